@@ -1,0 +1,46 @@
+/** Build the migrated test templates once per run (PGlite dump; PostgreSQL template database). */
+import { existsSync, mkdirSync, writeFileSync, readdirSync, unlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { allMigrations } from '../src/modules/index.ts';
+import { templatePaths } from '../test/helpers/template.ts';
+
+const paths = templatePaths();
+mkdirSync(resolve('.tmp'), { recursive: true });
+
+if (!existsSync(paths.pgliteDump)) {
+  for (const f of readdirSync(resolve('.tmp'))) if (f.startsWith('pglite-template-')) unlinkSync(resolve('.tmp', f));
+  const handle = await openDatabase({ databaseUrl: null, memory: {} });
+  await migrateToLatest(handle.db, allMigrations());
+  const dump = await handle.pglite!.dumpDataDir('none');
+  writeFileSync(paths.pgliteDump, Buffer.from(await dump.arrayBuffer()));
+  await handle.close();
+  process.stdout.write(`PGlite test template ready (${paths.hash}).\n`);
+}
+
+const url = process.env.TEST_DATABASE_URL;
+if (url) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [paths.pgTemplateName]);
+  if (!exists.rowCount) {
+    const old = await admin.query("select datname from pg_database where datname like 'sh_template_%' or datname like 'sh_test_%'");
+    for (const row of old.rows as { datname: string }[]) {
+      await admin.query(`update pg_database set datistemplate = false where datname = $1`, [row.datname]);
+      await admin.query(`drop database if exists "${row.datname}" with (force)`);
+    }
+    const building = `${paths.pgTemplateName}_build`;
+    await admin.query(`drop database if exists "${building}" with (force)`);
+    await admin.query(`create database "${building}"`);
+    const u = new URL(url);
+    u.pathname = `/${building}`;
+    const handle = await openDatabase({ databaseUrl: u.toString(), poolSize: 1 });
+    await migrateToLatest(handle.db, allMigrations());
+    await handle.close();
+    await admin.query(`alter database "${building}" rename to "${paths.pgTemplateName}"`);
+    process.stdout.write(`PostgreSQL test template ready (${paths.hash}).\n`);
+  }
+  await admin.end();
+}

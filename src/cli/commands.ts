@@ -1,0 +1,23 @@
+import type { parseArgs } from 'node:util';
+import type { Config } from '../platform/config.ts';
+import type { DbHandle } from '../platform/db/database.ts';
+import { serve } from './serve.ts';
+
+export interface CommandArgs {
+  config: Config;
+  database: DbHandle;
+  args: string[];
+  parseArgs: typeof parseArgs;
+}
+
+/** A command returns its exit code, or -1 when it keeps running (serve). */
+export type Command = (args: CommandArgs) => Promise<number>;
+
+export const commands: Record<string, Command> = {
+  serve,
+  migrate: async ({ database }) => {
+    process.stdout.write('Migrations are up to date.\n');
+    await database.close();
+    return 0;
+  },
+};

@@ -1,0 +1,7 @@
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { areasMigrations } from './migrations/index.ts';
+
+export const areasModule: ModuleDefinition = {
+  name: 'areas',
+  migrations: areasMigrations,
+};

@@ -1,0 +1,7 @@
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { peopleMigrations } from './migrations/index.ts';
+
+export const peopleModule: ModuleDefinition = {
+  name: 'people',
+  migrations: peopleMigrations,
+};

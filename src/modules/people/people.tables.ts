@@ -1,0 +1,96 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export type Locale = 'nl' | 'en';
+export type Role = 'resident' | 'volunteer' | 'professional' | 'coordinator' | 'admin';
+export type OrganisationKind =
+  | 'gemeente'
+  | 'welzijn'
+  | 'woningcorporatie'
+  | 'zorgaanbieder'
+  | 'politie'
+  | 'kerk'
+  | 'vereniging'
+  | 'school'
+  | 'overig';
+
+/** A person with an account. Global (one e-mail, one account); tenants are reached through memberships. */
+export interface UsersTable {
+  id: Generated<string>;
+  /** Lower-cased; null once the account is deleted (anonymised). */
+  email: string | null;
+  name: string;
+  locale: ColumnType<Locale, Locale | undefined, Locale>;
+  phone: string | null;
+  address: string | null;
+  password_hash: string | null;
+  /** Base32 TOTP secret, encrypted with the session secret (AES-GCM). */
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  /** Marks demo accounts, shown as such. */
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  deleted_at: Timestamp | null;
+}
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  kind: OrganisationKind;
+  created_at: CreatedAt;
+}
+
+/** A user's role in a tenant, optionally within an organisation. */
+export interface MembershipsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  organisation_id: string | null;
+  role: Role;
+  created_at: CreatedAt;
+}
+
+/** Server-side sessions; the cookie holds a random token, we store its SHA-256. */
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  /** When the second factor was verified in this session. */
+  mfa_at: Timestamp | null;
+}
+
+/** Single-use tokens (sign-in link, password reset, invitation); stored as SHA-256. */
+export interface AuthTokensTable {
+  id: string;
+  kind: 'signin' | 'reset' | 'invite';
+  user_id: string | null;
+  email: string;
+  tenant_id: string | null;
+  data: JSONColumnType<Record<string, unknown>>;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** Failed sign-ins per key (hashed e-mail or network), for slowing down guessing. */
+export interface SigninFailuresTable {
+  key: string;
+  failures: number;
+  first_at: Timestamp;
+  last_at: Timestamp;
+}
+
+export interface PeopleTables {
+  users: UsersTable;
+  organisations: OrganisationsTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  auth_tokens: AuthTokensTable;
+  signin_failures: SigninFailuresTable;
+}

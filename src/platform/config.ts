@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The validated, frozen configuration; the only place that reads process.env. */
+export interface Config {
+  /** Port the HTTP server listens on. */
+  port: number;
+  /** Host to bind; 127.0.0.1 by default so a demo is not exposed by accident. */
+  host: string;
+  /** Directory for the embedded database, lock file and generated secrets. */
+  dataDir: string;
+  /** Public base URL, used in e-mails (sign-in links) and feeds. */
+  baseUrl: string;
+  /** PostgreSQL connection string; absent means embedded PGlite under dataDir. */
+  databaseUrl: string | null;
+  /** SMTP connection URL; absent means mail stays in the outbox readable by admins. */
+  smtpUrl: string | null;
+  /** Sender address of outgoing mail. */
+  mailFrom: string;
+  /** Secret used to sign cookies and tokens (32+ characters). */
+  sessionSecret: string;
+  /** Which data to load into an empty database. */
+  seed: 'demo' | 'none';
+  /** production enables HSTS and secure cookies. */
+  env: 'development' | 'production' | 'test';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Directory with CBS data files (../shared/data beside the checkout by default). */
+  sharedDataDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    public readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().email('must be an e-mail address').default('samenhang@localhost'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SEED: z.enum(['demo', 'none']).default('demo'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  SHARED_DATA_DIR: z.string().optional(),
+});
+
+/** Parse the environment into a Config; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  // Empty strings count as "not set", as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(cwd, e.DATA_DIR);
+  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
+    throw new ConfigError('SESSION_SECRET', 'is required in production');
+  }
+  const sessionSecret = e.SESSION_SECRET ?? persistedSecret(dataDir);
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL ?? null,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    sessionSecret,
+    seed: e.SEED,
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    sharedDataDir: resolve(cwd, e.SHARED_DATA_DIR ?? '../shared/data'),
+  });
+}
+
+/** In embedded mode a missing SESSION_SECRET is generated once and kept in the data directory. */
+function persistedSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+/** A config for tests: no files written, fixed secret. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return Object.freeze({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: resolve('.tmp/test-data'),
+    baseUrl: 'http://localhost:3000',
+    databaseUrl: null,
+    smtpUrl: null,
+    mailFrom: 'samenhang@localhost',
+    sessionSecret: 'test-secret-test-secret-test-secret-0123',
+    seed: 'none',
+    env: 'test',
+    logLevel: 'silent',
+    sharedDataDir: resolve('../shared/data'),
+    ...overrides,
+  });
+}

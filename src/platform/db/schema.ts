@@ -1,0 +1,9 @@
+/**
+ * The Database type: the union of every module's tables. Each module owns its `*.tables.ts`;
+ * only that module's store may query them.
+ */
+import type { PlatformTables } from '../platform.tables.ts';
+import type { AreasTables } from '../../modules/areas/areas.tables.ts';
+import type { PeopleTables } from '../../modules/people/people.tables.ts';
+
+export interface Database extends PlatformTables, AreasTables, PeopleTables {}

@@ -1,0 +1,149 @@
+import type { FastifyInstance } from 'fastify';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { sql } from 'kysely';
+import { isLocale } from '../i18n/index.ts';
+import { LANG_COOKIE } from './views.ts';
+import { listTenants } from '../../modules/areas/areas.service.ts';
+import { allMigrations } from '../../modules/index.ts';
+import { migrationsPending } from '../db/migrate.ts';
+import { NotFound } from '../errors.ts';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/** Static files: our public/ folder and the NL Design System CSS, read once at start. */
+function loadStatic(): Map<string, { body: Buffer; type: string }> {
+  const files = new Map<string, { body: Buffer; type: string }>();
+  const pub = join(root, 'public');
+  for (const name of readdirSync(pub)) {
+    const type = TYPES[extname(name)];
+    if (type) files.set(name, { body: readFileSync(join(pub, name)), type });
+  }
+  files.set('utrecht/design-tokens.css', {
+    body: readFileSync(require.resolve('@utrecht/design-tokens/dist/index.css')),
+    type: TYPES['.css']!,
+  });
+  files.set('utrecht/components.css', {
+    body: readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css')),
+    type: TYPES['.css']!,
+  });
+  return files;
+}
+
+const healthResponse = z.object({ status: z.literal('ok') });
+const readyResponse = z.object({ status: z.enum(['ready', 'not_ready']), database: z.string(), pendingMigrations: z.number() });
+
+/** Routes of the platform itself: home, health, readiness, OpenAPI, language, static pages and files. */
+export async function coreRoutes(app: FastifyInstance): Promise<void> {
+  const statics = loadStatic();
+
+  app.get('/static/*', { config: { policy: 'public' } }, async (req, reply) => {
+    const file = statics.get((req.params as { '*': string })['*']);
+    if (!file) throw NotFound();
+    return reply.type(file.type).header('cache-control', 'public, max-age=3600').send(file.body);
+  });
+
+  app.get(
+    '/health',
+    { config: { policy: 'public' }, schema: { tags: ['platform'], summary: 'Liveness', response: { 200: healthResponse } } },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/ready',
+    {
+      config: { policy: 'public' },
+      schema: { tags: ['platform'], summary: 'Readiness: database reachable and migrations done', response: { 200: readyResponse, 503: readyResponse } },
+    },
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(app.db);
+        const pending = await migrationsPending(app.db, allMigrations());
+        return reply.code(pending === 0 ? 200 : 503).send({ status: pending === 0 ? 'ready' : 'not_ready', database: app.engine, pendingMigrations: pending });
+      } catch {
+        return reply.code(503).send({ status: 'not_ready' as const, database: app.engine, pendingMigrations: -1 });
+      }
+    },
+  );
+
+  app.get('/api/openapi.json', { config: { policy: 'public' } }, async () => app.swagger());
+
+  app.get('/', { config: { policy: 'public' } }, async (req, reply) => {
+    const tenants = await listTenants(app.db);
+    if (tenants.length === 1) return reply.redirect(`/${tenants[0]!.slug}/`, 303);
+    const { t } = req;
+    return reply.page(
+      <>
+        <h1 class="utrecht-heading-1">{t('home.title')}</h1>
+        <p class="utrecht-paragraph utrecht-paragraph--lead">{t('home.lead')}</p>
+        <h2 class="utrecht-heading-2">{t('home.chooseMunicipality')}</h2>
+        {tenants.length === 0 ? (
+          <p class="utrecht-paragraph">{t('home.noMunicipalities')}</p>
+        ) : (
+          <ul class="card-list">
+            {tenants.map((tn) => (
+              <li class="card">
+                <a class="utrecht-link card__link" href={`/${tn.slug}/`}>
+                  {tn.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </>,
+      { title: t('home.title') },
+    );
+  });
+
+  app.get('/taal/:lang', { config: { policy: 'public' } }, async (req, reply) => {
+    const { lang } = req.params as { lang: string };
+    const back = (req.query as { terug?: string }).terug;
+    // Only local paths: no open redirect.
+    const target = typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/';
+    if (!isLocale(lang)) throw NotFound();
+    reply.setCookie(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600, secure: app.config.env === 'production' });
+    return reply.redirect(target, 303);
+  });
+
+  app.get('/toegankelijkheid', { config: { policy: 'public' } }, async (req, reply) => {
+    const { t } = req;
+    return reply.page(
+      <>
+        <h1 class="utrecht-heading-1">{t('a11y.title')}</h1>
+        <p class="utrecht-paragraph">{t('a11y.p1')}</p>
+        <p class="utrecht-paragraph">{t('a11y.p2')}</p>
+        <h2 class="utrecht-heading-2">{t('a11y.knownIssuesTitle')}</h2>
+        <p class="utrecht-paragraph">{t('a11y.knownIssues')}</p>
+        <h2 class="utrecht-heading-2">{t('a11y.contactTitle')}</h2>
+        <p class="utrecht-paragraph">{t('a11y.contact')}</p>
+      </>,
+      { title: t('a11y.title') },
+    );
+  });
+
+  app.get('/privacy', { config: { policy: 'public' } }, async (req, reply) => {
+    const { t } = req;
+    return reply.page(
+      <>
+        <h1 class="utrecht-heading-1">{t('privacy.title')}</h1>
+        <p class="utrecht-paragraph">{t('privacy.p1')}</p>
+        <p class="utrecht-paragraph">{t('privacy.p2')}</p>
+        <p class="utrecht-paragraph">{t('privacy.p3')}</p>
+      </>,
+      { title: t('privacy.title') },
+    );
+  });
+}

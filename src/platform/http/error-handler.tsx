@@ -1,0 +1,119 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
+
+const API_PREFIXES = ['/api/', '/health', '/ready'];
+const TENANT_API = /^\/[^/]+\/(open311|hsds)(\/|$)/;
+
+/** JSON for API paths and clients that ask for JSON; HTML pages otherwise. */
+export function wantsJson(req: FastifyRequest): boolean {
+  const path = req.url.split('?')[0] ?? '';
+  if (API_PREFIXES.some((p) => path.startsWith(p)) || TENANT_API.test(path) || path.endsWith('.json')) return true;
+  const accept = req.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+interface Normalised {
+  status: number;
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+function normalise(err: unknown, req: FastifyRequest): Normalised {
+  const t = req.t ?? translator('nl');
+  if (err instanceof AppError) {
+    const fields = err.fields
+      ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)]))
+      : undefined;
+    return { status: err.status, code: err.code, message: t(err.message, err.vars), ...(fields ? { fields } : {}) };
+  }
+  const e = err as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(e)) {
+    const fields: Record<string, string> = {};
+    for (const v of e.validation) {
+      const path = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || (v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') || e.validationContext || 'input';
+      fields[path] ??= v.message ?? t('form.invalidValue');
+    }
+    return { status: 400, code: 'invalid', message: t('error.invalid'), fields };
+  }
+  if (isResponseSerializationError(e)) return { status: 500, code: 'internal', message: t('error.internal') };
+  const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
+  if (status >= 500) return { status: 500, code: 'internal', message: t('error.internal') };
+  const byCode: Record<string, [string, string]> = {
+    FST_ERR_CTP_BODY_TOO_LARGE: ['body_too_large', 'error.bodyTooLarge'],
+    FST_REQ_FILE_TOO_LARGE: ['body_too_large', 'error.bodyTooLarge'],
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported_media_type', 'error.unsupportedMediaType'],
+    FST_ERR_CTP_EMPTY_JSON_BODY: ['bad_request', 'error.malformedJson'],
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['bad_request', 'error.badRequest'],
+    FST_ERR_VALIDATION: ['invalid', 'error.invalid'],
+  };
+  if (e.code && byCode[e.code]) {
+    const [code, key] = byCode[e.code]!;
+    return { status, code, message: t(key) };
+  }
+  if (e instanceof SyntaxError || (status === 400 && /JSON/i.test(e.message))) {
+    return { status: 400, code: 'malformed_json', message: t('error.malformedJson') };
+  }
+  if (status === 429) return { status, code: 'too_many_requests', message: t('error.tooManyRequests') };
+  if (status === 413) return { status, code: 'body_too_large', message: t('error.bodyTooLarge') };
+  if (status === 415) return { status, code: 'unsupported_media_type', message: t('error.unsupportedMediaType') };
+  if (status === 404) return { status, code: 'not_found', message: t('error.notFound') };
+  return { status, code: 'bad_request', message: t('error.badRequest') };
+}
+
+function ErrorPage({ status, message, signInHref, t }: { status: number; message: string; signInHref?: string; t: (k: string) => string }) {
+  const titleKey = status === 404 ? 'error.page.notFound' : status === 403 ? 'error.page.forbidden' : status === 401 ? 'error.page.unauthorized' : status >= 500 ? 'error.page.internal' : 'error.page.badRequest';
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t(titleKey)}</h1>
+      <p class="utrecht-paragraph">{message}</p>
+      {signInHref && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={signInHref}>
+            {t('layout.signIn')}
+          </a>
+        </p>
+      )}
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/">
+          {t('error.page.home')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, n: Normalised): FastifyReply {
+  if (wantsJson(req) || !req.t) {
+    return reply.code(n.status).type('application/json; charset=utf-8').send({ error: n });
+  }
+  const t = req.t;
+  const signInHref = n.status === 401 ? `/aanmelden?terug=${encodeURIComponent(req.url)}` : n.code === 'mfa_required' ? `/account/tweestaps?terug=${encodeURIComponent(req.url)}` : undefined;
+  return reply.page(<ErrorPage status={n.status} message={n.message} t={t} {...(signInHref ? { signInHref } : {})} />, {
+    title: t(n.status === 404 ? 'error.page.notFound' : 'error.page.generic'),
+    status: n.status,
+  });
+}
+
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((err, req, reply) => {
+    const n = normalise(err, req);
+    if (n.status >= 500) req.log.error({ err: { type: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack } }, 'request failed');
+    return sendError(req, reply, n);
+  });
+  app.setNotFoundHandler(
+    { preHandler: app.rateLimit ? app.rateLimit({ max: 120, timeWindow: '1 minute' }) : undefined },
+    (req, reply) => {
+      // A known path with the wrong method is a 405, not a 404.
+      const path = req.url.split('?')[0] ?? '';
+      const other = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((m) => m !== req.method && app.hasRoute({ url: path, method: m }));
+      if (other.length > 0) {
+        reply.header('allow', other.join(', '));
+        return sendError(req, reply, { status: 405, code: 'method_not_allowed', message: (req.t ?? translator('nl'))('error.methodNotAllowed') });
+      }
+      return sendError(req, reply, { status: 404, code: 'not_found', message: (req.t ?? translator('nl'))('error.notFound') });
+    },
+  );
+}

@@ -1,0 +1,80 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
+
+describe('platform routes', () => {
+  const ctx = useTestApp();
+
+  it('declares a policy on every route', () => {
+    assert.deepEqual(ctx.app.routesWithoutPolicy, []);
+  });
+
+  it('answers /health and /ready with JSON', async () => {
+    const health = await ctx.app.inject('/health');
+    assert.equal(health.statusCode, 200);
+    assert.deepEqual(health.json(), { status: 'ok' });
+    const ready = await ctx.app.inject('/ready');
+    assert.equal(ready.statusCode, 200);
+    assert.equal(ready.json().status, 'ready');
+    assert.equal(ready.json().pendingMigrations, 0);
+  });
+
+  it('serves an OpenAPI 3.1 document that lists the JSON APIs only', async () => {
+    const res = await ctx.app.inject('/api/openapi.json');
+    assert.equal(res.statusCode, 200);
+    const doc = res.json();
+    assert.equal(doc.openapi, '3.1.0');
+    assert.ok(doc.paths['/health']);
+    assert.equal(doc.paths['/toegankelijkheid'], undefined);
+  });
+
+  it('shows a Dutch 404 page for an unknown page and JSON for an unknown API path', async () => {
+    const page = await ctx.app.inject({ url: '/bestaat-niet', headers: { accept: 'text/html' } });
+    assert.equal(page.statusCode, 404);
+    assert.match(page.headers['content-type'] as string, /text\/html/);
+    assert.match(page.body, /Pagina niet gevonden/);
+    assert.doesNotMatch(page.body, /at .*\.ts:\d+/);
+    const api = await ctx.app.inject('/api/bestaat-niet');
+    assert.equal(api.statusCode, 404);
+    assert.equal(api.json().error.code, 'not_found');
+  });
+
+  it('answers 405 with Allow for a wrong method on a known path', async () => {
+    const res = await ctx.app.inject({ method: 'DELETE', url: '/health' });
+    assert.equal(res.statusCode, 405);
+    assert.match(res.headers.allow as string, /GET/);
+  });
+
+  it('sets security headers: CSP without unsafe-inline, no HSTS outside production', async () => {
+    const res = await ctx.app.inject({ url: '/toegankelijkheid' });
+    const csp = res.headers['content-security-policy'] as string;
+    assert.ok(csp.includes("default-src 'self'"));
+    assert.ok(!csp.includes('unsafe-inline'));
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.equal(res.headers['strict-transport-security'], undefined);
+  });
+
+  it('switches language with a cookie and only redirects to local paths', async () => {
+    const browser = new TestBrowser(ctx.app);
+    const res = await browser.get('/taal/en?terug=/toegankelijkheid');
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, '/toegankelijkheid');
+    const page = await browser.get('/toegankelijkheid');
+    assert.match(page.body, /<html lang="en"/);
+    assert.match(page.body, /Accessibility statement/);
+    const evil = await browser.get('/taal/nl?terug=//evil.example/');
+    assert.equal(evil.headers.location, '/');
+  });
+
+  it('every page has a skip link, a main landmark and the accessibility statement link', async () => {
+    const res = await ctx.app.inject({ url: '/privacy' });
+    assert.match(res.body, /<a class="skip-link" href="#main">/);
+    assert.match(res.body, /<main id="main"/);
+    assert.match(res.body, /href="\/toegankelijkheid"/);
+  });
+
+  it('escapes user input in pages', async () => {
+    const res = await ctx.app.inject({ url: '/bestaat-niet?<script>alert(1)</script>', headers: { accept: 'text/html' } });
+    assert.doesNotMatch(res.body, /<script>alert/);
+  });
+});

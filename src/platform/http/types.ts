@@ -1,0 +1,63 @@
+import type { Config } from '../config.ts';
+import type { Db, Engine } from '../db/database.ts';
+import type { Locale, Translate } from '../i18n/index.ts';
+import type { Role } from '../../modules/people/people.tables.ts';
+import type { Policy } from './policy.ts';
+import type { ViewContext } from '../../ui/context.ts';
+import type { VNode } from 'preact';
+
+/** The signed-in user as every route sees it. */
+export interface RequestUser {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  isDemo: boolean;
+  /** TOTP is set up for this account. */
+  mfaEnabled: boolean;
+  /** The second factor was verified in this session. */
+  mfaVerified: boolean;
+  sessionId: string;
+  memberships: readonly { tenantId: string; organisationId: string | null; role: Role }[];
+}
+
+export interface RequestTenant {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface PageOptions {
+  title: string;
+  status?: number;
+  breadcrumbs?: { href: string; label: string }[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    engine: Engine;
+    /** Routes registered without a policy; must stay empty (checked by a test). */
+    routesWithoutPolicy: string[];
+  }
+  interface FastifyRequest {
+    user: RequestUser | null;
+    tenant: RequestTenant | null;
+    locale: Locale;
+    t: Translate;
+    /** Roles of the user in request.tenant. */
+    roles: readonly Role[];
+    viewContext(): ViewContext;
+  }
+  interface FastifyReply {
+    /** Render a page in the layout and send it. */
+    page(body: VNode, opts: PageOptions): FastifyReply;
+  }
+  interface FastifyContextConfig {
+    /** Who may use this route; every route must declare one. */
+    policy?: Policy;
+    /** Skip CSRF checks (JSON APIs with their own authentication). */
+    csrf?: false;
+  }
+}

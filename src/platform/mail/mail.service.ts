@@ -1,0 +1,37 @@
+import type { DbOrTrx } from '../db/database.ts';
+import type { Locale } from '../i18n/index.ts';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  locale: Locale;
+  tenantId?: string | null;
+  userId?: string | null;
+}
+
+/**
+ * Put a mail in the outbox, in the caller's transaction: the action and its mail commit together.
+ * A job (`mail.send`) delivers it through SMTP when SMTP_URL is set; otherwise it is kept in the
+ * outbox, where administrators can read it (this is how demo users get their sign-in links).
+ */
+export async function queueMail(db: DbOrTrx, mail: OutgoingMail): Promise<string> {
+  const row = await db
+    .insertInto('mail_outbox')
+    .values({
+      to_address: mail.to.toLowerCase(),
+      subject: mail.subject,
+      text_body: mail.text,
+      locale: mail.locale,
+      tenant_id: mail.tenantId ?? null,
+      user_id: mail.userId ?? null,
+      status: 'queued',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('jobs')
+    .values({ kind: 'mail.send', payload: JSON.stringify({ mailId: row.id }) as never, tenant_id: mail.tenantId ?? null, run_at: new Date() })
+    .execute();
+  return row.id;
+}

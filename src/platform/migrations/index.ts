@@ -1,0 +1,54 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+/** Platform tables: jobs, mail outbox, audit log. Frozen in time: never edit, add new ones. */
+export const platformMigrations: Record<string, Migration> = {
+  '20261123T0000_platform_core': {
+    async up(db: Kysely<any>) {
+      await sql`
+        create table jobs (
+          id bigserial primary key,
+          tenant_id text,
+          kind text not null,
+          payload jsonb not null default '{}',
+          status text not null default 'pending' check (status in ('pending','running','done','failed')),
+          run_at timestamptz not null default now(),
+          attempts int not null default 0,
+          max_attempts int not null default 5,
+          locked_at timestamptz,
+          last_error text,
+          created_at timestamptz not null default now(),
+          finished_at timestamptz
+        );
+        create index jobs_due on jobs (run_at) where status = 'pending';
+        create table mail_outbox (
+          id uuid primary key default gen_random_uuid(),
+          tenant_id text,
+          user_id uuid,
+          to_address text not null,
+          subject text not null,
+          text_body text not null,
+          locale text not null default 'nl',
+          status text not null default 'queued' check (status in ('queued','sent','kept','failed')),
+          created_at timestamptz not null default now(),
+          sent_at timestamptz
+        );
+        create index mail_outbox_created on mail_outbox (created_at desc);
+        create index mail_outbox_to on mail_outbox (to_address);
+        create table audit_log (
+          id bigserial primary key,
+          at timestamptz not null default now(),
+          tenant_id text,
+          actor_user_id uuid,
+          action text not null,
+          entity text not null,
+          entity_id text,
+          ip text,
+          detail jsonb
+        );
+        create index audit_log_at on audit_log (at desc);
+        create index audit_log_entity on audit_log (entity, entity_id);
+        create index audit_log_actor on audit_log (actor_user_id);
+      `.execute(db);
+    },
+  },
+};

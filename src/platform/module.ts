@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { Migration } from 'kysely';
+import type { VNode } from 'preact';
+import type { DbOrTrx } from './db/database.ts';
+import type { Role } from '../modules/people/people.tables.ts';
+import type { ViewContext } from '../ui/context.ts';
+import type { Config } from './config.ts';
+
+/** One section of the neighbourhood page, contributed by a module (ontmoeten, helpen, …). */
+export interface AreaSection {
+  id: string;
+  /** Lower comes first. */
+  order: number;
+  render(args: AreaSectionArgs): Promise<VNode | null>;
+}
+
+export interface AreaSectionArgs {
+  db: DbOrTrx;
+  ctx: ViewContext;
+  tenantId: string;
+  area: { code: string; level: 'municipality' | 'district' | 'neighbourhood'; name: string };
+  /** Codes of this area and every area below it (a wijk with its buurten). */
+  areaCodes: readonly string[];
+}
+
+/** A navigation item contributed by a module, shown when the user has one of the roles (or to all when absent). */
+export interface ModuleNavItem {
+  path: (tenantSlug: string) => string;
+  labelKey: string;
+  roles?: readonly Role[];
+  /** Only when a tenant is selected. */
+  tenantOnly?: boolean;
+}
+
+export interface JobHandlerArgs {
+  db: DbOrTrx;
+  config: Config;
+  payload: Record<string, unknown>;
+  tenantId: string | null;
+  now: Date;
+}
+
+/** What a module brings to the app; app.ts lists modules explicitly, in order. */
+export interface ModuleDefinition {
+  name: string;
+  migrations: Record<string, Migration>;
+  routes?: (app: FastifyInstance) => Promise<void>;
+  areaSections?: AreaSection[];
+  nav?: ModuleNavItem[];
+  jobs?: Record<string, (args: JobHandlerArgs) => Promise<void>>;
+}

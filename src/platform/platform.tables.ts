@@ -1,0 +1,56 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** Background work (the jobs/outbox table), processed with FOR UPDATE SKIP LOCKED. */
+export interface JobsTable {
+  id: Generated<number>;
+  tenant_id: string | null;
+  kind: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  status: ColumnType<'pending' | 'running' | 'done' | 'failed', string | undefined, string>;
+  run_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  locked_at: Timestamp | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
+/** Every e-mail we send, written in the same transaction as the action that caused it. */
+export interface MailOutboxTable {
+  id: Generated<string>;
+  tenant_id: string | null;
+  user_id: string | null;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  locale: string;
+  /** queued: waiting for the sender job; sent: delivered to SMTP; kept: no SMTP configured. */
+  status: ColumnType<'queued' | 'sent' | 'kept' | 'failed', string | undefined, string>;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+/** Who did what to which record, when, from where; never the content. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  tenant_id: string | null;
+  actor_user_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  /** Network the request came from, truncated (IPv4 /24, IPv6 /48) to avoid storing a personal identifier. */
+  ip: string | null;
+  /** Names of changed fields or other non-content details. */
+  detail: JSONColumnType<Record<string, unknown>> | null;
+}
+
+export interface PlatformTables {
+  jobs: JobsTable;
+  mail_outbox: MailOutboxTable;
+  audit_log: AuditLogTable;
+}

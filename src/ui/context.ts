@@ -1,0 +1,22 @@
+import type { Locale, Translate } from '../platform/i18n/index.ts';
+import type { Role } from '../modules/people/people.tables.ts';
+
+/** What every view knows about the request; built once per request by the views plugin. */
+export interface ViewContext {
+  t: Translate;
+  locale: Locale;
+  /** Path and query of the current page (for the language switch and sign-in return). */
+  path: string;
+  csrfToken: string;
+  user: { id: string; name: string; isDemo: boolean } | null;
+  tenant: { id: string; slug: string; name: string } | null;
+  /** Roles of the user in the current tenant. */
+  roles: readonly Role[];
+  nav: readonly NavItem[];
+}
+
+export interface NavItem {
+  href: string;
+  label: string;
+  current: boolean;
+}
