@@ -18,6 +18,7 @@ import { MODULES, allMigrations } from './modules/index.ts';
 import { findTenantBySlug } from './modules/areas/areas.service.ts';
 import { loadSessionUser } from './modules/people/session.service.ts';
 import type { Clock } from './platform/clock.ts';
+import type { AreaSection } from './platform/module.ts';
 import { systemClock } from './platform/clock.ts';
 
 export interface BuildOptions {
@@ -29,6 +30,8 @@ export interface BuildOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     clock: Clock;
+    /** Sections of the neighbourhood page contributed by modules, sorted by order. */
+    areaSections: readonly AreaSection[];
   }
 }
 
@@ -57,6 +60,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   app.decorate('engine', database.engine);
   app.decorate('clock', clock);
   app.decorate('routesWithoutPolicy', [] as string[]);
+  app.decorate('areaSections', MODULES.flatMap((m) => m.areaSections ?? []).sort((a, b) => a.order - b.order));
   app.decorateRequest('user', null);
   app.decorateRequest('tenant', null);
   app.decorateRequest('roles', null as never);

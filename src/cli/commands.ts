@@ -13,8 +13,10 @@ export interface CommandArgs {
 /** A command returns its exit code, or -1 when it keeps running (serve). */
 export type Command = (args: CommandArgs) => Promise<number>;
 
+/** One line per command; each lives in its own file under src/cli/. */
 export const commands: Record<string, Command> = {
   serve,
+  // (more commands below)
   migrate: async ({ database }) => {
     process.stdout.write('Migrations are up to date.\n');
     await database.close();

@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
 
 const API_PREFIXES = ['/api/', '/health', '/ready'];
-const TENANT_API = /^\/[^/]+\/(open311|hsds)(\/|$)/;
+const TENANT_API = /^\/[^/]+\/(open311|hsds|api)(\/|$)/;
 
 /** JSON for API paths and clients that ask for JSON; HTML pages otherwise. */
 export function wantsJson(req: FastifyRequest): boolean {
