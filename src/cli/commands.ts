@@ -2,6 +2,9 @@ import type { parseArgs } from 'node:util';
 import type { Config } from '../platform/config.ts';
 import type { DbHandle } from '../platform/db/database.ts';
 import { serve } from './serve.ts';
+import { importAreasCommand } from './import-areas.ts';
+import { seed } from './seed.ts';
+import { createUser } from './create-user.ts';
 
 export interface CommandArgs {
   config: Config;
@@ -16,7 +19,10 @@ export type Command = (args: CommandArgs) => Promise<number>;
 /** One line per command; each lives in its own file under src/cli/. */
 export const commands: Record<string, Command> = {
   serve,
+  seed,
   // (more commands below)
+  'create-user': createUser,
+  'import-areas': importAreasCommand,
   migrate: async ({ database }) => {
     process.stdout.write('Migrations are up to date.\n');
     await database.close();

@@ -1,11 +1,22 @@
 import { buildApp } from '../app.ts';
 import type { Command } from './commands.ts';
+import { startWorker } from '../platform/jobs/worker.ts';
+import { allJobHandlers } from '../platform/jobs/handlers.ts';
+import { definedDemoAccounts, demoAccountsText, hasDemoAccounts, isEmpty, runDemoSeed } from '../seed/demo.ts';
 
 /** Serve the app until SIGINT/SIGTERM, then finish in-flight requests and close the database. */
 export const serve: Command = async ({ config, database }) => {
+  if (config.seed === 'demo' && (await isEmpty(database.db))) {
+    process.stdout.write('Empty database: loading the demo data from the seeds…\n');
+    await runDemoSeed(database.db, config, (step) => process.stdout.write(`  ${step}\n`));
+  }
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
+  const worker = startWorker({ db: database.db, config, clock: app.clock, handlers: allJobHandlers(), log: { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) } });
   const mode = database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  if (config.seed === 'demo' && (await hasDemoAccounts(database.db))) {
+    process.stdout.write(`\n${demoAccountsText(definedDemoAccounts())}\n`);
+  }
   process.stdout.write(`\nSamenhang is running at ${config.baseUrl} (${mode}).\nPress Ctrl-C to stop.\n`);
 
   let closing = false;
@@ -19,6 +30,7 @@ export const serve: Command = async ({ config, database }) => {
     }, 15_000);
     force.unref();
     try {
+      await worker.stop();
       await app.close();
       await database.close();
       process.stdout.write('Stopped cleanly.\n');

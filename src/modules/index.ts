@@ -3,9 +3,10 @@ import type { ModuleDefinition } from '../platform/module.ts';
 import { platformMigrations } from '../platform/migrations/index.ts';
 import { areasModule } from './areas/index.ts';
 import { peopleModule } from './people/index.ts';
+import { adminModule } from '../platform/admin/index.ts';
 
 /** Every module of the app, in registration order: the app's table of contents. */
-export const MODULES: readonly ModuleDefinition[] = [areasModule, peopleModule];
+export const MODULES: readonly ModuleDefinition[] = [areasModule, peopleModule, adminModule];
 
 /** Platform and module migrations together, keyed by their timestamped names. */
 export function allMigrations(): Record<string, Migration> {

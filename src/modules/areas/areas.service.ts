@@ -1,10 +1,50 @@
 import type { DbOrTrx } from '../../platform/db/database.ts';
+import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import * as store from './areas.store.ts';
+import type { AreaLevel, GeoJsonGeometry } from './areas.tables.ts';
+import { pointInGeometry } from './geo.ts';
+import { TENANT_ID, TENANT_SLUG } from './codes.ts';
+
+export { importAreas, type ImportAreasInput, type ImportReport } from './import/import-areas.ts';
+export { isAreaCode, DISTRICT_CODE, NEIGHBOURHOOD_CODE, TENANT_ID } from './codes.ts';
+export { importDemoAreas, type DemoTenant } from './import/demo-areas.ts';
 
 export interface Tenant {
   id: string;
   slug: string;
   name: string;
+}
+
+/** An area (municipality, wijk or buurt) as other modules see it. */
+export interface Area {
+  tenantId: string;
+  code: string;
+  level: AreaLevel;
+  name: string;
+  parentCode: string | null;
+  year: number;
+  geometry: GeoJsonGeometry | null;
+  label: [number, number] | null;
+  approximate: boolean;
+  source: string;
+  /** CBS key figures; an absent key means unknown. */
+  stats: Record<string, number>;
+}
+
+function toArea(r: store.AreaRow): Area {
+  return {
+    tenantId: r.tenant_id,
+    code: r.code,
+    level: r.level,
+    name: r.name,
+    parentCode: r.parent_code,
+    year: r.year,
+    geometry: r.geometry,
+    label: r.label_lon !== null && r.label_lat !== null ? [r.label_lon, r.label_lat] : null,
+    approximate: r.approximate,
+    source: r.source,
+    stats: r.stats ?? {},
+  };
 }
 
 /** Look up a tenant (municipality) by its URL slug. */
@@ -13,7 +53,73 @@ export async function findTenantBySlug(db: DbOrTrx, slug: string): Promise<Tenan
   return (await store.findTenantBySlug(db, slug)) ?? null;
 }
 
+/** Look up a tenant by its CBS municipality code. */
+export async function findTenantById(db: DbOrTrx, id: string): Promise<Tenant | null> {
+  if (!TENANT_ID.test(id)) return null;
+  return (await store.findTenantById(db, id)) ?? null;
+}
+
 /** All tenants, by name. */
 export function listTenants(db: DbOrTrx): Promise<Tenant[]> {
   return store.listTenants(db);
+}
+
+/** Create a tenant; the id is its CBS code (GM0542); a duplicate id or slug is a Conflict. */
+export async function createTenant(db: DbOrTrx, input: { id: string; slug: string; name: string }): Promise<Tenant> {
+  const fields: Record<string, string> = {};
+  if (!TENANT_ID.test(input.id)) fields.id = 'areas.tenant.invalidId';
+  if (!TENANT_SLUG.test(input.slug) || input.slug.length > 64) fields.slug = 'areas.tenant.invalidSlug';
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 200) fields.name = 'form.required';
+  if (Object.keys(fields).length > 0) throw Invalid(fields);
+  const created = await store.insertTenant(db, { id: input.id, slug: input.slug, name });
+  if (!created) throw Conflict('areas.tenant.exists');
+  return { id: input.id, slug: input.slug, name };
+}
+
+/** One area of a tenant by its code, or null. */
+export async function getArea(db: DbOrTrx, tenantId: string, code: string): Promise<Area | null> {
+  const row = await store.findArea(db, tenantId, code);
+  return row ? toArea(row) : null;
+}
+
+/** Areas of a tenant, optionally of one level or below one parent, by name. */
+export async function listAreas(db: DbOrTrx, tenantId: string, opts: { level?: AreaLevel; parentCode?: string } = {}): Promise<Area[]> {
+  return (await store.listAreas(db, tenantId, opts)).map(toArea);
+}
+
+/** Number of areas of a tenant per level. */
+export function countAreas(db: DbOrTrx, tenantId: string): Promise<Record<string, number>> {
+  return store.countsByLevel(db, tenantId);
+}
+
+/** The code itself and every code below it (a wijk with its buurten; a municipality with all); NotFound when unknown. */
+export async function descendantCodes(db: DbOrTrx, tenantId: string, code: string): Promise<string[]> {
+  const area = await store.findArea(db, tenantId, code);
+  if (!area) throw NotFound('areas.notFound');
+  if (area.level === 'municipality') {
+    const all = await store.listCodes(db, tenantId);
+    return [code, ...all.map((a) => a.code).filter((c) => c !== code)];
+  }
+  if (area.level === 'neighbourhood') return [code];
+  const children = await store.listCodes(db, tenantId, code);
+  return [code, ...children.map((c) => c.code)];
+}
+
+export interface PointLocation {
+  district: { code: string; name: string } | null;
+  neighbourhood: { code: string; name: string } | null;
+}
+
+/** The wijk and buurt of the tenant that contain the point (WGS84); bbox prefilter in SQL, exact test here. */
+export async function locatePoint(db: DbOrTrx, tenantId: string, lon: number, lat: number): Promise<PointLocation> {
+  const candidates = await store.areasAroundPoint(db, tenantId, lon, lat);
+  const hits = candidates.filter((a) => a.geometry && pointInGeometry(lon, lat, a.geometry));
+  const district = hits.find((a) => a.level === 'district') ?? null;
+  const buurten = hits.filter((a) => a.level === 'neighbourhood');
+  const neighbourhood = buurten.find((b) => district && b.parent_code === district.code) ?? buurten[0] ?? null;
+  return {
+    district: district ? { code: district.code, name: district.name } : null,
+    neighbourhood: neighbourhood ? { code: neighbourhood.code, name: neighbourhood.name } : null,
+  };
 }

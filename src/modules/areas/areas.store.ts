@@ -1,10 +1,138 @@
+import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/database.ts';
+import type { AreaLevel, AreasTable, GeoJsonGeometry } from './areas.tables.ts';
 
 /** Queries of the areas module; the only place that touches `tenants` and `areas`. */
 export function findTenantBySlug(db: DbOrTrx, slug: string) {
   return db.selectFrom('tenants').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
 }
 
+export function findTenantById(db: DbOrTrx, id: string) {
+  return db.selectFrom('tenants').select(['id', 'slug', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
 export function listTenants(db: DbOrTrx) {
   return db.selectFrom('tenants').select(['id', 'slug', 'name']).orderBy('name').execute();
+}
+
+export async function insertTenant(db: DbOrTrx, t: { id: string; slug: string; name: string }): Promise<boolean> {
+  const rows = await db
+    .insertInto('tenants')
+    .values({ id: t.id, slug: t.slug, name: t.name, settings: JSON.stringify({}) })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .execute();
+  return rows.length === 1;
+}
+
+export type AreaRow = Selectable<AreasTable>;
+
+export function findArea(db: DbOrTrx, tenantId: string, code: string): Promise<AreaRow | undefined> {
+  return db.selectFrom('areas').selectAll().where('tenant_id', '=', tenantId).where('code', '=', code).executeTakeFirst();
+}
+
+export function listAreas(db: DbOrTrx, tenantId: string, opts: { level?: AreaLevel; parentCode?: string }): Promise<AreaRow[]> {
+  let q = db.selectFrom('areas').selectAll().where('tenant_id', '=', tenantId);
+  if (opts.level) q = q.where('level', '=', opts.level);
+  if (opts.parentCode) q = q.where('parent_code', '=', opts.parentCode);
+  return q.orderBy('name').orderBy('code').execute();
+}
+
+export async function listCodes(db: DbOrTrx, tenantId: string, parentCode?: string): Promise<{ code: string; level: AreaLevel }[]> {
+  let q = db.selectFrom('areas').select(['code', 'level']).where('tenant_id', '=', tenantId);
+  if (parentCode !== undefined) q = q.where('parent_code', '=', parentCode);
+  return q.orderBy('code').execute();
+}
+
+/** Areas below the municipality whose bounding box contains the point. */
+export function areasAroundPoint(db: DbOrTrx, tenantId: string, lon: number, lat: number): Promise<AreaRow[]> {
+  return db
+    .selectFrom('areas')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('level', 'in', ['district', 'neighbourhood'])
+    .where('geometry', 'is not', null)
+    .where('min_lon', '<=', lon)
+    .where('max_lon', '>=', lon)
+    .where('min_lat', '<=', lat)
+    .where('max_lat', '>=', lat)
+    .execute();
+}
+
+export function existingCodes(db: DbOrTrx, tenantId: string, codes: readonly string[]): Promise<{ code: string }[]> {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('areas').select('code').where('tenant_id', '=', tenantId).where('code', 'in', [...codes]).execute();
+}
+
+export async function countsByLevel(db: DbOrTrx, tenantId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('areas')
+    .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('tenant_id', '=', tenantId)
+    .groupBy('level')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.level, Number(r.n)]));
+}
+
+/** One area as written by imports. */
+export interface AreaWrite {
+  code: string;
+  level: AreaLevel;
+  name: string;
+  parentCode: string | null;
+  year: number;
+  geometry: GeoJsonGeometry | null;
+  bbox: { minLon: number; minLat: number; maxLon: number; maxLat: number } | null;
+  label: [number, number] | null;
+  approximate: boolean;
+  source: string;
+  stats: Record<string, number>;
+}
+
+/** Insert or update areas by (tenant_id, code), in batches. */
+export async function upsertAreas(db: DbOrTrx, tenantId: string, areas: readonly AreaWrite[], now: Date): Promise<void> {
+  for (let i = 0; i < areas.length; i += 100) {
+    const batch = areas.slice(i, i + 100).map((a) => ({
+      tenant_id: tenantId,
+      code: a.code,
+      level: a.level,
+      name: a.name,
+      parent_code: a.parentCode,
+      year: a.year,
+      geometry: a.geometry ? JSON.stringify(a.geometry) : null,
+      min_lon: a.bbox?.minLon ?? null,
+      min_lat: a.bbox?.minLat ?? null,
+      max_lon: a.bbox?.maxLon ?? null,
+      max_lat: a.bbox?.maxLat ?? null,
+      label_lon: a.label?.[0] ?? null,
+      label_lat: a.label?.[1] ?? null,
+      approximate: a.approximate,
+      source: a.source,
+      stats: JSON.stringify(a.stats),
+      updated_at: now,
+    }));
+    await db
+      .insertInto('areas')
+      .values(batch)
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'code']).doUpdateSet((eb) => ({
+          level: eb.ref('excluded.level'),
+          name: eb.ref('excluded.name'),
+          parent_code: eb.ref('excluded.parent_code'),
+          year: eb.ref('excluded.year'),
+          geometry: eb.ref('excluded.geometry'),
+          min_lon: eb.ref('excluded.min_lon'),
+          min_lat: eb.ref('excluded.min_lat'),
+          max_lon: eb.ref('excluded.max_lon'),
+          max_lat: eb.ref('excluded.max_lat'),
+          label_lon: eb.ref('excluded.label_lon'),
+          label_lat: eb.ref('excluded.label_lat'),
+          approximate: eb.ref('excluded.approximate'),
+          source: eb.ref('excluded.source'),
+          stats: eb.ref('excluded.stats'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
 }

@@ -29,6 +29,8 @@ export interface UsersTable {
   /** Base32 TOTP secret, encrypted with the session secret (AES-GCM). */
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
+  /** Last accepted TOTP time step (30 s since the epoch): each code works once. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   /** Marks demo accounts, shown as such. */
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;

@@ -68,4 +68,10 @@ export const peopleMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '20261123T0210_people_auth_totp_step': {
+    // The last accepted TOTP time step, so a code cannot be used twice (RFC 6238 section 5.2).
+    async up(db: Kysely<any>) {
+      await sql`alter table users add column totp_last_step bigint`.execute(db);
+    },
+  },
 };

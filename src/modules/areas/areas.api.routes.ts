@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { NotFound } from '../../platform/errors.ts';
+import { getArea, listAreas, locatePoint, type Area } from './areas.service.ts';
+import { apiError, areaFeature, areaList, areaParams, listQuery, lookupQuery, lookupResult, tenantParams } from './areas.schemas.ts';
+
+function summary(a: Area) {
+  return { code: a.code, name: a.name, level: a.level, parentCode: a.parentCode, year: a.year, approximate: a.approximate };
+}
+
+/** Public JSON API of areas: list, one area as GeoJSON, and point lookup. */
+export async function areasApiRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/:tenant/api/areas',
+    {
+      config: { policy: 'public' },
+      schema: { tags: ['areas'], summary: 'Areas of a municipality (without geometry)', params: tenantParams, querystring: listQuery, response: { 200: areaList } },
+    },
+    async (req) => {
+      const areas = await listAreas(app.db, req.tenant!.id, {
+        ...(req.query.level ? { level: req.query.level } : {}),
+        ...(req.query.parentCode ? { parentCode: req.query.parentCode } : {}),
+      });
+      return { areas: areas.map(summary) };
+    },
+  );
+
+  app.get(
+    '/:tenant/api/areas/lookup',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['areas'],
+        summary: 'The district and neighbourhood that contain a point (WGS84)',
+        params: tenantParams,
+        querystring: lookupQuery,
+        response: { 200: lookupResult, 404: apiError },
+      },
+    },
+    async (req) => {
+      const found = await locatePoint(app.db, req.tenant!.id, req.query.lon, req.query.lat);
+      if (!found.district && !found.neighbourhood) throw NotFound('areas.api.pointOutside');
+      return found;
+    },
+  );
+
+  app.get(
+    '/:tenant/api/areas/:code',
+    {
+      config: { policy: 'public' },
+      schema: { tags: ['areas'], summary: 'One area as a GeoJSON Feature with its CBS key figures', params: areaParams, response: { 200: areaFeature, 404: apiError } },
+    },
+    async (req) => {
+      const area = await getArea(app.db, req.tenant!.id, req.params.code);
+      if (!area) throw NotFound('areas.notFound');
+      return {
+        type: 'Feature' as const,
+        id: area.code,
+        geometry: area.geometry,
+        properties: { ...summary(area), source: area.source, stats: area.stats },
+      };
+    },
+  );
+}

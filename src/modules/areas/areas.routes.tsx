@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { VNode } from 'preact';
+import { NotFound } from '../../platform/errors.ts';
+import { descendantCodes, getArea, listAreas } from './areas.service.ts';
+import { isAreaCode } from './codes.ts';
+import { MunicipalityPage } from './views/municipality-page.tsx';
+import { AreaPage } from './views/area-page.tsx';
+import { areasAdminRoutes } from './areas.admin.routes.tsx';
+import { areasApiRoutes } from './areas.api.routes.ts';
+
+/** Pages of the areas module: municipality home and the neighbourhood page; admin and API in their own files. */
+export async function areasRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/:tenant/', { config: { policy: 'public' } }, async (req, reply) => {
+    const tenant = req.tenant!;
+    const districts = await listAreas(app.db, tenant.id, { level: 'district' });
+    return reply.page(<MunicipalityPage ctx={req.viewContext()} slug={tenant.slug} name={tenant.name} districts={districts} />, {
+      title: tenant.name,
+    });
+  });
+
+  // The home of a municipality has a trailing slash; without it, redirect (unknown slugs stay 404).
+  app.get('/:tenant', { config: { policy: 'public' } }, async (req, reply) => reply.redirect(`/${req.tenant!.slug}/`, 301));
+
+  app.get('/:tenant/wijken/:code', { config: { policy: 'public' } }, async (req, reply) => {
+    const tenant = req.tenant!;
+    const { code } = req.params as { code: string };
+    if (code !== code.toUpperCase() && isAreaCode(code.toUpperCase())) {
+      return reply.redirect(`/${tenant.slug}/wijken/${code.toUpperCase()}`, 301);
+    }
+    const area = isAreaCode(code) ? await getArea(app.db, tenant.id, code) : null;
+    if (!area) throw NotFound('areas.notFound');
+    const parent = area.parentCode ? await getArea(app.db, tenant.id, area.parentCode) : null;
+    const grandparent = parent?.parentCode ? await getArea(app.db, tenant.id, parent.parentCode) : null;
+    const children = area.level === 'neighbourhood' ? [] : await listAreas(app.db, tenant.id, { parentCode: area.code });
+    const ctx = req.viewContext();
+    const areaCodes = await descendantCodes(app.db, tenant.id, area.code);
+    const sections: VNode[] = [];
+    for (const section of app.areaSections) {
+      const node = await section.render({
+        db: app.db,
+        ctx,
+        tenantId: tenant.id,
+        area: { code: area.code, level: area.level, name: area.name },
+        areaCodes,
+      });
+      if (node) sections.push(node);
+    }
+    const crumb = (a: { code: string; name: string }) => ({ href: `/${tenant.slug}/wijken/${a.code}`, label: a.name });
+    const breadcrumbs = [
+      { href: `/${tenant.slug}/`, label: tenant.name },
+      ...[grandparent, parent, area].filter((a): a is NonNullable<typeof a> => a !== null && a.level !== 'municipality').map(crumb),
+    ];
+    return reply.page(<AreaPage ctx={ctx} slug={tenant.slug} area={area} children={children} parent={parent} sections={sections} />, {
+      title: area.name,
+      breadcrumbs,
+    });
+  });
+
+  await app.register(areasAdminRoutes);
+  await app.register(areasApiRoutes);
+}

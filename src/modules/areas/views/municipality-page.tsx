@@ -1,0 +1,73 @@
+import type { ViewContext } from '../../../ui/context.ts';
+import type { Area } from '../areas.service.ts';
+import { AreaMap } from './area-map.tsx';
+import { formatStat } from './stats.tsx';
+
+/** The municipality home: intro with the four functions, a map of the wijken and the same wijken as a table. */
+export function MunicipalityPage({ ctx, slug, name, districts }: { ctx: ViewContext; slug: string; name: string; districts: Area[] }) {
+  const { t } = ctx;
+  const href = (code: string) => `/${slug}/wijken/${code}`;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{name}</h1>
+      <p class="utrecht-paragraph utrecht-paragraph--lead">{t('areas.home.intro', { name })}</p>
+      <h2 class="utrecht-heading-2">{t('areas.home.functions')}</h2>
+      <ul class="utrecht-unordered-list">
+        <li>{t('areas.home.meet')}</li>
+        <li>{t('areas.home.know')}</li>
+        <li>{t('areas.home.help')}</li>
+        <li>{t('areas.home.together')}</li>
+      </ul>
+      <section class="section" aria-labelledby="districts">
+        <h2 class="utrecht-heading-2" id="districts">
+          {t('areas.home.districts', { name })}
+        </h2>
+        {districts.length === 0 ? (
+          <p class="utrecht-paragraph">{t('areas.home.noDistricts')}</p>
+        ) : (
+          <div class="area-overview">
+            <AreaMap
+              id="map-districts"
+              title={t('areas.map.title', { name })}
+              desc={t('areas.map.desc', { count: districts.length })}
+              shapes={districts.map((d) => ({ code: d.code, name: d.name, geometry: d.geometry, href: href(d.code) }))}
+            />
+            <div class="table-scroll">
+              <table class="data-table utrecht-table">
+                <caption>{t('areas.table.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('areas.table.name')}</th>
+                    <th scope="col" class="num">
+                      {t('areas.stat.inhabitants')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('areas.stat.pct65plus')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('areas.stat.households')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {districts.map((d) => (
+                    <tr>
+                      <th scope="row">
+                        <a class="utrecht-link" href={href(d.code)}>
+                          {d.name}
+                        </a>
+                      </th>
+                      <td class="num">{formatStat(ctx, d.stats, 'inhabitants')}</td>
+                      <td class="num">{formatStat(ctx, d.stats, 'age65plus')}</td>
+                      <td class="num">{formatStat(ctx, d.stats, 'households')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

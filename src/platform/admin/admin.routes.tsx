@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import './admin.messages.ts';
+import type { Policy } from '../http/policy.ts';
+import { parseForm } from '../http/forms.ts';
+import { BadRequest, NotFound } from '../errors.ts';
+import { auditFrom, recordAudit } from '../audit/audit.service.ts';
+import { searchAudit } from '../audit/audit.search.ts';
+import { findOutboxMail, listOutbox } from '../mail/outbox.ts';
+import { auditFiltersOf, auditQuerySchema, pageSchema } from './audit-query.ts';
+import { AuditView, MailListView, MailView, type AuditFormValues } from './admin.views.tsx';
+
+/** Administrators only, after their second factor: these pages show other people's data. */
+const ADMIN: Policy = { roles: ['admin'], personalData: true };
+const PAGE_SIZE = 50;
+
+function tenantOf(req: FastifyRequest) {
+  // The policy guarantees a tenant; this keeps the type checker and a future mistake honest.
+  if (!req.tenant) throw NotFound();
+  return req.tenant;
+}
+
+function pageOf(req: FastifyRequest): number {
+  const parsed = pageSchema.safeParse((req.query as Record<string, unknown>).pagina);
+  if (!parsed.success) throw BadRequest('admin.invalidPage');
+  return parsed.data;
+}
+
+/** Text values of the query string, for refilling the search form. */
+function formValues(query: unknown): AuditFormValues {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const text = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).slice(0, 200) : undefined);
+  return { actie: text('actie'), soort: text('soort'), 'record-id': text('record-id'), 'gebruiker-id': text('gebruiker-id'), van: text('van'), tot: text('tot') };
+}
+
+/** Administrators' pages: the outbox (to read mails when no SMTP is set) and the audit log. */
+export async function adminRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/:tenant/beheer/mail', { config: { policy: ADMIN } }, async (req, reply) => {
+    const tenant = tenantOf(req);
+    const page = pageOf(req);
+    const { items, hasMore } = await listOutbox(app.db, tenant.id, { page, pageSize: PAGE_SIZE });
+    const base = `/${tenant.slug}/beheer/mail`;
+    return reply.page(<MailListView ctx={req.viewContext()} base={base} items={items} page={page} hasMore={hasMore} />, {
+      title: req.t('admin.mail.title'),
+      breadcrumbs: [{ href: `/${tenant.slug}/`, label: tenant.name }],
+    });
+  });
+
+  app.get('/:tenant/beheer/mail/:id', { config: { policy: ADMIN } }, async (req, reply) => {
+    const tenant = tenantOf(req);
+    const { id } = req.params as { id: string };
+    const mail = await findOutboxMail(app.db, tenant.id, id);
+    if (!mail) throw NotFound();
+    await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'mail', entityId: mail.id });
+    return reply.page(<MailView ctx={req.viewContext()} mail={mail} />, {
+      title: mail.subject,
+      breadcrumbs: [
+        { href: `/${tenant.slug}/`, label: tenant.name },
+        { href: `/${tenant.slug}/beheer/mail`, label: req.t('admin.mail.title') },
+      ],
+    });
+  });
+
+  app.get('/:tenant/beheer/audit', { config: { policy: ADMIN } }, async (req, reply) => {
+    const tenant = tenantOf(req);
+    const base = `/${tenant.slug}/beheer/audit`;
+    const values = formValues(req.query);
+    const opts = { title: req.t('admin.audit.title'), breadcrumbs: [{ href: `/${tenant.slug}/`, label: tenant.name }] };
+    const parsed = parseForm(auditQuerySchema, req.query, req.t);
+    if (!parsed.ok) {
+      return reply.page(<AuditView ctx={req.viewContext()} base={base} values={values} errors={parsed.errors} result={null} page={1} />, { ...opts, status: 400 });
+    }
+    const page = parsed.data.pagina;
+    const result = await searchAudit(app.db, tenant.id, auditFiltersOf(parsed.data), { page, pageSize: PAGE_SIZE });
+    return reply.page(<AuditView ctx={req.viewContext()} base={base} values={values} result={result} page={page} />, opts);
+  });
+}

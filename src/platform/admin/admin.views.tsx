@@ -1,0 +1,195 @@
+import type { ViewContext } from '../../ui/context.ts';
+import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.tsx';
+import { formatDateTime } from '../i18n/index.ts';
+import type { OutboxListItem, OutboxMail } from '../mail/outbox.ts';
+import type { AuditRow } from '../audit/audit.search.ts';
+
+/** Previous/next links for a paged list; `href(page)` builds the address of a page. */
+export function Pager({ ctx, page, hasMore, href }: { ctx: ViewContext; page: number; hasMore: boolean; href: (page: number) => string }) {
+  if (page === 1 && !hasMore) return null;
+  const { t } = ctx;
+  return (
+    <nav class="pager" aria-label={t('admin.pager.label')}>
+      <ul class="site-nav__list">
+        {page > 1 && (
+          <li>
+            <a class="utrecht-link" rel="prev" href={href(page - 1)}>
+              {t('admin.pager.previous')}
+            </a>
+          </li>
+        )}
+        <li aria-current="page">{t('admin.pager.page', { page })}</li>
+        {hasMore && (
+          <li>
+            <a class="utrecht-link" rel="next" href={href(page + 1)}>
+              {t('admin.pager.next')}
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+const statusKey = (status: string) => `admin.mail.status.${status}`;
+
+/** The outbox of a tenant: newest first. */
+export function MailListView({ ctx, base, items, page, hasMore }: { ctx: ViewContext; base: string; items: OutboxListItem[]; page: number; hasMore: boolean }) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('admin.mail.title')}</h1>
+      <p class="utrecht-paragraph">{t('admin.mail.lead')}</p>
+      {items.length === 0 ? (
+        <p class="utrecht-paragraph">{t('admin.mail.empty')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.mail.date')}</th>
+                <th scope="col">{t('admin.mail.to')}</th>
+                <th scope="col">{t('admin.mail.subject')}</th>
+                <th scope="col">{t('admin.mail.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((m) => (
+                <tr>
+                  <td>{formatDateTime(locale, m.createdAt)}</td>
+                  <td>{m.to}</td>
+                  <td>
+                    <a class="utrecht-link" href={`${base}/${m.id}`}>
+                      {m.subject}
+                    </a>
+                  </td>
+                  <td>{t(statusKey(m.status))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager ctx={ctx} page={page} hasMore={hasMore} href={(p) => `${base}?pagina=${p}`} />
+    </>
+  );
+}
+
+/** One mail in full; links stay plain text so nobody signs in as someone else by a click. */
+export function MailView({ ctx, mail }: { ctx: ViewContext; mail: OutboxMail }) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{mail.subject}</h1>
+      <p class="utrecht-paragraph">{t('admin.mail.personalData')}</p>
+      <dl class="details">
+        <dt>{t('admin.mail.to')}</dt>
+        <dd>{mail.to}</dd>
+        <dt>{t('admin.mail.date')}</dt>
+        <dd>{formatDateTime(locale, mail.createdAt)}</dd>
+        <dt>{t('admin.mail.status')}</dt>
+        <dd>{t(statusKey(mail.status))}</dd>
+        {mail.sentAt && (
+          <>
+            <dt>{t('admin.mail.sentAt')}</dt>
+            <dd>{formatDateTime(locale, mail.sentAt)}</dd>
+          </>
+        )}
+      </dl>
+      <h2 class="utrecht-heading-2">{t('admin.mail.text')}</h2>
+      <pre class="mail-text" lang={mail.locale}>
+        {mail.text}
+      </pre>
+    </>
+  );
+}
+
+export interface AuditFormValues {
+  actie?: string | undefined;
+  soort?: string | undefined;
+  'record-id'?: string | undefined;
+  'gebruiker-id'?: string | undefined;
+  van?: string | undefined;
+  tot?: string | undefined;
+}
+
+/** Search form (GET) and results of the audit log. */
+export function AuditView({
+  ctx,
+  base,
+  values,
+  errors,
+  result,
+  page,
+}: {
+  ctx: ViewContext;
+  base: string;
+  values: AuditFormValues;
+  errors?: FieldErrors | undefined;
+  result: { items: AuditRow[]; hasMore: boolean } | null;
+  page: number;
+}) {
+  const { t, locale } = ctx;
+  const query = new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+  const pageHref = (p: number) => {
+    const q = new URLSearchParams(query);
+    q.set('pagina', String(p));
+    return `${base}?${q.toString()}`;
+  };
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('admin.audit.title')}</h1>
+      <p class="utrecht-paragraph">{t('admin.audit.lead')}</p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="get" action={base} class="form" role="search" aria-label={t('admin.audit.searchLabel')}>
+        <TextField name="actie" label={t('admin.audit.action')} hint={t('admin.audit.actionHint')} value={values.actie} error={errors?.actie} maxLength={200} />
+        <TextField name="soort" label={t('admin.audit.entity')} hint={t('admin.audit.entityHint')} value={values.soort} error={errors?.soort} maxLength={200} />
+        <TextField name="record-id" label={t('admin.audit.entityId')} value={values['record-id']} error={errors?.['record-id']} maxLength={200} />
+        <TextField name="gebruiker-id" label={t('admin.audit.actorId')} value={values['gebruiker-id']} error={errors?.['gebruiker-id']} maxLength={36} />
+        <TextField name="van" label={t('admin.audit.from')} hint={t('admin.audit.dateHint')} value={values.van} error={errors?.van} maxLength={10} />
+        <TextField name="tot" label={t('admin.audit.until')} hint={t('admin.audit.dateHint')} value={values.tot} error={errors?.tot} maxLength={10} />
+        <SubmitButton>{t('admin.audit.search')}</SubmitButton>
+      </form>
+      {result &&
+        (result.items.length === 0 ? (
+          <p class="utrecht-paragraph">{t('admin.audit.empty')}</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.audit.time')}</th>
+                  <th scope="col">{t('admin.audit.actor')}</th>
+                  <th scope="col">{t('admin.audit.action')}</th>
+                  <th scope="col">{t('admin.audit.entity')}</th>
+                  <th scope="col">{t('admin.audit.entityId')}</th>
+                  <th scope="col">{t('admin.audit.network')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.items.map((r) => (
+                  <tr>
+                    <td>{formatDateTime(locale, r.at)}</td>
+                    <td>
+                      {r.actorUserId ? (
+                        <a class="utrecht-link" href={`${base}?gebruiker-id=${encodeURIComponent(r.actorUserId)}`} aria-label={t('admin.audit.byUser', { id: r.actorUserId })}>
+                          {r.actorUserId}
+                        </a>
+                      ) : (
+                        t('admin.audit.system')
+                      )}
+                    </td>
+                    <td>{r.action}</td>
+                    <td>{r.entity}</td>
+                    <td>{r.entityId ?? ''}</td>
+                    <td>{r.ip ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      {result && <Pager ctx={ctx} page={page} hasMore={result.hasMore} href={pageHref} />}
+    </>
+  );
+}

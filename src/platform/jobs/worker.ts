@@ -1,0 +1,256 @@
+import { sql } from 'kysely';
+import type { Db, DbOrTrx } from '../db/database.ts';
+import type { Config } from '../config.ts';
+import type { Clock } from '../clock.ts';
+import type { JobHandlerArgs } from '../module.ts';
+
+/** What the worker passes to a handler: the module contract plus which attempt this is. */
+export interface JobRunArgs extends JobHandlerArgs {
+  jobId: number;
+  /** 1 for the first run. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+export type JobHandler = (args: JobHandlerArgs) => Promise<void>;
+export type JobHandlers = Readonly<Record<string, JobHandler>>;
+
+/** Thrown by a handler when trying again cannot help: the job fails at once. */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentJobError';
+  }
+}
+
+/** Where the worker reports; only job ids, kinds and counts, never payloads or messages with personal data. */
+export interface JobLog {
+  warn(msg: string): void;
+  error(msg: string): void;
+}
+
+const silentLog: JobLog = { warn: () => undefined, error: () => undefined };
+
+/** A running job older than this is taken to belong to a crashed worker. */
+export const STUCK_AFTER_MS = 10 * 60 * 1000;
+const BASE_BACKOFF_MS = 30 * 1000;
+const MAX_BACKOFF_MS = 60 * 60 * 1000;
+const MAX_ERROR_LENGTH = 500;
+
+/** Delay before the next attempt: 30 s × 2^(attempts−1), at most one hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+}
+
+export interface RunOptions {
+  now: Date;
+  config: Config;
+  /** How many jobs to claim in one run. */
+  limit?: number;
+  log?: JobLog;
+  /** Also put back jobs stuck in `running` (default true; the polling worker does it once a minute). */
+  reclaim?: boolean;
+}
+
+export interface RunResult {
+  done: number;
+  failed: number;
+  retried: number;
+}
+
+interface ClaimedJob {
+  id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  tenant_id: string | null;
+  attempts: number;
+  max_attempts: number;
+}
+
+/** Put jobs stuck in `running` (a crashed worker) back in the queue, or fail them when out of attempts. */
+async function reclaimStuck(db: DbOrTrx, now: Date): Promise<void> {
+  const before = new Date(now.getTime() - STUCK_AFTER_MS);
+  await db
+    .updateTable('jobs')
+    .set({
+      status: sql`case when attempts >= max_attempts then 'failed' else 'pending' end`,
+      finished_at: sql`case when attempts >= max_attempts then ${now}::timestamptz else null end`,
+      locked_at: null,
+      run_at: now,
+      last_error: 'Interrupted: the worker stopped while running this job.',
+    })
+    .where('status', '=', 'running')
+    .where('locked_at', '<', before)
+    .execute();
+}
+
+/** Claim due jobs in one short transaction: SKIP LOCKED keeps two workers from taking the same job. */
+async function claimDueJobs(db: Db, now: Date, limit: number, reclaim: boolean): Promise<ClaimedJob[]> {
+  return db.transaction().execute(async (trx) => {
+    if (reclaim) await reclaimStuck(trx, now);
+    const due = trx
+      .selectFrom('jobs')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('run_at', '<=', now)
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked();
+    return trx
+      .updateTable('jobs')
+      .set({ status: 'running', locked_at: now, attempts: sql`attempts + 1` })
+      .where('id', 'in', due)
+      .where('status', '=', 'pending')
+      .returning(['id', 'kind', 'payload', 'tenant_id', 'attempts', 'max_attempts'])
+      .execute();
+  });
+}
+
+function errorMessage(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  // SMTP replies often quote the recipient: keep e-mail addresses out of the jobs table.
+  return (msg || 'Unknown error').replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '[address]').slice(0, MAX_ERROR_LENGTH);
+}
+
+async function markFailed(db: Db, job: ClaimedJob, now: Date, message: string): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ status: 'failed', finished_at: now, locked_at: null, last_error: message.slice(0, MAX_ERROR_LENGTH) })
+    .where('id', '=', job.id)
+    .execute();
+}
+
+/** Run one claimed job outside the claim transaction and record the outcome. */
+async function runOne(db: Db, handlers: JobHandlers, job: ClaimedJob, opts: RunOptions, log: JobLog): Promise<keyof RunResult> {
+  const handler = Object.hasOwn(handlers, job.kind) ? handlers[job.kind] : undefined;
+  if (!handler) {
+    log.error(`job ${job.id} (${job.kind}) failed: unknown kind`);
+    await markFailed(db, job, opts.now, `Unknown job kind: ${job.kind.slice(0, 100)}`);
+    return 'failed';
+  }
+  try {
+    const args: JobRunArgs = {
+      db,
+      config: opts.config,
+      payload: job.payload ?? {},
+      tenantId: job.tenant_id,
+      now: opts.now,
+      jobId: job.id,
+      attempt: job.attempts,
+      maxAttempts: job.max_attempts,
+    };
+    await handler(args);
+  } catch (err) {
+    const permanent = err instanceof PermanentJobError;
+    if (!permanent && job.attempts < job.max_attempts) {
+      const delay = backoffMs(job.attempts);
+      log.warn(`job ${job.id} (${job.kind}) attempt ${job.attempts}/${job.max_attempts} failed; retry in ${Math.round(delay / 1000)} s`);
+      await db
+        .updateTable('jobs')
+        .set({ status: 'pending', locked_at: null, run_at: new Date(opts.now.getTime() + delay), last_error: errorMessage(err) })
+        .where('id', '=', job.id)
+        .execute();
+      return 'retried';
+    }
+    log.error(`job ${job.id} (${job.kind}) failed after ${job.attempts} attempt(s)`);
+    await markFailed(db, job, opts.now, errorMessage(err));
+    return 'failed';
+  }
+  await db
+    .updateTable('jobs')
+    .set({ status: 'done', finished_at: opts.now, locked_at: null, last_error: null })
+    .where('id', '=', job.id)
+    .execute();
+  return 'done';
+}
+
+/** Claim and run the jobs that are due at `now`; each handler runs outside the claim transaction. */
+export async function runDueJobs(db: Db, handlers: JobHandlers, opts: RunOptions): Promise<RunResult> {
+  const log = opts.log ?? silentLog;
+  const jobs = await claimDueJobs(db, opts.now, opts.limit ?? 20, opts.reclaim ?? true);
+  const result: RunResult = { done: 0, failed: 0, retried: 0 };
+  for (const job of jobs) result[await runOne(db, handlers, job, opts, log)] += 1;
+  return result;
+}
+
+export interface EnqueueJob {
+  kind: string;
+  payload?: Record<string, unknown>;
+  tenantId?: string | null;
+  /** When the job becomes due; now by default. */
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+/** Add a job to the queue, in the caller's transaction when given one. */
+export async function enqueueJob(db: DbOrTrx, job: EnqueueJob): Promise<number> {
+  const row = await db
+    .insertInto('jobs')
+    .values({
+      kind: job.kind,
+      payload: JSON.stringify(job.payload ?? {}) as never,
+      tenant_id: job.tenantId ?? null,
+      run_at: job.runAt ?? new Date(),
+      ...(job.maxAttempts !== undefined ? { max_attempts: job.maxAttempts } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface WorkerOptions {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  handlers: JobHandlers;
+  intervalMs?: number;
+  log?: JobLog;
+}
+
+export interface Worker {
+  /** Stop polling and wait for the run in progress to finish. */
+  stop(): Promise<void>;
+}
+
+/** Poll for due jobs until stopped; runs never overlap, and a full batch is followed at once by the next. */
+export function startWorker({ db, config, clock, handlers, intervalMs = 1000, log = silentLog }: WorkerOptions): Worker {
+  const limit = 20;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let current: Promise<void> | null = null;
+  let lastReclaim = Number.NEGATIVE_INFINITY;
+
+  const tick = async (): Promise<void> => {
+    timer = null;
+    let again = false;
+    try {
+      const now = clock.now();
+      const reclaim = now.getTime() - lastReclaim >= 60_000;
+      if (reclaim) lastReclaim = now.getTime();
+      const r = await runDueJobs(db, handlers, { now, config, limit, log, reclaim });
+      again = r.done + r.failed + r.retried >= limit;
+    } catch (err) {
+      log.error(`job worker run failed: ${err instanceof Error ? err.name : 'error'}`);
+    }
+    if (!stopped) schedule(again ? 0 : intervalMs);
+  };
+  const schedule = (ms: number) => {
+    timer = setTimeout(() => {
+      current = tick().finally(() => {
+        current = null;
+      });
+    }, ms);
+  };
+  schedule(0);
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await current;
+    },
+  };
+}

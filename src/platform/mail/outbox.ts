@@ -1,0 +1,42 @@
+import type { DbOrTrx } from '../db/database.ts';
+
+export interface OutboxListItem {
+  id: string;
+  createdAt: Date;
+  to: string;
+  subject: string;
+  status: string;
+}
+
+export interface OutboxMail extends OutboxListItem {
+  text: string;
+  locale: string;
+  sentAt: Date | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One page of a tenant's outbox, newest first; `hasMore` tells whether a next page exists. */
+export async function listOutbox(db: DbOrTrx, tenantId: string, opts: { page: number; pageSize: number }): Promise<{ items: OutboxListItem[]; hasMore: boolean }> {
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select(['id', 'created_at', 'to_address', 'subject', 'status'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(opts.pageSize + 1)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
+  return {
+    items: rows.slice(0, opts.pageSize).map((r) => ({ id: r.id, createdAt: r.created_at, to: r.to_address, subject: r.subject, status: r.status })),
+    hasMore: rows.length > opts.pageSize,
+  };
+}
+
+/** One mail of the tenant's outbox, or null when the id is malformed, unknown or of another tenant. */
+export async function findOutboxMail(db: DbOrTrx, tenantId: string, id: string): Promise<OutboxMail | null> {
+  if (!UUID.test(id)) return null;
+  const r = await db.selectFrom('mail_outbox').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  if (!r) return null;
+  return { id: r.id, createdAt: r.created_at, to: r.to_address, subject: r.subject, status: r.status, text: r.text_body, locale: r.locale, sentAt: r.sent_at };
+}
