@@ -40,19 +40,27 @@ export function isLocale(value: unknown): value is Locale {
   return value === 'nl' || value === 'en';
 }
 
+// Intl formatters are costly to build (tens of microseconds each): build each one once.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 /** Format a number the Dutch or English way. */
 export function formatNumber(locale: Locale, n: number, digits = 0): string {
-  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  }).format(n);
+  const key = `${locale}:${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    numberFormats.set(key, f);
+  }
+  return f.format(n);
 }
 
 /** Format a date-time in Europe/Amsterdam. */
 export function formatDateTime(locale: Locale, d: Date): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }).format(d);
+  let f = dateTimeFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+    dateTimeFormats.set(locale, f);
+  }
+  return f.format(d);
 }
