@@ -1,6 +1,7 @@
 import { buildApp } from '../app.ts';
 import type { Command } from './commands.ts';
 import { startWorker } from '../platform/jobs/worker.ts';
+import { ensureRecurringJobs } from '../platform/jobs/recurring.ts';
 import { allJobHandlers } from '../platform/jobs/handlers.ts';
 import { definedDemoAccounts, demoAccountsText, hasDemoAccounts, isEmpty, runDemoSeed } from '../seed/demo.ts';
 
@@ -12,6 +13,7 @@ export const serve: Command = async ({ config, database }) => {
   }
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
+  await ensureRecurringJobs(database.db, app.clock.now());
   const worker = startWorker({ db: database.db, config, clock: app.clock, handlers: allJobHandlers(), log: { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) } });
   const mode = database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   if (config.seed === 'demo' && (await hasDemoAccounts(database.db))) {

@@ -48,4 +48,6 @@ export interface ModuleDefinition {
   areaSections?: AreaSection[];
   nav?: ModuleNavItem[];
   jobs?: Record<string, (args: JobHandlerArgs) => Promise<void>>;
+  /** Job kinds (handled in `jobs`) that run periodically; each run must enqueue the next. */
+  recurringJobs?: string[];
 }

@@ -63,12 +63,24 @@ interface FieldProps {
   maxLength?: number;
 }
 
-/** Label, hint, error next to the field, and the input, wired with aria-describedby. */
-export function TextField({ name, label, hint, error, value, type = 'text', autocomplete, required, inputMode, maxLength }: FieldProps) {
-  const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+/** The shared frame of a field: label, hint and error (linked by aria-describedby), then the control. */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  extraClass = '',
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  extraClass?: string;
+  children: ComponentChildren;
+}) {
   return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
+    <div class={`utrecht-form-field${extraClass}${error ? ' utrecht-form-field--invalid' : ''}`}>
       <div class="utrecht-form-field__label">
         <label class="utrecht-form-label" for={id}>
           {label}
@@ -84,26 +96,39 @@ export function TextField({ name, label, hint, error, value, type = 'text', auto
           {error}
         </div>
       )}
-      <div class="utrecht-form-field__input">
-        <input
-          class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
-          id={id}
-          name={name}
-          type={type}
-          value={value ?? ''}
-          autocomplete={autocomplete}
-          required={required}
-          aria-required={required ? 'true' : undefined}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy || undefined}
-          inputMode={inputMode}
-          maxLength={maxLength}
-        />
-      </div>
+      <div class="utrecht-form-field__input">{children}</div>
     </div>
   );
 }
 
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+/** Label, hint, error next to the field, and the input, wired with aria-describedby. */
+export function TextField({ name, label, hint, error, value, type = 'text', autocomplete, required, inputMode, maxLength }: FieldProps) {
+  const id = fieldId(name);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} extraClass=" utrecht-form-field--text">
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
+        id={id}
+        name={name}
+        type={type}
+        value={value ?? ''}
+        autocomplete={autocomplete}
+        required={required}
+        aria-required={required ? 'true' : undefined}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        inputMode={inputMode}
+        maxLength={maxLength}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A labelled select with hint and error, like TextField. */
 export function SelectField({
   name,
   label,
@@ -120,40 +145,22 @@ export function SelectField({
   hint?: string | undefined;
 }) {
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {hint && (
-        <div class="utrecht-form-field-description" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          {error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <select
-          class="utrecht-select utrecht-select--html-select"
-          id={id}
-          name={name}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy || undefined}
-        >
-          {options.map((o) => (
-            <option value={o.value} selected={o.value === value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select
+        class="utrecht-select utrecht-select--html-select"
+        id={id}
+        name={name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
   );
 }
 

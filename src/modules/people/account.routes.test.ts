@@ -67,6 +67,16 @@ describe('my account', () => {
     assert.deepEqual(user, { name: 'Nieuwe Naam', locale: 'nl' });
   });
 
+  it('switches this browser to the language chosen in the profile', async () => {
+    await browser.get('/taal/nl?terug=/account');
+    const res = await browser.post('/account', { name: 'Nieuwe Naam', locale: 'en', phone: '06 1234 5678', address: '' });
+    assert.equal(res.statusCode, 303);
+    const page = await browser.get('/account');
+    assert.match(page.body, /<html lang="en"/);
+    await browser.post('/account', { name: 'Nieuwe Naam', locale: 'nl', phone: '06 1234 5678', address: '' });
+    assert.match((await browser.get('/account')).body, /<html lang="nl"/);
+  });
+
   it('downloads all data about the user as a JSON attachment, with an export audit', async () => {
     const res = await browser.get('/account/mijn-gegevens.json');
     assert.equal(res.statusCode, 200);

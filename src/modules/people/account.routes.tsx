@@ -10,6 +10,7 @@ import { deleteAccount, exportUserData, getUserProfile, updateProfile } from './
 import { AccountDeletedPage, AccountPage, DeleteAccountPage } from './views/account.tsx';
 import { noticeKey } from './views/notice.tsx';
 import { formValues } from './form-helpers.ts';
+import { LANG_COOKIE } from '../../platform/http/views.ts';
 
 /** The signed-in user's own account: profile, roles, data download and account deletion. */
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
@@ -49,6 +50,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       const changed = await updateProfile(trx, userId, form.data, app.clock.now());
       if (changed.length > 0) await recordAudit(trx, { ...auditFrom(req), action: 'update', entity: 'user', entityId: userId, detail: { fields: changed } });
     });
+    // The language chosen here also applies in this browser at once (it overrides an earlier switch).
+    reply.setCookie(LANG_COOKIE, form.data.locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600, secure: app.config.env === 'production' });
     return reply.redirect('/account?melding=opgeslagen', 303);
   });
 

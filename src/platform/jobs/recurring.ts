@@ -1,0 +1,25 @@
+import type { DbOrTrx } from '../db/database.ts';
+import { MODULES } from '../../modules/index.ts';
+import { enqueueJob } from './worker.ts';
+
+/**
+ * Recurring jobs (clean-ups) keep themselves going: each run enqueues the next one. At start-up
+ * we make sure each recurring kind has one pending job, so a crash or a fresh database cannot
+ * stop the chain. Returns the kinds that were (re)started.
+ */
+export async function ensureRecurringJobs(db: DbOrTrx, now: Date): Promise<string[]> {
+  const started: string[] = [];
+  for (const kind of MODULES.flatMap((m) => m.recurringJobs ?? [])) {
+    const existing = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', kind)
+      .where('status', 'in', ['pending', 'running'])
+      .executeTakeFirst();
+    if (!existing) {
+      await enqueueJob(db, { kind, runAt: now });
+      started.push(kind);
+    }
+  }
+  return started;
+}
