@@ -26,8 +26,6 @@ export interface Config {
   /** production enables HSTS and secure cookies. */
   env: 'development' | 'production' | 'test';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
-  /** Directory with CBS data files (../shared/data beside the checkout by default). */
-  sharedDataDir: string;
 }
 
 export class ConfigError extends Error {
@@ -58,7 +56,6 @@ const envSchema = z.object({
   SEED: z.enum(['demo', 'none']).default('demo'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
-  SHARED_DATA_DIR: z.string().optional(),
 });
 
 /** Parse the environment into a Config; throws ConfigError naming the first bad variable. */
@@ -88,7 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seed: e.SEED,
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
-    sharedDataDir: resolve(cwd, e.SHARED_DATA_DIR ?? '../shared/data'),
   });
 }
 
@@ -116,7 +112,6 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     seed: 'none',
     env: 'test',
     logLevel: 'silent',
-    sharedDataDir: resolve('../shared/data'),
     ...overrides,
   });
 }
