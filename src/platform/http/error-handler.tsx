@@ -87,7 +87,8 @@ function ErrorPage({ status, message, signInHref, t }: { status: number; message
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, n: Normalised): FastifyReply {
   if (wantsJson(req) || !req.t) {
-    return reply.code(n.status).type('application/json; charset=utf-8').send({ error: n });
+    const { code, message, fields } = n;
+    return reply.code(n.status).type('application/json; charset=utf-8').send({ error: { code, message, ...(fields ? { fields } : {}) } });
   }
   const t = req.t;
   const signInHref = n.status === 401 ? `/aanmelden?terug=${encodeURIComponent(req.url)}` : n.code === 'mfa_required' ? `/account/tweestaps?terug=${encodeURIComponent(req.url)}` : undefined;
