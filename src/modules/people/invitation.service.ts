@@ -63,6 +63,7 @@ export async function inviteToOrganisation(
     locale,
     tenantId: input.tenant.id,
     userId: existing?.id ?? null,
+    now: input.now,
   });
   return { token, invitationId: id };
 }

@@ -8,6 +8,8 @@ export interface OutgoingMail {
   locale: Locale;
   tenantId?: string | null;
   userId?: string | null;
+  /** The app clock's now (created_at of the mail, due time of its job); the system time otherwise. */
+  now?: Date;
 }
 
 /**
@@ -26,12 +28,13 @@ export async function queueMail(db: DbOrTrx, mail: OutgoingMail): Promise<string
       tenant_id: mail.tenantId ?? null,
       user_id: mail.userId ?? null,
       status: 'queued',
+      ...(mail.now ? { created_at: mail.now } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db
     .insertInto('jobs')
-    .values({ kind: 'mail.send', payload: JSON.stringify({ mailId: row.id }) as never, tenant_id: mail.tenantId ?? null, run_at: new Date() })
+    .values({ kind: 'mail.send', payload: JSON.stringify({ mailId: row.id }) as never, tenant_id: mail.tenantId ?? null, run_at: mail.now ?? new Date() })
     .execute();
   return row.id;
 }

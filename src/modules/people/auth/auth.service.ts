@@ -80,6 +80,7 @@ async function issueLink(app: FastifyInstance, trx: Trx, user: AuthUser, kind: '
     locale: user.locale,
     tenantId: mailTenant,
     userId: user.id,
+    now,
   });
 }
 
