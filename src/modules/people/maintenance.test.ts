@@ -42,10 +42,12 @@ describe('people clean-up', () => {
 
   it('is started once at start-up and schedules its own next run', async () => {
     const { db } = ctx.database;
-    assert.deepEqual(await ensureRecurringJobs(db, now), [PEOPLE_CLEANUP_JOB]);
+    const started = await ensureRecurringJobs(db, now);
+    assert.ok(started.includes(PEOPLE_CLEANUP_JOB));
     assert.deepEqual(await ensureRecurringJobs(db, now), [], 'a pending run exists: nothing added');
     const result = await runDueJobs(db, allJobHandlers(), { now, config: testConfig() });
-    assert.equal(result.done, 1);
+    assert.equal(result.done, started.length);
+    assert.equal(result.failed, 0);
     const pending = await db.selectFrom('jobs').select(['run_at']).where('kind', '=', PEOPLE_CLEANUP_JOB).where('status', '=', 'pending').execute();
     assert.equal(pending.length, 1);
     assert.equal(new Date(pending[0]!.run_at).getTime(), now.getTime() + HOUR);
