@@ -136,7 +136,11 @@ describe('people service', () => {
       .insertInto('auth_tokens')
       .values({ id: 'y'.repeat(64), kind: 'signin', user_id: userId, email: 'weg@example.nl', data: JSON.stringify({}), expires_at: now })
       .execute();
+    await queueMail(db, { to: 'Weg@example.nl', subject: 'Uw aanmeldlink', text: 'Hallo Weg, klik hier', locale: 'nl' });
+    await queueMail(db, { to: 'ander@example.nl', subject: 'Voor een ander', text: 'Blijft', locale: 'nl' });
     await deleteAccount(db, userId);
+    const mails = await db.selectFrom('mail_outbox').select('to_address').where('to_address', 'in', ['weg@example.nl', 'ander@example.nl']).execute();
+    assert.deepEqual(mails.map((m) => m.to_address), ['ander@example.nl'], 'mail to the deleted person is gone, other mail stays');
     const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
     assert.equal(row.email, null);
     assert.equal(row.name, 'Verwijderde gebruiker');

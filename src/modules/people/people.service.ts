@@ -1,3 +1,4 @@
+import { forgetMailTo } from '../../platform/mail/mail.service.ts';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
@@ -221,6 +222,7 @@ export async function deleteAccount(db: DbOrTrx, userId: string, now: Date = new
     const u = await store.findUserById(trx, userId);
     if (!u || u.deleted_at) throw NotFound();
     await store.deleteUserLinks(trx, userId, u.email);
+    await forgetMailTo(trx, { userId, email: u.email });
     await store.anonymiseUser(trx, userId, now);
   });
 }

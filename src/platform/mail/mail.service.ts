@@ -38,3 +38,18 @@ export async function queueMail(db: DbOrTrx, mail: OutgoingMail): Promise<string
     .execute();
   return row.id;
 }
+
+/**
+ * Forget a person's mail when their account is deleted: remove every outbox row to them (by user
+ * id or address), queued ones too — nothing more should reach a deleted account. Returns the count.
+ */
+export async function forgetMailTo(db: DbOrTrx, to: { userId: string; email: string | null }): Promise<number> {
+  const result = await db
+    .deleteFrom('mail_outbox')
+    .where((eb) => {
+      const byUser = eb('user_id', '=', to.userId);
+      return to.email ? eb.or([byUser, eb('to_address', '=', to.email.toLowerCase())]) : byUser;
+    })
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import type { Config } from '../../../platform/config.ts';
 
@@ -39,6 +39,16 @@ export function decryptTotpSecret(config: Pick<Config, 'sessionSecret'>, encrypt
 /** A new random base32 secret (160 bits). */
 export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
+}
+
+/**
+ * The secret offered while setting up two-step sign-in: derived from the server secret and the
+ * session, so reloading the setup page shows the same QR code (a person who scanned it and then
+ * reloads keeps a working app entry), while another session gets another secret.
+ */
+export function pendingTotpSecret(config: Pick<Config, 'sessionSecret'>, userId: string, sessionId: string): string {
+  const bytes = createHmac('sha256', config.sessionSecret).update(`totp-setup:${userId}:${sessionId}`).digest().subarray(0, 20);
+  return new Secret({ buffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }).base32;
 }
 
 function totp(base32: string, label = 'account'): TOTP {

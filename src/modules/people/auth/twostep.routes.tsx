@@ -9,7 +9,7 @@ import { codeForm, enableTotpForm, safeReturn } from './auth.schemas.ts';
 import * as store from './auth.store.ts';
 import { RATE_LIMIT } from './signin.routes.tsx';
 import { clearFailures, recordFailures, secondsToWait, totpKey } from './throttle.ts';
-import { decryptTotpSecret, encryptTotpSecret, newTotpSecret, totpStep, totpUri } from './totp.ts';
+import { decryptTotpSecret, encryptTotpSecret, pendingTotpSecret, totpStep, totpUri } from './totp.ts';
 import { TwoStepPage, type TwoStepState } from './views/twostep.tsx';
 
 /** Two-step sign-in (TOTP) on the account: set up, verify in this session, turn off. */
@@ -19,8 +19,10 @@ export async function twoStepRoutes(app: FastifyInstance): Promise<void> {
     return terug ? `?terug=${encodeURIComponent(terug)}` : '';
   }
 
-  async function setupState(email: string, base32?: string): Promise<TwoStepState> {
-    const secret = base32 ?? newTotpSecret();
+  async function setupState(req: FastifyRequest, base32?: string): Promise<TwoStepState> {
+    const user = req.user!;
+    const email = user.email;
+    const secret = base32 ?? pendingTotpSecret(app.config, user.id, user.sessionId);
     const svg = await QRCode.toString(totpUri(secret, email), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     return { kind: 'setup', secret, pending: encryptTotpSecret(app.config, secret), qrDataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
   }
@@ -28,7 +30,7 @@ export async function twoStepRoutes(app: FastifyInstance): Promise<void> {
   async function render(req: FastifyRequest, reply: FastifyReply, opts: { errors?: Record<string, string>; status?: number; pendingSecret?: string } = {}) {
     const user = req.user!;
     const staff = user.memberships.some((m) => STAFF_ROLES.includes(m.role));
-    const state: TwoStepState = !user.mfaEnabled ? await setupState(user.email, opts.pendingSecret) : user.mfaVerified ? { kind: 'on' } : { kind: 'verify' };
+    const state: TwoStepState = !user.mfaEnabled ? await setupState(req, opts.pendingSecret) : user.mfaVerified ? { kind: 'on' } : { kind: 'verify' };
     const page = <TwoStepPage ctx={req.viewContext()} state={state} staff={staff} returnQuery={returnQuery(req)} {...(opts.errors ? { errors: opts.errors } : {})} />;
     return reply.page(page, { title: req.t('auth.twostep.title'), status: opts.status ?? 200 });
   }

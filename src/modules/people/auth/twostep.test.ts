@@ -76,6 +76,17 @@ describe('two-step sign-in (TOTP)', () => {
     assert.ok(session.mfa_at, 'the session counts the second factor');
   });
 
+  it('offers the same secret again on reload in one session, and another one in another session', async () => {
+    await createUser(ctx.app.db, ctx.app.config, { email: 'reload@example.nl', password: PASSWORD, roles: [{ tenantId: 'GM0542', role: 'volunteer' }] });
+    const secretOf = (body: string) => /<code class="totp-secret">([A-Z2-7 ]+)<\/code>/.exec(body)![1]!.replace(/ /g, '');
+    const b = await signIn('reload@example.nl');
+    const first = secretOf((await b.get('/account/tweestaps')).body);
+    const again = secretOf((await b.get('/account/tweestaps')).body);
+    assert.equal(again, first, 'a reload keeps the QR code the person may already have scanned');
+    const other = await signIn('reload@example.nl');
+    assert.notEqual(secretOf((await other.get('/account/tweestaps')).body), first);
+  });
+
   it('accepts the code of the previous 30-second step, not older ones', async () => {
     const c = await browser();
     await c.post('/aanmelden', { email: 'admin@example.nl', password: PASSWORD });
