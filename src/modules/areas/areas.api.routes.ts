@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { NotFound } from '../../platform/errors.ts';
-import { getArea, listAreas, locatePoint, type Area } from './areas.service.ts';
+import { getArea, locatePoint, type AreaInfo } from './areas.service.ts';
+import { areaInfos } from './areas.pages.ts';
 import { apiError, areaFeature, areaList, areaParams, listQuery, lookupQuery, lookupResult, tenantParams } from './areas.schemas.ts';
 
-function summary(a: Area) {
+function summary(a: AreaInfo) {
   return { code: a.code, name: a.name, level: a.level, parentCode: a.parentCode, year: a.year, approximate: a.approximate };
 }
 
@@ -19,10 +20,12 @@ export async function areasApiRoutes(fastify: FastifyInstance): Promise<void> {
       schema: { tags: ['areas'], summary: 'Areas of a municipality (without geometry)', params: tenantParams, querystring: listQuery, response: { 200: areaList } },
     },
     async (req) => {
-      const areas = await listAreas(app.db, req.tenant!.id, {
+      // From the in-process cache (areas.cache.ts): no geometry is read for a list without it.
+      const areas = await areaInfos(app.db, req.tenant!.slug, {
         ...(req.query.level ? { level: req.query.level } : {}),
         ...(req.query.parentCode ? { parentCode: req.query.parentCode } : {}),
       });
+      if (!areas) throw NotFound('areas.tenant.notFound');
       return { areas: areas.map(summary) };
     },
   );

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { VNode } from 'preact';
 import { NotFound } from '../../platform/errors.ts';
-import { descendantCodes, getArea, listAreas } from './areas.service.ts';
+import { areaPageData, municipalityPageData } from './areas.pages.ts';
 import { isAreaCode } from './codes.ts';
 import { MunicipalityPage } from './views/municipality-page.tsx';
 import { AreaPage } from './views/area-page.tsx';
@@ -11,9 +11,10 @@ import { areasApiRoutes } from './areas.api.routes.ts';
 /** Pages of the areas module: municipality home and the neighbourhood page; admin and API in their own files. */
 export async function areasRoutes(app: FastifyInstance): Promise<void> {
   app.get('/:tenant/', { config: { policy: 'public' } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const districts = await listAreas(app.db, tenant.id, { level: 'district' });
-    return reply.page(<MunicipalityPage ctx={req.viewContext()} slug={tenant.slug} name={tenant.name} districts={districts} />, {
+    const data = await municipalityPageData(app.db, req.tenant!.slug);
+    if (!data) throw NotFound('areas.notFound');
+    const { tenant, districts, drawing } = data;
+    return reply.page(<MunicipalityPage ctx={req.viewContext()} slug={tenant.slug} name={tenant.name} districts={districts} drawing={drawing} />, {
       title: tenant.name,
     });
   });
@@ -27,13 +28,10 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
     if (code !== code.toUpperCase() && isAreaCode(code.toUpperCase())) {
       return reply.redirect(`/${tenant.slug}/wijken/${code.toUpperCase()}`, 301);
     }
-    const area = isAreaCode(code) ? await getArea(app.db, tenant.id, code) : null;
-    if (!area) throw NotFound('areas.notFound');
-    const parent = area.parentCode ? await getArea(app.db, tenant.id, area.parentCode) : null;
-    const grandparent = parent?.parentCode ? await getArea(app.db, tenant.id, parent.parentCode) : null;
-    const children = area.level === 'neighbourhood' ? [] : await listAreas(app.db, tenant.id, { parentCode: area.code });
+    const data = isAreaCode(code) ? await areaPageData(app.db, tenant.slug, code) : null;
+    if (!data) throw NotFound('areas.notFound');
+    const { area, parent, grandparent, children, areaCodes, drawing } = data;
     const ctx = req.viewContext();
-    const areaCodes = await descendantCodes(app.db, tenant.id, area.code);
     const sections: VNode[] = [];
     for (const section of app.areaSections) {
       const node = await section.render({
@@ -50,7 +48,7 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
       { href: `/${tenant.slug}/`, label: tenant.name },
       ...[grandparent, parent, area].filter((a): a is NonNullable<typeof a> => a !== null && a.level !== 'municipality').map(crumb),
     ];
-    return reply.page(<AreaPage ctx={ctx} slug={tenant.slug} area={area} children={children} parent={parent} sections={sections} />, {
+    return reply.page(<AreaPage ctx={ctx} slug={tenant.slug} area={area} children={children} drawing={drawing} sections={sections} />, {
       title: area.name,
       breadcrumbs,
     });

@@ -4,6 +4,7 @@ import * as store from './areas.store.ts';
 import type { AreaLevel, GeoJsonGeometry } from './areas.tables.ts';
 import { pointInGeometry } from './geo.ts';
 import { TENANT_ID, TENANT_SLUG } from './codes.ts';
+import { cachedTenantBySlug, invalidateAreaCaches } from './areas.cache.ts';
 
 export { importAreas, type ImportAreasInput, type ImportReport } from './import/import-areas.ts';
 export { isAreaCode, DISTRICT_CODE, NEIGHBOURHOOD_CODE, TENANT_ID } from './codes.ts';
@@ -31,6 +32,9 @@ export interface Area {
   stats: Record<string, number>;
 }
 
+/** An area without its geometry: what the cached pages use (areas.cache.ts). */
+export type AreaInfo = Omit<Area, 'geometry'>;
+
 function toArea(r: store.AreaRow): Area {
   return {
     tenantId: r.tenant_id,
@@ -47,10 +51,14 @@ function toArea(r: store.AreaRow): Area {
   };
 }
 
-/** Look up a tenant (municipality) by its URL slug. */
+/**
+ * Look up a tenant (municipality) by its URL slug. Runs on every tenant request, so it is cached
+ * in-process (areas.cache.ts): a change made by another process shows within a second.
+ */
 export async function findTenantBySlug(db: DbOrTrx, slug: string): Promise<Tenant | null> {
   if (!/^[a-z0-9-]{1,64}$/.test(slug)) return null;
-  return (await store.findTenantBySlug(db, slug)) ?? null;
+  const t = await cachedTenantBySlug(db, slug);
+  return t ? { id: t.id, slug: t.slug, name: t.name } : null;
 }
 
 /** Look up a tenant by its CBS municipality code. */
@@ -73,6 +81,7 @@ export async function createTenant(db: DbOrTrx, input: { id: string; slug: strin
   if (name.length === 0 || name.length > 200) fields.name = 'form.required';
   if (Object.keys(fields).length > 0) throw Invalid(fields);
   const created = await store.insertTenant(db, { id: input.id, slug: input.slug, name });
+  invalidateAreaCaches();
   if (!created) throw Conflict('areas.tenant.exists');
   return { id: input.id, slug: input.slug, name };
 }

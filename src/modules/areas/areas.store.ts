@@ -1,10 +1,12 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import type { AreaLevel, AreasTable, GeoJsonGeometry } from './areas.tables.ts';
 
 /** Queries of the areas module; the only place that touches `tenants` and `areas`. */
-export function findTenantBySlug(db: DbOrTrx, slug: string) {
-  return db.selectFrom('tenants').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+
+/** The tenant by slug with the version of its areas, for the caches (areas.cache.ts). */
+export function findTenantVersionBySlug(db: DbOrTrx, slug: string) {
+  return db.selectFrom('tenants').select(['id', 'slug', 'name', 'areas_version']).where('slug', '=', slug).executeTakeFirst();
 }
 
 export function findTenantById(db: DbOrTrx, id: string) {
@@ -36,6 +38,29 @@ export function listAreas(db: DbOrTrx, tenantId: string, opts: { level?: AreaLev
   if (opts.level) q = q.where('level', '=', opts.level);
   if (opts.parentCode) q = q.where('parent_code', '=', opts.parentCode);
   return q.orderBy('name').orderBy('code').execute();
+}
+
+/** Every area of a tenant without its geometry (the heavy part), by name and code. */
+export function listAreasWithoutGeometry(db: DbOrTrx, tenantId: string) {
+  return db
+    .selectFrom('areas')
+    .select(['tenant_id', 'code', 'level', 'name', 'parent_code', 'year', 'label_lon', 'label_lat', 'approximate', 'source', 'stats'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('name')
+    .orderBy('code')
+    .execute();
+}
+
+/** Geometries of some areas of a tenant (those that have one). */
+export function listGeometries(db: DbOrTrx, tenantId: string, codes: readonly string[]): Promise<{ code: string; geometry: GeoJsonGeometry }[]> {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('areas')
+    .select(['code', 'geometry'])
+    .where('tenant_id', '=', tenantId)
+    .where('code', 'in', [...codes])
+    .where('geometry', 'is not', null)
+    .execute() as Promise<{ code: string; geometry: GeoJsonGeometry }[]>;
 }
 
 export async function listCodes(db: DbOrTrx, tenantId: string, parentCode?: string): Promise<{ code: string; level: AreaLevel }[]> {
@@ -89,7 +114,16 @@ export interface AreaWrite {
   stats: Record<string, number>;
 }
 
-/** Insert or update areas by (tenant_id, code), in batches. */
+/** Mark the tenant's areas as changed; call in the transaction that writes them. */
+export async function bumpAreasVersion(db: DbOrTrx, tenantId: string): Promise<void> {
+  await db
+    .updateTable('tenants')
+    .set({ areas_version: sql<number>`areas_version + 1` })
+    .where('id', '=', tenantId)
+    .execute();
+}
+
+/** Insert or update areas by (tenant_id, code), in batches, and bump the tenant's areas version. */
 export async function upsertAreas(db: DbOrTrx, tenantId: string, areas: readonly AreaWrite[], now: Date): Promise<void> {
   for (let i = 0; i < areas.length; i += 100) {
     const batch = areas.slice(i, i + 100).map((a) => ({
@@ -135,4 +169,5 @@ export async function upsertAreas(db: DbOrTrx, tenantId: string, areas: readonly
       )
       .execute();
   }
+  await bumpAreasVersion(db, tenantId);
 }

@@ -8,6 +8,8 @@ export interface TenantsTable {
   /** Per-tenant settings (retention periods, contact details, …). */
   settings: JSONColumnType<Record<string, unknown>>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+  /** Bumped whenever areas of the tenant are written (imports); keys the area caches. */
+  areas_version: ColumnType<number, number | undefined, number>;
 }
 
 export type AreaLevel = 'municipality' | 'district' | 'neighbourhood';

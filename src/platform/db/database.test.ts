@@ -45,6 +45,18 @@ describe('database layer', () => {
     assert.equal(counted.n, 0, 'the outside query must not see the uncommitted (and later rolled back) row');
   });
 
+  it('lets the event loop run between queued queries', async () => {
+    const { db } = ctx.database;
+    let done = 0;
+    const queries = Array.from({ length: 10 }, () => sql`select 1`.execute(db).then(() => done++));
+    // On PGlite every query is synchronous WebAssembly behind a promise: without a yield in the
+    // driver all ten would finish in microtasks before this callback, starving other requests.
+    const seen = await new Promise<number>((resolve) => setImmediate(() => resolve(done)));
+    await Promise.all(queries);
+    assert.equal(done, 10);
+    assert.ok(seen < 10, `the event loop ran only after ${seen} of 10 queries`);
+  });
+
   it('supports the Dutch text-search configuration on both engines', async () => {
     const { db } = ctx.database;
     const r = await sql<{ v: string }>`select to_tsvector('dutch', 'lantaarnpalen')::text as v`.execute(db);

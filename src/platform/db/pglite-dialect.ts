@@ -50,6 +50,12 @@ class PGliteDriver implements Driver {
     const previous = this.queue;
     this.queue = new Promise<void>((resolve) => (release = resolve));
     await previous;
+    // PGlite runs a query synchronously (WebAssembly) behind a promise. Without this yield a request's
+    // queries, and those queued behind them, run back to back in microtasks and the event loop never
+    // reads other sockets in between: under load some requests waited seconds while others went
+    // first (p99 14x p50; docs/performance.md). One turn of the event loop per acquisition keeps the
+    // queue first-come-first-served and lets requests that need no query (cached pages, /health) through.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     this.connection.release = release;
     return this.connection;
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
 import * as store from '../areas.store.ts';
+import { invalidateAreaCaches } from '../areas.cache.ts';
 import type { GeoJsonGeometry, Position } from '../areas.tables.ts';
 import { bboxOf, labelPoint, pointInGeometry } from '../geo.ts';
 import { unionOf, voronoiCells } from './approximate.ts';
@@ -126,6 +127,7 @@ export async function importDemoAreas(
       await store.insertTenant(trx, tenant);
       await store.upsertAreas(trx, tenant.id, [municipality, ...districts, ...neighbourhoods], now);
     });
+    invalidateAreaCaches();
     opts.onProgress?.(`${tenant.name}: ${districts.length} wijken, ${neighbourhoods.length} buurten (benaderd)`);
     results.push({ tenantId: tenant.id, districts: districts.length, neighbourhoods: neighbourhoods.length });
   }

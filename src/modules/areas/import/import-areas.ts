@@ -1,6 +1,7 @@
 import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
 import { NotFound } from '../../../platform/errors.ts';
 import * as store from '../areas.store.ts';
+import { invalidateAreaCaches } from '../areas.cache.ts';
 import { makeRejection, parseFeatureCollection, validateFeature, type Rejection, type ValidFeature } from './features.ts';
 
 export interface ImportAreasInput {
@@ -55,7 +56,7 @@ export async function importAreas(db: DbOrTrx, input: ImportAreasInput): Promise
     input.onProgress?.(i + 1, total);
   });
   const now = input.now ?? new Date();
-  return inTransaction(db, async (trx) => {
+  const report = await inTransaction(db, async (trx) => {
     const codes = [...valid.keys()];
     const existing = new Set((await store.existingCodes(trx, input.tenantId, codes)).map((r) => r.code));
     await store.upsertAreas(
@@ -78,4 +79,7 @@ export async function importAreas(db: DbOrTrx, input: ImportAreasInput): Promise
     );
     return { created: codes.length - existing.size, updated: existing.size, rejected };
   });
+  // Other processes see the bumped areas version of the tenant; this one drops its caches now.
+  invalidateAreaCaches();
+  return report;
 }

@@ -34,4 +34,12 @@ export const areasMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '20261123T0600_areas_tenant_areas_version': {
+    // Bumped in every transaction that writes areas of the tenant: processes that cache area
+    // data (areas.cache.ts) compare it with what they hold, so an import in one process shows
+    // in every other one.
+    async up(db: Kysely<any>) {
+      await sql`alter table tenants add column areas_version integer not null default 0`.execute(db);
+    },
+  },
 };

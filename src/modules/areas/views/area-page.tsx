@@ -1,29 +1,25 @@
 import type { VNode } from 'preact';
 import type { ViewContext } from '../../../ui/context.ts';
-import type { Area } from '../areas.service.ts';
-import { AreaMap, type MapShape } from './area-map.tsx';
+import type { AreaInfo } from '../areas.service.ts';
+import { AreaMap, type MapDrawing } from './area-map.tsx';
 import { KeyFigures } from './stats.tsx';
 
 export interface AreaPageProps {
   ctx: ViewContext;
   slug: string;
-  area: Area;
+  area: AreaInfo;
   /** Buurten of a wijk, wijken of the municipality; empty for a buurt. */
-  children: Area[];
-  /** The wijk of a buurt, drawn as outline. */
-  parent: Area | null;
+  children: readonly AreaInfo[];
+  /** The children on the area as outline, or a buurt highlighted on its wijk (cached per tenant). */
+  drawing: MapDrawing | null;
   /** Sections contributed by other modules, already rendered. */
   sections: VNode[];
 }
 
 /** The neighbourhood page: name, key figures, map, the areas below it and the modules' sections. */
-export function AreaPage({ ctx, slug, area, children, parent, sections }: AreaPageProps) {
+export function AreaPage({ ctx, slug, area, children, drawing, sections }: AreaPageProps) {
   const { t } = ctx;
   const href = (code: string) => `/${slug}/wijken/${code}`;
-  const shapes: MapShape[] =
-    children.length > 0
-      ? children.map((c) => ({ code: c.code, name: c.name, geometry: c.geometry, href: href(c.code) }))
-      : [{ code: area.code, name: area.name, geometry: area.geometry, current: true }];
   return (
     <>
       <h1 class="utrecht-heading-1">{area.name}</h1>
@@ -46,8 +42,7 @@ export function AreaPage({ ctx, slug, area, children, parent, sections }: AreaPa
           id="map-area"
           title={t('areas.map.title', { name: area.name })}
           desc={children.length > 0 ? t('areas.map.desc', { count: children.length }) : t('areas.map.buurtDesc', { name: area.name })}
-          shapes={shapes}
-          outline={children.length > 0 ? area.geometry : (parent?.geometry ?? null)}
+          drawing={drawing}
         />
       </div>
       {area.level !== 'neighbourhood' && (

@@ -1,10 +1,23 @@
 import type { ViewContext } from '../../../ui/context.ts';
-import type { Area } from '../areas.service.ts';
-import { AreaMap } from './area-map.tsx';
+import type { AreaInfo } from '../areas.service.ts';
+import { AreaMap, type MapDrawing } from './area-map.tsx';
 import { formatStat } from './stats.tsx';
 
 /** The municipality home: intro with the four functions, a map of the wijken and the same wijken as a table. */
-export function MunicipalityPage({ ctx, slug, name, districts }: { ctx: ViewContext; slug: string; name: string; districts: Area[] }) {
+export function MunicipalityPage({
+  ctx,
+  slug,
+  name,
+  districts,
+  drawing,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  name: string;
+  districts: readonly AreaInfo[];
+  /** The wijken projected (cached per tenant); null when none has a boundary. */
+  drawing: MapDrawing | null;
+}) {
   const { t } = ctx;
   const href = (code: string) => `/${slug}/wijken/${code}`;
   return (
@@ -30,7 +43,7 @@ export function MunicipalityPage({ ctx, slug, name, districts }: { ctx: ViewCont
               id="map-districts"
               title={t('areas.map.title', { name })}
               desc={t('areas.map.desc', { count: districts.length })}
-              shapes={districts.map((d) => ({ code: d.code, name: d.name, geometry: d.geometry, href: href(d.code) }))}
+              drawing={drawing}
             />
             <div class="table-scroll">
               <table class="data-table utrecht-table">
