@@ -2,7 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { useTestDb } from '../../../test/helpers/app.ts';
-import { inTransaction } from './database.ts';
+import { readFileSync } from 'node:fs';
+import { inTransaction, openDatabase } from './database.ts';
+import { templatePaths } from '../../../test/helpers/template.ts';
 
 describe('database layer', () => {
   const ctx = useTestDb();
@@ -61,5 +63,23 @@ describe('database layer', () => {
     const { db } = ctx.database;
     const r = await sql<{ v: string }>`select to_tsvector('dutch', 'lantaarnpalen')::text as v`.execute(db);
     assert.match(r.rows[0]!.v, /lantaarnpal/);
+  });
+});
+
+describe('embedded PGlite settings', () => {
+  const ctx = useTestDb();
+
+  it('runs embedded PGlite with the small buffer cache', async () => {
+    // On the PostgreSQL run, open an embedded database as well: this setting is PGlite's alone.
+    const own = ctx.database.engine !== 'pglite';
+    const handle = own
+      ? await openDatabase({ databaseUrl: null, memory: { load: new Blob([readFileSync(templatePaths().pgliteDump)]) } })
+      : ctx.database;
+    try {
+      const r = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(handle.db);
+      assert.equal(r.rows[0]!.shared_buffers, '16MB');
+    } finally {
+      if (own) await handle.close();
+    }
   });
 });
