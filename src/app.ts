@@ -1,5 +1,6 @@
 import './platform/i18n/platform.messages.ts';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -30,6 +31,8 @@ export interface BuildOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     clock: Clock;
+    /** Methods that have a route for this concrete path (for 405 answers with an Allow header). */
+    allowedMethods(path: string): string[];
     /** Sections of the neighbourhood page contributed by modules, sorted by order. */
     areaSections: readonly AreaSection[];
   }
@@ -71,7 +74,17 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // A second router that only knows which methods exist per path: Fastify matches a URL against
+  // one method at a time, so a wrong method would otherwise look like an unknown path (404).
+  const methodIndex = FindMyWay();
+  app.decorate('allowedMethods', (path: string) =>
+    (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((m) => methodIndex.find(m, path) !== null),
+  );
   app.addHook('onRoute', (route) => {
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      if (method === 'HEAD' || methodIndex.find(method as HTTPMethod, route.url)) continue;
+      methodIndex.on(method as HTTPMethod, route.url, () => undefined);
+    }
     if (route.config?.policy === undefined) {
       const methods = Array.isArray(route.method) ? route.method.join(',') : route.method;
       if (methods !== 'HEAD') app.routesWithoutPolicy.push(`${methods} ${route.url}`);

@@ -109,7 +109,10 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     (req, reply) => {
       // A known path with the wrong method is a 405, not a 404.
       const path = req.url.split('?')[0] ?? '';
-      const other = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((m) => m !== req.method && app.hasRoute({ url: path, method: m }));
+      // Only when this method has no route here: a route that itself answered "not found" stays a 404.
+      const allowed = app.allowedMethods(path);
+      const method = req.method === 'HEAD' ? 'GET' : req.method;
+      const other = allowed.includes(method as (typeof allowed)[number]) ? [] : allowed;
       if (other.length > 0) {
         reply.header('allow', other.join(', '));
         return sendError(req, reply, { status: 405, code: 'method_not_allowed', message: (req.t ?? translator('nl'))('error.methodNotAllowed') });

@@ -43,6 +43,13 @@ describe('platform routes', () => {
     const res = await ctx.app.inject({ method: 'DELETE', url: '/health' });
     assert.equal(res.statusCode, 405);
     assert.match(res.headers.allow as string, /GET/);
+    // Also on a path with a parameter.
+    const param = await ctx.app.inject({ method: 'POST', url: '/taal/en', headers: { accept: 'application/json' } });
+    assert.equal(param.statusCode, 405);
+    assert.equal(param.headers.allow, 'GET');
+    assert.equal(param.json().error.code, 'method_not_allowed');
+    // A HEAD on an unknown page stays a 404.
+    assert.equal((await ctx.app.inject({ method: 'HEAD', url: '/bestaat-niet/wijken/WK000000' })).statusCode, 404);
   });
 
   it('sets security headers: CSP without unsafe-inline, no HSTS outside production', async () => {
