@@ -52,8 +52,17 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(body, { title: req.t('people.org.title'), status: errors.status, breadcrumbs: crumbs(req) });
   });
 
+  /** Admins and coordinators of the whole tenant manage every organisation; a coordinator of one organisation only that one. */
+  function mayManage(req: FastifyRequest, organisationId: string): boolean {
+    if (hasRole(req, 'admin')) return true;
+    return req.user!.memberships.some(
+      (m) => m.tenantId === req.tenant!.id && m.role === 'coordinator' && (m.organisationId === null || m.organisationId === organisationId),
+    );
+  }
+
   async function loadOrganisation(req: FastifyRequest, id: string) {
     const organisation = await getOrganisation(app.db, req.tenant!.id, id);
+    if (!mayManage(req, organisation.id)) throw Forbidden();
     const members = await listMembers(app.db, req.tenant!.id, { organisationId: organisation.id });
     return { organisation, members };
   }

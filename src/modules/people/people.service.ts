@@ -121,7 +121,11 @@ export async function removeMembership(
   return inTransaction(db, async (trx) => {
     const m = await store.findMembershipById(trx, tenantId, membershipId);
     if (!m) throw NotFound();
-    if (m.role === 'admin' && (await store.countRole(trx, tenantId, 'admin')) <= 1) throw Conflict('people.lastAdmin');
+    if (m.role === 'admin') {
+      // Wait for a concurrent removal to finish, then count what it left.
+      await store.lockAdminMemberships(trx, tenantId);
+      if ((await store.countRole(trx, tenantId, 'admin')) <= 1) throw Conflict('people.lastAdmin');
+    }
     await store.deleteMembership(trx, tenantId, membershipId);
     return { userId: m.user_id, role: m.role, organisationId: m.organisation_id };
   });

@@ -161,6 +161,11 @@ export function findMembershipById(db: DbOrTrx, tenantId: string, id: string) {
     .executeTakeFirst();
 }
 
+/** Lock the administrator memberships of a tenant until the transaction ends (so two removals cannot both see "not the last"). */
+export async function lockAdminMemberships(db: DbOrTrx, tenantId: string): Promise<void> {
+  await db.selectFrom('memberships').select('id').where('tenant_id', '=', tenantId).where('role', '=', 'admin').forUpdate().execute();
+}
+
 export function deleteMembership(db: DbOrTrx, tenantId: string, id: string) {
   return db.deleteFrom('memberships').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }

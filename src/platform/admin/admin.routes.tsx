@@ -12,6 +12,8 @@ import { AuditView, MailListView, MailView, type AuditFormValues } from './admin
 /** Administrators only, after their second factor: these pages show other people's data. */
 const ADMIN: Policy = { roles: ['admin'], personalData: true };
 const PAGE_SIZE = 50;
+/** The token part of the links in sign-in, reset and invitation mails. */
+const TOKEN_IN_LINK = /(\/(?:aanmelden\/link|wachtwoord-herstellen|uitnodiging)\/)[A-Za-z0-9_-]{20,}/g;
 
 function tenantOf(req: FastifyRequest) {
   // The policy guarantees a tenant; this keeps the type checker and a future mistake honest.
@@ -38,6 +40,8 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     const tenant = tenantOf(req);
     const page = pageOf(req);
     const { items, hasMore } = await listOutbox(app.db, tenant.id, { page, pageSize: PAGE_SIZE });
+    // The list shows the addresses of other people: a view of personal data, so it is audited (count only).
+    await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'mail_list', entityId: null, detail: { page, count: items.length } });
     const base = `/${tenant.slug}/beheer/mail`;
     return reply.page(<MailListView ctx={req.viewContext()} base={base} items={items} page={page} hasMore={hasMore} />, {
       title: req.t('admin.mail.title'),
@@ -51,7 +55,10 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     const mail = await findOutboxMail(app.db, tenant.id, id);
     if (!mail) throw NotFound();
     await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'mail', entityId: mail.id });
-    return reply.page(<MailView ctx={req.viewContext()} mail={mail} />, {
+    // With SMTP the mail reached its addressee: the outbox is a record, and its link tokens stay secret
+    // (else an administrator could sign in as anyone who was sent a sign-in, reset or invitation link).
+    const shown = app.config.smtpUrl ? { ...mail, text: mail.text.replace(TOKEN_IN_LINK, '$1…') } : mail;
+    return reply.page(<MailView ctx={req.viewContext()} mail={shown} />, {
       title: mail.subject,
       breadcrumbs: [
         { href: `/${tenant.slug}/`, label: tenant.name },

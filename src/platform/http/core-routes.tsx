@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { isLocale } from '../i18n/index.ts';
 import { LANG_COOKIE } from './views.ts';
 import { listTenants } from '../../modules/areas/areas.service.ts';
+import { safeReturn } from '../../modules/people/auth/auth.schemas.ts';
 import { allMigrations } from '../../modules/index.ts';
 import { migrationsPending } from '../db/migrate.ts';
 import { NotFound } from '../errors.ts';
@@ -110,9 +111,8 @@ export async function coreRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/taal/:lang', { config: { policy: 'public' } }, async (req, reply) => {
     const { lang } = req.params as { lang: string };
-    const back = (req.query as { terug?: string }).terug;
-    // Only local paths: no open redirect.
-    const target = typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/';
+    // Only local paths: no open redirect (also not by `/\` or control characters), nothing a header cannot hold.
+    const target = safeReturn((req.query as { terug?: unknown }).terug);
     if (!isLocale(lang)) throw NotFound();
     reply.setCookie(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600, secure: app.config.env === 'production' });
     return reply.redirect(target, 303);

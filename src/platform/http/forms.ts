@@ -9,10 +9,16 @@ export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: Record<
  * Returns translated errors keyed by field name, first error per field.
  */
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown, t: Translate): FormResult<z.infer<S>> {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return { ok: true, data: result.data };
+  // PostgreSQL cannot store U+0000 in text: refuse it here as a field error rather than fail in the database.
   const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) {
+      if ((Array.isArray(v) ? v : [v]).some((x) => typeof x === 'string' && x.includes('\u0000'))) errors[k] = t('form.invalidValue');
+    }
+  }
+  const result = schema.safeParse(body ?? {});
+  if (result.success && Object.keys(errors).length === 0) return { ok: true, data: result.data };
+  for (const issue of result.success ? [] : result.error.issues) {
     const field = issue.path.map(String).join('.') || '_form';
     if (errors[field]) continue;
     const key = issue.message;

@@ -118,7 +118,9 @@ export function validateFeature(feature: unknown, rules: FeatureRules): { ok: tr
   }
   const rawName = props[rules.nameProperty];
   const name = typeof rawName === 'string' ? rawName.trim() : '';
-  if (!name || name.length > 200) return reject(code, 'areas.reject.noName', { property: rules.nameProperty });
+  // Control characters (U+0000 cannot even be stored in PostgreSQL text) make no name.
+  // eslint-disable-next-line no-control-regex
+  if (!name || name.length > 200 || /[\u0000-\u001f\u007f]/.test(name)) return reject(code, 'areas.reject.noName', { property: rules.nameProperty });
   let geometry = validGeometry(g as { type: string; coordinates: unknown });
   if (!geometry) return reject(code, 'areas.reject.badCoordinates');
   if (rules.rd) geometry = mapPositions(geometry, ([x, y]) => rdToWgs84(x, y));

@@ -33,6 +33,7 @@ export const enableTotpForm = z.object({ pending: z.string('auth.twostep.badSetu
 export function safeReturn(value: unknown, fallback = '/'): string {
   if (typeof value !== 'string' || value.length > 500) return fallback;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  if ([...value].some((c) => c <= ' ' || c === '\u007f' || c === '\\')) return fallback;
+  // Printable ASCII only: anything else cannot go into a Location header (and a local path arrives percent-encoded).
+  if ([...value].some((c) => c <= ' ' || c >= '\u007f' || c === '\\')) return fallback;
   return value;
 }
