@@ -79,7 +79,7 @@ export function AdminPage(props: {
           <caption class="visually-hidden">{t('areas.admin.list')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('areas.table.name')}</th>
+              <th scope="col">{t('areas.admin.table.area')}</th>
               <th scope="col">{t('areas.page.code')}</th>
               <th scope="col">{t('areas.page.level')}</th>
               <th scope="col">{t('areas.page.year')}</th>
