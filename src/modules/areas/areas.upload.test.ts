@@ -3,34 +3,8 @@ import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 import { signInAs } from '../../../test/helpers/people.ts';
 import { createTenant, getArea } from './areas.service.ts';
+import { multipart, square, upload } from './upload.test-support.ts';
 
-const BOUNDARY = '----samenhang-test-boundary-7MA4YWxkTrZu0gW';
-const square = (x: number, y: number) => [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]];
-
-/** A multipart/form-data body written by hand, the way a browser sends the upload form. */
-function multipart(fields: Record<string, string>, file?: { name: string; content: string }): string {
-  let body = '';
-  for (const [name, value] of Object.entries(fields)) {
-    body += `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  }
-  if (file) {
-    body += `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/geo+json\r\n\r\n${file.content}\r\n`;
-  }
-  return body + `--${BOUNDARY}--\r\n`;
-}
-
-function upload(ctx: ReturnType<typeof useTestApp>, browser: TestBrowser, body: string) {
-  return ctx.app.inject({
-    method: 'POST',
-    url: '/krimpen-aan-den-ijssel/beheer/gebieden',
-    payload: body,
-    headers: {
-      'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
-      accept: 'text/html',
-      cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-    },
-  });
-}
 
 /** Crafted uploads: a 4xx with a clear message, never a 500, and nothing half-written. */
 describe('areas upload with crafted input', () => {
