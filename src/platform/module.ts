@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
 import type { VNode } from 'preact';
-import type { DbOrTrx } from './db/database.ts';
+import type { DbOrTrx, Trx } from './db/database.ts';
 import type { Role } from '../modules/people/people.tables.ts';
 import type { ViewContext } from '../ui/context.ts';
 import type { Config } from './config.ts';
@@ -40,6 +40,16 @@ export interface JobHandlerArgs {
   now: Date;
 }
 
+/** What the demo seed hands to each module's `demoSeed`, after tenants, areas, organisations and accounts exist. */
+export interface DemoSeedArgs {
+  tenants: readonly { id: string; slug: string; name: string }[];
+  /** Organisation ids per tenant id, by organisation name (as in `DEMO_ORGANISATIONS`). */
+  organisations: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Demo user ids by e-mail address (see `src/seed/demo-accounts.ts`). */
+  users: ReadonlyMap<string, string>;
+  now: Date;
+}
+
 /** What a module brings to the app; app.ts lists modules explicitly, in order. */
 export interface ModuleDefinition {
   name: string;
@@ -50,4 +60,6 @@ export interface ModuleDefinition {
   jobs?: Record<string, (args: JobHandlerArgs) => Promise<void>>;
   /** Job kinds (handled in `jobs`) that run periodically; each run must enqueue the next. */
   recurringJobs?: string[];
+  /** Adds this module's demo data (from the seeds) inside the demo seed's transaction. */
+  demoSeed?: (trx: Trx, args: DemoSeedArgs) => Promise<void>;
 }

@@ -13,6 +13,7 @@ import { addMembership, createOrganisation, createUser, findUserByEmail } from '
 import { encryptTotpSecret } from '../modules/people/auth/totp.ts';
 import { DEMO_PASSWORD, DEMO_ROLES, DEMO_TENANTS, DEMO_TOTP_SECRET, demoEmail } from './demo-accounts.ts';
 import { STAFF_ROLES } from '../platform/http/policy.ts';
+import { MODULES } from '../modules/index.ts';
 
 type Org = { name: string; kind: OrganisationKind };
 
@@ -71,9 +72,11 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Load the demo data; refuses when tenants exist already. Returns the demo accounts. */
-export async function runDemoSeed(db: Db, config: Pick<Config, 'sessionSecret'>, onProgress: SeedProgress = () => undefined): Promise<DemoAccount[]> {
+export async function runDemoSeed(db: Db, config: Pick<Config, 'sessionSecret'>, onProgress: SeedProgress = () => undefined, now: Date = new Date()): Promise<DemoAccount[]> {
   if (!(await isEmpty(db))) throw new Error('The database already has data; the demo data is only loaded into an empty database.');
   const accounts: DemoAccount[] = [];
+  const organisations = new Map<string, Map<string, string>>();
+  const users = new Map<string, string>();
   await inTransaction(db, async (trx) => {
     for (const t of DEMO_TENANTS) await createTenant(trx, { id: t.id, slug: t.slug, name: t.name });
     onProgress('municipalities created');
@@ -85,6 +88,7 @@ export async function runDemoSeed(db: Db, config: Pick<Config, 'sessionSecret'>,
     onProgress('wijken and buurten imported');
     for (const t of DEMO_TENANTS) {
       const orgIds = new Map<string, string>();
+      organisations.set(t.id, orgIds);
       for (const org of DEMO_ORGANISATIONS[t.id] ?? []) {
         const { id } = await createOrganisation(trx, { tenantId: t.id, name: org.name, kind: org.kind });
         orgIds.set(org.name, id);
@@ -100,12 +104,19 @@ export async function runDemoSeed(db: Db, config: Pick<Config, 'sessionSecret'>,
           password: DEMO_PASSWORD,
           ...(staff ? { totpSecretEncrypted: encryptTotpSecret(config, DEMO_TOTP_SECRET) } : {}),
         });
+        users.set(email, userId);
         const orgName = r.role === 'professional' ? PROFESSIONAL_ORG[t.id] : staff ? municipalityOrg : undefined;
         await addMembership(trx, { tenantId: t.id, userId, organisationId: orgName ? orgIds.get(orgName)! : null, role: r.role });
         accounts.push({ tenant: t.name, role: r.role, email });
       }
     }
     onProgress('organisations and demo accounts created');
+    const tenants = DEMO_TENANTS.map((t) => ({ id: t.id, slug: t.slug, name: t.name }));
+    for (const mod of MODULES) {
+      if (!mod.demoSeed) continue;
+      await mod.demoSeed(trx, { tenants, organisations, users, now });
+      onProgress(`${mod.name} demo data loaded`);
+    }
   });
   return accounts;
 }

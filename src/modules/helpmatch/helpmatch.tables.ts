@@ -1,0 +1,3 @@
+/** Row types of the helpmatch module's tables (only this module's stores query them). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface HelpmatchTables {}

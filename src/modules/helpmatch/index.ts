@@ -1,0 +1,7 @@
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { helpmatchMigrations } from './migrations/index.ts';
+
+export const helpmatchModule: ModuleDefinition = {
+  name: 'helpmatch',
+  migrations: helpmatchMigrations,
+};
