@@ -19,7 +19,7 @@ import { MODULES, allMigrations } from './modules/index.ts';
 import { findTenantBySlug } from './modules/areas/areas.service.ts';
 import { loadSessionUser } from './modules/people/session.service.ts';
 import type { Clock } from './platform/clock.ts';
-import type { AreaSection } from './platform/module.ts';
+import type { AreaSection, ModuleDefinition } from './platform/module.ts';
 import { systemClock } from './platform/clock.ts';
 
 export interface BuildOptions {
@@ -35,6 +35,8 @@ declare module 'fastify' {
     allowedMethods(path: string): string[];
     /** Sections of the neighbourhood page contributed by modules, sorted by order. */
     areaSections: readonly AreaSection[];
+    /** Modules holding a person's data: used by the account export and account deletion. */
+    userDataHolders: readonly { module: string; data: NonNullable<ModuleDefinition['userData']> }[];
   }
 }
 
@@ -64,6 +66,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   app.decorate('clock', clock);
   app.decorate('routesWithoutPolicy', [] as string[]);
   app.decorate('areaSections', MODULES.flatMap((m) => m.areaSections ?? []).sort((a, b) => a.order - b.order));
+  app.decorate('userDataHolders', MODULES.flatMap((m) => (m.userData ? [{ module: m.name, data: m.userData }] : [])));
   app.decorateRequest('user', null);
   app.decorateRequest('tenant', null);
   app.decorateRequest('roles', null as never);

@@ -60,6 +60,11 @@ export interface ModuleDefinition {
   jobs?: Record<string, (args: JobHandlerArgs) => Promise<void>>;
   /** Job kinds (handled in `jobs`) that run periodically; each run must enqueue the next. */
   recurringJobs?: string[];
+  /** A person's data held by this module: included in their export, removed or anonymised when they delete their account. */
+  userData?: {
+    export(db: DbOrTrx, userId: string): Promise<Record<string, unknown>>;
+    forget(trx: Trx, userId: string, now: Date): Promise<void>;
+  };
   /** Adds this module's demo data (from the seeds) inside the demo seed's transaction. */
   demoSeed?: (trx: Trx, args: DemoSeedArgs) => Promise<void>;
 }

@@ -59,7 +59,9 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const userId = req.user!.id;
     const data = await inTransaction(app.db, async (trx) => {
       await recordAudit(trx, { ...auditFrom(req), action: 'export', entity: 'user', entityId: userId });
-      return exportUserData(trx, userId);
+      const data: Record<string, unknown> = await exportUserData(trx, userId);
+      for (const holder of app.userDataHolders) data[holder.module] = await holder.data.export(trx, userId);
+      return data;
     });
     return reply
       .header('content-type', 'application/json; charset=utf-8')
@@ -88,6 +90,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       return reply.page(<DeleteAccountPage ctx={req.viewContext()} isDemo={false} errors={errors} />, { title: req.t('people.delete.title'), status: 422 });
     }
     await inTransaction(app.db, async (trx) => {
+      for (const holder of app.userDataHolders) await holder.data.forget(trx, user.id, app.clock.now());
       await deleteAccount(trx, user.id, app.clock.now());
       await recordAudit(trx, { ...auditFrom(req), action: 'delete', entity: 'user', entityId: user.id });
     });
