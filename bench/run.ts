@@ -10,7 +10,7 @@
  */
 import Fastify from 'fastify';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +21,9 @@ import { RssSampler, renderReport, type AppRow } from './report.ts';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
 const APP_PATHS = ['/', '/groningen/', '/groningen/wijken/WK001404'];
+
+/** Module benchmarks: standalone scripts, each measuring its own ceiling in the same run. */
+const MODULE_BENCHES = ['socialmap-hsds.ts', 'socialmap-search.ts', 'helpmatch.ts', 'open311.ts'];
 
 function log(msg: string): void {
   process.stderr.write(`[bench] ${msg}\n`);
@@ -158,7 +161,32 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`benchmark failed: ${(err as Error).stack ?? String(err)}\n`);
-  process.exit(1);
-});
+/** Run each module benchmark in its own process (so its memory and CPU are its own), one after another. */
+async function runModuleBenches(): Promise<boolean> {
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+  let ok = true;
+  for (const file of MODULE_BENCHES) {
+    const path = join(import.meta.dirname, file);
+    if (!existsSync(path) || (only && !only.some((o) => file.startsWith(o)))) continue;
+    log(`module benchmark ${file}…`);
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path], { stdio: ['ignore', 'inherit', 'inherit'] });
+      child.on('error', reject);
+      child.on('exit', resolve);
+    });
+    if (code !== 0) {
+      log(`${file} exited with ${code}`);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+main()
+  .then(async () => {
+    if (!(await runModuleBenches())) process.exitCode = 1;
+  })
+  .catch((err: unknown) => {
+    process.stderr.write(`benchmark failed: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });

@@ -5,6 +5,7 @@ import { serve } from './serve.ts';
 import { importAreasCommand } from './import-areas.ts';
 import { seed } from './seed.ts';
 import { createUser } from './create-user.ts';
+import { importHsdsCommand } from './import-hsds.ts';
 
 export interface CommandArgs {
   config: Config;
@@ -23,6 +24,7 @@ export const commands: Record<string, Command> = {
   // (more commands below)
   'create-user': createUser,
   'import-areas': importAreasCommand,
+  'import-hsds': importHsdsCommand,
   migrate: async ({ database }) => {
     process.stdout.write('Migrations are up to date.\n');
     await database.close();

@@ -5,10 +5,11 @@ import { areasModule } from './areas/index.ts';
 import { peopleModule } from './people/index.ts';
 import { socialmapModule } from './socialmap/index.ts';
 import { helpmatchModule } from './helpmatch/index.ts';
+import { signalsModule } from './signals/index.ts';
 import { adminModule } from '../platform/admin/index.ts';
 
 /** Every module of the app, in registration order: the app's table of contents. */
-export const MODULES: readonly ModuleDefinition[] = [areasModule, peopleModule, socialmapModule, helpmatchModule, adminModule];
+export const MODULES: readonly ModuleDefinition[] = [areasModule, peopleModule, socialmapModule, helpmatchModule, signalsModule, adminModule];
 
 /** Platform and module migrations together, keyed by their timestamped names. */
 export function allMigrations(): Record<string, Migration> {

@@ -6,6 +6,7 @@ import type { PlatformTables } from '../platform.tables.ts';
 import type { AreasTables } from '../../modules/areas/areas.tables.ts';
 import type { PeopleTables } from '../../modules/people/people.tables.ts';
 import type { SocialmapTables } from '../../modules/socialmap/socialmap.tables.ts';
+import type { SignalsTables } from '../../modules/signals/signals.tables.ts';
 import type { HelpmatchTables } from '../../modules/helpmatch/helpmatch.tables.ts';
 
-export interface Database extends PlatformTables, AreasTables, PeopleTables, SocialmapTables, HelpmatchTables {}
+export interface Database extends PlatformTables, AreasTables, PeopleTables, SocialmapTables, HelpmatchTables, SignalsTables {}

@@ -1,0 +1,169 @@
+/**
+ * Open311 POST throughput as a ratio of the engine's raw insert + commit, both measured in this
+ * run on the same database handle: PGlite (a fresh data directory, as `npm start` uses it) and
+ * PostgreSQL when BENCH_DATABASE_URL is set (in a scratch database that is dropped afterwards).
+ *  - ceiling: `insert into <scratch table>` of one row, each its own committed transaction;
+ *  - Open311: `POST /{tenant}/open311/v2/requests.json` through the whole app (form parsing, key
+ *    check, category, answers, point-in-area, routing, numbering, signal + history + tracking
+ *    token + confirmation mail + job + audit in one transaction), one client after the other and
+ *    with OPEN311_CONCURRENCY (default 8) requests in flight;
+ *  - for scale: the core's createSignal called directly (no HTTP, no Open311 layer).
+ * Run: npx tsx bench/open311.ts (about a minute). OPEN311_SECONDS (default 5) per measurement.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { testConfig } from '../src/platform/config.ts';
+import { openDatabase, type DbHandle } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { allMigrations } from '../src/modules/index.ts';
+import { KRIMPEN, KRIMPEN_POINT, setupTenant } from '../src/modules/signals/signals.test-support.ts';
+import { issueApiKey } from '../src/modules/signals/open311/apikeys.service.ts';
+import { createSignal } from '../src/modules/signals/signals.service.ts';
+
+const SECONDS = Number(process.env.OPEN311_SECONDS ?? 5);
+const CONCURRENCY = Number(process.env.OPEN311_CONCURRENCY ?? 8);
+
+interface Row {
+  engine: string;
+  rawPerSecond: number;
+  open311Sequential: number;
+  open311Concurrent: number;
+  coreDirect: number;
+}
+
+function log(msg: string): void {
+  process.stderr.write(`[open311] ${msg}\n`);
+}
+
+/** Calls per second of `fn`, `inFlight` at a time, for `seconds`. */
+async function rate(seconds: number, inFlight: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  const end = performance.now() + seconds * 1000;
+  let n = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (performance.now() < end) await fn(n++);
+    }),
+  );
+  return n / ((performance.now() - start) / 1000);
+}
+
+async function measure(engine: string, handle: DbHandle): Promise<Row> {
+  await migrateToLatest(handle.db, allMigrations());
+  await setupTenant(handle.db, KRIMPEN);
+  const { key } = await issueApiKey(
+    handle.db,
+    { tenantId: KRIMPEN.id, clientName: 'Benchmark', canReport: true, canHandle: false, organisationId: null, now: new Date() },
+    { actorUserId: null, ip: null },
+  );
+  const table = `bench_open311_raw_${process.pid}`;
+  await sql.raw(`create table ${table} (id bigserial primary key, at timestamptz not null default now(), v text not null)`).execute(handle.db);
+  const app: FastifyInstance = await buildApp({ config: testConfig({ logLevel: 'silent' }), database: handle });
+  await app.ready();
+  try {
+    const raw = () => sql`insert into ${sql.table(table)} (v) values (${'x'})`.execute(handle.db);
+    await rate(0.5, 1, raw);
+    const rawPerSecond = await rate(SECONDS, 1, raw);
+    log(`${engine}: raw insert+commit ${rawPerSecond.toFixed(0)}/s`);
+
+    const run = randomBytes(4).toString('hex');
+    // The same work without HTTP and the Open311 layer: the core's createSignal, called directly.
+    const direct = (i: number) =>
+      createSignal(handle.db, {
+        tenantId: KRIMPEN.id,
+        category: { serviceCode: 'verlichting' },
+        description: `Direct ${run}-${i}`,
+        latitude: KRIMPEN_POINT.latitude,
+        longitude: KRIMPEN_POINT.longitude,
+        reporter: { email: `melder${i % 100}@example.nl` },
+        wantsFeedback: true,
+        source: 'open311',
+        answers: { paalnummer: `KR-${i}` },
+        idempotencyKey: `bench-${run}-${i}`,
+        locale: 'nl',
+        links: { baseUrl: 'http://localhost:3000', tenantSlug: KRIMPEN.slug },
+        now: new Date(),
+      });
+    const coreDirect = await rate(SECONDS, 1, direct);
+    log(`${engine}: core createSignal ${coreDirect.toFixed(0)}/s (1 client, no HTTP)`);
+    const post = async (i: number) => {
+      const body = new URLSearchParams({
+        api_key: key,
+        service_code: 'verlichting',
+        lat: String(KRIMPEN_POINT.latitude + (i % 50) * 0.00001),
+        long: String(KRIMPEN_POINT.longitude),
+        description: `Lantaarnpaal ${run}-${i} brandt niet`,
+        email: `melder${i % 100}@example.nl`,
+        'attribute[paalnummer]': `KR-${i}`,
+      }).toString();
+      const res = await app.inject({ method: 'POST', url: `/${KRIMPEN.slug}/open311/v2/requests.json`, payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      if (res.statusCode !== 200) throw new Error(`POST answered ${res.statusCode}: ${res.body}`);
+    };
+    await rate(0.5, 1, (i) => post(1_000_000 + i));
+    const open311Sequential = await rate(SECONDS, 1, (i) => post(2_000_000 + i));
+    log(`${engine}: Open311 POST ${open311Sequential.toFixed(0)}/s (1 client)`);
+    const open311Concurrent = await rate(SECONDS, CONCURRENCY, (i) => post(3_000_000 + i));
+    log(`${engine}: Open311 POST ${open311Concurrent.toFixed(0)}/s (${CONCURRENCY} in flight)`);
+    return { engine, rawPerSecond, open311Sequential, open311Concurrent, coreDirect };
+  } finally {
+    await app.close();
+  }
+}
+
+async function pglite(): Promise<Row> {
+  const dir = mkdtempSync(join(tmpdir(), 'samenhang-bench-open311-'));
+  const handle = await openDatabase({ databaseUrl: null, dataDir: dir });
+  try {
+    return await measure('PGlite (data directory)', handle);
+  } finally {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function postgres(adminUrl: string): Promise<Row> {
+  const name = `bench_open311_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+  try {
+    return await measure('PostgreSQL', handle);
+  } finally {
+    await handle.close();
+    await admin.query(`drop database if exists "${name}"`);
+    await admin.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const rows = [await pglite()];
+  if (process.env.BENCH_DATABASE_URL) rows.push(await postgres(process.env.BENCH_DATABASE_URL));
+  const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`;
+  const lines = [
+    '',
+    '## Open311 POST throughput (bench/open311.ts)',
+    '',
+    `| engine | raw insert+commit /s | Open311 POST /s (1 client) | ratio | Open311 POST /s (${CONCURRENCY} in flight) | ratio | core createSignal /s (no HTTP) | Open311 ÷ core |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.engine} | ${r.rawPerSecond.toFixed(0)} | ${r.open311Sequential.toFixed(0)} | ${pct(r.open311Sequential, r.rawPerSecond)} | ${r.open311Concurrent.toFixed(0)} | ${pct(r.open311Concurrent, r.rawPerSecond)} | ${r.coreDirect.toFixed(0)} | ${pct(r.open311Sequential, r.coreDirect)} |`,
+    ),
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`open311 benchmark failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { useTestDb } from '../../../test/helpers/app.ts';
+import { testConfig } from '../../platform/config.ts';
+import { runDemoSeed } from '../../seed/demo.ts';
+import { locatePoint } from '../areas/areas.service.ts';
+import * as hm from './helpmatch.service.ts';
+
+describe('helpmatch demo data', () => {
+  const ctx = useTestDb();
+
+  it('adds demo requests, an offer, a latent contact and vacancies per tenant, located in the right buurt', async () => {
+    const { db } = ctx.database;
+    const now = new Date('2026-11-23T09:00:00Z');
+    await runDemoSeed(db, testConfig(), () => undefined, now);
+    for (const tenantId of ['GM0542', 'GM1980', 'GM0014']) {
+      const requests = await hm.listRequestsForCoordinator(db, tenantId);
+      assert.ok(requests.length >= 3, `${tenantId} has demo requests`);
+      for (const r of requests) {
+        assert.equal(r.is_demo, true);
+        const loc = await locatePoint(db, tenantId, r.lon, r.lat);
+        assert.equal(loc.neighbourhood?.code, r.buurt_code, 'the point lies in the stored buurt');
+        assert.equal(loc.district?.code, r.wijk_code, 'and in the stored wijk');
+      }
+      assert.ok(requests.some((r) => r.on_behalf), 'one asked on behalf of a resident');
+      const offers = await hm.listActiveOffersForMatching(db, tenantId, now);
+      assert.equal(offers.length, 1);
+      assert.ok((await hm.listLatentContacts(db, tenantId)).length >= 1);
+      const vacancies = await hm.listOpenVacancies(db, tenantId);
+      assert.equal(vacancies.length, 2);
+      assert.ok(vacancies.every((v) => v.is_demo));
+    }
+  });
+});

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { CATEGORIES, HELP_TYPES, LANGUAGES, REACHES, URGENCIES, slotsFromValues } from './categories.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const requiredText = (max: number) => z.string('form.required').trim().min(1, 'form.required').max(max, 'form.tooLong');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'form.tooLong')
+    .optional()
+    .transform((v) => (v ? v : null));
+/** Checkbox groups: absent → [], one → [v], several → [..]. */
+const many = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+const checkbox = z.preprocess((v) => v === 'ja' || v === 'on' || v === 'true', z.boolean());
+const coord = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = Number(v.replace(',', '.'));
+      if (!Number.isFinite(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: 'helpmatch.request.coordInvalid' });
+        return z.NEVER;
+      }
+      return n;
+    });
+const time = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || /^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(v), 'helpmatch.request.timeInvalid');
+const buurt = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/** The "hulp vragen" form. */
+export const requestForm = z
+  .object({
+    forWhom: z.enum(['self', 'other']).optional().default('self'),
+    subjectName: optionalText(200),
+    subjectPhone: optionalText(40).refine((v) => v === null || /^[0-9+()\s-]{6,40}$/.test(v), 'people.account.phoneInvalid'),
+    subjectEmail: optionalText(254).refine((v) => v === null || z.email().safeParse(v).success, 'form.invalidEmail'),
+    category: z.enum(CATEGORIES, 'helpmatch.request.categoryInvalid'),
+    helpType: z.enum(HELP_TYPES, 'helpmatch.request.helpTypeInvalid'),
+    summary: requiredText(200),
+    remarks: optionalText(1000),
+    scheduleKind: z.enum(['once', 'weekly'], 'form.required'),
+    date: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : null))
+      .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), 'helpmatch.request.invalidDate'),
+    from: time,
+    to: time,
+    slots: many(z.string()).transform(slotsFromValues),
+    address: requiredText(300),
+    buurt,
+    lat: coord(-90, 90),
+    lon: coord(-180, 180),
+    radius: z
+      .string('helpmatch.request.radiusInvalid')
+      .trim()
+      .transform((v, ctx) => {
+        if (v === 'gemeente') return null;
+        const n = Number(v);
+        if (!Number.isInteger(n)) {
+          ctx.addIssue({ code: 'custom', message: 'helpmatch.request.radiusInvalid' });
+          return z.NEVER;
+        }
+        return n;
+      })
+      .refine((v) => v === null || v > 0, 'helpmatch.request.radiusZero'),
+    urgency: z.enum(URGENCIES, 'form.required'),
+    vulnerable: checkbox,
+  })
+  .superRefine((v, ctx) => {
+    if (v.forWhom === 'other' && !v.subjectName) ctx.addIssue({ code: 'custom', path: ['subjectName'], message: 'helpmatch.request.subjectNameRequired' });
+    if (v.scheduleKind === 'once' && (!v.date || !v.from || !v.to)) ctx.addIssue({ code: 'custom', path: ['date'], message: 'helpmatch.request.dateRequired' });
+    if (v.scheduleKind === 'weekly' && v.slots.length === 0) ctx.addIssue({ code: 'custom', path: ['slots'], message: 'helpmatch.slots.required' });
+    if ((v.lat === null) !== (v.lon === null)) ctx.addIssue({ code: 'custom', path: ['lat'], message: 'helpmatch.request.coordInvalid' });
+    if (v.lat === null && !v.buurt) ctx.addIssue({ code: 'custom', path: ['buurt'], message: 'helpmatch.location.required' });
+  });
+
+/** The "hulp aanbieden" form. */
+export const offerForm = z.object({
+  talents: z.string().trim().max(1000, 'form.tooLong').optional().default(''),
+  categories: many(z.enum(CATEGORIES, 'helpmatch.request.categoryInvalid')).refine((v) => v.length > 0, 'helpmatch.offer.categoriesRequired'),
+  slots: many(z.string())
+    .transform(slotsFromValues)
+    .refine((v) => v.length > 0, 'helpmatch.slots.required'),
+  reach: z.enum(REACHES, 'helpmatch.offer.reachInvalid'),
+  maxPerMonth: z.coerce.number('helpmatch.offer.maxInvalid').int('helpmatch.offer.maxInvalid').min(1, 'helpmatch.offer.maxInvalid').max(31, 'helpmatch.offer.maxInvalid'),
+  languages: many(z.enum(LANGUAGES, 'form.invalidValue')),
+  buurt,
+  lat: coord(-90, 90),
+  lon: coord(-180, 180),
+  active: checkbox,
+}).superRefine((v, ctx) => {
+  if ((v.lat === null) !== (v.lon === null)) ctx.addIssue({ code: 'custom', path: ['lat'], message: 'helpmatch.request.coordInvalid' });
+  if (v.lat === null && !v.buurt) ctx.addIssue({ code: 'custom', path: ['buurt'], message: 'helpmatch.location.required' });
+});
+
+export const latentForm = z.object({
+  buurt: requiredText(20),
+  note: z.string().trim().max(500, 'form.tooLong').optional().default(''),
+});
+
+export const vacancyForm = z.object({
+  organisationId: z.string('helpmatch.vacancy.organisationInvalid').regex(UUID, 'helpmatch.vacancy.organisationInvalid'),
+  title: requiredText(200),
+  description: requiredText(3000),
+  category: z.enum(CATEGORIES, 'helpmatch.request.categoryInvalid'),
+  hoursPerWeek: z.string().trim().max(100, 'form.tooLong').optional().default(''),
+});
+
+export const textForm = (field: string, max: number) => z.object({ [field]: requiredText(max) });
+export const messageForm = z.object({ body: requiredText(2000) });
+export const optionalMessageForm = z.object({ message: z.string().trim().max(2000, 'form.tooLong').optional().default('') });
+export const hoursForm = z.object({
+  hours: z
+    .string('form.required')
+    .trim()
+    .transform((v) => Number(v.replace(',', '.')))
+    .refine((n) => Number.isFinite(n) && n > 0 && n <= 100, 'helpmatch.hours.invalid'),
+});
+export const feedbackForm = z.object({
+  feedback: requiredText(2000),
+  rating: z
+    .string()
+    .optional()
+    .transform((v) => (v ? Number(v) : null))
+    .refine((v) => v === null || (Number.isInteger(v) && v >= 1 && v <= 5), 'helpmatch.feedback.ratingInvalid'),
+});
+export const reportForm = z.object({ reason: requiredText(2000) });
+export const proposeForm = z.object({ volunteer: z.string('helpmatch.match.noOffer').regex(UUID, 'helpmatch.match.noOffer') });
+export const vogForm = z.object({
+  seenOn: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), 'helpmatch.vog.invalidDate'),
+});
+export const blockForm = z.object({
+  userId: z.string('form.required').regex(UUID, 'form.invalidValue'),
+  reason: z.string().trim().max(500, 'form.tooLong').optional().default(''),
+});

@@ -1,0 +1,214 @@
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { useTestDb } from '../../../test/helpers/app.ts';
+import { AppError } from '../../platform/errors.ts';
+import * as hm from './helpmatch.service.ts';
+import { EAST, makeActor, OUTSIDE, seedAreas, T, WEST } from './test-support.ts';
+import { exportCoreUserData, forgetCoreUserData } from './userdata.ts';
+import { inTransaction } from '../../platform/db/database.ts';
+import { createOrganisation } from '../people/people.service.ts';
+
+const NOW = new Date('2026-11-23T09:00:00Z');
+const ctxOf = (now = NOW): hm.MatchCtx => ({ tenantId: T.id, tenantSlug: T.slug, baseUrl: 'http://test', now });
+const status = (s: number, msg?: string) => (e: unknown) => e instanceof AppError && e.status === s && (msg === undefined || e.message === msg);
+
+function requestInput(over: Partial<hm.NewRequest> = {}): hm.NewRequest {
+  return {
+    category: 'tuin',
+    helpType: 'incidental',
+    summary: 'Heg snoeien',
+    remarks: 'Bel twee keer aan',
+    schedule: { kind: 'once', date: '2026-11-25', from: '13:00', to: '16:00' },
+    address: 'Geheimstraat 12',
+    lon: WEST[0],
+    lat: WEST[1],
+    radiusM: 1000,
+    urgency: 'normal',
+    vulnerable: false,
+    ...over,
+  };
+}
+
+describe('helpmatch service', () => {
+  const ctx = useTestDb();
+  before(async () => seedAreas(ctx.database.db));
+
+  it('creates a request located in its buurt and refuses past windows, radius 0 and places outside the municipality', async () => {
+    const db = ctx.database.db;
+    const resident = await makeActor(db, 'resident');
+    const { id } = await hm.createRequest(db, T.id, resident, requestInput(), NOW);
+    const r = await hm.loadRequest(db, T.id, id);
+    assert.equal(r.buurt_code, 'BU05420000');
+    assert.equal(r.wijk_code, 'WK054200');
+    assert.equal(r.state, 'open');
+    assert.equal(r.starts_at?.toISOString(), '2026-11-25T12:00:00.000Z', '13:00 in Amsterdam');
+    await assert.rejects(hm.createRequest(db, T.id, resident, requestInput({ schedule: { kind: 'once', date: '2026-11-22', from: '10:00', to: '11:00' } }), NOW), (e: unknown) => e instanceof AppError && e.fields?.date === 'helpmatch.request.past');
+    await assert.rejects(hm.createRequest(db, T.id, resident, requestInput({ radiusM: 0 }), NOW), (e: unknown) => e instanceof AppError && e.fields?.radius === 'helpmatch.request.radiusZero');
+    await assert.rejects(hm.createRequest(db, T.id, resident, requestInput({ lon: OUTSIDE[0], lat: OUTSIDE[1] }), NOW), (e: unknown) => e instanceof AppError && e.fields?.buurt === 'helpmatch.location.outside');
+    await assert.rejects(hm.createRequest(db, T.id, resident, requestInput({ onBehalf: { name: 'Mevrouw Jansen' } }), NOW), status(403));
+    // Without coordinates: the chosen buurt's label point.
+    const viaBuurt = await hm.createRequest(db, T.id, resident, requestInput({ lon: null, lat: null, buurtCode: 'BU05420001' }), NOW);
+    assert.equal((await hm.loadRequest(db, T.id, viaBuurt.id)).buurt_code, 'BU05420001');
+  });
+
+  it('lets a volunteer ask on behalf of a resident without an account', async () => {
+    const db = ctx.database.db;
+    const vol = await makeActor(db, 'volunteer');
+    const { id } = await hm.createRequest(db, T.id, vol, requestInput({ onBehalf: { name: 'Mevrouw Jansen', phone: '0612345678' } }), NOW);
+    const r = await hm.loadRequest(db, T.id, id);
+    assert.equal(r.requester_user_id, null);
+    assert.equal(r.created_by_user_id, vol.userId);
+    assert.equal(r.subject_name, 'Mevrouw Jansen');
+    assert.deepEqual(hm.requesterSide(r), [vol.userId]);
+  });
+
+  it('gives the engine open requests and active offers with load and reliability, without addresses', async () => {
+    const db = ctx.database.db;
+    const resident = await makeActor(db, 'resident');
+    const vol = await makeActor(db, 'volunteer');
+    const { id } = await hm.createRequest(db, T.id, resident, requestInput({ vulnerable: true }), NOW);
+    await hm.saveOffer(db, T.id, vol, { talents: 'Tuinieren', categories: ['tuin'], slots: [{ weekday: 3, from: '12:00', to: '17:00' }], reach: 'walk1000', maxPerMonth: 2, languages: ['nl'], lon: EAST[0], lat: EAST[1], active: true }, NOW);
+    const requests = await hm.listOpenRequestsForMatching(db, T.id);
+    const req = requests.find((r) => r.id === id)!;
+    assert.equal(req.needsVog, true);
+    assert.ok(!JSON.stringify(requests).includes('Geheimstraat'), 'no address for the engine');
+    const offers = await hm.listActiveOffersForMatching(db, T.id, NOW);
+    const offer = offers.find((o) => o.userId === vol.userId)!;
+    assert.equal(offer.reachM, 1000);
+    assert.equal(offer.matchesThisMonth, 0);
+    assert.equal(offer.vogSeen, false);
+    assert.equal(offer.buurtCode, 'BU05420001');
+  });
+
+  it('runs a match from proposal to done with hours confirmed by both sides, and reveals contacts only after acceptance', async () => {
+    const db = ctx.database.db;
+    const resident = await makeActor(db, 'resident', 'Rita Bewoner');
+    const vol = await makeActor(db, 'volunteer', 'Vera Vrijwilliger');
+    const coord = await makeActor(db, 'coordinator');
+    const { id } = await hm.createRequest(db, T.id, resident, requestInput({ address: 'Uniekelaan 99' }), NOW);
+    await hm.saveOffer(db, T.id, vol, { talents: '', categories: ['tuin'], slots: [{ weekday: 3, from: '12:00', to: '17:00' }], reach: 'walk1000', maxPerMonth: 2, languages: ['nl'], lon: EAST[0], lat: EAST[1], active: true }, NOW);
+    const m = await hm.proposeToVolunteer(db, ctxOf(), coord, id, vol.userId);
+    assert.equal(m.state, 'proposed');
+    const before = await hm.getMatchDetails(db, T.id, vol, m.id);
+    assert.equal(before.contacts, null);
+    assert.equal(before.volunteerFirstName, 'Vera');
+    await hm.postMessage(db, ctxOf(), vol, m.id, 'Past woensdag?');
+    await hm.acceptMatch(db, ctxOf(), vol, m.id);
+    const after = await hm.getMatchDetails(db, T.id, vol, m.id);
+    assert.equal(after.contacts?.requester.address, 'Uniekelaan 99');
+    assert.equal(after.contacts?.requester.name, 'Rita Bewoner');
+    assert.equal((await hm.loadRequest(db, T.id, id)).state, 'matched');
+    await assert.rejects(hm.confirmHours(db, ctxOf(), resident, m.id), status(409));
+    await hm.recordHours(db, ctxOf(), vol, m.id, 2.5);
+    const done = await hm.confirmHours(db, ctxOf(), resident, m.id);
+    assert.equal(done.state, 'done');
+    assert.equal(done.hours, 2.5);
+    assert.equal((await hm.loadRequest(db, T.id, id)).state, 'done');
+    await hm.giveFeedback(db, ctxOf(), resident, m.id, 'Heel fijn', 5);
+    const offers = await hm.listActiveOffersForMatching(db, T.id, NOW);
+    const o = offers.find((x) => x.userId === vol.userId)!;
+    assert.equal(o.done, 1);
+    assert.equal(o.hoursGiven, 2.5);
+    assert.equal(o.matchesThisMonth, 1);
+  });
+
+  it('lets exactly one of two simultaneous accepts win', async () => {
+    const db = ctx.database.db;
+    const resident = await makeActor(db, 'resident');
+    const coord = await makeActor(db, 'coordinator');
+    const a = await makeActor(db, 'volunteer');
+    const b = await makeActor(db, 'volunteer');
+    const { id } = await hm.createRequest(db, T.id, resident, requestInput(), NOW);
+    const matches = await hm.createMatches(db, ctxOf(), coord, [
+      { requestId: id, volunteerUserId: a.userId, offerId: null, state: 'proposed', source: 'coordinator' },
+      { requestId: id, volunteerUserId: b.userId, offerId: null, state: 'proposed', source: 'coordinator' },
+    ]);
+    assert.equal(matches.length, 2);
+    const results = await Promise.allSettled([hm.acceptMatch(db, ctxOf(), a, matches.find((m) => m.volunteer_user_id === a.userId)!.id), hm.acceptMatch(db, ctxOf(), b, matches.find((m) => m.volunteer_user_id === b.userId)!.id)]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    assert.ok(lost.reason instanceof AppError && lost.reason.status === 409, String(lost.reason));
+  });
+
+  it('blocks a reported user from offering, responding and accepting', async () => {
+    const db = ctx.database.db;
+    const resident = await makeActor(db, 'resident');
+    const vol = await makeActor(db, 'volunteer');
+    const coord = await makeActor(db, 'coordinator');
+    const { id } = await hm.createRequest(db, T.id, resident, requestInput(), NOW);
+    const m = await hm.respondToRequest(db, ctxOf(), vol, id);
+    await hm.reportUser(db, T.id, resident, m.id, 'Onaardige berichten', NOW);
+    const reports = await hm.listReports(db, T.id);
+    assert.equal(reports[0]?.reported_user_id, vol.userId);
+    await hm.blockUser(db, T.id, coord, vol.userId, 'Na melding', NOW);
+    await assert.rejects(hm.acceptMatch(db, ctxOf(), vol, m.id), status(403, 'helpmatch.blocked'));
+    await assert.rejects(hm.respondToRequest(db, ctxOf(), vol, id), status(403, 'helpmatch.blocked'));
+    await assert.rejects(
+      hm.saveOffer(db, T.id, vol, { talents: '', categories: ['tuin'], slots: [{ weekday: 1, from: '09:00', to: '10:00' }], reach: 'walk500', maxPerMonth: 1, languages: [], buurtCode: 'BU05420000', active: true }, NOW),
+      status(403, 'helpmatch.blocked'),
+    );
+  });
+
+  it('expires open requests whose window has passed', async () => {
+    const db = ctx.database.db;
+    const resident = await makeActor(db, 'resident');
+    const { id } = await hm.createRequest(db, T.id, resident, requestInput(), NOW);
+    assert.ok((await hm.expireRequests(db, new Date('2026-11-26T00:00:00Z'))) >= 1);
+    assert.equal((await hm.loadRequest(db, T.id, id)).state, 'expired');
+  });
+
+  it('lets organisation members post vacancies and volunteers respond once', async () => {
+    const db = ctx.database.db;
+    const org = await createOrganisation(db, { tenantId: T.id, name: 'Welzijn Test', kind: 'welzijn' });
+    const prof = await makeActor(db, 'professional');
+    const vol = await makeActor(db, 'volunteer');
+    await assert.rejects(hm.createVacancy(db, T.id, prof, [], { organisationId: org.id, title: 'X', description: 'Y', category: 'vervoer', hoursPerWeek: '' }, NOW), status(403));
+    const v = await hm.createVacancy(db, T.id, prof, [org.id], { organisationId: org.id, title: 'Chauffeur', description: 'Rijden naar de huisarts', category: 'vervoer', hoursPerWeek: '2 uur' }, NOW);
+    await hm.respondToVacancy(db, T.id, vol, v.id, 'Ik rijd graag', NOW);
+    await assert.rejects(hm.respondToVacancy(db, T.id, vol, v.id, 'Nog eens', NOW), status(409, 'helpmatch.vacancy.alreadyResponded'));
+    const responses = await hm.listVacancyResponses(db, T.id, prof, [org.id], v.id);
+    assert.equal(responses.length, 1);
+    await assert.rejects(hm.listVacancyResponses(db, T.id, vol, [], v.id), status(403));
+    await hm.closeVacancy(db, T.id, prof, [org.id], v.id, NOW);
+    await assert.rejects(hm.respondToVacancy(db, T.id, await makeActor(db, 'volunteer'), v.id, '', NOW), status(409, 'helpmatch.vacancy.closed'));
+  });
+
+  it('exports a person\'s help data and forgets it on account deletion', async () => {
+    const db = ctx.database.db;
+    const resident = await makeActor(db, 'resident');
+    const vol = await makeActor(db, 'volunteer');
+    const { id } = await hm.createRequest(db, T.id, resident, requestInput({ address: 'Vergeetweg 5' }), NOW);
+    await hm.saveOffer(db, T.id, vol, { talents: 'Klussen', categories: ['klussen'], slots: [{ weekday: 1, from: '09:00', to: '12:00' }], reach: 'walk500', maxPerMonth: 1, languages: [], buurtCode: 'BU05420000', active: true }, NOW);
+    await hm.signUpLatent(db, T.id, resident, { buurtCode: 'BU05420000', note: '' }, NOW);
+    const m = await hm.respondToRequest(db, ctxOf(), vol, id);
+    await hm.postMessage(db, ctxOf(), vol, m.id, 'Hallo, ik kan helpen');
+    const exported = JSON.stringify(await exportCoreUserData(db, resident.userId));
+    assert.ok(exported.includes('Vergeetweg 5'));
+    assert.ok(JSON.stringify(await exportCoreUserData(db, vol.userId)).includes('Hallo, ik kan helpen'));
+    await inTransaction(db, (trx) => forgetCoreUserData(trx, resident.userId, NOW));
+    await inTransaction(db, (trx) => forgetCoreUserData(trx, vol.userId, NOW));
+    const r = await hm.loadRequest(db, T.id, id);
+    assert.equal(r.address, null);
+    assert.equal(r.state, 'withdrawn');
+    assert.equal(await hm.getMyOffer(db, T.id, vol.userId), null);
+    assert.equal((await hm.listLatentContacts(db, T.id, { userId: resident.userId })).length, 0);
+    assert.ok(!JSON.stringify(await exportCoreUserData(db, vol.userId)).includes('Hallo'));
+  });
+
+  it('lets a coordinator propose a latent request to an aanspreekpunt of its buurt', async () => {
+    const db = ctx.database.db;
+    const resident = await makeActor(db, 'resident');
+    const contact = await makeActor(db, 'resident');
+    const elsewhere = await makeActor(db, 'resident');
+    const coord = await makeActor(db, 'coordinator');
+    await hm.signUpLatent(db, T.id, contact, { buurtCode: 'BU05420000', note: '' }, NOW);
+    await hm.signUpLatent(db, T.id, elsewhere, { buurtCode: 'BU05420001', note: '' }, NOW);
+    const { id } = await hm.createRequest(db, T.id, resident, requestInput({ helpType: 'latent', schedule: { kind: 'weekly', slots: [{ weekday: 1, from: '09:00', to: '12:00' }] } }), NOW);
+    const m = await hm.proposeToVolunteer(db, ctxOf(), coord, id, contact.userId);
+    assert.equal(m.source, 'latent');
+    assert.equal(m.offer_id, null);
+    await assert.rejects(hm.proposeToVolunteer(db, ctxOf(), coord, id, elsewhere.userId), status(422));
+    await hm.acceptMatch(db, ctxOf(), contact, m.id);
+    assert.equal((await hm.loadRequest(db, T.id, id)).state, 'matched');
+  });
+});

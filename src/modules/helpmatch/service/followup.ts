@@ -1,0 +1,109 @@
+import type { DbOrTrx } from '../../../platform/db/database.ts';
+import { inTransaction } from '../../../platform/db/database.ts';
+import { Conflict, Forbidden, Invalid } from '../../../platform/errors.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import * as store from '../helpmatch.store.ts';
+import { type Actor, assertNotBlocked, auditOf, isCoordinator } from './common.ts';
+import { loadRequest, requesterSide } from './requests.ts';
+import { loadMatch } from './matches.ts';
+import { type MatchCtx, notifyUser } from './notify.ts';
+
+/** Which side of a match the actor is on (or coordinator / none). */
+export type MatchSide = 'volunteer' | 'requester' | 'coordinator' | 'none';
+
+/** The actor's side of a match; the volunteer and the asking side come before the coordinator role. */
+export function sideOf(actor: Actor, m: store.MatchRow, r: store.RequestRow): MatchSide {
+  if (m.volunteer_user_id === actor.userId) return 'volunteer';
+  if (requesterSide(r).includes(actor.userId)) return 'requester';
+  if (isCoordinator(actor)) return 'coordinator';
+  return 'none';
+}
+
+/**
+ * Record the hours spent (either party, on an accepted match); this confirms the recorder's side.
+ * When both sides have confirmed the same hours the match is done, and so is its request.
+ */
+export async function recordHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string, hours: number): Promise<store.MatchRow> {
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 100) throw Invalid({ hours: 'helpmatch.hours.invalid' });
+  const rounded = Math.round(hours * 4) / 4;
+  return inTransaction(db, async (trx) => {
+    const m = await loadMatch(trx, ctx.tenantId, matchId);
+    const r = await loadRequest(trx, ctx.tenantId, m.request_id);
+    const side = sideOf(actor, m, r);
+    if (side !== 'volunteer' && side !== 'requester') throw Forbidden();
+    if (m.state !== 'accepted') throw Conflict('helpmatch.hours.notAccepted');
+    const updated = await store.transitionMatch(trx, ctx.tenantId, matchId, ['accepted'], {
+      hours: rounded,
+      hours_recorded_by: actor.userId,
+      hours_confirmed_volunteer_at: side === 'volunteer' ? ctx.now : null,
+      hours_confirmed_requester_at: side === 'requester' ? ctx.now : null,
+      updated_at: ctx.now,
+    });
+    if (!updated) throw Conflict('helpmatch.hours.notAccepted');
+    const others = side === 'volunteer' ? requesterSide(r) : [m.volunteer_user_id!];
+    for (const u of others) await notifyUser(trx, ctx, u, 'hours', matchId);
+    await recordAudit(trx, { ...auditOf(actor, ctx.tenantId), action: 'record_hours', entity: 'help_match', entityId: matchId, detail: { hours: rounded } });
+    return updated;
+  });
+}
+
+/** The other party confirms the recorded hours; with both confirmations the match and request are done. */
+export async function confirmHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string): Promise<store.MatchRow> {
+  return inTransaction(db, async (trx) => {
+    const m = await loadMatch(trx, ctx.tenantId, matchId);
+    const r = await loadRequest(trx, ctx.tenantId, m.request_id);
+    const side = sideOf(actor, m, r);
+    if (side !== 'volunteer' && side !== 'requester') throw Forbidden();
+    if (m.state !== 'accepted' || m.hours === null) throw Conflict('helpmatch.hours.nothingToConfirm');
+    const vol = side === 'volunteer' ? ctx.now : m.hours_confirmed_volunteer_at;
+    const req = side === 'requester' ? ctx.now : m.hours_confirmed_requester_at;
+    const done = vol !== null && req !== null;
+    const updated = await store.transitionMatch(trx, ctx.tenantId, matchId, ['accepted'], {
+      hours_confirmed_volunteer_at: vol,
+      hours_confirmed_requester_at: req,
+      ...(done ? { state: 'done' as const, closed_at: ctx.now } : {}),
+      updated_at: ctx.now,
+    });
+    if (!updated) throw Conflict('helpmatch.hours.nothingToConfirm');
+    if (done) await store.transitionRequest(trx, ctx.tenantId, r.id, ['matched'], 'done', ctx.now);
+    await recordAudit(trx, { ...auditOf(actor, ctx.tenantId), action: done ? 'complete' : 'confirm_hours', entity: 'help_match', entityId: matchId });
+    return updated;
+  });
+}
+
+/** Feedback of one side (text and an optional rating 1–5), after acceptance. */
+export async function giveFeedback(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string, text: string, rating: number | null): Promise<void> {
+  if (rating !== null && (!Number.isInteger(rating) || rating < 1 || rating > 5)) throw Invalid({ rating: 'helpmatch.feedback.ratingInvalid' });
+  await inTransaction(db, async (trx) => {
+    const m = await loadMatch(trx, ctx.tenantId, matchId);
+    const r = await loadRequest(trx, ctx.tenantId, m.request_id);
+    const side = sideOf(actor, m, r);
+    if (side !== 'volunteer' && side !== 'requester') throw Forbidden();
+    if (!['accepted', 'done', 'no_show', 'cancelled'].includes(m.state) || m.accepted_at === null) throw Conflict('helpmatch.feedback.tooEarly');
+    const set =
+      side === 'volunteer'
+        ? { feedback_volunteer: text.trim(), rating_volunteer: rating, updated_at: ctx.now }
+        : { feedback_requester: text.trim(), rating_requester: rating, updated_at: ctx.now };
+    await store.transitionMatch(trx, ctx.tenantId, matchId, [m.state], set);
+    await recordAudit(trx, { ...auditOf(actor, ctx.tenantId), action: 'feedback', entity: 'help_match', entityId: matchId });
+  });
+}
+
+/** Post a message in a match's thread (either party, while the match is live); the other side gets a mail without the text. */
+export async function postMessage(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string, body: string): Promise<void> {
+  const text = body.trim();
+  if (text.length === 0 || text.length > 2000) throw Invalid({ body: 'helpmatch.message.invalid' });
+  await assertNotBlocked(db, ctx.tenantId, actor.userId);
+  await inTransaction(db, async (trx) => {
+    const m = await loadMatch(trx, ctx.tenantId, matchId);
+    const r = await loadRequest(trx, ctx.tenantId, m.request_id);
+    const side = sideOf(actor, m, r);
+    if (side !== 'volunteer' && side !== 'requester') throw Forbidden();
+    if (!['suggested', 'proposed', 'accepted'].includes(m.state)) throw Conflict('helpmatch.match.notLive');
+    await store.insertMessage(trx, { tenant_id: ctx.tenantId, match_id: matchId, author_user_id: actor.userId, body: text, created_at: ctx.now });
+    if (side === 'volunteer' && m.replied_at === null) await store.transitionMatch(trx, ctx.tenantId, matchId, [m.state], { replied_at: ctx.now });
+    const others = side === 'volunteer' ? requesterSide(r) : [m.volunteer_user_id!];
+    for (const u of others) await notifyUser(trx, ctx, u, 'message', matchId);
+    await recordAudit(trx, { ...auditOf(actor, ctx.tenantId), action: 'message', entity: 'help_match', entityId: matchId });
+  });
+}

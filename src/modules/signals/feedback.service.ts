@@ -1,0 +1,114 @@
+/**
+ * What a reporter or follower may do through a tracking link: see the public state and history,
+ * give the satisfaction answer after closure, and follow nearby signals instead of filing a duplicate.
+ */
+import { inTransaction, type DbOrTrx } from '../../platform/db/database.ts';
+import { AppError, Conflict, Invalid } from '../../platform/errors.ts';
+import type { Locale } from '../../platform/i18n/index.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import * as cats from './categories.store.ts';
+import * as store from './signals.store.ts';
+import * as tracking from './tracking.store.ts';
+import { resolveTrackingToken, type LinkBase } from './tracking.service.ts';
+import { signalHistory, transitionSignal } from './signals.service.ts';
+import { OPEN_STATES } from './workflow.ts';
+
+export const MAX_REASON = 2000;
+
+/** What the tracking page shows: no reporter details, no internal notes. */
+export interface TrackingView {
+  signal: store.SignalRow;
+  categoryName: string;
+  reporter: boolean;
+  history: store.TransitionRow[];
+  /** True when the reporter can now say whether they are satisfied. */
+  canGiveFeedback: boolean;
+  feedbackGiven: boolean;
+}
+
+/** Resolve a tracking link (a clear 404 when unknown, forged or expired) and the public view of its signal. */
+export async function trackingView(db: DbOrTrx, tenantId: string, token: string, now: Date): Promise<TrackingView> {
+  const resolved = await resolveTrackingToken(db, tenantId, token, now);
+  if (!resolved) throw new AppError(404, 'invalid_token', 'signals.error.token');
+  const signal = await store.findSignalById(db, tenantId, resolved.signalId);
+  if (!signal) throw new AppError(404, 'invalid_token', 'signals.error.token');
+  const category = await cats.findCategoryById(db, tenantId, signal.category_id);
+  const history = await signalHistory(db, tenantId, signal.id, { publicOnly: true });
+  const feedback = await tracking.listFeedback(db, tenantId, signal.id);
+  const feedbackGiven = !!signal.closed_at && feedback.some((f) => f.created_at.getTime() >= signal.closed_at!.getTime());
+  return {
+    signal,
+    categoryName: category?.name ?? '',
+    reporter: resolved.reporter,
+    history,
+    canGiveFeedback: resolved.reporter && signal.state === 'afgehandeld' && !feedbackGiven,
+    feedbackGiven,
+  };
+}
+
+export interface FeedbackInput {
+  tenantId: string;
+  token: string;
+  satisfied: boolean;
+  /** Only with "niet tevreden": false means the problem is not solved. */
+  solved: boolean | null;
+  reason: string | null;
+  locale: Locale;
+  links: LinkBase;
+  now: Date;
+}
+
+/** Record the reporter's satisfaction after closure; "niet tevreden" + "not solved" reopens the signal (reason `feedback`). */
+export async function submitFeedback(db: DbOrTrx, input: FeedbackInput): Promise<{ reopened: boolean }> {
+  return inTransaction(db, async (trx) => {
+    const view = await trackingView(trx, input.tenantId, input.token, input.now);
+    if (view.feedbackGiven) throw Conflict('signals.error.feedbackGiven');
+    if (!view.canGiveFeedback) throw Conflict('signals.error.feedbackNotNow');
+    const reason = (input.reason ?? '').trim() || null;
+    if (reason && reason.length > MAX_REASON) throw Invalid({ reason: 'signals.error.tooLong' });
+    const solved = input.satisfied ? null : input.solved;
+    await tracking.insertFeedback(trx, { tenantId: input.tenantId, signalId: view.signal.id, satisfied: input.satisfied, solved, reason, now: input.now });
+    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: null, action: 'feedback', entity: 'signal', entityId: view.signal.id, detail: { satisfied: input.satisfied, solved } });
+    if (!input.satisfied && solved === false) {
+      await transitionSignal(trx, {
+        tenantId: input.tenantId,
+        signalId: view.signal.id,
+        to: 'heropend',
+        internalNote: reason ? `Melder niet tevreden, niet opgelost: ${reason}` : 'Melder niet tevreden, niet opgelost.',
+        actorUserId: null,
+        reason: 'feedback',
+        locale: input.locale,
+        links: input.links,
+        now: input.now,
+      });
+      return { reopened: true };
+    }
+    return { reopened: false };
+  });
+}
+
+/** Radius and period for "is this already reported?" while reporting. */
+export const NEARBY_METRES = 50;
+export const NEARBY_WEEKS = 12;
+
+/** Distance in metres between two WGS84 points (haversine). */
+export function distanceMetres(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = 6_371_000;
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * r * Math.asin(Math.sqrt(a));
+}
+
+/** Open, non-sensitive signals of the category within 50 m reported in the last 12 weeks, nearest first. */
+export async function nearbySignals(db: DbOrTrx, tenantId: string, categoryId: string, lat: number, lon: number, now: Date) {
+  const category = await cats.findCategoryById(db, tenantId, categoryId);
+  if (!category || category.sensitive) return [];
+  const since = new Date(now.getTime() - NEARBY_WEEKS * 7 * 86_400_000);
+  const rows = await store.nearbyOpenSignals(db, tenantId, categoryId, lat, lon, since, OPEN_STATES);
+  return rows
+    .map((r) => ({ ...r, distance: Math.round(distanceMetres(lat, lon, r.latitude!, r.longitude!)) }))
+    .filter((r) => r.distance <= NEARBY_METRES)
+    .sort((a, b) => a.distance - b.distance);
+}

@@ -1,0 +1,136 @@
+/** The administrator's page of Open311 API keys: list with revoke buttons, the form for a new key, and the key shown once. */
+import { formatDateTime } from '../../../platform/i18n/index.ts';
+import type { ViewContext } from '../../../ui/context.ts';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextField } from '../../../ui/form.tsx';
+import type { ApiKeyRow } from './apikeys.service.ts';
+
+export interface KeyFormValues {
+  client: string;
+  rights: string;
+  organisation: string;
+}
+
+function KeyTable({ ctx, slug, keys, organisations }: { ctx: ViewContext; slug: string; keys: ApiKeyRow[]; organisations: ReadonlyMap<string, string> }) {
+  const { t, locale } = ctx;
+  if (keys.length === 0) return <p class="utrecht-paragraph">{t('open311.admin.none')}</p>;
+  return (
+    <div class="table-scroll">
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">{t('open311.admin.list')}</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            {(['client', 'prefix', 'rights', 'created', 'lastUsed', 'status'] as const).map((c) => (
+              <th class="utrecht-table__header-cell" scope="col">
+                {t(`open311.admin.col.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {keys.map((k) => (
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="row">
+                {k.client_name}
+                {k.organisation_id && organisations.get(k.organisation_id) ? ` (${organisations.get(k.organisation_id)})` : ''}
+              </th>
+              <td class="utrecht-table__cell">
+                <code>{k.key_prefix}…</code>
+              </td>
+              <td class="utrecht-table__cell">
+                {[k.can_report ? t('open311.admin.rights.report') : null, k.can_handle ? t('open311.admin.rights.handle') : null].filter(Boolean).join(', ')}
+              </td>
+              <td class="utrecht-table__cell">{formatDateTime(locale, k.created_at)}</td>
+              <td class="utrecht-table__cell">{k.last_used_at ? formatDateTime(locale, k.last_used_at) : t('open311.admin.never')}</td>
+              <td class="utrecht-table__cell">
+                {k.revoked_at ? (
+                  t('open311.admin.status.revoked', { date: formatDateTime(locale, k.revoked_at) })
+                ) : (
+                  <>
+                    {t('open311.admin.status.active')}
+                    <Form ctx={ctx} action={`/${slug}/beheer/open311/${k.id}/intrekken`} label={t('open311.admin.revoke', { client: k.client_name })}>
+                      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                        {t('open311.admin.revoke', { client: k.client_name })}
+                      </button>
+                    </Form>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** List of keys and the form to make one. */
+export function KeysPage(props: {
+  ctx: ViewContext;
+  slug: string;
+  keys: ApiKeyRow[];
+  organisations: { id: string; name: string }[];
+  revoked?: boolean;
+  errors?: Record<string, string>;
+  values?: KeyFormValues;
+}) {
+  const { ctx, slug, keys, organisations, errors, values } = props;
+  const { t } = ctx;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('open311.admin.title')}</h1>
+      {props.revoked && (
+        <p class="utrecht-paragraph" role="status">
+          {t('open311.admin.revoked')}
+        </p>
+      )}
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <p class="utrecht-paragraph">{t('open311.admin.intro')}</p>
+      <p class="utrecht-paragraph">{t('open311.admin.docs')}</p>
+      <h2 class="utrecht-heading-2">{t('open311.admin.list')}</h2>
+      <KeyTable ctx={ctx} slug={slug} keys={keys} organisations={new Map(organisations.map((o) => [o.id, o.name]))} />
+      <h2 class="utrecht-heading-2">{t('open311.admin.new')}</h2>
+      <Form ctx={ctx} action={`/${slug}/beheer/open311`} label={t('open311.admin.new')}>
+        <TextField name="client" label={t('open311.admin.field.client')} hint={t('open311.admin.field.client.hint')} value={values?.client} error={errors?.client} required maxLength={200} />
+        <SelectField
+          name="rights"
+          label={t('open311.admin.field.rights')}
+          value={values?.rights ?? 'report'}
+          error={errors?.rights}
+          options={[
+            { value: 'report', label: t('open311.admin.field.rights.report') },
+            { value: 'handle', label: t('open311.admin.field.rights.handle') },
+            { value: 'both', label: t('open311.admin.field.rights.both') },
+          ]}
+        />
+        <SelectField
+          name="organisation"
+          label={t('open311.admin.field.organisation')}
+          hint={t('open311.admin.field.organisation.hint')}
+          value={values?.organisation ?? ''}
+          error={errors?.organisation}
+          options={[{ value: '', label: t('open311.admin.field.organisation.none') }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+        />
+        <SubmitButton>{t('open311.admin.submit')}</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+/** The new key, shown this once. */
+export function KeyCreatedPage({ ctx, slug, client, apiKey }: { ctx: ViewContext; slug: string; client: string; apiKey: string }) {
+  const { t } = ctx;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('open311.admin.created.title')}</h1>
+      <p class="utrecht-paragraph">{t('open311.admin.created.text', { client })}</p>
+      <p class="utrecht-paragraph">
+        <code class="api-key">{apiKey}</code>
+      </p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/${slug}/beheer/open311`}>
+          {t('open311.admin.created.back')}
+        </a>
+      </p>
+    </>
+  );
+}

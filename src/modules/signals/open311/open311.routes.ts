@@ -1,0 +1,200 @@
+/**
+ * Open311 GeoReport v2 under `/{tenant}/open311/v2/`, every resource as `.json` and `.xml`, plus
+ * the mySociety `servicerequestupdates` extension. Public routes without CSRF: writes authenticate
+ * with an api_key. Errors always in the specification's format.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { authenticateApiKey, type ApiKeyRow } from './apikeys.service.ts';
+import { toOpen311Error } from './errors.ts';
+import { FORMATS, Open311Error, forbidden, formatOf, notFound, sendErrors, sendOpen311, type Format } from './format.ts';
+import * as reads from './reads.service.ts';
+import { createOpen311Request, param, type FormBody } from './requests.service.ts';
+import { postUpdate } from './updates.service.ts';
+import { anyQuery, codeParams, idParams, requestBody, requestsQuery, tenantParams, tokenParams, updateBody, updatesQuery } from './schemas.ts';
+import { truncateIp } from '../../../platform/audit/audit.service.ts';
+import { isLocale, translator, type Locale } from '../../../platform/i18n/index.ts';
+
+const BASE = '/:tenant/open311/v2';
+const CONFIG = { policy: 'public', csrf: false } as const;
+const TAGS = ['open311'];
+
+function bodyOf(req: FastifyRequest): FormBody {
+  return req.body && typeof req.body === 'object' ? (req.body as FormBody) : {};
+}
+
+/** The client's key (form field or query string), checked against this tenant's keys; 403 otherwise. */
+async function requireKey(app: FastifyInstance, req: FastifyRequest): Promise<ApiKeyRow> {
+  const given = param(bodyOf(req), 'api_key') ?? param((req.query ?? {}) as FormBody, 'api_key');
+  if (!given) throw forbidden('open311.error.keyMissing');
+  const key = await authenticateApiKey(app.db, req.tenant!.id, given, app.clock.now());
+  if (!key) throw forbidden('open311.error.keyInvalid');
+  return key;
+}
+
+/** Errors of this API (ours, the core's, the framework's) in the specification's format. */
+function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const format = formatOf(req);
+  const mapped = toOpen311Error(err, req.t);
+  if (mapped instanceof Open311Error) return sendErrors(reply, format, mapped.status, mapped.errors, req.t);
+  const e = err as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(e)) {
+    if (e.validationContext === 'body' && (req.body === null || typeof req.body !== 'object')) {
+      return sendErrors(reply, format, 400, [{ code: 400, description: 'open311.error.formEncoded' }], req.t);
+    }
+    return sendErrors(reply, format, 400, e.validation.map((v) => ({ code: 400, description: `${v.instancePath.replace(/^\//, '') || 'request'}: ${v.message ?? 'invalid'}` })), req.t);
+  }
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
+    return sendErrors(reply, format, 400, [{ code: 413, description: 'open311.error.tooLarge' }], req.t);
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    const description = e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'open311.error.formEncoded' : 'open311.error.invalid';
+    return sendErrors(reply, format, 400, [{ code: 400, description }], req.t);
+  }
+  req.log.error({ err: { type: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack } }, 'open311 request failed');
+  return sendErrors(reply, format, 500, [{ code: 500, description: 'open311.error.internal' }], req.t);
+}
+
+/** Register a handler under both extensions (`path` ends in `.{format}`). */
+function both(
+  app: FastifyInstance,
+  method: 'GET' | 'POST',
+  path: string,
+  schema: { summary: string; description?: string; params?: z.ZodType; querystring?: z.ZodType; body?: z.ZodType; consumes?: string[] },
+  handler: (req: FastifyRequest, reply: FastifyReply, format: Format) => Promise<FastifyReply>,
+): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  for (const format of FORMATS) {
+    typed.route({
+      method,
+      url: `${BASE}/${path.replace('{format}', format)}`,
+      config: CONFIG,
+      schema: { tags: TAGS, produces: [format === 'xml' ? 'text/xml' : 'application/json'], ...schema },
+      handler: (req, reply) => handler(req, reply, format),
+    });
+  }
+}
+
+/** The language an API client asks for with Accept-Language (nl or en, by preference), if any. */
+export function acceptedLocale(header: string | undefined): Locale | null {
+  if (!header) return null;
+  const ranked = header
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { lang: tag.trim().toLowerCase().split('-')[0]!, q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked.map((x) => x.lang).find((l): l is Locale => isLocale(l)) ?? null;
+}
+
+/** The Open311 routes; register inside the signals module's routes. */
+export async function open311Routes(app: FastifyInstance): Promise<void> {
+  app.setErrorHandler(handleError);
+  // API clients choose their language with Accept-Language (answers, errors, the reporter's mails); Dutch by default.
+  app.addHook('onRequest', async (req) => {
+    const locale = acceptedLocale(req.headers['accept-language']);
+    if (locale) {
+      req.locale = locale;
+      req.t = translator(locale);
+    }
+  });
+  const now = () => app.clock.now();
+
+  both(app, 'GET', 'discovery.{format}', { summary: 'Open311 Service Discovery', params: tenantParams }, async (req, reply, format) => {
+    const doc = await reads.discovery(app.db, { tenant: req.tenant!, baseUrl: app.config.baseUrl, production: app.config.env === 'production', t: req.t });
+    return sendOpen311(reply, format, 'discovery', doc);
+  });
+
+  both(app, 'GET', 'services.{format}', { summary: 'Open311: service list (public categories)', params: tenantParams, querystring: anyQuery }, async (req, reply, format) =>
+    sendOpen311(reply, format, 'services', await reads.services(app.db, req.tenant!.id)),
+  );
+
+  both(app, 'GET', 'services/:code.{format}', { summary: 'Open311: service definition (extra questions as attributes)', params: codeParams, querystring: anyQuery }, async (req, reply, format) => {
+    const { code } = req.params as { code: string };
+    return sendOpen311(reply, format, 'service_definition', await reads.serviceDefinition(app.db, req.tenant!.id, code, req.t));
+  });
+
+  both(
+    app,
+    'POST',
+    'requests.{format}',
+    {
+      summary: 'Open311: create a service request (needs an api_key)',
+      description: 'Form-encoded. An Idempotency-Key header (or the very same form sent again) creates one request only.',
+      params: tenantParams,
+      body: requestBody,
+      consumes: ['application/x-www-form-urlencoded'],
+    },
+    async (req, reply, format) => {
+      const key = await requireKey(app, req);
+      if (!key.can_report) throw forbidden('open311.error.noReport');
+      const header = req.headers['idempotency-key'];
+      const created = await createOpen311Request(app.db, {
+        tenant: req.tenant!,
+        apiKey: key,
+        body: bodyOf(req),
+        idempotencyHeader: Array.isArray(header) ? header.join(',') : header,
+        baseUrl: app.config.baseUrl,
+        locale: req.locale,
+        t: req.t,
+        now: now(),
+      });
+      if (created.token) reply.header('open311-token', created.token);
+      if (created.replayed) reply.header('idempotent-replayed', 'true');
+      return sendOpen311(reply, format, 'service_requests', [{ service_request_id: created.serviceRequestId, service_notice: created.serviceNotice, account_id: null }]);
+    },
+  );
+
+  both(app, 'GET', 'requests.{format}', { summary: 'Open311: service requests (last 90 days, at most 1000; never social concerns)', params: tenantParams, querystring: requestsQuery }, async (req, reply, format) =>
+    sendOpen311(reply, format, 'service_requests', await reads.requests(app.db, req.tenant!.id, (req.query ?? {}) as FormBody, now(), req.t)),
+  );
+
+  both(app, 'GET', 'requests/:id.{format}', { summary: 'Open311: one service request', params: idParams, querystring: anyQuery }, async (req, reply, format) => {
+    const { id } = req.params as { id: string };
+    return sendOpen311(reply, format, 'service_requests', await reads.request(app.db, req.tenant!.id, id, req.t));
+  });
+
+  both(app, 'GET', 'tokens/:token.{format}', { summary: 'Open311: service_request_id from a token', params: tokenParams, querystring: anyQuery }, async (req, reply, format) => {
+    const { token } = req.params as { token: string };
+    return sendOpen311(reply, format, 'service_requests', await reads.token(app.db, req.tenant!.id, token));
+  });
+
+  both(app, 'GET', 'servicerequestupdates.{format}', { summary: 'Open311 (mySociety): updates of service requests in a period', params: tenantParams, querystring: updatesQuery }, async (req, reply, format) =>
+    sendOpen311(reply, format, 'service_request_updates', await reads.updates(app.db, req.tenant!.id, (req.query ?? {}) as FormBody, now(), req.t)),
+  );
+
+  both(
+    app,
+    'POST',
+    'servicerequestupdates.{format}',
+    { summary: 'Open311 (mySociety): an external handler reports progress or closure (api_key with handler permission)', params: tenantParams, body: updateBody, consumes: ['application/x-www-form-urlencoded'] },
+    async (req, reply, format) => {
+      const key = await requireKey(app, req);
+      const { updateId } = await postUpdate(app.db, {
+        tenant: req.tenant!,
+        apiKey: key,
+        body: bodyOf(req),
+        baseUrl: app.config.baseUrl,
+        locale: req.locale,
+        t: req.t,
+        now: now(),
+        ip: truncateIp(req.ip),
+      });
+      return sendOpen311(reply, format, 'service_request_updates', [{ update_id: updateId }]);
+    },
+  );
+
+  // Anything else under the API: the specification's 404 rather than an HTML page.
+  app.route({
+    method: ['GET', 'POST'],
+    url: `${BASE}/*`,
+    config: CONFIG,
+    handler: async () => {
+      throw notFound('open311.error.unknownResource');
+    },
+  });
+}

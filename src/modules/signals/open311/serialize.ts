@@ -1,0 +1,105 @@
+/**
+ * From signals-core rows to Open311 records (JSON shapes; format.ts writes them as XML too).
+ * Codes and ids are strings; times are W3C with offset; no personal data (no reporter fields).
+ */
+import type { Translate } from '../../../platform/i18n/index.ts';
+import type { CategoryQuestion } from '../signals.tables.ts';
+import type { SignalListRow } from '../signals.service.ts';
+import { isClosed, isPublicState, type SignalState } from '../workflow.ts';
+import { w3cTime } from './format.ts';
+import type { PublicCategory } from './open311.store.ts';
+
+export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+
+/** `GET services`: one service per public category. */
+export function serviceOf(c: PublicCategory) {
+  return {
+    service_code: c.service_code,
+    service_name: c.name,
+    description: c.description || null,
+    metadata: c.questions.length > 0,
+    type: 'realtime' as const,
+    keywords: null,
+    group: c.group_name,
+  };
+}
+
+/** One Open311 attribute per extra question (service-definition-attributes.md). */
+export function attributeOf(q: CategoryQuestion, order: number, t: Translate) {
+  const values =
+    q.type === 'yesno'
+      ? [
+          { key: 'ja', name: t('open311.answer.yes') },
+          { key: 'nee', name: t('open311.answer.no') },
+        ]
+      : q.type === 'select'
+        ? (q.options ?? []).map((o) => ({ key: o, name: o }))
+        : undefined;
+  return {
+    variable: true,
+    code: q.key,
+    datatype: values ? ('singlevaluelist' as const) : ('string' as const),
+    required: q.required,
+    datatype_description: q.hardStop ? t('open311.attribute.hardStop', { answer: q.hardStop.answer, message: q.hardStop.message }) : null,
+    order,
+    description: q.label,
+    ...(values ? { values } : {}),
+  };
+}
+
+/** `GET services/{code}`: the service definition. */
+export function serviceDefinitionOf(c: PublicCategory, t: Translate) {
+  return { service_code: c.service_code, attributes: c.questions.map((q, i) => attributeOf(q, i + 1, t)) };
+}
+
+/** A state's public name; internal states show as "in behandeling" (their public face). */
+export function publicStateName(state: SignalState, t: Translate): string {
+  return t(`signals.state.${isPublicState(state) ? state : 'in_behandeling'}`);
+}
+
+/** `GET requests`: one request, without anything about the reporter. */
+export function requestOf(s: SignalListRow, agencies: ReadonlyMap<string, string>, t: Translate) {
+  return {
+    service_request_id: s.public_id,
+    status: isClosed(s.state) ? ('closed' as const) : ('open' as const),
+    status_notes: publicStateName(s.state, t),
+    service_name: s.category_name,
+    service_code: s.service_code,
+    description: s.description,
+    agency_responsible: s.organisation_id ? (agencies.get(s.organisation_id) ?? null) : null,
+    service_notice: null,
+    requested_datetime: w3cTime(s.created_at),
+    updated_datetime: w3cTime(s.closed_at ?? s.updated_at),
+    expected_datetime: s.deadline_at ? w3cTime(s.deadline_at) : null,
+    address: s.address,
+    address_id: null,
+    zipcode: null,
+    lat: s.latitude,
+    long: s.longitude,
+    media_url: null,
+  };
+}
+
+/** mySociety's extended status of a state (lower case in GET servicerequestupdates). */
+export const EXTENDED_STATUS: Readonly<Record<SignalState, string>> = {
+  gemeld: 'open',
+  in_behandeling: 'in_progress',
+  ingepland: 'action_scheduled',
+  on_hold: 'in_progress',
+  reactie_gevraagd: 'investigating',
+  afgehandeld: 'fixed',
+  geannuleerd: 'closed',
+  heropend: 'reopen',
+};
+
+/** `GET servicerequestupdates`: one public step. */
+export function updateOf(u: { id: string; to_state: SignalState; created_at: Date; public_id: string }, t: Translate) {
+  return {
+    update_id: u.id,
+    service_request_id: u.public_id,
+    status: EXTENDED_STATUS[u.to_state],
+    updated_datetime: w3cTime(u.created_at),
+    description: publicStateName(u.to_state, t),
+    media_url: null,
+  };
+}

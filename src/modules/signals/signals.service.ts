@@ -1,0 +1,257 @@
+/**
+ * The signals core: create a signal (validated, located, routed, numbered, with its confirmation
+ * mail in the same transaction), read and list signals, and move them through the workflow.
+ * Used by the resident and professional pages and by the Open311 API.
+ */
+import { DateTime } from 'luxon';
+import { inTransaction, type DbOrTrx } from '../../platform/db/database.ts';
+import { AppError, Conflict, Invalid, NotFound } from '../../platform/errors.ts';
+import type { Locale } from '../../platform/i18n/index.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { locatePoint } from '../areas/areas.service.ts';
+import * as cats from './categories.store.ts';
+import * as store from './signals.store.ts';
+import { checkAnswers, findHardStop } from './questions.ts';
+import { routeSignal } from './routing.ts';
+import { createTrackingToken, mailConfirmation, mailUpdate, type LinkBase } from './tracking.service.ts';
+import type { SignalSource } from './signals.tables.ts';
+import { addWorkingDays, ZONE } from './workdays.ts';
+import { canTransition, isClosed, isPublicState, nextStates, type SignalState } from './workflow.ts';
+
+export type { SignalRow, SignalListRow, SignalFilter, TransitionRow } from './signals.store.ts';
+export { nextStates, canTransition, isClosed, isPublicState };
+
+export const MAX_DESCRIPTION = 5000;
+export const MAX_ADDRESS = 200;
+
+export interface NewSignal {
+  tenantId: string;
+  /** The category's id or its service_code. */
+  category: { id: string } | { serviceCode: string };
+  description: string;
+  latitude?: number | null;
+  longitude?: number | null;
+  address?: string | null;
+  reporter?: { name?: string | null; email?: string | null; phone?: string | null };
+  wantsFeedback?: boolean;
+  reporterUserId?: string | null;
+  createdBy?: string | null;
+  source?: SignalSource;
+  /** Raw answers to the extra questions by question key. */
+  answers?: Readonly<Record<string, unknown>>;
+  idempotencyKey?: string | null;
+  locale: Locale;
+  links: LinkBase;
+  now: Date;
+  isDemo?: boolean;
+}
+
+export interface CreatedSignal {
+  signal: store.SignalRow;
+  /** The reporter's tracking token (plain); null when the submission was a replay. */
+  trackingToken: string | null;
+  replayed: boolean;
+}
+
+const clean = (s: string | null | undefined) => {
+  const v = (s ?? '').trim();
+  return v ? v : null;
+};
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Create a signal: checks category, answers, contact and location, routes it and queues the confirmation mail, all in one transaction. Replays of an idempotency key return the first signal. */
+export async function createSignal(db: DbOrTrx, input: NewSignal): Promise<CreatedSignal> {
+  return inTransaction(db, async (trx) => {
+    const key = clean(input.idempotencyKey);
+    if (key) {
+      const existing = await store.findSignalByIdempotencyKey(trx, input.tenantId, key);
+      if (existing) return { signal: existing, trackingToken: null, replayed: true };
+    }
+    const category =
+      'id' in input.category
+        ? await cats.findCategoryById(trx, input.tenantId, input.category.id)
+        : await cats.findCategoryByCode(trx, input.tenantId, input.category.serviceCode);
+    if (!category || !category.active) throw Invalid({ category: 'signals.error.category' }, 'signals.error.category');
+
+    const errors: Record<string, string> = {};
+    const description = clean(input.description);
+    if (!description) errors.description = 'signals.error.descriptionRequired';
+    else if (description.length > MAX_DESCRIPTION) errors.description = 'signals.error.descriptionTooLong';
+    const hard = findHardStop(category.questions, Object.fromEntries(Object.entries(input.answers ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : ''])));
+    if (hard?.hardStop) throw new AppError(422, 'hard_stop', hard.hardStop.message);
+    const { answers, errors: answerErrors } = checkAnswers(category.questions, input.answers ?? {});
+    Object.assign(errors, answerErrors);
+
+    const name = clean(input.reporter?.name);
+    const email = clean(input.reporter?.email)?.toLowerCase() ?? null;
+    const phone = clean(input.reporter?.phone);
+    const wantsFeedback = input.wantsFeedback ?? false;
+    if (email && (email.length > 254 || !EMAIL.test(email))) errors.email = 'signals.error.email';
+    if ((name?.length ?? 0) > 200) errors.name = 'signals.error.tooLong';
+    if (phone && !/^[+0-9 ()-]{6,20}$/.test(phone)) errors.phone = 'signals.error.phone';
+    if ((wantsFeedback || category.sensitive) && !email && !errors.email) errors.email = category.sensitive ? 'signals.error.emailSensitive' : 'signals.error.emailFeedback';
+
+    const address = clean(input.address);
+    if (address && address.length > MAX_ADDRESS) errors.address = 'signals.error.tooLong';
+    const lat = input.latitude ?? null;
+    const lon = input.longitude ?? null;
+    if ((lat === null) !== (lon === null) || (lat !== null && (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon!) > 180))) {
+      errors.location = 'signals.error.coordinates';
+    } else if (lat === null && !address) errors.location = 'signals.error.locationRequired';
+    let buurt: string | null = null;
+    let wijk: string | null = null;
+    if (lat !== null && lon !== null && !errors.location) {
+      const where = await locatePoint(trx, input.tenantId, lon, lat);
+      if (!where.district && !where.neighbourhood) errors.location = 'signals.error.outside';
+      buurt = where.neighbourhood?.code ?? null;
+      wijk = where.district?.code ?? null;
+    }
+    if (Object.keys(errors).length) throw Invalid(errors);
+
+    const rules = await cats.listRoutingRules(trx, input.tenantId);
+    const organisationId = routeSignal(
+      rules.map((r) => ({ groupId: r.group_id, categoryId: r.category_id, areaCode: r.area_code, organisationId: r.organisation_id })),
+      { categoryId: category.id, groupId: category.group_id, buurtCode: buurt, wijkCode: wijk },
+      await cats.getDefaultOrganisation(trx, input.tenantId),
+    );
+    const year = DateTime.fromJSDate(input.now, { zone: ZONE }).year;
+    const number = await store.nextNumber(trx, input.tenantId, year);
+    const signal = await store.insertSignal(trx, {
+      tenant_id: input.tenantId,
+      public_id: `SIG-${year}-${String(number).padStart(6, '0')}`,
+      category_id: category.id,
+      description: description!,
+      latitude: lat,
+      longitude: lon,
+      address,
+      buurt_code: buurt,
+      wijk_code: wijk,
+      reporter_name: name,
+      reporter_email: email,
+      reporter_phone: phone,
+      wants_feedback: wantsFeedback && !!email,
+      reporter_user_id: input.reporterUserId ?? null,
+      created_by: input.createdBy ?? null,
+      source: input.source ?? 'web',
+      state: 'gemeld',
+      organisation_id: organisationId,
+      deadline_at: addWorkingDays(input.now, category.deadline_days),
+      answers,
+      idempotency_key: key,
+      is_demo: input.isDemo ?? false,
+      created_at: input.now,
+      updated_at: input.now,
+    });
+    if (!signal) {
+      const existing = key ? await store.findSignalByIdempotencyKey(trx, input.tenantId, key) : null;
+      if (!existing) throw Conflict();
+      return { signal: existing, trackingToken: null, replayed: true };
+    }
+    await store.insertTransition(trx, { tenant_id: input.tenantId, signal_id: signal.id, from_state: null, to_state: 'gemeld', actor_user_id: input.createdBy ?? input.reporterUserId ?? null, created_at: input.now, internal_note: null, public_message: null, reason: input.source ?? 'web' });
+    const trackingToken = await createTrackingToken(trx, { tenantId: input.tenantId, signalId: signal.id, followerId: null, now: input.now });
+    await mailConfirmation(trx, signal, { categoryName: category.name, links: input.links, locale: input.locale, token: trackingToken, now: input.now });
+    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.createdBy ?? input.reporterUserId ?? null, action: 'create', entity: 'signal', entityId: signal.id, detail: { source: signal.source, onBehalf: !!input.createdBy } });
+    return { signal, trackingToken, replayed: false };
+  });
+}
+
+/** A signal by its public id (SIG-2026-000001), or NotFound. */
+export async function getSignal(db: DbOrTrx, tenantId: string, publicId: string): Promise<store.SignalRow> {
+  const s = await store.findSignalByPublicId(db, tenantId, publicId);
+  if (!s) throw NotFound('signals.error.notFound');
+  return s;
+}
+
+/** A signal by its internal id, or NotFound. */
+export async function getSignalById(db: DbOrTrx, tenantId: string, id: string): Promise<store.SignalRow> {
+  const s = await store.findSignalById(db, tenantId, id);
+  if (!s) throw NotFound('signals.error.notFound');
+  return s;
+}
+
+/** Signals of a tenant matching the filter (with category name, code and sensitivity), newest first. */
+export function listSignals(db: DbOrTrx, tenantId: string, filter: store.SignalFilter = {}): Promise<store.SignalListRow[]> {
+  return store.querySignals(db, tenantId, filter);
+}
+
+/** The history of a signal, oldest first; `publicOnly` keeps the steps a reporter may see, without internal notes. */
+export async function signalHistory(db: DbOrTrx, tenantId: string, signalId: string, opts: { publicOnly?: boolean } = {}): Promise<store.TransitionRow[]> {
+  const rows = await store.listTransitions(db, tenantId, signalId);
+  if (!opts.publicOnly) return rows;
+  return rows
+    .filter((r) => r.reason !== 'reassign' && (isPublicState(r.to_state) || r.public_message))
+    .map((r) => ({ ...r, internal_note: null, actor_user_id: null }));
+}
+
+export interface TransitionInput {
+  tenantId: string;
+  signalId: string;
+  to: SignalState;
+  internalNote?: string | null;
+  /** Sent to the reporter and followers. */
+  publicMessage?: string | null;
+  actorUserId: string | null;
+  /** Why, when not a person's choice: `feedback`, `open311`, … */
+  reason?: string | null;
+  ip?: string | null;
+  locale: Locale;
+  links: LinkBase;
+  now: Date;
+}
+
+/** Move a signal to another state when the workflow allows it; records history, audits and mails the reporter and followers on public steps. */
+export async function transitionSignal(db: DbOrTrx, input: TransitionInput): Promise<store.SignalRow> {
+  return inTransaction(db, async (trx) => {
+    const s = await store.lockSignal(trx, input.tenantId, input.signalId);
+    if (!s) throw NotFound('signals.error.notFound');
+    if (!canTransition(s.state, input.to)) {
+      throw new AppError(409, 'illegal_transition', 'signals.error.illegalTransition', { state: 'signals.error.illegalTransition' }, { from: s.state, to: input.to });
+    }
+    const note = clean(input.internalNote);
+    const message = clean(input.publicMessage);
+    if ((note?.length ?? 0) > MAX_DESCRIPTION || (message?.length ?? 0) > MAX_DESCRIPTION) throw Invalid({ publicMessage: 'signals.error.tooLong' });
+    if (input.to === 'afgehandeld') {
+      const open = await trx
+        .selectFrom('signals_actions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tenant_id', '=', input.tenantId)
+        .where('signal_id', '=', s.id)
+        .where('status', '=', 'open')
+        .executeTakeFirstOrThrow();
+      if (Number(open.n) > 0) throw Conflict('signals.error.openActions');
+    }
+    const closedAt = isClosed(input.to) ? input.now : null;
+    await store.updateSignal(trx, input.tenantId, s.id, { state: input.to, closed_at: closedAt, updated_at: input.now });
+    await store.insertTransition(trx, {
+      tenant_id: input.tenantId,
+      signal_id: s.id,
+      from_state: s.state,
+      to_state: input.to,
+      internal_note: note,
+      public_message: message,
+      actor_user_id: input.actorUserId,
+      reason: input.reason ?? null,
+      created_at: input.now,
+    });
+    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.actorUserId, action: 'update', entity: 'signal', entityId: s.id, ip: input.ip ?? null, detail: { from: s.state, to: input.to, reason: input.reason ?? null } });
+    const updated = { ...s, state: input.to, closed_at: closedAt, updated_at: input.now };
+    if (isPublicState(input.to) || message) await mailUpdate(trx, updated, { state: input.to, message, links: input.links, locale: input.locale, now: input.now });
+    return updated;
+  });
+}
+
+/** Route a signal to another organisation of the tenant (coordinators); audited, kept in the internal history. */
+export async function reassignSignal(
+  db: DbOrTrx,
+  input: { tenantId: string; signalId: string; organisationId: string; organisationName: string; note: string | null; actorUserId: string; ip?: string | null; now: Date },
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const s = await store.lockSignal(trx, input.tenantId, input.signalId);
+    if (!s) throw NotFound('signals.error.notFound');
+    if (s.organisation_id === input.organisationId) return;
+    await store.updateSignal(trx, input.tenantId, s.id, { organisation_id: input.organisationId, updated_at: input.now });
+    const note = [`→ ${input.organisationName}`, clean(input.note)].filter(Boolean).join(': ');
+    await store.insertTransition(trx, { tenant_id: input.tenantId, signal_id: s.id, from_state: s.state, to_state: s.state, internal_note: note.slice(0, MAX_DESCRIPTION), public_message: null, actor_user_id: input.actorUserId, reason: 'reassign', created_at: input.now });
+    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.actorUserId, action: 'reassign', entity: 'signal', entityId: s.id, ip: input.ip ?? null, detail: { from: s.organisation_id, to: input.organisationId } });
+  });
+}

@@ -1,0 +1,162 @@
+/** Queries on signals and their transitions (signals module only). */
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { DbOrTrx } from '../../platform/db/database.ts';
+import type { SignalsSignalsTable, SignalsTransitionsTable } from './signals.tables.ts';
+import type { SignalState } from './workflow.ts';
+
+export type SignalRow = Selectable<SignalsSignalsTable>;
+export type TransitionRow = Selectable<SignalsTransitionsTable>;
+
+/** The next number of the tenant's sequence for a year (atomic: one row per tenant and year). */
+export async function nextNumber(db: DbOrTrx, tenantId: string, year: number): Promise<number> {
+  const r = await db
+    .insertInto('signals_counters')
+    .values({ tenant_id: tenantId, year, last_number: 1 })
+    .onConflict((oc) => oc.columns(['tenant_id', 'year']).doUpdateSet({ last_number: sql`signals_counters.last_number + 1` }))
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return r.last_number;
+}
+
+/** Insert unless the idempotency key was used already; null then. */
+export async function insertSignal(
+  db: DbOrTrx,
+  row: Omit<Insertable<SignalsSignalsTable>, 'answers'> & { answers: Record<string, string> },
+): Promise<SignalRow | null> {
+  const r = await db
+    .insertInto('signals_signals')
+    .values({ ...row, answers: JSON.stringify(row.answers) })
+    .onConflict((oc) => oc.columns(['tenant_id', 'idempotency_key']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return r ?? null;
+}
+
+export async function findSignalByIdempotencyKey(db: DbOrTrx, tenantId: string, key: string): Promise<SignalRow | null> {
+  return (await db.selectFrom('signals_signals').selectAll().where('tenant_id', '=', tenantId).where('idempotency_key', '=', key).executeTakeFirst()) ?? null;
+}
+
+export async function findSignalById(db: DbOrTrx, tenantId: string, id: string): Promise<SignalRow | null> {
+  return (await db.selectFrom('signals_signals').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export async function findSignalByPublicId(db: DbOrTrx, tenantId: string, publicId: string): Promise<SignalRow | null> {
+  return (
+    (await db.selectFrom('signals_signals').selectAll().where('tenant_id', '=', tenantId).where('public_id', '=', publicId).executeTakeFirst()) ?? null
+  );
+}
+
+/** Lock the row for a state change (select … for update). */
+export async function lockSignal(db: DbOrTrx, tenantId: string, id: string): Promise<SignalRow | null> {
+  return (
+    (await db.selectFrom('signals_signals').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst()) ?? null
+  );
+}
+
+export async function updateSignal(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  set: Partial<Pick<SignalRow, 'state' | 'closed_at' | 'organisation_id' | 'deadline_at' | 'updated_at'>>,
+): Promise<void> {
+  await db.updateTable('signals_signals').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export async function insertTransition(db: DbOrTrx, row: Insertable<SignalsTransitionsTable>): Promise<TransitionRow> {
+  return db.insertInto('signals_transitions').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function listTransitions(db: DbOrTrx, tenantId: string, signalId: string): Promise<TransitionRow[]> {
+  return db
+    .selectFrom('signals_transitions')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('signal_id', '=', signalId)
+    .orderBy('seq')
+    .execute();
+}
+
+export interface SignalFilter {
+  states?: readonly SignalState[];
+  categoryIds?: readonly string[];
+  /** Matches buurt or wijk code. */
+  areaCodes?: readonly string[];
+  organisationId?: string;
+  overdueAt?: Date;
+  sensitive?: boolean;
+  /** Only signals routed to these organisations or in which they have an action. */
+  visibleToOrganisations?: readonly string[];
+  createdSince?: Date;
+  createdUntil?: Date;
+  publicIds?: readonly string[];
+  limit?: number;
+  offset?: number;
+}
+
+/** Signals of a tenant with their category fields, newest first. */
+export async function querySignals(db: DbOrTrx, tenantId: string, f: SignalFilter) {
+  let q = db
+    .selectFrom('signals_signals as s')
+    .innerJoin('signals_categories as c', (j) => j.onRef('c.tenant_id', '=', 's.tenant_id').onRef('c.id', '=', 's.category_id'))
+    .selectAll('s')
+    .select(['c.name as category_name', 'c.service_code', 'c.sensitive'])
+    .where('s.tenant_id', '=', tenantId);
+  if (f.states?.length) q = q.where('s.state', 'in', f.states);
+  if (f.categoryIds?.length) q = q.where('s.category_id', 'in', f.categoryIds);
+  if (f.areaCodes?.length) {
+    const codes = f.areaCodes;
+    q = q.where((eb) => eb.or([eb('s.buurt_code', 'in', codes), eb('s.wijk_code', 'in', codes)]));
+  }
+  if (f.organisationId) q = q.where('s.organisation_id', '=', f.organisationId);
+  if (f.overdueAt) q = q.where('s.deadline_at', '<', f.overdueAt).where('s.closed_at', 'is', null);
+  if (f.sensitive !== undefined) q = q.where('c.sensitive', '=', f.sensitive);
+  if (f.createdSince) q = q.where('s.created_at', '>=', f.createdSince);
+  if (f.createdUntil) q = q.where('s.created_at', '<=', f.createdUntil);
+  if (f.publicIds?.length) q = q.where('s.public_id', 'in', f.publicIds);
+  if (f.visibleToOrganisations) {
+    const orgs = f.visibleToOrganisations;
+    if (orgs.length === 0) return [];
+    q = q.where((eb) =>
+      eb.or([
+        eb('s.organisation_id', 'in', orgs),
+        eb.exists(
+          eb
+            .selectFrom('signals_actions as a')
+            .select('a.id')
+            .whereRef('a.tenant_id', '=', 's.tenant_id')
+            .whereRef('a.signal_id', '=', 's.id')
+            .where('a.organisation_id', 'in', orgs),
+        ),
+      ]),
+    );
+  }
+  return q
+    .orderBy('s.created_at', 'desc')
+    .orderBy('s.id')
+    .limit(f.limit ?? 200)
+    .offset(f.offset ?? 0)
+    .execute();
+}
+export type SignalListRow = Awaited<ReturnType<typeof querySignals>>[number];
+
+/** Open, non-sensitive signals of a category near a point since a date (bbox prefilter, exact distance by the caller). */
+export function nearbyOpenSignals(db: DbOrTrx, tenantId: string, categoryId: string, lat: number, lon: number, since: Date, openStates: readonly SignalState[]) {
+  const dLat = 0.0006;
+  const dLon = 0.0006 / Math.max(0.1, Math.cos((lat * Math.PI) / 180));
+  return db
+    .selectFrom('signals_signals as s')
+    .innerJoin('signals_categories as c', (j) => j.onRef('c.tenant_id', '=', 's.tenant_id').onRef('c.id', '=', 's.category_id'))
+    .select(['s.id', 's.public_id', 's.description', 's.address', 's.latitude', 's.longitude', 's.state', 's.created_at'])
+    .where('s.tenant_id', '=', tenantId)
+    .where('s.category_id', '=', categoryId)
+    .where('c.sensitive', '=', false)
+    .where('s.state', 'in', openStates)
+    .where('s.created_at', '>=', since)
+    .where('s.latitude', '>=', lat - dLat)
+    .where('s.latitude', '<=', lat + dLat)
+    .where('s.longitude', '>=', lon - dLon)
+    .where('s.longitude', '<=', lon + dLon)
+    .orderBy('s.created_at', 'desc')
+    .limit(20)
+    .execute();
+}

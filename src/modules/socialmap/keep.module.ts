@@ -1,0 +1,27 @@
+/**
+ * What keeping the social map fresh adds to the socialmap module definition (index.ts spreads it):
+ * maintenance, suggestion and coverage routes, the ontmoeten section of the neighbourhood page,
+ * navigation, the daily freshness job, and the suggesters' e-mail addresses as a person's data.
+ */
+import './keep.messages.ts';
+import type { ModuleDefinition, ModuleNavItem } from '../../platform/module.ts';
+import { ontmoetenSection } from './area-section.tsx';
+import { keepRoutes } from './keep.routes.tsx';
+import { exportKeepUserData, forgetKeepUserData, freshnessJob, FRESHNESS_JOB } from './keep.service.ts';
+
+const nav: ModuleNavItem[] = [
+  { path: (slug) => `/${slug}/sociale-kaart/beheer`, labelKey: 'socialmap.keep.nav', roles: ['volunteer', 'professional', 'coordinator', 'admin'], tenantOnly: true },
+  { path: (slug) => `/${slug}/sociale-kaart/dekking`, labelKey: 'socialmap.keep.coverageNav', roles: ['coordinator', 'admin'], tenantOnly: true },
+];
+
+export const keepParts = {
+  routes: keepRoutes,
+  areaSections: [ontmoetenSection],
+  nav,
+  jobs: { [FRESHNESS_JOB]: freshnessJob },
+  recurringJobs: [FRESHNESS_JOB],
+  userData: {
+    export: exportKeepUserData,
+    forget: (trx, userId) => forgetKeepUserData(trx, userId),
+  },
+} satisfies Required<Pick<ModuleDefinition, 'routes' | 'areaSections' | 'nav' | 'jobs' | 'recurringJobs' | 'userData'>>;

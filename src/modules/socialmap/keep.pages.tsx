@@ -1,0 +1,104 @@
+/** Shared pieces of the maintenance pages: breadcrumbs, the service form's options and values, the page of one service. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { NotFound } from '../../platform/errors.ts';
+import { getServiceDetail, type ServiceDetail } from './socialmap.service.ts';
+import { DOELGROEP, FUNCTIE } from './taxonomy.ts';
+import type { Maintainer } from './keep.access.ts';
+import * as store from './keep.store.ts';
+import { openSuggestions } from './keep.service.ts';
+import { field, fieldList, termOptions } from './keep.forms.ts';
+import { noticeKey } from './views/keep/fields.tsx';
+import type { ServiceFormOptions, ServiceFormValues } from './views/keep/service-form.tsx';
+import { KeepServicePage } from './views/keep/service-page.tsx';
+
+export const FUNCTION_CODES = new Set<string>(Object.values(FUNCTIE));
+export const GROUP_CODES = new Set<string>(Object.values(DOELGROEP));
+
+export const keepBase = (req: FastifyRequest) => `/${req.tenant!.slug}/sociale-kaart/beheer`;
+
+export function keepCrumbs(req: FastifyRequest, extra: { href: string; label: string }[] = []) {
+  return [{ href: `/${req.tenant!.slug}/sociale-kaart`, label: req.t('socialmap.find.nav') }, { href: keepBase(req), label: req.t('socialmap.keep.nav') }, ...extra];
+}
+
+/** The options of the service form: organisations the maintainer may add entries for, functions and target groups. */
+export async function formOptions(app: FastifyInstance, m: Maintainer): Promise<ServiceFormOptions> {
+  const [organisations, functions, groups] = await Promise.all([
+    store.listKeepOrganizations(app.db, m.tenantId, m.organisationIds),
+    termOptions(app.db, m.tenantId, 'functie'),
+    termOptions(app.db, m.tenantId, 'doelgroep'),
+  ]);
+  return { organisations, functions, groups };
+}
+
+export function valuesOfBody(body: unknown): ServiceFormValues {
+  return {
+    organization_id: field(body, 'organization_id', 100),
+    name: field(body, 'name', 300),
+    description: field(body, 'description', 6000),
+    status: field(body, 'status', 40) || 'active',
+    email: field(body, 'email', 300),
+    url: field(body, 'url', 600),
+    functions: fieldList(body, 'functions'),
+    groups: fieldList(body, 'groups'),
+  };
+}
+
+export function valuesOfDetail(d: ServiceDetail): ServiceFormValues {
+  const codes = d.terms.map((x) => x.code ?? '');
+  return {
+    organization_id: d.service.organization_id,
+    name: d.service.name,
+    description: d.service.description ?? '',
+    status: d.service.status,
+    email: d.service.email ?? '',
+    url: d.service.url ?? '',
+    functions: codes.filter((c) => FUNCTION_CODES.has(c)),
+    groups: codes.filter((c) => GROUP_CODES.has(c)),
+  };
+}
+
+/** The form's terms must be terms of the tenant's function and target-group taxonomies. */
+export function checkTerms(v: ServiceFormValues, o: ServiceFormOptions): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (v.functions.some((c) => !o.functions.some((x) => x.value === c))) errors.functions = 'socialmap.error.unknownTerm';
+  if (v.groups.some((c) => !o.groups.some((x) => x.value === c))) errors.groups = 'socialmap.error.unknownTerm';
+  return errors;
+}
+
+export const serviceFields = (v: ServiceFormValues) => ({
+  name: v.name,
+  description: v.description || null,
+  status: v.status as 'active',
+  email: v.email || null,
+  url: v.url || null,
+});
+
+
+export interface ServicePageExtra {
+  values?: ServiceFormValues;
+  errors?: Record<string, string>;
+  cancelErrors?: { scheduleId: string; errors: Record<string, string> };
+}
+
+/** The maintenance page of one service (NotFound when it is gone), with its title. */
+export async function renderServicePage(app: FastifyInstance, req: FastifyRequest, m: Maintainer, serviceId: string, extra: ServicePageExtra = {}) {
+  const detail = await getServiceDetail(app.db, m.tenantId, serviceId);
+  if (!detail) throw NotFound('socialmap.error.serviceNotFound');
+  const [options, suggestions] = await Promise.all([formOptions(app, m), openSuggestions(app.db, m, serviceId)]);
+  return {
+    node: (
+      <KeepServicePage
+        ctx={req.viewContext()}
+        detail={detail}
+        values={extra.values ?? valuesOfDetail(detail)}
+        options={options}
+        suggestions={suggestions}
+        now={app.clock.now()}
+        notice={noticeKey(req.query)}
+        errors={extra.errors}
+        cancelErrors={extra.cancelErrors}
+      />
+    ),
+    title: req.t('socialmap.keep.form.editTitle', { name: detail.service.name }),
+  };
+}
