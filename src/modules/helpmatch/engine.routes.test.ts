@@ -6,6 +6,7 @@ import { signInAs, signInUser } from '../../../test/helpers/people.ts';
 import * as hm from './helpmatch.service.ts';
 import { makeActor, seedAreas, T } from './test-support.ts';
 import { NOW, SECRET_ADDRESS, volunteerWithOffer, weeklyRequest } from './engine.test-support.ts';
+import { runWave } from './waves.ts';
 
 const base = `/${T.slug}/hulp`;
 
@@ -61,6 +62,16 @@ describe('engine pages', () => {
     assert.match(res.headers.location as string, new RegExp(`^${base}/match/[0-9a-f-]{36}\\?melding=gereageerd$`));
     const after = await b.get(`${base}/voor-u`);
     assert.match(after.body, /Bekijk uw reactie/);
+  });
+
+  it('shows a wave suggestion on the volunteer\'s page with a link to the match', async () => {
+    const outcome = await runWave(ctx.database.db, { tenantId: T.id, requestId: incidental, wave: 1, now: NOW, baseUrl: 'http://test' });
+    assert.equal(outcome.kind, 'notified');
+    assert.ok(outcome.kind === 'notified' && outcome.userIds.includes(volunteer.actor.userId));
+    assert.ok(outcome.kind === 'notified' && !outcome.userIds.includes(far.actor.userId), 'already involved: not notified again');
+    const b = await as(volunteer.actor);
+    const res = await b.get(`${base}/voor-u`);
+    assert.match(res.body, new RegExp(`href="${base}/match/[0-9a-f-]{36}">Bekijk de vraag en laat weten of u helpt`));
   });
 
   it('shows a coordinator ranked suggestions with explanations and lets them propose one', async () => {
@@ -127,6 +138,7 @@ describe('engine pages', () => {
     assert.match(res.body, /<caption>Cijfers voor Krimpen aan den IJssel<\/caption>/);
     assert.match(res.body, /<th scope="row">Hulpvragen in deze periode<\/th><td>3<\/td>/);
     assert.match(res.body, /Krimpen Centrum/);
+    assert.ok(res.body.includes(`href="${base}/batch"`) && res.body.includes(`href="${base}/suggesties"`));
     const wijk = await b.get(`${base}/dashboard?gebied=WK054200&periode=30`);
     assert.equal(wijk.statusCode, 200);
     assert.match(wijk.body, /Westbuurt/);

@@ -149,6 +149,7 @@ export interface VolunteerSuggestion {
   explanation: Suggestion['explanation'];
   /** The volunteer's own match on it (a wave suggestion or proposal), if any. */
   matchId: string | null;
+  matchState: string | null;
 }
 
 /**
@@ -185,7 +186,8 @@ export async function suggestionsForVolunteer(db: DbOrTrx, tenantId: string, use
       score: s.score,
       distanceM: s.distanceM,
       explanation: s.explanation,
-      matchId: myMatches.get(r.id) ?? null,
+      matchId: myMatches.get(r.id)?.id ?? null,
+      matchState: myMatches.get(r.id)?.state ?? null,
     };
   });
 }

@@ -107,15 +107,15 @@ export async function requestsWithoutWave(db: DbOrTrx, tenantId: string, limit: 
 }
 
 /** The volunteer's suggested or proposed matches by request id. */
-export async function liveMatchesOfVolunteer(db: DbOrTrx, tenantId: string, userId: string): Promise<Map<string, string>> {
+export async function liveMatchesOfVolunteer(db: DbOrTrx, tenantId: string, userId: string): Promise<Map<string, { id: string; state: string }>> {
   const rows = await db
     .selectFrom('help_matches')
-    .select(['id', 'request_id'])
+    .select(['id', 'request_id', 'state'])
     .where('tenant_id', '=', tenantId)
     .where('volunteer_user_id', '=', userId)
     .where('state', 'in', ['suggested', 'proposed'])
     .execute();
-  return new Map(rows.map((r) => [r.request_id, r.id]));
+  return new Map(rows.map((r) => [r.request_id, { id: r.id, state: r.state }]));
 }
 
 /** Proposed matches still waiting for the volunteer's answer, per volunteer. */

@@ -80,6 +80,20 @@ describe('helpmatch service', () => {
     assert.equal(offer.buurtCode, 'BU05420001');
   });
 
+  it('turns an earlier wave suggestion into the proposal when a coordinator proposes the same volunteer', async () => {
+    const db = ctx.database.db;
+    const resident = await makeActor(db, 'resident');
+    const vol = await makeActor(db, 'volunteer');
+    const coord = await makeActor(db, 'coordinator');
+    const { id } = await hm.createRequest(db, T.id, resident, requestInput(), NOW);
+    const offer = await hm.saveOffer(db, T.id, vol, { talents: '', categories: ['tuin'], slots: [{ weekday: 3, from: '12:00', to: '17:00' }], reach: 'walk1000', maxPerMonth: 2, languages: ['nl'], lon: EAST[0], lat: EAST[1], active: true }, NOW);
+    const [suggested] = await hm.createMatches(db, ctxOf(), null, [{ requestId: id, volunteerUserId: vol.userId, offerId: offer.id, state: 'suggested', source: 'engine', distanceM: 500 }]);
+    assert.ok(suggested);
+    const m = await hm.proposeToVolunteer(db, ctxOf(), coord, id, vol.userId);
+    assert.equal(m.id, suggested.id);
+    assert.equal(m.state, 'proposed');
+  });
+
   it('runs a match from proposal to done with hours confirmed by both sides, and reveals contacts only after acceptance', async () => {
     const db = ctx.database.db;
     const resident = await makeActor(db, 'resident', 'Rita Bewoner');

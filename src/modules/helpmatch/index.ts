@@ -7,6 +7,7 @@ import { helpmatchMigrations } from './migrations/index.ts';
 import { coreRoutes } from './helpmatch.routes.tsx';
 import { EXPIRE_JOB, expireJob } from './jobs.ts';
 import { exportCoreUserData, forgetCoreUserData } from './userdata.ts';
+import { circleUserData } from './circle.userdata.ts';
 import { helpmatchDemoSeed } from './demo.ts';
 import './engine.messages.ts';
 import { engineRoutes } from './engine.routes.tsx';
@@ -42,9 +43,11 @@ export const helpmatchModule: ModuleDefinition = {
   userData: {
     export: async (db, userId) => ({
       ...(await exportCoreUserData(db, userId)),
+      ...(await circleUserData.export(db, userId)),
     }),
     forget: async (trx, userId, now) => {
       await forgetCoreUserData(trx, userId, now);
+      await circleUserData.forget(trx, userId, now);
     },
   },
   demoSeed: async (trx, args) => {

@@ -5,6 +5,7 @@ import type { ModuleDefinition } from '../../platform/module.ts';
 import { signalsMigrations } from './migrations/index.ts';
 import { signalRoutes } from './signals.routes.tsx';
 import { seedSignalsDemo } from './demo.ts';
+import { exportSignalsData, forgetSignalsData } from './userdata.ts';
 import { open311Routes, seedOpen311Demo } from './open311/index.ts';
 
 /** Routes of the signals module; one line per registrar (resident pages, handling pages, Open311 API…). */
@@ -25,6 +26,7 @@ export const signalsModule: ModuleDefinition = {
   ],
   jobs: {},
   recurringJobs: [],
+  userData: { export: exportSignalsData, forget: forgetSignalsData },
   demoSeed: async (trx, args) => {
     await seedSignalsDemo(trx, args);
     await seedOpen311Demo(trx, args);

@@ -35,10 +35,12 @@ const STATE_WORD: Record<CoverageState, string> = { yes: 'ja', staleOnly: 'verou
 /** The tenant's services as coverage entries (active ones only), with their places and terms; optionally only those with a place in some areas. */
 export async function coverageEntries(db: DbOrTrx, tenantId: string, now: Date, areaCodes: readonly string[] | null = null): Promise<CoverageEntry[]> {
   const places = await store.listServicePlaces(db, tenantId, areaCodes);
+  const serviceIds = areaCodes ? [...new Set(places.map((p) => p.service_id))] : null;
+  const locationIds = areaCodes ? [...new Set(places.map((p) => p.location_id))] : null;
   const [services, serviceTerms, locationTerms] = await Promise.all([
-    store.listServicesForExport(db, tenantId, areaCodes ? [...new Set(places.map((p) => p.service_id))] : null),
-    store.termCodesByEntity(db, tenantId, 'service'),
-    store.termCodesByEntity(db, tenantId, 'location'),
+    store.listServicesForExport(db, tenantId, serviceIds),
+    store.termCodesByEntity(db, tenantId, 'service', serviceIds),
+    store.termCodesByEntity(db, tenantId, 'location', locationIds),
   ]);
   const placesOf = new Map<string, store.ServicePlaceRow[]>();
   for (const p of places) placesOf.set(p.service_id, [...(placesOf.get(p.service_id) ?? []), p]);

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 import { signInAs, signInUser } from '../../../test/helpers/people.ts';
 import { getServiceDetail } from './socialmap.service.ts';
-import { freshnessJob, FRESHNESS_JOB, exportKeepUserData } from './keep.service.ts';
+import { freshnessJob, FRESHNESS_JOB, exportKeepUserData, forgetKeepUserData } from './keep.service.ts';
+import { inTransaction } from '../../platform/db/database.ts';
 import { HHW, KRIMPEN, keepFixture, type KeepFixture } from './keep.test-support.ts';
 import { testConfig } from '../../platform/config.ts';
 import { createUser } from '../people/people.service.ts';
@@ -130,6 +131,16 @@ describe('socialmap keep: suggestions, reminders and staleness', () => {
       ctx.clock.advance(15 * DAY);
       await runJob();
       assert.equal((await suggestions())[0]!.email, null);
+    });
+
+    it("deleting an account removes the person's address from open suggestions too", async () => {
+      await anonymous.get(`/${KRIMPEN.slug}/sociale-kaart/aanbod/${f.serviceY}/correctie`);
+      await anonymous.post(`/${KRIMPEN.slug}/sociale-kaart/aanbod/${f.serviceY}/correctie`, { message: 'Het adres klopt niet.', email: 'iemand@example.nl' });
+      const user = await createUser(db(), { email: 'iemand@example.nl', name: 'Iemand' });
+      await inTransaction(db(), (trx) => forgetKeepUserData(trx, user.id));
+      const rows = await db().selectFrom('socialmap_suggestions').select(['email', 'message']).where('message', '=', 'Het adres klopt niet.').execute();
+      assert.equal(rows.length, 1, 'the suggestion itself stays');
+      assert.equal(rows[0]!.email, null);
     });
   });
 

@@ -72,8 +72,9 @@ export async function listKeepOrganizations(db: DbOrTrx, tenantId: string, peopl
 
 // --- coverage and export ---
 
-/** Term codes attached to services or locations of the tenant (HSDS attributes), by entity id. */
-export async function termCodesByEntity(db: DbOrTrx, tenantId: string, entity: 'service' | 'location'): Promise<Map<string, string[]>> {
+/** Term codes attached to services or locations of the tenant (HSDS attributes), by entity id; optionally only of some entities. */
+export async function termCodesByEntity(db: DbOrTrx, tenantId: string, entity: 'service' | 'location', linkIds: readonly string[] | null = null): Promise<Map<string, string[]>> {
+  if (linkIds && linkIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('socialmap_attributes as a')
     .innerJoin('socialmap_taxonomy_terms as t', (j) => j.onRef('t.tenant_id', '=', 'a.tenant_id').onRef('t.id', '=', 'a.taxonomy_term_id'))
@@ -81,6 +82,7 @@ export async function termCodesByEntity(db: DbOrTrx, tenantId: string, entity: '
     .where('a.tenant_id', '=', tenantId)
     .where('a.link_entity', '=', entity)
     .where('t.code', 'is not', null)
+    .$if(linkIds !== null, (q) => q.where('a.link_id', 'in', linkIds!))
     .execute();
   const out = new Map<string, string[]>();
   for (const r of rows) {

@@ -92,6 +92,9 @@ export async function proposeToVolunteer(db: DbOrTrx, ctx: MatchCtx, actor: Acto
   const latent = offer || !request.buurt_code ? [] : await store.listLatent(db, ctx.tenantId, { buurtCodes: [request.buurt_code], userId: volunteerUserId });
   if (!offer && latent.length === 0) throw Invalid({ volunteer: 'helpmatch.match.noOffer' });
   await assertNotBlocked(db, ctx.tenantId, volunteerUserId);
+  // A wave may already have suggested this volunteer: then the coordinator's proposal upgrades that suggestion.
+  const suggested = (await store.listMatchesOfRequest(db, ctx.tenantId, requestId)).find((x) => x.volunteer_user_id === volunteerUserId && x.state === 'suggested');
+  if (suggested) return proposeMatch(db, ctx, actor, suggested.id);
   const [m] = await createMatches(db, ctx, actor, [
     {
       requestId,

@@ -1,7 +1,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../../../test/helpers/app.ts';
-import { GRONINGEN, KRIMPEN, KRIMPEN_POINT, OUTSIDE_POINT, setupTenant } from '../signals.test-support.ts';
+import { GRONINGEN, KRIMPEN, OUTSIDE_POINT, setupTenant } from '../signals.test-support.ts';
 import { childrenNamed, parseXml, record } from './xml-check.test-support.ts';
 import { assertErrors, countSignals, getEn, lamp, newKey, postForm, schemaErrors } from './open311.test-support.ts';
 

@@ -31,6 +31,8 @@ describe('Open311 GeoReport v2 API: GET requests, tokens, errors', () => {
       const res = await postForm(ctx.app, `${K}/requests.json`, { api_key: key, ...lamp({ description: '<script>alert("x")</script> & <b>vet</b>' }) });
       htmlId = res.json()[0].service_request_id;
       token = res.headers['open311-token'] as string;
+      const groen = await postForm(ctx.app, `${K}/requests.json`, { api_key: key, service_code: 'groen', address_string: 'Dorpsstraat 3', description: 'Boom omgewaaid' });
+      assert.equal(groen.statusCode, 200, groen.body);
       const sensitive = await createSignal(ctx.database.db, newSignal({ category: { serviceCode: 'eenzaamheid' }, description: 'Mijn buurvrouw komt niet meer buiten', answers: { weet_ervan: 'Nee' }, now: ctx.clock.now() }));
       sensitiveId = sensitive.signal.public_id;
       // An old signal: outside the default window of 90 days.

@@ -94,7 +94,16 @@ export function ReportFormPage({
                   <strong>{n.public_id}</strong> ({t('signals.report.nearby.distance', { m: n.distance })}, {t(`signals.state.${n.state}`)}): {n.description.slice(0, 200)}
                 </p>
                 <Form ctx={ctx} action={`/${slug}/meldingen/${n.public_id}/volgen`} label={t('signals.report.nearby.followLabel', { id: n.public_id })}>
-                  <TextField name="email" type="email" autocomplete="email" label={t('signals.report.nearby.email', { id: n.public_id })} value={values.email} />
+                  <div class="utrecht-form-field utrecht-form-field--text">
+                    <div class="utrecht-form-field__label">
+                      <label class="utrecht-form-label" for={`volg-${n.public_id}`}>
+                        {t('signals.report.nearby.email', { id: n.public_id })}
+                      </label>
+                    </div>
+                    <div class="utrecht-form-field__input">
+                      <input class="utrecht-textbox utrecht-textbox--html-input" id={`volg-${n.public_id}`} name="email" type="email" autocomplete="email" value={values.email} maxLength={254} />
+                    </div>
+                  </div>
                   <SubmitButton>{t('signals.report.nearby.follow', { id: n.public_id })}</SubmitButton>
                 </Form>
               </li>

@@ -277,4 +277,10 @@ export const socialmapMigrations: Record<string, Migration> = {
     },
   },
   ...keepMigrations,
+  '20261123T1300_socialmap_services_page_index': {
+    // HSDS /services pages are ordered by (name, id): an index in that order spares a sort of every active service per page.
+    async up(db: Kysely<any>) {
+      await sql`create index socialmap_services_active_page on socialmap_services (tenant_id, status, name, id)`.execute(db);
+    },
+  },
 };

@@ -89,11 +89,23 @@ export function DashboardPage({
           {t('helpmatch.engine.dash.show')}
         </button>
       </form>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/${slug}/hulp/dashboard.csv${query}`}>
-          {t('helpmatch.engine.dash.csv')}
-        </a>
-      </p>
+      <ul class="utrecht-unordered-list">
+        <li>
+          <a class="utrecht-link" href={`/${slug}/hulp/dashboard.csv${query}`}>
+            {t('helpmatch.engine.dash.csv')}
+          </a>
+        </li>
+        <li>
+          <a class="utrecht-link" href={`/${slug}/hulp/suggesties`}>
+            {t('helpmatch.engine.suggest.listTitle')}
+          </a>
+        </li>
+        <li>
+          <a class="utrecht-link" href={`/${slug}/hulp/batch`}>
+            {t('helpmatch.engine.batch.title')}
+          </a>
+        </li>
+      </ul>
       <section class="section" aria-labelledby="dash-figures">
         <h2 class="utrecht-heading-2" id="dash-figures">
           {t('helpmatch.engine.dash.figures', { name: dashboard.selection.name })}

@@ -59,7 +59,7 @@ export function ForYouPage({
               </dl>
               {s.matchId ? (
                 <a class="utrecht-link" href={`/${slug}/hulp/match/${s.matchId}`}>
-                  {t('helpmatch.engine.forYou.open')}
+                  {t(s.matchState === 'suggested' ? 'helpmatch.engine.forYou.openSuggested' : 'helpmatch.engine.forYou.open')}
                 </a>
               ) : (
                 <Form ctx={ctx} action={`/${slug}/hulp/voor-u/${s.requestId}/helpen`}>

@@ -1,0 +1,34 @@
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { useTestDb } from '../../../test/helpers/app.ts';
+import { inTransaction } from '../../platform/db/database.ts';
+import { createUser } from '../people/people.service.ts';
+import { createSignal, getSignal } from './signals.service.ts';
+import { KRIMPEN, NOW, newSignal, setupTenant } from './signals.test-support.ts';
+import { followSignal } from './tracking.service.ts';
+import { exportSignalsData, forgetSignalsData } from './userdata.ts';
+
+describe('signals user data', () => {
+  const t = useTestDb();
+  before(async () => {
+    await setupTenant(t.database.db, KRIMPEN);
+  });
+
+  it('exports the reported and followed signals and forgets the contact details, keeping the signal', async () => {
+    const { id: userId } = await createUser(t.database.db, { email: 'ik@example.nl', name: 'Ik' });
+    const { signal } = await createSignal(t.database.db, newSignal({ reporterUserId: userId, reporter: { name: 'Ik', email: 'ik@example.nl', phone: '0612345678' } }));
+    const other = await createSignal(t.database.db, newSignal({ reporter: {}, wantsFeedback: false }));
+    await followSignal(t.database.db, other.signal, { email: 'ik@example.nl', userId, sensitive: false, links: { baseUrl: 'x', tenantSlug: 'k' }, locale: 'nl', now: NOW });
+    const data = (await exportSignalsData(t.database.db, userId)) as { reported: { public_id: string; reporter_phone: string }[]; followed: { public_id: string }[] };
+    assert.deepEqual(data.reported.map((r) => r.public_id), [signal.public_id]);
+    assert.equal(data.reported[0]!.reporter_phone, '0612345678');
+    assert.deepEqual(data.followed.map((f) => f.public_id), [other.signal.public_id]);
+    await inTransaction(t.database.db, (trx) => forgetSignalsData(trx, userId, NOW));
+    const after = await getSignal(t.database.db, KRIMPEN.id, signal.public_id);
+    assert.equal(after.reporter_email, null);
+    assert.equal(after.reporter_phone, null);
+    assert.equal(after.reporter_user_id, null);
+    assert.equal(after.description, signal.description, 'the signal itself stays');
+    assert.deepEqual(await exportSignalsData(t.database.db, userId), { reported: [], followed: [] });
+  });
+});
