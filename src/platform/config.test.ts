@@ -13,6 +13,7 @@ describe('loadConfig', () => {
     const a = loadConfig({ DATA_DIR: d }, '/');
     assert.equal(a.port, 3000);
     assert.equal(a.seed, 'demo');
+    assert.deepEqual(a.helpWaveHours, { normal: 24, urgent: 2 });
     assert.equal(a.databaseUrl, null);
     assert.ok(a.sessionSecret.length >= 32);
     assert.equal(readFileSync(join(d, 'session-secret'), 'utf8').trim(), a.sessionSecret);
@@ -30,6 +31,8 @@ describe('loadConfig', () => {
       [{ BASE_URL: 'not a url' }, 'BASE_URL'],
       [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
       [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
+      [{ HELP_WAVE_HOURS: '0' }, 'HELP_WAVE_HOURS'],
+      [{ HELP_WAVE_URGENT_HOURS: 'soon' }, 'HELP_WAVE_URGENT_HOURS'],
     ];
     for (const [env, variable] of cases) {
       assert.throws(
@@ -49,7 +52,10 @@ describe('loadConfig', () => {
       BASE_URL: 'https://samenhang.example.nl/',
       PORT: '8080',
       SEED: 'none',
+      HELP_WAVE_HOURS: '48',
+      HELP_WAVE_URGENT_HOURS: '0.5',
     }, '/');
+    assert.deepEqual(c.helpWaveHours, { normal: 48, urgent: 0.5 });
     assert.equal(c.env, 'production');
     assert.equal(c.baseUrl, 'https://samenhang.example.nl');
     assert.equal(c.port, 8080);

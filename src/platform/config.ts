@@ -26,6 +26,8 @@ export interface Config {
   /** production enables HSTS and secure cookies. */
   env: 'development' | 'production' | 'test';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Help marketplace: hours before a request is offered to the next wave of volunteers (normal and urgent requests). */
+  helpWaveHours: { normal: number; urgent: number };
 }
 
 export class ConfigError extends Error {
@@ -56,6 +58,8 @@ const envSchema = z.object({
   SEED: z.enum(['demo', 'none']).default('demo'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  HELP_WAVE_HOURS: z.coerce.number().min(0.25, 'must be at least 0.25 (15 minutes)').max(336, 'must be at most 336 (two weeks)').default(24),
+  HELP_WAVE_URGENT_HOURS: z.coerce.number().min(0.25, 'must be at least 0.25 (15 minutes)').max(336, 'must be at most 336 (two weeks)').default(2),
 });
 
 /** Parse the environment into a Config; throws ConfigError naming the first bad variable. */
@@ -85,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seed: e.SEED,
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    helpWaveHours: { normal: e.HELP_WAVE_HOURS, urgent: e.HELP_WAVE_URGENT_HOURS },
   });
 }
 
@@ -112,6 +117,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     seed: 'none',
     env: 'test',
     logLevel: 'silent',
+    helpWaveHours: { normal: 24, urgent: 2 },
     ...overrides,
   });
 }

@@ -7,15 +7,17 @@ import { testConfig } from '../../platform/config.ts';
 import * as hm from './helpmatch.service.ts';
 import { makeActor, seedAreas, T } from './test-support.ts';
 import { ctxOf, NOW, SECRET_ADDRESS, volunteerWithOffer, weeklyRequest } from './engine.test-support.ts';
-import { WAVE_INTERVAL_MS, WAVE_JOB, scanForWaves, startWaves } from './waves.ts';
+import { WAVE_JOB, scanForWaves, startWaves } from './waves.ts';
 import './engine.messages.ts';
 
 const HOUR = 3600_000;
+/** Not the defaults (24 h and 2 h): the intervals come from the configuration (HELP_WAVE_HOURS, HELP_WAVE_URGENT_HOURS). */
+const WAVE_INTERVAL_MS = { normal: 12 * HOUR, urgent: 1 * HOUR };
 const handlers = allJobHandlers();
 
 describe('waves (simulated clock)', () => {
   const ctx = useTestDb();
-  const config = testConfig();
+  const config = testConfig({ helpWaveHours: { normal: 12, urgent: 1 } });
   let volunteers: { actor: hm.Actor; offerId: string }[] = [];
   let requestId = '';
 
@@ -96,7 +98,7 @@ describe('waves (simulated clock)', () => {
     assert.equal(ms.length, 3);
   });
 
-  it('an urgent request widens after two hours', async () => {
+  it('an urgent request widens after the shorter urgent interval', async () => {
     const db = ctx.database.db;
     const requester = await makeActor(db, 'resident');
     const start = new Date(NOW.getTime() + 4 * WAVE_INTERVAL_MS.normal);

@@ -22,7 +22,7 @@ export const WAVE_JOB = 'helpmatch.wave';
 export const WAVE_SCAN_JOB = 'helpmatch.waves.scan';
 /** How many candidates one wave notifies. */
 export const WAVE_SIZE = 3;
-/** Time between waves: a day, two hours for urgent requests (documented in docs/helpmatch-engine.md). */
+/** Default time between waves; `HELP_WAVE_HOURS` and `HELP_WAVE_URGENT_HOURS` override it (the job reads them from the configuration). */
 export const WAVE_INTERVAL_MS = { normal: 24 * 3600_000, urgent: 2 * 3600_000 } as const;
 /** How often the scan looks for new requests without a first wave. */
 export const WAVE_SCAN_INTERVAL_MS = 15 * 60_000;
@@ -40,7 +40,10 @@ export async function startWaves(db: DbOrTrx, tenantId: string, requestId: strin
 export type WaveOutcome = { kind: 'stopped'; reason: 'gone' | 'notOpen' | 'accepted' | 'nobodyLeft' } | { kind: 'notified'; userIds: string[]; nextAt: Date | null };
 
 /** Run one wave of a request; returns whom it notified and when the next wave runs. */
-export async function runWave(db: DbOrTrx, opts: { tenantId: string; requestId: string; wave: number; now: Date; baseUrl: string }): Promise<WaveOutcome> {
+export async function runWave(
+  db: DbOrTrx,
+  opts: { tenantId: string; requestId: string; wave: number; now: Date; baseUrl: string; intervalMs?: { normal: number; urgent: number } },
+): Promise<WaveOutcome> {
   const { tenantId, requestId, wave, now } = opts;
   const tenant = await findTenantById(db, tenantId);
   const request = await getRequestForMatching(db, tenantId, requestId);
@@ -54,7 +57,8 @@ export async function runWave(db: DbOrTrx, opts: { tenantId: string; requestId: 
     excludeUserIds: alreadyInvolved(request),
   });
   if (next.length === 0) return { kind: 'stopped', reason: 'nobodyLeft' };
-  const nextAt = new Date(now.getTime() + (request.urgency === 'urgent' ? WAVE_INTERVAL_MS.urgent : WAVE_INTERVAL_MS.normal));
+  const interval = opts.intervalMs ?? WAVE_INTERVAL_MS;
+  const nextAt = new Date(now.getTime() + (request.urgency === 'urgent' ? interval.urgent : interval.normal));
   const ctx = { tenantId, tenantSlug: tenant.slug, baseUrl: opts.baseUrl, now };
   return inTransaction(db, async (trx) => {
     const created = await createMatches(
@@ -104,7 +108,8 @@ async function mailSuggestion(db: DbOrTrx, ctx: { tenantId: string; tenantSlug: 
 export async function waveJob({ db, config, payload, tenantId, now }: JobHandlerArgs): Promise<void> {
   const p = payload as Partial<WavePayload>;
   if (!tenantId || typeof p.requestId !== 'string' || typeof p.wave !== 'number') return;
-  await runWave(db, { tenantId, requestId: p.requestId, wave: p.wave, now, baseUrl: config.baseUrl });
+  const intervalMs = { normal: config.helpWaveHours.normal * 3600_000, urgent: config.helpWaveHours.urgent * 3600_000 };
+  await runWave(db, { tenantId, requestId: p.requestId, wave: p.wave, now, baseUrl: config.baseUrl, intervalMs });
 }
 
 /** Start the first wave of open incidental and latent requests that have none yet, in every tenant. */
