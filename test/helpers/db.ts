@@ -59,6 +59,14 @@ export async function createTestDatabase(): Promise<DbHandle> {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       try {
+        // pg's pool.end() resolves before its connections have really closed; a forced drop would
+        // then kill them mid-close and their 'error' event would crash the test process. Wait
+        // (briefly) until the server has seen them go.
+        for (let i = 0; i < 50; i++) {
+          const open = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (open.rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
         await c.query(`drop database if exists "${name}" with (force)`);
       } finally {
         await c.end();
