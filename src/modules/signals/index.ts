@@ -7,10 +7,26 @@ import { signalRoutes } from './signals.routes.tsx';
 import { seedSignalsDemo } from './demo.ts';
 import { exportSignalsData, forgetSignalsData } from './userdata.ts';
 import { open311Routes, seedOpen311Demo } from './open311/index.ts';
+import { actionRoutes } from './actions.routes.tsx';
+import { mergeRoutes } from './merge.routes.tsx';
+import { listRoutes } from './list.routes.tsx';
+import { photoRoutes } from './photos.routes.tsx';
+import { wijkschouwRoutes } from './wijkschouw.routes.tsx';
+import { configRoutes } from './config.routes.tsx';
+import { mineRoutes } from './mine.routes.tsx';
+import { signalsJobs, signalsRecurringJobs } from './jobs.ts';
+import { signalsAreaSection } from './section.tsx';
 
 /** Routes of the signals module; one line per registrar (resident pages, handling pages, Open311 API…). */
 async function signalsRoutes(app: FastifyInstance): Promise<void> {
   await signalRoutes(app);
+  await listRoutes(app);
+  await actionRoutes(app);
+  await mergeRoutes(app);
+  await photoRoutes(app);
+  await wijkschouwRoutes(app);
+  await configRoutes(app);
+  await mineRoutes(app);
   await app.register(open311Routes);
 }
 
@@ -18,14 +34,16 @@ export const signalsModule: ModuleDefinition = {
   name: 'signals',
   migrations: signalsMigrations,
   routes: signalsRoutes,
-  areaSections: [],
+  areaSections: [signalsAreaSection],
   nav: [
     { path: (slug) => `/${slug}/meldingen`, labelKey: 'signals.nav', tenantOnly: true },
     { path: (slug) => `/${slug}/meldingen/behandelen`, labelKey: 'signals.nav.handle', tenantOnly: true, roles: ['professional', 'coordinator'] },
+    { path: (slug) => `/${slug}/meldingen/wijkschouw`, labelKey: 'signals.nav.wijkschouw', tenantOnly: true, roles: ['volunteer', 'professional', 'coordinator'] },
+    { path: (slug) => `/${slug}/beheer/meldingen`, labelKey: 'signals.nav.config', tenantOnly: true, roles: ['coordinator', 'admin'] },
     { path: (slug) => `/${slug}/beheer/open311`, labelKey: 'open311.admin.nav', tenantOnly: true, roles: ['admin'] },
   ],
-  jobs: {},
-  recurringJobs: [],
+  jobs: signalsJobs,
+  recurringJobs: signalsRecurringJobs,
   userData: { export: exportSignalsData, forget: forgetSignalsData },
   demoSeed: async (trx, args) => {
     await seedSignalsDemo(trx, args);

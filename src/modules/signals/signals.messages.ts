@@ -5,6 +5,8 @@ registerMessages({
   nl: {
     'signals.nav': 'Melding doen',
     'signals.nav.handle': 'Meldingen behandelen',
+    'signals.nav.wijkschouw': 'Wijkschouw',
+    'signals.nav.config': 'Instellingen meldingen',
     'signals.state.gemeld': 'Gemeld',
     'signals.state.in_behandeling': 'In behandeling',
     'signals.state.ingepland': 'Ingepland',
@@ -47,6 +49,8 @@ registerMessages({
   en: {
     'signals.nav': 'Report an issue',
     'signals.nav.handle': 'Handle reports',
+    'signals.nav.wijkschouw': 'Neighbourhood walk',
+    'signals.nav.config': 'Report settings',
     'signals.state.gemeld': 'Reported',
     'signals.state.in_behandeling': 'Being handled',
     'signals.state.ingepland': 'Scheduled',

@@ -1,5 +1,13 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { migrations as open311Migrations } from '../open311/migrations.ts';
+import { actionsMigrations } from './actions.ts';
+import { mergeMigrations } from './merge.ts';
+import { jobsMigrations } from './jobs.ts';
+import { listMigrations } from './list.ts';
+import { photosMigrations } from './photos.ts';
+import { wijkschouwMigrations } from './wijkschouw.ts';
+import { configMigrations } from './config.ts';
+import { sectionMigrations } from './section.ts';
 
 /**
  * Tables of the signals module (meldingen). Every table carries tenant_id and is keyed by
@@ -197,4 +205,12 @@ export const signalsMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  ...actionsMigrations,
+  ...mergeMigrations,
+  ...jobsMigrations,
+  ...listMigrations,
+  ...photosMigrations,
+  ...wijkschouwMigrations,
+  ...configMigrations,
+  ...sectionMigrations,
 };

@@ -1,0 +1,3 @@
+/** Row types of the tables added by the signals section part. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SectionTables {}
