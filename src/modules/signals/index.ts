@@ -14,6 +14,7 @@ import { photoRoutes } from './photos.routes.tsx';
 import { wijkschouwRoutes } from './wijkschouw.routes.tsx';
 import { configRoutes } from './config.routes.tsx';
 import { mineRoutes } from './mine.routes.tsx';
+import { jobsSettingsRoutes } from './jobs.routes.tsx';
 import { signalsJobs, signalsRecurringJobs } from './jobs.ts';
 import { signalsAreaSection } from './section.tsx';
 
@@ -27,6 +28,7 @@ async function signalsRoutes(app: FastifyInstance): Promise<void> {
   await wijkschouwRoutes(app);
   await configRoutes(app);
   await mineRoutes(app);
+  await jobsSettingsRoutes(app);
   await app.register(open311Routes);
 }
 
