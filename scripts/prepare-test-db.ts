@@ -26,10 +26,17 @@ if (url) {
   await admin.connect();
   const exists = await admin.query('select 1 from pg_database where datname = $1', [paths.pgTemplateName]);
   if (!exists.rowCount) {
-    const old = await admin.query("select datname from pg_database where datname like 'sh_template_%' or datname like 'sh_test_%'");
+    // Old templates only: test databases (sh_test_*) belong to runs that may still be going on the
+    // same server (another checkout, another engineer) and are dropped by their own test files.
+    // A template being cloned right now is in use: it is left for a later run to drop.
+    const old = await admin.query("select datname from pg_database where datname like 'sh_template_%' and datname <> $1", [paths.pgTemplateName]);
     for (const row of old.rows as { datname: string }[]) {
-      await admin.query(`update pg_database set datistemplate = false where datname = $1`, [row.datname]);
-      await admin.query(`drop database if exists "${row.datname}" with (force)`);
+      try {
+        await admin.query(`update pg_database set datistemplate = false where datname = $1`, [row.datname]);
+        await admin.query(`drop database if exists "${row.datname}"`);
+      } catch {
+        // in use: keep it
+      }
     }
     const building = `${paths.pgTemplateName}_build`;
     await admin.query(`drop database if exists "${building}" with (force)`);
