@@ -64,7 +64,7 @@ interface FieldProps {
 }
 
 /** The shared frame of a field: label, hint and error (linked by aria-describedby), then the control. */
-function FieldFrame({
+export function FieldFrame({
   id,
   label,
   hint,
@@ -101,7 +101,8 @@ function FieldFrame({
   );
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
+/** The aria-describedby value for a field's hint and error. */
+export function describedBy(id: string, hint?: string, error?: string): string | undefined {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
@@ -169,5 +170,153 @@ export function SubmitButton({ children }: { children: ComponentChildren }) {
     <button type="submit" class="utrecht-button utrecht-button--primary-action">
       {children}
     </button>
+  );
+}
+
+/** A labelled textarea with hint, error and an optional maximum length, marked up like TextField. */
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  maxLength,
+  rows = 4,
+}: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  value?: string | undefined;
+  maxLength?: number | undefined;
+  rows?: number;
+}) {
+  const id = fieldId(name);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} extraClass=" utrecht-form-field--textarea">
+      <textarea
+        class={`utrecht-textarea utrecht-textarea--html-textarea utrecht-textbox${error ? ' utrecht-textarea--invalid' : ''}`}
+        id={id}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        {value ?? ''}
+      </textarea>
+    </FieldFrame>
+  );
+}
+
+/** One labelled checkbox with an optional hint (value "1" unless given). */
+export function CheckboxField({ name, label, checked, hint, value = '1' }: { name: string; label: string; checked?: boolean | undefined; hint?: string | undefined; value?: string }) {
+  const id = fieldId(name);
+  return (
+    <div class="utrecht-form-field utrecht-form-field--checkbox">
+      <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={id} name={name} value={value} checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
+        {label}
+      </label>
+      {hint && (
+        <div class="utrecht-form-field-description" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A fieldset of checkboxes or radio buttons with a legend; the first control carries the field id (error summary link). */
+export function ChoiceGroup({
+  type,
+  name,
+  legend,
+  options,
+  checked,
+  hint,
+  error,
+}: {
+  type: 'checkbox' | 'radio';
+  name: string;
+  legend: string;
+  options: readonly { value: string; label: string }[];
+  checked: readonly string[];
+  hint?: string | undefined;
+  error?: string | undefined;
+}) {
+  const id = fieldId(name);
+  return (
+    <fieldset class={`utrecht-form-fieldset choice-group${error ? ' utrecht-form-fieldset--invalid' : ''}`} aria-describedby={describedBy(id, hint, error)}>
+      <legend class="utrecht-form-fieldset__legend utrecht-form-label">{legend}</legend>
+      {hint && (
+        <div class="utrecht-form-field-description" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          {error}
+        </div>
+      )}
+      {options.map((o, i) => {
+        const oid = i === 0 ? id : `${id}-${i}`;
+        return (
+          <div class={`utrecht-form-field utrecht-form-field--${type}`}>
+            <input
+              class={type === 'checkbox' ? 'utrecht-checkbox utrecht-checkbox--html-input' : 'utrecht-radio-button utrecht-radio-button--html-input'}
+              type={type}
+              id={oid}
+              name={name}
+              value={o.value}
+              checked={checked.includes(o.value)}
+            />{' '}
+            <label class={`utrecht-form-label utrecht-form-label--${type}`} for={oid}>
+              {o.label}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** A form that is only a button (take, give back, remove…): posts with the CSRF token and optional hidden fields. */
+export function ButtonForm({
+  ctx,
+  action,
+  label,
+  children,
+  hidden,
+  secondary = true,
+}: {
+  ctx: ViewContext;
+  action: string;
+  /** Accessible name when the visible text alone is ambiguous ("Verwijder" → "Verwijder Jan"). */
+  label?: string | undefined;
+  children: ComponentChildren;
+  hidden?: Readonly<Record<string, string>>;
+  secondary?: boolean;
+}) {
+  return (
+    <form method="post" action={action} class="inline-form">
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      {Object.entries(hidden ?? {}).map(([k, v]) => (
+        <input type="hidden" name={k} value={v} />
+      ))}
+      <button type="submit" class={`utrecht-button ${secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`} aria-label={label}>
+        {children}
+      </button>
+    </form>
+  );
+}
+
+/** A status notice after a redirect ("Opgeslagen."); nothing when there is no message. */
+export function Notice({ ctx, messageKey }: { ctx: ViewContext; messageKey: string | null | undefined }) {
+  if (!messageKey) return null;
+  return (
+    <p class="notice" role="status">
+      {ctx.t(messageKey)}
+    </p>
   );
 }

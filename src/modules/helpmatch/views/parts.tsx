@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { DateTime } from 'luxon';
 import type { ViewContext } from '../../../ui/context.ts';
-import { fieldId } from '../../../ui/form.tsx';
+import { describedBy, FieldFrame, fieldId, TextAreaField } from '../../../ui/form.tsx';
 import { DAY_PARTS, WEEKDAYS, categoryLabelKey, slotValue, type DayPart } from '../categories.ts';
 import type { RequestSummary } from '../helpmatch.service.ts';
 import type { WeeklySlot } from '../helpmatch.tables.ts';
@@ -118,53 +118,18 @@ export function SlotGrid({ ctx, name, legend, hint, values, error }: { ctx: View
   );
 }
 
-/** A labelled textarea with hint and error. */
-export function TextArea({ name, label, hint, value, error, rows = 4 }: { name: string; label: string; hint?: string; value?: string | undefined; error?: string | undefined; rows?: number }) {
-  const id = fieldId(name);
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {hint && (
-        <div class="utrecht-form-field-description" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      <FieldError name={name} error={error} />
-      <div class="utrecht-form-field__input">
-        <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id={id} name={name} rows={rows} aria-invalid={error ? 'true' : undefined} aria-describedby={described}>
-          {value ?? ''}
-        </textarea>
-      </div>
-    </div>
-  );
+/** A labelled textarea with hint and error (the shared field, four rows by default). */
+export function TextArea(props: { name: string; label: string; hint?: string; value?: string | undefined; error?: string | undefined; rows?: number }) {
+  return <TextAreaField {...props} />;
 }
 
 /** A labelled native input of a type the shared TextField does not offer (date, time). */
 export function NativeInput({ name, label, type, value, error, hint }: { name: string; label: string; type: 'date' | 'time'; value?: string | undefined; error?: string | undefined; hint?: string }) {
   const id = fieldId(name);
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {hint && (
-        <div class="utrecht-form-field-description" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      <FieldError name={name} error={error} />
-      <div class="utrecht-form-field__input">
-        <input class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--short" type={type} id={id} name={name} value={value ?? ''} aria-invalid={error ? 'true' : undefined} aria-describedby={described} />
-      </div>
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error} extraClass=" utrecht-form-field--text">
+      <input class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--short" type={type} id={id} name={name} value={value ?? ''} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, hint, error)} />
+    </FieldFrame>
   );
 }
 
