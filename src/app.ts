@@ -65,6 +65,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   app.decorate('engine', database.engine);
   app.decorate('clock', clock);
   app.decorate('routesWithoutPolicy', [] as string[]);
+  app.decorate('fixedTopSegments', new Set<string>());
   app.decorate('areaSections', MODULES.flatMap((m) => m.areaSections ?? []).sort((a, b) => a.order - b.order));
   app.decorate('userDataHolders', MODULES.flatMap((m) => (m.userData ? [{ module: m.name, data: m.userData }] : [])));
   app.decorateRequest('user', null);
@@ -88,6 +89,8 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
       if (method === 'HEAD' || methodIndex.find(method as HTTPMethod, route.url)) continue;
       methodIndex.on(method as HTTPMethod, route.url, () => undefined);
     }
+    const top = route.url.split('/')[1] ?? '';
+    if (top && !top.startsWith(':') && top !== '*') app.fixedTopSegments.add(top);
     if (route.config?.policy === undefined) {
       const methods = Array.isArray(route.method) ? route.method.join(',') : route.method;
       if (methods !== 'HEAD') app.routesWithoutPolicy.push(`${methods} ${route.url}`);

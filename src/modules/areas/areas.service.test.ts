@@ -22,6 +22,10 @@ describe('areas service', () => {
     assert.equal((await findTenantById(db, 'GM0599'))?.slug, 'rotterdam');
     await assert.rejects(createTenant(db, { id: 'GM599', slug: 'x', name: 'X' }), (e: unknown) => e instanceof AppError && e.status === 422 && 'id' in (e.fields ?? {}));
     await assert.rejects(createTenant(db, { id: 'GM0598', slug: 'Bad Slug', name: 'X' }), (e: unknown) => e instanceof AppError && e.status === 422 && 'slug' in (e.fields ?? {}));
+    // A slug equal to a fixed page (/aanmelden, /api…) would make that municipality unreachable.
+    for (const slug of ['aanmelden', 'api', 'beheer']) {
+      await assert.rejects(createTenant(db, { id: 'GM0597', slug, name: 'X' }), (e: unknown) => e instanceof AppError && e.status === 422 && e.fields?.slug === 'areas.tenant.reservedSlug');
+    }
     await assert.rejects(createTenant(db, { id: 'GM0599', slug: 'other', name: 'X' }), (e: unknown) => e instanceof AppError && e.status === 409);
     await assert.rejects(createTenant(db, { id: 'GM0597', slug: 'rotterdam', name: 'X' }), (e: unknown) => e instanceof AppError && e.status === 409);
   });

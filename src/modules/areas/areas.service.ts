@@ -3,7 +3,7 @@ import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import * as store from './areas.store.ts';
 import type { AreaLevel, GeoJsonGeometry } from './areas.tables.ts';
 import { pointInGeometry } from './geo.ts';
-import { TENANT_ID, TENANT_SLUG } from './codes.ts';
+import { RESERVED_SLUGS, TENANT_ID, TENANT_SLUG } from './codes.ts';
 import { cachedTenantBySlug, invalidateAreaCaches } from './areas.cache.ts';
 
 export { importAreas, type ImportAreasInput, type ImportReport } from './import/import-areas.ts';
@@ -77,6 +77,7 @@ export async function createTenant(db: DbOrTrx, input: { id: string; slug: strin
   const fields: Record<string, string> = {};
   if (!TENANT_ID.test(input.id)) fields.id = 'areas.tenant.invalidId';
   if (!TENANT_SLUG.test(input.slug) || input.slug.length > 64) fields.slug = 'areas.tenant.invalidSlug';
+  else if (RESERVED_SLUGS.has(input.slug)) fields.slug = 'areas.tenant.reservedSlug';
   const name = input.name.trim();
   if (name.length === 0 || name.length > 200) fields.name = 'form.required';
   if (Object.keys(fields).length > 0) throw Invalid(fields);

@@ -1,12 +1,19 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
+import { RESERVED_SLUGS } from '../../modules/areas/codes.ts';
 
 describe('platform routes', () => {
   const ctx = useTestApp();
 
   it('declares a policy on every route', () => {
     assert.deepEqual(ctx.app.routesWithoutPolicy, []);
+  });
+
+  it('reserves every fixed first path segment, so no tenant slug can hide a fixed page', () => {
+    assert.ok(ctx.app.fixedTopSegments.has('aanmelden'), 'the sign-in page is a fixed route');
+    const missing = [...ctx.app.fixedTopSegments].filter((s) => !RESERVED_SLUGS.has(s));
+    assert.deepEqual(missing, [], 'add these to RESERVED_SLUGS in src/modules/areas/codes.ts');
   });
 
   it('answers /health and /ready with JSON', async () => {

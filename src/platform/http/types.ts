@@ -40,6 +40,8 @@ declare module 'fastify' {
     engine: Engine;
     /** Routes registered without a policy; must stay empty (checked by a test). */
     routesWithoutPolicy: string[];
+    /** First path segments of routes that do not start with a parameter (`aanmelden`, `api`…): a tenant slug must not be one of them. */
+    fixedTopSegments: Set<string>;
   }
   interface FastifyRequest {
     user: RequestUser | null;
