@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page, Response } from 'playwright-core';
+import sharp from 'sharp';
 import { DEMO_TENANTS, demoEmail } from '../../src/seed/demo-accounts.ts';
 import { expectNoSeriousAxeViolations, signIn, useBrowser } from './helpers/browser.ts';
 import { useServer } from './helpers/server.ts';
@@ -56,8 +57,12 @@ describe('signals journeys (no JavaScript, keyboard, axe)', () => {
     await typeInto(page, '#veld-email', trackingEmail);
     await page.locator('#veld-wantsFeedback').focus();
     await page.keyboard.press('Space');
+    // A photo, sent as multipart/form-data without JavaScript.
+    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#234' } }).jpeg().toBuffer();
+    await page.locator('#veld-photos').setInputFiles({ name: 'lantaarnpaal.jpg', mimeType: 'image/jpeg', buffer: photo });
     const res = await submitByKeyboard(page, `${base}/nieuw/verlichting`);
     assert.equal(res?.status(), 200, await page.locator('main').innerText());
+    assert.ok(await page.locator('#fotos-ontvangen').count(), 'the thank-you page confirms the photo');
     signalNumber = (await page.locator('#meldingsnummer').innerText()).trim();
     assert.match(signalNumber, /^SIG-\d{4}-\d{6}$/);
     assert.ok(await page.locator('#volglink').count(), 'the tracking link is on the thank-you page');
@@ -103,6 +108,9 @@ describe('signals journeys (no JavaScript, keyboard, axe)', () => {
     assert.ok(main.includes(signalNumber));
     assert.ok(main.includes('Gemeld'));
     assert.ok(main.includes('<b>Donker</b>'), 'text shown as typed, escaped');
+    const thumb = resident.locator(`main img[alt="Foto 1 bij melding ${signalNumber}"]`);
+    assert.equal(await thumb.count(), 1, 'the reporter sees their photo');
+    assert.ok(await thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the thumbnail loads');
     await open(resident, `${base}/volgen/${'x'.repeat(43)}`, 'forged tracking link', 404);
     await residentContext.close();
   });

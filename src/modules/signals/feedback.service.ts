@@ -12,6 +12,7 @@ import * as tracking from './tracking.store.ts';
 import { resolveTrackingToken, type LinkBase } from './tracking.service.ts';
 import { signalHistory, transitionSignal } from './signals.service.ts';
 import { OPEN_STATES } from './workflow.ts';
+import { getDissatisfiedPolicy, requestReopen } from './actions.reopen.ts';
 
 export const MAX_REASON = 2000;
 
@@ -58,8 +59,8 @@ export interface FeedbackInput {
   now: Date;
 }
 
-/** Record the reporter's satisfaction after closure; "niet tevreden" + "not solved" reopens the signal (reason `feedback`). */
-export async function submitFeedback(db: DbOrTrx, input: FeedbackInput): Promise<{ reopened: boolean }> {
+/** Record the reporter's satisfaction after closure; "niet tevreden" + "not solved" reopens the signal (reason `feedback`) or, by the tenant's policy, asks the coordinator. */
+export async function submitFeedback(db: DbOrTrx, input: FeedbackInput): Promise<{ reopened: boolean; requested: boolean }> {
   return inTransaction(db, async (trx) => {
     const view = await trackingView(trx, input.tenantId, input.token, input.now);
     if (view.feedbackGiven) throw Conflict('signals.error.feedbackGiven');
@@ -70,6 +71,10 @@ export async function submitFeedback(db: DbOrTrx, input: FeedbackInput): Promise
     await tracking.insertFeedback(trx, { tenantId: input.tenantId, signalId: view.signal.id, satisfied: input.satisfied, solved, reason, now: input.now });
     await recordAudit(trx, { tenantId: input.tenantId, actorUserId: null, action: 'feedback', entity: 'signal', entityId: view.signal.id, detail: { satisfied: input.satisfied, solved } });
     if (!input.satisfied && solved === false) {
+      if ((await getDissatisfiedPolicy(trx, input.tenantId)) === 'coordinator') {
+        await requestReopen(trx, { tenantId: input.tenantId, signal: view.signal, reason, locale: input.locale, links: input.links, now: input.now });
+        return { reopened: false, requested: true };
+      }
       await transitionSignal(trx, {
         tenantId: input.tenantId,
         signalId: view.signal.id,
@@ -81,9 +86,9 @@ export async function submitFeedback(db: DbOrTrx, input: FeedbackInput): Promise
         links: input.links,
         now: input.now,
       });
-      return { reopened: true };
+      return { reopened: true, requested: false };
     }
-    return { reopened: false };
+    return { reopened: false, requested: false };
   });
 }
 

@@ -5,51 +5,19 @@ import { parseForm } from '../../platform/http/forms.ts';
 import { recordAudit, auditFrom } from '../../platform/audit/audit.service.ts';
 import { getOrganisation, listOrganisations } from '../people/people.service.ts';
 import { accessTo, viewerOf } from './access.ts';
+import { loadActionsPanel } from './actions.routes.tsx';
 import { listCategories, standardText } from './categories.service.ts';
-import { getSignal, listSignals, reassignSignal, signalHistory, transitionSignal, type SignalFilter } from './signals.service.ts';
-import { isSignalState, nextStates, OPEN_STATES, SIGNAL_STATES } from './workflow.ts';
-import { HandleListPage, SignalPage } from './views/handle.tsx';
+import { getSignal, reassignSignal, signalHistory, transitionSignal } from './signals.service.ts';
+import { isSignalState, nextStates, SIGNAL_STATES } from './workflow.ts';
+import { SignalPage } from './views/handle.tsx';
 
 const STAFF = { roles: ['professional', 'coordinator'], personalData: true } as const;
 const opt = (max: number) => z.string().max(max, 'signals.error.tooLong').optional().default('');
-const listQuery = z.object({
-  status: z.enum(['', 'open', ...SIGNAL_STATES]).optional().default('open'),
-  categorie: opt(60),
-  gebied: opt(20),
-  organisatie: opt(40),
-  telaat: z.enum(['', '1']).optional().default(''),
-  gevoelig: z.enum(['', 'ja', 'nee']).optional().default(''),
-});
-export type HandleListQuery = z.infer<typeof listQuery>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Professional and coordinator pages: the list with filters, a signal with its history, state changes and reassigning. */
 export async function handleRoutes(app: FastifyInstance): Promise<void> {
   const links = (req: FastifyRequest) => ({ baseUrl: app.config.baseUrl, tenantSlug: req.tenant!.slug });
-
-  app.get('/:tenant/meldingen/behandelen', { config: { policy: STAFF } }, async (req, reply) => {
-    const viewer = viewerOf(req);
-    const parsed = listQuery.safeParse(req.query ?? {});
-    const q: HandleListQuery = parsed.success ? parsed.data : { status: 'open', categorie: '', gebied: '', organisatie: '', telaat: '', gevoelig: '' };
-    const tenantId = req.tenant!.id;
-    const [categories, organisations] = await Promise.all([listCategories(app.db, tenantId), listOrganisations(app.db, tenantId)]);
-    const filter: SignalFilter = { limit: 200 };
-    if (q.status === 'open') filter.states = OPEN_STATES;
-    else if (isSignalState(q.status)) filter.states = [q.status];
-    const cat = categories.find((c) => c.service_code === q.categorie);
-    if (q.categorie) filter.categoryIds = [cat?.id ?? '00000000-0000-0000-0000-000000000000'];
-    if (q.gebied) filter.areaCodes = [q.gebied];
-    if (q.organisatie && UUID.test(q.organisatie)) filter.organisationId = q.organisatie;
-    if (q.telaat) filter.overdueAt = app.clock.now();
-    if (q.gevoelig) filter.sensitive = q.gevoelig === 'ja';
-    if (!viewer.all) filter.visibleToOrganisations = viewer.organisations;
-    const rows = await listSignals(app.db, tenantId, filter);
-    const orgNames = new Map(organisations.map((o) => [o.id, o.name]));
-    return reply.page(
-      <HandleListPage ctx={req.viewContext()} slug={req.tenant!.slug} rows={rows} query={q} categories={categories} organisations={viewer.all ? organisations : organisations.filter((o) => viewer.organisations.includes(o.id))} orgNames={orgNames} now={app.clock.now()} />,
-      { title: req.t('signals.handle.title') },
-    );
-  });
 
   const load = async (req: FastifyRequest) => {
     const { publicId } = req.params as { publicId: string };
@@ -61,8 +29,9 @@ export async function handleRoutes(app: FastifyInstance): Promise<void> {
   };
 
   app.get('/:tenant/meldingen/behandelen/:publicId', { config: { policy: STAFF } }, async (req, reply) => {
-    const { signal, access } = await load(req);
+    const { signal, access, viewer } = await load(req);
     const tenantId = req.tenant!.id;
+    const actionsPanel = await loadActionsPanel(app.db, tenantId, viewer, signal, app.clock.now());
     const { naar } = (req.query ?? {}) as { naar?: unknown };
     const target = isSignalState(naar) && nextStates(signal.state).includes(naar) ? naar : null;
     const [history, categories, organisations] = await Promise.all([signalHistory(app.db, tenantId, signal.id), listCategories(app.db, tenantId), listOrganisations(app.db, tenantId)]);
@@ -72,7 +41,7 @@ export async function handleRoutes(app: FastifyInstance): Promise<void> {
       await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'signal', entityId: signal.id, detail: { reporterDetails: true, sensitive: category.sensitive } });
     }
     return reply.page(
-      <SignalPage ctx={req.viewContext()} slug={req.tenant!.slug} signal={signal} category={category} history={history} access={access} target={target} prefill={prefill} organisations={organisations} />,
+      <SignalPage ctx={req.viewContext()} slug={req.tenant!.slug} signal={signal} category={category} history={history} access={access} target={target} prefill={prefill} organisations={organisations} actionsPanel={actionsPanel} />,
       { title: signal.public_id, breadcrumbs: [{ href: `/${req.tenant!.slug}/meldingen/behandelen`, label: req.t('signals.handle.title') }] },
     );
   });

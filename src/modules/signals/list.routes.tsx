@@ -1,4 +1,96 @@
-import type { FastifyInstance } from 'fastify';
+import './list.messages.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
+import { auditFrom, recordAudit } from '../../platform/audit/audit.service.ts';
+import { inTransaction } from '../../platform/db/database.ts';
+import { listAreas } from '../areas/areas.service.ts';
+import { listOrganisations } from '../people/people.service.ts';
+import { viewerOf } from './access.ts';
+import { listCategories } from './categories.service.ts';
+import { EXPORT_LIMIT, exportCsv } from './list.csv.ts';
+import { deleteFilter, filterFor, filterQueryString, listPage, parseListQuery, saveFilter, savedFilters, type ListQuery } from './list.service.ts';
+import type { SignalListRow } from './signals.store.ts';
+import { signalMap } from './views/list-map.tsx';
+import { SignalListPage } from './views/list.tsx';
 
-/** Routes of the signals list part (placeholder until built). */
-export async function listRoutes(_app: FastifyInstance): Promise<void> {}
+const STAFF = { roles: ['professional', 'coordinator'], personalData: true } as const;
+
+/** The list for professionals and coordinators: filters, paging, map view, CSV export and saved filters. */
+export async function listRoutes(app: FastifyInstance): Promise<void> {
+  const base = (req: FastifyRequest) => `/${req.tenant!.slug}/meldingen/behandelen`;
+
+  /** Categories, organisations and the store filter for a query as the requesting viewer may see it. */
+  const context = async (req: FastifyRequest, q: ListQuery) => {
+    const tenantId = req.tenant!.id;
+    const viewer = viewerOf(req);
+    const [categories, organisations] = await Promise.all([listCategories(app.db, tenantId), listOrganisations(app.db, tenantId)]);
+    const filter = filterFor(q, viewer, categories, app.clock.now());
+    return { tenantId, viewer, categories, organisations, filter, orgNames: new Map(organisations.map((o) => [o.id, o.name])) };
+  };
+
+  app.get('/:tenant/meldingen/behandelen', { config: { policy: STAFF } }, async (req, reply) => {
+    const q = parseListQuery(req.query);
+    const { tenantId, viewer, categories, organisations, filter, orgNames } = await context(req, q);
+    const [page, saved] = await Promise.all([listPage(app.db, tenantId, filter, q.pagina), savedFilters(app.db, tenantId, req.user!.id)]);
+    let map;
+    if (q.weergave === 'kaart') {
+      const needBuurten = page.rows.some((r) => r.sensitive && r.buurt_code);
+      const [wijken, buurten] = await Promise.all([listAreas(app.db, tenantId, { level: 'district' }), needBuurten ? listAreas(app.db, tenantId, { level: 'neighbourhood' }) : []]);
+      const labels = new Map(buurten.flatMap((b) => (b.label ? [[b.code, b.label] as const] : [])));
+      const dotLabel = (r: SignalListRow, approximate: boolean) =>
+        req.t(approximate ? 'signals.list.map.dotApprox' : 'signals.list.map.dot', { id: r.public_id, category: r.category_name, state: req.t(`signals.state.${r.state}`) });
+      map = signalMap(wijken, labels, page.rows, dotLabel);
+    }
+    return reply.page(
+      <SignalListPage
+        ctx={req.viewContext()}
+        slug={req.tenant!.slug}
+        query={q}
+        page={page}
+        categories={categories}
+        organisations={viewer.all ? organisations : organisations.filter((o) => viewer.organisations.includes(o.id))}
+        orgNames={orgNames}
+        saved={saved}
+        map={map}
+        exportLimit={EXPORT_LIMIT}
+        now={app.clock.now()}
+      />,
+      { title: req.t('signals.list.title') },
+    );
+  });
+
+  app.get('/:tenant/meldingen/behandelen/export.csv', { config: { policy: STAFF } }, async (req, reply) => {
+    const q = parseListQuery(req.query);
+    const { tenantId, filter, orgNames } = await context(req, q);
+    const now = app.clock.now();
+    const out = await exportCsv(app.db, tenantId, filter, { orgNames, stateLabel: (s) => req.t(`signals.state.${s}`), now });
+    await recordAudit(app.db, { ...auditFrom(req), action: 'export', entity: 'signal', entityId: null, detail: { format: 'csv', rows: out.rows, sensitive: out.sensitive, filter: filterQueryString(q) } });
+    const date = DateTime.fromJSDate(now, { zone: 'Europe/Amsterdam' }).toFormat('yyyy-MM-dd');
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="meldingen-${req.tenant!.slug}-${date}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(out.csv);
+  });
+
+  app.post('/:tenant/meldingen/behandelen/filters', { config: { policy: STAFF } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const q = parseListQuery(body);
+    const name = typeof body.name === 'string' ? body.name : '';
+    const saved = await inTransaction(app.db, async (trx) => {
+      const row = await saveFilter(trx, { tenantId: req.tenant!.id, userId: req.user!.id, name, query: q, now: app.clock.now() });
+      await recordAudit(trx, { ...auditFrom(req), action: 'create', entity: 'signal_saved_filter', entityId: row.id });
+      return row;
+    });
+    return reply.redirect(`${base(req)}?${saved.query}`, 303);
+  });
+
+  app.post('/:tenant/meldingen/behandelen/filters/:id/verwijderen', { config: { policy: STAFF } }, async (req, reply) => {
+    const { id } = req.params as { id: string };
+    await inTransaction(app.db, async (trx) => {
+      await deleteFilter(trx, req.tenant!.id, req.user!.id, id);
+      await recordAudit(trx, { ...auditFrom(req), action: 'delete', entity: 'signal_saved_filter', entityId: id });
+    });
+    return reply.redirect(base(req), 303);
+  });
+}

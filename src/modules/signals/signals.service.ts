@@ -14,6 +14,7 @@ import * as store from './signals.store.ts';
 import { checkAnswers, findHardStop } from './questions.ts';
 import { routeSignal } from './routing.ts';
 import { createTrackingToken, mailConfirmation, mailUpdate, type LinkBase } from './tracking.service.ts';
+import { closingMessage, recordClosingFeedback } from './section.service.ts';
 import type { SignalSource } from './signals.tables.ts';
 import { addWorkingDays, ZONE } from './workdays.ts';
 import { canTransition, isClosed, isPublicState, nextStates, type SignalState } from './workflow.ts';
@@ -179,7 +180,8 @@ export async function signalHistory(db: DbOrTrx, tenantId: string, signalId: str
   const rows = await store.listTransitions(db, tenantId, signalId);
   if (!opts.publicOnly) return rows;
   return rows
-    .filter((r) => r.reason !== 'reassign' && (isPublicState(r.to_state) || r.public_message))
+    // Internal-only rows (reassigning, network actions: same state, no message) are not steps for the reporter.
+    .filter((r) => r.reason !== 'reassign' && !(r.from_state === r.to_state && !r.public_message) && (isPublicState(r.to_state) || r.public_message))
     .map((r) => ({ ...r, internal_note: null, actor_user_id: null }));
 }
 
@@ -208,7 +210,7 @@ export async function transitionSignal(db: DbOrTrx, input: TransitionInput): Pro
       throw new AppError(409, 'illegal_transition', 'signals.error.illegalTransition', { state: 'signals.error.illegalTransition' }, { from: s.state, to: input.to });
     }
     const note = clean(input.internalNote);
-    const message = clean(input.publicMessage);
+    let message = clean(input.publicMessage);
     if ((note?.length ?? 0) > MAX_DESCRIPTION || (message?.length ?? 0) > MAX_DESCRIPTION) throw Invalid({ publicMessage: 'signals.error.tooLong' });
     if (input.to === 'afgehandeld') {
       const open = await trx
@@ -220,6 +222,8 @@ export async function transitionSignal(db: DbOrTrx, input: TransitionInput): Pro
         .executeTakeFirstOrThrow();
       if (Number(open.n) > 0) throw Conflict('signals.error.openActions');
     }
+    // Every closure tells a reporter with contact details what was done (section.service.ts).
+    message = await closingMessage(trx, s, input, message);
     const closedAt = isClosed(input.to) ? input.now : null;
     await store.updateSignal(trx, input.tenantId, s.id, { state: input.to, closed_at: closedAt, updated_at: input.now });
     await store.insertTransition(trx, {
@@ -236,6 +240,7 @@ export async function transitionSignal(db: DbOrTrx, input: TransitionInput): Pro
     await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.actorUserId, action: 'update', entity: 'signal', entityId: s.id, ip: input.ip ?? null, detail: { from: s.state, to: input.to, reason: input.reason ?? null } });
     const updated = { ...s, state: input.to, closed_at: closedAt, updated_at: input.now };
     if (isPublicState(input.to) || message) await mailUpdate(trx, updated, { state: input.to, message, links: input.links, locale: input.locale, now: input.now });
+    if (closedAt) updated.feedback_sent_at = await recordClosingFeedback(trx, updated, input.to, input.now);
     return updated;
   });
 }

@@ -93,13 +93,11 @@ export interface SignalFilter {
   offset?: number;
 }
 
-/** Signals of a tenant with their category fields, newest first. */
-export async function querySignals(db: DbOrTrx, tenantId: string, f: SignalFilter) {
+/** The filtered select (no order, no paging): shared by the list and its count. */
+function filteredSignals(db: DbOrTrx, tenantId: string, f: SignalFilter) {
   let q = db
     .selectFrom('signals_signals as s')
     .innerJoin('signals_categories as c', (j) => j.onRef('c.tenant_id', '=', 's.tenant_id').onRef('c.id', '=', 's.category_id'))
-    .selectAll('s')
-    .select(['c.name as category_name', 'c.service_code', 'c.sensitive'])
     .where('s.tenant_id', '=', tenantId);
   if (f.states?.length) q = q.where('s.state', 'in', f.states);
   if (f.categoryIds?.length) q = q.where('s.category_id', 'in', f.categoryIds);
@@ -115,27 +113,43 @@ export async function querySignals(db: DbOrTrx, tenantId: string, f: SignalFilte
   if (f.publicIds?.length) q = q.where('s.public_id', 'in', f.publicIds);
   if (f.visibleToOrganisations) {
     const orgs = f.visibleToOrganisations;
-    if (orgs.length === 0) return [];
     q = q.where((eb) =>
-      eb.or([
-        eb('s.organisation_id', 'in', orgs),
-        eb.exists(
-          eb
-            .selectFrom('signals_actions as a')
-            .select('a.id')
-            .whereRef('a.tenant_id', '=', 's.tenant_id')
-            .whereRef('a.signal_id', '=', 's.id')
-            .where('a.organisation_id', 'in', orgs),
-        ),
-      ]),
+      orgs.length === 0
+        ? eb.val(false)
+        : eb.or([
+            eb('s.organisation_id', 'in', orgs),
+            // Uncorrelated: the planner hashes the action set once instead of probing per row.
+            eb(
+              's.id',
+              'in',
+              eb.selectFrom('signals_actions as a').select('a.signal_id').where('a.tenant_id', '=', tenantId).where('a.organisation_id', 'in', orgs),
+            ),
+          ]),
     );
   }
-  return q
+  return q;
+}
+
+/** Signals of a tenant with their category fields, newest first (stable: created_at desc, id). */
+export async function querySignals(db: DbOrTrx, tenantId: string, f: SignalFilter) {
+  if (f.visibleToOrganisations?.length === 0) return [];
+  return filteredSignals(db, tenantId, f)
+    .selectAll('s')
+    .select(['c.name as category_name', 'c.service_code', 'c.sensitive'])
     .orderBy('s.created_at', 'desc')
     .orderBy('s.id')
     .limit(f.limit ?? 200)
     .offset(f.offset ?? 0)
     .execute();
+}
+
+/** How many signals match the filter (limit and offset ignored). */
+export async function countSignals(db: DbOrTrx, tenantId: string, f: SignalFilter): Promise<number> {
+  if (f.visibleToOrganisations?.length === 0) return 0;
+  const r = await filteredSignals(db, tenantId, f)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 export type SignalListRow = Awaited<ReturnType<typeof querySignals>>[number];
 

@@ -33,6 +33,12 @@ export interface CategoryQuestion {
 export interface SignalsSettingsTable {
   tenant_id: string;
   default_organisation_id: string | null;
+  reminder_days: ColumnType<number, number | undefined, number>;
+  escalation_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  anonymise_after_months: ColumnType<number, number | undefined, number>;
+  delete_cancelled_after_months: ColumnType<number, number | undefined, number>;
+  delete_closed_after_months: ColumnType<number, number | undefined, number>;
+  dissatisfied_policy: ColumnType<'reopen' | 'coordinator', 'reopen' | 'coordinator' | undefined, 'reopen' | 'coordinator'>;
   updated_at: Stamp;
 }
 
@@ -99,6 +105,19 @@ export interface SignalsSignalsTable {
   answers: JSONColumnType<Record<string, string>, string | undefined, string>;
   idempotency_key: string | null;
   closed_at: NullableStamp;
+  reminded_at: NullableStamp;
+  escalated_at: NullableStamp;
+  anonymised_at: NullableStamp;
+  /** When the closing message to the reporter was queued (null: not sent, e.g. no contact details). */
+  feedback_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Merge: the main signal this duplicate was merged into (merge.service.ts). */
+  merged_into_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Split: the signal this one was split off from (merge.service.ts). */
+  split_from_id: ColumnType<string | null, string | null | undefined, string | null>;
+  reopen_requested_at: NullableStamp;
+  reopen_request_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Number of photos attached (signals_photos); shown as thumbnails by position. */
+  photo_count: ColumnType<number, number | undefined, number>;
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Stamp;
   updated_at: Stamp;

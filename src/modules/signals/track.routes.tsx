@@ -30,7 +30,7 @@ export async function trackRoutes(app: FastifyInstance): Promise<void> {
       return reply.page(<TrackingPage ctx={req.viewContext()} slug={req.tenant!.slug} token={token} view={view} errors={parsed.errors} />, { title: req.t('signals.track.title', { id: view.signal.public_id }), status: 422 });
     }
     const satisfied = parsed.data.satisfied === 'ja';
-    const { reopened } = await submitFeedback(app.db, {
+    const { reopened, requested } = await submitFeedback(app.db, {
       tenantId: req.tenant!.id,
       token,
       satisfied,
@@ -44,7 +44,7 @@ export async function trackRoutes(app: FastifyInstance): Promise<void> {
       throw e;
     });
     const view = await trackingView(app.db, req.tenant!.id, token, now);
-    return reply.page(<TrackingPage ctx={req.viewContext()} slug={req.tenant!.slug} token={token} view={view} notice={req.t(reopened ? 'signals.track.reopened' : 'signals.track.thanks')} />, {
+    return reply.page(<TrackingPage ctx={req.viewContext()} slug={req.tenant!.slug} token={token} view={view} notice={req.t(reopened ? 'signals.track.reopened' : requested ? 'signals.reopen.track.requested' : 'signals.track.thanks')} />, {
       title: req.t('signals.track.title', { id: view.signal.public_id }),
     });
   });

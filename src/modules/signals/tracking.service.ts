@@ -61,13 +61,21 @@ export async function mailConfirmation(db: DbOrTrx, signal: SignalRow, args: { c
 }
 
 /**
- * Tell the reporter (when they asked to hear back) and every follower about a public step or
+ * Whether the reporter is mailed about a step: when they asked to hear back, and at closure always
+ * when they left an e-mail address (closing is the feedback every reporter with contact gets).
+ */
+export function reporterGetsUpdate(signal: Pick<SignalRow, 'reporter_email' | 'wants_feedback'>, state: SignalState): boolean {
+  return !!signal.reporter_email && (signal.wants_feedback || isClosed(state));
+}
+
+/**
+ * Tell the reporter (see reporterGetsUpdate) and every follower about a public step or
  * message. Each mail carries a fresh tracking link; at closure the reporter's asks for satisfaction.
  */
 export async function mailUpdate(
   db: DbOrTrx,
   signal: SignalRow,
-  args: { state: SignalState; message: string | null; links: LinkBase; locale: Locale; now: Date },
+  args: { state: SignalState; message: string | null; links: LinkBase; locale: Locale; now: Date; askSatisfaction?: boolean },
 ): Promise<number> {
   const t = translator(args.locale);
   const stateName = t(`signals.state.${args.state}`);
@@ -75,7 +83,7 @@ export async function mailUpdate(
     [
       t('signals.mail.update.text', { id: signal.public_id, state: stateName }),
       args.message ? `\n${args.message}\n` : '',
-      reporter && args.state === 'afgehandeld' ? t('signals.mail.update.satisfaction') : '',
+      reporter && args.state === 'afgehandeld' && args.askSatisfaction !== false ? t('signals.mail.update.satisfaction') : '',
       t('signals.mail.update.link', { url }),
     ]
       .filter(Boolean)
@@ -95,7 +103,7 @@ export async function mailUpdate(
     });
     sent++;
   };
-  if (signal.wants_feedback && signal.reporter_email) await send(signal.reporter_email, null, signal.reporter_user_id);
+  if (reporterGetsUpdate(signal, args.state)) await send(signal.reporter_email!, null, signal.reporter_user_id);
   for (const f of await tracking.listFollowers(db, signal.tenant_id, signal.id)) {
     if (f.email && f.email !== signal.reporter_email) await send(f.email, f.id, f.user_id);
   }

@@ -74,6 +74,9 @@ export function listPublicTransitions(
     .where('t.tenant_id', '=', tenantId)
     .where('c.sensitive', '=', false)
     .where('t.to_state', 'in', f.states)
+    // Internal rows (reassigning, network actions, reopen requests: same state, no message) are no updates.
+    .where((eb) => eb.or([eb('t.reason', 'is', null), eb('t.reason', '<>', 'reassign')]))
+    .where((eb) => eb.or([eb('t.from_state', 'is distinct from', eb.ref('t.to_state')), eb('t.public_message', 'is not', null)]))
     .where('t.created_at', '>=', f.since)
     .where('t.created_at', '<=', f.until)
     .orderBy('t.created_at')

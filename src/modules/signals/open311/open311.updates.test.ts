@@ -120,6 +120,16 @@ describe('Open311 servicerequestupdates (mySociety extension)', () => {
   });
 
   it('GET lists the public steps in a period, oldest first, in JSON and XML', async () => {
+    // Internal rows (a reassignment, a network action note: same state, no message) are no updates.
+    const state = await stateOf();
+    const internal = { tenant_id: KRIMPEN.id, signal_id: signalId, from_state: state, to_state: state, public_message: null, created_at: ctx.clock.now() };
+    await ctx.database.db
+      .insertInto('signals_transitions')
+      .values([
+        { ...internal, internal_note: 'Doorgestuurd', reason: 'reassign' },
+        { ...internal, internal_note: 'Actie toegevoegd', reason: 'action' },
+      ])
+      .execute();
     const res = await getEn(ctx.app, `${K}/servicerequestupdates.json?start_date=2026-11-01T00:00:00Z`);
     assert.equal(res.statusCode, 200);
     const feed = (res.json() as { update_id: string; service_request_id: string; status: string; updated_datetime: string; description: string }[]).filter((u) => u.service_request_id === requestId);

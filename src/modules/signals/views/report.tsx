@@ -3,6 +3,9 @@ import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErr
 import type { CategoryRow, CategoryTreeGroup } from '../categories.service.ts';
 import { MAX_ADDRESS, MAX_DESCRIPTION } from '../signals.service.ts';
 import { Checkbox, Radios, TextArea } from './parts.tsx';
+import type { PendingMeta } from '../photos.store.ts';
+import { PhotoField } from './photos.tsx';
+import { FollowWithAccount } from './mine.tsx';
 
 /** Step 1: choose a subject, grouped. */
 export function ChooseCategoryPage({ ctx, slug, tree }: { ctx: ViewContext; slug: string; tree: CategoryTreeGroup[] }) {
@@ -64,6 +67,7 @@ export function ReportFormPage({
   values,
   errors,
   nearby,
+  pending = [],
   canActOnBehalf,
 }: {
   ctx: ViewContext;
@@ -72,6 +76,8 @@ export function ReportFormPage({
   values: ReportValues;
   errors?: FieldErrors;
   nearby?: NearbyItem[];
+  /** Photos added on an earlier round trip of this form. */
+  pending?: readonly PendingMeta[];
   canActOnBehalf: boolean;
 }) {
   const { t } = ctx;
@@ -106,13 +112,14 @@ export function ReportFormPage({
                   </div>
                   <SubmitButton>{t('signals.report.nearby.follow', { id: n.public_id })}</SubmitButton>
                 </Form>
+                <FollowWithAccount ctx={ctx} slug={slug} publicId={n.public_id} />
               </li>
             ))}
           </ul>
           <p class="utrecht-paragraph">{t('signals.report.nearby.stillSubmit')}</p>
         </section>
       )}
-      <Form ctx={ctx} action={action} label={t('signals.report.formTitle', { category: category.name })}>
+      <Form ctx={ctx} action={action} enctype="multipart/form-data" label={t('signals.report.formTitle', { category: category.name })}>
         <input type="hidden" name="submissionId" value={values.submissionId} />
         {nearby && <input type="hidden" name="nearbySeen" value="1" />}
         {category.questions.map((q) => {
@@ -156,6 +163,8 @@ export function ReportFormPage({
         <TextField name="email" type="email" label={t('signals.report.email')} value={values.email} error={errors?.email} autocomplete="email" maxLength={254} />
         <TextField name="phone" type="tel" label={t('signals.report.phone')} value={values.phone} error={errors?.phone} autocomplete="tel" maxLength={20} />
         <Checkbox name="wantsFeedback" label={t('signals.report.wantsFeedback')} checked={values.wantsFeedback} />
+        {/* Last in the form: the text fields arrive before the files in the multipart body. */}
+        <PhotoField ctx={ctx} pending={pending} error={errors?.photos} />
         <SubmitButton>{t('signals.report.submit')}</SubmitButton>
       </Form>
     </>
@@ -180,7 +189,7 @@ export function HardStopPage({ ctx, message, back }: { ctx: ViewContext; message
 }
 
 /** After submitting: the number and the tracking link (the link is also mailed). */
-export function ThanksPage({ ctx, publicId, trackingUrl, mailed }: { ctx: ViewContext; publicId: string; trackingUrl: string | null; mailed: boolean }) {
+export function ThanksPage({ ctx, publicId, trackingUrl, mailed, photoCount = 0 }: { ctx: ViewContext; publicId: string; trackingUrl: string | null; mailed: boolean; photoCount?: number }) {
   const { t } = ctx;
   return (
     <>
@@ -199,6 +208,11 @@ export function ThanksPage({ ctx, publicId, trackingUrl, mailed }: { ctx: ViewCo
         <p class="utrecht-paragraph">{t('signals.thanks.replayed')}</p>
       )}
       {mailed && <p class="utrecht-paragraph">{t('signals.thanks.mailed')}</p>}
+      {photoCount > 0 && (
+        <p class="utrecht-paragraph" id="fotos-ontvangen">
+          {t('signals.photos.received', { n: photoCount })}
+        </p>
+      )}
     </>
   );
 }

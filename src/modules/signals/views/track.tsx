@@ -4,6 +4,9 @@ import { formatDateTime } from '../../../platform/i18n/index.ts';
 import type { TrackingView } from '../feedback.service.ts';
 import { isPublicState } from '../workflow.ts';
 import { Radios, TextArea } from './parts.tsx';
+import { PhotoThumbs } from './photos.tsx';
+import { MergedNotice } from './merge.tsx';
+import { FollowWithAccount } from './mine.tsx';
 
 /** The reporter's (or follower's) view: state, public history and messages, and the satisfaction question after closure. */
 export function TrackingPage({ ctx, slug, token, view, errors, notice }: { ctx: ViewContext; slug: string; token: string; view: TrackingView; errors?: FieldErrors; notice?: string }) {
@@ -14,6 +17,7 @@ export function TrackingPage({ ctx, slug, token, view, errors, notice }: { ctx: 
   return (
     <>
       <h1 class="utrecht-heading-1">{t('signals.track.title', { id: s.public_id })}</h1>
+      <MergedNotice ctx={ctx} view={view} />
       {notice && (
         <div class="utrecht-alert utrecht-alert--ok" role="status">
           <p class="utrecht-paragraph">{notice}</p>
@@ -33,6 +37,7 @@ export function TrackingPage({ ctx, slug, token, view, errors, notice }: { ctx: 
           </>
         )}
       </dl>
+      {view.reporter && <PhotoThumbs ctx={ctx} base={`/${slug}/meldingen/volgen/${token}/fotos`} publicId={s.public_id} count={s.photo_count} />}
       <h2 class="utrecht-heading-2">{t('signals.track.history')}</h2>
       <ol class="signals-history">
         {view.history.map((h) => (
@@ -42,6 +47,7 @@ export function TrackingPage({ ctx, slug, token, view, errors, notice }: { ctx: 
           </li>
         ))}
       </ol>
+      {!view.reporter && !view.signal.closed_at && <FollowWithAccount ctx={ctx} slug={slug} publicId={s.public_id} />}
       {view.feedbackGiven && <p class="utrecht-paragraph">{t('signals.error.feedbackGiven')}</p>}
       {view.canGiveFeedback && (
         <section class="section" aria-labelledby="tevredenheid">

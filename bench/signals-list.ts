@@ -1,0 +1,186 @@
+/**
+ * The professional list with many signals: p50/p95 of the list query (count + one page of 50,
+ * the service function the page uses) and of the whole HTML page through the app (app.inject),
+ * as ratios of a ceiling measured in the same run on the same table: a raw indexed
+ * `select … order by created_at desc, id limit 50`.
+ * Seeds SIGNALS (default 20 000; SIGNALS=250000 for the full size) in Krimpen with set-based SQL
+ * (generate_series) across the demo categories (so three organisations) and every buurt; 30 % open.
+ * PGlite always (fresh data directory); PostgreSQL too when BENCH_DATABASE_URL is set (a scratch
+ * database, dropped afterwards). LIST_SAMPLES (default 30) timed calls per measurement.
+ * Run: npx tsx bench/signals-list.ts
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { buildApp } from '../src/app.ts';
+import { testConfig } from '../src/platform/config.ts';
+import { openDatabase, type DbHandle } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { fixedClock } from '../src/platform/clock.ts';
+import { allMigrations } from '../src/modules/index.ts';
+import { listAreas } from '../src/modules/areas/areas.service.ts';
+import { KRIMPEN, setupTenant } from '../src/modules/signals/signals.test-support.ts';
+import { filterFor, listPage, parseListQuery } from '../src/modules/signals/list.service.ts';
+import { listCategories } from '../src/modules/signals/categories.service.ts';
+import { TestBrowser } from '../test/helpers/app.ts';
+import { signInAs } from '../test/helpers/people.ts';
+
+const N = Number(process.env.SIGNALS ?? 20_000);
+const SAMPLES = Number(process.env.LIST_SAMPLES ?? 30);
+const NOW = new Date('2026-11-23T10:00:00Z');
+
+function log(msg: string): void {
+  process.stderr.write(`[signals-list] ${msg}\n`);
+}
+
+interface Timing {
+  label: string;
+  p50: number;
+  p95: number;
+}
+
+async function timeIt(label: string, fn: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < 3; i++) await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const t = performance.now();
+    await fn();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)]!;
+  return { label, p50: at(0.5), p95: at(0.95) };
+}
+
+async function seed(handle: DbHandle): Promise<{ housing: string }> {
+  const db = handle.db;
+  await migrateToLatest(db, allMigrations());
+  const fx = await setupTenant(db, KRIMPEN);
+  const buurten = (await listAreas(db, KRIMPEN.id, { level: 'neighbourhood' })).map((b) => ({ code: b.code, wijk: b.parentCode ?? '', lon: b.label?.[0] ?? 4.6, lat: b.label?.[1] ?? 51.915 }));
+  const started = performance.now();
+  await sql`
+    with cats as (
+      select c.id, c.sensitive, c.service_code, row_number() over (order by c.service_code) - 1 as i, count(*) over () as n from signals_categories c where c.tenant_id = ${KRIMPEN.id}
+    ), b as (
+      select x.code, x.wijk, x.lon, x.lat, row_number() over (order by x.code) - 1 as i, count(*) over () as n
+      from jsonb_to_recordset(${JSON.stringify(buurten)}::jsonb) as x(code text, wijk text, lon float8, lat float8)
+    )
+    insert into signals_signals (tenant_id, public_id, category_id, description, latitude, longitude, address, buurt_code, wijk_code,
+      reporter_email, state, organisation_id, deadline_at, created_at, updated_at, closed_at, source, is_demo)
+    select ${KRIMPEN.id}, 'SIG-2025-' || lpad(g::text, 6, '0'), cats.id, 'Benchmark melding ' || g,
+      b.lat + ((g % 97) - 48) * 0.00002, b.lon + ((g % 89) - 44) * 0.00003, 'Benchmarkstraat ' || (g % 300), b.code, nullif(b.wijk, ''),
+      'melder' || (g % 1000) || '@example.nl',
+      case when g % 10 = 0 then 'gemeld' when g % 10 = 1 then 'in_behandeling' when g % 10 = 2 then 'ingepland' when g % 10 = 3 then 'geannuleerd' else 'afgehandeld' end,
+      case when cats.sensitive then ${fx.welfare}::uuid when cats.service_code = 'burenoverlast' then ${fx.housing}::uuid else ${fx.municipality}::uuid end,
+      ${NOW}::timestamptz - (g * interval '5 minutes') + interval '7 days',
+      ${NOW}::timestamptz - (g * interval '5 minutes'), ${NOW}::timestamptz - (g * interval '5 minutes'),
+      case when g % 10 >= 3 then ${NOW}::timestamptz - (g * interval '5 minutes') + interval '3 days' end,
+      'web', true
+    from generate_series(1, ${N}) as g
+    join cats on cats.i = g % cats.n
+    join b on b.i = (g / 7) % b.n
+  `.execute(db);
+  // Network actions: the housing corporation has an action on 1 % of the care signals.
+  await sql`
+    insert into signals_actions (tenant_id, signal_id, organisation_id, description, status)
+    select s.tenant_id, s.id, ${fx.housing}::uuid, 'Huisbezoek', 'open'
+    from signals_signals s join signals_categories c on c.tenant_id = s.tenant_id and c.id = s.category_id
+    where s.tenant_id = ${KRIMPEN.id} and c.sensitive and right(s.public_id, 2) = '00'
+  `.execute(db);
+  await sql`analyze`.execute(db);
+  log(`seeded ${N} signals in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { housing: fx.housing };
+}
+
+async function measure(engine: string, handle: DbHandle): Promise<{ engine: string; rows: Timing[] }> {
+  const { housing } = await seed(handle);
+  const db = handle.db;
+  const clock = fixedClock(NOW.toISOString());
+  const app = await buildApp({ config: testConfig({ logLevel: 'silent' }), database: handle, clock });
+  await app.ready();
+  try {
+    const categories = await listCategories(db, KRIMPEN.id);
+    const coordinator = { userId: 'bench', all: true, organisations: [] };
+    const professional = { userId: 'bench', all: false, organisations: [housing] };
+    const coordOpen = filterFor(parseListQuery({ status: 'open' }), coordinator, categories, NOW);
+    const proAll = filterFor(parseListQuery({ status: '' }), professional, categories, NOW);
+    const proOpen = filterFor(parseListQuery({ status: 'open' }), professional, categories, NOW);
+    const deepCoord = Math.max(1, Math.floor((await listPage(db, KRIMPEN.id, coordOpen, 1)).pages / 2));
+    const deepPro = Math.max(1, Math.floor((await listPage(db, KRIMPEN.id, proAll, 1)).pages / 2));
+    const coord = new TestBrowser(app);
+    await signInAs({ database: handle, clock }, coord, { tenantId: KRIMPEN.id, role: 'coordinator' });
+    const pro = new TestBrowser(app);
+    await signInAs({ database: handle, clock }, pro, { tenantId: KRIMPEN.id, role: 'professional', organisationId: housing });
+    const page = async (b: TestBrowser, url: string) => {
+      const r = await b.get(url);
+      if (r.statusCode !== 200) throw new Error(`${url}: HTTP ${r.statusCode}`);
+    };
+    const base = `/${KRIMPEN.slug}/meldingen/behandelen`;
+    const rows = [
+      await timeIt('ceiling: raw indexed select … limit 50', () =>
+        sql`select id, public_id, state, created_at from signals_signals where tenant_id = ${KRIMPEN.id} order by created_at desc, id limit 50`.execute(db),
+      ),
+      await timeIt('service: coordinator, open, page 1', () => listPage(db, KRIMPEN.id, coordOpen, 1)),
+      await timeIt(`service: coordinator, open, page ${deepCoord}`, () => listPage(db, KRIMPEN.id, coordOpen, deepCoord)),
+      await timeIt('service: professional (housing), all states, page 1', () => listPage(db, KRIMPEN.id, proAll, 1)),
+      await timeIt(`service: professional (housing), all states, page ${deepPro}`, () => listPage(db, KRIMPEN.id, proAll, deepPro)),
+      await timeIt('service: professional (housing), open, page 1', () => listPage(db, KRIMPEN.id, proOpen, 1)),
+      await timeIt('HTTP page: coordinator, open, page 1', () => page(coord, `${base}?status=open`)),
+      await timeIt('HTTP page: professional, open, page 1', () => page(pro, `${base}?status=open`)),
+      await timeIt('HTTP page: coordinator, map view, page 1', () => page(coord, `${base}?status=open&weergave=kaart`)),
+    ];
+    for (const r of rows) log(`${engine}: ${r.label}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
+    return { engine, rows };
+  } finally {
+    await app.close();
+  }
+}
+
+async function pglite() {
+  const dir = mkdtempSync(join(tmpdir(), 'samenhang-bench-list-'));
+  const handle = await openDatabase({ databaseUrl: null, dataDir: dir });
+  try {
+    return await measure('PGlite (data directory)', handle);
+  } finally {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function postgres(adminUrl: string) {
+  const name = `bench_signals_list_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+  try {
+    return await measure('PostgreSQL', handle);
+  } finally {
+    await handle.close();
+    await admin.query(`drop database if exists "${name}"`);
+    await admin.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const results = [await pglite()];
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (url) results.push(await postgres(url));
+  const lines = ['', `## Professional list with ${N.toLocaleString('en')} signals (bench/signals-list.ts, ${SAMPLES} samples)`, ''];
+  for (const { engine, rows } of results) {
+    const ceiling = rows[0]!;
+    lines.push(`### ${engine}`, '', '| measurement | p50 ms | p95 ms | p95 ÷ ceiling p95 |', '| --- | ---: | ---: | ---: |');
+    for (const r of rows) lines.push(`| ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.p95 / ceiling.p95).toFixed(1)}× |`);
+    lines.push('');
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`signals-list benchmark failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
