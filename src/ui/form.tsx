@@ -175,6 +175,7 @@ export function SubmitButton({ children }: { children: ComponentChildren }) {
 
 /** A labelled textarea with hint, error and an optional maximum length, marked up like TextField. */
 export function TextAreaField({
+  id: givenId,
   name,
   label,
   hint,
@@ -183,6 +184,8 @@ export function TextAreaField({
   maxLength,
   rows = 4,
 }: {
+  /** Only when several fields on one page share a name (several small forms); otherwise derived from the name. */
+  id?: string | undefined;
   name: string;
   label: string;
   hint?: string | undefined;
@@ -191,7 +194,7 @@ export function TextAreaField({
   maxLength?: number | undefined;
   rows?: number;
 }) {
-  const id = fieldId(name);
+  const id = givenId ?? fieldId(name);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} extraClass=" utrecht-form-field--textarea">
       <textarea

@@ -15,6 +15,7 @@ import { CSRF_COOKIE, verifyCsrf } from '../../platform/http/csrf.ts';
 import { attachPhotos, listPendingPhotos, MAX_PHOTOS, ownerHash, PhotoError, processPhotos, savePendingPhotos, tooLarge, tooMany, type PendingKey, type PendingMeta, type ProcessedPhoto } from './photos.service.ts';
 import { readReportUpload, verifyMultipartCsrf, type ReportUpload } from './photos.routes.tsx';
 import { trackRoutes } from './track.routes.tsx';
+import { parseCoordinate, rawAnswers } from './form-input.ts';
 
 /** Submissions per client per minute (report and follow forms). */
 export const SUBMIT_RATE_LIMIT = { max: 20, timeWindow: '1 minute' };
@@ -37,21 +38,6 @@ const reportSchema = z.object({
   submissionId: z.string().regex(/^[0-9a-f-]{36}$/, 'form.invalidValue'),
   nearbySeen: z.literal('1').optional(),
 });
-
-function num(s: string): number | null | 'bad' {
-  const v = s.trim().replace(',', '.');
-  if (!v) return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : 'bad';
-}
-
-function rawAnswers(body: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) if (k.startsWith('answer_') && typeof v === 'string') out[k.slice(7)] = v.slice(0, 1000);
-  }
-  return out;
-}
 
 function rawValues(body: unknown, submissionId: string): ReportValues {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
@@ -143,8 +129,8 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
     if (!parsed.ok) return again(parsed.errors);
     const hard = findHardStop(category.questions, values.answers);
     if (hard?.hardStop) return reply.page(<HardStopPage ctx={ctx} message={hard.hardStop.message} back={`/${slug}/meldingen`} />, { title: req.t('signals.report.hardStopTitle') });
-    const lat = num(parsed.data.lat);
-    const lon = num(parsed.data.lon);
+    const lat = parseCoordinate(parsed.data.lat);
+    const lon = parseCoordinate(parsed.data.lon);
     if (lat === 'bad' || lon === 'bad') {
       await keep();
       return again({ lat: req.t('signals.error.coordinates') });

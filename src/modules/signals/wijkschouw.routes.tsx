@@ -14,6 +14,7 @@ import { ZONE } from './workdays.ts';
 import * as ws from './wijkschouw.service.ts';
 import { NewSessionPage, SummaryPage, WijkschouwListPage, type NewSessionValues } from './views/wijkschouw.tsx';
 import { SessionPage, type SessionPageProps, type SignalValues } from './views/wijkschouw-session.tsx';
+import { parseCoordinate, rawAnswers } from './form-input.ts';
 
 /** Volunteers, professionals and coordinators; participants' names and e-mails are personal data, so staff need the second factor (volunteers have none). */
 const POLICY = { roles: ['volunteer', 'professional', 'coordinator'], personalData: true } as const;
@@ -31,21 +32,6 @@ const signalSchema = z.object({
   contactName: str(500),
   contactEmail: str(500),
 });
-
-function num(s: string): number | null | 'bad' {
-  const v = s.trim().replace(',', '.');
-  if (!v) return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : 'bad';
-}
-
-function rawAnswers(body: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) if (k.startsWith('answer_') && typeof v === 'string') out[k.slice(7)] = v.slice(0, 1000);
-  }
-  return out;
-}
 
 const emptySignal = (): SignalValues => ({ description: '', address: '', lat: '', lon: '', contactName: '', contactEmail: '', answers: {}, submissionId: randomUUID() });
 
@@ -152,8 +138,8 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     if (!parsed.ok) return again(parsed.errors);
     const hard = findHardStop(category.questions, values.answers);
     if (hard?.hardStop) return sessionPage(req, reply, { category, values, hardStop: hard.hardStop.message });
-    const lat = num(parsed.data.lat);
-    const lon = num(parsed.data.lon);
+    const lat = parseCoordinate(parsed.data.lat);
+    const lon = parseCoordinate(parsed.data.lon);
     if (lat === 'bad' || lon === 'bad') return again({ lat: req.t('signals.error.coordinates') });
     try {
       const r = await ws.addSessionSignal(app.db, {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../../ui/context.ts';
-import { Form, SubmitButton } from '../../../ui/form.tsx';
+import { FieldFrame, Form, SubmitButton } from '../../../ui/form.tsx';
 import { formatDateTime, type Translate } from '../../../platform/i18n/index.ts';
 import type { ActionRow } from '../actions.service.ts';
 import type { SignalRow, TransitionRow } from '../signals.service.ts';
@@ -34,19 +34,9 @@ export function sameStateLabel(t: Translate, h: Pick<TransitionRow, 'reason'>): 
 /** A labelled control with a hint; ids are given, so several forms of the same kind fit on one page. */
 function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ComponentChildren }) {
   return (
-    <div class="utrecht-form-field utrecht-form-field--text">
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {hint && (
-        <div class="utrecht-form-field-description" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">{children}</div>
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} extraClass=" utrecht-form-field--text">
+      {children}
+    </FieldFrame>
   );
 }
 

@@ -1,7 +1,7 @@
 /** Small parts shared by the signals settings pages. */
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../../ui/context.ts';
-import { Form } from '../../../ui/form.tsx';
+import { Form, TextAreaField } from '../../../ui/form.tsx';
 
 /** A form with one button (move, delete): its accessible name says what it does to what. */
 export function ButtonForm({ ctx, action, label, secondary = true, hidden }: { ctx: ViewContext; action: string; label: string; secondary?: boolean; hidden?: Record<string, string> }) {
@@ -19,32 +19,8 @@ export function ButtonForm({ ctx, action, label, secondary = true, hidden }: { c
 }
 
 /** A textarea whose id is given (several on one page share a field name). */
-export function IdTextArea({ id, name, label, hint, value, error, rows = 4, maxLength }: { id: string; name: string; label: string; hint?: string; value?: string; error?: string | undefined; rows?: number; maxLength?: number }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {hint && (
-        <div class="utrecht-form-field-description" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          {error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id={id} name={name} rows={rows} maxLength={maxLength} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
-          {value ?? ''}
-        </textarea>
-      </div>
-    </div>
-  );
+export function IdTextArea(props: { id: string; name: string; label: string; hint?: string; value?: string; error?: string | undefined; rows?: number; maxLength?: number }) {
+  return <TextAreaField {...props} />;
 }
 
 /** A page section with a heading (for aria-labelledby). */
