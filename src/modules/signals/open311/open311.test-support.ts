@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { issueApiKey } from './apikeys.service.ts';
 import { KRIMPEN_POINT } from '../signals.test-support.ts';
 
-export const SCHEMA_DIR = join(process.cwd(), '..', 'shared', 'standards', 'open311', 'json-schema');
+export const SCHEMA_DIR = join(process.cwd(), 'standards', 'open311', 'json-schema');
 export type Open311Schema = 'services' | 'service' | 'service-definition' | 'requests' | 'request';
 
 /** Error messages of a JSON document against one of the saved schemas; empty when valid. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
-export const HSDS_DIR = join(process.cwd(), '..', 'shared', 'standards', 'hsds', '3.0');
+export const HSDS_DIR = join(process.cwd(), 'standards', 'hsds', '3.0');
 const SCHEMA_DIR = join(HSDS_DIR, 'schema');
 
 export type HsdsKind = 'service' | 'organization' | 'location' | 'service_at_location' | 'taxonomy' | 'taxonomy_term' | 'schedule' | 'attribute' | 'phone' | 'address';
