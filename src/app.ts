@@ -56,7 +56,8 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
             },
           },
     bodyLimit: 256 * 1024,
-    trustProxy: config.env === 'production',
+    // Only configured proxies may say who the client is (TRUST_PROXY); default: none.
+    trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: false },
   });
 

@@ -33,6 +33,11 @@ describe('loadConfig', () => {
       [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
       [{ HELP_WAVE_HOURS: '0' }, 'HELP_WAVE_HOURS'],
       [{ HELP_WAVE_URGENT_HOURS: 'soon' }, 'HELP_WAVE_URGENT_HOURS'],
+      [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+      [{ TRUST_PROXY: '*' }, 'TRUST_PROXY'],
+      [{ TRUST_PROXY: '11' }, 'TRUST_PROXY'],
+      [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+      [{ TRUST_PROXY: '10.0.0.1, proxy.example.nl' }, 'TRUST_PROXY'],
     ];
     for (const [env, variable] of cases) {
       assert.throws(
@@ -60,5 +65,16 @@ describe('loadConfig', () => {
     assert.equal(c.baseUrl, 'https://samenhang.example.nl');
     assert.equal(c.port, 8080);
     assert.equal(c.seed, 'none');
+    assert.equal(c.trustProxy, false, 'production trusts no proxy unless TRUST_PROXY says so');
+  });
+
+  it('reads TRUST_PROXY as a hop count or a list of addresses and networks', () => {
+    const read = (v: string) => loadConfig({ DATA_DIR: dir(), TRUST_PROXY: v }, '/').trustProxy;
+    assert.equal(loadConfig({ DATA_DIR: dir() }, '/').trustProxy, false);
+    assert.equal(read('0'), false);
+    assert.equal(read('none'), false);
+    assert.equal(read('1'), 1);
+    assert.deepEqual(read('10.0.0.1, 192.168.0.0/16,loopback'), ['10.0.0.1', '192.168.0.0/16', 'loopback']);
+    assert.deepEqual(read('::1,fd00::/8'), ['::1', 'fd00::/8']);
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -28,6 +29,12 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Help marketplace: hours before a request is offered to the next wave of volunteers (normal and urgent requests). */
   helpWaveHours: { normal: number; urgent: number };
+  /**
+   * Which proxies in front of us may set X-Forwarded-For (TRUST_PROXY): false trusts none (the
+   * socket address is the client), a number trusts that many hops, a list trusts those addresses
+   * or networks. Never "everyone": a spoofed header would otherwise defeat every rate limit.
+   */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -59,6 +66,28 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   HELP_WAVE_HOURS: z.coerce.number().min(0.25, 'must be at least 0.25 (15 minutes)').max(336, 'must be at most 336 (two weeks)').default(24),
+  TRUST_PROXY: z
+    .string()
+    .transform((v, ctx): false | number | string[] => {
+      const value = v.trim();
+      if (value === 'none' || value === 'false') return false;
+      if (/^\d+$/.test(value)) {
+        const hops = Number(value);
+        if (hops > 10) ctx.addIssue({ code: 'custom', message: 'a hop count must be between 0 and 10' });
+        return hops === 0 ? false : hops;
+      }
+      const entries = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+      for (const entry of entries) {
+        if (!isProxyAddress(entry)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${entry}" is not an IP address, a network (10.0.0.0/8), loopback, linklocal or uniquelocal; use a number of hops or a list, never "true" or "*"`,
+          });
+        }
+      }
+      return entries;
+    })
+    .optional(),
   HELP_WAVE_URGENT_HOURS: z.coerce.number().min(0.25, 'must be at least 0.25 (15 minutes)').max(336, 'must be at most 336 (two weeks)').default(2),
 });
 
@@ -90,7 +119,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     helpWaveHours: { normal: e.HELP_WAVE_HOURS, urgent: e.HELP_WAVE_URGENT_HOURS },
+    trustProxy: e.TRUST_PROXY ?? false,
   });
+}
+
+/** An address, a network in CIDR notation, or one of proxy-addr's named ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (entry === 'loopback' || entry === 'linklocal' || entry === 'uniquelocal') return true;
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length > 0 || address === undefined) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
 }
 
 /** In embedded mode a missing SESSION_SECRET is generated once and kept in the data directory. */
@@ -118,6 +160,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     env: 'test',
     logLevel: 'silent',
     helpWaveHours: { normal: 24, urgent: 2 },
+    trustProxy: false,
     ...overrides,
   });
 }
