@@ -78,4 +78,8 @@ describe('dashboard figures on known data', () => {
     assert.match(lines[0]!, /^Code,Naam,Hulpvragen,/);
     assert.match(lines[2]!, /^WK054201,"Oost, ""Noord""",4,1,1,1,2,105,33,4,2,50,0,2,0,3,3,1,0\.667$/);
   });
+  it('keeps spreadsheet formulas in area names out of the CSV', () => {
+    const csv = dashboardCsv({ selection: { code: '', name: 'Krimpen', figures: f }, rows: [{ code: 'WK054201', name: '=HYPERLINK("https://x")', figures: f }], period: 90, since: ago(90) }, translator('nl'));
+    assert.match(csv.trim().split('\n')[2]!, /^WK054201,"'=HYPERLINK\(""https:\/\/x""\)",4,/);
+  });
 });

@@ -5,6 +5,7 @@
  * and the Gini coefficient of matches per volunteer.
  */
 import { stringify } from 'csv-stringify/sync';
+import { guardCell } from '../../platform/csv.ts';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import type { Translate } from '../../platform/i18n/index.ts';
 import { descendantCodes, listAreas } from '../areas/areas.service.ts';
@@ -174,5 +175,5 @@ export function dashboardCsv(d: Dashboard, t: Translate): string {
       f.matchesByHelpType.structural, f.hours, f.activeOffers, f.activeVolunteers, f.gini.toFixed(3),
     ];
   };
-  return stringify([header.map((h) => t(`helpmatch.engine.csv.${h}`)), line(d.selection), ...d.rows.map(line)]);
+  return stringify([header.map((h) => t(`helpmatch.engine.csv.${h}`)), line(d.selection), ...d.rows.map(line)].map((row) => row.map(guardCell)));
 }

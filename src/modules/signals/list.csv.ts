@@ -5,6 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
+import { guardCell } from '../../platform/csv.ts';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import { BadRequest } from '../../platform/errors.ts';
 import { countSignals, querySignals, type SignalFilter, type SignalListRow } from './signals.store.ts';
@@ -30,11 +31,6 @@ export const CSV_COLUMNS = [
   'bron',
   'omschrijving',
 ] as const;
-
-/** Neutralise a cell a spreadsheet would run as a formula (OWASP: prefix with a quote). */
-export function guardCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 function localTime(d: Date | null): string {
   return d ? DateTime.fromJSDate(d, { zone: ZONE }).toFormat('yyyy-MM-dd HH:mm') : '';

@@ -3,6 +3,7 @@
  * Reads only; the judging is in coverage.ts (pure) and freshness.ts.
  */
 import { stringify } from 'csv-stringify/sync';
+import { guardCell } from '../../platform/csv.ts';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import type { Translate } from '../../platform/i18n/index.ts';
 import { listAreas } from '../areas/areas.service.ts';
@@ -20,13 +21,8 @@ import {
 import { isStale } from './freshness.ts';
 import * as store from './keep.store.ts';
 
-/** Cells starting with = + - @ are read as formulas by spreadsheets: prefix them with a quote. */
-export function safeCell(v: string | number): string | number {
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
 function csv(rows: (string | number)[][]): string {
-  return stringify(rows.map((r) => r.map(safeCell)));
+  return stringify(rows.map((r) => r.map(guardCell)));
 }
 
 /** The CSV cell of a coverage state: words, never only a symbol. */
