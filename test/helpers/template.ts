@@ -9,7 +9,8 @@ export function migrationsHash(root = resolve('src')): string {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (full.includes(`${'/'}migrations${'/'}`)) hash.update(full).update(readFileSync(full));
+      // Any migration file: in a migrations/ folder or named migrations.ts (src/modules/signals/open311/).
+      else if (full.includes(`${'/'}migrations${'/'}`) || /migrations?\.ts$/.test(name)) hash.update(full).update(readFileSync(full));
     }
   };
   walk(root);
