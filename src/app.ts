@@ -42,6 +42,9 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Trust the nearest `hops` proxies (as proxy-addr counts them: hop 0 is the socket peer). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Build the Fastify app: platform first, then each module, explicitly and in order. */
 export async function buildApp({ config, database, clock = systemClock }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -57,7 +60,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
           },
     bodyLimit: 256 * 1024,
     // Only configured proxies may say who the client is (TRUST_PROXY); default: none.
-    trustProxy: config.trustProxy,
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: false },
   });
 

@@ -55,3 +55,12 @@ describe('production behind one configured proxy', () => {
     assert.deepEqual(statuses.slice(NETWORK_THRESHOLD), Array(25 - NETWORK_THRESHOLD).fill(429), statuses.join(','));
   });
 });
+
+describe('production behind a hop count (TRUST_PROXY=1)', () => {
+  const ctx = useTestApp({ env: 'production', trustProxy: 1 });
+
+  it('takes the client address from the one proxy in front', async () => {
+    const statuses = await attempts(new TestBrowser(ctx.app), 25, spoofed);
+    assert.ok(statuses.every((s) => s === 401), `each client has its own limit: ${statuses.join(',')}`);
+  });
+});
