@@ -1,7 +1,8 @@
 /**
  * The neighbourhood section's figures (open signals by group, median times, share fed back,
  * satisfaction) and the rule behind one of them: every closed signal whose reporter left contact
- * details must have had a message at closure.
+ * details must have had a message at closure. The public figures leave sensitive categories (worries
+ * about a neighbour) out entirely; staff see those as open counts per wijk, from MIN_GROUP on.
  */
 import { DateTime, Duration } from 'luxon';
 import type { DbOrTrx } from '../../platform/db/database.ts';
@@ -52,7 +53,7 @@ export interface Figure {
 
 export interface PartFigures {
   code: string | null;
-  /** Open non-sensitive signals (sensitive ones are never split into parts). */
+  /** Open non-sensitive signals. */
   open: number;
   closed: number;
   medianClose: Figure;
@@ -60,11 +61,13 @@ export interface PartFigures {
   satisfied: Figure;
 }
 
+/**
+ * The public figures of an area. Every one of them is computed over non-sensitive categories only:
+ * filing, handling, closing or answering about a worry about a neighbour changes none of them.
+ */
 export interface AreaFigures {
   /** Open signals per group, non-sensitive categories only, in group order. */
   openByGroup: { name: string; n: number }[];
-  /** Open signals in sensitive categories: a count, or null for "fewer than 5" (0 is shown as 0). */
-  openSensitive: number | null;
   medianResponse: Figure;
   medianClose: Figure;
   /** Share (0..1) of closed signals with contact details whose reporter got a closing message. */
@@ -79,7 +82,7 @@ export interface AreaFigures {
 const figure = (value: number | null, n: number): Figure => ({ value: n >= MIN_GROUP ? value : null, n });
 const share = (part: number, whole: number): Figure => figure(whole > 0 ? part / whole : null, whole);
 
-/** The section's figures for an area on a date; counts only, no personal data. */
+/** The section's public figures for an area on a date (non-sensitive signals only); counts only, no personal data. */
 export async function areaFigures(
   db: DbOrTrx,
   args: { tenantId: string; level: 'municipality' | 'district' | 'neighbourhood'; areaCodes: readonly string[]; now: Date },
@@ -93,13 +96,8 @@ export async function areaFigures(
   const [open, rows] = await Promise.all([store.openCounts(db, scope, OPEN_STATES), store.measures(db, scope, since)]);
 
   const groups = new Map<string, { name: string; position: number; n: number }>();
-  let sensitive = 0;
   const openByPart = new Map<string | null, number>();
   for (const r of open) {
-    if (r.sensitive) {
-      sensitive += r.n;
-      continue;
-    }
     const g = groups.get(r.group_id) ?? { name: r.group_name, position: r.position, n: 0 };
     g.n += r.n;
     groups.set(r.group_id, g);
@@ -123,7 +121,6 @@ export async function areaFigures(
   }
   return {
     openByGroup: [...groups.values()].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name)).map(({ name, n }) => ({ name, n })),
-    openSensitive: sensitive === 0 || sensitive >= MIN_GROUP ? sensitive : null,
     medianResponse: figure(total?.median_response_s ?? null, total?.responded ?? 0),
     medianClose: figure(total?.median_close_s ?? null, total?.closed ?? 0),
     fedBack: share(total?.fb_sent ?? 0, total?.fb_base ?? 0),
@@ -131,6 +128,25 @@ export async function areaFigures(
     closed: total?.closed ?? 0,
     parts: [...parts.values()],
   };
+}
+
+/** Open worries about neighbours in one wijk, for staff: `n` null below MIN_GROUP (0 included, so a row never tells whether there is one). */
+export interface SensitiveCount {
+  code: string;
+  n: number | null;
+}
+
+/**
+ * Staff only: open signals in sensitive categories per wijk, for the given wijken (every wijk of the
+ * municipality, or the one wijk of the page); never per buurt, never a total over suppressed wijken.
+ */
+export async function sensitiveByWijk(db: DbOrTrx, args: { tenantId: string; wijkCodes: readonly string[] }): Promise<SensitiveCount[]> {
+  const rows = await store.openSensitiveByWijk(db, args.tenantId, args.wijkCodes, OPEN_STATES);
+  const counts = new Map(rows.map((r) => [r.wijk_code, r.n]));
+  return args.wijkCodes.map((code) => {
+    const n = counts.get(code) ?? 0;
+    return { code, n: n >= MIN_GROUP ? n : null };
+  });
 }
 
 /** A duration in plain words: "minder dan 1 uur", "5 uur", "1 dag", "3 dagen" (calendar time, rounded). */

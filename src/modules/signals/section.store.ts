@@ -1,6 +1,7 @@
 /**
  * Queries of the neighbourhood section and the feedback rule (signals module only): two aggregate
- * queries per area (open signals by group; times, feedback and satisfaction), counts only.
+ * queries per area (open signals by group; times, feedback and satisfaction), counts only, over
+ * non-sensitive categories only; and, for staff, open sensitive signals per wijk.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/database.ts';
@@ -19,7 +20,6 @@ export interface OpenCountRow {
   group_id: string;
   group_name: string;
   position: number;
-  sensitive: boolean;
   part: string | null;
   n: number;
 }
@@ -46,23 +46,46 @@ function areaFilter(scope: AreaScope): RawBuilder<unknown> {
 
 const partColumn = (scope: AreaScope) => (scope.splitBy ? sql.ref(`s.${scope.splitBy}`) : sql`null::text`);
 
-/** Open signals of the area per category group, sensitivity and part. */
+/**
+ * Open signals of the area per category group and part, **non-sensitive categories only**: these
+ * figures are public, and nothing about a worry about a neighbour may move them.
+ */
 export async function openCounts(db: DbOrTrx, scope: AreaScope, openStates: readonly SignalState[]): Promise<OpenCountRow[]> {
   const states = sql.join(openStates.map((s) => sql`${s}`));
   const r = await sql<OpenCountRow>`
-    select g.id as group_id, g.name as group_name, g.position, c.sensitive, ${partColumn(scope)} as part, count(*)::int as n
+    select g.id as group_id, g.name as group_name, g.position, ${partColumn(scope)} as part, count(*)::int as n
     from signals_signals s
     join signals_categories c on c.tenant_id = s.tenant_id and c.id = s.category_id
     join signals_category_groups g on g.tenant_id = c.tenant_id and g.id = c.group_id
-    where s.tenant_id = ${scope.tenantId} and s.state in (${states}) and ${areaFilter(scope)}
-    group by g.id, g.name, g.position, c.sensitive, part`.execute(db);
+    where s.tenant_id = ${scope.tenantId} and s.state in (${states}) and not c.sensitive and ${areaFilter(scope)}
+    group by g.id, g.name, g.position, part`.execute(db);
   return r.rows.map((x) => ({ ...x, n: Number(x.n), position: Number(x.position) }));
+}
+
+/** Open signals in sensitive categories per wijk, for the given wijken (staff only; never per buurt). */
+export async function openSensitiveByWijk(
+  db: DbOrTrx,
+  tenantId: string,
+  wijkCodes: readonly string[],
+  openStates: readonly SignalState[],
+): Promise<{ wijk_code: string; n: number }[]> {
+  if (wijkCodes.length === 0) return [];
+  const states = sql.join(openStates.map((s) => sql`${s}`));
+  const r = await sql<{ wijk_code: string; n: number }>`
+    select s.wijk_code, count(*)::int as n
+    from signals_signals s
+    join signals_categories c on c.tenant_id = s.tenant_id and c.id = s.category_id
+    where s.tenant_id = ${tenantId} and s.state in (${states}) and c.sensitive
+      and s.wijk_code in (${sql.join(wijkCodes.map((c) => sql`${c}`))})
+    group by s.wijk_code`.execute(db);
+  return r.rows.map((x) => ({ wijk_code: x.wijk_code, n: Number(x.n) }));
 }
 
 /**
  * Times, feedback and satisfaction of the signals reported or closed since a date, per part and in
- * total (grouping sets). First response: the first step after reporting that changes the state or
- * carries a message to the reporter (not reassigning, not the reporter's own reopening).
+ * total (grouping sets), **non-sensitive categories only** (public figures). First response: the
+ * first step after reporting that changes the state or carries a message to the reporter (not
+ * reassigning, not the reporter's own reopening).
  */
 export async function measures(db: DbOrTrx, scope: AreaScope, since: Date): Promise<MeasureRow[]> {
   const r = await sql<MeasureRow>`
@@ -79,7 +102,8 @@ export async function measures(db: DbOrTrx, scope: AreaScope, since: Date): Prom
         (select count(*) from signals_feedback f
           where f.tenant_id = s.tenant_id and f.signal_id = s.id and f.created_at >= ${since} and f.satisfied) as satisfied
       from signals_signals s
-      where s.tenant_id = ${scope.tenantId} and (s.created_at >= ${since} or s.closed_at >= ${since}) and ${areaFilter(scope)}
+      join signals_categories c on c.tenant_id = s.tenant_id and c.id = s.category_id
+      where s.tenant_id = ${scope.tenantId} and (s.created_at >= ${since} or s.closed_at >= ${since}) and not c.sensitive and ${areaFilter(scope)}
     )
     select part, grouping(part)::int as is_total,
       count(*) filter (where closed_in)::int as closed,

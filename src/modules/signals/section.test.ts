@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { useTestApp } from '../../../test/helpers/app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createSignal, transitionSignal, type TransitionInput } from './signals.service.ts';
-import { areaFigures, plainDuration } from './section.service.ts';
+import { areaFigures, plainDuration, sensitiveByWijk } from './section.service.ts';
 import { GRONINGEN, GRONINGEN_POINT, KRIMPEN, newSignal, NOW, setupTenant } from './signals.test-support.ts';
 
 const HOUR = 3_600_000;
@@ -65,9 +65,9 @@ describe('signals neighbourhood section and the feedback rule', () => {
     assert.deepEqual(f.medianResponse, { value: 3.5 * 3600, n: 6 });
     assert.deepEqual(f.fedBack, { value: 1, n: 5 }, 'the anonymous reporter is not in the base');
     assert.deepEqual(f.satisfied, { value: null, n: 0 });
-    assert.deepEqual(f.openByGroup, [{ name: 'Openbare ruimte', n: 1 }]);
-    assert.equal(f.openSensitive, null, 'three sensitive signals: "fewer than 5"');
+    assert.deepEqual(f.openByGroup, [{ name: 'Openbare ruimte', n: 1 }], 'the three open worries about neighbours are not in the public figures');
     assert.ok(f.parts.length > 0 && f.parts.every((p) => p.open <= 1), 'sensitive signals are never split into parts');
+    assert.deepEqual(await sensitiveByWijk(db(), { tenantId: KRIMPEN.id, wijkCodes: [wijk] }), [{ code: wijk, n: null }], 'staff: three open worries are "fewer than 5"');
   });
 
   it('shows satisfaction only from 5 answers and counts only this municipality', async () => {
@@ -86,14 +86,23 @@ describe('signals neighbourhood section and the feedback rule', () => {
     assert.equal(later.closed, 0, 'older than 12 months: not counted');
     const g = await areaFigures(db(), { tenantId: GRONINGEN.id, level: 'municipality', areaCodes: [], now: NOW });
     assert.equal(g.closed, 3);
-    assert.equal(g.openSensitive, 0);
+    // Staff counts per wijk: shown from 5, only this municipality's, and a buurt code is not a wijk.
+    for (const code of ['eenzaamheid', 'mantelzorg']) await createSignal(db(), newSignal({ category: { serviceCode: code }, description: 'Ik maak me zorgen.', now: at(-DAY) }));
+    assert.deepEqual(await sensitiveByWijk(db(), { tenantId: KRIMPEN.id, wijkCodes: [wijk, buurt] }), [
+      { code: wijk, n: 5 },
+      { code: buurt, n: null },
+    ]);
+    assert.deepEqual(await sensitiveByWijk(db(), { tenantId: GRONINGEN.id, wijkCodes: [wijk] }), [{ code: wijk, n: null }]);
+    const open = await areaFigures(db(), { tenantId: KRIMPEN.id, level: 'district', areaCodes: [wijk, buurt], now: NOW });
+    assert.deepEqual(open.openByGroup, [{ name: 'Openbare ruimte', n: 1 }], 'five open worries: still not public');
   });
 
   it('renders the section on the wijk page: table with headers, suppression, no personal data', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: `/${KRIMPEN.slug}/wijken/${wijk}` });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<h2[^>]*id="meldingen-[^"]+"[^>]*>Meldingen<\/h2>/);
-    assert.ok(res.body.includes('minder dan 5'));
+    assert.ok(!res.body.includes('Zorg om een buurtgenoot') && !res.body.includes('Open zorgmeldingen'), 'no count of worries about neighbours for the public');
+    assert.ok(res.body.includes('Zorgmeldingen over buurtgenoten tellen in deze cijfers niet mee'));
     assert.ok(res.body.includes('3 dagen'));
     assert.ok(res.body.includes('<th scope="col">'));
     assert.ok(!res.body.includes('melder@example.nl') && !res.body.includes('Ik maak me zorgen') && !res.body.includes('lantaarnpaal'));

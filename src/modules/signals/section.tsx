@@ -1,14 +1,17 @@
 /**
  * The "Meldingen" section of the neighbourhood page (/{tenant}/wijken/{code}) for the municipality,
  * a wijk or a buurt: open signals by group, median times, the share fed back and satisfaction, and
- * per wijk or buurt a small table. Counts only: no descriptions, places or people.
+ * per wijk or buurt a small table. Counts only: no descriptions, places or people. Everything shown
+ * to the public leaves worries about neighbours (sensitive categories) out; staff of the
+ * municipality (professional, coordinator, admin) also see open worries per wijk, from 5 on.
  */
 import './section.messages.ts';
 import { formatNumber, type Translate } from '../../platform/i18n/index.ts';
 import type { AreaSection, AreaSectionArgs } from '../../platform/module.ts';
 import { systemClock, type Clock } from '../../platform/clock.ts';
+import { STAFF_ROLES } from '../../platform/http/policy.ts';
 import { listAreas } from '../areas/areas.service.ts';
-import { areaFigures, MIN_GROUP, plainDuration, type Figure } from './section.service.ts';
+import { areaFigures, MIN_GROUP, plainDuration, sensitiveByWijk, type Figure, type SensitiveCount } from './section.service.ts';
 
 /** The section has no request; the app's clock is handed over when the routes are registered (tests use a fixed one). */
 let clock: Clock = systemClock;
@@ -31,14 +34,23 @@ async function render({ db, ctx, tenantId, area, areaCodes }: AreaSectionArgs) {
     .sort((a, b) => a.name.localeCompare(b.name, locale));
   const id = `meldingen-${area.code}`;
   const slug = ctx.tenant?.slug;
+  // Staff only, and never finer than a wijk: the municipality page lists every wijk, a wijk page its own count.
+  const staff = ctx.roles.some((r) => STAFF_ROLES.includes(r));
+  const sensitiveWijken = !staff || area.level === 'neighbourhood' ? null : area.level === 'municipality' ? [...names.keys()] : [area.code];
+  const sensitive = sensitiveWijken
+    ? (await sensitiveByWijk(db, { tenantId, wijkCodes: sensitiveWijken }))
+        .map((c) => ({ ...c, name: area.level === 'district' ? area.name : (names.get(c.code) ?? c.code) }))
+        .sort((a, b) => a.name.localeCompare(b.name, locale))
+    : null;
   return (
     <section class="section area-signals" aria-labelledby={id}>
       <h2 class="utrecht-heading-2" id={id}>
         {t('signals.section.title')}
       </h2>
       <p class="utrecht-paragraph">{t('signals.section.intro', { name: area.name })}</p>
+      <p class="utrecht-paragraph">{t('signals.section.publicOnly')}</p>
       <h3 class="utrecht-heading-3">{t('signals.section.openTitle')}</h3>
-      {f.openByGroup.length === 0 && f.openSensitive === 0 ? (
+      {f.openByGroup.length === 0 ? (
         <p class="utrecht-paragraph">{t('signals.section.noneOpen')}</p>
       ) : (
         <table class="data-table signals-open">
@@ -58,12 +70,6 @@ async function render({ db, ctx, tenantId, area, areaCodes }: AreaSectionArgs) {
                 <td class="num">{n(g.n)}</td>
               </tr>
             ))}
-            {f.openSensitive !== 0 && (
-              <tr>
-                <th scope="row">{t('signals.section.sensitive')}</th>
-                <td class="num">{f.openSensitive === null ? t('signals.section.fewerThan', { n: MIN_GROUP }) : n(f.openSensitive)}</td>
-              </tr>
-            )}
           </tbody>
         </table>
       )}
@@ -87,6 +93,8 @@ async function render({ db, ctx, tenantId, area, areaCodes }: AreaSectionArgs) {
         </tbody>
       </table>
       {partLevel && parts.length > 0 && <Parts t={t} name={area.name} level={partLevel} parts={parts} n={n} time={time} pct={pct} />}
+      {sensitive && <StaffSensitive t={t} name={area.name} rows={sensitive} n={n} />}
+      {staff && area.level === 'neighbourhood' && <p class="utrecht-paragraph">{t('signals.section.staffBuurt')}</p>}
       <p class="utrecht-paragraph">{t('signals.section.privacy', { n: MIN_GROUP })}</p>
       {slug && (
         <p class="utrecht-paragraph">
@@ -151,8 +159,37 @@ function Parts(props: {
           ))}
         </tbody>
       </table>
-      <p class="utrecht-paragraph">{t('signals.section.partsNote')}</p>
     </>
+  );
+}
+
+/** Staff only: open worries about neighbours per wijk, "fewer than 5" below the threshold (also for none). */
+function StaffSensitive(props: { t: Translate; name: string; rows: (SensitiveCount & { name: string })[]; n: (x: number) => string }) {
+  const { t, n } = props;
+  return (
+    <div class="signals-staff">
+      <h3 class="utrecht-heading-3">{t('signals.section.staffTitle')}</h3>
+      <p class="utrecht-paragraph">{t('signals.section.staffIntro', { n: MIN_GROUP })}</p>
+      <table class="data-table signals-sensitive">
+        <caption class="visually-hidden">{t('signals.section.staffCaption', { name: props.name })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('signals.section.wijk')}</th>
+            <th scope="col" class="num">
+              {t('signals.section.staffOpen')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              <th scope="row">{r.name}</th>
+              <td class="num">{r.n === null ? t('signals.section.fewerThan', { n: MIN_GROUP }) : n(r.n)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
