@@ -6,6 +6,7 @@
  * they never run in production. Run by `npm run lint` and so by CI.
  */
 import { readFileSync } from 'node:fs';
+import { URL } from 'node:url';
 import semver from 'semver';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
