@@ -21,6 +21,8 @@ export interface AreaSectionArgs {
   area: { code: string; level: 'municipality' | 'district' | 'neighbourhood'; name: string };
   /** Codes of this area and every area below it (a wijk with its buurten). */
   areaCodes: readonly string[];
+  /** The request's moment, from the app's clock: "this week", "open now" and periods count from it. */
+  now: Date;
 }
 
 /** A navigation item contributed by a module, shown when the user has one of the roles (or to all when absent). */

@@ -40,6 +40,7 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
         tenantId: tenant.id,
         area: { code: area.code, level: area.level, name: area.name },
         areaCodes,
+        now: app.clock.now(),
       });
       if (node) sections.push(node);
     }

@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { auditFrom } from '../../platform/audit/audit.service.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { followWithAccount, listMySignals, unfollowWithAccount, viewToken } from './mine.service.ts';
-import { setSignalsSectionClock } from './section.tsx';
 import { trackingPath } from './tracking.service.ts';
 import { MinePage } from './views/mine.tsx';
 
@@ -18,9 +17,8 @@ function postedId(req: FastifyRequest): string {
   return v;
 }
 
-/** "Mijn meldingen" (/{tenant}/meldingen/mijn) and following with an account; also hands the app's clock to the neighbourhood section. */
+/** "Mijn meldingen" (/{tenant}/meldingen/mijn) and following with an account */
 export async function mineRoutes(app: FastifyInstance): Promise<void> {
-  setSignalsSectionClock(app.clock);
   const who = (req: FastifyRequest) => ({ tenantId: req.tenant!.id, userId: req.user!.id, ip: auditFrom(req).ip, now: app.clock.now() });
   const back = (req: FastifyRequest, key: keyof typeof NOTICES, id: string) => `/${req.tenant!.slug}/meldingen/mijn?${key}=${id}`;
 

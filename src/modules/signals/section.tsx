@@ -8,20 +8,14 @@
 import './section.messages.ts';
 import { formatNumber, type Translate } from '../../platform/i18n/index.ts';
 import type { AreaSection, AreaSectionArgs } from '../../platform/module.ts';
-import { systemClock, type Clock } from '../../platform/clock.ts';
 import { STAFF_ROLES } from '../../platform/http/policy.ts';
 import { listAreas } from '../areas/areas.service.ts';
 import { areaFigures, MIN_GROUP, plainDuration, sensitiveByWijk, type Figure, type SensitiveCount } from './section.service.ts';
 
-/** The section has no request; the app's clock is handed over when the routes are registered (tests use a fixed one). */
-let clock: Clock = systemClock;
-export function setSignalsSectionClock(c: Clock): void {
-  clock = c;
-}
 
-async function render({ db, ctx, tenantId, area, areaCodes }: AreaSectionArgs) {
+async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionArgs) {
   const { t, locale } = ctx;
-  const f = await areaFigures(db, { tenantId, level: area.level, areaCodes, now: clock.now() });
+  const f = await areaFigures(db, { tenantId, level: area.level, areaCodes, now });
   const n = (x: number) => formatNumber(locale, x);
   const time = (x: Figure) => (x.value === null ? t('signals.section.tooFew') : plainDuration(x.value, locale));
   const pct = (x: Figure) => (x.value === null ? t('signals.section.tooFew') : t('signals.section.percent', { pct: formatNumber(locale, Math.round(x.value * 100)) }));

@@ -4,7 +4,6 @@
  * entries, and links to the social map search and the printable leaflet.
  */
 import type { AreaSection, AreaSectionArgs } from '../../platform/module.ts';
-import { systemClock, type Clock } from '../../platform/clock.ts';
 import { coverageRow, entriesIn } from './coverage.ts';
 import { coverageEntries } from './keep.coverage.ts';
 import { countStale, listServicePlaces } from './keep.store.ts';
@@ -13,11 +12,6 @@ import { listScheduleExceptions, listSchedules } from './socialmap.service.ts';
 import { occurrences, thisWeekRange, type Occurrence } from './schedule.ts';
 import { FUNCTIE } from './taxonomy.ts';
 
-/** The section has no request; the app's clock is handed over when the routes are registered (tests use a fixed one). */
-let clock: Clock = systemClock;
-export function setAreaSectionClock(c: Clock): void {
-  clock = c;
-}
 
 const MAX_ACTIVITIES = 12;
 
@@ -39,11 +33,10 @@ function when(locale: 'nl' | 'en', o: Occurrence): string {
   return f.format(o.start);
 }
 
-async function render({ db, ctx, tenantId, area, areaCodes }: AreaSectionArgs) {
+async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionArgs) {
   if (area.level === 'municipality') return null;
   const { t } = ctx;
   const slug = ctx.tenant?.slug ?? '';
-  const now = clock.now();
   const [entries, places, staleCount] = await Promise.all([
     coverageEntries(db, tenantId, now, areaCodes),
     listServicePlaces(db, tenantId, areaCodes),

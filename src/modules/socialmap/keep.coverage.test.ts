@@ -13,6 +13,9 @@ import { FUNCTIE } from './taxonomy.ts';
 import { listAreas } from '../areas/areas.service.ts';
 import { KRIMPEN, keepFixture, type KeepFixture } from './keep.test-support.ts';
 import { houseNumberOf } from './keep.coverage.ts';
+import { buildApp } from '../../app.ts';
+import { testConfig } from '../../platform/config.ts';
+import { fixedClock } from '../../platform/clock.ts';
 
 const cov = `/${KRIMPEN.slug}/sociale-kaart/dekking`;
 
@@ -106,6 +109,20 @@ describe('socialmap keep: coverage view', () => {
     assert.equal(houseNumberOf('Ankerweg 12a'), '12a');
     assert.equal(houseNumberOf('Ankerweg 12 - 3'), '12-3');
     assert.equal(houseNumberOf('Postbus'), null);
+  });
+
+  it("counts the section's week from the app's own clock, also when another app with another clock exists", async () => {
+    // A second app on the same database, a week later: sections must not share a module-level clock.
+    const later = await buildApp({ config: testConfig(), database: ctx.database, clock: fixedClock('2026-11-30T10:00:00Z') });
+    await later.ready();
+    try {
+      const ours = await ctx.app.inject({ method: 'GET', url: `/${KRIMPEN.slug}/wijken/${f.buurt}` });
+      assert.match(ours.body, /dinsdag 24 november.*12:00/);
+      const theirs = await later.inject({ method: 'GET', url: `/${KRIMPEN.slug}/wijken/${f.buurt}` });
+      assert.match(theirs.body, /dinsdag 1 december.*12:00/);
+    } finally {
+      await later.close();
+    }
   });
 
   it('shows the ontmoeten section on the neighbourhood page', async () => {

@@ -29,10 +29,8 @@ import {
 import { keepPlacesRoutes } from './keep.places.routes.tsx';
 import { keepSuggestRoutes } from './keep.suggest.routes.tsx';
 import { keepCoverageRoutes } from './keep.coverage.routes.tsx';
-import { setAreaSectionClock } from './area-section.tsx';
 
 export async function keepRoutes(app: FastifyInstance): Promise<void> {
-  setAreaSectionClock(app.clock);
   const policy = { roles: KEEP_ROLES };
 
   app.get('/:tenant/sociale-kaart/beheer', { config: { policy } }, async (req, reply) => {
