@@ -6,7 +6,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 import { ensureTenant, signInAs } from '../../../test/helpers/people.ts';
-import { createOrganisation, listMembers } from './people.service.ts';
+import { addMembership, createOrganisation, createUser, listMembers } from './people.service.ts';
 
 const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 const B = { id: 'GM0014', slug: 'groningen', name: 'Groningen' };
@@ -126,4 +126,78 @@ describe('people: tenant isolation', () => {
     const res = await adminA.get('/bestaat-niet/beheer/gebruikers');
     assert.equal(res.statusCode, 404);
   });
+});
+
+/**
+ * The cross-tenant case (issue 11, finding 1): a person who is a resident in A (their first
+ * membership, so their account mail is kept in A's outbox) and coordinator in B. A's administrator
+ * governs the A role only: they can neither read that person's live sign-in or reset links (not
+ * even in demo mode) nor change anything of theirs in B, and no administrator can change their
+ * password, second factor or e-mail address.
+ */
+describe('people: a person with roles in two municipalities', () => {
+  const ctx = useTestApp({ seed: 'demo' });
+  const PERSON = 'twee.gemeenten@example.nl';
+  const ids = {} as { orgB: string; person: string; membershipA: string; membershipB: string };
+  let adminA: TestBrowser;
+  let adminB: TestBrowser;
+
+  before(async () => {
+    const db = ctx.database.db;
+    await ensureTenant(db, A);
+    await ensureTenant(db, B);
+    ids.orgB = (await createOrganisation(db, { tenantId: B.id, name: 'Organisatie B', kind: 'kerk' })).id;
+    ids.person = (await createUser(db, { email: PERSON, name: 'Twee Gemeenten', password: 'wachtwoord-van-twee-gemeenten' })).id;
+    ids.membershipA = (await addMembership(db, { tenantId: A.id, userId: ids.person, role: 'resident' })).id;
+    ids.membershipB = (await addMembership(db, { tenantId: B.id, userId: ids.person, organisationId: ids.orgB, role: 'coordinator' })).id;
+    adminA = new TestBrowser(ctx.app);
+    adminB = new TestBrowser(ctx.app);
+    await signInAs(ctx, adminA, { tenantId: A.id, role: 'admin', email: 'admin-a@example.nl' });
+    await signInAs(ctx, adminB, { tenantId: B.id, role: 'admin', email: 'admin-b@example.nl' });
+    for (const b of [adminA, adminB]) assert.equal((await b.get('/account')).statusCode, 200);
+  });
+
+  const account = () =>
+    ctx.database.db.selectFrom('users').select(['email', 'password_hash', 'totp_secret', 'totp_enabled_at']).where('id', '=', ids.person).executeTakeFirstOrThrow();
+  const rolesInB = async () => (await listMembers(ctx.database.db, B.id, { userId: ids.person })).map((m) => `${m.role}:${m.organisationId}`);
+
+  it("admin A sees only the person's role in A and cannot touch the role in B", async () => {
+    const before = { account: await account(), rolesInB: await rolesInB() };
+    const users = await adminA.get(`/${A.slug}/beheer/gebruikers`);
+    assert.equal(users.statusCode, 200);
+    assert.match(users.body, /twee\.gemeenten@example\.nl/);
+    assert.doesNotMatch(users.body, /Organisatie B/);
+    assert.equal((await adminA.post(`/${A.slug}/beheer/gebruikers/${ids.membershipB}/verwijderen`, {})).statusCode, 404);
+    assert.equal((await adminA.post(`/${B.slug}/beheer/gebruikers/${ids.membershipB}/verwijderen`, {})).statusCode, 403);
+    assert.equal((await adminA.post(`/${A.slug}/beheer/gebruikers`, { userId: ids.person, role: 'coordinator', organisationId: ids.orgB })).statusCode, 422);
+    assert.deepEqual(await rolesInB(), before.rolesInB);
+    assert.deepEqual(await account(), before.account);
+  });
+
+  for (const [kind, path, linkPath] of [
+    ['reset', '/wachtwoord-vergeten', 'wachtwoord-herstellen'],
+    ['sign-in', '/aanmelden/link', 'aanmelden/link'],
+  ] as const) {
+    it(`neither administrator can read the person's ${kind} link in an outbox, even in demo mode`, async () => {
+      const anon = new TestBrowser(ctx.app);
+      await anon.get(path);
+      assert.equal((await anon.post(path, { email: PERSON })).statusCode, 200);
+      const mail = await ctx.database.db
+        .selectFrom('mail_outbox')
+        .select(['id', 'tenant_id', 'text_body'])
+        .where('to_address', '=', PERSON)
+        .where('text_body', 'like', `%/${linkPath}/%`)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
+      const token = new RegExp(`/${linkPath}/([A-Za-z0-9_-]{43})`).exec(mail.text_body)![1]!;
+      let opened = 0;
+      for (const [admin, t] of [[adminA, A], [adminB, B]] as const) {
+        const res = await admin.get(`/${t.slug}/beheer/mail/${mail.id}`);
+        assert.ok(res.statusCode === 200 || res.statusCode === 404, `${t.slug}: ${res.statusCode}`);
+        if (res.statusCode === 200) opened += 1;
+        assert.ok(!res.body.includes(token), `the administrator of ${t.slug} reads the live ${kind} link`);
+      }
+      assert.equal(opened, 1, 'the mail is in exactly one outbox');
+    });
+  }
 });

@@ -141,6 +141,16 @@ export interface MemberRow {
   email: string | null;
 }
 
+/**
+ * Whether a person is within the reach of this tenant's administrators: every role they hold is a
+ * role other than admin in this tenant (or they have no account yet, e.g. a new invitee). Someone
+ * with a role in another municipality, or an administrator, is beyond it: an administrator must
+ * never be able to act as them or see their live sign-in, reset or invitation links.
+ */
+export async function isWithinAdminReach(db: DbOrTrx, tenantId: string, who: { userId: string | null; email: string }): Promise<boolean> {
+  return !(await store.hasRoleBeyondAdminReach(db, tenantId, who));
+}
+
 /** Memberships of the tenant with the person's name and e-mail, optionally for one organisation, role or user. */
 export async function listMembers(
   db: DbOrTrx,

@@ -170,6 +170,23 @@ export function deleteMembership(db: DbOrTrx, tenantId: string, id: string) {
   return db.deleteFrom('memberships').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Whether the account with this id or e-mail address holds a role that a tenant's administrator
+ * does not govern: any role in another tenant, or the admin role itself (a peer or higher).
+ */
+export async function hasRoleBeyondAdminReach(db: DbOrTrx, tenantId: string, who: { userId: string | null; email: string }): Promise<boolean> {
+  const email = who.email.trim().toLowerCase();
+  const row = await db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('m.id')
+    .where((eb) => (who.userId ? eb.or([eb('u.id', '=', who.userId), eb('u.email', '=', email)]) : eb('u.email', '=', email)))
+    .where((eb) => eb.or([eb('m.tenant_id', '<>', tenantId), eb('m.role', '=', 'admin')]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function countRole(db: DbOrTrx, tenantId: string, role: Role): Promise<number> {
   const row = await db
     .selectFrom('memberships')

@@ -5,15 +5,14 @@ import { parseForm } from '../http/forms.ts';
 import { BadRequest, NotFound } from '../errors.ts';
 import { auditFrom, recordAudit } from '../audit/audit.service.ts';
 import { searchAudit } from '../audit/audit.search.ts';
-import { findOutboxMail, listOutbox } from '../mail/outbox.ts';
+import { findOutboxMail, listOutbox, maskCredentialLinks } from '../mail/outbox.ts';
+import { isWithinAdminReach } from '../../modules/people/people.service.ts';
 import { auditFiltersOf, auditQuerySchema, pageSchema } from './audit-query.ts';
 import { AuditView, MailListView, MailView, type AuditFormValues } from './admin.views.tsx';
 
 /** Administrators only, after their second factor: these pages show other people's data. */
 const ADMIN: Policy = { roles: ['admin'], personalData: true };
 const PAGE_SIZE = 50;
-/** The token part of the links in sign-in, reset and invitation mails. */
-const TOKEN_IN_LINK = /(\/(?:aanmelden\/link|wachtwoord-herstellen|uitnodiging)\/)[A-Za-z0-9_-]{20,}/g;
 
 function tenantOf(req: FastifyRequest) {
   // The policy guarantees a tenant; this keeps the type checker and a future mistake honest.
@@ -54,11 +53,17 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     const { id } = req.params as { id: string };
     const mail = await findOutboxMail(app.db, tenant.id, id);
     if (!mail) throw NotFound();
-    await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'mail', entityId: mail.id });
-    // With SMTP the mail reached its addressee: the outbox is a record, and its link tokens stay secret
-    // (else an administrator could sign in as anyone who was sent a sign-in, reset or invitation link).
-    const shown = app.config.smtpUrl ? { ...mail, text: mail.text.replace(TOKEN_IN_LINK, '$1…') } : mail;
-    return reply.page(<MailView ctx={req.viewContext()} mail={shown} />, {
+    // Sign-in, reset and invitation links belong to their addressee: whoever holds one can act as them.
+    // Only in demo mode (SEED=demo, no SMTP_URL), where the outbox is how demo users get their links,
+    // does an administrator see them, and only for people within their reach (every role a non-admin
+    // role in this municipality, or no account yet); never for anyone with a role elsewhere or an admin.
+    const demoOutbox = app.config.seed === 'demo' && !app.config.smtpUrl;
+    const masked = maskCredentialLinks(mail.text);
+    const showLinks = masked.hidden && demoOutbox && (await isWithinAdminReach(app.db, tenant.id, { userId: mail.userId, email: mail.to }));
+    const linksHidden = masked.hidden && !showLinks;
+    await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'mail', entityId: mail.id, ...(showLinks ? { detail: { credentialLinkShown: true } } : {}) });
+    const shown = linksHidden ? { ...mail, text: masked.text } : mail;
+    return reply.page(<MailView ctx={req.viewContext()} mail={shown} linksHidden={linksHidden} />, {
       title: mail.subject,
       breadcrumbs: [
         { href: `/${tenant.slug}/`, label: tenant.name },

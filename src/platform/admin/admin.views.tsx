@@ -76,7 +76,7 @@ export function MailListView({ ctx, base, items, page, hasMore }: { ctx: ViewCon
 }
 
 /** One mail in full; links stay plain text so nobody signs in as someone else by a click. */
-export function MailView({ ctx, mail }: { ctx: ViewContext; mail: OutboxMail }) {
+export function MailView({ ctx, mail, linksHidden = false }: { ctx: ViewContext; mail: OutboxMail; linksHidden?: boolean }) {
   const { t, locale } = ctx;
   return (
     <>
@@ -97,6 +97,7 @@ export function MailView({ ctx, mail }: { ctx: ViewContext; mail: OutboxMail }) 
         )}
       </dl>
       <h2 class="utrecht-heading-2">{t('admin.mail.text')}</h2>
+      {linksHidden && <p class="utrecht-paragraph">{t('admin.mail.linksHidden')}</p>}
       <pre class="mail-text" lang={mail.locale}>
         {mail.text}
       </pre>

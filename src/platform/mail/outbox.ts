@@ -10,6 +10,8 @@ export interface OutboxListItem {
 
 export interface OutboxMail extends OutboxListItem {
   text: string;
+  /** The account the mail was sent to, when known. */
+  userId: string | null;
   locale: string;
   sentAt: Date | null;
 }
@@ -38,5 +40,18 @@ export async function findOutboxMail(db: DbOrTrx, tenantId: string, id: string):
   if (!UUID.test(id)) return null;
   const r = await db.selectFrom('mail_outbox').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
   if (!r) return null;
-  return { id: r.id, createdAt: r.created_at, to: r.to_address, subject: r.subject, status: r.status, text: r.text_body, locale: r.locale, sentAt: r.sent_at };
+  return { id: r.id, createdAt: r.created_at, to: r.to_address, subject: r.subject, status: r.status, text: r.text_body, userId: r.user_id, locale: r.locale, sentAt: r.sent_at };
+}
+
+/**
+ * The token of a credential link: a link that signs someone in, sets their password or accepts an
+ * invitation (sign-in, reset, invitation and care-circle invitation mails). Whoever holds one can
+ * act as its addressee.
+ */
+const CREDENTIAL_LINK = /(\/(?:aanmelden\/link|wachtwoord-herstellen|uitnodiging)\/)[A-Za-z0-9_-]+/g;
+
+/** The text with the token of every credential link replaced by "…"; `hidden` tells whether there was one. */
+export function maskCredentialLinks(text: string): { text: string; hidden: boolean } {
+  const masked = text.replace(CREDENTIAL_LINK, '$1…');
+  return { text: masked, hidden: masked !== text };
 }
