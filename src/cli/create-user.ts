@@ -10,7 +10,7 @@ import { listTenants } from '../modules/areas/areas.service.ts';
 import { passwordProblem } from '../modules/people/auth/password.ts';
 import { addMembership, createUser as createUserRecord, findOrganisationByName, ROLES } from '../modules/people/people.service.ts';
 import { emailSchema } from '../modules/people/people.schemas.ts';
-import type { Role } from '../modules/people/people.tables.ts';
+import type { Role } from '../platform/roles.ts';
 
 const USAGE = 'Usage: samenhang create-user --email E --name N [--tenant GMxxxx --role R [--organisation NAME]] [--password-stdin]';
 

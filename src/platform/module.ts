@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
 import type { VNode } from 'preact';
 import type { DbOrTrx, Trx } from './db/database.ts';
-import type { Role } from '../modules/people/people.tables.ts';
+import type { Role } from './roles.ts';
 import type { ViewContext } from '../ui/context.ts';
 import type { Config } from './config.ts';
 

@@ -3,7 +3,7 @@
  * `is_demo`. Their password and second-factor secret are printed at start-up in demo mode; they
  * are not secrets, so a demo must never hold real personal data.
  */
-import type { Role } from '../modules/people/people.tables.ts';
+import type { Role } from '../platform/roles.ts';
 
 export const DEMO_PASSWORD = 'samenhang-demo';
 /** TOTP secret (base32) shared by all demo staff accounts, so testers can add it to an authenticator app. */

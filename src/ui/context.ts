@@ -1,5 +1,5 @@
 import type { Locale, Translate } from '../platform/i18n/index.ts';
-import type { Role } from '../modules/people/people.tables.ts';
+import type { Role } from '../platform/roles.ts';
 
 /** What every view knows about the request; built once per request by the views plugin. */
 export interface ViewContext {

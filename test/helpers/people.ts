@@ -5,7 +5,7 @@
 import type { DbOrTrx } from '../../src/platform/db/database.ts';
 import { hashToken, newToken, SESSION_COOKIE } from '../../src/modules/people/auth/session.ts';
 import { addMembership, createUser } from '../../src/modules/people/people.service.ts';
-import type { Role } from '../../src/modules/people/people.tables.ts';
+import type { Role } from '../../src/platform/roles.ts';
 import { STAFF_ROLES } from '../../src/platform/http/policy.ts';
 import type { TestBrowser, TestContext } from './app.ts';
 

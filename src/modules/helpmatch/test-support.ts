@@ -3,7 +3,7 @@ import type { DbOrTrx } from '../../platform/db/database.ts';
 import { importAreas } from '../areas/areas.service.ts';
 import { ensureTenant } from '../../../test/helpers/people.ts';
 import { addMembership, createUser } from '../people/people.service.ts';
-import type { Role } from '../people/people.tables.ts';
+import type { Role } from '../../platform/roles.ts';
 import type { Actor } from './helpmatch.service.ts';
 
 export const T = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };

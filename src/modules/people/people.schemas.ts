@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { OrganisationKind, Role } from './people.tables.ts';
+import type { OrganisationKind } from './people.tables.ts';
+import type { Role } from '../../platform/roles.ts';
 
 export const ROLES: readonly Role[] = ['resident', 'volunteer', 'professional', 'coordinator', 'admin'];
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = [

@@ -8,7 +8,8 @@ import { listTenants } from '../areas/areas.service.ts';
 import { hashPassword } from './auth/password.ts';
 import * as store from './people.store.ts';
 import { ORGANISATION_KINDS, ROLES, emailSchema, isUuid } from './people.schemas.ts';
-import type { Locale, OrganisationKind, Role } from './people.tables.ts';
+import type { Locale, OrganisationKind } from './people.tables.ts';
+import type { Role } from '../../platform/roles.ts';
 
 export { ORGANISATION_KINDS, ROLES };
 

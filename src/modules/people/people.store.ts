@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/database.ts';
-import type { Locale, OrganisationKind, Role } from './people.tables.ts';
+import type { Locale, OrganisationKind } from './people.tables.ts';
+import type { Role } from '../../platform/roles.ts';
 
 /** Queries of the people module on users, organisations, memberships and invitation tokens. */
 

@@ -1,10 +1,10 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Role } from '../../platform/roles.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export type Locale = 'nl' | 'en';
-export type Role = 'resident' | 'volunteer' | 'professional' | 'coordinator' | 'admin';
 export type OrganisationKind =
   | 'gemeente'
   | 'welzijn'

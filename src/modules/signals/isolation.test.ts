@@ -2,7 +2,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 import { signInAs } from '../../../test/helpers/people.ts';
-import type { Role } from '../people/people.tables.ts';
+import type { Role } from '../../platform/roles.ts';
 import { createSignal } from './signals.service.ts';
 import { GRONINGEN, GRONINGEN_POINT, KRIMPEN, newSignal, setupTenant, type TenantFixture } from './signals.test-support.ts';
 

@@ -6,7 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Forbidden, NotFound } from '../../platform/errors.ts';
 import type { DbOrTrx } from '../../platform/db/database.ts';
-import type { Role } from '../people/people.tables.ts';
+import type { Role } from '../../platform/roles.ts';
 import * as store from './keep.store.ts';
 import { UUID_RE } from './socialmap.schemas.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Role } from '../../modules/people/people.tables.ts';
+import type { Role } from '../roles.ts';
 import { AppError, Forbidden, Unauthorized } from '../errors.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db, Engine } from '../db/database.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
-import type { Role } from '../../modules/people/people.tables.ts';
+import type { Role } from '../roles.ts';
 import type { Policy } from './policy.ts';
 import type { ViewContext } from '../../ui/context.ts';
 import type { VNode } from 'preact';

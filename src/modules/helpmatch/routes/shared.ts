@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
 import { truncateIp } from '../../../platform/audit/audit.service.ts';
 import { listAreas } from '../../areas/areas.service.ts';
-import type { Role } from '../../people/people.tables.ts';
+import type { Role } from '../../../platform/roles.ts';
 import type { Actor, MatchCtx } from '../helpmatch.service.ts';
 import type { BuurtOptions } from '../views/parts.tsx';
 

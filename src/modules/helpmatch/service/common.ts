@@ -1,4 +1,4 @@
-import type { Role } from '../../people/people.tables.ts';
+import type { Role } from '../../../platform/roles.ts';
 import { Forbidden } from '../../../platform/errors.ts';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import * as store from '../helpmatch.store.ts';

@@ -5,7 +5,8 @@
  */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
-import type { Locale, Role } from '../people.tables.ts';
+import type { Locale } from '../people.tables.ts';
+import type { Role } from '../../../platform/roles.ts';
 
 const STAFF: readonly Role[] = ['professional', 'coordinator', 'admin'];
 

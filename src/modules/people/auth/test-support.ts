@@ -1,7 +1,7 @@
 /** Helpers for the sign-in tests: tenants and users straight into the database, and reading mailed links. */
 import type { Db } from '../../../platform/db/database.ts';
 import type { Config } from '../../../platform/config.ts';
-import type { Role } from '../people.tables.ts';
+import type { Role } from '../../../platform/roles.ts';
 import { hashPassword } from './password.ts';
 import { encryptTotpSecret } from './totp.ts';
 

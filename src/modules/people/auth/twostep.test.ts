@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { useTestApp, TestBrowser } from '../../../../test/helpers/app.ts';
 import { enforcePolicy } from '../../../platform/http/policy.ts';
 import type { RequestUser } from '../../../platform/http/types.ts';
-import type { Role } from '../people.tables.ts';
+import type { Role } from '../../../platform/roles.ts';
 import { createUser, ensureTenant } from './test-support.ts';
 import { decryptTotpSecret, totpCode } from './totp.ts';
 

@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../ui/form.tsx';
-import type { Role } from '../people.tables.ts';
+import type { Role } from '../../../platform/roles.ts';
 import { Notice } from './notice.tsx';
 
 export interface AccountMembership {
