@@ -13,7 +13,7 @@ import type { DbHandle } from './platform/db/database.ts';
 import { enforcePolicy } from './platform/http/policy.ts';
 import { verifyCsrf } from './platform/http/csrf.ts';
 import { registerViews } from './platform/http/views.ts';
-import { registerErrorHandlers } from './platform/http/error-handler.tsx';
+import { frameworkErrors, registerErrorHandlers } from './platform/http/error-handler.tsx';
 import { coreRoutes } from './platform/http/core-routes.tsx';
 import { MODULES, allMigrations } from './modules/index.ts';
 import { findTenantBySlug } from './modules/areas/areas.service.ts';
@@ -62,6 +62,8 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
     // Only configured proxies may say who the client is (TRUST_PROXY); default: none.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: false },
+    // Bad percent-encoding (400) and overlong path segments (414) in our error format, not Fastify's.
+    frameworkErrors,
   });
 
   app.decorate('config', config);

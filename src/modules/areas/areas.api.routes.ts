@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { NotFound } from '../../platform/errors.ts';
+import { errorResponses } from '../../platform/http/api-docs.ts';
 import { getArea, locatePoint, type AreaInfo } from './areas.service.ts';
 import { areaInfos } from './areas.pages.ts';
-import { apiError, areaFeature, areaList, areaParams, listQuery, lookupQuery, lookupResult, tenantParams } from './areas.schemas.ts';
+import { areaFeature, areaList, areaParams, listQuery, lookupQuery, lookupResult, tenantParams } from './areas.schemas.ts';
+
+/** Every status these routes answer: 400 bad parameter or path, 404 unknown municipality, area or point, 414 too long a path segment, 429 many not-found answers to one client. */
+const errors = errorResponses(400, 404, 414, 429);
 
 function summary(a: AreaInfo) {
   return { code: a.code, name: a.name, level: a.level, parentCode: a.parentCode, year: a.year, approximate: a.approximate };
@@ -17,7 +21,7 @@ export async function areasApiRoutes(fastify: FastifyInstance): Promise<void> {
     '/:tenant/api/areas',
     {
       config: { policy: 'public' },
-      schema: { tags: ['areas'], summary: 'Areas of a municipality (without geometry)', params: tenantParams, querystring: listQuery, response: { 200: areaList } },
+      schema: { tags: ['areas'], summary: 'Areas of a municipality (without geometry)', params: tenantParams, querystring: listQuery, response: { 200: areaList, ...errors } },
     },
     async (req) => {
       // From the in-process cache (areas.cache.ts): no geometry is read for a list without it.
@@ -39,7 +43,7 @@ export async function areasApiRoutes(fastify: FastifyInstance): Promise<void> {
         summary: 'The district and neighbourhood that contain a point (WGS84)',
         params: tenantParams,
         querystring: lookupQuery,
-        response: { 200: lookupResult, 404: apiError },
+        response: { 200: lookupResult, ...errors },
       },
     },
     async (req) => {
@@ -53,7 +57,7 @@ export async function areasApiRoutes(fastify: FastifyInstance): Promise<void> {
     '/:tenant/api/areas/:code',
     {
       config: { policy: 'public' },
-      schema: { tags: ['areas'], summary: 'One area as a GeoJSON Feature with its CBS key figures', params: areaParams, response: { 200: areaFeature, 404: apiError } },
+      schema: { tags: ['areas'], summary: 'One area as a GeoJSON Feature with its CBS key figures', params: areaParams, response: { 200: areaFeature, ...errors } },
     },
     async (req) => {
       const area = await getArea(app.db, req.tenant!.id, req.params.code);

@@ -5,7 +5,11 @@ export const tenantParams = z.object({ tenant: z.string() });
 export const areaParams = z.object({ tenant: z.string(), code: z.string().regex(/^(GM\d{4}|WK\d{6}|BU\d{8})$/) });
 
 export const listQuery = z.object({
-  level: z.enum(['municipality', 'district', 'neighbourhood']).optional(),
+  // An empty filter (`?level=`) counts as absent.
+  level: z
+    .union([z.enum(['municipality', 'district', 'neighbourhood']), z.literal('')])
+    .optional()
+    .transform((v) => v || undefined),
   parentCode: z.string().max(20).optional(),
 });
 
@@ -46,6 +50,3 @@ export const areaFeature = z.object({
 const place = z.object({ code: z.string(), name: z.string() }).nullable();
 export const lookupResult = z.object({ district: place, neighbourhood: place });
 
-export const apiError = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
-});

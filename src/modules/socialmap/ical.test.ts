@@ -115,6 +115,54 @@ describe('iCalendar feeds', () => {
     assert.equal(calendar.name, 'vcalendar');
   });
 
+  it('never lets a control character in any value start a line of its own (injection)', () => {
+    const evil = 'Koffie\r\nATTENDEE:mailto:aanvaller@example.org\nX-INJECTED:1\rORGANIZER:x\u0000\u000b\u0085\u2028END:VEVENT';
+    const text = buildCalendar({
+      name: `Buurt ${evil}`,
+      url: `https://example.nl/agenda${evil}`,
+      services: [
+        {
+          id: 'svc-evil',
+          name: `Inloop ${evil}`,
+          description: `Regel een\r\nRegel twee ${evil}`,
+          location: `Buurthuis ${evil}`,
+          url: `https://example.nl/aanbod${evil}`,
+          schedules: [{ id: 'sch-evil', freq: 'WEEKLY', byday: 'MO', opens_at: '10:00', closes_at: '11:00', cancelled: ['2026-10-19'] }],
+        },
+      ],
+      now: new Date('2026-10-10T10:00:00Z'),
+      from: new Date('2026-10-12T00:00:00Z'),
+      to: new Date('2026-10-20T00:00:00Z'),
+      cancelledPrefix: `Vervalt${evil}:`,
+    });
+    // Raw: lines end with CRLF only, every line is a known property or a folded continuation.
+    // eslint-disable-next-line no-control-regex -- looking for control characters
+    assert.doesNotMatch(text.replace(/\r\n/g, ''), /[\r\n\u0000\u000b\u0085\u2028]/, 'no bare CR, LF or other control character');
+    const lines = text.split('\r\n');
+    const names = lines.filter((l) => !l.startsWith(' ')).map((l) => /^[A-Z-]+/.exec(l)?.[0]);
+    for (const injected of ['ATTENDEE', 'X-INJECTED', 'ORGANIZER']) assert.ok(!names.includes(injected), `no ${injected} line`);
+    assert.equal(names.filter((n) => n === 'END').length, lines.filter((l) => /^END:(VEVENT|VCALENDAR|VTIMEZONE|DAYLIGHT|STANDARD)$/.test(l)).length, 'every END line is one of ours');
+    for (const l of lines) assert.ok(Buffer.byteLength(l) <= 75, `folded: ${l}`);
+    // Parsed: one calendar, two events, the injected text only inside values.
+    const { events, calendar } = parse(text);
+    assert.equal(events.length, 2);
+    assert.equal(calendar.getAllProperties('attendee').length, 0);
+    for (const c of calendar.getAllSubcomponents('vevent')) {
+      assert.deepEqual(c.getAllProperties('attendee'), []);
+      assert.deepEqual(c.getAllProperties('organizer'), []);
+      assert.deepEqual(c.getAllProperties('x-injected'), []);
+    }
+    const clean = 'Koffie ATTENDEE:mailto:aanvaller@example.org X-INJECTED:1 ORGANIZER:x END:VEVENT';
+    assert.equal(calendar.getFirstPropertyValue('x-wr-calname'), `Buurt ${clean}`);
+    assert.equal(events[0]!.summary, `Inloop ${clean}`);
+    assert.equal(events[1]!.summary, `Vervalt${clean}: Inloop ${clean}`);
+    assert.equal(events[0]!.location, `Buurthuis ${clean}`);
+    const ev = new ICAL.Event(calendar.getAllSubcomponents('vevent')[0]!);
+    assert.equal(ev.description, `Regel een\nRegel twee Koffie\nATTENDEE:mailto:aanvaller@example.org\nX-INJECTED:1\nORGANIZER:x END:VEVENT`, 'line breaks of a description stay, escaped');
+    // eslint-disable-next-line no-control-regex -- looking for control characters
+    assert.doesNotMatch(String(calendar.getAllSubcomponents('vevent')[0]!.getFirstPropertyValue('url')), /[\s\u0000-\u001f]/);
+  });
+
   it('makes safe file names', () => {
     assert.equal(icsFileName('Open eettafel – Café ’t Hoekje!'), 'open-eettafel-cafe-t-hoekje.ics');
     assert.equal(icsFileName('***'), 'agenda.ics');

@@ -8,8 +8,15 @@
  * already holds it shows the cancellation instead of silently dropping it. Every occurrence has
  * a stable UID (schedule id + date), so re-subscribing updates instead of duplicating.
  * Times are written with TZID=Europe/Amsterdam and a VTIMEZONE (CET/CEST rules).
+ *
+ * Every value is cleaned here, whatever the database holds (the forms and the HSDS import refuse
+ * control characters, but older rows or other paths may still have them): one-line values lose
+ * every control character, descriptions keep only their line breaks, URIs are percent-encoded.
+ * ical-generator escapes and folds event properties, but writes the calendar's NAME,
+ * X-WR-CALNAME and URL as given: those are escaped here, so a line break in a service or area
+ * name can never start a property of its own (`ATTENDEE:…`).
  */
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { escape, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { occurrences, ZONE, type ScheduleRule } from './schedule.ts';
 
@@ -59,6 +66,28 @@ export interface CalendarInput {
   cancelledPrefix?: string;
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]+/g;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_IN_URI = /[\u0000-\u0020\u007f-\u009f\u2028\u2029"<>\\^`{|}]/g;
+
+/** A one-line value: every run of control characters becomes one space. */
+export function icalLine(s: string): string {
+  return s.replace(CONTROL, ' ').trim();
+}
+
+/** A multi-line value (descriptions): line breaks kept as `\n` (written as the escape `\n`), other control characters become spaces. */
+export function icalMultiLine(s: string): string {
+  return s.replace(/\r\n?/g, '\n').replace(CONTROL_BUT_LF, ' ').trim();
+}
+
+/** A URI value: characters a URI may not hold (controls, spaces, quotes…) are percent-encoded. */
+export function icalUri(s: string): string {
+  return s.trim().replace(NOT_IN_URI, (c) => encodeURIComponent(c));
+}
+
 /** Default window of a feed around `now`. */
 export function feedWindow(now: Date): { from: Date; to: Date } {
   const local = DateTime.fromJSDate(now, { zone: ZONE }).startOf('day');
@@ -70,15 +99,21 @@ export function buildCalendar(input: CalendarInput): string {
   const window = feedWindow(input.now);
   const from = input.from ?? window.from;
   const to = input.to ?? window.to;
+  // Written as given by ical-generator: escaped here (TEXT) and percent-encoded (URI).
   const cal = ical({
-    name: input.name,
+    name: escape(icalLine(input.name), false),
     prodId: { company: 'Samenhang', product: 'Sociale kaart', language: 'NL' },
     method: ICalCalendarMethod.PUBLISH,
     timezone: { name: ZONE, generator: (tz) => (tz === ZONE ? AMSTERDAM_VTIMEZONE : null) },
     ttl: 60 * 60 * 6,
-    ...(input.url ? { url: input.url } : {}),
+    ...(input.url ? { url: icalUri(input.url) } : {}),
   });
+  const cancelledPrefix = icalLine(input.cancelledPrefix ?? 'Vervalt:');
   for (const svc of input.services) {
+    const name = icalLine(svc.name);
+    const description = svc.description ? icalMultiLine(svc.description) : '';
+    const location = svc.location ? icalLine(svc.location) : '';
+    const url = svc.url ? icalUri(svc.url) : '';
     const rules = svc.schedules.map((s, i) => ({ ...s, id: s.id ?? `${svc.id}-${i}` }));
     for (const o of occurrences(rules, from, to)) {
       const start = DateTime.fromJSDate(o.start, { zone: ZONE });
@@ -90,11 +125,11 @@ export function buildCalendar(input: CalendarInput): string {
         allDay: o.allDay,
         timezone: ZONE,
         stamp: input.now,
-        summary: o.cancelled ? `${input.cancelledPrefix ?? 'Vervalt: '}${svc.name}` : svc.name,
+        summary: o.cancelled ? `${cancelledPrefix} ${name}` : name,
         status: o.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-        ...(svc.description ? { description: svc.description } : {}),
-        ...(svc.location ? { location: svc.location } : {}),
-        ...(svc.url ? { url: svc.url } : {}),
+        ...(description ? { description } : {}),
+        ...(location ? { location } : {}),
+        ...(url ? { url } : {}),
       });
     }
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
+import { multiLine, singleLine } from '../../platform/input.ts';
 
 /**
  * Input schemas of the social map (HSDS 3.0 field names, snake_case). Messages are i18n keys
@@ -14,23 +15,29 @@ export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const POSTCODE_RE = /^\s*([1-9]\d{3})\s*([a-zA-Z]{2})\s*$/;
 
 export const uuid = z.string().regex(UUID_RE, 'socialmap.error.uuid');
-const text = (max: number) => z.string().trim().max(max, 'socialmap.error.tooLong');
+/**
+ * Texts: one line (names, titles, addresses, e-mail, URLs…) refuse every control character, so a
+ * line break can never reach a line-based format such as the iCalendar feeds; long texts
+ * (descriptions, notes) keep line breaks but no other control characters.
+ */
+const line = () => singleLine(z.string().trim(), 'socialmap.error.controlChars');
+const longText = () => multiLine(z.string().trim(), 'socialmap.error.controlCharsText');
+const text = (max: number) => line().max(max, 'socialmap.error.tooLong');
 const optText = (max: number) =>
-  z
-    .string()
-    .trim()
+  line()
     .max(max, 'socialmap.error.tooLong')
     .nullish()
     .transform((v) => (v ? v : null));
-const optEmail = z
-  .string()
-  .trim()
+const optLongText = (max: number) =>
+  longText()
+    .max(max, 'socialmap.error.tooLong')
+    .nullish()
+    .transform((v) => (v ? v : null));
+const optEmail = line()
   .nullish()
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || z.email().safeParse(v).success, 'socialmap.error.email');
-const optUrl = z
-  .string()
-  .trim()
+const optUrl = line()
   .nullish()
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), 'socialmap.error.url');
@@ -56,7 +63,7 @@ export const organizationInput = z.object({
   id: uuid.optional(),
   name: text(200).min(1, 'socialmap.error.required'),
   alternate_name: optText(200),
-  description: text(5000).nullish().transform((v) => v ?? ''),
+  description: longText().max(5000, 'socialmap.error.tooLong').nullish().transform((v) => v ?? ''),
   email: optEmail,
   website: optUrl,
   logo: optText(500),
@@ -75,29 +82,29 @@ export const serviceInput = z
     organization_id: uuid,
     name: text(200).min(1, 'socialmap.error.required'),
     alternate_name: optText(200),
-    description: optText(5000),
+    description: optLongText(5000),
     url: optUrl,
     email: optEmail,
     status: z.enum(SERVICE_STATUSES, 'socialmap.error.status').default('active'),
-    interpretation_services: optText(1000),
-    application_process: optText(2000),
-    fees_description: optText(1000),
+    interpretation_services: optLongText(1000),
+    application_process: optLongText(2000),
+    fees_description: optLongText(1000),
     wait_time: optText(500),
     fees: optText(500),
-    accreditations: optText(1000),
-    eligibility_description: optText(2000),
+    accreditations: optLongText(1000),
+    eligibility_description: optLongText(2000),
     minimum_age: z.number().min(0).max(150).nullish().transform((v) => v ?? null),
     maximum_age: z.number().min(0).max(150).nullish().transform((v) => v ?? null),
     assured_date: optDate,
     assurer_email: optEmail,
-    licenses: optText(1000),
-    alert: optText(1000),
+    licenses: optLongText(1000),
+    alert: optLongText(1000),
     is_demo: z.boolean().optional(),
     /** Replace the service's locations (service_at_location rows) with these. */
     location_ids: z.array(uuid).max(100).optional(),
     /** Replace the service's taxonomy terms with these (ids or stable codes). */
     term_ids: z.array(uuid).max(100).optional(),
-    term_codes: z.array(z.string().max(100)).max(100).optional(),
+    term_codes: z.array(line().max(100)).max(100).optional(),
   })
   .refine((s) => s.minimum_age === null || s.maximum_age === null || s.maximum_age >= s.minimum_age, {
     message: 'socialmap.error.ageRange',
@@ -115,7 +122,7 @@ export const addressInput = z
     region: optText(100),
     state_province: text(100).nullish().transform((v) => v ?? ''),
     postal_code: text(20).min(1, 'socialmap.error.required'),
-    country: z.string().trim().length(2, 'socialmap.error.country').toUpperCase().default('NL'),
+    country: line().length(2, 'socialmap.error.country').toUpperCase().default('NL'),
     address_type: z.enum(['physical', 'postal', 'virtual']).default('physical'),
   })
   .transform((a, ctx) => {
@@ -137,8 +144,8 @@ export const locationInput = z
     url: optUrl,
     name: optText(200),
     alternate_name: optText(200),
-    description: optText(5000),
-    transportation: optText(1000),
+    description: optLongText(5000),
+    transportation: optLongText(1000),
     latitude: z.number().min(-90, 'socialmap.error.latitude').max(90, 'socialmap.error.latitude').nullish().transform((v) => v ?? null),
     longitude: z.number().min(-180, 'socialmap.error.longitude').max(180, 'socialmap.error.longitude').nullish().transform((v) => v ?? null),
     external_identifier: optText(200),
@@ -148,7 +155,7 @@ export const locationInput = z
     address: addressInput.nullish(),
     /** Replace the location's accessibility terms (ids or stable codes). */
     term_ids: z.array(uuid).max(100).optional(),
-    term_codes: z.array(z.string().max(100)).max(100).optional(),
+    term_codes: z.array(line().max(100)).max(100).optional(),
   })
   .refine((l) => (l.latitude === null) === (l.longitude === null), { message: 'socialmap.error.coordinatesPair', path: ['longitude'] });
 export type LocationInput = z.input<typeof locationInput>;
@@ -177,12 +184,12 @@ export const scheduleInput = z
     byweekno: z.string().trim().regex(INT_LIST_RE, 'socialmap.error.intList').nullish().transform((v) => v || null),
     bymonthday: z.string().trim().regex(INT_LIST_RE, 'socialmap.error.intList').nullish().transform((v) => v || null),
     byyearday: z.string().trim().regex(INT_LIST_RE, 'socialmap.error.intList').nullish().transform((v) => v || null),
-    description: optText(1000),
+    description: optLongText(1000),
     opens_at: optTime,
     closes_at: optTime,
     schedule_link: optUrl,
     attending_type: optText(200),
-    notes: optText(1000),
+    notes: optLongText(1000),
   })
   .superRefine((s, ctx) => {
     if (s.opens_at && s.closes_at && s.closes_at.slice(0, 5) <= s.opens_at.slice(0, 5)) {
@@ -210,7 +217,7 @@ export const termInput = z.object({
   taxonomy_id: uuid,
   code: optText(100),
   name: text(200).min(1, 'socialmap.error.required'),
-  description: text(2000).nullish().transform((v) => v ?? ''),
+  description: longText().max(2000, 'socialmap.error.tooLong').nullish().transform((v) => v ?? ''),
   parent_id: optUuid,
 });
 export type TermInput = z.input<typeof termInput>;

@@ -98,26 +98,49 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, n: Normalise
   });
 }
 
+/**
+ * Errors Fastify's router answers before any hook or route runs (Fastify option `frameworkErrors`):
+ * a path that is not valid percent-encoding (400) and a path segment longer than 100 characters
+ * (414), in the same `{error: {code, message}}` shape as every other error.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const t = translator('nl');
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') void sendError(req, reply, { status: 414, code: 'uri_too_long', message: t('error.uriTooLong') });
+  else if ((err.statusCode ?? 500) < 500) void sendError(req, reply, { status: 400, code: 'bad_request', message: t('error.badRequest') });
+  else void sendError(req, reply, { status: 500, code: 'internal', message: t('error.internal') });
+}
+
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const n = normalise(err, req);
     if (n.status >= 500) req.log.error({ err: { type: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack } }, 'request failed');
     return sendError(req, reply, n);
   });
-  app.setNotFoundHandler(
-    { preHandler: app.rateLimit ? app.rateLimit({ max: 120, timeWindow: '1 minute' }) : undefined },
-    (req, reply) => {
-      // A known path with the wrong method is a 405, not a 404.
-      const path = req.url.split('?')[0] ?? '';
-      // Only when this method has no route here: a route that itself answered "not found" stays a 404.
-      const allowed = app.allowedMethods(path);
-      const method = req.method === 'HEAD' ? 'GET' : req.method;
-      const other = allowed.includes(method as (typeof allowed)[number]) ? [] : allowed;
-      if (other.length > 0) {
-        reply.header('allow', other.join(', '));
-        return sendError(req, reply, { status: 405, code: 'method_not_allowed', message: (req.t ?? translator('nl'))('error.methodNotAllowed') });
-      }
-      return sendError(req, reply, { status: 404, code: 'not_found', message: (req.t ?? translator('nl'))('error.notFound') });
-    },
-  );
+
+  /** No route for this method and path: 405 with Allow when the path has routes for other methods, else 404. */
+  const unrouted = (req: FastifyRequest, reply: FastifyReply) => {
+    // A known path with the wrong method is a 405, not a 404.
+    const path = req.url.split('?')[0] ?? '';
+    // Only when this method has no route here: a route that itself answered "not found" stays a 404.
+    const allowed = app.allowedMethods(path);
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const other = allowed.includes(method as (typeof allowed)[number]) ? [] : allowed;
+    if (other.length > 0) {
+      reply.header('allow', other.join(', '));
+      return sendError(req, reply, { status: 405, code: 'method_not_allowed', message: (req.t ?? translator('nl'))('error.methodNotAllowed') });
+    }
+    return sendError(req, reply, { status: 404, code: 'not_found', message: (req.t ?? translator('nl'))('error.notFound') });
+  };
+  const notFoundLimit = app.rateLimit ? app.rateLimit({ max: 120, timeWindow: '1 minute' }) : undefined;
+
+  // A method without a route here (QUERY, PROPFIND, TRACE, a DELETE on a GET path…) is answered
+  // now, before Fastify reads a body: it would otherwise answer a QUERY without Content-Type with
+  // 400 and an unknown body type with 415, where the answer is 405 (or 404 on an unknown path).
+  // GET and HEAD go on to the not-found handler, which shows the page of the signed-in user.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.is404 || req.method === 'GET' || req.method === 'HEAD') return;
+    if (notFoundLimit) await notFoundLimit.call(app, req, reply);
+    return unrouted(req, reply);
+  });
+  app.setNotFoundHandler({ preHandler: notFoundLimit }, unrouted);
 }

@@ -11,6 +11,7 @@ import { existingIds, IMPORT_TABLES, setTermParents, upsertExceptions, upsertRow
 import { areaCodesOfPoint } from '../service/locations.ts';
 import { audit, type Actor } from '../service/common.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { isMultiLine, isSingleLine, normaliseMultiLine } from '../../../platform/input.ts';
 import { collect, type Kind, type Problem } from './import-collect.ts';
 
 type Json = Record<string, unknown>;
@@ -60,6 +61,24 @@ const SCHEMAS: Partial<Record<Kind, z.ZodType>> = {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
+/** Free-text columns of the kinds without a schema that may hold line breaks; every other text is one line. */
+const MULTI_LINE_COLUMNS = new Set(['description', 'details', 'note', 'notes']);
+
+/**
+ * Control characters in the kinds checked without a schema (taxonomies, terms, phones, languages,
+ * accessibility, attributes…), by the same rule as the schemas: one-line columns refuse them all,
+ * free-text columns keep line breaks (normalised to `\n`).
+ */
+function checkControlChars(kind: Kind, id: string, row: Json, problems: Problem[]): void {
+  for (const [k, v] of Object.entries(row)) {
+    if (typeof v !== 'string') continue;
+    if (MULTI_LINE_COLUMNS.has(k)) {
+      row[k] = normaliseMultiLine(v);
+      if (!isMultiLine(row[k] as string)) problems.push({ kind, id, field: k, message: 'socialmap.error.controlCharsText' });
+    } else if (!isSingleLine(v)) problems.push({ kind, id, field: k, message: 'socialmap.error.controlChars' });
+  }
+}
+
 /** Check one row's fields; returns the cleaned row (stored columns only) or problems. */
 function checkRow(kind: Kind, id: string, row: Json, problems: Problem[]): Json | null {
   const before = problems.length;
@@ -71,6 +90,7 @@ function checkRow(kind: Kind, id: string, row: Json, problems: Problem[]): Json 
   }
   let data: Json = row;
   const schema = SCHEMAS[kind];
+  if (!schema) checkControlChars(kind, id, row, problems);
   if (schema) {
     const r = schema.safeParse(kind === 'schedule_exception' ? row : { ...row, id: typeof row.id === 'string' && UUID_RE.test(row.id) ? row.id : undefined });
     if (!r.success) {

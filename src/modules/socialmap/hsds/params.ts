@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseInput } from '../service/common.ts';
 import { normalisePostcode, UUID_RE } from '../socialmap.schemas.ts';
 import { BadRequest } from '../../../platform/errors.ts';
+import { emptyAsAbsent, singleLine } from '../../../platform/input.ts';
 
 const bool = z.enum(['true', 'false', '1', '0'], 'socialmap.hsds.boolean').transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number('socialmap.hsds.integer').int('socialmap.hsds.integer').min(min, 'socialmap.hsds.range').max(max, 'socialmap.hsds.range');
@@ -11,7 +12,7 @@ const id = z.string().regex(UUID_RE, 'socialmap.error.uuid');
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 25;
 
-/** Documented query parameters (all optional strings); the handler parses them strictly with `listParams`. */
+/** Documented query parameters (all optional strings, empty = absent); the handler parses them strictly with `listParams`. */
 export const listQueryDoc = z.object({
   search: z.string().optional().describe('Full-text search (Dutch stemming) on name, alternate name and description.'),
   text: z.string().optional().describe('Alias of search.'),
@@ -32,9 +33,11 @@ export const listQueryDoc = z.object({
 });
 export type ListQueryDoc = z.infer<typeof listQueryDoc>;
 
+/** Every parameter is optional; an empty one (`?taxonomy_term_id=`) counts as absent. */
 const listParams = z.object({
-  search: z.string().trim().max(200, 'socialmap.error.tooLong').optional(),
-  text: z.string().trim().max(200, 'socialmap.error.tooLong').optional(),
+  // Control characters (a NUL would fail in PostgreSQL) are refused with 400.
+  search: singleLine(z.string().trim(), 'socialmap.error.controlChars').max(200, 'socialmap.error.tooLong').optional(),
+  text: singleLine(z.string().trim(), 'socialmap.error.controlChars').max(200, 'socialmap.error.tooLong').optional(),
   taxonomy_term_id: id.optional(),
   taxonomy_id: id.optional(),
   organization_id: id.optional(),
@@ -68,7 +71,7 @@ export type ListParams = z.output<typeof listParams>;
 /** Parse the query strictly; BadRequest (400) with a message per parameter when one is wrong. */
 export function parseListParams(query: unknown): ListParams {
   try {
-    const p = parseInput(listParams, query ?? {});
+    const p = parseInput(emptyAsAbsent(listParams), query ?? {});
     if (p.proximity !== undefined && !p.postcode) throw BadRequest('socialmap.hsds.proximityNeedsPostcode', { proximity: 'socialmap.hsds.proximityNeedsPostcode' });
     return p;
   } catch (e) {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFound } from '../../../platform/errors.ts';
+import { errorResponses } from '../../../platform/http/api-docs.ts';
 import { idParams, listQueryDoc, parseListParams, tenantParams } from './params.ts';
 import * as api from './api.ts';
 import { CSV_FILES, datapackage, exportCsv, exportJson } from './export.ts';
@@ -18,8 +19,13 @@ const pageSchema = z.looseObject({
   empty: z.boolean(),
   contents: z.array(loose),
 });
-const apiError = z.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }) });
 const fileParams = z.object({ tenant: z.string(), file: z.string() });
+/**
+ * Every status these routes answer (the official HSDS OpenAPI lists only 200): 400 bad parameter
+ * or path, 404 unknown municipality or record, 414 too long a path segment, 429 too many requests
+ * (exports, or many not-found answers to one client).
+ */
+const errors = errorResponses(400, 404, 414, 429);
 
 /** Register the HSDS API routes. */
 export async function hsdsRoutes(fastify: FastifyInstance): Promise<void> {
@@ -33,16 +39,16 @@ export async function hsdsRoutes(fastify: FastifyInstance): Promise<void> {
     return v;
   };
 
-  app.get('/:tenant/hsds/', { config: cfg, schema: { tags, summary: 'HSDS API information (version, profile, OpenAPI)', params: tenantParams, response: { 200: loose } } }, async (req) =>
+  app.get('/:tenant/hsds/', { config: cfg, schema: { tags, summary: 'HSDS API information (version, profile, OpenAPI)', params: tenantParams, response: { 200: loose, ...errors } } }, async (req) =>
     api.apiInfo(app.config.baseUrl, req.tenant!.slug),
   );
 
   const list = (path: string, summary: string, fn: (tenantId: string, p: ReturnType<typeof parseListParams>) => Promise<Record<string, unknown>>) =>
-    app.get(path, { config: cfg, schema: { tags, summary, params: tenantParams, querystring: listQueryDoc, response: { 200: pageSchema, 400: apiError } } }, async (req) =>
+    app.get(path, { config: cfg, schema: { tags, summary, params: tenantParams, querystring: listQueryDoc, response: { 200: pageSchema, ...errors } } }, async (req) =>
       fn(req.tenant!.id, parseListParams(req.query)) as Promise<z.infer<typeof pageSchema>>,
     );
   const one = (path: string, summary: string, fn: (tenantId: string, id: string, query: Record<string, unknown>) => Promise<Record<string, unknown> | null>) =>
-    app.get(path, { config: cfg, schema: { tags, summary, params: idParams, querystring: listQueryDoc, response: { 200: loose, 404: apiError } } }, async (req) =>
+    app.get(path, { config: cfg, schema: { tags, summary, params: idParams, querystring: listQueryDoc, response: { 200: loose, ...errors } } }, async (req) =>
       found(await fn(req.tenant!.id, req.params.id, req.query)),
     );
 
@@ -57,16 +63,16 @@ export async function hsdsRoutes(fastify: FastifyInstance): Promise<void> {
   list('/:tenant/hsds/service_at_locations', 'Services at locations (Page); same filters as services', (t, p) => api.serviceAtLocationsPage(app.db, t, p));
   one('/:tenant/hsds/service_at_locations/:id', 'One service at a location, fully nested', (t, id) => api.serviceAtLocationById(app.db, t, id));
 
-  app.get('/:tenant/hsds/export.json', { config: exportCfg, schema: { tags, summary: 'Full export as HSDS JSON (organizations, locations, services, taxonomies, terms)', params: tenantParams, response: { 200: loose } } }, async (req, reply) => {
+  app.get('/:tenant/hsds/export.json', { config: exportCfg, schema: { tags, summary: 'Full export as HSDS JSON (organizations, locations, services, taxonomies, terms)', params: tenantParams, response: { 200: loose, ...errors } } }, async (req, reply) => {
     reply.header('content-disposition', `attachment; filename="hsds-${req.tenant!.slug}.json"`);
     return exportJson(app.db, req.tenant!.id, app.clock.now());
   });
 
-  app.get('/:tenant/hsds/export/datapackage.json', { config: exportCfg, schema: { tags, summary: 'Full export as an HSDS tabular data package (descriptor)', params: tenantParams, response: { 200: loose } } }, async (req) =>
+  app.get('/:tenant/hsds/export/datapackage.json', { config: exportCfg, schema: { tags, summary: 'Full export as an HSDS tabular data package (descriptor)', params: tenantParams, response: { 200: loose, ...errors } } }, async (req) =>
     datapackage(`${app.config.baseUrl}/${req.tenant!.slug}/hsds/export`, app.clock.now()),
   );
 
-  app.get('/:tenant/hsds/export/:file', { config: exportCfg, schema: { tags, summary: `One CSV of the data package: ${CSV_FILES.join(', ')}`, params: fileParams } }, async (req, reply) => {
+  app.get('/:tenant/hsds/export/:file', { config: exportCfg, schema: { tags, summary: `One CSV of the data package: ${CSV_FILES.join(', ')}`, params: fileParams, response: { 200: z.string().describe('The table as CSV (text/csv)'), ...errors } } }, async (req, reply) => {
     const csv = await exportCsv(app.db, req.tenant!.id, req.params.file);
     if (csv === null) throw NotFound('socialmap.hsds.notFound');
     reply.type('text/csv; charset=utf-8');
