@@ -109,7 +109,7 @@ describe('signals isolation matrix: roles × organisations × tenants', () => {
     const b = new TestBrowser(ctx.app);
     await b.get(`${base}/nieuw/verlichting`);
     const r = await b.post(`${base}/${sensitiveId}/volgen`, { email: 'nieuwsgierig@example.nl' });
-    const unknown = await b.post(`${base}/SIG-2026-999999/volgen`, { email: 'nieuwsgierig@example.nl' });
+    const unknown = await b.post(`${base}/SIG-1999-000001/volgen`, { email: 'nieuwsgierig@example.nl' });
     assert.equal(r.statusCode, 404);
     assert.equal(unknown.statusCode, 404);
   });

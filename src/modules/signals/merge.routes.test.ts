@@ -80,7 +80,7 @@ describe('signals merge and split pages', () => {
     const self = await coord.get(`${path}?met=${a.signal.public_id}`);
     assert.equal(self.statusCode, 422);
     assert.ok(self.body.includes('niet met zichzelf'));
-    assert.equal((await coord.get(`${path}?met=SIG-2026-999999`)).statusCode, 404);
+    assert.equal((await coord.get(`${path}?met=SIG-1999-000001`)).statusCode, 404);
     const care = await report({ category: { serviceCode: 'eenzaamheid' }, reporter: { email: 'zorg@example.nl' } });
     const mixed = await coord.post(path, { met: care.signal.public_id, hoofd: care.signal.public_id });
     assert.equal(mixed.statusCode, 422);

@@ -80,7 +80,7 @@ describe('following with an account and "Mijn meldingen"', () => {
     const b = new TestBrowser(ctx.app);
     await signInAs(ctx, b, { tenantId: KRIMPEN.id, role: 'resident' });
     await b.get(base);
-    for (const publicId of [sensitive.public_id, 'SIG-2026-999999', 'nonsense']) {
+    for (const publicId of [sensitive.public_id, 'SIG-1999-000001', 'nonsense']) {
       assert.equal((await b.post(`${base}/volgen`, { publicId })).statusCode, 404, publicId);
     }
     assert.equal((await db().selectFrom('signals_followers').select('id').where('signal_id', '=', sensitive.id).execute()).length, 0);

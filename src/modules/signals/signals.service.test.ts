@@ -49,13 +49,18 @@ describe('signals service', () => {
     assert.ok(mail.subject.includes(r.signal.public_id));
   });
 
-  it('numbers signals per tenant in sequence', async () => {
-    const a = await createSignal(t.database.db, newSignal());
-    const b = await createSignal(t.database.db, newSignal());
-    const na = Number(a.signal.public_id.slice(-6));
-    assert.equal(Number(b.signal.public_id.slice(-6)), na + 1);
+  it('numbers signals per tenant and year, uniquely, without an order that counts them (security finding 4)', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push((await createSignal(t.database.db, newSignal({ description: `Nummer ${i}` }))).signal.public_id);
+    for (const id of ids) assert.match(id, /^SIG-2026-\d{6}$/);
+    assert.equal(new Set(ids).size, ids.length);
+    const numbers = ids.map((id) => Number(id.slice(-6)));
+    // In sequence, the distance between two numbers would be the number of signals filed in between.
+    assert.ok(numbers.some((n, i) => i > 0 && n !== numbers[i - 1]! + 1), `consecutive: ${ids.join(' ')}`);
+    assert.notDeepEqual(numbers, [...numbers].sort((x, y) => x - y), `in creation order: ${ids.join(' ')}`);
     const gr = await createSignal(t.database.db, newSignal({ tenantId: GRONINGEN.id, latitude: 53.2194, longitude: 6.5665, links: { baseUrl: 'http://x', tenantSlug: 'groningen' } }));
-    assert.equal(gr.signal.public_id, 'SIG-2026-000001');
+    assert.match(gr.signal.public_id, /^SIG-2026-\d{6}$/);
+    assert.notEqual(gr.signal.public_id, 'SIG-2026-000001', 'a first signal does not show that it is the first');
   });
 
   it('routes by rule: first match wins, group rules, default desk', async () => {
@@ -173,7 +178,7 @@ describe('signals service', () => {
       });
       if (there) assert.ok(there.tenant_id === GRONINGEN.id && there.id !== mine.id);
     }
-    await assert.rejects(getSignal(t.database.db, GRONINGEN.id, 'SIG-2026-999999'), rejects(404));
+    await assert.rejects(getSignal(t.database.db, GRONINGEN.id, 'SIG-1999-000001'), rejects(404));
     void KRIMPEN_POINT;
   });
 });

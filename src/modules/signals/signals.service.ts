@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { locatePoint } from '../areas/areas.service.ts';
 import * as cats from './categories.store.ts';
 import * as store from './signals.store.ts';
+import { publicNumber } from './public-id.ts';
 import { checkAnswers, findHardStop } from './questions.ts';
 import { routeSignal } from './routing.ts';
 import { createTrackingToken, mailConfirmation, mailUpdate, type LinkBase } from './tracking.service.ts';
@@ -116,10 +117,11 @@ export async function createSignal(db: DbOrTrx, input: NewSignal): Promise<Creat
       await cats.getDefaultOrganisation(trx, input.tenantId),
     );
     const year = DateTime.fromJSDate(input.now, { zone: ZONE }).year;
-    const number = await store.nextNumber(trx, input.tenantId, year);
+    // Unique, but neither order nor gaps tell how many signals (sensitive ones too) there are (public-id.ts).
+    const count = await store.nextNumber(trx, input.tenantId, year);
     const signal = await store.insertSignal(trx, {
       tenant_id: input.tenantId,
-      public_id: `SIG-${year}-${String(number).padStart(6, '0')}`,
+      public_id: `SIG-${year}-${publicNumber(count.number, count.key, count.from)}`,
       category_id: category.id,
       description: description!,
       latitude: lat,

@@ -7,15 +7,18 @@ import type { SignalState } from './workflow.ts';
 export type SignalRow = Selectable<SignalsSignalsTable>;
 export type TransitionRow = Selectable<SignalsTransitionsTable>;
 
-/** The next number of the tenant's sequence for a year (atomic: one row per tenant and year). */
-export async function nextNumber(db: DbOrTrx, tenantId: string, year: number): Promise<number> {
+/**
+ * The next count of the tenant's signals in a year (atomic: one row per tenant and year), with the
+ * year's secret key and the numbers given out in sequence before public-id.ts (see there).
+ */
+export async function nextNumber(db: DbOrTrx, tenantId: string, year: number): Promise<{ number: number; key: string; from: number }> {
   const r = await db
     .insertInto('signals_counters')
     .values({ tenant_id: tenantId, year, last_number: 1 })
     .onConflict((oc) => oc.columns(['tenant_id', 'year']).doUpdateSet({ last_number: sql`signals_counters.last_number + 1` }))
-    .returning('last_number')
+    .returning(['last_number', 'id_key', 'permuted_from'])
     .executeTakeFirstOrThrow();
-  return r.last_number;
+  return { number: r.last_number, key: r.id_key, from: r.permuted_from };
 }
 
 /** Insert unless the idempotency key was used already; null then. */

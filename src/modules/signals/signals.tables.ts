@@ -76,12 +76,16 @@ export interface SignalsCountersTable {
   tenant_id: string;
   year: number;
   last_number: number;
+  /** Secret key of the year's public numbers (public-id.ts); random, set by the database. */
+  id_key: Generated<string>;
+  /** Numbers 1…permuted_from were given out in sequence before public-id.ts; later ones avoid them. */
+  permuted_from: Generated<number>;
 }
 
 export interface SignalsSignalsTable {
   tenant_id: string;
   id: Generated<string>;
-  /** `SIG-2026-000123`: sequence per tenant and year. */
+  /** `SIG-2026-482913`: unique per tenant, a keyed permutation of the year's count (public-id.ts), so it shows no order or gaps. */
   public_id: string;
   category_id: string;
   description: string;

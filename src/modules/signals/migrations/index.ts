@@ -8,6 +8,7 @@ import { photosMigrations } from './photos.ts';
 import { wijkschouwMigrations } from './wijkschouw.ts';
 import { configMigrations } from './config.ts';
 import { sectionMigrations } from './section.ts';
+import { publicIdMigrations } from './public-ids.ts';
 
 /**
  * Tables of the signals module (meldingen). Every table carries tenant_id and is keyed by
@@ -213,4 +214,5 @@ export const signalsMigrations: Record<string, Migration> = {
   ...wijkschouwMigrations,
   ...configMigrations,
   ...sectionMigrations,
+  ...publicIdMigrations,
 };

@@ -1,16 +1,54 @@
 /** The administrator's page of Open311 API keys: list with revoke buttons, the form for a new key, and the key shown once. */
 import { formatDateTime } from '../../../platform/i18n/index.ts';
 import type { ViewContext } from '../../../ui/context.ts';
-import { ErrorSummary, Form, SelectField, SubmitButton, TextField } from '../../../ui/form.tsx';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextField, fieldId } from '../../../ui/form.tsx';
 import type { ApiKeyRow } from './apikeys.service.ts';
+import { DEFAULT_KEY_LIMIT } from './ratelimit.ts';
 
 export interface KeyFormValues {
   client: string;
   rights: string;
   organisation: string;
+  limit: string;
 }
 
-function KeyTable({ ctx, slug, keys, organisations }: { ctx: ViewContext; slug: string; keys: ApiKeyRow[]; organisations: ReadonlyMap<string, string> }) {
+/** A key's writes a minute, with a small form to change it (the field's id is unique per key). */
+function LimitForm({ ctx, slug, k, error }: { ctx: ViewContext; slug: string; k: ApiKeyRow; error: string | undefined }) {
+  const { t } = ctx;
+  const id = fieldId(`limit-${k.id}`);
+  return (
+    <Form ctx={ctx} action={`/${slug}/beheer/open311/${k.id}/limiet`} label={t('open311.admin.limit.label', { client: k.client_name })}>
+      <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+        <label class="utrecht-form-label visually-hidden" for={id}>
+          {t('open311.admin.limit.label', { client: k.client_name })}
+        </label>
+        {error && (
+          <p class="utrecht-form-field-error-message" id={`${id}-fout`}>
+            {error}
+          </p>
+        )}
+        <input
+          class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
+          id={id}
+          name="limit"
+          type="text"
+          inputMode="numeric"
+          size={6}
+          maxLength={5}
+          required
+          value={String(k.rate_limit)}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-fout` : undefined}
+        />
+      </div>
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+        {t('open311.admin.limit.save', { client: k.client_name })}
+      </button>
+    </Form>
+  );
+}
+
+function KeyTable({ ctx, slug, keys, organisations, errors }: { ctx: ViewContext; slug: string; keys: ApiKeyRow[]; organisations: ReadonlyMap<string, string>; errors: Record<string, string> | undefined }) {
   const { t, locale } = ctx;
   if (keys.length === 0) return <p class="utrecht-paragraph">{t('open311.admin.none')}</p>;
   return (
@@ -19,7 +57,7 @@ function KeyTable({ ctx, slug, keys, organisations }: { ctx: ViewContext; slug: 
         <caption class="utrecht-table__caption">{t('open311.admin.list')}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
-            {(['client', 'prefix', 'rights', 'created', 'lastUsed', 'status'] as const).map((c) => (
+            {(['client', 'prefix', 'rights', 'limit', 'created', 'lastUsed', 'status'] as const).map((c) => (
               <th class="utrecht-table__header-cell" scope="col">
                 {t(`open311.admin.col.${c}`)}
               </th>
@@ -39,6 +77,7 @@ function KeyTable({ ctx, slug, keys, organisations }: { ctx: ViewContext; slug: 
               <td class="utrecht-table__cell">
                 {[k.can_report ? t('open311.admin.rights.report') : null, k.can_handle ? t('open311.admin.rights.handle') : null].filter(Boolean).join(', ')}
               </td>
+              <td class="utrecht-table__cell">{k.revoked_at ? k.rate_limit : <LimitForm ctx={ctx} slug={slug} k={k} error={errors?.[`limit-${k.id}`]} />}</td>
               <td class="utrecht-table__cell">{formatDateTime(locale, k.created_at)}</td>
               <td class="utrecht-table__cell">{k.last_used_at ? formatDateTime(locale, k.last_used_at) : t('open311.admin.never')}</td>
               <td class="utrecht-table__cell">
@@ -70,6 +109,7 @@ export function KeysPage(props: {
   keys: ApiKeyRow[];
   organisations: { id: string; name: string }[];
   revoked?: boolean;
+  limitSaved?: boolean;
   errors?: Record<string, string>;
   values?: KeyFormValues;
 }) {
@@ -83,11 +123,16 @@ export function KeysPage(props: {
           {t('open311.admin.revoked')}
         </p>
       )}
+      {props.limitSaved && (
+        <p class="utrecht-paragraph" role="status">
+          {t('open311.admin.limit.saved')}
+        </p>
+      )}
       <ErrorSummary ctx={ctx} errors={errors} />
       <p class="utrecht-paragraph">{t('open311.admin.intro')}</p>
       <p class="utrecht-paragraph">{t('open311.admin.docs')}</p>
       <h2 class="utrecht-heading-2">{t('open311.admin.list')}</h2>
-      <KeyTable ctx={ctx} slug={slug} keys={keys} organisations={new Map(organisations.map((o) => [o.id, o.name]))} />
+      <KeyTable ctx={ctx} slug={slug} keys={keys} organisations={new Map(organisations.map((o) => [o.id, o.name]))} errors={errors} />
       <h2 class="utrecht-heading-2">{t('open311.admin.new')}</h2>
       <Form ctx={ctx} action={`/${slug}/beheer/open311`} label={t('open311.admin.new')}>
         <TextField name="client" label={t('open311.admin.field.client')} hint={t('open311.admin.field.client.hint')} value={values?.client} error={errors?.client} required maxLength={200} />
@@ -109,6 +154,16 @@ export function KeysPage(props: {
           value={values?.organisation ?? ''}
           error={errors?.organisation}
           options={[{ value: '', label: t('open311.admin.field.organisation.none') }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+        />
+        <TextField
+          name="limit"
+          label={t('open311.admin.field.limit')}
+          hint={t('open311.admin.field.limit.hint')}
+          value={values?.limit ?? String(DEFAULT_KEY_LIMIT)}
+          error={errors?.limit}
+          inputMode="numeric"
+          required
+          maxLength={5}
         />
         <SubmitButton>{t('open311.admin.submit')}</SubmitButton>
       </Form>

@@ -7,6 +7,7 @@ import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { recordAudit, type AuditEntry } from '../../../platform/audit/audit.service.ts';
 import * as store from './apikeys.store.ts';
+import { DEFAULT_KEY_LIMIT } from './ratelimit.ts';
 
 export type ApiKeyRow = store.ApiKeyRow;
 
@@ -23,6 +24,8 @@ export interface IssueInput {
   canReport: boolean;
   canHandle: boolean;
   organisationId: string | null;
+  /** Writes a minute (default 60, ratelimit.ts). */
+  rateLimit?: number;
   now: Date;
   /** Only for demo data: a fixed key instead of a random one. */
   fixedKey?: string;
@@ -41,6 +44,7 @@ export async function issueApiKey(db: DbOrTrx, input: IssueInput, audit: Pick<Au
       can_report: input.canReport,
       can_handle: input.canHandle,
       organisation_id: input.organisationId,
+      rate_limit: input.rateLimit ?? DEFAULT_KEY_LIMIT,
       created_by: audit.actorUserId,
       is_demo: input.isDemo ?? false,
       created_at: input.now,
@@ -51,7 +55,7 @@ export async function issueApiKey(db: DbOrTrx, input: IssueInput, audit: Pick<Au
       action: 'create',
       entity: 'open311_api_key',
       entityId: row.id,
-      detail: { canReport: input.canReport, canHandle: input.canHandle, organisation: input.organisationId !== null },
+      detail: { canReport: input.canReport, canHandle: input.canHandle, organisation: input.organisationId !== null, rateLimit: input.rateLimit ?? DEFAULT_KEY_LIMIT },
     });
     return { row, key };
   });
@@ -62,6 +66,15 @@ export async function revokeApiKey(db: DbOrTrx, tenantId: string, id: string, no
   return inTransaction(db, async (trx) => {
     const done = await store.revokeApiKey(trx, tenantId, id, now);
     if (done) await recordAudit(trx, { tenantId, ...audit, action: 'revoke', entity: 'open311_api_key', entityId: id });
+    return done;
+  });
+}
+
+/** Change how many writes a minute a key of the tenant may make, and audit it; false when the key is unknown. */
+export async function setRateLimit(db: DbOrTrx, tenantId: string, id: string, rateLimit: number, audit: Pick<AuditEntry, 'actorUserId' | 'ip'>): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const done = await store.setRateLimit(trx, tenantId, id, rateLimit);
+    if (done) await recordAudit(trx, { tenantId, ...audit, action: 'update', entity: 'open311_api_key', entityId: id, detail: { rateLimit } });
     return done;
   });
 }

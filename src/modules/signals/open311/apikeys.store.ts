@@ -35,6 +35,12 @@ export async function revokeApiKey(db: DbOrTrx, tenantId: string, id: string, no
   return Number(r.numUpdatedRows) > 0;
 }
 
+/** Set a key's writes a minute; false when the key does not exist. */
+export async function setRateLimit(db: DbOrTrx, tenantId: string, id: string, rateLimit: number): Promise<boolean> {
+  const r = await db.updateTable('open311_api_keys').set({ rate_limit: rateLimit }).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 export async function touchApiKey(db: DbOrTrx, tenantId: string, id: string, now: Date): Promise<void> {
   await db.updateTable('open311_api_keys').set({ last_used_at: now }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }

@@ -55,12 +55,15 @@ export interface Open311ErrorItem {
 
 /**
  * An error answered in the specification's format. HTTP status per the spec: 404 for resources
- * that do not exist, 403 for a missing or wrong api_key, 400 for anything else.
+ * that do not exist, 403 for a missing or wrong api_key, 400 for anything else; and 429 (with
+ * Retry-After) when a client writes too often.
  */
 export class Open311Error extends Error {
   constructor(
-    public readonly status: 400 | 403 | 404,
+    public readonly status: 400 | 403 | 404 | 429,
     public readonly errors: readonly Open311ErrorItem[],
+    /** Seconds, for the Retry-After header of a 429. */
+    public readonly retryAfter?: number,
   ) {
     super(errors.map((e) => e.description).join('; '));
     this.name = 'Open311Error';
@@ -72,6 +75,7 @@ type Vars = Record<string, string | number>;
 export const badRequest = (key: string, vars?: Vars, code = 400) => new Open311Error(400, [{ code, description: key, ...(vars ? { vars } : {}) }]);
 export const forbidden = (key: string, vars?: Vars) => new Open311Error(403, [{ code: 403, description: key, ...(vars ? { vars } : {}) }]);
 export const notFound = (key: string, vars?: Vars) => new Open311Error(404, [{ code: 404, description: key, ...(vars ? { vars } : {}) }]);
+export const tooMany = (key: string, vars: Vars & { seconds: number }) => new Open311Error(429, [{ code: 429, description: key, vars }], vars.seconds);
 
 /** Send errors as `[{code, description}]` or `<errors><error>…</error></errors>`, descriptions translated. */
 export function sendErrors(reply: FastifyReply, format: Format, status: number, errors: readonly Open311ErrorItem[], t: Translate): FastifyReply {

@@ -52,6 +52,25 @@ export const open311Migrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '20261125T0910_signals_open311_rate_limits': {
+    // Security review, finding 5: writes per minute, per key (set by the administrator) and per
+    // client address; counters in the database so that every app process counts the same.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time (Kysely docs)
+    async up(db: Kysely<any>) {
+      await sql`
+        alter table open311_api_keys add column rate_limit int not null default 60 check (rate_limit between 1 and 10000);
+
+        create table open311_rate_windows (
+          tenant_id text not null references tenants(id) on delete cascade,
+          bucket text not null check (length(bucket) between 1 and 100),
+          window_start timestamptz not null,
+          hits int not null default 1,
+          primary key (tenant_id, bucket, window_start)
+        );
+        create index open311_rate_windows_start on open311_rate_windows (tenant_id, window_start);
+      `.execute(db);
+    },
+  },
 };
 
 /** Kept under the name core's migrations index spreads in. */

@@ -88,4 +88,59 @@ describe('Open311 API keys page', () => {
     const csrf = await admin.post(PAGE, { client: 'Z', rights: 'report', _csrf: '' });
     assert.equal(csrf.statusCode, 403, 'CSRF protected');
   });
+
+  it('the administrator sets a client\'s rate limit when issuing a key and changes it later; it takes effect at once (security finding 5)', async () => {
+    const db = ctx.database.db;
+    const url = `/${KRIMPEN.slug}/open311/v2/requests.json`;
+    const lampForm = (key: string, i: number) => ({ api_key: key, service_code: 'groen', lat: String(KRIMPEN_POINT.latitude), long: String(KRIMPEN_POINT.longitude), description: `Tak ${i}` });
+    const page = await admin.get(PAGE);
+    assert.match(page.body, /name="limit"[^>]*value="60"/, 'the form proposes 60 a minute');
+    const res = await admin.post(PAGE, { client: 'Melding-app', rights: 'report', organisation: '', limit: '2' });
+    assert.equal(res.statusCode, 201, res.body.slice(0, 500));
+    const key = /<code class="api-key">(o311_[A-Za-z0-9_-]+)<\/code>/.exec(res.body)![1]!;
+    const row = await db.selectFrom('open311_api_keys').selectAll().where('client_name', '=', 'Melding-app').executeTakeFirstOrThrow();
+    assert.equal(row.rate_limit, 2);
+
+    ctx.clock.advance(60_000);
+    for (const i of [1, 2]) assert.equal((await postForm(ctx.app, url, lampForm(key, i))).statusCode, 200);
+    const third = await postForm(ctx.app, url, lampForm(key, 3));
+    assert.equal(third.statusCode, 429);
+    assert.match(third.json()[0].description, /at most 2 a minute/);
+
+    // Raised in the same minute: counts from the next request.
+    const list = await admin.get(PAGE);
+    assert.ok(list.body.includes(`action="${PAGE}/${row.id}/limiet"`), 'each active key has a form for its limit');
+    const raised = await admin.post(`${PAGE}/${row.id}/limiet`, { limit: '4' });
+    assert.equal(raised.statusCode, 303);
+    assert.equal(raised.headers.location, `${PAGE}?limiet=1`);
+    assert.match((await admin.get(raised.headers.location as string)).body, /De grens is aangepast/);
+    assert.equal((await postForm(ctx.app, url, lampForm(key, 4))).statusCode, 200, 'the 4th write of the minute is within the new limit');
+    assert.equal((await postForm(ctx.app, url, lampForm(key, 5))).statusCode, 429);
+    // Lowered: refused at once.
+    ctx.clock.advance(60_000);
+    assert.equal((await admin.post(`${PAGE}/${row.id}/limiet`, { limit: '1' })).statusCode, 303);
+    assert.equal((await postForm(ctx.app, url, lampForm(key, 6))).statusCode, 200);
+    assert.equal((await postForm(ctx.app, url, lampForm(key, 7))).statusCode, 429);
+
+    const audit = await db.selectFrom('audit_log').select(['action', 'detail']).where('entity', '=', 'open311_api_key').where('entity_id', '=', row.id).where('action', '=', 'update').execute();
+    assert.equal(audit.length, 2, 'each change is audited');
+
+    for (const bad of ['0', '10001', 'veel', '', '2.5']) {
+      const r = await admin.post(`${PAGE}/${row.id}/limiet`, { limit: bad });
+      assert.equal(r.statusCode, 422, bad);
+      assert.match(r.body, /Vul een heel getal in van 1 tot en met 10000/);
+    }
+    assert.equal((await admin.post(PAGE, { client: 'Te veel', rights: 'report', limit: '0' })).statusCode, 422, 'also when issuing');
+    assert.equal((await db.selectFrom('open311_api_keys').select('rate_limit').where('id', '=', row.id).executeTakeFirstOrThrow()).rate_limit, 1, 'a bad value changes nothing');
+
+    const otherAdmin = new TestBrowser(ctx.app);
+    await signInAs(ctx, otherAdmin, { tenantId: GRONINGEN.id, role: 'admin' });
+    await otherAdmin.get(`/${GRONINGEN.slug}/beheer/open311`);
+    assert.equal((await otherAdmin.post(`/${GRONINGEN.slug}/beheer/open311/${row.id}/limiet`, { limit: '9000' })).statusCode, 404, 'not by another tenant');
+    const pro = new TestBrowser(ctx.app);
+    await signInAs(ctx, pro, { tenantId: KRIMPEN.id, role: 'professional' });
+    await pro.get('/toegankelijkheid');
+    assert.equal((await pro.post(`${PAGE}/${row.id}/limiet`, { limit: '9000' })).statusCode, 403, 'only administrators');
+    assert.equal((await admin.post(`${PAGE}/${row.id}/limiet`, { limit: '9000', _csrf: '' })).statusCode, 403, 'CSRF protected');
+  });
 });

@@ -8,11 +8,12 @@ import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fasti
 import type { z } from 'zod';
 import { authenticateApiKey, type ApiKeyRow } from './apikeys.service.ts';
 import { toOpen311Error } from './errors.ts';
-import { FORMATS, Open311Error, forbidden, formatOf, notFound, sendErrors, sendOpen311, type Format } from './format.ts';
+import { FORMATS, Open311Error, forbidden, formatOf, notFound, sendErrors, sendOpen311, tooMany, type Format } from './format.ts';
+import * as rate from './ratelimit.ts';
 import * as reads from './reads.service.ts';
 import { createOpen311Request, param, type FormBody } from './requests.service.ts';
 import { postUpdate } from './updates.service.ts';
-import { anyQuery, codeParams, idParams, requestBody, requestsQuery, tenantParams, tokenParams, updateBody, updatesQuery } from './schemas.ts';
+import { RESPONSES, anyQuery, codeParams, idParams, requestBody, requestsQuery, tenantParams, tokenParams, updateBody, updatesQuery } from './schemas.ts';
 import { truncateIp } from '../../../platform/audit/audit.service.ts';
 import { isLocale, translator, type Locale } from '../../../platform/i18n/index.ts';
 
@@ -24,12 +25,23 @@ function bodyOf(req: FastifyRequest): FormBody {
   return req.body && typeof req.body === 'object' ? (req.body as FormBody) : {};
 }
 
-/** The client's key (form field or query string), checked against this tenant's keys; 403 otherwise. */
-async function requireKey(app: FastifyInstance, req: FastifyRequest): Promise<ApiKeyRow> {
+/**
+ * Before every write: count it for the client's address (before anything else, so floods without
+ * a valid key are limited too), check the key (form field or query string) against this tenant's
+ * keys (403 otherwise), and count it for the key; 429 with Retry-After beyond a limit (ratelimit.ts).
+ */
+async function authorizeWrite(app: FastifyInstance, req: FastifyRequest): Promise<ApiKeyRow> {
+  const tenantId = req.tenant!.id;
+  const now = app.clock.now();
+  const byAddress = await rate.hit(app.db, tenantId, rate.addressBucket(req.ip), now);
   const given = param(bodyOf(req), 'api_key') ?? param((req.query ?? {}) as FormBody, 'api_key');
+  const key = given ? await authenticateApiKey(app.db, tenantId, given, now) : null;
+  const addressLimit = Math.max(rate.ADDRESS_LIMIT, key?.rate_limit ?? 0);
+  if (byAddress.hits > addressLimit) throw tooMany('open311.error.rateAddress', { max: addressLimit, seconds: byAddress.retryAfter });
   if (!given) throw forbidden('open311.error.keyMissing');
-  const key = await authenticateApiKey(app.db, req.tenant!.id, given, app.clock.now());
   if (!key) throw forbidden('open311.error.keyInvalid');
+  const byKey = await rate.hit(app.db, tenantId, rate.keyBucket(key.id), now);
+  if (byKey.hits > key.rate_limit) throw tooMany('open311.error.rateKey', { max: key.rate_limit, seconds: byKey.retryAfter });
   return key;
 }
 
@@ -37,7 +49,10 @@ async function requireKey(app: FastifyInstance, req: FastifyRequest): Promise<Ap
 function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const format = formatOf(req);
   const mapped = toOpen311Error(err, req.t);
-  if (mapped instanceof Open311Error) return sendErrors(reply, format, mapped.status, mapped.errors, req.t);
+  if (mapped instanceof Open311Error) {
+    if (mapped.retryAfter !== undefined) reply.header('retry-after', String(mapped.retryAfter));
+    return sendErrors(reply, format, mapped.status, mapped.errors, req.t);
+  }
   const e = err as FastifyError;
   if (hasZodFastifySchemaValidationErrors(e)) {
     if (e.validationContext === 'body' && (req.body === null || typeof req.body !== 'object')) {
@@ -61,7 +76,7 @@ function both(
   app: FastifyInstance,
   method: 'GET' | 'POST',
   path: string,
-  schema: { summary: string; description?: string; params?: z.ZodType; querystring?: z.ZodType; body?: z.ZodType; consumes?: string[] },
+  schema: { summary: string; description?: string; params?: z.ZodType; querystring?: z.ZodType; body?: z.ZodType; consumes?: string[]; response: Record<number, z.ZodType> },
   handler: (req: FastifyRequest, reply: FastifyReply, format: Format) => Promise<FastifyReply>,
 ): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -104,16 +119,16 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
   });
   const now = () => app.clock.now();
 
-  both(app, 'GET', 'discovery.{format}', { summary: 'Open311 Service Discovery', params: tenantParams }, async (req, reply, format) => {
+  both(app, 'GET', 'discovery.{format}', { summary: 'Open311 Service Discovery', params: tenantParams, response: RESPONSES.discovery }, async (req, reply, format) => {
     const doc = await reads.discovery(app.db, { tenant: req.tenant!, baseUrl: app.config.baseUrl, production: app.config.env === 'production', t: req.t });
     return sendOpen311(reply, format, 'discovery', doc);
   });
 
-  both(app, 'GET', 'services.{format}', { summary: 'Open311: service list (public categories)', params: tenantParams, querystring: anyQuery }, async (req, reply, format) =>
+  both(app, 'GET', 'services.{format}', { summary: 'Open311: service list (public categories)', params: tenantParams, querystring: anyQuery, response: RESPONSES.services }, async (req, reply, format) =>
     sendOpen311(reply, format, 'services', await reads.services(app.db, req.tenant!.id)),
   );
 
-  both(app, 'GET', 'services/:code.{format}', { summary: 'Open311: service definition (extra questions as attributes)', params: codeParams, querystring: anyQuery }, async (req, reply, format) => {
+  both(app, 'GET', 'services/:code.{format}', { summary: 'Open311: service definition (extra questions as attributes)', params: codeParams, querystring: anyQuery, response: RESPONSES.service }, async (req, reply, format) => {
     const { code } = req.params as { code: string };
     return sendOpen311(reply, format, 'service_definition', await reads.serviceDefinition(app.db, req.tenant!.id, code, req.t));
   });
@@ -128,9 +143,10 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       params: tenantParams,
       body: requestBody,
       consumes: ['application/x-www-form-urlencoded'],
+      response: RESPONSES.createRequest,
     },
     async (req, reply, format) => {
-      const key = await requireKey(app, req);
+      const key = await authorizeWrite(app, req);
       if (!key.can_report) throw forbidden('open311.error.noReport');
       const header = req.headers['idempotency-key'];
       const created = await createOpen311Request(app.db, {
@@ -149,21 +165,21 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  both(app, 'GET', 'requests.{format}', { summary: 'Open311: service requests (last 90 days, at most 1000; never social concerns)', params: tenantParams, querystring: requestsQuery }, async (req, reply, format) =>
+  both(app, 'GET', 'requests.{format}', { summary: 'Open311: service requests (last 90 days, at most 1000; never social concerns)', params: tenantParams, querystring: requestsQuery, response: RESPONSES.requests }, async (req, reply, format) =>
     sendOpen311(reply, format, 'service_requests', await reads.requests(app.db, req.tenant!.id, (req.query ?? {}) as FormBody, now(), req.t)),
   );
 
-  both(app, 'GET', 'requests/:id.{format}', { summary: 'Open311: one service request', params: idParams, querystring: anyQuery }, async (req, reply, format) => {
+  both(app, 'GET', 'requests/:id.{format}', { summary: 'Open311: one service request', params: idParams, querystring: anyQuery, response: RESPONSES.request }, async (req, reply, format) => {
     const { id } = req.params as { id: string };
     return sendOpen311(reply, format, 'service_requests', await reads.request(app.db, req.tenant!.id, id, req.t));
   });
 
-  both(app, 'GET', 'tokens/:token.{format}', { summary: 'Open311: service_request_id from a token', params: tokenParams, querystring: anyQuery }, async (req, reply, format) => {
+  both(app, 'GET', 'tokens/:token.{format}', { summary: 'Open311: service_request_id from a token', params: tokenParams, querystring: anyQuery, response: RESPONSES.token }, async (req, reply, format) => {
     const { token } = req.params as { token: string };
     return sendOpen311(reply, format, 'service_requests', await reads.token(app.db, req.tenant!.id, token));
   });
 
-  both(app, 'GET', 'servicerequestupdates.{format}', { summary: 'Open311 (mySociety): updates of service requests in a period', params: tenantParams, querystring: updatesQuery }, async (req, reply, format) =>
+  both(app, 'GET', 'servicerequestupdates.{format}', { summary: 'Open311 (mySociety): updates of service requests in a period', params: tenantParams, querystring: updatesQuery, response: RESPONSES.updates }, async (req, reply, format) =>
     sendOpen311(reply, format, 'service_request_updates', await reads.updates(app.db, req.tenant!.id, (req.query ?? {}) as FormBody, now(), req.t)),
   );
 
@@ -171,9 +187,9 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
     app,
     'POST',
     'servicerequestupdates.{format}',
-    { summary: 'Open311 (mySociety): an external handler reports progress or closure (api_key with handler permission)', params: tenantParams, body: updateBody, consumes: ['application/x-www-form-urlencoded'] },
+    { summary: 'Open311 (mySociety): an external handler reports progress or closure (api_key with handler permission)', params: tenantParams, body: updateBody, consumes: ['application/x-www-form-urlencoded'], response: RESPONSES.createUpdate },
     async (req, reply, format) => {
-      const key = await requireKey(app, req);
+      const key = await authorizeWrite(app, req);
       const { updateId } = await postUpdate(app.db, {
         tenant: req.tenant!,
         apiKey: key,

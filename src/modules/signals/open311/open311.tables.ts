@@ -24,6 +24,8 @@ export interface Open311ApiKeysTable {
   created_at: Stamp;
   last_used_at: NullableStamp;
   revoked_at: NullableStamp;
+  /** Writes (POST requests and servicerequestupdates) per minute allowed with this key; set by the administrator. */
+  rate_limit: ColumnType<number, number | undefined, number>;
 }
 
 /** A service request created through Open311: which client, and its token (`tokens/{token}`). */
@@ -45,8 +47,17 @@ export interface Open311UpdatesTable {
   created_at: Stamp;
 }
 
+/** Writes counted per minute (fixed windows): per key (`k:{id}`) and per client address (`a:{hash}`). */
+export interface Open311RateWindowsTable {
+  tenant_id: string;
+  bucket: string;
+  window_start: Stamp;
+  hits: ColumnType<number, number | undefined, number>;
+}
+
 export interface Open311Tables {
   open311_api_keys: Open311ApiKeysTable;
   open311_requests: Open311RequestsTable;
   open311_updates: Open311UpdatesTable;
+  open311_rate_windows: Open311RateWindowsTable;
 }

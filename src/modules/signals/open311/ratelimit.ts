@@ -1,0 +1,56 @@
+/**
+ * Rate limits of the Open311 writes (POST requests and servicerequestupdates; security review,
+ * finding 5): per API key (its `rate_limit`, set by the administrator, default 60 a minute) and
+ * per client address (120 a minute, or a key's own higher limit). Fixed windows of a minute,
+ * counted in the database (one atomic upsert per write) so that several app processes share the
+ * count, with the injected clock. An address is kept only as a hash (IPv6 by its /64 network, as
+ * one client holds a whole /64), and windows older than ten minutes are deleted.
+ */
+import { createHash } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../../../platform/db/database.ts';
+
+export const WINDOW_MS = 60_000;
+/** Writes a minute for a new key unless the administrator chooses otherwise. */
+export const DEFAULT_KEY_LIMIT = 60;
+/** Writes a minute from one address (any keys, or none); a key with a higher limit of its own may use that. */
+export const ADDRESS_LIMIT = 120;
+export const MAX_KEY_LIMIT = 10_000;
+const KEEP_MS = 10 * WINDOW_MS;
+
+/** The network a client address stands for: the address itself (IPv4), or its /64 (IPv6). */
+export function addressNetwork(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (isIPv4(ip) || !isIPv6(ip)) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+export const keyBucket = (apiKeyId: string) => `k:${apiKeyId}`;
+export const addressBucket = (ip: string) => `a:${createHash('sha256').update(addressNetwork(ip)).digest('hex').slice(0, 40)}`;
+
+export interface Hit {
+  /** Writes in this window, this one included. */
+  hits: number;
+  /** Whole seconds until the window ends (at least 1): the Retry-After of a refusal. */
+  retryAfter: number;
+}
+
+/** Count one write in a bucket's current window (atomic across processes) and say how many there were. */
+export async function hit(db: DbOrTrx, tenantId: string, bucket: string, now: Date): Promise<Hit> {
+  const start = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
+  const r = await db
+    .insertInto('open311_rate_windows')
+    .values({ tenant_id: tenantId, bucket, window_start: new Date(start), hits: 1 })
+    .onConflict((oc) => oc.columns(['tenant_id', 'bucket', 'window_start']).doUpdateSet({ hits: sql`open311_rate_windows.hits + 1` }))
+    .returning('hits')
+    .executeTakeFirstOrThrow();
+  // A new window: clear the tenant's old ones (at most once per bucket a minute).
+  if (r.hits === 1) await db.deleteFrom('open311_rate_windows').where('tenant_id', '=', tenantId).where('window_start', '<', new Date(start - KEEP_MS)).execute();
+  return { hits: r.hits, retryAfter: Math.max(1, Math.ceil((start + WINDOW_MS - now.getTime()) / 1000)) };
+}
