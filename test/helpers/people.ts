@@ -63,3 +63,27 @@ export async function signInUser(ctx: Pick<TestContext, 'database' | 'clock'>, b
     .execute();
   browser.cookies.set(SESSION_COOKIE, token);
 }
+
+/**
+ * Create one user with several memberships, in this order (the first is their "first membership"),
+ * and a session; sets the session cookie on the browser. The second factor is done when any of the
+ * roles is a staff role (unless `mfa` says otherwise). Returns the user id.
+ */
+export async function signInWithRoles(
+  ctx: Pick<TestContext, 'database' | 'clock'>,
+  browser: TestBrowser,
+  roles: { tenantId: string; role: Role; organisationId?: string | null }[],
+  opts: { email?: string; name?: string; mfa?: boolean } = {},
+): Promise<string> {
+  const db = ctx.database.db;
+  counter += 1;
+  const mfa = opts.mfa ?? roles.some((r) => STAFF_ROLES.includes(r.role));
+  const { id } = await createUser(db, {
+    email: opts.email ?? `roles.${counter}.${Date.now()}@test.samenhang.nl`,
+    name: opts.name ?? `Test roles ${counter}`,
+    ...(mfa ? { totpSecretEncrypted: 'test-not-a-real-secret' } : {}),
+  });
+  for (const r of roles) await addMembership(db, { tenantId: r.tenantId, userId: id, organisationId: r.organisationId ?? null, role: r.role });
+  await signInUser(ctx, browser, id, { mfa });
+  return id;
+}
