@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from './eslint/boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', '.tmp/', 'coverage/'] },
@@ -14,6 +15,8 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-explicit-any': 'warn',
+      // `interface Database extends XTables {}`: how a module merges its tables into the Database type.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'smart'],
       curly: ['error', 'multi-line'],
@@ -26,6 +29,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Module boundaries (eslint/boundaries.js, docs/modules.md): proven to fail on probes in test/lint/boundaries.test.ts.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { samenhang: boundaries },
+    rules: { 'samenhang/platform-imports-no-module': 'error', 'samenhang/no-foreign-data': 'error' },
   },
   {
     // node:test's describe/it return promises that the runner tracks itself.

@@ -16,7 +16,7 @@ import { registerViews } from './platform/http/views.ts';
 import { frameworkErrors, registerErrorHandlers } from './platform/http/error-handler.tsx';
 import { coreRoutes } from './platform/http/core-routes.tsx';
 import { MODULES, allMigrations } from './modules/index.ts';
-import { findTenantBySlug } from './modules/areas/areas.service.ts';
+import { findTenantBySlug, listTenants } from './modules/areas/areas.service.ts';
 import { loadSessionUser } from './modules/people/session.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { AreaSection, ModuleDefinition } from './platform/module.ts';
@@ -141,7 +141,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
     },
   });
 
-  registerViews(app);
+  registerViews(app, MODULES.flatMap((m) => m.nav ?? []));
   registerErrorHandlers(app);
 
   // Who is asking, for which tenant, and may they? Runs before the body is read.
@@ -163,11 +163,10 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
     if (UNSAFE.has(req.method) && !req.is404 && req.routeOptions.config.csrf !== false) verifyCsrf(req, config.sessionSecret);
   });
 
-  await app.register(coreRoutes);
+  await app.register(coreRoutes, { listTenants, migrations: allMigrations });
   for (const mod of MODULES) {
     if (mod.routes) await app.register(mod.routes);
   }
 
-  void allMigrations; // referenced for readiness in core routes
   return app;
 }

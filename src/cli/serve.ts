@@ -3,6 +3,7 @@ import type { Command } from './commands.ts';
 import { startWorker } from '../platform/jobs/worker.ts';
 import { ensureRecurringJobs } from '../platform/jobs/recurring.ts';
 import { allJobHandlers } from '../platform/jobs/handlers.ts';
+import { MODULES } from '../modules/index.ts';
 import { definedDemoAccounts, demoAccountsText, hasDemoAccounts, isEmpty, runDemoSeed } from '../seed/demo.ts';
 
 /** Serve the app until SIGINT/SIGTERM, then finish in-flight requests and close the database. */
@@ -13,8 +14,8 @@ export const serve: Command = async ({ config, database }) => {
   }
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
-  await ensureRecurringJobs(database.db, app.clock.now());
-  const worker = startWorker({ db: database.db, config, clock: app.clock, handlers: allJobHandlers(), log: { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) } });
+  await ensureRecurringJobs(database.db, app.clock.now(), MODULES);
+  const worker = startWorker({ db: database.db, config, clock: app.clock, handlers: allJobHandlers(MODULES), log: { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) } });
   const mode = database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   if (config.seed === 'demo' && (await hasDemoAccounts(database.db))) {
     process.stdout.write(`\n${demoAccountsText(definedDemoAccounts())}\n`);

@@ -209,3 +209,9 @@ export interface HelpmatchCoreTables {
 
 /** Every helpmatch table; other parts of the module add theirs with `extends`. */
 export interface HelpmatchTables extends HelpmatchCoreTables, CircleTables {}
+
+// This module's tables join the app's Database type by declaration merging, so the platform
+// never imports a module (docs/decisions/0007-module-shape.md).
+declare module '../../platform/db/schema.ts' {
+  interface Database extends HelpmatchTables {}
+}

@@ -1,4 +1,5 @@
 import { describe, it, before } from 'node:test';
+import { MODULES } from '../index.ts';
 import assert from 'node:assert/strict';
 import { useTestDb } from '../../../test/helpers/app.ts';
 import { runDueJobs } from '../../platform/jobs/worker.ts';
@@ -13,7 +14,7 @@ import './engine.messages.ts';
 const HOUR = 3600_000;
 /** Not the defaults (24 h and 2 h): the intervals come from the configuration (HELP_WAVE_HOURS, HELP_WAVE_URGENT_HOURS). */
 const WAVE_INTERVAL_MS = { normal: 12 * HOUR, urgent: 1 * HOUR };
-const handlers = allJobHandlers();
+const handlers = allJobHandlers(MODULES);
 
 describe('waves (simulated clock)', () => {
   const ctx = useTestDb();

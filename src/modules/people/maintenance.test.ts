@@ -1,4 +1,5 @@
 import { describe, it } from 'node:test';
+import { MODULES } from '../index.ts';
 import assert from 'node:assert/strict';
 import { useTestDb } from '../../../test/helpers/app.ts';
 import { ensureRecurringJobs } from '../../platform/jobs/recurring.ts';
@@ -42,10 +43,10 @@ describe('people clean-up', () => {
 
   it('is started once at start-up and schedules its own next run', async () => {
     const { db } = ctx.database;
-    const started = await ensureRecurringJobs(db, now);
+    const started = await ensureRecurringJobs(db, now, MODULES);
     assert.ok(started.includes(PEOPLE_CLEANUP_JOB));
-    assert.deepEqual(await ensureRecurringJobs(db, now), [], 'a pending run exists: nothing added');
-    const result = await runDueJobs(db, allJobHandlers(), { now, config: testConfig() });
+    assert.deepEqual(await ensureRecurringJobs(db, now, MODULES), [], 'a pending run exists: nothing added');
+    const result = await runDueJobs(db, allJobHandlers(MODULES), { now, config: testConfig() });
     assert.equal(result.done, started.length);
     assert.equal(result.failed, 0);
     const pending = await db.selectFrom('jobs').select(['run_at']).where('kind', '=', PEOPLE_CLEANUP_JOB).where('status', '=', 'pending').execute();

@@ -96,3 +96,9 @@ export interface PeopleTables {
   auth_tokens: AuthTokensTable;
   signin_failures: SigninFailuresTable;
 }
+
+// This module's tables join the app's Database type by declaration merging, so the platform
+// never imports a module (docs/decisions/0007-module-shape.md).
+declare module '../../platform/db/schema.ts' {
+  interface Database extends PeopleTables {}
+}

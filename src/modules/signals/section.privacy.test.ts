@@ -9,6 +9,7 @@
  * from 5 on.
  */
 import { describe, it, before } from 'node:test';
+import { MODULES } from '../index.ts';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
@@ -171,7 +172,7 @@ describe('worries about neighbours leave every public page and API unchanged (is
   async function runJobs(): Promise<void> {
     const now = ctx.clock.now();
     for (const kind of [DEADLINE_JOB, RETENTION_JOB]) await enqueueJob(db(), { kind, runAt: now });
-    const ran = await runDueJobs(db(), allJobHandlers(), { now, config: testConfig() });
+    const ran = await runDueJobs(db(), allJobHandlers(MODULES), { now, config: testConfig() });
     assert.ok(ran.done >= 2 && ran.failed === 0 && ran.retried === 0, `the jobs ran: ${JSON.stringify(ran)}`);
   }
 

@@ -233,3 +233,9 @@ export interface SignalsTables
   signals_standard_texts: SignalsStandardTextsTable;
   signals_actions: SignalsActionsTable;
 }
+
+// This module's tables join the app's Database type by declaration merging, so the platform
+// never imports a module (docs/decisions/0007-module-shape.md).
+declare module '../../platform/db/schema.ts' {
+  interface Database extends SignalsTables {}
+}

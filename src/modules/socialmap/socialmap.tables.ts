@@ -237,3 +237,9 @@ export interface SocialmapTables extends KeepTables {
   socialmap_taxonomy_terms: SocialmapTaxonomyTermsTable;
   socialmap_attributes: SocialmapAttributesTable;
 }
+
+// This module's tables join the app's Database type by declaration merging, so the platform
+// never imports a module (docs/decisions/0007-module-shape.md).
+declare module '../../platform/db/schema.ts' {
+  interface Database extends SocialmapTables {}
+}

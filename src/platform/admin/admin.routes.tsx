@@ -6,7 +6,7 @@ import { BadRequest, NotFound } from '../errors.ts';
 import { auditFrom, recordAudit } from '../audit/audit.service.ts';
 import { searchAudit } from '../audit/audit.search.ts';
 import { findOutboxMail, listOutbox, maskCredentialLinks } from '../mail/outbox.ts';
-import { isWithinAdminReach } from '../../modules/people/people.service.ts';
+import type { DbOrTrx } from '../db/database.ts';
 import { auditFiltersOf, auditQuerySchema, pageSchema } from './audit-query.ts';
 import { AuditView, MailListView, MailView, type AuditFormValues } from './admin.views.tsx';
 
@@ -34,7 +34,13 @@ function formValues(query: unknown): AuditFormValues {
 }
 
 /** Administrators' pages: the outbox (to read mails when no SMTP is set) and the audit log. */
-export async function adminRoutes(app: FastifyInstance): Promise<void> {
+/** What the admin pages need from the people module; the app hands it over (the platform imports no module). */
+export interface AdminDeps {
+  /** Whether every role of this person is a non-admin role in the tenant (or they have no account yet). */
+  isWithinAdminReach(db: DbOrTrx, tenantId: string, who: { userId: string | null; email: string }): Promise<boolean>;
+}
+
+export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach }: AdminDeps): Promise<void> {
   app.get('/:tenant/beheer/mail', { config: { policy: ADMIN } }, async (req, reply) => {
     const tenant = tenantOf(req);
     const page = pageOf(req);

@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { sql } from 'kysely';
 import { isLocale } from '../i18n/index.ts';
 import { LANG_COOKIE } from './views.ts';
-import { listTenants } from '../../modules/areas/areas.service.ts';
-import { safeReturn } from '../../modules/people/auth/auth.schemas.ts';
-import { allMigrations } from '../../modules/index.ts';
+import type { Migration } from 'kysely';
+import { safeReturn } from './return-address.ts';
+import type { DbOrTrx } from '../db/database.ts';
 import { migrationsPending } from '../db/migrate.ts';
 import { NotFound } from '../errors.ts';
 
@@ -47,8 +47,16 @@ function loadStatic(): Map<string, { body: Buffer; type: string }> {
 const healthResponse = z.object({ status: z.literal('ok') });
 const readyResponse = z.object({ status: z.enum(['ready', 'not_ready']), database: z.string(), pendingMigrations: z.number() });
 
+/** What the core routes need from the app's modules; the app hands it over (the platform imports no module). */
+export interface CoreRoutesOptions {
+  /** The municipalities, for the home page. */
+  listTenants(db: DbOrTrx): Promise<readonly { slug: string; name: string }[]>;
+  /** Every migration of the app, for readiness. */
+  migrations(): Record<string, Migration>;
+}
+
 /** Routes of the platform itself: home, health, readiness, OpenAPI, language, static pages and files. */
-export async function coreRoutes(app: FastifyInstance): Promise<void> {
+export async function coreRoutes(app: FastifyInstance, { listTenants, migrations }: CoreRoutesOptions): Promise<void> {
   const statics = loadStatic();
 
   app.get('/static/*', { config: { policy: 'public' } }, async (req, reply) => {
@@ -72,7 +80,7 @@ export async function coreRoutes(app: FastifyInstance): Promise<void> {
     async (_req, reply) => {
       try {
         await sql`select 1`.execute(app.db);
-        const pending = await migrationsPending(app.db, allMigrations());
+        const pending = await migrationsPending(app.db, migrations());
         return reply.code(pending === 0 ? 200 : 503).send({ status: pending === 0 ? 'ready' : 'not_ready', database: app.engine, pendingMigrations: pending });
       } catch {
         return reply.code(503).send({ status: 'not_ready' as const, database: app.engine, pendingMigrations: -1 });

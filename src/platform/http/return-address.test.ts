@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 import { ensureTenant } from '../../../test/helpers/people.ts';
 import { addMembership, createUser } from '../../modules/people/people.service.ts';
-import { safeReturn } from '../../modules/people/auth/auth.schemas.ts';
+import { safeReturn } from './return-address.ts';
 
 const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 
@@ -45,5 +45,15 @@ describe('return addresses', () => {
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/');
     assert.ok(browser.cookies.get('sh_session'));
+  });
+});
+
+describe('safeReturn', () => {
+  it('keeps local paths only', () => {
+    assert.equal(safeReturn('/krimpen-aan-den-ijssel/beheer?x=1'), '/krimpen-aan-den-ijssel/beheer?x=1');
+    assert.equal(safeReturn('//evil.example'), '/');
+    assert.equal(safeReturn('/\\evil.example'), '/');
+    assert.equal(safeReturn('https://evil.example'), '/');
+    assert.equal(safeReturn(undefined), '/');
   });
 });

@@ -5,7 +5,7 @@ import { isLocale, translator, type Locale } from '../i18n/index.ts';
 import { Layout } from '../../ui/layout.tsx';
 import type { NavItem, ViewContext } from '../../ui/context.ts';
 import { ensureCsrfToken } from './csrf.ts';
-import { MODULES } from '../../modules/index.ts';
+import type { ModuleNavItem } from '../module.ts';
 import type { PageOptions } from './types.ts';
 
 export const LANG_COOKIE = 'lang';
@@ -16,22 +16,20 @@ export function renderDocument(ctx: ViewContext, body: VNode, opts: PageOptions)
   return '<!doctype html>' + renderToString(h(Layout, { ctx, title: opts.title, breadcrumbs: opts.breadcrumbs }, body));
 }
 
-function navFor(req: FastifyRequest, t: ViewContext['t']): NavItem[] {
+function navFor(menu: readonly ModuleNavItem[], req: FastifyRequest, t: ViewContext['t']): NavItem[] {
   const items: NavItem[] = [];
   const path = req.url.split('?')[0] ?? '/';
-  for (const mod of MODULES) {
-    for (const item of mod.nav ?? []) {
-      if (item.tenantOnly && !req.tenant) continue;
-      if (item.roles && !req.roles.some((r) => item.roles!.includes(r))) continue;
-      const href = item.path(req.tenant?.slug ?? '');
-      items.push({ href, label: t(item.labelKey), current: path === href });
-    }
+  for (const item of menu) {
+    if (item.tenantOnly && !req.tenant) continue;
+    if (item.roles && !req.roles.some((r) => item.roles!.includes(r))) continue;
+    const href = item.path(req.tenant?.slug ?? '');
+    items.push({ href, label: t(item.labelKey), current: path === href });
   }
   return items;
 }
 
-/** Locale, translator, view context and `reply.page()` on every request. */
-export function registerViews(app: FastifyInstance): void {
+/** Locale, translator, view context and `reply.page()` on every request; `menu` is the modules' navigation, in order (the app hands it over). */
+export function registerViews(app: FastifyInstance, menu: readonly ModuleNavItem[]): void {
   app.decorateRequest('locale', 'nl' as Locale);
   app.decorateRequest('t', null as never);
   app.decorateRequest('viewContext', function (this: FastifyRequest): ViewContext {
@@ -46,7 +44,7 @@ export function registerViews(app: FastifyInstance): void {
       user: req.user ? { id: req.user.id, name: req.user.name, isDemo: req.user.isDemo } : null,
       tenant: req.tenant,
       roles: req.roles,
-      nav: navFor(req, req.t),
+      nav: navFor(menu, req, req.t),
     };
   }
   app.decorateReply('page', function (this, body: VNode, opts: PageOptions) {

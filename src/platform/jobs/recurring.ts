@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../db/database.ts';
-import { MODULES } from '../../modules/index.ts';
+import type { ModuleDefinition } from '../module.ts';
 import { enqueueJob } from './worker.ts';
 
 /**
@@ -7,9 +7,9 @@ import { enqueueJob } from './worker.ts';
  * we make sure each recurring kind has one pending job, so a crash or a fresh database cannot
  * stop the chain. Returns the kinds that were (re)started.
  */
-export async function ensureRecurringJobs(db: DbOrTrx, now: Date): Promise<string[]> {
+export async function ensureRecurringJobs(db: DbOrTrx, now: Date, modules: readonly Pick<ModuleDefinition, 'recurringJobs'>[]): Promise<string[]> {
   const started: string[] = [];
-  for (const kind of MODULES.flatMap((m) => m.recurringJobs ?? [])) {
+  for (const kind of modules.flatMap((m) => m.recurringJobs ?? [])) {
     const existing = await db
       .selectFrom('jobs')
       .select('id')

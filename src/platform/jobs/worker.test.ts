@@ -171,6 +171,6 @@ describe('jobs worker', () => {
   });
 
   it('collects the platform mail handler and the module handlers', () => {
-    assert.equal(typeof allJobHandlers()['mail.send'], 'function');
+    assert.equal(typeof allJobHandlers([])['mail.send'], 'function');
   });
 });

@@ -28,12 +28,3 @@ export const registerForm = z.object({
   tenant: z.string('auth.register.unknownMunicipality').min(1, 'auth.register.unknownMunicipality').max(64, 'auth.register.unknownMunicipality'),
 });
 export const enableTotpForm = z.object({ pending: z.string('auth.twostep.badSetup').min(1, 'auth.twostep.badSetup').max(500, 'auth.twostep.badSetup'), code: codeForm.shape.code });
-
-/** Only local paths as return address (`?terug=`), never another site. */
-export function safeReturn(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || value.length > 500) return fallback;
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  // Printable ASCII only: anything else cannot go into a Location header (and a local path arrives percent-encoded).
-  if ([...value].some((c) => c <= ' ' || c >= '\u007f' || c === '\\')) return fallback;
-  return value;
-}
