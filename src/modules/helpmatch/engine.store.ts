@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/database.ts';
+import { pendingJobExists } from '../../platform/jobs/worker.ts';
 
 export interface HistoryExtraRow {
   volunteerUserId: string;
@@ -88,18 +89,7 @@ export async function requestsWithoutWave(db: DbOrTrx, tenantId: string, limit: 
     .where('r.state', '=', 'open')
     .where('r.help_type', 'in', ['incidental', 'latent'])
     .where((eb) => eb.not(eb.exists(eb.selectFrom('help_matches as m').select('m.id').whereRef('m.request_id', '=', 'r.id').where('m.wave', '>=', 1))))
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('jobs')
-            .select('jobs.id')
-            .where('jobs.kind', '=', 'helpmatch.wave')
-            .where('jobs.status', 'in', ['pending', 'running'])
-            .where(sql<boolean>`jobs.payload->>'requestId' = r.id::text`),
-        ),
-      ),
-    )
+    .where((eb) => eb.not(pendingJobExists('helpmatch.wave', 'requestId', 'r.id')))
     .orderBy('r.created_at')
     .limit(limit)
     .execute();

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../clock.ts';
@@ -173,6 +173,15 @@ export async function runDueJobs(db: Db, handlers: JobHandlers, opts: RunOptions
   const result: RunResult = { done: 0, failed: 0, retried: 0 };
   for (const job of jobs) result[await runOne(db, handlers, job, opts, log)] += 1;
   return result;
+}
+
+/**
+ * A condition for a module's query: a pending or running job of this kind exists whose payload
+ * field `payloadKey` equals the text of `ref` (a column of the outer query, e.g. `r.id`). Modules
+ * use this instead of querying the platform's jobs table themselves.
+ */
+export function pendingJobExists(kind: string, payloadKey: string, ref: string): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from jobs where jobs.kind = ${kind} and jobs.status in ('pending', 'running') and jobs.payload->>${payloadKey} = ${sql.ref(ref)}::text)`;
 }
 
 export interface EnqueueJob {
