@@ -313,13 +313,3 @@ export function ButtonForm({
     </form>
   );
 }
-
-/** A status notice after a redirect ("Opgeslagen."); nothing when there is no message. */
-export function Notice({ ctx, messageKey }: { ctx: ViewContext; messageKey: string | null | undefined }) {
-  if (!messageKey) return null;
-  return (
-    <p class="notice" role="status">
-      {ctx.t(messageKey)}
-    </p>
-  );
-}

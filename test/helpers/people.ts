@@ -3,7 +3,8 @@
  * session directly (the cookie holds a random token, the sessions table its SHA-256).
  */
 import type { DbOrTrx } from '../../src/platform/db/database.ts';
-import { hashToken, newToken, SESSION_COOKIE } from '../../src/modules/people/auth/session.ts';
+import { SESSION_COOKIE } from '../../src/modules/people/auth/session.ts';
+import { hashToken, newToken } from '../../src/platform/tokens.ts';
 import { addMembership, createUser } from '../../src/modules/people/people.service.ts';
 import type { Role } from '../../src/platform/roles.ts';
 import { STAFF_ROLES } from '../../src/platform/http/policy.ts';

@@ -2,7 +2,6 @@
  * Invitations into a care circle: a mailed link with a random token, stored only as its SHA-256,
  * valid 14 days and once. Accepting needs the account with the invited e-mail address.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../platform/errors.ts';
@@ -10,13 +9,13 @@ import { translator, type Locale } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/mail.service.ts';
 import { findUserByEmail } from '../people/people.service.ts';
 import * as store from './circle.store.ts';
-import { audit, isUuid, type Actor, type MemberCircle } from './circle.service.ts';
+import { audit, type Actor, type MemberCircle } from './circle.service.ts';
+import { isUuid } from '../../platform/ids.ts';
+import { hashToken, newToken } from '../../platform/tokens.ts';
 
 export const INVITE_DAYS = 14;
 const MAX_OPEN_INVITATIONS = 50;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Invite someone into the circle by e-mail (owner only); queues the mail in the caller's transaction. */
 export async function inviteToCircle(
@@ -34,12 +33,12 @@ export async function inviteToCircle(
   }
   const open = await store.listOpenInvitations(db, circle.tenant_id, circle.id, input.now);
   if (open.length >= MAX_OPEN_INVITATIONS) throw Conflict('helpmatch.circle.invite.tooMany', { email: 'helpmatch.circle.invite.tooMany' });
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   return inTransaction(db, async (trx) => {
     const invitationId = await store.insertInvitation(trx, {
       tenantId: circle.tenant_id,
       circleId: circle.id,
-      tokenHash: sha256(token),
+      tokenHash: hashToken(token),
       email,
       name: input.name.trim(),
       invitedBy: actor.userId,
@@ -81,7 +80,7 @@ export interface CircleInvitation {
 /** A usable invitation of this tenant by its token; BadRequest for malformed, unknown, used, revoked or expired ones. */
 export async function getCircleInvitation(db: DbOrTrx, tenantId: string, token: string, now: Date): Promise<CircleInvitation> {
   if (!TOKEN.test(token)) throw BadRequest('helpmatch.circle.invite.invalid');
-  const row = await store.findInvitationByHash(db, tenantId, sha256(token));
+  const row = await store.findInvitationByHash(db, tenantId, hashToken(token));
   if (!row || row.accepted_at || row.revoked_at || row.expires_at.getTime() <= now.getTime()) throw BadRequest('helpmatch.circle.invite.invalid');
   return { id: row.id, circleId: row.circle_id, email: row.email, name: row.name, personName: row.person_name };
 }

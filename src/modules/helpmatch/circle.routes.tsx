@@ -8,7 +8,7 @@ import type { Policy } from '../../platform/http/policy.ts';
 import { listAreas } from '../areas/areas.service.ts';
 import * as circles from './circle.service.ts';
 import { createCircleForm, hoursForm, noticeOf, taskForm, weekOf } from './circle.schemas.ts';
-import { todayIn } from './circle.schedule.ts';
+import { localDate } from '../../platform/time.ts';
 import { circleHoursTotal } from './ledger.ts';
 import { CircleListPage, NewCirclePage } from './views/circle/list.tsx';
 import { CircleOverviewPage } from './views/circle/overview.tsx';
@@ -92,7 +92,7 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
     const members = await circles.listCircleMembers(app.db, circle);
     const takerName = slot.turn?.taken_by ? (members.find((m) => m.userId === slot.turn!.taken_by)?.name ?? null) : null;
     return reply.header('cache-control', 'no-store').page(
-      <SlotPage ctx={req.viewContext()} circleId={circle.id} task={slot.task} date={date} turn={slot.turn} takerName={takerName} today={todayIn(app.clock.now())} {...extra} />,
+      <SlotPage ctx={req.viewContext()} circleId={circle.id} task={slot.task} date={date} turn={slot.turn} takerName={takerName} today={localDate(app.clock.now())} {...extra} />,
       { title: req.t('helpmatch.circle.slot.title', { task: slot.task.title, date }), breadcrumbs: crumbs(req, circle), ...(extra.status ? { status: extra.status } : {}) },
     );
   }

@@ -1,14 +1,9 @@
 /** Dates of a circle's tasks: which days a task falls on, and the week overview. Pure functions. */
 import { DateTime } from 'luxon';
 import type { CircleRecurrence } from './circle.tables.ts';
+import { ZONE } from '../../platform/time.ts';
 
-export const ZONE = 'Europe/Amsterdam';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Today's date (yyyy-mm-dd) in the Netherlands. */
-export function todayIn(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: ZONE }).toISODate()!;
-}
 
 /** True for a real calendar date written yyyy-mm-dd. */
 export function isIsoDate(s: unknown): s is string {

@@ -10,12 +10,12 @@ import { BadRequest, Conflict, Forbidden, Invalid, NotFound } from '../../platfo
 import { getArea } from '../areas/areas.service.ts';
 import { getUserProfile } from '../people/people.service.ts';
 import * as store from './circle.store.ts';
-import { addDays, isIsoDate, isOccurrence, mondayOf, todayIn, weekSlots } from './circle.schedule.ts';
+import { addDays, isIsoDate, isOccurrence, mondayOf, weekSlots } from './circle.schedule.ts';
+import { localDate } from '../../platform/time.ts';
 import type { CircleCreatedAs, CircleMemberRole, CircleRecurrence } from './circle.tables.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: unknown): s is string => typeof s === 'string' && UUID.test(s);
 
 /** Who acts, for the audit log. */
 export interface Actor {
@@ -97,7 +97,7 @@ export async function listCircleMembers(db: DbOrTrx, circle: MemberCircle): Prom
 
 /** The week from the Monday of `week` (or of today): every occurrence of every task, taken or open. */
 export async function circleWeek(db: DbOrTrx, circle: MemberCircle, opts: { week?: string | undefined; now: Date }) {
-  const today = todayIn(opts.now);
+  const today = localDate(opts.now);
   const monday = mondayOf(opts.week && isIsoDate(opts.week) ? opts.week : today);
   const tasks = await store.listTasks(db, circle.tenant_id, circle.id);
   const turns = await store.listTurns(db, circle.tenant_id, circle.id, monday, addDays(monday, 6));
@@ -111,7 +111,7 @@ export async function addTask(
   actor: Actor,
   input: { title: string; notes: string; recurrence: CircleRecurrence; startsOn: string; timeOfDay: string | null; now: Date },
 ): Promise<string> {
-  const today = todayIn(input.now);
+  const today = localDate(input.now);
   if (!isIsoDate(input.startsOn)) throw Invalid({ startsOn: 'helpmatch.circle.task.badDate' });
   if (input.startsOn < today) throw Invalid({ startsOn: 'helpmatch.circle.task.pastDate' });
   if (input.startsOn > addDays(today, 366)) throw Invalid({ startsOn: 'helpmatch.circle.task.farDate' });
@@ -144,7 +144,7 @@ export async function getSlot(db: DbOrTrx, circle: MemberCircle, taskId: string,
 /** Take an occurrence of a task; exactly one member gets it, the others get Conflict. */
 export async function takeTurn(db: DbOrTrx, circle: MemberCircle, actor: Actor, taskId: string, date: string, now: Date): Promise<void> {
   const slot = await getSlot(db, circle, taskId, date);
-  if (date < todayIn(now)) throw BadRequest('helpmatch.circle.turn.past');
+  if (date < localDate(now)) throw BadRequest('helpmatch.circle.turn.past');
   if (slot.turn) throw Conflict('helpmatch.circle.turn.taken');
   await inTransaction(db, async (trx) => {
     if (!(await store.insertTurn(trx, { tenantId: circle.tenant_id, circleId: circle.id, taskId, occursOn: date, userId: actor.userId, now }))) {
@@ -169,7 +169,7 @@ export async function completeTurn(db: DbOrTrx, circle: MemberCircle, actor: Act
   const slot = await getSlot(db, circle, taskId, date);
   if (!slot.turn || slot.turn.taken_by !== actor.userId) throw Conflict('helpmatch.circle.turn.notYours');
   if (slot.turn.done_at) throw Conflict('helpmatch.circle.turn.alreadyDone');
-  if (date > todayIn(now)) throw BadRequest('helpmatch.circle.turn.future');
+  if (date > localDate(now)) throw BadRequest('helpmatch.circle.turn.future');
   if (!(hours > 0 && hours <= 24)) throw Invalid({ hours: 'helpmatch.circle.turn.badHours' });
   await inTransaction(db, async (trx) => {
     if (!(await store.completeTurn(trx, circle.tenant_id, slot.turn!.id, hours, now))) throw Conflict('helpmatch.circle.turn.alreadyDone');

@@ -4,6 +4,7 @@ import type { DemoSeedArgs } from '../../platform/module.ts';
 import { listAreas, locatePoint } from '../areas/areas.service.ts';
 import * as hm from './helpmatch.service.ts';
 import type { Category } from './categories.ts';
+import { ZONE } from '../../platform/time.ts';
 
 /** Organisations that post a demo vacancy, per tenant (named in the seeds), with a plausible vacancy. */
 const VACANCIES: Record<string, { org: string; title: string; description: string; category: Category; hours: string }[]> = {
@@ -46,7 +47,7 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
     const located = await locatePoint(trx, tenant.id, home.label[0], home.label[1]);
     if (located.neighbourhood?.code !== home.code) continue; // not where we think: skip rather than seed wrong data
     const nearLabel = near.label ?? home.label;
-    const local = DateTime.fromJSDate(args.now, { zone: 'Europe/Amsterdam' }).plus({ days: 3 }).toISODate()!;
+    const local = DateTime.fromJSDate(args.now, { zone: ZONE }).plus({ days: 3 }).toISODate()!;
     const asker: hm.Actor = { userId: bewoner, roles: ['resident'] };
     const helper: hm.Actor = { userId: vrijwilliger, roles: ['volunteer'] };
     const common = { address: `Voorbeeldstraat 1, ${home.name} (demo)`, lon: home.label[0], lat: home.label[1], urgency: 'normal' as const, vulnerable: false, isDemo: true };

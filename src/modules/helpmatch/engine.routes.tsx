@@ -9,7 +9,7 @@ import { respondToRequest } from './service/matches.ts';
 import { getMyOffer } from './service/offers.ts';
 import { listOpenRequestsForMatching } from './service/matching-data.ts';
 import { actorOf, buurtOptions, COORDINATORS, matchCtx } from './routes/shared.ts';
-import { isUuid } from './service/common.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { proposeSuggestion, suggestionsForRequest, suggestionsForVolunteer } from './engine.service.ts';
 import * as store from './engine.store.ts';
 import { computeBatch, confirmBatch } from './batch.ts';
@@ -95,7 +95,7 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/:tenant/hulp/suggesties/:requestId', { config: { policy: COORDINATOR_PERSONAL } }, async (req, reply) => {
     const q = req.query as { melding?: string };
-    const notice = q.melding === 'voorgesteld' ? req.t('helpmatch.engine.suggest.proposed') : null;
+    const notice = q.melding === 'voorgesteld' ? 'helpmatch.engine.suggest.proposed' : null;
     return reply.page(await renderSuggestions(req, notice), { title: req.t('helpmatch.engine.suggest.title') });
   });
 

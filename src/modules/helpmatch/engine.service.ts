@@ -17,12 +17,13 @@ import { getMyOffer, listLatentContacts, recordVog } from './service/offers.ts';
 import { listBlocked } from './service/safety.ts';
 import { createMatches, type MatchCtx } from './service/matches.ts';
 import type { Actor } from './service/common.ts';
-import { isUuid } from './service/common.ts';
+import { isUuid } from '../../platform/ids.ts';
 import type { WeeklySlot as CoreSlot } from './helpmatch.tables.ts';
 import type { MatchRow } from './helpmatch.store.ts';
 import * as store from './engine.store.ts';
 import { suggestFor, type SuggestOptions } from './matching/suggest.ts';
 import type { EngineRequest, EngineVolunteer, LatentContact, Suggestion, WeeklySlot } from './matching/types.ts';
+import { ZONE } from '../../platform/time.ts';
 
 const RECENT_DAYS = 30;
 
@@ -231,7 +232,7 @@ export async function engineDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<void
     if (!volunteer || !coordinator) continue;
     const offer = await getMyOffer(trx, tenant.id, volunteer);
     if (!offer) continue;
-    const seenOn = DateTime.fromJSDate(args.now, { zone: 'Europe/Amsterdam' }).minus({ days: 30 }).toISODate()!;
+    const seenOn = DateTime.fromJSDate(args.now, { zone: ZONE }).minus({ days: 30 }).toISODate()!;
     await recordVog(trx, tenant.id, { userId: coordinator, roles: ['coordinator'] }, offer.id, seenOn, args.now);
   }
 }

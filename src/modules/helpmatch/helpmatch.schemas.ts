@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, HELP_TYPES, LANGUAGES, REACHES, URGENCIES, slotsFromValues } from './categories.ts';
+import { UUID_RE } from '../../platform/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const requiredText = (max: number) => z.string('form.required').trim().min(1, 'form.required').max(max, 'form.tooLong');
 const optionalText = (max: number) =>
   z
@@ -113,7 +113,7 @@ export const latentForm = z.object({
 });
 
 export const vacancyForm = z.object({
-  organisationId: z.string('helpmatch.vacancy.organisationInvalid').regex(UUID, 'helpmatch.vacancy.organisationInvalid'),
+  organisationId: z.string('helpmatch.vacancy.organisationInvalid').regex(UUID_RE, 'helpmatch.vacancy.organisationInvalid'),
   title: requiredText(200),
   description: requiredText(3000),
   category: z.enum(CATEGORIES, 'helpmatch.request.categoryInvalid'),
@@ -139,7 +139,7 @@ export const feedbackForm = z.object({
     .refine((v) => v === null || (Number.isInteger(v) && v >= 1 && v <= 5), 'helpmatch.feedback.ratingInvalid'),
 });
 export const reportForm = z.object({ reason: requiredText(2000) });
-export const proposeForm = z.object({ volunteer: z.string('helpmatch.match.noOffer').regex(UUID, 'helpmatch.match.noOffer') });
+export const proposeForm = z.object({ volunteer: z.string('helpmatch.match.noOffer').regex(UUID_RE, 'helpmatch.match.noOffer') });
 export const vogForm = z.object({
   seenOn: z
     .string()
@@ -149,6 +149,6 @@ export const vogForm = z.object({
     .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), 'helpmatch.vog.invalidDate'),
 });
 export const blockForm = z.object({
-  userId: z.string('form.required').regex(UUID, 'form.invalidValue'),
+  userId: z.string('form.required').regex(UUID_RE, 'form.invalidValue'),
   reason: z.string().trim().max(500, 'form.tooLong').optional().default(''),
 });

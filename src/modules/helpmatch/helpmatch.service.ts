@@ -3,7 +3,7 @@
  * match lifecycle with protected contact details, reports and blocks. Other parts of the module
  * (engine, circle) and other modules use these functions; only they touch the store.
  */
-export { type Actor, isCoordinator, mayActOnBehalf, assertNotBlocked, distanceMetres, isUuid } from './service/common.ts';
+export { type Actor, isCoordinator, mayActOnBehalf, assertNotBlocked } from './service/common.ts';
 export { resolveLocation, type ResolvedLocation } from './service/location.ts';
 export {
   createRequest,
@@ -14,7 +14,6 @@ export {
   expireRequests,
   requesterSide,
   checkSlots,
-  ZONE,
   type NewRequest,
   type RequestSchedule,
 } from './service/requests.ts';

@@ -3,10 +3,11 @@ import { inTransaction } from '../../platform/db/database.ts';
 import { BadRequest, Conflict, Forbidden } from '../../platform/errors.ts';
 import { translator, type Locale } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/mail.service.ts';
-import { hashToken, newToken } from './auth/session.ts';
+import { hashToken, newToken } from '../../platform/tokens.ts';
 import * as store from './people.store.ts';
 import { addMembership, createUser, getOrganisation } from './people.service.ts';
-import { INVITE_ROLES, isUuid } from './people.schemas.ts';
+import { INVITE_ROLES } from './people.schemas.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 export const INVITE_DAYS = 7;
 type InviteRole = (typeof INVITE_ROLES)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OrganisationKind } from './people.tables.ts';
 import type { Role } from '../../platform/roles.ts';
+import { isUuid, UUID_RE } from '../../platform/ids.ts';
 
 export const ROLES: readonly Role[] = ['resident', 'volunteer', 'professional', 'coordinator', 'admin'];
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
@@ -17,11 +18,6 @@ export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
 /** Roles an organisation can invite someone into. */
 export const INVITE_ROLES = ['professional', 'coordinator'] as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** True for a well-formed UUID: checked before ids reach a uuid column (else the database errors). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
 
 export const emailSchema = z.string().trim().toLowerCase().max(254, 'form.tooLong').pipe(z.email('form.invalidEmail'));
 const requiredText = (max: number) => z.string('form.required').trim().min(1, 'form.required').max(max, 'form.tooLong');
@@ -45,13 +41,13 @@ export const inviteForm = z.object({
 });
 
 export const addRoleForm = z.object({
-  userId: z.string('form.required').regex(UUID, 'people.userUnknown'),
+  userId: z.string('form.required').regex(UUID_RE, 'people.userUnknown'),
   role: z.enum(ROLES as [Role, ...Role[]], 'people.roleInvalid'),
   organisationId: z
     .string()
     .optional()
     .transform((v) => (v ? v : null))
-    .refine((v) => v === null || UUID.test(v), 'people.org.notInTenant'),
+    .refine((v) => v === null || isUuid(v), 'people.org.notInTenant'),
 });
 
 export const profileForm = z.object({

@@ -7,7 +7,8 @@ import { listMailsTo } from '../../platform/mail/mail.read.ts';
 import { listTenants } from '../areas/areas.service.ts';
 import { hashPassword } from './auth/password.ts';
 import * as store from './people.store.ts';
-import { ORGANISATION_KINDS, ROLES, emailSchema, isUuid } from './people.schemas.ts';
+import { ORGANISATION_KINDS, ROLES, emailSchema } from './people.schemas.ts';
+import { isUuid } from '../../platform/ids.ts';
 import type { Locale, OrganisationKind } from './people.tables.ts';
 import type { Role } from '../../platform/roles.ts';
 

@@ -7,12 +7,13 @@ import { parseForm } from '../../platform/http/forms.ts';
 import { auditFrom } from '../../platform/audit/audit.service.ts';
 import { listMembers, listOrganisations } from '../people/people.service.ts';
 import { accessTo, viewerOf, type Viewer } from './access.ts';
-import { addAction, isOverdue, listSignalActions, mayAddAction, mayUpdateAction, todayIso, updateSignalAction, type ActionChange } from './actions.service.ts';
+import { addAction, isOverdue, listSignalActions, mayAddAction, mayUpdateAction, updateSignalAction, type ActionChange } from './actions.service.ts';
 import { decideReopen, getDissatisfiedPolicy, setDissatisfiedPolicy, DISSATISFIED_POLICIES } from './actions.reopen.ts';
 import { getSignal, type SignalRow } from './signals.service.ts';
 import { isClosed } from './workflow.ts';
 import type { ActionsPanel } from './views/actions.tsx';
 import { FeedbackSettingsPage } from './views/actions-settings.tsx';
+import { localDate } from '../../platform/time.ts';
 
 const STAFF = { roles: ['professional', 'coordinator'], personalData: true } as const;
 const text = (max: number) => z.string().max(max, 'signals.error.tooLong').optional().default('');
@@ -47,7 +48,7 @@ export async function loadActionsPanel(db: DbOrTrx, tenantId: string, viewer: Vi
     members: owners,
     openCount: actions.filter((a) => a.status === 'open').length,
     overdue: actions.filter((a) => isOverdue(a, now)).map((a) => a.id),
-    today: todayIso(now),
+    today: localDate(now),
     reopenRequest: signal.reopen_requested_at && isClosed(signal.state) ? { at: signal.reopen_requested_at, reason: signal.reopen_request_reason } : null,
     canDecideReopen: viewer.all,
   };

@@ -17,7 +17,7 @@ import * as signals from './signals.store.ts';
 import type { Viewer } from './access.ts';
 import type { LinkBase } from './tracking.service.ts';
 import { isClosed } from './workflow.ts';
-import { ZONE } from './workdays.ts';
+import { localDate, ZONE } from '../../platform/time.ts';
 
 export type { ActionRow } from './actions.store.ts';
 export const MAX_ACTION_TEXT = 1000;
@@ -37,14 +37,9 @@ export function listSignalActions(db: DbOrTrx, tenantId: string, signalId: strin
   return store.listActions(db, tenantId, signalId);
 }
 
-/** Today's date (yyyy-mm-dd) in Europe/Amsterdam. */
-export function todayIso(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: ZONE }).toISODate()!;
-}
-
 /** True when an open action's due date has passed. */
 export function isOverdue(action: Pick<store.ActionRow, 'status' | 'due_date'>, now: Date): boolean {
-  return action.status === 'open' && !!action.due_date && action.due_date < todayIso(now);
+  return action.status === 'open' && !!action.due_date && action.due_date < localDate(now);
 }
 
 const clean = (s: string | null | undefined) => (s ?? '').trim() || null;
@@ -55,7 +50,7 @@ function checkDueDate(raw: string | null | undefined, now: Date, errors: Record<
   if (!v) return null;
   const d = DateTime.fromISO(v, { zone: ZONE });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !d.isValid) errors.dueDate = 'signals.actions.error.date';
-  else if (v < todayIso(now)) errors.dueDate = 'signals.actions.error.datePast';
+  else if (v < localDate(now)) errors.dueDate = 'signals.actions.error.datePast';
   else if (d.year > 2100) errors.dueDate = 'signals.actions.error.date';
   return v;
 }

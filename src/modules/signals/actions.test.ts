@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 import { signInAs } from '../../../test/helpers/people.ts';
 import { createSignal } from './signals.service.ts';
-import { todayIso } from './actions.service.ts';
+import { localDate } from '../../platform/time.ts';
 import { KRIMPEN, newSignal, setupTenant, type TenantFixture } from './signals.test-support.ts';
 
 const REPORTER_NAME = 'Geheime Melder';
@@ -32,7 +32,7 @@ describe('network actions and the "niet tevreden" rule (HTTP)', () => {
       .orderBy(sql`organisation_id = ${k.housing}`, 'desc')
       .execute();
   const signal = (publicId: string) => db().selectFrom('signals_signals').selectAll().where('public_id', '=', publicId).executeTakeFirstOrThrow();
-  const inDays = (n: number) => DateTime.fromISO(todayIso(ctx.clock.now())).plus({ days: n }).toISODate()!;
+  const inDays = (n: number) => DateTime.fromISO(localDate(ctx.clock.now())).plus({ days: n }).toISODate()!;
   const links = { baseUrl: 'http://localhost', tenantSlug: KRIMPEN.slug };
 
   before(async () => {

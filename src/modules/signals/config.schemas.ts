@@ -2,10 +2,9 @@
 import { z } from 'zod';
 import type { CategoryQuestion } from './signals.tables.ts';
 import { SIGNAL_STATES } from './workflow.ts';
+import { UUID_RE, UUID_SOURCE } from '../../platform/ids.ts';
 
-const UUID_SRC = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-export const UUID = new RegExp(`^${UUID_SRC}$`, 'i');
-const UUID_OR_EMPTY = new RegExp(`^$|^${UUID_SRC}$`, 'i');
+const UUID_OR_EMPTY = new RegExp(`^$|^${UUID_SOURCE}$`, 'i');
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const QUESTION_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 export const MAX_TEXT = 5000;
@@ -36,7 +35,7 @@ export const groupForm = z.object({
 const categoryFields = {
   name: text(120),
   description: text(500, false),
-  groupId: z.string('signals.config.error.group').regex(UUID, 'signals.config.error.group'),
+  groupId: z.string('signals.config.error.group').regex(UUID_RE, 'signals.config.error.group'),
   deadlineDays: int(0, 365, 'signals.config.error.deadline'),
   position: int(0, 9999, 'signals.config.error.position'),
   sensitive: checkbox,
@@ -102,18 +101,18 @@ export function buildQuestion(input: QuestionInput, key: string, otherKeys: read
 }
 
 export const routingRuleForm = z.object({
-  target: z.string().trim().regex(new RegExp(`^$|^(groep|categorie):${UUID_SRC}$`, 'i'), 'signals.config.error.target').optional().default(''),
+  target: z.string().trim().regex(new RegExp(`^$|^(groep|categorie):${UUID_SOURCE}$`, 'i'), 'signals.config.error.target').optional().default(''),
   area: z.string().trim().max(20, 'signals.config.error.area').optional().default(''),
-  organisationId: z.string('signals.config.error.organisation').regex(UUID, 'signals.config.error.organisation'),
+  organisationId: z.string('signals.config.error.organisation').regex(UUID_RE, 'signals.config.error.organisation'),
 });
 
 export const routeTestQuery = z.object({
-  categorie: z.string().regex(UUID).optional(),
+  categorie: z.string().regex(UUID_RE).optional(),
   gebied: z.string().max(20).optional().default(''),
 });
 
 export const defaultDeskForm = z.object({
-  organisationId: z.string('signals.config.error.organisation').regex(UUID, 'signals.config.error.organisation'),
+  organisationId: z.string('signals.config.error.organisation').regex(UUID_RE, 'signals.config.error.organisation'),
 });
 
 export const standardTextForm = z.object({

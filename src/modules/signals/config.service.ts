@@ -9,7 +9,8 @@ import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { listOrganisations } from '../people/people.service.ts';
 import * as cats from './categories.store.ts';
 import * as store from './config.store.ts';
-import { UUID, type CategoryCreateInput, type CategoryEditInput } from './config.schemas.ts';
+import { type CategoryCreateInput, type CategoryEditInput } from './config.schemas.ts';
+import { isUuid } from '../../platform/ids.ts';
 import type { CategoryQuestion } from './signals.tables.ts';
 
 /** Who makes a change (for the audit log). */
@@ -95,7 +96,7 @@ export async function createCategory(db: DbOrTrx, tenantId: string, input: Categ
 
 /** A category of the tenant by id, or NotFound (also for ids of another tenant). */
 export async function getCategory(db: DbOrTrx, tenantId: string, id: string): Promise<cats.CategoryRow> {
-  const row = UUID.test(id) ? await cats.findCategoryById(db, tenantId, id) : null;
+  const row = isUuid(id) ? await cats.findCategoryById(db, tenantId, id) : null;
   if (!row) throw NotFound('signals.config.error.categoryNotFound');
   return row;
 }

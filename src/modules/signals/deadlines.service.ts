@@ -13,7 +13,8 @@ import { listTenants } from '../areas/areas.service.ts';
 import { listMembers } from '../people/people.service.ts';
 import * as store from './jobs.store.ts';
 import { getJobSettings } from './jobs.settings.ts';
-import { addWorkingDays, isWorkingDay, ZONE } from './workdays.ts';
+import { addWorkingDays, isWorkingDay } from './workdays.ts';
+import { ZONE } from '../../platform/time.ts';
 
 /** Hour of the day (Amsterdam) from which reminders go out on the reminder day. */
 export const REMINDER_HOUR = 8;

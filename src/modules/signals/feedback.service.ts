@@ -6,6 +6,7 @@ import { inTransaction, type DbOrTrx } from '../../platform/db/database.ts';
 import { AppError, Conflict, Invalid } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { distanceMeters } from '../../platform/geo.ts';
 import * as cats from './categories.store.ts';
 import * as store from './signals.store.ts';
 import * as tracking from './tracking.store.ts';
@@ -96,16 +97,6 @@ export async function submitFeedback(db: DbOrTrx, input: FeedbackInput): Promise
 export const NEARBY_METRES = 50;
 export const NEARBY_WEEKS = 12;
 
-/** Distance in metres between two WGS84 points (haversine). */
-export function distanceMetres(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = 6_371_000;
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * r * Math.asin(Math.sqrt(a));
-}
-
 /** Open, non-sensitive signals of the category within 50 m reported in the last 12 weeks, nearest first. */
 export async function nearbySignals(db: DbOrTrx, tenantId: string, categoryId: string, lat: number, lon: number, now: Date) {
   const category = await cats.findCategoryById(db, tenantId, categoryId);
@@ -113,7 +104,7 @@ export async function nearbySignals(db: DbOrTrx, tenantId: string, categoryId: s
   const since = new Date(now.getTime() - NEARBY_WEEKS * 7 * 86_400_000);
   const rows = await store.nearbyOpenSignals(db, tenantId, categoryId, lat, lon, since, OPEN_STATES);
   return rows
-    .map((r) => ({ ...r, distance: Math.round(distanceMetres(lat, lon, r.latitude!, r.longitude!)) }))
+    .map((r) => ({ ...r, distance: Math.round(distanceMeters({ lat, lon }, { lat: r.latitude!, lon: r.longitude! })) }))
     .filter((r) => r.distance <= NEARBY_METRES)
     .sort((a, b) => a.distance - b.distance);
 }

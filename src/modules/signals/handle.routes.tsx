@@ -10,10 +10,10 @@ import { listCategories, standardText } from './categories.service.ts';
 import { getSignal, reassignSignal, signalHistory, transitionSignal } from './signals.service.ts';
 import { isSignalState, nextStates, SIGNAL_STATES } from './workflow.ts';
 import { SignalPage } from './views/handle.tsx';
+import { UUID_RE } from '../../platform/ids.ts';
 
 const STAFF = { roles: ['professional', 'coordinator'], personalData: true } as const;
 const opt = (max: number) => z.string().max(max, 'signals.error.tooLong').optional().default('');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Professional and coordinator pages: the list with filters, a signal with its history, state changes and reassigning. */
 export async function handleRoutes(app: FastifyInstance): Promise<void> {
@@ -74,7 +74,7 @@ export async function handleRoutes(app: FastifyInstance): Promise<void> {
   app.post('/:tenant/meldingen/behandelen/:publicId/toewijzen', { config: { policy: { roles: ['coordinator'], personalData: true } } }, async (req, reply) => {
     const { signal, access } = await load(req);
     if (!access.canReassign) throw Forbidden();
-    const parsed = parseForm(z.object({ organisationId: z.string().regex(UUID, 'form.invalidValue'), note: opt(2000) }), req.body, req.t);
+    const parsed = parseForm(z.object({ organisationId: z.string().regex(UUID_RE, 'form.invalidValue'), note: opt(2000) }), req.body, req.t);
     if (!parsed.ok) throw Invalid(parsed.errors);
     const org = await getOrganisation(app.db, req.tenant!.id, parsed.data.organisationId);
     await reassignSignal(app.db, { tenantId: req.tenant!.id, signalId: signal.id, organisationId: org.id, organisationName: org.name, note: parsed.data.note, actorUserId: req.user!.id, ip: auditFrom(req).ip, now: app.clock.now() });

@@ -9,9 +9,9 @@ import { guardCell } from '../../platform/csv.ts';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import { BadRequest } from '../../platform/errors.ts';
 import { countSignals, querySignals, type SignalFilter, type SignalListRow } from './signals.store.ts';
+import { ZONE } from '../../platform/time.ts';
 
 export const EXPORT_LIMIT = 50_000;
-const ZONE = 'Europe/Amsterdam';
 
 export const CSV_COLUMNS = [
   'nummer',

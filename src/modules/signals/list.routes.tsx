@@ -1,6 +1,5 @@
 import './list.messages.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DateTime } from 'luxon';
 import { auditFrom, recordAudit } from '../../platform/audit/audit.service.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import { listAreas } from '../areas/areas.service.ts';
@@ -12,6 +11,7 @@ import { deleteFilter, filterFor, filterQueryString, listPage, parseListQuery, s
 import type { SignalListRow } from './signals.store.ts';
 import { signalMap } from './views/list-map.tsx';
 import { SignalListPage } from './views/list.tsx';
+import { localDate } from '../../platform/time.ts';
 
 const STAFF = { roles: ['professional', 'coordinator'], personalData: true } as const;
 
@@ -65,7 +65,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     const now = app.clock.now();
     const out = await exportCsv(app.db, tenantId, filter, { orgNames, stateLabel: (s) => req.t(`signals.state.${s}`), now });
     await recordAudit(app.db, { ...auditFrom(req), action: 'export', entity: 'signal', entityId: null, detail: { format: 'csv', rows: out.rows, sensitive: out.sensitive, filter: filterQueryString(q) } });
-    const date = DateTime.fromJSDate(now, { zone: 'Europe/Amsterdam' }).toFormat('yyyy-MM-dd');
+    const date = localDate(now);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="meldingen-${req.tenant!.slug}-${date}.csv"`)

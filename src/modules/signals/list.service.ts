@@ -10,11 +10,11 @@ import type { CategoryRow } from './categories.service.ts';
 import * as savedStore from './list.store.ts';
 import { countSignals, querySignals, type SignalFilter, type SignalListRow } from './signals.store.ts';
 import { isSignalState, OPEN_STATES, SIGNAL_STATES } from './workflow.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 export const PAGE_SIZE = 50;
 export const MAX_SAVED_FILTERS = 20;
 const NO_MATCH = '00000000-0000-0000-0000-000000000000';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const text = (max: number, pattern: RegExp) =>
   z
@@ -82,7 +82,7 @@ export function filterFor(q: ListQuery, viewer: Viewer, categories: readonly Cat
   else if (isSignalState(q.status)) filter.states = [q.status];
   if (q.categorie) filter.categoryIds = [categories.find((c) => c.service_code === q.categorie)?.id ?? NO_MATCH];
   if (q.gebied) filter.areaCodes = [q.gebied];
-  if (q.organisatie) filter.organisationId = UUID.test(q.organisatie) ? q.organisatie : NO_MATCH;
+  if (q.organisatie) filter.organisationId = isUuid(q.organisatie) ? q.organisatie : NO_MATCH;
   if (q.telaat) filter.overdueAt = now;
   if (q.gevoelig) filter.sensitive = q.gevoelig === 'ja';
   if (!viewer.all) filter.visibleToOrganisations = viewer.organisations;
@@ -127,7 +127,7 @@ export async function saveFilter(db: DbOrTrx, input: { tenantId: string; userId:
 
 /** Delete one of the user's own saved filters; NotFound when it is not theirs (or does not exist). */
 export async function deleteFilter(db: DbOrTrx, tenantId: string, userId: string, id: string): Promise<void> {
-  if (!UUID.test(id) || (await savedStore.deleteSavedFilter(db, tenantId, userId, id)) === 0) throw NotFound('signals.list.saved.notFound');
+  if (!isUuid(id) || (await savedStore.deleteSavedFilter(db, tenantId, userId, id)) === 0) throw NotFound('signals.list.saved.notFound');
 }
 
 /** A person's saved list filters (all tenants), for the account export. */

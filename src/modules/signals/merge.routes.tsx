@@ -11,11 +11,11 @@ import { listCategories } from './categories.service.ts';
 import { checkMerge, followerCount, mergeCandidatesFor, mergeSignals, routedOrganisation, splitSignal } from './merge.service.ts';
 import { getSignal, type SignalRow } from './signals.service.ts';
 import { MergeChoosePage, MergeConfirmPage, SplitPage, type MergeSide, type SplitValues } from './views/merge.tsx';
+import { isUuid, UUID_RE } from '../../platform/ids.ts';
 
 const COORDINATOR = { roles: ['coordinator'], personalData: true } as const;
 const STAFF = { roles: ['professional', 'coordinator'], personalData: true } as const;
 const SIG = /^SIG-\d{4}-\d{6}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const mergeSchema = z.object({
   met: z.string().trim().toUpperCase().regex(SIG, 'signals.merge.error.format'),
@@ -23,9 +23,9 @@ const mergeSchema = z.object({
   note: z.string().max(2000, 'signals.error.tooLong').optional().default(''),
 });
 const splitSchema = z.object({
-  submissionId: z.string().regex(UUID, 'form.invalidValue'),
-  categoryId: z.string().regex(UUID, 'signals.error.category'),
-  organisationId: z.union([z.literal(''), z.string().regex(UUID, 'form.invalidValue')]).optional().default(''),
+  submissionId: z.string().regex(UUID_RE, 'form.invalidValue'),
+  categoryId: z.string().regex(UUID_RE, 'signals.error.category'),
+  organisationId: z.union([z.literal(''), z.string().regex(UUID_RE, 'form.invalidValue')]).optional().default(''),
   description: z.string().trim().min(1, 'signals.error.descriptionRequired').max(5000, 'signals.error.descriptionTooLong'),
 });
 
@@ -149,7 +149,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
     if (!access.canHandle) throw Forbidden();
     const body = (req.body ?? {}) as Record<string, unknown>;
     const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-    const values: SplitValues = { categoryId: str('categoryId'), organisationId: str('organisationId'), description: str('description').slice(0, 6000), submissionId: UUID.test(str('submissionId')) ? str('submissionId') : randomUUID() };
+    const values: SplitValues = { categoryId: str('categoryId'), organisationId: str('organisationId'), description: str('description').slice(0, 6000), submissionId: isUuid(str('submissionId')) ? str('submissionId') : randomUUID() };
     const parsed = parseForm(splitSchema, req.body, req.t);
     if (!parsed.ok) return reply.page(await splitPage(req, signal, values, parsed.errors), splitOpts(req, signal, 422));
     try {

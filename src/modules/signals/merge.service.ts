@@ -13,7 +13,8 @@ import * as cats from './categories.store.ts';
 import * as store from './signals.store.ts';
 import * as tracking from './tracking.store.ts';
 import * as merges from './merge.store.ts';
-import { distanceMetres, NEARBY_METRES, NEARBY_WEEKS } from './feedback.service.ts';
+import { NEARBY_METRES, NEARBY_WEEKS } from './feedback.service.ts';
+import { distanceMeters } from '../../platform/geo.ts';
 import { createSignal, MAX_DESCRIPTION } from './signals.service.ts';
 import { createTrackingToken, trackingPath, type LinkBase } from './tracking.service.ts';
 import { routeSignal } from './routing.ts';
@@ -43,7 +44,7 @@ export async function mergeCandidatesFor(db: DbOrTrx, signal: store.SignalRow, n
   const since = new Date(now.getTime() - NEARBY_WEEKS * 7 * 86_400_000);
   const rows = await merges.mergeCandidates(db, signal.tenant_id, { excludeId: signal.id, categoryId: signal.category_id, since, states: OPEN_STATES, buurtCode: signal.buurt_code, point });
   return rows
-    .map((r) => ({ ...r, distance: point && r.latitude !== null && r.longitude !== null ? Math.round(distanceMetres(point.lat, point.lon, r.latitude, r.longitude)) : null }))
+    .map((r) => ({ ...r, distance: point && r.latitude !== null && r.longitude !== null ? Math.round(distanceMeters(point, { lat: r.latitude, lon: r.longitude })) : null }))
     .filter((r) => (r.distance !== null && r.distance <= NEARBY_METRES) || (!!signal.buurt_code && r.buurt_code === signal.buurt_code))
     .map(({ latitude: _lat, longitude: _lon, ...r }) => r)
     .sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || b.created_at.getTime() - a.created_at.getTime());

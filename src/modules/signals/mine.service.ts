@@ -2,13 +2,12 @@
  * "Mijn meldingen": the signals a resident reported with their account and the ones they follow
  * with it; following and unfollowing with an account; a short-lived tracking link to view one.
  */
-import { randomBytes } from 'node:crypto';
 import { inTransaction, type DbOrTrx } from '../../platform/db/database.ts';
 import { Conflict, NotFound } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import * as store from './mine.store.ts';
 import * as tracking from './tracking.store.ts';
-import { hashToken } from './tracking.service.ts';
+import { hashToken, newToken } from '../../platform/tokens.ts';
 import { isClosed, type SignalState } from './workflow.ts';
 
 export type { MineRow } from './mine.store.ts';
@@ -71,7 +70,7 @@ export async function viewToken(db: DbOrTrx, who: Who & { publicId: string }): P
     if (!mine[0]) throw NotFound('signals.error.notFound');
     followerId = mine[0].id;
   }
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   await tracking.insertToken(db, { tokenHash: hashToken(token), tenantId: who.tenantId, signalId: s.id, followerId, now: who.now, expiresAt: new Date(who.now.getTime() + VIEW_LINK_HOURS * 3_600_000) });
   return token;
 }

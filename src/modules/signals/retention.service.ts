@@ -11,7 +11,7 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { listTenants } from '../areas/areas.service.ts';
 import * as store from './jobs.store.ts';
 import { getJobSettings } from './jobs.settings.ts';
-import { ZONE } from './workdays.ts';
+import { ZONE } from '../../platform/time.ts';
 
 export interface RetentionCounts {
   anonymised: number;

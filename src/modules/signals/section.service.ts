@@ -13,7 +13,7 @@ import type { SignalRow } from './signals.store.ts';
 import * as store from './section.store.ts';
 import { reporterGetsUpdate } from './tracking.service.ts';
 import { isClosed, OPEN_STATES, type SignalState } from './workflow.ts';
-import { ZONE } from './workdays.ts';
+import { ZONE } from '../../platform/time.ts';
 
 /** Below this many signals (or answers) a figure is not shown, so no one can be recognised. */
 export const MIN_GROUP = 5;

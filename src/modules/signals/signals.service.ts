@@ -17,7 +17,8 @@ import { routeSignal } from './routing.ts';
 import { createTrackingToken, mailConfirmation, mailUpdate, type LinkBase } from './tracking.service.ts';
 import { closingMessage, recordClosingFeedback } from './section.service.ts';
 import type { SignalSource } from './signals.tables.ts';
-import { addWorkingDays, ZONE } from './workdays.ts';
+import { addWorkingDays } from './workdays.ts';
+import { ZONE } from '../../platform/time.ts';
 import { canTransition, isClosed, isPublicState, nextStates, type SignalState } from './workflow.ts';
 
 export type { SignalRow, SignalListRow, SignalFilter, TransitionRow } from './signals.store.ts';

@@ -2,13 +2,13 @@
  * Tracking links (no account needed), followers and the mails that keep reporters and followers
  * informed. Tokens are random; only their SHA-256 is stored.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import { translator, type Locale } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/mail.service.ts';
 import * as tracking from './tracking.store.ts';
 import type { SignalRow } from './signals.store.ts';
 import { isClosed, type SignalState } from './workflow.ts';
+import { hashToken, newToken } from '../../platform/tokens.ts';
 
 /** How long a tracking link works. */
 export const TOKEN_TTL_DAYS = 730;
@@ -19,10 +19,6 @@ export interface LinkBase {
   tenantSlug: string;
 }
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 /** The path of a tracking page for a token. */
 export function trackingPath(tenantSlug: string, token: string): string {
   return `/${tenantSlug}/meldingen/volgen/${token}`;
@@ -30,7 +26,7 @@ export function trackingPath(tenantSlug: string, token: string): string {
 
 /** Create a tracking token for the reporter (followerId null) or a follower; returns the plain token. */
 export async function createTrackingToken(db: DbOrTrx, args: { tenantId: string; signalId: string; followerId: string | null; now: Date }): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const expiresAt = new Date(args.now.getTime() + TOKEN_TTL_DAYS * 86_400_000);
   await tracking.insertToken(db, { tokenHash: hashToken(token), tenantId: args.tenantId, signalId: args.signalId, followerId: args.followerId, now: args.now, expiresAt });
   return token;

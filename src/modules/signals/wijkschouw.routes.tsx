@@ -10,7 +10,7 @@ import { getArea, listAreas } from '../areas/areas.service.ts';
 import { findCategoryByCode, listCategoryTree } from './categories.service.ts';
 import { findHardStop } from './questions.ts';
 import { linkBase } from './signals.routes.tsx';
-import { ZONE } from './workdays.ts';
+import { ZONE } from '../../platform/time.ts';
 import * as ws from './wijkschouw.service.ts';
 import { NewSessionPage, SummaryPage, WijkschouwListPage, type NewSessionValues } from './views/wijkschouw.tsx';
 import { SessionPage, type SessionPageProps, type SignalValues } from './views/wijkschouw-session.tsx';

@@ -15,12 +15,12 @@ import { findCategoryByCode } from './categories.service.ts';
 import { createSignal } from './signals.service.ts';
 import { createTrackingToken, trackingPath, type LinkBase } from './tracking.service.ts';
 import * as store from './wijkschouw.store.ts';
-import { ZONE } from './workdays.ts';
+import { ZONE } from '../../platform/time.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 export type { SessionRow, ParticipantRow, SessionSignalRow } from './wijkschouw.store.ts';
 
 export const MAX_PARTICIPANTS = 40;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Who looks at a session: a coordinator sees every session of the tenant. */
@@ -133,7 +133,7 @@ async function accessOf(db: DbOrTrx, session: store.SessionRow, viewer: SessionV
 
 /** A session the viewer may see, with what they may do; NotFound otherwise (also for malformed ids and other tenants). */
 export async function getSession(db: DbOrTrx, tenantId: string, id: string, viewer: SessionViewer, opts: { forUpdate?: boolean } = {}) {
-  const session = UUID.test(id) ? await store.findSession(db, tenantId, id, opts) : null;
+  const session = isUuid(id) ? await store.findSession(db, tenantId, id, opts) : null;
   if (!session) throw NotFound('signals.wijkschouw.error.notFound');
   return { session, ...(await accessOf(db, session, viewer)) };
 }
@@ -209,7 +209,7 @@ export async function addSessionSignal(db: DbOrTrx, input: NewSessionSignal): Pr
     if (!category || !category.active) throw Invalid({ category: 'signals.error.category' });
     // Worries about a neighbour are not discussed in a group: they go through the private form.
     if (category.sensitive) throw Invalid({ category: 'signals.wijkschouw.error.sensitive' });
-    if (!UUID.test(input.submissionId)) throw Invalid({ submissionId: 'form.invalidValue' });
+    if (!isUuid(input.submissionId)) throw Invalid({ submissionId: 'form.invalidValue' });
     const key = `wijkschouw:${input.submissionId}`;
     const contactEmail = input.contactEmail.trim();
     const organiser = session.organiser_user_id ? await getUserProfile(trx, session.organiser_user_id).catch(() => null) : null;

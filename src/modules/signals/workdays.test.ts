@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { addWorkingDays, dutchHolidays, easterSunday, isWorkingDay, ZONE } from './workdays.ts';
+import { addWorkingDays, dutchHolidays, easterSunday, isWorkingDay } from './workdays.ts';
+import { ZONE } from '../../platform/time.ts';
 
 const day = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
 const local = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE }).toISO();

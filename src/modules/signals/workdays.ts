@@ -3,8 +3,8 @@
  * are not working days. Used for handling deadlines per category.
  */
 import { DateTime } from 'luxon';
+import { ZONE } from '../../platform/time.ts';
 
-export const ZONE = 'Europe/Amsterdam';
 
 /** Bevrijdingsdag (5 May) as a day off: every year, only in lustrum years (2025, 2030, …; the usual CAO rule), or never. */
 export type LiberationDayRule = 'always' | 'lustrum' | 'never';

@@ -11,6 +11,7 @@ import { freshnessCutoffs } from './freshness.ts';
 import { listScheduleExceptions, listSchedules } from './socialmap.service.ts';
 import { occurrences, thisWeekRange, type Occurrence } from './schedule.ts';
 import { FUNCTIE } from './taxonomy.ts';
+import { ZONE } from '../../platform/time.ts';
 
 
 const MAX_ACTIVITIES = 12;
@@ -28,7 +29,7 @@ function when(locale: 'nl' | 'en', o: Occurrence): string {
     day: 'numeric',
     month: 'long',
     ...(o.allDay ? {} : { hour: '2-digit', minute: '2-digit' }),
-    timeZone: 'Europe/Amsterdam',
+    timeZone: ZONE,
   });
   return f.format(o.start);
 }

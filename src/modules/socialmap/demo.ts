@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { ensureDefaultTaxonomies } from './service/taxonomy.ts';
 import { locationInput, organizationInput, scheduleInput, serviceInput } from './socialmap.schemas.ts';
 import { upsertRows } from './store/import.ts';
+import { ZONE } from '../../platform/time.ts';
 
-const ZONE = 'Europe/Amsterdam';
 /** Small offsets (degrees) so places in one area do not share a point. */
 const OFFSETS: readonly [number, number][] = [[0, 0], [0.0012, 0.0007], [-0.001, 0.0009], [0.0008, -0.0011], [-0.0013, -0.0006]];
 

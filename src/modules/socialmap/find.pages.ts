@@ -5,8 +5,8 @@ import { getArea } from '../areas/areas.service.ts';
 import * as store from './find.store.ts';
 import { isOpenAt, monthRange, nextOccurrences, occurrences, type Occurrence, type Range } from './schedule.ts';
 import { TAXONOMY } from './taxonomy.ts';
+import { isUuid } from '../../platform/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface PageLocation extends store.LocationRow {
   buurtName: string | null;
@@ -58,7 +58,7 @@ async function pageLocations(db: DbOrTrx, tenantId: string, locations: store.Loc
 
 /** Everything the page of one active service shows; NotFound for unknown, malformed or inactive ids. */
 export async function getServicePage(db: DbOrTrx, tenantId: string, id: string, now: Date): Promise<ServicePage> {
-  if (!UUID.test(id)) throw NotFound('socialmap.find.notFound');
+  if (!isUuid(id)) throw NotFound('socialmap.find.notFound');
   const [service] = await store.servicesByIds(db, tenantId, [id]);
   if (!service) throw NotFound('socialmap.find.notFound');
   const [locations, terms, languages, schedules, phones] = await Promise.all([

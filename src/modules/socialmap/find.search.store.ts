@@ -4,9 +4,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/database.ts';
-
-const EARTH_M = 6_371_000;
-const M_PER_DEG_LAT = 111_320;
+import { EARTH_RADIUS_M, METRES_PER_DEGREE as M_PER_DEG_LAT } from '../../platform/geo.ts';
 
 export interface PointRadius {
   lat: number;
@@ -57,7 +55,7 @@ function hasTerm(codes: readonly string[]): RawBuilder<unknown> {
 
 /** Haversine distance in metres from the point to l.latitude/l.longitude, in SQL. */
 function distanceSql(p: { lat: number; lon: number }): RawBuilder<number> {
-  return sql<number>`(${2 * EARTH_M}::float8 * asin(least(1, sqrt(
+  return sql<number>`(${2 * EARTH_RADIUS_M}::float8 * asin(least(1, sqrt(
     power(sin(radians(l.latitude - ${p.lat}::float8) / 2), 2) +
     cos(radians(${p.lat}::float8)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${p.lon}::float8) / 2), 2)))))`;
 }

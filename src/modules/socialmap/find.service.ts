@@ -21,11 +21,11 @@ import {
   type Range,
 } from './schedule.ts';
 import { TAXONOMY } from './taxonomy.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 export type When = 'nu' | 'vandaag' | 'week';
 /** Walking 500 m, walking 1 km, cycling 3 km. */
 export const RADII = [500, 1000, 3000] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** With a time filter, at most this many candidates are checked against their schedules, in chunks. */
 export const TIME_CANDIDATE_CAP = 2000;
 const TIME_CHUNK = 120;
@@ -78,11 +78,6 @@ export interface SearchResult {
   page: number;
   pageSize: number;
   items: ResultCard[];
-}
-
-/** True when the string is a UUID (ids of services; anything else is a 404 without a query). */
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
 }
 
 function timePrefilter(when: When, now: Date): search.TimePrefilter {

@@ -4,10 +4,10 @@
  * months in Europe/Amsterdam (luxon), so "6 months after 31 August" is 28 February.
  */
 import { DateTime } from 'luxon';
+import { ZONE } from '../../platform/time.ts';
 
 export const CHECK_AFTER_MONTHS = 6;
 export const STALE_AFTER_MONTHS = 9;
-const ZONE = 'Europe/Amsterdam';
 
 function plusMonths(d: Date, months: number): Date {
   return DateTime.fromJSDate(d, { zone: ZONE }).plus({ months }).toJSDate();

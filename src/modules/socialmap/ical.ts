@@ -18,7 +18,8 @@
  */
 import ical, { escape, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { occurrences, ZONE, type ScheduleRule } from './schedule.ts';
+import { occurrences, type ScheduleRule } from './schedule.ts';
+import { ZONE } from '../../platform/time.ts';
 
 /** The Europe/Amsterdam VTIMEZONE (EU rules since 1996: last Sunday of March and October). */
 export const AMSTERDAM_VTIMEZONE = [

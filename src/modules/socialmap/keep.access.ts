@@ -8,7 +8,7 @@ import { Forbidden, NotFound } from '../../platform/errors.ts';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/roles.ts';
 import * as store from './keep.store.ts';
-import { UUID_RE } from './socialmap.schemas.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 /** Everyone who may open the maintenance pages (what they see depends on their organisations). */
 export const KEEP_ROLES: readonly Role[] = ['resident', 'volunteer', 'professional', 'coordinator', 'admin'];
@@ -44,7 +44,7 @@ export function mayMaintain(m: Maintainer, peopleOrganisationId: string | null):
  * service, Forbidden (with a clear message) when it belongs to another organisation.
  */
 export async function serviceToMaintain(db: DbOrTrx, m: Maintainer, serviceId: string): Promise<store.ServiceOwnerRow> {
-  if (!UUID_RE.test(serviceId)) throw NotFound('socialmap.error.serviceNotFound');
+  if (!isUuid(serviceId)) throw NotFound('socialmap.error.serviceNotFound');
   const owner = await store.findServiceOwner(db, m.tenantId, serviceId);
   if (!owner) throw NotFound('socialmap.error.serviceNotFound');
   if (!mayMaintain(m, owner.people_organisation_id)) throw Forbidden('socialmap.keep.notYours');

@@ -25,6 +25,7 @@ import { decimal, field, fieldList, formErrors, termOptions } from './keep.forms
 import { keepBase, keepCrumbs, renderServicePage } from './keep.pages.tsx';
 import { KeepLocationPage, type LocationFormValues } from './views/keep/location-form.tsx';
 import { KeepSchedulePage, MONTH_WEEKS, WEEKDAY_CODES, type ScheduleFormValues } from './views/keep/schedule-form.tsx';
+import { ZONE } from '../../platform/time.ts';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -256,7 +257,7 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
     const errors: Record<string, string> = {};
     if (!DATE_RE.test(date) || !DateTime.fromISO(date).isValid) errors.date = req.t('socialmap.keep.sched.err.date');
     else {
-      const day = DateTime.fromISO(date, { zone: 'Europe/Amsterdam' });
+      const day = DateTime.fromISO(date, { zone: ZONE });
       const rule = { ...schedule, cancelled: [] };
       if (occurrences(rule, day.toJSDate(), day.plus({ days: 1 }).toJSDate()).filter((o) => o.date === date).length === 0) errors.date = req.t('socialmap.keep.sched.err.noOccurrence');
     }

@@ -18,7 +18,8 @@ import { getUserProfile, listMembers } from '../people/people.service.ts';
 import { freshnessCutoffs, formatCheckedDate, needsCheck } from './freshness.ts';
 import { mayMaintain, type Maintainer } from './keep.access.ts';
 import * as store from './keep.store.ts';
-import { UUID_RE } from './socialmap.schemas.ts';
+import { ZONE } from '../../platform/time.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 /** Suggesters' e-mail addresses are removed this many months after the suggestion was handled. */
 export const SUGGESTION_EMAIL_RETENTION_MONTHS = 3;
@@ -54,7 +55,7 @@ export async function suggestCorrection(
   db: DbOrTrx,
   input: { tenantId: string; serviceId: string; message: string; email: string | null; locale: Locale; now: Date; ip: string | null; userId: string | null },
 ): Promise<{ id: string }> {
-  if (!UUID_RE.test(input.serviceId)) throw NotFound('socialmap.error.serviceNotFound');
+  if (!isUuid(input.serviceId)) throw NotFound('socialmap.error.serviceNotFound');
   return inTransaction(db, async (trx) => {
     const service = await store.findServiceOwner(trx, input.tenantId, input.serviceId);
     if (!service) throw NotFound('socialmap.error.serviceNotFound');
@@ -93,7 +94,7 @@ export async function handleSuggestion(
   m: Maintainer,
   input: { id: string; decision: 'accepted' | 'rejected'; reason: string | null; now: Date; ip: string | null; baseUrl: string; tenantSlug: string },
 ): Promise<{ serviceId: string }> {
-  if (!UUID_RE.test(input.id)) throw NotFound('socialmap.keep.suggestionNotFound');
+  if (!isUuid(input.id)) throw NotFound('socialmap.keep.suggestionNotFound');
   if (input.decision === 'rejected' && !input.reason) throw Invalid({ reason: 'socialmap.keep.handle.reasonRequired' });
   return inTransaction(db, async (trx) => {
     const s = await store.findSuggestionForUpdate(trx, m.tenantId, input.id);
@@ -183,7 +184,7 @@ export async function runFreshness(db: DbOrTrx, now: Date, baseUrl: string): Pro
     result.mails += r.mails;
     result.services += r.services;
   }
-  const keepUntil = DateTime.fromJSDate(now, { zone: 'Europe/Amsterdam' }).minus({ months: SUGGESTION_EMAIL_RETENTION_MONTHS }).toJSDate();
+  const keepUntil = DateTime.fromJSDate(now, { zone: ZONE }).minus({ months: SUGGESTION_EMAIL_RETENTION_MONTHS }).toJSDate();
   result.emailsForgotten = await store.forgetHandledEmails(db, keepUntil);
   return result;
 }

@@ -14,7 +14,7 @@ import { field, formErrors } from './keep.forms.ts';
 import { keepBase, keepCrumbs } from './keep.pages.tsx';
 import { noticeKey } from './views/keep/fields.tsx';
 import { SuggestionsPage, SuggestPage, SuggestThanksPage, suggestionSuffix } from './views/keep/suggestions.tsx';
-import { UUID_RE } from './socialmap.schemas.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 /** Anonymous suggestions per network: enough for a person, too few for a flood. */
 export const SUGGEST_RATE_LIMIT = { max: 10, timeWindow: '1 minute' } as const;
@@ -73,7 +73,7 @@ export async function keepSuggestRoutes(app: FastifyInstance): Promise<void> {
   app.post('/:tenant/sociale-kaart/beheer/voorstellen/:id', { config: { policy } }, async (req, reply) => {
     const m = maintainerFrom(req);
     const { id } = req.params as { id: string };
-    if (!UUID_RE.test(id)) throw NotFound('socialmap.keep.suggestionNotFound');
+    if (!isUuid(id)) throw NotFound('socialmap.keep.suggestionNotFound');
     const suffix = suggestionSuffix(id);
     const body = { decision: field(req.body, `decision-${suffix}`, 20) || undefined, reason: field(req.body, `reason-${suffix}`, 1100) || undefined };
     const form = parseForm(handleForm, body, req.t);

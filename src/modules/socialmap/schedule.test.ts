@@ -10,9 +10,9 @@ import {
   parseTime,
   thisWeekRange,
   todayRange,
-  ZONE,
   type ScheduleRule,
 } from './schedule.ts';
+import { ZONE } from '../../platform/time.ts';
 
 const d = (s: string) => new Date(s);
 const dates = (rule: ScheduleRule, from: string, to: string) => occurrences(rule, d(from), d(to)).map((o) => o.date);

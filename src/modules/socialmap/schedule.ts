@@ -9,8 +9,8 @@
  * wkst, dtstart, valid_from/valid_to, until, count, and cancelled dates.
  */
 import { DateTime } from 'luxon';
+import { ZONE } from '../../platform/time.ts';
 
-export const ZONE = 'Europe/Amsterdam';
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type WeekdayCode = (typeof WEEKDAYS)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { multiLine, singleLine } from '../../platform/input.ts';
+import { UUID_RE } from '../../platform/ids.ts';
 
 /**
  * Input schemas of the social map (HSDS 3.0 field names, snake_case). Messages are i18n keys
@@ -8,7 +9,6 @@ import { multiLine, singleLine } from '../../platform/input.ts';
  */
 
 /** Any 8-4-4-4-12 hex UUID, as PostgreSQL and ajv-formats accept (HSDS ids need not be v4). */
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** HH:MM or HH:MM:SS, 00:00–23:59, optionally with Z or a UTC offset (HSDS). */
 export const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?(Z|[+-]\d{2}:?\d{2})?$/;
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

@@ -3,6 +3,7 @@ import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../u
 import { formatDateTime } from '../i18n/index.ts';
 import type { OutboxListItem, OutboxMail } from '../mail/outbox.ts';
 import type { AuditRow } from '../audit/audit.search.ts';
+import { DataTable } from '../../ui/table.tsx';
 
 /** Previous/next links for a paged list; `href(page)` builds the address of a page. */
 export function Pager({ ctx, page, hasMore, href }: { ctx: ViewContext; page: number; hasMore: boolean; href: (page: number) => string }) {
@@ -43,32 +44,20 @@ export function MailListView({ ctx, base, items, page, hasMore }: { ctx: ViewCon
       {items.length === 0 ? (
         <p class="utrecht-paragraph">{t('admin.mail.empty')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.mail.date')}</th>
-                <th scope="col">{t('admin.mail.to')}</th>
-                <th scope="col">{t('admin.mail.subject')}</th>
-                <th scope="col">{t('admin.mail.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr>
-                  <td>{formatDateTime(locale, m.createdAt)}</td>
-                  <td>{m.to}</td>
-                  <td>
-                    <a class="utrecht-link" href={`${base}/${m.id}`}>
-                      {m.subject}
-                    </a>
-                  </td>
-                  <td>{t(statusKey(m.status))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t('admin.mail.date'), t('admin.mail.to'), t('admin.mail.subject'), t('admin.mail.status')]}>
+          {items.map((m) => (
+            <tr>
+              <td>{formatDateTime(locale, m.createdAt)}</td>
+              <td>{m.to}</td>
+              <td>
+                <a class="utrecht-link" href={`${base}/${m.id}`}>
+                  {m.subject}
+                </a>
+              </td>
+              <td>{t(statusKey(m.status))}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pager ctx={ctx} page={page} hasMore={hasMore} href={(p) => `${base}?pagina=${p}`} />
     </>
@@ -155,40 +144,26 @@ export function AuditView({
         (result.items.length === 0 ? (
           <p class="utrecht-paragraph">{t('admin.audit.empty')}</p>
         ) : (
-          <div class="table-scroll">
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.audit.time')}</th>
-                  <th scope="col">{t('admin.audit.actor')}</th>
-                  <th scope="col">{t('admin.audit.action')}</th>
-                  <th scope="col">{t('admin.audit.entity')}</th>
-                  <th scope="col">{t('admin.audit.entityId')}</th>
-                  <th scope="col">{t('admin.audit.network')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.items.map((r) => (
-                  <tr>
-                    <td>{formatDateTime(locale, r.at)}</td>
-                    <td>
-                      {r.actorUserId ? (
-                        <a class="utrecht-link" href={`${base}?gebruiker-id=${encodeURIComponent(r.actorUserId)}`} aria-label={t('admin.audit.byUser', { id: r.actorUserId })}>
-                          {r.actorUserId}
-                        </a>
-                      ) : (
-                        t('admin.audit.system')
-                      )}
-                    </td>
-                    <td>{r.action}</td>
-                    <td>{r.entity}</td>
-                    <td>{r.entityId ?? ''}</td>
-                    <td>{r.ip ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t('admin.audit.time'), t('admin.audit.actor'), t('admin.audit.action'), t('admin.audit.entity'), t('admin.audit.entityId'), t('admin.audit.network')]}>
+            {result.items.map((r) => (
+              <tr>
+                <td>{formatDateTime(locale, r.at)}</td>
+                <td>
+                  {r.actorUserId ? (
+                    <a class="utrecht-link" href={`${base}?gebruiker-id=${encodeURIComponent(r.actorUserId)}`} aria-label={t('admin.audit.byUser', { id: r.actorUserId })}>
+                      {r.actorUserId}
+                    </a>
+                  ) : (
+                    t('admin.audit.system')
+                  )}
+                </td>
+                <td>{r.action}</td>
+                <td>{r.entity}</td>
+                <td>{r.entityId ?? ''}</td>
+                <td>{r.ip ?? ''}</td>
+              </tr>
+            ))}
+          </DataTable>
         ))}
       {result && <Pager ctx={ctx} page={page} hasMore={result.hasMore} href={pageHref} />}
     </>

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AuditFilters } from '../audit/audit.search.ts';
+import { ZONE } from '../time.ts';
+import { UUID_RE } from '../ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Empty or blank query values count as "not given". */
@@ -28,7 +29,7 @@ export const auditQuerySchema = z
     actie: optionalText,
     soort: optionalText,
     'record-id': optionalText,
-    'gebruiker-id': z.preprocess(blankToUndefined, z.string('admin.audit.invalidUserId').regex(UUID, 'admin.audit.invalidUserId').optional()),
+    'gebruiker-id': z.preprocess(blankToUndefined, z.string('admin.audit.invalidUserId').regex(UUID_RE, 'admin.audit.invalidUserId').optional()),
     van: optionalDate,
     tot: optionalDate,
     pagina: pageSchema,
@@ -40,7 +41,7 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 /** Milliseconds Amsterdam's wall clock is ahead of UTC at an instant (1 or 2 hours). */
 function amsterdamOffsetMs(at: Date): number {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Amsterdam',
+    timeZone: ZONE,
     hourCycle: 'h23',
     year: 'numeric',
     month: '2-digit',

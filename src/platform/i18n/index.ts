@@ -3,6 +3,7 @@
  * own messages with `registerMessages`, English must have the same keys (checked by a test).
  * Keys are dotted (`areas.inhabitants`); `{name}` placeholders are filled from vars.
  */
+import { ZONE } from '../time.ts';
 export type Locale = 'nl' | 'en';
 export const LOCALES: readonly Locale[] = ['nl', 'en'];
 export type Messages = Record<string, string>;
@@ -59,7 +60,7 @@ export function formatNumber(locale: Locale, n: number, digits = 0): string {
 export function formatDateTime(locale: Locale, d: Date): string {
   let f = dateTimeFormats.get(locale);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+    f = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE });
     dateTimeFormats.set(locale, f);
   }
   return f.format(d);

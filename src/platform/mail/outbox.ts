@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../db/database.ts';
+import { isUuid } from '../ids.ts';
 
 export interface OutboxListItem {
   id: string;
@@ -16,7 +17,6 @@ export interface OutboxMail extends OutboxListItem {
   sentAt: Date | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One page of a tenant's outbox, newest first; `hasMore` tells whether a next page exists. */
 export async function listOutbox(db: DbOrTrx, tenantId: string, opts: { page: number; pageSize: number }): Promise<{ items: OutboxListItem[]; hasMore: boolean }> {
@@ -37,7 +37,7 @@ export async function listOutbox(db: DbOrTrx, tenantId: string, opts: { page: nu
 
 /** One mail of the tenant's outbox, or null when the id is malformed, unknown or of another tenant. */
 export async function findOutboxMail(db: DbOrTrx, tenantId: string, id: string): Promise<OutboxMail | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const r = await db.selectFrom('mail_outbox').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
   if (!r) return null;
   return { id: r.id, createdAt: r.created_at, to: r.to_address, subject: r.subject, status: r.status, text: r.text_body, userId: r.user_id, locale: r.locale, sentAt: r.sent_at };

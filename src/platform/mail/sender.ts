@@ -1,11 +1,11 @@
 import { createTransport } from 'nodemailer';
 import type { JobHandlerArgs } from '../module.ts';
 import { PermanentJobError, type JobRunArgs } from '../jobs/worker.ts';
+import { isUuid } from '../ids.ts';
 
 /** Job kind that delivers one outbox mail. */
 export const MAIL_SEND_JOB = 'mail.send';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The `mail.send` job: deliver one outbox mail through SMTP when SMTP_URL is set, otherwise keep
@@ -14,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function sendOutboxMail(args: JobHandlerArgs & Partial<Pick<JobRunArgs, 'attempt' | 'maxAttempts'>>): Promise<void> {
   const { db, config, payload, now } = args;
   const mailId = payload.mailId;
-  if (typeof mailId !== 'string' || !UUID.test(mailId)) throw new PermanentJobError('Payload has no valid mailId');
+  if (typeof mailId !== 'string' || !isUuid(mailId)) throw new PermanentJobError('Payload has no valid mailId');
   const mail = await db
     .selectFrom('mail_outbox')
     .select(['id', 'to_address', 'subject', 'text_body', 'status'])

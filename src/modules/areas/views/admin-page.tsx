@@ -1,6 +1,7 @@
 import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, fieldId, Form, SelectField, SubmitButton, TextField } from '../../../ui/form.tsx';
 import type { Area, ImportReport } from '../areas.service.ts';
+import { DataTable } from '../../../ui/table.tsx';
 
 export interface UploadValues {
   level: string;
@@ -74,36 +75,23 @@ export function AdminPage(props: {
         <SubmitButton>{t('areas.admin.submit')}</SubmitButton>
       </Form>
       <h2 class="utrecht-heading-2">{t('areas.admin.list')}</h2>
-      <div class="table-scroll">
-        <table class="data-table utrecht-table">
-          <caption class="visually-hidden">{t('areas.admin.list')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('areas.admin.table.area')}</th>
-              <th scope="col">{t('areas.page.code')}</th>
-              <th scope="col">{t('areas.page.level')}</th>
-              <th scope="col">{t('areas.page.year')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {areas.map((a) => (
-              <tr>
-                <th scope="row">
-                  <a class="utrecht-link" href={`/${slug}/wijken/${a.code}`}>
-                    {a.name}
-                  </a>
-                </th>
-                <td>{a.code}</td>
-                <td>
-                  {t(`areas.level.${a.level}`)}
-                  {a.approximate && ` (${t('areas.page.approximateShort')})`}
-                </td>
-                <td>{a.year}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable class="utrecht-table" caption={t('areas.admin.list')} columns={[t('areas.admin.table.area'), t('areas.page.code'), t('areas.page.level'), t('areas.page.year')]}>
+        {areas.map((a) => (
+          <tr>
+            <th scope="row">
+              <a class="utrecht-link" href={`/${slug}/wijken/${a.code}`}>
+                {a.name}
+              </a>
+            </th>
+            <td>{a.code}</td>
+            <td>
+              {t(`areas.level.${a.level}`)}
+              {a.approximate && ` (${t('areas.page.approximateShort')})`}
+            </td>
+            <td>{a.year}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -1,16 +1,5 @@
 import type { Reach } from './types.ts';
 
-const EARTH_RADIUS_M = 6_371_008.8;
-
-/** Great-circle distance in metres between two WGS84 points (haversine). */
-export function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
-}
-
 /** How far each reach goes, in metres; the whole municipality has no distance limit (the tenant bounds it). */
 export const REACH_M: Readonly<Record<Reach, number>> = {
   walk500: 500,

@@ -1,4 +1,5 @@
-import { allowedDistanceM, haversineM } from './distance.ts';
+import { distanceMeters } from '../../../platform/geo.ts';
+import { allowedDistanceM } from './distance.ts';
 import { overlapSuffices, timeOverlap } from './time.ts';
 import type { EngineRequest, EngineVolunteer, FilterResult } from './types.ts';
 
@@ -17,7 +18,7 @@ export function passesHardFilters(request: EngineRequest, v: EngineVolunteer): F
   if (v.matchesThisMonth >= v.monthlyCap) return { ok: false, reason: 'cap' };
   if (!v.categories.includes(request.category)) return { ok: false, reason: 'category' };
   if (needsVog(request) && !v.vogSeen) return { ok: false, reason: 'vog' };
-  const distanceM = haversineM(request.lon, request.lat, v.lon, v.lat);
+  const distanceM = distanceMeters(request, v);
   if (distanceM > allowedDistanceM(v.reach, request.radiusM)) return { ok: false, reason: 'distance' };
   const overlap = timeOverlap(request.time, v.availability);
   if (!overlapSuffices(overlap)) return { ok: false, reason: 'time' };

@@ -1,9 +1,9 @@
+import { METRES_PER_DEGREE as M_PER_DEG_LAT } from '../../../platform/geo.ts';
 import { REACH_M } from './distance.ts';
 import type { EngineRequest, EngineVolunteer } from './types.ts';
 
 /** Cell size of the index, in metres: the largest finite reach (cycling, 3 km). */
 const CELL_M = REACH_M.cycle3000;
-const M_PER_DEG_LAT = 111_320;
 
 /**
  * A spatial index of volunteers per category, so a request only looks at volunteers who could pass

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { RequestTime, WeeklySlot } from './types.ts';
+import { ZONE } from '../../../platform/time.ts';
 
-export const ZONE = 'Europe/Amsterdam';
 const WEEK_MINUTES = 7 * 24 * 60;
 /** A window longer than this many days covers every weekday: we look at no more days than this. */
 const MAX_WINDOW_DAYS = 8;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { distanceMeters } from '../../../platform/geo.ts';
 import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import { listMembers } from '../../people/people.service.ts';
@@ -71,7 +72,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
     const isCoord = hm.isCoordinator(actor);
     const buurten = await buurtOptions(app.db, tenant.id);
     const myOffer = await hm.getMyOffer(app.db, tenant.id, actor.userId);
-    const band = myOffer && !isOwner ? req.t(distanceBandKey(hm.distanceMetres([myOffer.lon, myOffer.lat], [r.lon, r.lat]))) : null;
+    const band = myOffer && !isOwner ? req.t(distanceBandKey(Math.round(distanceMeters(myOffer, r)))) : null;
     const details = await hm.listMyMatches(app.db, tenant.id, actor.userId);
     const mine = details.find((m) => m.request.id === r.id && m.role === 'volunteer' && ['suggested', 'proposed', 'accepted', 'done'].includes(m.match.state));
     let matches: { id: string; state: hm.MatchRow['state']; firstName: string }[] | null = null;
@@ -87,7 +88,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
         const fitting = offers.filter((o) => o.categories.includes(r.category));
         volunteers = (fitting.length > 0 ? fitting : offers).map((o) => ({
           userId: o.user_id,
-          label: `${members.get(o.user_id) ?? '?'} – ${buurten.names.get(o.buurt_code ?? '') ?? '?'} – ${req.t(distanceBandKey(hm.distanceMetres([o.lon, o.lat], [r.lon, r.lat])))}`,
+          label: `${members.get(o.user_id) ?? '?'} – ${buurten.names.get(o.buurt_code ?? '') ?? '?'} – ${req.t(distanceBandKey(Math.round(distanceMeters(o, r))))}`,
         }));
         // Latent help contacts of the request's buurt ("aanspreekpunt in de straat"), first for a latent request.
         const withOffer = new Set(offers.map((o) => o.user_id));

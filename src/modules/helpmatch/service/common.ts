@@ -30,18 +30,3 @@ export async function assertNotBlocked(db: DbOrTrx, tenantId: string, userId: st
   if (await store.isBlocked(db, tenantId, userId)) throw Forbidden('helpmatch.blocked');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Whether a string is a UUID (ids in URLs are checked before they reach SQL). */
-export function isUuid(s: string): boolean {
-  return UUID.test(s);
-}
-
-/** Great-circle distance in metres between two WGS84 points (haversine). */
-export function distanceMetres(a: readonly [number, number], b: readonly [number, number]): number {
-  const R = 6_371_000;
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLon = (b[0] - a[0]) * rad;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
-  return Math.round(2 * R * Math.asin(Math.min(1, Math.sqrt(s))));
-}

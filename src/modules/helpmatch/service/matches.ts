@@ -4,9 +4,11 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../../platform/errors
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import * as store from '../helpmatch.store.ts';
 import type { ExplanationPart, MatchSource, MatchState } from '../helpmatch.tables.ts';
-import { type Actor, assertNotBlocked, auditOf, distanceMetres, isCoordinator, isUuid } from './common.ts';
+import { distanceMeters } from '../../../platform/geo.ts';
+import { type Actor, assertNotBlocked, auditOf, isCoordinator } from './common.ts';
 import { loadRequest, requesterSide } from './requests.ts';
 import { type MatchCtx, notifyUser } from './notify.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
 export type { MatchCtx } from './notify.ts';
 
@@ -102,7 +104,7 @@ export async function proposeToVolunteer(db: DbOrTrx, ctx: MatchCtx, actor: Acto
       offerId: offer?.id ?? null,
       state: 'proposed',
       source: offer ? 'coordinator' : 'latent',
-      distanceM: offer ? distanceMetres([request.lon, request.lat], [offer.lon, offer.lat]) : null,
+      distanceM: offer ? Math.round(distanceMeters(request, offer)) : null,
     },
   ]);
   if (!m) throw Conflict('helpmatch.match.exists');
@@ -137,7 +139,7 @@ export async function respondToRequest(db: DbOrTrx, ctx: MatchCtx, actor: Actor,
       offerId: offer?.id ?? null,
       state: 'proposed',
       source: 'volunteer',
-      distanceM: offer ? distanceMetres([request.lon, request.lat], [offer.lon, offer.lat]) : null,
+      distanceM: offer ? Math.round(distanceMeters(request, offer)) : null,
     },
   ]);
   if (!m) throw Conflict('helpmatch.request.notOpen');

@@ -7,7 +7,7 @@ import type { DbOrTrx } from '../../../platform/db/database.ts';
 import * as store from '../helpmatch.store.ts';
 import type { HelpType, MatchState, Reach, Urgency, WeeklySlot } from '../helpmatch.tables.ts';
 import { REACH_METRES } from '../categories.ts';
-import { ZONE } from './requests.ts';
+import { ZONE } from '../../../platform/time.ts';
 
 /** An open request as the engine sees it. */
 export interface RequestForMatching {

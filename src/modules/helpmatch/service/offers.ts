@@ -5,9 +5,10 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import * as store from '../helpmatch.store.ts';
 import type { Reach, WeeklySlot } from '../helpmatch.tables.ts';
 import type { Category } from '../categories.ts';
-import { type Actor, assertNotBlocked, auditOf, isCoordinator, isUuid } from './common.ts';
+import { type Actor, assertNotBlocked, auditOf, isCoordinator } from './common.ts';
 import { resolveLocation } from './location.ts';
 import { checkSlots } from './requests.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
 export interface OfferInput {
   talents: string;

@@ -6,10 +6,11 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import * as store from '../helpmatch.store.ts';
 import type { HelpType, RequestState, Urgency, WeeklySlot } from '../helpmatch.tables.ts';
 import type { Category } from '../categories.ts';
-import { type Actor, auditOf, isCoordinator, isUuid, mayActOnBehalf } from './common.ts';
+import { type Actor, auditOf, isCoordinator, mayActOnBehalf } from './common.ts';
 import { resolveLocation } from './location.ts';
+import { ZONE } from '../../../platform/time.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
-export const ZONE = 'Europe/Amsterdam';
 /** A weekly (recurring) request stays open this long without a match. */
 const WEEKLY_OPEN_DAYS = 60;
 

@@ -3,10 +3,11 @@ import { inTransaction } from '../../../platform/db/database.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import * as store from '../helpmatch.store.ts';
-import { type Actor, auditOf, isCoordinator, isUuid } from './common.ts';
+import { type Actor, auditOf, isCoordinator } from './common.ts';
 import { loadRequest } from './requests.ts';
 import { loadMatch } from './matches.ts';
 import { sideOf } from './followup.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
 /** Report inappropriate behaviour of the other party of a match to the coordinator. */
 export async function reportUser(db: DbOrTrx, tenantId: string, actor: Actor, matchId: string, reason: string, now: Date): Promise<void> {

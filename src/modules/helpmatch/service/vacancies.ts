@@ -4,7 +4,8 @@ import { Conflict, Forbidden, NotFound } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import * as store from '../helpmatch.store.ts';
 import type { Category } from '../categories.ts';
-import { type Actor, assertNotBlocked, auditOf, isCoordinator, isUuid } from './common.ts';
+import { type Actor, assertNotBlocked, auditOf, isCoordinator } from './common.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
 export interface VacancyInput {
   organisationId: string;

@@ -1,7 +1,8 @@
 import type { ViewContext } from '../../../ui/context.ts';
-import { Notice } from '../../people/views/notice.tsx';
 import type { RequestState } from '../helpmatch.tables.ts';
 import { categoryLabel, DemoTag, shortDate } from './parts.tsx';
+import { Notice } from '../../../ui/notice.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 
 function CoordNav({ ctx }: { ctx: ViewContext }) {
   const { t } = ctx;
@@ -63,34 +64,22 @@ export function CoordRequestsPage({ ctx, rows, all, notice }: { ctx: ViewContext
       {rows.length === 0 ? (
         <p class="utrecht-paragraph">{t('helpmatch.coord.noRequests')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('helpmatch.col.what')}</th>
-                <th scope="col">{t('helpmatch.col.where')}</th>
-                <th scope="col">{t('helpmatch.col.state')}</th>
-                <th scope="col">{t('helpmatch.col.created')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  <td>
-                    <a class="utrecht-link" href={`${base}/vragen/${r.id}`}>
-                      {categoryLabel(ctx, r.category)}: {r.summary}
-                    </a>
-                    {r.onBehalf && <> ({t('helpmatch.request.onBehalf')})</>}
-                    <DemoTag ctx={ctx} show={r.isDemo} />
-                  </td>
-                  <td>{r.buurt}</td>
-                  <td>{t(`helpmatch.requestState.${r.state}`)}</td>
-                  <td>{shortDate(ctx, r.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t('helpmatch.col.what'), t('helpmatch.col.where'), t('helpmatch.col.state'), t('helpmatch.col.created')]}>
+          {rows.map((r) => (
+            <tr>
+              <td>
+                <a class="utrecht-link" href={`${base}/vragen/${r.id}`}>
+                  {categoryLabel(ctx, r.category)}: {r.summary}
+                </a>
+                {r.onBehalf && <> ({t('helpmatch.request.onBehalf')})</>}
+                <DemoTag ctx={ctx} show={r.isDemo} />
+              </td>
+              <td>{r.buurt}</td>
+              <td>{t(`helpmatch.requestState.${r.state}`)}</td>
+              <td>{shortDate(ctx, r.createdAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
@@ -119,48 +108,35 @@ export function CoordOffersPage({ ctx, rows, notice }: { ctx: ViewContext; rows:
       {rows.length === 0 ? (
         <p class="utrecht-paragraph">{t('helpmatch.coord.noOffers')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('helpmatch.col.name')}</th>
-                <th scope="col">{t('helpmatch.col.where')}</th>
-                <th scope="col">{t('helpmatch.col.categories')}</th>
-                <th scope="col">{t('helpmatch.col.reach')}</th>
-                <th scope="col">{t('helpmatch.col.vog')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((o) => (
-                <tr>
-                  <td>
-                    {o.name}
-                    {!o.active && <> ({t('helpmatch.mine.offerPaused')})</>}
-                    <DemoTag ctx={ctx} show={o.isDemo} />
-                  </td>
-                  <td>{o.buurt}</td>
-                  <td>{o.categories.map((c) => categoryLabel(ctx, c)).join(', ')}</td>
-                  <td>{t(`helpmatch.reach.${o.reach}`)}</td>
-                  <td>
-                    <form method="post" action={`${base}/${o.id}/vog`} class="inline-form">
-                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                      <input
-                        class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--short"
-                        type="date"
-                        name="seenOn"
-                        value={o.vogSeenOn ?? ''}
-                        aria-label={`${t('helpmatch.field.vogDate')}: ${o.name}`}
-                      />{' '}
-                      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-                        {t('helpmatch.submit.vog')}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t('helpmatch.col.name'), t('helpmatch.col.where'), t('helpmatch.col.categories'), t('helpmatch.col.reach'), t('helpmatch.col.vog')]}>
+          {rows.map((o) => (
+            <tr>
+              <td>
+                {o.name}
+                {!o.active && <> ({t('helpmatch.mine.offerPaused')})</>}
+                <DemoTag ctx={ctx} show={o.isDemo} />
+              </td>
+              <td>{o.buurt}</td>
+              <td>{o.categories.map((c) => categoryLabel(ctx, c)).join(', ')}</td>
+              <td>{t(`helpmatch.reach.${o.reach}`)}</td>
+              <td>
+                <form method="post" action={`${base}/${o.id}/vog`} class="inline-form">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <input
+                    class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--short"
+                    type="date"
+                    name="seenOn"
+                    value={o.vogSeenOn ?? ''}
+                    aria-label={`${t('helpmatch.field.vogDate')}: ${o.name}`}
+                  />{' '}
+                  <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                    {t('helpmatch.submit.vog')}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
@@ -188,61 +164,49 @@ export function CoordReportsPage({
       {reports.length === 0 ? (
         <p class="utrecht-paragraph">{t('helpmatch.coord.noReports')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('helpmatch.col.name')}</th>
-                <th scope="col">{t('helpmatch.col.reason')}</th>
-                <th scope="col">{t('helpmatch.col.state')}</th>
-                <th scope="col">{t('helpmatch.col.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((r) => (
-                <tr>
-                  <td>
-                    {r.reportedName}
-                    {r.matchId && (
-                      <>
-                        {' '}
-                        (
-                        <a class="utrecht-link" href={`/${ctx.tenant!.slug}/hulp/match/${r.matchId}`}>
-                          {t('helpmatch.request.open')}
-                        </a>
-                        )
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    {shortDate(ctx, r.createdAt)}: {r.reason}
-                  </td>
-                  <td>{t(`helpmatch.coord.reportState.${r.state}`)}</td>
-                  <td>
-                    {r.reportedUserId && !blocked.some((b) => b.userId === r.reportedUserId) && (
-                      <form method="post" action={`${base}/blokkeren`} class="inline-form">
-                        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                        <input type="hidden" name="userId" value={r.reportedUserId} />
-                        <input type="hidden" name="reason" value={r.reason.slice(0, 500)} />
-                        <button type="submit" class="utrecht-button utrecht-button--secondary-action" aria-label={`${t('helpmatch.submit.block')}: ${r.reportedName}`}>
-                          {t('helpmatch.submit.block')}
-                        </button>
-                      </form>
-                    )}{' '}
-                    {r.state === 'open' && (
-                      <form method="post" action={`${base}/meldingen/${r.id}/afgehandeld`} class="inline-form">
-                        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-                          {t('helpmatch.submit.handled')}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t('helpmatch.col.name'), t('helpmatch.col.reason'), t('helpmatch.col.state'), t('helpmatch.col.action')]}>
+          {reports.map((r) => (
+            <tr>
+              <td>
+                {r.reportedName}
+                {r.matchId && (
+                  <>
+                    {' '}
+                    (
+                    <a class="utrecht-link" href={`/${ctx.tenant!.slug}/hulp/match/${r.matchId}`}>
+                      {t('helpmatch.request.open')}
+                    </a>
+                    )
+                  </>
+                )}
+              </td>
+              <td>
+                {shortDate(ctx, r.createdAt)}: {r.reason}
+              </td>
+              <td>{t(`helpmatch.coord.reportState.${r.state}`)}</td>
+              <td>
+                {r.reportedUserId && !blocked.some((b) => b.userId === r.reportedUserId) && (
+                  <form method="post" action={`${base}/blokkeren`} class="inline-form">
+                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                    <input type="hidden" name="userId" value={r.reportedUserId} />
+                    <input type="hidden" name="reason" value={r.reason.slice(0, 500)} />
+                    <button type="submit" class="utrecht-button utrecht-button--secondary-action" aria-label={`${t('helpmatch.submit.block')}: ${r.reportedName}`}>
+                      {t('helpmatch.submit.block')}
+                    </button>
+                  </form>
+                )}{' '}
+                {r.state === 'open' && (
+                  <form method="post" action={`${base}/meldingen/${r.id}/afgehandeld`} class="inline-form">
+                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                    <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                      {t('helpmatch.submit.handled')}
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <h2 class="utrecht-heading-2">{t('helpmatch.coord.blockedTitle')}</h2>
       {blocked.length === 0 ? (

@@ -1,10 +1,10 @@
 import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, type FieldErrors } from '../../../ui/form.tsx';
 import { formatDateTime, formatNumber } from '../../../platform/i18n/index.ts';
-import { Notice } from '../../people/views/notice.tsx';
 import type { ContactDetails, MatchDetails } from '../helpmatch.service.ts';
 import { distanceBandKey } from '../categories.ts';
 import { ButtonForm, categoryLabel, TextArea, whenText } from './parts.tsx';
+import { Notice } from '../../../ui/notice.tsx';
 
 function Contact({ ctx, title, c, remarks }: { ctx: ViewContext; title: string; c: ContactDetails; remarks?: string | null }) {
   const { t } = ctx;

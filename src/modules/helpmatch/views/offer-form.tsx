@@ -1,9 +1,9 @@
 import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, type FieldErrors } from '../../../ui/form.tsx';
 import { TextField } from '../../../ui/form.tsx';
-import { Notice } from '../../people/views/notice.tsx';
 import { CATEGORIES, LANGUAGES, REACHES } from '../categories.ts';
 import { BuurtSelect, ButtonForm, ChoiceGroup, SlotGrid, TextArea, type BuurtOptions } from './parts.tsx';
+import { Notice } from '../../../ui/notice.tsx';
 
 type Values = Record<string, string | string[]>;
 const s = (v: Values, k: string) => (Array.isArray(v[k]) ? (v[k] as string[])[0] : (v[k] as string | undefined));

@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../../ui/context.ts';
-import { Notice } from '../../people/views/notice.tsx';
 import type { MatchState, RequestState } from '../helpmatch.tables.ts';
 import { categoryLabel, DemoTag } from './parts.tsx';
+import { Notice } from '../../../ui/notice.tsx';
 
 export interface OverviewData {
   signedIn: boolean;

@@ -5,6 +5,7 @@ import { describedBy, FieldFrame, fieldId, TextAreaField } from '../../../ui/for
 import { DAY_PARTS, WEEKDAYS, categoryLabelKey, slotValue, type DayPart } from '../categories.ts';
 import type { RequestSummary } from '../helpmatch.service.ts';
 import type { WeeklySlot } from '../helpmatch.tables.ts';
+import { ZONE } from '../../../platform/time.ts';
 
 /** Buurten of the tenant for selects and labels: code → name, grouped by wijk. */
 export interface BuurtOptions {
@@ -16,7 +17,7 @@ export interface BuurtOptions {
 export function whenText(ctx: ViewContext, r: Pick<RequestSummary, 'scheduleKind' | 'date' | 'from' | 'to' | 'slots'>): string {
   const { t } = ctx;
   if (r.scheduleKind === 'once' && r.date) {
-    const date = DateTime.fromISO(r.date, { zone: 'Europe/Amsterdam' }).setLocale(ctx.locale === 'nl' ? 'nl' : 'en-GB').toFormat('cccc d LLLL yyyy');
+    const date = DateTime.fromISO(r.date, { zone: ZONE }).setLocale(ctx.locale === 'nl' ? 'nl' : 'en-GB').toFormat('cccc d LLLL yyyy');
     return t('helpmatch.when.once', { date, from: r.from ?? '', to: r.to ?? '' });
   }
   return t('helpmatch.when.weekly', { slots: slotsText(ctx, r.slots) });
@@ -33,7 +34,7 @@ export function categoryLabel(ctx: ViewContext, code: string): string {
 
 /** A date (and time) in Europe/Amsterdam, short. */
 export function shortDate(ctx: ViewContext, d: Date): string {
-  return DateTime.fromJSDate(d, { zone: 'Europe/Amsterdam' }).setLocale(ctx.locale === 'nl' ? 'nl' : 'en-GB').toFormat('d LLL yyyy');
+  return DateTime.fromJSDate(d, { zone: ZONE }).setLocale(ctx.locale === 'nl' ? 'nl' : 'en-GB').toFormat('d LLL yyyy');
 }
 
 export function FieldError({ name, error }: { name: string; error?: string | undefined }) {

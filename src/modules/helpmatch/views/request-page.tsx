@@ -1,8 +1,8 @@
 import type { ViewContext } from '../../../ui/context.ts';
-import { Notice } from '../../people/views/notice.tsx';
 import type { RequestSummary } from '../helpmatch.service.ts';
 import type { MatchState } from '../helpmatch.tables.ts';
 import { ButtonForm, categoryLabel, whenText } from './parts.tsx';
+import { Notice } from '../../../ui/notice.tsx';
 
 export interface RequestPageProps {
   ctx: ViewContext;

@@ -1,8 +1,8 @@
 import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../ui/form.tsx';
-import { Notice } from '../../people/views/notice.tsx';
 import { CATEGORIES } from '../categories.ts';
 import { ButtonForm, categoryLabel, DemoTag, shortDate, TextArea } from './parts.tsx';
+import { Notice } from '../../../ui/notice.tsx';
 
 export interface VacancyItem {
   id: string;

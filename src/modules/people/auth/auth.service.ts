@@ -10,7 +10,7 @@ import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import * as store from './auth.store.ts';
 import type { AuthUser } from './auth.store.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { hashToken, newToken } from './session.ts';
+import { hashToken, newToken } from '../../../platform/tokens.ts';
 import { verifyTotpStep } from './totp.ts';
 import { clearFailures, emailKey, networkKey, recordFailures, secondsToWait, type ThrottleKey } from './throttle.ts';
 

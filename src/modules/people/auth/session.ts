@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import * as store from './auth.store.ts';
+import { hashToken, newToken } from '../../../platform/tokens.ts';
 
 /** Name of the session cookie; it holds a random token, the database only its SHA-256. */
 export const SESSION_COOKIE = 'sh_session';
@@ -12,16 +12,6 @@ export const OTHER_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
 /** Idle timeouts: staff 30 minutes, others 7 days. */
 export const STAFF_IDLE_MS = 30 * 60 * 1000;
 export const OTHER_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
-
-/** SHA-256 of a token, as stored in sessions.id and auth_tokens.id. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-/** A new random token: 32 bytes, base64url. */
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
 
 /** The session id (hash) of the request's cookie, or null when there is no well-formed cookie. */
 export function sessionIdFromRequest(req: FastifyRequest): string | null {

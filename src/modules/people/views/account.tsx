@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../ui/form.tsx';
 import type { Role } from '../../../platform/roles.ts';
-import { Notice } from './notice.tsx';
+import { Notice } from '../../../ui/notice.tsx';
 
 export interface AccountMembership {
   tenantName: string;
@@ -140,9 +140,7 @@ export function AccountDeletedPage({ ctx }: { ctx: ViewContext }) {
   return (
     <>
       <h1 class="utrecht-heading-1">{t('people.delete.doneTitle')}</h1>
-      <p class="notice" role="status">
-        {t('people.delete.done')}
-      </p>
+      <Notice ctx={ctx} messageKey="people.delete.done" />
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href="/">
           {t('people.delete.home')}

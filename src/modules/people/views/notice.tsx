@@ -1,5 +1,3 @@
-import type { ViewContext } from '../../../ui/context.ts';
-
 /** Notices shown after a redirect (`?melding=code`); only these codes are accepted. */
 const NOTICES: Record<string, string> = {
   'organisatie-toegevoegd': 'people.org.created',
@@ -14,13 +12,4 @@ const NOTICES: Record<string, string> = {
 export function noticeKey(query: unknown): string | null {
   const code = (query as { melding?: unknown } | undefined)?.melding;
   return typeof code === 'string' ? (NOTICES[code] ?? null) : null;
-}
-
-export function Notice({ ctx, messageKey, vars }: { ctx: ViewContext; messageKey: string | null; vars?: Record<string, string> }) {
-  if (!messageKey) return null;
-  return (
-    <p class="notice" role="status">
-      {ctx.t(messageKey, vars)}
-    </p>
-  );
 }

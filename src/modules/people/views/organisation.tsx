@@ -2,7 +2,8 @@ import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../ui/form.tsx';
 import { INVITE_ROLES } from '../people.schemas.ts';
 import type { MemberRow } from '../people.service.ts';
-import { Notice } from './notice.tsx';
+import { Notice } from '../../../ui/notice.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 
 /** One organisation: its people, and the form to invite someone. */
 export function OrganisationPage({
@@ -33,26 +34,15 @@ export function OrganisationPage({
       {members.length === 0 ? (
         <p class="utrecht-paragraph">{t('people.org.noMembers')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('people.users.name')}</th>
-                <th scope="col">{t('people.users.email')}</th>
-                <th scope="col">{t('people.users.role')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr>
-                  <th scope="row">{m.name}</th>
-                  <td>{m.email}</td>
-                  <td>{t(`people.role.${m.role}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t('people.users.name'), t('people.users.email'), t('people.users.role')]}>
+          {members.map((m) => (
+            <tr>
+              <th scope="row">{m.name}</th>
+              <td>{m.email}</td>
+              <td>{t(`people.role.${m.role}`)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <section aria-labelledby="invite-title">
         <h2 class="utrecht-heading-2" id="invite-title">

@@ -2,7 +2,7 @@ import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../ui/form.tsx';
 import { formatNumber } from '../../../platform/i18n/index.ts';
 import { ORGANISATION_KINDS } from '../people.schemas.ts';
-import { Notice } from './notice.tsx';
+import { Notice } from '../../../ui/notice.tsx';
 
 export interface OrganisationListItem {
   id: string;

@@ -2,7 +2,8 @@ import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, type FieldErrors } from '../../../ui/form.tsx';
 import { ROLES } from '../people.schemas.ts';
 import type { MemberRow } from '../people.service.ts';
-import { Notice } from './notice.tsx';
+import { Notice } from '../../../ui/notice.tsx';
+import { DataTable } from '../../../ui/table.tsx';
 
 /** Members of the tenant with their roles; give a role, remove a membership. */
 export function UsersPage({
@@ -32,41 +33,28 @@ export function UsersPage({
       {members.length === 0 ? (
         <p class="utrecht-paragraph">{t('people.users.none')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('people.users.name')}</th>
-                <th scope="col">{t('people.users.email')}</th>
-                <th scope="col">{t('people.users.role')}</th>
-                <th scope="col">{t('people.users.organisation')}</th>
-                <th scope="col">{t('people.users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr>
-                  <th scope="row">{m.name}</th>
-                  <td>{m.email}</td>
-                  <td>{t(`people.role.${m.role}`)}</td>
-                  <td>{m.organisationName ?? t('people.noOrganisation')}</td>
-                  <td>
-                    <form method="post" action={`${base}/${m.membershipId}/verwijderen`} class="inline-form">
-                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                      <button
-                        type="submit"
-                        class="utrecht-button utrecht-button--secondary-action"
-                        aria-label={t('people.users.removeLabel', { role: t(`people.role.${m.role}`), name: m.name })}
-                      >
-                        {t('people.users.remove')}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t('people.users.name'), t('people.users.email'), t('people.users.role'), t('people.users.organisation'), t('people.users.actions')]}>
+          {members.map((m) => (
+            <tr>
+              <th scope="row">{m.name}</th>
+              <td>{m.email}</td>
+              <td>{t(`people.role.${m.role}`)}</td>
+              <td>{m.organisationName ?? t('people.noOrganisation')}</td>
+              <td>
+                <form method="post" action={`${base}/${m.membershipId}/verwijderen`} class="inline-form">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <button
+                    type="submit"
+                    class="utrecht-button utrecht-button--secondary-action"
+                    aria-label={t('people.users.removeLabel', { role: t(`people.role.${m.role}`), name: m.name })}
+                  >
+                    {t('people.users.remove')}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {people.size > 0 && (
         <section aria-labelledby="add-role-title">

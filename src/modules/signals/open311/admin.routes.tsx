@@ -8,9 +8,9 @@ import { listOrganisations } from '../../people/people.service.ts';
 import { issueApiKey, listApiKeys, revokeApiKey, setRateLimit } from './apikeys.service.ts';
 import { DEFAULT_KEY_LIMIT, MAX_KEY_LIMIT } from './ratelimit.ts';
 import { KeyCreatedPage, KeysPage, type KeyFormValues } from './admin.views.tsx';
+import { isUuid } from '../../../platform/ids.ts';
 
 const POLICY = { roles: ['admin'] as const, personalData: true };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Writes a minute of a key: a whole number 1…10000 (ratelimit.ts). */
 const limitField = z
@@ -55,7 +55,7 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
     const raw = (req.body ?? {}) as Record<string, string>;
     const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
     const orgId = parsed.ok ? parsed.data.organisation : '';
-    if (orgId && (!UUID.test(orgId) || !organisations.some((o) => o.id === orgId))) errors.organisation = req.t('open311.admin.error.organisation');
+    if (orgId && (!isUuid(orgId) || !organisations.some((o) => o.id === orgId))) errors.organisation = req.t('open311.admin.error.organisation');
     if (!parsed.ok || Object.keys(errors).length > 0) {
       const values = { client: String(raw.client ?? ''), rights: String(raw.rights ?? 'report'), organisation: String(raw.organisation ?? ''), limit: String(raw.limit ?? DEFAULT_KEY_LIMIT) };
       const data = await render(req, { errors, values });
@@ -80,7 +80,7 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
   app.post('/:tenant/beheer/open311/:id/limiet', { config: { policy: POLICY } }, async (req, reply) => {
     const tenant = req.tenant!;
     const { id } = req.params as { id: string };
-    if (!UUID.test(id)) throw NotFound('open311.admin.error.notFound');
+    if (!isUuid(id)) throw NotFound('open311.admin.error.notFound');
     const parsed = parseForm(limitForm, req.body, req.t);
     if (!parsed.ok) {
       const data = await render(req, { errors: { [`limit-${id}`]: parsed.errors.limit ?? req.t('open311.admin.error.limit') } });
@@ -93,7 +93,7 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
   app.post('/:tenant/beheer/open311/:id/intrekken', { config: { policy: POLICY } }, async (req, reply) => {
     const tenant = req.tenant!;
     const { id } = req.params as { id: string };
-    if (!UUID.test(id)) throw NotFound('open311.admin.error.notFound');
+    if (!isUuid(id)) throw NotFound('open311.admin.error.notFound');
     const done = await revokeApiKey(app.db, tenant.id, id, app.clock.now(), auditFrom(req));
     if (!done) throw NotFound('open311.admin.error.notFound');
     return reply.redirect(`/${tenant.slug}/beheer/open311?ingetrokken=1`, 303);

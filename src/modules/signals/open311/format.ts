@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import type { Translate } from '../../../platform/i18n/index.ts';
 import { toXml } from './xml.ts';
+import { ZONE } from '../../../platform/time.ts';
 
 export type Format = 'json' | 'xml';
 export const FORMATS: readonly Format[] = ['json', 'xml'];
@@ -36,7 +37,7 @@ export function formatOf(req: FastifyRequest): Format {
 
 /** An instant in W3C/ISO 8601 with the Dutch offset, e.g. `2026-11-23T11:00:00+01:00`. */
 export function w3cTime(d: Date): string {
-  return DateTime.fromJSDate(d, { zone: 'Europe/Amsterdam' }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
+  return DateTime.fromJSDate(d, { zone: ZONE }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
 }
 
 /** Send `value` as JSON, or as XML under `root` (arrays wrapped per ITEM_NAMES). */

@@ -13,6 +13,8 @@ import { badRequest, notFound, w3cTime } from './format.ts';
 import { param, refuseNul, type FormBody } from './requests.service.ts';
 import { requestOf, serviceDefinitionOf, serviceOf, SPECIFICATION, updateOf } from './serialize.ts';
 import * as store from './open311.store.ts';
+import { ZONE } from '../../../platform/time.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
 /** Default and largest window of GET requests / servicerequestupdates (spec: 90 days, 1000 rows). */
 export const MAX_DAYS = 90;
@@ -63,7 +65,7 @@ function list(q: FormBody, name: string): string[] | undefined {
 function instant(q: FormBody, name: string): Date | undefined {
   const v = param(q, name);
   if (v === undefined) return undefined;
-  const d = DateTime.fromISO(v, { zone: 'Europe/Amsterdam' });
+  const d = DateTime.fromISO(v, { zone: ZONE });
   if (!d.isValid || v.length > 40) throw badRequest('open311.error.date', { name });
   return d.toJSDate();
 }
@@ -147,7 +149,7 @@ export async function request(db: DbOrTrx, tenantId: string, id: string, t: Tran
 
 /** `GET tokens/{token}`: the request id behind a token, or a 404. */
 export async function token(db: DbOrTrx, tenantId: string, tokenValue: string) {
-  const ok = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tokenValue);
+  const ok = isUuid(tokenValue);
   const id = ok ? await store.findPublicIdByToken(db, tenantId, tokenValue.toLowerCase()) : null;
   if (!id) throw notFound('open311.error.tokenUnknown', { token: tokenValue.slice(0, 60) });
   return [{ service_request_id: id, token: tokenValue.toLowerCase() }];

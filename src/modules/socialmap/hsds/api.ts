@@ -8,9 +8,9 @@ import { BadRequest } from '../../../platform/errors.ts';
 import * as store from '../socialmap.store.ts';
 import { loadHsdsRows } from '../store/hsds.ts';
 import { searchServiceAtLocations, searchServices, type ServiceFilter } from '../store/hsds-search.ts';
-import { UUID_RE } from '../socialmap.schemas.ts';
 import { HSDS_VERSION, HsdsIndex, page } from './serialize.ts';
 import type { ListParams } from './params.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
 type Json = Record<string, unknown>;
 
@@ -59,7 +59,7 @@ export async function servicesPage(db: DbOrTrx, tenantId: string, p: ListParams)
 
 /** `GET /services/{id}`: one active service, fully nested; null when unknown or not active. */
 export async function serviceById(db: DbOrTrx, tenantId: string, id: string): Promise<Json | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   const s = await store.findService(db, tenantId, id);
   if (!s || s.status !== 'active') return null;
   const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services: [s] }));
@@ -79,7 +79,7 @@ export async function organizationsPage(db: DbOrTrx, tenantId: string, p: ListPa
 
 /** `GET /organizations/{id}`: an organisation with its locations, phones and (active) services. */
 export async function organizationById(db: DbOrTrx, tenantId: string, id: string, fullService: boolean): Promise<Json | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   if (!(await store.findOrganization(db, tenantId, id))) return null;
   const idx = await indexOfOrganizations(db, tenantId, [id]);
   return idx.organization(id, { full: true, services: fullService ? 'full' : 'basic' });
@@ -117,7 +117,7 @@ export async function taxonomiesPage(db: DbOrTrx, tenantId: string, p: ListParam
 
 /** `GET /taxonomies/{id}`. */
 export async function taxonomyById(db: DbOrTrx, tenantId: string, id: string): Promise<Json | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   const t = await store.findTaxonomy(db, tenantId, id);
   return t ? new HsdsIndex({ ...emptyRows([]), taxonomies: [t] }).taxonomy(id) : null;
 }
@@ -135,7 +135,7 @@ export async function termsPage(db: DbOrTrx, tenantId: string, p: ListParams): P
 
 /** `GET /taxonomy_terms/{id}`: a term with its taxonomy_detail. */
 export async function termById(db: DbOrTrx, tenantId: string, id: string): Promise<Json | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   const t = await store.findTerm(db, tenantId, id);
   if (!t) return null;
   return new HsdsIndex({ ...emptyRows([]), terms: [t], taxonomies: await store.listTaxonomyRows(db, tenantId) }).term(id);
@@ -152,7 +152,7 @@ export async function serviceAtLocationsPage(db: DbOrTrx, tenantId: string, p: L
 
 /** `GET /service_at_locations/{id}`: fully nested, with its location and service; null when unknown or not active. */
 export async function serviceAtLocationById(db: DbOrTrx, tenantId: string, id: string): Promise<Json | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [sal] = await store.listServiceAtLocations(db, tenantId, { ids: [id] });
   if (!sal) return null;
   const s = await store.findService(db, tenantId, sal.service_id);

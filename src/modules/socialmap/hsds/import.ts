@@ -6,13 +6,14 @@
 import type { z } from 'zod';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
-import { addressInput, locationInput, organizationInput, scheduleExceptionInput, scheduleInput, serviceInput, UUID_RE } from '../socialmap.schemas.ts';
+import { addressInput, locationInput, organizationInput, scheduleExceptionInput, scheduleInput, serviceInput } from '../socialmap.schemas.ts';
 import { existingIds, IMPORT_TABLES, setTermParents, upsertExceptions, upsertRows, type ImportKind } from '../store/import.ts';
 import { areaCodesOfPoint } from '../service/locations.ts';
 import { audit, type Actor } from '../service/common.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { isMultiLine, isSingleLine, normaliseMultiLine } from '../../../platform/input.ts';
 import { collect, type Kind, type Problem } from './import-collect.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
 type Json = Record<string, unknown>;
 
@@ -83,7 +84,7 @@ function checkControlChars(kind: Kind, id: string, row: Json, problems: Problem[
 function checkRow(kind: Kind, id: string, row: Json, problems: Problem[]): Json | null {
   const before = problems.length;
   for (const [k, v] of Object.entries(row)) {
-    if ((k === 'id' || k.endsWith('_id')) && v !== null && v !== undefined && !(typeof v === 'string' && UUID_RE.test(v))) {
+    if ((k === 'id' || k.endsWith('_id')) && v !== null && v !== undefined && !(typeof v === 'string' && isUuid(v))) {
       if (kind === 'schedule_exception' && k === 'id') continue;
       problems.push({ kind, id, field: k, message: 'socialmap.error.uuid' });
     }
@@ -92,7 +93,7 @@ function checkRow(kind: Kind, id: string, row: Json, problems: Problem[]): Json 
   const schema = SCHEMAS[kind];
   if (!schema) checkControlChars(kind, id, row, problems);
   if (schema) {
-    const r = schema.safeParse(kind === 'schedule_exception' ? row : { ...row, id: typeof row.id === 'string' && UUID_RE.test(row.id) ? row.id : undefined });
+    const r = schema.safeParse(kind === 'schedule_exception' ? row : { ...row, id: typeof row.id === 'string' && isUuid(row.id) ? row.id : undefined });
     if (!r.success) {
       for (const issue of r.error.issues) {
         const field = issue.path.map(String).join('.') || '_row';

@@ -1,9 +1,10 @@
 /** Query parameters of the HSDS API: a loose schema for the OpenAPI document, strict parsing with clear messages. */
 import { z } from 'zod';
 import { parseInput } from '../service/common.ts';
-import { normalisePostcode, UUID_RE } from '../socialmap.schemas.ts';
+import { normalisePostcode } from '../socialmap.schemas.ts';
 import { BadRequest } from '../../../platform/errors.ts';
 import { emptyAsAbsent, singleLine } from '../../../platform/input.ts';
+import { UUID_RE } from '../../../platform/ids.ts';
 
 const bool = z.enum(['true', 'false', '1', '0'], 'socialmap.hsds.boolean').transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number('socialmap.hsds.integer').int('socialmap.hsds.integer').min(min, 'socialmap.hsds.range').max(max, 'socialmap.hsds.range');

@@ -1,12 +1,12 @@
 /** Everything a service page needs, read in a few queries. */
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import * as store from '../socialmap.store.ts';
-import { UUID_RE } from '../socialmap.schemas.ts';
 import type { Organization } from './organizations.ts';
 import type { Service } from './services.ts';
 import type { Address, Location } from './locations.ts';
 import type { Schedule, ScheduleException } from './schedules.ts';
 import { termsByEntity, type TaxonomyTerm } from './taxonomy.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
 export type Phone = store.PhoneRow;
 export type Accessibility = store.AccessibilityRow;
@@ -43,7 +43,7 @@ export interface ServiceDetail {
 
 /** A service with its organisation, terms, schedules, cancelled dates, phones and locations (any status), or null. */
 export async function getServiceDetail(db: DbOrTrx, tenantId: string, id: string): Promise<ServiceDetail | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   const service = await store.findService(db, tenantId, id);
   if (!service) return null;
   const organization = await store.findOrganization(db, tenantId, service.organization_id);

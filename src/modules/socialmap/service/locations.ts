@@ -4,9 +4,10 @@ import { inTransaction } from '../../../platform/db/database.ts';
 import { Invalid, NotFound } from '../../../platform/errors.ts';
 import { locatePoint } from '../../areas/areas.service.ts';
 import * as store from '../socialmap.store.ts';
-import { locationInput, UUID_RE, type LocationInput } from '../socialmap.schemas.ts';
+import { locationInput, type LocationInput } from '../socialmap.schemas.ts';
 import { audit, changedFields, parseInput, type Actor } from './common.ts';
 import { resolveTermIds } from './taxonomy.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
 export type Location = store.LocationRow;
 export type Address = store.AddressRow;
@@ -68,7 +69,7 @@ export async function updateLocation(db: DbOrTrx, tenantId: string, id: string, 
 
 /** One location of the tenant, or null (also for a malformed id). */
 export async function getLocation(db: DbOrTrx, tenantId: string, id: string): Promise<Location | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   return (await store.findLocation(db, tenantId, id)) ?? null;
 }
 

@@ -4,8 +4,9 @@ import { inTransaction } from '../../../platform/db/database.ts';
 import { Invalid, NotFound } from '../../../platform/errors.ts';
 import { getOrganisation as getPeopleOrganisation } from '../../people/people.service.ts';
 import * as store from '../socialmap.store.ts';
-import { organizationInput, UUID_RE, type OrganizationInput } from '../socialmap.schemas.ts';
+import { organizationInput, type OrganizationInput } from '../socialmap.schemas.ts';
 import { audit, changedFields, parseInput, type Actor } from './common.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
 export type Organization = store.OrganizationRow;
 
@@ -46,7 +47,7 @@ export async function updateOrganization(db: DbOrTrx, tenantId: string, id: stri
 
 /** One organisation entry of the tenant, or null (also for a malformed id). */
 export async function getOrganization(db: DbOrTrx, tenantId: string, id: string): Promise<Organization | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   return (await store.findOrganization(db, tenantId, id)) ?? null;
 }
 

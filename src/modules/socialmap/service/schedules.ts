@@ -3,8 +3,9 @@ import type { DbOrTrx, Trx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { Invalid, NotFound } from '../../../platform/errors.ts';
 import * as store from '../socialmap.store.ts';
-import { scheduleExceptionInput, scheduleInput, UUID_RE, type ScheduleData, type ScheduleExceptionInput, type ScheduleInput } from '../socialmap.schemas.ts';
+import { scheduleExceptionInput, scheduleInput, type ScheduleData, type ScheduleExceptionInput, type ScheduleInput } from '../socialmap.schemas.ts';
 import { audit, changedFields, parseInput, type Actor } from './common.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
 export type Schedule = store.ScheduleRow;
 export type ScheduleException = store.ScheduleExceptionRow;
@@ -67,7 +68,7 @@ async function touchOwner(trx: Trx, tenantId: string, s: Schedule, actor: Actor)
 
 /** One schedule, or null. */
 export async function getSchedule(db: DbOrTrx, tenantId: string, id: string): Promise<Schedule | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   return (await store.findSchedule(db, tenantId, id)) ?? null;
 }
 
@@ -101,7 +102,7 @@ export async function addScheduleException(db: DbOrTrx, tenantId: string, input:
 
 /** Undo a cancellation. */
 export async function removeScheduleException(db: DbOrTrx, tenantId: string, id: string, actor: Actor): Promise<void> {
-  if (!UUID_RE.test(id)) throw NotFound('socialmap.error.exceptionNotFound');
+  if (!isUuid(id)) throw NotFound('socialmap.error.exceptionNotFound');
   await inTransaction(db, async (trx) => {
     const row = await store.deleteScheduleException(trx, tenantId, id);
     if (!row) throw NotFound('socialmap.error.exceptionNotFound');

@@ -3,9 +3,10 @@ import type { DbOrTrx, Trx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { Invalid, NotFound } from '../../../platform/errors.ts';
 import * as store from '../socialmap.store.ts';
-import { serviceInput, UUID_RE, type ServiceInput } from '../socialmap.schemas.ts';
+import { serviceInput, type ServiceInput } from '../socialmap.schemas.ts';
 import { audit, changedFields, parseInput, type Actor } from './common.ts';
 import { resolveTermIds } from './taxonomy.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
 export type Service = store.ServiceRow;
 
@@ -60,7 +61,7 @@ export async function updateService(db: DbOrTrx, tenantId: string, id: string, i
 
 /** One service of the tenant (any status), or null (also for a malformed id). */
 export async function getService(db: DbOrTrx, tenantId: string, id: string): Promise<Service | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   return (await store.findService(db, tenantId, id)) ?? null;
 }
 
@@ -78,7 +79,7 @@ export function listServices(db: DbOrTrx, tenantId: string, opts: { onlyActive?:
 
 /** The services of one organisation entry (any status), by name. */
 export function listServicesForOrganisation(db: DbOrTrx, tenantId: string, organizationId: string): Promise<Service[]> {
-  if (!UUID_RE.test(organizationId)) return Promise.resolve([]);
+  if (!isUuid(organizationId)) return Promise.resolve([]);
   return store.listServices(db, tenantId, { organizationId });
 }
 

@@ -3,9 +3,10 @@ import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { Invalid, NotFound } from '../../../platform/errors.ts';
 import * as store from '../socialmap.store.ts';
-import { termInput, UUID_RE, type TermInput } from '../socialmap.schemas.ts';
+import { termInput, type TermInput } from '../socialmap.schemas.ts';
 import { DEFAULT_TAXONOMIES } from '../taxonomy.ts';
 import { audit, parseInput, type Actor } from './common.ts';
+import { isUuid } from '../../../platform/ids.ts';
 
 export type Taxonomy = store.TaxonomyRow;
 export type TaxonomyTerm = store.TermRow;
@@ -42,7 +43,7 @@ export function listTaxonomies(db: DbOrTrx, tenantId: string): Promise<Taxonomy[
 
 /** One taxonomy, or null. */
 export async function getTaxonomy(db: DbOrTrx, tenantId: string, id: string): Promise<Taxonomy | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   return (await store.findTaxonomy(db, tenantId, id)) ?? null;
 }
 
@@ -59,7 +60,7 @@ export async function listTerms(db: DbOrTrx, tenantId: string, opts: { taxonomyI
 
 /** One term, or null. */
 export async function getTerm(db: DbOrTrx, tenantId: string, id: string): Promise<TaxonomyTerm | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   return (await store.findTerm(db, tenantId, id)) ?? null;
 }
 
@@ -106,7 +107,7 @@ export async function updateTerm(db: DbOrTrx, tenantId: string, id: string, inpu
   const name = input.name.trim();
   if (!name || name.length > 200) throw Invalid({ name: 'socialmap.error.required' });
   const description = (input.description ?? '').trim().slice(0, 2000);
-  if (!UUID_RE.test(id)) throw NotFound('socialmap.error.termNotFound');
+  if (!isUuid(id)) throw NotFound('socialmap.error.termNotFound');
   return inTransaction(db, async (trx) => {
     const row = await store.updateTerm(trx, tenantId, id, { name, description });
     if (!row) throw NotFound('socialmap.error.termNotFound');

@@ -1,6 +1,7 @@
 /** The filtered, paged service query behind the HSDS `/services` and `/service_at_locations` endpoints. */
 import { sql, type SqlBool, type Expression } from 'kysely';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
+import { METRES_PER_DEGREE as M_PER_DEG } from '../../../platform/geo.ts';
 import { SERVICE_COLUMNS, type ServiceRow } from '../socialmap.store.ts';
 
 export interface ServiceFilter {
@@ -15,8 +16,6 @@ export interface ServiceFilter {
   /** Only status 'active' (what the public API shows). */
   onlyActive: boolean;
 }
-
-const M_PER_DEG = 111_320;
 
 /** Distance in metres from a point to a location row alias `l` (equirectangular; fine at city scale). */
 function distanceSql(lat: number, lon: number) {

@@ -1,6 +1,6 @@
 /** Small view helpers of the care circle: date and hour labels (form parts come from the shared ui/form.tsx). */
 import type { ViewContext } from '../../../../ui/context.ts';
-export { ButtonForm, Notice, TextAreaField } from '../../../../ui/form.tsx';
+export { ButtonForm, TextAreaField } from '../../../../ui/form.tsx';
 
 /** "dinsdag 24 november 2026" for a yyyy-mm-dd date. */
 export function longDate(ctx: ViewContext, date: string): string {

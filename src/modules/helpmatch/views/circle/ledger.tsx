@@ -1,7 +1,8 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, type FieldErrors } from '../../../../ui/form.tsx';
 import type { MyLedger } from '../../ledger.ts';
-import { hoursText, Notice, TextAreaField } from './fields.tsx';
+import { hoursText, TextAreaField } from './fields.tsx';
+import { Notice } from '../../../../ui/notice.tsx';
 
 /** My hours given and received, and (after receiving help) the question what I could offer in return. */
 export function LedgerPage({ ctx, ledger, offerPath, notice, value, errors }: { ctx: ViewContext; ledger: MyLedger; offerPath: string; notice: string | null; value?: string; errors?: FieldErrors }) {

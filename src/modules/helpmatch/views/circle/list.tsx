@@ -1,6 +1,7 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import { Notice, TextAreaField } from './fields.tsx';
+import { TextAreaField } from './fields.tsx';
+import { Notice } from '../../../../ui/notice.tsx';
 
 export const circleBase = (ctx: ViewContext) => `/${ctx.tenant!.slug}/hulp/kring`;
 

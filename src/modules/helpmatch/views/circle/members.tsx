@@ -3,7 +3,8 @@ import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '.
 import { formatDateTime } from '../../../../platform/i18n/index.ts';
 import type { CircleMember } from '../../circle.service.ts';
 import { circleBase } from './list.tsx';
-import { ButtonForm, Notice } from './fields.tsx';
+import { ButtonForm } from './fields.tsx';
+import { Notice } from '../../../../ui/notice.tsx';
 
 /** Members of the circle; the owner invites, withdraws invitations, removes members and can close the circle; others can leave. */
 export function MembersPage({

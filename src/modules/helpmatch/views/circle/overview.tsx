@@ -4,7 +4,9 @@ import type { TaskRow } from '../../circle.store.ts';
 import type { Slot } from '../../circle.schedule.ts';
 import { addDays, mondayOf, weekdayOf } from '../../circle.schedule.ts';
 import { circleBase } from './list.tsx';
-import { ButtonForm, hoursText, longDate, Notice, shortDate, TextAreaField } from './fields.tsx';
+import { ButtonForm, hoursText, longDate, shortDate, TextAreaField } from './fields.tsx';
+import { Notice } from '../../../../ui/notice.tsx';
+import { DataTable } from '../../../../ui/table.tsx';
 
 export interface OverviewProps {
   ctx: ViewContext;
@@ -78,47 +80,35 @@ export function CircleOverviewPage({ ctx, circle, names, week, hours, notice, va
         ) : (
           <>
             <p class="utrecht-paragraph">{t('helpmatch.circle.week.openCount', { count: open })}</p>
-            <div class="table-scroll">
-              <table class="data-table">
-                <thead>
+            <DataTable columns={[t('helpmatch.circle.week.day'), t('helpmatch.circle.week.task'), t('helpmatch.circle.week.who'), t('helpmatch.circle.week.action')]}>
+              {week.slots.map((s) => {
+                const who = s.turn ? (s.turn.takenBy ? (names.get(s.turn.takenBy) ?? t('helpmatch.circle.week.formerMember')) : t('helpmatch.circle.week.formerMember')) : null;
+                const slotPath = `${base}/beurten/${s.task.id}/${s.date}`;
+                const label = { task: s.task.title, date: longDate(ctx, s.date) };
+                return (
                   <tr>
-                    <th scope="col">{t('helpmatch.circle.week.day')}</th>
-                    <th scope="col">{t('helpmatch.circle.week.task')}</th>
-                    <th scope="col">{t('helpmatch.circle.week.who')}</th>
-                    <th scope="col">{t('helpmatch.circle.week.action')}</th>
+                    <td>{longDate(ctx, s.date)}</td>
+                    <th scope="row">
+                      {s.task.title}
+                      {s.task.time_of_day ? `, ${t('helpmatch.circle.tasks.at', { time: s.task.time_of_day })}` : ''}
+                    </th>
+                    <td>{!s.turn ? <strong>{t('helpmatch.circle.week.open')}</strong> : s.turn.doneAt ? t('helpmatch.circle.week.done', { name: who!, hours: hoursText(ctx, s.turn.hours ?? 0) }) : who}</td>
+                    <td>
+                      {!s.turn && s.date >= week.today && (
+                        <ButtonForm ctx={ctx} action={`${slotPath}/oppakken`} label={t('helpmatch.circle.week.takeLabel', label)}>
+                          {t('helpmatch.circle.week.take')}
+                        </ButtonForm>
+                      )}
+                      {s.turn && !s.turn.doneAt && s.turn.takenBy === me && (
+                        <a class="utrecht-link" href={slotPath} aria-label={t('helpmatch.circle.week.manageLabel', label)}>
+                          {t('helpmatch.circle.week.manage')}
+                        </a>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {week.slots.map((s) => {
-                    const who = s.turn ? (s.turn.takenBy ? (names.get(s.turn.takenBy) ?? t('helpmatch.circle.week.formerMember')) : t('helpmatch.circle.week.formerMember')) : null;
-                    const slotPath = `${base}/beurten/${s.task.id}/${s.date}`;
-                    const label = { task: s.task.title, date: longDate(ctx, s.date) };
-                    return (
-                      <tr>
-                        <td>{longDate(ctx, s.date)}</td>
-                        <th scope="row">
-                          {s.task.title}
-                          {s.task.time_of_day ? `, ${t('helpmatch.circle.tasks.at', { time: s.task.time_of_day })}` : ''}
-                        </th>
-                        <td>{!s.turn ? <strong>{t('helpmatch.circle.week.open')}</strong> : s.turn.doneAt ? t('helpmatch.circle.week.done', { name: who!, hours: hoursText(ctx, s.turn.hours ?? 0) }) : who}</td>
-                        <td>
-                          {!s.turn && s.date >= week.today && (
-                            <ButtonForm ctx={ctx} action={`${slotPath}/oppakken`} label={t('helpmatch.circle.week.takeLabel', label)}>
-                              {t('helpmatch.circle.week.take')}
-                            </ButtonForm>
-                          )}
-                          {s.turn && !s.turn.doneAt && s.turn.takenBy === me && (
-                            <a class="utrecht-link" href={slotPath} aria-label={t('helpmatch.circle.week.manageLabel', label)}>
-                              {t('helpmatch.circle.week.manage')}
-                            </a>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </DataTable>
           </>
         )}
       </section>

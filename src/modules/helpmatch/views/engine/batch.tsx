@@ -2,7 +2,9 @@ import { formatDateTime, formatNumber } from '../../../../platform/i18n/index.ts
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form } from '../../../../ui/form.tsx';
 import type { BatchProposal } from '../../batch.ts';
-import { Explanation, Notice, scoreText } from './common.tsx';
+import { Explanation, scoreText } from './common.tsx';
+import { Notice } from '../../../../ui/notice.tsx';
+import { DataTable } from '../../../../ui/table.tsx';
 
 /** The batch page: intro and "compute now"; with a proposal, the pairs with explanations and a confirm form. */
 export function BatchPage({
@@ -26,7 +28,7 @@ export function BatchPage({
   return (
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.engine.batch.title')}</h1>
-      <Notice text={notice ?? null} />
+      <Notice ctx={ctx} messageKey={notice} />
       <ErrorSummary ctx={ctx} errors={errors} />
       <p class="utrecht-paragraph">{t('helpmatch.engine.batch.intro')}</p>
       <form method="get" action={`/${slug}/hulp/batch`} class="form">
@@ -52,45 +54,30 @@ export function BatchPage({
             <p class="utrecht-paragraph">{t('helpmatch.engine.batch.empty')}</p>
           ) : (
             <Form ctx={ctx} action={`/${slug}/hulp/batch`}>
-              <div class="table-scroll" id="veld-pair">
-                <table class="data-table">
-                  <caption class="visually-hidden">{t('helpmatch.engine.batch.caption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('helpmatch.engine.batch.include')}</th>
-                      <th scope="col">{t('helpmatch.engine.suggest.request')}</th>
-                      <th scope="col">{t('helpmatch.engine.forYou.buurt')}</th>
-                      <th scope="col">{t('helpmatch.engine.suggest.volunteer')}</th>
-                      <th scope="col">{t('helpmatch.engine.suggest.score')}</th>
-                      <th scope="col">{t('helpmatch.engine.suggest.why')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {proposal.items.map((i, n) => (
-                      <tr>
-                        <td>
-                          <input
-                            type="checkbox"
-                            class="utrecht-checkbox utrecht-checkbox--html-input"
-                            id={`pair-${n}`}
-                            name="pair"
-                            value={`${i.requestId}:${i.userId}`}
-                            checked
-                            aria-label={t('helpmatch.engine.batch.includeLabel', { summary: i.summary, name: i.volunteerName })}
-                          />
-                        </td>
-                        <th scope="row">{i.summary}</th>
-                        <td>{(i.buurtCode && buurtNames.get(i.buurtCode)) || t('helpmatch.engine.unknownBuurt')}</td>
-                        <td>{i.volunteerName}</td>
-                        <td>{scoreText(ctx, i.score)}</td>
-                        <td>
-                          <Explanation ctx={ctx} parts={i.explanation} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable id="veld-pair" caption={t('helpmatch.engine.batch.caption')} columns={[t('helpmatch.engine.batch.include'), t('helpmatch.engine.suggest.request'), t('helpmatch.engine.forYou.buurt'), t('helpmatch.engine.suggest.volunteer'), t('helpmatch.engine.suggest.score'), t('helpmatch.engine.suggest.why')]}>
+                {proposal.items.map((i, n) => (
+                  <tr>
+                    <td>
+                      <input
+                        type="checkbox"
+                        class="utrecht-checkbox utrecht-checkbox--html-input"
+                        id={`pair-${n}`}
+                        name="pair"
+                        value={`${i.requestId}:${i.userId}`}
+                        checked
+                        aria-label={t('helpmatch.engine.batch.includeLabel', { summary: i.summary, name: i.volunteerName })}
+                      />
+                    </td>
+                    <th scope="row">{i.summary}</th>
+                    <td>{(i.buurtCode && buurtNames.get(i.buurtCode)) || t('helpmatch.engine.unknownBuurt')}</td>
+                    <td>{i.volunteerName}</td>
+                    <td>{scoreText(ctx, i.score)}</td>
+                    <td>
+                      <Explanation ctx={ctx} parts={i.explanation} />
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
               <p class="utrecht-paragraph">{t('helpmatch.engine.batch.confirmHint')}</p>
               <button type="submit" class="utrecht-button utrecht-button--primary-action">
                 {t('helpmatch.engine.batch.confirm')}
@@ -109,9 +96,7 @@ export function BatchDonePage({ ctx, slug, created, skipped }: { ctx: ViewContex
   return (
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.engine.batch.title')}</h1>
-      <p class="notice" role="status">
-        {t('helpmatch.engine.batch.done', { created })}
-      </p>
+      <Notice ctx={ctx} messageKey="helpmatch.engine.batch.done" vars={{ created }} />
       {skipped > 0 && <p class="utrecht-paragraph">{t('helpmatch.engine.batch.skipped', { skipped })}</p>}
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`/${slug}/hulp/batch`}>

@@ -12,13 +12,3 @@ export function Explanation({ ctx, parts }: { ctx: ViewContext; parts: readonly 
 export function scoreText(ctx: ViewContext, score: number): string {
   return formatNumber(ctx.locale, Math.round(score));
 }
-
-/** A notice shown after an action (role status, read by screen readers). */
-export function Notice({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <p class="notice" role="status">
-      {text}
-    </p>
-  );
-}

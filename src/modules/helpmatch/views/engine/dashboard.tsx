@@ -4,6 +4,7 @@ import { SelectField } from '../../../../ui/form.tsx';
 import { CATEGORIES } from '../../categories.ts';
 import { PERIODS, type Dashboard, type DashboardFigures } from '../../dashboard.ts';
 import { categoryLabel } from '../parts.tsx';
+import { DataTable } from '../../../../ui/table.tsx';
 
 function hoursText(ctx: ViewContext, h: number | null): string {
   if (h === null) return ctx.t('helpmatch.engine.dash.none');
@@ -165,41 +166,24 @@ export function DashboardPage({
         {dashboard.rows.length === 0 ? (
           <p class="utrecht-paragraph">{t('helpmatch.engine.dash.noAreas')}</p>
         ) : (
-          <div class="table-scroll">
-            <table class="data-table">
-              <caption class="visually-hidden">{t('helpmatch.engine.dash.perArea')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('helpmatch.engine.dash.areaName')}</th>
-                  <th scope="col">{t('helpmatch.engine.dash.requests')}</th>
-                  <th scope="col">{t('helpmatch.engine.dash.matches')}</th>
-                  <th scope="col">{t('helpmatch.engine.dash.within7')}</th>
-                  <th scope="col">{t('helpmatch.engine.dash.toMatch')}</th>
-                  <th scope="col">{t('helpmatch.engine.dash.hours')}</th>
-                  <th scope="col">{t('helpmatch.engine.dash.activeVolunteers')}</th>
-                  <th scope="col">Gini</th>
-                </tr>
-              </thead>
-              <tbody>
-                {dashboard.rows.map((r) => (
-                  <tr>
-                    <th scope="row">
-                      <a class="utrecht-link" href={`/${slug}/hulp/dashboard?gebied=${r.code}&periode=${dashboard.period}`}>
-                        {r.name}
-                      </a>
-                    </th>
-                    <td>{n(r.figures.requests)}</td>
-                    <td>{n(r.figures.matches)}</td>
-                    <td>{pctText(ctx, r.figures.matchedWithin7Days)}</td>
-                    <td>{hoursText(ctx, r.figures.medianHoursToMatch)}</td>
-                    <td>{formatNumber(ctx.locale, r.figures.hours, 1)}</td>
-                    <td>{n(r.figures.activeVolunteers)}</td>
-                    <td>{formatNumber(ctx.locale, r.figures.gini, 2)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('helpmatch.engine.dash.perArea')} columns={[t('helpmatch.engine.dash.areaName'), t('helpmatch.engine.dash.requests'), t('helpmatch.engine.dash.matches'), t('helpmatch.engine.dash.within7'), t('helpmatch.engine.dash.toMatch'), t('helpmatch.engine.dash.hours'), t('helpmatch.engine.dash.activeVolunteers'), 'Gini']}>
+            {dashboard.rows.map((r) => (
+              <tr>
+                <th scope="row">
+                  <a class="utrecht-link" href={`/${slug}/hulp/dashboard?gebied=${r.code}&periode=${dashboard.period}`}>
+                    {r.name}
+                  </a>
+                </th>
+                <td>{n(r.figures.requests)}</td>
+                <td>{n(r.figures.matches)}</td>
+                <td>{pctText(ctx, r.figures.matchedWithin7Days)}</td>
+                <td>{hoursText(ctx, r.figures.medianHoursToMatch)}</td>
+                <td>{formatNumber(ctx.locale, r.figures.hours, 1)}</td>
+                <td>{n(r.figures.activeVolunteers)}</td>
+                <td>{formatNumber(ctx.locale, r.figures.gini, 2)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

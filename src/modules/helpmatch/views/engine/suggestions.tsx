@@ -2,7 +2,9 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form } from '../../../../ui/form.tsx';
 import { categoryLabel, shortDate } from '../parts.tsx';
 import type { Suggestion } from '../../matching/types.ts';
-import { Explanation, Notice, scoreText } from './common.tsx';
+import { Explanation, scoreText } from './common.tsx';
+import { Notice } from '../../../../ui/notice.tsx';
+import { DataTable } from '../../../../ui/table.tsx';
 
 export interface OpenRequestLine {
   id: string;
@@ -23,35 +25,21 @@ export function SuggestionListPage({ ctx, slug, requests }: { ctx: ViewContext; 
       {requests.length === 0 ? (
         <p class="utrecht-paragraph">{t('helpmatch.engine.suggest.none')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table">
-            <caption class="visually-hidden">{t('helpmatch.engine.suggest.listTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('helpmatch.engine.suggest.request')}</th>
-                <th scope="col">{t('helpmatch.engine.forYou.category')}</th>
-                <th scope="col">{t('helpmatch.engine.forYou.kind')}</th>
-                <th scope="col">{t('helpmatch.engine.forYou.buurt')}</th>
-                <th scope="col">{t('helpmatch.engine.forYou.since')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((r) => (
-                <tr>
-                  <td>
-                    <a class="utrecht-link" href={`/${slug}/hulp/suggesties/${r.id}`} aria-label={t('helpmatch.engine.suggest.view', { summary: r.summary })}>
-                      {r.summary}
-                    </a>
-                  </td>
-                  <td>{categoryLabel(ctx, r.category)}</td>
-                  <td>{t(`helpmatch.engine.helpType.${r.helpType}`)}</td>
-                  <td>{r.buurt}</td>
-                  <td>{shortDate(ctx, r.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('helpmatch.engine.suggest.listTitle')} columns={[t('helpmatch.engine.suggest.request'), t('helpmatch.engine.forYou.category'), t('helpmatch.engine.forYou.kind'), t('helpmatch.engine.forYou.buurt'), t('helpmatch.engine.forYou.since')]}>
+          {requests.map((r) => (
+            <tr>
+              <td>
+                <a class="utrecht-link" href={`/${slug}/hulp/suggesties/${r.id}`} aria-label={t('helpmatch.engine.suggest.view', { summary: r.summary })}>
+                  {r.summary}
+                </a>
+              </td>
+              <td>{categoryLabel(ctx, r.category)}</td>
+              <td>{t(`helpmatch.engine.helpType.${r.helpType}`)}</td>
+              <td>{r.buurt}</td>
+              <td>{shortDate(ctx, r.createdAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
@@ -85,7 +73,7 @@ export function SuggestionsPage({
   return (
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.engine.suggest.title')}</h1>
-      <Notice text={notice} />
+      <Notice ctx={ctx} messageKey={notice} />
       <ErrorSummary ctx={ctx} errors={errors} />
       <p class="utrecht-paragraph">
         <strong>{summary}</strong>

@@ -1,6 +1,7 @@
 /** Formatting of dates, times and distances for the resident pages (Europe/Amsterdam). */
 import { formatNumber, type Locale, type Translate } from '../../../../platform/i18n/index.ts';
 import type { Occurrence } from '../../schedule.ts';
+import { ZONE } from '../../../../platform/time.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -18,7 +19,7 @@ function fmt(locale: Locale, kind: 'day' | 'time' | 'date' | 'month' | 'short'):
             : kind === 'month'
               ? { month: 'long', year: 'numeric' }
               : { weekday: 'short', day: 'numeric', month: 'short' };
-    f = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { ...opts, timeZone: 'Europe/Amsterdam' });
+    f = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { ...opts, timeZone: ZONE });
     formats.set(key, f);
   }
   return f;

@@ -1,8 +1,8 @@
 import type { ViewContext } from '../../../../ui/context.ts';
+import { METRES_PER_DEGREE as M_PER_DEG } from '../../../../platform/geo.ts';
 import type { ResultCard } from '../../find.service.ts';
 
 const SIZE = 320;
-const M_PER_DEG = 111_320;
 
 /**
  * A small map of the results around the search point, as an enhancement beside the list: the

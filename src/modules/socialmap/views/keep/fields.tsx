@@ -1,6 +1,6 @@
 /** Small view helpers of the maintenance pages: notices and freshness (form parts come from the shared ui/form.tsx). */
 import type { ViewContext } from '../../../../ui/context.ts';
-export { ButtonForm, ChoiceGroup, Notice, TextAreaField } from '../../../../ui/form.tsx';
+export { ButtonForm, ChoiceGroup, TextAreaField } from '../../../../ui/form.tsx';
 import { formatCheckedDate, isStale, needsCheck } from '../../freshness.ts';
 
 /** Notices after a redirect (`?melding=code`); only these codes are accepted. */

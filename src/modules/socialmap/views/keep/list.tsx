@@ -2,7 +2,8 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { formatCheckedDate } from '../../freshness.ts';
 import type { KeepServiceRow } from '../../keep.store.ts';
-import { ButtonForm, FreshnessLabel, Notice, statusLabel } from './fields.tsx';
+import { ButtonForm, FreshnessLabel, statusLabel } from './fields.tsx';
+import { Notice } from '../../../../ui/notice.tsx';
 
 export function KeepListPage({
   ctx,

@@ -3,10 +3,11 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import { Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import type { ServiceDetail } from '../../service/detail.ts';
 import type { SuggestionRow } from '../../keep.store.ts';
-import { ButtonForm, FreshnessLabel, lastCheckedText, Notice } from './fields.tsx';
+import { ButtonForm, FreshnessLabel, lastCheckedText } from './fields.tsx';
 import { scheduleText } from './schedule-text.ts';
 import { ServiceForm, type ServiceFormOptions, type ServiceFormValues } from './service-form.tsx';
 import { SuggestionItem } from './suggestions.tsx';
+import { Notice } from '../../../../ui/notice.tsx';
 
 export interface ServicePageProps {
   ctx: ViewContext;

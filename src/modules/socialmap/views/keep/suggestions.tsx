@@ -3,7 +3,8 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import { formatCheckedDate } from '../../freshness.ts';
 import type { SuggestionRow } from '../../keep.store.ts';
-import { ChoiceGroup, Notice, TextAreaField } from './fields.tsx';
+import { ChoiceGroup, TextAreaField } from './fields.tsx';
+import { Notice } from '../../../../ui/notice.tsx';
 
 /** One open suggestion with its accept/reject form (ids made unique per suggestion). */
 export function SuggestionItem({ ctx, suggestion: g, headingLevel, showEditLink, errors }: { ctx: ViewContext; suggestion: SuggestionRow; headingLevel: 2 | 3; showEditLink: boolean; errors?: FieldErrors | undefined }) {
@@ -99,9 +100,7 @@ export function SuggestThanksPage({ ctx, service, withEmail }: { ctx: ViewContex
   return (
     <>
       <h1 class="utrecht-heading-1">{t('socialmap.keep.suggest.thanksTitle')}</h1>
-      <p class="notice" role="status">
-        {t('socialmap.keep.suggest.thanks')}
-      </p>
+      <Notice ctx={ctx} messageKey="socialmap.keep.suggest.thanks" />
       {withEmail && <p class="utrecht-paragraph">{t('socialmap.keep.suggest.thanksMail')}</p>}
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`/${ctx.tenant!.slug}/sociale-kaart/aanbod/${service.id}`}>

@@ -1,6 +1,7 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField } from '../../../../ui/form.tsx';
 import type { Taxonomy, TaxonomyTerm } from '../../service/taxonomy.ts';
+import { DataTable } from '../../../../ui/table.tsx';
 
 type Values = { taxonomy_id?: string; name?: string; description?: string };
 
@@ -16,36 +17,23 @@ export function TermsPage({ ctx, slug, taxonomies, terms, errors, values }: { ct
           <h2 class="utrecht-heading-2" id={`tax-${tax.id}`}>
             {tax.name}
           </h2>
-          <div class="table-scroll">
-            <table class="data-table utrecht-table">
-              <caption class="visually-hidden">{tax.name}</caption>
-              <thead>
+          <DataTable class="utrecht-table" caption={tax.name} columns={[t('socialmap.terms.name'), t('socialmap.terms.description'), t('socialmap.terms.code'), t('socialmap.terms.actions')]}>
+            {terms
+              .filter((term) => term.taxonomy_id === tax.id)
+              .map((term) => (
                 <tr>
-                  <th scope="col">{t('socialmap.terms.name')}</th>
-                  <th scope="col">{t('socialmap.terms.description')}</th>
-                  <th scope="col">{t('socialmap.terms.code')}</th>
-                  <th scope="col">{t('socialmap.terms.actions')}</th>
+                  <td>{term.name}</td>
+                  <td>{term.description}</td>
+                  <td>{term.code ?? ''}</td>
+                  <td>
+                    <a class="utrecht-link" href={`/${slug}/sociale-kaart/beheer/categorieen/${term.id}`}>
+                      {t('socialmap.terms.edit')}
+                      <span class="visually-hidden"> {term.name}</span>
+                    </a>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {terms
-                  .filter((term) => term.taxonomy_id === tax.id)
-                  .map((term) => (
-                    <tr>
-                      <td>{term.name}</td>
-                      <td>{term.description}</td>
-                      <td>{term.code ?? ''}</td>
-                      <td>
-                        <a class="utrecht-link" href={`/${slug}/sociale-kaart/beheer/categorieen/${term.id}`}>
-                          {t('socialmap.terms.edit')}
-                          <span class="visually-hidden"> {term.name}</span>
-                        </a>
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+          </DataTable>
         </section>
       ))}
       <h2 class="utrecht-heading-2">{t('socialmap.terms.add')}</h2>
