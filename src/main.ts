@@ -25,7 +25,8 @@ Commands:
   help                       show this text
 
 Configuration comes from environment variables: PORT, HOST, DATA_DIR, BASE_URL, DATABASE_URL,
-SMTP_URL, MAIL_FROM, SESSION_SECRET, SEED, NODE_ENV, LOG_LEVEL. See README.md.
+SMTP_URL, MAIL_FROM, SESSION_SECRET, SEED, NODE_ENV, LOG_LEVEL, TRUST_PROXY, HELP_WAVE_HOURS,
+HELP_WAVE_URGENT_HOURS. See README.md.
 `;
 
 async function main(argv: string[]): Promise<number> {
