@@ -20,3 +20,12 @@ export interface NavItem {
   label: string;
   current: boolean;
 }
+
+/**
+ * A path under the current tenant (`/{slug}{path}`) for a view of a tenant page. Such views are only
+ * rendered under `/:tenant/…`; without a tenant this is a programming error, not a missing page.
+ */
+export function tenantPath(ctx: ViewContext, path: string): string {
+  if (!ctx.tenant) throw new Error(`tenantPath(${path}) outside a tenant page`);
+  return `/${ctx.tenant.slug}${path}`;
+}

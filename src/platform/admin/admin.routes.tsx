@@ -3,6 +3,7 @@ import './admin.messages.ts';
 import type { Policy } from '../http/policy.ts';
 import { parseForm } from '../http/forms.ts';
 import { BadRequest, NotFound } from '../errors.ts';
+import { requireTenant } from '../http/tenant.ts';
 import { auditFrom, recordAudit } from '../audit/audit.service.ts';
 import { searchAudit } from '../audit/audit.search.ts';
 import { findOutboxMail, listOutbox, maskCredentialLinks } from '../mail/outbox.ts';
@@ -13,12 +14,6 @@ import { AuditView, MailListView, MailView, type AuditFormValues } from './admin
 /** Administrators only, after their second factor: these pages show other people's data. */
 const ADMIN: Policy = { roles: ['admin'], personalData: true };
 const PAGE_SIZE = 50;
-
-function tenantOf(req: FastifyRequest) {
-  // The policy guarantees a tenant; this keeps the type checker and a future mistake honest.
-  if (!req.tenant) throw NotFound();
-  return req.tenant;
-}
 
 function pageOf(req: FastifyRequest): number {
   const parsed = pageSchema.safeParse((req.query as Record<string, unknown>).pagina);
@@ -42,7 +37,7 @@ export interface AdminDeps {
 
 export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach }: AdminDeps): Promise<void> {
   app.get('/:tenant/beheer/mail', { config: { policy: ADMIN } }, async (req, reply) => {
-    const tenant = tenantOf(req);
+    const tenant = requireTenant(req);
     const page = pageOf(req);
     const { items, hasMore } = await listOutbox(app.db, tenant.id, { page, pageSize: PAGE_SIZE });
     // The list shows the addresses of other people: a view of personal data, so it is audited (count only).
@@ -55,7 +50,7 @@ export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach }: 
   });
 
   app.get('/:tenant/beheer/mail/:id', { config: { policy: ADMIN } }, async (req, reply) => {
-    const tenant = tenantOf(req);
+    const tenant = requireTenant(req);
     const { id } = req.params as { id: string };
     const mail = await findOutboxMail(app.db, tenant.id, id);
     if (!mail) throw NotFound();
@@ -79,7 +74,7 @@ export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach }: 
   });
 
   app.get('/:tenant/beheer/audit', { config: { policy: ADMIN } }, async (req, reply) => {
-    const tenant = tenantOf(req);
+    const tenant = requireTenant(req);
     const base = `/${tenant.slug}/beheer/audit`;
     const values = formValues(req.query);
     const opts = { title: req.t('admin.audit.title'), breadcrumbs: [{ href: `/${tenant.slug}/`, label: tenant.name }] };

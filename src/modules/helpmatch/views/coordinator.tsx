@@ -1,4 +1,4 @@
-import type { ViewContext } from '../../../ui/context.ts';
+import { tenantPath, type ViewContext } from '../../../ui/context.ts';
 import type { RequestState } from '../helpmatch.tables.ts';
 import { categoryLabel, DemoTag, shortDate } from './parts.tsx';
 import { Notice } from '../../../ui/notice.tsx';
@@ -173,7 +173,7 @@ export function CoordReportsPage({
                   <>
                     {' '}
                     (
-                    <a class="utrecht-link" href={`/${ctx.tenant!.slug}/hulp/match/${r.matchId}`}>
+                    <a class="utrecht-link" href={tenantPath(ctx, `/hulp/match/${r.matchId}`)}>
                       {t('helpmatch.request.open')}
                     </a>
                     )

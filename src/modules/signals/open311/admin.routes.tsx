@@ -9,6 +9,8 @@ import { issueApiKey, listApiKeys, revokeApiKey, setRateLimit } from './apikeys.
 import { DEFAULT_KEY_LIMIT, MAX_KEY_LIMIT } from './ratelimit.ts';
 import { KeyCreatedPage, KeysPage, type KeyFormValues } from './admin.views.tsx';
 import { isUuid } from '../../../platform/ids.ts';
+import { requireTenant } from '../../../platform/http/tenant.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 
 const POLICY = { roles: ['admin'] as const, personalData: true };
 
@@ -28,6 +30,7 @@ const keyForm = z.object({
 });
 
 const limitForm = z.object({ limit: limitField });
+const keyParams = z.object({ tenant: z.string(), id: z.string().max(100) });
 
 function crumbs(req: FastifyRequest) {
   const tenant = req.tenant!;
@@ -77,9 +80,10 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // The administrator changes a client's limit (writes a minute); it counts from the next request.
-  app.post('/:tenant/beheer/open311/:id/limiet', { config: { policy: POLICY } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const { id } = req.params as { id: string };
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.post('/:tenant/beheer/open311/:id/limiet', { schema: { params: keyParams }, config: { policy: POLICY } }, async (req, reply) => {
+    const tenant = requireTenant(req);
+    const { id } = req.params;
     if (!isUuid(id)) throw NotFound('open311.admin.error.notFound');
     const parsed = parseForm(limitForm, req.body, req.t);
     if (!parsed.ok) {

@@ -15,6 +15,7 @@ import { createOpen311Request, param, type FormBody } from './requests.service.t
 import { postUpdate } from './updates.service.ts';
 import { RESPONSES, anyQuery, codeParams, idParams, requestBody, requestsQuery, tenantParams, tokenParams, updateBody, updatesQuery } from './schemas.ts';
 import { truncateIp } from '../../../platform/audit/audit.service.ts';
+import { requireTenant } from '../../../platform/http/tenant.ts';
 import { isLocale, translator, type Locale } from '../../../platform/i18n/index.ts';
 
 const BASE = '/:tenant/open311/v2';
@@ -31,7 +32,7 @@ function bodyOf(req: FastifyRequest): FormBody {
  * keys (403 otherwise), and count it for the key; 429 with Retry-After beyond a limit (ratelimit.ts).
  */
 async function authorizeWrite(app: FastifyInstance, req: FastifyRequest): Promise<ApiKeyRow> {
-  const tenantId = req.tenant!.id;
+  const tenantId = requireTenant(req).id;
   const now = app.clock.now();
   const byAddress = await rate.hit(app.db, tenantId, rate.addressBucket(req.ip), now);
   const given = param(bodyOf(req), 'api_key') ?? param((req.query ?? {}) as FormBody, 'api_key');
