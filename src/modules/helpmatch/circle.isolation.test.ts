@@ -5,6 +5,7 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Db } from '../../platform/db/database.ts';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 import { ensureTenant, signInAs, signInWithRoles } from '../../../test/helpers/people.ts';
 import { importDemoAreas } from '../areas/areas.service.ts';
@@ -15,6 +16,26 @@ import { addTask, createCircle, getCircle } from './circle.service.ts';
 const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 const B = { id: 'GM0014', slug: 'groningen', name: 'Groningen' };
 const SECRET = 'Geheime Gegevens Van Mevrouw';
+
+
+/** Rows of every table a circle or help action could write, and the revoked and archived ones: equal before and after means nothing changed. */
+async function rowCounts(db: Db) {
+  const n = async (table: 'helpmatch_circles' | 'helpmatch_circle_members' | 'helpmatch_circle_tasks' | 'helpmatch_circle_turns' | 'helpmatch_circle_invitations' | 'help_matches' | 'mail_outbox') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const revoked = await db.selectFrom('helpmatch_circle_invitations').select('id').where('revoked_at', 'is not', null).execute();
+  const archived = await db.selectFrom('helpmatch_circle_tasks').select('id').where('archived_at', 'is not', null).execute();
+  return {
+    circles: await n('helpmatch_circles'),
+    members: await n('helpmatch_circle_members'),
+    tasks: await n('helpmatch_circle_tasks'),
+    turns: await n('helpmatch_circle_turns'),
+    invitations: await n('helpmatch_circle_invitations'),
+    matches: await n('help_matches'),
+    mails: await n('mail_outbox'),
+    revoked: revoked.length,
+    archived: archived.length,
+  };
+}
 
 describe('care circle: isolation', () => {
   const ctx = useTestApp();
@@ -56,23 +77,7 @@ describe('care circle: isolation', () => {
     [`${circlePath(slug)}/opheffen`, {}],
   ];
 
-  async function counts() {
-    const db = ctx.database.db;
-    const n = async (table: 'helpmatch_circles' | 'helpmatch_circle_members' | 'helpmatch_circle_tasks' | 'helpmatch_circle_turns' | 'helpmatch_circle_invitations' | 'mail_outbox') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const revoked = await db.selectFrom('helpmatch_circle_invitations').select('id').where('revoked_at', 'is not', null).execute();
-    const archived = await db.selectFrom('helpmatch_circle_tasks').select('id').where('archived_at', 'is not', null).execute();
-    return {
-      circles: await n('helpmatch_circles'),
-      members: await n('helpmatch_circle_members'),
-      tasks: await n('helpmatch_circle_tasks'),
-      turns: await n('helpmatch_circle_turns'),
-      invitations: await n('helpmatch_circle_invitations'),
-      mails: await n('mail_outbox'),
-      revoked: revoked.length,
-      archived: archived.length,
-    };
-  }
+  const counts = () => rowCounts(ctx.database.db);
 
   for (const k of ['resident', 'coordinator', 'admin'] as const) {
     it(`a ${k} of the municipality who is not a member gets 404 everywhere and changes nothing`, async () => {
@@ -212,22 +217,7 @@ describe('helpmatch: a person with roles in two municipalities (issue 11, findin
     [`/${slug}/hulp/kring/${circle}/verlaten`, {}],
     [`/${slug}/hulp/kring/${circle}/opheffen`, {}],
   ];
-  async function counts() {
-    const db = ctx.database.db;
-    const n = async (table: 'helpmatch_circles' | 'helpmatch_circle_members' | 'helpmatch_circle_tasks' | 'helpmatch_circle_turns' | 'helpmatch_circle_invitations' | 'help_matches' | 'mail_outbox') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const archived = await db.selectFrom('helpmatch_circle_tasks').select('id').where('archived_at', 'is not', null).execute();
-    return {
-      circles: await n('helpmatch_circles'),
-      members: await n('helpmatch_circle_members'),
-      tasks: await n('helpmatch_circle_tasks'),
-      turns: await n('helpmatch_circle_turns'),
-      invitations: await n('helpmatch_circle_invitations'),
-      matches: await n('help_matches'),
-      mails: await n('mail_outbox'),
-      archived: archived.length,
-    };
-  }
+  const counts = () => rowCounts(ctx.database.db);
   const noneOf = (body: string, texts: string[], where: string) => {
     for (const t of texts) assert.ok(!body.includes(t), `${where} shows ${t}`);
   };
