@@ -24,7 +24,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/modules/*/*.store.ts', '**/modules/*/*.store'], message: 'Use the module service; only the module itself touches its store.' },
+            {
+              group: ['**/modules/*/*.store.ts', '**/modules/*/*.store'],
+              message: 'Use the module service; only the module itself touches its store.',
+            },
           ],
         },
       ],

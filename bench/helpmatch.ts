@@ -40,7 +40,15 @@ function slots(n: number): WeeklySlot[] {
     return { day: 1 + Math.floor(rand() * 7), from, to: Math.min(1440, from + 120 + Math.floor(rand() * 6) * 30) };
   });
 }
-const TALENTS = ['tuinieren en snoeien', 'klussen in huis, schilderen', 'boodschappen doen met de auto', 'formulieren invullen', 'wandelen', 'computer en telefoon uitleggen', 'koffie drinken en praten'];
+const TALENTS = [
+  'tuinieren en snoeien',
+  'klussen in huis, schilderen',
+  'boodschappen doen met de auto',
+  'formulieren invullen',
+  'wandelen',
+  'computer en telefoon uitleggen',
+  'koffie drinken en praten',
+];
 
 function offers(n: number): EngineVolunteer[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -106,7 +114,9 @@ function main(): void {
     );
     const [full, tFull] = time(() => rankVolunteers(r, pool, { limit: 20 }));
     const [viaIndex, tIndex] = time(() => rankVolunteers(r, index.candidates(r), { limit: 20 }));
-    if (full.map((s) => s.volunteerId).join() !== viaIndex.map((s) => s.volunteerId).join()) throw new Error('index and full scan disagree');
+    if (full.map((s) => s.volunteerId).join() !== viaIndex.map((s) => s.volunteerId).join()) {
+      throw new Error('index and full scan disagree');
+    }
     sink += full.length;
     fullTimes.push(tFull);
     indexedTimes.push(tIndex);

@@ -18,7 +18,9 @@ export interface LoadResult {
 
 function run(url: string, connections: number, seconds: number, onLatency?: (ms: number) => void): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, timeout: 10 }, (err, result) => (err ? reject(err) : resolve(result)));
+    const instance = autocannon({ url, connections, duration: seconds, timeout: 10 }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    );
     if (onLatency) instance.on('response', (_c, _status, _bytes, ms) => onLatency(ms));
   });
 }

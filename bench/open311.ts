@@ -60,11 +60,21 @@ async function measure(engine: string, handle: DbHandle): Promise<Row> {
   const { key } = await issueApiKey(
     handle.db,
     // The largest limit (docs/open311.md, rate limits): the benchmark measures the work, not the limiter.
-    { tenantId: KRIMPEN.id, clientName: 'Benchmark', canReport: true, canHandle: false, organisationId: null, rateLimit: 10_000, now: new Date() },
+    {
+      tenantId: KRIMPEN.id,
+      clientName: 'Benchmark',
+      canReport: true,
+      canHandle: false,
+      organisationId: null,
+      rateLimit: 10_000,
+      now: new Date(),
+    },
     { actorUserId: null, ip: null },
   );
   const table = `bench_open311_raw_${process.pid}`;
-  await sql.raw(`create table ${table} (id bigserial primary key, at timestamptz not null default now(), v text not null)`).execute(handle.db);
+  await sql
+    .raw(`create table ${table} (id bigserial primary key, at timestamptz not null default now(), v text not null)`)
+    .execute(handle.db);
   const app: FastifyInstance = await buildApp({ config: testConfig({ logLevel: 'silent' }), database: handle });
   await app.ready();
   try {
@@ -103,7 +113,12 @@ async function measure(engine: string, handle: DbHandle): Promise<Row> {
         email: `melder${i % 100}@example.nl`,
         'attribute[paalnummer]': `KR-${i}`,
       }).toString();
-      const res = await app.inject({ method: 'POST', url: `/${KRIMPEN.slug}/open311/v2/requests.json`, payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/${KRIMPEN.slug}/open311/v2/requests.json`,
+        payload: body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       if (res.statusCode !== 200) throw new Error(`POST answered ${res.statusCode}: ${res.body}`);
     };
     await rate(0.5, 1, (i) => post(1_000_000 + i));

@@ -53,13 +53,18 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN).toFixed(3);
 export function renderReport(r: Report): string {
   const lines: string[] = [];
   lines.push(`## Benchmark ${r.date}`, '');
-  lines.push(`${r.cores} cores, ${r.memoryGb.toFixed(1)} GB memory, Node ${r.node}; ${r.connections} connections, ${r.seconds} s per target after 1 s warm-up; loopback only.`, '');
+  lines.push(
+    `${r.cores} cores, ${r.memoryGb.toFixed(1)} GB memory, Node ${r.node}; ${r.connections} connections, ${r.seconds} s per target after 1 s warm-up; loopback only.`,
+    '',
+  );
 
   lines.push('### Throughput and latency', '');
   lines.push('| target | req/s | p50 ms | p95 ms | p99 ms | non-2xx | errors | req/s ÷ bare Fastify | p95 ÷ bare p95 |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   const b = r.bare;
-  lines.push(`| bare Fastify hello world | ${int(b.requestsPerSecond)} | ${ms(b.p50Ms)} | ${ms(b.p95Ms)} | ${ms(b.p99Ms)} | ${b.non2xx} | ${b.errors} | 1.000 | 1.000 |`);
+  lines.push(
+    `| bare Fastify hello world | ${int(b.requestsPerSecond)} | ${ms(b.p50Ms)} | ${ms(b.p95Ms)} | ${ms(b.p99Ms)} | ${b.non2xx} | ${b.errors} | 1.000 | 1.000 |`,
+  );
   for (const row of r.app?.rows ?? []) {
     const a = row.result;
     if (!a) {
@@ -77,7 +82,9 @@ export function renderReport(r: Report): string {
   lines.push('| engine | rows/s | ÷ PGlite |');
   lines.push('|---|---:|---:|');
   const pglite = r.engines.find((e) => e.engine === 'pglite');
-  for (const e of r.engines) lines.push(`| ${e.engine} | ${int(e.rowsPerSecond)} | ${pglite ? ratio(e.rowsPerSecond, pglite.rowsPerSecond) : '–'} |`);
+  for (const e of r.engines) {
+    lines.push(`| ${e.engine} | ${int(e.rowsPerSecond)} | ${pglite ? ratio(e.rowsPerSecond, pglite.rowsPerSecond) : '–'} |`);
+  }
   if (!r.engines.some((e) => e.engine === 'postgres')) lines.push('| postgres | not measured (set BENCH_DATABASE_URL) | |');
   lines.push('');
 

@@ -58,7 +58,12 @@ async function seed(handle: DbHandle): Promise<{ housing: string }> {
   const db = handle.db;
   await migrateToLatest(db, allMigrations());
   const fx = await setupTenant(db, KRIMPEN);
-  const buurten = (await listAreas(db, KRIMPEN.id, { level: 'neighbourhood' })).map((b) => ({ code: b.code, wijk: b.parentCode ?? '', lon: b.label?.[0] ?? 4.6, lat: b.label?.[1] ?? 51.915 }));
+  const buurten = (await listAreas(db, KRIMPEN.id, { level: 'neighbourhood' })).map((b) => ({
+    code: b.code,
+    wijk: b.parentCode ?? '',
+    lon: b.label?.[0] ?? 4.6,
+    lat: b.label?.[1] ?? 51.915,
+  }));
   const started = performance.now();
   await sql`
     with cats as (
@@ -120,7 +125,9 @@ async function measure(engine: string, handle: DbHandle): Promise<{ engine: stri
     const base = `/${KRIMPEN.slug}/meldingen/behandelen`;
     const rows = [
       await timeIt('ceiling: raw indexed select … limit 50', () =>
-        sql`select id, public_id, state, created_at from signals_signals where tenant_id = ${KRIMPEN.id} order by created_at desc, id limit 50`.execute(db),
+        sql`select id, public_id, state, created_at from signals_signals where tenant_id = ${KRIMPEN.id} order by created_at desc, id limit 50`.execute(
+          db,
+        ),
       ),
       await timeIt('service: coordinator, open, page 1', () => listPage(db, KRIMPEN.id, coordOpen, 1)),
       await timeIt(`service: coordinator, open, page ${deepCoord}`, () => listPage(db, KRIMPEN.id, coordOpen, deepCoord)),

@@ -26,10 +26,33 @@ const Q = Number(process.env.BENCH_QUERIES ?? 60);
 const TENANT = 'GM9999';
 const SLUG = 'bench';
 const CITIES: [number, number][] = [
-  [52.3676, 4.9041], [51.9244, 4.4777], [52.0705, 4.3007], [52.0907, 5.1214], [51.4416, 5.4697], [53.2194, 6.5665],
-  [51.5719, 4.7683], [51.8426, 5.8546], [52.2215, 6.8937], [52.1561, 5.3878], [51.6978, 5.3037], [52.5168, 6.083],
+  [52.3676, 4.9041],
+  [51.9244, 4.4777],
+  [52.0705, 4.3007],
+  [52.0907, 5.1214],
+  [51.4416, 5.4697],
+  [53.2194, 6.5665],
+  [51.5719, 4.7683],
+  [51.8426, 5.8546],
+  [52.2215, 6.8937],
+  [52.1561, 5.3878],
+  [51.6978, 5.3037],
+  [52.5168, 6.083],
 ];
-const WORDS = ['Open eettafel', 'Koffieochtend', 'Inloopspreekuur', 'Wandelgroep', 'Valpreventiecursus', 'Huiskamer', 'Taalcafé', 'Repair café', 'Mantelzorgcafé', 'Beweegtuin', 'Rollatorcheck', 'Buurtmaaltijd'];
+const WORDS = [
+  'Open eettafel',
+  'Koffieochtend',
+  'Inloopspreekuur',
+  'Wandelgroep',
+  'Valpreventiecursus',
+  'Huiskamer',
+  'Taalcafé',
+  'Repair café',
+  'Mantelzorgcafé',
+  'Beweegtuin',
+  'Rollatorcheck',
+  'Buurtmaaltijd',
+];
 const QUERY_WORDS = ['eettafels', 'koffie', 'wandelen', 'spreekuur', 'huiskamer', 'maaltijd'];
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
@@ -63,27 +86,69 @@ async function open(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> 
 }
 
 /** A distinct Dutch postcode per location: 1000 AA, 1001 AA, …, then AB, … */
-const postcodeOf = (i: number) => `${1000 + (i % 8999)} ${String.fromCharCode(65 + (Math.floor(i / 8999) % 26))}${String.fromCharCode(65 + (Math.floor(i / 8999 / 26) % 26))}`;
+const postcodeOf = (i: number) =>
+  `${1000 + (i % 8999)} ${String.fromCharCode(65 + (Math.floor(i / 8999) % 26))}${String.fromCharCode(65 + (Math.floor(i / 8999 / 26) % 26))}`;
 
 /** N services, each at its own location with an address (a distinct postcode), a schedule and terms. */
 async function load(db: Db): Promise<{ termId: string; postcode: string }> {
-  await db.insertInto('tenants').values({ id: TENANT, slug: SLUG, name: 'Benchmark', settings: JSON.stringify({}) }).execute();
+  await db
+    .insertInto('tenants')
+    .values({ id: TENANT, slug: SLUG, name: 'Benchmark', settings: JSON.stringify({}) })
+    .execute();
   const terms = await ensureDefaultTaxonomies(db, TENANT);
   const functions = Object.values(FUNCTIE).map((c) => terms.get(c)!);
   const groups = Object.values(DOELGROEP).map((c) => terms.get(c)!);
-  const orgs = Array.from({ length: 50 }, (_, i) => ({ tenant_id: TENANT, id: randomUUID(), name: `Organisatie ${i}`, description: 'Welzijn' }));
+  const orgs = Array.from({ length: 50 }, (_, i) => ({
+    tenant_id: TENANT,
+    id: randomUUID(),
+    name: `Organisatie ${i}`,
+    description: 'Welzijn',
+  }));
   await db.insertInto('socialmap_organizations').values(orgs).execute();
   for (let start = 0; start < N; start += 1000) {
-    const services = [], locations = [], sals = [], addresses = [], schedules = [], attributes = [];
+    const services = [],
+      locations = [],
+      sals = [],
+      addresses = [],
+      schedules = [],
+      attributes = [];
     for (let i = start; i < Math.min(N, start + 1000); i++) {
       const id = randomUUID();
       const loc = randomUUID();
       const [lat, lon] = pick(CITIES);
-      services.push({ tenant_id: TENANT, id, organization_id: pick(orgs).id, name: `${pick(WORDS)} ${i}`, description: 'Samen in de buurt.', status: rnd() < 0.9 ? ('active' as const) : ('inactive' as const) });
-      locations.push({ tenant_id: TENANT, id: loc, name: `Plek ${i}`, latitude: lat + (rnd() - 0.5) * 0.08, longitude: lon + (rnd() - 0.5) * 0.12 });
+      services.push({
+        tenant_id: TENANT,
+        id,
+        organization_id: pick(orgs).id,
+        name: `${pick(WORDS)} ${i}`,
+        description: 'Samen in de buurt.',
+        status: rnd() < 0.9 ? ('active' as const) : ('inactive' as const),
+      });
+      locations.push({
+        tenant_id: TENANT,
+        id: loc,
+        name: `Plek ${i}`,
+        latitude: lat + (rnd() - 0.5) * 0.08,
+        longitude: lon + (rnd() - 0.5) * 0.12,
+      });
       sals.push({ tenant_id: TENANT, id: randomUUID(), service_id: id, location_id: loc });
-      addresses.push({ tenant_id: TENANT, id: randomUUID(), location_id: loc, address_1: `Dorpsstraat ${i % 200}`, postal_code: postcodeOf(i), city: 'Plaats' });
-      schedules.push({ tenant_id: TENANT, id: randomUUID(), service_id: id, freq: 'WEEKLY' as const, byday: pick(DAYS), opens_at: '10:00', closes_at: '12:00' });
+      addresses.push({
+        tenant_id: TENANT,
+        id: randomUUID(),
+        location_id: loc,
+        address_1: `Dorpsstraat ${i % 200}`,
+        postal_code: postcodeOf(i),
+        city: 'Plaats',
+      });
+      schedules.push({
+        tenant_id: TENANT,
+        id: randomUUID(),
+        service_id: id,
+        freq: 'WEEKLY' as const,
+        byday: pick(DAYS),
+        opens_at: '10:00',
+        closes_at: '12:00',
+      });
       attributes.push({ tenant_id: TENANT, id: randomUUID(), link_id: id, link_entity: 'service', taxonomy_term_id: pick(functions) });
       attributes.push({ tenant_id: TENANT, id: randomUUID(), link_id: id, link_entity: 'service', taxonomy_term_id: pick(groups) });
     }
@@ -128,23 +193,34 @@ async function main(): Promise<void> {
       return (res.json() as { size: number }).size;
     };
     const ceiling = await measure(async (i) => {
-      const r = await sql<{ id: string }>`select id, name, description, status from socialmap_services where tenant_id = ${TENANT} and status = 'active'
+      const r = await sql<{
+        id: string;
+      }>`select id, name, description, status from socialmap_services where tenant_id = ${TENANT} and status = 'active'
         order by name, id limit 25 offset ${(i % pages) * 25}`.execute(handle.db);
       return r.rows.length;
     });
     const base = `/${SLUG}/hsds/services`;
     const scenarios: [string, (i: number) => Promise<number>][] = [
-      ['page of 25 (any page)', (i) => get(`${base}?page=${(i * 37) % pages + 1}`)],
-      ['page of 25, full=true', (i) => get(`${base}?full=true&page=${(i * 37) % pages + 1}`)],
+      ['page of 25 (any page)', (i) => get(`${base}?page=${((i * 37) % pages) + 1}`)],
+      ['page of 25, full=true', (i) => get(`${base}?full=true&page=${((i * 37) % pages) + 1}`)],
       ['search (Dutch stemming)', (i) => get(`${base}?search=${encodeURIComponent(QUERY_WORDS[i % QUERY_WORDS.length]!)}`)],
       ['taxonomy_term_id', (i) => get(`${base}?taxonomy_term_id=${termId}&page=${(i % 5) + 1}`)],
       ['postcode + proximity 5 km', () => get(`${base}?postcode=${encodeURIComponent(postcode)}&proximity=5000`)],
-      ['modified_after + search + term', (i) => get(`${base}?modified_after=2020-01-01T00:00:00Z&search=${QUERY_WORDS[i % QUERY_WORDS.length]!}&taxonomy_term_id=${termId}`)],
+      [
+        'modified_after + search + term',
+        (i) => get(`${base}?modified_after=2020-01-01T00:00:00Z&search=${QUERY_WORDS[i % QUERY_WORDS.length]!}&taxonomy_term_id=${termId}`),
+      ],
     ];
     const fmt = (n: number) => n.toFixed(1).padStart(8);
-    console.log(`\nHSDS /services — ${N} services over the Netherlands, ${Q} requests per scenario, ${handle.engine}, load ${loadSeconds.toFixed(0)} s`);
-    console.log(`${'scenario'.padEnd(40)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'size'.padStart(8)} ${'p95/ceiling'.padStart(12)}`);
-    console.log(`${'ceiling: raw indexed page query'.padEnd(40)} ${fmt(ceiling.p50)} ${fmt(ceiling.p95)} ${fmt(ceiling.hits)} ${'1.0'.padStart(12)}`);
+    console.log(
+      `\nHSDS /services — ${N} services over the Netherlands, ${Q} requests per scenario, ${handle.engine}, load ${loadSeconds.toFixed(0)} s`,
+    );
+    console.log(
+      `${'scenario'.padEnd(40)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'size'.padStart(8)} ${'p95/ceiling'.padStart(12)}`,
+    );
+    console.log(
+      `${'ceiling: raw indexed page query'.padEnd(40)} ${fmt(ceiling.p50)} ${fmt(ceiling.p95)} ${fmt(ceiling.hits)} ${'1.0'.padStart(12)}`,
+    );
     for (const [name, run] of scenarios) {
       const s = await measure(run);
       console.log(`${name.padEnd(40)} ${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.hits)} ${(s.p95 / ceiling.p95).toFixed(1).padStart(12)}`);

@@ -23,13 +23,57 @@ const Q = Number(process.env.BENCH_QUERIES ?? 100);
 const TENANT = 'GM9999';
 /** Larger places of the Netherlands (lat, lon): services cluster around them. */
 const CITIES: [number, number][] = [
-  [52.3676, 4.9041], [51.9244, 4.4777], [52.0705, 4.3007], [52.0907, 5.1214], [51.4416, 5.4697], [53.2194, 6.5665],
-  [51.5719, 4.7683], [51.8426, 5.8546], [52.2215, 6.8937], [52.1561, 5.3878], [51.6978, 5.3037], [52.5168, 6.083],
-  [52.6324, 4.7534], [52.6604, 4.8286], [51.9851, 5.8987], [50.8514, 5.691], [53.2012, 5.7999], [52.3874, 4.6462],
-  [51.9155, 4.5923], [52.0116, 4.3571], [51.8133, 4.6901], [52.4607, 4.6238], [52.2112, 5.9699], [51.5555, 5.0913],
+  [52.3676, 4.9041],
+  [51.9244, 4.4777],
+  [52.0705, 4.3007],
+  [52.0907, 5.1214],
+  [51.4416, 5.4697],
+  [53.2194, 6.5665],
+  [51.5719, 4.7683],
+  [51.8426, 5.8546],
+  [52.2215, 6.8937],
+  [52.1561, 5.3878],
+  [51.6978, 5.3037],
+  [52.5168, 6.083],
+  [52.6324, 4.7534],
+  [52.6604, 4.8286],
+  [51.9851, 5.8987],
+  [50.8514, 5.691],
+  [53.2012, 5.7999],
+  [52.3874, 4.6462],
+  [51.9155, 4.5923],
+  [52.0116, 4.3571],
+  [51.8133, 4.6901],
+  [52.4607, 4.6238],
+  [52.2112, 5.9699],
+  [51.5555, 5.0913],
 ];
-const WORDS = ['Open eettafel', 'Koffieochtend', 'Inloopspreekuur', 'Wandelgroep', 'Valpreventiecursus', 'Huiskamer', 'Taalcafé', 'Repair café', 'Mantelzorgcafé', 'Beweegtuin', 'Rollatorcheck', 'Buurtmaaltijd', 'Spelletjesmiddag', 'Jongerenavond', 'Stip informatiepunt', 'Sociaal loket'];
-const DESCRIPTIONS = ['Samen eten met buren.', 'Een kop koffie en een praatje.', 'Vragen over geld, zorg of wonen.', 'Samen bewegen in de wijk.', 'Ontmoeten en meedoen.', 'Hulp van vrijwilligers.'];
+const WORDS = [
+  'Open eettafel',
+  'Koffieochtend',
+  'Inloopspreekuur',
+  'Wandelgroep',
+  'Valpreventiecursus',
+  'Huiskamer',
+  'Taalcafé',
+  'Repair café',
+  'Mantelzorgcafé',
+  'Beweegtuin',
+  'Rollatorcheck',
+  'Buurtmaaltijd',
+  'Spelletjesmiddag',
+  'Jongerenavond',
+  'Stip informatiepunt',
+  'Sociaal loket',
+];
+const DESCRIPTIONS = [
+  'Samen eten met buren.',
+  'Een kop koffie en een praatje.',
+  'Vragen over geld, zorg of wonen.',
+  'Samen bewegen in de wijk.',
+  'Ontmoeten en meedoen.',
+  'Hulp van vrijwilligers.',
+];
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const QUERY_WORDS = ['eettafels', 'koffie', 'wandelen', 'spreekuur', 'huiskamer', 'maaltijd', 'bewegen'];
 
@@ -72,7 +116,10 @@ async function open(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> 
 }
 
 async function load(db: Db): Promise<void> {
-  await db.insertInto('tenants').values({ id: TENANT, slug: 'bench', name: 'Benchmark', settings: JSON.stringify({}) }).execute();
+  await db
+    .insertInto('tenants')
+    .values({ id: TENANT, slug: 'bench', name: 'Benchmark', settings: JSON.stringify({}) })
+    .execute();
   const terms = await ensureDefaultTaxonomies(db, TENANT);
   const functions = Object.values(FUNCTIE).map((c) => terms.get(c)!);
   const groups = Object.values(DOELGROEP).map((c) => terms.get(c)!);
@@ -80,7 +127,12 @@ async function load(db: Db): Promise<void> {
   await db.insertInto('socialmap_organizations').values({ tenant_id: TENANT, id: orgId, name: 'Bench', description: '' }).execute();
   const BATCH = 1000;
   for (let start = 0; start < N; start += BATCH) {
-    const services = [], locations = [], sals = [], addresses = [], schedules = [], attributes = [];
+    const services = [],
+      locations = [],
+      sals = [],
+      addresses = [],
+      schedules = [],
+      attributes = [];
     for (let i = start; i < Math.min(N, start + BATCH); i++) {
       const id = randomUUID();
       const loc = randomUUID();
@@ -88,13 +140,28 @@ async function load(db: Db): Promise<void> {
       services.push({ tenant_id: TENANT, id, organization_id: orgId, name: `${pick(WORDS)} ${i}`, description: pick(DESCRIPTIONS) });
       locations.push({ tenant_id: TENANT, id: loc, organization_id: orgId, name: `Plek ${i}`, latitude: p.lat, longitude: p.lon });
       sals.push({ tenant_id: TENANT, id: randomUUID(), service_id: id, location_id: loc });
-      addresses.push({ tenant_id: TENANT, id: randomUUID(), location_id: loc, address_1: `Dorpsstraat ${i % 200}`, postal_code: `${1000 + (i % 8999)} AB`, city: 'Plaats' });
+      addresses.push({
+        tenant_id: TENANT,
+        id: randomUUID(),
+        location_id: loc,
+        address_1: `Dorpsstraat ${i % 200}`,
+        postal_code: `${1000 + (i % 8999)} AB`,
+        city: 'Plaats',
+      });
       const opens = 8 * 60 + Math.floor(rnd() * 24) * 30;
       const kind = rnd();
       const monthly = kind < 0.3;
       // A quarter are places with opening hours (a buurthuis, Monday to Friday 9 to 17).
       if (kind > 0.75) {
-        schedules.push({ tenant_id: TENANT, id: randomUUID(), service_id: id, freq: 'WEEKLY' as const, byday: 'MO,TU,WE,TH,FR', opens_at: '09:00', closes_at: '17:00' });
+        schedules.push({
+          tenant_id: TENANT,
+          id: randomUUID(),
+          service_id: id,
+          freq: 'WEEKLY' as const,
+          byday: 'MO,TU,WE,TH,FR',
+          opens_at: '09:00',
+          closes_at: '17:00',
+        });
       } else {
         schedules.push({
           tenant_id: TENANT,
@@ -107,7 +174,9 @@ async function load(db: Db): Promise<void> {
         });
       }
       attributes.push({ tenant_id: TENANT, id: randomUUID(), link_id: id, link_entity: 'service', taxonomy_term_id: pick(functions) });
-      if (rnd() < 0.5) attributes.push({ tenant_id: TENANT, id: randomUUID(), link_id: id, link_entity: 'service', taxonomy_term_id: pick(groups) });
+      if (rnd() < 0.5) {
+        attributes.push({ tenant_id: TENANT, id: randomUUID(), link_id: id, link_entity: 'service', taxonomy_term_id: pick(groups) });
+      }
     }
     await db.insertInto('socialmap_services').values(services).execute();
     await db.insertInto('socialmap_locations').values(locations).execute();
@@ -163,7 +232,17 @@ async function main(): Promise<void> {
     const db = handle.db;
     // Tuesday 24 Nov 2026, 10:30 in Amsterdam.
     const now = new Date('2026-11-24T09:30:00Z');
-    const base: SearchInput = { text: '', functions: [], targetGroups: [], accessibility: [], when: null, point: null, radius: 3000, page: 1, pageSize: 20 };
+    const base: SearchInput = {
+      text: '',
+      functions: [],
+      targetGroups: [],
+      accessibility: [],
+      when: null,
+      point: null,
+      radius: 3000,
+      page: 1,
+      pageSize: 20,
+    };
     const city = (i: number) => {
       const [lat, lon] = CITIES[i % CITIES.length]!;
       return { lat, lon };
@@ -171,23 +250,50 @@ async function main(): Promise<void> {
     const fn = Object.values(FUNCTIE);
     const ceiling = async (i: number) => {
       const r = await sql<{ id: string }>`select id from socialmap_services
-        where tenant_id = ${TENANT} and search_vector @@ websearch_to_tsquery('dutch', ${QUERY_WORDS[i % QUERY_WORDS.length]!}) limit 20`.execute(db);
+        where tenant_id = ${TENANT} and search_vector @@ websearch_to_tsquery('dutch', ${QUERY_WORDS[i % QUERY_WORDS.length]!}) limit 20`.execute(
+        db,
+      );
       return r.rows.length;
     };
     const scenarios: [string, (i: number) => Promise<number>][] = [
-      ['text + distance 3 km + function + nu open', async (i) => (await searchServices(db, TENANT, { ...base, text: QUERY_WORDS[i % QUERY_WORDS.length]!, point: city(i), functions: [fn[i % fn.length]!], when: 'nu' }, now)).total],
-      ['text + distance 1 km', async (i) => (await searchServices(db, TENANT, { ...base, text: QUERY_WORDS[i % QUERY_WORDS.length]!, point: city(i), radius: 1000 }, now)).total],
+      [
+        'text + distance 3 km + function + nu open',
+        async (i) =>
+          (
+            await searchServices(
+              db,
+              TENANT,
+              { ...base, text: QUERY_WORDS[i % QUERY_WORDS.length]!, point: city(i), functions: [fn[i % fn.length]!], when: 'nu' },
+              now,
+            )
+          ).total,
+      ],
+      [
+        'text + distance 1 km',
+        async (i) =>
+          (await searchServices(db, TENANT, { ...base, text: QUERY_WORDS[i % QUERY_WORDS.length]!, point: city(i), radius: 1000 }, now))
+            .total,
+      ],
       ['distance 3 km only (nearest first)', async (i) => (await searchServices(db, TENANT, { ...base, point: city(i) }, now)).total],
       ['text only', async (i) => (await searchServices(db, TENANT, { ...base, text: QUERY_WORDS[i % QUERY_WORDS.length]! }, now)).total],
-      ['function + vandaag (no text, no place)', async (i) => (await searchServices(db, TENANT, { ...base, functions: [fn[i % fn.length]!], when: 'vandaag' }, now)).total],
+      [
+        'function + vandaag (no text, no place)',
+        async (i) => (await searchServices(db, TENANT, { ...base, functions: [fn[i % fn.length]!], when: 'vandaag' }, now)).total,
+      ],
     ];
     const fmt = (n: number, w = 8) => n.toFixed(1).padStart(w);
-    console.log(`\nSocial map search — ${N} services over the Netherlands, ${Q} queries per scenario, ${handle.engine}, load ${loadSeconds.toFixed(0)} s`);
+    console.log(
+      `\nSocial map search — ${N} services over the Netherlands, ${Q} queries per scenario, ${handle.engine}, load ${loadSeconds.toFixed(0)} s`,
+    );
     console.log('Ceiling: the raw GIN full-text query (20 rows, no joins), timed alternately with each scenario.');
-    console.log(`${'scenario'.padEnd(44)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'hits'.padStart(8)} ${'ceil p50'.padStart(9)} ${'ceil p95'.padStart(9)} ${'p50 ratio'.padStart(10)} ${'p95 ratio'.padStart(10)}`);
+    console.log(
+      `${'scenario'.padEnd(44)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'hits'.padStart(8)} ${'ceil p50'.padStart(9)} ${'ceil p95'.padStart(9)} ${'p50 ratio'.padStart(10)} ${'p95 ratio'.padStart(10)}`,
+    );
     for (const [name, run] of scenarios) {
       const { s, c } = await measure(run, ceiling);
-      console.log(`${name.padEnd(44)} ${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.hits)} ${fmt(c.p50, 9)} ${fmt(c.p95, 9)} ${fmt(s.p50 / c.p50, 10)} ${fmt(s.p95 / c.p95, 10)}`);
+      console.log(
+        `${name.padEnd(44)} ${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.hits)} ${fmt(c.p50, 9)} ${fmt(c.p95, 9)} ${fmt(s.p50 / c.p50, 10)} ${fmt(s.p95 / c.p95, 10)}`,
+      );
     }
   } finally {
     await handle.close();

@@ -22,7 +22,8 @@ function moduleOf(path) {
   return rest.includes('/') ? rest.slice(0, rest.indexOf('/')) : 'index';
 }
 
-const isData = (path) => /\.(store|tables)\.tsx?$/.test(path) || /\/store\//.test(path) || /\/migrations\//.test(path) || /\/migrations\.tsx?$/.test(path);
+const isData = (path) =>
+  /\.(store|tables)\.tsx?$/.test(path) || /\/store\//.test(path) || /\/migrations\//.test(path) || /\/migrations\.tsx?$/.test(path);
 const isTest = (path) => /\.test\.tsx?$/.test(path);
 
 function sources(context, check) {
@@ -46,7 +47,10 @@ const platformImportsNoModule = {
     return sources(context, (file, target, node) => {
       if (!(file.startsWith('src/platform/') || file.startsWith('src/ui/')) || isTest(file)) return;
       if (moduleOf(target) === null) return;
-      context.report({ node, message: `${file} imports ${target}: the platform and ui never import a module; let the app hand it over (src/app.ts, src/modules/index.ts).` });
+      context.report({
+        node,
+        message: `${file} imports ${target}: the platform and ui never import a module; let the app hand it over (src/app.ts, src/modules/index.ts).`,
+      });
     });
   },
 };
@@ -58,7 +62,10 @@ const noForeignData = {
       const from = moduleOf(file);
       const to = moduleOf(target);
       if (!from || !to || from === to || to === 'index' || from === 'index' || !isData(target)) return;
-      context.report({ node, message: `${file} imports ${target}: the data of module '${to}' is its own; call its service functions instead.` });
+      context.report({
+        node,
+        message: `${file} imports ${target}: the data of module '${to}' is its own; call its service functions instead.`,
+      });
     });
   },
 };

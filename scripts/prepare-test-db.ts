@@ -29,7 +29,9 @@ if (url) {
     // Old templates only: test databases (sh_test_*) belong to runs that may still be going on the
     // same server (another checkout, another engineer) and are dropped by their own test files.
     // A template being cloned right now is in use: it is left for a later run to drop.
-    const old = await admin.query("select datname from pg_database where datname like 'sh_template_%' and datname <> $1", [paths.pgTemplateName]);
+    const old = await admin.query("select datname from pg_database where datname like 'sh_template_%' and datname <> $1", [
+      paths.pgTemplateName,
+    ]);
     for (const row of old.rows as { datname: string }[]) {
       try {
         await admin.query(`update pg_database set datistemplate = false where datname = $1`, [row.datname]);

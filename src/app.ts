@@ -72,8 +72,14 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   app.decorate('clock', clock);
   app.decorate('routesWithoutPolicy', [] as string[]);
   app.decorate('fixedTopSegments', new Set<string>());
-  app.decorate('areaSections', MODULES.flatMap((m) => m.areaSections ?? []).sort((a, b) => a.order - b.order));
-  app.decorate('userDataHolders', MODULES.flatMap((m) => (m.userData ? [{ module: m.name, data: m.userData }] : [])));
+  app.decorate(
+    'areaSections',
+    MODULES.flatMap((m) => m.areaSections ?? []).sort((a, b) => a.order - b.order),
+  );
+  app.decorate(
+    'userDataHolders',
+    MODULES.flatMap((m) => (m.userData ? [{ module: m.name, data: m.userData }] : [])),
+  );
   app.decorateRequest('user', null);
   app.decorateRequest('tenant', null);
   app.decorateRequest('roles', null as never);
@@ -141,7 +147,10 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
     },
   });
 
-  registerViews(app, MODULES.flatMap((m) => m.nav ?? []));
+  registerViews(
+    app,
+    MODULES.flatMap((m) => m.nav ?? []),
+  );
   registerErrorHandlers(app);
 
   // Who is asking, for which tenant, and may they? Runs before the body is read.

@@ -26,7 +26,19 @@ describe('samenhang create-user', () => {
     const t = io('een-lang-wachtwoord\n');
     const code = await runCreateUser(
       ctx.database.db,
-      ['--email', 'Beheer@Krimpen.nl', '--name', 'Beheerder', '--tenant', 'GM0542', '--role', 'admin', '--organisation', 'gemeente krimpen', '--password-stdin'],
+      [
+        '--email',
+        'Beheer@Krimpen.nl',
+        '--name',
+        'Beheerder',
+        '--tenant',
+        'GM0542',
+        '--role',
+        'admin',
+        '--organisation',
+        'gemeente krimpen',
+        '--password-stdin',
+      ],
       t.value,
     );
     assert.equal(code, 0, t.err.join(''));
@@ -35,7 +47,10 @@ describe('samenhang create-user', () => {
     assert.equal(user?.id, id);
     assert.ok(user?.password_hash?.startsWith('$argon2id$'));
     const members = await listMembers(ctx.database.db, 'GM0542', { userId: id });
-    assert.deepEqual(members.map((m) => [m.role, m.organisationId]), [['admin', orgId]]);
+    assert.deepEqual(
+      members.map((m) => [m.role, m.organisationId]),
+      [['admin', orgId]],
+    );
   });
 
   it('creates a user without a tenant', async () => {
@@ -53,7 +68,11 @@ describe('samenhang create-user', () => {
     ['bad tenant code', ['--email', 'a@example.nl', '--name', 'X', '--tenant', 'krimpen', '--role', 'admin'], /CBS municipality code/],
     ['unknown tenant', ['--email', 'a@example.nl', '--name', 'X', '--tenant', 'GM9999', '--role', 'admin'], /GM9999 is not set up/],
     ['unknown role', ['--email', 'a@example.nl', '--name', 'X', '--tenant', 'GM0542', '--role', 'baas'], /--role must be one of/],
-    ['unknown organisation', ['--email', 'a@example.nl', '--name', 'X', '--tenant', 'GM0542', '--role', 'professional', '--organisation', 'Niemand'], /does not exist/],
+    [
+      'unknown organisation',
+      ['--email', 'a@example.nl', '--name', 'X', '--tenant', 'GM0542', '--role', 'professional', '--organisation', 'Niemand'],
+      /does not exist/,
+    ],
     ['weak password', ['--email', 'a@example.nl', '--name', 'X', '--password-stdin'], /password/, 'kort\n'],
     ['taken e-mail', ['--email', 'LOS@example.nl', '--name', 'X'], /already an account/],
   ];

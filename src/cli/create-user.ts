@@ -93,7 +93,14 @@ export async function runCreateUser(db: DbOrTrx, argv: string[], io: CliIo, pars
       await recordAudit(trx, { tenantId, actorUserId: null, action: 'create', entity: 'user', entityId: id, detail: { via: 'cli' } });
       if (tenantId && role) {
         const m = await addMembership(trx, { tenantId, userId: id, organisationId, role });
-        await recordAudit(trx, { tenantId, actorUserId: null, action: 'create', entity: 'membership', entityId: m.id, detail: { via: 'cli', role, organisationId } });
+        await recordAudit(trx, {
+          tenantId,
+          actorUserId: null,
+          action: 'create',
+          entity: 'membership',
+          entityId: m.id,
+          detail: { via: 'cli', role, organisationId },
+        });
       }
       return id;
     });

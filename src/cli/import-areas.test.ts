@@ -30,7 +30,16 @@ describe('samenhang import-areas', () => {
   });
 
   it('creates the tenant when asked and imports its wijken; other municipalities are rejected', async () => {
-    const code = await run(WIJKEN, '--tenant', 'GM0542', '--create-tenant', '--slug', 'krimpen-aan-den-ijssel', '--name', 'Krimpen aan den IJssel');
+    const code = await run(
+      WIJKEN,
+      '--tenant',
+      'GM0542',
+      '--create-tenant',
+      '--slug',
+      'krimpen-aan-den-ijssel',
+      '--name',
+      'Krimpen aan den IJssel',
+    );
     assert.equal(code, 0);
     const wijk = await getArea(ctx.database.db, 'GM0542', 'WK054200');
     assert.equal(wijk?.stats.inhabitants, 29625);

@@ -65,14 +65,18 @@ export const importAreasCommand: Command = async ({ database, args, parseArgs })
     }
 
     if (!(await findTenantById(database.db, tenantId))) {
-      if (!values['create-tenant']) return fail(`Tenant ${tenantId} does not exist. Add --create-tenant --slug SLUG --name NAME to create it.`);
+      if (!values['create-tenant']) {
+        return fail(`Tenant ${tenantId} does not exist. Add --create-tenant --slug SLUG --name NAME to create it.`);
+      }
       if (!values.slug || !values.name) return fail('--create-tenant needs --slug and --name.');
       await createTenant(database.db, { id: tenantId, slug: values.slug, name: values.name });
       process.stdout.write(`Tenant ${tenantId} (${values.slug}) created.\n`);
     }
 
     const tty = process.stdout.isTTY === true;
-    const bar = tty ? new cliProgress.SingleBar({ format: 'Controleren [{bar}] {value}/{total}' }, cliProgress.Presets.shades_classic) : null;
+    const bar = tty
+      ? new cliProgress.SingleBar({ format: 'Controleren [{bar}] {value}/{total}' }, cliProgress.Presets.shades_classic)
+      : null;
     let started = false;
     let lastLine = 0;
     const report = await importAreas(database.db, {

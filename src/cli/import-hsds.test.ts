@@ -15,7 +15,8 @@ const EXAMPLE = join(HSDS_DIR, 'examples', 'service_full.json');
 
 describe('samenhang import-hsds', () => {
   const ctx = useTestDb();
-  const run = (...args: string[]) => importHsdsCommand({ config: testConfig(), database: { ...ctx.database, close: async () => undefined }, args, parseArgs });
+  const run = (...args: string[]) =>
+    importHsdsCommand({ config: testConfig(), database: { ...ctx.database, close: async () => undefined }, args, parseArgs });
   before(async () => setupSocialmapTenants(ctx.database.db));
 
   it('exits with 2 on bad usage, an unknown tenant or a file that is not JSON', async () => {

@@ -22,7 +22,11 @@ export const importHsdsCommand: Command = async ({ database, args, parseArgs }) 
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { tenant: { type: 'string' }, 'allow-outside': { type: 'boolean', default: false } } });
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { tenant: { type: 'string' }, 'allow-outside': { type: 'boolean', default: false } },
+      });
     } catch (err) {
       return fail((err as Error).message);
     }
@@ -30,7 +34,9 @@ export const importHsdsCommand: Command = async ({ database, args, parseArgs }) 
     const file = positionals[0];
     if (!file || positionals.length > 1) return fail('Give exactly one HSDS JSON file.');
     if (!values.tenant) return fail('--tenant is required.');
-    const tenant = /^GM\d{4}$/.test(values.tenant) ? await findTenantById(database.db, values.tenant) : await findTenantBySlug(database.db, values.tenant);
+    const tenant = /^GM\d{4}$/.test(values.tenant)
+      ? await findTenantById(database.db, values.tenant)
+      : await findTenantBySlug(database.db, values.tenant);
     if (!tenant) return fail(`Tenant ${values.tenant} does not exist.`);
     let data: unknown;
     try {
@@ -40,7 +46,9 @@ export const importHsdsCommand: Command = async ({ database, args, parseArgs }) 
       if (err instanceof SyntaxError) return fail(`${file}: ${translator('nl')('socialmap.import.invalidJson')}`);
       return fail(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-    const report = await importHsds(database.db, tenant.id, data, systemActor(new Date()), { outside: values['allow-outside'] ? 'keep' : 'reject' });
+    const report = await importHsds(database.db, tenant.id, data, systemActor(new Date()), {
+      outside: values['allow-outside'] ? 'keep' : 'reject',
+    });
     process.stdout.write(reportLines(report, translator('nl')).join('\n') + '\n');
     return report.written ? 0 : 1;
   } finally {

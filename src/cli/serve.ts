@@ -15,7 +15,13 @@ export const serve: Command = async ({ config, database }) => {
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
   await ensureRecurringJobs(database.db, app.clock.now(), MODULES);
-  const worker = startWorker({ db: database.db, config, clock: app.clock, handlers: allJobHandlers(MODULES), log: { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) } });
+  const worker = startWorker({
+    db: database.db,
+    config,
+    clock: app.clock,
+    handlers: allJobHandlers(MODULES),
+    log: { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) },
+  });
   const mode = database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   if (config.seed === 'demo' && (await hasDemoAccounts(database.db))) {
     process.stdout.write(`\n${demoAccountsText(definedDemoAccounts())}\n`);

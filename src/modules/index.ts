@@ -10,7 +10,14 @@ import { adminModule } from '../platform/admin/index.ts';
 import { isWithinAdminReach } from './people/people.service.ts';
 
 /** Every module of the app, in registration order: the app's table of contents. */
-export const MODULES: readonly ModuleDefinition[] = [areasModule, peopleModule, socialmapModule, helpmatchModule, signalsModule, adminModule({ isWithinAdminReach })];
+export const MODULES: readonly ModuleDefinition[] = [
+  areasModule,
+  peopleModule,
+  socialmapModule,
+  helpmatchModule,
+  signalsModule,
+  adminModule({ isWithinAdminReach }),
+];
 
 /** Platform and module migrations together, keyed by their timestamped names. */
 export function allMigrations(): Record<string, Migration> {

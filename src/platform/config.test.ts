@@ -49,17 +49,20 @@ describe('loadConfig', () => {
   });
 
   it('accepts a full production configuration', () => {
-    const c = loadConfig({
-      NODE_ENV: 'production',
-      SESSION_SECRET: 'x'.repeat(40),
-      DATABASE_URL: 'postgres://u:p@db/samenhang',
-      SMTP_URL: 'smtp://mail:587',
-      BASE_URL: 'https://samenhang.example.nl/',
-      PORT: '8080',
-      SEED: 'none',
-      HELP_WAVE_HOURS: '48',
-      HELP_WAVE_URGENT_HOURS: '0.5',
-    }, '/');
+    const c = loadConfig(
+      {
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(40),
+        DATABASE_URL: 'postgres://u:p@db/samenhang',
+        SMTP_URL: 'smtp://mail:587',
+        BASE_URL: 'https://samenhang.example.nl/',
+        PORT: '8080',
+        SEED: 'none',
+        HELP_WAVE_HOURS: '48',
+        HELP_WAVE_URGENT_HOURS: '0.5',
+      },
+      '/',
+    );
     assert.deepEqual(c.helpWaveHours, { normal: 48, urgent: 0.5 });
     assert.equal(c.env, 'production');
     assert.equal(c.baseUrl, 'https://samenhang.example.nl');

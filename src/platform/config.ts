@@ -65,7 +65,11 @@ const envSchema = z.object({
   SEED: z.enum(['demo', 'none']).default('demo'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
-  HELP_WAVE_HOURS: z.coerce.number().min(0.25, 'must be at least 0.25 (15 minutes)').max(336, 'must be at most 336 (two weeks)').default(24),
+  HELP_WAVE_HOURS: z.coerce
+    .number()
+    .min(0.25, 'must be at least 0.25 (15 minutes)')
+    .max(336, 'must be at most 336 (two weeks)')
+    .default(24),
   TRUST_PROXY: z
     .string()
     .transform((v, ctx): false | number | string[] => {
@@ -76,7 +80,10 @@ const envSchema = z.object({
         if (hops > 10) ctx.addIssue({ code: 'custom', message: 'a hop count must be between 0 and 10' });
         return hops === 0 ? false : hops;
       }
-      const entries = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+      const entries = value
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== '');
       for (const entry of entries) {
         if (!isProxyAddress(entry)) {
           ctx.addIssue({
@@ -88,7 +95,11 @@ const envSchema = z.object({
       return entries;
     })
     .optional(),
-  HELP_WAVE_URGENT_HOURS: z.coerce.number().min(0.25, 'must be at least 0.25 (15 minutes)').max(336, 'must be at most 336 (two weeks)').default(2),
+  HELP_WAVE_URGENT_HOURS: z.coerce
+    .number()
+    .min(0.25, 'must be at least 0.25 (15 minutes)')
+    .max(336, 'must be at most 336 (two weeks)')
+    .default(2),
 });
 
 /** Parse the environment into a Config; throws ConfigError naming the first bad variable. */

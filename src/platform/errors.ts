@@ -26,5 +26,4 @@ export const Unauthorized = (message = 'error.unauthorized') => new AppError(401
 export const Invalid = (fields: FieldErrors, message = 'error.invalid') => new AppError(422, 'invalid', message, fields);
 export const Conflict = (message = 'error.conflict', fields?: FieldErrors) => new AppError(409, 'conflict', message, fields);
 export const TooManyRequests = (message = 'error.tooManyRequests') => new AppError(429, 'too_many_requests', message);
-export const BadRequest = (message = 'error.badRequest', fields?: FieldErrors) =>
-  new AppError(400, 'bad_request', message, fields);
+export const BadRequest = (message = 'error.badRequest', fields?: FieldErrors) => new AppError(400, 'bad_request', message, fields);

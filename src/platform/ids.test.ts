@@ -9,7 +9,17 @@ describe('isUuid', () => {
     assert.ok(isUuid('3F2B8C1E-9A4D-4E6F-B2C7-0D1E2F3A4B5C'));
   });
   it('refuses anything else, also near misses and non-strings', () => {
-    for (const v of ['', 'abc', '3f2b8c1e9a4d4e6fb2c70d1e2f3a4b5c', '3f2b8c1e-9a4d-4e6f-b2c7-0d1e2f3a4b5', '3f2b8c1e-9a4d-4e6f-b2c7-0d1e2f3a4b5c0', 'g0000000-0000-4000-8000-000000000000', ' 00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000000\n', "1' or '1'='1"]) {
+    for (const v of [
+      '',
+      'abc',
+      '3f2b8c1e9a4d4e6fb2c70d1e2f3a4b5c',
+      '3f2b8c1e-9a4d-4e6f-b2c7-0d1e2f3a4b5',
+      '3f2b8c1e-9a4d-4e6f-b2c7-0d1e2f3a4b5c0',
+      'g0000000-0000-4000-8000-000000000000',
+      ' 00000000-0000-4000-8000-000000000000',
+      '00000000-0000-4000-8000-000000000000\n',
+      "1' or '1'='1",
+    ]) {
       assert.equal(isUuid(v), false, JSON.stringify(v));
     }
     for (const v of [undefined, null, 42, {}, ['00000000-0000-4000-8000-000000000000']]) assert.equal(isUuid(v), false);

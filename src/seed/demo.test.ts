@@ -31,7 +31,12 @@ describe('runDemoSeed', () => {
       assert.deepEqual(names, orgs.map((o) => o.name).sort());
     }
     assert.equal(accounts.length, 15);
-    assert.deepEqual(accounts.map((a) => a.email).sort(), definedDemoAccounts().map((a) => a.email).sort());
+    assert.deepEqual(
+      accounts.map((a) => a.email).sort(),
+      definedDemoAccounts()
+        .map((a) => a.email)
+        .sort(),
+    );
     const admin = await findUserByEmail(db, 'beheerder.groningen@demo.samenhang.nl');
     assert.ok(admin);
   });

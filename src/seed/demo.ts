@@ -72,7 +72,12 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Load the demo data; refuses when tenants exist already. Returns the demo accounts. */
-export async function runDemoSeed(db: Db, config: Pick<Config, 'sessionSecret'>, onProgress: SeedProgress = () => undefined, now: Date = new Date()): Promise<DemoAccount[]> {
+export async function runDemoSeed(
+  db: Db,
+  config: Pick<Config, 'sessionSecret'>,
+  onProgress: SeedProgress = () => undefined,
+  now: Date = new Date(),
+): Promise<DemoAccount[]> {
   if (!(await isEmpty(db))) throw new Error('The database already has data; the demo data is only loaded into an empty database.');
   const accounts: DemoAccount[] = [];
   const organisations = new Map<string, Map<string, string>>();
@@ -125,7 +130,9 @@ export async function runDemoSeed(db: Db, config: Pick<Config, 'sessionSecret'>,
 export function demoAccountsText(accounts: readonly DemoAccount[]): string {
   const lines = ['Demo accounts (demo data only; password for all: ' + DEMO_PASSWORD + '):'];
   for (const a of accounts) lines.push(`  ${a.tenant.padEnd(24)} ${a.role.padEnd(13)} ${a.email}`);
-  lines.push(`Staff accounts (professional, coordinator, admin) ask for a second step: add TOTP secret ${DEMO_TOTP_SECRET} to an authenticator app.`);
+  lines.push(
+    `Staff accounts (professional, coordinator, admin) ask for a second step: add TOTP secret ${DEMO_TOTP_SECRET} to an authenticator app.`,
+  );
   lines.push('Sign-in links and other mail stay in the outbox: admins read it under Beheer › Uitgaande mail.');
   return lines.join('\n');
 }

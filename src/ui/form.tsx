@@ -213,11 +213,31 @@ export function TextAreaField({
 }
 
 /** One labelled checkbox with an optional hint (value "1" unless given). */
-export function CheckboxField({ name, label, checked, hint, value = '1' }: { name: string; label: string; checked?: boolean | undefined; hint?: string | undefined; value?: string }) {
+export function CheckboxField({
+  name,
+  label,
+  checked,
+  hint,
+  value = '1',
+}: {
+  name: string;
+  label: string;
+  checked?: boolean | undefined;
+  hint?: string | undefined;
+  value?: string;
+}) {
   const id = fieldId(name);
   return (
     <div class="utrecht-form-field utrecht-form-field--checkbox">
-      <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={id} name={name} value={value} checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input
+        class="utrecht-checkbox utrecht-checkbox--html-input"
+        type="checkbox"
+        id={id}
+        name={name}
+        value={value}
+        checked={checked}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
       <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
         {label}
       </label>
@@ -250,7 +270,10 @@ export function ChoiceGroup({
 }) {
   const id = fieldId(name);
   return (
-    <fieldset class={`utrecht-form-fieldset choice-group${error ? ' utrecht-form-fieldset--invalid' : ''}`} aria-describedby={describedBy(id, hint, error)}>
+    <fieldset
+      class={`utrecht-form-fieldset choice-group${error ? ' utrecht-form-fieldset--invalid' : ''}`}
+      aria-describedby={describedBy(id, hint, error)}
+    >
       <legend class="utrecht-form-fieldset__legend utrecht-form-label">{legend}</legend>
       {hint && (
         <div class="utrecht-form-field-description" id={`${id}-hint`}>
@@ -267,7 +290,11 @@ export function ChoiceGroup({
         return (
           <div class={`utrecht-form-field utrecht-form-field--${type}`}>
             <input
-              class={type === 'checkbox' ? 'utrecht-checkbox utrecht-checkbox--html-input' : 'utrecht-radio-button utrecht-radio-button--html-input'}
+              class={
+                type === 'checkbox'
+                  ? 'utrecht-checkbox utrecht-checkbox--html-input'
+                  : 'utrecht-radio-button utrecht-radio-button--html-input'
+              }
               type={type}
               id={oid}
               name={name}
@@ -307,7 +334,11 @@ export function ButtonForm({
       {Object.entries(hidden ?? {}).map(([k, v]) => (
         <input type="hidden" name={k} value={v} />
       ))}
-      <button type="submit" class={`utrecht-button ${secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`} aria-label={label}>
+      <button
+        type="submit"
+        class={`utrecht-button ${secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}
+        aria-label={label}
+      >
         {children}
       </button>
     </form>

@@ -35,12 +35,7 @@ export function Layout({ ctx, title, children, breadcrumbs }: LayoutProps) {
               {ctx.tenant && <span class="site-header__tenant">{ctx.tenant.name}</span>}
             </a>
             <div class="site-header__tools">
-              <a
-                class="utrecht-link"
-                href={`/taal/${other}?terug=${encodeURIComponent(ctx.path)}`}
-                hrefLang={other}
-                lang={other}
-              >
+              <a class="utrecht-link" href={`/taal/${other}?terug=${encodeURIComponent(ctx.path)}`} hrefLang={other} lang={other}>
                 {other === 'en' ? 'English' : 'Nederlands'}
               </a>
               {ctx.user ? (

@@ -53,7 +53,10 @@ async function freshTarget(): Promise<{ env: Record<string, string>; open: () =>
   });
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() }, open: () => openDatabase({ databaseUrl: url.toString(), poolSize: 2 }) };
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    open: () => openDatabase({ databaseUrl: url.toString(), poolSize: 2 }),
+  };
 }
 
 async function startServe(env: Record<string, string>): Promise<{ child: Child; url: string }> {
@@ -81,7 +84,15 @@ async function submit(url: string, email: string): Promise<{ status: number; bod
   const res = await fetch(formUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: url },
-    body: new URLSearchParams({ _csrf: csrf, submissionId, description: 'De schommel in de speeltuin is kapot.', address: 'Raadhuisplein 1', name: 'Test Melder', email, wantsFeedback: '1' }).toString(),
+    body: new URLSearchParams({
+      _csrf: csrf,
+      submissionId,
+      description: 'De schommel in de speeltuin is kapot.',
+      address: 'Raadhuisplein 1',
+      name: 'Test Melder',
+      email,
+      wantsFeedback: '1',
+    }).toString(),
     redirect: 'manual',
   });
   return { status: res.status, body: await res.text() };
@@ -116,15 +127,28 @@ describe(`kill -9 right after the answer loses neither the signal nor its mail (
     const check = await target.open();
     try {
       for (const { email, publicId } of accepted) {
-        const s = await check.db.selectFrom('signals_signals').select(['id', 'reporter_email', 'state']).where('tenant_id', '=', TENANT.id).where('public_id', '=', publicId).executeTakeFirst();
+        const s = await check.db
+          .selectFrom('signals_signals')
+          .select(['id', 'reporter_email', 'state'])
+          .where('tenant_id', '=', TENANT.id)
+          .where('public_id', '=', publicId)
+          .executeTakeFirst();
         assert.ok(s, `${publicId} survived the kill`);
         assert.equal(s.reporter_email, email);
         assert.equal(s.state, 'gemeld');
         const mails = await check.db.selectFrom('mail_outbox').select(['subject']).where('to_address', '=', email).execute();
         assert.equal(mails.length, 1, `${publicId}: exactly one confirmation mail in the outbox`);
         assert.match(mails[0]!.subject, new RegExp(publicId));
-        const history = await check.db.selectFrom('signals_transitions').select('to_state').where('tenant_id', '=', TENANT.id).where('signal_id', '=', s.id).execute();
-        assert.deepEqual(history.map((h) => h.to_state), ['gemeld']);
+        const history = await check.db
+          .selectFrom('signals_transitions')
+          .select('to_state')
+          .where('tenant_id', '=', TENANT.id)
+          .where('signal_id', '=', s.id)
+          .execute();
+        assert.deepEqual(
+          history.map((h) => h.to_state),
+          ['gemeld'],
+        );
       }
       const all = await check.db.selectFrom('signals_signals').select('public_id').where('tenant_id', '=', TENANT.id).execute();
       assert.equal(all.length, ROUNDS, 'nothing more, nothing less');

@@ -73,7 +73,6 @@ describe(`samenhang command line${ENGINE_NOTE}: quick exits`, { concurrency: tru
     assert.equal(code, 1, `stderr: ${child.stderr()}`);
     assert.match(child.stderr(), /\bDATABASE_URL\b/);
   });
-
 });
 
 describe(`samenhang serve${ENGINE_NOTE}`, () => {

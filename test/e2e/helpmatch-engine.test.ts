@@ -104,7 +104,10 @@ describe('journeys: matching engine', () => {
     assert.match(text, /heeft een VOG/);
     const checkbox = page.locator('main input[name="pair"]').first();
     assert.ok(await checkbox.isChecked());
-    assert.equal(await press(page.locator(`main form[action="${base}/batch"][method="post"] button[type="submit"]`), 'batch confirmed'), 200);
+    assert.equal(
+      await press(page.locator(`main form[action="${base}/batch"][method="post"] button[type="submit"]`), 'batch confirmed'),
+      200,
+    );
     text = await mainText(page);
     assert.match(text, /[1-9]\d* voorstellen zijn verstuurd/);
     // Confirmed pairs are no longer proposed: the volunteer's cap counts the waiting proposal.

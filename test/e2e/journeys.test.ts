@@ -82,11 +82,17 @@ async function staffSignIn(page: Page, email: string, who: string): Promise<void
   await form.locator('input[name="email"]').fill(email);
   await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
   const res = await submit(page, '/aanmelden');
-  assert.equal(new URL(page.url()).pathname, '/aanmelden/tweestaps', `${who}: after the password comes the second step (now at ${page.url()})`);
+  assert.equal(
+    new URL(page.url()).pathname,
+    '/aanmelden/tweestaps',
+    `${who}: after the password comes the second step (now at ${page.url()})`,
+  );
   assert.equal(res?.status(), 200);
   assert.equal(await isSignedIn(page), false, `${who}: not signed in before the code`);
   await expectNoSeriousAxeViolations(page, `${who}: second step (code)`);
-  await formAt(page, '/aanmelden/tweestaps').locator('input[name="code"]').fill(await freshDemoCode(email));
+  await formAt(page, '/aanmelden/tweestaps')
+    .locator('input[name="code"]')
+    .fill(await freshDemoCode(email));
   await submit(page, '/aanmelden/tweestaps');
   assert.ok(await isSignedIn(page), `${who}: signed in after the code (now at ${page.url()}): ${await mainText(page)}`);
 }
@@ -183,7 +189,11 @@ async function acceptInvitation(page: Page, invitationPath: string, name: string
   await form.locator('input[name="password"]').fill(password);
   await form.locator('input[name="password2"]').fill(password);
   const res = await submit(page, invitationPath);
-  assert.equal(new URL(page.url()).pathname, '/account/tweestaps', `${who}: accepting the invitation leads to two-step set-up (now at ${page.url()}: ${await mainText(page)})`);
+  assert.equal(
+    new URL(page.url()).pathname,
+    '/account/tweestaps',
+    `${who}: accepting the invitation leads to two-step set-up (now at ${page.url()}: ${await mainText(page)})`,
+  );
   assert.equal(res?.status(), 200);
   assert.ok(await isSignedIn(page), `${who}: signed in after accepting`);
 }
@@ -217,7 +227,9 @@ describe('journeys', () => {
     assert.ok((await page.locator('.error-summary, [role="alert"]').count()) > 0, 'a wrong code shows an error summary');
     await expectNoSeriousAxeViolations(page, 'coordinator: second step with a wrong code');
 
-    await formAt(page, '/aanmelden/tweestaps').locator('input[name="code"]').fill(await freshDemoCode(email));
+    await formAt(page, '/aanmelden/tweestaps')
+      .locator('input[name="code"]')
+      .fill(await freshDemoCode(email));
     await submit(page, '/aanmelden/tweestaps');
     assert.ok(await isSignedIn(page), `signed in after the right code: ${await mainText(page)}`);
     await context.close();
@@ -280,7 +292,11 @@ describe('journeys', () => {
     assert.equal(res?.status(), 200);
     assert.match(await h1(page), /Kijk in uw e-mail/);
     await expectNoSeriousAxeViolations(page, 'sign-in link request: check your mail');
-    assert.equal(await mailsTo(KRIMPEN, email, 'after a link request for a deleted account'), before, `no new mail to ${email} after its account was deleted`);
+    assert.equal(
+      await mailsTo(KRIMPEN, email, 'after a link request for a deleted account'),
+      before,
+      `no new mail to ${email} after its account was deleted`,
+    );
     await context.close();
   });
 
@@ -381,4 +397,3 @@ describe('journeys', () => {
     await coord.close();
   });
 });
-

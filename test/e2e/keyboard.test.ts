@@ -34,7 +34,10 @@ async function focused(page: Page): Promise<Focused> {
       id: el.id,
       name: el.getAttribute('name') ?? '',
       text: (el.textContent ?? '').trim(),
-      outline: style.outlineStyle === 'none' || style.outlineWidth === '0px' ? 'none' : `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+      outline:
+        style.outlineStyle === 'none' || style.outlineWidth === '0px'
+          ? 'none'
+          : `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
       boxShadow: style.boxShadow,
       inErrorSummary: !!el.closest('.error-summary, [role="alert"]'),
     };
@@ -43,7 +46,10 @@ async function focused(page: Page): Promise<Focused> {
 
 /** The focused element must show where focus is: an outline or a box-shadow. */
 function assertVisibleFocus(f: Focused, what: string): void {
-  assert.ok(f.outline !== 'none' || (f.boxShadow !== 'none' && f.boxShadow !== ''), `focus on ${what} (<${f.tag} id="${f.id}" name="${f.name}">) is not visible: no outline, no box-shadow`);
+  assert.ok(
+    f.outline !== 'none' || (f.boxShadow !== 'none' && f.boxShadow !== ''),
+    `focus on ${what} (<${f.tag} id="${f.id}" name="${f.name}">) is not visible: no outline, no box-shadow`,
+  );
 }
 
 /** Press Tab until `match` holds for the focused element (each stop must show focus); fail after `max` presses. */
@@ -152,7 +158,11 @@ describe('keyboard', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => document.activeElement?.id === id, href!.slice(1), { timeout: 3_000 }).catch(() => undefined);
     const target = await focused(page);
-    assert.equal(target.id, href!.slice(1), `Enter on the error link moves focus to #${href!.slice(1)}, got <${target.tag} id="${target.id}">`);
+    assert.equal(
+      target.id,
+      href!.slice(1),
+      `Enter on the error link moves focus to #${href!.slice(1)}, got <${target.tag} id="${target.id}">`,
+    );
     assert.ok(['input', 'select', 'textarea'].includes(target.tag), 'focus is on a form field');
     assertVisibleFocus(target, 'the field after the error link');
     await context.close();

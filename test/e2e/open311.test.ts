@@ -14,7 +14,11 @@ const browser = useBrowser();
 const KRIMPEN = DEMO_TENANTS.find((t) => t.short === 'krimpen')!;
 
 function post(path: string, form: Record<string, string>): Promise<Response> {
-  return fetch(srv.url + path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+  return fetch(srv.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form),
+  });
 }
 
 describe('Open311 on the demo server', () => {
@@ -24,14 +28,25 @@ describe('Open311 on the demo server', () => {
     const codes = services.map((s) => s.service_code);
     assert.ok(codes.includes('verlichting'), `demo categories in services: ${codes.join(', ')}`);
     assert.ok(!codes.includes('eenzaamheid'));
-    const res = await post(`${base}/requests.json`, { api_key: 'demo-open311-key', service_code: 'verlichting', lat: '51.915', long: '4.6', description: 'e2e: lamp kapot' });
+    const res = await post(`${base}/requests.json`, {
+      api_key: 'demo-open311-key',
+      service_code: 'verlichting',
+      lat: '51.915',
+      long: '4.6',
+      description: 'e2e: lamp kapot',
+    });
     assert.equal(res.status, 200, await res.clone().text());
     const id = ((await res.json()) as { service_request_id: string }[])[0]!.service_request_id;
     const json = (await (await fetch(`${srv.url}${base}/requests/${id}.json`)).json()) as { description: string }[];
     assert.equal(json[0]!.description, 'e2e: lamp kapot');
     const xml = await (await fetch(`${srv.url}${base}/requests/${id}.xml`)).text();
     assert.match(xml, new RegExp(`<service_request_id>${id}</service_request_id>`));
-    const forged = await post(`${base}/requests.json`, { api_key: 'demo-open311-key-forged', service_code: 'verlichting', lat: '51.915', long: '4.6' });
+    const forged = await post(`${base}/requests.json`, {
+      api_key: 'demo-open311-key-forged',
+      service_code: 'verlichting',
+      lat: '51.915',
+      long: '4.6',
+    });
     assert.equal(forged.status, 403);
   });
 
@@ -53,7 +68,13 @@ describe('Open311 on the demo server', () => {
     await expectNoSeriousAxeViolations(page, 'Open311 key created');
     const key = (await page.locator('code.api-key').innerText()).trim();
     assert.match(key, /^o311_/);
-    const ok = await post(`/${KRIMPEN.slug}/open311/v2/requests.json`, { api_key: key, service_code: 'groen', lat: '51.915', long: '4.6', description: 'e2e: tak' });
+    const ok = await post(`/${KRIMPEN.slug}/open311/v2/requests.json`, {
+      api_key: key,
+      service_code: 'groen',
+      lat: '51.915',
+      long: '4.6',
+      description: 'e2e: tak',
+    });
     assert.equal(ok.status, 200);
     await page.goto(srv.url + path);
     const revoke = page.locator('main form[action$="/intrekken"]').filter({ has: page.locator('button', { hasText: 'E2E-app' }) });
@@ -61,7 +82,13 @@ describe('Open311 on the demo server', () => {
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     assert.match(page.url(), /ingetrokken=1/);
     await expectNoSeriousAxeViolations(page, 'Open311 key revoked');
-    const refused = await post(`/${KRIMPEN.slug}/open311/v2/requests.json`, { api_key: key, service_code: 'groen', lat: '51.915', long: '4.6', description: 'e2e: tak 2' });
+    const refused = await post(`/${KRIMPEN.slug}/open311/v2/requests.json`, {
+      api_key: key,
+      service_code: 'groen',
+      lat: '51.915',
+      long: '4.6',
+      description: 'e2e: tak 2',
+    });
     assert.equal(refused.status, 403);
     await context.close();
   });

@@ -17,7 +17,9 @@ const base = `/${KRIMPEN.slug}/meldingen`;
 const REPORTER = 'demo-melder-buren@example.nl';
 
 /** Sign in (JavaScript on for the sign-in page), then continue in a context without JavaScript with the same cookies. */
-async function staffSession(email: string): Promise<{ page: Page; context: BrowserContext; axe: (path: string, label: string) => Promise<void> }> {
+async function staffSession(
+  email: string,
+): Promise<{ page: Page; context: BrowserContext; axe: (path: string, label: string) => Promise<void> }> {
   const jsContext = await browser.newContext();
   const jsPage = await jsContext.newPage();
   const signedIn = await signIn(jsPage, srv.url, email);

@@ -158,7 +158,9 @@ describe('merge journey (no JavaScript, keyboard, axe)', () => {
     await follow(page, `#kandidaten a[href="${mergePath}?met=${first}"]`);
     assert.equal(new URL(page.url()).searchParams.get('met'), first);
     const compared = await page.locator('#vergelijking').innerText();
-    for (const text of [first, second, firstEmail, secondEmail, 'Raadhuisplein 2']) assert.ok(compared.includes(text), `${text} in the comparison`);
+    for (const text of [first, second, firstEmail, secondEmail, 'Raadhuisplein 2']) {
+      assert.ok(compared.includes(text), `${text} in the comparison`);
+    }
     assert.equal(await page.locator('input[name="hoofd"]:checked').getAttribute('value'), first);
     await axe.get(`${mergePath}?met=${first}`, 'merge: confirmation');
     await typeInto(page, '#veld-note', 'Zelfde lantaarnpaal, twee melders.');
@@ -198,7 +200,12 @@ describe('merge journey (no JavaScript, keyboard, axe)', () => {
     const mailLink = async (subject: string): Promise<string> => {
       const outbox = await admin.goto(`${srv.url}/${KRIMPEN.slug}/beheer/mail`);
       assert.equal(outbox?.status(), 200);
-      const href = await admin.locator('main table tbody tr', { hasText: secondEmail }).filter({ hasText: subject }).first().locator('a').getAttribute('href');
+      const href = await admin
+        .locator('main table tbody tr', { hasText: secondEmail })
+        .filter({ hasText: subject })
+        .first()
+        .locator('a')
+        .getAttribute('href');
       assert.ok(href, `the mail "${subject}" is in the outbox`);
       await admin.goto(srv.url + href);
       const text = await admin.locator('main pre.mail-text').innerText();
@@ -212,7 +219,11 @@ describe('merge journey (no JavaScript, keyboard, axe)', () => {
     await expectNoSeriousAxeViolations(admin, 'confirmation mail');
     const mergeLink = await mailLink(`Melding ${second} is samengevoegd met ${first}`);
     await expectNoSeriousAxeViolations(admin, 'merge mail');
-    assert.equal(await admin.locator('main table tbody tr', { hasText: firstEmail }).filter({ hasText: 'samengevoegd' }).count(), 0, 'the first reporter gets no merge mail');
+    assert.equal(
+      await admin.locator('main table tbody tr', { hasText: firstEmail }).filter({ hasText: 'samengevoegd' }).count(),
+      0,
+      'the first reporter gets no merge mail',
+    );
     await context.close();
 
     const residentContext = await browser.newContext({ javaScriptEnabled: false });

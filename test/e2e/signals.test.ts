@@ -58,7 +58,9 @@ describe('signals journeys (no JavaScript, keyboard, axe)', () => {
     await page.locator('#veld-wantsFeedback').focus();
     await page.keyboard.press('Space');
     // A photo, sent as multipart/form-data without JavaScript.
-    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#234' } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#234' } })
+      .jpeg()
+      .toBuffer();
     await page.locator('#veld-photos').setInputFiles({ name: 'lantaarnpaal.jpg', mimeType: 'image/jpeg', buffer: photo });
     const res = await submitByKeyboard(page, `${base}/nieuw/verlichting`);
     assert.equal(res?.status(), 200, await page.locator('main').innerText());

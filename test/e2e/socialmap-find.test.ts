@@ -24,10 +24,18 @@ async function findDemoService(page: Page): Promise<Found> {
   for (const tenant of DEMO_TENANTS) {
     const res = await page.goto(`${srv.url}/${tenant.slug}/sociale-kaart`);
     assert.equal(res?.status(), 200, `/${tenant.slug}/sociale-kaart`);
-    const service = await page.locator('main a[href*="/sociale-kaart/aanbod/"]').first().getAttribute('href', { timeout: 1_000 }).catch(() => null);
+    const service = await page
+      .locator('main a[href*="/sociale-kaart/aanbod/"]')
+      .first()
+      .getAttribute('href', { timeout: 1_000 })
+      .catch(() => null);
     if (!service) continue;
     await page.goto(srv.url + service);
-    let leaflet = await page.locator('main a[href*="/sociale-kaart/folder/"]').first().getAttribute('href', { timeout: 1_000 }).catch(() => null);
+    let leaflet = await page
+      .locator('main a[href*="/sociale-kaart/folder/"]')
+      .first()
+      .getAttribute('href', { timeout: 1_000 })
+      .catch(() => null);
     if (!leaflet) {
       await page.goto(`${srv.url}/${tenant.slug}/`);
       const wijk = await page.locator(`a[href^="/${tenant.slug}/wijken/WK"]`).first().getAttribute('href');
@@ -55,7 +63,12 @@ describe('social map for residents', () => {
     const page = await context.newPage();
     for (const lang of ['nl', 'en']) {
       await page.goto(`${srv.url}/taal/${lang}?terug=${encodeURIComponent(`/${found.slug}/sociale-kaart`)}`);
-      for (const path of [`/${found.slug}/sociale-kaart`, `/${found.slug}/sociale-kaart?q=koffie&wanneer=week&afstand=3000`, found.service, found.leaflet]) {
+      for (const path of [
+        `/${found.slug}/sociale-kaart`,
+        `/${found.slug}/sociale-kaart?q=koffie&wanneer=week&afstand=3000`,
+        found.service,
+        found.leaflet,
+      ]) {
         const res = await page.goto(srv.url + path);
         assert.equal(res?.status(), 200, path);
         await expectNoSeriousAxeViolations(page, `${lang} ${path}`);

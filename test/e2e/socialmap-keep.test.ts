@@ -21,7 +21,8 @@ const HHW = DEMO_TENANTS.find((t) => t.short === 'heerhugowaard')!;
 const keep = `/${HHW.slug}/sociale-kaart/beheer`;
 
 /** Progress, for a slow machine: SOCIALMAP_E2E_LOG=/tmp/file shows where a run is. */
-const step = (msg: string) => process.env.SOCIALMAP_E2E_LOG && appendFileSync(process.env.SOCIALMAP_E2E_LOG, `${new Date().toISOString()} ${msg}\n`);
+const step = (msg: string) =>
+  process.env.SOCIALMAP_E2E_LOG && appendFileSync(process.env.SOCIALMAP_E2E_LOG, `${new Date().toISOString()} ${msg}\n`);
 
 /** A JavaScript-enabled tab with the cookies of the no-JavaScript journey, to run axe in. */
 async function axeTab(journey: BrowserContext): Promise<{ check(path: string, label: string): Promise<void>; page: Page }> {

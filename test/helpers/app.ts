@@ -58,8 +58,9 @@ export class TestBrowser {
 
   private remember(res: LightMyRequestResponse): void {
     for (const c of res.cookies) {
-      if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0) || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
+      if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0) || (c.expires && c.expires.getTime() < Date.now())) {
+        this.cookies.delete(c.name);
+      } else this.cookies.set(c.name, c.value);
     }
     const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
     if (m) this.csrf = m[1]!;
@@ -80,7 +81,12 @@ export class TestBrowser {
       url,
       payload: body,
       ...opts,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', cookie: this.cookieHeader(), ...(opts.headers ?? {}) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+        cookie: this.cookieHeader(),
+        ...(opts.headers ?? {}),
+      },
     });
     this.remember(res);
     return res;

@@ -48,7 +48,12 @@ export async function signInAs(ctx: Pick<TestContext, 'database' | 'clock'>, bro
 }
 
 /** Give an existing user a fresh session in the browser. */
-export async function signInUser(ctx: Pick<TestContext, 'database' | 'clock'>, browser: TestBrowser, userId: string, opts: { mfa: boolean }): Promise<void> {
+export async function signInUser(
+  ctx: Pick<TestContext, 'database' | 'clock'>,
+  browser: TestBrowser,
+  userId: string,
+  opts: { mfa: boolean },
+): Promise<void> {
   const now = ctx.clock.now();
   const token = newToken();
   await ctx.database.db
@@ -84,7 +89,9 @@ export async function signInWithRoles(
     name: opts.name ?? `Test roles ${counter}`,
     ...(mfa ? { totpSecretEncrypted: 'test-not-a-real-secret' } : {}),
   });
-  for (const r of roles) await addMembership(db, { tenantId: r.tenantId, userId: id, organisationId: r.organisationId ?? null, role: r.role });
+  for (const r of roles) {
+    await addMembership(db, { tenantId: r.tenantId, userId: id, organisationId: r.organisationId ?? null, role: r.role });
+  }
   await signInUser(ctx, browser, id, { mfa });
   return id;
 }

@@ -26,17 +26,37 @@ function violations(path: string, code: string): string[] {
 
 describe('module boundaries (lint)', () => {
   it('refuses a module import in the platform and in ui, also dynamic and re-exports', () => {
-    assert.deepEqual(violations('src/platform/http/probe.ts', "import { MODULES } from '../../modules/index.ts';"), ['samenhang/platform-imports-no-module']);
-    assert.deepEqual(violations('src/ui/probe.tsx', "import type { X } from '../modules/signals/views/list.tsx';"), ['samenhang/platform-imports-no-module']);
-    assert.deepEqual(violations('src/platform/probe.ts', "export { listTenants } from '../modules/areas/areas.service.ts';"), ['samenhang/platform-imports-no-module']);
-    assert.deepEqual(violations('src/platform/probe.ts', "await import('../modules/people/people.service.ts');"), ['samenhang/platform-imports-no-module']);
+    assert.deepEqual(violations('src/platform/http/probe.ts', "import { MODULES } from '../../modules/index.ts';"), [
+      'samenhang/platform-imports-no-module',
+    ]);
+    assert.deepEqual(violations('src/ui/probe.tsx', "import type { X } from '../modules/signals/views/list.tsx';"), [
+      'samenhang/platform-imports-no-module',
+    ]);
+    assert.deepEqual(violations('src/platform/probe.ts', "export { listTenants } from '../modules/areas/areas.service.ts';"), [
+      'samenhang/platform-imports-no-module',
+    ]);
+    assert.deepEqual(violations('src/platform/probe.ts', "await import('../modules/people/people.service.ts');"), [
+      'samenhang/platform-imports-no-module',
+    ]);
   });
 
   it("refuses another module's store, tables, store folder and migrations", () => {
-    for (const target of ['../signals/signals.store.ts', '../signals/signals.tables.ts', '../socialmap/store/hsds.ts', '../people/migrations/index.ts', '../signals/open311/migrations.ts']) {
-      assert.deepEqual(violations('src/modules/helpmatch/probe.ts', `import * as x from '${target}';`), ['samenhang/no-foreign-data'], target);
+    for (const target of [
+      '../signals/signals.store.ts',
+      '../signals/signals.tables.ts',
+      '../socialmap/store/hsds.ts',
+      '../people/migrations/index.ts',
+      '../signals/open311/migrations.ts',
+    ]) {
+      assert.deepEqual(
+        violations('src/modules/helpmatch/probe.ts', `import * as x from '${target}';`),
+        ['samenhang/no-foreign-data'],
+        target,
+      );
     }
-    assert.deepEqual(violations('src/modules/helpmatch/service/probe.ts', "import * as x from '../../../modules/areas/areas.store.ts';"), ['samenhang/no-foreign-data']);
+    assert.deepEqual(violations('src/modules/helpmatch/service/probe.ts', "import * as x from '../../../modules/areas/areas.store.ts';"), [
+      'samenhang/no-foreign-data',
+    ]);
   });
 
   it('allows what the shape allows', () => {
@@ -44,7 +64,11 @@ describe('module boundaries (lint)', () => {
     assert.deepEqual(violations('src/modules/helpmatch/probe.ts', "import * as store from './helpmatch.store.ts';"), []);
     assert.deepEqual(violations('src/modules/index.ts', "import { isWithinAdminReach } from './people/people.service.ts';"), []);
     assert.deepEqual(violations('src/platform/http/probe.ts', "import { z } from 'zod';\nimport { x } from '../db/database.ts';"), []);
-    assert.deepEqual(violations('src/platform/http/probe.test.ts', "import { x } from '../../modules/areas/codes.ts';"), [], 'tests of the assembled app may');
+    assert.deepEqual(
+      violations('src/platform/http/probe.test.ts', "import { x } from '../../modules/areas/codes.ts';"),
+      [],
+      'tests of the assembled app may',
+    );
     assert.deepEqual(violations('src/app.ts', "import { MODULES } from './modules/index.ts';"), []);
   });
 });

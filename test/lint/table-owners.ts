@@ -41,7 +41,11 @@ export function tableOwners(root: string): Map<string, string> {
 /** Tables a source text queries: Kysely builders (selectFrom, insertInto, updateTable, deleteFrom, joins) and raw SQL. */
 export function tablesQueried(source: string, known: ReadonlyMap<string, string>): Set<string> {
   const used = new Set<string>();
-  for (const m of source.matchAll(/(?:selectFrom|insertInto|updateTable|deleteFrom|mergeInto|innerJoin|leftJoin|rightJoin|fullJoin)\(\s*['"`]([a-z_0-9]+)/g)) used.add(m[1]!);
+  for (const m of source.matchAll(
+    /(?:selectFrom|insertInto|updateTable|deleteFrom|mergeInto|innerJoin|leftJoin|rightJoin|fullJoin)\(\s*['"`]([a-z_0-9]+)/g,
+  )) {
+    used.add(m[1]!);
+  }
   for (const m of source.matchAll(/\b(?:from|join|update|into|table)\s+([a-z][a-z_0-9]+)\b/gi)) if (known.has(m[1]!)) used.add(m[1]!);
   return used;
 }

@@ -72,11 +72,14 @@ export async function areasAdminRoutes(app: FastifyInstance): Promise<void> {
         const [counts, areas] = await Promise.all([countAreas(app.db, tenant.id), listAreas(app.db, tenant.id)]);
         const translated = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, req.t(v)]));
         const values = { level, year: form.fields.year ?? '', codeProperty, nameProperty };
-        return reply.page(<AdminPage ctx={req.viewContext()} slug={tenant.slug} counts={counts} areas={areas} errors={translated} values={values} />, {
-          title: req.t('areas.admin.title'),
-          status: 422,
-          breadcrumbs: [{ href: `/${tenant.slug}/`, label: tenant.name }],
-        });
+        return reply.page(
+          <AdminPage ctx={req.viewContext()} slug={tenant.slug} counts={counts} areas={areas} errors={translated} values={values} />,
+          {
+            title: req.t('areas.admin.title'),
+            status: 422,
+            breadcrumbs: [{ href: `/${tenant.slug}/`, label: tenant.name }],
+          },
+        );
       }
       const report: ImportReport = await inTransaction(app.db, async (trx) => {
         const result = await importAreas(trx, {

@@ -5,7 +5,6 @@ import { signInAs } from '../../../test/helpers/people.ts';
 import { createTenant, getArea } from './areas.service.ts';
 import { multipart, square, upload } from './upload.test-support.ts';
 
-
 describe('areas administration', () => {
   const ctx = useTestApp();
   const admin = {} as { browser: TestBrowser; userId: string };
@@ -32,21 +31,33 @@ describe('areas administration', () => {
     const geojson = JSON.stringify({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { code: 'WK054200', naam: 'Krimpen' }, geometry: { type: 'Polygon', coordinates: square(4.59, 51.91) } },
+        {
+          type: 'Feature',
+          properties: { code: 'WK054200', naam: 'Krimpen' },
+          geometry: { type: 'Polygon', coordinates: square(4.59, 51.91) },
+        },
         { type: 'Feature', properties: { code: 'WK054201', naam: 'Punt' }, geometry: { type: 'Point', coordinates: [4.6, 51.92] } },
       ],
     });
     const res = await upload(
       ctx,
       admin.browser,
-      multipart({ _csrf: admin.browser.csrf, level: 'district', year: '2024', codeProperty: 'code', nameProperty: 'naam' }, { name: 'wijken.geojson', content: geojson }),
+      multipart(
+        { _csrf: admin.browser.csrf, level: 'district', year: '2024', codeProperty: 'code', nameProperty: 'naam' },
+        { name: 'wijken.geojson', content: geojson },
+      ),
     );
     assert.equal(res.statusCode, 200, res.body);
     assert.match(res.body, /Nieuw: 1/);
     assert.match(res.body, /Afgewezen: 1/);
     assert.match(res.body, /<td>WK054201<\/td><td>geen vlak \(polygoon\)<\/td>/);
     assert.equal((await getArea(ctx.database.db, 'GM0542', 'WK054200'))?.name, 'Krimpen');
-    const audit = await ctx.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'import').where('entity', '=', 'areas').execute();
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'import')
+      .where('entity', '=', 'areas')
+      .execute();
     assert.equal(audit.length, 1);
     assert.equal(audit[0]!.actor_user_id, admin.userId);
     assert.equal(audit[0]!.tenant_id, 'GM0542');
@@ -54,7 +65,11 @@ describe('areas administration', () => {
 
   it('answers 422 with a clear message for a file that is not GeoJSON, and writes nothing', async () => {
     await admin.browser.get('/krimpen-aan-den-ijssel/beheer/gebieden');
-    const notJson = await upload(ctx, admin.browser, multipart({ _csrf: admin.browser.csrf, level: 'district' }, { name: 'x.geojson', content: 'hallo' }));
+    const notJson = await upload(
+      ctx,
+      admin.browser,
+      multipart({ _csrf: admin.browser.csrf, level: 'district' }, { name: 'x.geojson', content: 'hallo' }),
+    );
     assert.equal(notJson.statusCode, 422);
     assert.match(notJson.body, /geen geldige JSON/);
     const notCollection = await upload(

@@ -21,7 +21,13 @@ export async function areasApiRoutes(fastify: FastifyInstance): Promise<void> {
     '/:tenant/api/areas',
     {
       config: { policy: 'public' },
-      schema: { tags: ['areas'], summary: 'Areas of a municipality (without geometry)', params: tenantParams, querystring: listQuery, response: { 200: areaList, ...errors } },
+      schema: {
+        tags: ['areas'],
+        summary: 'Areas of a municipality (without geometry)',
+        params: tenantParams,
+        querystring: listQuery,
+        response: { 200: areaList, ...errors },
+      },
     },
     async (req) => {
       // From the in-process cache (areas.cache.ts): no geometry is read for a list without it.
@@ -57,7 +63,12 @@ export async function areasApiRoutes(fastify: FastifyInstance): Promise<void> {
     '/:tenant/api/areas/:code',
     {
       config: { policy: 'public' },
-      schema: { tags: ['areas'], summary: 'One area as a GeoJSON Feature with its CBS key figures', params: areaParams, response: { 200: areaFeature, ...errors } },
+      schema: {
+        tags: ['areas'],
+        summary: 'One area as a GeoJSON Feature with its CBS key figures',
+        params: areaParams,
+        response: { 200: areaFeature, ...errors },
+      },
     },
     async (req) => {
       const area = await getArea(app.db, req.tenant!.id, req.params.code);

@@ -30,7 +30,12 @@ describe('areas API', () => {
   it('gives one area as a GeoJSON Feature with its key figures', async () => {
     const res = await get('/heerhugowaard/api/areas/WK198010');
     assert.equal(res.statusCode, 200);
-    const f = res.json() as { type: string; id: string; geometry: { type: string }; properties: { name: string; stats: Record<string, number> } };
+    const f = res.json() as {
+      type: string;
+      id: string;
+      geometry: { type: string };
+      properties: { name: string; stats: Record<string, number> };
+    };
     assert.equal(f.type, 'Feature');
     assert.equal(f.id, 'WK198010');
     assert.equal(f.geometry.type, 'Polygon');

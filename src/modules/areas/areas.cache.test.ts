@@ -15,7 +15,15 @@ const wijk = (code: string, name: string, lon: number, lat: number) => ({
   properties: { wijkcode: code, wijknaam: name },
   geometry: {
     type: 'Polygon',
-    coordinates: [[[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]],
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + 0.01, lat],
+        [lon + 0.01, lat + 0.01],
+        [lon, lat + 0.01],
+        [lon, lat],
+      ],
+    ],
   },
 });
 const districts = (tenantId: string, features: unknown[]) =>
@@ -46,7 +54,10 @@ describe('areas caches', () => {
     assert.doesNotMatch(first.body, /Lansingh/);
     assert.equal((await browser.get('/krimpen-aan-den-ijssel/wijken/WK054201')).statusCode, 404);
 
-    await importAreas(ctx.database.db, districts('GM0542', [wijk('WK054201', 'Lansingh-Zuid', 4.61, 51.9), wijk('WK054200', 'Oud Krimpen-Centrum', 4.6, 51.9)]));
+    await importAreas(
+      ctx.database.db,
+      districts('GM0542', [wijk('WK054201', 'Lansingh-Zuid', 4.61, 51.9), wijk('WK054200', 'Oud Krimpen-Centrum', 4.6, 51.9)]),
+    );
     const home = await browser.get('/krimpen-aan-den-ijssel/');
     assert.match(home.body, /<title>Lansingh-Zuid<\/title>/, 'the new wijk is on the map');
     assert.match(home.body, /<title>Oud Krimpen-Centrum<\/title>/, 'the renamed wijk is on the map');

@@ -159,7 +159,12 @@ export function cachedTenantAreas(db: DbOrTrx, tenant: CachedTenant): Promise<Te
 }
 
 /** A projected map of the tenant, drawn by `draw` once per (tenant, slug, areas version, key). */
-export function cachedDrawing(db: DbOrTrx, tenant: CachedTenant, key: string, draw: () => Promise<MapDrawing | null>): Promise<MapDrawing | null> {
+export function cachedDrawing(
+  db: DbOrTrx,
+  tenant: CachedTenant,
+  key: string,
+  draw: () => Promise<MapDrawing | null>,
+): Promise<MapDrawing | null> {
   const cache = cacheOf(db);
   if (!cache) return draw();
   const id = `${tenant.id}\n${tenant.areasVersion}\n${tenant.slug}\n${key}`;

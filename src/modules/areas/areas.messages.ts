@@ -8,7 +8,8 @@ registerMessages({
     'areas.tenant.notFound': 'Deze gemeente kennen we niet. Kijk of het webadres goed is.',
     'areas.tenant.invalidId': 'De code van een gemeente is GM met 4 cijfers erachter, bijvoorbeeld GM0542.',
     'areas.tenant.invalidSlug': 'In het webadres mogen alleen kleine letters, cijfers en streepjes (-) staan.',
-    'areas.tenant.reservedSlug': 'Dit webadres is al in gebruik voor een vaste pagina. Kies een ander webadres, bijvoorbeeld de naam van de gemeente.',
+    'areas.tenant.reservedSlug':
+      'Dit webadres is al in gebruik voor een vaste pagina. Kies een ander webadres, bijvoorbeeld de naam van de gemeente.',
     'areas.tenant.exists': 'Deze gemeente of dit webadres bestaat al.',
     'areas.level.municipality': 'Gemeente',
     'areas.level.district': 'Wijk',
@@ -47,7 +48,8 @@ registerMessages({
     'areas.page.keyFigures': 'Cijfers over dit gebied',
     'areas.page.source': 'Bron: CBS Kerncijfers wijken en buurten 2024',
     'areas.page.noStats': 'Voor dit gebied hebben we nog geen cijfers.',
-    'areas.page.approximate': 'Let op: de grenzen van deze buurt zijn geschat. Ze komen uit de CBS-indeling van {year}. We kennen van elke buurt maar één punt. Daarmee hebben we de grens geschat.',
+    'areas.page.approximate':
+      'Let op: de grenzen van deze buurt zijn geschat. Ze komen uit de CBS-indeling van {year}. We kennen van elke buurt maar één punt. Daarmee hebben we de grens geschat.',
     'areas.page.neighbourhoods': 'Buurten in {name}',
     'areas.page.noNeighbourhoods': 'Voor deze wijk zijn geen buurten bekend.',
     'areas.page.approximateShort': 'geschatte grens',
@@ -55,7 +57,8 @@ registerMessages({
     'areas.admin.counts': 'Aantal gebieden',
     'areas.admin.list': 'Alle gebieden',
     'areas.admin.upload': 'Gebieden uploaden',
-    'areas.admin.uploadHint': 'Kies een GeoJSON-bestand (FeatureCollection) met vlakken, in WGS84 of RD New. Het bestand mag niet groter zijn dan 20 MB.',
+    'areas.admin.uploadHint':
+      'Kies een GeoJSON-bestand (FeatureCollection) met vlakken, in WGS84 of RD New. Het bestand mag niet groter zijn dan 20 MB.',
     'areas.admin.file': 'Bestand',
     'areas.admin.level': 'Soort gebied',
     'areas.admin.year': 'Jaar van de indeling',
@@ -93,7 +96,8 @@ registerMessages({
     'areas.tenant.notFound': 'We do not know this municipality. Check that the web address is correct.',
     'areas.tenant.invalidId': 'A municipality code is GM followed by 4 digits, for example GM0542.',
     'areas.tenant.invalidSlug': 'The web address may only contain lower-case letters, digits and hyphens (-).',
-    'areas.tenant.reservedSlug': 'This web address is already used by a fixed page. Choose another one, for example the name of the municipality.',
+    'areas.tenant.reservedSlug':
+      'This web address is already used by a fixed page. Choose another one, for example the name of the municipality.',
     'areas.tenant.exists': 'This municipality or web address already exists.',
     'areas.level.municipality': 'Municipality',
     'areas.level.district': 'District',
@@ -132,7 +136,8 @@ registerMessages({
     'areas.page.keyFigures': 'Figures for this area',
     'areas.page.source': 'Source: CBS Key figures for districts and neighbourhoods 2024',
     'areas.page.noStats': 'We have no figures for this area yet.',
-    'areas.page.approximate': 'Note: the boundaries of this neighbourhood are estimated. They come from the CBS division of {year}. We only know one point of each neighbourhood, and we estimated the boundary from it.',
+    'areas.page.approximate':
+      'Note: the boundaries of this neighbourhood are estimated. They come from the CBS division of {year}. We only know one point of each neighbourhood, and we estimated the boundary from it.',
     'areas.page.neighbourhoods': 'Neighbourhoods in {name}',
     'areas.page.noNeighbourhoods': 'No neighbourhoods are known for this district.',
     'areas.page.approximateShort': 'estimated boundary',
@@ -140,7 +145,8 @@ registerMessages({
     'areas.admin.counts': 'Number of areas',
     'areas.admin.list': 'All areas',
     'areas.admin.upload': 'Upload areas',
-    'areas.admin.uploadHint': 'Choose a GeoJSON file (FeatureCollection) with polygons, in WGS84 or RD New. The file may not be larger than 20 MB.',
+    'areas.admin.uploadHint':
+      'Choose a GeoJSON file (FeatureCollection) with polygons, in WGS84 or RD New. The file may not be larger than 20 MB.',
     'areas.admin.file': 'File',
     'areas.admin.level': 'Kind of area',
     'areas.admin.year': 'Year of the division',

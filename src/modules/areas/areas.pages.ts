@@ -43,8 +43,14 @@ export async function municipalityPageData(db: DbOrTrx, slug: string): Promise<M
   const areas = await cachedTenantAreas(db, tenant);
   const districts = areas.all.filter((a) => a.level === 'district');
   const drawing = await cachedDrawing(db, tenant, 'home', async () => {
-    const g = await geometries(db, tenant.id, districts.map((d) => d.code));
-    return drawMap(districts.map((d) => ({ code: d.code, name: d.name, geometry: g.get(d.code) ?? null, href: href(tenant.slug, d.code) })));
+    const g = await geometries(
+      db,
+      tenant.id,
+      districts.map((d) => d.code),
+    );
+    return drawMap(
+      districts.map((d) => ({ code: d.code, name: d.name, geometry: g.get(d.code) ?? null, href: href(tenant.slug, d.code) })),
+    );
   });
   return { tenant, districts, drawing };
 }
@@ -59,8 +65,7 @@ export async function areaPageData(db: DbOrTrx, slug: string, code: string): Pro
   const parent = area.parentCode !== null ? (areas.byCode.get(area.parentCode) ?? null) : null;
   const grandparent = parent?.parentCode ? (areas.byCode.get(parent.parentCode) ?? null) : null;
   const children = area.level === 'neighbourhood' ? [] : areas.childrenOf(area.code);
-  const below =
-    area.level === 'municipality' ? areas.all.filter((a) => a.code !== code) : area.level === 'district' ? children : [];
+  const below = area.level === 'municipality' ? areas.all.filter((a) => a.code !== code) : area.level === 'district' ? children : [];
   const areaCodes = [code, ...below.map((a) => a.code).sort()];
   const drawing = await cachedDrawing(db, tenant, `area:${code}`, async () => {
     if (children.length > 0) {
@@ -71,13 +76,20 @@ export async function areaPageData(db: DbOrTrx, slug: string, code: string): Pro
       );
     }
     const g = await geometries(db, tenant.id, parent ? [area.code, parent.code] : [area.code]);
-    return drawMap([{ code: area.code, name: area.name, geometry: g.get(area.code) ?? null, current: true }], parent ? (g.get(parent.code) ?? null) : null);
+    return drawMap(
+      [{ code: area.code, name: area.name, geometry: g.get(area.code) ?? null, current: true }],
+      parent ? (g.get(parent.code) ?? null) : null,
+    );
   });
   return { tenant, area, parent, grandparent, children, areaCodes, drawing };
 }
 
 /** Areas of the tenant with this slug (without geometry), optionally of one level or below one parent, by name; null when no such tenant. */
-export async function areaInfos(db: DbOrTrx, slug: string, opts: { level?: AreaInfo['level']; parentCode?: string } = {}): Promise<readonly AreaInfo[] | null> {
+export async function areaInfos(
+  db: DbOrTrx,
+  slug: string,
+  opts: { level?: AreaInfo['level']; parentCode?: string } = {},
+): Promise<readonly AreaInfo[] | null> {
   const tenant = await cachedTenantBySlug(db, slug);
   if (!tenant) return null;
   const areas = await cachedTenantAreas(db, tenant);

@@ -23,8 +23,14 @@ describe('areas pages', () => {
     assert.match(res.body, /<h1[^>]*>Heerhugowaard<\/h1>/);
     assert.match(res.body, /ontmoeten|Ontmoeten/);
     assert.match(res.body, /<svg[^>]*aria-labelledby="map-districts-title"/);
-    assert.match(res.body, /<a href="\/heerhugowaard\/wijken\/WK198010" aria-label="Schrijverswijk"><path d="M[^"]+"[^>]*><title>Schrijverswijk<\/title>/);
-    assert.match(res.body, /<th scope="row"><a class="utrecht-link" href="\/heerhugowaard\/wijken\/WK198010">Schrijverswijk<\/a><\/th><td class="num">2\.875<\/td><td class="num">25%<\/td><td class="num">1\.305<\/td>/);
+    assert.match(
+      res.body,
+      /<a href="\/heerhugowaard\/wijken\/WK198010" aria-label="Schrijverswijk"><path d="M[^"]+"[^>]*><title>Schrijverswijk<\/title>/,
+    );
+    assert.match(
+      res.body,
+      /<th scope="row"><a class="utrecht-link" href="\/heerhugowaard\/wijken\/WK198010">Schrijverswijk<\/a><\/th><td class="num">2\.875<\/td><td class="num">25%<\/td><td class="num">1\.305<\/td>/,
+    );
     assert.equal((res.body.match(/<tr><th scope="row">/g) ?? []).length, 19);
     assert.doesNotMatch(res.body, /WK198001/, 'Langedijk wijken are not part of the demo tenant');
   });

@@ -14,9 +14,12 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
     const data = await municipalityPageData(app.db, req.tenant!.slug);
     if (!data) throw NotFound('areas.notFound');
     const { tenant, districts, drawing } = data;
-    return reply.page(<MunicipalityPage ctx={req.viewContext()} slug={tenant.slug} name={tenant.name} districts={districts} drawing={drawing} />, {
-      title: tenant.name,
-    });
+    return reply.page(
+      <MunicipalityPage ctx={req.viewContext()} slug={tenant.slug} name={tenant.name} districts={districts} drawing={drawing} />,
+      {
+        title: tenant.name,
+      },
+    );
   });
 
   // The home of a municipality has a trailing slash; without it, redirect (unknown slugs stay 404).

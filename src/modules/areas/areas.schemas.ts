@@ -49,4 +49,3 @@ export const areaFeature = z.object({
 
 const place = z.object({ code: z.string(), name: z.string() }).nullable();
 export const lookupResult = z.object({ district: place, neighbourhood: place });
-

@@ -20,14 +20,29 @@ describe('areas service', () => {
     const t = await createTenant(db, { id: 'GM0599', slug: 'rotterdam', name: ' Rotterdam ' });
     assert.deepEqual(t, { id: 'GM0599', slug: 'rotterdam', name: 'Rotterdam' });
     assert.equal((await findTenantById(db, 'GM0599'))?.slug, 'rotterdam');
-    await assert.rejects(createTenant(db, { id: 'GM599', slug: 'x', name: 'X' }), (e: unknown) => e instanceof AppError && e.status === 422 && 'id' in (e.fields ?? {}));
-    await assert.rejects(createTenant(db, { id: 'GM0598', slug: 'Bad Slug', name: 'X' }), (e: unknown) => e instanceof AppError && e.status === 422 && 'slug' in (e.fields ?? {}));
+    await assert.rejects(
+      createTenant(db, { id: 'GM599', slug: 'x', name: 'X' }),
+      (e: unknown) => e instanceof AppError && e.status === 422 && 'id' in (e.fields ?? {}),
+    );
+    await assert.rejects(
+      createTenant(db, { id: 'GM0598', slug: 'Bad Slug', name: 'X' }),
+      (e: unknown) => e instanceof AppError && e.status === 422 && 'slug' in (e.fields ?? {}),
+    );
     // A slug equal to a fixed page (/aanmelden, /api…) would make that municipality unreachable.
     for (const slug of ['aanmelden', 'api', 'beheer']) {
-      await assert.rejects(createTenant(db, { id: 'GM0597', slug, name: 'X' }), (e: unknown) => e instanceof AppError && e.status === 422 && e.fields?.slug === 'areas.tenant.reservedSlug');
+      await assert.rejects(
+        createTenant(db, { id: 'GM0597', slug, name: 'X' }),
+        (e: unknown) => e instanceof AppError && e.status === 422 && e.fields?.slug === 'areas.tenant.reservedSlug',
+      );
     }
-    await assert.rejects(createTenant(db, { id: 'GM0599', slug: 'other', name: 'X' }), (e: unknown) => e instanceof AppError && e.status === 409);
-    await assert.rejects(createTenant(db, { id: 'GM0597', slug: 'rotterdam', name: 'X' }), (e: unknown) => e instanceof AppError && e.status === 409);
+    await assert.rejects(
+      createTenant(db, { id: 'GM0599', slug: 'other', name: 'X' }),
+      (e: unknown) => e instanceof AppError && e.status === 409,
+    );
+    await assert.rejects(
+      createTenant(db, { id: 'GM0597', slug: 'rotterdam', name: 'X' }),
+      (e: unknown) => e instanceof AppError && e.status === 409,
+    );
   });
 
   it('loads the demo areas: municipalities, CBS wijken and approximate buurten', async () => {
@@ -47,7 +62,11 @@ describe('areas service', () => {
     const hhw = await getArea(db, 'GM1980', 'GM1980');
     const hhwWijken = await listAreas(db, 'GM1980', { level: 'district' });
     assert.ok(hhwWijken.every((w) => w.code >= 'WK198010' && w.code <= 'WK198028'));
-    assert.equal(hhw?.stats.inhabitants, hhwWijken.reduce((n, w) => n + (w.stats.inhabitants ?? 0), 0), 'sum of its wijken');
+    assert.equal(
+      hhw?.stats.inhabitants,
+      hhwWijken.reduce((n, w) => n + (w.stats.inhabitants ?? 0), 0),
+      'sum of its wijken',
+    );
     const schrijverswijk = await getArea(db, 'GM1980', 'WK198010');
     assert.equal(schrijverswijk?.stats.inhabitants, 2875);
 

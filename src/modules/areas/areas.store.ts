@@ -52,7 +52,11 @@ export function listAreasWithoutGeometry(db: DbOrTrx, tenantId: string) {
 }
 
 /** Geometries of some areas of a tenant (those that have one). */
-export function listGeometries(db: DbOrTrx, tenantId: string, codes: readonly string[]): Promise<{ code: string; geometry: GeoJsonGeometry }[]> {
+export function listGeometries(
+  db: DbOrTrx,
+  tenantId: string,
+  codes: readonly string[],
+): Promise<{ code: string; geometry: GeoJsonGeometry }[]> {
   if (codes.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('areas')
@@ -86,7 +90,12 @@ export function areasAroundPoint(db: DbOrTrx, tenantId: string, lon: number, lat
 
 export function existingCodes(db: DbOrTrx, tenantId: string, codes: readonly string[]): Promise<{ code: string }[]> {
   if (codes.length === 0) return Promise.resolve([]);
-  return db.selectFrom('areas').select('code').where('tenant_id', '=', tenantId).where('code', 'in', [...codes]).execute();
+  return db
+    .selectFrom('areas')
+    .select('code')
+    .where('tenant_id', '=', tenantId)
+    .where('code', 'in', [...codes])
+    .execute();
 }
 
 export async function countsByLevel(db: DbOrTrx, tenantId: string): Promise<Record<string, number>> {

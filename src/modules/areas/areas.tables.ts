@@ -40,9 +40,7 @@ export interface AreasTable {
 }
 
 export type Position = [number, number];
-export type GeoJsonGeometry =
-  | { type: 'Polygon'; coordinates: Position[][] }
-  | { type: 'MultiPolygon'; coordinates: Position[][][] };
+export type GeoJsonGeometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
 export interface AreasTables {
   tenants: TenantsTable;

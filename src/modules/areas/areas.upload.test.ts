@@ -5,7 +5,6 @@ import { signInAs } from '../../../test/helpers/people.ts';
 import { createTenant, getArea } from './areas.service.ts';
 import { multipart, square, upload } from './upload.test-support.ts';
 
-
 /** Crafted uploads: a 4xx with a clear message, never a 500, and nothing half-written. */
 describe('areas upload with crafted input', () => {
   const ctx = useTestApp();
@@ -21,11 +20,26 @@ describe('areas upload with crafted input', () => {
     const geojson = JSON.stringify({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { code: 'WK054200', naam: 'Krimpen' }, geometry: { type: 'Polygon', coordinates: square(4.59, 51.91) } },
-        { type: 'Feature', properties: { code: 'WK054201', naam: 'Nul\u0000wijk' }, geometry: { type: 'Polygon', coordinates: square(4.6, 51.92) } },
+        {
+          type: 'Feature',
+          properties: { code: 'WK054200', naam: 'Krimpen' },
+          geometry: { type: 'Polygon', coordinates: square(4.59, 51.91) },
+        },
+        {
+          type: 'Feature',
+          properties: { code: 'WK054201', naam: 'Nul\u0000wijk' },
+          geometry: { type: 'Polygon', coordinates: square(4.6, 51.92) },
+        },
       ],
     });
-    const res = await upload(ctx, admin.browser, multipart({ _csrf: admin.browser.csrf, level: 'district', year: '2024', codeProperty: 'code', nameProperty: 'naam' }, { name: 'w.geojson', content: geojson }));
+    const res = await upload(
+      ctx,
+      admin.browser,
+      multipart(
+        { _csrf: admin.browser.csrf, level: 'district', year: '2024', codeProperty: 'code', nameProperty: 'naam' },
+        { name: 'w.geojson', content: geojson },
+      ),
+    );
     assert.equal(res.statusCode, 200, res.body.slice(0, 300));
     assert.match(res.body, /Nieuw: 1/);
     assert.match(res.body, /Afgewezen: 1/);
@@ -33,7 +47,11 @@ describe('areas upload with crafted input', () => {
   });
 
   it('answers 413 for a file over the limit', async () => {
-    const res = await upload(ctx, admin.browser, multipart({ _csrf: admin.browser.csrf, level: 'district' }, { name: 'big.geojson', content: ' '.repeat(20 * 1024 * 1024 + 10) }));
+    const res = await upload(
+      ctx,
+      admin.browser,
+      multipart({ _csrf: admin.browser.csrf, level: 'district' }, { name: 'big.geojson', content: ' '.repeat(20 * 1024 * 1024 + 10) }),
+    );
     assert.equal(res.statusCode, 413);
   });
 });

@@ -7,8 +7,24 @@ export const TENANT_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * segment. A test checks that every fixed route's first segment is listed here.
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  'aanmelden', 'account', 'afmelden', 'api', 'beheer', 'favicon.ico', 'health', 'privacy', 'public', 'ready',
-  'registreren', 'robots.txt', 'static', 'taal', 'toegankelijkheid', 'uitnodiging', 'wachtwoord-herstellen', 'wachtwoord-vergeten',
+  'aanmelden',
+  'account',
+  'afmelden',
+  'api',
+  'beheer',
+  'favicon.ico',
+  'health',
+  'privacy',
+  'public',
+  'ready',
+  'registreren',
+  'robots.txt',
+  'static',
+  'taal',
+  'toegankelijkheid',
+  'uitnodiging',
+  'wachtwoord-herstellen',
+  'wachtwoord-vergeten',
 ]);
 export const DISTRICT_CODE = /^WK\d{6}$/;
 export const NEIGHBOURHOOD_CODE = /^BU\d{8}$/;

@@ -4,13 +4,14 @@ import type { GeoJsonGeometry } from './areas.tables.ts';
 import { bboxOf, isRdPosition, labelPoint, pointInGeometry, projectionFor, rdToWgs84, svgPath } from './geo.ts';
 import { unionOf, voronoiCells } from './import/approximate.ts';
 
-const square = (x0: number, y0: number, size: number) => [
-  [x0, y0],
-  [x0 + size, y0],
-  [x0 + size, y0 + size],
-  [x0, y0 + size],
-  [x0, y0],
-] as [number, number][];
+const square = (x0: number, y0: number, size: number) =>
+  [
+    [x0, y0],
+    [x0 + size, y0],
+    [x0 + size, y0 + size],
+    [x0, y0 + size],
+    [x0, y0],
+  ] as [number, number][];
 
 const withHole: GeoJsonGeometry = { type: 'Polygon', coordinates: [square(0, 0, 10), square(4, 4, 2)] };
 
@@ -40,7 +41,19 @@ describe('geo', () => {
   it('puts the label point inside a U-shaped polygon', () => {
     const u: GeoJsonGeometry = {
       type: 'Polygon',
-      coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]],
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
     };
     const [x, y] = labelPoint(u);
     assert.equal(pointInGeometry(x, y, u), true, `label ${x},${y}`);
@@ -61,7 +74,11 @@ describe('geo', () => {
 
   it('cuts a polygon into Voronoi cells that cover it and contain their points', () => {
     const container: GeoJsonGeometry = { type: 'Polygon', coordinates: [square(4, 52, 0.1)] };
-    const points: [number, number][] = [[4.02, 52.02], [4.08, 52.03], [4.05, 52.08]];
+    const points: [number, number][] = [
+      [4.02, 52.02],
+      [4.08, 52.03],
+      [4.05, 52.08],
+    ];
     const cells = voronoiCells(container, points);
     assert.equal(cells.length, 3);
     cells.forEach((cell, i) => {

@@ -4,7 +4,15 @@ import type { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 export const BOUNDARY = '----samenhang-test-boundary-7MA4YWxkTrZu0gW';
 
 /** A closed square ring of 0.01° at (x, y), as Polygon coordinates. */
-export const square = (x: number, y: number) => [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]];
+export const square = (x: number, y: number) => [
+  [
+    [x, y],
+    [x + 0.01, y],
+    [x + 0.01, y + 0.01],
+    [x, y + 0.01],
+    [x, y],
+  ],
+];
 
 /** A multipart/form-data body written by hand, the way a browser sends the upload form. */
 export function multipart(fields: Record<string, string>, file?: { name: string; content: string }): string {

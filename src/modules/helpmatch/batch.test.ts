@@ -23,7 +23,9 @@ describe('weekly batch assignment (database)', () => {
     noVog = await volunteerWithOffer(db, 0.001);
     for (const v of withVog) await hm.recordVog(db, T.id, coordinator, v.offerId, '2026-11-01', NOW);
     const requester = await makeActor(db, 'resident');
-    for (let i = 0; i < 3; i++) requests.push(await weeklyRequest(db, requester, { helpType: 'structural', summary: `Vaste hulp tuin ${i}` }));
+    for (let i = 0; i < 3; i++) {
+      requests.push(await weeklyRequest(db, requester, { helpType: 'structural', summary: `Vaste hulp tuin ${i}` }));
+    }
     // An incidental request is not part of the batch.
     await weeklyRequest(db, requester, { summary: 'Eenmalig' });
   });
@@ -49,7 +51,12 @@ describe('weekly batch assignment (database)', () => {
     const bogus = { requestId: requests[0]!, volunteerUserId: noVog.actor.userId };
     const result = await confirmBatch(db, ctxOf(), coordinator, [...pairs, bogus]);
     assert.deepEqual(result, { created: 3, skipped: 1 });
-    const rows = await db.selectFrom('help_matches').select(['state', 'source', 'score']).where('tenant_id', '=', T.id).where('source', '=', 'batch').execute();
+    const rows = await db
+      .selectFrom('help_matches')
+      .select(['state', 'source', 'score'])
+      .where('tenant_id', '=', T.id)
+      .where('source', '=', 'batch')
+      .execute();
     assert.equal(rows.length, 3);
     assert.ok(rows.every((r) => r.state === 'proposed' && r.score !== null && r.score > 0));
     // The volunteers got a mail about their proposal.

@@ -42,7 +42,15 @@ export async function computeBatch(db: DbOrTrx, tenantId: string, now: Date): Pr
   // Proposals still waiting for an answer count against the cap as well.
   const pending = await store.pendingProposalCounts(db, tenantId);
   const volunteers = data.volunteers.map((v) => ({ ...v, matchesThisMonth: v.matchesThisMonth + (pending.get(v.userId) ?? 0) }));
-  const summaries = new Map((await store.requestSummaries(db, tenantId, requests.map((r) => r.id))).map((s) => [s.id, s]));
+  const summaries = new Map(
+    (
+      await store.requestSummaries(
+        db,
+        tenantId,
+        requests.map((r) => r.id),
+      )
+    ).map((s) => [s.id, s]),
+  );
   const plan = planBatch(
     requests.map((r) => toEngineRequest(r, summaries.get(r.id)?.summary ?? '')),
     volunteers,

@@ -52,7 +52,11 @@ export function distanceBandKey(metres: number): string {
 }
 
 /** Parts of the day offered in forms as weekly slots (Europe/Amsterdam). */
-export const DAY_PARTS = { ochtend: { from: '09:00', to: '12:00' }, middag: { from: '12:00', to: '17:00' }, avond: { from: '17:00', to: '21:00' } } as const;
+export const DAY_PARTS = {
+  ochtend: { from: '09:00', to: '12:00' },
+  middag: { from: '12:00', to: '17:00' },
+  avond: { from: '17:00', to: '21:00' },
+} as const;
 export type DayPart = keyof typeof DAY_PARTS;
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -75,7 +79,9 @@ export function slotsFromValues(values: readonly string[]): { weekday: number; f
 export function valuesFromSlots(slots: readonly { weekday: number; from: string; to: string }[]): string[] {
   const out: string[] = [];
   for (const s of slots) {
-    for (const [part, t] of Object.entries(DAY_PARTS)) if (t.from === s.from && t.to === s.to) out.push(slotValue(s.weekday, part as DayPart));
+    for (const [part, t] of Object.entries(DAY_PARTS)) {
+      if (t.from === s.from && t.to === s.to) out.push(slotValue(s.weekday, part as DayPart));
+    }
   }
   return out;
 }

@@ -27,4 +27,3 @@ export const crumbs = (req: FastifyRequest, circle?: { id: string; person_name: 
   { href: listPath(req), label: req.t('helpmatch.circle.title') },
   ...(circle ? [{ href: circlePath(req, circle.id), label: req.t('helpmatch.circle.page.title', { name: circle.person_name }) }] : []),
 ];
-

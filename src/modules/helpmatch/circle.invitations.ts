@@ -22,7 +22,15 @@ export async function inviteToCircle(
   db: DbOrTrx,
   circle: MemberCircle,
   actor: Actor,
-  input: { tenant: { id: string; slug: string; name: string }; email: string; name: string; inviterName: string; locale: Locale; now: Date; baseUrl: string },
+  input: {
+    tenant: { id: string; slug: string; name: string };
+    email: string;
+    name: string;
+    inviterName: string;
+    locale: Locale;
+    now: Date;
+    baseUrl: string;
+  },
 ): Promise<{ token: string; invitationId: string }> {
   if (circle.role !== 'owner') throw Forbidden('helpmatch.circle.ownerOnly');
   const email = input.email.trim().toLowerCase();
@@ -81,7 +89,9 @@ export interface CircleInvitation {
 export async function getCircleInvitation(db: DbOrTrx, tenantId: string, token: string, now: Date): Promise<CircleInvitation> {
   if (!TOKEN.test(token)) throw BadRequest('helpmatch.circle.invite.invalid');
   const row = await store.findInvitationByHash(db, tenantId, hashToken(token));
-  if (!row || row.accepted_at || row.revoked_at || row.expires_at.getTime() <= now.getTime()) throw BadRequest('helpmatch.circle.invite.invalid');
+  if (!row || row.accepted_at || row.revoked_at || row.expires_at.getTime() <= now.getTime()) {
+    throw BadRequest('helpmatch.circle.invite.invalid');
+  }
   return { id: row.id, circleId: row.circle_id, email: row.email, name: row.name, personName: row.person_name };
 }
 
@@ -98,13 +108,22 @@ export async function acceptCircleInvitation(
   return inTransaction(db, async (trx) => {
     if (!(await store.consumeInvitation(trx, tenantId, inv.id, actor.userId, now))) throw BadRequest('helpmatch.circle.invite.invalid');
     await store.insertMember(trx, { tenantId, circleId: inv.circleId, userId: actor.userId, role: 'member', now });
-    await audit(trx, tenantId, actor, 'accept_invitation', 'helpmatch_circle_member', actor.userId, { circleId: inv.circleId, invitationId: inv.id });
+    await audit(trx, tenantId, actor, 'accept_invitation', 'helpmatch_circle_member', actor.userId, {
+      circleId: inv.circleId,
+      invitationId: inv.id,
+    });
     return { circleId: inv.circleId };
   });
 }
 
 /** Withdraw an open invitation (owner only). */
-export async function revokeCircleInvitation(db: DbOrTrx, circle: MemberCircle, actor: Actor, invitationId: string, now: Date): Promise<void> {
+export async function revokeCircleInvitation(
+  db: DbOrTrx,
+  circle: MemberCircle,
+  actor: Actor,
+  invitationId: string,
+  now: Date,
+): Promise<void> {
   if (circle.role !== 'owner') throw Forbidden('helpmatch.circle.ownerOnly');
   if (!isUuid(invitationId)) throw NotFound();
   await inTransaction(db, async (trx) => {

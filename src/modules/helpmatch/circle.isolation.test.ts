@@ -17,11 +17,26 @@ const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den
 const B = { id: 'GM0014', slug: 'groningen', name: 'Groningen' };
 const SECRET = 'Geheime Gegevens Van Mevrouw';
 
-
 /** Rows of every table a circle or help action could write, and the revoked and archived ones: equal before and after means nothing changed. */
 async function rowCounts(db: Db) {
-  const n = async (table: 'helpmatch_circles' | 'helpmatch_circle_members' | 'helpmatch_circle_tasks' | 'helpmatch_circle_turns' | 'helpmatch_circle_invitations' | 'help_matches' | 'mail_outbox') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const n = async (
+    table:
+      | 'helpmatch_circles'
+      | 'helpmatch_circle_members'
+      | 'helpmatch_circle_tasks'
+      | 'helpmatch_circle_turns'
+      | 'helpmatch_circle_invitations'
+      | 'help_matches'
+      | 'mail_outbox',
+  ) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const revoked = await db.selectFrom('helpmatch_circle_invitations').select('id').where('revoked_at', 'is not', null).execute();
   const archived = await db.selectFrom('helpmatch_circle_tasks').select('id').where('archived_at', 'is not', null).execute();
   return {
@@ -47,7 +62,9 @@ describe('care circle: isolation', () => {
     const db = ctx.database.db;
     await ensureTenant(db, A);
     await ensureTenant(db, B);
-    for (const k of Object.keys({ owner: 1, member: 1, resident: 1, coordinator: 1, admin: 1, adminB: 1 }) as (keyof typeof who)[]) who[k] = new TestBrowser(ctx.app);
+    for (const k of Object.keys({ owner: 1, member: 1, resident: 1, coordinator: 1, admin: 1, adminB: 1 }) as (keyof typeof who)[]) {
+      who[k] = new TestBrowser(ctx.app);
+    }
     ids.owner = await signInAs(ctx, who.owner, { tenantId: A.id, role: 'resident', email: 'eigenaar@example.nl' });
     ids.member = await signInAs(ctx, who.member, { tenantId: A.id, role: 'volunteer', email: 'lid@example.nl', name: 'Lid Vrijwilliger' });
     await signInAs(ctx, who.resident, { tenantId: A.id, role: 'resident' });
@@ -55,12 +72,43 @@ describe('care circle: isolation', () => {
     await signInAs(ctx, who.admin, { tenantId: A.id, role: 'admin' });
     ids.adminB = await signInAs(ctx, who.adminB, { tenantId: B.id, role: 'admin', email: 'admin-b@example.nl' });
     const actor = { userId: ids.owner, ip: null };
-    ids.circle = await createCircle(db, A.id, actor, { personName: SECRET, personDetails: 'Adres: Geheimstraat 7', createdAs: 'carer', areaCode: null, now: now() });
+    ids.circle = await createCircle(db, A.id, actor, {
+      personName: SECRET,
+      personDetails: 'Adres: Geheimstraat 7',
+      createdAs: 'carer',
+      areaCode: null,
+      now: now(),
+    });
     const circle = await getCircle(db, A.id, ids.circle, ids.owner);
-    ids.task = await addTask(db, circle, actor, { title: 'Boodschappen', notes: '', recurrence: 'weekly', startsOn: '2026-11-23', timeOfDay: null, now: now() });
-    const { token } = await inviteToCircle(db, circle, actor, { tenant: A, email: 'lid@example.nl', name: 'Lid', inviterName: 'Eigenaar', locale: 'nl', now: now(), baseUrl: 'http://localhost' });
+    ids.task = await addTask(db, circle, actor, {
+      title: 'Boodschappen',
+      notes: '',
+      recurrence: 'weekly',
+      startsOn: '2026-11-23',
+      timeOfDay: null,
+      now: now(),
+    });
+    const { token } = await inviteToCircle(db, circle, actor, {
+      tenant: A,
+      email: 'lid@example.nl',
+      name: 'Lid',
+      inviterName: 'Eigenaar',
+      locale: 'nl',
+      now: now(),
+      baseUrl: 'http://localhost',
+    });
     await acceptCircleInvitation(db, A.id, { userId: ids.member, ip: null, email: 'lid@example.nl' }, token, now());
-    ids.invitation = (await inviteToCircle(db, circle, actor, { tenant: A, email: 'later@example.nl', name: 'Later', inviterName: 'Eigenaar', locale: 'nl', now: now(), baseUrl: 'http://localhost' })).invitationId;
+    ids.invitation = (
+      await inviteToCircle(db, circle, actor, {
+        tenant: A,
+        email: 'later@example.nl',
+        name: 'Later',
+        inviterName: 'Eigenaar',
+        locale: 'nl',
+        now: now(),
+        baseUrl: 'http://localhost',
+      })
+    ).invitationId;
     for (const b of Object.values(who)) assert.equal((await b.get('/account')).statusCode, 200);
   });
 
@@ -129,7 +177,12 @@ describe('care circle: isolation', () => {
     assert.equal((await who.member.post(`${circlePath()}/beurten/${ids.task}/2026-12-07/oppakken`, {})).statusCode, 404);
     const turns = await ctx.database.db.selectFrom('helpmatch_circle_turns').select('id').where('circle_id', '=', ids.circle).execute();
     assert.equal(turns.length, 0);
-    const audit = await ctx.database.db.selectFrom('audit_log').select(['action', 'actor_user_id']).where('entity', '=', 'helpmatch_circle_member').where('entity_id', '=', ids.member).execute();
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_user_id'])
+      .where('entity', '=', 'helpmatch_circle_member')
+      .where('entity_id', '=', ids.member)
+      .execute();
     assert.ok(audit.some((a) => a.action === 'remove' && a.actor_user_id === ids.owner));
   });
 });
@@ -178,13 +231,29 @@ describe('helpmatch: a person with roles in two municipalities (issue 11, findin
     adminK = new TestBrowser(ctx.app);
     await signInAs(ctx, coordK, { tenantId: A.id, role: 'coordinator', email: 'coord-a@example.nl' });
     await signInAs(ctx, adminK, { tenantId: A.id, role: 'admin', email: 'admin-a@example.nl' });
-    ids.kVolunteer = await signInAs(ctx, new TestBrowser(ctx.app), { tenantId: A.id, role: 'volunteer', email: 'vrijwilliger-a@example.nl' });
+    ids.kVolunteer = await signInAs(ctx, new TestBrowser(ctx.app), {
+      tenantId: A.id,
+      role: 'volunteer',
+      email: 'vrijwilliger-a@example.nl',
+    });
     const residentK = await signInAs(ctx, new TestBrowser(ctx.app), { tenantId: A.id, role: 'resident', email: 'anders-a@example.nl' });
     const residentG = await signInAs(ctx, new TestBrowser(ctx.app), { tenantId: B.id, role: 'resident', email: 'noord-b@example.nl' });
 
     const asResident = { userId: ids.pim, ip: null };
-    ids.kCircle = await createCircle(db, A.id, asResident, { personName: K_CIRCLE, personDetails: `Adres: ${K_ADDRESS}`, createdAs: 'carer', areaCode: null, now: now() });
-    ids.gCircle = await createCircle(db, B.id, asResident, { personName: G_CIRCLE, personDetails: `Adres: ${G_ADDRESS}`, createdAs: 'carer', areaCode: null, now: now() });
+    ids.kCircle = await createCircle(db, A.id, asResident, {
+      personName: K_CIRCLE,
+      personDetails: `Adres: ${K_ADDRESS}`,
+      createdAs: 'carer',
+      areaCode: null,
+      now: now(),
+    });
+    ids.gCircle = await createCircle(db, B.id, asResident, {
+      personName: G_CIRCLE,
+      personDetails: `Adres: ${G_ADDRESS}`,
+      createdAs: 'carer',
+      areaCode: null,
+      now: now(),
+    });
     const task = { title: 'Boodschappen', notes: '', recurrence: 'weekly' as const, startsOn: '2026-11-23', timeOfDay: null, now: now() };
     ids.kTask = await addTask(db, await getCircle(db, A.id, ids.kCircle, ids.pim), asResident, task);
     ids.gTask = await addTask(db, await getCircle(db, B.id, ids.gCircle, ids.pim), asResident, task);
@@ -201,13 +270,23 @@ describe('helpmatch: a person with roles in two municipalities (issue 11, findin
       urgency: 'normal',
       vulnerable: false,
     });
-    ids.kOwn = (await hm.createRequest(db, A.id, { userId: ids.pim, roles: ['resident'] }, request(K_OWN_REQUEST, K_ADDRESS, K_POINT), now())).id;
-    ids.kOther = (await hm.createRequest(db, A.id, { userId: residentK, roles: ['resident'] }, request(K_OTHER_REQUEST, 'Andersweg 1', K_POINT), now())).id;
-    ids.gRequest = (await hm.createRequest(db, B.id, { userId: residentG, roles: ['resident'] }, request(G_REQUEST, G_ADDRESS, G_POINT), now())).id;
+    ids.kOwn = (
+      await hm.createRequest(db, A.id, { userId: ids.pim, roles: ['resident'] }, request(K_OWN_REQUEST, K_ADDRESS, K_POINT), now())
+    ).id;
+    ids.kOther = (
+      await hm.createRequest(db, A.id, { userId: residentK, roles: ['resident'] }, request(K_OTHER_REQUEST, 'Andersweg 1', K_POINT), now())
+    ).id;
+    ids.gRequest = (
+      await hm.createRequest(db, B.id, { userId: residentG, roles: ['resident'] }, request(G_REQUEST, G_ADDRESS, G_POINT), now())
+    ).id;
     for (const b of [pim, coordK, adminK]) assert.equal((await b.get('/account')).statusCode, 200);
   });
 
-  const circlePaths = (slug: string, circle: string, task: string) => [`/${slug}/hulp/kring/${circle}`, `/${slug}/hulp/kring/${circle}/leden`, `/${slug}/hulp/kring/${circle}/beurten/${task}/2026-11-23`];
+  const circlePaths = (slug: string, circle: string, task: string) => [
+    `/${slug}/hulp/kring/${circle}`,
+    `/${slug}/hulp/kring/${circle}/leden`,
+    `/${slug}/hulp/kring/${circle}/beurten/${task}/2026-11-23`,
+  ];
   const circlePosts = (slug: string, circle: string, task: string): [string, Record<string, string>][] => [
     [`/${slug}/hulp/kring/${circle}/taken`, { title: 'Inbraak', recurrence: 'once', startsOn: '2026-11-25' }],
     [`/${slug}/hulp/kring/${circle}/taken/${task}/stoppen`, {}],
@@ -295,7 +374,9 @@ describe('helpmatch: a person with roles in two municipalities (issue 11, findin
       assert.equal(res.statusCode, 404, path);
       noneOf(res.body, A_TEXTS, path);
     }
-    for (const [path, form] of circlePosts(B.slug, ids.kCircle, ids.kTask)) assert.equal((await pim.post(path, form)).statusCode, 404, path);
+    for (const [path, form] of circlePosts(B.slug, ids.kCircle, ids.kTask)) {
+      assert.equal((await pim.post(path, form)).statusCode, 404, path);
+    }
     assert.equal((await pim.post(`/${B.slug}/hulp/suggesties/${ids.kOther}`, { volunteer: ids.kVolunteer })).statusCode, 404);
     const batch = await pim.post(`/${B.slug}/hulp/batch`, { pair: `${ids.kOther}:${ids.kVolunteer}` });
     assert.ok(batch.statusCode < 500, `batch: ${batch.statusCode}`);
@@ -305,7 +386,9 @@ describe('helpmatch: a person with roles in two municipalities (issue 11, findin
       assert.equal(res.statusCode, 404, path);
       noneOf(res.body, B_TEXTS, path);
     }
-    for (const [path, form] of circlePosts(A.slug, ids.gCircle, ids.gTask)) assert.equal((await pim.post(path, form)).statusCode, 404, path);
+    for (const [path, form] of circlePosts(A.slug, ids.gCircle, ids.gTask)) {
+      assert.equal((await pim.post(path, form)).statusCode, 404, path);
+    }
     assert.equal((await pim.get(`/${A.slug}/hulp/suggesties/${ids.gRequest}`)).statusCode, 403);
     assert.equal((await pim.get(`/${A.slug}/hulp/vragen/${ids.gRequest}`)).statusCode, 404);
     assert.deepEqual(await counts(), before);
@@ -320,7 +403,9 @@ describe('helpmatch: a person with roles in two municipalities (issue 11, findin
           assert.equal(res.statusCode, 404, path);
           noneOf(res.body, B_TEXTS, path);
         }
-        for (const [path, form] of circlePosts(slug, ids.gCircle, ids.gTask)) assert.equal((await b.post(path, form)).statusCode, 404, path);
+        for (const [path, form] of circlePosts(slug, ids.gCircle, ids.gTask)) {
+          assert.equal((await b.post(path, form)).statusCode, 404, path);
+        }
       }
       const list = await b.get(`/${A.slug}/hulp/kring`);
       assert.equal(list.statusCode, 200);

@@ -3,7 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Unauthorized } from '../../platform/errors.ts';
 import { parseForm } from '../../platform/http/forms.ts';
 import * as circles from './circle.service.ts';
-import { acceptCircleInvitation, getCircleInvitation, INVITE_DAYS, inviteToCircle, listCircleInvitations, revokeCircleInvitation } from './circle.invitations.ts';
+import {
+  acceptCircleInvitation,
+  getCircleInvitation,
+  INVITE_DAYS,
+  inviteToCircle,
+  listCircleInvitations,
+  revokeCircleInvitation,
+} from './circle.invitations.ts';
 import { circleInviteForm, noticeOf } from './circle.schemas.ts';
 import { actorOf, circlePath, crumbs, formErrors, listPath, stringFields } from './circle.http.ts';
 import { MembersPage } from './views/circle/members.tsx';
@@ -13,38 +20,63 @@ export async function circleMemberRoutes(app: FastifyInstance): Promise<void> {
   const member = (req: FastifyRequest) => circles.getCircle(app.db, req.tenant!.id, (req.params as { id: string }).id, req.user!.id);
   const membersPath = (req: FastifyRequest, id: string) => `${circlePath(req, id)}/leden`;
 
-  async function renderMembers(req: FastifyRequest, reply: FastifyReply, circle: circles.MemberCircle, extra: { values?: Record<string, string>; errors?: Record<string, string>; status?: number } = {}) {
+  async function renderMembers(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    circle: circles.MemberCircle,
+    extra: { values?: Record<string, string>; errors?: Record<string, string>; status?: number } = {},
+  ) {
     const members = await circles.listCircleMembers(app.db, circle);
     const invitations = await listCircleInvitations(app.db, circle, app.clock.now());
     await circles.audit(app.db, circle.tenant_id, actorOf(req), 'view', 'helpmatch_circle_member', null, { circleId: circle.id });
-    return reply.header('cache-control', 'no-store').page(
-      <MembersPage ctx={req.viewContext()} circle={circle} members={members} invitations={invitations} inviteDays={INVITE_DAYS} notice={noticeOf(req.query)} {...extra} />,
-      { title: req.t('helpmatch.circle.members.title', { name: circle.person_name }), breadcrumbs: crumbs(req, circle), ...(extra.status ? { status: extra.status } : {}) },
-    );
+    return reply
+      .header('cache-control', 'no-store')
+      .page(
+        <MembersPage
+          ctx={req.viewContext()}
+          circle={circle}
+          members={members}
+          invitations={invitations}
+          inviteDays={INVITE_DAYS}
+          notice={noticeOf(req.query)}
+          {...extra}
+        />,
+        {
+          title: req.t('helpmatch.circle.members.title', { name: circle.person_name }),
+          breadcrumbs: crumbs(req, circle),
+          ...(extra.status ? { status: extra.status } : {}),
+        },
+      );
   }
 
-  app.get('/:tenant/hulp/kring/:id/leden', { config: { policy: 'signedIn' } }, async (req, reply) => renderMembers(req, reply, await member(req)));
+  app.get('/:tenant/hulp/kring/:id/leden', { config: { policy: 'signedIn' } }, async (req, reply) =>
+    renderMembers(req, reply, await member(req)),
+  );
 
-  app.post('/:tenant/hulp/kring/:id/uitnodigen', { config: { policy: 'signedIn', rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const circle = await member(req);
-    const form = parseForm(circleInviteForm, req.body, req.t);
-    if (!form.ok) return renderMembers(req, reply, circle, { values: stringFields(req.body), errors: form.errors, status: 422 });
-    try {
-      await inviteToCircle(app.db, circle, actorOf(req), {
-        tenant: req.tenant!,
-        email: form.data.email,
-        name: form.data.name,
-        inviterName: req.user!.name,
-        locale: req.locale,
-        now: app.clock.now(),
-        baseUrl: app.config.baseUrl,
-      });
-    } catch (err) {
-      const { status, errors } = formErrors(err, req.t);
-      return renderMembers(req, reply, circle, { values: stringFields(req.body), errors, status });
-    }
-    return reply.redirect(`${membersPath(req, circle.id)}?melding=uitnodiging-verstuurd`, 303);
-  });
+  app.post(
+    '/:tenant/hulp/kring/:id/uitnodigen',
+    { config: { policy: 'signedIn', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const circle = await member(req);
+      const form = parseForm(circleInviteForm, req.body, req.t);
+      if (!form.ok) return renderMembers(req, reply, circle, { values: stringFields(req.body), errors: form.errors, status: 422 });
+      try {
+        await inviteToCircle(app.db, circle, actorOf(req), {
+          tenant: req.tenant!,
+          email: form.data.email,
+          name: form.data.name,
+          inviterName: req.user!.name,
+          locale: req.locale,
+          now: app.clock.now(),
+          baseUrl: app.config.baseUrl,
+        });
+      } catch (err) {
+        const { status, errors } = formErrors(err, req.t);
+        return renderMembers(req, reply, circle, { values: stringFields(req.body), errors, status });
+      }
+      return reply.redirect(`${membersPath(req, circle.id)}?melding=uitnodiging-verstuurd`, 303);
+    },
+  );
 
   app.post('/:tenant/hulp/kring/:id/uitnodigingen/:invitationId/intrekken', { config: { policy: 'signedIn' } }, async (req, reply) => {
     const circle = await member(req);
@@ -81,9 +113,18 @@ export async function circleMemberRoutes(app: FastifyInstance): Promise<void> {
     return reply
       .header('referrer-policy', 'no-referrer')
       .header('cache-control', 'no-store')
-      .page(<CircleInvitationPage ctx={req.viewContext()} action={invitationPath(req, token)} personName={inv.personName} email={inv.email} mode={mode} />, {
-        title: req.t('helpmatch.circle.invite.page.title'),
-      });
+      .page(
+        <CircleInvitationPage
+          ctx={req.viewContext()}
+          action={invitationPath(req, token)}
+          personName={inv.personName}
+          email={inv.email}
+          mode={mode}
+        />,
+        {
+          title: req.t('helpmatch.circle.invite.page.title'),
+        },
+      );
   });
 
   app.post('/:tenant/hulp/kring/uitnodiging/:token', { config: { policy: 'public', rateLimit } }, async (req, reply) => {

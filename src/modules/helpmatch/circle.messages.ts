@@ -5,15 +5,18 @@ registerMessages({
     'helpmatch.circle.nav': 'Zorgkring',
     'helpmatch.circle.crumbHelp': 'Hulp in de buurt',
     'helpmatch.circle.title': 'Zorgkring',
-    'helpmatch.circle.intro': 'Een zorgkring is een gesloten groep rond één persoon. Familie, buren en vrijwilligers verdelen samen vaste taken, zoals boodschappen of een wandeling. Alleen leden van de kring zien de kring.',
+    'helpmatch.circle.intro':
+      'Een zorgkring is een gesloten groep rond één persoon. Familie, buren en vrijwilligers verdelen samen vaste taken, zoals boodschappen of een wandeling. Alleen leden van de kring zien de kring.',
     'helpmatch.circle.mine': 'Mijn zorgkringen',
     'helpmatch.circle.none': 'U bent nog geen lid van een zorgkring.',
     'helpmatch.circle.roleOwner': 'beheerder van de kring',
     'helpmatch.circle.roleMember': 'lid',
     'helpmatch.circle.create': 'Nieuwe zorgkring maken',
-    'helpmatch.circle.createNeedsRole': 'Een zorgkring maken kan als u in deze gemeente bent aangemeld. U kunt wel lid worden als iemand u uitnodigt.',
+    'helpmatch.circle.createNeedsRole':
+      'Een zorgkring maken kan als u in deze gemeente bent aangemeld. U kunt wel lid worden als iemand u uitnodigt.',
     'helpmatch.circle.new.title': 'Nieuwe zorgkring',
-    'helpmatch.circle.new.intro': 'U maakt een kring rond één persoon. Daarna nodigt u mensen uit en verdeelt u taken. U wordt zelf beheerder van de kring.',
+    'helpmatch.circle.new.intro':
+      'U maakt een kring rond één persoon. Daarna nodigt u mensen uit en verdeelt u taken. U wordt zelf beheerder van de kring.',
     'helpmatch.circle.form.personName': 'Naam van de persoon om wie de kring draait',
     'helpmatch.circle.form.personDetails': 'Wat moeten de leden weten? (niet verplicht)',
     'helpmatch.circle.form.personDetailsHint': 'Bijvoorbeeld adres, telefoonnummer of wensen. Alleen leden van de kring zien dit.',
@@ -65,7 +68,8 @@ registerMessages({
     'helpmatch.circle.task.recurrence.weekly': 'Elke week',
     'helpmatch.circle.task.recurrence.biweekly': 'Om de week',
     'helpmatch.circle.task.startsOn': 'Eerste datum',
-    'helpmatch.circle.task.startsOnHint': 'Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-11-24. De taak komt terug op dezelfde dag van de week.',
+    'helpmatch.circle.task.startsOnHint':
+      'Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-11-24. De taak komt terug op dezelfde dag van de week.',
     'helpmatch.circle.task.time': 'Hoe laat? (niet verplicht)',
     'helpmatch.circle.task.timeHint': 'Bijvoorbeeld 14:00.',
     'helpmatch.circle.task.submit': 'Taak toevoegen',
@@ -96,9 +100,11 @@ registerMessages({
     'helpmatch.circle.members.remove': 'Uit de kring halen',
     'helpmatch.circle.members.removeLabel': '{name} uit de kring halen',
     'helpmatch.circle.members.leave': 'De kring verlaten',
-    'helpmatch.circle.members.leaveIntro': 'Als u de kring verlaat, ziet u hem niet meer. Taken die u nog zou doen, komen weer open te staan.',
+    'helpmatch.circle.members.leaveIntro':
+      'Als u de kring verlaat, ziet u hem niet meer. Taken die u nog zou doen, komen weer open te staan.',
     'helpmatch.circle.members.close': 'De kring opheffen',
-    'helpmatch.circle.members.closeIntro': 'Als u de kring opheft, verdwijnen de kring, de taken en de uitnodigingen voor iedereen. Dit kan niet ongedaan worden.',
+    'helpmatch.circle.members.closeIntro':
+      'Als u de kring opheft, verdwijnen de kring, de taken en de uitnodigingen voor iedereen. Dit kan niet ongedaan worden.',
     'helpmatch.circle.ownerOnly': 'Dit kan alleen de beheerder van de kring.',
     'helpmatch.circle.ownerCannotLeave': 'U bent beheerder van de kring. U kunt de kring opheffen, maar niet verlaten.',
     'helpmatch.circle.invite.title': 'Iemand uitnodigen',
@@ -112,7 +118,8 @@ registerMessages({
     'helpmatch.circle.invite.revokeLabel': 'Uitnodiging voor {email} intrekken',
     'helpmatch.circle.invite.alreadyMember': 'Deze persoon is al lid van de kring.',
     'helpmatch.circle.invite.tooMany': 'Er staan te veel uitnodigingen open. Trek er eerst een paar in.',
-    'helpmatch.circle.invite.invalid': 'Deze uitnodiging werkt niet (meer). Misschien is de link verlopen, al gebruikt of ingetrokken. Vraag om een nieuwe uitnodiging.',
+    'helpmatch.circle.invite.invalid':
+      'Deze uitnodiging werkt niet (meer). Misschien is de link verlopen, al gebruikt of ingetrokken. Vraag om een nieuwe uitnodiging.',
     'helpmatch.circle.invite.otherAccount': 'Deze uitnodiging is voor een ander e-mailadres. Log in met het account van dat adres.',
     'helpmatch.circle.invite.page.title': 'Uitnodiging voor een zorgkring',
     'helpmatch.circle.invite.page.intro': 'U bent uitgenodigd voor de zorgkring rond {person}.',
@@ -120,7 +127,8 @@ registerMessages({
     'helpmatch.circle.invite.page.accept': 'Lid worden van de kring',
     'helpmatch.circle.invite.page.signIn': 'Log in met het account van dit e-mailadres om lid te worden.',
     'helpmatch.circle.invite.page.signInLink': 'Inloggen',
-    'helpmatch.circle.invite.page.register': 'Hebt u nog geen account? Maak dan eerst een account met dit e-mailadres en open daarna deze link opnieuw.',
+    'helpmatch.circle.invite.page.register':
+      'Hebt u nog geen account? Maak dan eerst een account met dit e-mailadres en open daarna deze link opnieuw.',
     'helpmatch.circle.invite.page.registerLink': 'Account maken',
     'helpmatch.circle.invite.mail.subject': 'Uitnodiging voor de zorgkring rond {person}',
     'helpmatch.circle.invite.mail.body':
@@ -146,7 +154,8 @@ registerMessages({
     'helpmatch.circle.weekday.7': 'zondag',
     'helpmatch.ledger.nav': 'Mijn uren',
     'helpmatch.ledger.title': 'Mijn uren',
-    'helpmatch.ledger.intro': 'Hier ziet u hoeveel uur u hebt geholpen en hoeveel uur hulp u hebt gekregen. Het telt uren van afgeronde hulp die beide kanten hebben bevestigd, en taken in een zorgkring.',
+    'helpmatch.ledger.intro':
+      'Hier ziet u hoeveel uur u hebt geholpen en hoeveel uur hulp u hebt gekregen. Het telt uren van afgeronde hulp die beide kanten hebben bevestigd, en taken in een zorgkring.',
     'helpmatch.ledger.source': 'Waar',
     'helpmatch.ledger.given': 'Gegeven',
     'helpmatch.ledger.received': 'Gekregen',
@@ -156,7 +165,8 @@ registerMessages({
     'helpmatch.ledger.hours': '{hours} uur',
     'helpmatch.ledger.caption': 'Uren gegeven en gekregen',
     'helpmatch.ledger.ask.title': 'Wat kunt u zelf doen?',
-    'helpmatch.ledger.ask.intro': 'U hebt hulp gekregen. Misschien kunt u ook iets voor een ander doen: een praatje, iets repareren, een taal, iets lekkers bakken. Klein is ook goed.',
+    'helpmatch.ledger.ask.intro':
+      'U hebt hulp gekregen. Misschien kunt u ook iets voor een ander doen: een praatje, iets repareren, een taal, iets lekkers bakken. Klein is ook goed.',
     'helpmatch.ledger.ask.answer': 'Wat zou u kunnen doen?',
     'helpmatch.ledger.ask.answerHint': 'Laat het veld leeg en sla op om uw antwoord weg te halen.',
     'helpmatch.ledger.ask.submit': 'Opslaan',
@@ -168,21 +178,24 @@ registerMessages({
     'helpmatch.circle.nav': 'Care circle',
     'helpmatch.circle.crumbHelp': 'Help in the neighbourhood',
     'helpmatch.circle.title': 'Care circle',
-    'helpmatch.circle.intro': 'A care circle is a closed group around one person. Family, neighbours and volunteers share regular tasks, such as shopping or a walk. Only members of the circle can see it.',
+    'helpmatch.circle.intro':
+      'A care circle is a closed group around one person. Family, neighbours and volunteers share regular tasks, such as shopping or a walk. Only members of the circle can see it.',
     'helpmatch.circle.mine': 'My care circles',
     'helpmatch.circle.none': 'You are not a member of a care circle yet.',
     'helpmatch.circle.roleOwner': 'manager of the circle',
     'helpmatch.circle.roleMember': 'member',
     'helpmatch.circle.create': 'Create a new care circle',
-    'helpmatch.circle.createNeedsRole': 'You can create a care circle once you are registered in this municipality. You can join one when someone invites you.',
+    'helpmatch.circle.createNeedsRole':
+      'You can create a care circle once you are registered in this municipality. You can join one when someone invites you.',
     'helpmatch.circle.new.title': 'New care circle',
-    'helpmatch.circle.new.intro': 'You create a circle around one person. Then you invite people and share tasks. You become the manager of the circle.',
+    'helpmatch.circle.new.intro':
+      'You create a circle around one person. Then you invite people and share tasks. You become the manager of the circle.',
     'helpmatch.circle.form.personName': 'Name of the person the circle is for',
     'helpmatch.circle.form.personDetails': 'What should members know? (optional)',
     'helpmatch.circle.form.personDetailsHint': 'For example address, phone number or wishes. Only members of the circle see this.',
     'helpmatch.circle.form.createdAs': 'Who are you creating the circle for?',
     'helpmatch.circle.form.createdAs.self': 'For myself',
-    'helpmatch.circle.form.createdAs.carer': 'I am this person\'s carer',
+    'helpmatch.circle.form.createdAs.carer': "I am this person's carer",
     'helpmatch.circle.form.createdAs.on_behalf': 'On behalf of someone (as a professional or volunteer)',
     'helpmatch.circle.form.area': 'Neighbourhood (optional)',
     'helpmatch.circle.form.areaHint': 'Only for counts per neighbourhood. Other people do not see this.',
@@ -228,7 +241,8 @@ registerMessages({
     'helpmatch.circle.task.recurrence.weekly': 'Every week',
     'helpmatch.circle.task.recurrence.biweekly': 'Every other week',
     'helpmatch.circle.task.startsOn': 'First date',
-    'helpmatch.circle.task.startsOnHint': 'Write the date as yyyy-mm-dd, for example 2026-11-24. The task comes back on the same day of the week.',
+    'helpmatch.circle.task.startsOnHint':
+      'Write the date as yyyy-mm-dd, for example 2026-11-24. The task comes back on the same day of the week.',
     'helpmatch.circle.task.time': 'What time? (optional)',
     'helpmatch.circle.task.timeHint': 'For example 14:00.',
     'helpmatch.circle.task.submit': 'Add task',
@@ -259,9 +273,11 @@ registerMessages({
     'helpmatch.circle.members.remove': 'Remove from the circle',
     'helpmatch.circle.members.removeLabel': 'Remove {name} from the circle',
     'helpmatch.circle.members.leave': 'Leave the circle',
-    'helpmatch.circle.members.leaveIntro': 'If you leave the circle, you will no longer see it. Tasks you were going to do will be open again.',
+    'helpmatch.circle.members.leaveIntro':
+      'If you leave the circle, you will no longer see it. Tasks you were going to do will be open again.',
     'helpmatch.circle.members.close': 'Close the circle',
-    'helpmatch.circle.members.closeIntro': 'If you close the circle, the circle, its tasks and invitations disappear for everyone. This cannot be undone.',
+    'helpmatch.circle.members.closeIntro':
+      'If you close the circle, the circle, its tasks and invitations disappear for everyone. This cannot be undone.',
     'helpmatch.circle.ownerOnly': 'Only the manager of the circle can do this.',
     'helpmatch.circle.ownerCannotLeave': 'You manage the circle. You can close the circle, but not leave it.',
     'helpmatch.circle.invite.title': 'Invite someone',
@@ -275,7 +291,8 @@ registerMessages({
     'helpmatch.circle.invite.revokeLabel': 'Withdraw the invitation for {email}',
     'helpmatch.circle.invite.alreadyMember': 'This person is already a member of the circle.',
     'helpmatch.circle.invite.tooMany': 'Too many invitations are open. Withdraw some first.',
-    'helpmatch.circle.invite.invalid': 'This invitation does not work (any more). The link may have expired, been used or withdrawn. Ask for a new invitation.',
+    'helpmatch.circle.invite.invalid':
+      'This invitation does not work (any more). The link may have expired, been used or withdrawn. Ask for a new invitation.',
     'helpmatch.circle.invite.otherAccount': 'This invitation is for another e-mail address. Sign in with the account of that address.',
     'helpmatch.circle.invite.page.title': 'Invitation to a care circle',
     'helpmatch.circle.invite.page.intro': 'You are invited to the care circle for {person}.',
@@ -309,7 +326,8 @@ registerMessages({
     'helpmatch.circle.weekday.7': 'Sunday',
     'helpmatch.ledger.nav': 'My hours',
     'helpmatch.ledger.title': 'My hours',
-    'helpmatch.ledger.intro': 'Here you see how many hours you helped and how many hours of help you received. It counts hours of completed help confirmed by both sides, and tasks in a care circle.',
+    'helpmatch.ledger.intro':
+      'Here you see how many hours you helped and how many hours of help you received. It counts hours of completed help confirmed by both sides, and tasks in a care circle.',
     'helpmatch.ledger.source': 'Where',
     'helpmatch.ledger.given': 'Given',
     'helpmatch.ledger.received': 'Received',
@@ -319,7 +337,8 @@ registerMessages({
     'helpmatch.ledger.hours': '{hours} hours',
     'helpmatch.ledger.caption': 'Hours given and received',
     'helpmatch.ledger.ask.title': 'What could you do yourself?',
-    'helpmatch.ledger.ask.intro': 'You have received help. Perhaps you can do something for someone else too: a chat, a small repair, a language, baking something. Small is good too.',
+    'helpmatch.ledger.ask.intro':
+      'You have received help. Perhaps you can do something for someone else too: a chat, a small repair, a language, baking something. Small is good too.',
     'helpmatch.ledger.ask.answer': 'What could you do?',
     'helpmatch.ledger.ask.answerHint': 'Leave the field empty and save to remove your answer.',
     'helpmatch.ledger.ask.submit': 'Save',

@@ -29,7 +29,12 @@ describe('care circle: the journey over HTTP', () => {
   });
 
   async function mailTokenTo(email: string): Promise<string> {
-    const mail = await ctx.database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', email).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const mail = await ctx.database.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', email)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
     const m = new RegExp(`${base}/uitnodiging/([A-Za-z0-9_-]{43})`).exec(mail.text_body);
     assert.ok(m, mail.text_body);
     return m[1]!;
@@ -43,7 +48,11 @@ describe('care circle: the journey over HTTP', () => {
     const badArea = await owner.post(`${base}/nieuw`, { personName: 'Mevrouw Jansen', createdAs: 'carer', areaCode: 'BU99999999' });
     assert.equal(badArea.statusCode, 422);
     assert.match(badArea.body, /Kies een buurt uit de lijst/);
-    const ok = await owner.post(`${base}/nieuw`, { personName: 'Mevrouw Jansen', createdAs: 'carer', personDetails: 'Dorpsstraat 1, bel twee keer' });
+    const ok = await owner.post(`${base}/nieuw`, {
+      personName: 'Mevrouw Jansen',
+      createdAs: 'carer',
+      personDetails: 'Dorpsstraat 1, bel twee keer',
+    });
     assert.equal(ok.statusCode, 303);
     const m = new RegExp(`^${base}/([0-9a-f-]{36})/leden\\?melding=kring-gemaakt$`).exec(ok.headers.location as string);
     assert.ok(m, String(ok.headers.location));
@@ -53,7 +62,12 @@ describe('care circle: the journey over HTTP', () => {
     const page = await owner.get(`${base}/${circleId}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Dorpsstraat 1, bel twee keer/);
-    const audit = await ctx.database.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'helpmatch_circle').where('entity_id', '=', circleId).execute();
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('entity', '=', 'helpmatch_circle')
+      .where('entity_id', '=', circleId)
+      .execute();
     assert.deepEqual(audit.map((a) => a.action).sort(), ['create', 'view']);
   });
 
@@ -125,7 +139,11 @@ describe('care circle: the journey over HTTP', () => {
       ctx.clock.advance(-15 * 24 * 3600 * 1000);
     }
     // A withdrawn invitation no longer works either.
-    const inv = await ctx.database.db.selectFrom('helpmatch_circle_invitations').select('id').where('email', '=', 'laat@example.nl').executeTakeFirstOrThrow();
+    const inv = await ctx.database.db
+      .selectFrom('helpmatch_circle_invitations')
+      .select('id')
+      .where('email', '=', 'laat@example.nl')
+      .executeTakeFirstOrThrow();
     await owner.get(`${base}/${circleId}/leden`);
     assert.equal((await owner.post(`${base}/${circleId}/uitnodigingen/${inv.id}/intrekken`, {})).statusCode, 303);
     await late.get('/account');
@@ -138,9 +156,20 @@ describe('care circle: the journey over HTTP', () => {
     const past = await member.post(`${base}/${circleId}/taken`, { title: 'Boodschappen', recurrence: 'weekly', startsOn: '2026-11-01' });
     assert.equal(past.statusCode, 422);
     assert.match(past.body, /al voorbij/);
-    const badTime = await member.post(`${base}/${circleId}/taken`, { title: 'Boodschappen', recurrence: 'weekly', startsOn: '2026-11-23', timeOfDay: '25:00' });
+    const badTime = await member.post(`${base}/${circleId}/taken`, {
+      title: 'Boodschappen',
+      recurrence: 'weekly',
+      startsOn: '2026-11-23',
+      timeOfDay: '25:00',
+    });
     assert.equal(badTime.statusCode, 422);
-    const ok = await member.post(`${base}/${circleId}/taken`, { title: 'Boodschappen', notes: 'Lijstje ligt op tafel', recurrence: 'weekly', startsOn: '2026-11-23', timeOfDay: '10:00' });
+    const ok = await member.post(`${base}/${circleId}/taken`, {
+      title: 'Boodschappen',
+      notes: 'Lijstje ligt op tafel',
+      recurrence: 'weekly',
+      startsOn: '2026-11-23',
+      timeOfDay: '10:00',
+    });
     assert.equal(ok.statusCode, 303);
     const week = await owner.get(`${base}/${circleId}`);
     assert.match(week.body, /Nog open deze week: 1/);
@@ -154,7 +183,11 @@ describe('care circle: the journey over HTTP', () => {
     assert.equal(second.statusCode, 409);
     assert.match(second.body, /Iemand anders doet dit al/);
     assert.equal((await owner.post(`${slot}/gedaan`, { hours: '1' })).statusCode, 409, 'only the taker reports it done');
-    assert.equal((await member.post(`${base}/${circleId}/beurten/${task.id}/2026-11-24/oppakken`, {})).statusCode, 404, 'not a day of the task');
+    assert.equal(
+      (await member.post(`${base}/${circleId}/beurten/${task.id}/2026-11-24/oppakken`, {})).statusCode,
+      404,
+      'not a day of the task',
+    );
     assert.equal((await member.post(`${base}/${circleId}/beurten/${task.id}/2026-11-16/oppakken`, {})).statusCode, 404, 'before the start');
     assert.match((await owner.get(`${base}/${circleId}`)).body, /Buurman Bakker/);
 
@@ -180,7 +213,12 @@ describe('care circle: the journey over HTTP', () => {
     const ledger = await member.get(`/${A.slug}/hulp/uren`);
     assert.equal(ledger.statusCode, 200);
     assert.match(ledger.body, /data-testid="uren-gegeven">1,5 uur/);
-    const audit = await ctx.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'helpmatch_circle_task').where('actor_user_id', '=', memberId).execute();
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'helpmatch_circle_task')
+      .where('actor_user_id', '=', memberId)
+      .execute();
     assert.deepEqual(audit.map((a) => a.action).sort(), ['complete', 'create', 'release', 'take', 'take']);
   });
 
@@ -191,7 +229,12 @@ describe('care circle: the journey over HTTP', () => {
     await member.get(`${base}/${circleId}`);
     const results = await Promise.all([owner.post(slot, {}), member.post(slot, {})]);
     assert.deepEqual(results.map((r) => r.statusCode).sort(), [303, 409]);
-    const turns = await ctx.database.db.selectFrom('helpmatch_circle_turns').select('taken_by').where('task_id', '=', task.id).where('occurs_on', '=', '2026-12-14' as never).execute();
+    const turns = await ctx.database.db
+      .selectFrom('helpmatch_circle_turns')
+      .select('taken_by')
+      .where('task_id', '=', task.id)
+      .where('occurs_on', '=', '2026-12-14' as never)
+      .execute();
     assert.equal(turns.length, 1);
   });
 
@@ -205,8 +248,16 @@ describe('care circle: the journey over HTTP', () => {
     assert.equal((await member.post(`${base}/${circleId}/opheffen`, {})).statusCode, 403, 'only the owner closes the circle');
     assert.equal((await member.post(`${base}/${circleId}/verlaten`, {})).statusCode, 303);
     assert.equal((await member.get(`${base}/${circleId}`)).statusCode, 404);
-    const turns = await ctx.database.db.selectFrom('helpmatch_circle_turns').select(['done_at', 'taken_by']).where('circle_id', '=', circleId).execute();
-    assert.equal(turns.filter((x) => !x.done_at && x.taken_by === memberId).length, 0, 'the open turns of the member who left are released');
+    const turns = await ctx.database.db
+      .selectFrom('helpmatch_circle_turns')
+      .select(['done_at', 'taken_by'])
+      .where('circle_id', '=', circleId)
+      .execute();
+    assert.equal(
+      turns.filter((x) => !x.done_at && x.taken_by === memberId).length,
+      0,
+      'the open turns of the member who left are released',
+    );
     assert.equal(turns.filter((x) => x.done_at).length, 1, 'the done turn stays');
   });
 });

@@ -21,40 +21,75 @@ const ANY_ROLE: Policy = { roles: ['resident', 'volunteer', 'professional', 'coo
 export async function circleRoutes(app: FastifyInstance): Promise<void> {
   const member = (req: FastifyRequest) => circles.getCircle(app.db, req.tenant!.id, (req.params as { id: string }).id, req.user!.id);
 
-  async function renderOverview(req: FastifyRequest, reply: FastifyReply, circle: circles.MemberCircle, extra: { values?: Record<string, string>; errors?: Record<string, string>; status?: number } = {}) {
+  async function renderOverview(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    circle: circles.MemberCircle,
+    extra: { values?: Record<string, string>; errors?: Record<string, string>; status?: number } = {},
+  ) {
     const now = app.clock.now();
     const week = await circles.circleWeek(app.db, circle, { week: weekOf(req.query), now });
     const members = await circles.listCircleMembers(app.db, circle);
     const hours = await circleHoursTotal(app.db, circle.tenant_id, circle.id);
     await circles.audit(app.db, circle.tenant_id, actorOf(req), 'view', 'helpmatch_circle', circle.id);
-    return reply.header('cache-control', 'no-store').page(
-      <CircleOverviewPage ctx={req.viewContext()} circle={circle} names={new Map(members.map((m) => [m.userId, m.name]))} week={week} hours={hours} notice={noticeOf(req.query)} {...extra} />,
-      { title: req.t('helpmatch.circle.page.title', { name: circle.person_name }), breadcrumbs: crumbs(req), ...(extra.status ? { status: extra.status } : {}) },
-    );
+    return reply
+      .header('cache-control', 'no-store')
+      .page(
+        <CircleOverviewPage
+          ctx={req.viewContext()}
+          circle={circle}
+          names={new Map(members.map((m) => [m.userId, m.name]))}
+          week={week}
+          hours={hours}
+          notice={noticeOf(req.query)}
+          {...extra}
+        />,
+        {
+          title: req.t('helpmatch.circle.page.title', { name: circle.person_name }),
+          breadcrumbs: crumbs(req),
+          ...(extra.status ? { status: extra.status } : {}),
+        },
+      );
   }
 
   app.get('/:tenant/hulp/kring', { config: { policy: 'signedIn' } }, async (req, reply) => {
     const mine = await circles.listMyCircles(app.db, req.tenant!.id, req.user!.id);
-    return reply.page(<CircleListPage ctx={req.viewContext()} circles={mine} canCreate={req.roles.length > 0} notice={noticeOf(req.query)} />, {
-      title: req.t('helpmatch.circle.title'),
-      breadcrumbs: crumbs(req).slice(0, 1),
-    });
+    return reply.page(
+      <CircleListPage ctx={req.viewContext()} circles={mine} canCreate={req.roles.length > 0} notice={noticeOf(req.query)} />,
+      {
+        title: req.t('helpmatch.circle.title'),
+        breadcrumbs: crumbs(req).slice(0, 1),
+      },
+    );
   });
 
-  const areasOf = async (tenantId: string) => (await listAreas(app.db, tenantId, { level: 'neighbourhood' })).map((a) => ({ code: a.code, name: a.name })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const areasOf = async (tenantId: string) =>
+    (await listAreas(app.db, tenantId, { level: 'neighbourhood' }))
+      .map((a) => ({ code: a.code, name: a.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 
   app.get('/:tenant/hulp/kring/nieuw', { config: { policy: ANY_ROLE } }, async (req, reply) => {
-    return reply.page(<NewCirclePage ctx={req.viewContext()} areas={await areasOf(req.tenant!.id)} />, { title: req.t('helpmatch.circle.new.title'), breadcrumbs: crumbs(req) });
+    return reply.page(<NewCirclePage ctx={req.viewContext()} areas={await areasOf(req.tenant!.id)} />, {
+      title: req.t('helpmatch.circle.new.title'),
+      breadcrumbs: crumbs(req),
+    });
   });
 
   app.post('/:tenant/hulp/kring/nieuw', { config: { policy: ANY_ROLE } }, async (req, reply) => {
     const title = req.t('helpmatch.circle.new.title');
     const form = parseForm(createCircleForm, req.body, req.t);
     const again = async (errors: Record<string, string>, status: number) =>
-      reply.page(<NewCirclePage ctx={req.viewContext()} areas={await areasOf(req.tenant!.id)} values={stringFields(req.body)} errors={errors} />, { title, status, breadcrumbs: crumbs(req) });
+      reply.page(
+        <NewCirclePage ctx={req.viewContext()} areas={await areasOf(req.tenant!.id)} values={stringFields(req.body)} errors={errors} />,
+        { title, status, breadcrumbs: crumbs(req) },
+      );
     if (!form.ok) return again(form.errors, 422);
     try {
-      const id = await circles.createCircle(app.db, req.tenant!.id, actorOf(req), { ...form.data, areaCode: form.data.areaCode || null, now: app.clock.now() });
+      const id = await circles.createCircle(app.db, req.tenant!.id, actorOf(req), {
+        ...form.data,
+        areaCode: form.data.areaCode || null,
+        now: app.clock.now(),
+      });
       return reply.redirect(`${circlePath(req, id)}/leden?melding=kring-gemaakt`, 303);
     } catch (err) {
       const { status, errors } = formErrors(err, req.t);
@@ -62,7 +97,9 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.get('/:tenant/hulp/kring/:id', { config: { policy: 'signedIn' } }, async (req, reply) => renderOverview(req, reply, await member(req)));
+  app.get('/:tenant/hulp/kring/:id', { config: { policy: 'signedIn' } }, async (req, reply) =>
+    renderOverview(req, reply, await member(req)),
+  );
 
   app.post('/:tenant/hulp/kring/:id/taken', { config: { policy: 'signedIn' } }, async (req, reply) => {
     const circle = await member(req);
@@ -86,18 +123,40 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
   // --- one occurrence of a task (a turn) ---
   type SlotParams = { id: string; taskId: string; date: string };
 
-  async function renderSlot(req: FastifyRequest, reply: FastifyReply, circle: circles.MemberCircle, extra: { values?: Record<string, string>; errors?: Record<string, string>; status?: number } = {}) {
+  async function renderSlot(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    circle: circles.MemberCircle,
+    extra: { values?: Record<string, string>; errors?: Record<string, string>; status?: number } = {},
+  ) {
     const { taskId, date } = req.params as SlotParams;
     const slot = await circles.getSlot(app.db, circle, taskId, date);
     const members = await circles.listCircleMembers(app.db, circle);
     const takerName = slot.turn?.taken_by ? (members.find((m) => m.userId === slot.turn!.taken_by)?.name ?? null) : null;
-    return reply.header('cache-control', 'no-store').page(
-      <SlotPage ctx={req.viewContext()} circleId={circle.id} task={slot.task} date={date} turn={slot.turn} takerName={takerName} today={localDate(app.clock.now())} {...extra} />,
-      { title: req.t('helpmatch.circle.slot.title', { task: slot.task.title, date }), breadcrumbs: crumbs(req, circle), ...(extra.status ? { status: extra.status } : {}) },
-    );
+    return reply
+      .header('cache-control', 'no-store')
+      .page(
+        <SlotPage
+          ctx={req.viewContext()}
+          circleId={circle.id}
+          task={slot.task}
+          date={date}
+          turn={slot.turn}
+          takerName={takerName}
+          today={localDate(app.clock.now())}
+          {...extra}
+        />,
+        {
+          title: req.t('helpmatch.circle.slot.title', { task: slot.task.title, date }),
+          breadcrumbs: crumbs(req, circle),
+          ...(extra.status ? { status: extra.status } : {}),
+        },
+      );
   }
 
-  app.get('/:tenant/hulp/kring/:id/beurten/:taskId/:date', { config: { policy: 'signedIn' } }, async (req, reply) => renderSlot(req, reply, await member(req)));
+  app.get('/:tenant/hulp/kring/:id/beurten/:taskId/:date', { config: { policy: 'signedIn' } }, async (req, reply) =>
+    renderSlot(req, reply, await member(req)),
+  );
 
   app.post('/:tenant/hulp/kring/:id/beurten/:taskId/:date/oppakken', { config: { policy: 'signedIn' } }, async (req, reply) => {
     const circle = await member(req);

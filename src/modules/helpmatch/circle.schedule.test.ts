@@ -32,14 +32,19 @@ describe('circle schedule', () => {
 
   it('every occurrence of a weekly task is on its weekday and 7·n days after the start (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 400 }), fc.constantFrom('weekly' as const, 'biweekly' as const), (start, span, recurrence) => {
-        const starts_on = addDays('2025-01-01', start);
-        const to = addDays(starts_on, span);
-        const dates = occurrencesBetween({ recurrence, starts_on }, addDays(starts_on, -10), to);
-        const step = recurrence === 'weekly' ? 7 : 14;
-        assert.equal(dates.length, Math.floor(span / step) + 1);
-        for (const d of dates) assert.equal(weekdayOf(d), weekdayOf(starts_on));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom('weekly' as const, 'biweekly' as const),
+        (start, span, recurrence) => {
+          const starts_on = addDays('2025-01-01', start);
+          const to = addDays(starts_on, span);
+          const dates = occurrencesBetween({ recurrence, starts_on }, addDays(starts_on, -10), to);
+          const step = recurrence === 'weekly' ? 7 : 14;
+          assert.equal(dates.length, Math.floor(span / step) + 1);
+          for (const d of dates) assert.equal(weekdayOf(d), weekdayOf(starts_on));
+        },
+      ),
       { numRuns: 200 },
     );
   });

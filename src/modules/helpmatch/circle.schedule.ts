@@ -75,7 +75,12 @@ export function weekSlots<T extends TaskDates & { id: string; title: string; tim
       slots.push({ task, date, turn: t ? { takenBy: t.taken_by, doneAt: t.done_at, hours: t.hours } : null });
     }
   }
-  return slots.sort((a, b) => a.date.localeCompare(b.date) || (a.task.time_of_day ?? '').localeCompare(b.task.time_of_day ?? '') || a.task.title.localeCompare(b.task.title));
+  return slots.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      (a.task.time_of_day ?? '').localeCompare(b.task.time_of_day ?? '') ||
+      a.task.title.localeCompare(b.task.title),
+  );
 }
 
 /** ISO weekday of a date: 1 = Monday … 7 = Sunday. */

@@ -15,7 +15,10 @@ export const taskForm = z.object({
   title: requiredText(200),
   notes: optionalText(1000),
   recurrence: z.enum(['once', 'weekly', 'biweekly'], 'form.invalidValue'),
-  startsOn: z.string('form.required').trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'helpmatch.circle.task.badDate'),
+  startsOn: z
+    .string('form.required')
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'helpmatch.circle.task.badDate'),
   timeOfDay: z
     .string()
     .trim()

@@ -15,15 +15,21 @@ import { localDate } from '../../platform/time.ts';
 import type { CircleCreatedAs, CircleMemberRole, CircleRecurrence } from './circle.tables.ts';
 import { isUuid } from '../../platform/ids.ts';
 
-
-
 /** Who acts, for the audit log. */
 export interface Actor {
   userId: string;
   ip: string | null;
 }
 
-export async function audit(db: DbOrTrx, tenantId: string, actor: Actor, action: string, entity: string, entityId: string | null, detail?: Record<string, unknown>) {
+export async function audit(
+  db: DbOrTrx,
+  tenantId: string,
+  actor: Actor,
+  action: string,
+  entity: string,
+  entityId: string | null,
+  detail?: Record<string, unknown>,
+) {
   await recordAudit(db, { tenantId, actorUserId: actor.userId, ip: actor.ip, action, entity, entityId, detail: detail ?? null });
 }
 
@@ -147,7 +153,9 @@ export async function takeTurn(db: DbOrTrx, circle: MemberCircle, actor: Actor, 
   if (date < localDate(now)) throw BadRequest('helpmatch.circle.turn.past');
   if (slot.turn) throw Conflict('helpmatch.circle.turn.taken');
   await inTransaction(db, async (trx) => {
-    if (!(await store.insertTurn(trx, { tenantId: circle.tenant_id, circleId: circle.id, taskId, occursOn: date, userId: actor.userId, now }))) {
+    if (
+      !(await store.insertTurn(trx, { tenantId: circle.tenant_id, circleId: circle.id, taskId, occursOn: date, userId: actor.userId, now }))
+    ) {
       throw Conflict('helpmatch.circle.turn.taken');
     }
     await audit(trx, circle.tenant_id, actor, 'take', 'helpmatch_circle_task', taskId, { circleId: circle.id, date });
@@ -165,7 +173,15 @@ export async function releaseTurn(db: DbOrTrx, circle: MemberCircle, actor: Acto
 }
 
 /** Mark one's own occurrence done with the hours it took (on or after its day). */
-export async function completeTurn(db: DbOrTrx, circle: MemberCircle, actor: Actor, taskId: string, date: string, hours: number, now: Date): Promise<void> {
+export async function completeTurn(
+  db: DbOrTrx,
+  circle: MemberCircle,
+  actor: Actor,
+  taskId: string,
+  date: string,
+  hours: number,
+  now: Date,
+): Promise<void> {
   const slot = await getSlot(db, circle, taskId, date);
   if (!slot.turn || slot.turn.taken_by !== actor.userId) throw Conflict('helpmatch.circle.turn.notYours');
   if (slot.turn.done_at) throw Conflict('helpmatch.circle.turn.alreadyDone');
@@ -185,7 +201,10 @@ export async function removeMember(db: DbOrTrx, circle: MemberCircle, actor: Act
   await inTransaction(db, async (trx) => {
     if (!(await store.deleteMember(trx, circle.tenant_id, circle.id, userId))) throw NotFound();
     const released = await store.deleteOpenTurnsOf(trx, circle.tenant_id, circle.id, userId);
-    await audit(trx, circle.tenant_id, actor, 'remove', 'helpmatch_circle_member', userId, { circleId: circle.id, releasedTurns: released });
+    await audit(trx, circle.tenant_id, actor, 'remove', 'helpmatch_circle_member', userId, {
+      circleId: circle.id,
+      releasedTurns: released,
+    });
   });
 }
 
@@ -195,7 +214,10 @@ export async function leaveCircle(db: DbOrTrx, circle: MemberCircle, actor: Acto
   await inTransaction(db, async (trx) => {
     await store.deleteMember(trx, circle.tenant_id, circle.id, actor.userId);
     const released = await store.deleteOpenTurnsOf(trx, circle.tenant_id, circle.id, actor.userId);
-    await audit(trx, circle.tenant_id, actor, 'leave', 'helpmatch_circle_member', actor.userId, { circleId: circle.id, releasedTurns: released });
+    await audit(trx, circle.tenant_id, actor, 'leave', 'helpmatch_circle_member', actor.userId, {
+      circleId: circle.id,
+      releasedTurns: released,
+    });
   });
 }
 

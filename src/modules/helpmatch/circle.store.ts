@@ -18,7 +18,16 @@ export interface CircleRow {
 
 export async function insertCircle(
   db: DbOrTrx,
-  c: { tenantId: string; personName: string; personDetails: string; personUserId: string | null; areaCode: string | null; createdAs: CircleCreatedAs; createdBy: string; now: Date },
+  c: {
+    tenantId: string;
+    personName: string;
+    personDetails: string;
+    personUserId: string | null;
+    areaCode: string | null;
+    createdAs: CircleCreatedAs;
+    createdBy: string;
+    now: Date;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto('helpmatch_circles')
@@ -38,7 +47,10 @@ export async function insertCircle(
   return row.id;
 }
 
-export async function insertMember(db: DbOrTrx, m: { tenantId: string; circleId: string; userId: string; role: CircleMemberRole; now: Date }): Promise<boolean> {
+export async function insertMember(
+  db: DbOrTrx,
+  m: { tenantId: string; circleId: string; userId: string; role: CircleMemberRole; now: Date },
+): Promise<boolean> {
   const r = await db
     .insertInto('helpmatch_circle_members')
     .values({ tenant_id: m.tenantId, circle_id: m.circleId, user_id: m.userId, role: m.role, joined_at: m.now })
@@ -51,8 +63,20 @@ export async function insertMember(db: DbOrTrx, m: { tenantId: string; circleId:
 export async function findCircleOfMember(db: DbOrTrx, tenantId: string, circleId: string, userId: string) {
   return db
     .selectFrom('helpmatch_circles as c')
-    .innerJoin('helpmatch_circle_members as m', (j) => j.onRef('m.circle_id', '=', 'c.id').on('m.user_id', '=', userId).on('m.tenant_id', '=', tenantId))
-    .select(['c.id', 'c.tenant_id', 'c.person_name', 'c.person_details', 'c.person_user_id', 'c.area_code', 'c.created_as', 'c.created_at', 'm.role'])
+    .innerJoin('helpmatch_circle_members as m', (j) =>
+      j.onRef('m.circle_id', '=', 'c.id').on('m.user_id', '=', userId).on('m.tenant_id', '=', tenantId),
+    )
+    .select([
+      'c.id',
+      'c.tenant_id',
+      'c.person_name',
+      'c.person_details',
+      'c.person_user_id',
+      'c.area_code',
+      'c.created_as',
+      'c.created_at',
+      'm.role',
+    ])
     .where('c.tenant_id', '=', tenantId)
     .where('c.id', '=', circleId)
     .executeTakeFirst();
@@ -81,12 +105,29 @@ export async function listMemberRows(db: DbOrTrx, tenantId: string, circleId: st
 }
 
 export async function deleteMember(db: DbOrTrx, tenantId: string, circleId: string, userId: string): Promise<boolean> {
-  const r = await db.deleteFrom('helpmatch_circle_members').where('tenant_id', '=', tenantId).where('circle_id', '=', circleId).where('user_id', '=', userId).executeTakeFirst();
+  const r = await db
+    .deleteFrom('helpmatch_circle_members')
+    .where('tenant_id', '=', tenantId)
+    .where('circle_id', '=', circleId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 
-export async function setMemberRole(db: DbOrTrx, tenantId: string, circleId: string, userId: string, role: CircleMemberRole): Promise<void> {
-  await db.updateTable('helpmatch_circle_members').set({ role }).where('tenant_id', '=', tenantId).where('circle_id', '=', circleId).where('user_id', '=', userId).execute();
+export async function setMemberRole(
+  db: DbOrTrx,
+  tenantId: string,
+  circleId: string,
+  userId: string,
+  role: CircleMemberRole,
+): Promise<void> {
+  await db
+    .updateTable('helpmatch_circle_members')
+    .set({ role })
+    .where('tenant_id', '=', tenantId)
+    .where('circle_id', '=', circleId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export async function deleteCircle(db: DbOrTrx, tenantId: string, circleId: string): Promise<void> {
@@ -95,7 +136,11 @@ export async function deleteCircle(db: DbOrTrx, tenantId: string, circleId: stri
 
 /** Open turns (taken, not done) of a user in a circle: released when they leave or are removed. */
 export async function deleteOpenTurnsOf(db: DbOrTrx, tenantId: string, circleId: string | null, userId: string): Promise<number> {
-  let q = db.deleteFrom('helpmatch_circle_turns').where('tenant_id', '=', tenantId).where('taken_by', '=', userId).where('done_at', 'is', null);
+  let q = db
+    .deleteFrom('helpmatch_circle_turns')
+    .where('tenant_id', '=', tenantId)
+    .where('taken_by', '=', userId)
+    .where('done_at', 'is', null);
   if (circleId) q = q.where('circle_id', '=', circleId);
   const r = await q.executeTakeFirst();
   return Number(r.numDeletedRows);
@@ -188,7 +233,17 @@ export interface TaskRow {
 
 export async function insertTask(
   db: DbOrTrx,
-  t: { tenantId: string; circleId: string; title: string; notes: string; recurrence: CircleRecurrence; startsOn: string; timeOfDay: string | null; createdBy: string; now: Date },
+  t: {
+    tenantId: string;
+    circleId: string;
+    title: string;
+    notes: string;
+    recurrence: CircleRecurrence;
+    startsOn: string;
+    timeOfDay: string | null;
+    createdBy: string;
+    now: Date;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto('helpmatch_circle_tasks')
@@ -263,7 +318,10 @@ export async function listTurns(db: DbOrTrx, tenantId: string, circleId: string,
 }
 
 /** Take a turn; false when someone else already has it (the unique key decides). */
-export async function insertTurn(db: DbOrTrx, t: { tenantId: string; circleId: string; taskId: string; occursOn: string; userId: string; now: Date }): Promise<boolean> {
+export async function insertTurn(
+  db: DbOrTrx,
+  t: { tenantId: string; circleId: string; taskId: string; occursOn: string; userId: string; now: Date },
+): Promise<boolean> {
   const r = await db
     .insertInto('helpmatch_circle_turns')
     .values({ tenant_id: t.tenantId, circle_id: t.circleId, task_id: t.taskId, occurs_on: t.occursOn, taken_by: t.userId, taken_at: t.now })
@@ -272,7 +330,13 @@ export async function insertTurn(db: DbOrTrx, t: { tenantId: string; circleId: s
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function findTurn(db: DbOrTrx, tenantId: string, circleId: string, taskId: string, occursOn: string): Promise<TurnRow | undefined> {
+export async function findTurn(
+  db: DbOrTrx,
+  tenantId: string,
+  circleId: string,
+  taskId: string,
+  occursOn: string,
+): Promise<TurnRow | undefined> {
   return db
     .selectFrom('helpmatch_circle_turns')
     .select(['id', 'task_id', dateText('occurs_on').as('occurs_on'), 'taken_by', 'done_at', sql<number | null>`hours::float8`.as('hours')])
@@ -284,7 +348,12 @@ export async function findTurn(db: DbOrTrx, tenantId: string, circleId: string, 
 }
 
 export async function deleteTurn(db: DbOrTrx, tenantId: string, turnId: string): Promise<void> {
-  await db.deleteFrom('helpmatch_circle_turns').where('tenant_id', '=', tenantId).where('id', '=', turnId).where('done_at', 'is', null).execute();
+  await db
+    .deleteFrom('helpmatch_circle_turns')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', turnId)
+    .where('done_at', 'is', null)
+    .execute();
 }
 
 export async function completeTurn(db: DbOrTrx, tenantId: string, turnId: string, hours: number, now: Date): Promise<boolean> {

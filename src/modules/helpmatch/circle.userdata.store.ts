@@ -16,14 +16,26 @@ export async function turnsOfUser(db: DbOrTrx, userId: string) {
   return db
     .selectFrom('helpmatch_circle_turns as t')
     .innerJoin('helpmatch_circle_tasks as k', 'k.id', 't.task_id')
-    .select(['t.tenant_id', 't.circle_id', 'k.title', sql<string>`to_char(t.occurs_on, 'YYYY-MM-DD')`.as('date'), 't.taken_at', 't.done_at', sql<number | null>`t.hours::float8`.as('hours')])
+    .select([
+      't.tenant_id',
+      't.circle_id',
+      'k.title',
+      sql<string>`to_char(t.occurs_on, 'YYYY-MM-DD')`.as('date'),
+      't.taken_at',
+      't.done_at',
+      sql<number | null>`t.hours::float8`.as('hours'),
+    ])
     .where('t.taken_by', '=', userId)
     .orderBy('t.occurs_on')
     .execute();
 }
 
 export async function invitationsTo(db: DbOrTrx, email: string) {
-  return db.selectFrom('helpmatch_circle_invitations').select(['tenant_id', 'circle_id', 'created_at', 'expires_at', 'accepted_at']).where('email', '=', email).execute();
+  return db
+    .selectFrom('helpmatch_circle_invitations')
+    .select(['tenant_id', 'circle_id', 'created_at', 'expires_at', 'accepted_at'])
+    .where('email', '=', email)
+    .execute();
 }
 
 /** Circles the user owns, with the member who joined first after them (the next owner), if any. */
@@ -62,7 +74,12 @@ export async function forgetUser(db: DbOrTrx, userId: string, email: string | nu
 }
 
 export async function promoteOwner(db: DbOrTrx, circleId: string, userId: string): Promise<void> {
-  await db.updateTable('helpmatch_circle_members').set({ role: 'owner' }).where('circle_id', '=', circleId).where('user_id', '=', userId).execute();
+  await db
+    .updateTable('helpmatch_circle_members')
+    .set({ role: 'owner' })
+    .where('circle_id', '=', circleId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export async function deleteCircleById(db: DbOrTrx, circleId: string): Promise<void> {

@@ -21,28 +21,62 @@ describe('care circle: a person’s data', () => {
     const db = t.database.db;
     await ensureTenant(db, A);
     for (const k of ['owner', 'member', 'solo'] as const) u[k] = (await createUser(db, { email: `${k}@example.nl`, name: k })).id;
-    c.shared = await createCircle(db, A.id, { userId: u.owner, ip: null }, { personName: 'Opa Kees', personDetails: 'Lindelaan 3', createdAs: 'carer', areaCode: null, now });
+    c.shared = await createCircle(
+      db,
+      A.id,
+      { userId: u.owner, ip: null },
+      { personName: 'Opa Kees', personDetails: 'Lindelaan 3', createdAs: 'carer', areaCode: null, now },
+    );
     const shared = await getCircle(db, A.id, c.shared, u.owner);
-    const { token } = await inviteToCircle(db, shared, { userId: u.owner, ip: null }, { tenant: A, email: 'member@example.nl', name: 'Lid', inviterName: 'owner', locale: 'nl', now, baseUrl: 'http://x' });
+    const { token } = await inviteToCircle(
+      db,
+      shared,
+      { userId: u.owner, ip: null },
+      { tenant: A, email: 'member@example.nl', name: 'Lid', inviterName: 'owner', locale: 'nl', now, baseUrl: 'http://x' },
+    );
     await acceptCircleInvitation(db, A.id, { userId: u.member, ip: null, email: 'member@example.nl' }, token, now);
-    await inviteToCircle(db, shared, { userId: u.owner, ip: null }, { tenant: A, email: 'solo@example.nl', name: 'Solo', inviterName: 'owner', locale: 'nl', now, baseUrl: 'http://x' });
-    const taskId = await addTask(db, shared, { userId: u.owner, ip: null }, { title: 'Boodschappen', notes: '', recurrence: 'weekly', startsOn: '2026-11-23', timeOfDay: null, now });
+    await inviteToCircle(
+      db,
+      shared,
+      { userId: u.owner, ip: null },
+      { tenant: A, email: 'solo@example.nl', name: 'Solo', inviterName: 'owner', locale: 'nl', now, baseUrl: 'http://x' },
+    );
+    const taskId = await addTask(
+      db,
+      shared,
+      { userId: u.owner, ip: null },
+      { title: 'Boodschappen', notes: '', recurrence: 'weekly', startsOn: '2026-11-23', timeOfDay: null, now },
+    );
     const asOwner = await getCircle(db, A.id, c.shared, u.owner);
     await takeTurn(db, asOwner, { userId: u.owner, ip: null }, taskId, '2026-11-23', now);
     await completeTurn(db, asOwner, { userId: u.owner, ip: null }, taskId, '2026-11-23', 2, now);
     await takeTurn(db, asOwner, { userId: u.owner, ip: null }, taskId, '2026-11-30', now);
-    c.alone = await createCircle(db, A.id, { userId: u.solo, ip: null }, { personName: 'Solo zelf', personDetails: '', createdAs: 'self', areaCode: null, now });
+    c.alone = await createCircle(
+      db,
+      A.id,
+      { userId: u.solo, ip: null },
+      { personName: 'Solo zelf', personDetails: '', createdAs: 'self', areaCode: null, now },
+    );
     await saveReciprocityAnswer(db, A.id, { userId: u.owner, ip: null }, 'Ik kan fietsen repareren', now);
   });
 
   it('exports circles, turns, invitations and answers', async () => {
     const owner = await circleUserData.export(t.database.db, u.owner);
-    assert.deepEqual((owner.circles as { personName: string; role: string; personDetails: string }[]).map((x) => [x.personName, x.role, x.personDetails]), [['Opa Kees', 'owner', 'Lindelaan 3']]);
-    assert.deepEqual((owner.circleTurns as { title: string; date: string; hours: number | null }[]).map((x) => [x.title, x.date, x.hours]), [
-      ['Boodschappen', '2026-11-23', 2],
-      ['Boodschappen', '2026-11-30', null],
-    ]);
-    assert.deepEqual((owner.reciprocityAnswers as { answer: string }[]).map((a) => a.answer), ['Ik kan fietsen repareren']);
+    assert.deepEqual(
+      (owner.circles as { personName: string; role: string; personDetails: string }[]).map((x) => [x.personName, x.role, x.personDetails]),
+      [['Opa Kees', 'owner', 'Lindelaan 3']],
+    );
+    assert.deepEqual(
+      (owner.circleTurns as { title: string; date: string; hours: number | null }[]).map((x) => [x.title, x.date, x.hours]),
+      [
+        ['Boodschappen', '2026-11-23', 2],
+        ['Boodschappen', '2026-11-30', null],
+      ],
+    );
+    assert.deepEqual(
+      (owner.reciprocityAnswers as { answer: string }[]).map((a) => a.answer),
+      ['Ik kan fietsen repareren'],
+    );
     const solo = await circleUserData.export(t.database.db, u.solo);
     assert.equal((solo.circleInvitations as unknown[]).length, 1);
   });
@@ -54,12 +88,22 @@ describe('care circle: a person’s data', () => {
     const shared = await getCircle(db, A.id, c.shared, u.member);
     assert.equal(shared.role, 'owner', 'the member became owner');
     await assert.rejects(getCircle(db, A.id, c.shared, u.owner));
-    assert.equal((await db.selectFrom('helpmatch_circles').select('id').where('id', '=', c.alone).execute()).length, 0, 'a circle with nobody left is deleted');
+    assert.equal(
+      (await db.selectFrom('helpmatch_circles').select('id').where('id', '=', c.alone).execute()).length,
+      0,
+      'a circle with nobody left is deleted',
+    );
     const turns = await db.selectFrom('helpmatch_circle_turns').select(['taken_by', 'done_at']).where('circle_id', '=', c.shared).execute();
-    assert.deepEqual(turns.map((x) => [x.taken_by, x.done_at !== null]), [[null, true]]);
+    assert.deepEqual(
+      turns.map((x) => [x.taken_by, x.done_at !== null]),
+      [[null, true]],
+    );
     assert.equal((await ledgerTotals(db, A.id, null)).circleHours, 2);
     assert.equal((await db.selectFrom('helpmatch_reciprocity_answers').select('user_id').execute()).length, 0);
-    assert.equal((await db.selectFrom('helpmatch_circle_invitations').select('id').where('email', '=', 'solo@example.nl').execute()).length, 0);
+    assert.equal(
+      (await db.selectFrom('helpmatch_circle_invitations').select('id').where('email', '=', 'solo@example.nl').execute()).length,
+      0,
+    );
     const after = await circleUserData.export(db, u.owner);
     assert.deepEqual([after.circles, after.circleTurns, after.reciprocityAnswers], [[], [], []]);
   });

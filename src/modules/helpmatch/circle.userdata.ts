@@ -28,7 +28,12 @@ export async function exportCircleData(db: DbOrTrx, userId: string): Promise<Rec
     })),
     circleTurns: await store.turnsOfUser(db, userId),
     circleInvitations: email ? await store.invitationsTo(db, email) : [],
-    reciprocityAnswers: (await ledgerStore.answersOfUser(db, userId)).map((a) => ({ tenantId: a.tenant_id, answer: a.answer, createdAt: a.created_at, updatedAt: a.updated_at })),
+    reciprocityAnswers: (await ledgerStore.answersOfUser(db, userId)).map((a) => ({
+      tenantId: a.tenant_id,
+      answer: a.answer,
+      createdAt: a.created_at,
+      updatedAt: a.updated_at,
+    })),
   };
 }
 

@@ -29,7 +29,11 @@ export interface DashOffer {
 }
 
 /** Requests created since a moment or still open, their matches, and the active offers. */
-export async function loadDashboardRows(db: DbOrTrx, tenantId: string, since: Date): Promise<{ requests: DashRequest[]; matches: DashMatch[]; offers: DashOffer[] }> {
+export async function loadDashboardRows(
+  db: DbOrTrx,
+  tenantId: string,
+  since: Date,
+): Promise<{ requests: DashRequest[]; matches: DashMatch[]; offers: DashOffer[] }> {
   const requests = await db
     .selectFrom('help_requests')
     .select(['id', 'created_at', 'state', 'help_type', 'category', 'buurt_code', 'wijk_code'])
@@ -43,9 +47,22 @@ export async function loadDashboardRows(db: DbOrTrx, tenantId: string, since: Da
     .where('m.tenant_id', '=', tenantId)
     .where((eb) => eb.or([eb('r.created_at', '>=', since), eb('r.state', '=', 'open')]))
     .execute();
-  const offers = await db.selectFrom('help_offers').select(['user_id', 'buurt_code', 'wijk_code']).where('tenant_id', '=', tenantId).where('active', '=', true).execute();
+  const offers = await db
+    .selectFrom('help_offers')
+    .select(['user_id', 'buurt_code', 'wijk_code'])
+    .where('tenant_id', '=', tenantId)
+    .where('active', '=', true)
+    .execute();
   return {
-    requests: requests.map((r) => ({ id: r.id, createdAt: r.created_at, state: r.state, helpType: r.help_type, category: r.category, buurtCode: r.buurt_code, wijkCode: r.wijk_code })),
+    requests: requests.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      state: r.state,
+      helpType: r.help_type,
+      category: r.category,
+      buurtCode: r.buurt_code,
+      wijkCode: r.wijk_code,
+    })),
     matches: matches.map((m) => ({
       requestId: m.request_id,
       volunteerUserId: m.volunteer_user_id,
@@ -87,7 +104,11 @@ export async function areaCounts(db: DbOrTrx, tenantId: string, codes: readonly 
   const byType = await db
     .selectFrom('help_matches as m')
     .innerJoin('help_requests as r', (j) => j.onRef('r.id', '=', 'm.request_id').onRef('r.tenant_id', '=', 'm.tenant_id'))
-    .select(['r.help_type', sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(m.hours) filter (where m.state = 'done'), 0)`.as('hours')])
+    .select([
+      'r.help_type',
+      sql<number>`count(*)`.as('n'),
+      sql<number>`coalesce(sum(m.hours) filter (where m.state = 'done'), 0)`.as('hours'),
+    ])
     .where('m.tenant_id', '=', tenantId)
     .where('m.state', 'in', ['accepted', 'done'])
     .where((eb) => eb.or([eb('r.buurt_code', 'in', inArea), eb('r.wijk_code', 'in', inArea)]))

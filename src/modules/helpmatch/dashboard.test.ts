@@ -25,7 +25,14 @@ const r2 = req('r2', 20, 'open', 'structural', 'klussen');
 const r3 = req('r3', 2, 'open', 'latent', 'boodschappen');
 const r4 = req('r4', 100, 'open', 'incidental', 'tuin');
 const r5 = req('r5', 8, 'done', 'incidental', 'tuin');
-const m = (r: DashRequest, v: string, state: DashMatch['state'], reply: number | null, accept: number | null, hours: number | null = null): DashMatch => ({
+const m = (
+  r: DashRequest,
+  v: string,
+  state: DashMatch['state'],
+  reply: number | null,
+  accept: number | null,
+  hours: number | null = null,
+): DashMatch => ({
   requestId: r.id,
   volunteerUserId: v,
   state,
@@ -33,7 +40,12 @@ const m = (r: DashRequest, v: string, state: DashMatch['state'], reply: number |
   acceptedAt: accept === null ? null : at(r, accept),
   hours,
 });
-const matches = [m(r1, 'v1', 'declined', 2, null), m(r1, 'v2', 'accepted', 4, 30), m(r2, 'v1', 'declined', 10, null), m(r5, 'v2', 'done', 1, 180, 3)];
+const matches = [
+  m(r1, 'v1', 'declined', 2, null),
+  m(r1, 'v2', 'accepted', 4, 30),
+  m(r2, 'v1', 'declined', 10, null),
+  m(r5, 'v2', 'done', 1, 180, 3),
+];
 const offers = ['v1', 'v2', 'v3'].map((userId) => ({ userId, buurtCode: 'BU05420101', wijkCode: 'WK054201' }));
 
 describe('dashboard figures on known data', () => {
@@ -72,14 +84,30 @@ describe('dashboard figures on known data', () => {
     assert.equal(empty.gini, 0);
   });
   it('exports CSV with a header line and one line per area', () => {
-    const csv = dashboardCsv({ selection: { code: '', name: 'Krimpen', figures: f }, rows: [{ code: 'WK054201', name: 'Oost, "Noord"', figures: f }], period: 90, since: ago(90) }, translator('nl'));
+    const csv = dashboardCsv(
+      {
+        selection: { code: '', name: 'Krimpen', figures: f },
+        rows: [{ code: 'WK054201', name: 'Oost, "Noord"', figures: f }],
+        period: 90,
+        since: ago(90),
+      },
+      translator('nl'),
+    );
     const lines = csv.trim().split('\n');
     assert.equal(lines.length, 3);
     assert.match(lines[0]!, /^Code,Naam,Hulpvragen,/);
     assert.match(lines[2]!, /^WK054201,"Oost, ""Noord""",4,1,1,1,2,105,33,4,2,50,0,2,0,3,3,1,0\.667$/);
   });
   it('keeps spreadsheet formulas in area names out of the CSV', () => {
-    const csv = dashboardCsv({ selection: { code: '', name: 'Krimpen', figures: f }, rows: [{ code: 'WK054201', name: '=HYPERLINK("https://x")', figures: f }], period: 90, since: ago(90) }, translator('nl'));
+    const csv = dashboardCsv(
+      {
+        selection: { code: '', name: 'Krimpen', figures: f },
+        rows: [{ code: 'WK054201', name: '=HYPERLINK("https://x")', figures: f }],
+        period: 90,
+        since: ago(90),
+      },
+      translator('nl'),
+    );
     assert.match(csv.trim().split('\n')[2]!, /^WK054201,"'=HYPERLINK\(""https:\/\/x""\)",4,/);
   });
 });

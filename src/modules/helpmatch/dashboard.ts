@@ -50,7 +50,13 @@ function median(xs: number[]): number | null {
 }
 
 /** Compute the figures for the requests, matches and offers in one area selection. */
-export function computeFigures(input: { requests: readonly DashRequest[]; matches: readonly DashMatch[]; offers: readonly DashOffer[]; now: Date; since: Date }): DashboardFigures {
+export function computeFigures(input: {
+  requests: readonly DashRequest[];
+  matches: readonly DashMatch[];
+  offers: readonly DashOffer[];
+  now: Date;
+  since: Date;
+}): DashboardFigures {
   const { now, since } = input;
   const byRequest = new Map<string, DashMatch[]>();
   for (const m of input.matches) byRequest.set(m.requestId, [...(byRequest.get(m.requestId) ?? []), m]);
@@ -145,9 +151,18 @@ export async function loadDashboard(
     const keep = inCodes(new Set(await descendantCodes(db, tenant.id, code)));
     const requests = data.requests.filter(keep);
     const ids = new Set(requests.map((r) => r.id));
-    return computeFigures({ requests, matches: data.matches.filter((m) => ids.has(m.requestId)), offers: data.offers.filter(keep), now: opts.now, since });
+    return computeFigures({
+      requests,
+      matches: data.matches.filter((m) => ids.has(m.requestId)),
+      offers: data.offers.filter(keep),
+      now: opts.now,
+      since,
+    });
   };
-  const below = opts.areaCode === null ? await listAreas(db, tenant.id, { level: 'district' }) : await listAreas(db, tenant.id, { parentCode: opts.areaCode });
+  const below =
+    opts.areaCode === null
+      ? await listAreas(db, tenant.id, { level: 'district' })
+      : await listAreas(db, tenant.id, { parentCode: opts.areaCode });
   const rows: DashboardRow[] = [];
   for (const a of below) rows.push({ code: a.code, name: a.name, figures: await figuresFor(a.code) });
   return {
@@ -164,16 +179,51 @@ const num = (x: number | null) => (x === null ? '' : String(Math.round(x * 10) /
 /** The dashboard as CSV (one line per area, the selection first), with headers in the reader's language. */
 export function dashboardCsv(d: Dashboard, t: Translate): string {
   const header = [
-    'code', 'name', 'requests', 'openUnder7', 'open7to30', 'openOver30', 'hoursToFirstReply', 'hoursToMatch', 'matchedWithin7Pct',
-    'replies', 'matches', 'matchesPerReplyPct', 'latent', 'incidental', 'structural', 'hours', 'activeOffers', 'activeVolunteers', 'gini',
+    'code',
+    'name',
+    'requests',
+    'openUnder7',
+    'open7to30',
+    'openOver30',
+    'hoursToFirstReply',
+    'hoursToMatch',
+    'matchedWithin7Pct',
+    'replies',
+    'matches',
+    'matchesPerReplyPct',
+    'latent',
+    'incidental',
+    'structural',
+    'hours',
+    'activeOffers',
+    'activeVolunteers',
+    'gini',
   ];
   const line = (r: DashboardRow) => {
     const f = r.figures;
     return [
-      r.code, r.name, f.requests, f.openByAge.under7, f.openByAge.from7to30, f.openByAge.over30, num(f.medianHoursToFirstReply), num(f.medianHoursToMatch),
-      pct(f.matchedWithin7Days), f.replies, f.matches, pct(f.matchesPerReply), f.matchesByHelpType.latent, f.matchesByHelpType.incidental,
-      f.matchesByHelpType.structural, f.hours, f.activeOffers, f.activeVolunteers, f.gini.toFixed(3),
+      r.code,
+      r.name,
+      f.requests,
+      f.openByAge.under7,
+      f.openByAge.from7to30,
+      f.openByAge.over30,
+      num(f.medianHoursToFirstReply),
+      num(f.medianHoursToMatch),
+      pct(f.matchedWithin7Days),
+      f.replies,
+      f.matches,
+      pct(f.matchesPerReply),
+      f.matchesByHelpType.latent,
+      f.matchesByHelpType.incidental,
+      f.matchesByHelpType.structural,
+      f.hours,
+      f.activeOffers,
+      f.activeVolunteers,
+      f.gini.toFixed(3),
     ];
   };
-  return stringify([header.map((h) => t(`helpmatch.engine.csv.${h}`)), line(d.selection), ...d.rows.map(line)].map((row) => row.map(guardCell)));
+  return stringify(
+    [header.map((h) => t(`helpmatch.engine.csv.${h}`)), line(d.selection), ...d.rows.map(line)].map((row) => row.map(guardCell)),
+  );
 }

@@ -9,16 +9,54 @@ import { ZONE } from '../../platform/time.ts';
 /** Organisations that post a demo vacancy, per tenant (named in the seeds), with a plausible vacancy. */
 const VACANCIES: Record<string, { org: string; title: string; description: string; category: Category; hours: string }[]> = {
   GM0542: [
-    { org: 'Seniorenplatform', title: 'Wandelmaatje voor ouderen', description: 'Eén keer per week een uur samen wandelen met een oudere inwoner van Krimpen. Voorbeeld uit de demo.', category: 'samen-op-pad', hours: '1 uur per week' },
-    { org: 'QuaWonen', title: 'Klussenhulp in de wijk', description: 'Kleine klussen bij huurders die het zelf niet meer kunnen: een lamp ophangen, een kastje vastzetten. Voorbeeld uit de demo.', category: 'klussen', hours: '2 uur per week' },
+    {
+      org: 'Seniorenplatform',
+      title: 'Wandelmaatje voor ouderen',
+      description: 'Eén keer per week een uur samen wandelen met een oudere inwoner van Krimpen. Voorbeeld uit de demo.',
+      category: 'samen-op-pad',
+      hours: '1 uur per week',
+    },
+    {
+      org: 'QuaWonen',
+      title: 'Klussenhulp in de wijk',
+      description:
+        'Kleine klussen bij huurders die het zelf niet meer kunnen: een lamp ophangen, een kastje vastzetten. Voorbeeld uit de demo.',
+      category: 'klussen',
+      hours: '2 uur per week',
+    },
   ],
   GM1980: [
-    { org: 'Humanitas', title: 'Vrijwilliger thuisadministratie', description: 'Help inwoners hun post en rekeningen op orde te houden. U krijgt een training. Voorbeeld uit de demo.', category: 'formulieren', hours: '2 uur per week' },
-    { org: 'Kern 8', title: 'Gastvrouw of gastheer buurthuis', description: 'Koffie schenken en bezoekers welkom heten in het buurthuis. Voorbeeld uit de demo.', category: 'gezelschap', hours: '3 uur per week' },
+    {
+      org: 'Humanitas',
+      title: 'Vrijwilliger thuisadministratie',
+      description: 'Help inwoners hun post en rekeningen op orde te houden. U krijgt een training. Voorbeeld uit de demo.',
+      category: 'formulieren',
+      hours: '2 uur per week',
+    },
+    {
+      org: 'Kern 8',
+      title: 'Gastvrouw of gastheer buurthuis',
+      description: 'Koffie schenken en bezoekers welkom heten in het buurthuis. Voorbeeld uit de demo.',
+      category: 'gezelschap',
+      hours: '3 uur per week',
+    },
   ],
   GM0014: [
-    { org: 'Stips', title: 'Vrijwilliger bij de Stip', description: 'Bewoners verder helpen met vragen over formulieren, geld en zorg, op het spreekuur van de Stip in de wijk. Voorbeeld uit de demo.', category: 'formulieren', hours: '4 uur per week' },
-    { org: 'Humanitas', title: 'Maatje voor een mantelzorger', description: 'Neem af en toe de zorg over, zodat een mantelzorger even vrij is. Voorbeeld uit de demo.', category: 'respijt', hours: '2 uur per week' },
+    {
+      org: 'Stips',
+      title: 'Vrijwilliger bij de Stip',
+      description:
+        'Bewoners verder helpen met vragen over formulieren, geld en zorg, op het spreekuur van de Stip in de wijk. Voorbeeld uit de demo.',
+      category: 'formulieren',
+      hours: '4 uur per week',
+    },
+    {
+      org: 'Humanitas',
+      title: 'Maatje voor een mantelzorger',
+      description: 'Neem af en toe de zorg over, zodat een mantelzorger even vrij is. Voorbeeld uit de demo.',
+      category: 'respijt',
+      hours: '2 uur per week',
+    },
   ],
 };
 
@@ -50,15 +88,59 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
     const local = DateTime.fromJSDate(args.now, { zone: ZONE }).plus({ days: 3 }).toISODate()!;
     const asker: hm.Actor = { userId: bewoner, roles: ['resident'] };
     const helper: hm.Actor = { userId: vrijwilliger, roles: ['volunteer'] };
-    const common = { address: `Voorbeeldstraat 1, ${home.name} (demo)`, lon: home.label[0], lat: home.label[1], urgency: 'normal' as const, vulnerable: false, isDemo: true };
-    await hm.createRequest(trx, tenant.id, asker, { ...common, category: 'tuin', helpType: 'incidental', summary: 'De heg in de voortuin moet gesnoeid worden.', schedule: { kind: 'once', date: local, from: '13:00', to: '16:00' }, radiusM: 1000 }, args.now);
-    await hm.createRequest(trx, tenant.id, asker, { ...common, category: 'gezelschap', helpType: 'structural', summary: 'Een wekelijks praatje bij de koffie.', schedule: { kind: 'weekly', slots: [{ weekday: 3, from: '14:00', to: '16:00' }] }, radiusM: 3000 }, args.now);
+    const common = {
+      address: `Voorbeeldstraat 1, ${home.name} (demo)`,
+      lon: home.label[0],
+      lat: home.label[1],
+      urgency: 'normal' as const,
+      vulnerable: false,
+      isDemo: true,
+    };
+    await hm.createRequest(
+      trx,
+      tenant.id,
+      asker,
+      {
+        ...common,
+        category: 'tuin',
+        helpType: 'incidental',
+        summary: 'De heg in de voortuin moet gesnoeid worden.',
+        schedule: { kind: 'once', date: local, from: '13:00', to: '16:00' },
+        radiusM: 1000,
+      },
+      args.now,
+    );
+    await hm.createRequest(
+      trx,
+      tenant.id,
+      asker,
+      {
+        ...common,
+        category: 'gezelschap',
+        helpType: 'structural',
+        summary: 'Een wekelijks praatje bij de koffie.',
+        schedule: { kind: 'weekly', slots: [{ weekday: 3, from: '14:00', to: '16:00' }] },
+        radiusM: 3000,
+      },
+      args.now,
+    );
     if (professional) {
       await hm.createRequest(
         trx,
         tenant.id,
         { userId: professional, roles: ['professional'] },
-        { ...common, address: `Voorbeeldlaan 7, ${home.name} (demo)`, category: 'boodschappen', helpType: 'incidental', summary: 'Boodschappen halen bij de supermarkt.', schedule: { kind: 'once', date: local, from: '10:00', to: '12:00' }, radiusM: 1000, urgency: 'urgent', vulnerable: true, onBehalf: { name: 'Mevrouw De Vries (demo)', phone: '0100-000000' } },
+        {
+          ...common,
+          address: `Voorbeeldlaan 7, ${home.name} (demo)`,
+          category: 'boodschappen',
+          helpType: 'incidental',
+          summary: 'Boodschappen halen bij de supermarkt.',
+          schedule: { kind: 'once', date: local, from: '10:00', to: '12:00' },
+          radiusM: 1000,
+          urgency: 'urgent',
+          vulnerable: true,
+          onBehalf: { name: 'Mevrouw De Vries (demo)', phone: '0100-000000' },
+        },
         args.now,
       );
     }
@@ -84,12 +166,25 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
       },
       args.now,
     );
-    await hm.signUpLatent(trx, tenant.id, asker, { buurtCode: home.code, note: 'Ik woon hier al lang en ben vaak thuis. (demo)', isDemo: true }, args.now);
+    await hm.signUpLatent(
+      trx,
+      tenant.id,
+      asker,
+      { buurtCode: home.code, note: 'Ik woon hier al lang en ben vaak thuis. (demo)', isDemo: true },
+      args.now,
+    );
     const orgs = args.organisations.get(tenant.id);
     for (const v of VACANCIES[tenant.id] ?? []) {
       const orgId = orgs?.get(v.org);
       if (!orgId) continue;
-      await hm.createVacancy(trx, tenant.id, { userId: professional ?? bewoner, roles: ['coordinator'] }, [orgId], { organisationId: orgId, title: v.title, description: v.description, category: v.category, hoursPerWeek: v.hours, isDemo: true }, args.now);
+      await hm.createVacancy(
+        trx,
+        tenant.id,
+        { userId: professional ?? bewoner, roles: ['coordinator'] },
+        [orgId],
+        { organisationId: orgId, title: v.title, description: v.description, category: v.category, hoursPerWeek: v.hours, isDemo: true },
+        args.now,
+      );
     }
   }
 }

@@ -5,16 +5,46 @@ import { explanationMessages } from './engine.explain.messages.ts';
 registerMessages(explanationMessages);
 
 const CSV_NL = {
-  code: 'Code', name: 'Naam', requests: 'Hulpvragen', openUnder7: 'Open korter dan 7 dagen', open7to30: 'Open 7 tot 30 dagen', openOver30: 'Open langer dan 30 dagen',
-  hoursToFirstReply: 'Uren tot eerste reactie (mediaan)', hoursToMatch: 'Uren tot match (mediaan)', matchedWithin7Pct: 'Binnen 7 dagen gematcht (%)',
-  replies: 'Reacties', matches: 'Matches', matchesPerReplyPct: 'Matches per reactie (%)', latent: 'Matches latente hulp', incidental: 'Matches incidentele hulp',
-  structural: 'Matches structurele hulp', hours: 'Uren', activeOffers: 'Actief aanbod', activeVolunteers: 'Actieve vrijwilligers', gini: 'Gini matches per vrijwilliger',
+  code: 'Code',
+  name: 'Naam',
+  requests: 'Hulpvragen',
+  openUnder7: 'Open korter dan 7 dagen',
+  open7to30: 'Open 7 tot 30 dagen',
+  openOver30: 'Open langer dan 30 dagen',
+  hoursToFirstReply: 'Uren tot eerste reactie (mediaan)',
+  hoursToMatch: 'Uren tot match (mediaan)',
+  matchedWithin7Pct: 'Binnen 7 dagen gematcht (%)',
+  replies: 'Reacties',
+  matches: 'Matches',
+  matchesPerReplyPct: 'Matches per reactie (%)',
+  latent: 'Matches latente hulp',
+  incidental: 'Matches incidentele hulp',
+  structural: 'Matches structurele hulp',
+  hours: 'Uren',
+  activeOffers: 'Actief aanbod',
+  activeVolunteers: 'Actieve vrijwilligers',
+  gini: 'Gini matches per vrijwilliger',
 };
 const CSV_EN = {
-  code: 'Code', name: 'Name', requests: 'Requests', openUnder7: 'Open under 7 days', open7to30: 'Open 7 to 30 days', openOver30: 'Open over 30 days',
-  hoursToFirstReply: 'Hours to first reply (median)', hoursToMatch: 'Hours to match (median)', matchedWithin7Pct: 'Matched within 7 days (%)',
-  replies: 'Replies', matches: 'Matches', matchesPerReplyPct: 'Matches per reply (%)', latent: 'Matches latent help', incidental: 'Matches incidental help',
-  structural: 'Matches structural help', hours: 'Hours', activeOffers: 'Active offers', activeVolunteers: 'Active volunteers', gini: 'Gini of matches per volunteer',
+  code: 'Code',
+  name: 'Name',
+  requests: 'Requests',
+  openUnder7: 'Open under 7 days',
+  open7to30: 'Open 7 to 30 days',
+  openOver30: 'Open over 30 days',
+  hoursToFirstReply: 'Hours to first reply (median)',
+  hoursToMatch: 'Hours to match (median)',
+  matchedWithin7Pct: 'Matched within 7 days (%)',
+  replies: 'Replies',
+  matches: 'Matches',
+  matchesPerReplyPct: 'Matches per reply (%)',
+  latent: 'Matches latent help',
+  incidental: 'Matches incidental help',
+  structural: 'Matches structural help',
+  hours: 'Hours',
+  activeOffers: 'Active offers',
+  activeVolunteers: 'Active volunteers',
+  gini: 'Gini of matches per volunteer',
 };
 const csv = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [`helpmatch.engine.csv.${k}`, v]));
 
@@ -29,9 +59,11 @@ registerMessages({
     'helpmatch.engine.mail.wave.body':
       'Hallo,\n\nEr is een hulpvraag bij u in de buurt die past bij wat u aanbiedt. Wilt u kijken of u kunt helpen?\n\nBekijk de vraag op: {url}\n\nU hoeft niets te doen als u geen tijd heeft.',
     'helpmatch.engine.mail.batch.subject': 'Voorstel voor vaste hulp staat klaar',
-    'helpmatch.engine.mail.batch.body': 'Hallo,\n\nHet wekelijkse voorstel voor vaste hulp staat klaar: {count} hulpvragen met een passende vrijwilliger.\n\nBekijk en bevestig het voorstel op: {url}',
+    'helpmatch.engine.mail.batch.body':
+      'Hallo,\n\nHet wekelijkse voorstel voor vaste hulp staat klaar: {count} hulpvragen met een passende vrijwilliger.\n\nBekijk en bevestig het voorstel op: {url}',
     'helpmatch.engine.forYou.title': 'Hulpvragen bij u in de buurt',
-    'helpmatch.engine.forYou.intro': 'Deze hulpvragen passen bij wat u aanbiedt: bij uw tijd, uw afstand en wat u kunt. U ziet alleen de buurt en ongeveer hoe ver het is, geen adres.',
+    'helpmatch.engine.forYou.intro':
+      'Deze hulpvragen passen bij wat u aanbiedt: bij uw tijd, uw afstand en wat u kunt. U ziet alleen de buurt en ongeveer hoe ver het is, geen adres.',
     'helpmatch.engine.forYou.noOffer': 'U heeft nog geen aanbod. Vertel eerst wat u wilt doen en wanneer u tijd heeft.',
     'helpmatch.engine.forYou.offerLink': 'Hulp aanbieden',
     'helpmatch.engine.forYou.none': 'Er zijn nu geen hulpvragen die bij u passen. Kijk later nog eens.',
@@ -54,7 +86,8 @@ registerMessages({
     'helpmatch.engine.suggest.request': 'Hulpvraag',
     'helpmatch.engine.suggest.view': 'Suggesties voor: {summary}',
     'helpmatch.engine.suggest.title': 'Suggesties voor een hulpvraag',
-    'helpmatch.engine.suggest.intro': 'De beste vrijwilligers eerst. De score telt afstand, wat iemand kan, tijd, wederkerigheid, betrouwbaarheid en een eerlijke verdeling mee.',
+    'helpmatch.engine.suggest.intro':
+      'De beste vrijwilligers eerst. De score telt afstand, wat iemand kan, tijd, wederkerigheid, betrouwbaarheid en een eerlijke verdeling mee.',
     'helpmatch.engine.suggest.caption': 'Vrijwilligers die passen, de beste eerst',
     'helpmatch.engine.suggest.rank': 'Plaats',
     'helpmatch.engine.suggest.volunteer': 'Vrijwilliger',
@@ -71,13 +104,15 @@ registerMessages({
     'helpmatch.engine.batch.intro':
       'Elke week maakt Samenhang een voorstel voor alle open vragen om vaste hulp. Elke vraag krijgt hoogstens één vrijwilliger, en niemand krijgt meer dan het maximum dat hij of zij per maand wil. Samen passen de koppels zo goed mogelijk.',
     'helpmatch.engine.batch.run': 'Voorstel nu berekenen',
-    'helpmatch.engine.batch.computed': 'Voorstel berekend op {when}: {assigned} van de {requests} vragen krijgen een vrijwilliger (totale score {total}).',
+    'helpmatch.engine.batch.computed':
+      'Voorstel berekend op {when}: {assigned} van de {requests} vragen krijgen een vrijwilliger (totale score {total}).',
     'helpmatch.engine.batch.caption': 'Voorgestelde koppels',
     'helpmatch.engine.batch.include': 'Meenemen',
     'helpmatch.engine.batch.includeLabel': 'Koppel {summary} en {name} meenemen',
     'helpmatch.engine.batch.empty': 'Er is nu geen voorstel: geen open vragen om vaste hulp, of geen vrijwilliger die past.',
     'helpmatch.engine.batch.confirm': 'Voorstel bevestigen',
-    'helpmatch.engine.batch.confirmHint': 'Na bevestigen krijgt elke gekozen vrijwilliger een e-mail met het voorstel. Hij of zij kan het aannemen of afwijzen.',
+    'helpmatch.engine.batch.confirmHint':
+      'Na bevestigen krijgt elke gekozen vrijwilliger een e-mail met het voorstel. Hij of zij kan het aannemen of afwijzen.',
     'helpmatch.engine.batch.done': '{created} voorstellen zijn verstuurd.',
     'helpmatch.engine.batch.skipped': '{skipped} koppels zijn overgeslagen, omdat ze niet meer passen. Bereken het voorstel opnieuw.',
     'helpmatch.engine.batch.back': 'Terug naar het voorstel',
@@ -145,9 +180,11 @@ registerMessages({
     'helpmatch.engine.mail.wave.body':
       'Hello,\n\nSomeone near you asks for help that fits what you offer. Would you like to see whether you can help?\n\nSee the request at: {url}\n\nYou need not do anything if you have no time.',
     'helpmatch.engine.mail.batch.subject': 'Proposal for regular help is ready',
-    'helpmatch.engine.mail.batch.body': 'Hello,\n\nThe weekly proposal for regular help is ready: {count} requests with a fitting volunteer.\n\nReview and confirm the proposal at: {url}',
+    'helpmatch.engine.mail.batch.body':
+      'Hello,\n\nThe weekly proposal for regular help is ready: {count} requests with a fitting volunteer.\n\nReview and confirm the proposal at: {url}',
     'helpmatch.engine.forYou.title': 'Requests for help near you',
-    'helpmatch.engine.forYou.intro': 'These requests fit what you offer: your time, your distance and what you can do. You only see the neighbourhood and roughly how far it is, never an address.',
+    'helpmatch.engine.forYou.intro':
+      'These requests fit what you offer: your time, your distance and what you can do. You only see the neighbourhood and roughly how far it is, never an address.',
     'helpmatch.engine.forYou.noOffer': 'You have no offer yet. First tell us what you would like to do and when you have time.',
     'helpmatch.engine.forYou.offerLink': 'Offer help',
     'helpmatch.engine.forYou.none': 'No requests fit you right now. Please look again later.',
@@ -170,7 +207,8 @@ registerMessages({
     'helpmatch.engine.suggest.request': 'Request',
     'helpmatch.engine.suggest.view': 'Suggestions for: {summary}',
     'helpmatch.engine.suggest.title': 'Suggestions for a request',
-    'helpmatch.engine.suggest.intro': 'Best volunteers first. The score counts distance, skills, time, reciprocity, reliability and a fair share of the work.',
+    'helpmatch.engine.suggest.intro':
+      'Best volunteers first. The score counts distance, skills, time, reciprocity, reliability and a fair share of the work.',
     'helpmatch.engine.suggest.caption': 'Volunteers who fit, best first',
     'helpmatch.engine.suggest.rank': 'Rank',
     'helpmatch.engine.suggest.volunteer': 'Volunteer',
@@ -187,13 +225,15 @@ registerMessages({
     'helpmatch.engine.batch.intro':
       'Every week Samenhang proposes volunteers for all open requests for regular help. Each request gets at most one volunteer, and nobody gets more than their own monthly maximum. Together the pairs fit as well as possible.',
     'helpmatch.engine.batch.run': 'Compute the proposal now',
-    'helpmatch.engine.batch.computed': 'Proposal computed at {when}: {assigned} of {requests} requests get a volunteer (total score {total}).',
+    'helpmatch.engine.batch.computed':
+      'Proposal computed at {when}: {assigned} of {requests} requests get a volunteer (total score {total}).',
     'helpmatch.engine.batch.caption': 'Proposed pairs',
     'helpmatch.engine.batch.include': 'Include',
     'helpmatch.engine.batch.includeLabel': 'Include the pair {summary} and {name}',
     'helpmatch.engine.batch.empty': 'There is no proposal now: no open requests for regular help, or no volunteer who fits.',
     'helpmatch.engine.batch.confirm': 'Confirm the proposal',
-    'helpmatch.engine.batch.confirmHint': 'After confirming, each chosen volunteer gets an e-mail with the proposal. They can accept or decline it.',
+    'helpmatch.engine.batch.confirmHint':
+      'After confirming, each chosen volunteer gets an e-mail with the proposal. They can accept or decline it.',
     'helpmatch.engine.batch.done': '{created} proposals were sent.',
     'helpmatch.engine.batch.skipped': '{skipped} pairs were skipped because they no longer fit. Compute the proposal again.',
     'helpmatch.engine.batch.back': 'Back to the proposal',

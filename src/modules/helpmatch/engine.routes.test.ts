@@ -54,7 +54,7 @@ describe('engine pages', () => {
     assert.ok(!res.body.includes('Bel twee keer aan'), 'remarks stay hidden before acceptance');
   });
 
-  it('lets the volunteer respond from the list (a proposed match, then core\'s match page)', async () => {
+  it("lets the volunteer respond from the list (a proposed match, then core's match page)", async () => {
     const b = await as(far.actor);
     await b.get(`${base}/voor-u`);
     const res = await b.post(`${base}/voor-u/${incidental}/helpen`, {});
@@ -64,7 +64,7 @@ describe('engine pages', () => {
     assert.match(after.body, /Bekijk uw reactie/);
   });
 
-  it('shows a wave suggestion on the volunteer\'s page with a link to the match', async () => {
+  it("shows a wave suggestion on the volunteer's page with a link to the match", async () => {
     const outcome = await runWave(ctx.database.db, { tenantId: T.id, requestId: incidental, wave: 1, now: NOW, baseUrl: 'http://test' });
     assert.equal(outcome.kind, 'notified');
     assert.ok(outcome.kind === 'notified' && outcome.userIds.includes(volunteer.actor.userId));

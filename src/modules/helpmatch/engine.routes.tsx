@@ -25,7 +25,12 @@ const batchForm = z.object({
   pair: z
     .union([z.string(), z.array(z.string())], { message: 'helpmatch.engine.batch.nothingChosen' })
     .transform((v) => (Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, 'helpmatch.engine.batch.nothingChosen')).min(1, 'helpmatch.engine.batch.nothingChosen').max(5000)),
+    .pipe(
+      z
+        .array(z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, 'helpmatch.engine.batch.nothingChosen'))
+        .min(1, 'helpmatch.engine.batch.nothingChosen')
+        .max(5000),
+    ),
 });
 
 function requestIdOf(req: FastifyRequest): string {
@@ -44,9 +49,12 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
       suggestionsForVolunteer(app.db, tenant.id, req.user!.id, now),
       buurtOptions(app.db, tenant.id),
     ]);
-    return reply.page(<ForYouPage ctx={req.viewContext()} slug={tenant.slug} hasOffer={offer !== null} items={items} buurtNames={buurten.names} />, {
-      title: req.t('helpmatch.engine.forYou.title'),
-    });
+    return reply.page(
+      <ForYouPage ctx={req.viewContext()} slug={tenant.slug} hasOffer={offer !== null} items={items} buurtNames={buurten.names} />,
+      {
+        title: req.t('helpmatch.engine.forYou.title'),
+      },
+    );
   });
 
   app.post('/:tenant/hulp/voor-u/:requestId/helpen', { config: { policy: 'signedIn' } }, async (req, reply) => {
@@ -58,7 +66,15 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
   app.get('/:tenant/hulp/suggesties', { config: { policy: { roles: COORDINATORS } } }, async (req, reply) => {
     const tenant = req.tenant!;
     const [requests, buurten] = await Promise.all([listOpenRequestsForMatching(app.db, tenant.id), buurtOptions(app.db, tenant.id)]);
-    const summaries = new Map((await store.requestSummaries(app.db, tenant.id, requests.map((r) => r.id))).map((s) => [s.id, s.summary]));
+    const summaries = new Map(
+      (
+        await store.requestSummaries(
+          app.db,
+          tenant.id,
+          requests.map((r) => r.id),
+        )
+      ).map((s) => [s.id, s.summary]),
+    );
     const lines = requests
       .map((r) => ({
         id: r.id,
@@ -69,7 +85,9 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
         createdAt: r.createdAt,
       }))
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-    return reply.page(<SuggestionListPage ctx={req.viewContext()} slug={tenant.slug} requests={lines} />, { title: req.t('helpmatch.engine.suggest.listTitle') });
+    return reply.page(<SuggestionListPage ctx={req.viewContext()} slug={tenant.slug} requests={lines} />, {
+      title: req.t('helpmatch.engine.suggest.listTitle'),
+    });
   });
 
   const renderSuggestions = async (req: FastifyRequest, notice: string | null, errors?: Record<string, string>) => {
@@ -77,7 +95,13 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     const requestId = requestIdOf(req);
     const { state, summary, suggestions } = await suggestionsForRequest(app.db, tenant.id, requestId, app.clock.now(), { limit: 20 });
     const names = new Map((await listMembers(app.db, tenant.id)).map((m) => [m.userId, m.name]));
-    await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'help_suggestions', entityId: requestId, detail: { count: suggestions.length } });
+    await recordAudit(app.db, {
+      ...auditFrom(req),
+      action: 'view',
+      entity: 'help_suggestions',
+      entityId: requestId,
+      detail: { count: suggestions.length },
+    });
     const lines = suggestions.map((s) => ({ ...s, name: names.get(s.userId) ?? '—' }));
     return (
       <SuggestionsPage
@@ -110,7 +134,9 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
         return reply.redirect(`/${tenant.slug}/hulp/suggesties/${requestId}?melding=voorgesteld`, 303);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500 || err.status === 404) throw err;
-        errors = err.fields ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, req.t(v)])) : { volunteer: req.t(err.message) };
+        errors = err.fields
+          ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, req.t(v)]))
+          : { volunteer: req.t(err.message) };
       }
     } else {
       errors = form.errors;
@@ -123,11 +149,22 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     const run = (req.query as { berekenen?: string }).berekenen === '1';
     const now = app.clock.now();
     const proposal = run ? await computeBatch(app.db, tenant.id, now) : null;
-    if (proposal) await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'help_batch', entityId: null, detail: { count: proposal.items.length } });
+    if (proposal) {
+      await recordAudit(app.db, {
+        ...auditFrom(req),
+        action: 'view',
+        entity: 'help_batch',
+        entityId: null,
+        detail: { count: proposal.items.length },
+      });
+    }
     const buurten = await buurtOptions(app.db, tenant.id);
-    return reply.page(<BatchPage ctx={req.viewContext()} slug={tenant.slug} proposal={proposal} computedAt={run ? now : null} buurtNames={buurten.names} />, {
-      title: req.t('helpmatch.engine.batch.title'),
-    });
+    return reply.page(
+      <BatchPage ctx={req.viewContext()} slug={tenant.slug} proposal={proposal} computedAt={run ? now : null} buurtNames={buurten.names} />,
+      {
+        title: req.t('helpmatch.engine.batch.title'),
+      },
+    );
   });
 
   app.post('/:tenant/hulp/batch', { config: { policy: COORDINATOR_PERSONAL } }, async (req, reply) => {
@@ -135,10 +172,20 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     const form = parseForm(batchForm, req.body, req.t);
     if (!form.ok) {
       const buurten = await buurtOptions(app.db, tenant.id);
-      return reply.page(<BatchPage ctx={req.viewContext()} slug={tenant.slug} proposal={null} computedAt={null} buurtNames={buurten.names} errors={form.errors} />, {
-        title: req.t('helpmatch.engine.batch.title'),
-        status: 422,
-      });
+      return reply.page(
+        <BatchPage
+          ctx={req.viewContext()}
+          slug={tenant.slug}
+          proposal={null}
+          computedAt={null}
+          buurtNames={buurten.names}
+          errors={form.errors}
+        />,
+        {
+          title: req.t('helpmatch.engine.batch.title'),
+          status: 422,
+        },
+      );
     }
     const pairs = form.data.pair.map((p) => {
       const [requestId, volunteerUserId] = p.split(':') as [string, string];
@@ -160,14 +207,22 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     const code = q.gebied ? q.gebied : null;
     const area = code ? await getArea(app.db, tenant.id, code) : null;
     if (code && (!area || area.level === 'municipality')) throw BadRequest('helpmatch.engine.dash.badArea');
-    const dashboard = await loadDashboard(app.db, tenant, { areaCode: code, ...(area ? { areaName: area.name } : {}), period, now: app.clock.now() });
+    const dashboard = await loadDashboard(app.db, tenant, {
+      areaCode: code,
+      ...(area ? { areaName: area.name } : {}),
+      period,
+      now: app.clock.now(),
+    });
     return { dashboard, code };
   };
 
   app.get('/:tenant/hulp/dashboard', { config: { policy: { roles: COORDINATORS } } }, async (req, reply) => {
     const tenant = req.tenant!;
     const { dashboard, code } = await dashboardQuery(req);
-    const [wijken, buurten] = await Promise.all([listAreas(app.db, tenant.id, { level: 'district' }), listAreas(app.db, tenant.id, { level: 'neighbourhood' })]);
+    const [wijken, buurten] = await Promise.all([
+      listAreas(app.db, tenant.id, { level: 'district' }),
+      listAreas(app.db, tenant.id, { level: 'neighbourhood' }),
+    ]);
     const areaOptions = [
       { value: '', label: req.t('helpmatch.engine.dash.wholeMunicipality') },
       ...wijken.flatMap((w) => [
@@ -176,9 +231,19 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
       ]),
     ];
     const query = `?${new URLSearchParams({ ...(code ? { gebied: code } : {}), periode: String(dashboard.period) }).toString()}`;
-    return reply.page(<DashboardPage ctx={req.viewContext()} slug={tenant.slug} dashboard={dashboard} areaOptions={areaOptions} areaCode={code ?? ''} query={query} />, {
-      title: req.t('helpmatch.engine.dash.title'),
-    });
+    return reply.page(
+      <DashboardPage
+        ctx={req.viewContext()}
+        slug={tenant.slug}
+        dashboard={dashboard}
+        areaOptions={areaOptions}
+        areaCode={code ?? ''}
+        query={query}
+      />,
+      {
+        title: req.t('helpmatch.engine.dash.title'),
+      },
+    );
   });
 
   app.get('/:tenant/hulp/dashboard.csv', { config: { policy: { roles: COORDINATORS } } }, async (req, reply) => {

@@ -108,7 +108,13 @@ export async function loadEngineData(db: DbOrTrx, tenantId: string, now: Date): 
   });
   const contacts = latent
     .filter((c) => !blockedSet.has(c.user_id))
-    .map((c): LatentContact => ({ id: c.id, userId: c.user_id, buurtCode: c.buurt_code, blocked: false, recentMatches: recent.get(c.user_id) ?? 0 }));
+    .map((c): LatentContact => ({
+      id: c.id,
+      userId: c.user_id,
+      buurtCode: c.buurt_code,
+      blocked: false,
+      recentMatches: recent.get(c.user_id) ?? 0,
+    }));
   return { volunteers, contacts, offersByUser: new Map(offers.map((o) => [o.userId, o])) };
 }
 
@@ -157,13 +163,27 @@ export interface VolunteerSuggestion {
  * "Hulpvragen bij u in de buurt": open requests the volunteer passes the hard filters for (or a
  * latent request in a buurt where they are a contact), best first, explained for the volunteer.
  */
-export async function suggestionsForVolunteer(db: DbOrTrx, tenantId: string, userId: string, now: Date, limit = 50): Promise<VolunteerSuggestion[]> {
+export async function suggestionsForVolunteer(
+  db: DbOrTrx,
+  tenantId: string,
+  userId: string,
+  now: Date,
+  limit = 50,
+): Promise<VolunteerSuggestion[]> {
   const data = await loadEngineData(db, tenantId, now);
   const me = data.volunteers.find((v) => v.userId === userId);
   const myContacts = data.contacts.filter((c) => c.userId === userId);
   if (!me && myContacts.length === 0) return [];
   const requests = await listOpenRequestsForMatching(db, tenantId);
-  const summaries = new Map((await store.requestSummaries(db, tenantId, requests.map((r) => r.id))).map((s) => [s.id, s]));
+  const summaries = new Map(
+    (
+      await store.requestSummaries(
+        db,
+        tenantId,
+        requests.map((r) => r.id),
+      )
+    ).map((s) => [s.id, s]),
+  );
   const found: { r: RequestForMatching; s: Suggestion; matchId: string | null }[] = [];
   for (const r of requests) {
     const mine = r.matchedVolunteers.find((m) => m.userId === userId);
@@ -197,7 +217,13 @@ export async function suggestionsForVolunteer(db: DbOrTrx, tenantId: string, use
  * A coordinator proposes one suggested volunteer for a request: checked again against the hard
  * filters, then created as a proposed match (core's createMatches: the volunteer gets a mail).
  */
-export async function proposeSuggestion(db: DbOrTrx, ctx: MatchCtx, actor: Actor, requestId: string, volunteerUserId: string): Promise<MatchRow> {
+export async function proposeSuggestion(
+  db: DbOrTrx,
+  ctx: MatchCtx,
+  actor: Actor,
+  requestId: string,
+  volunteerUserId: string,
+): Promise<MatchRow> {
   const { state, suggestions } = await suggestionsForRequest(db, ctx.tenantId, requestId, ctx.now);
   if (state !== 'open') throw Conflict('helpmatch.request.notOpen');
   const s = suggestions.find((x) => x.userId === volunteerUserId);

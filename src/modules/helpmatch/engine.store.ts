@@ -70,7 +70,18 @@ export async function requestSummaries(
   db: DbOrTrx,
   tenantId: string,
   ids: readonly string[],
-): Promise<{ id: string; summary: string; category: string; help_type: string; buurt_code: string | null; created_at: Date; urgency: string; state: string }[]> {
+): Promise<
+  {
+    id: string;
+    summary: string;
+    category: string;
+    help_type: string;
+    buurt_code: string | null;
+    created_at: Date;
+    urgency: string;
+    state: string;
+  }[]
+> {
   if (ids.length === 0) return [];
   return db
     .selectFrom('help_requests')
@@ -88,7 +99,9 @@ export async function requestsWithoutWave(db: DbOrTrx, tenantId: string, limit: 
     .where('r.tenant_id', '=', tenantId)
     .where('r.state', '=', 'open')
     .where('r.help_type', 'in', ['incidental', 'latent'])
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('help_matches as m').select('m.id').whereRef('m.request_id', '=', 'r.id').where('m.wave', '>=', 1))))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('help_matches as m').select('m.id').whereRef('m.request_id', '=', 'r.id').where('m.wave', '>=', 1))),
+    )
     .where((eb) => eb.not(pendingJobExists('helpmatch.wave', 'requestId', 'r.id')))
     .orderBy('r.created_at')
     .limit(limit)
@@ -97,7 +110,11 @@ export async function requestsWithoutWave(db: DbOrTrx, tenantId: string, limit: 
 }
 
 /** The volunteer's suggested or proposed matches by request id. */
-export async function liveMatchesOfVolunteer(db: DbOrTrx, tenantId: string, userId: string): Promise<Map<string, { id: string; state: string }>> {
+export async function liveMatchesOfVolunteer(
+  db: DbOrTrx,
+  tenantId: string,
+  userId: string,
+): Promise<Map<string, { id: string; state: string }>> {
   const rows = await db
     .selectFrom('help_matches')
     .select(['id', 'request_id', 'state'])

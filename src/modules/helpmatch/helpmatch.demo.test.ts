@@ -22,7 +22,10 @@ describe('helpmatch demo data', () => {
         assert.equal(loc.neighbourhood?.code, r.buurt_code, 'the point lies in the stored buurt');
         assert.equal(loc.district?.code, r.wijk_code, 'and in the stored wijk');
       }
-      assert.ok(requests.some((r) => r.on_behalf), 'one asked on behalf of a resident');
+      assert.ok(
+        requests.some((r) => r.on_behalf),
+        'one asked on behalf of a resident',
+      );
       const offers = await hm.listActiveOffersForMatching(db, tenantId, now);
       assert.equal(offers.length, 1);
       assert.ok((await hm.listLatentContacts(db, tenantId)).length >= 1);

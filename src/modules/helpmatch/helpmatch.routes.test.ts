@@ -143,7 +143,16 @@ describe('helpmatch routes', () => {
     }
     const home = await volunteer.get(`${base}?melding=aanbod-opgeslagen`);
     assert.match(home.body, /U biedt hulp aan bij: Tuin, Klusjes in en om het huis/);
-    const res = await volunteer2.post(`${base}/vragen/nieuw`, askFields({ forWhom: 'other', subjectName: 'Mevrouw Oud', subjectPhone: '0180-123456', address: 'Elders 1', category: 'boodschappen' }));
+    const res = await volunteer2.post(
+      `${base}/vragen/nieuw`,
+      askFields({
+        forWhom: 'other',
+        subjectName: 'Mevrouw Oud',
+        subjectPhone: '0180-123456',
+        address: 'Elders 1',
+        category: 'boodschappen',
+      }),
+    );
     assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
     const page = await volunteer2.get(res.headers.location as string);
     assert.match(page.body, /Gevraagd namens een bewoner/);
@@ -167,7 +176,14 @@ describe('helpmatch routes', () => {
   it('the address never leaks before acceptance: pages, links, export and mail', async () => {
     const msg = await volunteer.post(`${base}/match/${matchId}/bericht`, { body: 'Past donderdag om twee uur?' });
     assert.equal(msg.statusCode, 303);
-    const starts = [base, `${base}/vragen/${requestId}`, `${base}/match/${matchId}`, `/${T.slug}/wijken/BU05420000`, `/${T.slug}/wijken/WK054200`, `/${T.slug}/`];
+    const starts = [
+      base,
+      `${base}/vragen/${requestId}`,
+      `${base}/match/${matchId}`,
+      `/${T.slug}/wijken/BU05420000`,
+      `/${T.slug}/wijken/WK054200`,
+      `/${T.slug}/`,
+    ];
     for (const [who, b] of [
       ['volunteer', volunteer],
       ['neighbour', neighbour],
@@ -225,7 +241,10 @@ describe('helpmatch routes', () => {
       return /\/hulp\/match\/([0-9a-f-]{36})/.exec(page.body)![1]!;
     };
     const [m1, m2] = [await mid(volunteer), await mid(volunteer2)];
-    const [a, b] = await Promise.all([volunteer.post(`${base}/match/${m1}/accepteren`, {}), volunteer2.post(`${base}/match/${m2}/accepteren`, {})]);
+    const [a, b] = await Promise.all([
+      volunteer.post(`${base}/match/${m1}/accepteren`, {}),
+      volunteer2.post(`${base}/match/${m2}/accepteren`, {}),
+    ]);
     const codes = [a.statusCode, b.statusCode].sort();
     assert.deepEqual(codes, [303, 409]);
     const loser = a.statusCode === 409 ? a : b;

@@ -11,7 +11,8 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 /** Checkbox groups: absent → [], one → [v], several → [..]. */
-const many = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+const many = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 const checkbox = z.preprocess((v) => v === 'ja' || v === 'on' || v === 'true', z.boolean());
 const coord = (min: number, max: number) =>
   z
@@ -81,31 +82,46 @@ export const requestForm = z
     vulnerable: checkbox,
   })
   .superRefine((v, ctx) => {
-    if (v.forWhom === 'other' && !v.subjectName) ctx.addIssue({ code: 'custom', path: ['subjectName'], message: 'helpmatch.request.subjectNameRequired' });
-    if (v.scheduleKind === 'once' && (!v.date || !v.from || !v.to)) ctx.addIssue({ code: 'custom', path: ['date'], message: 'helpmatch.request.dateRequired' });
-    if (v.scheduleKind === 'weekly' && v.slots.length === 0) ctx.addIssue({ code: 'custom', path: ['slots'], message: 'helpmatch.slots.required' });
+    if (v.forWhom === 'other' && !v.subjectName) {
+      ctx.addIssue({ code: 'custom', path: ['subjectName'], message: 'helpmatch.request.subjectNameRequired' });
+    }
+    if (v.scheduleKind === 'once' && (!v.date || !v.from || !v.to)) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'helpmatch.request.dateRequired' });
+    }
+    if (v.scheduleKind === 'weekly' && v.slots.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['slots'], message: 'helpmatch.slots.required' });
+    }
     if ((v.lat === null) !== (v.lon === null)) ctx.addIssue({ code: 'custom', path: ['lat'], message: 'helpmatch.request.coordInvalid' });
     if (v.lat === null && !v.buurt) ctx.addIssue({ code: 'custom', path: ['buurt'], message: 'helpmatch.location.required' });
   });
 
 /** The "hulp aanbieden" form. */
-export const offerForm = z.object({
-  talents: z.string().trim().max(1000, 'form.tooLong').optional().default(''),
-  categories: many(z.enum(CATEGORIES, 'helpmatch.request.categoryInvalid')).refine((v) => v.length > 0, 'helpmatch.offer.categoriesRequired'),
-  slots: many(z.string())
-    .transform(slotsFromValues)
-    .refine((v) => v.length > 0, 'helpmatch.slots.required'),
-  reach: z.enum(REACHES, 'helpmatch.offer.reachInvalid'),
-  maxPerMonth: z.coerce.number('helpmatch.offer.maxInvalid').int('helpmatch.offer.maxInvalid').min(1, 'helpmatch.offer.maxInvalid').max(31, 'helpmatch.offer.maxInvalid'),
-  languages: many(z.enum(LANGUAGES, 'form.invalidValue')),
-  buurt,
-  lat: coord(-90, 90),
-  lon: coord(-180, 180),
-  active: checkbox,
-}).superRefine((v, ctx) => {
-  if ((v.lat === null) !== (v.lon === null)) ctx.addIssue({ code: 'custom', path: ['lat'], message: 'helpmatch.request.coordInvalid' });
-  if (v.lat === null && !v.buurt) ctx.addIssue({ code: 'custom', path: ['buurt'], message: 'helpmatch.location.required' });
-});
+export const offerForm = z
+  .object({
+    talents: z.string().trim().max(1000, 'form.tooLong').optional().default(''),
+    categories: many(z.enum(CATEGORIES, 'helpmatch.request.categoryInvalid')).refine(
+      (v) => v.length > 0,
+      'helpmatch.offer.categoriesRequired',
+    ),
+    slots: many(z.string())
+      .transform(slotsFromValues)
+      .refine((v) => v.length > 0, 'helpmatch.slots.required'),
+    reach: z.enum(REACHES, 'helpmatch.offer.reachInvalid'),
+    maxPerMonth: z.coerce
+      .number('helpmatch.offer.maxInvalid')
+      .int('helpmatch.offer.maxInvalid')
+      .min(1, 'helpmatch.offer.maxInvalid')
+      .max(31, 'helpmatch.offer.maxInvalid'),
+    languages: many(z.enum(LANGUAGES, 'form.invalidValue')),
+    buurt,
+    lat: coord(-90, 90),
+    lon: coord(-180, 180),
+    active: checkbox,
+  })
+  .superRefine((v, ctx) => {
+    if ((v.lat === null) !== (v.lon === null)) ctx.addIssue({ code: 'custom', path: ['lat'], message: 'helpmatch.request.coordInvalid' });
+    if (v.lat === null && !v.buurt) ctx.addIssue({ code: 'custom', path: ['buurt'], message: 'helpmatch.location.required' });
+  });
 
 export const latentForm = z.object({
   buurt: requiredText(20),

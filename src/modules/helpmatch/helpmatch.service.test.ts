@@ -10,7 +10,8 @@ import { createOrganisation } from '../people/people.service.ts';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const ctxOf = (now = NOW): hm.MatchCtx => ({ tenantId: T.id, tenantSlug: T.slug, baseUrl: 'http://test', now });
-const status = (s: number, msg?: string) => (e: unknown) => e instanceof AppError && e.status === s && (msg === undefined || e.message === msg);
+const status = (s: number, msg?: string) => (e: unknown) =>
+  e instanceof AppError && e.status === s && (msg === undefined || e.message === msg);
 
 function requestInput(over: Partial<hm.NewRequest> = {}): hm.NewRequest {
   return {
@@ -42,9 +43,24 @@ describe('helpmatch service', () => {
     assert.equal(r.wijk_code, 'WK054200');
     assert.equal(r.state, 'open');
     assert.equal(r.starts_at?.toISOString(), '2026-11-25T12:00:00.000Z', '13:00 in Amsterdam');
-    await assert.rejects(hm.createRequest(db, T.id, resident, requestInput({ schedule: { kind: 'once', date: '2026-11-22', from: '10:00', to: '11:00' } }), NOW), (e: unknown) => e instanceof AppError && e.fields?.date === 'helpmatch.request.past');
-    await assert.rejects(hm.createRequest(db, T.id, resident, requestInput({ radiusM: 0 }), NOW), (e: unknown) => e instanceof AppError && e.fields?.radius === 'helpmatch.request.radiusZero');
-    await assert.rejects(hm.createRequest(db, T.id, resident, requestInput({ lon: OUTSIDE[0], lat: OUTSIDE[1] }), NOW), (e: unknown) => e instanceof AppError && e.fields?.buurt === 'helpmatch.location.outside');
+    await assert.rejects(
+      hm.createRequest(
+        db,
+        T.id,
+        resident,
+        requestInput({ schedule: { kind: 'once', date: '2026-11-22', from: '10:00', to: '11:00' } }),
+        NOW,
+      ),
+      (e: unknown) => e instanceof AppError && e.fields?.date === 'helpmatch.request.past',
+    );
+    await assert.rejects(
+      hm.createRequest(db, T.id, resident, requestInput({ radiusM: 0 }), NOW),
+      (e: unknown) => e instanceof AppError && e.fields?.radius === 'helpmatch.request.radiusZero',
+    );
+    await assert.rejects(
+      hm.createRequest(db, T.id, resident, requestInput({ lon: OUTSIDE[0], lat: OUTSIDE[1] }), NOW),
+      (e: unknown) => e instanceof AppError && e.fields?.buurt === 'helpmatch.location.outside',
+    );
     await assert.rejects(hm.createRequest(db, T.id, resident, requestInput({ onBehalf: { name: 'Mevrouw Jansen' } }), NOW), status(403));
     // Without coordinates: the chosen buurt's label point.
     const viaBuurt = await hm.createRequest(db, T.id, resident, requestInput({ lon: null, lat: null, buurtCode: 'BU05420001' }), NOW);
@@ -67,7 +83,23 @@ describe('helpmatch service', () => {
     const resident = await makeActor(db, 'resident');
     const vol = await makeActor(db, 'volunteer');
     const { id } = await hm.createRequest(db, T.id, resident, requestInput({ vulnerable: true }), NOW);
-    await hm.saveOffer(db, T.id, vol, { talents: 'Tuinieren', categories: ['tuin'], slots: [{ weekday: 3, from: '12:00', to: '17:00' }], reach: 'walk1000', maxPerMonth: 2, languages: ['nl'], lon: EAST[0], lat: EAST[1], active: true }, NOW);
+    await hm.saveOffer(
+      db,
+      T.id,
+      vol,
+      {
+        talents: 'Tuinieren',
+        categories: ['tuin'],
+        slots: [{ weekday: 3, from: '12:00', to: '17:00' }],
+        reach: 'walk1000',
+        maxPerMonth: 2,
+        languages: ['nl'],
+        lon: EAST[0],
+        lat: EAST[1],
+        active: true,
+      },
+      NOW,
+    );
     const requests = await hm.listOpenRequestsForMatching(db, T.id);
     const req = requests.find((r) => r.id === id)!;
     assert.equal(req.needsVog, true);
@@ -86,8 +118,26 @@ describe('helpmatch service', () => {
     const vol = await makeActor(db, 'volunteer');
     const coord = await makeActor(db, 'coordinator');
     const { id } = await hm.createRequest(db, T.id, resident, requestInput(), NOW);
-    const offer = await hm.saveOffer(db, T.id, vol, { talents: '', categories: ['tuin'], slots: [{ weekday: 3, from: '12:00', to: '17:00' }], reach: 'walk1000', maxPerMonth: 2, languages: ['nl'], lon: EAST[0], lat: EAST[1], active: true }, NOW);
-    const [suggested] = await hm.createMatches(db, ctxOf(), null, [{ requestId: id, volunteerUserId: vol.userId, offerId: offer.id, state: 'suggested', source: 'engine', distanceM: 500 }]);
+    const offer = await hm.saveOffer(
+      db,
+      T.id,
+      vol,
+      {
+        talents: '',
+        categories: ['tuin'],
+        slots: [{ weekday: 3, from: '12:00', to: '17:00' }],
+        reach: 'walk1000',
+        maxPerMonth: 2,
+        languages: ['nl'],
+        lon: EAST[0],
+        lat: EAST[1],
+        active: true,
+      },
+      NOW,
+    );
+    const [suggested] = await hm.createMatches(db, ctxOf(), null, [
+      { requestId: id, volunteerUserId: vol.userId, offerId: offer.id, state: 'suggested', source: 'engine', distanceM: 500 },
+    ]);
     assert.ok(suggested);
     const m = await hm.proposeToVolunteer(db, ctxOf(), coord, id, vol.userId);
     assert.equal(m.id, suggested.id);
@@ -100,7 +150,23 @@ describe('helpmatch service', () => {
     const vol = await makeActor(db, 'volunteer', 'Vera Vrijwilliger');
     const coord = await makeActor(db, 'coordinator');
     const { id } = await hm.createRequest(db, T.id, resident, requestInput({ address: 'Uniekelaan 99' }), NOW);
-    await hm.saveOffer(db, T.id, vol, { talents: '', categories: ['tuin'], slots: [{ weekday: 3, from: '12:00', to: '17:00' }], reach: 'walk1000', maxPerMonth: 2, languages: ['nl'], lon: EAST[0], lat: EAST[1], active: true }, NOW);
+    await hm.saveOffer(
+      db,
+      T.id,
+      vol,
+      {
+        talents: '',
+        categories: ['tuin'],
+        slots: [{ weekday: 3, from: '12:00', to: '17:00' }],
+        reach: 'walk1000',
+        maxPerMonth: 2,
+        languages: ['nl'],
+        lon: EAST[0],
+        lat: EAST[1],
+        active: true,
+      },
+      NOW,
+    );
     const m = await hm.proposeToVolunteer(db, ctxOf(), coord, id, vol.userId);
     assert.equal(m.state, 'proposed');
     const before = await hm.getMatchDetails(db, T.id, vol, m.id);
@@ -138,7 +204,10 @@ describe('helpmatch service', () => {
       { requestId: id, volunteerUserId: b.userId, offerId: null, state: 'proposed', source: 'coordinator' },
     ]);
     assert.equal(matches.length, 2);
-    const results = await Promise.allSettled([hm.acceptMatch(db, ctxOf(), a, matches.find((m) => m.volunteer_user_id === a.userId)!.id), hm.acceptMatch(db, ctxOf(), b, matches.find((m) => m.volunteer_user_id === b.userId)!.id)]);
+    const results = await Promise.allSettled([
+      hm.acceptMatch(db, ctxOf(), a, matches.find((m) => m.volunteer_user_id === a.userId)!.id),
+      hm.acceptMatch(db, ctxOf(), b, matches.find((m) => m.volunteer_user_id === b.userId)!.id),
+    ]);
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     assert.ok(lost.reason instanceof AppError && lost.reason.status === 409, String(lost.reason));
@@ -158,7 +227,22 @@ describe('helpmatch service', () => {
     await assert.rejects(hm.acceptMatch(db, ctxOf(), vol, m.id), status(403, 'helpmatch.blocked'));
     await assert.rejects(hm.respondToRequest(db, ctxOf(), vol, id), status(403, 'helpmatch.blocked'));
     await assert.rejects(
-      hm.saveOffer(db, T.id, vol, { talents: '', categories: ['tuin'], slots: [{ weekday: 1, from: '09:00', to: '10:00' }], reach: 'walk500', maxPerMonth: 1, languages: [], buurtCode: 'BU05420000', active: true }, NOW),
+      hm.saveOffer(
+        db,
+        T.id,
+        vol,
+        {
+          talents: '',
+          categories: ['tuin'],
+          slots: [{ weekday: 1, from: '09:00', to: '10:00' }],
+          reach: 'walk500',
+          maxPerMonth: 1,
+          languages: [],
+          buurtCode: 'BU05420000',
+          active: true,
+        },
+        NOW,
+      ),
       status(403, 'helpmatch.blocked'),
     );
   });
@@ -176,23 +260,58 @@ describe('helpmatch service', () => {
     const org = await createOrganisation(db, { tenantId: T.id, name: 'Welzijn Test', kind: 'welzijn' });
     const prof = await makeActor(db, 'professional');
     const vol = await makeActor(db, 'volunteer');
-    await assert.rejects(hm.createVacancy(db, T.id, prof, [], { organisationId: org.id, title: 'X', description: 'Y', category: 'vervoer', hoursPerWeek: '' }, NOW), status(403));
-    const v = await hm.createVacancy(db, T.id, prof, [org.id], { organisationId: org.id, title: 'Chauffeur', description: 'Rijden naar de huisarts', category: 'vervoer', hoursPerWeek: '2 uur' }, NOW);
+    await assert.rejects(
+      hm.createVacancy(
+        db,
+        T.id,
+        prof,
+        [],
+        { organisationId: org.id, title: 'X', description: 'Y', category: 'vervoer', hoursPerWeek: '' },
+        NOW,
+      ),
+      status(403),
+    );
+    const v = await hm.createVacancy(
+      db,
+      T.id,
+      prof,
+      [org.id],
+      { organisationId: org.id, title: 'Chauffeur', description: 'Rijden naar de huisarts', category: 'vervoer', hoursPerWeek: '2 uur' },
+      NOW,
+    );
     await hm.respondToVacancy(db, T.id, vol, v.id, 'Ik rijd graag', NOW);
     await assert.rejects(hm.respondToVacancy(db, T.id, vol, v.id, 'Nog eens', NOW), status(409, 'helpmatch.vacancy.alreadyResponded'));
     const responses = await hm.listVacancyResponses(db, T.id, prof, [org.id], v.id);
     assert.equal(responses.length, 1);
     await assert.rejects(hm.listVacancyResponses(db, T.id, vol, [], v.id), status(403));
     await hm.closeVacancy(db, T.id, prof, [org.id], v.id, NOW);
-    await assert.rejects(hm.respondToVacancy(db, T.id, await makeActor(db, 'volunteer'), v.id, '', NOW), status(409, 'helpmatch.vacancy.closed'));
+    await assert.rejects(
+      hm.respondToVacancy(db, T.id, await makeActor(db, 'volunteer'), v.id, '', NOW),
+      status(409, 'helpmatch.vacancy.closed'),
+    );
   });
 
-  it('exports a person\'s help data and forgets it on account deletion', async () => {
+  it("exports a person's help data and forgets it on account deletion", async () => {
     const db = ctx.database.db;
     const resident = await makeActor(db, 'resident');
     const vol = await makeActor(db, 'volunteer');
     const { id } = await hm.createRequest(db, T.id, resident, requestInput({ address: 'Vergeetweg 5' }), NOW);
-    await hm.saveOffer(db, T.id, vol, { talents: 'Klussen', categories: ['klussen'], slots: [{ weekday: 1, from: '09:00', to: '12:00' }], reach: 'walk500', maxPerMonth: 1, languages: [], buurtCode: 'BU05420000', active: true }, NOW);
+    await hm.saveOffer(
+      db,
+      T.id,
+      vol,
+      {
+        talents: 'Klussen',
+        categories: ['klussen'],
+        slots: [{ weekday: 1, from: '09:00', to: '12:00' }],
+        reach: 'walk500',
+        maxPerMonth: 1,
+        languages: [],
+        buurtCode: 'BU05420000',
+        active: true,
+      },
+      NOW,
+    );
     await hm.signUpLatent(db, T.id, resident, { buurtCode: 'BU05420000', note: '' }, NOW);
     const m = await hm.respondToRequest(db, ctxOf(), vol, id);
     await hm.postMessage(db, ctxOf(), vol, m.id, 'Hallo, ik kan helpen');
@@ -217,7 +336,13 @@ describe('helpmatch service', () => {
     const coord = await makeActor(db, 'coordinator');
     await hm.signUpLatent(db, T.id, contact, { buurtCode: 'BU05420000', note: '' }, NOW);
     await hm.signUpLatent(db, T.id, elsewhere, { buurtCode: 'BU05420001', note: '' }, NOW);
-    const { id } = await hm.createRequest(db, T.id, resident, requestInput({ helpType: 'latent', schedule: { kind: 'weekly', slots: [{ weekday: 1, from: '09:00', to: '12:00' }] } }), NOW);
+    const { id } = await hm.createRequest(
+      db,
+      T.id,
+      resident,
+      requestInput({ helpType: 'latent', schedule: { kind: 'weekly', slots: [{ weekday: 1, from: '09:00', to: '12:00' }] } }),
+      NOW,
+    );
     const m = await hm.proposeToVolunteer(db, ctxOf(), coord, id, contact.userId);
     assert.equal(m.source, 'latent');
     assert.equal(m.offer_id, null);

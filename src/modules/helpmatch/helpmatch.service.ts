@@ -17,7 +17,16 @@ export {
   type NewRequest,
   type RequestSchedule,
 } from './service/requests.ts';
-export { saveOffer, getMyOffer, listOffersForCoordinator, recordVog, signUpLatent, leaveLatent, listLatentContacts, type OfferInput } from './service/offers.ts';
+export {
+  saveOffer,
+  getMyOffer,
+  listOffersForCoordinator,
+  recordVog,
+  signUpLatent,
+  leaveLatent,
+  listLatentContacts,
+  type OfferInput,
+} from './service/offers.ts';
 export {
   listOpenRequestsForMatching,
   getRequestForMatching,
@@ -40,7 +49,22 @@ export {
   type MatchCtx,
 } from './service/matches.ts';
 export { recordHours, confirmHours, giveFeedback, postMessage, sideOf, type MatchSide } from './service/followup.ts';
-export { getMatchDetails, listMyMatches, summarise, type RequestSummary, type MatchDetails, type ContactDetails } from './service/details.ts';
+export {
+  getMatchDetails,
+  listMyMatches,
+  summarise,
+  type RequestSummary,
+  type MatchDetails,
+  type ContactDetails,
+} from './service/details.ts';
 export { reportUser, listReports, handleReport, blockUser, unblockUser, listBlocked, isBlocked } from './service/safety.ts';
-export { createVacancy, listOpenVacancies, getVacancy, respondToVacancy, listVacancyResponses, closeVacancy, type VacancyInput } from './service/vacancies.ts';
+export {
+  createVacancy,
+  listOpenVacancies,
+  getVacancy,
+  respondToVacancy,
+  listVacancyResponses,
+  closeVacancy,
+  type VacancyInput,
+} from './service/vacancies.ts';
 export type { RequestRow, OfferRow, MatchRow, LatentRow, VacancyRow, ReportRow } from './helpmatch.store.ts';

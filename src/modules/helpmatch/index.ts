@@ -34,10 +34,25 @@ export const helpmatchModule: ModuleDefinition = {
   recurringJobs: [EXPIRE_JOB, WAVE_SCAN_JOB, BATCH_JOB],
   nav: [
     { path: (slug) => `/${slug}/hulp`, labelKey: 'helpmatch.nav', tenantOnly: true },
-    { path: (slug) => `/${slug}/hulp/kring`, labelKey: 'helpmatch.circle.nav', roles: ['resident', 'volunteer', 'professional', 'coordinator', 'admin'], tenantOnly: true },
-    { path: (slug) => `/${slug}/hulp/uren`, labelKey: 'helpmatch.ledger.nav', roles: ['resident', 'volunteer', 'professional', 'coordinator', 'admin'], tenantOnly: true },
+    {
+      path: (slug) => `/${slug}/hulp/kring`,
+      labelKey: 'helpmatch.circle.nav',
+      roles: ['resident', 'volunteer', 'professional', 'coordinator', 'admin'],
+      tenantOnly: true,
+    },
+    {
+      path: (slug) => `/${slug}/hulp/uren`,
+      labelKey: 'helpmatch.ledger.nav',
+      roles: ['resident', 'volunteer', 'professional', 'coordinator', 'admin'],
+      tenantOnly: true,
+    },
     { path: (slug) => `/${slug}/hulp/voor-u`, labelKey: 'helpmatch.engine.nav.forYou', roles: ['volunteer'], tenantOnly: true },
-    { path: (slug) => `/${slug}/hulp/dashboard`, labelKey: 'helpmatch.engine.nav.dashboard', roles: ['coordinator', 'admin'], tenantOnly: true },
+    {
+      path: (slug) => `/${slug}/hulp/dashboard`,
+      labelKey: 'helpmatch.engine.nav.dashboard',
+      roles: ['coordinator', 'admin'],
+      tenantOnly: true,
+    },
   ],
   areaSections: [helpenSection],
   userData: {

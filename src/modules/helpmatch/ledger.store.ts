@@ -48,7 +48,8 @@ function inList(col: RawBuilder<unknown>, codes: readonly string[]): RawBuilder<
  * (asked on their behalf, or the person of a circle) counts once per request or circle.
  */
 export async function totals(db: DbOrTrx, tenantId: string, areaCodes: readonly string[] | null): Promise<TotalsRow> {
-  const matchArea = areaCodes === null ? sql`true` : sql`(${inList(sql`r.buurt_code`, areaCodes)} or ${inList(sql`r.wijk_code`, areaCodes)})`;
+  const matchArea =
+    areaCodes === null ? sql`true` : sql`(${inList(sql`r.buurt_code`, areaCodes)} or ${inList(sql`r.wijk_code`, areaCodes)})`;
   const circleArea = areaCodes === null ? sql`true` : inList(sql`c.area_code`, areaCodes);
   const r = await sql<TotalsRow>`
     select
@@ -68,7 +69,12 @@ export async function totals(db: DbOrTrx, tenantId: string, areaCodes: readonly 
     ) x
   `.execute(db);
   const row = r.rows[0]!;
-  return { match_hours: Number(row.match_hours), circle_hours: Number(row.circle_hours), people_giving: Number(row.people_giving), people_receiving: Number(row.people_receiving) };
+  return {
+    match_hours: Number(row.match_hours),
+    circle_hours: Number(row.circle_hours),
+    people_giving: Number(row.people_giving),
+    people_receiving: Number(row.people_receiving),
+  };
 }
 
 /** Hours done in one circle (shown to its members). */
@@ -82,7 +88,12 @@ export async function circleHours(db: DbOrTrx, tenantId: string, circleId: strin
 // --- reciprocity answers -------------------------------------------------------------------------
 
 export async function findAnswer(db: DbOrTrx, tenantId: string, userId: string) {
-  return db.selectFrom('helpmatch_reciprocity_answers').select(['answer', 'updated_at']).where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('helpmatch_reciprocity_answers')
+    .select(['answer', 'updated_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function upsertAnswer(db: DbOrTrx, tenantId: string, userId: string, answer: string, now: Date): Promise<void> {
@@ -94,14 +105,22 @@ export async function upsertAnswer(db: DbOrTrx, tenantId: string, userId: string
 }
 
 export async function deleteAnswer(db: DbOrTrx, tenantId: string, userId: string): Promise<boolean> {
-  const r = await db.deleteFrom('helpmatch_reciprocity_answers').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
+  const r = await db
+    .deleteFrom('helpmatch_reciprocity_answers')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 
 // --- a person's data (export / forget) -----------------------------------------------------------
 
 export async function answersOfUser(db: DbOrTrx, userId: string) {
-  return db.selectFrom('helpmatch_reciprocity_answers').select(['tenant_id', 'answer', 'created_at', 'updated_at']).where('user_id', '=', userId).execute();
+  return db
+    .selectFrom('helpmatch_reciprocity_answers')
+    .select(['tenant_id', 'answer', 'created_at', 'updated_at'])
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export async function deleteAnswersOfUser(db: DbOrTrx, userId: string): Promise<void> {

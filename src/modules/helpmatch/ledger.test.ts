@@ -41,7 +41,14 @@ describe('reciprocity ledger', () => {
     return row.id;
   }
 
-  async function match(tenantId: string, requestId: string, volunteer: string, hours: number | null, confirmed: 'both' | 'volunteer' | 'none', state: 'done' | 'accepted' = 'done') {
+  async function match(
+    tenantId: string,
+    requestId: string,
+    volunteer: string,
+    hours: number | null,
+    confirmed: 'both' | 'volunteer' | 'none',
+    state: 'done' | 'accepted' = 'done',
+  ) {
     const at = new Date('2026-11-20T12:00:00Z');
     await ctx.database.db
       .insertInto('help_matches')
@@ -80,17 +87,71 @@ describe('reciprocity ledger', () => {
     await match(B.id, rb, u.vol1, 7, 'both');
 
     // A circle in A around a person without an account, in buurt BU05420101; vol1 does 1.25 h, an open turn of vol2 does not count.
-    const circleId = await createCircle(db, A.id, { userId: u.carer, ip: null }, { personName: 'Mevrouw', personDetails: '', createdAs: 'carer', areaCode: null, now: ctx.clock.now() });
+    const circleId = await createCircle(
+      db,
+      A.id,
+      { userId: u.carer, ip: null },
+      { personName: 'Mevrouw', personDetails: '', createdAs: 'carer', areaCode: null, now: ctx.clock.now() },
+    );
     await db.updateTable('helpmatch_circles').set({ area_code: 'BU05420101' }).where('id', '=', circleId).execute();
     const circle = await getCircle(db, A.id, circleId, u.carer);
-    const taskId = await addTask(db, circle, { userId: u.carer, ip: null }, { title: 'Wandelen', notes: '', recurrence: 'weekly', startsOn: '2026-11-23', timeOfDay: null, now: ctx.clock.now() });
-    await db.insertInto('helpmatch_circle_turns').values({ tenant_id: A.id, circle_id: circleId, task_id: taskId, occurs_on: '2026-11-23', taken_by: u.vol1, taken_at: ctx.clock.now(), done_at: ctx.clock.now(), hours: 1.25 }).execute();
-    await db.insertInto('helpmatch_circle_turns').values({ tenant_id: A.id, circle_id: circleId, task_id: taskId, occurs_on: '2026-11-30', taken_by: u.vol2, taken_at: ctx.clock.now() }).execute();
+    const taskId = await addTask(
+      db,
+      circle,
+      { userId: u.carer, ip: null },
+      { title: 'Wandelen', notes: '', recurrence: 'weekly', startsOn: '2026-11-23', timeOfDay: null, now: ctx.clock.now() },
+    );
+    await db
+      .insertInto('helpmatch_circle_turns')
+      .values({
+        tenant_id: A.id,
+        circle_id: circleId,
+        task_id: taskId,
+        occurs_on: '2026-11-23',
+        taken_by: u.vol1,
+        taken_at: ctx.clock.now(),
+        done_at: ctx.clock.now(),
+        hours: 1.25,
+      })
+      .execute();
+    await db
+      .insertInto('helpmatch_circle_turns')
+      .values({
+        tenant_id: A.id,
+        circle_id: circleId,
+        task_id: taskId,
+        occurs_on: '2026-11-30',
+        taken_by: u.vol2,
+        taken_at: ctx.clock.now(),
+      })
+      .execute();
     // A circle around res1 themself (self): vol2 gives 0.5 h to res1.
-    const own = await createCircle(db, A.id, { userId: u.res1, ip: null }, { personName: 'Res1', personDetails: '', createdAs: 'self', areaCode: null, now: ctx.clock.now() });
+    const own = await createCircle(
+      db,
+      A.id,
+      { userId: u.res1, ip: null },
+      { personName: 'Res1', personDetails: '', createdAs: 'self', areaCode: null, now: ctx.clock.now() },
+    );
     const ownCircle = await getCircle(db, A.id, own, u.res1);
-    const ownTask = await addTask(db, ownCircle, { userId: u.res1, ip: null }, { title: 'Koken', notes: '', recurrence: 'once', startsOn: '2026-11-23', timeOfDay: null, now: ctx.clock.now() });
-    await db.insertInto('helpmatch_circle_turns').values({ tenant_id: A.id, circle_id: own, task_id: ownTask, occurs_on: '2026-11-23', taken_by: u.vol2, taken_at: ctx.clock.now(), done_at: ctx.clock.now(), hours: 0.5 }).execute();
+    const ownTask = await addTask(
+      db,
+      ownCircle,
+      { userId: u.res1, ip: null },
+      { title: 'Koken', notes: '', recurrence: 'once', startsOn: '2026-11-23', timeOfDay: null, now: ctx.clock.now() },
+    );
+    await db
+      .insertInto('helpmatch_circle_turns')
+      .values({
+        tenant_id: A.id,
+        circle_id: own,
+        task_id: ownTask,
+        occurs_on: '2026-11-23',
+        taken_by: u.vol2,
+        taken_at: ctx.clock.now(),
+        done_at: ctx.clock.now(),
+        hours: 0.5,
+      })
+      .execute();
   });
 
   it('counts a person’s hours given and received per source', async () => {
@@ -106,11 +167,46 @@ describe('reciprocity ledger', () => {
 
   it('totals hours and people for the municipality and per area', async () => {
     const db = ctx.database.db;
-    assert.deepEqual(await ledgerTotals(db, A.id, null), { hoursGiven: 5.25, hoursReceived: 5.25, matchHours: 3.5, circleHours: 1.75, peopleGiving: 2, peopleReceiving: 3 });
-    assert.deepEqual(await ledgerTotals(db, A.id, ['WK054200', 'BU05420001']), { hoursGiven: 2, hoursReceived: 2, matchHours: 2, circleHours: 0, peopleGiving: 1, peopleReceiving: 1 });
-    assert.deepEqual(await ledgerTotals(db, A.id, ['WK054201', 'BU05420101']), { hoursGiven: 2.75, hoursReceived: 2.75, matchHours: 1.5, circleHours: 1.25, peopleGiving: 2, peopleReceiving: 2 });
-    assert.deepEqual(await ledgerTotals(db, A.id, []), { hoursGiven: 0, hoursReceived: 0, matchHours: 0, circleHours: 0, peopleGiving: 0, peopleReceiving: 0 });
-    assert.deepEqual(await ledgerTotals(db, B.id, null), { hoursGiven: 7, hoursReceived: 7, matchHours: 7, circleHours: 0, peopleGiving: 1, peopleReceiving: 1 });
+    assert.deepEqual(await ledgerTotals(db, A.id, null), {
+      hoursGiven: 5.25,
+      hoursReceived: 5.25,
+      matchHours: 3.5,
+      circleHours: 1.75,
+      peopleGiving: 2,
+      peopleReceiving: 3,
+    });
+    assert.deepEqual(await ledgerTotals(db, A.id, ['WK054200', 'BU05420001']), {
+      hoursGiven: 2,
+      hoursReceived: 2,
+      matchHours: 2,
+      circleHours: 0,
+      peopleGiving: 1,
+      peopleReceiving: 1,
+    });
+    assert.deepEqual(await ledgerTotals(db, A.id, ['WK054201', 'BU05420101']), {
+      hoursGiven: 2.75,
+      hoursReceived: 2.75,
+      matchHours: 1.5,
+      circleHours: 1.25,
+      peopleGiving: 2,
+      peopleReceiving: 2,
+    });
+    assert.deepEqual(await ledgerTotals(db, A.id, []), {
+      hoursGiven: 0,
+      hoursReceived: 0,
+      matchHours: 0,
+      circleHours: 0,
+      peopleGiving: 0,
+      peopleReceiving: 0,
+    });
+    assert.deepEqual(await ledgerTotals(db, B.id, null), {
+      hoursGiven: 7,
+      hoursReceived: 7,
+      matchHours: 7,
+      circleHours: 0,
+      peopleGiving: 1,
+      peopleReceiving: 1,
+    });
   });
 
   it('shows my hours and asks what I could offer in return; saves, changes and removes the answer', async () => {

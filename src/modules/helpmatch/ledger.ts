@@ -41,10 +41,19 @@ export interface LedgerTotals {
 
 /** Hours and people for a set of areas (a wijk with its buurten; null for the whole municipality), for dashboards. */
 export async function ledgerTotals(db: DbOrTrx, tenantId: string, areaCodes: readonly string[] | null): Promise<LedgerTotals> {
-  if (areaCodes !== null && areaCodes.length === 0) return { hoursGiven: 0, hoursReceived: 0, matchHours: 0, circleHours: 0, peopleGiving: 0, peopleReceiving: 0 };
+  if (areaCodes !== null && areaCodes.length === 0) {
+    return { hoursGiven: 0, hoursReceived: 0, matchHours: 0, circleHours: 0, peopleGiving: 0, peopleReceiving: 0 };
+  }
   const t = await store.totals(db, tenantId, areaCodes);
   const hours = round2(t.match_hours + t.circle_hours);
-  return { hoursGiven: hours, hoursReceived: hours, matchHours: round2(t.match_hours), circleHours: round2(t.circle_hours), peopleGiving: t.people_giving, peopleReceiving: t.people_receiving };
+  return {
+    hoursGiven: hours,
+    hoursReceived: hours,
+    matchHours: round2(t.match_hours),
+    circleHours: round2(t.circle_hours),
+    peopleGiving: t.people_giving,
+    peopleReceiving: t.people_receiving,
+  };
 }
 
 /** Hours done in one circle. */
@@ -53,17 +62,37 @@ export async function circleHoursTotal(db: DbOrTrx, tenantId: string, circleId: 
 }
 
 /** Store (or replace) what the person could offer in return; an empty answer removes it. */
-export async function saveReciprocityAnswer(db: DbOrTrx, tenantId: string, actor: { userId: string; ip: string | null }, answer: string, now: Date): Promise<'saved' | 'removed'> {
+export async function saveReciprocityAnswer(
+  db: DbOrTrx,
+  tenantId: string,
+  actor: { userId: string; ip: string | null },
+  answer: string,
+  now: Date,
+): Promise<'saved' | 'removed'> {
   const text = answer.trim();
   if (text.length > 1000) throw Invalid({ answer: 'form.tooLong' });
   return inTransaction(db, async (trx) => {
     if (text.length === 0) {
       await store.deleteAnswer(trx, tenantId, actor.userId);
-      await recordAudit(trx, { tenantId, actorUserId: actor.userId, ip: actor.ip, action: 'delete', entity: 'helpmatch_reciprocity', entityId: actor.userId });
+      await recordAudit(trx, {
+        tenantId,
+        actorUserId: actor.userId,
+        ip: actor.ip,
+        action: 'delete',
+        entity: 'helpmatch_reciprocity',
+        entityId: actor.userId,
+      });
       return 'removed' as const;
     }
     await store.upsertAnswer(trx, tenantId, actor.userId, text, now);
-    await recordAudit(trx, { tenantId, actorUserId: actor.userId, ip: actor.ip, action: 'update', entity: 'helpmatch_reciprocity', entityId: actor.userId });
+    await recordAudit(trx, {
+      tenantId,
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'update',
+      entity: 'helpmatch_reciprocity',
+      entityId: actor.userId,
+    });
     return 'saved' as const;
   });
 }

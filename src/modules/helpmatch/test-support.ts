@@ -13,7 +13,18 @@ export const EAST: [number, number] = [4.625, 51.92];
 export const OUTSIDE: [number, number] = [5.2, 52.1];
 
 function square(minLon: number, minLat: number, maxLon: number, maxLat: number) {
-  return { type: 'Polygon', coordinates: [[[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [minLon, minLat],
+        [maxLon, minLat],
+        [maxLon, maxLat],
+        [minLon, maxLat],
+        [minLon, minLat],
+      ],
+    ],
+  };
 }
 
 /** Create the tenant with wijk WK054200 and buurten BU05420000 (west) and BU05420001 (east). */
@@ -24,7 +35,9 @@ export async function seedAreas(db: DbOrTrx): Promise<void> {
     level: 'district',
     year: 2024,
     source: 'test',
-    features: [{ type: 'Feature', properties: { wijkcode: 'WK054200', wijknaam: 'Krimpen Centrum' }, geometry: square(4.58, 51.9, 4.64, 51.94) }],
+    features: [
+      { type: 'Feature', properties: { wijkcode: 'WK054200', wijknaam: 'Krimpen Centrum' }, geometry: square(4.58, 51.9, 4.64, 51.94) },
+    ],
   });
   await importAreas(db, {
     tenantId: T.id,

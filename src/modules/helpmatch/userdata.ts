@@ -18,7 +18,12 @@ export async function exportCoreUserData(db: DbOrTrx, userId: string): Promise<R
     })),
     messages: (await store.messagesOfUserAll(db, userId)).map((m) => ({ matchId: m.match_id, body: m.body, createdAt: m.created_at })),
     vacancyResponses: await store.responsesOfUserAll(db, userId),
-    reports: (await store.reportsByUserAll(db, userId)).map((r) => ({ id: r.id, reason: r.reason, state: r.state, createdAt: r.created_at })),
+    reports: (await store.reportsByUserAll(db, userId)).map((r) => ({
+      id: r.id,
+      reason: r.reason,
+      state: r.state,
+      createdAt: r.created_at,
+    })),
   };
 }
 

@@ -34,14 +34,23 @@ describe('waves (simulated clock)', () => {
 
   const run = (now: Date) => runDueJobs(ctx.database.db, handlers, { now, config });
   const matchesOf = async () =>
-    (await ctx.database.db.selectFrom('help_matches').select(['volunteer_user_id', 'wave', 'state', 'explanation']).where('request_id', '=', requestId).orderBy('wave').orderBy('score', 'desc').execute());
+    await ctx.database.db
+      .selectFrom('help_matches')
+      .select(['volunteer_user_id', 'wave', 'state', 'explanation'])
+      .where('request_id', '=', requestId)
+      .orderBy('wave')
+      .orderBy('score', 'desc')
+      .execute();
 
   it('notifies the best three at once, without an address in the mail', async () => {
     const db = ctx.database.db;
     await startWaves(db, T.id, requestId, NOW);
     assert.deepEqual(await run(NOW), { done: 1, failed: 0, retried: 0 });
     const waveJobs = await db.selectFrom('jobs').select(['status', 'run_at']).where('kind', '=', WAVE_JOB).orderBy('id').execute();
-    assert.deepEqual(waveJobs.map((j) => j.status), ['done', 'pending']);
+    assert.deepEqual(
+      waveJobs.map((j) => j.status),
+      ['done', 'pending'],
+    );
     assert.equal(waveJobs[1]!.run_at.getTime(), NOW.getTime() + WAVE_INTERVAL_MS.normal);
     const ms = await matchesOf();
     assert.equal(ms.length, 3);
@@ -50,7 +59,11 @@ describe('waves (simulated clock)', () => {
       volunteers.slice(0, 3).map((v) => v.actor.userId),
     );
     assert.ok(ms.every((m) => m.wave === 1 && m.state === 'suggested' && m.explanation.length > 0));
-    const mails = await db.selectFrom('mail_outbox').select(['text_body', 'subject', 'user_id']).where('subject', '=', 'Er is een hulpvraag bij u in de buurt').execute();
+    const mails = await db
+      .selectFrom('mail_outbox')
+      .select(['text_body', 'subject', 'user_id'])
+      .where('subject', '=', 'Er is een hulpvraag bij u in de buurt')
+      .execute();
     assert.equal(mails.length, 3);
     for (const m of mails) {
       assert.ok(!m.text_body.includes(SECRET_ADDRESS) && !m.text_body.includes('Geheimstraat'));
@@ -74,13 +87,21 @@ describe('waves (simulated clock)', () => {
   it('stops at the first acceptance: no third wave', async () => {
     const db = ctx.database.db;
     const v4 = volunteers[4]!;
-    const m = await db.selectFrom('help_matches').select('id').where('request_id', '=', requestId).where('volunteer_user_id', '=', v4.actor.userId).executeTakeFirstOrThrow();
+    const m = await db
+      .selectFrom('help_matches')
+      .select('id')
+      .where('request_id', '=', requestId)
+      .where('volunteer_user_id', '=', v4.actor.userId)
+      .executeTakeFirstOrThrow();
     const at = new Date(NOW.getTime() + WAVE_INTERVAL_MS.normal + HOUR);
     await hm.acceptMatch(db, ctxOf(at), v4.actor, m.id);
     await run(new Date(NOW.getTime() + 2 * WAVE_INTERVAL_MS.normal));
     const ms = await matchesOf();
     assert.equal(ms.filter((x) => x.wave === 3).length, 0);
-    assert.equal(ms.find((x) => x.volunteer_user_id === volunteers[6]!.actor.userId), undefined);
+    assert.equal(
+      ms.find((x) => x.volunteer_user_id === volunteers[6]!.actor.userId),
+      undefined,
+    );
     const pending = await db.selectFrom('jobs').select('id').where('kind', '=', WAVE_JOB).where('status', '=', 'pending').execute();
     assert.equal(pending.length, 0);
   });

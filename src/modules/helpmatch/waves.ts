@@ -37,7 +37,9 @@ export async function startWaves(db: DbOrTrx, tenantId: string, requestId: strin
   await enqueueJob(db, { kind: WAVE_JOB, payload: { requestId, wave: 1 }, tenantId, runAt: now });
 }
 
-export type WaveOutcome = { kind: 'stopped'; reason: 'gone' | 'notOpen' | 'accepted' | 'nobodyLeft' } | { kind: 'notified'; userIds: string[]; nextAt: Date | null };
+export type WaveOutcome =
+  | { kind: 'stopped'; reason: 'gone' | 'notOpen' | 'accepted' | 'nobodyLeft' }
+  | { kind: 'notified'; userIds: string[]; nextAt: Date | null };
 
 /** Run one wave of a request; returns whom it notified and when the next wave runs. */
 export async function runWave(
@@ -84,7 +86,11 @@ export async function runWave(
 }
 
 /** Mail a volunteer that a request near them fits: a fixed sentence and a link, never an address or name. */
-async function mailSuggestion(db: DbOrTrx, ctx: { tenantId: string; tenantSlug: string; baseUrl: string; now: Date }, userId: string): Promise<void> {
+async function mailSuggestion(
+  db: DbOrTrx,
+  ctx: { tenantId: string; tenantSlug: string; baseUrl: string; now: Date },
+  userId: string,
+): Promise<void> {
   let profile: Awaited<ReturnType<typeof getUserProfile>>;
   try {
     profile = await getUserProfile(db, userId);

@@ -16,7 +16,13 @@ describe('my account', () => {
     await ensureTenant(ctx.database.db, A);
     const org = await createOrganisation(ctx.database.db, { tenantId: A.id, name: 'Buurthuis De Brug', kind: 'welzijn' });
     browser = new TestBrowser(ctx.app);
-    userId = await signInAs(ctx, browser, { tenantId: A.id, role: 'volunteer', organisationId: org.id, email: 'mijn@example.nl', name: 'Mijn Naam' });
+    userId = await signInAs(ctx, browser, {
+      tenantId: A.id,
+      role: 'volunteer',
+      organisationId: org.id,
+      email: 'mijn@example.nl',
+      name: 'Mijn Naam',
+    });
   });
 
   async function audit(action: string) {
@@ -99,7 +105,10 @@ describe('my account', () => {
     assert.match(wrong.body, /Dit is niet het e-mailadres van uw account/);
     const noCsrf = await browser.post('/account/verwijderen', { _csrf: '', confirmEmail: 'mijn@example.nl' });
     assert.equal(noCsrf.statusCode, 403);
-    assert.equal((await ctx.database.db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow()).email, 'mijn@example.nl');
+    assert.equal(
+      (await ctx.database.db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow()).email,
+      'mijn@example.nl',
+    );
 
     const ok = await browser.post('/account/verwijderen', { confirmEmail: ' MIJN@example.nl ' });
     assert.equal(ok.statusCode, 303);

@@ -14,7 +14,10 @@ import { LANG_COOKIE } from '../../platform/http/views.ts';
 
 /** The signed-in user's own account: profile, roles, data download and account deletion. */
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
-  async function accountPage(req: FastifyRequest, extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: string | null } = {}) {
+  async function accountPage(
+    req: FastifyRequest,
+    extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: string | null } = {},
+  ) {
     const profile = await getUserProfile(app.db, req.user!.id);
     const tenants = new Map((await listTenants(app.db)).map((t) => [t.id, t.name]));
     const values = {
@@ -29,7 +32,11 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         ctx={req.viewContext()}
         email={profile.email ?? ''}
         values={values}
-        memberships={profile.memberships.map((m) => ({ tenantName: tenants.get(m.tenantId) ?? m.tenantId, role: m.role, organisationName: m.organisationName }))}
+        memberships={profile.memberships.map((m) => ({
+          tenantName: tenants.get(m.tenantId) ?? m.tenantId,
+          role: m.role,
+          organisationName: m.organisationName,
+        }))}
         errors={extra.errors}
         notice={extra.notice ?? null}
       />
@@ -43,15 +50,26 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   app.post('/account', { config: { policy: 'signedIn' } }, async (req, reply) => {
     const form = parseForm(profileForm, req.body, req.t);
     if (!form.ok) {
-      return reply.page(await accountPage(req, { errors: form.errors, values: formValues(req.body) }), { title: req.t('people.account.title'), status: 422 });
+      return reply.page(await accountPage(req, { errors: form.errors, values: formValues(req.body) }), {
+        title: req.t('people.account.title'),
+        status: 422,
+      });
     }
     const userId = req.user!.id;
     await inTransaction(app.db, async (trx) => {
       const changed = await updateProfile(trx, userId, form.data, app.clock.now());
-      if (changed.length > 0) await recordAudit(trx, { ...auditFrom(req), action: 'update', entity: 'user', entityId: userId, detail: { fields: changed } });
+      if (changed.length > 0) {
+        await recordAudit(trx, { ...auditFrom(req), action: 'update', entity: 'user', entityId: userId, detail: { fields: changed } });
+      }
     });
     // The language chosen here also applies in this browser at once (it overrides an earlier switch).
-    reply.setCookie(LANG_COOKIE, form.data.locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600, secure: app.config.env === 'production' });
+    reply.setCookie(LANG_COOKIE, form.data.locale, {
+      path: '/',
+      sameSite: 'lax',
+      httpOnly: true,
+      maxAge: 365 * 24 * 3600,
+      secure: app.config.env === 'production',
+    });
     return reply.redirect('/account?melding=opgeslagen', 303);
   });
 
@@ -87,7 +105,10 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         ? { confirmEmail: req.t('people.delete.mismatch') }
         : null;
     if (errors) {
-      return reply.page(<DeleteAccountPage ctx={req.viewContext()} isDemo={false} errors={errors} />, { title: req.t('people.delete.title'), status: 422 });
+      return reply.page(<DeleteAccountPage ctx={req.viewContext()} isDemo={false} errors={errors} />, {
+        title: req.t('people.delete.title'),
+        status: 422,
+      });
     }
     await inTransaction(app.db, async (trx) => {
       for (const holder of app.userDataHolders) await holder.data.forget(trx, user.id, app.clock.now());

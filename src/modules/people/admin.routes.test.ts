@@ -84,16 +84,28 @@ describe('people admin pages', () => {
   });
 
   it('invites a professional: token stored hashed, mail queued with the link, audit written', async () => {
-    const res = await admin.post(`/${A.slug}/beheer/organisaties/${orgId}/uitnodigen`, { email: 'Sara@Example.nl', name: 'Sara', role: 'professional' });
+    const res = await admin.post(`/${A.slug}/beheer/organisaties/${orgId}/uitnodigen`, {
+      email: 'Sara@Example.nl',
+      name: 'Sara',
+      role: 'professional',
+    });
     assert.equal(res.statusCode, 303);
     const page = await admin.get(res.headers.location as string);
     assert.match(page.body, /De uitnodiging is verstuurd/);
-    const token = await ctx.database.db.selectFrom('auth_tokens').selectAll().where('email', '=', 'sara@example.nl').executeTakeFirstOrThrow();
+    const token = await ctx.database.db
+      .selectFrom('auth_tokens')
+      .selectAll()
+      .where('email', '=', 'sara@example.nl')
+      .executeTakeFirstOrThrow();
     assert.equal(token.kind, 'invite');
     assert.equal(token.tenant_id, A.id);
     assert.deepEqual(token.data, { organisationId: orgId, role: 'professional', name: 'Sara' });
     assert.equal(token.expires_at.getTime() - ctx.clock.now().getTime(), 7 * 24 * 3600 * 1000);
-    const mail = await ctx.database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'sara@example.nl').executeTakeFirstOrThrow();
+    const mail = await ctx.database.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', 'sara@example.nl')
+      .executeTakeFirstOrThrow();
     assert.equal(mail.tenant_id, A.id);
     assert.match(mail.subject, /Uitnodiging voor Samenhang in Krimpen aan den IJssel/);
     assert.match(mail.text_body, /http:\/\/localhost:3000\/uitnodiging\/[A-Za-z0-9_-]{43}/);
@@ -132,7 +144,11 @@ describe('people admin pages', () => {
     const bad = await admin.post(`/${A.slug}/beheer/gebruikers`, { userId: lid.userId, role: 'koning', organisationId: '' });
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /Kies een rol uit de lijst/);
-    const stranger = await admin.post(`/${A.slug}/beheer/gebruikers`, { userId: '00000000-0000-4000-8000-000000000000', role: 'admin', organisationId: '' });
+    const stranger = await admin.post(`/${A.slug}/beheer/gebruikers`, {
+      userId: '00000000-0000-4000-8000-000000000000',
+      role: 'admin',
+      organisationId: '',
+    });
     assert.equal(stranger.statusCode, 422);
     assert.match(stranger.body, /Deze persoon kennen we niet/);
 
@@ -149,7 +165,11 @@ describe('people admin pages', () => {
   it('answers 404 for an unknown or malformed organisation id', async () => {
     assert.equal((await admin.get(`/${A.slug}/beheer/organisaties/abc`)).statusCode, 404);
     assert.equal((await admin.get(`/${A.slug}/beheer/organisaties/00000000-0000-4000-8000-000000000000`)).statusCode, 404);
-    const post = await admin.post(`/${A.slug}/beheer/organisaties/abc/uitnodigen`, { email: 'a@example.nl', name: 'A', role: 'professional' });
+    const post = await admin.post(`/${A.slug}/beheer/organisaties/abc/uitnodigen`, {
+      email: 'a@example.nl',
+      name: 'A',
+      role: 'professional',
+    });
     assert.equal(post.statusCode, 404);
   });
 

@@ -21,13 +21,19 @@ const COORD_PERSONAL = { roles: ['admin', 'coordinator'], personalData: true } a
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const crumbs = (req: FastifyRequest) => [{ href: `/${req.tenant!.slug}/`, label: req.tenant!.name }];
 
-  async function renderOrganisations(req: FastifyRequest, extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: string | null } = {}) {
+  async function renderOrganisations(
+    req: FastifyRequest,
+    extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: string | null } = {},
+  ) {
     const organisations = await listOrganisations(app.db, req.tenant!.id);
     return <OrganisationsPage ctx={req.viewContext()} organisations={organisations} canCreate={hasRole(req, 'admin')} {...extra} />;
   }
 
   app.get('/:tenant/beheer/organisaties', { config: { policy: ADMIN_OR_COORDINATOR } }, async (req, reply) => {
-    return reply.page(await renderOrganisations(req, { notice: noticeKey(req.query) }), { title: req.t('people.org.title'), breadcrumbs: crumbs(req) });
+    return reply.page(await renderOrganisations(req, { notice: noticeKey(req.query) }), {
+      title: req.t('people.org.title'),
+      breadcrumbs: crumbs(req),
+    });
   });
 
   app.post('/:tenant/beheer/organisaties', { config: { policy: ADMIN_OR_COORDINATOR } }, async (req, reply) => {
@@ -39,7 +45,13 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       try {
         await inTransaction(app.db, async (trx) => {
           const org = await createOrganisation(trx, { tenantId: tenant.id, name: form.data.name, kind: form.data.kind });
-          await recordAudit(trx, { ...auditFrom(req), action: 'create', entity: 'organisation', entityId: org.id, detail: { kind: form.data.kind } });
+          await recordAudit(trx, {
+            ...auditFrom(req),
+            action: 'create',
+            entity: 'organisation',
+            entityId: org.id,
+            detail: { kind: form.data.kind },
+          });
         });
         return reply.redirect(`/${tenant.slug}/beheer/organisaties?melding=organisatie-toegevoegd`, 303);
       } catch (err) {
@@ -56,7 +68,8 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   function mayManage(req: FastifyRequest, organisationId: string): boolean {
     if (hasRole(req, 'admin')) return true;
     return req.user!.memberships.some(
-      (m) => m.tenantId === req.tenant!.id && m.role === 'coordinator' && (m.organisationId === null || m.organisationId === organisationId),
+      (m) =>
+        m.tenantId === req.tenant!.id && m.role === 'coordinator' && (m.organisationId === null || m.organisationId === organisationId),
     );
   }
 
@@ -70,10 +83,19 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   app.get('/:tenant/beheer/organisaties/:id', { config: { policy: COORD_PERSONAL } }, async (req, reply) => {
     const { id } = req.params as { id: string };
     const { organisation, members } = await loadOrganisation(req, id);
-    await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'organisation_members', entityId: organisation.id, detail: { count: members.length } });
+    await recordAudit(app.db, {
+      ...auditFrom(req),
+      action: 'view',
+      entity: 'organisation_members',
+      entityId: organisation.id,
+      detail: { count: members.length },
+    });
     return reply.page(
       <OrganisationPage ctx={req.viewContext()} organisation={organisation} members={members} notice={noticeKey(req.query)} />,
-      { title: organisation.name, breadcrumbs: [...crumbs(req), { href: `/${req.tenant!.slug}/beheer/organisaties`, label: req.t('people.org.title') }] },
+      {
+        title: organisation.name,
+        breadcrumbs: [...crumbs(req), { href: `/${req.tenant!.slug}/beheer/organisaties`, label: req.t('people.org.title') }],
+      },
     );
   });
 
@@ -112,20 +134,38 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       errors = { status: 422, errors: form.errors };
     }
     return reply.page(
-      <OrganisationPage ctx={req.viewContext()} organisation={organisation} members={members} errors={errors.errors} values={formValues(req.body)} />,
+      <OrganisationPage
+        ctx={req.viewContext()}
+        organisation={organisation}
+        members={members}
+        errors={errors.errors}
+        values={formValues(req.body)}
+      />,
       { title: organisation.name, status: errors.status, breadcrumbs: crumbs(req) },
     );
   });
 
-  async function renderUsers(req: FastifyRequest, extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: string | null } = {}) {
+  async function renderUsers(
+    req: FastifyRequest,
+    extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: string | null } = {},
+  ) {
     const members = await listMembers(app.db, req.tenant!.id);
     const organisations = await listOrganisations(app.db, req.tenant!.id);
-    await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'user_list', entityId: null, detail: { count: members.length } });
+    await recordAudit(app.db, {
+      ...auditFrom(req),
+      action: 'view',
+      entity: 'user_list',
+      entityId: null,
+      detail: { count: members.length },
+    });
     return <UsersPage ctx={req.viewContext()} members={members} organisations={organisations} {...extra} />;
   }
 
   app.get('/:tenant/beheer/gebruikers', { config: { policy: ADMIN_PERSONAL } }, async (req, reply) => {
-    return reply.page(await renderUsers(req, { notice: noticeKey(req.query) }), { title: req.t('people.users.title'), breadcrumbs: crumbs(req) });
+    return reply.page(await renderUsers(req, { notice: noticeKey(req.query) }), {
+      title: req.t('people.users.title'),
+      breadcrumbs: crumbs(req),
+    });
   });
 
   app.post('/:tenant/beheer/gebruikers', { config: { policy: ADMIN_PERSONAL } }, async (req, reply) => {
@@ -138,8 +178,19 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
           // Only people who already have a role in this tenant can be given another one here.
           const known = await listMembers(trx, tenant.id, { userId: form.data.userId });
           if (known.length === 0) throw Invalid({ userId: 'people.userUnknown' });
-          const m = await addMembership(trx, { tenantId: tenant.id, userId: form.data.userId, organisationId: form.data.organisationId, role: form.data.role });
-          await recordAudit(trx, { ...auditFrom(req), action: 'create', entity: 'membership', entityId: m.id, detail: { role: form.data.role, organisationId: form.data.organisationId } });
+          const m = await addMembership(trx, {
+            tenantId: tenant.id,
+            userId: form.data.userId,
+            organisationId: form.data.organisationId,
+            role: form.data.role,
+          });
+          await recordAudit(trx, {
+            ...auditFrom(req),
+            action: 'create',
+            entity: 'membership',
+            entityId: m.id,
+            detail: { role: form.data.role, organisationId: form.data.organisationId },
+          });
         });
         return reply.redirect(`/${tenant.slug}/beheer/gebruikers?melding=rol-gegeven`, 303);
       } catch (err) {
@@ -157,7 +208,13 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     const tenant = req.tenant!;
     await inTransaction(app.db, async (trx) => {
       const removed = await removeMembership(trx, tenant.id, id);
-      await recordAudit(trx, { ...auditFrom(req), action: 'delete', entity: 'membership', entityId: id, detail: { role: removed.role, organisationId: removed.organisationId } });
+      await recordAudit(trx, {
+        ...auditFrom(req),
+        action: 'delete',
+        entity: 'membership',
+        entityId: id,
+        detail: { role: removed.role, organisationId: removed.organisationId },
+      });
     });
     return reply.redirect(`/${tenant.slug}/beheer/gebruikers?melding=rol-weggehaald`, 303);
   });

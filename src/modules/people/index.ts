@@ -16,6 +16,11 @@ export const peopleModule: ModuleDefinition = {
   recurringJobs: [PEOPLE_CLEANUP_JOB],
   nav: [
     { path: (slug) => `/${slug}/beheer/gebruikers`, labelKey: 'people.nav.admin', roles: ['admin'], tenantOnly: true },
-    { path: (slug) => `/${slug}/beheer/organisaties`, labelKey: 'people.nav.organisations', roles: ['admin', 'coordinator'], tenantOnly: true },
+    {
+      path: (slug) => `/${slug}/beheer/organisaties`,
+      labelKey: 'people.nav.organisations',
+      roles: ['admin', 'coordinator'],
+      tenantOnly: true,
+    },
   ],
 };

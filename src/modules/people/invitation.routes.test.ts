@@ -39,17 +39,29 @@ describe('accepting an invitation', () => {
     assert.match(page.body, /U bent uitgenodigd voor Zorg Krimpen als Professional/);
     assert.match(page.body, /nieuw@example.nl/);
 
-    const differ = await browser.post(`/uitnodiging/${token}`, { name: 'Nieuw', password: 'een-lang-wachtwoord', password2: 'anders-wachtwoord' });
+    const differ = await browser.post(`/uitnodiging/${token}`, {
+      name: 'Nieuw',
+      password: 'een-lang-wachtwoord',
+      password2: 'anders-wachtwoord',
+    });
     assert.equal(differ.statusCode, 422);
     assert.match(differ.body, /De twee wachtwoorden zijn niet gelijk/);
     const short = await browser.post(`/uitnodiging/${token}`, { name: 'Nieuw', password: 'kort', password2: 'kort' });
     assert.equal(short.statusCode, 422);
-    const noName = await browser.post(`/uitnodiging/${token}`, { name: '', password: 'een-lang-wachtwoord', password2: 'een-lang-wachtwoord' });
+    const noName = await browser.post(`/uitnodiging/${token}`, {
+      name: '',
+      password: 'een-lang-wachtwoord',
+      password2: 'een-lang-wachtwoord',
+    });
     assert.equal(noName.statusCode, 422);
     assert.match(noName.body, /Vul dit veld in/);
     assert.equal((await ctx.database.db.selectFrom('users').select('id').where('email', '=', 'nieuw@example.nl').execute()).length, 0);
 
-    const ok = await browser.post(`/uitnodiging/${token}`, { name: 'Nieuw Lid', password: 'een-lang-wachtwoord', password2: 'een-lang-wachtwoord' });
+    const ok = await browser.post(`/uitnodiging/${token}`, {
+      name: 'Nieuw Lid',
+      password: 'een-lang-wachtwoord',
+      password2: 'een-lang-wachtwoord',
+    });
     assert.equal(ok.statusCode, 303);
     assert.equal(ok.headers.location, '/account/tweestaps');
     assert.ok(browser.cookies.get(SESSION_COOKIE));
@@ -57,7 +69,10 @@ describe('accepting an invitation', () => {
     assert.equal(user.name, 'Nieuw Lid');
     assert.ok(user.password_hash?.startsWith('$argon2id$'));
     const roles = await listMembers(ctx.database.db, A.id, { userId: user.id });
-    assert.deepEqual(roles.map((m) => [m.role, m.organisationId]), [['professional', orgId]]);
+    assert.deepEqual(
+      roles.map((m) => [m.role, m.organisationId]),
+      [['professional', orgId]],
+    );
     const account = await browser.get('/account');
     assert.equal(account.statusCode, 200);
     assert.match(account.body, /Nieuw Lid/);
@@ -65,7 +80,11 @@ describe('accepting an invitation', () => {
     const again = await new TestBrowser(ctx.app).get(`/uitnodiging/${token}`);
     assert.equal(again.statusCode, 400);
     assert.match(again.body, /Deze uitnodiging werkt niet \(meer\)/);
-    const againPost = await browser.post(`/uitnodiging/${token}`, { name: 'X', password: 'een-lang-wachtwoord', password2: 'een-lang-wachtwoord' });
+    const againPost = await browser.post(`/uitnodiging/${token}`, {
+      name: 'X',
+      password: 'een-lang-wachtwoord',
+      password2: 'een-lang-wachtwoord',
+    });
     assert.equal(againPost.statusCode, 400);
   });
 
@@ -94,8 +113,16 @@ describe('accepting an invitation', () => {
     assert.equal(ok.statusCode, 303);
     assert.equal(ok.headers.location, '/account/tweestaps');
     const roles = await listMembers(ctx.database.db, A.id, { userId: id });
-    assert.deepEqual(roles.map((m) => m.role), ['coordinator']);
-    const audit = await ctx.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'accept_invitation').where('actor_user_id', '=', id).execute();
+    assert.deepEqual(
+      roles.map((m) => m.role),
+      ['coordinator'],
+    );
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'accept_invitation')
+      .where('actor_user_id', '=', id)
+      .execute();
     assert.equal(audit.length, 1);
   });
 
@@ -114,7 +141,11 @@ describe('accepting an invitation', () => {
       const expired = await browser.get(`/uitnodiging/${token}`);
       assert.equal(expired.statusCode, 400);
       assert.match(expired.body, /verlopen/);
-      const post = await browser.post(`/uitnodiging/${token}`, { name: 'Laat', password: 'een-lang-wachtwoord', password2: 'een-lang-wachtwoord' });
+      const post = await browser.post(`/uitnodiging/${token}`, {
+        name: 'Laat',
+        password: 'een-lang-wachtwoord',
+        password2: 'een-lang-wachtwoord',
+      });
       assert.equal(post.statusCode, 400);
       assert.equal((await ctx.database.db.selectFrom('users').select('id').where('email', '=', 'laat@example.nl').execute()).length, 0);
     } finally {

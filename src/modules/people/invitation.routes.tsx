@@ -22,7 +22,13 @@ function modeFor(req: FastifyRequest, inv: Invitation): InvitationMode {
 export async function invitationRoutes(app: FastifyInstance): Promise<void> {
   const rateLimit = { max: 30, timeWindow: '1 minute' };
 
-  function page(req: FastifyRequest, token: string, inv: Invitation, mode: InvitationMode, extra: { name?: string; errors?: Record<string, string> } = {}) {
+  function page(
+    req: FastifyRequest,
+    token: string,
+    inv: Invitation,
+    mode: InvitationMode,
+    extra: { name?: string; errors?: Record<string, string> } = {},
+  ) {
     return (
       <InvitationPage
         ctx={req.viewContext()}
@@ -40,7 +46,9 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
   app.get('/uitnodiging/:token', { config: { policy: 'public', rateLimit } }, async (req, reply) => {
     const { token } = req.params as { token: string };
     const inv = await getInvitation(app.db, token, app.clock.now());
-    return reply.header('referrer-policy', 'no-referrer').page(page(req, token, inv, modeFor(req, inv)), { title: req.t('people.invite.pageTitle') });
+    return reply
+      .header('referrer-policy', 'no-referrer')
+      .page(page(req, token, inv, modeFor(req, inv)), { title: req.t('people.invite.pageTitle') });
   });
 
   app.post('/uitnodiging/:token', { config: { policy: 'public', rateLimit } }, async (req, reply) => {
@@ -59,7 +67,8 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
         const problem = passwordProblem(form.data.password);
         if (problem) errors.password = req.t(problem);
       }
-      const submittedName = typeof (req.body as { name?: unknown } | undefined)?.name === 'string' ? (req.body as { name: string }).name : inv.name;
+      const submittedName =
+        typeof (req.body as { name?: unknown } | undefined)?.name === 'string' ? (req.body as { name: string }).name : inv.name;
       if (!form.ok || Object.keys(errors).length > 0) {
         return reply.page(page(req, token, inv, mode, { errors, name: submittedName }), { title, status: 422 });
       }
@@ -70,8 +79,16 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
       const result = await inTransaction(app.db, async (trx) => {
         const r = await acceptInvitation(trx, { token, now, signedInUserId: req.user?.id ?? null, ...(newUser ?? {}) });
         const audit = { ...auditFrom(req), actorUserId: r.userId, tenantId: r.tenantId };
-        if (r.created) await recordAudit(trx, { ...audit, action: 'create', entity: 'user', entityId: r.userId, detail: { via: 'invitation' } });
-        await recordAudit(trx, { ...audit, action: 'accept_invitation', entity: 'membership', entityId: r.membershipId, detail: { role: r.role, organisationId: r.organisationId } });
+        if (r.created) {
+          await recordAudit(trx, { ...audit, action: 'create', entity: 'user', entityId: r.userId, detail: { via: 'invitation' } });
+        }
+        await recordAudit(trx, {
+          ...audit,
+          action: 'accept_invitation',
+          entity: 'membership',
+          entityId: r.membershipId,
+          detail: { role: r.role, organisationId: r.organisationId },
+        });
         // A new role is a change of privilege: rotate the session (keeping a verified second factor).
         await startSession(app, req, reply, r.userId, { mfa: r.created ? false : (req.user?.mfaVerified ?? false), db: trx });
         return r;

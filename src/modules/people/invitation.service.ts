@@ -33,7 +33,12 @@ export async function inviteToOrganisation(
   const email = input.email.trim().toLowerCase();
   const existing = await store.findUserByEmail(db, email);
   if (existing) {
-    const member = await store.findMembership(db, { tenantId: input.tenant.id, userId: existing.id, organisationId: org.id, role: input.role });
+    const member = await store.findMembership(db, {
+      tenantId: input.tenant.id,
+      userId: existing.id,
+      organisationId: org.id,
+      role: input.role,
+    });
     if (member) throw Conflict('people.invite.alreadyMember', { email: 'people.invite.alreadyMember' });
   }
   const token = newToken();

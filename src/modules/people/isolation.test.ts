@@ -14,7 +14,16 @@ const FORBIDDEN = /U mag deze pagina niet bekijken of deze actie niet doen/;
 
 describe('people: tenant isolation', () => {
   const ctx = useTestApp();
-  const ids = {} as { orgX: string; orgY: string; orgB: string; adminA: string; adminB: string; profX: string; profY: string; membershipB: string };
+  const ids = {} as {
+    orgX: string;
+    orgY: string;
+    orgB: string;
+    adminA: string;
+    adminB: string;
+    profX: string;
+    profY: string;
+    membershipB: string;
+  };
   let adminA: TestBrowser;
   let adminB: TestBrowser;
   let profX: TestBrowser;
@@ -43,8 +52,20 @@ describe('people: tenant isolation', () => {
   async function counts() {
     const db = ctx.database.db;
     const n = async (table: 'organisations' | 'memberships' | 'auth_tokens' | 'mail_outbox') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    return { organisations: await n('organisations'), memberships: await n('memberships'), tokens: await n('auth_tokens'), mails: await n('mail_outbox') };
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      organisations: await n('organisations'),
+      memberships: await n('memberships'),
+      tokens: await n('auth_tokens'),
+      mails: await n('mail_outbox'),
+    };
   }
 
   it("admin A gets 403 on every page of B's administration", async () => {
@@ -76,7 +97,11 @@ describe('people: tenant isolation', () => {
     const page = await adminA.get(`/${A.slug}/beheer/organisaties/${ids.orgB}`);
     assert.equal(page.statusCode, 404);
     assert.doesNotMatch(page.body, /Organisatie B/);
-    const invite = await adminA.post(`/${A.slug}/beheer/organisaties/${ids.orgB}/uitnodigen`, { email: 'y@example.nl', name: 'Y', role: 'professional' });
+    const invite = await adminA.post(`/${A.slug}/beheer/organisaties/${ids.orgB}/uitnodigen`, {
+      email: 'y@example.nl',
+      name: 'Y',
+      role: 'professional',
+    });
     assert.equal(invite.statusCode, 404);
     const role = await adminA.post(`/${A.slug}/beheer/gebruikers`, { userId: ids.profX, role: 'professional', organisationId: ids.orgB });
     assert.equal(role.statusCode, 422);
@@ -86,7 +111,10 @@ describe('people: tenant isolation', () => {
     const remove = await adminA.post(`/${A.slug}/beheer/gebruikers/${ids.membershipB}/verwijderen`, {});
     assert.equal(remove.statusCode, 404);
     assert.deepEqual(await counts(), before);
-    assert.deepEqual((await listMembers(ctx.database.db, B.id)).map((m) => m.email), ['admin-b@example.nl']);
+    assert.deepEqual(
+      (await listMembers(ctx.database.db, B.id)).map((m) => m.email),
+      ['admin-b@example.nl'],
+    );
   });
 
   it('shows each administrator only the people and organisations of their own municipality', async () => {
@@ -110,7 +138,11 @@ describe('people: tenant isolation', () => {
       for (const path of [`/${A.slug}/beheer/organisaties`, `/${A.slug}/beheer/organisaties/${ids.orgX}`, `/${A.slug}/beheer/gebruikers`]) {
         assert.equal((await browser.get(path)).statusCode, 403, path);
       }
-      const invite = await browser.post(`/${A.slug}/beheer/organisaties/${ids.orgX}/uitnodigen`, { email: 'z@example.nl', name: 'Z', role: 'coordinator' });
+      const invite = await browser.post(`/${A.slug}/beheer/organisaties/${ids.orgX}/uitnodigen`, {
+        email: 'z@example.nl',
+        name: 'Z',
+        role: 'coordinator',
+      });
       assert.equal(invite.statusCode, 403);
       assert.match(invite.body, FORBIDDEN);
       const selfPromote = await browser.post(`/${A.slug}/beheer/gebruikers`, { userId: ids.profX, role: 'admin', organisationId: '' });
@@ -158,8 +190,13 @@ describe('people: a person with roles in two municipalities', () => {
   });
 
   const account = () =>
-    ctx.database.db.selectFrom('users').select(['email', 'password_hash', 'totp_secret', 'totp_enabled_at']).where('id', '=', ids.person).executeTakeFirstOrThrow();
-  const rolesInB = async () => (await listMembers(ctx.database.db, B.id, { userId: ids.person })).map((m) => `${m.role}:${m.organisationId}`);
+    ctx.database.db
+      .selectFrom('users')
+      .select(['email', 'password_hash', 'totp_secret', 'totp_enabled_at'])
+      .where('id', '=', ids.person)
+      .executeTakeFirstOrThrow();
+  const rolesInB = async () =>
+    (await listMembers(ctx.database.db, B.id, { userId: ids.person })).map((m) => `${m.role}:${m.organisationId}`);
 
   it("admin A sees only the person's role in A and cannot touch the role in B", async () => {
     const before = { account: await account(), rolesInB: await rolesInB() };
@@ -169,7 +206,10 @@ describe('people: a person with roles in two municipalities', () => {
     assert.doesNotMatch(users.body, /Organisatie B/);
     assert.equal((await adminA.post(`/${A.slug}/beheer/gebruikers/${ids.membershipB}/verwijderen`, {})).statusCode, 404);
     assert.equal((await adminA.post(`/${B.slug}/beheer/gebruikers/${ids.membershipB}/verwijderen`, {})).statusCode, 403);
-    assert.equal((await adminA.post(`/${A.slug}/beheer/gebruikers`, { userId: ids.person, role: 'coordinator', organisationId: ids.orgB })).statusCode, 422);
+    assert.equal(
+      (await adminA.post(`/${A.slug}/beheer/gebruikers`, { userId: ids.person, role: 'coordinator', organisationId: ids.orgB })).statusCode,
+      422,
+    );
     assert.deepEqual(await rolesInB(), before.rolesInB);
     assert.deepEqual(await account(), before.account);
   });
@@ -191,7 +231,10 @@ describe('people: a person with roles in two municipalities', () => {
         .executeTakeFirstOrThrow();
       const token = new RegExp(`/${linkPath}/([A-Za-z0-9_-]{43})`).exec(mail.text_body)![1]!;
       let opened = 0;
-      for (const [admin, t] of [[adminA, A], [adminB, B]] as const) {
+      for (const [admin, t] of [
+        [adminA, A],
+        [adminB, B],
+      ] as const) {
         const res = await admin.get(`/${t.slug}/beheer/mail/${mail.id}`);
         assert.ok(res.statusCode === 200 || res.statusCode === 404, `${t.slug}: ${res.statusCode}`);
         if (res.statusCode === 200) opened += 1;

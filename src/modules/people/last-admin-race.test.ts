@@ -21,7 +21,8 @@ describe('removing administrators concurrently', () => {
   });
 
   it('keeps at least one administrator', async () => {
-    const membershipOf = async (userId: string) => (await listMembers(ctx.database.db, A.id, { userId })).find((m) => m.role === 'admin')!.membershipId;
+    const membershipOf = async (userId: string) =>
+      (await listMembers(ctx.database.db, A.id, { userId })).find((m) => m.role === 'admin')!.membershipId;
     const [m0, m1] = [await membershipOf(admins[0]!.id), await membershipOf(admins[1]!.id)];
     const [r0, r1] = await Promise.all([
       admins[0]!.browser.post(`/${A.slug}/beheer/gebruikers/${m1}/verwijderen`, {}),

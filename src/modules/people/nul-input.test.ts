@@ -29,7 +29,12 @@ describe('a NUL character in submitted text', () => {
       [admin, '/account', { name: 'Naam\u0000', locale: 'nl' }, 'name'],
       [admin, '/account', { name: 'Naam', locale: 'nl', address: 'Straat\u00001' }, 'address'],
       [admin, `/${A.slug}/beheer/organisaties`, { name: 'Club\u0000', kind: 'vereniging' }, 'name'],
-      [admin, `/${A.slug}/beheer/organisaties/${orgId}/uitnodigen`, { email: 'nieuw@example.nl', name: 'Nieuw\u0000', role: 'professional' }, 'name'],
+      [
+        admin,
+        `/${A.slug}/beheer/organisaties/${orgId}/uitnodigen`,
+        { email: 'nieuw@example.nl', name: 'Nieuw\u0000', role: 'professional' },
+        'name',
+      ],
       [anon, '/registreren', { name: 'Nieuw\u0000', email: 'nul@example.nl', tenant: A.id, password: '' }, 'name'],
     ];
     for (const [browser, url, form] of cases) {

@@ -26,18 +26,31 @@ describe('coordinators scoped to an organisation', () => {
 
   it('opens and invites into the own organisation', async () => {
     assert.equal((await coord.get(`/${A.slug}/beheer/organisaties/${own}`)).statusCode, 200);
-    const res = await coord.post(`/${A.slug}/beheer/organisaties/${own}/uitnodigen`, { email: 'eigen@example.nl', name: 'Eigen', role: 'professional' });
+    const res = await coord.post(`/${A.slug}/beheer/organisaties/${own}/uitnodigen`, {
+      email: 'eigen@example.nl',
+      name: 'Eigen',
+      role: 'professional',
+    });
     assert.equal(res.statusCode, 303);
   });
 
   it("cannot see another organisation's members or invite anyone into it", async () => {
     const page = await coord.get(`/${A.slug}/beheer/organisaties/${other}`);
     assert.equal(page.statusCode, 403);
-    const res = await coord.post(`/${A.slug}/beheer/organisaties/${other}/uitnodigen`, { email: 'vreemd@example.nl', name: 'Vreemd', role: 'coordinator' });
+    const res = await coord.post(`/${A.slug}/beheer/organisaties/${other}/uitnodigen`, {
+      email: 'vreemd@example.nl',
+      name: 'Vreemd',
+      role: 'coordinator',
+    });
     assert.equal(res.statusCode, 403);
     const tokens = await ctx.database.db.selectFrom('auth_tokens').select('id').where('email', '=', 'vreemd@example.nl').execute();
     assert.equal(tokens.length, 0);
-    const views = await ctx.database.db.selectFrom('audit_log').select('id').where('action', '=', 'view').where('entity_id', '=', other).execute();
+    const views = await ctx.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'view')
+      .where('entity_id', '=', other)
+      .execute();
     assert.equal(views.length, 0);
   });
 

@@ -46,7 +46,8 @@ registerMessages({
     'people.invite.submit': 'Uitnodiging versturen',
     'people.invite.sent': 'De uitnodiging is verstuurd.',
     'people.invite.alreadyMember': 'Deze persoon heeft deze rol al bij deze organisatie.',
-    'people.invite.invalid': 'Deze uitnodiging werkt niet (meer). Misschien is hij al gebruikt of verlopen. Vraag om een nieuwe uitnodiging.',
+    'people.invite.invalid':
+      'Deze uitnodiging werkt niet (meer). Misschien is hij al gebruikt of verlopen. Vraag om een nieuwe uitnodiging.',
     'people.invite.signInFirst': 'Er is al een account met dit e-mailadres. Log eerst in met dat account.',
     'people.invite.passwordsDiffer': 'De twee wachtwoorden zijn niet gelijk.',
     'people.invite.pageTitle': 'Uitnodiging',
@@ -62,7 +63,8 @@ registerMessages({
     'people.invite.mail.body':
       'Beste {name},\n\nU bent uitgenodigd om mee te doen met Samenhang in {municipality}. U doet mee namens {organisation}, als {role}.\n\nOpen deze link om de uitnodiging aan te nemen:\n{link}\n\nDe link werkt {days} dagen. Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail verwijderen.\n\nMet vriendelijke groet,\nSamenhang',
     'people.users.title': 'Gebruikers',
-    'people.users.lead': 'Hier ziet u iedereen met een rol in deze gemeente. U ziet hier ook de e-mailadressen van anderen. We schrijven in het logboek dat u deze pagina heeft bekeken.',
+    'people.users.lead':
+      'Hier ziet u iedereen met een rol in deze gemeente. U ziet hier ook de e-mailadressen van anderen. We schrijven in het logboek dat u deze pagina heeft bekeken.',
     'people.users.name': 'Naam',
     'people.users.email': 'E-mailadres',
     'people.users.role': 'Rol',
@@ -167,7 +169,8 @@ registerMessages({
     'people.invite.mail.body':
       'Dear {name},\n\nYou have been invited to take part in Samenhang in {municipality}, on behalf of {organisation}, as {role}.\n\nOpen this link to accept the invitation:\n{link}\n\nThe link works for {days} days. Were you not expecting this invitation? Then you can delete this e-mail.\n\nKind regards,\nSamenhang',
     'people.users.title': 'Users',
-    'people.users.lead': 'Here you see everyone with a role in this municipality. You also see other people\'s e-mail addresses here. We record in the audit log that you viewed this page.',
+    'people.users.lead':
+      "Here you see everyone with a role in this municipality. You also see other people's e-mail addresses here. We record in the audit log that you viewed this page.",
     'people.users.name': 'Name',
     'people.users.email': 'E-mail address',
     'people.users.role': 'Role',

@@ -18,7 +18,6 @@ export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
 /** Roles an organisation can invite someone into. */
 export const INVITE_ROLES = ['professional', 'coordinator'] as const;
 
-
 export const emailSchema = z.string().trim().toLowerCase().max(254, 'form.tooLong').pipe(z.email('form.invalidEmail'));
 const requiredText = (max: number) => z.string('form.required').trim().min(1, 'form.required').max(max, 'form.tooLong');
 const optionalText = (max: number) =>

@@ -67,7 +67,10 @@ describe('people service', () => {
     await assert.rejects(createOrganisation(db, { tenantId: A.id, name: 'X', kind: 'bank' as never }), isAppError(422));
     await assert.rejects(createOrganisation(db, { tenantId: A.id, name: '  ', kind: 'kerk' }), isAppError(422));
     const list = await listOrganisations(db, A.id);
-    assert.deepEqual(list.map((o) => o.name), ['Welzijn Krimpen']);
+    assert.deepEqual(
+      list.map((o) => o.name),
+      ['Welzijn Krimpen'],
+    );
   });
 
   it('adds memberships idempotently and refuses an organisation of another tenant', async () => {
@@ -86,11 +89,17 @@ describe('people service', () => {
       assert.deepEqual((err as AppError).fields, { organisationId: 'people.org.notInTenant' });
       return true;
     });
-    await assert.rejects(addMembership(db, { tenantId: A.id, userId, organisationId: 'not-a-uuid', role: 'professional' }), isAppError(422));
+    await assert.rejects(
+      addMembership(db, { tenantId: A.id, userId, organisationId: 'not-a-uuid', role: 'professional' }),
+      isAppError(422),
+    );
     const members = await listMembers(db, A.id, { userId });
     assert.equal(members.length, 2);
     const orgMembers = await listMembers(db, A.id, { organisationId: orgA.id });
-    assert.deepEqual(orgMembers.map((m) => m.name), ['Piet']);
+    assert.deepEqual(
+      orgMembers.map((m) => m.name),
+      ['Piet'],
+    );
     assert.equal((await listMembers(db, B.id, { userId })).length, 0);
     const orgs = await listOrganisations(db, A.id);
     assert.equal(orgs.find((o) => o.id === orgA.id)?.memberCount, 1);
@@ -104,7 +113,10 @@ describe('people service', () => {
     await assert.rejects(removeMembership(db, B.id, admin.id), isAppError(409, 'people.lastAdmin'));
     const vol = await addMembership(db, { tenantId: B.id, userId, role: 'volunteer' });
     await removeMembership(db, B.id, vol.id);
-    assert.deepEqual((await listMembers(db, B.id, { userId })).map((m) => m.role), ['admin']);
+    assert.deepEqual(
+      (await listMembers(db, B.id, { userId })).map((m) => m.role),
+      ['admin'],
+    );
   });
 
   it('exports memberships with tenant and organisation names, audit entries and mails', async () => {
@@ -112,7 +124,14 @@ describe('people service', () => {
     const org = await createOrganisation(db, { tenantId: A.id, name: 'Politie Krimpen', kind: 'politie' });
     const { id: userId } = await createUser(db, { email: 'export@example.nl', name: 'Export', phone: '0612345678' });
     await addMembership(db, { tenantId: A.id, userId, organisationId: org.id, role: 'professional' });
-    await recordAudit(db, { tenantId: A.id, actorUserId: userId, action: 'update', entity: 'user', entityId: userId, detail: { fields: ['name'] } });
+    await recordAudit(db, {
+      tenantId: A.id,
+      actorUserId: userId,
+      action: 'update',
+      entity: 'user',
+      entityId: userId,
+      detail: { fields: ['name'] },
+    });
     await queueMail(db, { to: 'export@example.nl', subject: 'Hallo', text: 'Tekst', locale: 'nl' });
     const data = await exportUserData(db, userId);
     assert.equal(data.profile.email, 'export@example.nl');
@@ -122,16 +141,28 @@ describe('people service', () => {
     assert.equal(data.memberships[0]!.organisationName, 'Politie Krimpen');
     assert.equal(data.auditLog.length, 1);
     assert.equal(data.auditLog[0]!.action, 'update');
-    assert.deepEqual(data.mails.map((m) => m.subject), ['Hallo']);
+    assert.deepEqual(
+      data.mails.map((m) => m.subject),
+      ['Hallo'],
+    );
     assert.doesNotMatch(JSON.stringify(data), /password|totp_secret/);
   });
 
   it('deletes an account by anonymising the row and removing sessions, tokens and memberships', async () => {
     const db = ctx.database.db;
-    const { id: userId } = await createUser(db, { email: 'weg@example.nl', name: 'Weg', phone: '010', address: 'Straat 1', password: 'een-lang-wachtwoord' });
+    const { id: userId } = await createUser(db, {
+      email: 'weg@example.nl',
+      name: 'Weg',
+      phone: '010',
+      address: 'Straat 1',
+      password: 'een-lang-wachtwoord',
+    });
     await addMembership(db, { tenantId: A.id, userId, role: 'resident' });
     const now = new Date();
-    await db.insertInto('sessions').values({ id: 'x'.repeat(64), user_id: userId, last_seen_at: now, expires_at: new Date(now.getTime() + 3600_000) }).execute();
+    await db
+      .insertInto('sessions')
+      .values({ id: 'x'.repeat(64), user_id: userId, last_seen_at: now, expires_at: new Date(now.getTime() + 3600_000) })
+      .execute();
     await db
       .insertInto('auth_tokens')
       .values({ id: 'y'.repeat(64), kind: 'signin', user_id: userId, email: 'weg@example.nl', data: JSON.stringify({}), expires_at: now })
@@ -139,8 +170,16 @@ describe('people service', () => {
     await queueMail(db, { to: 'Weg@example.nl', subject: 'Uw aanmeldlink', text: 'Hallo Weg, klik hier', locale: 'nl' });
     await queueMail(db, { to: 'ander@example.nl', subject: 'Voor een ander', text: 'Blijft', locale: 'nl' });
     await deleteAccount(db, userId);
-    const mails = await db.selectFrom('mail_outbox').select('to_address').where('to_address', 'in', ['weg@example.nl', 'ander@example.nl']).execute();
-    assert.deepEqual(mails.map((m) => m.to_address), ['ander@example.nl'], 'mail to the deleted person is gone, other mail stays');
+    const mails = await db
+      .selectFrom('mail_outbox')
+      .select('to_address')
+      .where('to_address', 'in', ['weg@example.nl', 'ander@example.nl'])
+      .execute();
+    assert.deepEqual(
+      mails.map((m) => m.to_address),
+      ['ander@example.nl'],
+      'mail to the deleted person is gone, other mail stays',
+    );
     const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
     assert.equal(row.email, null);
     assert.equal(row.name, 'Verwijderde gebruiker');
@@ -162,21 +201,40 @@ describe('people service', () => {
     const db = ctx.database.db;
     const org = await createOrganisation(db, { tenantId: A.id, name: 'Kerk Krimpen', kind: 'kerk' });
     const now = new Date('2026-11-23T10:00:00Z');
-    const base = { tenant: A, organisationId: org.id, name: 'Nina', role: 'professional' as const, locale: 'nl' as const, now, baseUrl: 'http://x' };
+    const base = {
+      tenant: A,
+      organisationId: org.id,
+      name: 'Nina',
+      role: 'professional' as const,
+      locale: 'nl' as const,
+      now,
+      baseUrl: 'http://x',
+    };
     const { token } = await inviteToOrganisation(db, { ...base, email: 'Nina@Example.nl' });
     const inv = await getInvitation(db, token, now);
     assert.equal(inv.email, 'nina@example.nl');
     assert.equal(inv.organisationName, 'Kerk Krimpen');
-    const row = await db.selectFrom('auth_tokens').selectAll().where('kind', '=', 'invite').where('email', '=', 'nina@example.nl').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('auth_tokens')
+      .selectAll()
+      .where('kind', '=', 'invite')
+      .where('email', '=', 'nina@example.nl')
+      .executeTakeFirstOrThrow();
     assert.notEqual(row.id, token);
     assert.match(row.id, /^[0-9a-f]{64}$/);
     const mail = await db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'nina@example.nl').executeTakeFirstOrThrow();
     assert.equal(mail.tenant_id, A.id);
     assert.ok(mail.text_body.includes(`http://x/uitnodiging/${token}`));
-    await assert.rejects(getInvitation(db, token, new Date(now.getTime() + 7 * 24 * 3600_000 + 1)), isAppError(400, 'people.invite.invalid'));
+    await assert.rejects(
+      getInvitation(db, token, new Date(now.getTime() + 7 * 24 * 3600_000 + 1)),
+      isAppError(400, 'people.invite.invalid'),
+    );
     const r = await acceptInvitation(db, { token, now, signedInUserId: null, name: 'Nina N', password: 'een-lang-wachtwoord' });
     assert.equal(r.created, true);
-    await assert.rejects(acceptInvitation(db, { token, now, signedInUserId: null, name: 'X', password: 'een-lang-wachtwoord' }), isAppError(400));
+    await assert.rejects(
+      acceptInvitation(db, { token, now, signedInUserId: null, name: 'X', password: 'een-lang-wachtwoord' }),
+      isAppError(400),
+    );
     await assert.rejects(inviteToOrganisation(db, { ...base, email: 'nina@example.nl' }), isAppError(409, 'people.invite.alreadyMember'));
   });
 });

@@ -67,7 +67,9 @@ export async function createOrganisation(
   else if (name.length > 200) fields.name = 'form.tooLong';
   if (!ORGANISATION_KINDS.includes(input.kind)) fields.kind = 'people.org.kindInvalid';
   if (Object.keys(fields).length > 0) throw Invalid(fields);
-  if (await store.findOrganisationByName(db, input.tenantId, name)) throw Conflict('people.org.nameTaken', { name: 'people.org.nameTaken' });
+  if (await store.findOrganisationByName(db, input.tenantId, name)) {
+    throw Conflict('people.org.nameTaken', { name: 'people.org.nameTaken' });
+  }
   const row = await store.insertOrganisation(db, { tenantId: input.tenantId, name, kind: input.kind });
   if (!row) throw Conflict('people.org.nameTaken', { name: 'people.org.nameTaken' });
   return { id: row.id };

@@ -127,10 +127,7 @@ export function listOrganisations(db: DbOrTrx, tenantId: string) {
 
 // Memberships
 
-export function findMembership(
-  db: DbOrTrx,
-  m: { tenantId: string; userId: string; organisationId: string | null; role: Role },
-) {
+export function findMembership(db: DbOrTrx, m: { tenantId: string; userId: string; organisationId: string | null; role: Role }) {
   let q = db
     .selectFrom('memberships')
     .select('id')
@@ -141,10 +138,7 @@ export function findMembership(
   return q.executeTakeFirst();
 }
 
-export function insertMembership(
-  db: DbOrTrx,
-  m: { tenantId: string; userId: string; organisationId: string | null; role: Role },
-) {
+export function insertMembership(db: DbOrTrx, m: { tenantId: string; userId: string; organisationId: string | null; role: Role }) {
   return db
     .insertInto('memberships')
     .values({ tenant_id: m.tenantId, user_id: m.userId, organisation_id: m.organisationId, role: m.role })
@@ -175,7 +169,11 @@ export function deleteMembership(db: DbOrTrx, tenantId: string, id: string) {
  * Whether the account with this id or e-mail address holds a role that a tenant's administrator
  * does not govern: any role in another tenant, or the admin role itself (a peer or higher).
  */
-export async function hasRoleBeyondAdminReach(db: DbOrTrx, tenantId: string, who: { userId: string | null; email: string }): Promise<boolean> {
+export async function hasRoleBeyondAdminReach(
+  db: DbOrTrx,
+  tenantId: string,
+  who: { userId: string | null; email: string },
+): Promise<boolean> {
   const email = who.email.trim().toLowerCase();
   const row = await db
     .selectFrom('memberships as m')
@@ -224,7 +222,14 @@ export function membershipsOfUser(db: DbOrTrx, userId: string) {
   return db
     .selectFrom('memberships as m')
     .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select(['m.id', 'm.tenant_id as tenantId', 'm.role', 'm.organisation_id as organisationId', 'o.name as organisationName', 'm.created_at as createdAt'])
+    .select([
+      'm.id',
+      'm.tenant_id as tenantId',
+      'm.role',
+      'm.organisation_id as organisationId',
+      'o.name as organisationName',
+      'm.created_at as createdAt',
+    ])
     .where('m.user_id', '=', userId)
     .orderBy('m.tenant_id')
     .orderBy('m.created_at')

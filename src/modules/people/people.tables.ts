@@ -6,15 +6,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export type Locale = 'nl' | 'en';
 export type OrganisationKind =
-  | 'gemeente'
-  | 'welzijn'
-  | 'woningcorporatie'
-  | 'zorgaanbieder'
-  | 'politie'
-  | 'kerk'
-  | 'vereniging'
-  | 'school'
-  | 'overig';
+  'gemeente' | 'welzijn' | 'woningcorporatie' | 'zorgaanbieder' | 'politie' | 'kerk' | 'vereniging' | 'school' | 'overig';
 
 /** A person with an account. Global (one e-mail, one account); tenants are reached through memberships. */
 export interface UsersTable {

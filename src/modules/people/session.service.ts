@@ -29,9 +29,7 @@ export async function loadSessionUser(app: FastifyInstance, req: FastifyRequest,
   const now = app.clock.now().getTime();
   const idle = staff ? STAFF_IDLE_MS : OTHER_IDLE_MS;
   const expired =
-    now >= row.expiresAt.getTime() ||
-    now - row.lastSeenAt.getTime() > idle ||
-    (staff && now - row.createdAt.getTime() > STAFF_ABSOLUTE_MS);
+    now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() > idle || (staff && now - row.createdAt.getTime() > STAFF_ABSOLUTE_MS);
   if (expired) {
     await store.deleteSession(app.db, id);
     clearSessionCookie(app, reply);

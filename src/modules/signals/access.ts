@@ -28,12 +28,21 @@ export function viewerOf(req: FastifyRequest): Viewer {
 
 /** Organisations with an action on the signal. */
 export async function actionOrganisations(db: DbOrTrx, tenantId: string, signalId: string): Promise<string[]> {
-  const rows = await db.selectFrom('signals_actions').select('organisation_id').where('tenant_id', '=', tenantId).where('signal_id', '=', signalId).execute();
+  const rows = await db
+    .selectFrom('signals_actions')
+    .select('organisation_id')
+    .where('tenant_id', '=', tenantId)
+    .where('signal_id', '=', signalId)
+    .execute();
   return rows.map((r) => r.organisation_id);
 }
 
 /** What the viewer may do with a signal; NotFound (not Forbidden: do not reveal it exists) when they may not see it. */
-export async function accessTo(db: DbOrTrx, viewer: Viewer, signal: SignalRow): Promise<{ personalDetails: boolean; canHandle: boolean; canReassign: boolean }> {
+export async function accessTo(
+  db: DbOrTrx,
+  viewer: Viewer,
+  signal: SignalRow,
+): Promise<{ personalDetails: boolean; canHandle: boolean; canReassign: boolean }> {
   if (viewer.all) return { personalDetails: true, canHandle: true, canReassign: true };
   const routed = !!signal.organisation_id && viewer.organisations.includes(signal.organisation_id);
   if (routed) return { personalDetails: true, canHandle: true, canReassign: false };

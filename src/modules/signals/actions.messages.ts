@@ -24,7 +24,8 @@ registerMessages({
     'signals.actions.field.description': 'Wat moet er gebeuren?',
     'signals.actions.field.descriptionHint': 'Schrijf hier geen gegevens van de melder. Alle organisaties met een actie lezen dit.',
     'signals.actions.field.owner': 'Wie doet het? (niet verplicht)',
-    'signals.actions.field.ownerHint': 'Kies iemand van de gekozen organisatie. Kiest u niemand, dan krijgen alle professionals van die organisatie een e-mail.',
+    'signals.actions.field.ownerHint':
+      'Kies iemand van de gekozen organisatie. Kiest u niemand, dan krijgen alle professionals van die organisatie een e-mail.',
     'signals.actions.field.due': 'Uiterlijk klaar op (niet verplicht)',
     'signals.actions.field.dueHint': 'Bijvoorbeeld 2026-12-01.',
     'signals.actions.update': 'Actie bijwerken: {description}',
@@ -71,13 +72,17 @@ registerMessages({
     'signals.reopen.history.accepted': 'Verzoek om heropenen: heropend.',
     'signals.reopen.history.declined': 'Verzoek om heropenen: niet heropend.',
     'signals.reopen.mail.subject': 'Verzoek om heropenen van melding {id}',
-    'signals.reopen.mail.text': 'De melder van melding {id} is niet tevreden en vindt dat het probleem niet is opgelost. Beslis of de melding opnieuw wordt geopend (na inloggen):\n{url}',
-    'signals.reopen.track.requested': 'Dank u wel. U vindt dat het probleem niet is opgelost. Een coördinator bekijkt uw reactie en beslist of de melding opnieuw wordt geopend.',
+    'signals.reopen.mail.text':
+      'De melder van melding {id} is niet tevreden en vindt dat het probleem niet is opgelost. Beslis of de melding opnieuw wordt geopend (na inloggen):\n{url}',
+    'signals.reopen.track.requested':
+      'Dank u wel. U vindt dat het probleem niet is opgelost. Een coördinator bekijkt uw reactie en beslist of de melding opnieuw wordt geopend.',
     'signals.feedbackSettings.title': 'Als de melder niet tevreden is',
-    'signals.feedbackSettings.intro': 'Na het afhandelen vragen we de melder of hij tevreden is. Hier kiest u wat er gebeurt als de melder niet tevreden is én zegt dat het probleem niet is opgelost.',
+    'signals.feedbackSettings.intro':
+      'Na het afhandelen vragen we de melder of hij tevreden is. Hier kiest u wat er gebeurt als de melder niet tevreden is én zegt dat het probleem niet is opgelost.',
     'signals.feedbackSettings.legend': 'Als de melder niet tevreden is en het probleem niet is opgelost',
     'signals.feedbackSettings.reopen': 'De melding gaat meteen weer open (heropend).',
-    'signals.feedbackSettings.coordinator': 'Een coördinator beslist. De melding krijgt een verzoek om heropenen en de coördinatoren krijgen een e-mail.',
+    'signals.feedbackSettings.coordinator':
+      'Een coördinator beslist. De melding krijgt een verzoek om heropenen en de coördinatoren krijgen een e-mail.',
     'signals.feedbackSettings.save': 'Opslaan',
     'signals.feedbackSettings.saved': 'De instelling is opgeslagen.',
     'signals.feedbackSettings.error': 'Kies wat er moet gebeuren.',
@@ -104,7 +109,8 @@ registerMessages({
     'signals.actions.field.description': 'What needs to be done?',
     'signals.actions.field.descriptionHint': 'Do not write the reporter’s details here. Every organisation with an action reads this.',
     'signals.actions.field.owner': 'Who does it? (optional)',
-    'signals.actions.field.ownerHint': 'Choose someone of the chosen organisation. If you choose nobody, all professionals of that organisation get an e-mail.',
+    'signals.actions.field.ownerHint':
+      'Choose someone of the chosen organisation. If you choose nobody, all professionals of that organisation get an e-mail.',
     'signals.actions.field.due': 'Due by (optional)',
     'signals.actions.field.dueHint': 'For example 2026-12-01.',
     'signals.actions.update': 'Update action: {description}',
@@ -151,13 +157,17 @@ registerMessages({
     'signals.reopen.history.accepted': 'Request to reopen: reopened.',
     'signals.reopen.history.declined': 'Request to reopen: not reopened.',
     'signals.reopen.mail.subject': 'Request to reopen report {id}',
-    'signals.reopen.mail.text': 'The reporter of report {id} is not satisfied and says the problem is not solved. Decide whether to reopen it (after signing in):\n{url}',
-    'signals.reopen.track.requested': 'Thank you. You say the problem is not solved. A coordinator reads your answer and decides whether the report is reopened.',
+    'signals.reopen.mail.text':
+      'The reporter of report {id} is not satisfied and says the problem is not solved. Decide whether to reopen it (after signing in):\n{url}',
+    'signals.reopen.track.requested':
+      'Thank you. You say the problem is not solved. A coordinator reads your answer and decides whether the report is reopened.',
     'signals.feedbackSettings.title': 'When the reporter is not satisfied',
-    'signals.feedbackSettings.intro': 'After closing we ask the reporter whether they are satisfied. Choose here what happens when the reporter is not satisfied and says the problem is not solved.',
+    'signals.feedbackSettings.intro':
+      'After closing we ask the reporter whether they are satisfied. Choose here what happens when the reporter is not satisfied and says the problem is not solved.',
     'signals.feedbackSettings.legend': 'When the reporter is not satisfied and the problem is not solved',
     'signals.feedbackSettings.reopen': 'The report is reopened at once.',
-    'signals.feedbackSettings.coordinator': 'A coordinator decides. The report gets a request to reopen and the coordinators get an e-mail.',
+    'signals.feedbackSettings.coordinator':
+      'A coordinator decides. The report gets a request to reopen and the coordinators get an e-mail.',
     'signals.feedbackSettings.save': 'Save',
     'signals.feedbackSettings.saved': 'The setting has been saved.',
     'signals.feedbackSettings.error': 'Choose what should happen.',

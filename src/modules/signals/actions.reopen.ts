@@ -26,12 +26,23 @@ export function getDissatisfiedPolicy(db: DbOrTrx, tenantId: string): Promise<st
 }
 
 /** Set the tenant's "niet tevreden" policy (coordinators, administrators); audited. */
-export async function setDissatisfiedPolicy(db: DbOrTrx, input: { tenantId: string; policy: store.DissatisfiedPolicy; actorUserId: string; ip?: string | null; now: Date }): Promise<void> {
+export async function setDissatisfiedPolicy(
+  db: DbOrTrx,
+  input: { tenantId: string; policy: store.DissatisfiedPolicy; actorUserId: string; ip?: string | null; now: Date },
+): Promise<void> {
   if (!DISSATISFIED_POLICIES.includes(input.policy)) throw Invalid({ policy: 'form.invalidValue' });
   await inTransaction(db, async (trx) => {
     const before = await store.getDissatisfiedPolicy(trx, input.tenantId);
     await store.setDissatisfiedPolicy(trx, input.tenantId, input.policy, input.now);
-    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.actorUserId, action: 'update', entity: 'signals_settings', entityId: input.tenantId, ip: input.ip ?? null, detail: { dissatisfiedPolicy: { from: before, to: input.policy } } });
+    await recordAudit(trx, {
+      tenantId: input.tenantId,
+      actorUserId: input.actorUserId,
+      action: 'update',
+      entity: 'signals_settings',
+      entityId: input.tenantId,
+      ip: input.ip ?? null,
+      detail: { dissatisfiedPolicy: { from: before, to: input.policy } },
+    });
   });
 }
 
@@ -40,7 +51,10 @@ export async function setDissatisfiedPolicy(db: DbOrTrx, input: { tenantId: stri
  * policy is `coordinator`: marks the request, notes it internally and mails the tenant's coordinators
  * (a link only: no reporter details, no reason text).
  */
-export async function requestReopen(trx: Trx, input: { tenantId: string; signal: signals.SignalRow; reason: string | null; locale: Locale; links: LinkBase; now: Date }): Promise<void> {
+export async function requestReopen(
+  trx: Trx,
+  input: { tenantId: string; signal: signals.SignalRow; reason: string | null; locale: Locale; links: LinkBase; now: Date },
+): Promise<void> {
   const s = input.signal;
   await store.setReopenRequest(trx, input.tenantId, s.id, { at: input.now, reason: input.reason }, input.now);
   const t = translator('nl');
@@ -49,13 +63,22 @@ export async function requestReopen(trx: Trx, input: { tenantId: string; signal:
     signal_id: s.id,
     from_state: s.state,
     to_state: s.state,
-    internal_note: input.reason ? t('signals.reopen.history.requestedReason', { reason: input.reason }) : t('signals.reopen.history.requested'),
+    internal_note: input.reason
+      ? t('signals.reopen.history.requestedReason', { reason: input.reason })
+      : t('signals.reopen.history.requested'),
     public_message: null,
     actor_user_id: null,
     reason: 'reopen_request',
     created_at: input.now,
   });
-  await recordAudit(trx, { tenantId: input.tenantId, actorUserId: null, action: 'reopen_request', entity: 'signal', entityId: s.id, detail: { policy: 'coordinator' } });
+  await recordAudit(trx, {
+    tenantId: input.tenantId,
+    actorUserId: null,
+    action: 'reopen_request',
+    entity: 'signal',
+    entityId: s.id,
+    detail: { policy: 'coordinator' },
+  });
   const mt = translator(input.locale);
   const url = `${input.links.baseUrl}/${input.links.tenantSlug}/meldingen/behandelen/${s.public_id}`;
   const coordinators = await listMembers(trx, input.tenantId, { role: 'coordinator' });
@@ -74,7 +97,17 @@ export async function requestReopen(trx: Trx, input: { tenantId: string; signal:
 /** A coordinator decides on a reopen request: reopen (transition to heropend) or not (a message to the reporter through the update mail). */
 export async function decideReopen(
   db: DbOrTrx,
-  input: { tenantId: string; signalId: string; viewer: Viewer; reopen: boolean; message: string | null; ip?: string | null; locale: Locale; links: LinkBase; now: Date },
+  input: {
+    tenantId: string;
+    signalId: string;
+    viewer: Viewer;
+    reopen: boolean;
+    message: string | null;
+    ip?: string | null;
+    locale: Locale;
+    links: LinkBase;
+    now: Date;
+  },
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
     const s = await signals.lockSignal(trx, input.tenantId, input.signalId);
@@ -113,7 +146,15 @@ export async function decideReopen(
       reason: 'reopen_declined',
       created_at: input.now,
     });
-    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.viewer.userId, action: 'update', entity: 'signal', entityId: s.id, ip: input.ip ?? null, detail: { reopenRequest: 'declined' } });
+    await recordAudit(trx, {
+      tenantId: input.tenantId,
+      actorUserId: input.viewer.userId,
+      action: 'update',
+      entity: 'signal',
+      entityId: s.id,
+      ip: input.ip ?? null,
+      detail: { reopenRequest: 'declined' },
+    });
     await mailUpdate(trx, s, { state: s.state, message, links: input.links, locale: input.locale, now: input.now, askSatisfaction: false });
   });
 }

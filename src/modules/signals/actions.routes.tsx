@@ -7,7 +7,15 @@ import { parseForm } from '../../platform/http/forms.ts';
 import { auditFrom } from '../../platform/audit/audit.service.ts';
 import { listMembers, listOrganisations } from '../people/people.service.ts';
 import { accessTo, viewerOf, type Viewer } from './access.ts';
-import { addAction, isOverdue, listSignalActions, mayAddAction, mayUpdateAction, updateSignalAction, type ActionChange } from './actions.service.ts';
+import {
+  addAction,
+  isOverdue,
+  listSignalActions,
+  mayAddAction,
+  mayUpdateAction,
+  updateSignalAction,
+  type ActionChange,
+} from './actions.service.ts';
 import { decideReopen, getDissatisfiedPolicy, setDissatisfiedPolicy, DISSATISFIED_POLICIES } from './actions.reopen.ts';
 import { getSignal, type SignalRow } from './signals.service.ts';
 import { isClosed } from './workflow.ts';
@@ -31,7 +39,11 @@ function invalid(errors: Record<string, string>): AppError {
 
 /** The actions part of the signal page for this viewer: actions, what they may do, owners to choose from, a reopen request. */
 export async function loadActionsPanel(db: DbOrTrx, tenantId: string, viewer: Viewer, signal: SignalRow, now: Date): Promise<ActionsPanel> {
-  const [actions, organisations, members] = await Promise.all([listSignalActions(db, tenantId, signal.id), listOrganisations(db, tenantId), listMembers(db, tenantId)]);
+  const [actions, organisations, members] = await Promise.all([
+    listSignalActions(db, tenantId, signal.id),
+    listOrganisations(db, tenantId),
+    listMembers(db, tenantId),
+  ]);
   const seen = new Set<string>();
   const owners: ActionsPanel['members'][number][] = [];
   for (const m of members) {
@@ -49,7 +61,10 @@ export async function loadActionsPanel(db: DbOrTrx, tenantId: string, viewer: Vi
     openCount: actions.filter((a) => a.status === 'open').length,
     overdue: actions.filter((a) => isOverdue(a, now)).map((a) => a.id),
     today: localDate(now),
-    reopenRequest: signal.reopen_requested_at && isClosed(signal.state) ? { at: signal.reopen_requested_at, reason: signal.reopen_request_reason } : null,
+    reopenRequest:
+      signal.reopen_requested_at && isClosed(signal.state)
+        ? { at: signal.reopen_requested_at, reason: signal.reopen_request_reason }
+        : null,
     canDecideReopen: viewer.all,
   };
 }
@@ -57,8 +72,16 @@ export async function loadActionsPanel(db: DbOrTrx, tenantId: string, viewer: Vi
 /** Network actions on a signal (add, finish, drop, change), the coordinator's decision on a reopen request and the "niet tevreden" setting. */
 export async function actionRoutes(app: FastifyInstance): Promise<void> {
   const links = (req: FastifyRequest) => ({ baseUrl: app.config.baseUrl, tenantSlug: req.tenant!.slug });
-  const common = (req: FastifyRequest, viewer: Viewer) => ({ tenantId: req.tenant!.id, viewer, ip: auditFrom(req).ip, locale: req.locale, links: links(req), now: app.clock.now() });
-  const page = (req: FastifyRequest, signal: SignalRow, anchor = '#acties') => `/${req.tenant!.slug}/meldingen/behandelen/${signal.public_id}${anchor}`;
+  const common = (req: FastifyRequest, viewer: Viewer) => ({
+    tenantId: req.tenant!.id,
+    viewer,
+    ip: auditFrom(req).ip,
+    locale: req.locale,
+    links: links(req),
+    now: app.clock.now(),
+  });
+  const page = (req: FastifyRequest, signal: SignalRow, anchor = '#acties') =>
+    `/${req.tenant!.slug}/meldingen/behandelen/${signal.public_id}${anchor}`;
   /** The signal as the viewer may see it: 404 when unknown or not visible (access.ts). */
   const load = async (req: FastifyRequest) => {
     const { publicId } = req.params as { publicId: string };
@@ -81,7 +104,9 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     app.post(`/:tenant/meldingen/behandelen/:publicId/acties/:actionId/${suffix}`, { config: { policy: STAFF } }, async (req, reply) => {
       const { signal, viewer } = await load(req);
       const { actionId } = req.params as { actionId: string };
-      await updateSignalAction(app.db, { ...common(req, viewer), signalId: signal.id, actionId, change: change(req.body, req) }).catch(rethrowInvalid);
+      await updateSignalAction(app.db, { ...common(req, viewer), signalId: signal.id, actionId, change: change(req.body, req) }).catch(
+        rethrowInvalid,
+      );
       return reply.redirect(page(req, signal), 303);
     });
   const formOf = <S extends z.ZodType>(schema: S, body: unknown, req: FastifyRequest): z.infer<S> => {
@@ -96,12 +121,21 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     return { kind: 'edit', ownerUserId: d.ownerUserId || null, dueDate: d.dueDate || null };
   });
 
-  app.post('/:tenant/meldingen/behandelen/:publicId/heropenen', { config: { policy: { roles: ['coordinator'], personalData: true } } }, async (req, reply) => {
-    const { signal, viewer } = await load(req);
-    const d = formOf(reopenSchema, req.body, req);
-    await decideReopen(app.db, { ...common(req, viewer), signalId: signal.id, reopen: d.decision === 'heropenen', message: d.message }).catch(rethrowInvalid);
-    return reply.redirect(page(req, signal, ''), 303);
-  });
+  app.post(
+    '/:tenant/meldingen/behandelen/:publicId/heropenen',
+    { config: { policy: { roles: ['coordinator'], personalData: true } } },
+    async (req, reply) => {
+      const { signal, viewer } = await load(req);
+      const d = formOf(reopenSchema, req.body, req);
+      await decideReopen(app.db, {
+        ...common(req, viewer),
+        signalId: signal.id,
+        reopen: d.decision === 'heropenen',
+        message: d.message,
+      }).catch(rethrowInvalid);
+      return reply.redirect(page(req, signal, ''), 303);
+    },
+  );
 
   const SETTINGS = { roles: ['coordinator', 'admin'] } as const;
   const settingsPath = '/:tenant/beheer/meldingen/terugkoppeling';
@@ -117,9 +151,18 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     const parsed = parseForm(settingsSchema, req.body, req.t);
     if (!parsed.ok) {
       const policy = await getDissatisfiedPolicy(app.db, req.tenant!.id);
-      return reply.page(<FeedbackSettingsPage ctx={req.viewContext()} slug={req.tenant!.slug} policy={policy} errors={parsed.errors} />, { title: req.t('signals.feedbackSettings.title'), status: 422 });
+      return reply.page(<FeedbackSettingsPage ctx={req.viewContext()} slug={req.tenant!.slug} policy={policy} errors={parsed.errors} />, {
+        title: req.t('signals.feedbackSettings.title'),
+        status: 422,
+      });
     }
-    await setDissatisfiedPolicy(app.db, { tenantId: req.tenant!.id, policy: parsed.data.policy, actorUserId: req.user!.id, ip: auditFrom(req).ip, now: app.clock.now() });
+    await setDissatisfiedPolicy(app.db, {
+      tenantId: req.tenant!.id,
+      policy: parsed.data.policy,
+      actorUserId: req.user!.id,
+      ip: auditFrom(req).ip,
+      now: app.clock.now(),
+    });
     return reply.redirect(`/${req.tenant!.slug}/beheer/meldingen/terugkoppeling?opgeslagen=1`, 303);
   });
 }

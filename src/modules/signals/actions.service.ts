@@ -28,7 +28,11 @@ export function mayAddAction(viewer: Viewer, signal: Pick<signals.SignalRow, 'or
 }
 
 /** True when the viewer may update an action: coordinators, the routed organisation and the action's own organisation. */
-export function mayUpdateAction(viewer: Viewer, signal: Pick<signals.SignalRow, 'organisation_id'>, action: Pick<store.ActionRow, 'organisation_id'>): boolean {
+export function mayUpdateAction(
+  viewer: Viewer,
+  signal: Pick<signals.SignalRow, 'organisation_id'>,
+  action: Pick<store.ActionRow, 'organisation_id'>,
+): boolean {
   return mayAddAction(viewer, signal) || viewer.organisations.includes(action.organisation_id);
 }
 
@@ -56,7 +60,13 @@ function checkDueDate(raw: string | null | undefined, now: Date, errors: Record<
 }
 
 /** The owner must be a member of the action's organisation. */
-async function checkOwner(trx: Trx, tenantId: string, organisationId: string, raw: string | null | undefined, errors: Record<string, string>) {
+async function checkOwner(
+  trx: Trx,
+  tenantId: string,
+  organisationId: string,
+  raw: string | null | undefined,
+  errors: Record<string, string>,
+) {
   const ownerId = clean(raw);
   if (!ownerId) return null;
   const member = (await listMembers(trx, tenantId, { organisationId, userId: ownerId }))[0];
@@ -84,11 +94,24 @@ async function lockedSignal(trx: Trx, tenantId: string, signalId: string): Promi
 }
 
 /** Mail an organisation about a new action: to its owner when set, else to its professionals. No reporter details, no texts that might hold them. */
-async function mailActionOrganisation(trx: Trx, signal: signals.SignalRow, action: store.ActionRow, orgName: string, ownerEmail: string | null, args: Common): Promise<number> {
+async function mailActionOrganisation(
+  trx: Trx,
+  signal: signals.SignalRow,
+  action: store.ActionRow,
+  orgName: string,
+  ownerEmail: string | null,
+  args: Common,
+): Promise<number> {
   const t = translator(args.locale);
   const recipients = ownerEmail
     ? [ownerEmail]
-    : [...new Set((await listMembers(trx, args.tenantId, { organisationId: action.organisation_id, role: 'professional' })).map((m) => m.email).filter((e): e is string => !!e))];
+    : [
+        ...new Set(
+          (await listMembers(trx, args.tenantId, { organisationId: action.organisation_id, role: 'professional' }))
+            .map((m) => m.email)
+            .filter((e): e is string => !!e),
+        ),
+      ];
   const url = `${args.links.baseUrl}/${args.links.tenantSlug}/meldingen/behandelen/${signal.public_id}`;
   for (const to of recipients) {
     await queueMail(trx, {
@@ -158,7 +181,13 @@ export async function addAction(db: DbOrTrx, input: NewAction): Promise<store.Ac
       now: input.now,
     });
     const t = translator('nl');
-    await note(trx, signal, t('signals.actions.history.added', { organisation: org!.name, description: description! }), input.viewer.userId, input.now);
+    await note(
+      trx,
+      signal,
+      t('signals.actions.history.added', { organisation: org!.name, description: description! }),
+      input.viewer.userId,
+      input.now,
+    );
     const mailed = await mailActionOrganisation(trx, signal, action, org!.name, owner?.email ?? null, input);
     await recordAudit(trx, {
       tenantId: input.tenantId,
@@ -173,10 +202,16 @@ export async function addAction(db: DbOrTrx, input: NewAction): Promise<store.Ac
   });
 }
 
-export type ActionChange = { kind: 'done'; result: string } | { kind: 'drop'; reason: string } | { kind: 'edit'; ownerUserId: string | null; dueDate: string | null };
+export type ActionChange =
+  | { kind: 'done'; result: string }
+  | { kind: 'drop'; reason: string }
+  | { kind: 'edit'; ownerUserId: string | null; dueDate: string | null };
 
 /** Mark an action done (with a result), drop it (with a reason) or change its owner and due date; audited and noted in the history. */
-export async function updateSignalAction(db: DbOrTrx, input: Common & { signalId: string; actionId: string; change: ActionChange }): Promise<store.ActionRow> {
+export async function updateSignalAction(
+  db: DbOrTrx,
+  input: Common & { signalId: string; actionId: string; change: ActionChange },
+): Promise<store.ActionRow> {
   return inTransaction(db, async (trx) => {
     const signal = await lockedSignal(trx, input.tenantId, input.signalId);
     const action = /^[0-9a-f-]{36}$/.test(input.actionId) ? await store.findAction(trx, input.tenantId, signal.id, input.actionId) : null;
@@ -197,13 +232,22 @@ export async function updateSignalAction(db: DbOrTrx, input: Common & { signalId
       else if (text.length > MAX_ACTION_TEXT) errors[field] = 'signals.error.tooLong';
       if (Object.keys(errors).length) throw Invalid(errors);
       set = { status: c.kind === 'done' ? 'done' : 'dropped', result: text, updated_at: input.now };
-      history = t(c.kind === 'done' ? 'signals.actions.history.done' : 'signals.actions.history.dropped', { organisation: org.name, description: action.description, text: text! });
+      history = t(c.kind === 'done' ? 'signals.actions.history.done' : 'signals.actions.history.dropped', {
+        organisation: org.name,
+        description: action.description,
+        text: text!,
+      });
     } else {
       const owner = await checkOwner(trx, input.tenantId, action.organisation_id, c.ownerUserId, errors);
       const dueDate = checkDueDate(c.dueDate, input.now, errors);
       if (Object.keys(errors).length) throw Invalid(errors);
       set = { owner_user_id: owner?.userId ?? null, due_date: dueDate, updated_at: input.now };
-      history = t('signals.actions.history.changed', { organisation: org.name, description: action.description, owner: owner?.name ?? '—', date: dueDate ?? '—' });
+      history = t('signals.actions.history.changed', {
+        organisation: org.name,
+        description: action.description,
+        owner: owner?.name ?? '—',
+        date: dueDate ?? '—',
+      });
       if (owner && owner.userId !== action.owner_user_id) newOwnerEmail = owner.email;
     }
     await store.updateAction(trx, input.tenantId, action.id, set);

@@ -18,17 +18,41 @@ const norm = (r: ActionRow): ActionRow => ({ ...r, due_date: isoDate(r.due_date)
 
 /** The actions of a signal, oldest first. */
 export async function listActions(db: DbOrTrx, tenantId: string, signalId: string): Promise<ActionRow[]> {
-  return (await db.selectFrom('signals_actions').selectAll().where('tenant_id', '=', tenantId).where('signal_id', '=', signalId).orderBy('created_at').orderBy('id').execute()).map(norm);
+  return (
+    await db
+      .selectFrom('signals_actions')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('signal_id', '=', signalId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+  ).map(norm);
 }
 
 export async function findAction(db: DbOrTrx, tenantId: string, signalId: string, actionId: string): Promise<ActionRow | null> {
-  const r = await db.selectFrom('signals_actions').selectAll().where('tenant_id', '=', tenantId).where('signal_id', '=', signalId).where('id', '=', actionId).executeTakeFirst();
+  const r = await db
+    .selectFrom('signals_actions')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('signal_id', '=', signalId)
+    .where('id', '=', actionId)
+    .executeTakeFirst();
   return r ? norm(r) : null;
 }
 
 export async function insertAction(
   db: DbOrTrx,
-  row: { tenantId: string; signalId: string; organisationId: string; description: string; ownerUserId: string | null; dueDate: string | null; createdBy: string; now: Date },
+  row: {
+    tenantId: string;
+    signalId: string;
+    organisationId: string;
+    description: string;
+    ownerUserId: string | null;
+    dueDate: string | null;
+    createdBy: string;
+    now: Date;
+  },
 ): Promise<ActionRow> {
   const r = await db
     .insertInto('signals_actions')
@@ -54,7 +78,13 @@ export async function updateAction(db: DbOrTrx, tenantId: string, actionId: stri
 }
 
 /** Set or clear the reopen request of a signal ("niet tevreden" waiting for the coordinator). */
-export async function setReopenRequest(db: DbOrTrx, tenantId: string, signalId: string, request: { at: Date; reason: string | null } | null, now: Date): Promise<void> {
+export async function setReopenRequest(
+  db: DbOrTrx,
+  tenantId: string,
+  signalId: string,
+  request: { at: Date; reason: string | null } | null,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('signals_signals')
     .set({ reopen_requested_at: request?.at ?? null, reopen_request_reason: request?.reason ?? null, updated_at: now })

@@ -22,7 +22,8 @@ describe('network actions and the "niet tevreden" rule (HTTP)', () => {
   const emails: Record<string, string> = {};
   const ids: Record<string, string> = {};
   const db = () => ctx.database.db;
-  const mailsTo = (to: string) => db().selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('created_at').orderBy('id').execute();
+  const mailsTo = (to: string) =>
+    db().selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('created_at').orderBy('id').execute();
   // Same clock time for every action: order by organisation (housing before municipality, as created).
   const actions = () =>
     db()
@@ -31,13 +32,23 @@ describe('network actions and the "niet tevreden" rule (HTTP)', () => {
       .select(sql<string>`to_char(due_date, 'YYYY-MM-DD')`.as('due_date'))
       .orderBy(sql`organisation_id = ${k.housing}`, 'desc')
       .execute();
-  const signal = (publicId: string) => db().selectFrom('signals_signals').selectAll().where('public_id', '=', publicId).executeTakeFirstOrThrow();
+  const signal = (publicId: string) =>
+    db().selectFrom('signals_signals').selectAll().where('public_id', '=', publicId).executeTakeFirstOrThrow();
   const inDays = (n: number) => DateTime.fromISO(localDate(ctx.clock.now())).plus({ days: n }).toISODate()!;
   const links = { baseUrl: 'http://localhost', tenantSlug: KRIMPEN.slug };
 
   before(async () => {
     k = await setupTenant(db(), KRIMPEN);
-    const s = await createSignal(db(), newSignal({ category: { serviceCode: 'eenzaamheid' }, description: SECRET_TEXT, reporter: { name: REPORTER_NAME, email: REPORTER_EMAIL }, links, now: ctx.clock.now() }));
+    const s = await createSignal(
+      db(),
+      newSignal({
+        category: { serviceCode: 'eenzaamheid' },
+        description: SECRET_TEXT,
+        reporter: { name: REPORTER_NAME, email: REPORTER_EMAIL },
+        links,
+        now: ctx.clock.now(),
+      }),
+    );
     signalId = s.signal.public_id;
     token = s.trackingToken!;
     assert.equal(s.signal.organisation_id, k.welfare);
@@ -59,7 +70,11 @@ describe('network actions and the "niet tevreden" rule (HTTP)', () => {
   it('the routed organisation adds an action for another organisation: mailed without reporter details, audited, in the history', async () => {
     const page = `${base}/behandelen/${signalId}`;
     assert.equal((await b.housing!.get(page)).statusCode, 404, 'no action yet: the housing corporation does not see it');
-    const res = await b.welfare!.post(`${page}/acties`, { organisationId: k.housing, description: 'Huisbezoek door de woonconsulent', dueDate: inDays(3) });
+    const res = await b.welfare!.post(`${page}/acties`, {
+      organisationId: k.housing,
+      description: 'Huisbezoek door de woonconsulent',
+      dueDate: inDays(3),
+    });
     assert.equal(res.statusCode, 303, res.body);
     const [a] = await actions();
     assert.equal(a!.organisation_id, k.housing);
@@ -68,14 +83,24 @@ describe('network actions and the "niet tevreden" rule (HTTP)', () => {
     const mails = await mailsTo(emails.housing!);
     assert.equal(mails.length, 1);
     assert.ok(mails[0]!.text_body.includes(`/meldingen/behandelen/${signalId}`));
-    for (const secret of [REPORTER_NAME, REPORTER_EMAIL, SECRET_TEXT]) assert.ok(!mails[0]!.text_body.includes(secret) && !mails[0]!.subject.includes(secret), secret);
+    for (const secret of [REPORTER_NAME, REPORTER_EMAIL, SECRET_TEXT]) {
+      assert.ok(!mails[0]!.text_body.includes(secret) && !mails[0]!.subject.includes(secret), secret);
+    }
     assert.equal((await mailsTo(emails.municipality!)).length, 0, 'other organisations get nothing');
-    const audit = await db().selectFrom('audit_log').selectAll().where('entity', '=', 'signal_action').where('actor_user_id', '=', ids.welfare!).execute();
+    const audit = await db()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'signal_action')
+      .where('actor_user_id', '=', ids.welfare!)
+      .execute();
     assert.equal(audit.length, 1);
     assert.equal(audit[0]!.action, 'create');
     const welfarePage = await b.welfare!.get(page);
     assert.ok(welfarePage.body.includes('Acties in het netwerk'));
-    assert.ok(welfarePage.body.includes('Actie voor Wonen Krimpen aan den IJssel: Huisbezoek door de woonconsulent'), 'internal history note');
+    assert.ok(
+      welfarePage.body.includes('Actie voor Wonen Krimpen aan den IJssel: Huisbezoek door de woonconsulent'),
+      'internal history note',
+    );
     // Not on the reporter's tracking page.
     const track = await new TestBrowser(ctx.app).get(`${base}/volgen/${token}`);
     assert.ok(!track.body.includes('Huisbezoek'));
@@ -87,7 +112,11 @@ describe('network actions and the "niet tevreden" rule (HTTP)', () => {
     assert.equal(housing.statusCode, 200);
     assert.ok(housing.body.includes('Huisbezoek door de woonconsulent'));
     assert.ok(!housing.body.includes(REPORTER_EMAIL) && !housing.body.includes(REPORTER_NAME));
-    assert.equal((await b.housing!.post(`${page}/acties`, { organisationId: k.housing, description: 'Nog iets' })).statusCode, 403, 'an action organisation cannot add actions');
+    assert.equal(
+      (await b.housing!.post(`${page}/acties`, { organisationId: k.housing, description: 'Nog iets' })).statusCode,
+      403,
+      'an action organisation cannot add actions',
+    );
     assert.equal((await b.municipality!.get(page)).statusCode, 404);
     assert.equal((await b.municipality!.post(`${page}/acties`, { organisationId: k.municipality, description: 'x' })).statusCode, 404);
     assert.equal((await b.resident!.post(`${page}/acties`, { organisationId: k.municipality, description: 'x' })).statusCode, 403);
@@ -117,7 +146,11 @@ describe('network actions and the "niet tevreden" rule (HTTP)', () => {
 
   it('a coordinator adds an action with an owner: only the owner is mailed', async () => {
     const before = (await mailsTo(emails.housing!)).length;
-    const res = await b.coordinator!.post(`${base}/behandelen/${signalId}/acties`, { organisationId: k.municipality, description: 'Wijkcoach belt maandag', ownerUserId: ids.municipality! });
+    const res = await b.coordinator!.post(`${base}/behandelen/${signalId}/acties`, {
+      organisationId: k.municipality,
+      description: 'Wijkcoach belt maandag',
+      ownerUserId: ids.municipality!,
+    });
     assert.equal(res.statusCode, 303, res.body);
     assert.equal((await mailsTo(emails.municipality!)).length, 1);
     assert.equal((await mailsTo(emails.housing!)).length, before);
@@ -134,12 +167,29 @@ describe('network actions and the "niet tevreden" rule (HTTP)', () => {
     assert.equal(refused.statusCode, 409);
     assert.ok((await b.welfare!.get(`${page}?naar=afgehandeld`)).body.includes('Nog open: 2'), 'hint near the close step');
     const [housingAction, municipalityAction] = await actions();
-    assert.equal((await b.housing!.post(`${page}/acties/${municipalityAction!.id}/vervallen`, { reason: 'x' })).statusCode, 403, 'not their action');
+    assert.equal(
+      (await b.housing!.post(`${page}/acties/${municipalityAction!.id}/vervallen`, { reason: 'x' })).statusCode,
+      403,
+      'not their action',
+    );
     assert.equal((await b.housing!.post(`${page}/acties/${housingAction!.id}/klaar`, { result: '' })).statusCode, 422);
-    assert.equal((await b.housing!.post(`${page}/acties/${housingAction!.id}/wijzigen`, { ownerUserId: ids.housing!, dueDate: inDays(5) })).statusCode, 303);
-    assert.equal((await b.housing!.post(`${page}/acties/${housingAction!.id}/klaar`, { result: 'Bezoek gedaan, hulp geregeld' })).statusCode, 303);
-    assert.equal((await b.housing!.post(`${page}/acties/${housingAction!.id}/klaar`, { result: 'nog eens' })).statusCode, 409, 'already done');
-    assert.equal((await b.municipality!.post(`${page}/acties/${municipalityAction!.id}/vervallen`, { reason: 'Niet meer nodig' })).statusCode, 303);
+    assert.equal(
+      (await b.housing!.post(`${page}/acties/${housingAction!.id}/wijzigen`, { ownerUserId: ids.housing!, dueDate: inDays(5) })).statusCode,
+      303,
+    );
+    assert.equal(
+      (await b.housing!.post(`${page}/acties/${housingAction!.id}/klaar`, { result: 'Bezoek gedaan, hulp geregeld' })).statusCode,
+      303,
+    );
+    assert.equal(
+      (await b.housing!.post(`${page}/acties/${housingAction!.id}/klaar`, { result: 'nog eens' })).statusCode,
+      409,
+      'already done',
+    );
+    assert.equal(
+      (await b.municipality!.post(`${page}/acties/${municipalityAction!.id}/vervallen`, { reason: 'Niet meer nodig' })).statusCode,
+      303,
+    );
     assert.equal((await b.welfare!.post(`${page}/acties/00000000-0000-0000-0000-000000000000/klaar`, { result: 'x' })).statusCode, 404);
     const after = await actions();
     assert.deepEqual(
@@ -150,11 +200,20 @@ describe('network actions and the "niet tevreden" rule (HTTP)', () => {
       ],
     );
     assert.equal(after[0]!.owner_user_id, ids.housing);
-    const audits = await db().selectFrom('audit_log').select(['action', 'detail']).where('entity', '=', 'signal_action').where('action', '=', 'update').execute();
+    const audits = await db()
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('entity', '=', 'signal_action')
+      .where('action', '=', 'update')
+      .execute();
     assert.equal(audits.length, 3);
     assert.equal((await b.welfare!.post(`${page}/status`, { to: 'afgehandeld', publicMessage: 'Er is hulp geregeld.' })).statusCode, 303);
     assert.equal((await signal(signalId)).state, 'afgehandeld');
-    assert.equal((await b.welfare!.post(`${page}/acties`, { organisationId: k.housing, description: 'Te laat' })).statusCode, 409, 'no new actions on a closed signal');
+    assert.equal(
+      (await b.welfare!.post(`${page}/acties`, { organisationId: k.housing, description: 'Te laat' })).statusCode,
+      409,
+      'no new actions on a closed signal',
+    );
   });
 
   it('settings page: coordinators and admins set the "niet tevreden" policy; others may not', async () => {
@@ -194,7 +253,11 @@ describe('network actions and the "niet tevreden" rule (HTTP)', () => {
     assert.equal((await b.coordinator!.post(`${page}/heropenen`, { decision: 'niet', message: '' })).statusCode, 422);
     // The clock stands still, so mails share created_at: tell the new one apart by id, not by order.
     const mailsBefore = new Set((await mailsTo(REPORTER_EMAIL)).map((m) => m.id));
-    assert.equal((await b.coordinator!.post(`${page}/heropenen`, { decision: 'niet', message: 'De woonconsulent is op 20 november geweest.' })).statusCode, 303);
+    assert.equal(
+      (await b.coordinator!.post(`${page}/heropenen`, { decision: 'niet', message: 'De woonconsulent is op 20 november geweest.' }))
+        .statusCode,
+      303,
+    );
     const after = await signal(signalId);
     assert.equal(after.state, 'afgehandeld');
     assert.equal(after.reopen_requested_at, null);
@@ -209,7 +272,10 @@ describe('network actions and the "niet tevreden" rule (HTTP)', () => {
 
   it('with policy "coordinator" the coordinator can reopen; satisfied or solved never reopens; policy "reopen" reopens at once', async () => {
     const close = async (publicId: string) => {
-      assert.equal((await b.coordinator!.post(`${base}/behandelen/${publicId}/status`, { to: 'afgehandeld', publicMessage: 'Opgelost.' })).statusCode, 303);
+      assert.equal(
+        (await b.coordinator!.post(`${base}/behandelen/${publicId}/status`, { to: 'afgehandeld', publicMessage: 'Opgelost.' })).statusCode,
+        303,
+      );
     };
     const make = async () => {
       const s = await createSignal(db(), newSignal({ links, now: ctx.clock.now() }));
@@ -220,7 +286,11 @@ describe('network actions and the "niet tevreden" rule (HTTP)', () => {
     const reporter = new TestBrowser(ctx.app);
     await reporter.get(one.track);
     assert.equal((await reporter.post(one.track, { satisfied: 'nee', solved: 'nee' })).statusCode, 200);
-    assert.equal((await b.coordinator!.post(`${base}/behandelen/${one.id}/heropenen`, { decision: 'heropenen', message: 'We kijken opnieuw.' })).statusCode, 303);
+    assert.equal(
+      (await b.coordinator!.post(`${base}/behandelen/${one.id}/heropenen`, { decision: 'heropenen', message: 'We kijken opnieuw.' }))
+        .statusCode,
+      303,
+    );
     assert.equal((await signal(one.id)).state, 'heropend');
     assert.equal((await signal(one.id)).reopen_requested_at, null);
 

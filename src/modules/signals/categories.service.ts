@@ -11,7 +11,9 @@ import type { CategoryQuestion } from './signals.tables.ts';
 import { canTransition, isPublicState, SIGNAL_STATES, type SignalState } from './workflow.ts';
 
 /** Public states a signal can move to: the states a standard text is used for (as the prefill of the message to the reporter). */
-export const TEXT_STATES: readonly SignalState[] = SIGNAL_STATES.filter((s) => isPublicState(s) && SIGNAL_STATES.some((f) => canTransition(f, s)));
+export const TEXT_STATES: readonly SignalState[] = SIGNAL_STATES.filter(
+  (s) => isPublicState(s) && SIGNAL_STATES.some((f) => canTransition(f, s)),
+);
 
 export type { CategoryRow, CategoryGroupRow, RoutingRuleRow } from './categories.store.ts';
 export type { StandardTextRow } from './config.store.ts';
@@ -33,12 +35,20 @@ export interface GroupDefinition {
 }
 
 /** Create the groups and categories that do not exist yet (by code); returns category ids by service code. */
-export async function ensureCategories(db: DbOrTrx, tenantId: string, groups: readonly GroupDefinition[], opts: { isDemo?: boolean } = {}): Promise<Map<string, string>> {
+export async function ensureCategories(
+  db: DbOrTrx,
+  tenantId: string,
+  groups: readonly GroupDefinition[],
+  opts: { isDemo?: boolean } = {},
+): Promise<Map<string, string>> {
   const existingGroups = new Map((await store.listGroups(db, tenantId)).map((g) => [g.code, g.id]));
   const existingCats = new Map((await store.listCategories(db, tenantId)).map((c) => [c.service_code, c.id]));
   for (const [gi, g] of groups.entries()) {
     let groupId = existingGroups.get(g.code);
-    if (!groupId) groupId = (await store.insertGroup(db, { tenant_id: tenantId, code: g.code, name: g.name, description: g.description, position: gi })).id;
+    if (!groupId) {
+      groupId = (await store.insertGroup(db, { tenant_id: tenantId, code: g.code, name: g.name, description: g.description, position: gi }))
+        .id;
+    }
     for (const [ci, c] of g.categories.entries()) {
       if (existingCats.has(c.serviceCode)) continue;
       const row = await store.insertCategory(db, {
@@ -65,13 +75,23 @@ export interface CategoryTreeGroup {
 }
 
 /** Groups with their categories, in order; empty groups left out. */
-export async function listCategoryTree(db: DbOrTrx, tenantId: string, opts: { activeOnly?: boolean; publicOnly?: boolean } = {}): Promise<CategoryTreeGroup[]> {
+export async function listCategoryTree(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { activeOnly?: boolean; publicOnly?: boolean } = {},
+): Promise<CategoryTreeGroup[]> {
   const [groups, categories] = await Promise.all([store.listGroups(db, tenantId), store.listCategories(db, tenantId, opts)]);
-  return groups.map((group) => ({ group, categories: categories.filter((c) => c.group_id === group.id) })).filter((g) => g.categories.length > 0);
+  return groups
+    .map((group) => ({ group, categories: categories.filter((c) => c.group_id === group.id) }))
+    .filter((g) => g.categories.length > 0);
 }
 
 /** Every category of a tenant (sensitive ones only when asked). */
-export function listCategories(db: DbOrTrx, tenantId: string, opts: { activeOnly?: boolean; publicOnly?: boolean } = {}): Promise<store.CategoryRow[]> {
+export function listCategories(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { activeOnly?: boolean; publicOnly?: boolean } = {},
+): Promise<store.CategoryRow[]> {
   return store.listCategories(db, tenantId, opts);
 }
 
@@ -117,7 +137,14 @@ export function standardText(db: DbOrTrx, tenantId: string, categoryId: string, 
 }
 
 /** Set the standard text for a state, for one category or (null) as the tenant default. */
-export function setStandardText(db: DbOrTrx, tenantId: string, categoryId: string | null, state: SignalState, text: string, now: Date): Promise<void> {
+export function setStandardText(
+  db: DbOrTrx,
+  tenantId: string,
+  categoryId: string | null,
+  state: SignalState,
+  text: string,
+  now: Date,
+): Promise<void> {
   return store.upsertStandardText(db, tenantId, categoryId, state, text, now);
 }
 
@@ -139,13 +166,19 @@ export async function appendRoutingRule(
 ): Promise<store.RoutingRuleRow> {
   return inTransaction(db, async (trx) => {
     const errors: Record<string, string> = {};
-    if (rule.target.kind === 'group' && !(await config.findGroupById(trx, tenantId, rule.target.id))) errors.target = 'signals.config.error.target';
-    if (rule.target.kind === 'category' && !(await store.findCategoryById(trx, tenantId, rule.target.id))) errors.target = 'signals.config.error.target';
+    if (rule.target.kind === 'group' && !(await config.findGroupById(trx, tenantId, rule.target.id))) {
+      errors.target = 'signals.config.error.target';
+    }
+    if (rule.target.kind === 'category' && !(await store.findCategoryById(trx, tenantId, rule.target.id))) {
+      errors.target = 'signals.config.error.target';
+    }
     if (rule.areaCode) {
       const area = await getArea(trx, tenantId, rule.areaCode);
       if (!area || area.level === 'municipality') errors.area = 'signals.config.error.area';
     }
-    if (!(await listOrganisations(trx, tenantId)).some((o) => o.id === rule.organisationId)) errors.organisationId = 'signals.config.error.organisation';
+    if (!(await listOrganisations(trx, tenantId)).some((o) => o.id === rule.organisationId)) {
+      errors.organisationId = 'signals.config.error.organisation';
+    }
     if (Object.keys(errors).length) throw Invalid(errors);
     const rules = await config.lockRoutingRules(trx, tenantId);
     const position = (rules.length + 1) * 10;
@@ -158,7 +191,15 @@ export async function appendRoutingRule(
       area_code: rule.areaCode,
       organisation_id: rule.organisationId,
     });
-    await recordAudit(trx, { tenantId, actorUserId: actor.actorUserId, ip: actor.ip ?? null, action: 'create', entity: 'signal_routing_rule', entityId: row.id, detail: { position, target: rule.target.kind, area: rule.areaCode } });
+    await recordAudit(trx, {
+      tenantId,
+      actorUserId: actor.actorUserId,
+      ip: actor.ip ?? null,
+      action: 'create',
+      entity: 'signal_routing_rule',
+      entityId: row.id,
+      detail: { position, target: rule.target.kind, area: rule.areaCode },
+    });
     return row;
   });
 }
@@ -168,7 +209,13 @@ async function renumber(trx: DbOrTrx, tenantId: string, rules: readonly store.Ro
 }
 
 /** Move a routing rule one place up or down; all positions are renumbered (10, 20, …) in one transaction; audited. */
-export async function moveRoutingRule(db: DbOrTrx, tenantId: string, ruleId: string, dir: 'up' | 'down', actor: SettingsActor): Promise<void> {
+export async function moveRoutingRule(
+  db: DbOrTrx,
+  tenantId: string,
+  ruleId: string,
+  dir: 'up' | 'down',
+  actor: SettingsActor,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     const rules = await config.lockRoutingRules(trx, tenantId);
     const i = rules.findIndex((r) => r.id === ruleId);
@@ -176,7 +223,15 @@ export async function moveRoutingRule(db: DbOrTrx, tenantId: string, ruleId: str
     const j = dir === 'up' ? i - 1 : i + 1;
     if (j >= 0 && j < rules.length) [rules[i], rules[j]] = [rules[j]!, rules[i]!];
     await renumber(trx, tenantId, rules);
-    await recordAudit(trx, { tenantId, actorUserId: actor.actorUserId, ip: actor.ip ?? null, action: 'update', entity: 'signal_routing_rule', entityId: ruleId, detail: { moved: dir, from: i + 1, to: Math.min(Math.max(j, 0), rules.length - 1) + 1 } });
+    await recordAudit(trx, {
+      tenantId,
+      actorUserId: actor.actorUserId,
+      ip: actor.ip ?? null,
+      action: 'update',
+      entity: 'signal_routing_rule',
+      entityId: ruleId,
+      detail: { moved: dir, from: i + 1, to: Math.min(Math.max(j, 0), rules.length - 1) + 1 },
+    });
   });
 }
 
@@ -186,8 +241,20 @@ export async function deleteRoutingRule(db: DbOrTrx, tenantId: string, ruleId: s
     const rules = await config.lockRoutingRules(trx, tenantId);
     if (!rules.some((r) => r.id === ruleId)) throw NotFound('signals.config.error.ruleNotFound');
     await config.deleteRoutingRule(trx, tenantId, ruleId);
-    await renumber(trx, tenantId, rules.filter((r) => r.id !== ruleId));
-    await recordAudit(trx, { tenantId, actorUserId: actor.actorUserId, ip: actor.ip ?? null, action: 'delete', entity: 'signal_routing_rule', entityId: ruleId, detail: {} });
+    await renumber(
+      trx,
+      tenantId,
+      rules.filter((r) => r.id !== ruleId),
+    );
+    await recordAudit(trx, {
+      tenantId,
+      actorUserId: actor.actorUserId,
+      ip: actor.ip ?? null,
+      action: 'delete',
+      entity: 'signal_routing_rule',
+      entityId: ruleId,
+      detail: {},
+    });
   });
 }
 
@@ -212,7 +279,12 @@ export async function testRoute(db: DbOrTrx, tenantId: string, categoryId: strin
     else wijkCode = area.code;
   }
   const input = { categoryId: category.id, groupId: category.group_id, buurtCode, wijkCode };
-  const rules = (await store.listRoutingRules(db, tenantId)).map((r) => ({ groupId: r.group_id, categoryId: r.category_id, areaCode: r.area_code, organisationId: r.organisation_id }));
+  const rules = (await store.listRoutingRules(db, tenantId)).map((r) => ({
+    groupId: r.group_id,
+    categoryId: r.category_id,
+    areaCode: r.area_code,
+    organisationId: r.organisation_id,
+  }));
   const defaultDesk = await store.getDefaultOrganisation(db, tenantId);
   const organisationId = routeSignal(rules, input, defaultDesk);
   const ruleIndex = rules.findIndex((r) => routeSignal([r], input, null) !== null);
@@ -226,24 +298,56 @@ export function listStandardTexts(db: DbOrTrx, tenantId: string): Promise<config
 
 async function checkTextTarget(db: DbOrTrx, tenantId: string, categoryId: string | null, state: SignalState): Promise<void> {
   if (!TEXT_STATES.includes(state)) throw Invalid({ state: 'signals.config.error.state' });
-  if (categoryId && !(await store.findCategoryById(db, tenantId, categoryId))) throw Invalid({ categoryId: 'signals.config.error.category' });
+  if (categoryId && !(await store.findCategoryById(db, tenantId, categoryId))) {
+    throw Invalid({ categoryId: 'signals.config.error.category' });
+  }
 }
 
 /** Save the standard text of a public state, for one category or as the tenant default; audited. */
-export async function saveStandardText(db: DbOrTrx, tenantId: string, categoryId: string | null, state: SignalState, text: string, actor: SettingsActor, now: Date): Promise<void> {
+export async function saveStandardText(
+  db: DbOrTrx,
+  tenantId: string,
+  categoryId: string | null,
+  state: SignalState,
+  text: string,
+  actor: SettingsActor,
+  now: Date,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     await checkTextTarget(trx, tenantId, categoryId, state);
     const existed = (await config.listStandardTexts(trx, tenantId)).some((r) => r.state === state && r.category_id === categoryId);
     await store.upsertStandardText(trx, tenantId, categoryId, state, text, now);
-    await recordAudit(trx, { tenantId, actorUserId: actor.actorUserId, ip: actor.ip ?? null, action: existed ? 'update' : 'create', entity: 'signal_standard_text', entityId: categoryId, detail: { state, scope: categoryId ? 'category' : 'default' } });
+    await recordAudit(trx, {
+      tenantId,
+      actorUserId: actor.actorUserId,
+      ip: actor.ip ?? null,
+      action: existed ? 'update' : 'create',
+      entity: 'signal_standard_text',
+      entityId: categoryId,
+      detail: { state, scope: categoryId ? 'category' : 'default' },
+    });
   });
 }
 
 /** Remove a standard text (a category's own text, or the tenant default); NotFound when there is none; audited. */
-export async function removeStandardText(db: DbOrTrx, tenantId: string, categoryId: string | null, state: SignalState, actor: SettingsActor): Promise<void> {
+export async function removeStandardText(
+  db: DbOrTrx,
+  tenantId: string,
+  categoryId: string | null,
+  state: SignalState,
+  actor: SettingsActor,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     await checkTextTarget(trx, tenantId, categoryId, state);
     if ((await config.deleteStandardText(trx, tenantId, categoryId, state)) === 0) throw NotFound('signals.config.error.textNotFound');
-    await recordAudit(trx, { tenantId, actorUserId: actor.actorUserId, ip: actor.ip ?? null, action: 'delete', entity: 'signal_standard_text', entityId: categoryId, detail: { state, scope: categoryId ? 'category' : 'default' } });
+    await recordAudit(trx, {
+      tenantId,
+      actorUserId: actor.actorUserId,
+      ip: actor.ip ?? null,
+      action: 'delete',
+      entity: 'signal_standard_text',
+      entityId: categoryId,
+      detail: { state, scope: categoryId ? 'category' : 'default' },
+    });
   });
 }

@@ -25,10 +25,20 @@ export async function insertCategory(
 }
 
 export function listGroups(db: DbOrTrx, tenantId: string): Promise<CategoryGroupRow[]> {
-  return db.selectFrom('signals_category_groups').selectAll().where('tenant_id', '=', tenantId).orderBy('position').orderBy('name').execute();
+  return db
+    .selectFrom('signals_category_groups')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('position')
+    .orderBy('name')
+    .execute();
 }
 
-export function listCategories(db: DbOrTrx, tenantId: string, opts: { activeOnly?: boolean; publicOnly?: boolean } = {}): Promise<CategoryRow[]> {
+export function listCategories(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { activeOnly?: boolean; publicOnly?: boolean } = {},
+): Promise<CategoryRow[]> {
   let q = db.selectFrom('signals_categories').selectAll().where('tenant_id', '=', tenantId);
   if (opts.activeOnly) q = q.where('active', '=', true);
   if (opts.publicOnly) q = q.where('sensitive', '=', false);
@@ -36,17 +46,31 @@ export function listCategories(db: DbOrTrx, tenantId: string, opts: { activeOnly
 }
 
 export async function findCategoryById(db: DbOrTrx, tenantId: string, id: string): Promise<CategoryRow | null> {
-  return (await db.selectFrom('signals_categories').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst()) ?? null;
+  return (
+    (await db.selectFrom('signals_categories').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst()) ??
+    null
+  );
 }
 
 export async function findCategoryByCode(db: DbOrTrx, tenantId: string, code: string): Promise<CategoryRow | null> {
   return (
-    (await db.selectFrom('signals_categories').selectAll().where('tenant_id', '=', tenantId).where('service_code', '=', code).executeTakeFirst()) ?? null
+    (await db
+      .selectFrom('signals_categories')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('service_code', '=', code)
+      .executeTakeFirst()) ?? null
   );
 }
 
 export function listRoutingRules(db: DbOrTrx, tenantId: string): Promise<RoutingRuleRow[]> {
-  return db.selectFrom('signals_routing_rules').selectAll().where('tenant_id', '=', tenantId).orderBy('position').orderBy('created_at').execute();
+  return db
+    .selectFrom('signals_routing_rules')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function insertRoutingRule(db: DbOrTrx, row: Insertable<SignalsRoutingRulesTable>): Promise<RoutingRuleRow> {
@@ -78,9 +102,19 @@ export async function findStandardText(db: DbOrTrx, tenantId: string, categoryId
   return (rows.find((r) => r.category_id === categoryId) ?? rows[0])?.text ?? null;
 }
 
-export async function upsertStandardText(db: DbOrTrx, tenantId: string, categoryId: string | null, state: SignalState, text: string, now: Date): Promise<void> {
+export async function upsertStandardText(
+  db: DbOrTrx,
+  tenantId: string,
+  categoryId: string | null,
+  state: SignalState,
+  text: string,
+  now: Date,
+): Promise<void> {
   let q = db.deleteFrom('signals_standard_texts').where('tenant_id', '=', tenantId).where('state', '=', state);
   q = categoryId ? q.where('category_id', '=', categoryId) : q.where('category_id', 'is', null);
   await q.execute();
-  await db.insertInto('signals_standard_texts').values({ tenant_id: tenantId, category_id: categoryId, state, text, updated_at: now }).execute();
+  await db
+    .insertInto('signals_standard_texts')
+    .values({ tenant_id: tenantId, category_id: categoryId, state, text, updated_at: now })
+    .execute();
 }

@@ -13,7 +13,8 @@ registerMessages({
     'signals.config.remove': 'Verwijder: {name}',
     'signals.config.back': 'Terug naar {name}',
     'signals.config.chooseOrganisation': 'Kies een organisatie',
-    'signals.config.hub.intro': 'Hier stelt u in hoe meldingen in uw gemeente werken: waarover mensen kunnen melden, wie een melding krijgt en welke berichten de melder krijgt.',
+    'signals.config.hub.intro':
+      'Hier stelt u in hoe meldingen in uw gemeente werken: waarover mensen kunnen melden, wie een melding krijgt en welke berichten de melder krijgt.',
     'signals.config.hub.categories': 'de onderwerpen waarover mensen melden, met termijnen en extra vragen.',
     'signals.config.hub.routing': 'welke organisatie welke melding krijgt.',
     'signals.config.hub.texts': 'de berichten aan de melder bij elke stap.',
@@ -30,7 +31,8 @@ registerMessages({
     'signals.config.desk.field': 'Organisatie van het standaardloket',
     'signals.config.desk.submit': 'Standaardloket opslaan',
     'signals.config.categories.title': 'Categorieën en vragen',
-    'signals.config.categories.intro': 'Een categorie is een onderwerp waarover mensen een melding doen. Categorieën staan in groepen. Klik op een categorie om hem te wijzigen of om extra vragen toe te voegen.',
+    'signals.config.categories.intro':
+      'Een categorie is een onderwerp waarover mensen een melding doen. Categorieën staan in groepen. Klik op een categorie om hem te wijzigen of om extra vragen toe te voegen.',
     'signals.config.categories.caption': 'Categorieën in de groep {group}',
     'signals.config.categories.empty': 'Deze groep heeft nog geen categorieën.',
     'signals.config.categories.noGroups': 'Er zijn nog geen groepen. Maak eerst een groep.',
@@ -50,8 +52,10 @@ registerMessages({
     'signals.config.category.settings': 'Gegevens van de categorie',
     'signals.config.category.save': 'Categorie opslaan',
     'signals.config.category.delete': 'Categorie verwijderen',
-    'signals.config.category.deleteIntro': 'Deze categorie heeft geen meldingen. U kunt hem verwijderen. Regels en teksten van deze categorie worden dan ook verwijderd.',
-    'signals.config.category.deleteInUse': 'Deze categorie heeft {n} meldingen. Daarom kunt u hem niet verwijderen. Wilt u niet dat mensen er nog over melden? Zet dan "Actief" uit.',
+    'signals.config.category.deleteIntro':
+      'Deze categorie heeft geen meldingen. U kunt hem verwijderen. Regels en teksten van deze categorie worden dan ook verwijderd.',
+    'signals.config.category.deleteInUse':
+      'Deze categorie heeft {n} meldingen. Daarom kunt u hem niet verwijderen. Wilt u niet dat mensen er nog over melden? Zet dan "Actief" uit.',
     'signals.config.category.deleteButton': 'Verwijder categorie {name}',
     'signals.config.field.name': 'Naam',
     'signals.config.field.name.hint': 'Deze naam zien bewoners als ze een onderwerp kiezen.',
@@ -61,18 +65,23 @@ registerMessages({
     'signals.config.field.groupCode': 'Code van de groep',
     'signals.config.field.groupCode.hint': 'Alleen kleine letters, cijfers en streepjes, bijvoorbeeld: openbare-ruimte.',
     'signals.config.field.serviceCode': 'Code (service_code)',
-    'signals.config.serviceCode.why': 'Alleen kleine letters, cijfers en streepjes, bijvoorbeeld: losse-stoeptegel. Elke code komt één keer voor. U kunt de code later niet meer veranderen.',
-    'signals.config.serviceCode.fixed': 'U kunt de code niet veranderen. Apps en systemen van andere partijen (Open311) gebruiken deze code om meldingen te sturen en op te halen. Als de code verandert, werken die niet meer.',
+    'signals.config.serviceCode.why':
+      'Alleen kleine letters, cijfers en streepjes, bijvoorbeeld: losse-stoeptegel. Elke code komt één keer voor. U kunt de code later niet meer veranderen.',
+    'signals.config.serviceCode.fixed':
+      'U kunt de code niet veranderen. Apps en systemen van andere partijen (Open311) gebruiken deze code om meldingen te sturen en op te halen. Als de code verandert, werken die niet meer.',
     'signals.config.field.deadline': 'Termijn in werkdagen',
-    'signals.config.field.deadline.hint': 'Binnen hoeveel werkdagen moet de melding klaar zijn? Een getal van 0 tot en met 365. Weekenden en feestdagen tellen niet mee.',
+    'signals.config.field.deadline.hint':
+      'Binnen hoeveel werkdagen moet de melding klaar zijn? Een getal van 0 tot en met 365. Weekenden en feestdagen tellen niet mee.',
     'signals.config.field.position': 'Volgorde in de lijst',
     'signals.config.field.position.hint': 'Een getal van 0 tot en met 9999. Lage getallen staan bovenaan.',
     'signals.config.field.sensitive': 'Gevoelig onderwerp',
-    'signals.config.field.sensitive.hint': 'Bijvoorbeeld zorgen om een buurtgenoot. Gevoelige meldingen zijn nooit openbaar en de melder moet een e-mailadres geven.',
+    'signals.config.field.sensitive.hint':
+      'Bijvoorbeeld zorgen om een buurtgenoot. Gevoelige meldingen zijn nooit openbaar en de melder moet een e-mailadres geven.',
     'signals.config.field.active': 'Actief',
     'signals.config.field.active.hint': 'Alleen over actieve categorieën kunnen mensen een melding doen.',
     'signals.config.q.title': 'Extra vragen',
-    'signals.config.q.intro': 'Extra vragen stellen we bij het melden, voor de beschrijving. Antwoorden bewaren we bij de sleutel van de vraag. Als u een vraag wijzigt of verwijdert, blijven de antwoorden van eerdere meldingen bewaard.',
+    'signals.config.q.intro':
+      'Extra vragen stellen we bij het melden, voor de beschrijving. Antwoorden bewaren we bij de sleutel van de vraag. Als u een vraag wijzigt of verwijdert, blijven de antwoorden van eerdere meldingen bewaard.',
     'signals.config.q.none': 'Deze categorie heeft geen extra vragen.',
     'signals.config.q.caption': 'Extra vragen, in de volgorde waarin we ze stellen',
     'signals.config.q.col.label': 'Vraag',
@@ -93,7 +102,8 @@ registerMessages({
     'signals.config.q.label': 'Vraag',
     'signals.config.q.label.hint': 'Zoals de melder de vraag ziet, bijvoorbeeld: Is er nu direct gevaar?',
     'signals.config.q.key': 'Sleutel',
-    'signals.config.q.key.hint': 'Een korte naam voor de computer: kleine letters, cijfers en _, beginnend met een letter. Bijvoorbeeld: direct_gevaar. U kunt de sleutel later niet veranderen.',
+    'signals.config.q.key.hint':
+      'Een korte naam voor de computer: kleine letters, cijfers en _, beginnend met een letter. Bijvoorbeeld: direct_gevaar. U kunt de sleutel later niet veranderen.',
     'signals.config.q.keyFixed': 'Sleutel (kan niet veranderen):',
     'signals.config.q.keyWhy': 'De sleutel kan niet veranderen: de antwoorden van eerdere meldingen zijn onder deze sleutel bewaard.',
     'signals.config.q.type': 'Soort antwoord',
@@ -101,14 +111,17 @@ registerMessages({
     'signals.config.q.options': 'Antwoorden om uit te kiezen',
     'signals.config.q.options.hint': 'Alleen bij "Keuze uit een lijst": één antwoord per regel, minstens 2.',
     'signals.config.q.hardStop': 'Harde stop (niet verplicht)',
-    'signals.config.q.hardStop.intro': 'Bij dit antwoord kan de melder niet verder. Hij ziet dan uw bericht, bijvoorbeeld: Bel 112. De melding wordt niet verstuurd.',
+    'signals.config.q.hardStop.intro':
+      'Bij dit antwoord kan de melder niet verder. Hij ziet dan uw bericht, bijvoorbeeld: Bel 112. De melding wordt niet verstuurd.',
     'signals.config.q.hardStopAnswer': 'Antwoord dat de melding stopt',
     'signals.config.q.hardStopAnswer.hint': 'Bij "Ja of nee": ja of nee. Bij een keuze: een van de antwoorden hierboven.',
     'signals.config.q.hardStopMessage': 'Bericht bij dit antwoord',
     'signals.config.q.hardStopMessage.hint': 'Zeg wat de melder nu moet doen, bijvoorbeeld: Is er nu direct gevaar? Bel dan meteen 112.',
     'signals.config.routing.title': 'Routering',
-    'signals.config.routing.intro': 'Routering bepaalt welke organisatie een nieuwe melding krijgt. Een regel zegt: meldingen over dit onderwerp in dit gebied gaan naar deze organisatie.',
-    'signals.config.routing.firstMatch': 'We kijken de regels van boven naar beneden na. De eerste regel die past, beslist. De regels eronder tellen dan niet meer. Zet daarom de meest precieze regels bovenaan, bijvoorbeeld eerst één buurt, dan de hele gemeente.',
+    'signals.config.routing.intro':
+      'Routering bepaalt welke organisatie een nieuwe melding krijgt. Een regel zegt: meldingen over dit onderwerp in dit gebied gaan naar deze organisatie.',
+    'signals.config.routing.firstMatch':
+      'We kijken de regels van boven naar beneden na. De eerste regel die past, beslist. De regels eronder tellen dan niet meer. Zet daarom de meest precieze regels bovenaan, bijvoorbeeld eerst één buurt, dan de hele gemeente.',
     'signals.config.routing.rules': 'Regels',
     'signals.config.routing.none': 'Er zijn nog geen regels. Alle meldingen gaan naar het standaardloket.',
     'signals.config.routing.caption': 'Regels voor routering, van boven naar beneden',
@@ -133,7 +146,8 @@ registerMessages({
     'signals.config.routing.field.area': 'In gebied',
     'signals.config.routing.field.organisation': 'Gaan naar organisatie',
     'signals.config.routing.test': 'Een route testen',
-    'signals.config.routing.testIntro': 'Kies een categorie en een gebied. Dan ziet u welke regel past en welke organisatie de melding krijgt. Er wordt niets opgeslagen.',
+    'signals.config.routing.testIntro':
+      'Kies een categorie en een gebied. Dan ziet u welke regel past en welke organisatie de melding krijgt. Er wordt niets opgeslagen.',
     'signals.config.routing.field.category': 'Categorie',
     'signals.config.routing.field.testArea': 'Gebied',
     'signals.config.routing.unknownPlace': 'Plek onbekend (alleen een adres)',
@@ -142,7 +156,8 @@ registerMessages({
     'signals.config.routing.resultDefault': 'Geen regel past. De melding gaat naar het standaardloket.',
     'signals.config.routing.resultOrg': 'De melding gaat naar: {name}.',
     'signals.config.texts.title': 'Standaardteksten',
-    'signals.config.texts.intro': 'Bij elke stap in de afhandeling kan de melder een bericht krijgen. De behandelaar ziet de standaardtekst al ingevuld en kan hem aanpassen voor hij het bericht stuurt. Heeft een categorie een eigen tekst? Dan gebruiken we die in plaats van de standaardtekst. Maximaal 5000 tekens.',
+    'signals.config.texts.intro':
+      'Bij elke stap in de afhandeling kan de melder een bericht krijgen. De behandelaar ziet de standaardtekst al ingevuld en kan hem aanpassen voor hij het bericht stuurt. Heeft een categorie een eigen tekst? Dan gebruiken we die in plaats van de standaardtekst. Maximaal 5000 tekens.',
     'signals.config.texts.default': 'Standaardtekst voor alle categorieën',
     'signals.config.texts.own': 'Eigen teksten van categorieën',
     'signals.config.texts.noOwn': 'Geen categorie heeft hier een eigen tekst.',
@@ -152,7 +167,8 @@ registerMessages({
     'signals.config.texts.save': 'Opslaan: {what}',
     'signals.config.texts.remove': 'Verwijder: {what}',
     'signals.config.texts.new': 'Eigen tekst voor een categorie toevoegen',
-    'signals.config.texts.newIntro': 'Kies de stap en de categorie. Heeft de categorie bij die stap al een eigen tekst? Dan vervangt u die.',
+    'signals.config.texts.newIntro':
+      'Kies de stap en de categorie. Heeft de categorie bij die stap al een eigen tekst? Dan vervangt u die.',
     'signals.config.texts.field.state': 'Stap',
     'signals.config.texts.field.category': 'Categorie',
     'signals.config.texts.field.text': 'Tekst',
@@ -166,8 +182,10 @@ registerMessages({
     'signals.config.error.deadline': 'Vul een termijn in van 0 tot en met 365 werkdagen.',
     'signals.config.error.position': 'Vul voor de volgorde een getal in van 0 tot en met 9999.',
     'signals.config.error.categoryNotFound': 'Deze categorie bestaat niet (meer).',
-    'signals.config.error.categoryInUse': 'U kunt deze categorie niet verwijderen, want er zijn meldingen over gedaan. Zet de categorie op niet actief. Dan kan niemand er nog over melden.',
-    'signals.config.error.questionKey': 'Gebruik voor de sleutel alleen kleine letters, cijfers en _, en begin met een letter. Maximaal 40 tekens.',
+    'signals.config.error.categoryInUse':
+      'U kunt deze categorie niet verwijderen, want er zijn meldingen over gedaan. Zet de categorie op niet actief. Dan kan niemand er nog over melden.',
+    'signals.config.error.questionKey':
+      'Gebruik voor de sleutel alleen kleine letters, cijfers en _, en begin met een letter. Maximaal 40 tekens.',
     'signals.config.error.questionKeyTaken': 'Deze categorie heeft al een vraag met deze sleutel. Kies een andere sleutel.',
     'signals.config.error.questionType': 'Kies een soort antwoord.',
     'signals.config.error.questionNotFound': 'Deze vraag bestaat niet (meer).',
@@ -197,7 +215,8 @@ registerMessages({
     'signals.config.remove': 'Remove: {name}',
     'signals.config.back': 'Back to {name}',
     'signals.config.chooseOrganisation': 'Choose an organisation',
-    'signals.config.hub.intro': 'Here you set up how reports work in your municipality: what people can report about, who receives a report and which messages the reporter gets.',
+    'signals.config.hub.intro':
+      'Here you set up how reports work in your municipality: what people can report about, who receives a report and which messages the reporter gets.',
     'signals.config.hub.categories': 'the subjects people report about, with deadlines and extra questions.',
     'signals.config.hub.routing': 'which organisation receives which report.',
     'signals.config.hub.texts': 'the messages to the reporter at each step.',
@@ -214,7 +233,8 @@ registerMessages({
     'signals.config.desk.field': 'Organisation of the default desk',
     'signals.config.desk.submit': 'Save default desk',
     'signals.config.categories.title': 'Categories and questions',
-    'signals.config.categories.intro': 'A category is a subject people report about. Categories are in groups. Click a category to change it or to add extra questions.',
+    'signals.config.categories.intro':
+      'A category is a subject people report about. Categories are in groups. Click a category to change it or to add extra questions.',
     'signals.config.categories.caption': 'Categories in the group {group}',
     'signals.config.categories.empty': 'This group has no categories yet.',
     'signals.config.categories.noGroups': 'There are no groups yet. Make a group first.',
@@ -235,7 +255,8 @@ registerMessages({
     'signals.config.category.save': 'Save category',
     'signals.config.category.delete': 'Delete category',
     'signals.config.category.deleteIntro': 'This category has no reports. You can delete it. Its rules and texts are deleted too.',
-    'signals.config.category.deleteInUse': 'This category has {n} reports, so you cannot delete it. Do you want people to stop reporting about it? Then switch off "Active".',
+    'signals.config.category.deleteInUse':
+      'This category has {n} reports, so you cannot delete it. Do you want people to stop reporting about it? Then switch off "Active".',
     'signals.config.category.deleteButton': 'Delete category {name}',
     'signals.config.field.name': 'Name',
     'signals.config.field.name.hint': 'Residents see this name when they choose a subject.',
@@ -245,18 +266,23 @@ registerMessages({
     'signals.config.field.groupCode': 'Code of the group',
     'signals.config.field.groupCode.hint': 'Only lower-case letters, digits and hyphens, for example: public-space.',
     'signals.config.field.serviceCode': 'Code (service_code)',
-    'signals.config.serviceCode.why': 'Only lower-case letters, digits and hyphens, for example: loose-paving-stone. Each code occurs once. You cannot change the code later.',
-    'signals.config.serviceCode.fixed': 'You cannot change the code. Apps and systems of other parties (Open311) use this code to send and fetch reports. If the code changed, they would stop working.',
+    'signals.config.serviceCode.why':
+      'Only lower-case letters, digits and hyphens, for example: loose-paving-stone. Each code occurs once. You cannot change the code later.',
+    'signals.config.serviceCode.fixed':
+      'You cannot change the code. Apps and systems of other parties (Open311) use this code to send and fetch reports. If the code changed, they would stop working.',
     'signals.config.field.deadline': 'Deadline in working days',
-    'signals.config.field.deadline.hint': 'Within how many working days must the report be done? A number from 0 to 365. Weekends and public holidays do not count.',
+    'signals.config.field.deadline.hint':
+      'Within how many working days must the report be done? A number from 0 to 365. Weekends and public holidays do not count.',
     'signals.config.field.position': 'Order in the list',
     'signals.config.field.position.hint': 'A number from 0 to 9999. Low numbers come first.',
     'signals.config.field.sensitive': 'Sensitive subject',
-    'signals.config.field.sensitive.hint': 'For example worries about a neighbour. Sensitive reports are never public and the reporter must give an e-mail address.',
+    'signals.config.field.sensitive.hint':
+      'For example worries about a neighbour. Sensitive reports are never public and the reporter must give an e-mail address.',
     'signals.config.field.active': 'Active',
     'signals.config.field.active.hint': 'People can only report about active categories.',
     'signals.config.q.title': 'Extra questions',
-    'signals.config.q.intro': 'Extra questions are asked while reporting, before the description. Answers are stored under the key of the question. If you change or remove a question, the answers of earlier reports are kept.',
+    'signals.config.q.intro':
+      'Extra questions are asked while reporting, before the description. Answers are stored under the key of the question. If you change or remove a question, the answers of earlier reports are kept.',
     'signals.config.q.none': 'This category has no extra questions.',
     'signals.config.q.caption': 'Extra questions, in the order they are asked',
     'signals.config.q.col.label': 'Question',
@@ -277,7 +303,8 @@ registerMessages({
     'signals.config.q.label': 'Question',
     'signals.config.q.label.hint': 'As the reporter sees it, for example: Is anyone in danger right now?',
     'signals.config.q.key': 'Key',
-    'signals.config.q.key.hint': 'A short name for the computer: lower-case letters, digits and _, starting with a letter. For example: direct_danger. You cannot change the key later.',
+    'signals.config.q.key.hint':
+      'A short name for the computer: lower-case letters, digits and _, starting with a letter. For example: direct_danger. You cannot change the key later.',
     'signals.config.q.keyFixed': 'Key (cannot change):',
     'signals.config.q.keyWhy': 'The key cannot change: the answers of earlier reports are stored under it.',
     'signals.config.q.type': 'Kind of answer',
@@ -285,14 +312,17 @@ registerMessages({
     'signals.config.q.options': 'Answers to choose from',
     'signals.config.q.options.hint': 'Only for "Choice from a list": one answer per line, at least 2.',
     'signals.config.q.hardStop': 'Hard stop (optional)',
-    'signals.config.q.hardStop.intro': 'With this answer the reporter cannot go on. They see your message instead, for example: Call 112. The report is not sent.',
+    'signals.config.q.hardStop.intro':
+      'With this answer the reporter cannot go on. They see your message instead, for example: Call 112. The report is not sent.',
     'signals.config.q.hardStopAnswer': 'Answer that stops the report',
     'signals.config.q.hardStopAnswer.hint': 'For "Yes or no": ja or nee. For a choice: one of the answers above.',
     'signals.config.q.hardStopMessage': 'Message for this answer',
     'signals.config.q.hardStopMessage.hint': 'Say what the reporter must do now, for example: Is anyone in danger? Call 112 right away.',
     'signals.config.routing.title': 'Routing',
-    'signals.config.routing.intro': 'Routing decides which organisation receives a new report. A rule says: reports about this subject in this area go to this organisation.',
-    'signals.config.routing.firstMatch': 'We check the rules from top to bottom. The first rule that matches decides; the rules below it no longer count. So put the most precise rules at the top, for example first one neighbourhood, then the whole municipality.',
+    'signals.config.routing.intro':
+      'Routing decides which organisation receives a new report. A rule says: reports about this subject in this area go to this organisation.',
+    'signals.config.routing.firstMatch':
+      'We check the rules from top to bottom. The first rule that matches decides; the rules below it no longer count. So put the most precise rules at the top, for example first one neighbourhood, then the whole municipality.',
     'signals.config.routing.rules': 'Rules',
     'signals.config.routing.none': 'There are no rules yet. All reports go to the default desk.',
     'signals.config.routing.caption': 'Routing rules, from top to bottom',
@@ -317,7 +347,8 @@ registerMessages({
     'signals.config.routing.field.area': 'In area',
     'signals.config.routing.field.organisation': 'Go to organisation',
     'signals.config.routing.test': 'Test a route',
-    'signals.config.routing.testIntro': 'Choose a category and an area. You then see which rule matches and which organisation receives the report. Nothing is saved.',
+    'signals.config.routing.testIntro':
+      'Choose a category and an area. You then see which rule matches and which organisation receives the report. Nothing is saved.',
     'signals.config.routing.field.category': 'Category',
     'signals.config.routing.field.testArea': 'Area',
     'signals.config.routing.unknownPlace': 'Place unknown (address only)',
@@ -326,17 +357,19 @@ registerMessages({
     'signals.config.routing.resultDefault': 'No rule matches. The report goes to the default desk.',
     'signals.config.routing.resultOrg': 'The report goes to: {name}.',
     'signals.config.texts.title': 'Standard texts',
-    'signals.config.texts.intro': 'At each step of handling, the reporter can get a message. The handler sees the standard text already filled in and can change it before sending. Does a category have its own text? Then we use that instead of the standard text. At most 5000 characters.',
+    'signals.config.texts.intro':
+      'At each step of handling, the reporter can get a message. The handler sees the standard text already filled in and can change it before sending. Does a category have its own text? Then we use that instead of the standard text. At most 5000 characters.',
     'signals.config.texts.default': 'Standard text for all categories',
-    'signals.config.texts.own': 'Categories\' own texts',
+    'signals.config.texts.own': "Categories' own texts",
     'signals.config.texts.noOwn': 'No category has its own text here.',
     'signals.config.texts.for': 'Text for {category}',
     'signals.config.texts.what': '{category}, {state}',
     'signals.config.texts.whatDefault': 'standard text {state}',
     'signals.config.texts.save': 'Save: {what}',
     'signals.config.texts.remove': 'Remove: {what}',
-    'signals.config.texts.new': 'Add a category\'s own text',
-    'signals.config.texts.newIntro': 'Choose the step and the category. If the category already has its own text for that step, you replace it.',
+    'signals.config.texts.new': "Add a category's own text",
+    'signals.config.texts.newIntro':
+      'Choose the step and the category. If the category already has its own text for that step, you replace it.',
     'signals.config.texts.field.state': 'Step',
     'signals.config.texts.field.category': 'Category',
     'signals.config.texts.field.text': 'Text',
@@ -350,8 +383,10 @@ registerMessages({
     'signals.config.error.deadline': 'Enter a deadline from 0 to 365 working days.',
     'signals.config.error.position': 'Enter a number from 0 to 9999 for the order.',
     'signals.config.error.categoryNotFound': 'This category does not exist (any more).',
-    'signals.config.error.categoryInUse': 'You cannot delete this category, because reports have been made about it. Make the category inactive instead. Then nobody can report about it any more.',
-    'signals.config.error.questionKey': 'For the key, use only lower-case letters, digits and _, starting with a letter. At most 40 characters.',
+    'signals.config.error.categoryInUse':
+      'You cannot delete this category, because reports have been made about it. Make the category inactive instead. Then nobody can report about it any more.',
+    'signals.config.error.questionKey':
+      'For the key, use only lower-case letters, digits and _, starting with a letter. At most 40 characters.',
     'signals.config.error.questionKeyTaken': 'This category already has a question with this key. Choose another key.',
     'signals.config.error.questionType': 'Choose a kind of answer.',
     'signals.config.error.questionNotFound': 'This question does not exist (any more).',

@@ -16,7 +16,19 @@ import { listOrganisations } from '../people/people.service.ts';
 import * as categories from './categories.service.ts';
 import * as listStore from './categories.store.ts';
 import * as config from './config.service.ts';
-import { buildQuestion, categoryCreateForm, categoryEditForm, defaultDeskForm, groupForm, MAX_TEXT, questionForm, routeTestQuery, routingRuleForm, standardTextDeleteForm, standardTextForm } from './config.schemas.ts';
+import {
+  buildQuestion,
+  categoryCreateForm,
+  categoryEditForm,
+  defaultDeskForm,
+  groupForm,
+  MAX_TEXT,
+  questionForm,
+  routeTestQuery,
+  routingRuleForm,
+  standardTextDeleteForm,
+  standardTextForm,
+} from './config.schemas.ts';
 import { CategoriesPage, HubPage, NewCategoryPage, type FormValues } from './views/config-categories.tsx';
 import { CategoryPage, categoryValues, QuestionPage, questionValues } from './views/config-category.tsx';
 import { RoutingPage, type AreaOption } from './views/config-routing.tsx';
@@ -27,10 +39,14 @@ const { TEXT_STATES } = categories;
 
 type Errors = Record<string, string>;
 const rawValues = (body: unknown): FormValues =>
-  Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string') as [string, string][]);
+  Object.fromEntries(
+    Object.entries((body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string') as [string, string][],
+  );
 /** Field errors of a refused change (422/409 with fields), translated; anything else is rethrown. */
 function refused(err: unknown, t: Translate): Errors {
-  if (err instanceof AppError && err.fields && (err.status === 422 || err.status === 409)) return Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)]));
+  if (err instanceof AppError && err.fields && (err.status === 422 || err.status === 409)) {
+    return Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)]));
+  }
   throw err;
 }
 const actor = (req: FastifyRequest): config.Actor => ({ actorUserId: req.user!.id, ip: auditFrom(req).ip });
@@ -39,15 +55,30 @@ const saved = (req: FastifyRequest) => (req.query as Record<string, unknown> | u
 /** Registers the settings pages. */
 export async function configRoutes(app: FastifyInstance): Promise<void> {
   const base = (req: FastifyRequest) => `/${req.tenant!.slug}/beheer/meldingen`;
-  const page = (req: FastifyRequest, reply: FastifyReply, body: VNode, title: string, status = 200, crumbs: { href: string; label: string }[] = []) =>
-    reply.page(body, { title, status, breadcrumbs: [{ href: base(req), label: req.t('signals.config.title') }, ...crumbs] });
+  const page = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    body: VNode,
+    title: string,
+    status = 200,
+    crumbs: { href: string; label: string }[] = [],
+  ) => reply.page(body, { title, status, breadcrumbs: [{ href: base(req), label: req.t('signals.config.title') }, ...crumbs] });
   const orgs = async (tenantId: string) => (await listOrganisations(app.db, tenantId)).map((o) => ({ id: o.id, name: o.name }));
 
   // Hub and default desk.
   const hub = async (req: FastifyRequest, reply: FastifyReply, errors?: Errors) => {
     const tenantId = req.tenant!.id;
     const [organisations, desk] = await Promise.all([orgs(tenantId), config.getDefaultDesk(app.db, tenantId)]);
-    const body = <HubPage ctx={req.viewContext()} slug={req.tenant!.slug} organisations={organisations} defaultDesk={desk} saved={saved(req)} {...(errors ? { errors } : {})} />;
+    const body = (
+      <HubPage
+        ctx={req.viewContext()}
+        slug={req.tenant!.slug}
+        organisations={organisations}
+        defaultDesk={desk}
+        saved={saved(req)}
+        {...(errors ? { errors } : {})}
+      />
+    );
     return reply.page(body, { title: req.t('signals.config.title'), status: errors ? 422 : 200 });
   };
   app.get('/:tenant/beheer/meldingen', { config: { policy: POLICY } }, (req, reply) => hub(req, reply));
@@ -65,8 +96,22 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
   // Categories and groups.
   const categoriesPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Errors) => {
     const tenantId = req.tenant!.id;
-    const [groups, cats, counts] = await Promise.all([listStore.listGroups(app.db, tenantId), categories.listCategories(app.db, tenantId), config.signalCounts(app.db, tenantId)]);
-    const body = <CategoriesPage ctx={req.viewContext()} slug={req.tenant!.slug} groups={groups} categories={cats} counts={counts} saved={saved(req)} {...(errors ? { errors, values: rawValues(req.body) } : {})} />;
+    const [groups, cats, counts] = await Promise.all([
+      listStore.listGroups(app.db, tenantId),
+      categories.listCategories(app.db, tenantId),
+      config.signalCounts(app.db, tenantId),
+    ]);
+    const body = (
+      <CategoriesPage
+        ctx={req.viewContext()}
+        slug={req.tenant!.slug}
+        groups={groups}
+        categories={cats}
+        counts={counts}
+        saved={saved(req)}
+        {...(errors ? { errors, values: rawValues(req.body) } : {})}
+      />
+    );
     return page(req, reply, body, req.t('signals.config.categories.title'), errors ? 422 : 200);
   };
   app.get('/:tenant/beheer/meldingen/categorieen', { config: { policy: POLICY } }, (req, reply) => categoriesPage(req, reply));
@@ -85,7 +130,9 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
   const newCategory = async (req: FastifyRequest, reply: FastifyReply, values: FormValues, errors?: Errors) => {
     const groups = await listStore.listGroups(app.db, req.tenant!.id);
     const v = { groupId: groups[0]?.id ?? '', ...values };
-    const body = <NewCategoryPage ctx={req.viewContext()} slug={req.tenant!.slug} groups={groups} values={v} {...(errors ? { errors } : {})} />;
+    const body = (
+      <NewCategoryPage ctx={req.viewContext()} slug={req.tenant!.slug} groups={groups} values={v} {...(errors ? { errors } : {})} />
+    );
     return page(req, reply, body, req.t('signals.config.category.new'), errors ? 422 : 200, catCrumb(req));
   };
   app.get('/:tenant/beheer/meldingen/categorieen/nieuw', { config: { policy: POLICY } }, (req, reply) =>
@@ -149,10 +196,21 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     const values = rawValues(req.body);
     const parsed = parseForm(questionForm, req.body, req.t);
     if (!parsed.ok) return categoryPage(req, reply, { questionValues: values, questionErrors: parsed.errors });
-    const built = buildQuestion(parsed.data, parsed.data.key, category.questions.map((q) => q.key));
+    const built = buildQuestion(
+      parsed.data,
+      parsed.data.key,
+      category.questions.map((q) => q.key),
+    );
     if (!built.ok) return categoryPage(req, reply, { questionValues: values, questionErrors: translateAll(built.errors, req.t) });
     try {
-      await config.editQuestions(app.db, req.tenant!.id, category.id, config.questionEdits.add(built.question), actor(req), app.clock.now());
+      await config.editQuestions(
+        app.db,
+        req.tenant!.id,
+        category.id,
+        config.questionEdits.add(built.question),
+        actor(req),
+        app.clock.now(),
+      );
     } catch (err) {
       return categoryPage(req, reply, { questionValues: values, questionErrors: refused(err, req.t) });
     }
@@ -167,10 +225,14 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     return { category, question };
   };
   const questionPage = (req: FastifyRequest, reply: FastifyReply, category: categories.CategoryRow, values: FormValues, errors?: Errors) =>
-    page(req, reply, <QuestionPage ctx={req.viewContext()} slug={req.tenant!.slug} category={category} values={values} errors={errors} />, req.t('signals.config.q.editTitle', { name: category.name }), errors ? 422 : 200, [
-      ...catCrumb(req),
-      { href: `${base(req)}/categorieen/${category.id}`, label: category.name },
-    ]);
+    page(
+      req,
+      reply,
+      <QuestionPage ctx={req.viewContext()} slug={req.tenant!.slug} category={category} values={values} errors={errors} />,
+      req.t('signals.config.q.editTitle', { name: category.name }),
+      errors ? 422 : 200,
+      [...catCrumb(req), { href: `${base(req)}/categorieen/${category.id}`, label: category.name }],
+    );
   app.get('/:tenant/beheer/meldingen/categorieen/:id/vragen/:key', { config: { policy: POLICY } }, async (req, reply) => {
     const { category, question } = await questionOf(req);
     return questionPage(req, reply, category, questionValues(question));
@@ -180,9 +242,20 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     const values = { ...rawValues(req.body), key: question.key };
     const parsed = parseForm(questionForm, req.body, req.t);
     if (!parsed.ok) return questionPage(req, reply, category, values, parsed.errors);
-    const built = buildQuestion(parsed.data, question.key, category.questions.filter((q) => q.key !== question.key).map((q) => q.key));
+    const built = buildQuestion(
+      parsed.data,
+      question.key,
+      category.questions.filter((q) => q.key !== question.key).map((q) => q.key),
+    );
     if (!built.ok) return questionPage(req, reply, category, values, translateAll(built.errors, req.t));
-    await config.editQuestions(app.db, req.tenant!.id, category.id, config.questionEdits.replace(built.question), actor(req), app.clock.now());
+    await config.editQuestions(
+      app.db,
+      req.tenant!.id,
+      category.id,
+      config.questionEdits.replace(built.question),
+      actor(req),
+      app.clock.now(),
+    );
     return reply.redirect(`${base(req)}/categorieen/${category.id}?opgeslagen=1#vragen`, 303);
   });
   for (const [path, edit] of [
@@ -199,7 +272,10 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
 
   // Routing rules and the route tester.
   const areaOptions = async (tenantId: string): Promise<AreaOption[]> => {
-    const [wijken, buurten] = await Promise.all([listAreas(app.db, tenantId, { level: 'district' }), listAreas(app.db, tenantId, { level: 'neighbourhood' })]);
+    const [wijken, buurten] = await Promise.all([
+      listAreas(app.db, tenantId, { level: 'district' }),
+      listAreas(app.db, tenantId, { level: 'neighbourhood' }),
+    ]);
     return wijken.flatMap((w) => [
       { code: w.code, name: w.name, level: 'district' as const },
       ...buurten.filter((b) => b.parentCode === w.code).map((b) => ({ code: b.code, name: b.name, level: 'neighbourhood' as const })),
@@ -220,13 +296,30 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     if (!q.success) test = { categoryId: '', area: '', result: null, errors: { categorie: req.t('signals.config.error.category') } };
     else if (q.data.categorie) {
       try {
-        test = { categoryId: q.data.categorie, area: q.data.gebied, result: await categories.testRoute(app.db, tenantId, q.data.categorie, q.data.gebied || null) };
+        test = {
+          categoryId: q.data.categorie,
+          area: q.data.gebied,
+          result: await categories.testRoute(app.db, tenantId, q.data.categorie, q.data.gebied || null),
+        };
       } catch (err) {
         test = { categoryId: q.data.categorie, area: q.data.gebied, result: null, errors: refused(err, req.t) };
       }
     }
     const body = (
-      <RoutingPage ctx={req.viewContext()} slug={req.tenant!.slug} rules={rules} groups={groups} categories={cats} areas={areas} organisations={organisations} defaultDesk={desk} saved={!errors && saved(req)} errors={errors} {...(errors ? { values: rawValues(req.body) } : {})} {...(test ? { test } : {})} />
+      <RoutingPage
+        ctx={req.viewContext()}
+        slug={req.tenant!.slug}
+        rules={rules}
+        groups={groups}
+        categories={cats}
+        areas={areas}
+        organisations={organisations}
+        defaultDesk={desk}
+        saved={!errors && saved(req)}
+        errors={errors}
+        {...(errors ? { values: rawValues(req.body) } : {})}
+        {...(test ? { test } : {})}
+      />
     );
     return page(req, reply, body, req.t('signals.config.routing.title'), errors || test?.errors ? 422 : 200);
   };
@@ -235,9 +328,15 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     const parsed = parseForm(routingRuleForm, req.body, req.t);
     if (!parsed.ok) return routingPage(req, reply, parsed.errors);
     const [kind, id] = parsed.data.target.split(':') as [string, string | undefined];
-    const target: categories.RuleTarget = kind === 'groep' ? { kind: 'group', id: id! } : kind === 'categorie' ? { kind: 'category', id: id! } : { kind: 'all' };
+    const target: categories.RuleTarget =
+      kind === 'groep' ? { kind: 'group', id: id! } : kind === 'categorie' ? { kind: 'category', id: id! } : { kind: 'all' };
     try {
-      await categories.appendRoutingRule(app.db, req.tenant!.id, { target, areaCode: parsed.data.area || null, organisationId: parsed.data.organisationId }, actor(req));
+      await categories.appendRoutingRule(
+        app.db,
+        req.tenant!.id,
+        { target, areaCode: parsed.data.area || null, organisationId: parsed.data.organisationId },
+        actor(req),
+      );
     } catch (err) {
       return routingPage(req, reply, refused(err, req.t));
     }
@@ -258,7 +357,16 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     const [cats, texts] = await Promise.all([categories.listCategories(app.db, tenantId), categories.listStandardTexts(app.db, tenantId)]);
     const v = rawValues(req.body);
     const body = (
-      <TextsPage ctx={req.viewContext()} slug={req.tenant!.slug} states={TEXT_STATES} categories={cats} texts={texts} saved={!failed && saved(req)} maxLength={MAX_TEXT} {...(failed ? { ...failed, values: { state: v.state ?? '', categoryId: v.categoryId ?? '', text: v.text ?? '' } } : {})} />
+      <TextsPage
+        ctx={req.viewContext()}
+        slug={req.tenant!.slug}
+        states={TEXT_STATES}
+        categories={cats}
+        texts={texts}
+        saved={!failed && saved(req)}
+        maxLength={MAX_TEXT}
+        {...(failed ? { ...failed, values: { state: v.state ?? '', categoryId: v.categoryId ?? '', text: v.text ?? '' } } : {})}
+      />
     );
     return page(req, reply, body, req.t('signals.config.texts.title'), failed ? 422 : 200);
   };

@@ -27,7 +27,12 @@ const int = (min: number, max: number, message: string) =>
     .pipe(z.number().int().min(min, message).max(max, message));
 
 export const groupForm = z.object({
-  code: z.string('form.required').trim().min(1, 'form.required').max(60, 'signals.config.error.slug').regex(SLUG, 'signals.config.error.slug'),
+  code: z
+    .string('form.required')
+    .trim()
+    .min(1, 'form.required')
+    .max(60, 'signals.config.error.slug')
+    .regex(SLUG, 'signals.config.error.slug'),
   name: text(120),
   description: text(500, false),
 });
@@ -44,7 +49,12 @@ const categoryFields = {
 export const categoryEditForm = z.object(categoryFields);
 export const categoryCreateForm = z.object({
   ...categoryFields,
-  serviceCode: z.string('form.required').trim().min(1, 'form.required').max(60, 'signals.config.error.slug').regex(SLUG, 'signals.config.error.slug'),
+  serviceCode: z
+    .string('form.required')
+    .trim()
+    .min(1, 'form.required')
+    .max(60, 'signals.config.error.slug')
+    .regex(SLUG, 'signals.config.error.slug'),
 });
 export type CategoryEditInput = z.infer<typeof categoryEditForm>;
 export type CategoryCreateInput = z.infer<typeof categoryCreateForm>;
@@ -65,11 +75,22 @@ export type QuestionInput = z.infer<typeof questionForm>;
  * is a slug and unique in the category, options for a select, and a hard-stop answer that can be given.
  * Returns field errors (i18n keys) or the question.
  */
-export function buildQuestion(input: QuestionInput, key: string, otherKeys: readonly string[]): { ok: true; question: CategoryQuestion } | { ok: false; errors: Record<string, string> } {
+export function buildQuestion(
+  input: QuestionInput,
+  key: string,
+  otherKeys: readonly string[],
+): { ok: true; question: CategoryQuestion } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (!QUESTION_KEY.test(key)) errors.key = 'signals.config.error.questionKey';
   else if (otherKeys.includes(key)) errors.key = 'signals.config.error.questionKeyTaken';
-  const options = [...new Set(input.options.split(/\r?\n/).map((o) => o.trim()).filter(Boolean))];
+  const options = [
+    ...new Set(
+      input.options
+        .split(/\r?\n/)
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (input.type === 'select') {
     if (options.length < 2) errors.options = 'signals.config.error.optionsMin';
     else if (options.length > MAX_OPTIONS || options.some((o) => o.length > 100)) errors.options = 'signals.config.error.optionsMax';
@@ -84,8 +105,9 @@ export function buildQuestion(input: QuestionInput, key: string, otherKeys: read
     else {
       const allowed = input.type === 'yesno' ? ['ja', 'nee'] : options;
       const match = allowed.find((o) => o.toLowerCase() === answer.toLowerCase());
-      if (!match) errors.hardStopAnswer = input.type === 'yesno' ? 'signals.config.error.hardStopYesNo' : 'signals.config.error.hardStopOption';
-      else hardStop = { answer: match, message };
+      if (!match) {
+        errors.hardStopAnswer = input.type === 'yesno' ? 'signals.config.error.hardStopYesNo' : 'signals.config.error.hardStopOption';
+      } else hardStop = { answer: match, message };
     }
   }
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -101,7 +123,12 @@ export function buildQuestion(input: QuestionInput, key: string, otherKeys: read
 }
 
 export const routingRuleForm = z.object({
-  target: z.string().trim().regex(new RegExp(`^$|^(groep|categorie):${UUID_SOURCE}$`, 'i'), 'signals.config.error.target').optional().default(''),
+  target: z
+    .string()
+    .trim()
+    .regex(new RegExp(`^$|^(groep|categorie):${UUID_SOURCE}$`, 'i'), 'signals.config.error.target')
+    .optional()
+    .default(''),
   area: z.string().trim().max(20, 'signals.config.error.area').optional().default(''),
   organisationId: z.string('signals.config.error.organisation').regex(UUID_RE, 'signals.config.error.organisation'),
 });

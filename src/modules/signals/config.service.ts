@@ -19,8 +19,15 @@ export interface Actor {
   ip?: string | null;
 }
 
-const audit = (trx: Trx, tenantId: string, actor: Actor, action: string, entity: string, entityId: string, detail: Record<string, unknown>) =>
-  recordAudit(trx, { tenantId, actorUserId: actor.actorUserId, ip: actor.ip ?? null, action, entity, entityId, detail });
+const audit = (
+  trx: Trx,
+  tenantId: string,
+  actor: Actor,
+  action: string,
+  entity: string,
+  entityId: string,
+  detail: Record<string, unknown>,
+) => recordAudit(trx, { tenantId, actorUserId: actor.actorUserId, ip: actor.ip ?? null, action, entity, entityId, detail });
 
 const isUnique = (err: unknown) => (err as { code?: string }).code === '23505';
 
@@ -46,12 +53,25 @@ export async function changeDefaultDesk(db: DbOrTrx, tenantId: string, organisat
 }
 
 /** Add a category group; its code must be new in the tenant. */
-export async function createGroup(db: DbOrTrx, tenantId: string, input: { code: string; name: string; description: string }, actor: Actor): Promise<cats.CategoryGroupRow> {
+export async function createGroup(
+  db: DbOrTrx,
+  tenantId: string,
+  input: { code: string; name: string; description: string },
+  actor: Actor,
+): Promise<cats.CategoryGroupRow> {
   try {
     return await inTransaction(db, async (trx) => {
-      if (await store.findGroupByCode(trx, tenantId, input.code)) throw Conflict('signals.config.error.groupCodeTaken', { code: 'signals.config.error.groupCodeTaken' });
+      if (await store.findGroupByCode(trx, tenantId, input.code)) {
+        throw Conflict('signals.config.error.groupCodeTaken', { code: 'signals.config.error.groupCodeTaken' });
+      }
       const position = (await store.maxGroupPosition(trx, tenantId)) + 1;
-      const row = await cats.insertGroup(trx, { tenant_id: tenantId, code: input.code, name: input.name, description: input.description, position });
+      const row = await cats.insertGroup(trx, {
+        tenant_id: tenantId,
+        code: input.code,
+        name: input.name,
+        description: input.description,
+        position,
+      });
       await audit(trx, tenantId, actor, 'create', 'signal_category_group', row.id, { code: input.code });
       return row;
     });
@@ -66,11 +86,19 @@ async function assertGroup(trx: DbOrTrx, tenantId: string, groupId: string): Pro
 }
 
 /** Add a category; its service code (the Open311 service_code) must be new in the tenant and never changes afterwards. */
-export async function createCategory(db: DbOrTrx, tenantId: string, input: CategoryCreateInput, actor: Actor, now: Date): Promise<cats.CategoryRow> {
+export async function createCategory(
+  db: DbOrTrx,
+  tenantId: string,
+  input: CategoryCreateInput,
+  actor: Actor,
+  now: Date,
+): Promise<cats.CategoryRow> {
   try {
     return await inTransaction(db, async (trx) => {
       await assertGroup(trx, tenantId, input.groupId);
-      if (await cats.findCategoryByCode(trx, tenantId, input.serviceCode)) throw Conflict('signals.config.error.serviceCodeTaken', { serviceCode: 'signals.config.error.serviceCodeTaken' });
+      if (await cats.findCategoryByCode(trx, tenantId, input.serviceCode)) {
+        throw Conflict('signals.config.error.serviceCodeTaken', { serviceCode: 'signals.config.error.serviceCodeTaken' });
+      }
       const row = await cats.insertCategory(trx, {
         tenant_id: tenantId,
         group_id: input.groupId,
@@ -102,12 +130,27 @@ export async function getCategory(db: DbOrTrx, tenantId: string, id: string): Pr
 }
 
 /** Change the name, description, group, deadline, flags and position of a category (not its service code); audited with the changed field names. */
-export async function updateCategory(db: DbOrTrx, tenantId: string, id: string, input: CategoryEditInput, actor: Actor, now: Date): Promise<void> {
+export async function updateCategory(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  input: CategoryEditInput,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     const before = await store.lockCategory(trx, tenantId, id);
     if (!before) throw NotFound('signals.config.error.categoryNotFound');
     await assertGroup(trx, tenantId, input.groupId);
-    const patch = { name: input.name, description: input.description, group_id: input.groupId, deadline_days: input.deadlineDays, sensitive: input.sensitive, active: input.active, position: input.position };
+    const patch = {
+      name: input.name,
+      description: input.description,
+      group_id: input.groupId,
+      deadline_days: input.deadlineDays,
+      sensitive: input.sensitive,
+      active: input.active,
+      position: input.position,
+    };
     const changed = Object.entries(patch)
       .filter(([k, v]) => before[k as keyof typeof before] !== v)
       .map(([k]) => k);
@@ -141,7 +184,14 @@ export function signalCounts(db: DbOrTrx, tenantId: string): Promise<Map<string,
 type QuestionEdit = (questions: CategoryQuestion[]) => { questions: CategoryQuestion[]; detail: Record<string, unknown> };
 
 /** Read-modify-write of a category's questions under a row lock; audited as an update of the category. */
-export async function editQuestions(db: DbOrTrx, tenantId: string, categoryId: string, edit: QuestionEdit, actor: Actor, now: Date): Promise<void> {
+export async function editQuestions(
+  db: DbOrTrx,
+  tenantId: string,
+  categoryId: string,
+  edit: QuestionEdit,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     const row = await store.lockCategory(trx, tenantId, categoryId);
     if (!row) throw NotFound('signals.config.error.categoryNotFound');
@@ -153,24 +203,32 @@ export async function editQuestions(db: DbOrTrx, tenantId: string, categoryId: s
 
 /** Question edits: add at the end, replace by key, remove by key, move one place up or down. */
 export const questionEdits = {
-  add: (q: CategoryQuestion): QuestionEdit => (qs) => {
-    if (qs.some((x) => x.key === q.key)) throw Invalid({ key: 'signals.config.error.questionKeyTaken' });
-    return { questions: [...qs, q], detail: { added: q.key } };
-  },
-  replace: (q: CategoryQuestion): QuestionEdit => (qs) => {
-    const i = qs.findIndex((x) => x.key === q.key);
-    if (i < 0) throw NotFound('signals.config.error.questionNotFound');
-    return { questions: qs.map((x, j) => (j === i ? q : x)), detail: { changed: q.key } };
-  },
-  remove: (key: string): QuestionEdit => (qs) => {
-    if (!qs.some((x) => x.key === key)) throw NotFound('signals.config.error.questionNotFound');
-    return { questions: qs.filter((x) => x.key !== key), detail: { removed: key } };
-  },
-  move: (key: string, dir: 'up' | 'down'): QuestionEdit => (qs) => {
-    const i = qs.findIndex((x) => x.key === key);
-    if (i < 0) throw NotFound('signals.config.error.questionNotFound');
-    const j = dir === 'up' ? i - 1 : i + 1;
-    if (j >= 0 && j < qs.length) [qs[i], qs[j]] = [qs[j]!, qs[i]!];
-    return { questions: qs, detail: { moved: key, dir } };
-  },
+  add:
+    (q: CategoryQuestion): QuestionEdit =>
+    (qs) => {
+      if (qs.some((x) => x.key === q.key)) throw Invalid({ key: 'signals.config.error.questionKeyTaken' });
+      return { questions: [...qs, q], detail: { added: q.key } };
+    },
+  replace:
+    (q: CategoryQuestion): QuestionEdit =>
+    (qs) => {
+      const i = qs.findIndex((x) => x.key === q.key);
+      if (i < 0) throw NotFound('signals.config.error.questionNotFound');
+      return { questions: qs.map((x, j) => (j === i ? q : x)), detail: { changed: q.key } };
+    },
+  remove:
+    (key: string): QuestionEdit =>
+    (qs) => {
+      if (!qs.some((x) => x.key === key)) throw NotFound('signals.config.error.questionNotFound');
+      return { questions: qs.filter((x) => x.key !== key), detail: { removed: key } };
+    },
+  move:
+    (key: string, dir: 'up' | 'down'): QuestionEdit =>
+    (qs) => {
+      const i = qs.findIndex((x) => x.key === key);
+      if (i < 0) throw NotFound('signals.config.error.questionNotFound');
+      const j = dir === 'up' ? i - 1 : i + 1;
+      if (j >= 0 && j < qs.length) [qs[i], qs[j]] = [qs[j]!, qs[i]!];
+      return { questions: qs, detail: { moved: key, dir } };
+    },
 };

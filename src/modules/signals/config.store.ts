@@ -7,15 +7,33 @@ import type { CategoryGroupRow, RoutingRuleRow } from './categories.store.ts';
 export type StandardTextRow = Selectable<SignalsStandardTextsTable>;
 
 export async function findGroupById(db: DbOrTrx, tenantId: string, id: string): Promise<CategoryGroupRow | null> {
-  return (await db.selectFrom('signals_category_groups').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .selectFrom('signals_category_groups')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export async function findGroupByCode(db: DbOrTrx, tenantId: string, code: string): Promise<CategoryGroupRow | null> {
-  return (await db.selectFrom('signals_category_groups').selectAll().where('tenant_id', '=', tenantId).where('code', '=', code).executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .selectFrom('signals_category_groups')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('code', '=', code)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export async function maxGroupPosition(db: DbOrTrx, tenantId: string): Promise<number> {
-  const r = await db.selectFrom('signals_category_groups').select((eb) => eb.fn.max<number>('position').as('m')).where('tenant_id', '=', tenantId).executeTakeFirst();
+  const r = await db
+    .selectFrom('signals_category_groups')
+    .select((eb) => eb.fn.max<number>('position').as('m'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
   return Number(r?.m ?? -1);
 }
 
@@ -31,10 +49,24 @@ export async function updateCategory(
 
 /** Lock a category row for a read-modify-write of its questions. */
 export async function lockCategory(db: DbOrTrx, tenantId: string, id: string): Promise<Selectable<SignalsCategoriesTable> | null> {
-  return (await db.selectFrom('signals_categories').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .selectFrom('signals_categories')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()) ?? null
+  );
 }
 
-export async function setQuestions(db: DbOrTrx, tenantId: string, id: string, questions: readonly CategoryQuestion[], now: Date): Promise<void> {
+export async function setQuestions(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  questions: readonly CategoryQuestion[],
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('signals_categories')
     .set({ questions: JSON.stringify(questions), updated_at: now })
@@ -70,7 +102,15 @@ export async function countSignalsOfCategory(db: DbOrTrx, tenantId: string, cate
 
 /** The routing rules of a tenant in order, locked for renumbering. */
 export function lockRoutingRules(db: DbOrTrx, tenantId: string): Promise<RoutingRuleRow[]> {
-  return db.selectFrom('signals_routing_rules').selectAll().where('tenant_id', '=', tenantId).orderBy('position').orderBy('created_at').orderBy('id').forUpdate().execute();
+  return db
+    .selectFrom('signals_routing_rules')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('position')
+    .orderBy('created_at')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
 }
 
 export async function setRulePosition(db: DbOrTrx, tenantId: string, id: string, position: number): Promise<void> {
@@ -88,7 +128,10 @@ export function listStandardTexts(db: DbOrTrx, tenantId: string): Promise<Standa
 }
 
 export async function deleteStandardText(db: DbOrTrx, tenantId: string, categoryId: string | null, state: string): Promise<number> {
-  let q = db.deleteFrom('signals_standard_texts').where('tenant_id', '=', tenantId).where('state', '=', state as never);
+  let q = db
+    .deleteFrom('signals_standard_texts')
+    .where('tenant_id', '=', tenantId)
+    .where('state', '=', state as never);
   q = categoryId ? q.where('category_id', '=', categoryId) : q.where('category_id', 'is', null);
   const r = await q.executeTakeFirst();
   return Number(r.numDeletedRows);

@@ -50,7 +50,11 @@ function formatDeadline(d: Date): string {
   return DateTime.fromJSDate(d, { zone: ZONE }).setLocale('nl').toFormat('cccc d LLLL yyyy');
 }
 
-async function addressesOf(db: DbOrTrx, tenantId: string, filter: { organisationId?: string; role: 'professional' | 'coordinator' }): Promise<string[]> {
+async function addressesOf(
+  db: DbOrTrx,
+  tenantId: string,
+  filter: { organisationId?: string; role: 'professional' | 'coordinator' },
+): Promise<string[]> {
   const members = await listMembers(db, tenantId, filter);
   return [...new Set(members.map((m) => m.email?.toLowerCase()).filter((e): e is string => !!e))];
 }
@@ -67,7 +71,12 @@ async function runTenant(db: DbOrTrx, tenant: TenantRef, now: Date, baseUrl: str
   const t = translator('nl');
   let coordinators: string[] | null = null;
   for (const s of await store.listDeadlineCandidates(db, tenant.id, horizon)) {
-    const vars = { id: s.public_id, category: s.category_name, deadline: formatDeadline(s.deadline_at), url: `${baseUrl}/${tenant.slug}/meldingen/behandelen/${s.public_id}` };
+    const vars = {
+      id: s.public_id,
+      category: s.category_name,
+      deadline: formatDeadline(s.deadline_at),
+      url: `${baseUrl}/${tenant.slug}/meldingen/behandelen/${s.public_id}`,
+    };
     if (s.deadline_at <= now) {
       if (!settings.escalationEnabled) continue;
       coordinators ??= await addressesOf(db, tenant.id, { role: 'coordinator' });
@@ -75,9 +84,23 @@ async function runTenant(db: DbOrTrx, tenant: TenantRef, now: Date, baseUrl: str
       await inTransaction(db, async (trx) => {
         if (!(await store.claimEscalation(trx, tenant.id, s.id, now))) return;
         for (const address of to) {
-          await queueMail(trx, { to: address, subject: t('signals.jobs.mail.escalate.subject', vars), text: t('signals.jobs.mail.escalate.text', vars), locale: 'nl', tenantId: tenant.id, now });
+          await queueMail(trx, {
+            to: address,
+            subject: t('signals.jobs.mail.escalate.subject', vars),
+            text: t('signals.jobs.mail.escalate.text', vars),
+            locale: 'nl',
+            tenantId: tenant.id,
+            now,
+          });
         }
-        await recordAudit(trx, { tenantId: tenant.id, actorUserId: null, action: 'escalate', entity: 'signal', entityId: s.id, detail: { mails: to.length } });
+        await recordAudit(trx, {
+          tenantId: tenant.id,
+          actorUserId: null,
+          action: 'escalate',
+          entity: 'signal',
+          entityId: s.id,
+          detail: { mails: to.length },
+        });
         result.escalations++;
         result.mails += to.length;
       });
@@ -89,9 +112,23 @@ async function runTenant(db: DbOrTrx, tenant: TenantRef, now: Date, baseUrl: str
     await inTransaction(db, async (trx) => {
       if (!(await store.claimReminder(trx, tenant.id, s.id, from, now))) return;
       for (const address of to) {
-        await queueMail(trx, { to: address, subject: t('signals.jobs.mail.remind.subject', vars), text: t('signals.jobs.mail.remind.text', vars), locale: 'nl', tenantId: tenant.id, now });
+        await queueMail(trx, {
+          to: address,
+          subject: t('signals.jobs.mail.remind.subject', vars),
+          text: t('signals.jobs.mail.remind.text', vars),
+          locale: 'nl',
+          tenantId: tenant.id,
+          now,
+        });
       }
-      await recordAudit(trx, { tenantId: tenant.id, actorUserId: null, action: 'remind', entity: 'signal', entityId: s.id, detail: { mails: to.length } });
+      await recordAudit(trx, {
+        tenantId: tenant.id,
+        actorUserId: null,
+        action: 'remind',
+        entity: 'signal',
+        entityId: s.id,
+        detail: { mails: to.length },
+      });
       result.reminders++;
       result.mails += to.length;
     });

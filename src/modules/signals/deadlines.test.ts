@@ -22,7 +22,11 @@ describe('deadline reminders and escalation (signals.deadlines job)', () => {
   /** Run the job at the clock's time; returns the reminder/escalation mails it queued. */
   async function run(): Promise<{ to: string; subject: string; text: string; tenant: string | null }[]> {
     await signalsJobs[DEADLINE_JOB]!({ db: db(), config, payload: {}, tenantId: null, now: ctx.clock.now() });
-    const rows = await db().selectFrom('mail_outbox').select(['id', 'to_address', 'subject', 'text_body', 'tenant_id']).orderBy('to_address').execute();
+    const rows = await db()
+      .selectFrom('mail_outbox')
+      .select(['id', 'to_address', 'subject', 'text_body', 'tenant_id'])
+      .orderBy('to_address')
+      .execute();
     const fresh = rows.filter((r) => !seen.has(r.id) && /^(Herinnering|Termijn verlopen)/.test(r.subject));
     for (const r of rows) seen.add(r.id);
     return fresh.map((r) => ({ to: r.to_address, subject: r.subject, text: r.text_body, tenant: r.tenant_id }));
@@ -56,7 +60,13 @@ describe('deadline reminders and escalation (signals.deadlines job)', () => {
     lonely = (
       await createSignal(
         db(),
-        newSignal({ category: { serviceCode: 'eenzaamheid' }, description: 'Mevrouw Jansen op nummer 4 komt al weken niet buiten.', reporter: { name: 'Mevrouw Melder', email: 'melder@example.nl', phone: '0612345678' }, now, idempotencyKey: 'b' }),
+        newSignal({
+          category: { serviceCode: 'eenzaamheid' },
+          description: 'Mevrouw Jansen op nummer 4 komt al weken niet buiten.',
+          reporter: { name: 'Mevrouw Melder', email: 'melder@example.nl', phone: '0612345678' },
+          now,
+          idempotencyKey: 'b',
+        }),
       )
     ).signal.id;
     paused = (await createSignal(db(), newSignal({ category: { serviceCode: 'speelplek' }, now, idempotencyKey: 'c' }))).signal.id;
@@ -94,7 +104,9 @@ describe('deadline reminders and escalation (signals.deadlines job)', () => {
     assert.match(m.text, /Eenzaamheid of isolement/);
     assert.match(m.text, /donderdag 26 november 2026/);
     assert.match(m.text, new RegExp(`http://localhost:3000/${KRIMPEN.slug}/meldingen/behandelen/${s.public_id}`));
-    for (const secret of ['Jansen', 'Melder', 'melder@example.nl', '0612345678', 'nummer 4']) assert.doesNotMatch(m.text + m.subject, new RegExp(secret));
+    for (const secret of ['Jansen', 'Melder', 'melder@example.nl', '0612345678', 'nummer 4']) {
+      assert.doesNotMatch(m.text + m.subject, new RegExp(secret));
+    }
     assert.ok(s.reminded_at);
     ctx.clock.advance(60 * 60 * 1000);
     assert.deepEqual(await run(), [], 'running again sends nothing twice');
@@ -110,7 +122,12 @@ describe('deadline reminders and escalation (signals.deadlines job)', () => {
       [['coord@krimpen.test', true]],
     );
     assert.doesNotMatch(mails[0]!.text, /Jansen|Melder|melder@example\.nl/);
-    const audit = await db().selectFrom('audit_log').select(['action', 'detail']).where('entity_id', '=', lonely).where('action', '=', 'escalate').execute();
+    const audit = await db()
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('entity_id', '=', lonely)
+      .where('action', '=', 'escalate')
+      .execute();
     assert.equal(audit.length, 1);
     assert.deepEqual(await run(), [], 'idempotent');
   });
@@ -159,10 +176,28 @@ describe('deadline reminders and escalation (signals.deadlines job)', () => {
 
   it('honours the tenant settings: no reminder with 0 days, no escalation when off; other tenants unaffected', async () => {
     ctx.clock.set('2026-12-14T09:00:00Z'); // Monday
-    await saveJobSettings(db(), { tenantId: g.id, settings: { ...DEFAULT_JOB_SETTINGS, reminderDays: 0, escalationEnabled: false }, actorUserId: null, now: ctx.clock.now() });
-    const gs = (await createSignal(db(), newSignal({ tenantId: g.id, category: { serviceCode: 'speelplek' }, ...GRONINGEN_POINT, address: null, links: { baseUrl: 'http://localhost:3000', tenantSlug: g.slug }, now: ctx.clock.now(), idempotencyKey: 'g' })))
+    await saveJobSettings(db(), {
+      tenantId: g.id,
+      settings: { ...DEFAULT_JOB_SETTINGS, reminderDays: 0, escalationEnabled: false },
+      actorUserId: null,
+      now: ctx.clock.now(),
+    });
+    const gs = (
+      await createSignal(
+        db(),
+        newSignal({
+          tenantId: g.id,
+          category: { serviceCode: 'speelplek' },
+          ...GRONINGEN_POINT,
+          address: null,
+          links: { baseUrl: 'http://localhost:3000', tenantSlug: g.slug },
+          now: ctx.clock.now(),
+          idempotencyKey: 'g',
+        }),
+      )
+    ).signal;
+    const ks = (await createSignal(db(), newSignal({ category: { serviceCode: 'speelplek' }, now: ctx.clock.now(), idempotencyKey: 'k2' })))
       .signal;
-    const ks = (await createSignal(db(), newSignal({ category: { serviceCode: 'speelplek' }, now: ctx.clock.now(), idempotencyKey: 'k2' }))).signal;
     await run();
     ctx.clock.set('2026-12-18T07:01:00Z'); // Friday: the reminder moment in Krimpen (deadline Monday 21 December)
     assert.deepEqual(
@@ -188,7 +223,13 @@ describe('deadline reminders and escalation (signals.deadlines job)', () => {
     assert.ok(signalsRecurringJobs.includes(DEADLINE_JOB) && signalsRecurringJobs.includes(RETENTION_JOB));
     ctx.clock.set('2027-01-04T10:00:00Z');
     await run();
-    const next = await db().selectFrom('jobs').select('run_at').where('kind', '=', DEADLINE_JOB).where('status', '=', 'pending').orderBy('run_at', 'desc').executeTakeFirstOrThrow();
+    const next = await db()
+      .selectFrom('jobs')
+      .select('run_at')
+      .where('kind', '=', DEADLINE_JOB)
+      .where('status', '=', 'pending')
+      .orderBy('run_at', 'desc')
+      .executeTakeFirstOrThrow();
     assert.equal(next.run_at.toISOString(), '2027-01-04T11:00:00.000Z');
   });
 });

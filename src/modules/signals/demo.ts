@@ -20,7 +20,11 @@ interface DemoSignal {
 }
 
 const DEMO_SIGNALS: readonly DemoSignal[] = [
-  { code: 'verlichting', description: '[Demo] De lantaarnpaal bij het fietspad naar school brandt al een week niet. Het is er ’s avonds erg donker.', steps: [] },
+  {
+    code: 'verlichting',
+    description: '[Demo] De lantaarnpaal bij het fietspad naar school brandt al een week niet. Het is er ’s avonds erg donker.',
+    steps: [],
+  },
   {
     code: 'afval',
     description: '[Demo] Naast de container ligt al dagen grofvuil: een bank en een matras.',
@@ -64,9 +68,17 @@ export async function seedSignalsDemo(trx: Trx, args: DemoSeedArgs): Promise<voi
     const care = orgs.get(CARE_PARTNER[t.id] ?? '');
     const housing = orgs.get(HOUSING_PARTNER[t.id] ?? '');
     if (housing) await addRoutingRule(trx, t.id, { position: 10, categoryId: categories.get('burenoverlast')!, organisationId: housing });
-    if (care) await addRoutingRule(trx, t.id, { position: 20, groupId: groups.find((g) => g.code === 'zorg-buurtgenoot')!.id, organisationId: care });
+    if (care) {
+      await addRoutingRule(trx, t.id, {
+        position: 20,
+        groupId: groups.find((g) => g.code === 'zorg-buurtgenoot')!.id,
+        organisationId: care,
+      });
+    }
     await setDefaultDesk(trx, t.id, municipality, args.now);
-    for (const [state, text] of Object.entries(DEMO_STANDARD_TEXTS)) await setStandardText(trx, t.id, null, state as SignalState, text, args.now);
+    for (const [state, text] of Object.entries(DEMO_STANDARD_TEXTS)) {
+      await setStandardText(trx, t.id, null, state as SignalState, text, args.now);
+    }
 
     const buurten = (await listAreas(trx, t.id, { level: 'neighbourhood' })).filter((a) => a.label !== null);
     const links = { baseUrl: 'http://localhost:3000', tenantSlug: t.slug };
@@ -93,7 +105,18 @@ export async function seedSignalsDemo(trx: Trx, args: DemoSeedArgs): Promise<voi
         isDemo: true,
       });
       for (const [j, step] of d.steps.entries()) {
-        await transitionSignal(trx, { tenantId: t.id, signalId: signal.id, to: step.to, publicMessage: step.message ?? null, internalNote: step.note ?? null, actorUserId: null, reason: 'demo', locale: 'nl', links, now: new Date(created.getTime() + (j + 1) * 3_600_000) });
+        await transitionSignal(trx, {
+          tenantId: t.id,
+          signalId: signal.id,
+          to: step.to,
+          publicMessage: step.message ?? null,
+          internalNote: step.note ?? null,
+          actorUserId: null,
+          reason: 'demo',
+          locale: 'nl',
+          links,
+          now: new Date(created.getTime() + (j + 1) * 3_600_000),
+        });
       }
     }
   }

@@ -69,11 +69,32 @@ export async function submitFeedback(db: DbOrTrx, input: FeedbackInput): Promise
     const reason = (input.reason ?? '').trim() || null;
     if (reason && reason.length > MAX_REASON) throw Invalid({ reason: 'signals.error.tooLong' });
     const solved = input.satisfied ? null : input.solved;
-    await tracking.insertFeedback(trx, { tenantId: input.tenantId, signalId: view.signal.id, satisfied: input.satisfied, solved, reason, now: input.now });
-    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: null, action: 'feedback', entity: 'signal', entityId: view.signal.id, detail: { satisfied: input.satisfied, solved } });
+    await tracking.insertFeedback(trx, {
+      tenantId: input.tenantId,
+      signalId: view.signal.id,
+      satisfied: input.satisfied,
+      solved,
+      reason,
+      now: input.now,
+    });
+    await recordAudit(trx, {
+      tenantId: input.tenantId,
+      actorUserId: null,
+      action: 'feedback',
+      entity: 'signal',
+      entityId: view.signal.id,
+      detail: { satisfied: input.satisfied, solved },
+    });
     if (!input.satisfied && solved === false) {
       if ((await getDissatisfiedPolicy(trx, input.tenantId)) === 'coordinator') {
-        await requestReopen(trx, { tenantId: input.tenantId, signal: view.signal, reason, locale: input.locale, links: input.links, now: input.now });
+        await requestReopen(trx, {
+          tenantId: input.tenantId,
+          signal: view.signal,
+          reason,
+          locale: input.locale,
+          links: input.links,
+          now: input.now,
+        });
         return { reopened: false, requested: true };
       }
       await transitionSignal(trx, {

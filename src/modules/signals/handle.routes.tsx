@@ -34,15 +34,39 @@ export async function handleRoutes(app: FastifyInstance): Promise<void> {
     const actionsPanel = await loadActionsPanel(app.db, tenantId, viewer, signal, app.clock.now());
     const { naar } = (req.query ?? {}) as { naar?: unknown };
     const target = isSignalState(naar) && nextStates(signal.state).includes(naar) ? naar : null;
-    const [history, categories, organisations] = await Promise.all([signalHistory(app.db, tenantId, signal.id), listCategories(app.db, tenantId), listOrganisations(app.db, tenantId)]);
+    const [history, categories, organisations] = await Promise.all([
+      signalHistory(app.db, tenantId, signal.id),
+      listCategories(app.db, tenantId),
+      listOrganisations(app.db, tenantId),
+    ]);
     const category = categories.find((c) => c.id === signal.category_id)!;
     const prefill = target ? ((await standardText(app.db, tenantId, category.id, target)) ?? '') : '';
     if (access.personalDetails && (signal.reporter_name || signal.reporter_email || signal.reporter_phone)) {
-      await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'signal', entityId: signal.id, detail: { reporterDetails: true, sensitive: category.sensitive } });
+      await recordAudit(app.db, {
+        ...auditFrom(req),
+        action: 'view',
+        entity: 'signal',
+        entityId: signal.id,
+        detail: { reporterDetails: true, sensitive: category.sensitive },
+      });
     }
     return reply.page(
-      <SignalPage ctx={req.viewContext()} slug={req.tenant!.slug} signal={signal} category={category} history={history} access={access} target={target} prefill={prefill} organisations={organisations} actionsPanel={actionsPanel} />,
-      { title: signal.public_id, breadcrumbs: [{ href: `/${req.tenant!.slug}/meldingen/behandelen`, label: req.t('signals.handle.title') }] },
+      <SignalPage
+        ctx={req.viewContext()}
+        slug={req.tenant!.slug}
+        signal={signal}
+        category={category}
+        history={history}
+        access={access}
+        target={target}
+        prefill={prefill}
+        organisations={organisations}
+        actionsPanel={actionsPanel}
+      />,
+      {
+        title: signal.public_id,
+        breadcrumbs: [{ href: `/${req.tenant!.slug}/meldingen/behandelen`, label: req.t('signals.handle.title') }],
+      },
     );
   });
 
@@ -71,13 +95,30 @@ export async function handleRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`/${req.tenant!.slug}/meldingen/behandelen/${signal.public_id}`, 303);
   });
 
-  app.post('/:tenant/meldingen/behandelen/:publicId/toewijzen', { config: { policy: { roles: ['coordinator'], personalData: true } } }, async (req, reply) => {
-    const { signal, access } = await load(req);
-    if (!access.canReassign) throw Forbidden();
-    const parsed = parseForm(z.object({ organisationId: z.string().regex(UUID_RE, 'form.invalidValue'), note: opt(2000) }), req.body, req.t);
-    if (!parsed.ok) throw Invalid(parsed.errors);
-    const org = await getOrganisation(app.db, req.tenant!.id, parsed.data.organisationId);
-    await reassignSignal(app.db, { tenantId: req.tenant!.id, signalId: signal.id, organisationId: org.id, organisationName: org.name, note: parsed.data.note, actorUserId: req.user!.id, ip: auditFrom(req).ip, now: app.clock.now() });
-    return reply.redirect(`/${req.tenant!.slug}/meldingen/behandelen/${signal.public_id}`, 303);
-  });
+  app.post(
+    '/:tenant/meldingen/behandelen/:publicId/toewijzen',
+    { config: { policy: { roles: ['coordinator'], personalData: true } } },
+    async (req, reply) => {
+      const { signal, access } = await load(req);
+      if (!access.canReassign) throw Forbidden();
+      const parsed = parseForm(
+        z.object({ organisationId: z.string().regex(UUID_RE, 'form.invalidValue'), note: opt(2000) }),
+        req.body,
+        req.t,
+      );
+      if (!parsed.ok) throw Invalid(parsed.errors);
+      const org = await getOrganisation(app.db, req.tenant!.id, parsed.data.organisationId);
+      await reassignSignal(app.db, {
+        tenantId: req.tenant!.id,
+        signalId: signal.id,
+        organisationId: org.id,
+        organisationName: org.name,
+        note: parsed.data.note,
+        actorUserId: req.user!.id,
+        ip: auditFrom(req).ip,
+        now: app.clock.now(),
+      });
+      return reply.redirect(`/${req.tenant!.slug}/meldingen/behandelen/${signal.public_id}`, 303);
+    },
+  );
 }

@@ -39,9 +39,24 @@ export const signalsModule: ModuleDefinition = {
   areaSections: [signalsAreaSection],
   nav: [
     { path: (slug) => `/${slug}/meldingen`, labelKey: 'signals.nav', tenantOnly: true },
-    { path: (slug) => `/${slug}/meldingen/mijn`, labelKey: 'signals.mine.nav', tenantOnly: true, roles: ['resident', 'volunteer', 'professional', 'coordinator', 'admin'] },
-    { path: (slug) => `/${slug}/meldingen/behandelen`, labelKey: 'signals.nav.handle', tenantOnly: true, roles: ['professional', 'coordinator'] },
-    { path: (slug) => `/${slug}/meldingen/wijkschouw`, labelKey: 'signals.nav.wijkschouw', tenantOnly: true, roles: ['volunteer', 'professional', 'coordinator'] },
+    {
+      path: (slug) => `/${slug}/meldingen/mijn`,
+      labelKey: 'signals.mine.nav',
+      tenantOnly: true,
+      roles: ['resident', 'volunteer', 'professional', 'coordinator', 'admin'],
+    },
+    {
+      path: (slug) => `/${slug}/meldingen/behandelen`,
+      labelKey: 'signals.nav.handle',
+      tenantOnly: true,
+      roles: ['professional', 'coordinator'],
+    },
+    {
+      path: (slug) => `/${slug}/meldingen/wijkschouw`,
+      labelKey: 'signals.nav.wijkschouw',
+      tenantOnly: true,
+      roles: ['volunteer', 'professional', 'coordinator'],
+    },
     { path: (slug) => `/${slug}/beheer/meldingen`, labelKey: 'signals.nav.config', tenantOnly: true, roles: ['coordinator', 'admin'] },
     { path: (slug) => `/${slug}/beheer/open311`, labelKey: 'open311.admin.nav', tenantOnly: true, roles: ['admin'] },
   ],

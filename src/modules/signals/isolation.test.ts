@@ -27,15 +27,79 @@ const VIEWERS: Viewer[] = [
   { label: 'anonymous', seesSensitive: false, seesPublicReporter: false, handlingStatus: 401 },
   { label: 'resident krimpen', tenant: 'k', role: 'resident', seesSensitive: false, seesPublicReporter: false, handlingStatus: 403 },
   { label: 'volunteer krimpen', tenant: 'k', role: 'volunteer', seesSensitive: false, seesPublicReporter: false, handlingStatus: 403 },
-  { label: 'admin krimpen', tenant: 'k', role: 'admin', org: 'municipality', seesSensitive: false, seesPublicReporter: false, handlingStatus: 403 },
-  { label: 'professional krimpen municipality', tenant: 'k', role: 'professional', org: 'municipality', seesSensitive: false, seesPublicReporter: true, handlingStatus: 200 },
-  { label: 'professional krimpen housing', tenant: 'k', role: 'professional', org: 'housing', seesSensitive: false, seesPublicReporter: false, handlingStatus: 200 },
-  { label: 'professional krimpen welfare (assigned)', tenant: 'k', role: 'professional', org: 'welfare', seesSensitive: true, seesPublicReporter: false, handlingStatus: 200 },
-  { label: 'professional krimpen welfare without 2FA', tenant: 'k', role: 'professional', org: 'welfare', mfa: false, seesSensitive: false, seesPublicReporter: false, handlingStatus: 403 },
-  { label: 'professional krimpen without organisation', tenant: 'k', role: 'professional', org: null, seesSensitive: false, seesPublicReporter: false, handlingStatus: 200 },
+  {
+    label: 'admin krimpen',
+    tenant: 'k',
+    role: 'admin',
+    org: 'municipality',
+    seesSensitive: false,
+    seesPublicReporter: false,
+    handlingStatus: 403,
+  },
+  {
+    label: 'professional krimpen municipality',
+    tenant: 'k',
+    role: 'professional',
+    org: 'municipality',
+    seesSensitive: false,
+    seesPublicReporter: true,
+    handlingStatus: 200,
+  },
+  {
+    label: 'professional krimpen housing',
+    tenant: 'k',
+    role: 'professional',
+    org: 'housing',
+    seesSensitive: false,
+    seesPublicReporter: false,
+    handlingStatus: 200,
+  },
+  {
+    label: 'professional krimpen welfare (assigned)',
+    tenant: 'k',
+    role: 'professional',
+    org: 'welfare',
+    seesSensitive: true,
+    seesPublicReporter: false,
+    handlingStatus: 200,
+  },
+  {
+    label: 'professional krimpen welfare without 2FA',
+    tenant: 'k',
+    role: 'professional',
+    org: 'welfare',
+    mfa: false,
+    seesSensitive: false,
+    seesPublicReporter: false,
+    handlingStatus: 403,
+  },
+  {
+    label: 'professional krimpen without organisation',
+    tenant: 'k',
+    role: 'professional',
+    org: null,
+    seesSensitive: false,
+    seesPublicReporter: false,
+    handlingStatus: 200,
+  },
   { label: 'coordinator krimpen', tenant: 'k', role: 'coordinator', seesSensitive: true, seesPublicReporter: true, handlingStatus: 200 },
-  { label: 'professional groningen welfare', tenant: 'g', role: 'professional', org: 'welfare', seesSensitive: false, seesPublicReporter: false, handlingStatus: 403 },
-  { label: 'coordinator groningen', tenant: 'g', role: 'coordinator', seesSensitive: false, seesPublicReporter: false, handlingStatus: 403 },
+  {
+    label: 'professional groningen welfare',
+    tenant: 'g',
+    role: 'professional',
+    org: 'welfare',
+    seesSensitive: false,
+    seesPublicReporter: false,
+    handlingStatus: 403,
+  },
+  {
+    label: 'coordinator groningen',
+    tenant: 'g',
+    role: 'coordinator',
+    seesSensitive: false,
+    seesPublicReporter: false,
+    handlingStatus: 403,
+  },
 ];
 
 describe('signals isolation matrix: roles × organisations × tenants', () => {
@@ -52,13 +116,31 @@ describe('signals isolation matrix: roles × organisations × tenants', () => {
     k = await setupTenant(ctx.database.db, KRIMPEN);
     g = await setupTenant(ctx.database.db, GRONINGEN);
     const links = { baseUrl: 'http://localhost', tenantSlug: KRIMPEN.slug };
-    const s = await createSignal(ctx.database.db, newSignal({ category: { serviceCode: 'eenzaamheid' }, description: SECRET_TEXT, reporter: { name: SECRET_NAME, email: SECRET_EMAIL }, links }));
+    const s = await createSignal(
+      ctx.database.db,
+      newSignal({
+        category: { serviceCode: 'eenzaamheid' },
+        description: SECRET_TEXT,
+        reporter: { name: SECRET_NAME, email: SECRET_EMAIL },
+        links,
+      }),
+    );
     sensitiveId = s.signal.public_id;
     sensitiveToken = s.trackingToken!;
     assert.equal(s.signal.organisation_id, k.welfare);
     const p = await createSignal(ctx.database.db, newSignal({ reporter: { email: PUBLIC_REPORTER }, links }));
     publicId = p.signal.public_id;
-    const gs = await createSignal(ctx.database.db, newSignal({ tenantId: GRONINGEN.id, ...GRONINGEN_POINT, category: { serviceCode: 'geldzorgen' }, description: 'Groningse zorg', reporter: { email: 'gron@example.nl' }, links: { baseUrl: 'x', tenantSlug: GRONINGEN.slug } }));
+    const gs = await createSignal(
+      ctx.database.db,
+      newSignal({
+        tenantId: GRONINGEN.id,
+        ...GRONINGEN_POINT,
+        category: { serviceCode: 'geldzorgen' },
+        description: 'Groningse zorg',
+        reporter: { email: 'gron@example.nl' },
+        links: { baseUrl: 'x', tenantSlug: GRONINGEN.slug },
+      }),
+    );
     groningenSensitiveId = gs.signal.public_id;
     assert.equal(gs.signal.organisation_id, g.welfare);
   });
@@ -68,7 +150,12 @@ describe('signals isolation matrix: roles × organisations × tenants', () => {
       const b = new TestBrowser(ctx.app);
       if (v.role) {
         const fx = v.tenant === 'g' ? g : k;
-        await signInAs(ctx, b, { tenantId: fx.id, role: v.role, organisationId: v.org ? fx[v.org] : null, ...(v.mfa === false ? { mfa: false } : {}) });
+        await signInAs(ctx, b, {
+          tenantId: fx.id,
+          role: v.role,
+          organisationId: v.org ? fx[v.org] : null,
+          ...(v.mfa === false ? { mfa: false } : {}),
+        });
       }
       const list = await b.get(`${base}/behandelen`);
       assert.equal(list.statusCode, v.handlingStatus, list.body.slice(0, 300));
@@ -88,10 +175,18 @@ describe('signals isolation matrix: roles × organisations × tenants', () => {
   }
 
   it('views of the sensitive signal with reporter details are audit-logged', async () => {
-    const rows = await ctx.database.db.selectFrom('audit_log').select(['action', 'detail']).where('entity', '=', 'signal').where('action', '=', 'view').execute();
+    const rows = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('entity', '=', 'signal')
+      .where('action', '=', 'view')
+      .execute();
     // welfare professional and coordinator saw the sensitive one; municipality professional and coordinator saw the public one.
     assert.equal(rows.length, 4);
-    assert.ok(rows.every((r) => !JSON.stringify(r.detail).includes('@')), 'no personal data in the audit detail');
+    assert.ok(
+      rows.every((r) => !JSON.stringify(r.detail).includes('@')),
+      'no personal data in the audit detail',
+    );
   });
 
   it('tracking page: works only with the token in its own tenant and never shows reporter details', async () => {
@@ -165,20 +260,78 @@ describe('signals: a person with roles in two municipalities (issue 11, finding 
     const keep = (s: Awaited<ReturnType<typeof createSignal>>) => ({ publicId: s.signal.public_id, id: s.signal.id });
     // Two signals first, so that Krimpen's numbers differ from Groningen's even where numbers count up per municipality.
     for (let i = 0; i < 2; i++) await createSignal(db, newSignal({ links: kLinks }));
-    sig.kSensitive = keep(await createSignal(db, newSignal({ category: { serviceCode: 'eenzaamheid' }, description: K_SECRET, reporter: { name: K_REPORTER, email: 'k.melder@example.nl' }, links: kLinks })));
-    sig.kOwn = keep(await createSignal(db, newSignal({ description: K_OWN, reporter: { name: 'Pim Tweemaal', email: 'pim.tweemaal@example.nl' }, reporterUserId: pimId, links: kLinks })));
-    sig.gSensitive = keep(await createSignal(db, newSignal({ tenantId: GRONINGEN.id, ...GRONINGEN_POINT, category: { serviceCode: 'geldzorgen' }, description: G_SECRET, reporter: { email: 'g.melder@example.nl' }, links: gLinks })));
-    sig.gPublic = keep(await createSignal(db, newSignal({ tenantId: GRONINGEN.id, ...GRONINGEN_POINT, description: G_PUBLIC, reporter: { email: 'g.melder2@example.nl' }, links: gLinks })));
+    sig.kSensitive = keep(
+      await createSignal(
+        db,
+        newSignal({
+          category: { serviceCode: 'eenzaamheid' },
+          description: K_SECRET,
+          reporter: { name: K_REPORTER, email: 'k.melder@example.nl' },
+          links: kLinks,
+        }),
+      ),
+    );
+    sig.kOwn = keep(
+      await createSignal(
+        db,
+        newSignal({
+          description: K_OWN,
+          reporter: { name: 'Pim Tweemaal', email: 'pim.tweemaal@example.nl' },
+          reporterUserId: pimId,
+          links: kLinks,
+        }),
+      ),
+    );
+    sig.gSensitive = keep(
+      await createSignal(
+        db,
+        newSignal({
+          tenantId: GRONINGEN.id,
+          ...GRONINGEN_POINT,
+          category: { serviceCode: 'geldzorgen' },
+          description: G_SECRET,
+          reporter: { email: 'g.melder@example.nl' },
+          links: gLinks,
+        }),
+      ),
+    );
+    sig.gPublic = keep(
+      await createSignal(
+        db,
+        newSignal({
+          tenantId: GRONINGEN.id,
+          ...GRONINGEN_POINT,
+          description: G_PUBLIC,
+          reporter: { email: 'g.melder2@example.nl' },
+          links: gLinks,
+        }),
+      ),
+    );
     const numbers = await db.selectFrom('signals_signals').select(['tenant_id', 'public_id']).execute();
     const inTenant = (t: string) => new Set(numbers.filter((n) => n.tenant_id === t).map((n) => n.public_id));
-    for (const s of [sig.kSensitive, sig.kOwn]) assert.ok(!inTenant(GRONINGEN.id).has(s.publicId), `premise: ${s.publicId} is not also a number in Groningen`);
-    for (const s of [sig.gSensitive, sig.gPublic]) assert.ok(!inTenant(KRIMPEN.id).has(s.publicId), `premise: ${s.publicId} is not also a number in Krimpen`);
+    for (const s of [sig.kSensitive, sig.kOwn]) {
+      assert.ok(!inTenant(GRONINGEN.id).has(s.publicId), `premise: ${s.publicId} is not also a number in Groningen`);
+    }
+    for (const s of [sig.gSensitive, sig.gPublic]) {
+      assert.ok(!inTenant(KRIMPEN.id).has(s.publicId), `premise: ${s.publicId} is not also a number in Krimpen`);
+    }
     for (const b of [pim, coordK, adminK]) assert.equal((await b.get('/account')).statusCode, 200);
   });
 
   const db = () => ctx.database.db;
-  const states = async () => (await db().selectFrom('signals_signals').select(['public_id', 'tenant_id', 'state', 'organisation_id']).orderBy('id').execute()).map((r) => JSON.stringify(r));
-  const transitions = async () => Number((await db().selectFrom('signals_transitions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const states = async () =>
+    (await db().selectFrom('signals_signals').select(['public_id', 'tenant_id', 'state', 'organisation_id']).orderBy('id').execute()).map(
+      (r) => JSON.stringify(r),
+    );
+  const transitions = async () =>
+    Number(
+      (
+        await db()
+          .selectFrom('signals_transitions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const noneOf = (body: string, texts: string[], where: string) => {
     for (const t of texts) assert.ok(!body.includes(t), `${where} shows ${t}`);
   };
@@ -257,7 +410,12 @@ describe('signals: a person with roles in two municipalities (issue 11, finding 
   it("Groningen's role never reaches Krimpen's signals: Krimpen's numbers under Groningen's address are 404, Groningen's under Krimpen's 403", async () => {
     const before = { states: await states(), transitions: await transitions() };
     for (const s of [sig.kSensitive, sig.kOwn]) {
-      for (const path of [`${G}/behandelen/${s.publicId}`, `${G}/behandelen/${s.publicId}/samenvoegen`, `${G}/behandelen/${s.publicId}/afsplitsen`, `${G}/behandelen/${s.publicId}/fotos/1`]) {
+      for (const path of [
+        `${G}/behandelen/${s.publicId}`,
+        `${G}/behandelen/${s.publicId}/samenvoegen`,
+        `${G}/behandelen/${s.publicId}/afsplitsen`,
+        `${G}/behandelen/${s.publicId}/fotos/1`,
+      ]) {
         const res = await pim.get(path);
         assert.equal(res.statusCode, 404, path);
         noneOf(res.body, KRIMPEN_CONTENT, path);
@@ -285,7 +443,11 @@ describe('signals: a person with roles in two municipalities (issue 11, finding 
 
   it("Krimpen's coordinator and administrator see and change nothing of what the person does in Groningen", async () => {
     await pim.get(`${G}/behandelen/${sig.gPublic.publicId}`);
-    const handled = await pim.post(`${G}/behandelen/${sig.gPublic.publicId}/status`, { to: 'in_behandeling', internalNote: G_NOTE, publicMessage: '' });
+    const handled = await pim.post(`${G}/behandelen/${sig.gPublic.publicId}/status`, {
+      to: 'in_behandeling',
+      internalNote: G_NOTE,
+      publicMessage: '',
+    });
     assert.equal(handled.statusCode, 303, handled.body.slice(0, 500));
     const before = { states: await states(), transitions: await transitions() };
 
@@ -304,9 +466,15 @@ describe('signals: a person with roles in two municipalities (issue 11, finding 
       assert.equal(other.statusCode, 403, `${s.publicId} under Groningen`);
       noneOf(other.body, GRONINGEN_CONTENT, `${s.publicId} under Groningen`);
       for (const base of [K, G]) {
-        const res = await coordK.post(`${base}/behandelen/${s.publicId}/status`, { to: 'afgehandeld', publicMessage: 'Door Krimpen gesloten' });
+        const res = await coordK.post(`${base}/behandelen/${s.publicId}/status`, {
+          to: 'afgehandeld',
+          publicMessage: 'Door Krimpen gesloten',
+        });
         assert.equal(res.statusCode, base === K ? 404 : 403, `${base}: status of ${s.publicId}`);
-        assert.equal((await coordK.post(`${base}/behandelen/${s.publicId}/toewijzen`, { organisationId: k.housing, note: '' })).statusCode, base === K ? 404 : 403);
+        assert.equal(
+          (await coordK.post(`${base}/behandelen/${s.publicId}/toewijzen`, { organisationId: k.housing, note: '' })).statusCode,
+          base === K ? 404 : 403,
+        );
       }
     }
     assert.equal((await coordK.get(`${G}/behandelen`)).statusCode, 403);
@@ -319,10 +487,16 @@ describe('signals: a person with roles in two municipalities (issue 11, finding 
     const byRecord = await adminK.get(`/${KRIMPEN.slug}/beheer/audit?record-id=${sig.gPublic.id}`);
     assert.equal(byRecord.statusCode, 200);
     assert.ok(!byRecord.body.includes(pimId) && !byRecord.body.includes(G_NOTE), "Groningen's record is not in Krimpen's audit log");
-    for (const path of [`/${GRONINGEN.slug}/beheer/audit?gebruiker-id=${pimId}`, `${G}/behandelen/${sig.gPublic.publicId}`, `/${GRONINGEN.slug}/beheer/meldingen`]) {
+    for (const path of [
+      `/${GRONINGEN.slug}/beheer/audit?gebruiker-id=${pimId}`,
+      `${G}/behandelen/${sig.gPublic.publicId}`,
+      `/${GRONINGEN.slug}/beheer/meldingen`,
+    ]) {
       assert.equal((await adminK.get(path)).statusCode, 403, path);
     }
-    for (const path of [`${K}/behandelen/${sig.gPublic.publicId}`, `${K}/behandelen`]) assert.equal((await adminK.get(path)).statusCode, 403, `${path}: an administrator is no handler`);
+    for (const path of [`${K}/behandelen/${sig.gPublic.publicId}`, `${K}/behandelen`]) {
+      assert.equal((await adminK.get(path)).statusCode, 403, `${path}: an administrator is no handler`);
+    }
     assert.deepEqual({ states: await states(), transitions: await transitions() }, before);
     const g1 = await db().selectFrom('signals_signals').select(['state']).where('id', '=', sig.gPublic.id).executeTakeFirstOrThrow();
     assert.equal(g1.state, 'in_behandeling');

@@ -4,7 +4,8 @@ import { registerMessages } from '../../platform/i18n/index.ts';
 registerMessages({
   nl: {
     'signals.jobs.title': 'Termijnen en bewaren van meldingen',
-    'signals.jobs.intro': 'Hier stelt u in wanneer medewerkers een herinnering krijgen, of de coördinator een bericht krijgt als een termijn verlopen is, en hoe lang meldingen bewaard blijven.',
+    'signals.jobs.intro':
+      'Hier stelt u in wanneer medewerkers een herinnering krijgen, of de coördinator een bericht krijgt als een termijn verlopen is, en hoe lang meldingen bewaard blijven.',
     'signals.jobs.hub': 'Instellingen meldingen',
     'signals.jobs.deadlines': 'Herinneren en opschalen',
     'signals.jobs.retention': 'Bewaren',
@@ -12,7 +13,8 @@ registerMessages({
     'signals.jobs.reminderDaysHint': 'De organisatie die de melding behandelt krijgt één e-mail. Vul 0 in voor geen herinnering.',
     'signals.jobs.escalationEnabled': 'Stuur de coördinatoren een e-mail als de termijn van een melding verlopen is',
     'signals.jobs.anonymiseAfterMonths': 'Gegevens van de melder wissen: aantal maanden na het afsluiten',
-    'signals.jobs.anonymiseAfterMonthsHint': 'Naam, e-mailadres en telefoonnummer van de melder en van volgers worden gewist. Bij zorgmeldingen ook de beschrijving en het adres.',
+    'signals.jobs.anonymiseAfterMonthsHint':
+      'Naam, e-mailadres en telefoonnummer van de melder en van volgers worden gewist. Bij zorgmeldingen ook de beschrijving en het adres.',
     'signals.jobs.deleteCancelledAfterMonths': 'Geannuleerde meldingen verwijderen: aantal maanden na het annuleren',
     'signals.jobs.deleteClosedAfterMonths': 'Afgehandelde meldingen verwijderen: aantal maanden na het afhandelen',
     'signals.jobs.save': 'Opslaan',
@@ -31,7 +33,8 @@ registerMessages({
   },
   en: {
     'signals.jobs.title': 'Deadlines and retention of signals',
-    'signals.jobs.intro': 'Set when staff get a reminder, whether the coordinator is told when a deadline has passed, and how long signals are kept.',
+    'signals.jobs.intro':
+      'Set when staff get a reminder, whether the coordinator is told when a deadline has passed, and how long signals are kept.',
     'signals.jobs.hub': 'Signal settings',
     'signals.jobs.deadlines': 'Reminders and escalation',
     'signals.jobs.retention': 'Retention',
@@ -39,7 +42,8 @@ registerMessages({
     'signals.jobs.reminderDaysHint': 'The organisation handling the signal gets one e-mail. Enter 0 for no reminder.',
     'signals.jobs.escalationEnabled': 'E-mail the coordinators when the deadline of a signal has passed',
     'signals.jobs.anonymiseAfterMonths': 'Erase the reporter’s details: number of months after closing',
-    'signals.jobs.anonymiseAfterMonthsHint': 'Name, e-mail address and phone number of the reporter and of followers are erased. For care signals the description and address too.',
+    'signals.jobs.anonymiseAfterMonthsHint':
+      'Name, e-mail address and phone number of the reporter and of followers are erased. For care signals the description and address too.',
     'signals.jobs.deleteCancelledAfterMonths': 'Delete cancelled signals: number of months after cancelling',
     'signals.jobs.deleteClosedAfterMonths': 'Delete handled signals: number of months after handling',
     'signals.jobs.save': 'Save',

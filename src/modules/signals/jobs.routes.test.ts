@@ -52,9 +52,20 @@ describe('deadline and retention settings page', () => {
     assert.equal(res.headers.location, `${PATH}?opgeslagen=1`);
     const page = await b.get(`${PATH}?opgeslagen=1`);
     assert.match(page.body, /De instellingen zijn opgeslagen/);
-    assert.deepEqual(await getJobSettings(ctx.database.db, k.id), { reminderDays: 2, escalationEnabled: false, anonymiseAfterMonths: 6, deleteCancelledAfterMonths: 12, deleteClosedAfterMonths: 36 });
+    assert.deepEqual(await getJobSettings(ctx.database.db, k.id), {
+      reminderDays: 2,
+      escalationEnabled: false,
+      anonymiseAfterMonths: 6,
+      deleteCancelledAfterMonths: 12,
+      deleteClosedAfterMonths: 36,
+    });
     assert.equal((await getJobSettings(ctx.database.db, GRONINGEN.id)).deleteClosedAfterMonths, 60, 'the other tenant keeps its defaults');
-    const audit = await ctx.database.db.selectFrom('audit_log').select(['actor_user_id', 'detail']).where('entity', '=', 'signals_job_settings').where('tenant_id', '=', k.id).execute();
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'detail'])
+      .where('entity', '=', 'signals_job_settings')
+      .where('tenant_id', '=', k.id)
+      .execute();
     assert.equal(audit.length, 1);
     assert.equal(audit[0]!.actor_user_id, userId);
     assert.match(JSON.stringify(audit[0]!.detail), /reminderDays/);

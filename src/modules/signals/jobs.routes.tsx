@@ -37,7 +37,10 @@ export async function jobsSettingsRoutes(app: FastifyInstance): Promise<void> {
     const slug = req.tenant!.slug;
     const settings = await getJobSettings(app.db, req.tenant!.id);
     const saved = (req.query as Record<string, unknown> | undefined)?.opgeslagen === '1';
-    return reply.page(<JobSettingsPage ctx={req.viewContext()} slug={slug} values={asValues(settings)} saved={saved} />, { title: req.t('signals.jobs.title'), breadcrumbs: crumbs(slug, req.t) });
+    return reply.page(<JobSettingsPage ctx={req.viewContext()} slug={slug} values={asValues(settings)} saved={saved} />, {
+      title: req.t('signals.jobs.title'),
+      breadcrumbs: crumbs(slug, req.t),
+    });
   });
 
   app.post('/:tenant/beheer/meldingen/termijnen', { config: { policy: MANAGERS } }, async (req, reply) => {
@@ -51,7 +54,13 @@ export async function jobsSettingsRoutes(app: FastifyInstance): Promise<void> {
       });
     }
     const audit = auditFrom(req);
-    await saveJobSettings(app.db, { tenantId: req.tenant!.id, settings: parsed.data, actorUserId: audit.actorUserId, ip: audit.ip, now: app.clock.now() });
+    await saveJobSettings(app.db, {
+      tenantId: req.tenant!.id,
+      settings: parsed.data,
+      actorUserId: audit.actorUserId,
+      ip: audit.ip,
+      now: app.clock.now(),
+    });
     return reply.redirect(`/${slug}/beheer/meldingen/termijnen?opgeslagen=1`, 303);
   });
 }

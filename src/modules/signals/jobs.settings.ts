@@ -23,16 +23,17 @@ export const jobSettingsSchema = z
     deleteCancelledAfterMonths: whole(1, 240, 'signals.jobs.error.deleteCancelled'),
     deleteClosedAfterMonths: whole(1, 240, 'signals.jobs.error.deleteClosed'),
   })
-  .refine((v) => v.anonymiseAfterMonths <= v.deleteClosedAfterMonths, { path: ['anonymiseAfterMonths'], message: 'signals.jobs.error.anonymiseAfterDelete' })
-  .transform(
-    (v): JobSettings => ({
-      reminderDays: v.reminderDays,
-      escalationEnabled: v.escalationEnabled === '1',
-      anonymiseAfterMonths: v.anonymiseAfterMonths,
-      deleteCancelledAfterMonths: v.deleteCancelledAfterMonths,
-      deleteClosedAfterMonths: v.deleteClosedAfterMonths,
-    }),
-  );
+  .refine((v) => v.anonymiseAfterMonths <= v.deleteClosedAfterMonths, {
+    path: ['anonymiseAfterMonths'],
+    message: 'signals.jobs.error.anonymiseAfterDelete',
+  })
+  .transform((v): JobSettings => ({
+    reminderDays: v.reminderDays,
+    escalationEnabled: v.escalationEnabled === '1',
+    anonymiseAfterMonths: v.anonymiseAfterMonths,
+    deleteCancelledAfterMonths: v.deleteCancelledAfterMonths,
+    deleteClosedAfterMonths: v.deleteClosedAfterMonths,
+  }));
 
 /** The tenant's job settings, or the defaults while it has none saved. */
 export async function getJobSettings(db: DbOrTrx, tenantId: string): Promise<JobSettings> {
@@ -40,11 +41,22 @@ export async function getJobSettings(db: DbOrTrx, tenantId: string): Promise<Job
 }
 
 /** Save the tenant's job settings and audit which fields changed (values are not personal data, but only names are kept). */
-export async function saveJobSettings(db: DbOrTrx, args: { tenantId: string; settings: JobSettings; actorUserId: string | null; ip?: string | null; now: Date }): Promise<void> {
+export async function saveJobSettings(
+  db: DbOrTrx,
+  args: { tenantId: string; settings: JobSettings; actorUserId: string | null; ip?: string | null; now: Date },
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     const before = await getJobSettings(trx, args.tenantId);
     const changed = (Object.keys(args.settings) as (keyof JobSettings)[]).filter((k) => before[k] !== args.settings[k]);
     await upsertJobSettings(trx, args.tenantId, args.settings, args.now);
-    await recordAudit(trx, { tenantId: args.tenantId, actorUserId: args.actorUserId, action: 'update', entity: 'signals_job_settings', entityId: args.tenantId, ip: args.ip ?? null, detail: { changed } });
+    await recordAudit(trx, {
+      tenantId: args.tenantId,
+      actorUserId: args.actorUserId,
+      action: 'update',
+      entity: 'signals_job_settings',
+      entityId: args.tenantId,
+      ip: args.ip ?? null,
+      detail: { changed },
+    });
   });
 }

@@ -23,7 +23,13 @@ export const DEFAULT_JOB_SETTINGS: Readonly<JobSettings> = {
 export async function findJobSettings(db: DbOrTrx, tenantId: string): Promise<JobSettings | null> {
   const r = await db
     .selectFrom('signals_settings')
-    .select(['reminder_days', 'escalation_enabled', 'anonymise_after_months', 'delete_cancelled_after_months', 'delete_closed_after_months'])
+    .select([
+      'reminder_days',
+      'escalation_enabled',
+      'anonymise_after_months',
+      'delete_cancelled_after_months',
+      'delete_closed_after_months',
+    ])
     .where('tenant_id', '=', tenantId)
     .executeTakeFirst();
   if (!r) return null;
@@ -74,7 +80,16 @@ export function listDeadlineCandidates(db: DbOrTrx, tenantId: string, horizon: D
   return db
     .selectFrom('signals_signals as s')
     .innerJoin('signals_categories as c', (j) => j.onRef('c.tenant_id', '=', 's.tenant_id').onRef('c.id', '=', 's.category_id'))
-    .select(['s.id', 's.public_id', 's.state', 's.organisation_id', 's.created_at', 's.reminded_at', 's.escalated_at', 'c.name as category_name'])
+    .select([
+      's.id',
+      's.public_id',
+      's.state',
+      's.organisation_id',
+      's.created_at',
+      's.reminded_at',
+      's.escalated_at',
+      'c.name as category_name',
+    ])
     .select(sql<Date>`s.deadline_at`.as('deadline_at'))
     .where('s.tenant_id', '=', tenantId)
     .where('s.closed_at', 'is', null)
@@ -87,11 +102,16 @@ export function listDeadlineCandidates(db: DbOrTrx, tenantId: string, horizon: D
 }
 
 /** Open signals that were reopened, with the moment of the last reopening and the category's deadline in working days. */
-export function listReopened(db: DbOrTrx, tenantId: string): Promise<{ id: string; deadline_at: Date | null; deadline_days: number; reopened_at: Date }[]> {
+export function listReopened(
+  db: DbOrTrx,
+  tenantId: string,
+): Promise<{ id: string; deadline_at: Date | null; deadline_days: number; reopened_at: Date }[]> {
   return db
     .selectFrom('signals_signals as s')
     .innerJoin('signals_categories as c', (j) => j.onRef('c.tenant_id', '=', 's.tenant_id').onRef('c.id', '=', 's.category_id'))
-    .innerJoin('signals_transitions as t', (j) => j.onRef('t.tenant_id', '=', 's.tenant_id').onRef('t.signal_id', '=', 's.id').on('t.to_state', '=', 'heropend'))
+    .innerJoin('signals_transitions as t', (j) =>
+      j.onRef('t.tenant_id', '=', 's.tenant_id').onRef('t.signal_id', '=', 's.id').on('t.to_state', '=', 'heropend'),
+    )
     .select(['s.id', 's.deadline_at', 'c.deadline_days'])
     .select((eb) => eb.fn.max<Date>('t.created_at').as('reopened_at'))
     .where('s.tenant_id', '=', tenantId)
@@ -145,7 +165,12 @@ export async function claimEscalation(db: DbOrTrx, tenantId: string, id: string,
 const ANONYMISED = '[geanonimiseerd]';
 
 /** Anonymise closed signals closed before `cutoff` (see docs/signals-jobs.md for what counts as personal data); returns how many. */
-export async function anonymiseClosed(db: DbOrTrx, tenantId: string, cutoff: Date, now: Date): Promise<{ signals: number; sensitive: number }> {
+export async function anonymiseClosed(
+  db: DbOrTrx,
+  tenantId: string,
+  cutoff: Date,
+  now: Date,
+): Promise<{ signals: number; sensitive: number }> {
   const rows = await db
     .selectFrom('signals_signals as s')
     .innerJoin('signals_categories as c', (j) => j.onRef('c.tenant_id', '=', 's.tenant_id').onRef('c.id', '=', 's.category_id'))
@@ -160,7 +185,14 @@ export async function anonymiseClosed(db: DbOrTrx, tenantId: string, cutoff: Dat
   const sensitiveIds = rows.filter((r) => r.sensitive).map((r) => r.id);
   await db
     .updateTable('signals_signals')
-    .set({ reporter_name: null, reporter_email: null, reporter_phone: null, reporter_user_id: null, wants_feedback: false, anonymised_at: now })
+    .set({
+      reporter_name: null,
+      reporter_email: null,
+      reporter_phone: null,
+      reporter_user_id: null,
+      wants_feedback: false,
+      anonymised_at: now,
+    })
     .where('tenant_id', '=', tenantId)
     .where('id', 'in', ids)
     .execute();
@@ -194,7 +226,12 @@ export async function anonymiseClosed(db: DbOrTrx, tenantId: string, cutoff: Dat
 }
 
 /** Delete the signals in a closed state closed before `cutoff`; their history, actions, followers, tokens, feedback… go by cascade. */
-export async function deleteClosedBefore(db: DbOrTrx, tenantId: string, state: 'afgehandeld' | 'geannuleerd', cutoff: Date): Promise<number> {
+export async function deleteClosedBefore(
+  db: DbOrTrx,
+  tenantId: string,
+  state: 'afgehandeld' | 'geannuleerd',
+  cutoff: Date,
+): Promise<number> {
   const doomed = db
     .selectFrom('signals_signals')
     .select('id')
@@ -204,6 +241,11 @@ export async function deleteClosedBefore(db: DbOrTrx, tenantId: string, state: '
   // The Open311 link tables carry a signal id without a foreign key: clean them explicitly.
   await db.deleteFrom('open311_requests').where('tenant_id', '=', tenantId).where('signal_id', 'in', doomed).execute();
   await db.deleteFrom('open311_updates').where('tenant_id', '=', tenantId).where('signal_id', 'in', doomed).execute();
-  const r = await db.deleteFrom('signals_signals').where('tenant_id', '=', tenantId).where('state', '=', state).where('closed_at', '<', cutoff).executeTakeFirst();
+  const r = await db
+    .deleteFrom('signals_signals')
+    .where('tenant_id', '=', tenantId)
+    .where('state', '=', state)
+    .where('closed_at', '<', cutoff)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

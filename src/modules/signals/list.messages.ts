@@ -38,7 +38,8 @@ registerMessages({
     'signals.list.prev': 'Vorige pagina',
     'signals.list.next': 'Volgende pagina',
     'signals.list.map.heading': 'Kaart',
-    'signals.list.map.explain': 'Op de kaart staan de meldingen van deze pagina. Een rondje is de plek van de melding. Een vierkantje is een vertrouwelijke melding: die staat in het midden van de buurt, niet op de echte plek. Alle meldingen staan ook in de lijst hieronder.',
+    'signals.list.map.explain':
+      'Op de kaart staan de meldingen van deze pagina. Een rondje is de plek van de melding. Een vierkantje is een vertrouwelijke melding: die staat in het midden van de buurt, niet op de echte plek. Alle meldingen staan ook in de lijst hieronder.',
     'signals.list.map.title': 'Kaart met meldingen',
     'signals.list.map.desc': '{n} meldingen op de kaart. Dezelfde meldingen staan in de lijst onder de kaart.',
     'signals.list.map.none': 'Er is geen kaart van de wijken. Gebruik de lijst hieronder.',
@@ -47,7 +48,8 @@ registerMessages({
     'signals.list.map.dotApprox': '{id}: {category}, {state} (plek: midden van de buurt)',
     'signals.list.export.link': 'Download deze meldingen als CSV-bestand',
     'signals.list.export.hint': '(voor Excel; zonder gegevens van melders; maximaal {n} meldingen)',
-    'signals.list.export.tooMany': 'Dit zijn te veel meldingen voor één bestand. Maak het filter kleiner, bijvoorbeeld per status of per wijk.',
+    'signals.list.export.tooMany':
+      'Dit zijn te veel meldingen voor één bestand. Maak het filter kleiner, bijvoorbeeld per status of per wijk.',
     'signals.list.saved.title': 'Bewaarde filters',
     'signals.list.saved.none': 'U heeft nog geen filters bewaard.',
     'signals.list.saved.name': 'Naam van het filter',
@@ -95,7 +97,8 @@ registerMessages({
     'signals.list.prev': 'Previous page',
     'signals.list.next': 'Next page',
     'signals.list.map.heading': 'Map',
-    'signals.list.map.explain': 'The map shows the reports on this page. A circle is the place of the report. A square is a confidential report: it is shown in the middle of its neighbourhood, not at the real place. All reports are also in the list below.',
+    'signals.list.map.explain':
+      'The map shows the reports on this page. A circle is the place of the report. A square is a confidential report: it is shown in the middle of its neighbourhood, not at the real place. All reports are also in the list below.',
     'signals.list.map.title': 'Map of reports',
     'signals.list.map.desc': '{n} reports on the map. The same reports are in the list below the map.',
     'signals.list.map.none': 'There is no map of the districts. Use the list below.',

@@ -7,7 +7,16 @@ import { listOrganisations } from '../people/people.service.ts';
 import { viewerOf } from './access.ts';
 import { listCategories } from './categories.service.ts';
 import { EXPORT_LIMIT, exportCsv } from './list.csv.ts';
-import { deleteFilter, filterFor, filterQueryString, listPage, parseListQuery, saveFilter, savedFilters, type ListQuery } from './list.service.ts';
+import {
+  deleteFilter,
+  filterFor,
+  filterQueryString,
+  listPage,
+  parseListQuery,
+  saveFilter,
+  savedFilters,
+  type ListQuery,
+} from './list.service.ts';
 import type { SignalListRow } from './signals.store.ts';
 import { signalMap } from './views/list-map.tsx';
 import { SignalListPage } from './views/list.tsx';
@@ -35,10 +44,17 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     let map;
     if (q.weergave === 'kaart') {
       const needBuurten = page.rows.some((r) => r.sensitive && r.buurt_code);
-      const [wijken, buurten] = await Promise.all([listAreas(app.db, tenantId, { level: 'district' }), needBuurten ? listAreas(app.db, tenantId, { level: 'neighbourhood' }) : []]);
+      const [wijken, buurten] = await Promise.all([
+        listAreas(app.db, tenantId, { level: 'district' }),
+        needBuurten ? listAreas(app.db, tenantId, { level: 'neighbourhood' }) : [],
+      ]);
       const labels = new Map(buurten.flatMap((b) => (b.label ? [[b.code, b.label] as const] : [])));
       const dotLabel = (r: SignalListRow, approximate: boolean) =>
-        req.t(approximate ? 'signals.list.map.dotApprox' : 'signals.list.map.dot', { id: r.public_id, category: r.category_name, state: req.t(`signals.state.${r.state}`) });
+        req.t(approximate ? 'signals.list.map.dotApprox' : 'signals.list.map.dot', {
+          id: r.public_id,
+          category: r.category_name,
+          state: req.t(`signals.state.${r.state}`),
+        });
       map = signalMap(wijken, labels, page.rows, dotLabel);
     }
     return reply.page(
@@ -64,7 +80,13 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     const { tenantId, filter, orgNames } = await context(req, q);
     const now = app.clock.now();
     const out = await exportCsv(app.db, tenantId, filter, { orgNames, stateLabel: (s) => req.t(`signals.state.${s}`), now });
-    await recordAudit(app.db, { ...auditFrom(req), action: 'export', entity: 'signal', entityId: null, detail: { format: 'csv', rows: out.rows, sensitive: out.sensitive, filter: filterQueryString(q) } });
+    await recordAudit(app.db, {
+      ...auditFrom(req),
+      action: 'export',
+      entity: 'signal',
+      entityId: null,
+      detail: { format: 'csv', rows: out.rows, sensitive: out.sensitive, filter: filterQueryString(q) },
+    });
     const date = localDate(now);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -63,7 +63,8 @@ export type ListQuery = z.output<typeof listQuerySchema>;
 
 /** Parse the list's query parameters (never throws). */
 export function parseListQuery(raw: unknown): ListQuery {
-  const input = raw && typeof raw === 'object' ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) : {};
+  const input =
+    raw && typeof raw === 'object' ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) : {};
   return listQuerySchema.parse(input);
 }
 
@@ -114,7 +115,10 @@ export function savedFilters(db: DbOrTrx, tenantId: string, userId: string): Pro
 }
 
 /** Save the current filter under a name (the same name replaces it); at most MAX_SAVED_FILTERS per user and tenant. */
-export async function saveFilter(db: DbOrTrx, input: { tenantId: string; userId: string; name: string; query: ListQuery; now: Date }): Promise<SavedFilter> {
+export async function saveFilter(
+  db: DbOrTrx,
+  input: { tenantId: string; userId: string; name: string; query: ListQuery; now: Date },
+): Promise<SavedFilter> {
   const name = input.name.trim();
   if (!name) throw Invalid({ name: 'signals.list.saved.nameRequired' });
   if (name.length > 80) throw Invalid({ name: 'signals.list.saved.nameTooLong' });
@@ -122,7 +126,13 @@ export async function saveFilter(db: DbOrTrx, input: { tenantId: string; userId:
   if (!existing && (await savedStore.countSavedFilters(db, input.tenantId, input.userId)) >= MAX_SAVED_FILTERS) {
     throw Conflict('signals.list.saved.tooMany', { name: 'signals.list.saved.tooMany' });
   }
-  return savedStore.upsertSavedFilter(db, { tenantId: input.tenantId, userId: input.userId, name, query: filterQueryString(input.query), now: input.now });
+  return savedStore.upsertSavedFilter(db, {
+    tenantId: input.tenantId,
+    userId: input.userId,
+    name,
+    query: filterQueryString(input.query),
+    now: input.now,
+  });
 }
 
 /** Delete one of the user's own saved filters; NotFound when it is not theirs (or does not exist). */
@@ -131,8 +141,16 @@ export async function deleteFilter(db: DbOrTrx, tenantId: string, userId: string
 }
 
 /** A person's saved list filters (all tenants), for the account export. */
-export async function exportSavedFilters(db: DbOrTrx, userId: string): Promise<{ tenantId: string; name: string; query: string; createdAt: Date }[]> {
-  return (await savedStore.savedFiltersOfUser(db, userId)).map((r) => ({ tenantId: r.tenant_id, name: r.name, query: r.query, createdAt: r.created_at }));
+export async function exportSavedFilters(
+  db: DbOrTrx,
+  userId: string,
+): Promise<{ tenantId: string; name: string; query: string; createdAt: Date }[]> {
+  return (await savedStore.savedFiltersOfUser(db, userId)).map((r) => ({
+    tenantId: r.tenant_id,
+    name: r.name,
+    query: r.query,
+    createdAt: r.created_at,
+  }));
 }
 
 /** Remove a person's saved list filters on account deletion. */

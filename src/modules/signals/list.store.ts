@@ -6,7 +6,14 @@ import type { SignalsSavedFiltersTable } from './list.tables.ts';
 export type SavedFilterRow = Selectable<SignalsSavedFiltersTable>;
 
 export function listSavedFilters(db: DbOrTrx, tenantId: string, userId: string): Promise<SavedFilterRow[]> {
-  return db.selectFrom('signals_saved_filters').selectAll().where('tenant_id', '=', tenantId).where('user_id', '=', userId).orderBy('name').orderBy('id').execute();
+  return db
+    .selectFrom('signals_saved_filters')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
 }
 
 export async function countSavedFilters(db: DbOrTrx, tenantId: string, userId: string): Promise<number> {
@@ -20,7 +27,10 @@ export async function countSavedFilters(db: DbOrTrx, tenantId: string, userId: s
 }
 
 /** Insert or, when the user has a filter with this name already, replace its query. */
-export function upsertSavedFilter(db: DbOrTrx, row: { tenantId: string; userId: string; name: string; query: string; now: Date }): Promise<SavedFilterRow> {
+export function upsertSavedFilter(
+  db: DbOrTrx,
+  row: { tenantId: string; userId: string; name: string; query: string; now: Date },
+): Promise<SavedFilterRow> {
   return db
     .insertInto('signals_saved_filters')
     .values({ tenant_id: row.tenantId, user_id: row.userId, name: row.name, query: row.query, created_at: row.now })
@@ -30,12 +40,23 @@ export function upsertSavedFilter(db: DbOrTrx, row: { tenantId: string; userId: 
 }
 
 export function findSavedFilterByName(db: DbOrTrx, tenantId: string, userId: string, name: string): Promise<SavedFilterRow | undefined> {
-  return db.selectFrom('signals_saved_filters').selectAll().where('tenant_id', '=', tenantId).where('user_id', '=', userId).where('name', '=', name).executeTakeFirst();
+  return db
+    .selectFrom('signals_saved_filters')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('name', '=', name)
+    .executeTakeFirst();
 }
 
 /** Delete one of the user's own filters; the number of rows removed (0 when it is not theirs). */
 export async function deleteSavedFilter(db: DbOrTrx, tenantId: string, userId: string, id: string): Promise<number> {
-  const r = await db.deleteFrom('signals_saved_filters').where('tenant_id', '=', tenantId).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .deleteFrom('signals_saved_filters')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 

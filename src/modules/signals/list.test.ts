@@ -10,7 +10,8 @@ const base = `/${KRIMPEN.slug}/meldingen/behandelen`;
 const SECRET = 'Buurman op 9 komt niet meer buiten';
 const REPORTER = 'lijst.melder@example.nl';
 const FORMULA = '=HYPERLINK("http://evil.example","klik")';
-const idsOf = (body: string) => [...body.matchAll(/<td class="utrecht-table__cell"><a class="utrecht-link" href="[^"]+">(SIG-\d{4}-\d{6})<\/a>/g)].map((m) => m[1]!);
+const idsOf = (body: string) =>
+  [...body.matchAll(/<td class="utrecht-table__cell"><a class="utrecht-link" href="[^"]+">(SIG-\d{4}-\d{6})<\/a>/g)].map((m) => m[1]!);
 
 describe('signals list: paging, filters, visibility, map, CSV export, saved filters', () => {
   const ctx = useTestApp();
@@ -27,16 +28,39 @@ describe('signals list: paging, filters, visibility, map, CSV export, saved filt
     k = await setupTenant(db, KRIMPEN);
     await setupTenant(db, GRONINGEN);
     for (let i = 0; i < 3; i++) {
-      const s = await createSignal(db, newSignal({ category: { serviceCode: 'eenzaamheid' }, description: SECRET, reporter: { email: REPORTER, name: 'Geheime Melder' }, now: new Date(NOW.getTime() + i * 1000) }));
+      const s = await createSignal(
+        db,
+        newSignal({
+          category: { serviceCode: 'eenzaamheid' },
+          description: SECRET,
+          reporter: { email: REPORTER, name: 'Geheime Melder' },
+          now: new Date(NOW.getTime() + i * 1000),
+        }),
+      );
       sensitive.push(s.signal.public_id);
     }
     for (let i = 0; i < 2; i++) {
-      const s = await createSignal(db, newSignal({ category: { serviceCode: 'burenoverlast' }, description: 'Harde muziek', reporter: { email: REPORTER }, now: new Date(NOW.getTime() + 5000 + i) }));
+      const s = await createSignal(
+        db,
+        newSignal({
+          category: { serviceCode: 'burenoverlast' },
+          description: 'Harde muziek',
+          reporter: { email: REPORTER },
+          now: new Date(NOW.getTime() + 5000 + i),
+        }),
+      );
       housing.push(s.signal.public_id);
     }
     // 106 public-space signals, many sharing one timestamp: the order must still be stable.
     for (let i = 0; i < 106; i++) {
-      const s = await createSignal(db, newSignal({ description: i === 0 ? FORMULA : `Lamp ${i} kapot`, reporter: { email: REPORTER }, now: new Date(NOW.getTime() - Math.floor(i / 10) * 60_000) }));
+      const s = await createSignal(
+        db,
+        newSignal({
+          description: i === 0 ? FORMULA : `Lamp ${i} kapot`,
+          reporter: { email: REPORTER },
+          now: new Date(NOW.getTime() - Math.floor(i / 10) * 60_000),
+        }),
+      );
       if (i === 0) {
         formulaId = s.signal.public_id;
         buurt = s.signal.buurt_code ?? '';
@@ -106,7 +130,9 @@ describe('signals list: paging, filters, visibility, map, CSV export, saved filt
     const r = await coord.get(`${base}?weergave=kaart&gevoelig=ja`);
     assert.equal(r.statusCode, 200);
     assert.ok(/<svg[^>]+role="group"[^>]+aria-labelledby="signal-map-title"/.test(r.body));
-    for (const id of sensitive) assert.ok(new RegExp(`<a href="${base}/${id}" aria-label="${id}: [^"]+\\(plek: midden van de buurt\\)"><rect`).test(r.body), id);
+    for (const id of sensitive) {
+      assert.ok(new RegExp(`<a href="${base}/${id}" aria-label="${id}: [^"]+\\(plek: midden van de buurt\\)"><rect`).test(r.body), id);
+    }
     assert.ok(!r.body.includes('<circle'), 'no precise point for sensitive signals');
     assert.deepEqual(new Set(idsOf(r.body)), new Set(sensitive), 'the list is the fallback');
     const pub = await coord.get(`${base}?weergave=kaart&categorie=burenoverlast`);
@@ -132,7 +158,12 @@ describe('signals list: paging, filters, visibility, map, CSV export, saved filt
     assert.equal(s.adres, '');
     assert.equal(s.breedtegraad, '');
     assert.equal(s.buurt, buurt);
-    const audit = await ctx.database.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'export').where('entity', '=', 'signal').execute();
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['detail'])
+      .where('action', '=', 'export')
+      .where('entity', '=', 'signal')
+      .execute();
     assert.equal(audit.length, 1);
     assert.equal((audit[0]!.detail as { rows: number }).rows, 111);
     assert.ok(!JSON.stringify(audit[0]!.detail).includes('@'));
@@ -143,7 +174,15 @@ describe('signals list: paging, filters, visibility, map, CSV export, saved filt
 
   it('saved filters: per user, listed as links, deletable only by their owner, at most 20', async () => {
     await coord.get(base);
-    const saved = await coord.post(`${base}/filters`, { name: 'Zorg open', status: 'open', gevoelig: 'ja', categorie: '', gebied: '', organisatie: '', telaat: '' });
+    const saved = await coord.post(`${base}/filters`, {
+      name: 'Zorg open',
+      status: 'open',
+      gevoelig: 'ja',
+      categorie: '',
+      gebied: '',
+      organisatie: '',
+      telaat: '',
+    });
     assert.equal(saved.statusCode, 303);
     assert.equal(saved.headers.location, `${base}?status=open&gevoelig=ja`);
     const page = await coord.get(base);
@@ -152,7 +191,9 @@ describe('signals list: paging, filters, visibility, map, CSV export, saved filt
     assert.ok(!(await housingPro.get(base)).body.includes('Zorg open'), 'another user does not see it');
     assert.equal((await housingPro.post(`${base}/filters/${id}/verwijderen`, {})).statusCode, 404, 'nor delete it');
     assert.equal((await coord.post(`${base}/filters`, { name: '  ' })).statusCode, 422);
-    for (let i = 1; i < 20; i++) assert.equal((await coord.post(`${base}/filters`, { name: `Filter ${i}`, status: 'open' })).statusCode, 303);
+    for (let i = 1; i < 20; i++) {
+      assert.equal((await coord.post(`${base}/filters`, { name: `Filter ${i}`, status: 'open' })).statusCode, 303);
+    }
     assert.equal((await coord.post(`${base}/filters`, { name: 'Eén te veel', status: 'open' })).statusCode, 409);
     assert.equal((await coord.post(`${base}/filters`, { name: 'Zorg open', status: '' })).statusCode, 303, 'the same name replaces');
     assert.equal((await coord.post(`${base}/filters/${id}/verwijderen`, {})).statusCode, 303);

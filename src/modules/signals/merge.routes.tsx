@@ -25,7 +25,10 @@ const mergeSchema = z.object({
 const splitSchema = z.object({
   submissionId: z.string().regex(UUID_RE, 'form.invalidValue'),
   categoryId: z.string().regex(UUID_RE, 'signals.error.category'),
-  organisationId: z.union([z.literal(''), z.string().regex(UUID_RE, 'form.invalidValue')]).optional().default(''),
+  organisationId: z
+    .union([z.literal(''), z.string().regex(UUID_RE, 'form.invalidValue')])
+    .optional()
+    .default(''),
   description: z.string().trim().min(1, 'signals.error.descriptionRequired').max(5000, 'signals.error.descriptionTooLong'),
 });
 
@@ -43,7 +46,12 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
     return { signal, viewer, access };
   };
 
-  const side = async (req: FastifyRequest, signal: SignalRow, orgNames: Map<string, string>, categories: Awaited<ReturnType<typeof listCategories>>): Promise<MergeSide> => ({
+  const side = async (
+    req: FastifyRequest,
+    signal: SignalRow,
+    orgNames: Map<string, string>,
+    categories: Awaited<ReturnType<typeof listCategories>>,
+  ): Promise<MergeSide> => ({
     signal,
     category: categories.find((c) => c.id === signal.category_id),
     organisation: (signal.organisation_id && orgNames.get(signal.organisation_id)) || '—',
@@ -62,7 +70,17 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
     const { met } = (req.query ?? {}) as { met?: unknown };
     const choose = async (other: string, error?: string, status = 200) => {
       const candidates = await mergeCandidatesFor(app.db, signal, app.clock.now());
-      return reply.page(<MergeChoosePage ctx={req.viewContext()} slug={req.tenant!.slug} signal={signal} candidates={candidates} other={other} {...(error ? { errors: { met: error } } : {})} />, { title, breadcrumbs, status });
+      return reply.page(
+        <MergeChoosePage
+          ctx={req.viewContext()}
+          slug={req.tenant!.slug}
+          signal={signal}
+          candidates={candidates}
+          other={other}
+          {...(error ? { errors: { met: error } } : {})}
+        />,
+        { title, breadcrumbs, status },
+      );
     };
     if (typeof met !== 'string' || met.trim() === '') return choose('');
     const wanted = met.trim().toUpperCase().slice(0, 20);
@@ -78,13 +96,28 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
     const [categories, organisations] = await Promise.all([listCategories(app.db, tenantId), listOrganisations(app.db, tenantId)]);
     const orgNames = new Map(organisations.map((o) => [o.id, o.name]));
     for (const s of [signal, other]) {
-      await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'signal', entityId: s.id, detail: { reporterDetails: true, merge: true } });
+      await recordAudit(app.db, {
+        ...auditFrom(req),
+        action: 'view',
+        entity: 'signal',
+        entityId: s.id,
+        detail: { reporterDetails: true, merge: true },
+      });
     }
     const keep = other.created_at.getTime() <= signal.created_at.getTime() ? other.public_id : signal.public_id;
-    return reply.page(<MergeConfirmPage ctx={req.viewContext()} slug={req.tenant!.slug} current={await side(req, signal, orgNames, categories)} other={await side(req, other, orgNames, categories)} keep={keep} />, {
-      title: req.t('signals.merge.confirmTitle'),
-      breadcrumbs,
-    });
+    return reply.page(
+      <MergeConfirmPage
+        ctx={req.viewContext()}
+        slug={req.tenant!.slug}
+        current={await side(req, signal, orgNames, categories)}
+        other={await side(req, other, orgNames, categories)}
+        keep={keep}
+      />,
+      {
+        title: req.t('signals.merge.confirmTitle'),
+        breadcrumbs,
+      },
+    );
   });
 
   app.post('/:tenant/meldingen/behandelen/:publicId/samenvoegen', { config: { policy: COORDINATOR } }, async (req, reply) => {
@@ -111,7 +144,10 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
 
   const splitPage = async (req: FastifyRequest, signal: SignalRow, values: SplitValues, errors?: Record<string, string>) => {
     const tenantId = req.tenant!.id;
-    const [categories, organisations] = await Promise.all([listCategories(app.db, tenantId, { activeOnly: true }), listOrganisations(app.db, tenantId)]);
+    const [categories, organisations] = await Promise.all([
+      listCategories(app.db, tenantId, { activeOnly: true }),
+      listOrganisations(app.db, tenantId),
+    ]);
     const routedId = await routedOrganisation(app.db, signal, values.categoryId);
     const sensitive = (await listCategories(app.db, tenantId)).find((c) => c.id === signal.category_id)?.sensitive ?? false;
     return (
@@ -140,7 +176,12 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
   app.get('/:tenant/meldingen/behandelen/:publicId/afsplitsen', { config: { policy: STAFF } }, async (req, reply) => {
     const { signal, access } = await load(req);
     if (!access.canHandle) throw Forbidden();
-    const values: SplitValues = { categoryId: signal.category_id, organisationId: '', description: signal.description, submissionId: randomUUID() };
+    const values: SplitValues = {
+      categoryId: signal.category_id,
+      organisationId: '',
+      description: signal.description,
+      submissionId: randomUUID(),
+    };
     return reply.page(await splitPage(req, signal, values), splitOpts(req, signal));
   });
 
@@ -149,7 +190,12 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
     if (!access.canHandle) throw Forbidden();
     const body = (req.body ?? {}) as Record<string, unknown>;
     const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-    const values: SplitValues = { categoryId: str('categoryId'), organisationId: str('organisationId'), description: str('description').slice(0, 6000), submissionId: isUuid(str('submissionId')) ? str('submissionId') : randomUUID() };
+    const values: SplitValues = {
+      categoryId: str('categoryId'),
+      organisationId: str('organisationId'),
+      description: str('description').slice(0, 6000),
+      submissionId: isUuid(str('submissionId')) ? str('submissionId') : randomUUID(),
+    };
     const parsed = parseForm(splitSchema, req.body, req.t);
     if (!parsed.ok) return reply.page(await splitPage(req, signal, values, parsed.errors), splitOpts(req, signal, 422));
     try {
@@ -170,11 +216,19 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(handlePath(req, seesChild ? child.public_id : signal.public_id), 303);
     } catch (e) {
       if (e instanceof AppError && e.status === 422 && e.fields) {
-        const errors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k === 'description' ? k : k.startsWith('answer_') || k === 'email' ? 'categoryId' : k, req.t(v)]));
+        const errors = Object.fromEntries(
+          Object.entries(e.fields).map(([k, v]) => [
+            k === 'description' ? k : k.startsWith('answer_') || k === 'email' ? 'categoryId' : k,
+            req.t(v),
+          ]),
+        );
         return reply.page(await splitPage(req, signal, values, errors), splitOpts(req, signal, 422));
       }
       if (e instanceof AppError && e.status === 404 && e.message !== 'signals.error.notFound') {
-        return reply.page(await splitPage(req, signal, values, { organisationId: req.t('form.invalidValue') }), splitOpts(req, signal, 422));
+        return reply.page(
+          await splitPage(req, signal, values, { organisationId: req.t('form.invalidValue') }),
+          splitOpts(req, signal, 422),
+        );
       }
       throw e;
     }

@@ -21,7 +21,8 @@ import { routeSignal } from './routing.ts';
 import { recordClosingFeedback } from './section.service.ts';
 import { canTransition, isClosed, OPEN_STATES } from './workflow.ts';
 
-const refuse = (status: 409 | 422, key: string, vars?: Record<string, string>) => new AppError(status, 'merge_refused', key, undefined, vars);
+const refuse = (status: 409 | 422, key: string, vars?: Record<string, string>) =>
+  new AppError(status, 'merge_refused', key, undefined, vars);
 const clean = (s: string | null | undefined) => (s ?? '').trim() || null;
 const joinNote = (...parts: (string | null)[]) => parts.filter(Boolean).join('\n').slice(0, MAX_DESCRIPTION);
 
@@ -42,9 +43,22 @@ export async function mergeCandidatesFor(db: DbOrTrx, signal: store.SignalRow, n
   const point = signal.latitude !== null && signal.longitude !== null ? { lat: signal.latitude, lon: signal.longitude } : null;
   if (!point && !signal.buurt_code) return [];
   const since = new Date(now.getTime() - NEARBY_WEEKS * 7 * 86_400_000);
-  const rows = await merges.mergeCandidates(db, signal.tenant_id, { excludeId: signal.id, categoryId: signal.category_id, since, states: OPEN_STATES, buurtCode: signal.buurt_code, point });
+  const rows = await merges.mergeCandidates(db, signal.tenant_id, {
+    excludeId: signal.id,
+    categoryId: signal.category_id,
+    since,
+    states: OPEN_STATES,
+    buurtCode: signal.buurt_code,
+    point,
+  });
   return rows
-    .map((r) => ({ ...r, distance: point && r.latitude !== null && r.longitude !== null ? Math.round(distanceMeters(point, { lat: r.latitude, lon: r.longitude })) : null }))
+    .map((r) => ({
+      ...r,
+      distance:
+        point && r.latitude !== null && r.longitude !== null
+          ? Math.round(distanceMeters(point, { lat: r.latitude, lon: r.longitude }))
+          : null,
+    }))
     .filter((r) => (r.distance !== null && r.distance <= NEARBY_METRES) || (!!signal.buurt_code && r.buurt_code === signal.buurt_code))
     .map(({ latitude: _lat, longitude: _lon, ...r }) => r)
     .sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || b.created_at.getTime() - a.created_at.getTime());
@@ -56,9 +70,14 @@ export async function checkMerge(db: DbOrTrx, duplicate: store.SignalRow, main: 
   if (duplicate.id === main.id) throw refuse(422, 'signals.merge.error.self');
   if (duplicate.merged_into_id) throw refuse(409, 'signals.merge.error.alreadyMerged', { id: duplicate.public_id });
   if (main.merged_into_id) throw refuse(409, 'signals.merge.error.alreadyMerged', { id: main.public_id });
-  if (isClosed(duplicate.state) || !canTransition(duplicate.state, 'geannuleerd')) throw refuse(409, 'signals.merge.error.closed', { id: duplicate.public_id });
+  if (isClosed(duplicate.state) || !canTransition(duplicate.state, 'geannuleerd')) {
+    throw refuse(409, 'signals.merge.error.closed', { id: duplicate.public_id });
+  }
   if (isClosed(main.state)) throw refuse(409, 'signals.merge.error.closed', { id: main.public_id });
-  const [a, b] = await Promise.all([cats.findCategoryById(db, duplicate.tenant_id, duplicate.category_id), cats.findCategoryById(db, main.tenant_id, main.category_id)]);
+  const [a, b] = await Promise.all([
+    cats.findCategoryById(db, duplicate.tenant_id, duplicate.category_id),
+    cats.findCategoryById(db, main.tenant_id, main.category_id),
+  ]);
   if (!!a?.sensitive !== !!b?.sensitive) throw refuse(422, 'signals.merge.error.sensitivity');
 }
 
@@ -137,7 +156,9 @@ export async function mergeSignals(db: DbOrTrx, input: MergeInput): Promise<Merg
     const recipients = new Map<string, string | null>();
     if (duplicate.reporter_email) recipients.set(duplicate.reporter_email, duplicate.reporter_user_id);
     if (!dupSensitive) {
-      for (const f of await tracking.listFollowers(trx, input.tenantId, duplicate.id)) if (f.email && !recipients.has(f.email)) recipients.set(f.email, f.user_id);
+      for (const f of await tracking.listFollowers(trx, input.tenantId, duplicate.id)) {
+        if (f.email && !recipients.has(f.email)) recipients.set(f.email, f.user_id);
+      }
     }
     for (const [email, userId] of recipients) {
       const { row } = await tracking.upsertFollower(trx, { tenantId: input.tenantId, signalId: main.id, email, userId, now: input.now });
@@ -145,7 +166,11 @@ export async function mergeSignals(db: DbOrTrx, input: MergeInput): Promise<Merg
       await queueMail(trx, {
         to: email,
         subject: t('signals.merge.mail.subject', { id: duplicate.public_id, main: main.public_id }),
-        text: t('signals.merge.mail.text', { id: duplicate.public_id, main: main.public_id, url: input.links.baseUrl + trackingPath(input.links.tenantSlug, token) }),
+        text: t('signals.merge.mail.text', {
+          id: duplicate.public_id,
+          main: main.public_id,
+          url: input.links.baseUrl + trackingPath(input.links.tenantSlug, token),
+        }),
         locale: input.locale,
         tenantId: input.tenantId,
         userId,
@@ -155,10 +180,33 @@ export async function mergeSignals(db: DbOrTrx, input: MergeInput): Promise<Merg
     // The merge mail is the duplicate's closing message (share fed back, section.service.ts).
     const feedbackSentAt = await recordClosingFeedback(trx, { ...duplicate, state: 'geannuleerd' }, 'geannuleerd', input.now);
     const detail = { into: main.id, followers: recipients.size, actionsMoved };
-    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.actorUserId, action: 'update', entity: 'signal', entityId: duplicate.id, ip: input.ip ?? null, detail: { merged: detail, from: duplicate.state, to: 'geannuleerd' } });
-    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.actorUserId, action: 'update', entity: 'signal', entityId: main.id, ip: input.ip ?? null, detail: { merged: { from: duplicate.id } } });
+    await recordAudit(trx, {
+      tenantId: input.tenantId,
+      actorUserId: input.actorUserId,
+      action: 'update',
+      entity: 'signal',
+      entityId: duplicate.id,
+      ip: input.ip ?? null,
+      detail: { merged: detail, from: duplicate.state, to: 'geannuleerd' },
+    });
+    await recordAudit(trx, {
+      tenantId: input.tenantId,
+      actorUserId: input.actorUserId,
+      action: 'update',
+      entity: 'signal',
+      entityId: main.id,
+      ip: input.ip ?? null,
+      detail: { merged: { from: duplicate.id } },
+    });
     return {
-      duplicate: { ...duplicate, state: 'geannuleerd', closed_at: input.now, merged_into_id: main.id, feedback_sent_at: feedbackSentAt, updated_at: input.now },
+      duplicate: {
+        ...duplicate,
+        state: 'geannuleerd',
+        closed_at: input.now,
+        merged_into_id: main.id,
+        feedback_sent_at: feedbackSentAt,
+        updated_at: input.now,
+      },
       main,
       mailed: recipients.size,
       actionsMoved,
@@ -266,7 +314,15 @@ export async function splitSignal(db: DbOrTrx, input: SplitInput): Promise<{ chi
       created_at: input.now,
     });
     await store.updateSignal(trx, input.tenantId, original.id, { updated_at: input.now });
-    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.actorUserId, action: 'update', entity: 'signal', entityId: original.id, ip: input.ip ?? null, detail: { split: { child: child.id, organisationId: child.organisation_id } } });
+    await recordAudit(trx, {
+      tenantId: input.tenantId,
+      actorUserId: input.actorUserId,
+      action: 'update',
+      entity: 'signal',
+      entityId: original.id,
+      ip: input.ip ?? null,
+      detail: { split: { child: child.id, organisationId: child.organisation_id } },
+    });
     return { child, replayed: false };
   });
 }

@@ -4,17 +4,32 @@ import type { SignalState } from './workflow.ts';
 
 /** Record that a duplicate was merged into a main signal. */
 export async function setMergedInto(db: DbOrTrx, tenantId: string, duplicateId: string, mainId: string): Promise<void> {
-  await db.updateTable('signals_signals').set({ merged_into_id: mainId }).where('tenant_id', '=', tenantId).where('id', '=', duplicateId).execute();
+  await db
+    .updateTable('signals_signals')
+    .set({ merged_into_id: mainId })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', duplicateId)
+    .execute();
 }
 
 /** Record that a signal was split off from another one. */
 export async function setSplitFrom(db: DbOrTrx, tenantId: string, childId: string, originalId: string): Promise<void> {
-  await db.updateTable('signals_signals').set({ split_from_id: originalId }).where('tenant_id', '=', tenantId).where('id', '=', childId).execute();
+  await db
+    .updateTable('signals_signals')
+    .set({ split_from_id: originalId })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', childId)
+    .execute();
 }
 
 /** Route a split-off signal to the organisation the handler chose. */
 export async function setOrganisation(db: DbOrTrx, tenantId: string, signalId: string, organisationId: string): Promise<void> {
-  await db.updateTable('signals_signals').set({ organisation_id: organisationId }).where('tenant_id', '=', tenantId).where('id', '=', signalId).execute();
+  await db
+    .updateTable('signals_signals')
+    .set({ organisation_id: organisationId })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', signalId)
+    .execute();
 }
 
 /** Move the open network actions of one signal to another; returns how many moved. */
@@ -48,7 +63,14 @@ export async function countFollowers(db: DbOrTrx, tenantId: string, signalId: st
 export function mergeCandidates(
   db: DbOrTrx,
   tenantId: string,
-  args: { excludeId: string; categoryId: string; since: Date; states: readonly SignalState[]; buurtCode: string | null; point: { lat: number; lon: number } | null },
+  args: {
+    excludeId: string;
+    categoryId: string;
+    since: Date;
+    states: readonly SignalState[];
+    buurtCode: string | null;
+    point: { lat: number; lon: number } | null;
+  },
 ) {
   const { point, buurtCode } = args;
   return db
@@ -67,7 +89,12 @@ export function mergeCandidates(
         const dLat = 0.0006;
         const dLon = 0.0006 / Math.max(0.1, Math.cos((point.lat * Math.PI) / 180));
         alternatives.push(
-          eb.and([eb('s.latitude', '>=', point.lat - dLat), eb('s.latitude', '<=', point.lat + dLat), eb('s.longitude', '>=', point.lon - dLon), eb('s.longitude', '<=', point.lon + dLon)]),
+          eb.and([
+            eb('s.latitude', '>=', point.lat - dLat),
+            eb('s.latitude', '<=', point.lat + dLat),
+            eb('s.longitude', '>=', point.lon - dLon),
+            eb('s.longitude', '<=', point.lon + dLon),
+          ]),
         );
       }
       return alternatives.length ? eb.or(alternatives) : eb.lit(false);

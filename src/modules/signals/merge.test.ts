@@ -28,9 +28,19 @@ describe('signals merge and split (service)', () => {
   let actor = '';
   let n = 0;
   const uniq = () => `${++n}-${Math.random().toString(36).slice(2, 8)}`;
-  const report = async (over: Parameters<typeof newSignal>[0] = {}) => createSignal(db(), newSignal({ links, idempotencyKey: `t:${uniq()}`, ...over }));
-  const mailsTo = (to: string) => db().selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('created_at').orderBy('id').execute();
-  const mergeInput = (duplicateId: string, mainId: string) => ({ tenantId: KRIMPEN.id, duplicateId, mainId, actorUserId: actor, locale: 'nl' as const, links, now: LATER });
+  const report = async (over: Parameters<typeof newSignal>[0] = {}) =>
+    createSignal(db(), newSignal({ links, idempotencyKey: `t:${uniq()}`, ...over }));
+  const mailsTo = (to: string) =>
+    db().selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('created_at').orderBy('id').execute();
+  const mergeInput = (duplicateId: string, mainId: string) => ({
+    tenantId: KRIMPEN.id,
+    duplicateId,
+    mainId,
+    actorUserId: actor,
+    locale: 'nl' as const,
+    links,
+    now: LATER,
+  });
 
   before(async () => {
     k = await setupTenant(db(), KRIMPEN);
@@ -54,7 +64,17 @@ describe('signals merge and split (service)', () => {
     const main = await report({ reporter: { email: 'hoofd@example.nl' }, description: 'Lamp kapot bij de school' });
     const dup = await report({ reporter: { email: 'dubbel@example.nl', name: 'Tweede Melder' }, description: 'Lantaarn doet het niet' });
     await followSignal(db(), dup.signal, { email: 'volger@example.nl', userId: null, sensitive: false, links, locale: 'nl', now: NOW });
-    await db().insertInto('signals_actions').values({ tenant_id: KRIMPEN.id, signal_id: dup.signal.id, organisation_id: k.housing, description: 'Kijken', created_at: NOW, updated_at: NOW }).execute();
+    await db()
+      .insertInto('signals_actions')
+      .values({
+        tenant_id: KRIMPEN.id,
+        signal_id: dup.signal.id,
+        organisation_id: k.housing,
+        description: 'Kijken',
+        created_at: NOW,
+        updated_at: NOW,
+      })
+      .execute();
 
     const r = await mergeSignals(db(), { ...mergeInput(dup.signal.id, main.signal.id), note: 'zelfde paal' });
     assert.equal(r.mailed, 2);
@@ -72,19 +92,41 @@ describe('signals merge and split (service)', () => {
     const mHistory = await signalHistory(db(), KRIMPEN.id, main.signal.id);
     assert.equal(mHistory.at(-1)!.reason, 'merge');
     assert.ok(mHistory.at(-1)!.internal_note!.includes(dup.signal.public_id));
-    const actions = await db().selectFrom('signals_actions').select('signal_id').where('tenant_id', '=', KRIMPEN.id).where('description', '=', 'Kijken').execute();
-    assert.deepEqual(actions.map((a) => a.signal_id), [main.signal.id]);
+    const actions = await db()
+      .selectFrom('signals_actions')
+      .select('signal_id')
+      .where('tenant_id', '=', KRIMPEN.id)
+      .where('description', '=', 'Kijken')
+      .execute();
+    assert.deepEqual(
+      actions.map((a) => a.signal_id),
+      [main.signal.id],
+    );
 
     for (const to of ['dubbel@example.nl', 'volger@example.nl']) {
       const mail = (await mailsTo(to)).at(-1)!;
       assert.ok(mail.subject.includes(main.signal.public_id), mail.subject);
       assert.match(mail.text_body, /\/meldingen\/volgen\/[A-Za-z0-9_-]+/);
     }
-    const followers = await db().selectFrom('signals_followers').select('email').where('tenant_id', '=', KRIMPEN.id).where('signal_id', '=', main.signal.id).execute();
+    const followers = await db()
+      .selectFrom('signals_followers')
+      .select('email')
+      .where('tenant_id', '=', KRIMPEN.id)
+      .where('signal_id', '=', main.signal.id)
+      .execute();
     assert.deepEqual(followers.map((f) => f.email).sort(), ['dubbel@example.nl', 'volger@example.nl']);
 
     // A later public step on the main signal reaches the duplicate's reporter.
-    await transitionSignal(db(), { tenantId: KRIMPEN.id, signalId: main.signal.id, to: 'ingepland', publicMessage: 'Monteur komt dinsdag.', actorUserId: actor, locale: 'nl', links, now: new Date(LATER.getTime() + 1000) });
+    await transitionSignal(db(), {
+      tenantId: KRIMPEN.id,
+      signalId: main.signal.id,
+      to: 'ingepland',
+      publicMessage: 'Monteur komt dinsdag.',
+      actorUserId: actor,
+      locale: 'nl',
+      links,
+      now: new Date(LATER.getTime() + 1000),
+    });
     const later = (await mailsTo('dubbel@example.nl')).at(-1)!;
     assert.ok(later.subject.includes(main.signal.public_id));
     assert.ok(later.text_body.includes('Monteur komt dinsdag.'));
@@ -95,7 +137,12 @@ describe('signals merge and split (service)', () => {
     assert.ok(view.history.some((h) => h.public_message?.includes(main.signal.public_id)));
     assert.ok(!view.history.some((h) => h.internal_note), 'no internal notes on the tracking page');
 
-    const audit = await db().selectFrom('audit_log').selectAll().where('entity_id', '=', dup.signal.id).where('action', '=', 'update').execute();
+    const audit = await db()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', dup.signal.id)
+      .where('action', '=', 'update')
+      .execute();
     assert.equal(audit.length, 1);
     const detail = JSON.stringify(audit[0]!.detail);
     assert.ok(detail.includes('merged'));
@@ -107,7 +154,16 @@ describe('signals merge and split (service)', () => {
     const b = await report();
     await assert.rejects(mergeSignals(db(), mergeInput(a.signal.id, a.signal.id)), rejects(422, 'signals.merge.error.self'));
     const closed = await report();
-    await transitionSignal(db(), { tenantId: KRIMPEN.id, signalId: closed.signal.id, to: 'afgehandeld', publicMessage: 'Gerepareerd.', actorUserId: actor, locale: 'nl', links, now: NOW });
+    await transitionSignal(db(), {
+      tenantId: KRIMPEN.id,
+      signalId: closed.signal.id,
+      to: 'afgehandeld',
+      publicMessage: 'Gerepareerd.',
+      actorUserId: actor,
+      locale: 'nl',
+      links,
+      now: NOW,
+    });
     await assert.rejects(mergeSignals(db(), mergeInput(a.signal.id, closed.signal.id)), rejects(409, 'signals.merge.error.closed'));
     await assert.rejects(mergeSignals(db(), mergeInput(closed.signal.id, a.signal.id)), rejects(409, 'signals.merge.error.closed'));
     await mergeSignals(db(), mergeInput(b.signal.id, a.signal.id));
@@ -116,7 +172,15 @@ describe('signals merge and split (service)', () => {
     const care = await report({ category: { serviceCode: 'eenzaamheid' }, reporter: { email: 'zorg@example.nl' } });
     await assert.rejects(mergeSignals(db(), mergeInput(care.signal.id, a.signal.id)), rejects(422, 'signals.merge.error.sensitivity'));
     await assert.rejects(mergeSignals(db(), mergeInput(a.signal.id, care.signal.id)), rejects(422, 'signals.merge.error.sensitivity'));
-    const groningen = await createSignal(db(), newSignal({ tenantId: GRONINGEN.id, latitude: 53.2194, longitude: 6.5665, links: { baseUrl: links.baseUrl, tenantSlug: GRONINGEN.slug } }));
+    const groningen = await createSignal(
+      db(),
+      newSignal({
+        tenantId: GRONINGEN.id,
+        latitude: 53.2194,
+        longitude: 6.5665,
+        links: { baseUrl: links.baseUrl, tenantSlug: GRONINGEN.slug },
+      }),
+    );
     await assert.rejects(mergeSignals(db(), mergeInput(a.signal.id, groningen.signal.id)), rejects(404));
     await assert.rejects(checkMerge(db(), a.signal, groningen.signal), rejects(404));
     const still = await getSignalById(db(), KRIMPEN.id, care.signal.id);
@@ -135,7 +199,10 @@ describe('signals merge and split (service)', () => {
   });
 
   it('splits a part off: a new signal with the same place and reporter, routed, mailed, linked both ways, audited; replay-safe', async () => {
-    const original = await report({ reporter: { email: 'splits@example.nl', name: 'Splits Melder' }, description: 'Lamp kapot en buren maken veel lawaai' });
+    const original = await report({
+      reporter: { email: 'splits@example.nl', name: 'Splits Melder' },
+      description: 'Lamp kapot en buren maken veel lawaai',
+    });
     const input = {
       tenantId: KRIMPEN.id,
       originalId: original.signal.id,
@@ -162,7 +229,12 @@ describe('signals merge and split (service)', () => {
     assert.match(mail.text_body, /\/meldingen\/volgen\/[A-Za-z0-9_-]+/);
     assert.equal((await signalHistory(db(), KRIMPEN.id, original.signal.id)).at(-1)!.reason, 'split');
     assert.equal((await signalHistory(db(), KRIMPEN.id, child.id)).at(-1)!.reason, 'split_from');
-    const audit = await db().selectFrom('audit_log').selectAll().where('entity_id', '=', original.signal.id).where('action', '=', 'update').execute();
+    const audit = await db()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', original.signal.id)
+      .where('action', '=', 'update')
+      .execute();
     assert.ok(JSON.stringify(audit.at(-1)!.detail).includes(child.id));
     const again = await splitSignal(db(), input);
     assert.equal(again.replayed, true);
@@ -174,18 +246,41 @@ describe('signals merge and split (service)', () => {
 
   it('split refuses a category with required questions, a sensitive category without e-mail, and an unknown organisation', async () => {
     const original = await report({ reporter: {}, wantsFeedback: false });
-    const base = { tenantId: KRIMPEN.id, originalId: original.signal.id, organisationId: null, description: 'Deel', actorUserId: actor, locale: 'nl' as const, links, now: LATER };
+    const base = {
+      tenantId: KRIMPEN.id,
+      originalId: original.signal.id,
+      organisationId: null,
+      description: 'Deel',
+      actorUserId: actor,
+      locale: 'nl' as const,
+      links,
+      now: LATER,
+    };
     const count = async () => (await db().selectFrom('signals_signals').select('id').where('tenant_id', '=', KRIMPEN.id).execute()).length;
     const before = await count();
-    await assert.rejects(splitSignal(db(), { ...base, categoryId: k.categories.get('afval')!, submissionId: '6f1c2c4e-8a4b-4b7a-9a55-0d1f4f1e0b01' }), (e: unknown) => {
-      assert.ok(e instanceof AppError && e.status === 422 && e.fields?.categoryId === 'signals.merge.error.splitQuestions', String(e));
-      return true;
-    });
-    await assert.rejects(splitSignal(db(), { ...base, categoryId: k.categories.get('eenzaamheid')!, submissionId: '6f1c2c4e-8a4b-4b7a-9a55-0d1f4f1e0b02' }), (e: unknown) => {
-      assert.ok(e instanceof AppError && e.fields?.categoryId === 'signals.merge.error.splitNeedsEmail', String(e));
-      return true;
-    });
-    await assert.rejects(splitSignal(db(), { ...base, categoryId: k.categories.get('groen')!, organisationId: '00000000-0000-4000-8000-000000000000', submissionId: '6f1c2c4e-8a4b-4b7a-9a55-0d1f4f1e0b03' }), rejects(404));
+    await assert.rejects(
+      splitSignal(db(), { ...base, categoryId: k.categories.get('afval')!, submissionId: '6f1c2c4e-8a4b-4b7a-9a55-0d1f4f1e0b01' }),
+      (e: unknown) => {
+        assert.ok(e instanceof AppError && e.status === 422 && e.fields?.categoryId === 'signals.merge.error.splitQuestions', String(e));
+        return true;
+      },
+    );
+    await assert.rejects(
+      splitSignal(db(), { ...base, categoryId: k.categories.get('eenzaamheid')!, submissionId: '6f1c2c4e-8a4b-4b7a-9a55-0d1f4f1e0b02' }),
+      (e: unknown) => {
+        assert.ok(e instanceof AppError && e.fields?.categoryId === 'signals.merge.error.splitNeedsEmail', String(e));
+        return true;
+      },
+    );
+    await assert.rejects(
+      splitSignal(db(), {
+        ...base,
+        categoryId: k.categories.get('groen')!,
+        organisationId: '00000000-0000-4000-8000-000000000000',
+        submissionId: '6f1c2c4e-8a4b-4b7a-9a55-0d1f4f1e0b03',
+      }),
+      rejects(404),
+    );
     assert.equal(await count(), before, 'nothing half-written');
   });
 });

@@ -8,7 +8,12 @@ import { MinePage } from './views/mine.tsx';
 
 const PUBLIC_ID = /^SIG-\d{4}-\d{6}$/;
 const RATE_LIMIT = { max: 30, timeWindow: '1 minute' };
-const NOTICES = { gevolgd: 'signals.mine.followed', al: 'signals.mine.alreadyFollowing', eigen: 'signals.mine.ownReport', ontvolgd: 'signals.mine.unfollowed' } as const;
+const NOTICES = {
+  gevolgd: 'signals.mine.followed',
+  al: 'signals.mine.alreadyFollowing',
+  eigen: 'signals.mine.ownReport',
+  ontvolgd: 'signals.mine.unfollowed',
+} as const;
 
 /** The public id posted by a form, or a 404. */
 function postedId(req: FastifyRequest): string {
@@ -28,7 +33,9 @@ export async function mineRoutes(app: FastifyInstance): Promise<void> {
     const key = (Object.keys(NOTICES) as (keyof typeof NOTICES)[]).find((k) => typeof q[k] === 'string' && PUBLIC_ID.test(q[k]));
     const notice = key ? req.t(NOTICES[key], { id: q[key] as string }) : undefined;
     reply.header('cache-control', 'no-store');
-    return reply.page(<MinePage ctx={req.viewContext()} slug={req.tenant!.slug} rows={rows} notice={notice} />, { title: req.t('signals.mine.title') });
+    return reply.page(<MinePage ctx={req.viewContext()} slug={req.tenant!.slug} rows={rows} notice={notice} />, {
+      title: req.t('signals.mine.title'),
+    });
   });
 
   app.post('/:tenant/meldingen/mijn/volgen', { config: { policy: 'signedIn', rateLimit: RATE_LIMIT } }, async (req, reply) => {

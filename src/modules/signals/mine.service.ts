@@ -34,7 +34,10 @@ async function followable(db: DbOrTrx, tenantId: string, publicId: string) {
 }
 
 /** Follow an open, non-sensitive signal with an account: updates go to the account's e-mail address. */
-export async function followWithAccount(db: DbOrTrx, who: Who & { email: string; publicId: string }): Promise<'followed' | 'already' | 'own'> {
+export async function followWithAccount(
+  db: DbOrTrx,
+  who: Who & { email: string; publicId: string },
+): Promise<'followed' | 'already' | 'own'> {
   return inTransaction(db, async (trx) => {
     const s = await followable(trx, who.tenantId, who.publicId);
     if (s.reporter_user_id === who.userId) return 'own';
@@ -45,7 +48,15 @@ export async function followWithAccount(db: DbOrTrx, who: Who & { email: string;
     const byEmail = existing.find((f) => f.email === email && f.user_id === null);
     if (byEmail) await store.attachAccount(trx, who.tenantId, byEmail.id, who.userId);
     else await store.insertAccountFollower(trx, { tenantId: who.tenantId, signalId: s.id, userId: who.userId, email, now: who.now });
-    await recordAudit(trx, { tenantId: who.tenantId, actorUserId: who.userId, ip: who.ip ?? null, action: 'follow', entity: 'signal', entityId: s.id, detail: { account: true } });
+    await recordAudit(trx, {
+      tenantId: who.tenantId,
+      actorUserId: who.userId,
+      ip: who.ip ?? null,
+      action: 'follow',
+      entity: 'signal',
+      entityId: s.id,
+      detail: { account: true },
+    });
     return 'followed';
   });
 }
@@ -56,7 +67,17 @@ export async function unfollowWithAccount(db: DbOrTrx, who: Who & { publicId: st
     const s = await store.findWithCategory(trx, who.tenantId, who.publicId);
     if (!s) throw NotFound('signals.error.notFound');
     const n = await store.deleteAccountFollowers(trx, who.tenantId, s.id, who.userId);
-    if (n > 0) await recordAudit(trx, { tenantId: who.tenantId, actorUserId: who.userId, ip: who.ip ?? null, action: 'unfollow', entity: 'signal', entityId: s.id, detail: { account: true } });
+    if (n > 0) {
+      await recordAudit(trx, {
+        tenantId: who.tenantId,
+        actorUserId: who.userId,
+        ip: who.ip ?? null,
+        action: 'unfollow',
+        entity: 'signal',
+        entityId: s.id,
+        detail: { account: true },
+      });
+    }
   });
 }
 
@@ -66,11 +87,20 @@ export async function viewToken(db: DbOrTrx, who: Who & { publicId: string }): P
   if (!s) throw NotFound('signals.error.notFound');
   let followerId: string | null = null;
   if (s.reporter_user_id !== who.userId) {
-    const mine = s.sensitive ? [] : (await store.findFollowers(db, who.tenantId, s.id, who.userId, '')).filter((f) => f.user_id === who.userId);
+    const mine = s.sensitive
+      ? []
+      : (await store.findFollowers(db, who.tenantId, s.id, who.userId, '')).filter((f) => f.user_id === who.userId);
     if (!mine[0]) throw NotFound('signals.error.notFound');
     followerId = mine[0].id;
   }
   const token = newToken();
-  await tracking.insertToken(db, { tokenHash: hashToken(token), tenantId: who.tenantId, signalId: s.id, followerId, now: who.now, expiresAt: new Date(who.now.getTime() + VIEW_LINK_HOURS * 3_600_000) });
+  await tracking.insertToken(db, {
+    tokenHash: hashToken(token),
+    tenantId: who.tenantId,
+    signalId: s.id,
+    followerId,
+    now: who.now,
+    expiresAt: new Date(who.now.getTime() + VIEW_LINK_HOURS * 3_600_000),
+  });
   return token;
 }

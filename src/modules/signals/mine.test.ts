@@ -22,7 +22,12 @@ describe('following with an account and "Mijn meldingen"', () => {
     open = (await createSignal(db(), newSignal({ reporter: { email: 'iemand@example.nl' } }))).signal;
     sensitive = (await createSignal(db(), newSignal({ category: { serviceCode: 'eenzaamheid' }, description: 'Zorg.' }))).signal;
     other = (await createSignal(db(), newSignal({ reporter: { email: 'ander@example.nl' }, description: 'Een andere melding.' }))).signal;
-    groningen = (await createSignal(db(), newSignal({ tenantId: GRONINGEN.id, ...GRONINGEN_POINT, links: { baseUrl: 'x', tenantSlug: GRONINGEN.slug } }))).signal;
+    groningen = (
+      await createSignal(
+        db(),
+        newSignal({ tenantId: GRONINGEN.id, ...GRONINGEN_POINT, links: { baseUrl: 'x', tenantSlug: GRONINGEN.slug } }),
+      )
+    ).signal;
   });
 
   it('needs an account', async () => {
@@ -41,12 +46,29 @@ describe('following with an account and "Mijn meldingen"', () => {
     assert.equal(followed.statusCode, 303);
     assert.equal(followed.headers.location, `${base}?gevolgd=${open.public_id}`);
     const rows = await db().selectFrom('signals_followers').selectAll().where('signal_id', '=', open.id).execute();
-    assert.deepEqual(rows.map((r) => [r.user_id, r.email]), [[userId, email]]);
+    assert.deepEqual(
+      rows.map((r) => [r.user_id, r.email]),
+      [[userId, email]],
+    );
     assert.equal((await b.post(`${base}/volgen`, { publicId: open.public_id })).headers.location, `${base}?al=${open.public_id}`);
     assert.equal((await b.post(`${base}/volgen`, { publicId: own.public_id })).headers.location, `${base}?eigen=${own.public_id}`);
 
-    await transitionSignal(db(), { tenantId: KRIMPEN.id, signalId: open.id, to: 'ingepland', publicMessage: 'Maandag komt de monteur.', actorUserId: null, locale: 'nl', links: { baseUrl: 'http://localhost:3000', tenantSlug: KRIMPEN.slug }, now: NOW });
-    const mail = await db().selectFrom('mail_outbox').select('text_body').where('to_address', '=', email).where('text_body', 'like', '%Maandag komt de monteur%').execute();
+    await transitionSignal(db(), {
+      tenantId: KRIMPEN.id,
+      signalId: open.id,
+      to: 'ingepland',
+      publicMessage: 'Maandag komt de monteur.',
+      actorUserId: null,
+      locale: 'nl',
+      links: { baseUrl: 'http://localhost:3000', tenantSlug: KRIMPEN.slug },
+      now: NOW,
+    });
+    const mail = await db()
+      .selectFrom('mail_outbox')
+      .select('text_body')
+      .where('to_address', '=', email)
+      .where('text_body', 'like', '%Maandag komt de monteur%')
+      .execute();
     assert.equal(mail.length, 1);
 
     const page = await b.get(`${base}?gevolgd=${open.public_id}`);
@@ -94,7 +116,15 @@ describe('following with an account and "Mijn meldingen"', () => {
     assert.equal((await db().selectFrom('signals_followers').select('id').where('signal_id', '=', krimpenOnly.id).execute()).length, 0);
     assert.ok(groningen.public_id);
     const closed = (await createSignal(db(), newSignal({ reporter: {}, wantsFeedback: false }))).signal;
-    await transitionSignal(db(), { tenantId: KRIMPEN.id, signalId: closed.id, to: 'afgehandeld', actorUserId: null, locale: 'nl', links: { baseUrl: 'x', tenantSlug: KRIMPEN.slug }, now: NOW });
+    await transitionSignal(db(), {
+      tenantId: KRIMPEN.id,
+      signalId: closed.id,
+      to: 'afgehandeld',
+      actorUserId: null,
+      locale: 'nl',
+      links: { baseUrl: 'x', tenantSlug: KRIMPEN.slug },
+      now: NOW,
+    });
     assert.equal((await b.post(`${base}/volgen`, { publicId: closed.public_id })).statusCode, 409);
   });
 });

@@ -4,7 +4,8 @@ import { registerMessages } from '../../platform/i18n/index.ts';
 registerMessages({
   nl: {
     'signals.photos.label': "Foto's (niet verplicht)",
-    'signals.photos.hint': "U kunt maximaal 5 foto's van elk maximaal 10 MB toevoegen: JPEG, PNG of WebP. Zet geen mensen op de foto als dat niet nodig is.",
+    'signals.photos.hint':
+      "U kunt maximaal 5 foto's van elk maximaal 10 MB toevoegen: JPEG, PNG of WebP. Zet geen mensen op de foto als dat niet nodig is.",
     'signals.photos.addedOne': '1 foto toegevoegd',
     'signals.photos.addedMany': "{n} foto's toegevoegd",
     'signals.photos.addedHint': 'U hoeft deze foto niet opnieuw te kiezen. Wilt u een foto niet meesturen? Vink hem dan aan.',
@@ -23,7 +24,8 @@ registerMessages({
   },
   en: {
     'signals.photos.label': 'Photos (optional)',
-    'signals.photos.hint': 'You can add up to 5 photos of at most 10 MB each: JPEG, PNG or WebP. Avoid people in the picture when not needed.',
+    'signals.photos.hint':
+      'You can add up to 5 photos of at most 10 MB each: JPEG, PNG or WebP. Avoid people in the picture when not needed.',
     'signals.photos.addedOne': '1 photo added',
     'signals.photos.addedMany': '{n} photos added',
     'signals.photos.addedHint': 'You do not need to choose this photo again. Do not want to send a photo? Tick it.',

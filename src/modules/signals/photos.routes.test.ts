@@ -17,10 +17,18 @@ type File = { name: string; data: Buffer; type?: string };
 function multipart(fields: Record<string, string | string[]>, files: File[] = []): Buffer {
   const chunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
-    for (const v of Array.isArray(value) ? value : [value]) chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`));
+    for (const v of Array.isArray(value) ? value : [value]) {
+      chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`));
+    }
   }
   for (const f of files) {
-    chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'image/jpeg'}\r\n\r\n`), f.data, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'image/jpeg'}\r\n\r\n`,
+      ),
+      f.data,
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
   return Buffer.concat(chunks);
@@ -29,8 +37,13 @@ function multipart(fields: Record<string, string | string[]>, files: File[] = []
 describe('photos on signals (pages)', () => {
   const ctx = useTestApp();
   let k: TenantFixture;
-  const count = async (table: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(ctx.database.db)).rows[0]!.n;
-  const counts = async () => ({ signals: await count('signals_signals'), photos: await count('signals_photos'), mail: await count('mail_outbox') });
+  const count = async (table: string) =>
+    (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(ctx.database.db)).rows[0]!.n;
+  const counts = async () => ({
+    signals: await count('signals_signals'),
+    photos: await count('signals_photos'),
+    mail: await count('mail_outbox'),
+  });
 
   before(async () => {
     k = await setupTenant(ctx.database.db, KRIMPEN);
@@ -38,7 +51,12 @@ describe('photos on signals (pages)', () => {
   });
 
   /** Open the form, then post it as multipart with the browser's cookies and CSRF token. */
-  async function report(b: TestBrowser, fields: Record<string, string | string[]>, files: File[] = [], opts: { csrf?: string; code?: string } = {}) {
+  async function report(
+    b: TestBrowser,
+    fields: Record<string, string | string[]>,
+    files: File[] = [],
+    opts: { csrf?: string; code?: string } = {},
+  ) {
     const code = opts.code ?? 'verlichting';
     let sid = fields.submissionId as string | undefined;
     if (!sid) {
@@ -51,7 +69,11 @@ describe('photos on signals (pages)', () => {
       method: 'POST',
       url: `${base}/nieuw/${code}`,
       payload: multipart({ _csrf: opts.csrf ?? b.csrf, submissionId: sid, ...fields }, files),
-      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, accept: 'text/html', cookie: [...b.cookies].map(([n, v]) => `${n}=${v}`).join('; ') },
+      headers: {
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+        accept: 'text/html',
+        cookie: [...b.cookies].map(([n, v]) => `${n}=${v}`).join('; '),
+      },
     });
     return { res, sid };
   }
@@ -69,10 +91,27 @@ describe('photos on signals (pages)', () => {
     assert.equal(res.statusCode, 200, res.body);
     assert.ok(res.body.includes('3 foto'), 'the thank-you page counts the photos');
     const id = /id="meldingsnummer">(SIG-\d{4}-\d{6})</.exec(res.body)![1]!;
-    const s = await ctx.database.db.selectFrom('signals_signals').select(['id', 'photo_count']).where('public_id', '=', id).where('tenant_id', '=', k.id).executeTakeFirstOrThrow();
+    const s = await ctx.database.db
+      .selectFrom('signals_signals')
+      .select(['id', 'photo_count'])
+      .where('public_id', '=', id)
+      .where('tenant_id', '=', k.id)
+      .executeTakeFirstOrThrow();
     assert.equal(s.photo_count, 3);
-    const rows = await ctx.database.db.selectFrom('signals_photos').select(['position', 'content_type']).where('signal_id', '=', s.id).orderBy('position').execute();
-    assert.deepEqual(rows.map((r) => [r.position, r.content_type]), [[1, 'image/jpeg'], [2, 'image/jpeg'], [3, 'image/jpeg']]);
+    const rows = await ctx.database.db
+      .selectFrom('signals_photos')
+      .select(['position', 'content_type'])
+      .where('signal_id', '=', s.id)
+      .orderBy('position')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => [r.position, r.content_type]),
+      [
+        [1, 'image/jpeg'],
+        [2, 'image/jpeg'],
+        [3, 'image/jpeg'],
+      ],
+    );
     const link = trackLink(res.body)!;
     const track = await b.get(link);
     assert.ok(track.body.includes(`alt="Foto 1 bij melding ${id}"`));
@@ -103,10 +142,18 @@ describe('photos on signals (pages)', () => {
     assert.ok(big.res.body.includes('groter dan 10 MB'));
     assert.ok(big.res.body.includes('Lamp kapot bij de speeltuin'), 'the form keeps what was typed');
     const png = await image('png');
-    const six = await report(b, valid, Array.from({ length: 6 }, (_, i) => ({ name: `${i}.png`, data: png, type: 'image/png' })));
+    const six = await report(
+      b,
+      valid,
+      Array.from({ length: 6 }, (_, i) => ({ name: `${i}.png`, data: png, type: 'image/png' })),
+    );
     assert.equal(six.res.statusCode, 422);
     assert.ok(six.res.body.includes("maximaal 5 foto's"));
-    const eleven = await report(b, valid, Array.from({ length: 11 }, (_, i) => ({ name: `${i}.png`, data: png, type: 'image/png' })));
+    const eleven = await report(
+      b,
+      valid,
+      Array.from({ length: 11 }, (_, i) => ({ name: `${i}.png`, data: png, type: 'image/png' })),
+    );
     assert.equal(eleven.res.statusCode, 422, 'past the multipart file limit: the same clear answer');
     assert.ok(eleven.res.body.includes("maximaal 5 foto's"));
     assert.deepEqual(await counts(), before);
@@ -125,13 +172,17 @@ describe('photos on signals (pages)', () => {
     const theirs = await report(stranger, { ...valid, submissionId: first.sid }, [], { csrf: undefined });
     assert.equal(theirs.res.statusCode, 403, 'no CSRF cookie of theirs on this form');
     // Add a second one on the next round trip, then remove the first.
-    const second = await report(b, { ...valid, description: '', submissionId: first.sid }, [{ name: 'paal.webp', data: await image('webp'), type: 'image/webp' }]);
+    const second = await report(b, { ...valid, description: '', submissionId: first.sid }, [
+      { name: 'paal.webp', data: await image('webp'), type: 'image/webp' },
+    ]);
     assert.ok(second.res.body.includes("2 foto's toegevoegd"), second.res.body);
     const firstId = /name="removePhoto" value="([^"]+)"/.exec(second.res.body)![1]!;
     const done = await report(b, { ...valid, submissionId: first.sid, removePhoto: firstId });
     assert.equal(done.res.statusCode, 200, done.res.body);
     assert.ok(done.res.body.includes('1 foto'));
-    const again = await report(b, { ...valid, submissionId: first.sid }, [{ name: 'extra.png', data: await image('png'), type: 'image/png' }]);
+    const again = await report(b, { ...valid, submissionId: first.sid }, [
+      { name: 'extra.png', data: await image('png'), type: 'image/png' },
+    ]);
     assert.equal(again.res.statusCode, 200);
     const after = await counts();
     assert.equal(after.signals, before.signals + 1);
@@ -154,11 +205,21 @@ describe('photos on signals (pages)', () => {
 
   it('shows photos only to staff who may see the signal and to the reporter; never to followers, the public or another tenant', async () => {
     const b = new TestBrowser(ctx.app);
-    const { res } = await report(b, { ...valid, address: 'Kerkstraat 3', description: 'Burenruzie met geschreeuw' }, [{ name: 'a.png', data: await image('png'), type: 'image/png' }], { code: 'burenoverlast' });
+    const { res } = await report(
+      b,
+      { ...valid, address: 'Kerkstraat 3', description: 'Burenruzie met geschreeuw' },
+      [{ name: 'a.png', data: await image('png'), type: 'image/png' }],
+      { code: 'burenoverlast' },
+    );
     assert.equal(res.statusCode, 200, res.body);
     const id = /id="meldingsnummer">(SIG-\d{4}-\d{6})</.exec(res.body)![1]!;
     const url = `${base}/behandelen/${id}/fotos/1`;
-    const signal = await ctx.database.db.selectFrom('signals_signals').select('id').where('public_id', '=', id).where('tenant_id', '=', k.id).executeTakeFirstOrThrow();
+    const signal = await ctx.database.db
+      .selectFrom('signals_signals')
+      .select('id')
+      .where('public_id', '=', id)
+      .where('tenant_id', '=', k.id)
+      .executeTakeFirstOrThrow();
 
     const housing = new TestBrowser(ctx.app);
     await signInAs(ctx, housing, { tenantId: k.id, role: 'professional', organisationId: k.housing });
@@ -175,7 +236,10 @@ describe('photos on signals (pages)', () => {
     await signInAs(ctx, municipality, { tenantId: k.id, role: 'professional', organisationId: k.municipality });
     assert.equal((await municipality.get(url)).statusCode, 404);
     const anonymous = await new TestBrowser(ctx.app).get(url);
-    assert.ok([401, 403, 404].includes(anonymous.statusCode) || (anonymous.statusCode >= 300 && anonymous.statusCode < 400), String(anonymous.statusCode));
+    assert.ok(
+      [401, 403, 404].includes(anonymous.statusCode) || (anonymous.statusCode >= 300 && anonymous.statusCode < 400),
+      String(anonymous.statusCode),
+    );
     assert.notEqual(anonymous.headers['content-type'], 'image/jpeg');
     const resident = new TestBrowser(ctx.app);
     await signInAs(ctx, resident, { tenantId: k.id, role: 'resident' });
@@ -189,7 +253,12 @@ describe('photos on signals (pages)', () => {
     assert.equal((await new TestBrowser(ctx.app).get(`${link}/fotos/1`)).statusCode, 200, 'the reporter link works without an account');
     const token = link.split('/').pop()!;
     assert.equal((await new TestBrowser(ctx.app).get(`/${GRONINGEN.slug}/meldingen/volgen/${token}/fotos/1`)).statusCode, 404);
-    const followerToken = await createTrackingToken(ctx.database.db, { tenantId: k.id, signalId: signal.id, followerId: randomUUID(), now: ctx.clock.now() });
+    const followerToken = await createTrackingToken(ctx.database.db, {
+      tenantId: k.id,
+      signalId: signal.id,
+      followerId: randomUUID(),
+      now: ctx.clock.now(),
+    });
     const follower = new TestBrowser(ctx.app);
     assert.equal((await follower.get(`${base}/volgen/${followerToken}/fotos/1`)).statusCode, 404);
     assert.ok(!(await follower.get(`${base}/volgen/${followerToken}`)).body.includes('/fotos/1'), 'the follower page shows no photos');
@@ -197,7 +266,12 @@ describe('photos on signals (pages)', () => {
 
   it('audits views of photos of a sensitive signal', async () => {
     const b = new TestBrowser(ctx.app);
-    const { res } = await report(b, { description: 'Buurman is al een week niet gezien', address: 'Dorpsstraat 5', email: 'zorg@example.nl', answer_gevaar: 'nee' }, [{ name: 'a.png', data: await image('png'), type: 'image/png' }], { code: 'eenzaamheid' });
+    const { res } = await report(
+      b,
+      { description: 'Buurman is al een week niet gezien', address: 'Dorpsstraat 5', email: 'zorg@example.nl', answer_gevaar: 'nee' },
+      [{ name: 'a.png', data: await image('png'), type: 'image/png' }],
+      { code: 'eenzaamheid' },
+    );
     assert.equal(res.statusCode, 200, res.body);
     const id = /id="meldingsnummer">(SIG-\d{4}-\d{6})</.exec(res.body)![1]!;
     const welfare = new TestBrowser(ctx.app);

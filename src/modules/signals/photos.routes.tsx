@@ -29,7 +29,10 @@ export async function readReportUpload(req: FastifyRequest): Promise<ReportUploa
   const form: ReportUpload = { csrf: undefined, fields: {}, files: [], tooLarge: [], tooMany: false };
   try {
     // throwFileSizeLimit is read by @fastify/multipart at run time but missing from the type of parts(): pass a variable.
-    const options = { limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS * 2, fields: 60, fieldSize: 64 * 1024, parts: 100 }, throwFileSizeLimit: false };
+    const options = {
+      limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS * 2, fields: 60, fieldSize: 64 * 1024, parts: 100 },
+      throwFileSizeLimit: false,
+    };
     const parts = req.parts(options);
     for await (const part of parts) {
       if (part.type === 'file') {
@@ -98,11 +101,23 @@ export async function photoRoutes(app: FastifyInstance): Promise<void> {
     if (!photo) throw NotFound('signals.photos.error.notFound');
     const category = await cats.findCategoryById(app.db, signal.tenant_id, signal.category_id);
     // Photos can show faces and homes: a view of a sensitive signal's photo is audited like its reporter details.
-    if (category?.sensitive) await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'signal_photo', entityId: photo.id, detail: { signal: signal.id, position: n, variant } });
+    if (category?.sensitive) {
+      await recordAudit(app.db, {
+        ...auditFrom(req),
+        action: 'view',
+        entity: 'signal_photo',
+        entityId: photo.id,
+        detail: { signal: signal.id, position: n, variant },
+      });
+    }
     return send(reply, photo, `${signal.public_id}-foto-${n}${variant === 'thumb' ? '-klein' : ''}`);
   };
-  app.get('/:tenant/meldingen/behandelen/:publicId/fotos/:n', { config: { policy: STAFF } }, (req, reply) => staffPhoto(req, reply, 'full'));
-  app.get('/:tenant/meldingen/behandelen/:publicId/fotos/:n/klein', { config: { policy: STAFF } }, (req, reply) => staffPhoto(req, reply, 'thumb'));
+  app.get('/:tenant/meldingen/behandelen/:publicId/fotos/:n', { config: { policy: STAFF } }, (req, reply) =>
+    staffPhoto(req, reply, 'full'),
+  );
+  app.get('/:tenant/meldingen/behandelen/:publicId/fotos/:n/klein', { config: { policy: STAFF } }, (req, reply) =>
+    staffPhoto(req, reply, 'thumb'),
+  );
 
   const reporterPhoto = async (req: FastifyRequest, reply: FastifyReply, variant: 'full' | 'thumb') => {
     const { token } = req.params as { token: string };
@@ -114,6 +129,10 @@ export async function photoRoutes(app: FastifyInstance): Promise<void> {
     const photo = await photoBytes(app.db, signal.tenant_id, signal.id, n, variant);
     return send(reply, photo, `${signal.public_id}-foto-${n}${variant === 'thumb' ? '-klein' : ''}`);
   };
-  app.get('/:tenant/meldingen/volgen/:token/fotos/:n', { config: { policy: 'public', rateLimit: TRACK_RATE_LIMIT } }, (req, reply) => reporterPhoto(req, reply, 'full'));
-  app.get('/:tenant/meldingen/volgen/:token/fotos/:n/klein', { config: { policy: 'public', rateLimit: TRACK_RATE_LIMIT } }, (req, reply) => reporterPhoto(req, reply, 'thumb'));
+  app.get('/:tenant/meldingen/volgen/:token/fotos/:n', { config: { policy: 'public', rateLimit: TRACK_RATE_LIMIT } }, (req, reply) =>
+    reporterPhoto(req, reply, 'full'),
+  );
+  app.get('/:tenant/meldingen/volgen/:token/fotos/:n/klein', { config: { policy: 'public', rateLimit: TRACK_RATE_LIMIT } }, (req, reply) =>
+    reporterPhoto(req, reply, 'thumb'),
+  );
 }

@@ -67,7 +67,11 @@ export function sniffFormat(b: Buffer): 'jpeg' | 'png' | 'webp' | null {
   return null;
 }
 
-const cleanName = (name: string) => [...name].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('').slice(-100);
+const cleanName = (name: string) =>
+  [...name]
+    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .slice(-100);
 const SHARP_OPTIONS = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' } as const;
 
 /** Check one uploaded file by content and re-encode it (auto-rotated, ≤ 2000 px, JPEG q80, all metadata stripped) with a thumbnail; throws PhotoError. */
@@ -96,7 +100,10 @@ export async function processPhoto(input: Buffer, fileName = ''): Promise<Proces
         .flatten({ background: '#ffffff' })
         .jpeg({ quality: JPEG_QUALITY })
         .toBuffer({ resolveWithObject: true });
-      const thumb = await sharp(full.data).resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer();
+      const thumb = await sharp(full.data)
+        .resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 70 })
+        .toBuffer();
       return { contentType: 'image/jpeg', bytes: full.data, thumb, width: full.info.width, height: full.info.height, fileName: name };
     } catch (e) {
       throw /pixel limit/i.test((e as Error).message) ? tooManyPixels(name) : notAPhoto(name);
@@ -114,7 +121,9 @@ export async function processPhotos(files: readonly { name: string; data: Buffer
 
 /** Who may see and attach pending uploads: a hash of the browser's CSRF cookie (HttpOnly, random per browser). */
 export function ownerHash(cookie: string): string {
-  return createHash('sha256').update('signals-photo-owner:' + cookie).digest('hex');
+  return createHash('sha256')
+    .update('signals-photo-owner:' + cookie)
+    .digest('hex');
 }
 
 export interface PendingKey {
@@ -129,7 +138,13 @@ export function listPendingPhotos(db: DbOrTrx, key: PendingKey, now: Date): Prom
 }
 
 /** Keep processed photos for this form for 24 h (removing the ones the reporter unticked first); refuses more than 5 in all. Cleans the tenant's expired uploads. */
-export async function savePendingPhotos(db: DbOrTrx, key: PendingKey, photos: readonly ProcessedPhoto[], now: Date, remove: readonly string[] = []): Promise<store.PendingMeta[]> {
+export async function savePendingPhotos(
+  db: DbOrTrx,
+  key: PendingKey,
+  photos: readonly ProcessedPhoto[],
+  now: Date,
+  remove: readonly string[] = [],
+): Promise<store.PendingMeta[]> {
   return inTransaction(db, async (trx) => {
     await store.deleteExpiredPending(trx, key.tenantId, now);
     await store.deletePending(trx, key.tenantId, key.submissionId, key.owner, remove);
@@ -159,10 +174,23 @@ export async function savePendingPhotos(db: DbOrTrx, key: PendingKey, photos: re
 }
 
 /** Attach this form's pending photos (minus removed ones) and the new ones to a new signal, inside the caller's transaction; refuses more than 5. Returns the count. */
-export async function attachPhotos(trx: Trx, key: PendingKey, signalId: string, photos: readonly ProcessedPhoto[], now: Date, remove: readonly string[] = []): Promise<number> {
+export async function attachPhotos(
+  trx: Trx,
+  key: PendingKey,
+  signalId: string,
+  photos: readonly ProcessedPhoto[],
+  now: Date,
+  remove: readonly string[] = [],
+): Promise<number> {
   const pending = (await store.listPendingFull(trx, key.tenantId, key.submissionId, key.owner, now)).filter((p) => !remove.includes(p.id));
   const all = [
-    ...pending.map((p) => ({ contentType: p.content_type, bytes: store.asBuffer(p.bytes), thumb: store.asBuffer(p.thumb), width: p.width, height: p.height })),
+    ...pending.map((p) => ({
+      contentType: p.content_type,
+      bytes: store.asBuffer(p.bytes),
+      thumb: store.asBuffer(p.thumb),
+      width: p.width,
+      height: p.height,
+    })),
     ...photos,
   ];
   if (all.length > MAX_PHOTOS) throw tooMany();
@@ -197,7 +225,13 @@ export function listPhotos(db: DbOrTrx, tenantId: string, signalId: string): Pro
 }
 
 /** The bytes of one photo (full or thumbnail) of a signal, or null. */
-export async function photoBytes(db: DbOrTrx, tenantId: string, signalId: string, position: number, variant: 'full' | 'thumb'): Promise<{ id: string; contentType: string; data: Buffer } | null> {
+export async function photoBytes(
+  db: DbOrTrx,
+  tenantId: string,
+  signalId: string,
+  position: number,
+  variant: 'full' | 'thumb',
+): Promise<{ id: string; contentType: string; data: Buffer } | null> {
   const r = await store.findPhotoBytes(db, tenantId, signalId, position, variant === 'full' ? 'bytes' : 'thumb');
   return r ? { id: r.id, contentType: r.content_type, data: store.asBuffer(r.data) } : null;
 }

@@ -34,7 +34,12 @@ export async function insertPhotos(db: DbOrTrx, rows: Insertable<SignalsPhotosTa
 }
 
 export async function setPhotoCount(db: DbOrTrx, tenantId: string, signalId: string, count: number): Promise<void> {
-  await db.updateTable('signals_signals').set({ photo_count: count }).where('tenant_id', '=', tenantId).where('id', '=', signalId).execute();
+  await db
+    .updateTable('signals_signals')
+    .set({ photo_count: count })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', signalId)
+    .execute();
 }
 
 export function listPhotos(db: DbOrTrx, tenantId: string, signalId: string): Promise<PhotoMeta[]> {
@@ -95,8 +100,18 @@ export function listPendingFull(db: DbOrTrx, tenantId: string, submissionId: str
     .execute();
 }
 
-export async function deletePending(db: DbOrTrx, tenantId: string, submissionId: string, ownerHash: string, ids?: readonly string[]): Promise<void> {
-  let q = db.deleteFrom('signals_photo_uploads').where('tenant_id', '=', tenantId).where('submission_id', '=', submissionId).where('owner_hash', '=', ownerHash);
+export async function deletePending(
+  db: DbOrTrx,
+  tenantId: string,
+  submissionId: string,
+  ownerHash: string,
+  ids?: readonly string[],
+): Promise<void> {
+  let q = db
+    .deleteFrom('signals_photo_uploads')
+    .where('tenant_id', '=', tenantId)
+    .where('submission_id', '=', submissionId)
+    .where('owner_hash', '=', ownerHash);
   if (ids) {
     if (ids.length === 0) return;
     q = q.where('id', 'in', ids);

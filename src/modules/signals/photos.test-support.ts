@@ -26,7 +26,12 @@ export function pngBomb(w = 30_000, h = 30_000): Buffer {
   ihdr.writeUInt32BE(w, 0);
   ihdr.writeUInt32BE(h, 4);
   ihdr[8] = 8;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc((w + 1) * 4))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc((w + 1) * 4))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A small generated image in the given format. */
@@ -41,6 +46,9 @@ export function jpegWithGps(): Promise<Buffer> {
   return sharp({ create: { width: 64, height: 48, channels: 3, background: '#c00' } })
     .jpeg()
     .withMetadata({ orientation: 6 })
-    .withExif({ IFD0: { Make: 'TestCam', Model: 'Phone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 55/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '4/1 36/1 0/1' } })
+    .withExif({
+      IFD0: { Make: 'TestCam', Model: 'Phone' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 55/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '4/1 36/1 0/1' },
+    })
     .toBuffer();
 }

@@ -48,11 +48,19 @@ describe('photo processing', () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
     await assert.rejects(processPhoto(exe, 'foto.jpg'), refused('not_a_photo'));
     await assert.rejects(processPhoto(await image('gif'), 'foto.png'), refused('not_a_photo'));
-    await assert.rejects(processPhoto(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'), 'foto.webp'), refused('not_a_photo'));
-    const heif = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).heif({ compression: 'av1' }).toBuffer();
+    await assert.rejects(
+      processPhoto(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'), 'foto.webp'),
+      refused('not_a_photo'),
+    );
+    const heif = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .heif({ compression: 'av1' })
+      .toBuffer();
     await assert.rejects(processPhoto(heif, 'foto.heic'), refused('not_a_photo'));
     // JPEG magic bytes followed by garbage.
-    await assert.rejects(processPhoto(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 7)])), refused('not_a_photo'));
+    await assert.rejects(
+      processPhoto(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 7)])),
+      refused('not_a_photo'),
+    );
   });
 
   it('refuses an image bomb quickly, without decoding it', async () => {
@@ -68,7 +76,21 @@ describe('photo processing', () => {
   it('refuses a file over 10 MB and reports the first refused file of several', async () => {
     await assert.rejects(processPhoto(Buffer.alloc(11 * 1024 * 1024, 1), 'groot.jpg'), refused('photo_too_large'));
     const good = await image('png');
-    await assert.rejects(processPhotos([{ name: 'a.png', data: good }, { name: 'b.exe', data: Buffer.from('MZ....') }]), (e) => refused('not_a_photo')(e) && (e as PhotoError).vars?.name === 'b.exe');
-    assert.equal((await processPhotos([{ name: 'a.png', data: good }, { name: 'b.png', data: good }])).length, 2);
+    await assert.rejects(
+      processPhotos([
+        { name: 'a.png', data: good },
+        { name: 'b.exe', data: Buffer.from('MZ....') },
+      ]),
+      (e) => refused('not_a_photo')(e) && (e as PhotoError).vars?.name === 'b.exe',
+    );
+    assert.equal(
+      (
+        await processPhotos([
+          { name: 'a.png', data: good },
+          { name: 'b.png', data: good },
+        ])
+      ).length,
+      2,
+    );
   });
 });

@@ -23,7 +23,11 @@ describe('public signal numbers (public-id.ts)', () => {
 
   it('depend on the key, and on nothing else', () => {
     const a = Array.from({ length: 50 }, (_, i) => publicNumber(i + 1, KEY, 0));
-    assert.deepEqual(a, Array.from({ length: 50 }, (_, i) => publicNumber(i + 1, KEY, 0)), 'the same key gives the same numbers');
+    assert.deepEqual(
+      a,
+      Array.from({ length: 50 }, (_, i) => publicNumber(i + 1, KEY, 0)),
+      'the same key gives the same numbers',
+    );
     const b = Array.from({ length: 50 }, (_, i) => publicNumber(i + 1, 'b'.repeat(64), 0));
     assert.notDeepEqual(a, b);
     assert.ok(a.every((x) => /^\d{6}$/.test(x)));

@@ -34,7 +34,9 @@ function roundValue(key: string, bits: number, round: number, r: number): number
     rounds.set(id, table);
   }
   const at = round * 2 ** (bits / 2) + r;
-  if (table[at]! < 0) table[at] = createHmac('sha256', key).update(`${bits}.${round}.${r}`).digest().readUInt32BE(0) & (2 ** (bits / 2) - 1);
+  if (table[at]! < 0) {
+    table[at] = createHmac('sha256', key).update(`${bits}.${round}.${r}`).digest().readUInt32BE(0) & (2 ** (bits / 2) - 1);
+  }
   return table[at]!;
 }
 

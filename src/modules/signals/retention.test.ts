@@ -17,7 +17,8 @@ describe('retention (signals.retention job) on a simulated clock', () => {
   let k: TenantFixture;
   let g: TenantFixture;
   const ids: Record<string, string> = {};
-  const at = (months: number, minutes: number) => DateTime.fromJSDate(NOW, { zone: 'Europe/Amsterdam' }).plus({ months }).plus({ minutes }).toJSDate();
+  const at = (months: number, minutes: number) =>
+    DateTime.fromJSDate(NOW, { zone: 'Europe/Amsterdam' }).plus({ months }).plus({ minutes }).toJSDate();
 
   async function run(when: Date) {
     ctx.clock.set(when);
@@ -27,7 +28,13 @@ describe('retention (signals.retention job) on a simulated clock', () => {
   const countFor = async (table: 'signals_followers' | 'signals_tracking_tokens' | 'signals_transitions', id: string) =>
     (await db().selectFrom(table).select('signal_id').where('signal_id', '=', id).execute()).length;
 
-  async function make(key: string, tenant: TenantFixture, serviceCode: string, states: SignalState[], extra: Partial<Parameters<typeof newSignal>[0]> = {}) {
+  async function make(
+    key: string,
+    tenant: TenantFixture,
+    serviceCode: string,
+    states: SignalState[],
+    extra: Partial<Parameters<typeof newSignal>[0]> = {},
+  ) {
     const links = { baseUrl: 'http://localhost:3000', tenantSlug: tenant.slug };
     const s = (
       await createSignal(
@@ -44,8 +51,21 @@ describe('retention (signals.retention job) on a simulated clock', () => {
         }),
       )
     ).signal;
-    if (!serviceCode.startsWith('eenzaam')) await followSignal(db(), s, { email: `volger-${key}@example.nl`, userId: null, sensitive: false, links, locale: 'nl', now: NOW });
-    for (const to of states) await transitionSignal(db(), { tenantId: tenant.id, signalId: s.id, to, actorUserId: null, internalNote: 'Gebeld met mevrouw Jansen', locale: 'nl', links, now: NOW });
+    if (!serviceCode.startsWith('eenzaam')) {
+      await followSignal(db(), s, { email: `volger-${key}@example.nl`, userId: null, sensitive: false, links, locale: 'nl', now: NOW });
+    }
+    for (const to of states) {
+      await transitionSignal(db(), {
+        tenantId: tenant.id,
+        signalId: s.id,
+        to,
+        actorUserId: null,
+        internalNote: 'Gebeld met mevrouw Jansen',
+        locale: 'nl',
+        links,
+        now: NOW,
+      });
+    }
     ids[key] = s.id;
   }
 
@@ -61,11 +81,38 @@ describe('retention (signals.retention job) on a simulated clock', () => {
     await make('gcancelled', g, 'speelplek', ['geannuleerd']);
     const png = Buffer.from('89504e470d0a1a0a', 'hex');
     for (const key of ['care', 'closed']) {
-      await db().insertInto('signals_photos').values({ tenant_id: k.id, signal_id: ids[key]!, position: 1, content_type: 'image/png', bytes: png, thumb: png, width: 1, height: 1, byte_size: png.length }).execute();
+      await db()
+        .insertInto('signals_photos')
+        .values({
+          tenant_id: k.id,
+          signal_id: ids[key]!,
+          position: 1,
+          content_type: 'image/png',
+          bytes: png,
+          thumb: png,
+          width: 1,
+          height: 1,
+          byte_size: png.length,
+        })
+        .execute();
     }
-    await db().insertInto('signals_feedback').values({ tenant_id: k.id, signal_id: ids.closed!, satisfied: false, solved: true, reason: 'Meneer De Vries van hiernaast was onbeleefd' }).execute();
+    await db()
+      .insertInto('signals_feedback')
+      .values({
+        tenant_id: k.id,
+        signal_id: ids.closed!,
+        satisfied: false,
+        solved: true,
+        reason: 'Meneer De Vries van hiernaast was onbeleefd',
+      })
+      .execute();
     // Groningen keeps less: anonymise after 3 months, cancelled gone after 2, handled after 6.
-    await saveJobSettings(db(), { tenantId: g.id, settings: { ...DEFAULT_JOB_SETTINGS, anonymiseAfterMonths: 3, deleteCancelledAfterMonths: 2, deleteClosedAfterMonths: 6 }, actorUserId: null, now: NOW });
+    await saveJobSettings(db(), {
+      tenantId: g.id,
+      settings: { ...DEFAULT_JOB_SETTINGS, anonymiseAfterMonths: 3, deleteCancelledAfterMonths: 2, deleteClosedAfterMonths: 6 },
+      actorUserId: null,
+      now: NOW,
+    });
   });
 
   it('per-tenant settings: Groningen is cleaned earlier, Krimpen (default job settings) untouched', async () => {
@@ -95,24 +142,43 @@ describe('retention (signals.retention job) on a simulated clock', () => {
     assert.ok(await signal(ids.cancelled!), 'cancelled kept until 12 months');
     await run(at(12, 1));
     const c = (await signal(ids.closed!))!;
-    assert.deepEqual([c.reporter_name, c.reporter_email, c.reporter_phone, c.reporter_user_id, c.wants_feedback], [null, null, null, null, false]);
+    assert.deepEqual(
+      [c.reporter_name, c.reporter_email, c.reporter_phone, c.reporter_user_id, c.wants_feedback],
+      [null, null, null, null, false],
+    );
     assert.equal(c.description, 'De lantaarnpaal voor nummer 12 brandt niet.', 'a public-space description stays');
     assert.equal(await countFor('signals_followers', ids.closed!), 0);
     assert.equal(await countFor('signals_tracking_tokens', ids.closed!), 0);
-    const fb = await db().selectFrom('signals_feedback').select(['reason', 'satisfied']).where('signal_id', '=', ids.closed!).executeTakeFirstOrThrow();
+    const fb = await db()
+      .selectFrom('signals_feedback')
+      .select(['reason', 'satisfied'])
+      .where('signal_id', '=', ids.closed!)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(fb, { reason: null, satisfied: false });
     const care = (await signal(ids.care!))!;
     assert.doesNotMatch(JSON.stringify(care), /Jansen|Melder|example\.nl|0612345678/);
     assert.equal(care.latitude, null);
     assert.ok(care.buurt_code, 'the buurt stays for statistics');
-    const photos = async (key: string) => (await db().selectFrom('signals_photos').select('id').where('signal_id', '=', ids[key]!).execute()).length;
+    const photos = async (key: string) =>
+      (await db().selectFrom('signals_photos').select('id').where('signal_id', '=', ids[key]!).execute()).length;
     assert.equal(await photos('care'), 0, 'photos of a care signal are deleted');
     assert.equal(await photos('closed'), 1, 'photos of a public-space signal stay until deletion');
-    const notes = await db().selectFrom('signals_transitions').select(['internal_note', 'public_message']).where('signal_id', '=', ids.care!).execute();
+    const notes = await db()
+      .selectFrom('signals_transitions')
+      .select(['internal_note', 'public_message'])
+      .where('signal_id', '=', ids.care!)
+      .execute();
     assert.ok(notes.length > 0 && notes.every((n) => n.internal_note === null && n.public_message === null));
     assert.equal(await signal(ids.cancelled!), undefined, 'cancelled deleted after 12 months');
-    for (const key of ['reopened', 'open']) assert.equal((await signal(ids[key]!))!.reporter_email, `${key}@example.nl`, `${key}: open signals are not touched`);
-    const audit = await db().selectFrom('audit_log').select('detail').where('action', '=', 'retention').where('tenant_id', '=', k.id).execute();
+    for (const key of ['reopened', 'open']) {
+      assert.equal((await signal(ids[key]!))!.reporter_email, `${key}@example.nl`, `${key}: open signals are not touched`);
+    }
+    const audit = await db()
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'retention')
+      .where('tenant_id', '=', k.id)
+      .execute();
     assert.ok(audit.length >= 1);
     assert.doesNotMatch(JSON.stringify(audit), /example\.nl|Melder/, 'counts only');
   });
@@ -124,12 +190,22 @@ describe('retention (signals.retention job) on a simulated clock', () => {
     assert.equal(await signal(ids.closed!), undefined);
     assert.equal(await signal(ids.care!), undefined);
     assert.equal(await countFor('signals_transitions', ids.closed!), 0);
-    assert.equal((await db().selectFrom('signals_photos').select('id').where('signal_id', '=', ids.closed!).execute()).length, 0, 'photos go by cascade');
+    assert.equal(
+      (await db().selectFrom('signals_photos').select('id').where('signal_id', '=', ids.closed!).execute()).length,
+      0,
+      'photos go by cascade',
+    );
     assert.equal((await db().selectFrom('signals_feedback').select('id').where('signal_id', '=', ids.closed!).execute()).length, 0);
     await run(at(60, 2));
     assert.ok(await signal(ids.reopened!), 'the reopened signal is open and stays');
     assert.ok(await signal(ids.open!));
-    const next = await db().selectFrom('jobs').select('run_at').where('kind', '=', RETENTION_JOB).where('status', '=', 'pending').orderBy('run_at', 'desc').executeTakeFirstOrThrow();
+    const next = await db()
+      .selectFrom('jobs')
+      .select('run_at')
+      .where('kind', '=', RETENTION_JOB)
+      .where('status', '=', 'pending')
+      .orderBy('run_at', 'desc')
+      .executeTakeFirstOrThrow();
     assert.equal(next.run_at.getTime(), at(60, 2).getTime() + 24 * 3600 * 1000, 'the next run a day later');
   });
 });

@@ -12,7 +12,8 @@ registerMessages({
     'signals.section.openCaption': 'Open meldingen in {name} per onderwerp',
     'signals.section.subject': 'Onderwerp',
     'signals.section.count': 'Aantal',
-    'signals.section.publicOnly': 'Zorgmeldingen over buurtgenoten tellen in deze cijfers niet mee. Zo blijft geheim wie zich zorgen maakt en over wie.',
+    'signals.section.publicOnly':
+      'Zorgmeldingen over buurtgenoten tellen in deze cijfers niet mee. Zo blijft geheim wie zich zorgen maakt en over wie.',
     'signals.section.fewerThan': 'minder dan {n}',
     'signals.section.noneOpen': 'Er zijn nu geen open meldingen.',
     'signals.section.howTitle': 'Hoe snel en hoe goed',
@@ -36,11 +37,13 @@ registerMessages({
     'signals.section.closed': 'Afgesloten (12 maanden)',
     'signals.section.unknownPart': 'Onbekend ({code})',
     'signals.section.staffTitle': 'Zorg om een buurtgenoot (alleen voor medewerkers)',
-    'signals.section.staffIntro': 'Open zorgmeldingen per wijk. Alleen medewerkers van de gemeente en de partners zien dit. We tellen ze nooit per buurt, en aantallen onder de {n} laten we niet zien.',
+    'signals.section.staffIntro':
+      'Open zorgmeldingen per wijk. Alleen medewerkers van de gemeente en de partners zien dit. We tellen ze nooit per buurt, en aantallen onder de {n} laten we niet zien.',
     'signals.section.staffCaption': 'Open zorgmeldingen per wijk in {name}',
     'signals.section.staffOpen': 'Open zorgmeldingen',
     'signals.section.staffBuurt': 'Zorgmeldingen over buurtgenoten tellen we alleen per wijk. U vindt ze op de pagina van de wijk.',
-    'signals.section.privacy': 'Aantallen onder de {n} en cijfers op minder dan {n} meldingen laten we niet zien. Zo is niemand te herkennen.',
+    'signals.section.privacy':
+      'Aantallen onder de {n} en cijfers op minder dan {n} meldingen laten we niet zien. Zo is niemand te herkennen.',
     'signals.section.link': 'Doe een melding',
     'signals.mine.nav': 'Mijn meldingen',
     'signals.mine.title': 'Mijn meldingen',
@@ -75,7 +78,8 @@ registerMessages({
     'signals.section.openCaption': 'Open reports in {name} by subject',
     'signals.section.subject': 'Subject',
     'signals.section.count': 'Number',
-    'signals.section.publicOnly': 'Worries about neighbours are not counted in these figures. That way no one can tell who is worried, or about whom.',
+    'signals.section.publicOnly':
+      'Worries about neighbours are not counted in these figures. That way no one can tell who is worried, or about whom.',
     'signals.section.fewerThan': 'fewer than {n}',
     'signals.section.noneOpen': 'There are no open reports now.',
     'signals.section.howTitle': 'How fast and how well',
@@ -99,11 +103,13 @@ registerMessages({
     'signals.section.closed': 'Closed (12 months)',
     'signals.section.unknownPart': 'Unknown ({code})',
     'signals.section.staffTitle': 'Worry about a neighbour (staff only)',
-    'signals.section.staffIntro': 'Open worries about neighbours per district. Only staff of the municipality and its partners see this. We never count them per neighbourhood, and we do not show numbers below {n}.',
+    'signals.section.staffIntro':
+      'Open worries about neighbours per district. Only staff of the municipality and its partners see this. We never count them per neighbourhood, and we do not show numbers below {n}.',
     'signals.section.staffCaption': 'Open worries about neighbours per district in {name}',
     'signals.section.staffOpen': 'Open worries',
     'signals.section.staffBuurt': 'We count worries about neighbours per district only. You find them on the district page.',
-    'signals.section.privacy': 'We do not show numbers below {n} or figures based on fewer than {n} reports. That way no one can be recognised.',
+    'signals.section.privacy':
+      'We do not show numbers below {n} or figures based on fewer than {n} reports. That way no one can be recognised.',
     'signals.section.link': 'Make a report',
     'signals.mine.nav': 'My reports',
     'signals.mine.title': 'My reports',

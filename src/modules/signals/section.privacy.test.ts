@@ -64,19 +64,49 @@ describe('worries about neighbours leave every public page and API unchanged (is
     // Public history in the buurt, enough that every public figure is shown (not "te weinig gegevens").
     const closed: string[] = [];
     for (let i = 1; i <= 6; i++) {
-      const { signal } = await createSignal(db(), newSignal({ reporter: { email: `melder${i}@example.nl` }, idempotencyKey: `priv-${i}`, now: created }));
+      const { signal } = await createSignal(
+        db(),
+        newSignal({ reporter: { email: `melder${i}@example.nl` }, idempotencyKey: `priv-${i}`, now: created }),
+      );
       wijk = signal.wijk_code!;
       buurt = signal.buurt_code!;
-      const step = { tenantId: KRIMPEN.id, signalId: signal.id, actorUserId: null, locale: 'nl' as const, links: { baseUrl: 'http://localhost:3000', tenantSlug: slug } };
-      await transitionSignal(db(), { ...step, to: 'in_behandeling', publicMessage: 'We kijken ernaar.', now: new Date(created.getTime() + i * 3_600_000) });
-      await transitionSignal(db(), { ...step, to: 'afgehandeld', publicMessage: 'De lamp is vervangen.', now: new Date(created.getTime() + i * DAY) });
+      const step = {
+        tenantId: KRIMPEN.id,
+        signalId: signal.id,
+        actorUserId: null,
+        locale: 'nl' as const,
+        links: { baseUrl: 'http://localhost:3000', tenantSlug: slug },
+      };
+      await transitionSignal(db(), {
+        ...step,
+        to: 'in_behandeling',
+        publicMessage: 'We kijken ernaar.',
+        now: new Date(created.getTime() + i * 3_600_000),
+      });
+      await transitionSignal(db(), {
+        ...step,
+        to: 'afgehandeld',
+        publicMessage: 'De lamp is vervangen.',
+        now: new Date(created.getTime() + i * DAY),
+      });
       closed.push(signal.id);
     }
     for (const [i, id] of closed.slice(0, 5).entries()) {
-      await db().insertInto('signals_feedback').values({ tenant_id: KRIMPEN.id, signal_id: id, satisfied: i < 4, solved: null, reason: null, created_at: new Date(NOW.getTime() - 20 * DAY) }).execute();
+      await db()
+        .insertInto('signals_feedback')
+        .values({
+          tenant_id: KRIMPEN.id,
+          signal_id: id,
+          satisfied: i < 4,
+          solved: null,
+          reason: null,
+          created_at: new Date(NOW.getTime() - 20 * DAY),
+        })
+        .execute();
     }
     // One open public signal at the same spot: the report form shows it as a nearby duplicate.
-    nearbyId = (await createSignal(db(), newSignal({ reporter: { email: 'buur@example.nl' }, now: new Date(NOW.getTime() - DAY) }))).signal.public_id;
+    nearbyId = (await createSignal(db(), newSignal({ reporter: { email: 'buur@example.nl' }, now: new Date(NOW.getTime() - DAY) }))).signal
+      .public_id;
     assert.ok(wijk && buurt);
     ctx.clock.set(NOW);
 
@@ -91,7 +121,13 @@ describe('worries about neighbours leave every public page and API unchanged (is
     ] as const;
     for (const [name, role, org] of people) {
       viewers[name] = new TestBrowser(ctx.app);
-      await signInAs(ctx, viewers[name], { tenantId: KRIMPEN.id, role, organisationId: org, email: `${name}@test.samenhang.nl`, name: `Test ${name}` });
+      await signInAs(ctx, viewers[name], {
+        tenantId: KRIMPEN.id,
+        role,
+        organisationId: org,
+        email: `${name}@test.samenhang.nl`,
+        name: `Test ${name}`,
+      });
     }
     // Every browser has its CSRF cookie before the first snapshot (the token in the pages derives from it).
     for (const b of Object.values(viewers)) await b.get('/toegankelijkheid');
@@ -154,12 +190,26 @@ describe('worries about neighbours leave every public page and API unchanged (is
     };
     for (const url of [...publicPages(), ...publicApis()]) await take('anonymous', url);
     for (const url of areaPages()) await take('english', url);
-    for (const url of [...areaPages(), `/${slug}/meldingen`, `/${slug}/meldingen/mijn`, `/${slug}/meldingen/nieuw/verlichting`, `/${slug}/sociale-kaart/folder/${buurt}`]) await take('resident', url);
+    for (const url of [
+      ...areaPages(),
+      `/${slug}/meldingen`,
+      `/${slug}/meldingen/mijn`,
+      `/${slug}/meldingen/nieuw/verlichting`,
+      `/${slug}/sociale-kaart/folder/${buurt}`,
+    ]) {
+      await take('resident', url);
+    }
     for (const url of areaPages()) await take('volunteer', url);
     // The report form's nearby duplicates: a report at the same spot is held back to show them (nothing is stored).
     const probe = await viewers.anonymous.post(
       `/${slug}/meldingen/nieuw/verlichting`,
-      { submissionId: '00000000-0000-4000-8000-000000000001', description: 'Lamp kapot', address: 'Raadhuisplein 1', lat: String(KRIMPEN_POINT.latitude), lon: String(KRIMPEN_POINT.longitude) },
+      {
+        submissionId: '00000000-0000-4000-8000-000000000001',
+        description: 'Lamp kapot',
+        address: 'Raadhuisplein 1',
+        lat: String(KRIMPEN_POINT.latitude),
+        lon: String(KRIMPEN_POINT.longitude),
+      },
       { remoteAddress: '198.51.100.7' },
     );
     assert.equal(probe.statusCode, 200);
@@ -218,7 +268,10 @@ describe('worries about neighbours leave every public page and API unchanged (is
 
   it('the first response by a professional', async () => {
     await unchangedBy(async () => {
-      const res = await viewers.welfare.post(`${handle}/${publicId}/status`, { to: 'in_behandeling', publicMessage: 'Wij nemen contact met u op.' });
+      const res = await viewers.welfare.post(`${handle}/${publicId}/status`, {
+        to: 'in_behandeling',
+        publicMessage: 'Wij nemen contact met u op.',
+      });
       assert.equal(res.statusCode, 303, res.body);
       assert.equal((await signal()).state, 'in_behandeling');
     });
@@ -226,17 +279,29 @@ describe('worries about neighbours leave every public page and API unchanged (is
 
   it('a network action added and finished by another organisation', async () => {
     await unchangedBy(async () => {
-      const add = await viewers.welfare.post(`${handle}/${publicId}/acties`, { organisationId: k.housing, description: 'Huisbezoek door de woonconsulent' });
+      const add = await viewers.welfare.post(`${handle}/${publicId}/acties`, {
+        organisationId: k.housing,
+        description: 'Huisbezoek door de woonconsulent',
+      });
       assert.equal(add.statusCode, 303, add.body);
-      const action = await db().selectFrom('signals_actions').select('id').where('signal_id', '=', (await signal()).id).executeTakeFirstOrThrow();
-      const done = await viewers.housing.post(`${handle}/${publicId}/acties/${action.id}/klaar`, { result: 'Bezoek gedaan, hulp geregeld.' });
+      const action = await db()
+        .selectFrom('signals_actions')
+        .select('id')
+        .where('signal_id', '=', (await signal()).id)
+        .executeTakeFirstOrThrow();
+      const done = await viewers.housing.post(`${handle}/${publicId}/acties/${action.id}/klaar`, {
+        result: 'Bezoek gedaan, hulp geregeld.',
+      });
       assert.equal(done.statusCode, 303, done.body);
     });
   });
 
   it('closing with a message to the reporter', async () => {
     await unchangedBy(async () => {
-      const res = await viewers.welfare.post(`${handle}/${publicId}/status`, { to: 'afgehandeld', publicMessage: 'Er is hulp geregeld. Dank u wel.' });
+      const res = await viewers.welfare.post(`${handle}/${publicId}/status`, {
+        to: 'afgehandeld',
+        publicMessage: 'Er is hulp geregeld. Dank u wel.',
+      });
       assert.equal(res.statusCode, 303, res.body);
       const s = await signal();
       assert.equal(s.state, 'afgehandeld');
@@ -249,7 +314,11 @@ describe('worries about neighbours leave every public page and API unchanged (is
       await viewers.reporter.get(trackingLink);
       const res = await viewers.reporter.post(trackingLink, { satisfied: 'ja' }, { remoteAddress: '198.51.100.9' });
       assert.equal(res.statusCode, 200, res.body);
-      const answers = await db().selectFrom('signals_feedback').select('satisfied').where('signal_id', '=', (await signal()).id).execute();
+      const answers = await db()
+        .selectFrom('signals_feedback')
+        .select('satisfied')
+        .where('signal_id', '=', (await signal()).id)
+        .execute();
       assert.deepEqual(answers, [{ satisfied: true }]);
     });
   });
@@ -267,7 +336,8 @@ describe('worries about neighbours leave every public page and API unchanged (is
     await signInAs(ctx, admin, { tenantId: KRIMPEN.id, role: 'admin', organisationId: k.municipality });
     const staff = { welfare: viewers.welfare, housing: viewers.housing, coordinator, admin };
     const codes = ['eenzaamheid', 'verwaarlozing', 'geldzorgen', 'mantelzorg', 'eenzaamheid'];
-    const fileWorry = (i: number) => createSignal(db(), newSignal({ category: { serviceCode: codes[i]! }, description: 'Zorg.', idempotencyKey: `worry-${i}`, now: NOW }));
+    const fileWorry = (i: number) =>
+      createSignal(db(), newSignal({ category: { serviceCode: codes[i]! }, description: 'Zorg.', idempotencyKey: `worry-${i}`, now: NOW }));
     for (let i = 0; i < 4; i++) await fileWorry(i);
 
     for (const [who, b] of Object.entries(staff)) {
@@ -275,7 +345,10 @@ describe('worries about neighbours leave every public page and API unchanged (is
       assert.deepEqual(onWijk, [[wijkName, 'minder dan 5']], `${who}: four open worries are "fewer than 5"`);
       const onMunicipality = staffTable((await b.get(`/${slug}/wijken/${KRIMPEN.id}`)).body);
       assert.equal(onMunicipality?.length, wijken.areas.length, `${who}: every wijk has a row, so a row tells nothing`);
-      assert.ok(onMunicipality!.every(([, n]) => n === 'minder dan 5'), `${who}: no wijk has 5 yet`);
+      assert.ok(
+        onMunicipality!.every(([, n]) => n === 'minder dan 5'),
+        `${who}: no wijk has 5 yet`,
+      );
       const onBuurt = (await b.get(`/${slug}/wijken/${buurt}`)).body;
       assert.equal(staffTable(onBuurt), null, `${who}: never per buurt`);
       assert.ok(onBuurt.includes('Zorgmeldingen over buurtgenoten tellen we alleen per wijk'), `${who}: the buurt page points to the wijk`);
@@ -283,7 +356,10 @@ describe('worries about neighbours leave every public page and API unchanged (is
     await fileWorry(4);
     for (const [who, b] of Object.entries(staff)) {
       assert.deepEqual(staffTable((await b.get(`/${slug}/wijken/${wijk}`)).body), [[wijkName, '5']], who);
-      assert.ok(staffTable((await b.get(`/${slug}/wijken/${KRIMPEN.id}`)).body)!.some(([name, n]) => name === wijkName && n === '5'), who);
+      assert.ok(
+        staffTable((await b.get(`/${slug}/wijken/${KRIMPEN.id}`)).body)!.some(([name, n]) => name === wijkName && n === '5'),
+        who,
+      );
       assert.equal(staffTable((await b.get(`/${slug}/wijken/${buurt}`)).body), null, who);
     }
     const english = new TestBrowser(ctx.app);
@@ -294,7 +370,12 @@ describe('worries about neighbours leave every public page and API unchanged (is
       for (const url of areaPages()) {
         const body = (await viewers[who].get(url)).body;
         assert.equal(staffTable(body), null, `${who} ${url}`);
-        assert.ok(!/zorgmeldingen per wijk|worries about neighbours per district|Zorg om een buurtgenoot|Worry about a neighbour|>(minder dan|fewer than) 5</i.test(body), `${who} ${url}`);
+        assert.ok(
+          !/zorgmeldingen per wijk|worries about neighbours per district|Zorg om een buurtgenoot|Worry about a neighbour|>(minder dan|fewer than) 5</i.test(
+            body,
+          ),
+          `${who} ${url}`,
+        );
       }
     }
     // Staff of another municipality see nothing of these on Krimpen's pages.

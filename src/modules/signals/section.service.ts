@@ -33,7 +33,9 @@ export async function closingMessage(
   message: string | null,
 ): Promise<string | null> {
   if (message || !isClosed(step.to) || !signal.reporter_email) return message;
-  if (step.actorUserId !== null && !step.reason) throw Invalid({ publicMessage: 'signals.feedback.messageRequired' }, 'signals.feedback.messageRequired');
+  if (step.actorUserId !== null && !step.reason) {
+    throw Invalid({ publicMessage: 'signals.feedback.messageRequired' }, 'signals.feedback.messageRequired');
+  }
   const standard = await cats.findStandardText(db, signal.tenant_id, signal.category_id, step.to);
   return standard ?? translator(step.locale)(`signals.feedback.default.${step.to}`);
 }
@@ -115,12 +117,19 @@ export async function areaFigures(
   if (scope.splitBy) {
     for (const r of rows) {
       if (r.is_total === 1 || r.part === null) continue;
-      Object.assign(partOf(r.part), { closed: r.closed, medianClose: figure(r.median_close_s, r.closed), fedBack: share(r.fb_sent, r.fb_base), satisfied: share(r.satisfied, r.answers) });
+      Object.assign(partOf(r.part), {
+        closed: r.closed,
+        medianClose: figure(r.median_close_s, r.closed),
+        fedBack: share(r.fb_sent, r.fb_base),
+        satisfied: share(r.satisfied, r.answers),
+      });
     }
     for (const [code, n] of openByPart) if (code !== null) partOf(code).open = n;
   }
   return {
-    openByGroup: [...groups.values()].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name)).map(({ name, n }) => ({ name, n })),
+    openByGroup: [...groups.values()]
+      .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+      .map(({ name, n }) => ({ name, n })),
     medianResponse: figure(total?.median_response_s ?? null, total?.responded ?? 0),
     medianClose: figure(total?.median_close_s ?? null, total?.closed ?? 0),
     fedBack: share(total?.fb_sent ?? 0, total?.fb_base ?? 0),
@@ -153,6 +162,9 @@ export async function sensitiveByWijk(db: DbOrTrx, args: { tenantId: string; wij
 export function plainDuration(seconds: number, locale: Locale): string {
   const t = translator(locale);
   if (seconds < 3600) return t('signals.section.lessThanHour');
-  const d = seconds < 86_400 ? Duration.fromObject({ hours: Math.round(seconds / 3600) }) : Duration.fromObject({ days: Math.round(seconds / 86_400) });
+  const d =
+    seconds < 86_400
+      ? Duration.fromObject({ hours: Math.round(seconds / 3600) })
+      : Duration.fromObject({ days: Math.round(seconds / 86_400) });
   return d.reconfigure({ locale: locale === 'nl' ? 'nl-NL' : 'en-GB' }).toHuman({ unitDisplay: 'long' });
 }

@@ -134,5 +134,10 @@ export async function measures(db: DbOrTrx, scope: AreaScope, since: Date): Prom
 
 /** Record whether the closing message reached the reporter (the time it was queued, or null). */
 export async function setFeedbackSent(db: DbOrTrx, tenantId: string, signalId: string, at: Date | null): Promise<void> {
-  await db.updateTable('signals_signals').set({ feedback_sent_at: at }).where('tenant_id', '=', tenantId).where('id', '=', signalId).execute();
+  await db
+    .updateTable('signals_signals')
+    .set({ feedback_sent_at: at })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', signalId)
+    .execute();
 }

@@ -26,12 +26,19 @@ describe('signals neighbourhood section and the feedback rule', () => {
     now: NOW,
     ...over,
   });
-  const sentAt = async (id: string) => (await db().selectFrom('signals_signals').select('feedback_sent_at').where('id', '=', id).executeTakeFirstOrThrow()).feedback_sent_at;
+  const sentAt = async (id: string) =>
+    (await db().selectFrom('signals_signals').select('feedback_sent_at').where('id', '=', id).executeTakeFirstOrThrow()).feedback_sent_at;
 
   before(async () => {
     await setupTenant(db(), KRIMPEN);
     await setupTenant(db(), GRONINGEN);
-    staff = (await db().insertInto('users').values({ email: 'behandelaar@test.samenhang.nl', name: 'Behandelaar' }).returning('id').executeTakeFirstOrThrow()).id;
+    staff = (
+      await db()
+        .insertInto('users')
+        .values({ email: 'behandelaar@test.samenhang.nl', name: 'Behandelaar' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const created = at(-30 * DAY);
     // Five reporters with e-mail: first response after i hours, closed with a message after i days.
     for (let i = 1; i <= 5; i++) {
@@ -39,7 +46,10 @@ describe('signals neighbourhood section and the feedback rule', () => {
       wijk = signal.wijk_code!;
       buurt = signal.buurt_code!;
       await transitionSignal(db(), step(signal.id, { to: 'in_behandeling', now: new Date(created.getTime() + i * HOUR) }));
-      await transitionSignal(db(), step(signal.id, { to: 'afgehandeld', publicMessage: 'De lamp is vervangen.', now: new Date(created.getTime() + i * DAY) }));
+      await transitionSignal(
+        db(),
+        step(signal.id, { to: 'afgehandeld', publicMessage: 'De lamp is vervangen.', now: new Date(created.getTime() + i * DAY) }),
+      );
     }
     // An anonymous reporter: closed by hand without a message after 3 days (its closure is its first response).
     const anon = await createSignal(db(), newSignal({ reporter: {}, wantsFeedback: false, now: created }));
@@ -51,8 +61,14 @@ describe('signals neighbourhood section and the feedback rule', () => {
     await createSignal(db(), newSignal({ now: at(-DAY) }));
     // Another municipality: never counted.
     for (let i = 0; i < 3; i++) {
-      const g = await createSignal(db(), newSignal({ tenantId: GRONINGEN.id, ...GRONINGEN_POINT, links: { baseUrl: 'x', tenantSlug: GRONINGEN.slug }, now: created }));
-      await transitionSignal(db(), { ...step(g.signal.id, { to: 'afgehandeld', publicMessage: 'Klaar.', now: at(-29 * DAY) }), tenantId: GRONINGEN.id });
+      const g = await createSignal(
+        db(),
+        newSignal({ tenantId: GRONINGEN.id, ...GRONINGEN_POINT, links: { baseUrl: 'x', tenantSlug: GRONINGEN.slug }, now: created }),
+      );
+      await transitionSignal(db(), {
+        ...step(g.signal.id, { to: 'afgehandeld', publicMessage: 'Klaar.', now: at(-29 * DAY) }),
+        tenantId: GRONINGEN.id,
+      });
     }
     ctx.clock.set(NOW);
   });
@@ -65,15 +81,28 @@ describe('signals neighbourhood section and the feedback rule', () => {
     assert.deepEqual(f.medianResponse, { value: 3.5 * 3600, n: 6 });
     assert.deepEqual(f.fedBack, { value: 1, n: 5 }, 'the anonymous reporter is not in the base');
     assert.deepEqual(f.satisfied, { value: null, n: 0 });
-    assert.deepEqual(f.openByGroup, [{ name: 'Openbare ruimte', n: 1 }], 'the three open worries about neighbours are not in the public figures');
+    assert.deepEqual(
+      f.openByGroup,
+      [{ name: 'Openbare ruimte', n: 1 }],
+      'the three open worries about neighbours are not in the public figures',
+    );
     assert.ok(f.parts.length > 0 && f.parts.every((p) => p.open <= 1), 'sensitive signals are never split into parts');
-    assert.deepEqual(await sensitiveByWijk(db(), { tenantId: KRIMPEN.id, wijkCodes: [wijk] }), [{ code: wijk, n: null }], 'staff: three open worries are "fewer than 5"');
+    assert.deepEqual(
+      await sensitiveByWijk(db(), { tenantId: KRIMPEN.id, wijkCodes: [wijk] }),
+      [{ code: wijk, n: null }],
+      'staff: three open worries are "fewer than 5"',
+    );
   });
 
   it('shows satisfaction only from 5 answers and counts only this municipality', async () => {
-    const ids = (await db().selectFrom('signals_signals').select('id').where('tenant_id', '=', KRIMPEN.id).where('state', '=', 'afgehandeld').execute()).map((r) => r.id);
+    const ids = (
+      await db().selectFrom('signals_signals').select('id').where('tenant_id', '=', KRIMPEN.id).where('state', '=', 'afgehandeld').execute()
+    ).map((r) => r.id);
     const answer = (i: number, satisfied: boolean) =>
-      db().insertInto('signals_feedback').values({ tenant_id: KRIMPEN.id, signal_id: ids[i]!, satisfied, solved: null, reason: null, created_at: at(-DAY) }).execute();
+      db()
+        .insertInto('signals_feedback')
+        .values({ tenant_id: KRIMPEN.id, signal_id: ids[i]!, satisfied, solved: null, reason: null, created_at: at(-DAY) })
+        .execute();
     for (let i = 0; i < 4; i++) await answer(i, i < 3);
     let f = await areaFigures(db(), { tenantId: KRIMPEN.id, level: 'district', areaCodes: [wijk, buurt], now: NOW });
     assert.deepEqual(f.satisfied, { value: null, n: 4 });
@@ -87,7 +116,9 @@ describe('signals neighbourhood section and the feedback rule', () => {
     const g = await areaFigures(db(), { tenantId: GRONINGEN.id, level: 'municipality', areaCodes: [], now: NOW });
     assert.equal(g.closed, 3);
     // Staff counts per wijk: shown from 5, only this municipality's, and a buurt code is not a wijk.
-    for (const code of ['eenzaamheid', 'mantelzorg']) await createSignal(db(), newSignal({ category: { serviceCode: code }, description: 'Ik maak me zorgen.', now: at(-DAY) }));
+    for (const code of ['eenzaamheid', 'mantelzorg']) {
+      await createSignal(db(), newSignal({ category: { serviceCode: code }, description: 'Ik maak me zorgen.', now: at(-DAY) }));
+    }
     assert.deepEqual(await sensitiveByWijk(db(), { tenantId: KRIMPEN.id, wijkCodes: [wijk, buurt] }), [
       { code: wijk, n: 5 },
       { code: buurt, n: null },
@@ -101,7 +132,10 @@ describe('signals neighbourhood section and the feedback rule', () => {
     const res = await ctx.app.inject({ method: 'GET', url: `/${KRIMPEN.slug}/wijken/${wijk}` });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<h2[^>]*id="meldingen-[^"]+"[^>]*>Meldingen<\/h2>/);
-    assert.ok(!res.body.includes('Zorg om een buurtgenoot') && !res.body.includes('Open zorgmeldingen'), 'no count of worries about neighbours for the public');
+    assert.ok(
+      !res.body.includes('Zorg om een buurtgenoot') && !res.body.includes('Open zorgmeldingen'),
+      'no count of worries about neighbours for the public',
+    );
     assert.ok(res.body.includes('Zorgmeldingen over buurtgenoten tellen in deze cijfers niet mee'));
     assert.ok(res.body.includes('3 dagen'));
     assert.ok(res.body.includes('<th scope="col">'));
@@ -120,10 +154,18 @@ describe('signals neighbourhood section and the feedback rule', () => {
       });
     }
     assert.equal(await sentAt(signal.id), null);
-    const closed = await transitionSignal(db(), step(signal.id, { to: 'geannuleerd', publicMessage: 'Dit valt niet onder de gemeente.', now: at(HOUR) }));
+    const closed = await transitionSignal(
+      db(),
+      step(signal.id, { to: 'geannuleerd', publicMessage: 'Dit valt niet onder de gemeente.', now: at(HOUR) }),
+    );
     assert.deepEqual(closed.feedback_sent_at, at(HOUR));
     assert.deepEqual(await sentAt(signal.id), at(HOUR));
-    const mail = await db().selectFrom('mail_outbox').select('text_body').where('to_address', '=', 'melder@example.nl').where('text_body', 'like', '%niet onder de gemeente%').execute();
+    const mail = await db()
+      .selectFrom('mail_outbox')
+      .select('text_body')
+      .where('to_address', '=', 'melder@example.nl')
+      .where('text_body', 'like', '%niet onder de gemeente%')
+      .execute();
     assert.equal(mail.length, 1, 'reporters who did not tick "hear back" still get the closing message');
     // Reopened: the next closure records again.
     await transitionSignal(db(), step(signal.id, { to: 'heropend', now: at(2 * HOUR) }));
@@ -139,7 +181,12 @@ describe('signals neighbourhood section and the feedback rule', () => {
     const withMail = await createSignal(db(), newSignal());
     await transitionSignal(db(), step(withMail.signal.id, { to: 'afgehandeld', actorUserId: null, reason: 'open311', now: at(HOUR) }));
     assert.deepEqual(await sentAt(withMail.signal.id), at(HOUR));
-    const last = await db().selectFrom('signals_transitions').select('public_message').where('signal_id', '=', withMail.signal.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const last = await db()
+      .selectFrom('signals_transitions')
+      .select('public_message')
+      .where('signal_id', '=', withMail.signal.id)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     assert.ok(last.public_message && last.public_message.length > 10, 'the standard text became the message');
   });
 

@@ -12,16 +12,24 @@ import { STAFF_ROLES } from '../../platform/http/policy.ts';
 import { listAreas } from '../areas/areas.service.ts';
 import { areaFigures, MIN_GROUP, plainDuration, sensitiveByWijk, type Figure, type SensitiveCount } from './section.service.ts';
 
-
 async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionArgs) {
   const { t, locale } = ctx;
   const f = await areaFigures(db, { tenantId, level: area.level, areaCodes, now });
   const n = (x: number) => formatNumber(locale, x);
   const time = (x: Figure) => (x.value === null ? t('signals.section.tooFew') : plainDuration(x.value, locale));
-  const pct = (x: Figure) => (x.value === null ? t('signals.section.tooFew') : t('signals.section.percent', { pct: formatNumber(locale, Math.round(x.value * 100)) }));
+  const pct = (x: Figure) =>
+    x.value === null ? t('signals.section.tooFew') : t('signals.section.percent', { pct: formatNumber(locale, Math.round(x.value * 100)) });
   const partLevel = area.level === 'municipality' ? 'district' : area.level === 'district' ? 'neighbourhood' : null;
   const names = partLevel
-    ? new Map((await listAreas(db, tenantId, partLevel === 'district' ? { level: 'district' } : { level: 'neighbourhood', parentCode: area.code })).map((a) => [a.code, a.name]))
+    ? new Map(
+        (
+          await listAreas(
+            db,
+            tenantId,
+            partLevel === 'district' ? { level: 'district' } : { level: 'neighbourhood', parentCode: area.code },
+          )
+        ).map((a) => [a.code, a.name]),
+      )
     : new Map<string, string>();
   const parts = f.parts
     .map((p) => ({ ...p, name: names.get(p.code ?? '') ?? t('signals.section.unknownPart', { code: p.code ?? '' }) }))

@@ -32,7 +32,8 @@ registerMessages({
     'signals.error.outside': 'Deze plek ligt buiten de gemeente. Doe uw melding bij de gemeente waar de plek ligt.',
     'signals.error.illegalTransition': 'Deze stap kan niet. Een melding met status "{from}" kan niet naar status "{to}".',
     'signals.error.openActions': 'U kunt deze melding nog niet afhandelen. Er zijn nog acties open. Rond ze af of zet ze stop.',
-    'signals.error.token': 'Deze link werkt niet (meer). Misschien is hij verlopen of niet helemaal goed overgenomen. Gebruik de link uit de laatste e-mail over uw melding.',
+    'signals.error.token':
+      'Deze link werkt niet (meer). Misschien is hij verlopen of niet helemaal goed overgenomen. Gebruik de link uit de laatste e-mail over uw melding.',
     'signals.error.feedbackNotNow': 'U kunt nu geen reactie geven. Dat kan als de melding is afgehandeld.',
     'signals.error.feedbackGiven': 'U heeft al laten weten wat u van de afhandeling vindt. Dank u wel.',
     'signals.error.satisfied': 'Kies of u tevreden bent.',
@@ -44,7 +45,8 @@ registerMessages({
     'signals.mail.update.satisfaction': 'Wilt u ons laten weten of u tevreden bent? Dat kan via de link hieronder. Het kost 1 minuut.',
     'signals.mail.update.link': 'Bekijk uw melding:\n{url}',
     'signals.mail.follow.subject': 'U volgt melding {id}',
-    'signals.mail.follow.text': 'U volgt nu melding {id}. We sturen u een e-mail als er nieuws is.\n\nVia deze link ziet u de stand van zaken:\n{url}',
+    'signals.mail.follow.text':
+      'U volgt nu melding {id}. We sturen u een e-mail als er nieuws is.\n\nVia deze link ziet u de stand van zaken:\n{url}',
   },
   en: {
     'signals.nav': 'Report an issue',
@@ -76,7 +78,8 @@ registerMessages({
     'signals.error.outside': 'This place is outside the municipality. Please report it to the municipality where it is.',
     'signals.error.illegalTransition': 'This step is not possible. A report with status "{from}" cannot go to status "{to}".',
     'signals.error.openActions': 'You cannot close this report yet. Some actions are still open. Finish or drop them first.',
-    'signals.error.token': 'This link does not work (any more). It may have expired or been copied incompletely. Use the link from the latest e-mail about your report.',
+    'signals.error.token':
+      'This link does not work (any more). It may have expired or been copied incompletely. Use the link from the latest e-mail about your report.',
     'signals.error.feedbackNotNow': 'You cannot respond now. You can once the report is closed.',
     'signals.error.feedbackGiven': 'You already told us what you think of the handling. Thank you.',
     'signals.error.satisfied': 'Choose whether you are satisfied.',
@@ -85,9 +88,11 @@ registerMessages({
       'Thank you for your report about "{category}".\n\nYour report number is {id}.\n\nThis link shows what we do with your report:\n{url}\n\nYou do not need to sign in. Keep this e-mail. Do not share the link.',
     'signals.mail.update.subject': 'News about report {id}: {state}',
     'signals.mail.update.text': 'There is news about report {id}. The status is now: {state}.',
-    'signals.mail.update.satisfaction': 'Would you tell us whether you are satisfied? You can do so through the link below. It takes 1 minute.',
+    'signals.mail.update.satisfaction':
+      'Would you tell us whether you are satisfied? You can do so through the link below. It takes 1 minute.',
     'signals.mail.update.link': 'View your report:\n{url}',
     'signals.mail.follow.subject': 'You are following report {id}',
-    'signals.mail.follow.text': 'You are now following report {id}. We will e-mail you when there is news.\n\nThis link shows the current state:\n{url}',
+    'signals.mail.follow.text':
+      'You are now following report {id}. We will e-mail you when there is news.\n\nThis link shows the current state:\n{url}',
   },
 });

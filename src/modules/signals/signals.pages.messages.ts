@@ -5,10 +5,12 @@ registerMessages({
   nl: {
     'signals.error.categoryNotFound': 'Dit onderwerp kennen we niet. Kies een onderwerp uit de lijst.',
     'signals.report.title': 'Melding doen',
-    'signals.report.intro': 'Ziet u iets in de buurt dat niet goed is? Of maakt u zich zorgen om een buurtgenoot? Laat het ons weten. Kies eerst waar uw melding over gaat.',
+    'signals.report.intro':
+      'Ziet u iets in de buurt dat niet goed is? Of maakt u zich zorgen om een buurtgenoot? Laat het ons weten. Kies eerst waar uw melding over gaat.',
     'signals.report.emergency': 'Is er nu direct gevaar? Bel dan 112.',
     'signals.report.formTitle': 'Melding: {category}',
-    'signals.report.sensitive': 'Wat u hier meldt, is niet openbaar. Alleen de organisatie die helpt en de coördinator zien uw melding en uw gegevens.',
+    'signals.report.sensitive':
+      'Wat u hier meldt, is niet openbaar. Alleen de organisatie die helpt en de coördinator zien uw melding en uw gegevens.',
     'signals.report.optional': 'niet verplicht',
     'signals.report.yes': 'Ja',
     'signals.report.no': 'Nee',
@@ -23,7 +25,8 @@ registerMessages({
     'signals.report.coordsHint': 'Weet u de coördinaten? Vul ze dan in, bijvoorbeeld 51,915 en 4,600. Dan weten we precies waar het is.',
     'signals.report.contact': 'Uw gegevens',
     'signals.report.contactOptional': 'U mag anoniem melden. Wilt u horen wat we met uw melding doen? Vul dan uw e-mailadres in.',
-    'signals.report.contactSensitive': 'Vul uw e-mailadres in. Dan kan de organisatie die helpt contact met u opnemen. Uw gegevens worden niet openbaar.',
+    'signals.report.contactSensitive':
+      'Vul uw e-mailadres in. Dan kan de organisatie die helpt contact met u opnemen. Uw gegevens worden niet openbaar.',
     'signals.report.onBehalf': 'Ik meld dit namens iemand anders',
     'signals.report.onBehalfHint': 'Vul dan hieronder de gegevens in van de persoon die de melding doet.',
     'signals.report.name': 'Naam (niet verplicht)',
@@ -32,7 +35,8 @@ registerMessages({
     'signals.report.wantsFeedback': 'Ik wil horen wat er met mijn melding gebeurt',
     'signals.report.submit': 'Melding versturen',
     'signals.report.nearby.title': 'Is dit al gemeld?',
-    'signals.report.nearby.intro': 'Vlakbij is in de afgelopen 12 weken al iets gemeld over hetzelfde onderwerp. Gaat het om hetzelfde? Volg dan die melding. U krijgt dan ook bericht.',
+    'signals.report.nearby.intro':
+      'Vlakbij is in de afgelopen 12 weken al iets gemeld over hetzelfde onderwerp. Gaat het om hetzelfde? Volg dan die melding. U krijgt dan ook bericht.',
     'signals.report.nearby.distance': '{m} meter hiervandaan',
     'signals.report.nearby.email': 'Uw e-mailadres om melding {id} te volgen',
     'signals.report.nearby.follow': 'Volg melding {id}',
@@ -70,7 +74,8 @@ registerMessages({
     'signals.handle.number': 'Nummer',
     'signals.handle.deadline': 'Afhandelen voor',
     'signals.handle.signalTitle': 'Melding {id}: {category}',
-    'signals.handle.sensitiveNotice': 'Vertrouwelijke melding. Deel niets hieruit met anderen dan de organisaties die helpen. Elke keer dat iemand deze gegevens bekijkt, wordt vastgelegd.',
+    'signals.handle.sensitiveNotice':
+      'Vertrouwelijke melding. Deel niets hieruit met anderen dan de organisaties die helpen. Elke keer dat iemand deze gegevens bekijkt, wordt vastgelegd.',
     'signals.handle.place': 'Plek',
     'signals.handle.reporter': 'Melder',
     'signals.handle.anonymous': 'Anoniem',
@@ -89,10 +94,12 @@ registerMessages({
   en: {
     'signals.error.categoryNotFound': 'We do not know this subject. Choose a subject from the list.',
     'signals.report.title': 'Report an issue',
-    'signals.report.intro': 'Do you see something wrong in the neighbourhood? Or are you worried about a neighbour? Let us know. First choose what your report is about.',
+    'signals.report.intro':
+      'Do you see something wrong in the neighbourhood? Or are you worried about a neighbour? Let us know. First choose what your report is about.',
     'signals.report.emergency': 'Is there immediate danger? Call 112.',
     'signals.report.formTitle': 'Report: {category}',
-    'signals.report.sensitive': 'What you report here is not public. Only the organisation that helps and the coordinator see your report and your details.',
+    'signals.report.sensitive':
+      'What you report here is not public. Only the organisation that helps and the coordinator see your report and your details.',
     'signals.report.optional': 'optional',
     'signals.report.yes': 'Yes',
     'signals.report.no': 'No',
@@ -107,7 +114,8 @@ registerMessages({
     'signals.report.coordsHint': 'Do you know the coordinates? Enter them, for example 51.915 and 4.600. Then we know exactly where it is.',
     'signals.report.contact': 'Your details',
     'signals.report.contactOptional': 'You may report anonymously. Want to hear what we do with your report? Enter your e-mail address.',
-    'signals.report.contactSensitive': 'Enter your e-mail address, so the organisation that helps can contact you. Your details are never made public.',
+    'signals.report.contactSensitive':
+      'Enter your e-mail address, so the organisation that helps can contact you. Your details are never made public.',
     'signals.report.onBehalf': 'I am reporting this on behalf of someone else',
     'signals.report.onBehalfHint': 'Enter the details of the person making the report below.',
     'signals.report.name': 'Name (optional)',
@@ -116,7 +124,8 @@ registerMessages({
     'signals.report.wantsFeedback': 'I want to hear what happens with my report',
     'signals.report.submit': 'Send report',
     'signals.report.nearby.title': 'Has this been reported already?',
-    'signals.report.nearby.intro': 'Something about the same subject was reported close by in the last 12 weeks. Is it the same? Follow that report instead. You will get news too.',
+    'signals.report.nearby.intro':
+      'Something about the same subject was reported close by in the last 12 weeks. Is it the same? Follow that report instead. You will get news too.',
     'signals.report.nearby.distance': '{m} metres from here',
     'signals.report.nearby.email': 'Your e-mail address to follow report {id}',
     'signals.report.nearby.follow': 'Follow report {id}',
@@ -154,7 +163,8 @@ registerMessages({
     'signals.handle.number': 'Number',
     'signals.handle.deadline': 'Handle before',
     'signals.handle.signalTitle': 'Report {id}: {category}',
-    'signals.handle.sensitiveNotice': 'Confidential report. Share nothing from it except with the organisations that help. Every view of these details is logged.',
+    'signals.handle.sensitiveNotice':
+      'Confidential report. Share nothing from it except with the organisations that help. Every view of these details is logged.',
     'signals.handle.place': 'Place',
     'signals.handle.reporter': 'Reporter',
     'signals.handle.anonymous': 'Anonymous',

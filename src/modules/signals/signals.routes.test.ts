@@ -16,9 +16,16 @@ function submissionId(html: string): string {
 describe('signals pages', () => {
   const ctx = useTestApp();
   let k: TenantFixture;
-  const count = async (table: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(ctx.database.db)).rows[0]!.n;
+  const count = async (table: string) =>
+    (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(ctx.database.db)).rows[0]!.n;
   const lastMailTo = async (to: string) =>
-    ctx.database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    ctx.database.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', to)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
 
   before(async () => {
     k = await setupTenant(ctx.database.db, KRIMPEN);
@@ -74,10 +81,20 @@ describe('signals pages', () => {
     const b = new TestBrowser(ctx.app);
     const sid = submissionId((await b.get(`${base}/nieuw/verlichting`)).body);
     const before = await count('signals_signals');
-    const outside = await b.post(`${base}/nieuw/verlichting`, { submissionId: sid, description: 'x', lat: String(OUTSIDE_POINT.latitude), lon: String(OUTSIDE_POINT.longitude) });
+    const outside = await b.post(`${base}/nieuw/verlichting`, {
+      submissionId: sid,
+      description: 'x',
+      lat: String(OUTSIDE_POINT.latitude),
+      lon: String(OUTSIDE_POINT.longitude),
+    });
     assert.equal(outside.statusCode, 422);
     assert.ok(outside.body.includes('buiten de gemeente'));
-    const noFeedbackMail = await b.post(`${base}/nieuw/verlichting`, { submissionId: sid, description: 'x', address: 'Hier', wantsFeedback: '1' });
+    const noFeedbackMail = await b.post(`${base}/nieuw/verlichting`, {
+      submissionId: sid,
+      description: 'x',
+      address: 'Hier',
+      wantsFeedback: '1',
+    });
     assert.equal(noFeedbackMail.statusCode, 422);
     assert.ok(noFeedbackMail.body.includes('Vul uw e-mailadres in'));
     const big = await b.post(`${base}/nieuw/verlichting`, { submissionId: sid, description: 'x'.repeat(5 * 1024 * 1024), address: 'Hier' });
@@ -94,7 +111,12 @@ describe('signals pages', () => {
     const b = new TestBrowser(ctx.app);
     const sid = submissionId((await b.get(`${base}/nieuw/verkeer`)).body);
     const before = await count('signals_signals');
-    const res = await b.post(`${base}/nieuw/verkeer`, { submissionId: sid, answer_direct_gevaar: 'ja', description: 'Auto in de sloot', address: 'Dorpsstraat' });
+    const res = await b.post(`${base}/nieuw/verkeer`, {
+      submissionId: sid,
+      answer_direct_gevaar: 'ja',
+      description: 'Auto in de sloot',
+      address: 'Dorpsstraat',
+    });
     assert.equal(res.statusCode, 200);
     assert.ok(res.body.includes('112'));
     assert.equal(await count('signals_signals'), before);
@@ -116,15 +138,31 @@ describe('signals pages', () => {
     assert.ok(mail.subject.includes(id!));
     assert.match(mail.text_body, /\/meldingen\/volgen\/[A-Za-z0-9_-]+/);
     // Submitting anyway after seeing them creates the signal.
-    const anyway = await b.post(`${base}/nieuw/verlichting`, { submissionId: sid, description: 'Lamp uit', address: 'Raadhuisplein', nearbySeen: '1', ...p });
+    const anyway = await b.post(`${base}/nieuw/verlichting`, {
+      submissionId: sid,
+      description: 'Lamp uit',
+      address: 'Raadhuisplein',
+      nearbySeen: '1',
+      ...p,
+    });
     assert.ok(/id="meldingsnummer"/.test(anyway.body));
     // Sensitive categories never show nearby signals and cannot be followed.
     const care = await b.get(`${base}/nieuw/eenzaamheid`);
     const cs = submissionId(care.body);
-    const first = await b.post(`${base}/nieuw/eenzaamheid`, { submissionId: cs, description: 'Buurman eenzaam', email: 'zorg@example.nl', ...p });
+    const first = await b.post(`${base}/nieuw/eenzaamheid`, {
+      submissionId: cs,
+      description: 'Buurman eenzaam',
+      email: 'zorg@example.nl',
+      ...p,
+    });
     const careId = /id="meldingsnummer">(SIG-\d{4}-\d{6})</.exec(first.body)?.[1];
     assert.ok(careId);
-    const second = await b.post(`${base}/nieuw/eenzaamheid`, { submissionId: submissionId((await b.get(`${base}/nieuw/eenzaamheid`)).body), description: 'Nog een', email: 'zorg2@example.nl', ...p });
+    const second = await b.post(`${base}/nieuw/eenzaamheid`, {
+      submissionId: submissionId((await b.get(`${base}/nieuw/eenzaamheid`)).body),
+      description: 'Nog een',
+      email: 'zorg2@example.nl',
+      ...p,
+    });
     assert.ok(!second.body.includes('Is dit al gemeld?'));
     assert.equal((await b.post(`${base}/${careId}/volgen`, { email: 'nieuwsgierig@example.nl' })).statusCode, 404);
   });
@@ -137,7 +175,13 @@ describe('signals pages', () => {
     assert.equal((await b.get(`${base}/volgen/kort`)).statusCode, 404);
 
     const sid = submissionId((await b.get(`${base}/nieuw/groen`)).body);
-    const res = await b.post(`${base}/nieuw/groen`, { submissionId: sid, description: 'Boom omgewaaid', address: 'Parklaan 3', email: 'boom@example.nl', wantsFeedback: '1' });
+    const res = await b.post(`${base}/nieuw/groen`, {
+      submissionId: sid,
+      description: 'Boom omgewaaid',
+      address: 'Parklaan 3',
+      email: 'boom@example.nl',
+      wantsFeedback: '1',
+    });
     const link = /href="(\/krimpen-aan-den-ijssel\/meldingen\/volgen\/[A-Za-z0-9_-]+)"/.exec(res.body)![1]!;
     const id = /id="meldingsnummer">(SIG-\d{4}-\d{6})</.exec(res.body)![1]!;
     assert.ok(!(await b.get(link)).body.includes('Bent u tevreden?'), 'no satisfaction question while open');
@@ -148,7 +192,11 @@ describe('signals pages', () => {
     const page = await pro.get(`${base}/behandelen/${id}?naar=afgehandeld`);
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('We hebben uw melding afgehandeld'), 'standard text prefilled');
-    const done = await pro.post(`${base}/behandelen/${id}/status`, { to: 'afgehandeld', publicMessage: 'De boom is weggehaald.', internalNote: 'geheim-intern' });
+    const done = await pro.post(`${base}/behandelen/${id}/status`, {
+      to: 'afgehandeld',
+      publicMessage: 'De boom is weggehaald.',
+      internalNote: 'geheim-intern',
+    });
     assert.equal(done.statusCode, 303);
 
     const track = await b.get(link);
@@ -166,7 +214,13 @@ describe('signals pages', () => {
   it('professional handles a signal: list, page with history, illegal step refused, coordinator reassigns (audited)', async () => {
     const resident = new TestBrowser(ctx.app);
     const sid = submissionId((await resident.get(`${base}/nieuw/burenoverlast`)).body);
-    const res = await resident.post(`${base}/nieuw/burenoverlast`, { submissionId: sid, description: 'Harde muziek', address: 'Flat 3', name: 'Jan Melder', email: 'jan@example.nl' });
+    const res = await resident.post(`${base}/nieuw/burenoverlast`, {
+      submissionId: sid,
+      description: 'Harde muziek',
+      address: 'Flat 3',
+      name: 'Jan Melder',
+      email: 'jan@example.nl',
+    });
     const id = /id="meldingsnummer">(SIG-\d{4}-\d{6})</.exec(res.body)![1]!;
 
     const pro = new TestBrowser(ctx.app);
@@ -182,14 +236,30 @@ describe('signals pages', () => {
     assert.equal(illegal.statusCode, 409);
     assert.ok(illegal.body.includes('Deze stap kan niet'));
     assert.equal((await pro.post(`${base}/behandelen/${id}/status`, { to: 'in_behandeling', internalNote: 'gebeld' })).statusCode, 303);
-    assert.equal((await pro.post(`${base}/behandelen/${id}/toewijzen`, { organisationId: k.welfare })).statusCode, 403, 'only coordinators reassign');
+    assert.equal(
+      (await pro.post(`${base}/behandelen/${id}/toewijzen`, { organisationId: k.welfare })).statusCode,
+      403,
+      'only coordinators reassign',
+    );
 
     const coord = new TestBrowser(ctx.app);
     const coordId = await signInAs(ctx, coord, { tenantId: KRIMPEN.id, role: 'coordinator' });
-    assert.equal((await coord.post(`${base}/behandelen/${id}/toewijzen`, { organisationId: k.welfare, note: 'zorg achter overlast' })).statusCode, 303);
-    const audit = await ctx.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'reassign').where('actor_user_id', '=', coordId).execute();
+    assert.equal(
+      (await coord.post(`${base}/behandelen/${id}/toewijzen`, { organisationId: k.welfare, note: 'zorg achter overlast' })).statusCode,
+      303,
+    );
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'reassign')
+      .where('actor_user_id', '=', coordId)
+      .execute();
     assert.equal(audit.length, 1);
-    assert.equal((await pro.get(`${base}/behandelen/${id}`)).statusCode, 404, 'after reassigning the housing corporation no longer sees it');
+    assert.equal(
+      (await pro.get(`${base}/behandelen/${id}`)).statusCode,
+      404,
+      'after reassigning the housing corporation no longer sees it',
+    );
     const filtered = await coord.get(`${base}/behandelen?status=in_behandeling&categorie=burenoverlast`);
     assert.ok(filtered.body.includes(id));
     const bad = await coord.get(`${base}/behandelen?status=nonsense`);

@@ -4,7 +4,16 @@ import { sql } from 'kysely';
 import { useTestDb } from '../../../test/helpers/app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createSignal, getSignal, listSignals, signalHistory, transitionSignal } from './signals.service.ts';
-import { GRONINGEN, KRIMPEN, KRIMPEN_POINT, NOW, OUTSIDE_POINT, newSignal, setupTenant, type TenantFixture } from './signals.test-support.ts';
+import {
+  GRONINGEN,
+  KRIMPEN,
+  KRIMPEN_POINT,
+  NOW,
+  OUTSIDE_POINT,
+  newSignal,
+  setupTenant,
+  type TenantFixture,
+} from './signals.test-support.ts';
 import { resolveTrackingToken } from './tracking.service.ts';
 
 function rejects(status: number, field?: string, key?: string) {
@@ -20,7 +29,8 @@ describe('signals service', () => {
   const t = useTestDb();
   let k: TenantFixture;
   let g: TenantFixture;
-  const count = async (table: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.database.db)).rows[0]!.n;
+  const count = async (table: string) =>
+    (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.database.db)).rows[0]!.n;
 
   before(async () => {
     k = await setupTenant(t.database.db, KRIMPEN);
@@ -38,13 +48,20 @@ describe('signals service', () => {
     // 10 working days from Monday 23 Nov 2026: Monday 7 Dec, end of day in Amsterdam.
     assert.equal(r.signal.deadline_at!.toISOString(), '2026-12-07T22:59:59.999Z');
     const history = await signalHistory(t.database.db, KRIMPEN.id, r.signal.id);
-    assert.deepEqual(history.map((h) => [h.from_state, h.to_state]), [[null, 'gemeld']]);
+    assert.deepEqual(
+      history.map((h) => [h.from_state, h.to_state]),
+      [[null, 'gemeld']],
+    );
     assert.ok(r.trackingToken);
     const resolved = await resolveTrackingToken(t.database.db, KRIMPEN.id, r.trackingToken, NOW);
     assert.deepEqual(resolved, { signalId: r.signal.id, reporter: true });
     assert.equal(await resolveTrackingToken(t.database.db, GRONINGEN.id, r.trackingToken, NOW), null, 'a token works only in its tenant');
     assert.equal(await count('mail_outbox'), mailsBefore + 1);
-    const mail = await t.database.db.selectFrom('mail_outbox').selectAll().where('subject', 'like', `%${r.signal.public_id}%`).executeTakeFirstOrThrow();
+    const mail = await t.database.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('subject', 'like', `%${r.signal.public_id}%`)
+      .executeTakeFirstOrThrow();
     assert.ok(mail.text_body.includes(`/krimpen-aan-den-ijssel/meldingen/volgen/${r.trackingToken}`));
     assert.ok(mail.subject.includes(r.signal.public_id));
   });
@@ -56,9 +73,19 @@ describe('signals service', () => {
     assert.equal(new Set(ids).size, ids.length);
     const numbers = ids.map((id) => Number(id.slice(-6)));
     // In sequence, the distance between two numbers would be the number of signals filed in between.
-    assert.ok(numbers.some((n, i) => i > 0 && n !== numbers[i - 1]! + 1), `consecutive: ${ids.join(' ')}`);
-    assert.notDeepEqual(numbers, [...numbers].sort((x, y) => x - y), `in creation order: ${ids.join(' ')}`);
-    const gr = await createSignal(t.database.db, newSignal({ tenantId: GRONINGEN.id, latitude: 53.2194, longitude: 6.5665, links: { baseUrl: 'http://x', tenantSlug: 'groningen' } }));
+    assert.ok(
+      numbers.some((n, i) => i > 0 && n !== numbers[i - 1]! + 1),
+      `consecutive: ${ids.join(' ')}`,
+    );
+    assert.notDeepEqual(
+      numbers,
+      [...numbers].sort((x, y) => x - y),
+      `in creation order: ${ids.join(' ')}`,
+    );
+    const gr = await createSignal(
+      t.database.db,
+      newSignal({ tenantId: GRONINGEN.id, latitude: 53.2194, longitude: 6.5665, links: { baseUrl: 'http://x', tenantSlug: 'groningen' } }),
+    );
     assert.match(gr.signal.public_id, /^SIG-2026-\d{6}$/);
     assert.notEqual(gr.signal.public_id, 'SIG-2026-000001', 'a first signal does not show that it is the first');
   });
@@ -68,7 +95,10 @@ describe('signals service', () => {
     assert.equal(buren.signal.organisation_id, k.housing);
     const care = await createSignal(t.database.db, newSignal({ category: { serviceCode: 'eenzaamheid' }, answers: {} }));
     assert.equal(care.signal.organisation_id, k.welfare);
-    const gCare = await createSignal(t.database.db, newSignal({ tenantId: GRONINGEN.id, category: { serviceCode: 'eenzaamheid' }, latitude: 53.2194, longitude: 6.5665 }));
+    const gCare = await createSignal(
+      t.database.db,
+      newSignal({ tenantId: GRONINGEN.id, category: { serviceCode: 'eenzaamheid' }, latitude: 53.2194, longitude: 6.5665 }),
+    );
     assert.equal(gCare.signal.organisation_id, g.welfare, 'rules of the own tenant');
   });
 
@@ -90,27 +120,63 @@ describe('signals service', () => {
   it('refuses bad input clearly and stores nothing', async () => {
     const before = await count('signals_signals');
     const mails = await count('mail_outbox');
-    await assert.rejects(createSignal(t.database.db, newSignal({ category: { serviceCode: 'bestaat-niet' } })), rejects(422, 'category', 'signals.error.category'));
+    await assert.rejects(
+      createSignal(t.database.db, newSignal({ category: { serviceCode: 'bestaat-niet' } })),
+      rejects(422, 'category', 'signals.error.category'),
+    );
     await assert.rejects(createSignal(t.database.db, newSignal({ ...OUTSIDE_POINT })), rejects(422, 'location', 'signals.error.outside'));
-    await assert.rejects(createSignal(t.database.db, newSignal({ latitude: 200, longitude: 4 })), rejects(422, 'location', 'signals.error.coordinates'));
-    await assert.rejects(createSignal(t.database.db, newSignal({ latitude: null, longitude: null, address: null })), rejects(422, 'location', 'signals.error.locationRequired'));
-    await assert.rejects(createSignal(t.database.db, newSignal({ description: 'x'.repeat(5 * 1024 * 1024) })), rejects(422, 'description', 'signals.error.descriptionTooLong'));
-    await assert.rejects(createSignal(t.database.db, newSignal({ description: '   ' })), rejects(422, 'description', 'signals.error.descriptionRequired'));
-    await assert.rejects(createSignal(t.database.db, newSignal({ reporter: {}, wantsFeedback: true })), rejects(422, 'email', 'signals.error.emailFeedback'));
-    await assert.rejects(createSignal(t.database.db, newSignal({ category: { serviceCode: 'geldzorgen' }, reporter: {}, wantsFeedback: false })), rejects(422, 'email', 'signals.error.emailSensitive'));
-    await assert.rejects(createSignal(t.database.db, newSignal({ reporter: { email: 'geen-adres' } })), rejects(422, 'email', 'signals.error.email'));
-    await assert.rejects(createSignal(t.database.db, newSignal({ category: { serviceCode: 'afval' } })), rejects(422, 'answer_soort_afval', 'signals.error.answerRequired'));
-    await assert.rejects(createSignal(t.database.db, newSignal({ category: { serviceCode: 'afval' }, answers: { soort_afval: 'Kernafval' } })), rejects(422, 'answer_soort_afval', 'signals.error.answerChoice'));
-    await assert.rejects(createSignal(t.database.db, newSignal({ category: { serviceCode: 'verkeer' }, answers: { direct_gevaar: 'ja' } })), (e: unknown) => {
-      assert.ok(e instanceof AppError && e.code === 'hard_stop' && e.message.includes('112'));
-      return true;
-    });
+    await assert.rejects(
+      createSignal(t.database.db, newSignal({ latitude: 200, longitude: 4 })),
+      rejects(422, 'location', 'signals.error.coordinates'),
+    );
+    await assert.rejects(
+      createSignal(t.database.db, newSignal({ latitude: null, longitude: null, address: null })),
+      rejects(422, 'location', 'signals.error.locationRequired'),
+    );
+    await assert.rejects(
+      createSignal(t.database.db, newSignal({ description: 'x'.repeat(5 * 1024 * 1024) })),
+      rejects(422, 'description', 'signals.error.descriptionTooLong'),
+    );
+    await assert.rejects(
+      createSignal(t.database.db, newSignal({ description: '   ' })),
+      rejects(422, 'description', 'signals.error.descriptionRequired'),
+    );
+    await assert.rejects(
+      createSignal(t.database.db, newSignal({ reporter: {}, wantsFeedback: true })),
+      rejects(422, 'email', 'signals.error.emailFeedback'),
+    );
+    await assert.rejects(
+      createSignal(t.database.db, newSignal({ category: { serviceCode: 'geldzorgen' }, reporter: {}, wantsFeedback: false })),
+      rejects(422, 'email', 'signals.error.emailSensitive'),
+    );
+    await assert.rejects(
+      createSignal(t.database.db, newSignal({ reporter: { email: 'geen-adres' } })),
+      rejects(422, 'email', 'signals.error.email'),
+    );
+    await assert.rejects(
+      createSignal(t.database.db, newSignal({ category: { serviceCode: 'afval' } })),
+      rejects(422, 'answer_soort_afval', 'signals.error.answerRequired'),
+    );
+    await assert.rejects(
+      createSignal(t.database.db, newSignal({ category: { serviceCode: 'afval' }, answers: { soort_afval: 'Kernafval' } })),
+      rejects(422, 'answer_soort_afval', 'signals.error.answerChoice'),
+    );
+    await assert.rejects(
+      createSignal(t.database.db, newSignal({ category: { serviceCode: 'verkeer' }, answers: { direct_gevaar: 'ja' } })),
+      (e: unknown) => {
+        assert.ok(e instanceof AppError && e.code === 'hard_stop' && e.message.includes('112'));
+        return true;
+      },
+    );
     assert.equal(await count('signals_signals'), before);
     assert.equal(await count('mail_outbox'), mails);
   });
 
   it('accepts a public-space signal without contact details, by address only', async () => {
-    const r = await createSignal(t.database.db, newSignal({ reporter: {}, wantsFeedback: false, latitude: null, longitude: null, address: 'Hoek Kerkdreef' }));
+    const r = await createSignal(
+      t.database.db,
+      newSignal({ reporter: {}, wantsFeedback: false, latitude: null, longitude: null, address: 'Hoek Kerkdreef' }),
+    );
     assert.equal(r.signal.reporter_email, null);
     assert.equal(r.signal.buurt_code, null);
     const ok = await createSignal(t.database.db, newSignal({ category: { serviceCode: 'verkeer' }, answers: { direct_gevaar: 'nee' } }));
@@ -119,7 +185,14 @@ describe('signals service', () => {
 
   it('moves through the workflow, refuses illegal steps and mails public steps to reporter and followers', async () => {
     const { signal } = await createSignal(t.database.db, newSignal());
-    const base = { tenantId: KRIMPEN.id, signalId: signal.id, actorUserId: null, locale: 'nl' as const, links: { baseUrl: 'http://localhost:3000', tenantSlug: KRIMPEN.slug }, now: NOW };
+    const base = {
+      tenantId: KRIMPEN.id,
+      signalId: signal.id,
+      actorUserId: null,
+      locale: 'nl' as const,
+      links: { baseUrl: 'http://localhost:3000', tenantSlug: KRIMPEN.slug },
+      now: NOW,
+    };
     await assert.rejects(transitionSignal(t.database.db, { ...base, to: 'heropend' }), (e: unknown) => {
       assert.ok(e instanceof AppError && e.status === 409 && e.code === 'illegal_transition');
       assert.deepEqual(e.vars, { from: 'gemeld', to: 'heropend' });
@@ -133,29 +206,67 @@ describe('signals service', () => {
     const closed = await transitionSignal(t.database.db, { ...base, to: 'afgehandeld', publicMessage: 'De lamp is vervangen.' });
     assert.equal(closed.state, 'afgehandeld');
     assert.ok(closed.closed_at);
-    const mail = await t.database.db.selectFrom('mail_outbox').selectAll().where('subject', '=', `Nieuws over melding ${signal.public_id}: Afgehandeld`).executeTakeFirstOrThrow();
+    const mail = await t.database.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('subject', '=', `Nieuws over melding ${signal.public_id}: Afgehandeld`)
+      .executeTakeFirstOrThrow();
     assert.ok(mail.text_body.includes('De lamp is vervangen.'));
     assert.ok(mail.text_body.includes('tevreden'));
     await assert.rejects(transitionSignal(t.database.db, { ...base, to: 'in_behandeling' }), rejects(409));
     const pub = await signalHistory(t.database.db, KRIMPEN.id, signal.id, { publicOnly: true });
-    assert.deepEqual(pub.map((h) => h.to_state), ['gemeld', 'ingepland', 'afgehandeld']);
+    assert.deepEqual(
+      pub.map((h) => h.to_state),
+      ['gemeld', 'ingepland', 'afgehandeld'],
+    );
     assert.ok(pub.every((h) => h.internal_note === null));
     const all = await signalHistory(t.database.db, KRIMPEN.id, signal.id);
     assert.equal(all.find((h) => h.to_state === 'on_hold')?.internal_note, 'wacht op aannemer');
-    const audit = await t.database.db.selectFrom('audit_log').select('detail').where('entity', '=', 'signal').where('entity_id', '=', signal.id).where('action', '=', 'update').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('entity', '=', 'signal')
+      .where('entity_id', '=', signal.id)
+      .where('action', '=', 'update')
+      .execute();
     assert.equal(audit.length, 3);
   });
 
   it('refuses closing while network actions are open', async () => {
     const { signal } = await createSignal(t.database.db, newSignal());
-    await t.database.db.insertInto('signals_actions').values({ tenant_id: KRIMPEN.id, signal_id: signal.id, organisation_id: k.housing, description: 'huisbezoek', owner_user_id: null, due_date: null, result: null, created_by: null, created_at: NOW, updated_at: NOW }).execute();
+    await t.database.db
+      .insertInto('signals_actions')
+      .values({
+        tenant_id: KRIMPEN.id,
+        signal_id: signal.id,
+        organisation_id: k.housing,
+        description: 'huisbezoek',
+        owner_user_id: null,
+        due_date: null,
+        result: null,
+        created_by: null,
+        created_at: NOW,
+        updated_at: NOW,
+      })
+      .execute();
     await assert.rejects(
-      transitionSignal(t.database.db, { tenantId: KRIMPEN.id, signalId: signal.id, to: 'afgehandeld', actorUserId: null, locale: 'nl', links: { baseUrl: 'x', tenantSlug: 'k' }, now: NOW }),
+      transitionSignal(t.database.db, {
+        tenantId: KRIMPEN.id,
+        signalId: signal.id,
+        to: 'afgehandeld',
+        actorUserId: null,
+        locale: 'nl',
+        links: { baseUrl: 'x', tenantSlug: 'k' },
+        now: NOW,
+      }),
       rejects(409),
     );
     assert.equal((await getSignal(t.database.db, KRIMPEN.id, signal.public_id)).state, 'gemeld');
     const visible = await listSignals(t.database.db, KRIMPEN.id, { visibleToOrganisations: [k.housing] });
-    assert.ok(visible.some((s) => s.id === signal.id), 'an organisation with an action sees the signal');
+    assert.ok(
+      visible.some((s) => s.id === signal.id),
+      'an organisation with an action sees the signal',
+    );
   });
 
   it('lists with filters and never across tenants', async () => {

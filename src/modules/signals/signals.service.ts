@@ -80,7 +80,10 @@ export async function createSignal(db: DbOrTrx, input: NewSignal): Promise<Creat
     const description = clean(input.description);
     if (!description) errors.description = 'signals.error.descriptionRequired';
     else if (description.length > MAX_DESCRIPTION) errors.description = 'signals.error.descriptionTooLong';
-    const hard = findHardStop(category.questions, Object.fromEntries(Object.entries(input.answers ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : ''])));
+    const hard = findHardStop(
+      category.questions,
+      Object.fromEntries(Object.entries(input.answers ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : ''])),
+    );
     if (hard?.hardStop) throw new AppError(422, 'hard_stop', hard.hardStop.message);
     const { answers, errors: answerErrors } = checkAnswers(category.questions, input.answers ?? {});
     Object.assign(errors, answerErrors);
@@ -92,13 +95,18 @@ export async function createSignal(db: DbOrTrx, input: NewSignal): Promise<Creat
     if (email && (email.length > 254 || !EMAIL.test(email))) errors.email = 'signals.error.email';
     if ((name?.length ?? 0) > 200) errors.name = 'signals.error.tooLong';
     if (phone && !/^[+0-9 ()-]{6,20}$/.test(phone)) errors.phone = 'signals.error.phone';
-    if ((wantsFeedback || category.sensitive) && !email && !errors.email) errors.email = category.sensitive ? 'signals.error.emailSensitive' : 'signals.error.emailFeedback';
+    if ((wantsFeedback || category.sensitive) && !email && !errors.email) {
+      errors.email = category.sensitive ? 'signals.error.emailSensitive' : 'signals.error.emailFeedback';
+    }
 
     const address = clean(input.address);
     if (address && address.length > MAX_ADDRESS) errors.address = 'signals.error.tooLong';
     const lat = input.latitude ?? null;
     const lon = input.longitude ?? null;
-    if ((lat === null) !== (lon === null) || (lat !== null && (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon!) > 180))) {
+    if (
+      (lat === null) !== (lon === null) ||
+      (lat !== null && (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon!) > 180))
+    ) {
       errors.location = 'signals.error.coordinates';
     } else if (lat === null && !address) errors.location = 'signals.error.locationRequired';
     let buurt: string | null = null;
@@ -151,10 +159,38 @@ export async function createSignal(db: DbOrTrx, input: NewSignal): Promise<Creat
       if (!existing) throw Conflict();
       return { signal: existing, trackingToken: null, replayed: true };
     }
-    await store.insertTransition(trx, { tenant_id: input.tenantId, signal_id: signal.id, from_state: null, to_state: 'gemeld', actor_user_id: input.createdBy ?? input.reporterUserId ?? null, created_at: input.now, internal_note: null, public_message: null, reason: input.source ?? 'web' });
-    const trackingToken = await createTrackingToken(trx, { tenantId: input.tenantId, signalId: signal.id, followerId: null, now: input.now });
-    await mailConfirmation(trx, signal, { categoryName: category.name, links: input.links, locale: input.locale, token: trackingToken, now: input.now });
-    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.createdBy ?? input.reporterUserId ?? null, action: 'create', entity: 'signal', entityId: signal.id, detail: { source: signal.source, onBehalf: !!input.createdBy } });
+    await store.insertTransition(trx, {
+      tenant_id: input.tenantId,
+      signal_id: signal.id,
+      from_state: null,
+      to_state: 'gemeld',
+      actor_user_id: input.createdBy ?? input.reporterUserId ?? null,
+      created_at: input.now,
+      internal_note: null,
+      public_message: null,
+      reason: input.source ?? 'web',
+    });
+    const trackingToken = await createTrackingToken(trx, {
+      tenantId: input.tenantId,
+      signalId: signal.id,
+      followerId: null,
+      now: input.now,
+    });
+    await mailConfirmation(trx, signal, {
+      categoryName: category.name,
+      links: input.links,
+      locale: input.locale,
+      token: trackingToken,
+      now: input.now,
+    });
+    await recordAudit(trx, {
+      tenantId: input.tenantId,
+      actorUserId: input.createdBy ?? input.reporterUserId ?? null,
+      action: 'create',
+      entity: 'signal',
+      entityId: signal.id,
+      detail: { source: signal.source, onBehalf: !!input.createdBy },
+    });
     return { signal, trackingToken, replayed: false };
   });
 }
@@ -179,13 +215,23 @@ export function listSignals(db: DbOrTrx, tenantId: string, filter: store.SignalF
 }
 
 /** The history of a signal, oldest first; `publicOnly` keeps the steps a reporter may see, without internal notes. */
-export async function signalHistory(db: DbOrTrx, tenantId: string, signalId: string, opts: { publicOnly?: boolean } = {}): Promise<store.TransitionRow[]> {
+export async function signalHistory(
+  db: DbOrTrx,
+  tenantId: string,
+  signalId: string,
+  opts: { publicOnly?: boolean } = {},
+): Promise<store.TransitionRow[]> {
   const rows = await store.listTransitions(db, tenantId, signalId);
   if (!opts.publicOnly) return rows;
-  return rows
-    // Internal-only rows (reassigning, network actions: same state, no message) are not steps for the reporter.
-    .filter((r) => r.reason !== 'reassign' && !(r.from_state === r.to_state && !r.public_message) && (isPublicState(r.to_state) || r.public_message))
-    .map((r) => ({ ...r, internal_note: null, actor_user_id: null }));
+  return (
+    rows
+      // Internal-only rows (reassigning, network actions: same state, no message) are not steps for the reporter.
+      .filter(
+        (r) =>
+          r.reason !== 'reassign' && !(r.from_state === r.to_state && !r.public_message) && (isPublicState(r.to_state) || r.public_message),
+      )
+      .map((r) => ({ ...r, internal_note: null, actor_user_id: null }))
+  );
 }
 
 export interface TransitionInput {
@@ -210,11 +256,19 @@ export async function transitionSignal(db: DbOrTrx, input: TransitionInput): Pro
     const s = await store.lockSignal(trx, input.tenantId, input.signalId);
     if (!s) throw NotFound('signals.error.notFound');
     if (!canTransition(s.state, input.to)) {
-      throw new AppError(409, 'illegal_transition', 'signals.error.illegalTransition', { state: 'signals.error.illegalTransition' }, { from: s.state, to: input.to });
+      throw new AppError(
+        409,
+        'illegal_transition',
+        'signals.error.illegalTransition',
+        { state: 'signals.error.illegalTransition' },
+        { from: s.state, to: input.to },
+      );
     }
     const note = clean(input.internalNote);
     let message = clean(input.publicMessage);
-    if ((note?.length ?? 0) > MAX_DESCRIPTION || (message?.length ?? 0) > MAX_DESCRIPTION) throw Invalid({ publicMessage: 'signals.error.tooLong' });
+    if ((note?.length ?? 0) > MAX_DESCRIPTION || (message?.length ?? 0) > MAX_DESCRIPTION) {
+      throw Invalid({ publicMessage: 'signals.error.tooLong' });
+    }
     if (input.to === 'afgehandeld') {
       const open = await trx
         .selectFrom('signals_actions')
@@ -240,9 +294,19 @@ export async function transitionSignal(db: DbOrTrx, input: TransitionInput): Pro
       reason: input.reason ?? null,
       created_at: input.now,
     });
-    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.actorUserId, action: 'update', entity: 'signal', entityId: s.id, ip: input.ip ?? null, detail: { from: s.state, to: input.to, reason: input.reason ?? null } });
+    await recordAudit(trx, {
+      tenantId: input.tenantId,
+      actorUserId: input.actorUserId,
+      action: 'update',
+      entity: 'signal',
+      entityId: s.id,
+      ip: input.ip ?? null,
+      detail: { from: s.state, to: input.to, reason: input.reason ?? null },
+    });
     const updated = { ...s, state: input.to, closed_at: closedAt, updated_at: input.now };
-    if (isPublicState(input.to) || message) await mailUpdate(trx, updated, { state: input.to, message, links: input.links, locale: input.locale, now: input.now });
+    if (isPublicState(input.to) || message) {
+      await mailUpdate(trx, updated, { state: input.to, message, links: input.links, locale: input.locale, now: input.now });
+    }
     if (closedAt) updated.feedback_sent_at = await recordClosingFeedback(trx, updated, input.to, input.now);
     return updated;
   });
@@ -251,7 +315,16 @@ export async function transitionSignal(db: DbOrTrx, input: TransitionInput): Pro
 /** Route a signal to another organisation of the tenant (coordinators); audited, kept in the internal history. */
 export async function reassignSignal(
   db: DbOrTrx,
-  input: { tenantId: string; signalId: string; organisationId: string; organisationName: string; note: string | null; actorUserId: string; ip?: string | null; now: Date },
+  input: {
+    tenantId: string;
+    signalId: string;
+    organisationId: string;
+    organisationName: string;
+    note: string | null;
+    actorUserId: string;
+    ip?: string | null;
+    now: Date;
+  },
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
     const s = await store.lockSignal(trx, input.tenantId, input.signalId);
@@ -259,7 +332,25 @@ export async function reassignSignal(
     if (s.organisation_id === input.organisationId) return;
     await store.updateSignal(trx, input.tenantId, s.id, { organisation_id: input.organisationId, updated_at: input.now });
     const note = [`→ ${input.organisationName}`, clean(input.note)].filter(Boolean).join(': ');
-    await store.insertTransition(trx, { tenant_id: input.tenantId, signal_id: s.id, from_state: s.state, to_state: s.state, internal_note: note.slice(0, MAX_DESCRIPTION), public_message: null, actor_user_id: input.actorUserId, reason: 'reassign', created_at: input.now });
-    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.actorUserId, action: 'reassign', entity: 'signal', entityId: s.id, ip: input.ip ?? null, detail: { from: s.organisation_id, to: input.organisationId } });
+    await store.insertTransition(trx, {
+      tenant_id: input.tenantId,
+      signal_id: s.id,
+      from_state: s.state,
+      to_state: s.state,
+      internal_note: note.slice(0, MAX_DESCRIPTION),
+      public_message: null,
+      actor_user_id: input.actorUserId,
+      reason: 'reassign',
+      created_at: input.now,
+    });
+    await recordAudit(trx, {
+      tenantId: input.tenantId,
+      actorUserId: input.actorUserId,
+      action: 'reassign',
+      entity: 'signal',
+      entityId: s.id,
+      ip: input.ip ?? null,
+      detail: { from: s.organisation_id, to: input.organisationId },
+    });
   });
 }

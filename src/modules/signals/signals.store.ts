@@ -36,23 +36,43 @@ export async function insertSignal(
 }
 
 export async function findSignalByIdempotencyKey(db: DbOrTrx, tenantId: string, key: string): Promise<SignalRow | null> {
-  return (await db.selectFrom('signals_signals').selectAll().where('tenant_id', '=', tenantId).where('idempotency_key', '=', key).executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .selectFrom('signals_signals')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export async function findSignalById(db: DbOrTrx, tenantId: string, id: string): Promise<SignalRow | null> {
-  return (await db.selectFrom('signals_signals').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst()) ?? null;
+  return (
+    (await db.selectFrom('signals_signals').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst()) ?? null
+  );
 }
 
 export async function findSignalByPublicId(db: DbOrTrx, tenantId: string, publicId: string): Promise<SignalRow | null> {
   return (
-    (await db.selectFrom('signals_signals').selectAll().where('tenant_id', '=', tenantId).where('public_id', '=', publicId).executeTakeFirst()) ?? null
+    (await db
+      .selectFrom('signals_signals')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('public_id', '=', publicId)
+      .executeTakeFirst()) ?? null
   );
 }
 
 /** Lock the row for a state change (select … for update). */
 export async function lockSignal(db: DbOrTrx, tenantId: string, id: string): Promise<SignalRow | null> {
   return (
-    (await db.selectFrom('signals_signals').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst()) ?? null
+    (await db
+      .selectFrom('signals_signals')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()) ?? null
   );
 }
 
@@ -125,7 +145,11 @@ function filteredSignals(db: DbOrTrx, tenantId: string, f: SignalFilter) {
             eb(
               's.id',
               'in',
-              eb.selectFrom('signals_actions as a').select('a.signal_id').where('a.tenant_id', '=', tenantId).where('a.organisation_id', 'in', orgs),
+              eb
+                .selectFrom('signals_actions as a')
+                .select('a.signal_id')
+                .where('a.tenant_id', '=', tenantId)
+                .where('a.organisation_id', 'in', orgs),
             ),
           ]),
     );
@@ -157,7 +181,15 @@ export async function countSignals(db: DbOrTrx, tenantId: string, f: SignalFilte
 export type SignalListRow = Awaited<ReturnType<typeof querySignals>>[number];
 
 /** Open, non-sensitive signals of a category near a point since a date (bbox prefilter, exact distance by the caller). */
-export function nearbyOpenSignals(db: DbOrTrx, tenantId: string, categoryId: string, lat: number, lon: number, since: Date, openStates: readonly SignalState[]) {
+export function nearbyOpenSignals(
+  db: DbOrTrx,
+  tenantId: string,
+  categoryId: string,
+  lat: number,
+  lon: number,
+  since: Date,
+  openStates: readonly SignalState[],
+) {
   const dLat = 0.0006;
   const dLon = 0.0006 / Math.max(0.1, Math.cos((lat * Math.PI) / 180));
   return db

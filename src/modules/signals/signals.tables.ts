@@ -211,15 +211,7 @@ export interface SignalsActionsTable {
 }
 
 export interface SignalsTables
-  extends Open311Tables,
-    ActionsTables,
-    MergeTables,
-    JobsTables,
-    ListTables,
-    PhotosTables,
-    WijkschouwTables,
-    ConfigTables,
-    SectionTables {
+  extends Open311Tables, ActionsTables, MergeTables, JobsTables, ListTables, PhotosTables, WijkschouwTables, ConfigTables, SectionTables {
   signals_settings: SignalsSettingsTable;
   signals_category_groups: SignalsCategoryGroupsTable;
   signals_categories: SignalsCategoriesTable;

@@ -43,7 +43,11 @@ export async function setupTenant(db: DbOrTrx, t: { id: string; slug: string; na
   if (existing.length === 0) {
     const groups = await db.selectFrom('signals_category_groups').select(['id', 'code']).where('tenant_id', '=', t.id).execute();
     await addRoutingRule(db, t.id, { position: 10, categoryId: categories.get('burenoverlast')!, organisationId: housing });
-    await addRoutingRule(db, t.id, { position: 20, groupId: groups.find((g) => g.code === 'zorg-buurtgenoot')!.id, organisationId: welfare });
+    await addRoutingRule(db, t.id, {
+      position: 20,
+      groupId: groups.find((g) => g.code === 'zorg-buurtgenoot')!.id,
+      organisationId: welfare,
+    });
     await setDefaultDesk(db, t.id, municipality, NOW);
     for (const [state, text] of Object.entries(DEMO_STANDARD_TEXTS)) await setStandardText(db, t.id, null, state as SignalState, text, NOW);
   }

@@ -18,7 +18,9 @@ export async function trackRoutes(app: FastifyInstance): Promise<void> {
     const { token } = req.params as { token: string };
     const view = await trackingView(app.db, req.tenant!.id, token, app.clock.now());
     reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
-    return reply.page(<TrackingPage ctx={req.viewContext()} slug={req.tenant!.slug} token={token} view={view} />, { title: req.t('signals.track.title', { id: view.signal.public_id }) });
+    return reply.page(<TrackingPage ctx={req.viewContext()} slug={req.tenant!.slug} token={token} view={view} />, {
+      title: req.t('signals.track.title', { id: view.signal.public_id }),
+    });
   });
 
   app.post('/:tenant/meldingen/volgen/:token', { config: { policy: 'public', rateLimit: RATE_LIMIT } }, async (req, reply) => {
@@ -27,7 +29,10 @@ export async function trackRoutes(app: FastifyInstance): Promise<void> {
     const parsed = parseForm(feedbackSchema, req.body, req.t);
     if (!parsed.ok) {
       const view = await trackingView(app.db, req.tenant!.id, token, now);
-      return reply.page(<TrackingPage ctx={req.viewContext()} slug={req.tenant!.slug} token={token} view={view} errors={parsed.errors} />, { title: req.t('signals.track.title', { id: view.signal.public_id }), status: 422 });
+      return reply.page(<TrackingPage ctx={req.viewContext()} slug={req.tenant!.slug} token={token} view={view} errors={parsed.errors} />, {
+        title: req.t('signals.track.title', { id: view.signal.public_id }),
+        status: 422,
+      });
     }
     const satisfied = parsed.data.satisfied === 'ja';
     const { reopened, requested } = await submitFeedback(app.db, {
@@ -44,8 +49,17 @@ export async function trackRoutes(app: FastifyInstance): Promise<void> {
       throw e;
     });
     const view = await trackingView(app.db, req.tenant!.id, token, now);
-    return reply.page(<TrackingPage ctx={req.viewContext()} slug={req.tenant!.slug} token={token} view={view} notice={req.t(reopened ? 'signals.track.reopened' : requested ? 'signals.reopen.track.requested' : 'signals.track.thanks')} />, {
-      title: req.t('signals.track.title', { id: view.signal.public_id }),
-    });
+    return reply.page(
+      <TrackingPage
+        ctx={req.viewContext()}
+        slug={req.tenant!.slug}
+        token={token}
+        view={view}
+        notice={req.t(reopened ? 'signals.track.reopened' : requested ? 'signals.reopen.track.requested' : 'signals.track.thanks')}
+      />,
+      {
+        title: req.t('signals.track.title', { id: view.signal.public_id }),
+      },
+    );
   });
 }

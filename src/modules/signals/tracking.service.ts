@@ -25,15 +25,30 @@ export function trackingPath(tenantSlug: string, token: string): string {
 }
 
 /** Create a tracking token for the reporter (followerId null) or a follower; returns the plain token. */
-export async function createTrackingToken(db: DbOrTrx, args: { tenantId: string; signalId: string; followerId: string | null; now: Date }): Promise<string> {
+export async function createTrackingToken(
+  db: DbOrTrx,
+  args: { tenantId: string; signalId: string; followerId: string | null; now: Date },
+): Promise<string> {
   const token = newToken();
   const expiresAt = new Date(args.now.getTime() + TOKEN_TTL_DAYS * 86_400_000);
-  await tracking.insertToken(db, { tokenHash: hashToken(token), tenantId: args.tenantId, signalId: args.signalId, followerId: args.followerId, now: args.now, expiresAt });
+  await tracking.insertToken(db, {
+    tokenHash: hashToken(token),
+    tenantId: args.tenantId,
+    signalId: args.signalId,
+    followerId: args.followerId,
+    now: args.now,
+    expiresAt,
+  });
   return token;
 }
 
 /** The token's signal id and whether it is the reporter's; null when unknown, malformed or expired. */
-export async function resolveTrackingToken(db: DbOrTrx, tenantId: string, token: string, now: Date): Promise<{ signalId: string; reporter: boolean } | null> {
+export async function resolveTrackingToken(
+  db: DbOrTrx,
+  tenantId: string,
+  token: string,
+  now: Date,
+): Promise<{ signalId: string; reporter: boolean } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const row = await tracking.findToken(db, tenantId, hashToken(token));
   if (!row || row.expires_at.getTime() <= now.getTime()) return null;
@@ -41,7 +56,11 @@ export async function resolveTrackingToken(db: DbOrTrx, tenantId: string, token:
 }
 
 /** Mail the reporter the confirmation with the tracking link (in the caller's transaction). */
-export async function mailConfirmation(db: DbOrTrx, signal: SignalRow, args: { categoryName: string; links: LinkBase; locale: Locale; token: string; now: Date }): Promise<void> {
+export async function mailConfirmation(
+  db: DbOrTrx,
+  signal: SignalRow,
+  args: { categoryName: string; links: LinkBase; locale: Locale; token: string; now: Date },
+): Promise<void> {
   if (!signal.reporter_email) return;
   const t = translator(args.locale);
   const url = args.links.baseUrl + trackingPath(args.links.tenantSlug, args.token);
@@ -114,7 +133,13 @@ export async function followSignal(
 ): Promise<{ created: boolean }> {
   if (args.sensitive || isClosed(signal.state)) return { created: false };
   const email = args.email.trim().toLowerCase();
-  const { row, created } = await tracking.upsertFollower(db, { tenantId: signal.tenant_id, signalId: signal.id, email, userId: args.userId, now: args.now });
+  const { row, created } = await tracking.upsertFollower(db, {
+    tenantId: signal.tenant_id,
+    signalId: signal.id,
+    email,
+    userId: args.userId,
+    now: args.now,
+  });
   if (!created) return { created };
   const token = await createTrackingToken(db, { tenantId: signal.tenant_id, signalId: signal.id, followerId: row.id, now: args.now });
   const t = translator(args.locale);

@@ -12,7 +12,14 @@ export async function insertToken(
 ): Promise<void> {
   await db
     .insertInto('signals_tracking_tokens')
-    .values({ token_hash: row.tokenHash, tenant_id: row.tenantId, signal_id: row.signalId, follower_id: row.followerId, created_at: row.now, expires_at: row.expiresAt })
+    .values({
+      token_hash: row.tokenHash,
+      tenant_id: row.tenantId,
+      signal_id: row.signalId,
+      follower_id: row.followerId,
+      created_at: row.now,
+      expires_at: row.expiresAt,
+    })
     .execute();
 }
 
@@ -28,7 +35,10 @@ export async function findToken(db: DbOrTrx, tenantId: string, tokenHash: string
 }
 
 /** Add a follower unless the address or account follows already; returns the follower row. */
-export async function upsertFollower(db: DbOrTrx, row: { tenantId: string; signalId: string; email: string | null; userId: string | null; now: Date }): Promise<{ row: FollowerRow; created: boolean }> {
+export async function upsertFollower(
+  db: DbOrTrx,
+  row: { tenantId: string; signalId: string; email: string | null; userId: string | null; now: Date },
+): Promise<{ row: FollowerRow; created: boolean }> {
   let q = db.selectFrom('signals_followers').selectAll().where('tenant_id', '=', row.tenantId).where('signal_id', '=', row.signalId);
   q = row.userId ? q.where('user_id', '=', row.userId) : q.where('email', '=', row.email);
   const existing = await q.executeTakeFirst();
@@ -42,17 +52,39 @@ export async function upsertFollower(db: DbOrTrx, row: { tenantId: string; signa
 }
 
 export function listFollowers(db: DbOrTrx, tenantId: string, signalId: string): Promise<FollowerRow[]> {
-  return db.selectFrom('signals_followers').selectAll().where('tenant_id', '=', tenantId).where('signal_id', '=', signalId).orderBy('created_at').execute();
+  return db
+    .selectFrom('signals_followers')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('signal_id', '=', signalId)
+    .orderBy('created_at')
+    .execute();
 }
 
-export async function insertFeedback(db: DbOrTrx, row: { tenantId: string; signalId: string; satisfied: boolean; solved: boolean | null; reason: string | null; now: Date }): Promise<FeedbackRow> {
+export async function insertFeedback(
+  db: DbOrTrx,
+  row: { tenantId: string; signalId: string; satisfied: boolean; solved: boolean | null; reason: string | null; now: Date },
+): Promise<FeedbackRow> {
   return db
     .insertInto('signals_feedback')
-    .values({ tenant_id: row.tenantId, signal_id: row.signalId, satisfied: row.satisfied, solved: row.solved, reason: row.reason, created_at: row.now })
+    .values({
+      tenant_id: row.tenantId,
+      signal_id: row.signalId,
+      satisfied: row.satisfied,
+      solved: row.solved,
+      reason: row.reason,
+      created_at: row.now,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 export function listFeedback(db: DbOrTrx, tenantId: string, signalId: string): Promise<FeedbackRow[]> {
-  return db.selectFrom('signals_feedback').selectAll().where('tenant_id', '=', tenantId).where('signal_id', '=', signalId).orderBy('created_at').execute();
+  return db
+    .selectFrom('signals_feedback')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('signal_id', '=', signalId)
+    .orderBy('created_at')
+    .execute();
 }

@@ -17,18 +17,49 @@ describe('signals user data', () => {
 
   it('exports the reported and followed signals and forgets the contact details, keeping the signal', async () => {
     const { id: userId } = await createUser(t.database.db, { email: 'ik@example.nl', name: 'Ik' });
-    const { signal } = await createSignal(t.database.db, newSignal({ reporterUserId: userId, reporter: { name: 'Ik', email: 'ik@example.nl', phone: '0612345678' } }));
+    const { signal } = await createSignal(
+      t.database.db,
+      newSignal({ reporterUserId: userId, reporter: { name: 'Ik', email: 'ik@example.nl', phone: '0612345678' } }),
+    );
     const other = await createSignal(t.database.db, newSignal({ reporter: {}, wantsFeedback: false }));
-    await followSignal(t.database.db, other.signal, { email: 'ik@example.nl', userId, sensitive: false, links: { baseUrl: 'x', tenantSlug: 'k' }, locale: 'nl', now: NOW });
-    await saveFilter(t.database.db, { tenantId: KRIMPEN.id, userId, name: 'Mijn buurt', query: parseListQuery({ gebied: 'WK054201' }), now: NOW });
+    await followSignal(t.database.db, other.signal, {
+      email: 'ik@example.nl',
+      userId,
+      sensitive: false,
+      links: { baseUrl: 'x', tenantSlug: 'k' },
+      locale: 'nl',
+      now: NOW,
+    });
+    await saveFilter(t.database.db, {
+      tenantId: KRIMPEN.id,
+      userId,
+      name: 'Mijn buurt',
+      query: parseListQuery({ gebied: 'WK054201' }),
+      now: NOW,
+    });
     const session = await t.database.db
       .insertInto('signals_wijkschouw_sessions')
-      .values({ tenant_id: KRIMPEN.id, title: 'Schouw Kortland', area_code: 'WK054201', walk_date: '2026-11-20', created_at: NOW, updated_at: NOW })
+      .values({
+        tenant_id: KRIMPEN.id,
+        title: 'Schouw Kortland',
+        area_code: 'WK054201',
+        walk_date: '2026-11-20',
+        created_at: NOW,
+        updated_at: NOW,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.database.db
       .insertInto('signals_wijkschouw_participants')
-      .values({ tenant_id: KRIMPEN.id, session_id: session.id, name: 'Ik', role: 'bewoner', email: 'ik@example.nl', user_id: userId, created_at: NOW })
+      .values({
+        tenant_id: KRIMPEN.id,
+        session_id: session.id,
+        name: 'Ik',
+        role: 'bewoner',
+        email: 'ik@example.nl',
+        user_id: userId,
+        created_at: NOW,
+      })
       .execute();
     const data = (await exportSignalsData(t.database.db, userId)) as {
       reported: { public_id: string; reporter_phone: string; photo_count: number }[];
@@ -37,12 +68,24 @@ describe('signals user data', () => {
       walks: { title: string; name: string }[];
     };
     assert.equal(data.reported[0]!.photo_count, 0);
-    assert.deepEqual(data.savedFilters.map((f) => f.name), ['Mijn buurt']);
+    assert.deepEqual(
+      data.savedFilters.map((f) => f.name),
+      ['Mijn buurt'],
+    );
     assert.match(data.savedFilters[0]!.query, /gebied=WK054201/);
-    assert.deepEqual(data.walks.map((w) => [w.title, w.name]), [['Schouw Kortland', 'Ik']]);
-    assert.deepEqual(data.reported.map((r) => r.public_id), [signal.public_id]);
+    assert.deepEqual(
+      data.walks.map((w) => [w.title, w.name]),
+      [['Schouw Kortland', 'Ik']],
+    );
+    assert.deepEqual(
+      data.reported.map((r) => r.public_id),
+      [signal.public_id],
+    );
     assert.equal(data.reported[0]!.reporter_phone, '0612345678');
-    assert.deepEqual(data.followed.map((f) => f.public_id), [other.signal.public_id]);
+    assert.deepEqual(
+      data.followed.map((f) => f.public_id),
+      [other.signal.public_id],
+    );
     await inTransaction(t.database.db, (trx) => forgetSignalsData(trx, userId, NOW));
     const after = await getSignal(t.database.db, KRIMPEN.id, signal.public_id);
     assert.equal(after.reporter_email, null);

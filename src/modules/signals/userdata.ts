@@ -6,7 +6,19 @@ import { exportSavedFilters, forgetSavedFilters } from './list.service.ts';
 export async function exportSignalsData(db: DbOrTrx, userId: string): Promise<Record<string, unknown>> {
   const reported = await db
     .selectFrom('signals_signals')
-    .select(['tenant_id', 'public_id', 'description', 'address', 'state', 'reporter_name', 'reporter_email', 'reporter_phone', 'wants_feedback', 'photo_count', 'created_at'])
+    .select([
+      'tenant_id',
+      'public_id',
+      'description',
+      'address',
+      'state',
+      'reporter_name',
+      'reporter_email',
+      'reporter_phone',
+      'wants_feedback',
+      'photo_count',
+      'created_at',
+    ])
     .where('reporter_user_id', '=', userId)
     .orderBy('created_at')
     .execute();
@@ -29,7 +41,14 @@ export async function exportSignalsData(db: DbOrTrx, userId: string): Promise<Re
 export async function forgetSignalsData(trx: Trx, userId: string, now: Date): Promise<void> {
   await trx
     .updateTable('signals_signals')
-    .set({ reporter_name: null, reporter_email: null, reporter_phone: null, wants_feedback: false, reporter_user_id: null, updated_at: now })
+    .set({
+      reporter_name: null,
+      reporter_email: null,
+      reporter_phone: null,
+      wants_feedback: false,
+      reporter_user_id: null,
+      updated_at: now,
+    })
     .where('reporter_user_id', '=', userId)
     .execute();
   await trx.deleteFrom('signals_followers').where('user_id', '=', userId).execute();

@@ -4,7 +4,8 @@ import { registerMessages } from '../../platform/i18n/index.ts';
 registerMessages({
   nl: {
     'signals.wijkschouw.title': 'Wijkschouw',
-    'signals.wijkschouw.intro': 'Bij een wijkschouw loopt u met bewoners en partners door de buurt. U noteert samen wat aandacht nodig heeft. Elke melding gaat naar de juiste organisatie. Na afloop hoort iedereen wat er gemeld is.',
+    'signals.wijkschouw.intro':
+      'Bij een wijkschouw loopt u met bewoners en partners door de buurt. U noteert samen wat aandacht nodig heeft. Elke melding gaat naar de juiste organisatie. Na afloop hoort iedereen wat er gemeld is.',
     'signals.wijkschouw.new': 'Nieuwe wijkschouw',
     'signals.wijkschouw.listTitle': 'Uw wijkschouwen',
     'signals.wijkschouw.listCaption': 'Wijkschouwen die u organiseert of waar u aan meedoet',
@@ -28,7 +29,8 @@ registerMessages({
     'signals.wijkschouw.form.meetingPoint': 'Verzamelplaats (mag leeg)',
     'signals.wijkschouw.form.meetingPointHint': 'Bijvoorbeeld: bij de ingang van het wijkcentrum',
     'signals.wijkschouw.form.participants': 'Deelnemers (mag leeg)',
-    'signals.wijkschouw.form.participantsHint': 'Zet elke deelnemer op een eigen regel: naam, rol of organisatie, e-mailadres. Rol en e-mailadres mogen leeg. Wie een e-mailadres heeft, krijgt na afloop de samenvatting. Bijvoorbeeld: Jan de Vries, wijkagent, jan@voorbeeld.nl',
+    'signals.wijkschouw.form.participantsHint':
+      'Zet elke deelnemer op een eigen regel: naam, rol of organisatie, e-mailadres. Rol en e-mailadres mogen leeg. Wie een e-mailadres heeft, krijgt na afloop de samenvatting. Bijvoorbeeld: Jan de Vries, wijkagent, jan@voorbeeld.nl',
     'signals.wijkschouw.form.submit': 'Wijkschouw aanmaken',
     'signals.wijkschouw.facts': 'Gegevens',
     'signals.wijkschouw.area': 'Gebied',
@@ -57,20 +59,24 @@ registerMessages({
     'signals.wijkschouw.choose': 'Kies een onderwerp',
     'signals.wijkschouw.next': 'Verder',
     'signals.wijkschouw.otherCategory': 'Ander onderwerp kiezen',
-    'signals.wijkschouw.sensitiveNote': 'Maakt u zich zorgen over een buurtgenoot? Bespreek dat niet in de groep. Meld het apart via het gewone meldformulier.',
+    'signals.wijkschouw.sensitiveNote':
+      'Maakt u zich zorgen over een buurtgenoot? Bespreek dat niet in de groep. Meld het apart via het gewone meldformulier.',
     'signals.wijkschouw.sensitiveLink': 'Naar het meldformulier',
     'signals.wijkschouw.signalFor': 'Melding: {category}',
     'signals.wijkschouw.contact': 'Wie wil iets horen over deze melding?',
-    'signals.wijkschouw.contactHint': 'Laat leeg als de organisator de berichten over deze melding krijgt. Vult u een e-mailadres in? Dan krijgt die persoon de berichten, en meteen een bevestiging.',
+    'signals.wijkschouw.contactHint':
+      'Laat leeg als de organisator de berichten over deze melding krijgt. Vult u een e-mailadres in? Dan krijgt die persoon de berichten, en meteen een bevestiging.',
     'signals.wijkschouw.contactName': 'Naam (mag leeg)',
     'signals.wijkschouw.contactEmail': 'E-mailadres (mag leeg)',
     'signals.wijkschouw.saveSignal': 'Melding opslaan',
     'signals.wijkschouw.close': 'Wijkschouw afronden',
-    'signals.wijkschouw.closeText': 'Bent u klaar met lopen? Rond de wijkschouw dan af. U ziet een samenvatting. Deelnemers met een e-mailadres krijgen die ook per e-mail. Daarna kunt u geen meldingen meer toevoegen.',
+    'signals.wijkschouw.closeText':
+      'Bent u klaar met lopen? Rond de wijkschouw dan af. U ziet een samenvatting. Deelnemers met een e-mailadres krijgen die ook per e-mail. Daarna kunt u geen meldingen meer toevoegen.',
     'signals.wijkschouw.closed': 'Deze wijkschouw is afgerond.',
     'signals.wijkschouw.showSummary': 'Bekijk de samenvatting',
     'signals.wijkschouw.summaryTitle': 'Samenvatting: {title}',
-    'signals.wijkschouw.summaryMailed': 'Deelnemers met een e-mailadres krijgen deze samenvatting per e-mail. De organisator krijgt ook de links om elke melding te volgen.',
+    'signals.wijkschouw.summaryMailed':
+      'Deelnemers met een e-mailadres krijgen deze samenvatting per e-mail. De organisator krijgt ook de links om elke melding te volgen.',
     'signals.wijkschouw.summarySensitive': 'Daarnaast {n} melding(en) over zorg om een buurtgenoot. Die staan niet in deze lijst.',
     'signals.wijkschouw.back': 'Terug naar de wijkschouw',
     'signals.wijkschouw.backToList': 'Alle wijkschouwen',
@@ -97,7 +103,8 @@ registerMessages({
   },
   en: {
     'signals.wijkschouw.title': 'Neighbourhood walk',
-    'signals.wijkschouw.intro': 'On a neighbourhood walk (wijkschouw) you walk through the neighbourhood with residents and partners and note together what needs attention. Each report goes to the right organisation. Afterwards everyone hears what was reported.',
+    'signals.wijkschouw.intro':
+      'On a neighbourhood walk (wijkschouw) you walk through the neighbourhood with residents and partners and note together what needs attention. Each report goes to the right organisation. Afterwards everyone hears what was reported.',
     'signals.wijkschouw.new': 'New neighbourhood walk',
     'signals.wijkschouw.listTitle': 'Your neighbourhood walks',
     'signals.wijkschouw.listCaption': 'Walks you organise or take part in',
@@ -121,7 +128,8 @@ registerMessages({
     'signals.wijkschouw.form.meetingPoint': 'Meeting point (optional)',
     'signals.wijkschouw.form.meetingPointHint': 'For example: at the entrance of the community centre',
     'signals.wijkschouw.form.participants': 'Participants (optional)',
-    'signals.wijkschouw.form.participantsHint': 'Put each participant on a line of their own: name, role or organisation, e-mail address. Role and e-mail may be empty. Everyone with an e-mail address receives the summary afterwards. For example: Jan de Vries, community police officer, jan@example.nl',
+    'signals.wijkschouw.form.participantsHint':
+      'Put each participant on a line of their own: name, role or organisation, e-mail address. Role and e-mail may be empty. Everyone with an e-mail address receives the summary afterwards. For example: Jan de Vries, community police officer, jan@example.nl',
     'signals.wijkschouw.form.submit': 'Create walk',
     'signals.wijkschouw.facts': 'Details',
     'signals.wijkschouw.area': 'Area',
@@ -150,20 +158,24 @@ registerMessages({
     'signals.wijkschouw.choose': 'Choose a subject',
     'signals.wijkschouw.next': 'Next',
     'signals.wijkschouw.otherCategory': 'Choose another subject',
-    'signals.wijkschouw.sensitiveNote': 'Are you worried about a neighbour? Do not discuss it in the group. Report it separately through the normal report form.',
+    'signals.wijkschouw.sensitiveNote':
+      'Are you worried about a neighbour? Do not discuss it in the group. Report it separately through the normal report form.',
     'signals.wijkschouw.sensitiveLink': 'To the report form',
     'signals.wijkschouw.signalFor': 'Report: {category}',
     'signals.wijkschouw.contact': 'Who wants to hear about this report?',
-    'signals.wijkschouw.contactHint': 'Leave empty if the organiser receives the messages about this report. If you enter an e-mail address, that person receives the messages, and a confirmation straight away.',
+    'signals.wijkschouw.contactHint':
+      'Leave empty if the organiser receives the messages about this report. If you enter an e-mail address, that person receives the messages, and a confirmation straight away.',
     'signals.wijkschouw.contactName': 'Name (optional)',
     'signals.wijkschouw.contactEmail': 'E-mail address (optional)',
     'signals.wijkschouw.saveSignal': 'Save report',
     'signals.wijkschouw.close': 'Finish the walk',
-    'signals.wijkschouw.closeText': 'Done walking? Then finish the walk. You see a summary. Participants with an e-mail address also receive it by e-mail. After that you cannot add reports any more.',
+    'signals.wijkschouw.closeText':
+      'Done walking? Then finish the walk. You see a summary. Participants with an e-mail address also receive it by e-mail. After that you cannot add reports any more.',
     'signals.wijkschouw.closed': 'This walk is finished.',
     'signals.wijkschouw.showSummary': 'View the summary',
     'signals.wijkschouw.summaryTitle': 'Summary: {title}',
-    'signals.wijkschouw.summaryMailed': 'Participants with an e-mail address receive this summary by e-mail. The organiser also receives the links to follow each report.',
+    'signals.wijkschouw.summaryMailed':
+      'Participants with an e-mail address receive this summary by e-mail. The organiser also receives the links to follow each report.',
     'signals.wijkschouw.summarySensitive': 'In addition {n} report(s) about a worry about a neighbour. They are not in this list.',
     'signals.wijkschouw.back': 'Back to the walk',
     'signals.wijkschouw.backToList': 'All neighbourhood walks',

@@ -33,7 +33,16 @@ const signalSchema = z.object({
   contactEmail: str(500),
 });
 
-const emptySignal = (): SignalValues => ({ description: '', address: '', lat: '', lon: '', contactName: '', contactEmail: '', answers: {}, submissionId: randomUUID() });
+const emptySignal = (): SignalValues => ({
+  description: '',
+  address: '',
+  lat: '',
+  lon: '',
+  contactName: '',
+  contactEmail: '',
+  answers: {},
+  submissionId: randomUUID(),
+});
 
 /** Wijkschouw pages: list, new session, the session (add signals and participants), closing and the summary. */
 export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
@@ -48,23 +57,33 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     const names = new Map<string, string>();
     for (const code of new Set(rows.map((r) => r.area_code))) names.set(code, await areaName(tenantId, code));
     const sessions = rows.map((r) => ({ ...r, areaName: names.get(r.area_code) ?? r.area_code }));
-    return reply.page(<WijkschouwListPage ctx={req.viewContext()} slug={req.tenant!.slug} sessions={sessions} />, { title: req.t('signals.wijkschouw.title') });
+    return reply.page(<WijkschouwListPage ctx={req.viewContext()} slug={req.tenant!.slug} sessions={sessions} />, {
+      title: req.t('signals.wijkschouw.title'),
+    });
   });
 
   const areaOptions = async (req: FastifyRequest) => {
     const tenantId = req.tenant!.id;
-    const [wijken, buurten] = await Promise.all([listAreas(app.db, tenantId, { level: 'district' }), listAreas(app.db, tenantId, { level: 'neighbourhood' })]);
+    const [wijken, buurten] = await Promise.all([
+      listAreas(app.db, tenantId, { level: 'district' }),
+      listAreas(app.db, tenantId, { level: 'neighbourhood' }),
+    ]);
     return wijken.flatMap((w) => [
       { value: w.code, label: req.t('signals.wijkschouw.form.wijk', { name: w.name }) },
-      ...buurten.filter((b) => b.parentCode === w.code).map((b) => ({ value: b.code, label: `— ${req.t('signals.wijkschouw.form.buurt', { name: b.name })}` })),
+      ...buurten
+        .filter((b) => b.parentCode === w.code)
+        .map((b) => ({ value: b.code, label: `— ${req.t('signals.wijkschouw.form.buurt', { name: b.name })}` })),
     ]);
   };
   const newPage = async (req: FastifyRequest, reply: FastifyReply, values: NewSessionValues, errors?: Record<string, string>) =>
-    reply.page(<NewSessionPage ctx={req.viewContext()} slug={req.tenant!.slug} areas={await areaOptions(req)} values={values} errors={errors} />, {
-      title: req.t('signals.wijkschouw.new'),
-      status: errors ? 422 : 200,
-      breadcrumbs: [{ href: base(req), label: req.t('signals.wijkschouw.title') }],
-    });
+    reply.page(
+      <NewSessionPage ctx={req.viewContext()} slug={req.tenant!.slug} areas={await areaOptions(req)} values={values} errors={errors} />,
+      {
+        title: req.t('signals.wijkschouw.new'),
+        status: errors ? 422 : 200,
+        breadcrumbs: [{ href: base(req), label: req.t('signals.wijkschouw.title') }],
+      },
+    );
 
   app.get('/:tenant/meldingen/wijkschouw/nieuw', { config: { policy: POLICY } }, async (req, reply) => {
     const today = DateTime.fromJSDate(app.clock.now(), { zone: ZONE }).toFormat('dd-MM-yyyy');
@@ -75,10 +94,22 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     const parsed = parseForm(sessionSchema, req.body, req.t);
     const b = (req.body ?? {}) as Record<string, unknown>;
     const s = (k: string, max: number) => (typeof b[k] === 'string' ? (b[k] as string).slice(0, max) : '');
-    const values = { title: s('title', 200), areaCode: s('areaCode', 20), date: s('date', 30), meetingPoint: s('meetingPoint', 300), participants: s('participants', 20_000) };
+    const values = {
+      title: s('title', 200),
+      areaCode: s('areaCode', 20),
+      date: s('date', 30),
+      meetingPoint: s('meetingPoint', 300),
+      participants: s('participants', 20_000),
+    };
     if (!parsed.ok) return newPage(req, reply, values, parsed.errors);
     try {
-      const id = await ws.createSession(app.db, { tenantId: req.tenant!.id, ...parsed.data, organiserUserId: req.user!.id, ip: auditFrom(req).ip, now: app.clock.now() });
+      const id = await ws.createSession(app.db, {
+        tenantId: req.tenant!.id,
+        ...parsed.data,
+        organiserUserId: req.user!.id,
+        ip: auditFrom(req).ip,
+        now: app.clock.now(),
+      });
       return reply.redirect(`${base(req)}/${id}`, 303);
     } catch (e) {
       if (!(e instanceof AppError && e.status === 422 && e.fields)) throw e;
@@ -95,9 +126,29 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
   const sessionPage = async (req: FastifyRequest, reply: FastifyReply, extra: Partial<SessionPageProps> = {}, status = 200) => {
     const tenantId = req.tenant!.id;
     const { session, canClose } = await ws.getSession(app.db, tenantId, idOf(req), viewer(req));
-    const [participants, summary, tree] = await Promise.all([ws.listParticipants(app.db, tenantId, session.id), ws.sessionSummary(app.db, session), listCategoryTree(app.db, tenantId, { activeOnly: true, publicOnly: true })]);
-    const props: SessionPageProps = { ctx: req.viewContext(), slug: req.tenant!.slug, session, areaName: summary.areaName, canClose, participants, lines: summary.lines, tree, category: null, values: emptySignal(), ...extra };
-    return reply.page(<SessionPage {...props} />, { title: session.title, status, breadcrumbs: [{ href: base(req), label: req.t('signals.wijkschouw.title') }] });
+    const [participants, summary, tree] = await Promise.all([
+      ws.listParticipants(app.db, tenantId, session.id),
+      ws.sessionSummary(app.db, session),
+      listCategoryTree(app.db, tenantId, { activeOnly: true, publicOnly: true }),
+    ]);
+    const props: SessionPageProps = {
+      ctx: req.viewContext(),
+      slug: req.tenant!.slug,
+      session,
+      areaName: summary.areaName,
+      canClose,
+      participants,
+      lines: summary.lines,
+      tree,
+      category: null,
+      values: emptySignal(),
+      ...extra,
+    };
+    return reply.page(<SessionPage {...props} />, {
+      title: session.title,
+      status,
+      breadcrumbs: [{ href: base(req), label: req.t('signals.wijkschouw.title') }],
+    });
   };
   const chosenCategory = async (req: FastifyRequest, code: string) => {
     const c = /^[a-z0-9-]{1,60}$/.test(code) ? await findCategoryByCode(app.db, req.tenant!.id, code) : null;
@@ -110,7 +161,10 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     const category = code ? await chosenCategory(req, code) : null;
     const added = typeof q.toegevoegd === 'string' && /^SIG-\d{4}-\d{6}$/.test(q.toegevoegd) ? q.toegevoegd : null;
     const known = code && !category && /^[a-z0-9-]{1,60}$/.test(code) ? await findCategoryByCode(app.db, req.tenant!.id, code) : null;
-    const errors = code && !category ? { categorie: req.t(known?.sensitive ? 'signals.wijkschouw.error.sensitive' : 'signals.error.category') } : undefined;
+    const errors =
+      code && !category
+        ? { categorie: req.t(known?.sensitive ? 'signals.wijkschouw.error.sensitive' : 'signals.error.category') }
+        : undefined;
     return sessionPage(req, reply, { category, added, errors }, errors ? 422 : 200);
   });
 
@@ -122,7 +176,12 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     if (!category) {
       const code = s('category', 60);
       const known = /^[a-z0-9-]{1,60}$/.test(code) ? await findCategoryByCode(app.db, req.tenant!.id, code) : null;
-      return sessionPage(req, reply, { errors: { categorie: req.t(known?.sensitive ? 'signals.wijkschouw.error.sensitive' : 'signals.error.category') } }, 422);
+      return sessionPage(
+        req,
+        reply,
+        { errors: { categorie: req.t(known?.sensitive ? 'signals.wijkschouw.error.sensitive' : 'signals.error.category') } },
+        422,
+      );
     }
     const values: SignalValues = {
       description: s('description', 5000),
@@ -164,7 +223,10 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     } catch (e) {
       if (!(e instanceof AppError && e.status === 422 && e.fields)) throw e;
       const errors = Object.fromEntries(
-        Object.entries(e.fields).map(([k, v]) => [k === 'location' ? 'address' : k === 'email' ? 'contactEmail' : k === 'name' ? 'contactName' : k, req.t(v)]),
+        Object.entries(e.fields).map(([k, v]) => [
+          k === 'location' ? 'address' : k === 'email' ? 'contactEmail' : k === 'name' ? 'contactName' : k,
+          req.t(v),
+        ]),
       );
       return again(errors);
     }
@@ -174,28 +236,64 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     const parsed = parseForm(participantSchema, req.body, req.t);
     if (!parsed.ok) return sessionPage(req, reply, { participantErrors: parsed.errors }, 422);
     try {
-      await ws.addParticipant(app.db, { tenantId: req.tenant!.id, sessionId: idOf(req), viewer: viewer(req), ...parsed.data, ip: auditFrom(req).ip, now: app.clock.now() });
+      await ws.addParticipant(app.db, {
+        tenantId: req.tenant!.id,
+        sessionId: idOf(req),
+        viewer: viewer(req),
+        ...parsed.data,
+        ip: auditFrom(req).ip,
+        now: app.clock.now(),
+      });
     } catch (e) {
       if (!(e instanceof AppError && e.status === 422 && e.fields)) throw e;
-      return sessionPage(req, reply, { participantErrors: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, req.t(v)])) }, 422);
+      return sessionPage(
+        req,
+        reply,
+        { participantErrors: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, req.t(v)])) },
+        422,
+      );
     }
     return reply.redirect(`${base(req)}/${idOf(req)}#deelnemers`, 303);
   });
 
   app.post('/:tenant/meldingen/wijkschouw/:id/afronden', { config: { policy: POLICY } }, async (req, reply) => {
-    await ws.closeSession(app.db, { tenantId: req.tenant!.id, sessionId: idOf(req), viewer: viewer(req), locale: req.locale, links: linkBase(app, req), ip: auditFrom(req).ip, now: app.clock.now() });
+    await ws.closeSession(app.db, {
+      tenantId: req.tenant!.id,
+      sessionId: idOf(req),
+      viewer: viewer(req),
+      locale: req.locale,
+      links: linkBase(app, req),
+      ip: auditFrom(req).ip,
+      now: app.clock.now(),
+    });
     return reply.redirect(`${base(req)}/${idOf(req)}/samenvatting`, 303);
   });
 
   app.get('/:tenant/meldingen/wijkschouw/:id/samenvatting', { config: { policy: POLICY } }, async (req, reply) => {
     const tenantId = req.tenant!.id;
     const { session } = await ws.getSession(app.db, tenantId, idOf(req), viewer(req));
-    const [summary, participants] = await Promise.all([ws.sessionSummary(app.db, session), ws.listParticipants(app.db, tenantId, session.id)]);
+    const [summary, participants] = await Promise.all([
+      ws.sessionSummary(app.db, session),
+      ws.listParticipants(app.db, tenantId, session.id),
+    ]);
     const title = req.t('signals.wijkschouw.summaryTitle', { title: session.title });
     return reply.page(
-      <SummaryPage ctx={req.viewContext()} slug={req.tenant!.slug} session={session} areaName={summary.areaName} lines={summary.lines} sensitiveCount={summary.sensitiveCount} participantNames={participants.map((p) => p.name)} />,
-      { title, breadcrumbs: [{ href: base(req), label: req.t('signals.wijkschouw.title') }, { href: `${base(req)}/${session.id}`, label: session.title }] },
+      <SummaryPage
+        ctx={req.viewContext()}
+        slug={req.tenant!.slug}
+        session={session}
+        areaName={summary.areaName}
+        lines={summary.lines}
+        sensitiveCount={summary.sensitiveCount}
+        participantNames={participants.map((p) => p.name)}
+      />,
+      {
+        title,
+        breadcrumbs: [
+          { href: base(req), label: req.t('signals.wijkschouw.title') },
+          { href: `${base(req)}/${session.id}`, label: session.title },
+        ],
+      },
     );
   });
-
 }

@@ -42,17 +42,26 @@ export function parseParticipants(text: string): { participants: ParticipantInpu
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line) continue;
-    const parts = line.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+    const parts = line
+      .split(/[,;]/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     const emailPart = parts.find((p) => p.includes('@')) ?? null;
     const rest = parts.filter((p) => p !== emailPart);
     const name = rest[0] ?? '';
     const role = rest.slice(1).join(', ');
     if (!name) return { participants, error: { key: 'signals.wijkschouw.error.participantName', line: i + 1 } };
-    if (name.length > 200 || role.length > 200) return { participants, error: { key: 'signals.wijkschouw.error.participantTooLong', line: i + 1 } };
-    if (emailPart && (emailPart.length > 254 || !EMAIL.test(emailPart))) return { participants, error: { key: 'signals.wijkschouw.error.participantEmail', line: i + 1 } };
+    if (name.length > 200 || role.length > 200) {
+      return { participants, error: { key: 'signals.wijkschouw.error.participantTooLong', line: i + 1 } };
+    }
+    if (emailPart && (emailPart.length > 254 || !EMAIL.test(emailPart))) {
+      return { participants, error: { key: 'signals.wijkschouw.error.participantEmail', line: i + 1 } };
+    }
     participants.push({ name, role, email: emailPart?.toLowerCase() ?? null });
   }
-  if (participants.length > MAX_PARTICIPANTS) return { participants, error: { key: 'signals.wijkschouw.error.tooManyParticipants', line: MAX_PARTICIPANTS + 1 } };
+  if (participants.length > MAX_PARTICIPANTS) {
+    return { participants, error: { key: 'signals.wijkschouw.error.tooManyParticipants', line: MAX_PARTICIPANTS + 1 } };
+  }
   return { participants, error: null };
 }
 
@@ -116,10 +125,27 @@ export async function createSession(db: DbOrTrx, input: NewSession): Promise<str
     });
     const rows = [];
     for (const [i, p] of parsed.participants.entries()) {
-      rows.push({ tenant_id: input.tenantId, session_id: id, name: p.name, role: p.role, email: p.email, user_id: await memberByEmail(trx, input.tenantId, p.email), position: i, created_at: input.now });
+      rows.push({
+        tenant_id: input.tenantId,
+        session_id: id,
+        name: p.name,
+        role: p.role,
+        email: p.email,
+        user_id: await memberByEmail(trx, input.tenantId, p.email),
+        position: i,
+        created_at: input.now,
+      });
     }
     await store.insertParticipants(trx, rows);
-    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.organiserUserId, action: 'create', entity: 'wijkschouw', entityId: id, ip: input.ip ?? null, detail: { participants: rows.length } });
+    await recordAudit(trx, {
+      tenantId: input.tenantId,
+      actorUserId: input.organiserUserId,
+      action: 'create',
+      entity: 'wijkschouw',
+      entityId: id,
+      ip: input.ip ?? null,
+      detail: { participants: rows.length },
+    });
     return id;
   });
 }
@@ -156,10 +182,21 @@ export function listSessionSignals(db: DbOrTrx, tenantId: string, sessionId: str
 /** Add one participant to a session that is not closed. */
 export async function addParticipant(
   db: DbOrTrx,
-  input: { tenantId: string; sessionId: string; viewer: SessionViewer; name: string; role: string; email: string; ip?: string | null; now: Date },
+  input: {
+    tenantId: string;
+    sessionId: string;
+    viewer: SessionViewer;
+    name: string;
+    role: string;
+    email: string;
+    ip?: string | null;
+    now: Date;
+  },
 ): Promise<void> {
   const email = input.email.trim();
-  if (email && (email.length > 254 || !EMAIL.test(email) || /[,;]/.test(email))) throw Invalid({ email: 'signals.wijkschouw.error.participantEmail' });
+  if (email && (email.length > 254 || !EMAIL.test(email) || /[,;]/.test(email))) {
+    throw Invalid({ email: 'signals.wijkschouw.error.participantEmail' });
+  }
   const parsed = parseParticipants([input.name.replace(/[,;@]/g, ' '), input.role.replace(/[,;@]/g, ' '), email].join(', '));
   if (parsed.error || parsed.participants.length !== 1) {
     const key = parsed.error?.key ?? 'signals.wijkschouw.error.participantName';
@@ -171,8 +208,27 @@ export async function addParticipant(
     if (session.status === 'closed') throw Conflict('signals.wijkschouw.error.closed');
     const position = (await store.maxParticipantPosition(trx, input.tenantId, session.id)) + 1;
     if (position >= MAX_PARTICIPANTS) throw Invalid({ name: 'signals.wijkschouw.error.tooManyParticipants' });
-    await store.insertParticipants(trx, [{ tenant_id: input.tenantId, session_id: session.id, name: p.name, role: p.role, email: p.email, user_id: await memberByEmail(trx, input.tenantId, p.email), position, created_at: input.now }]);
-    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.viewer.userId, action: 'update', entity: 'wijkschouw', entityId: session.id, ip: input.ip ?? null, detail: { participantAdded: true } });
+    await store.insertParticipants(trx, [
+      {
+        tenant_id: input.tenantId,
+        session_id: session.id,
+        name: p.name,
+        role: p.role,
+        email: p.email,
+        user_id: await memberByEmail(trx, input.tenantId, p.email),
+        position,
+        created_at: input.now,
+      },
+    ]);
+    await recordAudit(trx, {
+      tenantId: input.tenantId,
+      actorUserId: input.viewer.userId,
+      action: 'update',
+      entity: 'wijkschouw',
+      entityId: session.id,
+      ip: input.ip ?? null,
+      detail: { participantAdded: true },
+    });
   });
 }
 
@@ -238,11 +294,32 @@ export async function addSessionSignal(db: DbOrTrx, input: NewSessionSignal): Pr
       return { publicId: created.signal.public_id, replayed: true };
     }
     if (!contactEmail && organiser?.email) {
-      await store.setOrganiserAsReporter(trx, input.tenantId, created.signal.id, { name: organiser.name, email: organiser.email, userId: organiser.id });
+      await store.setOrganiserAsReporter(trx, input.tenantId, created.signal.id, {
+        name: organiser.name,
+        email: organiser.email,
+        userId: organiser.id,
+      });
     }
-    if (!(await store.linkSignal(trx, { tenant_id: input.tenantId, session_id: session.id, signal_id: created.signal.id, created_at: input.now }))) throw Conflict();
+    if (
+      !(await store.linkSignal(trx, {
+        tenant_id: input.tenantId,
+        session_id: session.id,
+        signal_id: created.signal.id,
+        created_at: input.now,
+      }))
+    ) {
+      throw Conflict();
+    }
     if (session.status === 'planned') await store.setStatus(trx, input.tenantId, session.id, 'open', input.now);
-    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.viewer.userId, action: 'update', entity: 'wijkschouw', entityId: session.id, ip: input.ip ?? null, detail: { signalAdded: created.signal.id } });
+    await recordAudit(trx, {
+      tenantId: input.tenantId,
+      actorUserId: input.viewer.userId,
+      action: 'update',
+      entity: 'wijkschouw',
+      entityId: session.id,
+      ip: input.ip ?? null,
+      detail: { signalAdded: created.signal.id },
+    });
     return { publicId: created.signal.public_id, replayed: false };
   });
 }
@@ -258,7 +335,10 @@ export interface SummaryLine {
 }
 
 /** Per signal: number, category, place (address or buurt), routed organisation; sensitive ones only counted. */
-export async function sessionSummary(db: DbOrTrx, session: store.SessionRow): Promise<{ lines: SummaryLine[]; sensitiveCount: number; areaName: string }> {
+export async function sessionSummary(
+  db: DbOrTrx,
+  session: store.SessionRow,
+): Promise<{ lines: SummaryLine[]; sensitiveCount: number; areaName: string }> {
   const [signals, organisations, area] = await Promise.all([
     store.listSessionSignals(db, session.tenant_id, session.id),
     listOrganisations(db, session.tenant_id),
@@ -292,14 +372,21 @@ export async function closeSession(
     if (!canClose) throw Forbidden('signals.wijkschouw.error.closeForbidden');
     if (session.status === 'closed') return { mails: 0 };
     await store.setStatus(trx, input.tenantId, session.id, 'closed', input.now);
-    const [summary, participants, signals] = await Promise.all([sessionSummary(trx, session), store.listParticipants(trx, input.tenantId, session.id), store.listSessionSignals(trx, input.tenantId, session.id)]);
+    const [summary, participants, signals] = await Promise.all([
+      sessionSummary(trx, session),
+      store.listParticipants(trx, input.tenantId, session.id),
+      store.listSessionSignals(trx, input.tenantId, session.id),
+    ]);
     const organiser = session.organiser_user_id ? await getUserProfile(trx, session.organiser_user_id).catch(() => null) : null;
     const body = (t: ReturnType<typeof translator>) =>
       [
         t('signals.wijkschouw.mail.intro', { title: session.title, area: summary.areaName, date: session.walk_date }),
         '',
         ...(summary.lines.length
-          ? summary.lines.map((l) => `- ${l.publicId}: ${l.category}${l.place ? ` (${l.place})` : ''} → ${l.organisation || t('signals.wijkschouw.noOrganisation')}`)
+          ? summary.lines.map(
+              (l) =>
+                `- ${l.publicId}: ${l.category}${l.place ? ` (${l.place})` : ''} → ${l.organisation || t('signals.wijkschouw.noOrganisation')}`,
+            )
           : [t('signals.wijkschouw.mail.none')]),
         summary.sensitiveCount ? t('signals.wijkschouw.mail.sensitive', { n: summary.sensitiveCount }) : '',
         '',
@@ -317,7 +404,15 @@ export async function closeSession(
         links.push(`- ${s.public_id}: ${input.links.baseUrl}${trackingPath(input.links.tenantSlug, token)}`);
       }
       const text = [body(t), ...(links.length ? ['', t('signals.wijkschouw.mail.trackingLinks'), ...links] : [])].join('\n');
-      await queueMail(trx, { to: organiserEmail, subject: t('signals.wijkschouw.mail.subject', { title: session.title }), text, locale, tenantId: input.tenantId, userId: organiser.id, now: input.now });
+      await queueMail(trx, {
+        to: organiserEmail,
+        subject: t('signals.wijkschouw.mail.subject', { title: session.title }),
+        text,
+        locale,
+        tenantId: input.tenantId,
+        userId: organiser.id,
+        now: input.now,
+      });
       mails++;
     }
     const t = translator('nl');
@@ -325,10 +420,26 @@ export async function closeSession(
     for (const p of participants) {
       if (!p.email || sent.has(p.email)) continue;
       sent.add(p.email);
-      await queueMail(trx, { to: p.email, subject: t('signals.wijkschouw.mail.subject', { title: session.title }), text: body(t), locale: 'nl', tenantId: input.tenantId, userId: p.user_id, now: input.now });
+      await queueMail(trx, {
+        to: p.email,
+        subject: t('signals.wijkschouw.mail.subject', { title: session.title }),
+        text: body(t),
+        locale: 'nl',
+        tenantId: input.tenantId,
+        userId: p.user_id,
+        now: input.now,
+      });
       mails++;
     }
-    await recordAudit(trx, { tenantId: input.tenantId, actorUserId: input.viewer.userId, action: 'close', entity: 'wijkschouw', entityId: session.id, ip: input.ip ?? null, detail: { signals: signals.length, mails } });
+    await recordAudit(trx, {
+      tenantId: input.tenantId,
+      actorUserId: input.viewer.userId,
+      action: 'close',
+      entity: 'wijkschouw',
+      entityId: session.id,
+      ip: input.ip ?? null,
+      detail: { signals: signals.length, mails },
+    });
     return { mails };
   });
 }

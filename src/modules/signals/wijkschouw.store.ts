@@ -7,7 +7,19 @@ export type SessionRow = Omit<Selectable<SignalsWijkschouwSessionsTable>, 'walk_
 export type ParticipantRow = Selectable<SignalsWijkschouwParticipantsTable>;
 
 const walkDate = sql<string>`to_char(s.walk_date, 'YYYY-MM-DD')`.as('walk_date');
-const SESSION_COLUMNS = ['s.tenant_id', 's.id', 's.title', 's.area_code', 's.meeting_point', 's.organiser_user_id', 's.status', 's.closed_at', 's.is_demo', 's.created_at', 's.updated_at'] as const;
+const SESSION_COLUMNS = [
+  's.tenant_id',
+  's.id',
+  's.title',
+  's.area_code',
+  's.meeting_point',
+  's.organiser_user_id',
+  's.status',
+  's.closed_at',
+  's.is_demo',
+  's.created_at',
+  's.updated_at',
+] as const;
 
 export async function insertSession(db: DbOrTrx, row: Insertable<SignalsWijkschouwSessionsTable>): Promise<string> {
   const r = await db.insertInto('signals_wijkschouw_sessions').values(row).returning('id').executeTakeFirstOrThrow();
@@ -18,8 +30,17 @@ export async function insertParticipants(db: DbOrTrx, rows: Insertable<SignalsWi
   if (rows.length) await db.insertInto('signals_wijkschouw_participants').values(rows).execute();
 }
 
-export async function findSession(db: DbOrTrx, tenantId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<SessionRow | null> {
-  let q = db.selectFrom('signals_wijkschouw_sessions as s').select([...SESSION_COLUMNS, walkDate]).where('s.tenant_id', '=', tenantId).where('s.id', '=', id);
+export async function findSession(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<SessionRow | null> {
+  let q = db
+    .selectFrom('signals_wijkschouw_sessions as s')
+    .select([...SESSION_COLUMNS, walkDate])
+    .where('s.tenant_id', '=', tenantId)
+    .where('s.id', '=', id);
   if (opts.forUpdate) q = q.forUpdate();
   return (await q.executeTakeFirst()) ?? null;
 }
@@ -98,7 +119,10 @@ export async function setStatus(db: DbOrTrx, tenantId: string, id: string, statu
 }
 
 /** Link a signal to a session; false when the signal is linked already (to this or another session). */
-export async function linkSignal(db: DbOrTrx, row: { tenant_id: string; session_id: string; signal_id: string; created_at: Date }): Promise<boolean> {
+export async function linkSignal(
+  db: DbOrTrx,
+  row: { tenant_id: string; session_id: string; signal_id: string; created_at: Date },
+): Promise<boolean> {
   const r = await db
     .insertInto('signals_wijkschouw_signals')
     .values(row)
@@ -109,7 +133,12 @@ export async function linkSignal(db: DbOrTrx, row: { tenant_id: string; session_
 }
 
 export async function sessionOfSignal(db: DbOrTrx, tenantId: string, signalId: string): Promise<string | null> {
-  const r = await db.selectFrom('signals_wijkschouw_signals').select('session_id').where('tenant_id', '=', tenantId).where('signal_id', '=', signalId).executeTakeFirst();
+  const r = await db
+    .selectFrom('signals_wijkschouw_signals')
+    .select('session_id')
+    .where('tenant_id', '=', tenantId)
+    .where('signal_id', '=', signalId)
+    .executeTakeFirst();
   return r?.session_id ?? null;
 }
 

@@ -21,7 +21,8 @@ describe('wijkschouw', () => {
   let wijk = '';
   let otherWijk = '';
   let otherPoint = { lat: '', lon: '' };
-  const count = async (table: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(ctx.database.db)).rows[0]!.n;
+  const count = async (table: string) =>
+    (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(ctx.database.db)).rows[0]!.n;
   const mailsTo = (to: string) => ctx.database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', to).execute();
 
   before(async () => {
@@ -52,7 +53,10 @@ describe('wijkschouw', () => {
     ]);
     assert.deepEqual(parseParticipants('Ok\nJan, rol, geen@mail').error, { key: 'signals.wijkschouw.error.participantEmail', line: 2 });
     assert.deepEqual(parseParticipants(', x@example.nl').error?.key, 'signals.wijkschouw.error.participantName');
-    assert.equal(parseParticipants(Array.from({ length: 41 }, (_, i) => `P${i}`).join('\n')).error?.key, 'signals.wijkschouw.error.tooManyParticipants');
+    assert.equal(
+      parseParticipants(Array.from({ length: 41 }, (_, i) => `P${i}`).join('\n')).error?.key,
+      'signals.wijkschouw.error.tooManyParticipants',
+    );
     assert.equal(parseWalkDate('24-11-2026'), '2026-11-24');
     assert.equal(parseWalkDate('2026-11-24'), '2026-11-24');
     assert.equal(parseWalkDate('4/3/2027'), '2027-03-04');
@@ -62,7 +66,13 @@ describe('wijkschouw', () => {
 
   it('a walk: create with participants, three routed signals, idempotent add, bad input, close with one summary mail each', async () => {
     const organiser = new TestBrowser(ctx.app);
-    const organiserId = await signInAs(ctx, organiser, { tenantId: k.id, role: 'professional', organisationId: k.municipality, email: 'organisator@example.nl', name: 'Olga Organisator' });
+    const organiserId = await signInAs(ctx, organiser, {
+      tenantId: k.id,
+      role: 'professional',
+      organisationId: k.municipality,
+      email: 'organisator@example.nl',
+      name: 'Olga Organisator',
+    });
     const colleague = new TestBrowser(ctx.app);
     await signInAs(ctx, colleague, { tenantId: k.id, role: 'professional', organisationId: k.housing, email: 'corporatie@example.nl' });
     const stranger = new TestBrowser(ctx.app);
@@ -72,9 +82,16 @@ describe('wijkschouw', () => {
     assert.equal(form.statusCode, 200);
     assert.ok(form.body.includes(`value="${wijk}"`), 'the wijk is offered');
     // Bad input: everything refused at once, nothing stored.
-    const bad = await organiser.post(`${base}/nieuw`, { title: '', areaCode: 'WK9999999', date: '31-02-2026', participants: 'Jan, rol, kapot@' });
+    const bad = await organiser.post(`${base}/nieuw`, {
+      title: '',
+      areaCode: 'WK9999999',
+      date: '31-02-2026',
+      participants: 'Jan, rol, kapot@',
+    });
     assert.equal(bad.statusCode, 422);
-    for (const text of ['Geef de wijkschouw een naam', 'Kies een wijk of buurt', 'geldige datum', 'Regel 1: Een e-mailadres']) assert.ok(bad.body.includes(text), text);
+    for (const text of ['Geef de wijkschouw een naam', 'Kies een wijk of buurt', 'geldige datum', 'Regel 1: Een e-mailadres']) {
+      assert.ok(bad.body.includes(text), text);
+    }
     assert.equal(await count('signals_wijkschouw_sessions'), 0);
 
     const created = await organiser.post(`${base}/nieuw`, {
@@ -105,7 +122,12 @@ describe('wijkschouw', () => {
       return { res: await b.post(`${sessionPath}/meldingen`, form), form };
     };
     const mailsBefore = await count('mail_outbox');
-    const one = await add(organiser, 'verlichting', { description: 'Lamp kapot bij de speeltuin', address: 'Raadhuisplein 3', lat: String(KRIMPEN_POINT.latitude).replace('.', ','), lon: String(KRIMPEN_POINT.longitude) });
+    const one = await add(organiser, 'verlichting', {
+      description: 'Lamp kapot bij de speeltuin',
+      address: 'Raadhuisplein 3',
+      lat: String(KRIMPEN_POINT.latitude).replace('.', ','),
+      lon: String(KRIMPEN_POINT.longitude),
+    });
     assert.equal(one.res.statusCode, 303, one.res.body);
     assert.match(one.res.headers.location as string, /\?toegevoegd=SIG-\d{4}-\d{6}#toegevoegd$/);
     // Replaying the same form creates nothing new.
@@ -114,7 +136,14 @@ describe('wijkschouw', () => {
     assert.equal(replay.headers.location, one.res.headers.location);
     const two = await add(colleague, 'burenoverlast', { description: 'Tuin vol rommel, buren klagen', address: 'Dorpsstraat 5' });
     assert.equal(two.res.statusCode, 303, 'a participant with an account adds a signal');
-    const three = await add(organiser, 'afval', { answer_soort_afval: 'Grofvuil', description: 'Bank op de stoep', lat: otherPoint.lat, lon: otherPoint.lon, contactName: 'Mevrouw Bakker', contactEmail: 'bakker@example.nl' });
+    const three = await add(organiser, 'afval', {
+      answer_soort_afval: 'Grofvuil',
+      description: 'Bank op de stoep',
+      lat: otherPoint.lat,
+      lon: otherPoint.lon,
+      contactName: 'Mevrouw Bakker',
+      contactEmail: 'bakker@example.nl',
+    });
     assert.equal(three.res.statusCode, 303, three.res.body);
     // Only the resident who gave her own address got a confirmation; the organiser gets nothing yet.
     assert.equal(await count('mail_outbox'), mailsBefore + 1);
@@ -123,10 +152,18 @@ describe('wijkschouw', () => {
 
     // Bad input: outside the municipality, sensitive category, no description, missing answer: 422, nothing stored.
     const signalsBefore = await count('signals_signals');
-    const outside = await add(organiser, 'verlichting', { description: 'x', lat: String(OUTSIDE_POINT.latitude), lon: String(OUTSIDE_POINT.longitude) });
+    const outside = await add(organiser, 'verlichting', {
+      description: 'x',
+      lat: String(OUTSIDE_POINT.latitude),
+      lon: String(OUTSIDE_POINT.longitude),
+    });
     assert.equal(outside.res.statusCode, 422);
     assert.ok(outside.res.body.includes('buiten de gemeente'));
-    const sensitive = await organiser.post(`${sessionPath}/meldingen`, { ...one.form, category: 'eenzaamheid', submissionId: '11111111-1111-4111-8111-111111111111' });
+    const sensitive = await organiser.post(`${sessionPath}/meldingen`, {
+      ...one.form,
+      category: 'eenzaamheid',
+      submissionId: '11111111-1111-4111-8111-111111111111',
+    });
     assert.equal(sensitive.statusCode, 422);
     assert.ok(sensitive.body.includes('gewone meldformulier'));
     const empty = await add(organiser, 'afval', { description: '', address: 'Hier' });
@@ -145,11 +182,20 @@ describe('wijkschouw', () => {
     // In the order they were added (the fixed clock gives them one timestamp; numbers show no order).
     const added = [one, two, three].map((x) => /toegevoegd=(SIG-[^#&]+)/.exec(x.res.headers.location as string)?.[1]);
     rows.sort((a, b) => added.indexOf(a.public_id) - added.indexOf(b.public_id));
-    assert.deepEqual(rows.map((r) => r.public_id), added);
+    assert.deepEqual(
+      rows.map((r) => r.public_id),
+      added,
+    );
     assert.equal(rows.length, 3);
     assert.ok(rows.every((r) => r.source === 'wijkschouw'));
-    assert.deepEqual(rows.map((r) => r.organisation_id), [k.municipality, k.housing, k.municipality]);
-    assert.deepEqual(rows.map((r) => r.reporter_email), ['organisator@example.nl', 'organisator@example.nl', 'bakker@example.nl']);
+    assert.deepEqual(
+      rows.map((r) => r.organisation_id),
+      [k.municipality, k.housing, k.municipality],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.reporter_email),
+      ['organisator@example.nl', 'organisator@example.nl', 'bakker@example.nl'],
+    );
     assert.ok(rows.every((r) => r.wants_feedback));
     assert.equal(rows[0]!.created_by, organiserId);
     assert.equal(rows[2]!.buurt_code, otherWijk);
@@ -179,11 +225,18 @@ describe('wijkschouw', () => {
     assert.equal(jan.length, 1);
     assert.ok(rows.every((r) => jan[0]!.text_body.includes(r.public_id)));
     assert.ok(jan[0]!.text_body.includes('Mevrouw Bakker'), 'participant names are in the summary');
-    assert.ok(!jan[0]!.text_body.includes('bakker@example.nl') && !jan[0]!.text_body.includes('volgen/'), 'no addresses or tracking links of others');
+    assert.ok(
+      !jan[0]!.text_body.includes('bakker@example.nl') && !jan[0]!.text_body.includes('volgen/'),
+      'no addresses or tracking links of others',
+    );
     assert.equal((await mailsTo('corporatie@example.nl')).length, 1);
     const own = await mailsTo('organisator@example.nl');
     assert.equal(own.length, 1);
-    assert.equal((own[0]!.text_body.match(/\/meldingen\/volgen\//g) ?? []).length, 2, 'tracking links for the two signals the organiser reported');
+    assert.equal(
+      (own[0]!.text_body.match(/\/meldingen\/volgen\//g) ?? []).length,
+      2,
+      'tracking links for the two signals the organiser reported',
+    );
     const link = /http:\/\/[^\s]+(\/krimpen-aan-den-ijssel\/meldingen\/volgen\/[A-Za-z0-9_-]+)/.exec(own[0]!.text_body)![1]!;
     assert.equal((await new TestBrowser(ctx.app).get(link)).statusCode, 200, 'the tracking link works');
     // Closing again sends nothing; adding after closing is refused.
@@ -201,7 +254,12 @@ describe('wijkschouw', () => {
     const volunteer = new TestBrowser(ctx.app);
     await signInAs(ctx, volunteer, { tenantId: k.id, role: 'volunteer' });
     assert.equal((await volunteer.get(base)).statusCode, 200);
-    const created = await volunteer.post(`${base}/nieuw`, { title: 'Schouw vrijwilligers', areaCode: wijk, date: '2026-12-01', participants: '' });
+    const created = await volunteer.post(`${base}/nieuw`, {
+      title: 'Schouw vrijwilligers',
+      areaCode: wijk,
+      date: '2026-12-01',
+      participants: '',
+    });
     assert.equal(created.statusCode, 303);
     const path = created.headers.location as string;
     const id = path.split('/').pop()!;

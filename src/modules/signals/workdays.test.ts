@@ -10,7 +10,18 @@ const local = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE }).toISO();
 
 describe('Easter', () => {
   it('matches known dates', () => {
-    const known: Record<number, [number, number]> = { 1961: [4, 2], 2000: [4, 23], 2008: [3, 23], 2019: [4, 21], 2024: [3, 31], 2025: [4, 20], 2026: [4, 5], 2027: [3, 28], 2038: [4, 25], 2285: [3, 22] };
+    const known: Record<number, [number, number]> = {
+      1961: [4, 2],
+      2000: [4, 23],
+      2008: [3, 23],
+      2019: [4, 21],
+      2024: [3, 31],
+      2025: [4, 20],
+      2026: [4, 5],
+      2027: [3, 28],
+      2038: [4, 25],
+      2285: [3, 22],
+    };
     for (const [y, [m, d]] of Object.entries(known)) assert.deepEqual(easterSunday(Number(y)), { month: m, day: d }, y);
   });
   it('is always a Sunday between 22 March and 25 April (property)', () => {
@@ -27,9 +38,10 @@ describe('Easter', () => {
 
 describe('Dutch public holidays', () => {
   it('lists the holidays of 2026', () => {
-    assert.deepEqual([...dutchHolidays(2026).keys()], [
-      '2026-01-01', '2026-04-05', '2026-04-06', '2026-04-27', '2026-05-14', '2026-05-24', '2026-05-25', '2026-12-25', '2026-12-26',
-    ]);
+    assert.deepEqual(
+      [...dutchHolidays(2026).keys()],
+      ['2026-01-01', '2026-04-05', '2026-04-06', '2026-04-27', '2026-05-14', '2026-05-24', '2026-05-25', '2026-12-25', '2026-12-26'],
+    );
   });
   it('moves Koningsdag to 26 April when 27 April is a Sunday (2025, 2031)', () => {
     assert.ok(dutchHolidays(2025).has('2025-04-26'));
@@ -64,7 +76,11 @@ describe('addWorkingDays', () => {
     assert.equal(local(addWorkingDays(new Date('2026-12-31T09:00:00Z'), 1)), '2027-01-04T23:59:59.999+01:00');
   });
   it('skips Easter Monday, Koningsdag and Hemelvaart; honours summer time', () => {
-    assert.equal(local(addWorkingDays(new Date('2026-04-02T09:00:00Z'), 2)), '2026-04-07T23:59:59.999+02:00', 'Good Friday is a working day, Easter Monday is not');
+    assert.equal(
+      local(addWorkingDays(new Date('2026-04-02T09:00:00Z'), 2)),
+      '2026-04-07T23:59:59.999+02:00',
+      'Good Friday is a working day, Easter Monday is not',
+    );
     assert.equal(local(addWorkingDays(new Date('2026-04-24T09:00:00Z'), 1)), '2026-04-28T23:59:59.999+02:00');
     assert.equal(local(addWorkingDays(new Date('2026-05-13T09:00:00Z'), 1)), '2026-05-15T23:59:59.999+02:00');
   });
@@ -74,15 +90,19 @@ describe('addWorkingDays', () => {
   });
   it('always ends on a working day, after the start, one more day is one more working day (property)', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2024-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 30 }), (start, n) => {
-        const end = addWorkingDays(start, n);
-        assert.ok(isWorkingDay(DateTime.fromJSDate(end)));
-        assert.ok(end.getTime() > start.getTime());
-        const next = addWorkingDays(start, n + 1).getTime();
-        // From a day off, 0 and 1 day both end on the next working day; after that every day counts.
-        if (n >= 1 || isWorkingDay(DateTime.fromJSDate(start))) assert.ok(next > end.getTime());
-        else assert.equal(next, end.getTime());
-      }),
+      fc.property(
+        fc.date({ min: new Date('2024-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 30 }),
+        (start, n) => {
+          const end = addWorkingDays(start, n);
+          assert.ok(isWorkingDay(DateTime.fromJSDate(end)));
+          assert.ok(end.getTime() > start.getTime());
+          const next = addWorkingDays(start, n + 1).getTime();
+          // From a day off, 0 and 1 day both end on the next working day; after that every day counts.
+          if (n >= 1 || isWorkingDay(DateTime.fromJSDate(start))) assert.ok(next > end.getTime());
+          else assert.equal(next, end.getTime());
+        },
+      ),
       { numRuns: 200 },
     );
   });

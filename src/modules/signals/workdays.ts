@@ -5,7 +5,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../../platform/time.ts';
 
-
 /** Bevrijdingsdag (5 May) as a day off: every year, only in lustrum years (2025, 2030, …; the usual CAO rule), or never. */
 export type LiberationDayRule = 'always' | 'lustrum' | 'never';
 

@@ -56,15 +56,25 @@ describe('routing', () => {
 });
 
 describe('extra questions', () => {
-  const questions = DEMO_GROUPS.find((g) => g.code === 'zorg-buurtgenoot')!.categories.find((c) => c.serviceCode === 'verward-gedrag')!.questions!;
+  const questions = DEMO_GROUPS.find((g) => g.code === 'zorg-buurtgenoot')!.categories.find(
+    (c) => c.serviceCode === 'verward-gedrag',
+  )!.questions!;
   it('finds the hard stop answer, case-insensitively', () => {
     assert.equal(findHardStop(questions, { gevaar: 'Ja' })?.key, 'gevaar');
     assert.equal(findHardStop(questions, { gevaar: 'nee' }), null);
   });
   it('checks required answers and choices, ignores unknown keys', () => {
-    assert.deepEqual(checkAnswers(questions, { gevaar: '', onbekend: 'x' }), { answers: {}, errors: { answer_gevaar: 'signals.error.answerRequired' } });
-    assert.deepEqual(checkAnswers(questions, { gevaar: 'nee', weet_ervan: 'Misschien' }).errors, { answer_weet_ervan: 'signals.error.answerChoice' });
-    assert.deepEqual(checkAnswers(questions, { gevaar: ' nee ', weet_ervan: 'Nee' }), { answers: { gevaar: 'nee', weet_ervan: 'Nee' }, errors: {} });
+    assert.deepEqual(checkAnswers(questions, { gevaar: '', onbekend: 'x' }), {
+      answers: {},
+      errors: { answer_gevaar: 'signals.error.answerRequired' },
+    });
+    assert.deepEqual(checkAnswers(questions, { gevaar: 'nee', weet_ervan: 'Misschien' }).errors, {
+      answer_weet_ervan: 'signals.error.answerChoice',
+    });
+    assert.deepEqual(checkAnswers(questions, { gevaar: ' nee ', weet_ervan: 'Nee' }), {
+      answers: { gevaar: 'nee', weet_ervan: 'Nee' },
+      errors: {},
+    });
   });
   it('the demo categories have unique service codes and at least one hard stop', () => {
     const all = DEMO_GROUPS.flatMap((g) => g.categories);

@@ -3,7 +3,16 @@
  * tracking page, Open311 open/closed), and the allowed transitions. Inspired by Signalen's
  * workflow.py, reduced to the states a neighbourhood network needs.
  */
-export const SIGNAL_STATES = ['gemeld', 'in_behandeling', 'ingepland', 'on_hold', 'reactie_gevraagd', 'afgehandeld', 'geannuleerd', 'heropend'] as const;
+export const SIGNAL_STATES = [
+  'gemeld',
+  'in_behandeling',
+  'ingepland',
+  'on_hold',
+  'reactie_gevraagd',
+  'afgehandeld',
+  'geannuleerd',
+  'heropend',
+] as const;
 export type SignalState = (typeof SIGNAL_STATES)[number];
 
 export interface StateDefinition {

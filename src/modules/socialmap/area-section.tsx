@@ -13,7 +13,6 @@ import { occurrences, thisWeekRange, type Occurrence } from './schedule.ts';
 import { FUNCTIE } from './taxonomy.ts';
 import { ZONE } from '../../platform/time.ts';
 
-
 const MAX_ACTIVITIES = 12;
 
 interface WeekItem {
@@ -50,12 +49,22 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
   // This week's activities of the active services offered here.
   const ids = [...active.keys()];
   const schedules = ids.length ? (await listSchedules(db, tenantId, { serviceIds: ids })).filter((s) => s.service_id) : [];
-  const exceptions = schedules.length ? await listScheduleExceptions(db, tenantId, schedules.map((s) => s.id)) : [];
+  const exceptions = schedules.length
+    ? await listScheduleExceptions(
+        db,
+        tenantId,
+        schedules.map((s) => s.id),
+      )
+    : [];
   const week = thisWeekRange(now);
   const placeOf = new Map(places.map((p) => [p.service_id, p.location_name]));
   const items: WeekItem[] = schedules
     .flatMap((s) =>
-      occurrences({ ...s, id: s.id, cancelled: exceptions.filter((e) => e.schedule_id === s.id).map((e) => e.date) }, week.from, week.to).map((o) => ({
+      occurrences(
+        { ...s, id: s.id, cancelled: exceptions.filter((e) => e.schedule_id === s.id).map((e) => e.date) },
+        week.from,
+        week.to,
+      ).map((o) => ({
         serviceId: s.service_id!,
         name: active.get(s.service_id!)?.name ?? '',
         place: placeOf.get(s.service_id!) ?? null,
@@ -67,9 +76,14 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
   // Meeting places: locations of active meeting services, each once.
   const meeting = new Map<string, string>();
   for (const p of places) {
-    if (active.get(p.service_id)?.functions.includes(FUNCTIE.ontmoeting)) meeting.set(p.location_id, [p.location_name, p.address_1].filter(Boolean).join(', ') || '—');
+    if (active.get(p.service_id)?.functions.includes(FUNCTIE.ontmoeting)) {
+      meeting.set(p.location_id, [p.location_name, p.address_1].filter(Boolean).join(', ') || '—');
+    }
   }
-  const missing = [...row.whiteSpots.questions.map((q) => t(`socialmap.keep.q.${q}.short`)), ...row.whiteSpots.functions.filter((f) => f !== FUNCTIE.ontmoeting).map((f) => t(`socialmap.keep.fn.${f}`).toLowerCase())];
+  const missing = [
+    ...row.whiteSpots.questions.map((q) => t(`socialmap.keep.q.${q}.short`)),
+    ...row.whiteSpots.functions.filter((f) => f !== FUNCTIE.ontmoeting).map((f) => t(`socialmap.keep.fn.${f}`).toLowerCase()),
+  ];
   const headingId = `ontmoeten-${area.code}`;
   return (
     <section class="section area-ontmoeten" aria-labelledby={headingId}>
@@ -105,7 +119,9 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
         </ul>
       )}
       <p class="utrecht-paragraph">
-        {missing.length === 0 ? t('socialmap.keep.area.noWhiteSpots', { name: area.name }) : t('socialmap.keep.area.whiteSpots', { name: area.name, list: missing.join(', ') })}
+        {missing.length === 0
+          ? t('socialmap.keep.area.noWhiteSpots', { name: area.name })
+          : t('socialmap.keep.area.whiteSpots', { name: area.name, list: missing.join(', ') })}
       </p>
       {staleCount > 0 && <p class="utrecht-paragraph">{t('socialmap.keep.area.stale', { count: staleCount })}</p>}
       <ul class="utrecht-unordered-list">

@@ -12,7 +12,10 @@ type Over = Partial<CoverageEntry> & { buurt?: string; wijk?: string; accessibil
 /** An entry with functions and groups as short codes, at most one place. */
 function entry(id: string, over: Over): CoverageEntry {
   const { buurt, wijk: w, accessibility = [], ...rest } = over;
-  const places = buurt || w ? [{ buurtCode: buurt ?? null, wijkCode: w ?? 'WK054201', accessibility: accessibility.map((a) => `toegankelijkheid.${a}`) }] : [];
+  const places =
+    buurt || w
+      ? [{ buurtCode: buurt ?? null, wijkCode: w ?? 'WK054201', accessibility: accessibility.map((a) => `toegankelijkheid.${a}`) }]
+      : [];
   return {
     id,
     name: id,
@@ -66,7 +69,10 @@ describe('coverage matrix', () => {
   });
 
   it('support without the disability target group does not answer the disability question', () => {
-    const mm = coverageMatrix([wijk], [entry('x', { functions: ['zorgondersteuning'], targetGroups: ['doelgroep.ouderen'], wijk: 'WK054201' })]);
+    const mm = coverageMatrix(
+      [wijk],
+      [entry('x', { functions: ['zorgondersteuning'], targetGroups: ['doelgroep.ouderen'], wijk: 'WK054201' })],
+    );
     assert.equal(mm.rows[0]!.questions.disabilitySupport.state, 'no');
     assert.equal(mm.rows[0]!.functions['functie.zorgondersteuning'].state, 'yes');
   });

@@ -20,7 +20,13 @@ export const DISABILITY_GROUP: string = DOELGROEP.beperking;
 export const ACCESSIBLE_FEATURES: readonly string[] = [TOEGANKELIJKHEID.rolstoel];
 
 /** The questions of seed 003 §6a the matrix answers per area. */
-export const COVERAGE_QUESTIONS = ['meetingPlace', 'meetingAccessible', 'informationPoint', 'signallingNetwork', 'disabilitySupport'] as const;
+export const COVERAGE_QUESTIONS = [
+  'meetingPlace',
+  'meetingAccessible',
+  'informationPoint',
+  'signallingNetwork',
+  'disabilitySupport',
+] as const;
 export type CoverageQuestion = (typeof COVERAGE_QUESTIONS)[number];
 
 /** One service as the coverage matrix sees it: its functions, groups, accessibility and where it is. */
@@ -96,7 +102,8 @@ export const QUESTION_TESTS: Record<CoverageQuestion, (e: CoverageEntry, places:
   informationPoint: (e) => has(e.functions, FUNCTIE.informatieAdvies),
   signallingNetwork: (e) => has(e.functions, FUNCTIE.signalering),
   disabilitySupport: (e) =>
-    (has(e.functions, FUNCTIE.informeleOndersteuning) || has(e.functions, FUNCTIE.zorgondersteuning)) && has(e.targetGroups, DISABILITY_GROUP),
+    (has(e.functions, FUNCTIE.informeleOndersteuning) || has(e.functions, FUNCTIE.zorgondersteuning)) &&
+    has(e.targetGroups, DISABILITY_GROUP),
 };
 
 /** The places of an entry inside an area: in the buurt itself, or anywhere in the wijk for a wijk. */
@@ -112,10 +119,7 @@ export function coverageRow(area: CoverageArea, entries: readonly CoverageEntry[
   >;
   const questions = Object.fromEntries(
     COVERAGE_QUESTIONS.map((q) => [q, cell(entries.filter((e) => QUESTION_TESTS[q](e, placesIn(area, e))))]),
-  ) as Record<
-    CoverageQuestion,
-    CoverageCell
-  >;
+  ) as Record<CoverageQuestion, CoverageCell>;
   return {
     area,
     functions,

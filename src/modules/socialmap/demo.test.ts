@@ -29,7 +29,9 @@ describe('social map demo data', () => {
       await importDemoAreas(trx, { tenants: TENANTS, dataDir: 'seed-data/cbs' });
       for (const t of TENANTS) {
         const m = new Map<string, string>();
-        for (const o of DEMO_ORGANISATIONS[t.id] ?? []) m.set(o.name, (await createOrganisation(trx, { tenantId: t.id, name: o.name, kind: o.kind })).id);
+        for (const o of DEMO_ORGANISATIONS[t.id] ?? []) {
+          m.set(o.name, (await createOrganisation(trx, { tenantId: t.id, name: o.name, kind: o.kind })).id);
+        }
         organisations.set(t.id, m);
       }
       const started = Date.now();
@@ -41,23 +43,45 @@ describe('social map demo data', () => {
 
     for (const t of TENANTS) {
       const data = DEMO_SOCIALMAP[t.id]!;
-      const locs = await sql<{ name: string; buurt_code: string | null; wijk_code: string | null; is_demo: boolean }>`select name, buurt_code, wijk_code, is_demo from socialmap_locations where tenant_id = ${t.id}`.execute(db);
+      const locs = await sql<{
+        name: string;
+        buurt_code: string | null;
+        wijk_code: string | null;
+        is_demo: boolean;
+      }>`select name, buurt_code, wijk_code, is_demo from socialmap_locations where tenant_id = ${t.id}`.execute(db);
       assert.equal(locs.rows.length, data.places.length);
       for (const p of data.places) {
         const row = locs.rows.find((r) => r.name === p.name)!;
         assert.ok(row.is_demo);
-        assert.ok(p.area.startsWith('BU') ? row.buurt_code === p.area : row.wijk_code === p.area, `${p.name} lies in ${p.area}: ${row.wijk_code}/${row.buurt_code}`);
+        assert.ok(
+          p.area.startsWith('BU') ? row.buurt_code === p.area : row.wijk_code === p.area,
+          `${p.name} lies in ${p.area}: ${row.wijk_code}/${row.buurt_code}`,
+        );
       }
-      const svcs = await sql<{ n: number; stale: number; demo: number }>`select count(*)::int as n, count(*) filter (where last_checked_at < ${new Date('2026-02-23T10:00:00Z')})::int as stale, count(*) filter (where is_demo)::int as demo from socialmap_services where tenant_id = ${t.id}`.execute(db);
+      const svcs = await sql<{
+        n: number;
+        stale: number;
+        demo: number;
+      }>`select count(*)::int as n, count(*) filter (where last_checked_at < ${new Date('2026-02-23T10:00:00Z')})::int as stale, count(*) filter (where is_demo)::int as demo from socialmap_services where tenant_id = ${t.id}`.execute(
+        db,
+      );
       assert.equal(svcs.rows[0]!.n, data.activities.length);
       assert.equal(svcs.rows[0]!.demo, data.activities.length);
       assert.ok(svcs.rows[0]!.stale >= 1, `${t.id} has stale entries`);
-      const linked = await sql<{ n: number }>`select count(*)::int as n from socialmap_organizations where tenant_id = ${t.id} and people_organisation_id is not null`.execute(db);
+      const linked = await sql<{
+        n: number;
+      }>`select count(*)::int as n from socialmap_organizations where tenant_id = ${t.id} and people_organisation_id is not null`.execute(
+        db,
+      );
       assert.ok(linked.rows[0]!.n >= 3, 'providers are linked to people organisations');
     }
-    const wijken = await sql<{ n: number }>`select count(distinct wijk_code)::int as n from socialmap_locations where tenant_id = 'GM0014'`.execute(db);
+    const wijken = await sql<{
+      n: number;
+    }>`select count(distinct wijk_code)::int as n from socialmap_locations where tenant_id = 'GM0014'`.execute(db);
     assert.ok(wijken.rows[0]!.n >= 6 && wijken.rows[0]!.n < 20, 'covered wijken and white spots');
-    const cancelled = await sql<{ n: number }>`select count(*)::int as n from socialmap_schedule_exceptions where tenant_id = 'GM0542'`.execute(db);
+    const cancelled = await sql<{
+      n: number;
+    }>`select count(*)::int as n from socialmap_schedule_exceptions where tenant_id = 'GM0542'`.execute(db);
     assert.equal(cancelled.rows[0]!.n, 1);
 
     const v = hsdsValidator();

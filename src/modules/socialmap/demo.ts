@@ -11,13 +11,21 @@ import { upsertRows } from './store/import.ts';
 import { ZONE } from '../../platform/time.ts';
 
 /** Small offsets (degrees) so places in one area do not share a point. */
-const OFFSETS: readonly [number, number][] = [[0, 0], [0.0012, 0.0007], [-0.001, 0.0009], [0.0008, -0.0011], [-0.0013, -0.0006]];
+const OFFSETS: readonly [number, number][] = [
+  [0, 0],
+  [0.0012, 0.0007],
+  [-0.001, 0.0009],
+  [0.0008, -0.0011],
+  [-0.0013, -0.0006],
+];
 
 /** A point inside the wijk or buurt with this code (its label point, or a buurt's inside it), with the buurt and wijk found there. */
 async function pointIn(trx: Trx, tenantId: string, code: string, n: number) {
   const area = await getArea(trx, tenantId, code);
   if (!area) throw new Error(`Demo social map: unknown area ${code} in ${tenantId}`);
-  const labels = [area.label, ...(await listAreas(trx, tenantId, { parentCode: code })).map((a) => a.label)].filter((l): l is [number, number] => l !== null);
+  const labels = [area.label, ...(await listAreas(trx, tenantId, { parentCode: code })).map((a) => a.label)].filter(
+    (l): l is [number, number] => l !== null,
+  );
   for (const [lon, lat] of labels) {
     for (let i = 0; i < OFFSETS.length; i++) {
       const [dLon, dLat] = OFFSETS[(n + i) % OFFSETS.length]!;
@@ -63,7 +71,16 @@ export async function socialmapDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
     if (!data) continue;
     const terms = await ensureDefaultTaxonomies(trx, tenant.id);
     const people = args.organisations.get(tenant.id);
-    const rows: Record<string, Record<string, unknown>[]> = { orgs: [], locations: [], addresses: [], services: [], sals: [], attributes: [], schedules: [], exceptions: [] };
+    const rows: Record<string, Record<string, unknown>[]> = {
+      orgs: [],
+      locations: [],
+      addresses: [],
+      services: [],
+      sals: [],
+      attributes: [],
+      schedules: [],
+      exceptions: [],
+    };
     const orgIds = new Map<string, string>();
     for (const o of data.orgs) {
       const id = randomUUID();
@@ -75,22 +92,49 @@ export async function socialmapDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
     for (const [n, p] of data.places.entries()) {
       const id = randomUUID();
       placeIds.set(p.key, id);
-      const { address, term_ids: _t, term_codes: _c, ...loc } = locationInput.parse({ name: p.name, description: p.description, address: { ...p.address, country: 'NL' } });
+      const {
+        address,
+        term_ids: _t,
+        term_codes: _c,
+        ...loc
+      } = locationInput.parse({ name: p.name, description: p.description, address: { ...p.address, country: 'NL' } });
       rows.locations!.push({ ...loc, ...(await pointIn(trx, tenant.id, p.area, n)), id, organization_id: orgIds.get(p.org)!, ...stamp });
       rows.addresses!.push({ ...address!, id: randomUUID(), location_id: id });
-      for (const code of p.access) rows.attributes!.push({ id: randomUUID(), link_id: id, link_entity: 'location', taxonomy_term_id: terms.get(code)! });
+      for (const code of p.access) {
+        rows.attributes!.push({ id: randomUUID(), link_id: id, link_entity: 'location', taxonomy_term_id: terms.get(code)! });
+      }
     }
     for (const a of data.activities) {
       const id = randomUUID();
       const checked = a.checked === null ? null : DateTime.fromJSDate(args.now).minus({ months: a.checked, days: 3 }).toJSDate();
-      const { location_ids: _l, term_ids: _t, term_codes: _c, ...svc } = serviceInput.parse({ organization_id: orgIds.get(a.org)!, name: a.name, description: a.description });
+      const {
+        location_ids: _l,
+        term_ids: _t,
+        term_codes: _c,
+        ...svc
+      } = serviceInput.parse({ organization_id: orgIds.get(a.org)!, name: a.name, description: a.description });
       rows.services!.push({ ...svc, id, ...stamp, last_checked_at: checked });
       for (const k of a.places) rows.sals!.push({ id: randomUUID(), service_id: id, location_id: placeIds.get(k)! });
-      for (const code of a.terms) rows.attributes!.push({ id: randomUUID(), link_id: id, link_entity: 'service', taxonomy_term_id: terms.get(code)! });
+      for (const code of a.terms) {
+        rows.attributes!.push({ id: randomUUID(), link_id: id, link_entity: 'service', taxonomy_term_id: terms.get(code)! });
+      }
       if (a.schedule) {
         const scheduleId = randomUUID();
-        rows.schedules!.push({ ...scheduleInput.parse({ ...scheduleFields(a.schedule, args.now), service_id: id }), id: scheduleId, created_at: args.now, updated_at: args.now });
-        if (a.schedule.cancelNext) rows.exceptions!.push({ id: randomUUID(), schedule_id: scheduleId, date: nextFirstTuesday(args.now), kind: 'cancelled', note: 'Geen eettafel: de vrijwilligers zijn met vakantie.' });
+        rows.schedules!.push({
+          ...scheduleInput.parse({ ...scheduleFields(a.schedule, args.now), service_id: id }),
+          id: scheduleId,
+          created_at: args.now,
+          updated_at: args.now,
+        });
+        if (a.schedule.cancelNext) {
+          rows.exceptions!.push({
+            id: randomUUID(),
+            schedule_id: scheduleId,
+            date: nextFirstTuesday(args.now),
+            kind: 'cancelled',
+            note: 'Geen eettafel: de vrijwilligers zijn met vakantie.',
+          });
+        }
       }
     }
     for (const [key, table] of TABLES) {

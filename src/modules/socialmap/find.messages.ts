@@ -5,7 +5,8 @@ registerMessages({
   nl: {
     'socialmap.find.nav': 'Sociale kaart',
     'socialmap.find.title': 'Sociale kaart',
-    'socialmap.find.intro': 'Zoek activiteiten, ontmoetingsplekken en hulp bij u in de buurt. U kunt zoeken op woorden, op wat u zoekt, voor wie het is en hoe dichtbij.',
+    'socialmap.find.intro':
+      'Zoek activiteiten, ontmoetingsplekken en hulp bij u in de buurt. U kunt zoeken op woorden, op wat u zoekt, voor wie het is en hoe dichtbij.',
     'socialmap.find.notFound': 'Dit aanbod kennen we niet. Misschien is het gestopt. Zoek opnieuw op de sociale kaart.',
     'socialmap.find.areaNotFound': 'Deze buurt of wijk kennen we niet. Kijk of de code goed is, bijvoorbeeld BU05420101 of WK054201.',
     'socialmap.find.form.label': 'Zoeken op de sociale kaart',
@@ -21,7 +22,8 @@ registerMessages({
     'socialmap.find.form.whenToday': 'Vandaag',
     'socialmap.find.form.whenWeek': 'Deze week',
     'socialmap.find.form.where': 'Waar?',
-    'socialmap.find.form.whereHint': 'Vul uw postcode en huisnummer in, of een adres. Dan zoeken we dichtbij en staat het dichtstbijzijnde bovenaan.',
+    'socialmap.find.form.whereHint':
+      'Vul uw postcode en huisnummer in, of een adres. Dan zoeken we dichtbij en staat het dichtstbijzijnde bovenaan.',
     'socialmap.find.form.postcode': 'Postcode',
     'socialmap.find.form.houseNumber': 'Huisnummer',
     'socialmap.find.form.address': 'Of een adres of plek',
@@ -38,9 +40,12 @@ registerMessages({
     'socialmap.find.form.unknownTerm': 'Deze keuze kennen we niet. Kies een van de opties.',
     'socialmap.find.form.invalidPoint': 'Deze locatie klopt niet. Vul uw postcode in.',
     'socialmap.find.geo.postcodeMalformed': 'Dit is geen goede postcode. Een postcode heeft 4 cijfers en 2 letters, bijvoorbeeld 1703 AB.',
-    'socialmap.find.geo.houseNumberMalformed': 'Dit is geen goed huisnummer. Gebruik cijfers, eventueel met een letter, bijvoorbeeld 12 of 12a.',
-    'socialmap.find.geo.postcodeUnknown': 'We kennen deze postcode niet. We kennen alleen postcodes van plekken op de sociale kaart. Vul een adres of plek in, of zoek zonder postcode.',
-    'socialmap.find.geo.addressUnknown': 'We kennen dit adres niet. Vul een straat of plek in die op de sociale kaart staat, of zoek zonder adres.',
+    'socialmap.find.geo.houseNumberMalformed':
+      'Dit is geen goed huisnummer. Gebruik cijfers, eventueel met een letter, bijvoorbeeld 12 of 12a.',
+    'socialmap.find.geo.postcodeUnknown':
+      'We kennen deze postcode niet. We kennen alleen postcodes van plekken op de sociale kaart. Vul een adres of plek in, of zoek zonder postcode.',
+    'socialmap.find.geo.addressUnknown':
+      'We kennen dit adres niet. Vul een straat of plek in die op de sociale kaart staat, of zoek zonder adres.',
     'socialmap.find.geo.addressMalformed': 'Vul een adres of plek in van 2 tot 200 tekens.',
     'socialmap.find.geo.from': 'Afstand gemeten vanaf {label}.',
     'socialmap.find.geo.fromApprox': 'Afstand gemeten vanaf ongeveer {label}: dit adres kennen we niet precies.',
@@ -73,7 +78,8 @@ registerMessages({
     'socialmap.find.demo': 'Voorbeeld (demogegevens)',
     'socialmap.find.map.title': 'Kaart van de resultaten',
     'socialmap.find.map.desc': 'Kaart met {count} resultaten rond uw punt. Dezelfde resultaten staan met hun nummer in de lijst.',
-    'socialmap.find.map.caption': 'De stip in het midden is uw punt. De cirkel is de afstand die u koos. De nummers zijn de nummers in de lijst.',
+    'socialmap.find.map.caption':
+      'De stip in het midden is uw punt. De cirkel is de afstand die u koos. De nummers zijn de nummers in de lijst.',
     'socialmap.find.service.what': 'Wat is het?',
     'socialmap.find.service.forWhom': 'Voor wie?',
     'socialmap.find.service.functions': 'Soort aanbod',
@@ -126,7 +132,8 @@ registerMessages({
   en: {
     'socialmap.find.nav': 'Social map',
     'socialmap.find.title': 'Social map',
-    'socialmap.find.intro': 'Find activities, meeting places and support near you. Search by words, by what you are looking for, who it is for and how close it is.',
+    'socialmap.find.intro':
+      'Find activities, meeting places and support near you. Search by words, by what you are looking for, who it is for and how close it is.',
     'socialmap.find.notFound': 'We do not know this offer. It may have stopped. Search the social map again.',
     'socialmap.find.areaNotFound': 'We do not know this neighbourhood or district. Check the code, for example BU05420101 or WK054201.',
     'socialmap.find.form.label': 'Search the social map',
@@ -142,7 +149,8 @@ registerMessages({
     'socialmap.find.form.whenToday': 'Today',
     'socialmap.find.form.whenWeek': 'This week',
     'socialmap.find.form.where': 'Where?',
-    'socialmap.find.form.whereHint': 'Enter your postcode and house number, or an address. We then search nearby and show the nearest first.',
+    'socialmap.find.form.whereHint':
+      'Enter your postcode and house number, or an address. We then search nearby and show the nearest first.',
     'socialmap.find.form.postcode': 'Postcode',
     'socialmap.find.form.houseNumber': 'House number',
     'socialmap.find.form.address': 'Or an address or place',
@@ -159,9 +167,12 @@ registerMessages({
     'socialmap.find.form.unknownTerm': 'We do not know this choice. Pick one of the options.',
     'socialmap.find.form.invalidPoint': 'This location is not valid. Please enter your postcode.',
     'socialmap.find.geo.postcodeMalformed': 'This is not a valid postcode. A postcode has 4 digits and 2 letters, for example 1703 AB.',
-    'socialmap.find.geo.houseNumberMalformed': 'This is not a valid house number. Use digits, optionally with a letter, for example 12 or 12a.',
-    'socialmap.find.geo.postcodeUnknown': 'We do not know this postcode. We only know postcodes of places on the social map. Enter an address or place, or search without a postcode.',
-    'socialmap.find.geo.addressUnknown': 'We do not know this address. Enter a street or place that is on the social map, or search without an address.',
+    'socialmap.find.geo.houseNumberMalformed':
+      'This is not a valid house number. Use digits, optionally with a letter, for example 12 or 12a.',
+    'socialmap.find.geo.postcodeUnknown':
+      'We do not know this postcode. We only know postcodes of places on the social map. Enter an address or place, or search without a postcode.',
+    'socialmap.find.geo.addressUnknown':
+      'We do not know this address. Enter a street or place that is on the social map, or search without an address.',
     'socialmap.find.geo.addressMalformed': 'Enter an address or place of 2 to 200 characters.',
     'socialmap.find.geo.from': 'Distance measured from {label}.',
     'socialmap.find.geo.fromApprox': 'Distance measured from around {label}: we do not know this address exactly.',
@@ -194,7 +205,8 @@ registerMessages({
     'socialmap.find.demo': 'Example (demo data)',
     'socialmap.find.map.title': 'Map of the results',
     'socialmap.find.map.desc': 'Map with {count} results around your point. The same results are in the list with their number.',
-    'socialmap.find.map.caption': 'The dot in the middle is your point. The circle is the distance you chose. The numbers are the numbers in the list.',
+    'socialmap.find.map.caption':
+      'The dot in the middle is your point. The circle is the distance you chose. The numbers are the numbers in the list.',
     'socialmap.find.service.what': 'What is it?',
     'socialmap.find.service.forWhom': 'For whom?',
     'socialmap.find.service.functions': 'Kind of offer',

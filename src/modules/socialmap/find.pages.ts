@@ -7,7 +7,6 @@ import { isOpenAt, monthRange, nextOccurrences, occurrences, type Occurrence, ty
 import { TAXONOMY } from './taxonomy.ts';
 import { isUuid } from '../../platform/ids.ts';
 
-
 export interface PageLocation extends store.LocationRow {
   buurtName: string | null;
   wijkName: string | null;
@@ -44,14 +43,20 @@ async function pageLocations(db: DbOrTrx, tenantId: string, locations: store.Loc
     store.termsOf(db, tenantId, ids),
     store.accessibilityOf(db, tenantId, ids),
     store.phonesOf(db, tenantId, { services: [], locations: ids, organizations: [] }),
-    names(db, tenantId, locations.flatMap((l) => [l.buurt_code, l.wijk_code])),
+    names(
+      db,
+      tenantId,
+      locations.flatMap((l) => [l.buurt_code, l.wijk_code]),
+    ),
   ]);
   return locations.map((l) => ({
     ...l,
     buurtName: l.buurt_code ? (areaNames.get(l.buurt_code) ?? null) : null,
     wijkName: l.wijk_code ? (areaNames.get(l.wijk_code) ?? null) : null,
     accessibility: terms.filter((t) => t.link_id === l.id && t.taxonomy_code === TAXONOMY.toegankelijkheid).map((t) => t.name),
-    accessibilityNotes: notes.filter((n) => n.location_id === l.id).flatMap((n) => [n.description, n.details].filter((x): x is string => !!x)),
+    accessibilityNotes: notes
+      .filter((n) => n.location_id === l.id)
+      .flatMap((n) => [n.description, n.details].filter((x): x is string => !!x)),
     phones: phones.filter((p) => p.location_id === l.id),
   }));
 }

@@ -28,12 +28,19 @@ const querySchema = z.object({
   lat: text(30),
   lon: text(30),
   afstand: z.enum(['500', '1000', '3000'], 'form.invalidValue').optional().default('1000'),
-  pagina: z.coerce.number('form.invalidValue').int('form.invalidValue').min(1, 'form.invalidValue').max(500, 'form.invalidValue').optional().default(1),
+  pagina: z.coerce
+    .number('form.invalidValue')
+    .int('form.invalidValue')
+    .min(1, 'form.invalidValue')
+    .max(500, 'form.invalidValue')
+    .optional()
+    .default(1),
 });
 
 function rawValues(q: Record<string, unknown>): FindFormValues {
   const s = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).slice(0, 200) : '');
-  const l = (k: string) => (Array.isArray(q[k]) ? (q[k] as unknown[]) : [q[k]]).filter((x): x is string => typeof x === 'string' && x !== '');
+  const l = (k: string) =>
+    (Array.isArray(q[k]) ? (q[k] as unknown[]) : [q[k]]).filter((x): x is string => typeof x === 'string' && x !== '');
   return {
     q: s('q'),
     functie: l('functie'),
@@ -76,7 +83,11 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     const values: FindFormValues = parsed.ok ? { ...parsed.data, pagina: parsed.data.pagina } : rawValues(query);
     const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
     const known = (tax: string) => new Set((options[tax] ?? []).map((o) => o.code));
-    for (const [field, tax] of [['functie', 'functie'], ['doelgroep', 'doelgroep'], ['toegankelijk', 'toegankelijkheid']] as const) {
+    for (const [field, tax] of [
+      ['functie', 'functie'],
+      ['doelgroep', 'doelgroep'],
+      ['toegankelijk', 'toegankelijkheid'],
+    ] as const) {
       if (values[field].some((c) => !known(tax).has(c))) errors[field] = t('socialmap.find.form.unknownTerm');
     }
 
@@ -93,7 +104,14 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
       else if (values.lat.trim() || values.lon.trim()) {
         const lat = Number(values.lat);
         const lon = Number(values.lon);
-        if (values.lat.trim() && values.lon.trim() && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+        if (
+          values.lat.trim() &&
+          values.lon.trim() &&
+          Number.isFinite(lat) &&
+          Number.isFinite(lon) &&
+          Math.abs(lat) <= 90 &&
+          Math.abs(lon) <= 180
+        ) {
           point = { lat, lon };
           origin = t('socialmap.find.geo.fromMyLocation');
         } else errors.lat = t('socialmap.find.form.invalidPoint');
@@ -101,7 +119,14 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     }
 
     const hasErrors = Object.keys(errors).length > 0;
-    const filtered = !!(values.q || values.functie.length || values.doelgroep.length || values.toegankelijk.length || values.wanneer || point);
+    const filtered = !!(
+      values.q ||
+      values.functie.length ||
+      values.doelgroep.length ||
+      values.toegankelijk.length ||
+      values.wanneer ||
+      point
+    );
     const result = hasErrors
       ? null
       : await searchServices(
@@ -121,7 +146,17 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
           now,
         );
     return reply.page(
-      <SearchPage ctx={req.viewContext()} slug={tenant.slug} values={values} options={options} errors={errors} result={result} origin={origin} filtered={filtered} point={point} />,
+      <SearchPage
+        ctx={req.viewContext()}
+        slug={tenant.slug}
+        values={values}
+        options={options}
+        errors={errors}
+        result={result}
+        origin={origin}
+        filtered={filtered}
+        point={point}
+      />,
       { title: t('socialmap.find.title'), status: hasErrors ? 422 : 200, breadcrumbs: [{ href: `/${tenant.slug}/`, label: tenant.name }] },
     );
   });
@@ -132,7 +167,13 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     const now = app.clock.now();
     if (id.endsWith('.ics')) {
       const serviceId = id.slice(0, -4);
-      const feed = await serviceFeed(app.db, tenant.id, serviceId, now, `${app.config.baseUrl}/${tenant.slug}/sociale-kaart/aanbod/${serviceId}`);
+      const feed = await serviceFeed(
+        app.db,
+        tenant.id,
+        serviceId,
+        now,
+        `${app.config.baseUrl}/${tenant.slug}/sociale-kaart/aanbod/${serviceId}`,
+      );
       return sendIcs(reply, feed.name, feed.ics);
     }
     const data = await getServicePage(app.db, tenant.id, id, now);
@@ -163,7 +204,13 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     const tenant = req.tenant!;
     const { file } = req.params as { file: string };
     if (!file.endsWith('.ics')) throw NotFound('socialmap.find.areaNotFound');
-    const feed = await areaFeed(app.db, tenant.id, file.slice(0, -4), app.clock.now(), (id) => `${app.config.baseUrl}/${tenant.slug}/sociale-kaart/aanbod/${id}`);
+    const feed = await areaFeed(
+      app.db,
+      tenant.id,
+      file.slice(0, -4),
+      app.clock.now(),
+      (id) => `${app.config.baseUrl}/${tenant.slug}/sociale-kaart/aanbod/${id}`,
+    );
     return sendIcs(reply, feed.name, feed.ics);
   });
 }

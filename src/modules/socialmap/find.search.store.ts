@@ -84,7 +84,14 @@ function timeCond(t: TimePrefilter): RawBuilder<unknown> {
     const [today, ...earlier] = t.weekdays;
     // Yesterday's weekday only counts for activities that run past midnight.
     conds.push(sql`(sc.byday is null or sc.byday = '' or sc.byday like ${'%' + today + '%'}
-      ${earlier.length ? sql`or (left(sc.closes_at, 5) <= left(sc.opens_at, 5) and (${sql.join(earlier.map((w) => sql`sc.byday like ${'%' + w + '%'}`), sql` or `)}))` : sql``})`);
+      ${
+        earlier.length
+          ? sql`or (left(sc.closes_at, 5) <= left(sc.opens_at, 5) and (${sql.join(
+              earlier.map((w) => sql`sc.byday like ${'%' + w + '%'}`),
+              sql` or `,
+            )}))`
+          : sql``
+      })`);
   }
   if (t.time) {
     conds.push(sql`(sc.opens_at is null or sc.closes_at is null or left(sc.closes_at, 5) <= left(sc.opens_at, 5)
@@ -151,7 +158,11 @@ export async function findCandidates(db: DbOrTrx, q: CandidateQuery): Promise<Ca
         join socialmap_locations l on l.tenant_id = sal.tenant_id and l.id = sal.location_id
         where sal.tenant_id = s.tenant_id and sal.service_id = s.id and ${sql.join(accessibilityConds(q.accessibility, sql`s.id`), sql` and `)})`);
     }
-    const locConds = [sql`sal.tenant_id = page.tenant_id`, sql`sal.service_id = page.id`, ...accessibilityConds(q.accessibility, sql`page.id`)];
+    const locConds = [
+      sql`sal.tenant_id = page.tenant_id`,
+      sql`sal.service_id = page.id`,
+      ...accessibilityConds(q.accessibility, sql`page.id`),
+    ];
     const result = await sql<Candidate>`
       select page.id, loc.id as location_id, null::float8 as distance, page.total
       from (

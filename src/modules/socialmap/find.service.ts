@@ -129,7 +129,11 @@ export async function searchServices(db: DbOrTrx, tenantId: string, input: Searc
     let exhausted = false;
     while (offset < TIME_CANDIDATE_CAP) {
       const chunk = await search.findCandidates(db, { ...base, time, limit: TIME_CHUNK, offset, withTotal: false });
-      const rules = await store.schedulesOfServices(db, tenantId, chunk.map((c) => c.id));
+      const rules = await store.schedulesOfServices(
+        db,
+        tenantId,
+        chunk.map((c) => c.id),
+      );
       for (const c of chunk) {
         const r = rules.get(c.id) ?? [];
         const ok = range ? occurrences(r, range.from, range.to).some((o) => !o.cancelled) : isOpenAt(r, now);
@@ -171,10 +175,18 @@ async function cards(
   const [services, locations, missing] = await Promise.all([
     store.servicesByIds(db, tenantId, serviceIds),
     store.locationsOfServices(db, tenantId, serviceIds),
-    store.schedulesOfServices(db, tenantId, serviceIds.filter((id) => !known.has(id))),
+    store.schedulesOfServices(
+      db,
+      tenantId,
+      serviceIds.filter((id) => !known.has(id)),
+    ),
   ]);
   const terms = await store.termsOf(db, tenantId, [...serviceIds, ...locations.map((l) => l.id)]);
-  const names = await areaNames(db, tenantId, locations.map((l) => l.buurt_code));
+  const names = await areaNames(
+    db,
+    tenantId,
+    locations.map((l) => l.buurt_code),
+  );
   const byId = new Map(services.map((s) => [s.id, s]));
   const out: ResultCard[] = [];
   for (const c of ids) {
@@ -225,7 +237,13 @@ export async function filterOptions(db: DbOrTrx, tenantId: string): Promise<Reco
 export { getServicePage, type ServicePage, getLeaflet, type Leaflet } from './find.pages.ts';
 
 /** The iCalendar feed of one active service (NotFound for unknown ids). */
-export async function serviceFeed(db: DbOrTrx, tenantId: string, id: string, now: Date, pageUrl: string): Promise<{ name: string; ics: string }> {
+export async function serviceFeed(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  now: Date,
+  pageUrl: string,
+): Promise<{ name: string; ics: string }> {
   if (!isUuid(id)) throw NotFound('socialmap.find.notFound');
   const [s] = await store.servicesByIds(db, tenantId, [id]);
   if (!s) throw NotFound('socialmap.find.notFound');
@@ -246,7 +264,14 @@ export async function areaFeed(
   return { name: area.name, ics: await feedFor(db, tenantId, ids, area.name, now, serviceUrl) };
 }
 
-async function feedFor(db: DbOrTrx, tenantId: string, ids: string[], name: string, now: Date, url: (id: string) => string): Promise<string> {
+async function feedFor(
+  db: DbOrTrx,
+  tenantId: string,
+  ids: string[],
+  name: string,
+  now: Date,
+  url: (id: string) => string,
+): Promise<string> {
   const [services, locations, schedules] = await Promise.all([
     store.servicesByIds(db, tenantId, ids),
     store.locationsOfServices(db, tenantId, ids),

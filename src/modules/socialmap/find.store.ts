@@ -135,7 +135,11 @@ export interface ScheduleRow extends ScheduleRule {
  * The schedules of each service: its own (directly or per service-at-location), or else the
  * opening hours of its locations, each with its cancelled dates.
  */
-export async function schedulesOfServices(db: DbOrTrx, tenantId: string, serviceIds: readonly string[]): Promise<Map<string, ScheduleRow[]>> {
+export async function schedulesOfServices(
+  db: DbOrTrx,
+  tenantId: string,
+  serviceIds: readonly string[],
+): Promise<Map<string, ScheduleRow[]>> {
   const out = new Map<string, ScheduleRow[]>();
   if (serviceIds.length === 0) return out;
   const ids = [...new Set(serviceIds)];
@@ -165,10 +169,17 @@ export async function schedulesOfServices(db: DbOrTrx, tenantId: string, service
   }
   const salService = new Map(sals.map((s) => [s.id, s.service_id]));
   for (const id of ids) {
-    const own = rows.filter((r) => r.service_id === id || (r.service_at_location_id !== null && salService.get(r.service_at_location_id) === id));
+    const own = rows.filter(
+      (r) => r.service_id === id || (r.service_at_location_id !== null && salService.get(r.service_at_location_id) === id),
+    );
     const locs = new Set(sals.filter((s) => s.service_id === id).map((s) => s.location_id));
-    const list = own.length ? own : rows.filter((r) => r.service_id === null && r.service_at_location_id === null && r.location_id !== null && locs.has(r.location_id));
-    out.set(id, list.map((r) => ({ ...r, cancelled: cancelled.get(r.id) ?? [] })));
+    const list = own.length
+      ? own
+      : rows.filter((r) => r.service_id === null && r.service_at_location_id === null && r.location_id !== null && locs.has(r.location_id));
+    out.set(
+      id,
+      list.map((r) => ({ ...r, cancelled: cancelled.get(r.id) ?? [] })),
+    );
   }
   return out;
 }
@@ -182,7 +193,11 @@ export interface PhoneRow {
 }
 
 /** Phone numbers of services, their locations or organisations. */
-export async function phonesOf(db: DbOrTrx, tenantId: string, ids: { services: readonly string[]; locations: readonly string[]; organizations: readonly string[] }): Promise<PhoneRow[]> {
+export async function phonesOf(
+  db: DbOrTrx,
+  tenantId: string,
+  ids: { services: readonly string[]; locations: readonly string[]; organizations: readonly string[] },
+): Promise<PhoneRow[]> {
   const parts: RawBuilder<unknown>[] = [];
   if (ids.services.length) parts.push(sql`service_id = any(${[...ids.services]}::uuid[])`);
   if (ids.locations.length) parts.push(sql`location_id = any(${[...ids.locations]}::uuid[])`);

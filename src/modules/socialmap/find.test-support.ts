@@ -40,7 +40,11 @@ export interface FixtureService {
 }
 
 /** Insert one service (with an organisation, location, address, terms, phones and schedules); returns its ids. */
-export async function addService(db: DbOrTrx, tenantId: string, f: FixtureService): Promise<{ serviceId: string; locationId: string | null }> {
+export async function addService(
+  db: DbOrTrx,
+  tenantId: string,
+  f: FixtureService,
+): Promise<{ serviceId: string; locationId: string | null }> {
   const terms = await ensureDefaultTaxonomies(db, tenantId);
   const org = await db
     .insertInto('socialmap_organizations')
@@ -62,7 +66,10 @@ export async function addService(db: DbOrTrx, tenantId: string, f: FixtureServic
   const attach = async (linkId: string, entity: string, code: string) => {
     const termId = terms.get(code);
     if (!termId) throw new Error(`unknown term ${code}`);
-    await db.insertInto('socialmap_attributes').values({ tenant_id: tenantId, link_id: linkId, link_entity: entity, taxonomy_term_id: termId }).execute();
+    await db
+      .insertInto('socialmap_attributes')
+      .values({ tenant_id: tenantId, link_id: linkId, link_entity: entity, taxonomy_term_id: termId })
+      .execute();
   };
   for (const code of f.terms ?? []) await attach(svc.id, 'service', code);
   if (f.phone) await db.insertInto('socialmap_phones').values({ tenant_id: tenantId, service_id: svc.id, number: f.phone }).execute();
@@ -87,7 +94,10 @@ export async function addService(db: DbOrTrx, tenantId: string, f: FixtureServic
       .insertInto('socialmap_addresses')
       .values({ tenant_id: tenantId, location_id: loc.id, address_1: l.address_1, postal_code: l.postal_code, city: l.city })
       .execute();
-    await db.insertInto('socialmap_service_at_locations').values({ tenant_id: tenantId, service_id: svc.id, location_id: loc.id }).execute();
+    await db
+      .insertInto('socialmap_service_at_locations')
+      .values({ tenant_id: tenantId, service_id: svc.id, location_id: loc.id })
+      .execute();
     for (const code of l.accessibility ?? []) await attach(loc.id, 'location', code);
     if (l.phone) await db.insertInto('socialmap_phones').values({ tenant_id: tenantId, location_id: loc.id, number: l.phone }).execute();
   }

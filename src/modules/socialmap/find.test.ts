@@ -34,7 +34,18 @@ describe('resident search, service page, leaflet and feeds', () => {
     searchServices(
       ctx.database.db,
       tenantId,
-      { text: '', functions: [], targetGroups: [], accessibility: [], when: null, point: null, radius: 1000, page: 1, pageSize: 20, ...input },
+      {
+        text: '',
+        functions: [],
+        targetGroups: [],
+        accessibility: [],
+        when: null,
+        point: null,
+        radius: 1000,
+        page: 1,
+        pageSize: 20,
+        ...input,
+      },
       new Date(now),
     );
   const names = (r: { items: { name: string }[] }) => r.items.map((i) => i.name);
@@ -63,7 +74,12 @@ describe('resident search, service page, leaflet and feeds', () => {
         description: 'Samen eten met buren, elke eerste en derde dinsdag.',
         organisation: 'Buurthuis De Link',
         terms: [FUNCTIE.ontmoeting, DOELGROEP.ouderen],
-        location: { ...place('De Link', 0), address_1: 'Middenweg 12', accessibility: [TOEGANKELIJKHEID.rolstoel, TOEGANKELIJKHEID.ringleiding], phone: '072 123 45 67' },
+        location: {
+          ...place('De Link', 0),
+          address_1: 'Middenweg 12',
+          accessibility: [TOEGANKELIJKHEID.rolstoel, TOEGANKELIJKHEID.ringleiding],
+          phone: '072 123 45 67',
+        },
         schedules: [{ freq: 'MONTHLY', byday: '1TU,3TU', opens_at: '12:00', closes_at: '13:30', cancelled: ['2026-11-17', '2026-12-01'] }],
         lastCheckedAt: '2026-10-01T10:00:00Z',
       })
@@ -99,7 +115,14 @@ describe('resident search, service page, leaflet and feeds', () => {
       await addService(db, KRIMPEN, {
         name: 'Eettafel Krimpen',
         terms: [FUNCTIE.ontmoeting],
-        location: { name: 'Tuinhuis', lat: 51.915, lon: 4.59, address_1: 'Raadhuisplein 1', postal_code: '2922 AD', city: 'Krimpen aan den IJssel' },
+        location: {
+          name: 'Tuinhuis',
+          lat: 51.915,
+          lon: 4.59,
+          address_1: 'Raadhuisplein 1',
+          postal_code: '2922 AD',
+          city: 'Krimpen aan den IJssel',
+        },
         schedules: [{ freq: 'WEEKLY', byday: 'MO', opens_at: '09:00', closes_at: '17:00' }],
       })
     ).serviceId;
@@ -116,10 +139,19 @@ describe('resident search, service page, leaflet and feeds', () => {
 
     it('filters on function, target group and all chosen accessibility features', async () => {
       assert.deepEqual(names(await search({ functions: [FUNCTIE.ontmoeting] })).sort(), ['Open eettafel De Link', 'Zondagsinloop']);
-      assert.deepEqual(names(await search({ functions: [FUNCTIE.ontmoeting, FUNCTIE.bewegingGezondheid] })).sort(), ['Fietsmaatjes', 'Open eettafel De Link', 'Zondagsinloop']);
+      assert.deepEqual(names(await search({ functions: [FUNCTIE.ontmoeting, FUNCTIE.bewegingGezondheid] })).sort(), [
+        'Fietsmaatjes',
+        'Open eettafel De Link',
+        'Zondagsinloop',
+      ]);
       assert.deepEqual(names(await search({ targetGroups: [DOELGROEP.ouderen] })), ['Open eettafel De Link']);
-      assert.deepEqual(names(await search({ accessibility: [TOEGANKELIJKHEID.rolstoel] })).sort(), ['Koffieochtend Stip', 'Open eettafel De Link']);
-      assert.deepEqual(names(await search({ accessibility: [TOEGANKELIJKHEID.rolstoel, TOEGANKELIJKHEID.ringleiding] })), ['Open eettafel De Link']);
+      assert.deepEqual(names(await search({ accessibility: [TOEGANKELIJKHEID.rolstoel] })).sort(), [
+        'Koffieochtend Stip',
+        'Open eettafel De Link',
+      ]);
+      assert.deepEqual(names(await search({ accessibility: [TOEGANKELIJKHEID.rolstoel, TOEGANKELIJKHEID.ringleiding] })), [
+        'Open eettafel De Link',
+      ]);
     });
 
     it('filters by walking and cycling distance and sorts nearest first with exact distances', async () => {
@@ -134,7 +166,11 @@ describe('resident search, service page, leaflet and feeds', () => {
       // From a point 800 m east, Stip (700 m north of p0) lies inside the 1 km bounding box but 1063 m away: the exact distance decides.
       const east = { lat: p0.lat, lon: p0.lon + 800 / (M_LAT * Math.cos((p0.lat * Math.PI) / 180)) };
       assert.deepEqual(names(await search({ point: east, radius: 1000 })), ['Open eettafel De Link', 'Zondagsinloop']);
-      assert.deepEqual(names(await search({ point: east, radius: 3000 })).slice(0, 3), ['Open eettafel De Link', 'Zondagsinloop', 'Koffieochtend Stip']);
+      assert.deepEqual(names(await search({ point: east, radius: 3000 })).slice(0, 3), [
+        'Open eettafel De Link',
+        'Zondagsinloop',
+        'Koffieochtend Stip',
+      ]);
     });
 
     it('"nu open", "vandaag" and "deze week" in Amsterdam time', async () => {
@@ -189,8 +225,16 @@ describe('resident search, service page, leaflet and feeds', () => {
     });
 
     it('gives a clear message for unknown or malformed postcodes, never a crash', async () => {
-      assert.deepEqual(await geocodePostcode(ctx.database.db, HHW, '9999 ZZ'), { ok: false, field: 'postcode', messageKey: 'socialmap.find.geo.postcodeUnknown' });
-      assert.deepEqual(await geocodePostcode(ctx.database.db, KRIMPEN, '1701 AB'), { ok: false, field: 'postcode', messageKey: 'socialmap.find.geo.postcodeUnknown' }, 'tenant isolation');
+      assert.deepEqual(await geocodePostcode(ctx.database.db, HHW, '9999 ZZ'), {
+        ok: false,
+        field: 'postcode',
+        messageKey: 'socialmap.find.geo.postcodeUnknown',
+      });
+      assert.deepEqual(
+        await geocodePostcode(ctx.database.db, KRIMPEN, '1701 AB'),
+        { ok: false, field: 'postcode', messageKey: 'socialmap.find.geo.postcodeUnknown' },
+        'tenant isolation',
+      );
       assert.equal((await geocodePostcode(ctx.database.db, HHW, '0123 AB')).ok, false);
       assert.equal(normalisePostcode('1234 SS'), null);
       assert.equal(normalisePostcode(' 1234ab '), '1234AB');
@@ -209,12 +253,18 @@ describe('resident search, service page, leaflet and feeds', () => {
       assert.match(home.body, /<form method="get" action="\/heerhugowaard\/sociale-kaart"/);
       assert.match(home.body, /href="\/heerhugowaard\/sociale-kaart"[^>]*>Sociale kaart</, 'nav item');
       assert.doesNotMatch(home.body, /Eettafel Krimpen|Oude eettafel/);
-      const r = await b.get(`/heerhugowaard/sociale-kaart?q=eettafels&functie=${FUNCTIE.ontmoeting}&postcode=1701+AB&huisnummer=12&afstand=500`);
+      const r = await b.get(
+        `/heerhugowaard/sociale-kaart?q=eettafels&functie=${FUNCTIE.ontmoeting}&postcode=1701+AB&huisnummer=12&afstand=500`,
+      );
       assert.equal(r.statusCode, 200);
       assert.match(r.body, new RegExp(`href="/heerhugowaard/sociale-kaart/aanbod/${ids.eettafel}">Open eettafel De Link</a>`));
       assert.match(r.body, /1 resultaat gevonden/);
       assert.match(r.body, /Afstand gemeten vanaf Middenweg 12, Heerhugowaard/);
-      assert.match(r.body, /<svg viewBox="0 0 320 320" role="img" aria-labelledby="sm-map-title sm-map-desc"/, 'a small map beside the list');
+      assert.match(
+        r.body,
+        /<svg viewBox="0 0 320 320" role="img" aria-labelledby="sm-map-title sm-map-desc"/,
+        'a small map beside the list',
+      );
       assert.match(r.body, /<text x="160.0" y="164.0"[^>]*>1<\/text>/, 'result 1 sits on the search point');
       const unknown = await b.get('/heerhugowaard/sociale-kaart?postcode=9999+ZZ&huisnummer=1');
       assert.equal(unknown.statusCode, 422);
@@ -223,7 +273,9 @@ describe('resident search, service page, leaflet and feeds', () => {
       assert.equal(malformed.statusCode, 422);
       assert.match(malformed.body, /Dit is geen goede postcode/);
       assert.match(malformed.body, /Deze keuze kennen we niet/);
-      const both = await b.get(`/heerhugowaard/sociale-kaart?toegankelijk=${TOEGANKELIJKHEID.rolstoel}&toegankelijk=${TOEGANKELIJKHEID.ringleiding}`);
+      const both = await b.get(
+        `/heerhugowaard/sociale-kaart?toegankelijk=${TOEGANKELIJKHEID.rolstoel}&toegankelijk=${TOEGANKELIJKHEID.ringleiding}`,
+      );
       assert.equal(both.statusCode, 200);
       assert.match(both.body, /1 resultaat gevonden/);
       assert.match(both.body, /checked[^>]*value="toegankelijkheid.ringleiding"|value="toegankelijkheid.ringleiding"[^>]*checked/);
@@ -250,7 +302,7 @@ describe('resident search, service page, leaflet and feeds', () => {
       assert.ok(res.body.includes(`href="/heerhugowaard/sociale-kaart/folder/${buurt}"`));
     });
 
-    it('unknown, malformed, inactive and other tenants\' ids are 404', async () => {
+    it("unknown, malformed, inactive and other tenants' ids are 404", async () => {
       const b = new TestBrowser(ctx.app);
       for (const path of [
         '/heerhugowaard/sociale-kaart/aanbod/00000000-0000-4000-8000-000000000000',

@@ -36,10 +36,15 @@ export function needsCheck(lastCheckedAt: Date | null, now: Date): boolean {
 /** The cut-off instants for a query: entries checked before `checkBefore` need a check, before `staleBefore` are stale. */
 export function freshnessCutoffs(now: Date): { checkBefore: Date; staleBefore: Date } {
   const n = DateTime.fromJSDate(now, { zone: ZONE });
-  return { checkBefore: n.minus({ months: CHECK_AFTER_MONTHS }).toJSDate(), staleBefore: n.minus({ months: STALE_AFTER_MONTHS }).toJSDate() };
+  return {
+    checkBefore: n.minus({ months: CHECK_AFTER_MONTHS }).toJSDate(),
+    staleBefore: n.minus({ months: STALE_AFTER_MONTHS }).toJSDate(),
+  };
 }
 
 /** The date of a check as the pages show it: "23 november 2026" / "23 November 2026". */
 export function formatCheckedDate(d: Date, locale: 'nl' | 'en'): string {
-  return DateTime.fromJSDate(d, { zone: ZONE }).setLocale(locale === 'nl' ? 'nl-NL' : 'en-GB').toFormat('d MMMM yyyy');
+  return DateTime.fromJSDate(d, { zone: ZONE })
+    .setLocale(locale === 'nl' ? 'nl-NL' : 'en-GB')
+    .toFormat('d MMMM yyyy');
 }

@@ -85,5 +85,10 @@ export async function geocodeAddress(db: DbOrTrx, tenantId: string, text: string
   const exact = hits.filter((h) => /\d/.test(cleaned) && numberInStreetLine(h.address_1) !== null);
   const chosen = exact.length ? exact : hits;
   const precision: GeocodePrecision = exact.length && exact.length === 1 ? 'address' : 'street';
-  return { ok: true, ...centre(chosen), precision, label: precision === 'address' ? `${chosen[0]!.address_1}, ${chosen[0]!.city}` : cleaned };
+  return {
+    ok: true,
+    ...centre(chosen),
+    precision,
+    label: precision === 'address' ? `${chosen[0]!.address_1}, ${chosen[0]!.city}` : cleaned,
+  };
 }

@@ -104,7 +104,16 @@ describe('socialmap: no iCalendar injection through names (finding 6)', () => {
           status: 'active',
           description: 'Mag\nmeer regels hebben',
           phones: [{ id: '5a0e0000-0000-4000-8000-0000000000a3', number: '0180\u0007 123 456' }],
-          schedules: [{ id: '5a0e0000-0000-4000-8000-0000000000a4', freq: 'WEEKLY', byday: 'MO', opens_at: '10:00', closes_at: '11:00', attending_type: 'in\nperson' }],
+          schedules: [
+            {
+              id: '5a0e0000-0000-4000-8000-0000000000a4',
+              freq: 'WEEKLY',
+              byday: 'MO',
+              opens_at: '10:00',
+              closes_at: '11:00',
+              attending_type: 'in\nperson',
+            },
+          ],
         },
       ],
     };
@@ -138,14 +147,22 @@ describe('socialmap: no iCalendar injection through names (finding 6)', () => {
       },
       schedules: [{ freq: 'WEEKLY', byday: 'WE', opens_at: '10:00', closes_at: '11:00' }],
     });
-    await db.updateTable('areas').set({ name: `De Buurt${INJECT}` }).where('tenant_id', '=', KRIMPEN.id).where('code', 'in', [f.buurt, f.wijk]).execute();
+    await db
+      .updateTable('areas')
+      .set({ name: `De Buurt${INJECT}` })
+      .where('tenant_id', '=', KRIMPEN.id)
+      .where('code', 'in', [f.buurt, f.wijk])
+      .execute();
 
     const browser = new TestBrowser(ctx.app);
     const svc = await browser.get(`${base}/aanbod/${serviceId}.ics`);
     assert.equal(svc.statusCode, 200);
     const cal = assertNoInjection(svc.body, 'service feed');
     // X-WR-CALNAME is an x-property: ical.js leaves its TEXT escapes (\;) as they are.
-    assert.equal(cal.getFirstPropertyValue('x-wr-calname'), 'Koffie-inloop ATTENDEE\\;CN=Aanvaller:mailto:aanvaller@example.org X-INJECTED:1');
+    assert.equal(
+      cal.getFirstPropertyValue('x-wr-calname'),
+      'Koffie-inloop ATTENDEE\\;CN=Aanvaller:mailto:aanvaller@example.org X-INJECTED:1',
+    );
     const events = cal.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     assert.ok(events.length > 20);
     assert.ok(events.every((e) => e.summary === 'Koffie-inloop ATTENDEE;CN=Aanvaller:mailto:aanvaller@example.org X-INJECTED:1'));
@@ -156,7 +173,10 @@ describe('socialmap: no iCalendar injection through names (finding 6)', () => {
       const area = await browser.get(`${base}/agenda/${code}.ics`);
       assert.equal(area.statusCode, 200, code);
       const areaCal = assertNoInjection(area.body, `agenda ${code}`);
-      assert.equal(areaCal.getFirstPropertyValue('x-wr-calname'), 'De Buurt ATTENDEE\\;CN=Aanvaller:mailto:aanvaller@example.org X-INJECTED:1');
+      assert.equal(
+        areaCal.getFirstPropertyValue('x-wr-calname'),
+        'De Buurt ATTENDEE\\;CN=Aanvaller:mailto:aanvaller@example.org X-INJECTED:1',
+      );
       assert.ok(areaCal.getAllSubcomponents('vevent').some((e) => new ICAL.Event(e).summary.startsWith('Koffie-inloop ATTENDEE')));
     }
   });

@@ -41,9 +41,7 @@ describe('iCalendar feeds', () => {
     description: 'Samen eten voor €5.',
     url: 'https://example.nl/heerhugowaard/sociale-kaart/aanbod/7d0f5a0e-0000-4000-8000-000000000001',
     location: 'Buurthuis De Link, Middenweg 1, Heerhugowaard',
-    schedules: [
-      { id: 'sch-1', freq: 'WEEKLY', byday: 'SU', opens_at: '12:00', closes_at: '13:30', cancelled: ['2026-11-01'] },
-    ],
+    schedules: [{ id: 'sch-1', freq: 'WEEKLY', byday: 'SU', opens_at: '12:00', closes_at: '13:30', cancelled: ['2026-11-01'] }],
   };
 
   it('keeps 12:00 local across the October change and carries the Amsterdam zone', () => {
@@ -88,7 +86,13 @@ describe('iCalendar feeds', () => {
 
   it('writes a cancelled date as a cancelled event, not as a gap', () => {
     const { events } = parse(
-      buildCalendar({ name: 'x', services: [service], now: new Date('2026-10-10T10:00:00Z'), from: new Date('2026-10-30T00:00:00Z'), to: new Date('2026-11-10T00:00:00Z') }),
+      buildCalendar({
+        name: 'x',
+        services: [service],
+        now: new Date('2026-10-10T10:00:00Z'),
+        from: new Date('2026-10-30T00:00:00Z'),
+        to: new Date('2026-11-10T00:00:00Z'),
+      }),
     );
     assert.deepEqual(
       events.map((e) => [e.start.toISOString().slice(0, 10), e.status, e.summary]),
@@ -100,7 +104,11 @@ describe('iCalendar feeds', () => {
   });
 
   it('uses a default window around now and combines services (buurt feed)', () => {
-    const other = { id: 'svc-2', name: 'Inloop Stip', schedules: [{ freq: 'MONTHLY', byday: '1TU,3TU', opens_at: '09:30', closes_at: '11:00' }] };
+    const other = {
+      id: 'svc-2',
+      name: 'Inloop Stip',
+      schedules: [{ freq: 'MONTHLY', byday: '1TU,3TU', opens_at: '09:30', closes_at: '11:00' }],
+    };
     const { events } = parse(buildCalendar({ name: 'Buurt', services: [service, other], now: new Date('2026-11-23T10:00:00Z') }));
     const stip = events.filter((e) => e.summary === 'Inloop Stip');
     // From 23 Oct 2026 to 25 May 2027: two per month, about 14.
@@ -141,7 +149,11 @@ describe('iCalendar feeds', () => {
     const lines = text.split('\r\n');
     const names = lines.filter((l) => !l.startsWith(' ')).map((l) => /^[A-Z-]+/.exec(l)?.[0]);
     for (const injected of ['ATTENDEE', 'X-INJECTED', 'ORGANIZER']) assert.ok(!names.includes(injected), `no ${injected} line`);
-    assert.equal(names.filter((n) => n === 'END').length, lines.filter((l) => /^END:(VEVENT|VCALENDAR|VTIMEZONE|DAYLIGHT|STANDARD)$/.test(l)).length, 'every END line is one of ours');
+    assert.equal(
+      names.filter((n) => n === 'END').length,
+      lines.filter((l) => /^END:(VEVENT|VCALENDAR|VTIMEZONE|DAYLIGHT|STANDARD)$/.test(l)).length,
+      'every END line is one of ours',
+    );
     for (const l of lines) assert.ok(Buffer.byteLength(l) <= 75, `folded: ${l}`);
     // Parsed: one calendar, two events, the injected text only inside values.
     const { events, calendar } = parse(text);
@@ -158,7 +170,11 @@ describe('iCalendar feeds', () => {
     assert.equal(events[1]!.summary, `Vervalt${clean}: Inloop ${clean}`);
     assert.equal(events[0]!.location, `Buurthuis ${clean}`);
     const ev = new ICAL.Event(calendar.getAllSubcomponents('vevent')[0]!);
-    assert.equal(ev.description, `Regel een\nRegel twee Koffie\nATTENDEE:mailto:aanvaller@example.org\nX-INJECTED:1\nORGANIZER:x END:VEVENT`, 'line breaks of a description stay, escaped');
+    assert.equal(
+      ev.description,
+      `Regel een\nRegel twee Koffie\nATTENDEE:mailto:aanvaller@example.org\nX-INJECTED:1\nORGANIZER:x END:VEVENT`,
+      'line breaks of a description stay, escaped',
+    );
     // eslint-disable-next-line no-control-regex -- looking for control characters
     assert.doesNotMatch(String(calendar.getAllSubcomponents('vevent')[0]!.getFirstPropertyValue('url')), /[\s\u0000-\u001f]/);
   });

@@ -27,7 +27,12 @@ export const socialmapModule: ModuleDefinition = {
   nav: [
     { path: (slug) => `/${slug}/sociale-kaart`, labelKey: 'socialmap.find.nav', tenantOnly: true },
     ...keepParts.nav,
-    { path: (slug) => `/${slug}/sociale-kaart/beheer/categorieen`, labelKey: 'socialmap.terms.nav', roles: ['coordinator', 'admin'], tenantOnly: true },
+    {
+      path: (slug) => `/${slug}/sociale-kaart/beheer/categorieen`,
+      labelKey: 'socialmap.terms.nav',
+      roles: ['coordinator', 'admin'],
+      tenantOnly: true,
+    },
   ],
   jobs: { ...keepParts.jobs },
   demoSeed: socialmapDemoSeed,

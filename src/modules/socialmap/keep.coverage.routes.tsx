@@ -33,7 +33,13 @@ export async function keepCoverageRoutes(app: FastifyInstance): Promise<void> {
   });
 
   async function audited(req: FastifyRequest, what: string, rows: number) {
-    await recordAudit(app.db, { ...auditFrom(req), action: 'export', entity: 'socialmap_coverage', entityId: null, detail: { what, rows } });
+    await recordAudit(app.db, {
+      ...auditFrom(req),
+      action: 'export',
+      entity: 'socialmap_coverage',
+      entityId: null,
+      detail: { what, rows },
+    });
   }
 
   app.get('/:tenant/sociale-kaart/dekking/dekking.csv', { config: { policy } }, async (req, reply) => {

@@ -30,11 +30,22 @@ describe('socialmap keep: coverage view', () => {
     f = await keepFixture(db, ctx.clock.now());
     const actor = systemActor(ctx.clock.now());
     // A duplicate by name (never checked: stale) and a second location at the same address.
-    await createService(db, KRIMPEN.id, { organization_id: f.orgY, name: 'De open eettafel!', location_ids: [f.locationX], term_codes: [FUNCTIE.signalering] }, actor);
+    await createService(
+      db,
+      KRIMPEN.id,
+      { organization_id: f.orgY, name: 'De open eettafel!', location_ids: [f.locationX], term_codes: [FUNCTIE.signalering] },
+      actor,
+    );
     await createLocation(
       db,
       KRIMPEN.id,
-      { organization_id: f.orgY, name: 'Kerkzaal', latitude: f.point.lat, longitude: f.point.lon, address: { address_1: 'Ankerweg 1', postal_code: '2922AB', city: 'Krimpen aan den IJssel' } },
+      {
+        organization_id: f.orgY,
+        name: 'Kerkzaal',
+        latitude: f.point.lat,
+        longitude: f.point.lon,
+        address: { address_1: 'Ankerweg 1', postal_code: '2922AB', city: 'Krimpen aan den IJssel' },
+      },
       actor,
     );
     coordinator = new TestBrowser(ctx.app);
@@ -95,7 +106,21 @@ describe('socialmap keep: coverage view', () => {
     const res = await coordinator.get(`${cov}/aanbod.csv`);
     assert.equal(res.statusCode, 200);
     const rows = parse(res.body, { bom: true, columns: true }) as Record<string, string>[];
-    assert.deepEqual(Object.keys(rows[0]!), ['id', 'naam', 'organisatie', 'status', 'functies', 'doelgroepen', 'locaties', 'adressen', 'buurtcodes', 'wijkcodes', 'laatst_gecontroleerd', 'verouderd', 'demo']);
+    assert.deepEqual(Object.keys(rows[0]!), [
+      'id',
+      'naam',
+      'organisatie',
+      'status',
+      'functies',
+      'doelgroepen',
+      'locaties',
+      'adressen',
+      'buurtcodes',
+      'wijkcodes',
+      'laatst_gecontroleerd',
+      'verouderd',
+      'demo',
+    ]);
     const eettafel = rows.find((r) => r.naam === 'Open eettafel')!;
     assert.equal(eettafel.laatst_gecontroleerd, '2026-11-23T10:00:00.000Z');
     assert.equal(eettafel.verouderd, 'nee');

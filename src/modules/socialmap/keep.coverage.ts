@@ -29,7 +29,12 @@ function csv(rows: (string | number)[][]): string {
 const STATE_WORD: Record<CoverageState, string> = { yes: 'ja', staleOnly: 'verouderd', no: 'witte vlek' };
 
 /** The tenant's services as coverage entries (active ones only), with their places and terms; optionally only those with a place in some areas. */
-export async function coverageEntries(db: DbOrTrx, tenantId: string, now: Date, areaCodes: readonly string[] | null = null): Promise<CoverageEntry[]> {
+export async function coverageEntries(
+  db: DbOrTrx,
+  tenantId: string,
+  now: Date,
+  areaCodes: readonly string[] | null = null,
+): Promise<CoverageEntry[]> {
   const places = await store.listServicePlaces(db, tenantId, areaCodes);
   const serviceIds = areaCodes ? [...new Set(places.map((p) => p.service_id))] : null;
   const locationIds = areaCodes ? [...new Set(places.map((p) => p.location_id))] : null;
@@ -81,10 +86,19 @@ export function houseNumberOf(address1: string | null): string | null {
 
 /** Likely duplicate services and locations of the tenant. */
 export async function tenantDuplicates(db: DbOrTrx, tenantId: string): Promise<DuplicateGroup[]> {
-  const [services, locations] = await Promise.all([store.listServicesForExport(db, tenantId), store.listLocationsWithAddress(db, tenantId)]);
+  const [services, locations] = await Promise.all([
+    store.listServicesForExport(db, tenantId),
+    store.listLocationsWithAddress(db, tenantId),
+  ]);
   return findDuplicates([
     ...services.map((s) => ({ kind: 'service' as const, id: s.id, name: s.name })),
-    ...locations.map((l) => ({ kind: 'location' as const, id: l.id, name: l.name ?? '', postalCode: l.postal_code, houseNumber: houseNumberOf(l.address_1) })),
+    ...locations.map((l) => ({
+      kind: 'location' as const,
+      id: l.id,
+      name: l.name ?? '',
+      postalCode: l.postal_code,
+      houseNumber: houseNumberOf(l.address_1),
+    })),
   ]);
 }
 
@@ -106,7 +120,10 @@ export function coverageCsv(matrix: CoverageMatrix, t: Translate): string {
     r.area.level === 'district' ? r.area.code : (r.area.parentCode ?? ''),
     ...BASIC_FUNCTIONS.map((f) => r.functions[f].count),
     ...COVERAGE_QUESTIONS.map((q) => STATE_WORD[r.questions[q].state]),
-    [...r.whiteSpots.functions.map((f) => t(`socialmap.keep.fn.${f}`)), ...r.whiteSpots.questions.map((q) => t(`socialmap.keep.q.${q}.short`))].join('; '),
+    [
+      ...r.whiteSpots.functions.map((f) => t(`socialmap.keep.fn.${f}`)),
+      ...r.whiteSpots.questions.map((q) => t(`socialmap.keep.q.${q}.short`)),
+    ].join('; '),
   ]);
   return csv([header, ...rows]);
 }
@@ -120,7 +137,21 @@ export async function entriesCsv(db: DbOrTrx, tenantId: string, now: Date): Prom
   ]);
   const placesOf = new Map<string, store.ServicePlaceRow[]>();
   for (const p of places) placesOf.set(p.service_id, [...(placesOf.get(p.service_id) ?? []), p]);
-  const header = ['id', 'naam', 'organisatie', 'status', 'functies', 'doelgroepen', 'locaties', 'adressen', 'buurtcodes', 'wijkcodes', 'laatst_gecontroleerd', 'verouderd', 'demo'];
+  const header = [
+    'id',
+    'naam',
+    'organisatie',
+    'status',
+    'functies',
+    'doelgroepen',
+    'locaties',
+    'adressen',
+    'buurtcodes',
+    'wijkcodes',
+    'laatst_gecontroleerd',
+    'verouderd',
+    'demo',
+  ];
   const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].join('; ');
   const rows = services.map((s) => {
     const ps = placesOf.get(s.id) ?? [];

@@ -31,15 +31,25 @@ describe('socialmap keep: suggestions, reminders and staleness', () => {
     provX = new TestBrowser(ctx.app);
     provY = new TestBrowser(ctx.app);
     anonymous = new TestBrowser(ctx.app);
-    userX = await signInAs(ctx, provX, { tenantId: KRIMPEN.id, role: 'professional', organisationId: f.peopleX, email: 'prof-x@example.nl', name: 'Petra Provider' });
+    userX = await signInAs(ctx, provX, {
+      tenantId: KRIMPEN.id,
+      role: 'professional',
+      organisationId: f.peopleX,
+      email: 'prof-x@example.nl',
+      name: 'Petra Provider',
+    });
     await signInAs(ctx, provY, { tenantId: KRIMPEN.id, role: 'volunteer', organisationId: f.peopleY, email: 'vrijw-y@example.nl' });
     for (const b of [provX, provY]) assert.equal((await b.get('/account')).statusCode, 200);
   });
 
   const db = () => ctx.database.db;
-  const mailsTo = (to: string) => db().selectFrom('mail_outbox').select(['subject', 'text_body']).where('to_address', '=', to).orderBy('created_at').execute();
+  const mailsTo = (to: string) =>
+    db().selectFrom('mail_outbox').select(['subject', 'text_body']).where('to_address', '=', to).orderBy('created_at').execute();
   /** Suggestions, those about X's eettafel first. */
-  const suggestions = async () => (await db().selectFrom('socialmap_suggestions').selectAll().orderBy('created_at').execute()).sort((a, b) => Number(b.service_id === f.serviceX) - Number(a.service_id === f.serviceX));
+  const suggestions = async () =>
+    (await db().selectFrom('socialmap_suggestions').selectAll().orderBy('created_at').execute()).sort(
+      (a, b) => Number(b.service_id === f.serviceX) - Number(a.service_id === f.serviceX),
+    );
   /** After a jump of the clock the session has expired: sign in again. */
   const resume = async () => {
     await signInUser(ctx, provX, userX, { mfa: true });
@@ -68,7 +78,11 @@ describe('socialmap keep: suggestions, reminders and staleness', () => {
       assert.match(res.body, /Schrijf in een paar woorden wat er niet klopt/);
       assert.match(res.body, /geldig e-mailadres/);
       assert.equal((await suggestions()).length, 0);
-      assert.equal((await anonymous.get(`/${KRIMPEN.slug}/sociale-kaart/aanbod/${f.serviceHhw}/correctie`)).statusCode, 404, 'a service of another tenant');
+      assert.equal(
+        (await anonymous.get(`/${KRIMPEN.slug}/sociale-kaart/aanbod/${f.serviceHhw}/correctie`)).statusCode,
+        404,
+        'a service of another tenant',
+      );
     });
 
     it('stores the suggestion before saying thank you, audited without the address', async () => {
@@ -97,7 +111,7 @@ describe('socialmap keep: suggestions, reminders and staleness', () => {
       assert.match(y.body, /De kerk is dicht/);
     });
 
-    it("another organisation cannot handle it; rejecting needs a reason; accepting mails the suggester", async () => {
+    it('another organisation cannot handle it; rejecting needs a reason; accepting mails the suggester', async () => {
       const id = (await suggestions())[0]!.id;
       const s = id.slice(0, 8);
       const other = await provY.post(`${keep}/voorstellen/${id}`, { [`decision-${s}`]: 'accepted' });
@@ -117,7 +131,12 @@ describe('socialmap keep: suggestions, reminders and staleness', () => {
       assert.match(mails[0]!.text_body, /Aangepast, dank u\./);
       const again = await provX.post(`${keep}/voorstellen/${id}`, { [`decision-${s}`]: 'rejected', [`reason-${s}`]: 'Toch niet' });
       assert.equal(again.statusCode, 409);
-      const audit = await db().selectFrom('audit_log').select('action').where('entity', '=', 'socialmap_suggestion').where('entity_id', '=', id).execute();
+      const audit = await db()
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity', '=', 'socialmap_suggestion')
+        .where('entity_id', '=', id)
+        .execute();
       assert.deepEqual(audit.map((a) => a.action).sort(), ['accept', 'create']);
     });
 
@@ -135,10 +154,17 @@ describe('socialmap keep: suggestions, reminders and staleness', () => {
 
     it("deleting an account removes the person's address from open suggestions too", async () => {
       await anonymous.get(`/${KRIMPEN.slug}/sociale-kaart/aanbod/${f.serviceY}/correctie`);
-      await anonymous.post(`/${KRIMPEN.slug}/sociale-kaart/aanbod/${f.serviceY}/correctie`, { message: 'Het adres klopt niet.', email: 'iemand@example.nl' });
+      await anonymous.post(`/${KRIMPEN.slug}/sociale-kaart/aanbod/${f.serviceY}/correctie`, {
+        message: 'Het adres klopt niet.',
+        email: 'iemand@example.nl',
+      });
       const user = await createUser(db(), { email: 'iemand@example.nl', name: 'Iemand' });
       await inTransaction(db(), (trx) => forgetKeepUserData(trx, user.id));
-      const rows = await db().selectFrom('socialmap_suggestions').select(['email', 'message']).where('message', '=', 'Het adres klopt niet.').execute();
+      const rows = await db()
+        .selectFrom('socialmap_suggestions')
+        .select(['email', 'message'])
+        .where('message', '=', 'Het adres klopt niet.')
+        .execute();
       assert.equal(rows.length, 1, 'the suggestion itself stays');
       assert.equal(rows[0]!.email, null);
     });
@@ -162,7 +188,13 @@ describe('socialmap keep: suggestions, reminders and staleness', () => {
       assert.equal((await mailsTo('vrijw-y@example.nl')).length, 1, 'Y got its own mail');
       await runJob();
       assert.equal((await mailsTo('prof-x@example.nl')).length, before + 1, 'remembered: asked once per period');
-      const next = await db().selectFrom('jobs').select('run_at').where('kind', '=', FRESHNESS_JOB).where('status', '=', 'pending').orderBy('run_at', 'desc').executeTakeFirstOrThrow();
+      const next = await db()
+        .selectFrom('jobs')
+        .select('run_at')
+        .where('kind', '=', FRESHNESS_JOB)
+        .where('status', '=', 'pending')
+        .orderBy('run_at', 'desc')
+        .executeTakeFirstOrThrow();
       assert.equal(next.run_at.toISOString(), new Date(ctx.clock.now().getTime() + DAY).toISOString(), 'the job schedules its next run');
     });
 

@@ -8,7 +8,8 @@ registerMessages({
     'socialmap.keep.title': 'Uw aanbod op de sociale kaart',
     'socialmap.keep.lead': 'Hier houdt u het aanbod van uw organisatie actueel. Kijk minstens elke 6 maanden of alles nog klopt.',
     'socialmap.keep.leadAll': 'U bent coördinator of beheerder. U ziet en beheert al het aanbod van {municipality}.',
-    'socialmap.keep.noOrganisation': 'U bent nog geen lid van een organisatie op de sociale kaart. Vraag de coördinator van de gemeente om u toe te voegen.',
+    'socialmap.keep.noOrganisation':
+      'U bent nog geen lid van een organisatie op de sociale kaart. Vraag de coördinator van de gemeente om u toe te voegen.',
     'socialmap.keep.none': 'Er is nog geen aanbod.',
     'socialmap.keep.new': 'Nieuw aanbod toevoegen',
     'socialmap.keep.suggestionsLink': 'Correctievoorstellen bekijken ({count} open)',
@@ -33,7 +34,8 @@ registerMessages({
     'socialmap.keep.created': 'Het aanbod is toegevoegd. Voeg nu een locatie en tijden toe.',
     'socialmap.keep.notYours': 'Dit aanbod is van een andere organisatie. U kunt alleen het aanbod van uw eigen organisatie wijzigen.',
     'socialmap.keep.orgNotYours': 'U kunt alleen aanbod toevoegen voor uw eigen organisatie.',
-    'socialmap.keep.noOrganisations': 'Er is nog geen organisatie van u op de sociale kaart. Vraag de coördinator van de gemeente om die toe te voegen.',
+    'socialmap.keep.noOrganisations':
+      'Er is nog geen organisatie van u op de sociale kaart. Vraag de coördinator van de gemeente om die toe te voegen.',
     'socialmap.keep.edit': 'Bewerken',
     'socialmap.keep.editLabel': '{name} bewerken',
     'socialmap.keep.status.active': 'Actief',
@@ -141,7 +143,8 @@ registerMessages({
     'socialmap.keep.suggest.messageLong': 'Uw tekst is te lang. Gebruik hoogstens 2000 tekens.',
     'socialmap.keep.suggest.email': 'Vul een geldig e-mailadres in, of laat het veld leeg.',
     'socialmap.keep.sugg.title': 'Correctievoorstellen',
-    'socialmap.keep.sugg.lead': 'Iemand heeft laten weten dat er iets niet klopt. Wilt u de wijziging doorvoeren? Pas eerst het aanbod aan en kies daarna Overnemen.',
+    'socialmap.keep.sugg.lead':
+      'Iemand heeft laten weten dat er iets niet klopt. Wilt u de wijziging doorvoeren? Pas eerst het aanbod aan en kies daarna Overnemen.',
     'socialmap.keep.sugg.none': 'Er zijn geen open voorstellen.',
     'socialmap.keep.sugg.for': 'Voorstel voor {name}',
     'socialmap.keep.sugg.received': 'Ontvangen op {date}',
@@ -163,14 +166,19 @@ registerMessages({
     'socialmap.keep.mail.reply.accepted': 'Dank u voor uw voorstel voor "{service}" op de sociale kaart. We hebben het overgenomen.',
     'socialmap.keep.mail.reply.rejected': 'Dank u voor uw voorstel voor "{service}" op de sociale kaart. We hebben het niet overgenomen.',
     'socialmap.keep.mail.reply.reason': 'Toelichting: {reason}',
-    'socialmap.keep.mail.reply.footer': 'Bekijk het aanbod: {link}\n\nU krijgt deze e-mail omdat u uw e-mailadres gaf bij uw voorstel. We bewaren het niet langer dan nodig.',
+    'socialmap.keep.mail.reply.footer':
+      'Bekijk het aanbod: {link}\n\nU krijgt deze e-mail omdat u uw e-mailadres gaf bij uw voorstel. We bewaren het niet langer dan nodig.',
     'socialmap.keep.mail.remind.subject': 'Klopt uw aanbod op de sociale kaart van {municipality} nog?',
-    'socialmap.keep.mail.remind.intro': 'Dit aanbod van uw organisatie is 6 maanden of langer niet gecontroleerd ({count}). Wilt u kijken of het nog klopt?',
+    'socialmap.keep.mail.remind.intro':
+      'Dit aanbod van uw organisatie is 6 maanden of langer niet gecontroleerd ({count}). Wilt u kijken of het nog klopt?',
     'socialmap.keep.mail.remind.line': '- {name} (laatst gecontroleerd: {date})',
-    'socialmap.keep.mail.remind.outro': 'Ga naar {link}. Klopt alles? Kies dan "Klopt nog". Klopt er iets niet? Pas het aan.\n\nNa 9 maanden zonder controle staat het aanbod als verouderd op de kaart.',
+    'socialmap.keep.mail.remind.outro':
+      'Ga naar {link}. Klopt alles? Kies dan "Klopt nog". Klopt er iets niet? Pas het aan.\n\nNa 9 maanden zonder controle staat het aanbod als verouderd op de kaart.',
     'socialmap.keep.cov.title': 'Dekking van de sociale kaart',
-    'socialmap.keep.cov.lead': 'Per wijk en buurt: welke basisfuncties zijn er, en waar zijn witte vlekken? De vragen komen uit het programma Vitale buurten van Groningen.',
-    'socialmap.keep.cov.legend': 'Uitleg: ✓ ja = er is actueel aanbod. ! verouderd = er is alleen aanbod dat 9 maanden of langer niet is gecontroleerd. ✗ witte vlek = er is niets.',
+    'socialmap.keep.cov.lead':
+      'Per wijk en buurt: welke basisfuncties zijn er, en waar zijn witte vlekken? De vragen komen uit het programma Vitale buurten van Groningen.',
+    'socialmap.keep.cov.legend':
+      'Uitleg: ✓ ja = er is actueel aanbod. ! verouderd = er is alleen aanbod dat 9 maanden of langer niet is gecontroleerd. ✗ witte vlek = er is niets.',
     'socialmap.keep.cov.questionsTitle': 'Vragen per wijk en buurt',
     'socialmap.keep.cov.questionsCaption': 'Antwoorden op de vragen van de inventarisatie, per wijk met daaronder de buurten',
     'socialmap.keep.cov.functionsTitle': 'Basisfuncties per wijk en buurt',
@@ -230,9 +238,11 @@ registerMessages({
     'socialmap.keep.nav': 'Manage social map',
     'socialmap.keep.coverageNav': 'Social map coverage',
     'socialmap.keep.title': 'Your entries on the social map',
-    'socialmap.keep.lead': "Keep your organisation's entries up to date here. Check at least every 6 months that everything is still correct.",
+    'socialmap.keep.lead':
+      "Keep your organisation's entries up to date here. Check at least every 6 months that everything is still correct.",
     'socialmap.keep.leadAll': 'You are a coordinator or administrator. You see and maintain every entry of {municipality}.',
-    'socialmap.keep.noOrganisation': "You are not a member of an organisation on the social map yet. Ask the municipality's coordinator to add you.",
+    'socialmap.keep.noOrganisation':
+      "You are not a member of an organisation on the social map yet. Ask the municipality's coordinator to add you.",
     'socialmap.keep.none': 'There are no entries yet.',
     'socialmap.keep.new': 'Add a new entry',
     'socialmap.keep.suggestionsLink': 'View correction suggestions ({count} open)',
@@ -336,7 +346,8 @@ registerMessages({
     'socialmap.keep.sched.err.date': 'Enter the date as yyyy-mm-dd.',
     'socialmap.keep.sched.err.kind': 'Choose how often it is.',
     'socialmap.keep.sched.err.opens': 'Enter a start time between 00:00 and 23:59.',
-    'socialmap.keep.sched.err.noOccurrence': 'According to this time there is no activity on this date. Choose a date on which it takes place.',
+    'socialmap.keep.sched.err.noOccurrence':
+      'According to this time there is no activity on this date. Choose a date on which it takes place.',
     'socialmap.keep.sched.everyWeek': 'Every week on {days}',
     'socialmap.keep.sched.everyMonth': 'Every month: {weeks} {days}',
     'socialmap.keep.sched.onceOn': 'On {date}',
@@ -365,7 +376,8 @@ registerMessages({
     'socialmap.keep.suggest.messageLong': 'Your text is too long. Use at most 2000 characters.',
     'socialmap.keep.suggest.email': 'Enter a valid e-mail address, or leave the field empty.',
     'socialmap.keep.sugg.title': 'Correction suggestions',
-    'socialmap.keep.sugg.lead': 'Someone reported that something is wrong. Do you want to make the change? Edit the entry first, then choose Accept.',
+    'socialmap.keep.sugg.lead':
+      'Someone reported that something is wrong. Do you want to make the change? Edit the entry first, then choose Accept.',
     'socialmap.keep.sugg.none': 'There are no open suggestions.',
     'socialmap.keep.sugg.for': 'Suggestion for {name}',
     'socialmap.keep.sugg.received': 'Received on {date}',
@@ -387,14 +399,19 @@ registerMessages({
     'socialmap.keep.mail.reply.accepted': 'Thank you for your suggestion for "{service}" on the social map. We have accepted it.',
     'socialmap.keep.mail.reply.rejected': 'Thank you for your suggestion for "{service}" on the social map. We have not accepted it.',
     'socialmap.keep.mail.reply.reason': 'Explanation: {reason}',
-    'socialmap.keep.mail.reply.footer': 'View the entry: {link}\n\nYou receive this e-mail because you gave your e-mail address with your suggestion. We keep it no longer than needed.',
+    'socialmap.keep.mail.reply.footer':
+      'View the entry: {link}\n\nYou receive this e-mail because you gave your e-mail address with your suggestion. We keep it no longer than needed.',
     'socialmap.keep.mail.remind.subject': 'Is your entry on the social map of {municipality} still correct?',
-    'socialmap.keep.mail.remind.intro': "These entries of your organisation have not been checked for 6 months or more ({count}). Could you check whether they are still correct?",
+    'socialmap.keep.mail.remind.intro':
+      'These entries of your organisation have not been checked for 6 months or more ({count}). Could you check whether they are still correct?',
     'socialmap.keep.mail.remind.line': '- {name} (last checked: {date})',
-    'socialmap.keep.mail.remind.outro': 'Go to {link}. Is everything correct? Then choose "Still correct". Is something wrong? Change it.\n\nAfter 9 months without a check the entry is marked as stale on the map.',
+    'socialmap.keep.mail.remind.outro':
+      'Go to {link}. Is everything correct? Then choose "Still correct". Is something wrong? Change it.\n\nAfter 9 months without a check the entry is marked as stale on the map.',
     'socialmap.keep.cov.title': 'Coverage of the social map',
-    'socialmap.keep.cov.lead': 'Per district and neighbourhood: which basic functions are there, and where are the white spots? The questions come from the Vital Neighbourhoods programme of Groningen.',
-    'socialmap.keep.cov.legend': 'Key: ✓ yes = there is an up-to-date entry. ! stale = there are only entries not checked for 9 months or more. ✗ white spot = there is nothing.',
+    'socialmap.keep.cov.lead':
+      'Per district and neighbourhood: which basic functions are there, and where are the white spots? The questions come from the Vital Neighbourhoods programme of Groningen.',
+    'socialmap.keep.cov.legend':
+      'Key: ✓ yes = there is an up-to-date entry. ! stale = there are only entries not checked for 9 months or more. ✗ white spot = there is nothing.',
     'socialmap.keep.cov.questionsTitle': 'Questions per district and neighbourhood',
     'socialmap.keep.cov.questionsCaption': 'Answers to the questions of the inventory, per district with its neighbourhoods below it',
     'socialmap.keep.cov.functionsTitle': 'Basic functions per district and neighbourhood',
@@ -414,7 +431,8 @@ registerMessages({
     'socialmap.keep.cov.csvMatrix': 'Coverage per district and neighbourhood (CSV)',
     'socialmap.keep.cov.csvEntries': 'All entries with their check date (CSV)',
     'socialmap.keep.dup.title': 'Possibly entered twice',
-    'socialmap.keep.dup.lead': 'Entries with the same name, or locations with the same name or address. Check whether they really are duplicates.',
+    'socialmap.keep.dup.lead':
+      'Entries with the same name, or locations with the same name or address. Check whether they really are duplicates.',
     'socialmap.keep.dup.none': 'No duplicates found.',
     'socialmap.keep.dup.reason.name': 'Same name',
     'socialmap.keep.dup.reason.address': 'Same address',

@@ -10,8 +10,18 @@ import { keepRoutes } from './keep.routes.tsx';
 import { exportKeepUserData, forgetKeepUserData, freshnessJob, FRESHNESS_JOB } from './keep.service.ts';
 
 const nav: ModuleNavItem[] = [
-  { path: (slug) => `/${slug}/sociale-kaart/beheer`, labelKey: 'socialmap.keep.nav', roles: ['volunteer', 'professional', 'coordinator', 'admin'], tenantOnly: true },
-  { path: (slug) => `/${slug}/sociale-kaart/dekking`, labelKey: 'socialmap.keep.coverageNav', roles: ['coordinator', 'admin'], tenantOnly: true },
+  {
+    path: (slug) => `/${slug}/sociale-kaart/beheer`,
+    labelKey: 'socialmap.keep.nav',
+    roles: ['volunteer', 'professional', 'coordinator', 'admin'],
+    tenantOnly: true,
+  },
+  {
+    path: (slug) => `/${slug}/sociale-kaart/dekking`,
+    labelKey: 'socialmap.keep.coverageNav',
+    roles: ['coordinator', 'admin'],
+    tenantOnly: true,
+  },
 ];
 
 export const keepParts = {

@@ -17,7 +17,11 @@ export const GROUP_CODES = new Set<string>(Object.values(DOELGROEP));
 export const keepBase = (req: FastifyRequest) => `/${req.tenant!.slug}/sociale-kaart/beheer`;
 
 export function keepCrumbs(req: FastifyRequest, extra: { href: string; label: string }[] = []) {
-  return [{ href: `/${req.tenant!.slug}/sociale-kaart`, label: req.t('socialmap.find.nav') }, { href: keepBase(req), label: req.t('socialmap.keep.nav') }, ...extra];
+  return [
+    { href: `/${req.tenant!.slug}/sociale-kaart`, label: req.t('socialmap.find.nav') },
+    { href: keepBase(req), label: req.t('socialmap.keep.nav') },
+    ...extra,
+  ];
 }
 
 /** The options of the service form: organisations the maintainer may add entries for, functions and target groups. */
@@ -73,7 +77,6 @@ export const serviceFields = (v: ServiceFormValues) => ({
   url: v.url || null,
 });
 
-
 export interface ServicePageExtra {
   values?: ServiceFormValues;
   errors?: Record<string, string>;
@@ -81,7 +84,13 @@ export interface ServicePageExtra {
 }
 
 /** The maintenance page of one service (NotFound when it is gone), with its title. */
-export async function renderServicePage(app: FastifyInstance, req: FastifyRequest, m: Maintainer, serviceId: string, extra: ServicePageExtra = {}) {
+export async function renderServicePage(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  m: Maintainer,
+  serviceId: string,
+  extra: ServicePageExtra = {},
+) {
   const detail = await getServiceDetail(app.db, m.tenantId, serviceId);
   if (!detail) throw NotFound('socialmap.error.serviceNotFound');
   const [options, suggestions] = await Promise.all([formOptions(app, m), openSuggestions(app.db, m, serviceId)]);

@@ -63,17 +63,23 @@ function scheduleValues(body: unknown): ScheduleFormValues {
 }
 
 /** The schedule input for the social map service, or field errors (i18n keys) of what the form itself checks. */
-export function scheduleFromForm(serviceId: string, v: ScheduleFormValues): { ok: true; input: ScheduleInput } | { ok: false; errors: Record<string, string> } {
+export function scheduleFromForm(
+  serviceId: string,
+  v: ScheduleFormValues,
+): { ok: true; input: ScheduleInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (!['weekly', 'monthly', 'once'].includes(v.kind)) errors.kind = 'socialmap.keep.sched.err.kind';
   const days = v.days.filter((d) => (WEEKDAY_CODES as readonly string[]).includes(d));
   const weeks = v.weeks.filter((w) => (MONTH_WEEKS as readonly string[]).includes(w));
-  if ((v.kind === 'weekly' || v.kind === 'monthly') && (days.length === 0 || days.length !== v.days.length)) errors.days = 'socialmap.keep.sched.err.days';
+  if ((v.kind === 'weekly' || v.kind === 'monthly') && (days.length === 0 || days.length !== v.days.length)) {
+    errors.days = 'socialmap.keep.sched.err.days';
+  }
   if (v.kind === 'monthly' && (weeks.length === 0 || weeks.length !== v.weeks.length)) errors.weeks = 'socialmap.keep.sched.err.weeks';
   if (v.kind === 'once' && !DATE_RE.test(v.date)) errors.date = 'socialmap.keep.sched.err.date';
   if (!v.opens_at) errors.opens_at = 'socialmap.keep.sched.err.opens';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const byday = v.kind === 'weekly' ? days.join(',') : v.kind === 'monthly' ? weeks.flatMap((w) => days.map((d) => `${w}${d}`)).join(',') : null;
+  const byday =
+    v.kind === 'weekly' ? days.join(',') : v.kind === 'monthly' ? weeks.flatMap((w) => days.map((d) => `${w}${d}`)).join(',') : null;
   return {
     ok: true,
     input: {
@@ -90,13 +96,20 @@ export function scheduleFromForm(serviceId: string, v: ScheduleFormValues): { ok
   };
 }
 
-const translate = (req: FastifyRequest, errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, req.t(v)]));
+const translate = (req: FastifyRequest, errors: Record<string, string>) =>
+  Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, req.t(v)]));
 
 export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
   const policy = { roles: KEEP_ROLES };
 
   // --- locations ---
-  async function locationPage(req: FastifyRequest, detail: ServiceDetail, values: LocationFormValues, locationId: string | null, errors?: Record<string, string>) {
+  async function locationPage(
+    req: FastifyRequest,
+    detail: ServiceDetail,
+    values: LocationFormValues,
+    locationId: string | null,
+    errors?: Record<string, string>,
+  ) {
     const accessibilityOptions = await termOptions(app.db, req.tenant!.id, 'toegankelijkheid');
     const base = `${keepBase(req)}/aanbod/${detail.service.id}/locatie`;
     return (
@@ -116,14 +129,19 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
     const l = detail.locations.find((x) => x.location.id === locationId);
     if (!l) throw NotFound('socialmap.keep.loc.notOfService');
     // A shared place of another organisation is maintained by that organisation (or a coordinator).
-    if (m.organisationIds !== null && l.location.organization_id && l.location.organization_id !== detail.service.organization_id) throw Forbidden('socialmap.keep.notYours');
+    if (m.organisationIds !== null && l.location.organization_id && l.location.organization_id !== detail.service.organization_id) {
+      throw Forbidden('socialmap.keep.notYours');
+    }
     return l;
   }
 
   app.get('/:tenant/sociale-kaart/beheer/aanbod/:id/locatie', { config: { policy } }, async (req, reply) => {
     const m = maintainerFrom(req);
     const detail = await detailToMaintain(app, m, (req.params as { id: string }).id);
-    return reply.page(await locationPage(req, detail, locationValues({ city: '' }), null), { title: req.t('socialmap.keep.addLocation'), breadcrumbs: keepCrumbs(req) });
+    return reply.page(await locationPage(req, detail, locationValues({ city: '' }), null), {
+      title: req.t('socialmap.keep.addLocation'),
+      breadcrumbs: keepCrumbs(req),
+    });
   });
 
   app.get('/:tenant/sociale-kaart/beheer/aanbod/:id/locatie/:locationId', { config: { policy } }, async (req, reply) => {
@@ -140,7 +158,10 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
       longitude: l.location.longitude?.toString() ?? '',
       accessibility: l.terms.map((x) => x.code ?? '').filter((c) => c.startsWith('toegankelijkheid.')),
     };
-    return reply.page(await locationPage(req, detail, values, locationId), { title: req.t('socialmap.keep.editLocation'), breadcrumbs: keepCrumbs(req) });
+    return reply.page(await locationPage(req, detail, values, locationId), {
+      title: req.t('socialmap.keep.editLocation'),
+      breadcrumbs: keepCrumbs(req),
+    });
   });
 
   async function saveLocation(req: FastifyRequest, locationId: string | null) {
@@ -196,7 +217,17 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // --- times ---
-  const emptySchedule: ScheduleFormValues = { kind: 'weekly', days: [], weeks: [], date: '', valid_from: '', valid_to: '', opens_at: '', closes_at: '', description: '' };
+  const emptySchedule: ScheduleFormValues = {
+    kind: 'weekly',
+    days: [],
+    weeks: [],
+    date: '',
+    valid_from: '',
+    valid_to: '',
+    opens_at: '',
+    closes_at: '',
+    description: '',
+  };
 
   app.get('/:tenant/sociale-kaart/beheer/aanbod/:id/tijden', { config: { policy } }, async (req, reply) => {
     const m = maintainerFrom(req);
@@ -259,12 +290,19 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
     else {
       const day = DateTime.fromISO(date, { zone: ZONE });
       const rule = { ...schedule, cancelled: [] };
-      if (occurrences(rule, day.toJSDate(), day.plus({ days: 1 }).toJSDate()).filter((o) => o.date === date).length === 0) errors.date = req.t('socialmap.keep.sched.err.noOccurrence');
+      if (occurrences(rule, day.toJSDate(), day.plus({ days: 1 }).toJSDate()).filter((o) => o.date === date).length === 0) {
+        errors.date = req.t('socialmap.keep.sched.err.noOccurrence');
+      }
     }
     if (note.length > 500) errors.note = req.t('socialmap.error.tooLong');
     if (Object.keys(errors).length === 0) {
       try {
-        await addScheduleException(app.db, m.tenantId, { schedule_id: scheduleId, date, note: note || null }, actorFrom(req, app.clock.now()));
+        await addScheduleException(
+          app.db,
+          m.tenantId,
+          { schedule_id: scheduleId, date, note: note || null },
+          actorFrom(req, app.clock.now()),
+        );
         return reply.redirect(`${keepBase(req)}/aanbod/${id}?melding=afgelast`, 303);
       } catch (err) {
         Object.assign(errors, formErrors(err, req.t));

@@ -46,11 +46,22 @@ describe('socialmap keep: provider maintenance', () => {
       method: 'POST',
       url,
       payload: new URLSearchParams([['_csrf', b.csrf], ...pairs]).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+        cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
     });
   const detail = (id: string) => getServiceDetail(ctx.database.db, KRIMPEN.id, id);
   const count = async (table: 'socialmap_schedules' | 'socialmap_locations' | 'socialmap_schedule_exceptions' | 'socialmap_services') =>
-    Number((await ctx.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await ctx.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('lists only the entries of the provider’s own organisation, with "laatst gecontroleerd"', async () => {
     const res = await provX.get(base);
@@ -81,7 +92,12 @@ describe('socialmap keep: provider maintenance', () => {
     const d = (await detail(f.serviceX))!;
     assert.equal(d.service.name, 'Open eettafel Het Anker');
     assert.deepEqual(d.terms.map((t) => t.code).sort(), ['doelgroep.ouderen', 'functie.ontmoeting']);
-    const audit = await ctx.database.db.selectFrom('audit_log').select(['action', 'entity']).where('entity_id', '=', f.serviceX).where('action', '=', 'update').execute();
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity'])
+      .where('entity_id', '=', f.serviceX)
+      .where('action', '=', 'update')
+      .execute();
     assert.ok(audit.length >= 1);
   });
 
@@ -101,7 +117,11 @@ describe('socialmap keep: provider maintenance', () => {
       // Y's schedule through X's own service: not X's time.
       [`${base}/aanbod/${f.serviceX}/tijden/${f.scheduleY}/verwijderen`, {}],
     ];
-    const counts = { s: await count('socialmap_schedules'), l: await count('socialmap_locations'), e: await count('socialmap_schedule_exceptions') };
+    const counts = {
+      s: await count('socialmap_schedules'),
+      l: await count('socialmap_locations'),
+      e: await count('socialmap_schedule_exceptions'),
+    };
     for (const [path, form] of posts) {
       const res = await provX.post(path, form);
       assert.ok(res.statusCode === 403 || res.statusCode === 404, `${path}: ${res.statusCode}`);
@@ -109,7 +129,10 @@ describe('socialmap keep: provider maintenance', () => {
     const after = (await detail(f.serviceY))!;
     assert.equal(after.service.name, before.service.name);
     assert.equal(after.service.last_checked_at?.getTime(), before.service.last_checked_at?.getTime());
-    assert.deepEqual({ s: await count('socialmap_schedules'), l: await count('socialmap_locations'), e: await count('socialmap_schedule_exceptions') }, counts);
+    assert.deepEqual(
+      { s: await count('socialmap_schedules'), l: await count('socialmap_locations'), e: await count('socialmap_schedule_exceptions') },
+      counts,
+    );
   });
 
   it('a provider cannot edit the shared place of another organisation', async () => {
@@ -163,7 +186,11 @@ describe('socialmap keep: provider maintenance', () => {
   });
 
   it('refuses an unknown taxonomy term with a clear message, nothing written', async () => {
-    const res = await provX.post(`${base}/aanbod/${f.serviceX}`, { name: 'Andere naam', status: 'active', functions: 'functie.bestaat-niet' });
+    const res = await provX.post(`${base}/aanbod/${f.serviceX}`, {
+      name: 'Andere naam',
+      status: 'active',
+      functions: 'functie.bestaat-niet',
+    });
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /Deze categorie kennen we niet/);
     assert.equal((await detail(f.serviceX))!.service.name, 'Open eettafel Het Anker');
@@ -194,10 +221,19 @@ describe('socialmap keep: provider maintenance', () => {
 
   it('refuses coordinates outside the municipality, a wrong postcode and text as a number; nothing written', async () => {
     const n = await count('socialmap_locations');
-    const outside = await provX.post(`${base}/aanbod/${f.serviceX}/locatie`, { name: 'Groningen', latitude: '53.2194', longitude: '6.5665' });
+    const outside = await provX.post(`${base}/aanbod/${f.serviceX}/locatie`, {
+      name: 'Groningen',
+      latitude: '53.2194',
+      longitude: '6.5665',
+    });
     assert.equal(outside.statusCode, 422);
     assert.match(outside.body, /ligt niet in deze gemeente/);
-    const postcode = await provX.post(`${base}/aanbod/${f.serviceX}/locatie`, { name: 'X', address_1: 'Dorpsstraat 1', postal_code: '123', city: 'Krimpen' });
+    const postcode = await provX.post(`${base}/aanbod/${f.serviceX}/locatie`, {
+      name: 'X',
+      address_1: 'Dorpsstraat 1',
+      postal_code: '123',
+      city: 'Krimpen',
+    });
     assert.equal(postcode.statusCode, 422);
     assert.match(postcode.body, /Nederlandse postcode/);
     const text = await provX.post(`${base}/aanbod/${f.serviceX}/locatie`, { name: 'X', latitude: 'noord', longitude: '4.6' });
@@ -211,7 +247,10 @@ describe('socialmap keep: provider maintenance', () => {
     const bad: [Record<string, string | string[]>, RegExp][] = [
       [{ kind: 'weekly', days: 'TU', opens_at: '14:00', closes_at: '13:00' }, /eindtijd moet later zijn dan de begintijd/],
       [{ kind: 'weekly', days: 'TU', opens_at: '25:00', closes_at: '26:00' }, /tussen 00:00 en 23:59/],
-      [{ kind: 'weekly', days: 'TU', opens_at: '10:00', valid_from: '2026-12-01', valid_to: '2026-11-01' }, /einddatum mag niet voor de begindatum/],
+      [
+        { kind: 'weekly', days: 'TU', opens_at: '10:00', valid_from: '2026-12-01', valid_to: '2026-11-01' },
+        /einddatum mag niet voor de begindatum/,
+      ],
       [{ kind: 'monthly', days: 'TU', opens_at: '10:00' }, /minstens één week/],
       [{ kind: 'weekly', opens_at: '10:00' }, /minstens één dag/],
       [{ kind: 'once', date: '2026-02-30', opens_at: '10:00' }, /datum/],
@@ -242,9 +281,16 @@ describe('socialmap keep: provider maintenance', () => {
     const wrong = await provX.post(`${base}/aanbod/${f.serviceX}/tijden/${f.scheduleX}/afgelast`, { index: '0', 'date-0': '2026-12-02' });
     assert.equal(wrong.statusCode, 422);
     assert.match(wrong.body, /geen activiteit/);
-    const res = await provX.post(`${base}/aanbod/${f.serviceX}/tijden/${f.scheduleX}/afgelast`, { index: '0', 'date-0': '2026-12-01', 'note-0': 'Kerstmarkt' });
+    const res = await provX.post(`${base}/aanbod/${f.serviceX}/tijden/${f.scheduleX}/afgelast`, {
+      index: '0',
+      'date-0': '2026-12-01',
+      'note-0': 'Kerstmarkt',
+    });
     assert.equal(res.statusCode, 303, errorsIn(res.body));
-    assert.deepEqual((await detail(f.serviceX))!.exceptions.map((e) => e.date), ['2026-12-01']);
+    assert.deepEqual(
+      (await detail(f.serviceX))!.exceptions.map((e) => e.date),
+      ['2026-12-01'],
+    );
     const page = await provX.get(`${base}/aanbod/${f.serviceX}?melding=afgelast`);
     assert.match(page.body, /Afgelast: 2026-12-01/);
     assert.match(page.body, /De datum is afgelast/);

@@ -88,7 +88,12 @@ export async function keepRoutes(app: FastifyInstance): Promise<void> {
     try {
       const actor = actorFrom(req, app.clock.now());
       const row = await inTransaction(app.db, async (trx) => {
-        const created = await createService(trx, m.tenantId, { organization_id: org.id, ...serviceFields(values), term_codes: [...values.functions, ...values.groups] }, actor);
+        const created = await createService(
+          trx,
+          m.tenantId,
+          { organization_id: org.id, ...serviceFields(values), term_codes: [...values.functions, ...values.groups] },
+          actor,
+        );
         // A provider who writes an entry has just checked it.
         await markChecked(trx, m.tenantId, created.id, actor);
         return created;
@@ -101,7 +106,8 @@ export async function keepRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // --- edit one service ---
-  const servicePage = (req: FastifyRequest, m: Maintainer, id: string, extra: ServicePageExtra = {}) => renderServicePage(app, req, m, id, extra);
+  const servicePage = (req: FastifyRequest, m: Maintainer, id: string, extra: ServicePageExtra = {}) =>
+    renderServicePage(app, req, m, id, extra);
 
   app.get('/:tenant/sociale-kaart/beheer/aanbod/:id', { config: { policy } }, async (req, reply) => {
     const m = maintainerFrom(req);
@@ -127,8 +133,16 @@ export async function keepRoutes(app: FastifyInstance): Promise<void> {
       await inTransaction(app.db, async (trx) => {
         const detail = await getServiceDetail(trx, m.tenantId, id);
         // Keep terms of other taxonomies (e.g. imported ones); replace functions and target groups.
-        const others = (detail?.terms ?? []).filter((x) => !FUNCTION_CODES.has(x.code ?? '') && !GROUP_CODES.has(x.code ?? '')).map((x) => x.id);
-        await updateService(trx, m.tenantId, id, { ...serviceFields(values), term_codes: [...values.functions, ...values.groups], term_ids: others }, actorFrom(req, app.clock.now()));
+        const others = (detail?.terms ?? [])
+          .filter((x) => !FUNCTION_CODES.has(x.code ?? '') && !GROUP_CODES.has(x.code ?? ''))
+          .map((x) => x.id);
+        await updateService(
+          trx,
+          m.tenantId,
+          id,
+          { ...serviceFields(values), term_codes: [...values.functions, ...values.groups], term_ids: others },
+          actorFrom(req, app.clock.now()),
+        );
       });
     } catch (err) {
       return fail(formErrors(err, req.t, { term_codes: 'functions', term_ids: 'functions' }));

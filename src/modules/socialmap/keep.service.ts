@@ -53,7 +53,16 @@ export const handleForm = z
 /** Store a correction suggestion for a service of the tenant (anyone may; the e-mail is optional). */
 export async function suggestCorrection(
   db: DbOrTrx,
-  input: { tenantId: string; serviceId: string; message: string; email: string | null; locale: Locale; now: Date; ip: string | null; userId: string | null },
+  input: {
+    tenantId: string;
+    serviceId: string;
+    message: string;
+    email: string | null;
+    locale: Locale;
+    now: Date;
+    ip: string | null;
+    userId: string | null;
+  },
 ): Promise<{ id: string }> {
   if (!isUuid(input.serviceId)) throw NotFound('socialmap.error.serviceNotFound');
   return inTransaction(db, async (trx) => {
@@ -82,7 +91,11 @@ export async function suggestCorrection(
 
 /** Open suggestions the maintainer may handle (coordinators: all of the tenant), newest first. */
 export function openSuggestions(db: DbOrTrx, m: Maintainer, serviceId?: string): Promise<store.SuggestionRow[]> {
-  return store.listSuggestions(db, m.tenantId, { status: 'open', peopleOrganisationIds: m.organisationIds, ...(serviceId ? { serviceId } : {}) });
+  return store.listSuggestions(db, m.tenantId, {
+    status: 'open',
+    peopleOrganisationIds: m.organisationIds,
+    ...(serviceId ? { serviceId } : {}),
+  });
 }
 
 /**
@@ -92,7 +105,15 @@ export function openSuggestions(db: DbOrTrx, m: Maintainer, serviceId?: string):
 export async function handleSuggestion(
   db: DbOrTrx,
   m: Maintainer,
-  input: { id: string; decision: 'accepted' | 'rejected'; reason: string | null; now: Date; ip: string | null; baseUrl: string; tenantSlug: string },
+  input: {
+    id: string;
+    decision: 'accepted' | 'rejected';
+    reason: string | null;
+    now: Date;
+    ip: string | null;
+    baseUrl: string;
+    tenantSlug: string;
+  },
 ): Promise<{ serviceId: string }> {
   if (!isUuid(input.id)) throw NotFound('socialmap.keep.suggestionNotFound');
   if (input.decision === 'rejected' && !input.reason) throw Invalid({ reason: 'socialmap.keep.handle.reasonRequired' });
@@ -101,16 +122,32 @@ export async function handleSuggestion(
     if (!s) throw NotFound('socialmap.keep.suggestionNotFound');
     const owner = await store.findServiceOwner(trx, m.tenantId, s.service_id);
     if (!owner || !mayMaintain(m, owner.people_organisation_id)) throw Forbidden('socialmap.keep.notYours');
-    if (s.status !== 'open' || !(await store.handleSuggestion(trx, m.tenantId, s.id, { status: input.decision, reason: input.reason, userId: m.userId, now: input.now }))) {
+    if (
+      s.status !== 'open' ||
+      !(await store.handleSuggestion(trx, m.tenantId, s.id, {
+        status: input.decision,
+        reason: input.reason,
+        userId: m.userId,
+        now: input.now,
+      }))
+    ) {
       throw Conflict('socialmap.keep.handle.already');
     }
     if (s.email) {
       const t = translator(s.locale);
-      const vars = { service: s.service_name, reason: input.reason ?? '', link: `${input.baseUrl}/${input.tenantSlug}/sociale-kaart/aanbod/${s.service_id}` };
+      const vars = {
+        service: s.service_name,
+        reason: input.reason ?? '',
+        link: `${input.baseUrl}/${input.tenantSlug}/sociale-kaart/aanbod/${s.service_id}`,
+      };
       await queueMail(trx, {
         to: s.email,
         subject: t('socialmap.keep.mail.reply.subject', vars),
-        text: [t(`socialmap.keep.mail.reply.${input.decision}`, vars), input.reason ? t('socialmap.keep.mail.reply.reason', vars) : '', t('socialmap.keep.mail.reply.footer', vars)]
+        text: [
+          t(`socialmap.keep.mail.reply.${input.decision}`, vars),
+          input.reason ? t('socialmap.keep.mail.reply.reason', vars) : '',
+          t('socialmap.keep.mail.reply.footer', vars),
+        ]
           .filter(Boolean)
           .join('\n\n'),
         locale: s.locale,
@@ -139,7 +176,12 @@ export interface FreshnessRunResult {
   emailsForgotten: number;
 }
 
-async function remindTenant(db: DbOrTrx, tenant: { id: string; slug: string; name: string }, now: Date, baseUrl: string): Promise<{ mails: number; services: number }> {
+async function remindTenant(
+  db: DbOrTrx,
+  tenant: { id: string; slug: string; name: string },
+  now: Date,
+  baseUrl: string,
+): Promise<{ mails: number; services: number }> {
   // The SQL cut-off has a few days' margin (calendar months vary); needsCheck decides exactly.
   const before = new Date(freshnessCutoffs(now).checkBefore.getTime() + 4 * DAY_MS);
   const due = (await store.listDueServices(db, tenant.id, before)).filter((s) => needsCheck(s.last_checked_at, now));
@@ -153,7 +195,10 @@ async function remindTenant(db: DbOrTrx, tenant: { id: string; slug: string; nam
     await inTransaction(db, async (trx: Trx) => {
       const t = translator('nl');
       const lines = list.map((s) =>
-        t('socialmap.keep.mail.remind.line', { name: s.name, date: s.last_checked_at ? formatCheckedDate(s.last_checked_at, 'nl') : t('socialmap.keep.never') }),
+        t('socialmap.keep.mail.remind.line', {
+          name: s.name,
+          date: s.last_checked_at ? formatCheckedDate(s.last_checked_at, 'nl') : t('socialmap.keep.never'),
+        }),
       );
       const vars = { municipality: tenant.name, count: list.length, link: `${baseUrl}/${tenant.slug}/sociale-kaart/beheer` };
       for (const to of addresses) {
@@ -169,7 +214,14 @@ async function remindTenant(db: DbOrTrx, tenant: { id: string; slug: string; nam
       }
       // Remembered also without members: a coordinator sees stale entries in the coverage view.
       for (const s of list) await store.insertReminder(trx, tenant.id, s.id, s.last_checked_at, now);
-      await recordAudit(trx, { tenantId: tenant.id, actorUserId: null, action: 'remind', entity: 'socialmap_service', entityId: null, detail: { services: list.length, mails: addresses.length } });
+      await recordAudit(trx, {
+        tenantId: tenant.id,
+        actorUserId: null,
+        action: 'remind',
+        entity: 'socialmap_service',
+        entityId: null,
+        detail: { services: list.length, mails: addresses.length },
+      });
     });
     services += list.length;
   }

@@ -25,7 +25,16 @@ export async function findServiceOwner(db: DbOrTrx, tenantId: string, serviceId:
   return db
     .selectFrom('socialmap_services as s')
     .innerJoin('socialmap_organizations as o', (j) => j.onRef('o.tenant_id', '=', 's.tenant_id').onRef('o.id', '=', 's.organization_id'))
-    .select(['s.id', 's.name', 's.status', 's.organization_id', 'o.name as organization_name', 'o.people_organisation_id', 's.last_checked_at', 's.updated_at'])
+    .select([
+      's.id',
+      's.name',
+      's.status',
+      's.organization_id',
+      'o.name as organization_name',
+      'o.people_organisation_id',
+      's.last_checked_at',
+      's.updated_at',
+    ])
     .where('s.tenant_id', '=', tenantId)
     .where('s.id', '=', serviceId)
     .executeTakeFirst();
@@ -36,12 +45,25 @@ export interface KeepServiceRow extends ServiceOwnerRow {
 }
 
 /** Services of the tenant for the maintenance list, optionally only those of some people organisations; by organisation and name. */
-export async function listKeepServices(db: DbOrTrx, tenantId: string, peopleOrganisationIds: readonly string[] | null): Promise<KeepServiceRow[]> {
+export async function listKeepServices(
+  db: DbOrTrx,
+  tenantId: string,
+  peopleOrganisationIds: readonly string[] | null,
+): Promise<KeepServiceRow[]> {
   if (peopleOrganisationIds && peopleOrganisationIds.length === 0) return [];
   return db
     .selectFrom('socialmap_services as s')
     .innerJoin('socialmap_organizations as o', (j) => j.onRef('o.tenant_id', '=', 's.tenant_id').onRef('o.id', '=', 's.organization_id'))
-    .select(['s.id', 's.name', 's.status', 's.organization_id', 'o.name as organization_name', 'o.people_organisation_id', 's.last_checked_at', 's.updated_at'])
+    .select([
+      's.id',
+      's.name',
+      's.status',
+      's.organization_id',
+      'o.name as organization_name',
+      'o.people_organisation_id',
+      's.last_checked_at',
+      's.updated_at',
+    ])
     .select((eb) =>
       eb
         .selectFrom('socialmap_suggestions as g')
@@ -73,7 +95,12 @@ export async function listKeepOrganizations(db: DbOrTrx, tenantId: string, peopl
 // --- coverage and export ---
 
 /** Term codes attached to services or locations of the tenant (HSDS attributes), by entity id; optionally only of some entities. */
-export async function termCodesByEntity(db: DbOrTrx, tenantId: string, entity: 'service' | 'location', linkIds: readonly string[] | null = null): Promise<Map<string, string[]>> {
+export async function termCodesByEntity(
+  db: DbOrTrx,
+  tenantId: string,
+  entity: 'service' | 'location',
+  linkIds: readonly string[] | null = null,
+): Promise<Map<string, string[]>> {
   if (linkIds && linkIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('socialmap_attributes as a')
@@ -105,7 +132,11 @@ export interface ServicePlaceRow {
 }
 
 /** Every (service, location) pair of the tenant with the location's area and first address, optionally only in some areas. */
-export async function listServicePlaces(db: DbOrTrx, tenantId: string, areaCodes: readonly string[] | null = null): Promise<ServicePlaceRow[]> {
+export async function listServicePlaces(
+  db: DbOrTrx,
+  tenantId: string,
+  areaCodes: readonly string[] | null = null,
+): Promise<ServicePlaceRow[]> {
   if (areaCodes && areaCodes.length === 0) return [];
   return db
     .selectFrom('socialmap_service_at_locations as sal')
@@ -123,7 +154,16 @@ export async function listServicePlaces(db: DbOrTrx, tenantId: string, areaCodes
           .as('ad'),
       (j) => j.onRef('ad.location_id', '=', 'l.id'),
     )
-    .select(['sal.service_id', 'l.id as location_id', 'l.name as location_name', 'l.buurt_code', 'l.wijk_code', 'ad.address_1', 'ad.postal_code', 'ad.city'])
+    .select([
+      'sal.service_id',
+      'l.id as location_id',
+      'l.name as location_name',
+      'l.buurt_code',
+      'l.wijk_code',
+      'ad.address_1',
+      'ad.postal_code',
+      'ad.city',
+    ])
     .where('sal.tenant_id', '=', tenantId)
     .$if(areaCodes !== null, (q) => q.where((eb) => eb.or([eb('l.buurt_code', 'in', areaCodes!), eb('l.wijk_code', 'in', areaCodes!)])))
     .execute();
@@ -140,7 +180,11 @@ export interface ExportServiceRow {
 }
 
 /** Every service of the tenant (or only these ids) with its organisation's name, by name. */
-export async function listServicesForExport(db: DbOrTrx, tenantId: string, ids: readonly string[] | null = null): Promise<ExportServiceRow[]> {
+export async function listServicesForExport(
+  db: DbOrTrx,
+  tenantId: string,
+  ids: readonly string[] | null = null,
+): Promise<ExportServiceRow[]> {
   if (ids && ids.length === 0) return [];
   return db
     .selectFrom('socialmap_services as s')
@@ -205,7 +249,13 @@ function periodSql(checkedAt: RawBuilder<unknown>) {
 }
 
 /** Remember that the providers of a service were asked for this period. */
-export async function insertReminder(db: DbOrTrx, tenantId: string, serviceId: string, lastCheckedAt: Date | null, now: Date): Promise<void> {
+export async function insertReminder(
+  db: DbOrTrx,
+  tenantId: string,
+  serviceId: string,
+  lastCheckedAt: Date | null,
+  now: Date,
+): Promise<void> {
   await db
     .insertInto('socialmap_check_reminders')
     .values({ tenant_id: tenantId, service_id: serviceId, period: periodSql(sql`${lastCheckedAt}::timestamptz`), sent_at: now })
@@ -226,7 +276,9 @@ export async function countStale(db: DbOrTrx, tenantId: string, staleBefore: Dat
         eb.exists(
           eb
             .selectFrom('socialmap_service_at_locations as sal')
-            .innerJoin('socialmap_locations as l', (j) => j.onRef('l.tenant_id', '=', 'sal.tenant_id').onRef('l.id', '=', 'sal.location_id'))
+            .innerJoin('socialmap_locations as l', (j) =>
+              j.onRef('l.tenant_id', '=', 'sal.tenant_id').onRef('l.id', '=', 'sal.location_id'),
+            )
             .select('sal.id')
             .whereRef('sal.tenant_id', '=', 's.tenant_id')
             .whereRef('sal.service_id', '=', 's.id')
@@ -353,6 +405,10 @@ export async function suggestionsByEmail(db: DbOrTrx, email: string) {
 
 /** Remove this e-mail address from every suggestion (account deletion); returns the count. */
 export async function forgetEmail(db: DbOrTrx, email: string): Promise<number> {
-  const res = await db.updateTable('socialmap_suggestions').set({ email: null }).where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  const res = await db
+    .updateTable('socialmap_suggestions')
+    .set({ email: null })
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }

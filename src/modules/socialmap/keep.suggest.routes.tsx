@@ -32,42 +32,56 @@ export async function keepSuggestRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/:tenant/sociale-kaart/aanbod/:id/correctie', { config: { policy: 'public' } }, async (req, reply) => {
     const service = await serviceOf(req.tenant!.id, (req.params as { id: string }).id);
-    return reply.page(<SuggestPage ctx={req.viewContext()} service={service} />, { title: req.t('socialmap.keep.suggest.title'), breadcrumbs: crumbs(req, service) });
-  });
-
-  app.post('/:tenant/sociale-kaart/aanbod/:id/correctie', { config: { policy: 'public', rateLimit: SUGGEST_RATE_LIMIT } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const service = await serviceOf(tenant.id, (req.params as { id: string }).id);
-    const form = parseForm(suggestionForm, req.body, req.t);
-    const title = req.t('socialmap.keep.suggest.title');
-    if (!form.ok) {
-      const values = { message: field(req.body, 'message', 2100), email: field(req.body, 'email', 300) };
-      return reply.page(<SuggestPage ctx={req.viewContext()} service={service} values={values} errors={form.errors} />, { title, status: 422, breadcrumbs: crumbs(req, service) });
-    }
-    await suggestCorrection(app.db, {
-      tenantId: tenant.id,
-      serviceId: service.id,
-      message: form.data.message,
-      email: form.data.email,
-      locale: req.locale,
-      now: app.clock.now(),
-      ip: truncateIp(req.ip),
-      userId: req.user?.id ?? null,
-    });
-    return reply.page(<SuggestThanksPage ctx={req.viewContext()} service={service} withEmail={form.data.email !== null} />, {
-      title: req.t('socialmap.keep.suggest.thanksTitle'),
+    return reply.page(<SuggestPage ctx={req.viewContext()} service={service} />, {
+      title: req.t('socialmap.keep.suggest.title'),
       breadcrumbs: crumbs(req, service),
     });
   });
+
+  app.post(
+    '/:tenant/sociale-kaart/aanbod/:id/correctie',
+    { config: { policy: 'public', rateLimit: SUGGEST_RATE_LIMIT } },
+    async (req, reply) => {
+      const tenant = req.tenant!;
+      const service = await serviceOf(tenant.id, (req.params as { id: string }).id);
+      const form = parseForm(suggestionForm, req.body, req.t);
+      const title = req.t('socialmap.keep.suggest.title');
+      if (!form.ok) {
+        const values = { message: field(req.body, 'message', 2100), email: field(req.body, 'email', 300) };
+        return reply.page(<SuggestPage ctx={req.viewContext()} service={service} values={values} errors={form.errors} />, {
+          title,
+          status: 422,
+          breadcrumbs: crumbs(req, service),
+        });
+      }
+      await suggestCorrection(app.db, {
+        tenantId: tenant.id,
+        serviceId: service.id,
+        message: form.data.message,
+        email: form.data.email,
+        locale: req.locale,
+        now: app.clock.now(),
+        ip: truncateIp(req.ip),
+        userId: req.user?.id ?? null,
+      });
+      return reply.page(<SuggestThanksPage ctx={req.viewContext()} service={service} withEmail={form.data.email !== null} />, {
+        title: req.t('socialmap.keep.suggest.thanksTitle'),
+        breadcrumbs: crumbs(req, service),
+      });
+    },
+  );
 
   const policy = { roles: KEEP_ROLES };
 
   app.get('/:tenant/sociale-kaart/beheer/voorstellen', { config: { policy } }, async (req, reply) => {
     const m = maintainerFrom(req);
-    return reply.page(<SuggestionsPage ctx={req.viewContext()} suggestions={await openSuggestions(app.db, m)} notice={noticeKey(req.query)} />, {
-      title: req.t('socialmap.keep.sugg.title'),
-      breadcrumbs: keepCrumbs(req),
-    });
+    return reply.page(
+      <SuggestionsPage ctx={req.viewContext()} suggestions={await openSuggestions(app.db, m)} notice={noticeKey(req.query)} />,
+      {
+        title: req.t('socialmap.keep.sugg.title'),
+        breadcrumbs: keepCrumbs(req),
+      },
+    );
   });
 
   app.post('/:tenant/sociale-kaart/beheer/voorstellen/:id', { config: { policy } }, async (req, reply) => {
@@ -75,7 +89,10 @@ export async function keepSuggestRoutes(app: FastifyInstance): Promise<void> {
     const { id } = req.params as { id: string };
     if (!isUuid(id)) throw NotFound('socialmap.keep.suggestionNotFound');
     const suffix = suggestionSuffix(id);
-    const body = { decision: field(req.body, `decision-${suffix}`, 20) || undefined, reason: field(req.body, `reason-${suffix}`, 1100) || undefined };
+    const body = {
+      decision: field(req.body, `decision-${suffix}`, 20) || undefined,
+      reason: field(req.body, `reason-${suffix}`, 1100) || undefined,
+    };
     const form = parseForm(handleForm, body, req.t);
     let errors: Record<string, string>;
     if (form.ok) {
@@ -97,10 +114,13 @@ export async function keepSuggestRoutes(app: FastifyInstance): Promise<void> {
       errors = form.errors;
     }
     const named = Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${k}-${suffix}`, v]));
-    return reply.page(<SuggestionsPage ctx={req.viewContext()} suggestions={await openSuggestions(app.db, m)} errorsFor={{ id, errors: named }} />, {
-      title: req.t('socialmap.keep.sugg.title'),
-      status: 422,
-      breadcrumbs: keepCrumbs(req),
-    });
+    return reply.page(
+      <SuggestionsPage ctx={req.viewContext()} suggestions={await openSuggestions(app.db, m)} errorsFor={{ id, errors: named }} />,
+      {
+        title: req.t('socialmap.keep.sugg.title'),
+        status: 422,
+        breadcrumbs: keepCrumbs(req),
+      },
+    );
   });
 }

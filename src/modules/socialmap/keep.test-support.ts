@@ -6,7 +6,15 @@
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import { importDemoAreas, listAreas } from '../areas/areas.service.ts';
 import { createOrganisation } from '../people/people.service.ts';
-import { createLocation, createOrganization, createSchedule, createService, ensureDefaultTaxonomies, markChecked, systemActor } from './socialmap.service.ts';
+import {
+  createLocation,
+  createOrganization,
+  createSchedule,
+  createService,
+  ensureDefaultTaxonomies,
+  markChecked,
+  systemActor,
+} from './socialmap.service.ts';
 import { DOELGROEP, FUNCTIE, TOEGANKELIJKHEID } from './taxonomy.ts';
 
 export const KRIMPEN = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
@@ -59,18 +67,59 @@ export async function keepFixture(db: DbOrTrx, now: Date): Promise<KeepFixture> 
     )
   ).id;
   const serviceX = (
-    await createService(db, KRIMPEN.id, { organization_id: orgX, name: 'Open eettafel', location_ids: [locationX], term_codes: [FUNCTIE.ontmoeting, DOELGROEP.ouderen] }, actor)
+    await createService(
+      db,
+      KRIMPEN.id,
+      { organization_id: orgX, name: 'Open eettafel', location_ids: [locationX], term_codes: [FUNCTIE.ontmoeting, DOELGROEP.ouderen] },
+      actor,
+    )
   ).id;
-  const serviceY = (await createService(db, KRIMPEN.id, { organization_id: orgY, name: 'Inloop in de kerk', location_ids: [locationX], term_codes: [FUNCTIE.informatieAdvies] }, actor)).id;
-  const scheduleX = (await createSchedule(db, KRIMPEN.id, { service_id: serviceX, freq: 'WEEKLY', byday: 'TU', opens_at: '12:00', closes_at: '13:30' }, actor)).id;
-  const scheduleY = (await createSchedule(db, KRIMPEN.id, { service_id: serviceY, freq: 'WEEKLY', byday: 'TH', opens_at: '10:00', closes_at: '12:00' }, actor)).id;
+  const serviceY = (
+    await createService(
+      db,
+      KRIMPEN.id,
+      { organization_id: orgY, name: 'Inloop in de kerk', location_ids: [locationX], term_codes: [FUNCTIE.informatieAdvies] },
+      actor,
+    )
+  ).id;
+  const scheduleX = (
+    await createSchedule(
+      db,
+      KRIMPEN.id,
+      { service_id: serviceX, freq: 'WEEKLY', byday: 'TU', opens_at: '12:00', closes_at: '13:30' },
+      actor,
+    )
+  ).id;
+  const scheduleY = (
+    await createSchedule(
+      db,
+      KRIMPEN.id,
+      { service_id: serviceY, freq: 'WEEKLY', byday: 'TH', opens_at: '10:00', closes_at: '12:00' },
+      actor,
+    )
+  ).id;
   const orgH = (await createOrganization(db, HHW.id, { name: 'Buurthuis De Link' }, actor)).id;
   const serviceHhw = (await createService(db, HHW.id, { organization_id: orgH, name: 'Koffie-inloop De Link' }, actor)).id;
   for (const [t, s] of [
     [KRIMPEN.id, serviceX],
     [KRIMPEN.id, serviceY],
     [HHW.id, serviceHhw],
-  ] as const)
-    {await markChecked(db, t, s, actor);}
-  return { peopleX, peopleY, orgX, orgY, serviceX, serviceY, scheduleX, scheduleY, serviceHhw, locationX, buurt: b.code, wijk: b.parentCode!, point };
+  ] as const) {
+    await markChecked(db, t, s, actor);
+  }
+  return {
+    peopleX,
+    peopleY,
+    orgX,
+    orgY,
+    serviceX,
+    serviceY,
+    scheduleX,
+    scheduleY,
+    serviceHhw,
+    locationX,
+    buurt: b.code,
+    wijk: b.parentCode!,
+    point,
+  };
 }

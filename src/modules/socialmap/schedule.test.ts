@@ -29,36 +29,59 @@ describe('schedule occurrences', () => {
   });
 
   it('last Friday (-1FR) and last day of the month (bymonthday -1)', () => {
-    assert.deepEqual(dates({ freq: 'MONTHLY', byday: '-1FR', opens_at: '10:00' }, '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z'), ['2026-11-27']);
-    assert.deepEqual(dates({ freq: 'MONTHLY', bymonthday: '-1,15', opens_at: '10:00' }, '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z'), ['2026-11-15', '2026-11-30']);
+    assert.deepEqual(dates({ freq: 'MONTHLY', byday: '-1FR', opens_at: '10:00' }, '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z'), [
+      '2026-11-27',
+    ]);
+    assert.deepEqual(dates({ freq: 'MONTHLY', bymonthday: '-1,15', opens_at: '10:00' }, '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z'), [
+      '2026-11-15',
+      '2026-11-30',
+    ]);
   });
 
   it('fortnightly from dtstart, with valid_to and count', () => {
     const rule: ScheduleRule = { freq: 'WEEKLY', interval: 2, byday: 'MO', dtstart: '2026-11-02', opens_at: '09:00', closes_at: '10:00' };
     assert.deepEqual(dates(rule, '2026-11-01T00:00:00Z', '2026-12-08T00:00:00Z'), ['2026-11-02', '2026-11-16', '2026-11-30']);
-    assert.deepEqual(dates({ ...rule, valid_to: '2026-11-20' }, '2026-11-01T00:00:00Z', '2026-12-08T00:00:00Z'), ['2026-11-02', '2026-11-16']);
+    assert.deepEqual(dates({ ...rule, valid_to: '2026-11-20' }, '2026-11-01T00:00:00Z', '2026-12-08T00:00:00Z'), [
+      '2026-11-02',
+      '2026-11-16',
+    ]);
     assert.deepEqual(dates({ ...rule, count: 2 }, '2026-11-10T00:00:00Z', '2027-01-01T00:00:00Z'), ['2026-11-16']);
     assert.deepEqual(dates({ ...rule, until: '2026-11-02' }, '2026-11-01T00:00:00Z', '2027-01-01T00:00:00Z'), ['2026-11-02']);
   });
 
   it('daily with interval, weekly without byday takes the weekday of dtstart, and one-off events', () => {
-    assert.deepEqual(dates({ freq: 'DAILY', interval: 3, dtstart: '2026-11-01', opens_at: '09:00' }, '2026-11-01T00:00:00Z', '2026-11-10T00:00:00Z'), [
-      '2026-11-01',
-      '2026-11-04',
-      '2026-11-07',
+    assert.deepEqual(
+      dates({ freq: 'DAILY', interval: 3, dtstart: '2026-11-01', opens_at: '09:00' }, '2026-11-01T00:00:00Z', '2026-11-10T00:00:00Z'),
+      ['2026-11-01', '2026-11-04', '2026-11-07'],
+    );
+    assert.deepEqual(dates({ freq: 'WEEKLY', dtstart: '2026-11-05', opens_at: '09:00' }, '2026-11-01T00:00:00Z', '2026-11-20T00:00:00Z'), [
+      '2026-11-05',
+      '2026-11-12',
+      '2026-11-19',
     ]);
-    assert.deepEqual(dates({ freq: 'WEEKLY', dtstart: '2026-11-05', opens_at: '09:00' }, '2026-11-01T00:00:00Z', '2026-11-20T00:00:00Z'), ['2026-11-05', '2026-11-12', '2026-11-19']);
-    assert.deepEqual(dates({ dtstart: '2026-11-12', opens_at: '19:30', closes_at: '21:00' }, '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z'), ['2026-11-12']);
+    assert.deepEqual(
+      dates({ dtstart: '2026-11-12', opens_at: '19:30', closes_at: '21:00' }, '2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z'),
+      ['2026-11-12'],
+    );
   });
 
   it('marks cancelled dates and skips them for "open now"', () => {
     const rule: ScheduleRule = { freq: 'WEEKLY', byday: 'TU', opens_at: '12:00', closes_at: '13:30', cancelled: ['2026-11-24'] };
     const occ = occurrences(rule, d('2026-11-16T00:00:00Z'), d('2026-11-30T00:00:00Z'));
-    assert.deepEqual(occ.map((o) => [o.date, o.cancelled]), [['2026-11-17', false], ['2026-11-24', true]]);
+    assert.deepEqual(
+      occ.map((o) => [o.date, o.cancelled]),
+      [
+        ['2026-11-17', false],
+        ['2026-11-24', true],
+      ],
+    );
     assert.equal(isOpenAt(rule, d('2026-11-17T11:30:00Z')), true);
     assert.equal(isOpenAt(rule, d('2026-11-24T11:30:00Z')), false);
     const next = nextOccurrences(rule, d('2026-11-18T00:00:00Z'), 2, { includeCancelled: false });
-    assert.deepEqual(next.map((o) => o.date), ['2026-12-01', '2026-12-08']);
+    assert.deepEqual(
+      next.map((o) => o.date),
+      ['2026-12-01', '2026-12-08'],
+    );
   });
 
   it('runs past midnight when closing is before opening', () => {

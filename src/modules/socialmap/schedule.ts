@@ -171,8 +171,7 @@ function compile(rule: ScheduleRule): Compiled {
 }
 
 function matchesMonthly(c: Compiled, cd: Civil): boolean {
-  const dayOk =
-    c.monthdays.length === 0 || c.monthdays.some((n) => (n > 0 ? cd.d === n : cd.d === cd.daysInMonth + n + 1));
+  const dayOk = c.monthdays.length === 0 || c.monthdays.some((n) => (n > 0 ? cd.d === n : cd.d === cd.daysInMonth + n + 1));
   const weekdayOk =
     c.byday.length === 0 ||
     c.byday.some((b) => {
@@ -246,7 +245,14 @@ function occurrenceOn(c: Compiled, day: number): Occurrence {
   const base = DateTime.fromObject({ year: cd.y, month: cd.m, day: cd.d }, { zone: ZONE });
   const date = isoDate(day);
   if (c.opens === null) {
-    return { scheduleId: c.rule.id, date, start: base.toJSDate(), end: base.plus({ days: 1 }).toJSDate(), allDay: true, cancelled: c.cancelled.has(date) };
+    return {
+      scheduleId: c.rule.id,
+      date,
+      start: base.toJSDate(),
+      end: base.plus({ days: 1 }).toJSDate(),
+      allDay: true,
+      cancelled: c.cancelled.has(date),
+    };
   }
   // Wall-clock times: set the hour on the civil day (adding minutes would be off by an hour on DST days).
   const at = (minutes: number) =>
@@ -297,7 +303,9 @@ export function nextOccurrences(
   const out: Occurrence[] = [];
   // Widen the window step by step: most activities recur within weeks.
   for (let span = 8; out.length < n; span *= 4) {
-    const to = DateTime.fromJSDate(now, { zone: ZONE }).plus({ days: Math.min(span, horizon) }).toJSDate();
+    const to = DateTime.fromJSDate(now, { zone: ZONE })
+      .plus({ days: Math.min(span, horizon) })
+      .toJSDate();
     out.length = 0;
     for (const o of occurrences(rules, now, to)) if (opts.includeCancelled !== false || !o.cancelled) out.push(o);
     if (span >= horizon) break;

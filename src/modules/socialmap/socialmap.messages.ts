@@ -57,7 +57,8 @@ registerMessages({
     'socialmap.import.ignored': 'Niet opgeslagen (hoort niet bij de sociale kaart of bevat persoonsgegevens)',
     'socialmap.terms.nav': 'Categorieën',
     'socialmap.terms.title': 'Categorieën van de sociale kaart',
-    'socialmap.terms.intro': 'Met deze categorieën zoeken bewoners op de sociale kaart en ziet u in het overzicht per wijk waar iets ontbreekt. U kunt namen en uitleg aanpassen en categorieën toevoegen.',
+    'socialmap.terms.intro':
+      'Met deze categorieën zoeken bewoners op de sociale kaart en ziet u in het overzicht per wijk waar iets ontbreekt. U kunt namen en uitleg aanpassen en categorieën toevoegen.',
     'socialmap.terms.name': 'Naam',
     'socialmap.terms.description': 'Uitleg',
     'socialmap.terms.code': 'Code',
@@ -70,7 +71,8 @@ registerMessages({
     'socialmap.terms.save': 'Opslaan',
     'socialmap.terms.back': 'Terug naar de categorieën',
     'socialmap.import.title': 'Gegevens inlezen (HSDS)',
-    'socialmap.import.intro': 'Lees een bestand in met organisaties, plekken en activiteiten in het Open Referral HSDS 3.0-formaat (JSON). Wat al bestaat (zelfde id) wordt bijgewerkt. Klopt er iets niet, dan wordt niets opgeslagen en ziet u wat u moet verbeteren.',
+    'socialmap.import.intro':
+      'Lees een bestand in met organisaties, plekken en activiteiten in het Open Referral HSDS 3.0-formaat (JSON). Wat al bestaat (zelfde id) wordt bijgewerkt. Klopt er iets niet, dan wordt niets opgeslagen en ziet u wat u moet verbeteren.',
     'socialmap.import.file': 'HSDS-bestand (JSON)',
     'socialmap.import.outside': 'Plekken buiten de gemeente toestaan (bijvoorbeeld regionale gegevens)',
     'socialmap.import.submit': 'Inlezen',
@@ -138,7 +140,8 @@ registerMessages({
     'socialmap.import.ignored': 'Not saved (not part of the social map, or personal data)',
     'socialmap.terms.nav': 'Categories',
     'socialmap.terms.title': 'Categories of the social map',
-    'socialmap.terms.intro': 'Residents search the social map with these categories, and the overview per district shows where something is missing. You can change names and explanations and add categories.',
+    'socialmap.terms.intro':
+      'Residents search the social map with these categories, and the overview per district shows where something is missing. You can change names and explanations and add categories.',
     'socialmap.terms.name': 'Name',
     'socialmap.terms.description': 'Explanation',
     'socialmap.terms.code': 'Code',
@@ -151,7 +154,8 @@ registerMessages({
     'socialmap.terms.save': 'Save',
     'socialmap.terms.back': 'Back to the categories',
     'socialmap.import.title': 'Import data (HSDS)',
-    'socialmap.import.intro': 'Import a file with organisations, places and activities in the Open Referral HSDS 3.0 format (JSON). What already exists (same id) is updated. If anything is wrong, nothing is saved and you see what to correct.',
+    'socialmap.import.intro':
+      'Import a file with organisations, places and activities in the Open Referral HSDS 3.0 format (JSON). What already exists (same id) is updated. If anything is wrong, nothing is saved and you see what to correct.',
     'socialmap.import.file': 'HSDS file (JSON)',
     'socialmap.import.outside': 'Allow places outside the municipality (for example regional data)',
     'socialmap.import.submit': 'Import',

@@ -44,7 +44,10 @@ const optUrl = line()
 const optUuid = uuid.nullish().transform((v) => v ?? null);
 
 /** A calendar date YYYY-MM-DD that exists. */
-export const isoDate = z.string().regex(DATE_RE, 'socialmap.error.date').refine((v) => DateTime.fromISO(v).isValid, 'socialmap.error.date');
+export const isoDate = z
+  .string()
+  .regex(DATE_RE, 'socialmap.error.date')
+  .refine((v) => DateTime.fromISO(v).isValid, 'socialmap.error.date');
 const optDate = isoDate.nullish().transform((v) => v ?? null);
 const optTime = z
   .string()
@@ -63,7 +66,10 @@ export const organizationInput = z.object({
   id: uuid.optional(),
   name: text(200).min(1, 'socialmap.error.required'),
   alternate_name: optText(200),
-  description: longText().max(5000, 'socialmap.error.tooLong').nullish().transform((v) => v ?? ''),
+  description: longText()
+    .max(5000, 'socialmap.error.tooLong')
+    .nullish()
+    .transform((v) => v ?? ''),
   email: optEmail,
   website: optUrl,
   logo: optText(500),
@@ -93,8 +99,18 @@ export const serviceInput = z
     fees: optText(500),
     accreditations: optLongText(1000),
     eligibility_description: optLongText(2000),
-    minimum_age: z.number().min(0).max(150).nullish().transform((v) => v ?? null),
-    maximum_age: z.number().min(0).max(150).nullish().transform((v) => v ?? null),
+    minimum_age: z
+      .number()
+      .min(0)
+      .max(150)
+      .nullish()
+      .transform((v) => v ?? null),
+    maximum_age: z
+      .number()
+      .min(0)
+      .max(150)
+      .nullish()
+      .transform((v) => v ?? null),
     assured_date: optDate,
     assurer_email: optEmail,
     licenses: optLongText(1000),
@@ -120,7 +136,9 @@ export const addressInput = z
     address_2: optText(200),
     city: text(100).min(1, 'socialmap.error.required'),
     region: optText(100),
-    state_province: text(100).nullish().transform((v) => v ?? ''),
+    state_province: text(100)
+      .nullish()
+      .transform((v) => v ?? ''),
     postal_code: text(20).min(1, 'socialmap.error.required'),
     country: line().length(2, 'socialmap.error.country').toUpperCase().default('NL'),
     address_type: z.enum(['physical', 'postal', 'virtual']).default('physical'),
@@ -146,8 +164,18 @@ export const locationInput = z
     alternate_name: optText(200),
     description: optLongText(5000),
     transportation: optLongText(1000),
-    latitude: z.number().min(-90, 'socialmap.error.latitude').max(90, 'socialmap.error.latitude').nullish().transform((v) => v ?? null),
-    longitude: z.number().min(-180, 'socialmap.error.longitude').max(180, 'socialmap.error.longitude').nullish().transform((v) => v ?? null),
+    latitude: z
+      .number()
+      .min(-90, 'socialmap.error.latitude')
+      .max(90, 'socialmap.error.latitude')
+      .nullish()
+      .transform((v) => v ?? null),
+    longitude: z
+      .number()
+      .min(-180, 'socialmap.error.longitude')
+      .max(180, 'socialmap.error.longitude')
+      .nullish()
+      .transform((v) => v ?? null),
     external_identifier: optText(200),
     external_identifier_type: optText(100),
     is_demo: z.boolean().optional(),
@@ -174,16 +202,60 @@ export const scheduleInput = z
     valid_from: optDate,
     valid_to: optDate,
     dtstart: optDate,
-    timezone: z.number().min(-14).max(14).nullish().transform((v) => v ?? null),
+    timezone: z
+      .number()
+      .min(-14)
+      .max(14)
+      .nullish()
+      .transform((v) => v ?? null),
     until: optDate,
-    count: z.number().int().min(1).max(10000).nullish().transform((v) => v ?? null),
-    wkst: z.enum(WEEKDAYS).nullish().transform((v) => v ?? null),
-    freq: z.enum(['WEEKLY', 'MONTHLY'], 'socialmap.error.freq').nullish().transform((v) => v ?? null),
-    interval: z.number().int().min(1).max(52).nullish().transform((v) => v ?? null),
-    byday: z.string().trim().toUpperCase().regex(BYDAY_RE, 'socialmap.error.byday').nullish().transform((v) => v || null),
-    byweekno: z.string().trim().regex(INT_LIST_RE, 'socialmap.error.intList').nullish().transform((v) => v || null),
-    bymonthday: z.string().trim().regex(INT_LIST_RE, 'socialmap.error.intList').nullish().transform((v) => v || null),
-    byyearday: z.string().trim().regex(INT_LIST_RE, 'socialmap.error.intList').nullish().transform((v) => v || null),
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(10000)
+      .nullish()
+      .transform((v) => v ?? null),
+    wkst: z
+      .enum(WEEKDAYS)
+      .nullish()
+      .transform((v) => v ?? null),
+    freq: z
+      .enum(['WEEKLY', 'MONTHLY'], 'socialmap.error.freq')
+      .nullish()
+      .transform((v) => v ?? null),
+    interval: z
+      .number()
+      .int()
+      .min(1)
+      .max(52)
+      .nullish()
+      .transform((v) => v ?? null),
+    byday: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(BYDAY_RE, 'socialmap.error.byday')
+      .nullish()
+      .transform((v) => v || null),
+    byweekno: z
+      .string()
+      .trim()
+      .regex(INT_LIST_RE, 'socialmap.error.intList')
+      .nullish()
+      .transform((v) => v || null),
+    bymonthday: z
+      .string()
+      .trim()
+      .regex(INT_LIST_RE, 'socialmap.error.intList')
+      .nullish()
+      .transform((v) => v || null),
+    byyearday: z
+      .string()
+      .trim()
+      .regex(INT_LIST_RE, 'socialmap.error.intList')
+      .nullish()
+      .transform((v) => v || null),
     description: optLongText(1000),
     opens_at: optTime,
     closes_at: optTime,
@@ -217,7 +289,10 @@ export const termInput = z.object({
   taxonomy_id: uuid,
   code: optText(100),
   name: text(200).min(1, 'socialmap.error.required'),
-  description: longText().max(2000, 'socialmap.error.tooLong').nullish().transform((v) => v ?? ''),
+  description: longText()
+    .max(2000, 'socialmap.error.tooLong')
+    .nullish()
+    .transform((v) => v ?? ''),
   parent_id: optUuid,
 });
 export type TermInput = z.input<typeof termInput>;

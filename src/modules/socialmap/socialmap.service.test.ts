@@ -61,7 +61,13 @@ describe('social map core service', () => {
     const loc = await createLocation(
       db,
       KRIMPEN.id,
-      { name: 'Buurthuis De Tuin', organization_id: org.id, ...KRIMPEN_POINT, address: { address_1: 'Raadhuisplein 1', city: 'Krimpen aan den IJssel', postal_code: '2922ad' }, term_codes: [TOEGANKELIJKHEID.rolstoel] },
+      {
+        name: 'Buurthuis De Tuin',
+        organization_id: org.id,
+        ...KRIMPEN_POINT,
+        address: { address_1: 'Raadhuisplein 1', city: 'Krimpen aan den IJssel', postal_code: '2922ad' },
+        term_codes: [TOEGANKELIJKHEID.rolstoel],
+      },
       actor,
     );
     assert.equal(loc.wijk_code, 'WK054200');
@@ -74,10 +80,28 @@ describe('social map core service', () => {
     const svc = await createService(
       db,
       KRIMPEN.id,
-      { organization_id: org.id, name: 'Open eettafel', description: 'Samen eten in de buurt', location_ids: [loc.id], term_codes: [FUNCTIE.ontmoeting, DOELGROEP.ouderen] },
+      {
+        organization_id: org.id,
+        name: 'Open eettafel',
+        description: 'Samen eten in de buurt',
+        location_ids: [loc.id],
+        term_codes: [FUNCTIE.ontmoeting, DOELGROEP.ouderen],
+      },
       actor,
     );
-    const sched = await createSchedule(db, KRIMPEN.id, { service_id: svc.id, freq: 'MONTHLY', byday: '1TU,3TU', opens_at: '12:00', closes_at: '13:30', description: 'Eerste en derde dinsdag' }, actor);
+    const sched = await createSchedule(
+      db,
+      KRIMPEN.id,
+      {
+        service_id: svc.id,
+        freq: 'MONTHLY',
+        byday: '1TU,3TU',
+        opens_at: '12:00',
+        closes_at: '13:30',
+        description: 'Eerste en derde dinsdag',
+      },
+      actor,
+    );
     await addScheduleException(db, KRIMPEN.id, { schedule_id: sched.id, date: '2026-12-01', note: 'Kerstvakantie' }, actor);
     await addScheduleException(db, KRIMPEN.id, { schedule_id: sched.id, date: '2026-12-01' }, actor); // twice is harmless
     assert.equal((await listScheduleExceptions(db, KRIMPEN.id, [sched.id])).length, 1);
@@ -90,7 +114,10 @@ describe('social map core service', () => {
     assert.equal(detail.exceptions[0]?.date, '2026-12-01');
     assert.equal(detail.locations.length, 1);
     assert.equal(detail.locations[0]?.address?.postal_code, '2922 AD');
-    assert.deepEqual(detail.locations[0]?.terms.map((t) => t.code), [TOEGANKELIJKHEID.rolstoel]);
+    assert.deepEqual(
+      detail.locations[0]?.terms.map((t) => t.code),
+      [TOEGANKELIJKHEID.rolstoel],
+    );
     assert.equal(await getServiceDetail(db, GRONINGEN.id, svc.id), null, 'not visible from another tenant');
 
     const later = systemActor(new Date('2026-12-01T09:00:00Z'));
@@ -100,37 +127,90 @@ describe('social map core service', () => {
     assert.equal(updated.name, 'Open eettafel De Tuin');
     assert.equal(updated.description, 'Samen eten in de buurt', 'absent fields keep their value');
     assert.equal((await getServiceDetail(db, KRIMPEN.id, svc.id))?.terms.length, 1);
-    assert.deepEqual((await listServicesForOrganisation(db, KRIMPEN.id, org.id)).map((s) => s.id), [svc.id]);
+    assert.deepEqual(
+      (await listServicesForOrganisation(db, KRIMPEN.id, org.id)).map((s) => s.id),
+      [svc.id],
+    );
 
-    const audits = await sql<{ n: number }>`select count(*)::int as n from audit_log where entity like 'socialmap_%' and tenant_id = ${KRIMPEN.id}`.execute(db);
+    const audits = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_log where entity like 'socialmap_%' and tenant_id = ${KRIMPEN.id}`.execute(db);
     assert.ok(audits.rows[0]!.n >= 6, 'every change is audited');
   });
 
   it('finds services by Dutch stems through the generated search vector', async () => {
     const db = ctx.database.db;
-    const r = await sql<{ name: string }>`select name from socialmap_services where tenant_id = ${KRIMPEN.id} and search_vector @@ websearch_to_tsquery('dutch', 'eettafels')`.execute(db);
-    assert.deepEqual(r.rows.map((x) => x.name), ['Open eettafel De Tuin']);
+    const r = await sql<{
+      name: string;
+    }>`select name from socialmap_services where tenant_id = ${KRIMPEN.id} and search_vector @@ websearch_to_tsquery('dutch', 'eettafels')`.execute(
+      db,
+    );
+    assert.deepEqual(
+      r.rows.map((x) => x.name),
+      ['Open eettafel De Tuin'],
+    );
   });
 
   it('refuses bad input with a clear message and writes nothing', async () => {
     const db = ctx.database.db;
     const org = await createOrganization(db, KRIMPEN.id, { name: 'Kerk aan de Dijk' }, actor);
     const svc = await createService(db, KRIMPEN.id, { organization_id: org.id, name: 'Inloop' }, actor);
-    const before = { loc: await count(db, 'socialmap_locations'), sched: await count(db, 'socialmap_schedules'), svc: await count(db, 'socialmap_services') };
+    const before = {
+      loc: await count(db, 'socialmap_locations'),
+      sched: await count(db, 'socialmap_schedules'),
+      svc: await count(db, 'socialmap_services'),
+    };
 
-    await assert.rejects(createLocation(db, KRIMPEN.id, { name: 'In Groningen', ...GRONINGEN_POINT }, actor), invalid('latitude', 'socialmap.error.outsideTenant'));
-    await assert.rejects(createLocation(db, KRIMPEN.id, { name: 'X', ...KRIMPEN_POINT, address: { address_1: 'A 1', city: 'K', postal_code: '123' } }, actor), invalid('address.postal_code', 'socialmap.error.postcode'));
-    await assert.rejects(createLocation(db, KRIMPEN.id, { name: 'X', ...KRIMPEN_POINT, term_codes: ['toegankelijkheid.bestaat-niet'] }, actor), invalid('term_ids', 'socialmap.error.unknownTerm'));
-    await assert.rejects(createSchedule(db, KRIMPEN.id, { service_id: svc.id, opens_at: '12:00', closes_at: '25:00' }, actor), invalid('closes_at', 'socialmap.error.time'));
-    await assert.rejects(createSchedule(db, KRIMPEN.id, { service_id: svc.id, opens_at: '14:00', closes_at: '13:00' }, actor), invalid('closes_at', 'socialmap.error.closesBeforeOpens'));
-    await assert.rejects(createSchedule(db, KRIMPEN.id, { service_id: svc.id, valid_from: '2026-12-01', valid_to: '2026-11-01' }, actor), invalid('valid_to', 'socialmap.error.validToBeforeFrom'));
-    await assert.rejects(createSchedule(db, KRIMPEN.id, { service_id: svc.id, valid_from: '2026-02-30' }, actor), invalid('valid_from', 'socialmap.error.date'));
+    await assert.rejects(
+      createLocation(db, KRIMPEN.id, { name: 'In Groningen', ...GRONINGEN_POINT }, actor),
+      invalid('latitude', 'socialmap.error.outsideTenant'),
+    );
+    await assert.rejects(
+      createLocation(db, KRIMPEN.id, { name: 'X', ...KRIMPEN_POINT, address: { address_1: 'A 1', city: 'K', postal_code: '123' } }, actor),
+      invalid('address.postal_code', 'socialmap.error.postcode'),
+    );
+    await assert.rejects(
+      createLocation(db, KRIMPEN.id, { name: 'X', ...KRIMPEN_POINT, term_codes: ['toegankelijkheid.bestaat-niet'] }, actor),
+      invalid('term_ids', 'socialmap.error.unknownTerm'),
+    );
+    await assert.rejects(
+      createSchedule(db, KRIMPEN.id, { service_id: svc.id, opens_at: '12:00', closes_at: '25:00' }, actor),
+      invalid('closes_at', 'socialmap.error.time'),
+    );
+    await assert.rejects(
+      createSchedule(db, KRIMPEN.id, { service_id: svc.id, opens_at: '14:00', closes_at: '13:00' }, actor),
+      invalid('closes_at', 'socialmap.error.closesBeforeOpens'),
+    );
+    await assert.rejects(
+      createSchedule(db, KRIMPEN.id, { service_id: svc.id, valid_from: '2026-12-01', valid_to: '2026-11-01' }, actor),
+      invalid('valid_to', 'socialmap.error.validToBeforeFrom'),
+    );
+    await assert.rejects(
+      createSchedule(db, KRIMPEN.id, { service_id: svc.id, valid_from: '2026-02-30' }, actor),
+      invalid('valid_from', 'socialmap.error.date'),
+    );
     await assert.rejects(createSchedule(db, KRIMPEN.id, {}, actor), invalid('service_id', 'socialmap.error.scheduleTarget'));
-    await assert.rejects(createService(db, KRIMPEN.id, { organization_id: org.id, name: 'Y', term_ids: ['00000000-0000-4000-8000-000000000000'] }, actor), invalid('term_ids', 'socialmap.error.unknownTerm'));
-    await assert.rejects(createService(db, KRIMPEN.id, { organization_id: 'not-a-uuid', name: 'Y' }, actor), invalid('organization_id', 'socialmap.error.uuid'));
+    await assert.rejects(
+      createService(db, KRIMPEN.id, { organization_id: org.id, name: 'Y', term_ids: ['00000000-0000-4000-8000-000000000000'] }, actor),
+      invalid('term_ids', 'socialmap.error.unknownTerm'),
+    );
+    await assert.rejects(
+      createService(db, KRIMPEN.id, { organization_id: 'not-a-uuid', name: 'Y' }, actor),
+      invalid('organization_id', 'socialmap.error.uuid'),
+    );
     const grOrg = await createOrganization(db, GRONINGEN.id, { name: 'Stips' }, actor);
-    await assert.rejects(createService(db, KRIMPEN.id, { organization_id: grOrg.id, name: 'Y' }, actor), invalid('organization_id', 'socialmap.error.organizationNotFound'));
+    await assert.rejects(
+      createService(db, KRIMPEN.id, { organization_id: grOrg.id, name: 'Y' }, actor),
+      invalid('organization_id', 'socialmap.error.organizationNotFound'),
+    );
 
-    assert.deepEqual({ loc: await count(db, 'socialmap_locations'), sched: await count(db, 'socialmap_schedules'), svc: await count(db, 'socialmap_services') }, before);
+    assert.deepEqual(
+      {
+        loc: await count(db, 'socialmap_locations'),
+        sched: await count(db, 'socialmap_schedules'),
+        svc: await count(db, 'socialmap_services'),
+      },
+      before,
+    );
   });
 });

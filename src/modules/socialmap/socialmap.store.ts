@@ -22,10 +22,32 @@ export type LocationRow = Selectable<SocialmapLocationsTable>;
 export type AddressRow = Selectable<SocialmapAddressesTable>;
 
 export const SERVICE_COLUMNS = [
-  'tenant_id', 'id', 'organization_id', 'name', 'alternate_name', 'description', 'url', 'email', 'status',
-  'interpretation_services', 'application_process', 'fees_description', 'wait_time', 'fees', 'accreditations',
-  'eligibility_description', 'minimum_age', 'maximum_age', 'assured_date', 'assurer_email', 'licenses', 'alert',
-  'last_checked_at', 'is_demo', 'created_at', 'updated_at',
+  'tenant_id',
+  'id',
+  'organization_id',
+  'name',
+  'alternate_name',
+  'description',
+  'url',
+  'email',
+  'status',
+  'interpretation_services',
+  'application_process',
+  'fees_description',
+  'wait_time',
+  'fees',
+  'accreditations',
+  'eligibility_description',
+  'minimum_age',
+  'maximum_age',
+  'assured_date',
+  'assurer_email',
+  'licenses',
+  'alert',
+  'last_checked_at',
+  'is_demo',
+  'created_at',
+  'updated_at',
 ] as const;
 
 // --- organisations ---
@@ -34,15 +56,30 @@ export async function insertOrganization(db: DbOrTrx, row: Insertable<SocialmapO
   return db.insertInto('socialmap_organizations').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateOrganization(db: DbOrTrx, tenantId: string, id: string, patch: Updateable<SocialmapOrganizationsTable>): Promise<OrganizationRow | undefined> {
-  return db.updateTable('socialmap_organizations').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
+export async function updateOrganization(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  patch: Updateable<SocialmapOrganizationsTable>,
+): Promise<OrganizationRow | undefined> {
+  return db
+    .updateTable('socialmap_organizations')
+    .set(patch)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function findOrganization(db: DbOrTrx, tenantId: string, id: string): Promise<OrganizationRow | undefined> {
   return db.selectFrom('socialmap_organizations').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
-export function listOrganizations(db: DbOrTrx, tenantId: string, opts: { peopleOrganisationIds?: readonly string[]; ids?: readonly string[] } = {}): Promise<OrganizationRow[]> {
+export function listOrganizations(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { peopleOrganisationIds?: readonly string[]; ids?: readonly string[] } = {},
+): Promise<OrganizationRow[]> {
   let q = db.selectFrom('socialmap_organizations').selectAll().where('tenant_id', '=', tenantId);
   if (opts.peopleOrganisationIds) {
     if (opts.peopleOrganisationIds.length === 0) return Promise.resolve([]);
@@ -61,15 +98,35 @@ export async function insertService(db: DbOrTrx, row: Insertable<SocialmapServic
   return db.insertInto('socialmap_services').values(row).returning(SERVICE_COLUMNS).executeTakeFirstOrThrow();
 }
 
-export async function updateService(db: DbOrTrx, tenantId: string, id: string, patch: Updateable<SocialmapServicesTable>): Promise<ServiceRow | undefined> {
-  return db.updateTable('socialmap_services').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).returning(SERVICE_COLUMNS).executeTakeFirst();
+export async function updateService(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  patch: Updateable<SocialmapServicesTable>,
+): Promise<ServiceRow | undefined> {
+  return db
+    .updateTable('socialmap_services')
+    .set(patch)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returning(SERVICE_COLUMNS)
+    .executeTakeFirst();
 }
 
 export function findService(db: DbOrTrx, tenantId: string, id: string): Promise<ServiceRow | undefined> {
-  return db.selectFrom('socialmap_services').select(SERVICE_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('socialmap_services')
+    .select(SERVICE_COLUMNS)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export function listServices(db: DbOrTrx, tenantId: string, opts: { organizationId?: string; ids?: readonly string[]; onlyActive?: boolean } = {}): Promise<ServiceRow[]> {
+export function listServices(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { organizationId?: string; ids?: readonly string[]; onlyActive?: boolean } = {},
+): Promise<ServiceRow[]> {
   let q = db.selectFrom('socialmap_services').select(SERVICE_COLUMNS).where('tenant_id', '=', tenantId);
   if (opts.organizationId) q = q.where('organization_id', '=', opts.organizationId);
   if (opts.onlyActive) q = q.where('status', '=', 'active');
@@ -91,8 +148,19 @@ export async function insertLocation(db: DbOrTrx, row: Insertable<SocialmapLocat
   return db.insertInto('socialmap_locations').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateLocation(db: DbOrTrx, tenantId: string, id: string, patch: Updateable<SocialmapLocationsTable>): Promise<LocationRow | undefined> {
-  return db.updateTable('socialmap_locations').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
+export async function updateLocation(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  patch: Updateable<SocialmapLocationsTable>,
+): Promise<LocationRow | undefined> {
+  return db
+    .updateTable('socialmap_locations')
+    .set(patch)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function findLocation(db: DbOrTrx, tenantId: string, id: string): Promise<LocationRow | undefined> {
@@ -120,13 +188,29 @@ export function listLocations(
 
 export function listAddresses(db: DbOrTrx, tenantId: string, locationIds: readonly string[]): Promise<AddressRow[]> {
   if (locationIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('socialmap_addresses').selectAll().where('tenant_id', '=', tenantId).where('location_id', 'in', locationIds).orderBy('id').execute();
+  return db
+    .selectFrom('socialmap_addresses')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('location_id', 'in', locationIds)
+    .orderBy('id')
+    .execute();
 }
 
 /** Replace the physical address of a location by this one (or none). */
-export async function replaceAddress(db: DbOrTrx, tenantId: string, locationId: string, row: Omit<Insertable<SocialmapAddressesTable>, 'tenant_id' | 'location_id'> | null): Promise<void> {
+export async function replaceAddress(
+  db: DbOrTrx,
+  tenantId: string,
+  locationId: string,
+  row: Omit<Insertable<SocialmapAddressesTable>, 'tenant_id' | 'location_id'> | null,
+): Promise<void> {
   await db.deleteFrom('socialmap_addresses').where('tenant_id', '=', tenantId).where('location_id', '=', locationId).execute();
-  if (row) await db.insertInto('socialmap_addresses').values({ ...row, tenant_id: tenantId, location_id: locationId }).execute();
+  if (row) {
+    await db
+      .insertInto('socialmap_addresses')
+      .values({ ...row, tenant_id: tenantId, location_id: locationId })
+      .execute();
+  }
 }
 
 /** Average point of the tenant's locations with an address at this postcode (`1234 AB`), or of the 4-digit area (`1234`). */
@@ -137,7 +221,10 @@ export async function pointOfPostcode(db: DbOrTrx, tenantId: string, postcode: s
     .select((eb) => [eb.fn.avg<number>('l.latitude').as('lat'), eb.fn.avg<number>('l.longitude').as('lon')])
     .where('a.tenant_id', '=', tenantId)
     .where('l.latitude', 'is not', null);
-  q = postcode.length === 4 ? q.where('a.postal_code', '>=', `${postcode} AA`).where('a.postal_code', '<=', `${postcode} ZZ`) : q.where('a.postal_code', '=', postcode);
+  q =
+    postcode.length === 4
+      ? q.where('a.postal_code', '>=', `${postcode} AA`).where('a.postal_code', '<=', `${postcode} ZZ`)
+      : q.where('a.postal_code', '=', postcode);
   const r = await q.executeTakeFirst();
   if (!r || r.lat === null || r.lon === null) return null;
   return { lat: Number(r.lat), lon: Number(r.lon) };

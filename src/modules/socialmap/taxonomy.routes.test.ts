@@ -36,7 +36,11 @@ describe('social map categories page', () => {
 
     const tax = (await listTaxonomies(ctx.database.db, KRIMPEN.id)).find((t) => t.code === 'doelgroep')!;
     await b.coordinator.get(BASE);
-    assert.equal((await b.coordinator.post(BASE, { taxonomy_id: tax.id, name: 'Statushouders', description: 'Mensen met een verblijfsvergunning' })).statusCode, 303);
+    assert.equal(
+      (await b.coordinator.post(BASE, { taxonomy_id: tax.id, name: 'Statushouders', description: 'Mensen met een verblijfsvergunning' }))
+        .statusCode,
+      303,
+    );
     assert.ok((await listTerms(ctx.database.db, KRIMPEN.id, { taxonomyCode: 'doelgroep' })).some((t) => t.name === 'Statushouders'));
     const foreign = (await listTaxonomies(ctx.database.db, GRONINGEN.id))[0]!;
     await b.coordinator.get(BASE);

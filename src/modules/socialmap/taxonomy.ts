@@ -66,12 +66,36 @@ export const DEFAULT_TAXONOMIES: readonly DefaultTaxonomy[] = [
     description: 'De basisfuncties van de sociale basis in de wijk (Groningen, Koers sociaal domein).',
     linkEntity: 'service',
     terms: [
-      { code: FUNCTIE.informatieAdvies, name: 'Informatie en advies', description: 'Een plek waar u met vragen terecht kunt, zoals een Stip of inloopspreekuur.' },
-      { code: FUNCTIE.signalering, name: 'Signalering', description: 'Mensen die zorgen opmerken en doorgeven, zoals huisbezoeken en een signaleringsnetwerk.' },
-      { code: FUNCTIE.ontmoeting, name: 'Ontmoeting', description: 'Plekken en activiteiten om andere mensen te ontmoeten, zoals een buurthuis of eettafel.' },
-      { code: FUNCTIE.bewegingGezondheid, name: 'Beweging en gezondheid', description: 'Bewegen en gezond blijven, zoals valpreventie en wandelgroepen.' },
-      { code: FUNCTIE.informeleOndersteuning, name: 'Informele ondersteuning', description: 'Hulp van vrijwilligers, buren en mantelzorgers.' },
-      { code: FUNCTIE.zorgondersteuning, name: 'Zorgondersteuning', description: 'Ondersteuning bij zorg, bijvoorbeeld voor mensen met een beperking.' },
+      {
+        code: FUNCTIE.informatieAdvies,
+        name: 'Informatie en advies',
+        description: 'Een plek waar u met vragen terecht kunt, zoals een Stip of inloopspreekuur.',
+      },
+      {
+        code: FUNCTIE.signalering,
+        name: 'Signalering',
+        description: 'Mensen die zorgen opmerken en doorgeven, zoals huisbezoeken en een signaleringsnetwerk.',
+      },
+      {
+        code: FUNCTIE.ontmoeting,
+        name: 'Ontmoeting',
+        description: 'Plekken en activiteiten om andere mensen te ontmoeten, zoals een buurthuis of eettafel.',
+      },
+      {
+        code: FUNCTIE.bewegingGezondheid,
+        name: 'Beweging en gezondheid',
+        description: 'Bewegen en gezond blijven, zoals valpreventie en wandelgroepen.',
+      },
+      {
+        code: FUNCTIE.informeleOndersteuning,
+        name: 'Informele ondersteuning',
+        description: 'Hulp van vrijwilligers, buren en mantelzorgers.',
+      },
+      {
+        code: FUNCTIE.zorgondersteuning,
+        name: 'Zorgondersteuning',
+        description: 'Ondersteuning bij zorg, bijvoorbeeld voor mensen met een beperking.',
+      },
     ],
   },
   {
@@ -82,7 +106,11 @@ export const DEFAULT_TAXONOMIES: readonly DefaultTaxonomy[] = [
     terms: [
       { code: DOELGROEP.jeugd, name: 'Jeugd', description: 'Kinderen en jongeren.' },
       { code: DOELGROEP.ouderen, name: 'Ouderen', description: 'Mensen van 65 jaar en ouder.' },
-      { code: DOELGROEP.beperking, name: 'Mensen met een beperking', description: 'Mensen met een lichamelijke, verstandelijke of psychische beperking.' },
+      {
+        code: DOELGROEP.beperking,
+        name: 'Mensen met een beperking',
+        description: 'Mensen met een lichamelijke, verstandelijke of psychische beperking.',
+      },
       { code: DOELGROEP.mantelzorgers, name: 'Mantelzorgers', description: 'Mensen die zorgen voor een naaste.' },
       { code: DOELGROEP.nieuwkomers, name: 'Nieuwkomers', description: 'Mensen die net in Nederland of in de wijk wonen.' },
       { code: DOELGROEP.iedereen, name: 'Iedereen', description: 'Voor alle bewoners.' },
@@ -94,7 +122,11 @@ export const DEFAULT_TAXONOMIES: readonly DefaultTaxonomy[] = [
     description: 'Hoe toegankelijk een plek is voor mensen met een beperking.',
     linkEntity: 'location',
     terms: [
-      { code: TOEGANKELIJKHEID.rolstoel, name: 'Rolstoeltoegankelijk', description: 'U kunt met een rolstoel naar binnen en overal komen.' },
+      {
+        code: TOEGANKELIJKHEID.rolstoel,
+        name: 'Rolstoeltoegankelijk',
+        description: 'U kunt met een rolstoel naar binnen en overal komen.',
+      },
       { code: TOEGANKELIJKHEID.aangepastToilet, name: 'Aangepast toilet', description: 'Er is een toilet voor mensen met een beperking.' },
       { code: TOEGANKELIJKHEID.ringleiding, name: 'Ringleiding', description: 'Er is een ringleiding voor mensen met een hoortoestel.' },
       { code: TOEGANKELIJKHEID.prikkelarm, name: 'Prikkelarm', description: 'Rustige plek met weinig geluid en drukte.' },

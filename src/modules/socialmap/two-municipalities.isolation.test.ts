@@ -12,14 +12,23 @@ import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 import { ensureTenant, signInAs, signInWithRoles } from '../../../test/helpers/people.ts';
 import { importDemoAreas } from '../areas/areas.service.ts';
 import { createOrganisation } from '../people/people.service.ts';
-import { createOrganization, createSchedule, createService, ensureDefaultTaxonomies, getServiceDetail, markChecked, systemActor } from './socialmap.service.ts';
+import {
+  createOrganization,
+  createSchedule,
+  createService,
+  ensureDefaultTaxonomies,
+  getServiceDetail,
+  markChecked,
+  systemActor,
+} from './socialmap.service.ts';
 import { FUNCTIE } from './taxonomy.ts';
 
 const KRIMPEN = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 const GRONINGEN = { id: 'GM0014', slug: 'groningen', name: 'Groningen' };
 const FORBIDDEN = /U mag deze pagina niet bekijken of deze actie niet doen/;
 /** A refusal of the maintenance pages, which every member may open: not theirs, or no organisation of theirs. */
-const REFUSED = /U mag deze pagina niet bekijken of deze actie niet doen|Dit aanbod is van een andere organisatie|Er is nog geen organisatie van u op de sociale kaart|U kunt alleen aanbod toevoegen voor uw eigen organisatie/;
+const REFUSED =
+  /U mag deze pagina niet bekijken of deze actie niet doen|Dit aanbod is van een andere organisatie|Er is nog geen organisatie van u op de sociale kaart|U kunt alleen aanbod toevoegen voor uw eigen organisatie/;
 const CSRF = /Het formulier is verlopen of komt niet van deze website/;
 const K_SERVICE = 'Krimpense eettafel Distinctief';
 const K_ORG = 'Welzijn Krimpen Distinctief';
@@ -31,7 +40,10 @@ const G_SUGGESTION = 'De Groningse buurtkamer is dicht in januari';
 
 describe('socialmap: a person with roles in two municipalities (issue 11, finding 1)', () => {
   const ctx = useTestApp();
-  const ids = {} as Record<'pim' | 'peopleK' | 'peopleG' | 'orgK' | 'orgG' | 'kService' | 'gService' | 'kSchedule' | 'gSchedule' | 'kSuggestion' | 'gSuggestion', string>;
+  const ids = {} as Record<
+    'pim' | 'peopleK' | 'peopleG' | 'orgK' | 'orgG' | 'kService' | 'gService' | 'kSchedule' | 'gSchedule' | 'kSuggestion' | 'gSuggestion',
+    string
+  >;
   let pim: TestBrowser;
   let coordK: TestBrowser;
   let adminK: TestBrowser;
@@ -50,10 +62,28 @@ describe('socialmap: a person with roles in two municipalities (issue 11, findin
     ids.peopleG = (await createOrganisation(db, { tenantId: GRONINGEN.id, name: `${G_ORG} (mensen)`, kind: 'welzijn' })).id;
     ids.orgK = (await createOrganization(db, KRIMPEN.id, { name: K_ORG, people_organisation_id: ids.peopleK }, actor)).id;
     ids.orgG = (await createOrganization(db, GRONINGEN.id, { name: G_ORG, people_organisation_id: ids.peopleG }, actor)).id;
-    ids.kService = (await createService(db, KRIMPEN.id, { organization_id: ids.orgK, name: K_SERVICE, term_codes: [FUNCTIE.ontmoeting] }, actor)).id;
-    ids.gService = (await createService(db, GRONINGEN.id, { organization_id: ids.orgG, name: G_SERVICE, term_codes: [FUNCTIE.ontmoeting] }, actor)).id;
-    ids.kSchedule = (await createSchedule(db, KRIMPEN.id, { service_id: ids.kService, freq: 'WEEKLY', byday: 'TU', opens_at: '12:00', closes_at: '13:30' }, actor)).id;
-    ids.gSchedule = (await createSchedule(db, GRONINGEN.id, { service_id: ids.gService, freq: 'WEEKLY', byday: 'TH', opens_at: '10:00', closes_at: '12:00' }, actor)).id;
+    ids.kService = (
+      await createService(db, KRIMPEN.id, { organization_id: ids.orgK, name: K_SERVICE, term_codes: [FUNCTIE.ontmoeting] }, actor)
+    ).id;
+    ids.gService = (
+      await createService(db, GRONINGEN.id, { organization_id: ids.orgG, name: G_SERVICE, term_codes: [FUNCTIE.ontmoeting] }, actor)
+    ).id;
+    ids.kSchedule = (
+      await createSchedule(
+        db,
+        KRIMPEN.id,
+        { service_id: ids.kService, freq: 'WEEKLY', byday: 'TU', opens_at: '12:00', closes_at: '13:30' },
+        actor,
+      )
+    ).id;
+    ids.gSchedule = (
+      await createSchedule(
+        db,
+        GRONINGEN.id,
+        { service_id: ids.gService, freq: 'WEEKLY', byday: 'TH', opens_at: '10:00', closes_at: '12:00' },
+        actor,
+      )
+    ).id;
     await markChecked(db, KRIMPEN.id, ids.kService, actor);
     await markChecked(db, GRONINGEN.id, ids.gService, actor);
 
@@ -92,9 +122,28 @@ describe('socialmap: a person with roles in two municipalities (issue 11, findin
   const db = () => ctx.database.db;
   /** Everything of both entries that a page or a post could change. */
   async function snapshot() {
-    const services = await db().selectFrom('socialmap_services').select(['id', 'tenant_id', 'name', 'status', 'last_checked_at']).orderBy('id').execute();
-    const n = async (table: 'socialmap_schedules' | 'socialmap_locations' | 'socialmap_schedule_exceptions' | 'socialmap_services' | 'socialmap_organizations' | 'socialmap_taxonomy_terms') =>
-      Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const services = await db()
+      .selectFrom('socialmap_services')
+      .select(['id', 'tenant_id', 'name', 'status', 'last_checked_at'])
+      .orderBy('id')
+      .execute();
+    const n = async (
+      table:
+        | 'socialmap_schedules'
+        | 'socialmap_locations'
+        | 'socialmap_schedule_exceptions'
+        | 'socialmap_services'
+        | 'socialmap_organizations'
+        | 'socialmap_taxonomy_terms',
+    ) =>
+      Number(
+        (
+          await db()
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const suggestions = await db().selectFrom('socialmap_suggestions').select(['id', 'status']).orderBy('id').execute();
     return {
       services: JSON.stringify(services),
@@ -111,10 +160,16 @@ describe('socialmap: a person with roles in two municipalities (issue 11, findin
   };
   const K_TEXTS = [K_SERVICE, K_ORG, K_SUGGESTION];
   const G_TEXTS = [G_SERVICE, G_RENAMED, G_ORG, G_SUGGESTION];
-  const decide = (id: string, decision: 'accepted' | 'rejected', reason: string) => ({ [`decision-${id.slice(0, 8)}`]: decision, [`reason-${id.slice(0, 8)}`]: reason });
+  const decide = (id: string, decision: 'accepted' | 'rejected', reason: string) => ({
+    [`decision-${id.slice(0, 8)}`]: decision,
+    [`reason-${id.slice(0, 8)}`]: reason,
+  });
   /** Posts that change an entry (or a suggestion on it) under a tenant's address. */
   const entryPosts = (base: string, service: string, schedule: string, suggestion: string): [string, Record<string, string>][] => [
-    [`${base}/beheer/aanbod/${service}`, { name: 'Overgenomen', description: '', status: 'active', functions: 'functie.ontmoeting', email: '', url: '' }],
+    [
+      `${base}/beheer/aanbod/${service}`,
+      { name: 'Overgenomen', description: '', status: 'active', functions: 'functie.ontmoeting', email: '', url: '' },
+    ],
     [`${base}/beheer/aanbod/${service}/klopt`, {}],
     [`${base}/beheer/aanbod/${service}/locatie`, { name: 'Indringerhuis', latitude: '51.915', longitude: '4.6' }],
     [`${base}/beheer/aanbod/${service}/tijden`, { kind: 'weekly', days: 'MO', opens_at: '10:00', closes_at: '11:00' }],
@@ -123,7 +178,7 @@ describe('socialmap: a person with roles in two municipalities (issue 11, findin
     [`${base}/beheer/voorstellen/${suggestion}`, decide(suggestion, 'rejected', 'Niet van u')],
   ];
 
-  it("in Krimpen the person is a resident: no entries, coverage view, exports, categories or import; nothing can be changed", async () => {
+  it('in Krimpen the person is a resident: no entries, coverage view, exports, categories or import; nothing can be changed', async () => {
     const before = await snapshot();
     for (const path of [`${K}/beheer`, `${K}/beheer/voorstellen`]) {
       const res = await pim.get(path);
@@ -201,7 +256,12 @@ describe('socialmap: a person with roles in two municipalities (issue 11, findin
     // A new entry in Groningen for Krimpen's organisation, and in Krimpen for Groningen's.
     for (const path of [`${G}/beheer/nieuw`, `${K}/beheer/nieuw`]) {
       const organization = path.startsWith(G) ? ids.orgK : ids.orgG;
-      const res = await pim.post(path, { organization_id: organization, name: 'Nieuw van Pim', status: 'active', functions: 'functie.ontmoeting' });
+      const res = await pim.post(path, {
+        organization_id: organization,
+        name: 'Nieuw van Pim',
+        status: 'active',
+        functions: 'functie.ontmoeting',
+      });
       assert.equal(res.statusCode, 403, path);
       assert.match(res.body, REFUSED, path);
     }
@@ -225,10 +285,20 @@ describe('socialmap: a person with roles in two municipalities (issue 11, findin
 
   it("Krimpen's coordinator and administrator see and change nothing of what the person does in Groningen", async () => {
     await pim.get(`${G}/beheer/aanbod/${ids.gService}`);
-    const edit = await pim.post(`${G}/beheer/aanbod/${ids.gService}`, { name: G_RENAMED, description: '', status: 'active', functions: 'functie.ontmoeting', email: '', url: '' });
+    const edit = await pim.post(`${G}/beheer/aanbod/${ids.gService}`, {
+      name: G_RENAMED,
+      description: '',
+      status: 'active',
+      functions: 'functie.ontmoeting',
+      email: '',
+      url: '',
+    });
     assert.equal(edit.statusCode, 303, edit.body.slice(0, 500));
     await pim.get(`${G}/beheer/voorstellen`);
-    const handled = await pim.post(`${G}/beheer/voorstellen/${ids.gSuggestion}`, decide(ids.gSuggestion, 'rejected', 'Klopt niet, de buurtkamer is open'));
+    const handled = await pim.post(
+      `${G}/beheer/voorstellen/${ids.gSuggestion}`,
+      decide(ids.gSuggestion, 'rejected', 'Klopt niet, de buurtkamer is open'),
+    );
     assert.equal(handled.statusCode, 303, handled.body.slice(0, 500));
     const before = await snapshot();
 
@@ -247,7 +317,13 @@ describe('socialmap: a person with roles in two municipalities (issue 11, findin
         assert.equal(res.statusCode, 404, path);
         noneOf(res.body, G_TEXTS, path);
       }
-      for (const path of [`${G}/beheer`, `${G}/beheer/voorstellen`, `${G}/beheer/aanbod/${ids.gService}`, `${G}/dekking`, `${G}/dekking/aanbod.csv`]) {
+      for (const path of [
+        `${G}/beheer`,
+        `${G}/beheer/voorstellen`,
+        `${G}/beheer/aanbod/${ids.gService}`,
+        `${G}/dekking`,
+        `${G}/dekking/aanbod.csv`,
+      ]) {
         const res = await b.get(path);
         assert.equal(res.statusCode, 403, path);
         noneOf(res.body, G_TEXTS, path);

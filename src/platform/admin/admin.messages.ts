@@ -6,7 +6,8 @@ registerMessages({
     'admin.nav.mail': 'Uitgaande mail',
     'admin.nav.audit': 'Logboek',
     'admin.mail.title': 'Uitgaande mail',
-    'admin.mail.lead': 'Hier ziet u alle e-mail die Samenhang voor deze gemeente verstuurt. Is er geen mailserver ingesteld? Dan bewaren we de mail hier, zodat u die kunt lezen.',
+    'admin.mail.lead':
+      'Hier ziet u alle e-mail die Samenhang voor deze gemeente verstuurt. Is er geen mailserver ingesteld? Dan bewaren we de mail hier, zodat u die kunt lezen.',
     'admin.mail.empty': 'Er is nog geen mail.',
     'admin.mail.date': 'Datum',
     'admin.mail.to': 'Aan',
@@ -14,14 +15,17 @@ registerMessages({
     'admin.mail.status': 'Status',
     'admin.mail.sentAt': 'Verstuurd op',
     'admin.mail.text': 'Tekst',
-    'admin.mail.personalData': 'Deze mail kan persoonlijke gegevens en links om in te loggen bevatten. Geef die niet aan anderen. In het logboek staat dat u deze mail heeft bekeken.',
-    'admin.mail.linksHidden': 'De link om in te loggen, een wachtwoord te kiezen of een uitnodiging aan te nemen is verborgen (…). Die link is alleen voor de ontvanger: wie hem heeft, kan als die persoon inloggen.',
+    'admin.mail.personalData':
+      'Deze mail kan persoonlijke gegevens en links om in te loggen bevatten. Geef die niet aan anderen. In het logboek staat dat u deze mail heeft bekeken.',
+    'admin.mail.linksHidden':
+      'De link om in te loggen, een wachtwoord te kiezen of een uitnodiging aan te nemen is verborgen (…). Die link is alleen voor de ontvanger: wie hem heeft, kan als die persoon inloggen.',
     'admin.mail.status.queued': 'Wacht op verzending',
     'admin.mail.status.sent': 'Verstuurd',
     'admin.mail.status.kept': 'Bewaard (geen mailserver)',
     'admin.mail.status.failed': 'Niet gelukt',
     'admin.audit.title': 'Logboek',
-    'admin.audit.lead': 'Hier ziet u wie wat deed, wanneer en vanaf welk netwerk. Wat er in de gegevens zelf staat, komt niet in het logboek.',
+    'admin.audit.lead':
+      'Hier ziet u wie wat deed, wanneer en vanaf welk netwerk. Wat er in de gegevens zelf staat, komt niet in het logboek.',
     'admin.audit.search': 'Zoeken',
     'admin.audit.searchLabel': 'Zoeken in het logboek',
     'admin.audit.action': 'Actie',
@@ -52,7 +56,8 @@ registerMessages({
     'admin.nav.mail': 'Outgoing mail',
     'admin.nav.audit': 'Audit log',
     'admin.mail.title': 'Outgoing mail',
-    'admin.mail.lead': 'Here you see all e-mail that Samenhang sends for this municipality. If no mail server is set up, we keep the mail here so you can read it.',
+    'admin.mail.lead':
+      'Here you see all e-mail that Samenhang sends for this municipality. If no mail server is set up, we keep the mail here so you can read it.',
     'admin.mail.empty': 'There is no mail yet.',
     'admin.mail.date': 'Date',
     'admin.mail.to': 'To',
@@ -60,14 +65,17 @@ registerMessages({
     'admin.mail.status': 'Status',
     'admin.mail.sentAt': 'Sent at',
     'admin.mail.text': 'Text',
-    'admin.mail.personalData': 'This mail may contain personal data and links to sign in. Do not share them with anyone. The audit log records that you viewed this mail.',
-    'admin.mail.linksHidden': 'The link to sign in, choose a password or accept an invitation is hidden (…). It is for the addressee only: whoever has it can sign in as that person.',
+    'admin.mail.personalData':
+      'This mail may contain personal data and links to sign in. Do not share them with anyone. The audit log records that you viewed this mail.',
+    'admin.mail.linksHidden':
+      'The link to sign in, choose a password or accept an invitation is hidden (…). It is for the addressee only: whoever has it can sign in as that person.',
     'admin.mail.status.queued': 'Waiting to be sent',
     'admin.mail.status.sent': 'Sent',
     'admin.mail.status.kept': 'Kept (no mail server)',
     'admin.mail.status.failed': 'Failed',
     'admin.audit.title': 'Audit log',
-    'admin.audit.lead': 'Here you see who did what, when and from which network. The content of the data itself is never recorded in the log.',
+    'admin.audit.lead':
+      'Here you see who did what, when and from which network. The content of the data itself is never recorded in the log.',
     'admin.audit.search': 'Search',
     'admin.audit.searchLabel': 'Search the audit log',
     'admin.audit.action': 'Action',

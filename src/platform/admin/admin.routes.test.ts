@@ -29,16 +29,54 @@ describe('admin pages: outbox and audit log', () => {
       locale: 'nl',
       tenantId: A.id,
     });
-    mailB = await queueMail(db(), { to: 'iemand@example.org', subject: 'Geheim van Amsterdam', text: 'Alleen voor Amsterdam', locale: 'nl', tenantId: B.id });
+    mailB = await queueMail(db(), {
+      to: 'iemand@example.org',
+      subject: 'Geheim van Amsterdam',
+      text: 'Alleen voor Amsterdam',
+      locale: 'nl',
+      tenantId: B.id,
+    });
     const at = (iso: string) => new Date(iso);
     await db()
       .insertInto('audit_log')
       .values([
-        { tenant_id: A.id, actor_user_id: OTHER_USER, action: 'signin', entity: 'user', entity_id: OTHER_USER, ip: '192.168.1.0/24', at: at('2026-11-20T09:00:00Z') },
+        {
+          tenant_id: A.id,
+          actor_user_id: OTHER_USER,
+          action: 'signin',
+          entity: 'user',
+          entity_id: OTHER_USER,
+          ip: '192.168.1.0/24',
+          at: at('2026-11-20T09:00:00Z'),
+        },
         // 00:30 on 23 November in Amsterdam, still the 22nd in UTC.
-        { tenant_id: A.id, actor_user_id: OTHER_USER, action: 'update', entity: 'membership', entity_id: 'm-42', ip: null, at: at('2026-11-22T23:30:00Z') },
-        { tenant_id: A.id, actor_user_id: null, action: 'delete', entity: 'signal', entity_id: 's-7', ip: null, at: at('2026-11-23T08:00:00Z') },
-        { tenant_id: B.id, actor_user_id: OTHER_USER, action: 'signin', entity: 'user', entity_id: 'b-only-record', ip: null, at: at('2026-11-21T09:00:00Z') },
+        {
+          tenant_id: A.id,
+          actor_user_id: OTHER_USER,
+          action: 'update',
+          entity: 'membership',
+          entity_id: 'm-42',
+          ip: null,
+          at: at('2026-11-22T23:30:00Z'),
+        },
+        {
+          tenant_id: A.id,
+          actor_user_id: null,
+          action: 'delete',
+          entity: 'signal',
+          entity_id: 's-7',
+          ip: null,
+          at: at('2026-11-23T08:00:00Z'),
+        },
+        {
+          tenant_id: B.id,
+          actor_user_id: OTHER_USER,
+          action: 'signin',
+          entity: 'user',
+          entity_id: 'b-only-record',
+          ip: null,
+          at: at('2026-11-21T09:00:00Z'),
+        },
       ])
       .execute();
   });

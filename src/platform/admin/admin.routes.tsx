@@ -25,7 +25,14 @@ function pageOf(req: FastifyRequest): number {
 function formValues(query: unknown): AuditFormValues {
   const q = (query ?? {}) as Record<string, unknown>;
   const text = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).slice(0, 200) : undefined);
-  return { actie: text('actie'), soort: text('soort'), 'record-id': text('record-id'), 'gebruiker-id': text('gebruiker-id'), van: text('van'), tot: text('tot') };
+  return {
+    actie: text('actie'),
+    soort: text('soort'),
+    'record-id': text('record-id'),
+    'gebruiker-id': text('gebruiker-id'),
+    van: text('van'),
+    tot: text('tot'),
+  };
 }
 
 /** Administrators' pages: the outbox (to read mails when no SMTP is set) and the audit log. */
@@ -41,7 +48,13 @@ export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach }: 
     const page = pageOf(req);
     const { items, hasMore } = await listOutbox(app.db, tenant.id, { page, pageSize: PAGE_SIZE });
     // The list shows the addresses of other people: a view of personal data, so it is audited (count only).
-    await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'mail_list', entityId: null, detail: { page, count: items.length } });
+    await recordAudit(app.db, {
+      ...auditFrom(req),
+      action: 'view',
+      entity: 'mail_list',
+      entityId: null,
+      detail: { page, count: items.length },
+    });
     const base = `/${tenant.slug}/beheer/mail`;
     return reply.page(<MailListView ctx={req.viewContext()} base={base} items={items} page={page} hasMore={hasMore} />, {
       title: req.t('admin.mail.title'),
@@ -62,7 +75,13 @@ export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach }: 
     const masked = maskCredentialLinks(mail.text);
     const showLinks = masked.hidden && demoOutbox && (await isWithinAdminReach(app.db, tenant.id, { userId: mail.userId, email: mail.to }));
     const linksHidden = masked.hidden && !showLinks;
-    await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'mail', entityId: mail.id, ...(showLinks ? { detail: { credentialLinkShown: true } } : {}) });
+    await recordAudit(app.db, {
+      ...auditFrom(req),
+      action: 'view',
+      entity: 'mail',
+      entityId: mail.id,
+      ...(showLinks ? { detail: { credentialLinkShown: true } } : {}),
+    });
     const shown = linksHidden ? { ...mail, text: masked.text } : mail;
     return reply.page(<MailView ctx={req.viewContext()} mail={shown} linksHidden={linksHidden} />, {
       title: mail.subject,
@@ -80,7 +99,10 @@ export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach }: 
     const opts = { title: req.t('admin.audit.title'), breadcrumbs: [{ href: `/${tenant.slug}/`, label: tenant.name }] };
     const parsed = parseForm(auditQuerySchema, req.query, req.t);
     if (!parsed.ok) {
-      return reply.page(<AuditView ctx={req.viewContext()} base={base} values={values} errors={parsed.errors} result={null} page={1} />, { ...opts, status: 400 });
+      return reply.page(<AuditView ctx={req.viewContext()} base={base} values={values} errors={parsed.errors} result={null} page={1} />, {
+        ...opts,
+        status: 400,
+      });
     }
     const page = parsed.data.pagina;
     const result = await searchAudit(app.db, tenant.id, auditFiltersOf(parsed.data), { page, pageSize: PAGE_SIZE });

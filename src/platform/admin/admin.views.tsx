@@ -35,7 +35,19 @@ export function Pager({ ctx, page, hasMore, href }: { ctx: ViewContext; page: nu
 const statusKey = (status: string) => `admin.mail.status.${status}`;
 
 /** The outbox of a tenant: newest first. */
-export function MailListView({ ctx, base, items, page, hasMore }: { ctx: ViewContext; base: string; items: OutboxListItem[]; page: number; hasMore: boolean }) {
+export function MailListView({
+  ctx,
+  base,
+  items,
+  page,
+  hasMore,
+}: {
+  ctx: ViewContext;
+  base: string;
+  items: OutboxListItem[];
+  page: number;
+  hasMore: boolean;
+}) {
   const { t, locale } = ctx;
   return (
     <>
@@ -132,25 +144,78 @@ export function AuditView({
       <p class="utrecht-paragraph">{t('admin.audit.lead')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="get" action={base} class="form" role="search" aria-label={t('admin.audit.searchLabel')}>
-        <TextField name="actie" label={t('admin.audit.action')} hint={t('admin.audit.actionHint')} value={values.actie} error={errors?.actie} maxLength={200} />
-        <TextField name="soort" label={t('admin.audit.entity')} hint={t('admin.audit.entityHint')} value={values.soort} error={errors?.soort} maxLength={200} />
-        <TextField name="record-id" label={t('admin.audit.entityId')} value={values['record-id']} error={errors?.['record-id']} maxLength={200} />
-        <TextField name="gebruiker-id" label={t('admin.audit.actorId')} value={values['gebruiker-id']} error={errors?.['gebruiker-id']} maxLength={36} />
-        <TextField name="van" label={t('admin.audit.from')} hint={t('admin.audit.dateHint')} value={values.van} error={errors?.van} maxLength={10} />
-        <TextField name="tot" label={t('admin.audit.until')} hint={t('admin.audit.dateHint')} value={values.tot} error={errors?.tot} maxLength={10} />
+        <TextField
+          name="actie"
+          label={t('admin.audit.action')}
+          hint={t('admin.audit.actionHint')}
+          value={values.actie}
+          error={errors?.actie}
+          maxLength={200}
+        />
+        <TextField
+          name="soort"
+          label={t('admin.audit.entity')}
+          hint={t('admin.audit.entityHint')}
+          value={values.soort}
+          error={errors?.soort}
+          maxLength={200}
+        />
+        <TextField
+          name="record-id"
+          label={t('admin.audit.entityId')}
+          value={values['record-id']}
+          error={errors?.['record-id']}
+          maxLength={200}
+        />
+        <TextField
+          name="gebruiker-id"
+          label={t('admin.audit.actorId')}
+          value={values['gebruiker-id']}
+          error={errors?.['gebruiker-id']}
+          maxLength={36}
+        />
+        <TextField
+          name="van"
+          label={t('admin.audit.from')}
+          hint={t('admin.audit.dateHint')}
+          value={values.van}
+          error={errors?.van}
+          maxLength={10}
+        />
+        <TextField
+          name="tot"
+          label={t('admin.audit.until')}
+          hint={t('admin.audit.dateHint')}
+          value={values.tot}
+          error={errors?.tot}
+          maxLength={10}
+        />
         <SubmitButton>{t('admin.audit.search')}</SubmitButton>
       </form>
       {result &&
         (result.items.length === 0 ? (
           <p class="utrecht-paragraph">{t('admin.audit.empty')}</p>
         ) : (
-          <DataTable columns={[t('admin.audit.time'), t('admin.audit.actor'), t('admin.audit.action'), t('admin.audit.entity'), t('admin.audit.entityId'), t('admin.audit.network')]}>
+          <DataTable
+            columns={[
+              t('admin.audit.time'),
+              t('admin.audit.actor'),
+              t('admin.audit.action'),
+              t('admin.audit.entity'),
+              t('admin.audit.entityId'),
+              t('admin.audit.network'),
+            ]}
+          >
             {result.items.map((r) => (
               <tr>
                 <td>{formatDateTime(locale, r.at)}</td>
                 <td>
                   {r.actorUserId ? (
-                    <a class="utrecht-link" href={`${base}?gebruiker-id=${encodeURIComponent(r.actorUserId)}`} aria-label={t('admin.audit.byUser', { id: r.actorUserId })}>
+                    <a
+                      class="utrecht-link"
+                      href={`${base}?gebruiker-id=${encodeURIComponent(r.actorUserId)}`}
+                      aria-label={t('admin.audit.byUser', { id: r.actorUserId })}
+                    >
                       {r.actorUserId}
                     </a>
                   ) : (

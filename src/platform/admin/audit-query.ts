@@ -18,10 +18,16 @@ function isRealDate(s: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && y >= 2000 && y <= 2999;
 }
 
-const optionalDate = z.preprocess(blankToUndefined, z.string('admin.audit.invalidDate').refine(isRealDate, 'admin.audit.invalidDate').optional());
+const optionalDate = z.preprocess(
+  blankToUndefined,
+  z.string('admin.audit.invalidDate').refine(isRealDate, 'admin.audit.invalidDate').optional(),
+);
 
 /** The page number of a list (`?pagina=`): 1 when absent. */
-export const pageSchema = z.preprocess(blankToUndefined, z.coerce.number('admin.invalidPage').int('admin.invalidPage').min(1, 'admin.invalidPage').max(100_000, 'admin.invalidPage').default(1));
+export const pageSchema = z.preprocess(
+  blankToUndefined,
+  z.coerce.number('admin.invalidPage').int('admin.invalidPage').min(1, 'admin.invalidPage').max(100_000, 'admin.invalidPage').default(1),
+);
 
 /** The audit search form (GET): Dutch field names as they appear in the address. */
 export const auditQuerySchema = z
@@ -29,7 +35,10 @@ export const auditQuerySchema = z
     actie: optionalText,
     soort: optionalText,
     'record-id': optionalText,
-    'gebruiker-id': z.preprocess(blankToUndefined, z.string('admin.audit.invalidUserId').regex(UUID_RE, 'admin.audit.invalidUserId').optional()),
+    'gebruiker-id': z.preprocess(
+      blankToUndefined,
+      z.string('admin.audit.invalidUserId').regex(UUID_RE, 'admin.audit.invalidUserId').optional(),
+    ),
     van: optionalDate,
     tot: optionalDate,
     pagina: pageSchema,

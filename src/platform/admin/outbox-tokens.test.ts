@@ -11,7 +11,13 @@ const LINK = { signin: 'aanmelden/link', reset: 'wachtwoord-herstellen', invite:
 
 /** The live token of the newest mail with this kind of link to an address, as the addressee's own mailbox holds it. */
 async function tokenIn(ctx: TestContext, to: string, kind: keyof typeof LINK): Promise<{ mailId: string; token: string }> {
-  const mails = await ctx.database.db.selectFrom('mail_outbox').select(['id', 'text_body']).where('to_address', '=', to).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  const mails = await ctx.database.db
+    .selectFrom('mail_outbox')
+    .select(['id', 'text_body'])
+    .where('to_address', '=', to)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   for (const m of mails) {
     const token = new RegExp(`/${LINK[kind]}/([A-Za-z0-9_-]{20,})`).exec(m.text_body)?.[1];
     if (token) return { mailId: m.id, token };
@@ -20,7 +26,11 @@ async function tokenIn(ctx: TestContext, to: string, kind: keyof typeof LINK): P
 }
 
 /** A person with a password and these roles, created in this order (the first is their "first membership"). */
-async function person(ctx: TestContext, email: string, roles: { tenantId: string; role: 'resident' | 'coordinator' | 'admin' | 'volunteer' }[]): Promise<string> {
+async function person(
+  ctx: TestContext,
+  email: string,
+  roles: { tenantId: string; role: 'resident' | 'coordinator' | 'admin' | 'volunteer' }[],
+): Promise<string> {
   const { id } = await createUser(ctx.database.db, { email, name: 'Pim Tweemaal', password: 'oud-wachtwoord-van-pim' });
   for (const r of roles) await addMembership(ctx.database.db, { tenantId: r.tenantId, userId: id, role: r.role });
   return id;
@@ -46,7 +56,11 @@ describe('outbox with SMTP delivery', () => {
     const anon = new TestBrowser(ctx.app);
     await anon.get('/wachtwoord-vergeten');
     assert.equal((await anon.post('/wachtwoord-vergeten', { email: 'bewoner@example.nl' })).statusCode, 200);
-    const mail = await ctx.database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'bewoner@example.nl').executeTakeFirstOrThrow();
+    const mail = await ctx.database.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', 'bewoner@example.nl')
+      .executeTakeFirstOrThrow();
     const token = /wachtwoord-herstellen\/([A-Za-z0-9_-]{43})/.exec(mail.text_body)![1]!;
     const res = await admin.get(`/${A.slug}/beheer/mail/${mail.id}`);
     assert.equal(res.statusCode, 200);
@@ -64,7 +78,12 @@ describe('outbox list', () => {
     const adminId = await signInAs(ctx, admin, { tenantId: A.id, role: 'admin' });
     const res = await admin.get(`/${A.slug}/beheer/mail`);
     assert.equal(res.statusCode, 200);
-    const rows = await ctx.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'view').where('entity', '=', 'mail_list').execute();
+    const rows = await ctx.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'view')
+      .where('entity', '=', 'mail_list')
+      .execute();
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.actor_user_id, adminId);
     assert.equal(rows[0]!.tenant_id, A.id);
@@ -102,7 +121,10 @@ describe('outbox: no takeover of someone with a role in another municipality (is
     const mails = await ctx.database.db.selectFrom('mail_outbox').select('id').where('to_address', '=', PIM).execute();
     assert.ok(mails.length > 0, 'a mail to Pim was queued');
     const seen: string[] = [];
-    for (const [admin, t] of [[adminK, KRIMPEN], [adminG, GRONINGEN]] as const) {
+    for (const [admin, t] of [
+      [adminK, KRIMPEN],
+      [adminG, GRONINGEN],
+    ] as const) {
       const list = await admin.get(`/${t.slug}/beheer/mail`);
       assert.equal(list.statusCode, 200);
       for (const m of mails) {
@@ -129,12 +151,23 @@ describe('outbox: no takeover of someone with a role in another municipality (is
     const attacker = new TestBrowser(ctx.app);
     const shown = /wachtwoord-herstellen\/([A-Za-z0-9_-]+)/.exec(bodies.join(' '))?.[1] ?? 'verborgen';
     await attacker.get('/wachtwoord-vergeten');
-    const reset = await attacker.post(`/wachtwoord-herstellen/${shown}`, { password: 'overgenomen-door-krimpen', password2: 'overgenomen-door-krimpen' });
+    const reset = await attacker.post(`/wachtwoord-herstellen/${shown}`, {
+      password: 'overgenomen-door-krimpen',
+      password2: 'overgenomen-door-krimpen',
+    });
     assert.equal(reset.statusCode, 400, reset.body.slice(0, 2000));
     assert.equal((await attacker.get(`/${GRONINGEN.slug}/meldingen/behandelen`)).statusCode, 401);
-    const pim = await ctx.database.db.selectFrom('users').select(['password_hash', 'totp_secret']).where('id', '=', pimId).executeTakeFirstOrThrow();
+    const pim = await ctx.database.db
+      .selectFrom('users')
+      .select(['password_hash', 'totp_secret'])
+      .where('id', '=', pimId)
+      .executeTakeFirstOrThrow();
     assert.equal(pim.totp_secret, null);
-    assert.equal((await ctx.database.db.selectFrom('sessions').select('id').where('user_id', '=', pimId).execute()).length, 0, 'nobody is signed in as Pim');
+    assert.equal(
+      (await ctx.database.db.selectFrom('sessions').select('id').where('user_id', '=', pimId).execute()).length,
+      0,
+      'nobody is signed in as Pim',
+    );
 
     // The link itself still works for Pim, who has it in their own mailbox.
     const own = new TestBrowser(ctx.app);
@@ -150,7 +183,11 @@ describe('outbox: no takeover of someone with a role in another municipality (is
 
     const org = await createOrganisation(ctx.database.db, { tenantId: KRIMPEN.id, name: 'Welzijn Krimpen', kind: 'welzijn' });
     await adminK.get(`/${KRIMPEN.slug}/beheer/organisaties/${org.id}`);
-    const invited = await adminK.post(`/${KRIMPEN.slug}/beheer/organisaties/${org.id}/uitnodigen`, { email: PIM, name: 'Pim', role: 'coordinator' });
+    const invited = await adminK.post(`/${KRIMPEN.slug}/beheer/organisaties/${org.id}/uitnodigen`, {
+      email: PIM,
+      name: 'Pim',
+      role: 'coordinator',
+    });
     assert.equal(invited.statusCode, 303);
     const invite = await tokenIn(ctx, PIM, 'invite');
     const res = await adminK.get(`/${KRIMPEN.slug}/beheer/mail/${invite.mailId}`);
@@ -191,7 +228,12 @@ describe('outbox in demo mode: links only of people within reach', () => {
     assert.equal(shown.statusCode, 200);
     assert.ok(shown.body.includes(token), 'the demo shows the link of a resident of this municipality');
     assert.doesNotMatch(shown.body, /Die link is alleen voor de ontvanger/);
-    const audit = await ctx.database.db.selectFrom('audit_log').select('detail').where('entity', '=', 'mail').where('entity_id', '=', mailId).executeTakeFirstOrThrow();
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('entity', '=', 'mail')
+      .where('entity_id', '=', mailId)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(audit.detail, { credentialLinkShown: true });
 
     await addMembership(ctx.database.db, { tenantId: GRONINGEN.id, userId, role: 'volunteer' });
@@ -213,7 +255,11 @@ describe('outbox in demo mode: links only of people within reach', () => {
     const org = await createOrganisation(ctx.database.db, { tenantId: KRIMPEN.id, name: 'Stichting Nieuw', kind: 'welzijn' });
     await adminK.get(`/${KRIMPEN.slug}/beheer/organisaties/${org.id}`);
     const email = 'nog.geen.account@example.nl';
-    assert.equal((await adminK.post(`/${KRIMPEN.slug}/beheer/organisaties/${org.id}/uitnodigen`, { email, name: 'Nieuw', role: 'professional' })).statusCode, 303);
+    assert.equal(
+      (await adminK.post(`/${KRIMPEN.slug}/beheer/organisaties/${org.id}/uitnodigen`, { email, name: 'Nieuw', role: 'professional' }))
+        .statusCode,
+      303,
+    );
     const { mailId, token } = await tokenIn(ctx, email, 'invite');
     assert.ok((await adminK.get(`/${KRIMPEN.slug}/beheer/mail/${mailId}`)).body.includes(token));
   });

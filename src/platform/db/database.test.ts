@@ -12,22 +12,34 @@ describe('database layer', () => {
   it('commits a transaction and rolls back a failed one completely', async () => {
     const { db } = ctx.database;
     await inTransaction(db, async (trx) => {
-      await trx.insertInto('audit_log').values({ action: 'test', entity: 'commit', tenant_id: null, actor_user_id: null, entity_id: '1', ip: null, detail: null }).execute();
+      await trx
+        .insertInto('audit_log')
+        .values({ action: 'test', entity: 'commit', tenant_id: null, actor_user_id: null, entity_id: '1', ip: null, detail: null })
+        .execute();
     });
     await assert.rejects(
       inTransaction(db, async (trx) => {
-        await trx.insertInto('audit_log').values({ action: 'test', entity: 'rollback', tenant_id: null, actor_user_id: null, entity_id: '2', ip: null, detail: null }).execute();
+        await trx
+          .insertInto('audit_log')
+          .values({ action: 'test', entity: 'rollback', tenant_id: null, actor_user_id: null, entity_id: '2', ip: null, detail: null })
+          .execute();
         throw new Error('boom');
       }),
       /boom/,
     );
     const rows = await db.selectFrom('audit_log').select('entity').where('action', '=', 'test').execute();
-    assert.deepEqual(rows.map((r) => r.entity), ['commit']);
+    assert.deepEqual(
+      rows.map((r) => r.entity),
+      ['commit'],
+    );
   });
 
   it('returns counts as numbers on both engines', async () => {
     const { db } = ctx.database;
-    const row = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(typeof row.n, 'number');
   });
 
@@ -35,12 +47,19 @@ describe('database layer', () => {
     const { db } = ctx.database;
     let inside = 0;
     const tx = inTransaction(db, async (trx) => {
-      await trx.insertInto('audit_log').values({ action: 'concurrent', entity: 'x', tenant_id: null, actor_user_id: null, entity_id: null, ip: null, detail: null }).execute();
+      await trx
+        .insertInto('audit_log')
+        .values({ action: 'concurrent', entity: 'x', tenant_id: null, actor_user_id: null, entity_id: null, ip: null, detail: null })
+        .execute();
       await new Promise((r) => setTimeout(r, 50));
       inside = 1;
       throw new Error('rollback');
     });
-    const outside = db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'concurrent').executeTakeFirstOrThrow();
+    const outside = db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('action', '=', 'concurrent')
+      .executeTakeFirstOrThrow();
     await assert.rejects(tx);
     const counted = await outside;
     assert.equal(inside, 1);

@@ -22,7 +22,10 @@ describe('lockDataDir', () => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
     try {
       writeFileSync(join(dir, 'samenhang.lock'), String(child.pid));
-      assert.throws(() => lockDataDir(dir), (err: unknown) => err instanceof DataDirLockedError && err.message.includes(String(child.pid)));
+      assert.throws(
+        () => lockDataDir(dir),
+        (err: unknown) => err instanceof DataDirLockedError && err.message.includes(String(child.pid)),
+      );
     } finally {
       child.kill();
     }

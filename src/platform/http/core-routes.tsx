@@ -75,13 +75,19 @@ export async function coreRoutes(app: FastifyInstance, { listTenants, migrations
     '/ready',
     {
       config: { policy: 'public' },
-      schema: { tags: ['platform'], summary: 'Readiness: database reachable and migrations done', response: { 200: readyResponse, 503: readyResponse } },
+      schema: {
+        tags: ['platform'],
+        summary: 'Readiness: database reachable and migrations done',
+        response: { 200: readyResponse, 503: readyResponse },
+      },
     },
     async (_req, reply) => {
       try {
         await sql`select 1`.execute(app.db);
         const pending = await migrationsPending(app.db, migrations());
-        return reply.code(pending === 0 ? 200 : 503).send({ status: pending === 0 ? 'ready' : 'not_ready', database: app.engine, pendingMigrations: pending });
+        return reply
+          .code(pending === 0 ? 200 : 503)
+          .send({ status: pending === 0 ? 'ready' : 'not_ready', database: app.engine, pendingMigrations: pending });
       } catch {
         return reply.code(503).send({ status: 'not_ready' as const, database: app.engine, pendingMigrations: -1 });
       }
@@ -122,7 +128,13 @@ export async function coreRoutes(app: FastifyInstance, { listTenants, migrations
     // Only local paths: no open redirect (also not by `/\` or control characters), nothing a header cannot hold.
     const target = safeReturn((req.query as { terug?: unknown }).terug);
     if (!isLocale(lang)) throw NotFound();
-    reply.setCookie(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600, secure: app.config.env === 'production' });
+    reply.setCookie(LANG_COOKIE, lang, {
+      path: '/',
+      sameSite: 'lax',
+      httpOnly: true,
+      maxAge: 365 * 24 * 3600,
+      secure: app.config.env === 'production',
+    });
     return reply.redirect(target, 303);
   });
 

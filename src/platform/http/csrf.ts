@@ -10,7 +10,9 @@ import { AppError } from '../errors.ts';
 export const CSRF_COOKIE = 'sh_csrf';
 
 export function csrfToken(secret: string, cookieValue: string): string {
-  return createHmac('sha256', secret).update('csrf:' + cookieValue).digest('base64url');
+  return createHmac('sha256', secret)
+    .update('csrf:' + cookieValue)
+    .digest('base64url');
 }
 
 /** Get (or set) the CSRF cookie of this visitor and return the token for forms. */

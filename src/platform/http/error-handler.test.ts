@@ -42,7 +42,12 @@ describe('error handling', () => {
   });
 
   it('refuses malformed JSON with 400 and a clear JSON error', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/test-echo', headers: { 'content-type': 'application/json' }, payload: '{"a": ' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/test-echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a": ',
+    });
     assert.equal(res.statusCode, 400);
     assert.equal(res.json().error.code, 'malformed_json');
     assert.match(res.json().error.message, /JSON/);
@@ -50,7 +55,12 @@ describe('error handling', () => {
 
   it('refuses an oversized body with 413 and a message, for forms too', async () => {
     const big = 'x'.repeat(300 * 1024);
-    const api = await app.inject({ method: 'POST', url: '/api/test-echo', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ big }) });
+    const api = await app.inject({
+      method: 'POST',
+      url: '/api/test-echo',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ big }),
+    });
     assert.equal(api.statusCode, 413);
     assert.equal(api.json().error.code, 'body_too_large');
     const browser = new TestBrowser(app);
@@ -60,7 +70,12 @@ describe('error handling', () => {
   });
 
   it('refuses an unsupported content type with 415', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/test-echo', headers: { 'content-type': 'application/x-unknown' }, payload: 'x' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/test-echo',
+      headers: { 'content-type': 'application/x-unknown' },
+      payload: 'x',
+    });
     assert.equal(res.statusCode, 415);
     assert.equal(res.json().error.code, 'unsupported_media_type');
   });

@@ -24,16 +24,18 @@ interface Normalised {
 function normalise(err: unknown, req: FastifyRequest): Normalised {
   const t = req.t ?? translator('nl');
   if (err instanceof AppError) {
-    const fields = err.fields
-      ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)]))
-      : undefined;
+    const fields = err.fields ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)])) : undefined;
     return { status: err.status, code: err.code, message: t(err.message, err.vars), ...(fields ? { fields } : {}) };
   }
   const e = err as FastifyError;
   if (hasZodFastifySchemaValidationErrors(e)) {
     const fields: Record<string, string> = {};
     for (const v of e.validation) {
-      const path = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || (v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') || e.validationContext || 'input';
+      const path =
+        (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
+        (v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ||
+        e.validationContext ||
+        'input';
       fields[path] ??= v.message ?? t('form.invalidValue');
     }
     return { status: 400, code: 'invalid', message: t('error.invalid'), fields };
@@ -64,7 +66,16 @@ function normalise(err: unknown, req: FastifyRequest): Normalised {
 }
 
 function ErrorPage({ status, message, signInHref, t }: { status: number; message: string; signInHref?: string; t: (k: string) => string }) {
-  const titleKey = status === 404 ? 'error.page.notFound' : status === 403 ? 'error.page.forbidden' : status === 401 ? 'error.page.unauthorized' : status >= 500 ? 'error.page.internal' : 'error.page.badRequest';
+  const titleKey =
+    status === 404
+      ? 'error.page.notFound'
+      : status === 403
+        ? 'error.page.forbidden'
+        : status === 401
+          ? 'error.page.unauthorized'
+          : status >= 500
+            ? 'error.page.internal'
+            : 'error.page.badRequest';
   return (
     <>
       <h1 class="utrecht-heading-1">{t(titleKey)}</h1>
@@ -88,10 +99,18 @@ function ErrorPage({ status, message, signInHref, t }: { status: number; message
 export function sendError(req: FastifyRequest, reply: FastifyReply, n: Normalised): FastifyReply {
   if (wantsJson(req) || !req.t) {
     const { code, message, fields } = n;
-    return reply.code(n.status).type('application/json; charset=utf-8').send({ error: { code, message, ...(fields ? { fields } : {}) } });
+    return reply
+      .code(n.status)
+      .type('application/json; charset=utf-8')
+      .send({ error: { code, message, ...(fields ? { fields } : {}) } });
   }
   const t = req.t;
-  const signInHref = n.status === 401 ? `/aanmelden?terug=${encodeURIComponent(req.url)}` : n.code === 'mfa_required' ? `/account/tweestaps?terug=${encodeURIComponent(req.url)}` : undefined;
+  const signInHref =
+    n.status === 401
+      ? `/aanmelden?terug=${encodeURIComponent(req.url)}`
+      : n.code === 'mfa_required'
+        ? `/account/tweestaps?terug=${encodeURIComponent(req.url)}`
+        : undefined;
   return reply.page(<ErrorPage status={n.status} message={n.message} t={t} {...(signInHref ? { signInHref } : {})} />, {
     title: t(n.status === 404 ? 'error.page.notFound' : 'error.page.generic'),
     status: n.status,
@@ -105,15 +124,24 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, n: Normalise
  */
 export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   const t = translator('nl');
-  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') void sendError(req, reply, { status: 414, code: 'uri_too_long', message: t('error.uriTooLong') });
-  else if ((err.statusCode ?? 500) < 500) void sendError(req, reply, { status: 400, code: 'bad_request', message: t('error.badRequest') });
-  else void sendError(req, reply, { status: 500, code: 'internal', message: t('error.internal') });
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void sendError(req, reply, { status: 414, code: 'uri_too_long', message: t('error.uriTooLong') });
+  } else if ((err.statusCode ?? 500) < 500) {
+    void sendError(req, reply, { status: 400, code: 'bad_request', message: t('error.badRequest') });
+  } else {
+    void sendError(req, reply, { status: 500, code: 'internal', message: t('error.internal') });
+  }
 }
 
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const n = normalise(err, req);
-    if (n.status >= 500) req.log.error({ err: { type: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack } }, 'request failed');
+    if (n.status >= 500) {
+      req.log.error(
+        { err: { type: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack } },
+        'request failed',
+      );
+    }
     return sendError(req, reply, n);
   });
 
@@ -127,7 +155,11 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     const other = allowed.includes(method as (typeof allowed)[number]) ? [] : allowed;
     if (other.length > 0) {
       reply.header('allow', other.join(', '));
-      return sendError(req, reply, { status: 405, code: 'method_not_allowed', message: (req.t ?? translator('nl'))('error.methodNotAllowed') });
+      return sendError(req, reply, {
+        status: 405,
+        code: 'method_not_allowed',
+        message: (req.t ?? translator('nl'))('error.methodNotAllowed'),
+      });
     }
     return sendError(req, reply, { status: 404, code: 'not_found', message: (req.t ?? translator('nl'))('error.notFound') });
   };

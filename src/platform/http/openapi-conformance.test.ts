@@ -48,14 +48,24 @@ describe('OpenAPI conformance: every answer is documented, unknown methods are 4
   const valid: Record<string, string> = {};
 
   /** One request over real HTTP; each probe group comes from its own loopback address (rate limits are per client). */
-  function send(method: string, path: string, opts: { headers?: Record<string, string>; body?: string; from?: string } = {}): Promise<Answer> {
+  function send(
+    method: string,
+    path: string,
+    opts: { headers?: Record<string, string>; body?: string; from?: string } = {},
+  ): Promise<Answer> {
     return new Promise((resolve, reject) => {
-      const headers = { accept: 'application/json', ...opts.headers, ...(opts.body !== undefined ? { 'content-length': String(Buffer.byteLength(opts.body)) } : {}) };
+      const headers = {
+        accept: 'application/json',
+        ...opts.headers,
+        ...(opts.body !== undefined ? { 'content-length': String(Buffer.byteLength(opts.body)) } : {}),
+      };
       const req = http.request({ host: '127.0.0.1', port, method, path, headers, localAddress: opts.from ?? '127.0.0.1' }, (res) => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow, type: String(res.headers['content-type'] ?? ''), body }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, allow: res.headers.allow, type: String(res.headers['content-type'] ?? ''), body }),
+        );
       });
       req.on('error', reject);
       req.end(opts.body);
@@ -67,8 +77,10 @@ describe('OpenAPI conformance: every answer is documented, unknown methods are 4
     Object.entries(doc.paths)
       .filter(([p]) => !NOT_YET_COVERED.some((prefix) => p.startsWith(prefix)))
       .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
-  const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? valid[name] ?? 'x');
-  const query = (pairs: [string, string][]) => (pairs.length ? `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}` : '');
+  const fill = (template: string, values: Record<string, string>) =>
+    template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? valid[name] ?? 'x');
+  const query = (pairs: [string, string][]) =>
+    pairs.length ? `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}` : '';
   const params = (op: Operation, where: 'path' | 'query') => (op.parameters ?? []).filter((p) => p.in === where);
   /** Valid values of required query parameters (the only ones: lat and lon of the point lookup). */
   const requiredQuery = (op: Operation): [string, string][] =>
@@ -79,7 +91,9 @@ describe('OpenAPI conformance: every answer is documented, unknown methods are 4
   /** Mismatches: an answer that is a 5xx, or whose status the operation does not list. */
   function check(problems: string[], label: string, op: Operation, a: Answer): void {
     if (a.status >= 500) problems.push(`${label}: ${a.status} (server error) ${a.body.slice(0, 120)}`);
-    else if (!(String(a.status) in op.responses) && !('default' in op.responses)) problems.push(`${label}: ${a.status} not documented (${Object.keys(op.responses).join(', ')})`);
+    else if (!(String(a.status) in op.responses) && !('default' in op.responses)) {
+      problems.push(`${label}: ${a.status} not documented (${Object.keys(op.responses).join(', ')})`);
+    }
     if (/json/.test(a.type)) {
       try {
         const body = JSON.parse(a.body) as { error?: { code?: unknown; message?: unknown } };
@@ -101,7 +115,8 @@ describe('OpenAPI conformance: every answer is documented, unknown methods are 4
     assert.equal(res.status, 200);
     doc = JSON.parse(res.body) as Doc;
     const base = `/${KRIMPEN.slug}/hsds`;
-    const first = async (list: string) => (JSON.parse((await send('GET', `${base}/${list}?per_page=1`)).body) as { contents: { id: string }[] }).contents[0]!.id;
+    const first = async (list: string) =>
+      (JSON.parse((await send('GET', `${base}/${list}?per_page=1`)).body) as { contents: { id: string }[] }).contents[0]!.id;
     Object.assign(valid, { tenant: KRIMPEN.slug, code: f.buurt, file: 'services.csv' });
     const ids: Record<string, string> = {
       services: f.serviceX,
@@ -118,7 +133,9 @@ describe('OpenAPI conformance: every answer is documented, unknown methods are 4
   it('the document covers the JSON APIs and lists more than 200 for them', () => {
     const ops = covered();
     assert.ok(ops.length >= 19, String(ops.length));
-    for (const path of ['/health', '/ready', '/{tenant}/api/areas/{code}', '/{tenant}/hsds/services/{id}', '/{tenant}/hsds/services']) assert.ok(doc.paths[path], path);
+    for (const path of ['/health', '/ready', '/{tenant}/api/areas/{code}', '/{tenant}/hsds/services/{id}', '/{tenant}/hsds/services']) {
+      assert.ok(doc.paths[path], path);
+    }
     assert.ok('404' in doc.paths['/{tenant}/hsds/services/{id}']!.get!.responses, 'GET …/hsds/services/{id} documents 404');
     assert.ok('400' in doc.paths['/{tenant}/hsds/services']!.get!.responses);
   });
@@ -165,7 +182,9 @@ describe('OpenAPI conformance: every answer is documented, unknown methods are 4
       for (const p of optional) {
         const a = await send(method, url + query([...requiredQuery(op), [p.name, '']]), { from });
         check(problems, `${method} ${path}?${p.name}=`, op, a);
-        if (a.status !== plain.status || a.body !== plain.body) problems.push(`${method} ${path}?${p.name}=: ${a.status}, not the answer without it (${plain.status})`);
+        if (a.status !== plain.status || a.body !== plain.body) {
+          problems.push(`${method} ${path}?${p.name}=: ${a.status}, not the answer without it (${plain.status})`);
+        }
       }
       const all = await send(method, url + query([...requiredQuery(op), ...optional.map((p): [string, string] => [p.name, ''])]), { from });
       if (all.status !== plain.status || all.body !== plain.body) problems.push(`${method} ${path} with every filter empty: ${all.status}`);
@@ -184,7 +203,11 @@ describe('OpenAPI conformance: every answer is documented, unknown methods are 4
           const a = await send(method, concrete(path) + query([...pairs, [p.name, value]]), { from });
           check(problems, `${method} ${path}?${p.name}=${value.slice(0, 12)}`, op, a);
         }
-        const twice = await send(method, `${concrete(path)}${query([...requiredQuery(op).filter(([k]) => k !== p.name), [p.name, '1'], [p.name, '2']])}`, { from });
+        const twice = await send(
+          method,
+          `${concrete(path)}${query([...requiredQuery(op).filter(([k]) => k !== p.name), [p.name, '1'], [p.name, '2']])}`,
+          { from },
+        );
         check(problems, `${method} ${path}?${p.name}=1&${p.name}=2`, op, twice);
       }
     }
@@ -205,7 +228,9 @@ describe('OpenAPI conformance: every answer is documented, unknown methods are 4
           if (a.status !== 405) problems.push(`${label}: ${a.status} ${a.body.slice(0, 100)}`);
           const allow = (a.allow ?? '').split(/,\s*/);
           if (!documented.every((m) => allow.includes(m)) || allow.includes(method)) problems.push(`${label}: Allow "${a.allow ?? ''}"`);
-          if (a.status === 405 && JSON.parse(a.body).error?.code !== 'method_not_allowed') problems.push(`${label}: body ${a.body.slice(0, 100)}`);
+          if (a.status === 405 && JSON.parse(a.body).error?.code !== 'method_not_allowed') {
+            problems.push(`${label}: body ${a.body.slice(0, 100)}`);
+          }
         }
       }
     }

@@ -10,10 +10,7 @@ import { AppError, Forbidden, Unauthorized } from '../errors.ts';
  *   `personalData: true` marks routes that show other people's personal data: staff roles must
  *   then have passed the second factor in this session.
  */
-export type Policy =
-  | 'public'
-  | 'signedIn'
-  | { roles: readonly Role[]; personalData?: boolean };
+export type Policy = 'public' | 'signedIn' | { roles: readonly Role[]; personalData?: boolean };
 
 /** Roles that must use a second factor before seeing other people's personal data. */
 export const STAFF_ROLES: readonly Role[] = ['professional', 'coordinator', 'admin'];

@@ -11,7 +11,11 @@ const attempts = async (b: TestBrowser, n: number, headers: (i: number) => Recor
   await b.get('/aanmelden');
   const statuses: number[] = [];
   for (let i = 0; i < n; i++) {
-    const res = await b.post('/aanmelden', { email: `slachtoffer${i}@example.nl`, password: `fout ${i}` }, { remoteAddress: '203.0.113.7', headers: headers(i) });
+    const res = await b.post(
+      '/aanmelden',
+      { email: `slachtoffer${i}@example.nl`, password: `fout ${i}` },
+      { remoteAddress: '203.0.113.7', headers: headers(i) },
+    );
     statuses.push(res.statusCode);
   }
   return statuses;
@@ -40,7 +44,10 @@ describe('production behind one configured proxy', () => {
 
   it('tells clients apart by the address the trusted proxy reports', async () => {
     const statuses = await attempts(new TestBrowser(ctx.app), 40, spoofed);
-    assert.ok(statuses.every((s) => s === 401), `each client has its own limit: ${statuses.join(',')}`);
+    assert.ok(
+      statuses.every((s) => s === 401),
+      `each client has its own limit: ${statuses.join(',')}`,
+    );
   });
 
   it('does not believe the header from anyone but that proxy', async () => {
@@ -48,7 +55,11 @@ describe('production behind one configured proxy', () => {
     await b.get('/aanmelden');
     const statuses: number[] = [];
     for (let i = 0; i < 25; i++) {
-      const res = await b.post('/aanmelden', { email: `x${i}@example.nl`, password: 'fout' }, { remoteAddress: '192.0.2.50', headers: spoofed(i) });
+      const res = await b.post(
+        '/aanmelden',
+        { email: `x${i}@example.nl`, password: 'fout' },
+        { remoteAddress: '192.0.2.50', headers: spoofed(i) },
+      );
       statuses.push(res.statusCode);
     }
     assert.deepEqual(statuses.slice(0, NETWORK_THRESHOLD), Array(NETWORK_THRESHOLD).fill(401), statuses.join(','));
@@ -61,6 +72,9 @@ describe('production behind a hop count (TRUST_PROXY=1)', () => {
 
   it('takes the client address from the one proxy in front', async () => {
     const statuses = await attempts(new TestBrowser(ctx.app), 25, spoofed);
-    assert.ok(statuses.every((s) => s === 401), `each client has its own limit: ${statuses.join(',')}`);
+    assert.ok(
+      statuses.every((s) => s === 401),
+      `each client has its own limit: ${statuses.join(',')}`,
+    );
   });
 });

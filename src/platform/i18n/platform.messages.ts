@@ -20,7 +20,8 @@ registerMessages({
     'form.invalidEmail': 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
     'form.tooLong': 'Dit is te lang. Maak de tekst korter.',
     'form.controlChars': 'Hier mag maar één regel tekst staan, zonder onzichtbare tekens zoals een regeleinde of tab.',
-    'error.notFound': 'Deze pagina bestaat niet (meer). Misschien is het adres verkeerd getypt. Kijk het adres na of ga naar de startpagina.',
+    'error.notFound':
+      'Deze pagina bestaat niet (meer). Misschien is het adres verkeerd getypt. Kijk het adres na of ga naar de startpagina.',
     'error.forbidden': 'U mag deze pagina niet bekijken of deze actie niet doen.',
     'error.unauthorized': 'Log eerst in om verder te gaan.',
     'error.noPolicy': 'Deze pagina is nog niet beschikbaar.',
@@ -48,14 +49,17 @@ registerMessages({
     'home.chooseMunicipality': 'Kies uw gemeente',
     'home.noMunicipalities': 'Er zijn nog geen gemeenten ingesteld.',
     'a11y.title': 'Toegankelijkheidsverklaring',
-    'a11y.p1': 'Iedereen moet deze website kunnen gebruiken. Daarom houden we ons aan de regels voor toegankelijkheid: WCAG 2.1, niveau AA. De wet vraagt dat van de overheid.',
-    'a11y.p2': 'Bij elke wijziging testen we elke pagina automatisch in een echte browser, met het programma axe. U kunt de website met alleen het toetsenbord gebruiken. De website werkt ook zonder JavaScript.',
+    'a11y.p1':
+      'Iedereen moet deze website kunnen gebruiken. Daarom houden we ons aan de regels voor toegankelijkheid: WCAG 2.1, niveau AA. De wet vraagt dat van de overheid.',
+    'a11y.p2':
+      'Bij elke wijziging testen we elke pagina automatisch in een echte browser, met het programma axe. U kunt de website met alleen het toetsenbord gebruiken. De website werkt ook zonder JavaScript.',
     'a11y.knownIssuesTitle': 'Bekende problemen',
     'a11y.knownIssues': 'Kaarten zijn plaatjes. Daarom staat naast elke kaart dezelfde informatie als tekst of in een tabel.',
     'a11y.contactTitle': 'Werkt iets niet?',
     'a11y.contact': 'Laat het ons weten via uw gemeente. Wij reageren binnen 5 werkdagen.',
     'privacy.title': 'Privacy',
-    'privacy.p1': 'We bewaren alleen de gegevens die nodig zijn om u te helpen. Alleen mensen die uw persoonlijke gegevens nodig hebben, kunnen ze zien.',
+    'privacy.p1':
+      'We bewaren alleen de gegevens die nodig zijn om u te helpen. Alleen mensen die uw persoonlijke gegevens nodig hebben, kunnen ze zien.',
     'privacy.p2': 'Bekijkt iemand de persoonlijke gegevens van een ander? Dan schrijven we dat op in een logboek.',
     'privacy.p3': 'U kunt al uw gegevens downloaden en uw account verwijderen via Mijn account.',
   },
@@ -105,15 +109,17 @@ registerMessages({
     'home.chooseMunicipality': 'Choose your municipality',
     'home.noMunicipalities': 'No municipalities have been set up yet.',
     'a11y.title': 'Accessibility statement',
-    'a11y.p1': 'Everyone must be able to use this website. That is why we follow the accessibility rules WCAG 2.1, level AA. The law requires this of government bodies.',
-    'a11y.p2': 'On every change, we test every page automatically in a real browser, with a tool called axe. You can use the website with only the keyboard. The website also works without JavaScript.',
+    'a11y.p1':
+      'Everyone must be able to use this website. That is why we follow the accessibility rules WCAG 2.1, level AA. The law requires this of government bodies.',
+    'a11y.p2':
+      'On every change, we test every page automatically in a real browser, with a tool called axe. You can use the website with only the keyboard. The website also works without JavaScript.',
     'a11y.knownIssuesTitle': 'Known issues',
     'a11y.knownIssues': 'Maps are images. That is why the same information is given next to every map, as text or in a table.',
     'a11y.contactTitle': 'Is something not working?',
     'a11y.contact': 'Let us know through your municipality. We respond within 5 working days.',
     'privacy.title': 'Privacy',
     'privacy.p1': 'We keep only the data we need to help you. Only people who need your personal data can see it.',
-    'privacy.p2': 'When someone views another person\'s personal data, we write this down in a log.',
+    'privacy.p2': "When someone views another person's personal data, we write this down in a log.",
     'privacy.p3': 'You can download all your data and delete your account under My account.',
   },
 });

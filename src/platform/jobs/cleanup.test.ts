@@ -19,15 +19,28 @@ describe('platform clean-up', () => {
       run_at: ago(100),
       finished_at: finishedDaysAgo === null ? null : ago(finishedDaysAgo),
     });
-    await db.insertInto('jobs').values([
-      job('old-done', 'done', 8),
-      job('recent-done', 'done', 6),
-      job('old-failed', 'failed', 31),
-      job('recent-failed', 'failed', 10),
-      job('pending', 'pending', null),
-    ]).execute();
-    const mail = (subject: string, days: number, status: 'kept' | 'queued') => ({ to_address: 'a@example.nl', subject, text_body: 'x', locale: 'nl', status, created_at: ago(days) });
-    await db.insertInto('mail_outbox').values([mail('old', 91, 'kept'), mail('recent', 10, 'kept'), mail('old-but-queued', 91, 'queued')]).execute();
+    await db
+      .insertInto('jobs')
+      .values([
+        job('old-done', 'done', 8),
+        job('recent-done', 'done', 6),
+        job('old-failed', 'failed', 31),
+        job('recent-failed', 'failed', 10),
+        job('pending', 'pending', null),
+      ])
+      .execute();
+    const mail = (subject: string, days: number, status: 'kept' | 'queued') => ({
+      to_address: 'a@example.nl',
+      subject,
+      text_body: 'x',
+      locale: 'nl',
+      status,
+      created_at: ago(days),
+    });
+    await db
+      .insertInto('mail_outbox')
+      .values([mail('old', 91, 'kept'), mail('recent', 10, 'kept'), mail('old-but-queued', 91, 'queued')])
+      .execute();
 
     assert.deepEqual(await cleanupPlatformData(db, now), { jobs: 2, mails: 1 });
     const kinds = (await db.selectFrom('jobs').select('kind').orderBy('kind').execute()).map((r) => r.kind);

@@ -7,7 +7,11 @@ import { enqueueJob } from './worker.ts';
  * we make sure each recurring kind has one pending job, so a crash or a fresh database cannot
  * stop the chain. Returns the kinds that were (re)started.
  */
-export async function ensureRecurringJobs(db: DbOrTrx, now: Date, modules: readonly Pick<ModuleDefinition, 'recurringJobs'>[]): Promise<string[]> {
+export async function ensureRecurringJobs(
+  db: DbOrTrx,
+  now: Date,
+  modules: readonly Pick<ModuleDefinition, 'recurringJobs'>[],
+): Promise<string[]> {
   const started: string[] = [];
   for (const kind of modules.flatMap((m) => m.recurringJobs ?? [])) {
     const existing = await db

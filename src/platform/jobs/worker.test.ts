@@ -34,7 +34,10 @@ describe('jobs worker', () => {
     assert.equal((await job(later)).status, 'pending');
 
     assert.deepEqual(await runDueJobs(db(), handlers, { now: at(60_000), config }), { done: 1, failed: 0, retried: 0 });
-    assert.deepEqual(seen, [[1, 'GM0014'], [2, null]]);
+    assert.deepEqual(seen, [
+      [1, 'GM0014'],
+      [2, null],
+    ]);
   });
 
   it('retries a failing job with exponential back-off, then marks it failed', async () => {
@@ -130,8 +133,16 @@ describe('jobs worker', () => {
     const stuck = await enqueueJob(db(), { kind: 'test.stuck', runAt: at(-3600_000) });
     const busy = await enqueueJob(db(), { kind: 'test.stuck', runAt: at(-3600_000) });
     const spent = await enqueueJob(db(), { kind: 'test.stuck', runAt: at(-3600_000), maxAttempts: 1 });
-    await db().updateTable('jobs').set({ status: 'running', attempts: 1, locked_at: at(-11 * 60_000) }).where('id', 'in', [stuck, spent]).execute();
-    await db().updateTable('jobs').set({ status: 'running', attempts: 1, locked_at: at(-5 * 60_000) }).where('id', '=', busy).execute();
+    await db()
+      .updateTable('jobs')
+      .set({ status: 'running', attempts: 1, locked_at: at(-11 * 60_000) })
+      .where('id', 'in', [stuck, spent])
+      .execute();
+    await db()
+      .updateTable('jobs')
+      .set({ status: 'running', attempts: 1, locked_at: at(-5 * 60_000) })
+      .where('id', '=', busy)
+      .execute();
 
     // Without reclaiming (the worker does it once a minute) a stuck job stays where it is.
     assert.deepEqual(await runDueJobs(db(), handlers, { now: T0, config, reclaim: false }), { done: 0, failed: 0, retried: 0 });

@@ -34,7 +34,12 @@ export async function queueMail(db: DbOrTrx, mail: OutgoingMail): Promise<string
     .executeTakeFirstOrThrow();
   await db
     .insertInto('jobs')
-    .values({ kind: 'mail.send', payload: JSON.stringify({ mailId: row.id }) as never, tenant_id: mail.tenantId ?? null, run_at: mail.now ?? new Date() })
+    .values({
+      kind: 'mail.send',
+      payload: JSON.stringify({ mailId: row.id }) as never,
+      tenant_id: mail.tenantId ?? null,
+      run_at: mail.now ?? new Date(),
+    })
     .execute();
   return row.id;
 }

@@ -17,9 +17,12 @@ export interface OutboxMail extends OutboxListItem {
   sentAt: Date | null;
 }
 
-
 /** One page of a tenant's outbox, newest first; `hasMore` tells whether a next page exists. */
-export async function listOutbox(db: DbOrTrx, tenantId: string, opts: { page: number; pageSize: number }): Promise<{ items: OutboxListItem[]; hasMore: boolean }> {
+export async function listOutbox(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { page: number; pageSize: number },
+): Promise<{ items: OutboxListItem[]; hasMore: boolean }> {
   const rows = await db
     .selectFrom('mail_outbox')
     .select(['id', 'created_at', 'to_address', 'subject', 'status'])
@@ -30,7 +33,9 @@ export async function listOutbox(db: DbOrTrx, tenantId: string, opts: { page: nu
     .offset((opts.page - 1) * opts.pageSize)
     .execute();
   return {
-    items: rows.slice(0, opts.pageSize).map((r) => ({ id: r.id, createdAt: r.created_at, to: r.to_address, subject: r.subject, status: r.status })),
+    items: rows
+      .slice(0, opts.pageSize)
+      .map((r) => ({ id: r.id, createdAt: r.created_at, to: r.to_address, subject: r.subject, status: r.status })),
     hasMore: rows.length > opts.pageSize,
   };
 }
@@ -40,7 +45,17 @@ export async function findOutboxMail(db: DbOrTrx, tenantId: string, id: string):
   if (!isUuid(id)) return null;
   const r = await db.selectFrom('mail_outbox').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
   if (!r) return null;
-  return { id: r.id, createdAt: r.created_at, to: r.to_address, subject: r.subject, status: r.status, text: r.text_body, userId: r.user_id, locale: r.locale, sentAt: r.sent_at };
+  return {
+    id: r.id,
+    createdAt: r.created_at,
+    to: r.to_address,
+    subject: r.subject,
+    status: r.status,
+    text: r.text_body,
+    userId: r.user_id,
+    locale: r.locale,
+    sentAt: r.sent_at,
+  };
 }
 
 /**

@@ -70,10 +70,20 @@ describe('mail.send job', () => {
 
   const outbox = (id: string) => db().selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const jobOf = (id: string) =>
-    db().selectFrom('jobs').selectAll().where('kind', '=', 'mail.send').where(sql<string>`payload->>'mailId'`, '=', id).executeTakeFirstOrThrow();
+    db()
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', 'mail.send')
+      .where(sql<string>`payload->>'mailId'`, '=', id)
+      .executeTakeFirstOrThrow();
 
   it('keeps the mail in the outbox when no SMTP server is configured', async () => {
-    const id = await queueMail(db(), { to: 'Bewoner@Example.org', subject: 'Uw aanmeldlink', text: 'Klik hier: http://localhost/x', locale: 'nl' });
+    const id = await queueMail(db(), {
+      to: 'Bewoner@Example.org',
+      subject: 'Uw aanmeldlink',
+      text: 'Klik hier: http://localhost/x',
+      locale: 'nl',
+    });
     const now = soon();
     const r = await runDueJobs(db(), { 'mail.send': sendOutboxMail }, { now, config: testConfig() });
     assert.deepEqual(r, { done: 1, failed: 0, retried: 0 });
@@ -120,7 +130,11 @@ describe('mail.send job', () => {
     assert.equal((await outbox(id)).status, 'queued');
 
     // Too early: nothing happens.
-    assert.deepEqual(await runDueJobs(db(), handlers, { now: new Date(now.getTime() + 10_000), config }), { done: 0, failed: 0, retried: 0 });
+    assert.deepEqual(await runDueJobs(db(), handlers, { now: new Date(now.getTime() + 10_000), config }), {
+      done: 0,
+      failed: 0,
+      retried: 0,
+    });
     now = new Date(now.getTime() + 30_000);
     assert.deepEqual(await runDueJobs(db(), handlers, { now, config }), { done: 0, failed: 0, retried: 1 });
     job = await jobOf(id);
@@ -135,7 +149,14 @@ describe('mail.send job', () => {
   });
 
   it('fails at once when the payload names no mail', async () => {
-    await db().insertInto('jobs').values({ kind: 'mail.send', payload: JSON.stringify({ mailId: 'nope' }) as never, run_at: new Date(0) }).execute();
-    assert.deepEqual(await runDueJobs(db(), { 'mail.send': sendOutboxMail }, { now: soon(), config: testConfig() }), { done: 0, failed: 1, retried: 0 });
+    await db()
+      .insertInto('jobs')
+      .values({ kind: 'mail.send', payload: JSON.stringify({ mailId: 'nope' }) as never, run_at: new Date(0) })
+      .execute();
+    assert.deepEqual(await runDueJobs(db(), { 'mail.send': sendOutboxMail }, { now: soon(), config: testConfig() }), {
+      done: 0,
+      failed: 1,
+      retried: 0,
+    });
   });
 });

@@ -6,7 +6,6 @@ import { isUuid } from '../ids.ts';
 /** Job kind that delivers one outbox mail. */
 export const MAIL_SEND_JOB = 'mail.send';
 
-
 /**
  * The `mail.send` job: deliver one outbox mail through SMTP when SMTP_URL is set, otherwise keep
  * it in the outbox (status `kept`), where administrators can read it.

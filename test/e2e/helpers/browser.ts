@@ -119,7 +119,11 @@ export { DEMO_PASSWORD };
 
 /** Does the page header show the sign-out button (i.e. is someone signed in)? */
 export async function isSignedIn(page: Page): Promise<boolean> {
-  return (await page.locator('header form[action="/afmelden"] button, header button:has-text("Uitloggen"), header button:has-text("Sign out")').count()) > 0;
+  return (
+    (await page
+      .locator('header form[action="/afmelden"] button, header button:has-text("Uitloggen"), header button:has-text("Sign out")')
+      .count()) > 0
+  );
 }
 
 export type SignInResult = { ok: true; totpAsked: boolean } | { ok: false; reason: string };
@@ -156,7 +160,10 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   }
   if (!(await isSignedIn(page))) {
     const summary = await page.locator('.error-summary, [role="alert"]').allInnerTexts();
-    return { ok: false, reason: `not signed in after the form (now at ${page.url()}): ${summary.join(' ').replace(/\s+/g, ' ').trim() || 'no error shown'}` };
+    return {
+      ok: false,
+      reason: `not signed in after the form (now at ${page.url()}): ${summary.join(' ').replace(/\s+/g, ' ').trim() || 'no error shown'}`,
+    };
   }
   return { ok: true, totpAsked };
 }

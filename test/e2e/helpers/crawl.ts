@@ -166,7 +166,12 @@ export async function crawl(
   page: Page,
   baseUrl: string,
   state: CrawlState,
-  { start, maxPages, perShape = 2, extraSkip }: { start: string[]; maxPages: number; perShape?: number; extraSkip?: (path: string) => boolean },
+  {
+    start,
+    maxPages,
+    perShape = 2,
+    extraSkip,
+  }: { start: string[]; maxPages: number; perShape?: number; extraSkip?: (path: string) => boolean },
 ): Promise<void> {
   const queue = [...start];
   const queued = new Set(queue);
@@ -190,7 +195,9 @@ export async function crawl(
       queue.push(link);
     }
   }
-  if (queue.length > 0 && crawled >= maxPages) state.notes.push(`${state.label}: stopped at ${maxPages} pages; ${queue.length} links not visited`);
+  if (queue.length > 0 && crawled >= maxPages) {
+    state.notes.push(`${state.label}: stopped at ${maxPages} pages; ${queue.length} links not visited`);
+  }
 }
 
 /** Print what the crawl saw: pages with status, notes, and axe warnings grouped by rule. */

@@ -50,11 +50,7 @@ export async function stopServer(server: RunningServer): Promise<void> {
   try {
     if (!server.child.hasExited()) server.child.process.kill('SIGINT');
     const { code, signal } = await server.child.waitForExit(20_000);
-    assert.equal(
-      code,
-      0,
-      `server should exit 0 on SIGINT, got code ${code} signal ${signal}\n--- stderr ---\n${server.child.stderr()}`,
-    );
+    assert.equal(code, 0, `server should exit 0 on SIGINT, got code ${code} signal ${signal}\n--- stderr ---\n${server.child.stderr()}`);
     assert.match(server.child.stdout(), /Stopped cleanly/);
   } finally {
     server.child.kill();

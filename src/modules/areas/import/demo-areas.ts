@@ -44,7 +44,10 @@ interface LabelRow {
 }
 
 function readLabels(path: string): LabelRow[] {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).slice(1).filter((l) => l.trim() !== '');
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => l.trim() !== '');
   return lines.map((line) => {
     const [level, code, name, municipality, lon, lat] = line.split(',');
     return { level: level as 'wijk' | 'buurt', code: code!, name: name!, municipality: municipality!, point: [Number(lon), Number(lat)] };
@@ -104,7 +107,10 @@ export async function importDemoAreas(
     const neighbourhoods: store.AreaWrite[] = [];
     for (const d of districts) {
       const inside = buurtLabels.filter((l) => pointInGeometry(l.point[0], l.point[1], d.geometry));
-      const cells = voronoiCells(d.geometry, inside.map((l) => l.point));
+      const cells = voronoiCells(
+        d.geometry,
+        inside.map((l) => l.point),
+      );
       inside.forEach((l, i) => {
         const cell = cells[i];
         if (!cell) return;

@@ -95,13 +95,19 @@ function validGeometry(g: { type: string; coordinates: unknown }): GeoJsonGeomet
     return { type: 'Polygon', coordinates: (g.coordinates as Position[][]).map((r) => r.map((p) => [p[0], p[1]])) };
   }
   if (g.type === 'MultiPolygon' && Array.isArray(g.coordinates) && g.coordinates.length >= 1 && g.coordinates.every(polygonOk)) {
-    return { type: 'MultiPolygon', coordinates: (g.coordinates as Position[][][]).map((poly) => poly.map((r) => r.map((p) => [p[0], p[1]]))) };
+    return {
+      type: 'MultiPolygon',
+      coordinates: (g.coordinates as Position[][][]).map((poly) => poly.map((r) => r.map((p) => [p[0], p[1]]))),
+    };
   }
   return null;
 }
 
 /** Validate one feature against the rules; converts RD New to WGS84. */
-export function validateFeature(feature: unknown, rules: FeatureRules): { ok: true; value: ValidFeature } | { ok: false; rejection: Rejection } {
+export function validateFeature(
+  feature: unknown,
+  rules: FeatureRules,
+): { ok: true; value: ValidFeature } | { ok: false; rejection: Rejection } {
   const f = feature as { type?: unknown; properties?: unknown; geometry?: unknown } | null;
   if (!f || typeof f !== 'object' || f.type !== 'Feature') return reject(null, 'areas.reject.notFeature');
   const props = (f.properties && typeof f.properties === 'object' ? f.properties : {}) as Record<string, unknown>;
@@ -120,7 +126,9 @@ export function validateFeature(feature: unknown, rules: FeatureRules): { ok: tr
   const name = typeof rawName === 'string' ? rawName.trim() : '';
   // Control characters (U+0000 cannot even be stored in PostgreSQL text) make no name.
   // eslint-disable-next-line no-control-regex
-  if (!name || name.length > 200 || /[\u0000-\u001f\u007f]/.test(name)) return reject(code, 'areas.reject.noName', { property: rules.nameProperty });
+  if (!name || name.length > 200 || /[\u0000-\u001f\u007f]/.test(name)) {
+    return reject(code, 'areas.reject.noName', { property: rules.nameProperty });
+  }
   let geometry = validGeometry(g as { type: string; coordinates: unknown });
   if (!geometry) return reject(code, 'areas.reject.badCoordinates');
   if (rules.rd) geometry = mapPositions(geometry, ([x, y]) => rdToWgs84(x, y));

@@ -14,7 +14,15 @@ const feature = (code: string, name: string, coordinates: unknown, type = 'Polyg
   properties: { wijkcode: code, wijknaam: name },
   geometry: { type, coordinates },
 });
-const square = [[[4.6, 51.9], [4.61, 51.9], [4.61, 51.91], [4.6, 51.91], [4.6, 51.9]]];
+const square = [
+  [
+    [4.6, 51.9],
+    [4.61, 51.9],
+    [4.61, 51.91],
+    [4.6, 51.91],
+    [4.6, 51.9],
+  ],
+];
 
 describe('importAreas', () => {
   const ctx = useTestDb();
@@ -24,7 +32,14 @@ describe('importAreas', () => {
     await createTenant(db, { id: 'GM0014', slug: 'groningen', name: 'Groningen' });
     const own = { ...cbsWijken, features: cbsWijken.features.filter((f) => f.properties.gemeentecode === 'GM0014') };
     const progress: number[] = [];
-    const report = await importAreas(db, { tenantId: 'GM0014', geojson: own, level: 'district', year: 2024, source: 'CBS', onProgress: (d) => progress.push(d) });
+    const report = await importAreas(db, {
+      tenantId: 'GM0014',
+      geojson: own,
+      level: 'district',
+      year: 2024,
+      source: 'CBS',
+      onProgress: (d) => progress.push(d),
+    });
     assert.deepEqual(report, { created: 20, updated: 0, rejected: [] });
     assert.equal(progress.at(-1), 20);
     const centrum = await getArea(db, 'GM0014', 'WK001400');
@@ -51,12 +66,25 @@ describe('importAreas', () => {
         features: [
           feature('WK054200', 'Krimpen', square),
           feature('WK054201', 'Punt', [4.6, 51.9], 'Point'),
-          feature('WK054202', 'Lijn', [[4.6, 51.9], [4.7, 51.9]], 'LineString'),
+          feature(
+            'WK054202',
+            'Lijn',
+            [
+              [4.6, 51.9],
+              [4.7, 51.9],
+            ],
+            'LineString',
+          ),
           feature('WK54200', 'Kort', square),
           feature('BU05420000', 'Buurt', square),
           feature('WK001400', 'Groningen', square),
           feature('WK054203', '', square),
-          feature('WK054204', 'Kapot', [[[4.6, 51.9], [4.7, 51.9]]]),
+          feature('WK054204', 'Kapot', [
+            [
+              [4.6, 51.9],
+              [4.7, 51.9],
+            ],
+          ]),
           feature('WK054200', 'Dubbel', square),
         ],
       },
@@ -85,7 +113,10 @@ describe('importAreas', () => {
       year: 2014,
       source: 'test',
       allowedPrefixes: ['GM0398'],
-      geojson: { type: 'FeatureCollection', features: [feature('WK039801', 'Schrijverswijk', square), feature('WK041601', 'Langedijk', square)] },
+      geojson: {
+        type: 'FeatureCollection',
+        features: [feature('WK039801', 'Schrijverswijk', square), feature('WK041601', 'Langedijk', square)],
+      },
     });
     assert.equal(report.created, 1);
     assert.equal(report.rejected[0]?.code, 'WK041601');
@@ -93,7 +124,15 @@ describe('importAreas', () => {
 
   it('converts RD New coordinates to WGS84', async () => {
     const db = ctx.database.db;
-    const rd = [[[155000, 463000], [155100, 463000], [155100, 463100], [155000, 463100], [155000, 463000]]];
+    const rd = [
+      [
+        [155000, 463000],
+        [155100, 463000],
+        [155100, 463100],
+        [155000, 463100],
+        [155000, 463000],
+      ],
+    ];
     const report = await importAreas(db, {
       tenantId: 'GM0542',
       level: 'neighbourhood',
@@ -102,7 +141,9 @@ describe('importAreas', () => {
       geojson: {
         type: 'FeatureCollection',
         crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
-        features: [{ type: 'Feature', properties: { buurtcode: 'BU05420001', buurtnaam: 'Test' }, geometry: { type: 'Polygon', coordinates: rd } }],
+        features: [
+          { type: 'Feature', properties: { buurtcode: 'BU05420001', buurtnaam: 'Test' }, geometry: { type: 'Polygon', coordinates: rd } },
+        ],
       },
     });
     assert.equal(report.created, 1);
@@ -116,7 +157,13 @@ describe('importAreas', () => {
     const db = ctx.database.db;
     const before = (await listAreas(db, 'GM0542')).length;
     await assert.rejects(
-      importAreas(db, { tenantId: 'GM0542', geojson: '{"type":"FeatureCollection","features":[', level: 'district', year: 2024, source: 'x' }),
+      importAreas(db, {
+        tenantId: 'GM0542',
+        geojson: '{"type":"FeatureCollection","features":[',
+        level: 'district',
+        year: 2024,
+        source: 'x',
+      }),
       (e: unknown) => e instanceof AppError && e.status === 422 && e.message === 'areas.import.notJson',
     );
     await assert.rejects(
@@ -124,7 +171,13 @@ describe('importAreas', () => {
       (e: unknown) => e instanceof AppError && e.status === 422 && e.message === 'areas.import.notFeatureCollection',
     );
     await assert.rejects(
-      importAreas(db, { tenantId: 'GM9999', geojson: { type: 'FeatureCollection', features: [] }, level: 'district', year: 2024, source: 'x' }),
+      importAreas(db, {
+        tenantId: 'GM9999',
+        geojson: { type: 'FeatureCollection', features: [] },
+        level: 'district',
+        year: 2024,
+        source: 'x',
+      }),
       (e: unknown) => e instanceof AppError && e.status === 404,
     );
     assert.equal((await listAreas(db, 'GM0542')).length, before);

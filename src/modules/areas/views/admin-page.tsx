@@ -47,9 +47,28 @@ export function AdminPage(props: {
             { value: 'neighbourhood', label: t('areas.level.neighbourhood') },
           ]}
         />
-        <TextField name="year" label={t('areas.admin.year')} type="number" inputMode="numeric" value={values?.year ?? '2024'} error={errors?.year} />
-        <TextField name="codeProperty" label={t('areas.admin.codeProperty')} hint={t('areas.admin.codePropertyHint')} value={values?.codeProperty} error={errors?.codeProperty} />
-        <TextField name="nameProperty" label={t('areas.admin.nameProperty')} hint={t('areas.admin.namePropertyHint')} value={values?.nameProperty} error={errors?.nameProperty} />
+        <TextField
+          name="year"
+          label={t('areas.admin.year')}
+          type="number"
+          inputMode="numeric"
+          value={values?.year ?? '2024'}
+          error={errors?.year}
+        />
+        <TextField
+          name="codeProperty"
+          label={t('areas.admin.codeProperty')}
+          hint={t('areas.admin.codePropertyHint')}
+          value={values?.codeProperty}
+          error={errors?.codeProperty}
+        />
+        <TextField
+          name="nameProperty"
+          label={t('areas.admin.nameProperty')}
+          hint={t('areas.admin.namePropertyHint')}
+          value={values?.nameProperty}
+          error={errors?.nameProperty}
+        />
         <div class={`utrecht-form-field${errors?.file ? ' utrecht-form-field--invalid' : ''}`}>
           <div class="utrecht-form-field__label">
             <label class="utrecht-form-label" for={fieldId('file')}>
@@ -75,7 +94,11 @@ export function AdminPage(props: {
         <SubmitButton>{t('areas.admin.submit')}</SubmitButton>
       </Form>
       <h2 class="utrecht-heading-2">{t('areas.admin.list')}</h2>
-      <DataTable class="utrecht-table" caption={t('areas.admin.list')} columns={[t('areas.admin.table.area'), t('areas.page.code'), t('areas.page.level'), t('areas.page.year')]}>
+      <DataTable
+        class="utrecht-table"
+        caption={t('areas.admin.list')}
+        columns={[t('areas.admin.table.area'), t('areas.page.code'), t('areas.page.level'), t('areas.page.year')]}
+      >
         {areas.map((a) => (
           <tr>
             <th scope="row">

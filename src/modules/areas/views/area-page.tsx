@@ -48,7 +48,9 @@ export function AreaPage({ ctx, slug, area, children, drawing, sections }: AreaP
       {area.level !== 'neighbourhood' && (
         <section class="section" aria-labelledby="sub-areas">
           <h2 class="utrecht-heading-2" id="sub-areas">
-            {area.level === 'district' ? t('areas.page.neighbourhoods', { name: area.name }) : t('areas.home.districts', { name: area.name })}
+            {area.level === 'district'
+              ? t('areas.page.neighbourhoods', { name: area.name })
+              : t('areas.home.districts', { name: area.name })}
           </h2>
           {children.length === 0 ? (
             <p class="utrecht-paragraph">{t('areas.page.noNeighbourhoods')}</p>

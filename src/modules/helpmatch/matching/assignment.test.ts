@@ -43,7 +43,10 @@ function checkFeasible(p: AssignmentProblem, assignment: Int32Array, total: numb
 }
 
 const problemArb = fc
-  .record({ requests: fc.integer({ min: 0, max: 6 }), capacities: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 5 }) })
+  .record({
+    requests: fc.integer({ min: 0, max: 6 }),
+    capacities: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 5 }),
+  })
   .chain(({ requests, capacities }) =>
     fc.record({
       requests: fc.constant(requests),

@@ -10,17 +10,48 @@ import type { Reach } from './types.ts';
 
 const reachArb = fc.constantFrom<Reach>('walk500', 'walk1000', 'cycle3000', 'municipality');
 const place = fc.record({ dLon: fc.double({ min: -0.15, max: 0.15, noNaN: true }), dLat: fc.double({ min: -0.1, max: 0.1, noNaN: true }) });
-const volunteersArb = fc.array(
-  fc.record({ p: place, reach: reachArb, cat: fc.constantFrom('tuin', 'klussen'), cap: fc.integer({ min: 1, max: 3 }), used: fc.integer({ min: 0, max: 2 }), vog: fc.boolean() }),
-  { maxLength: 25 },
-).map((xs) =>
-  xs.map((x, i) =>
-    volunteer({ id: `v${String(i).padStart(2, '0')}`, lon: KRIMPEN.lon + x.p.dLon, lat: KRIMPEN.lat + x.p.dLat, reach: x.reach, categories: [x.cat], monthlyCap: x.cap, matchesThisMonth: x.used, vogSeen: x.vog }),
-  ),
-);
-const requestsArb = fc.array(fc.record({ p: place, cat: fc.constantFrom('tuin', 'klussen'), radius: fc.option(fc.integer({ min: 200, max: 8000 })) }), { maxLength: 15 }).map((xs) =>
-  xs.map((x, i) => request({ id: `r${String(i).padStart(2, '0')}`, helpType: 'structural', lon: KRIMPEN.lon + x.p.dLon, lat: KRIMPEN.lat + x.p.dLat, category: x.cat, radiusM: x.radius })),
-);
+const volunteersArb = fc
+  .array(
+    fc.record({
+      p: place,
+      reach: reachArb,
+      cat: fc.constantFrom('tuin', 'klussen'),
+      cap: fc.integer({ min: 1, max: 3 }),
+      used: fc.integer({ min: 0, max: 2 }),
+      vog: fc.boolean(),
+    }),
+    { maxLength: 25 },
+  )
+  .map((xs) =>
+    xs.map((x, i) =>
+      volunteer({
+        id: `v${String(i).padStart(2, '0')}`,
+        lon: KRIMPEN.lon + x.p.dLon,
+        lat: KRIMPEN.lat + x.p.dLat,
+        reach: x.reach,
+        categories: [x.cat],
+        monthlyCap: x.cap,
+        matchesThisMonth: x.used,
+        vogSeen: x.vog,
+      }),
+    ),
+  );
+const requestsArb = fc
+  .array(fc.record({ p: place, cat: fc.constantFrom('tuin', 'klussen'), radius: fc.option(fc.integer({ min: 200, max: 8000 })) }), {
+    maxLength: 15,
+  })
+  .map((xs) =>
+    xs.map((x, i) =>
+      request({
+        id: `r${String(i).padStart(2, '0')}`,
+        helpType: 'structural',
+        lon: KRIMPEN.lon + x.p.dLon,
+        lat: KRIMPEN.lat + x.p.dLat,
+        category: x.cat,
+        radiusM: x.radius,
+      }),
+    ),
+  );
 
 describe('volunteer index', () => {
   it('finds the same suggestions as a full scan', () => {
@@ -29,7 +60,10 @@ describe('volunteer index', () => {
         const index = new VolunteerIndex(vs);
         for (const r of rs) {
           const viaIndex = rankVolunteers(r, index.candidates(r)).map((s) => s.volunteerId);
-          assert.deepEqual(viaIndex, rankVolunteers(r, vs).map((s) => s.volunteerId));
+          assert.deepEqual(
+            viaIndex,
+            rankVolunteers(r, vs).map((s) => s.volunteerId),
+          );
         }
       }),
       { numRuns: 200 },

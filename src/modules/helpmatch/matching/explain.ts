@@ -33,7 +33,9 @@ export function explain(request: EngineRequest, v: EngineVolunteer, input: Expla
   const parts: ExplanationPart[] = [distanceKey(audience, input.distanceM)];
   if (input.firstOverlap) parts.push({ key: `${p}.time.${input.firstOverlap.day}.${daypart(input.firstOverlap.minute)}` });
   if (input.score.helpedBefore) parts.push({ key: `${p}.helpedBefore.${request.category}` });
-  if (input.score.matchedWords.length > 0) parts.push({ key: `${p}.talents`, vars: { words: input.score.matchedWords.slice(0, 3).join(', ') } });
+  if (input.score.matchedWords.length > 0) {
+    parts.push({ key: `${p}.talents`, vars: { words: input.score.matchedWords.slice(0, 3).join(', ') } });
+  }
   if (audience === 'coordinator') {
     if (input.score.helpedByRequester) parts.push({ key: `${p}.helpedByRequester` });
     else if (v.history.hoursReceived > 0) parts.push({ key: `${p}.givesBack` });
@@ -50,6 +52,9 @@ export function explainLatent(audience: Audience): ExplanationPart[] {
 }
 
 /** Render an explanation as one sentence fragment: "woont op 400 m, heeft dinsdagmiddag tijd, hielp eerder met de tuin". */
-export function renderExplanation(t: (key: string, vars?: Record<string, string | number>) => string, parts: readonly ExplanationPart[]): string {
+export function renderExplanation(
+  t: (key: string, vars?: Record<string, string | number>) => string,
+  parts: readonly ExplanationPart[],
+): string {
   return parts.map((p) => t(p.key, p.vars)).join(', ');
 }

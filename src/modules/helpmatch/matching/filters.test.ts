@@ -18,13 +18,20 @@ function approxDistance(a: { lon: number; lat: number }, b: { lon: number; lat: 
   const y = (b.lat - a.lat) * rad;
   return Math.sqrt(x * x + y * y) * 6_371_008.8;
 }
-const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const fmt = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 const DAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 function localMinute(d: Date): { day: number; minute: number } {
   const parts = Object.fromEntries(fmt.formatToParts(d).map((p) => [p.type, p.value]));
   return { day: DAYS[parts.weekday!]!, minute: Number(parts.hour) * 60 + Number(parts.minute) };
 }
-const inSlots = (slots: readonly WeeklySlot[], day: number, minute: number) => slots.some((s) => s.day === day && minute >= s.from && minute < s.to);
+const inSlots = (slots: readonly WeeklySlot[], day: number, minute: number) =>
+  slots.some((s) => s.day === day && minute >= s.from && minute < s.to);
 function overlapMinutes(time: RequestTime, avail: readonly WeeklySlot[]): { covered: number; requested: number } {
   if (time.kind === 'weekly') {
     let covered = 0;
@@ -64,7 +71,10 @@ const slotArb: fc.Arbitrary<WeeklySlot> = fc
 const longSlotArb: fc.Arbitrary<WeeklySlot> = fc
   .record({ day: fc.integer({ min: 1, max: 7 }), from: quarter(80), len: fc.integer({ min: 1, max: 48 }) })
   .map(({ day, from, len }) => ({ day, from, to: Math.min(1440, from + len * 15) }));
-const pointArb = fc.record({ dLon: fc.double({ min: -0.05, max: 0.05, noNaN: true }), dLat: fc.double({ min: -0.03, max: 0.03, noNaN: true }) });
+const pointArb = fc.record({
+  dLon: fc.double({ min: -0.05, max: 0.05, noNaN: true }),
+  dLat: fc.double({ min: -0.03, max: 0.03, noNaN: true }),
+});
 const categories = ['tuin', 'klussen', 'boodschappen'];
 // Windows start on a quarter hour in 2026 (both summer and winter time) and last up to two days.
 const windowArb: fc.Arbitrary<RequestTime> = fc
@@ -73,7 +83,10 @@ const windowArb: fc.Arbitrary<RequestTime> = fc
     const start = new Date(Date.UTC(2026, 0, 1) + q * 15 * 60_000);
     return { kind: 'window' as const, start, end: new Date(start.getTime() + len * 15 * 60_000) };
   });
-const timeArb: fc.Arbitrary<RequestTime> = fc.oneof(windowArb, fc.array(slotArb, { minLength: 1, maxLength: 3 }).map((slots) => ({ kind: 'weekly' as const, slots })));
+const timeArb: fc.Arbitrary<RequestTime> = fc.oneof(
+  windowArb,
+  fc.array(slotArb, { minLength: 1, maxLength: 3 }).map((slots) => ({ kind: 'weekly' as const, slots })),
+);
 
 const volunteerArb = (i: number): fc.Arbitrary<EngineVolunteer> =>
   fc
@@ -114,7 +127,16 @@ const caseArb = fc.record({
       time: timeArb,
     })
     .map((x) =>
-      request({ id: 'r1', lon: KRIMPEN.lon + x.p.dLon, lat: KRIMPEN.lat + x.p.dLat, category: x.category, helpType: x.helpType, vulnerable: x.vulnerable, radiusM: x.radius, time: x.time }),
+      request({
+        id: 'r1',
+        lon: KRIMPEN.lon + x.p.dLon,
+        lat: KRIMPEN.lat + x.p.dLat,
+        category: x.category,
+        helpType: x.helpType,
+        vulnerable: x.vulnerable,
+        radiusM: x.radius,
+        time: x.time,
+      }),
     ),
   volunteers: fc.integer({ min: 0, max: 12 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => volunteerArb(i)))),
 });
@@ -150,7 +172,10 @@ describe('suggestions', () => {
   it('ranks deterministically: equal scores by id, higher scores first', () => {
     const twin = volunteer({ id: 'c', lon: KRIMPEN.lon + 0.005, talents: 'snoeien, tuinieren' });
     const s = rankVolunteers(r, [twin, far, near]);
-    assert.deepEqual(s.map((x) => x.volunteerId), ['b', 'c', 'a']);
+    assert.deepEqual(
+      s.map((x) => x.volunteerId),
+      ['b', 'c', 'a'],
+    );
     assert.equal(s[0]!.score, s[1]!.score);
     assert.ok(s.every((x) => x.score >= 0 && x.score <= 100));
   });
@@ -158,11 +183,19 @@ describe('suggestions', () => {
   it('prefers the volunteer with fewer recent matches, all else equal (fairness)', () => {
     const busy = volunteer({ id: 'a', history: { ...emptyHistory(), recentMatches: 3 } });
     const free = volunteer({ id: 'z' });
-    assert.deepEqual(rankVolunteers(r, [busy, free]).map((x) => x.volunteerId), ['z', 'a']);
+    assert.deepEqual(
+      rankVolunteers(r, [busy, free]).map((x) => x.volunteerId),
+      ['z', 'a'],
+    );
   });
 
   it('explains with a distance band, the shared time and what they did before', () => {
-    const v = volunteer({ id: 'b', lon: KRIMPEN.lon + 0.005, talents: 'snoeien', history: { ...emptyHistory(), helpedCategories: ['tuin'] } });
+    const v = volunteer({
+      id: 'b',
+      lon: KRIMPEN.lon + 0.005,
+      talents: 'snoeien',
+      history: { ...emptyHistory(), helpedCategories: ['tuin'] },
+    });
     const [s] = rankVolunteers(r, [v]);
     const keys = s!.explanation.map((p) => p.key);
     assert.deepEqual(keys.slice(0, 4), [
@@ -176,7 +209,7 @@ describe('suggestions', () => {
     assert.deepEqual(s!.explanation[3]!.vars, { words: 'snoeien' });
   });
 
-  it('finds the buurt\'s latent-help contacts first for a latent request', () => {
+  it("finds the buurt's latent-help contacts first for a latent request", () => {
     const latent = request({ id: 'r2', helpType: 'latent' });
     const contacts = [
       { id: 'c2', userId: 'u-c2', buurtCode: 'BU05420000', blocked: false, recentMatches: 1 },
@@ -185,13 +218,22 @@ describe('suggestions', () => {
       { id: 'c4', userId: 'u-c4', buurtCode: 'BU05420000', blocked: true, recentMatches: 0 },
     ];
     const s = suggestFor(latent, [near], contacts);
-    assert.deepEqual(s.map((x) => x.volunteerId), ['c1', 'c2', 'b']);
-    assert.deepEqual(s.map((x) => x.kind), ['latent', 'latent', 'offer']);
+    assert.deepEqual(
+      s.map((x) => x.volunteerId),
+      ['c1', 'c2', 'b'],
+    );
+    assert.deepEqual(
+      s.map((x) => x.kind),
+      ['latent', 'latent', 'offer'],
+    );
   });
 
   it('respects the limit and the exclusions', () => {
     const s = rankVolunteers(r, [near, far], { limit: 1, excludeUserIds: new Set(['u-b']) });
-    assert.deepEqual(s.map((x) => x.volunteerId), ['a']);
+    assert.deepEqual(
+      s.map((x) => x.volunteerId),
+      ['a'],
+    );
   });
 });
 
@@ -202,11 +244,21 @@ describe('explanation texts', () => {
     const { renderExplanation } = await import('./explain.ts');
     registerMessages(explanationMessages);
     const r = request({ id: 'r1' });
-    const v = volunteer({ id: 'b', lon: KRIMPEN.lon + 0.005, history: { ...emptyHistory(), helpedCategories: ['tuin'], recentMatches: 1 } });
+    const v = volunteer({
+      id: 'b',
+      lon: KRIMPEN.lon + 0.005,
+      history: { ...emptyHistory(), helpedCategories: ['tuin'], recentMatches: 1 },
+    });
     const [s] = rankVolunteers(r, [v]);
     assert.equal(renderExplanation(translator('nl'), s!.explanation), 'woont op 400 m, heeft dinsdagmiddag tijd, hielp eerder met de tuin');
-    assert.equal(renderExplanation(translator('en'), s!.explanation), 'lives 400 m away, has time on Tuesday afternoon, helped with gardening before');
+    assert.equal(
+      renderExplanation(translator('en'), s!.explanation),
+      'lives 400 m away, has time on Tuesday afternoon, helped with gardening before',
+    );
     const [forVolunteer] = rankVolunteers(r, [v], { audience: 'volunteer' });
-    assert.equal(renderExplanation(translator('nl'), forVolunteer!.explanation), 'op 400 m van u, u heeft dinsdagmiddag tijd, u hielp eerder met de tuin');
+    assert.equal(
+      renderExplanation(translator('nl'), forVolunteer!.explanation),
+      'op 400 m van u, u heeft dinsdagmiddag tijd, u hielp eerder met de tuin',
+    );
   });
 });

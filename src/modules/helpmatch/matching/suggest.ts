@@ -61,7 +61,10 @@ export function rankForLatent(
 ): Suggestion[] {
   const audience = opts.audience ?? 'coordinator';
   const fromContacts: Suggestion[] = contacts
-    .filter((c) => c.buurtCode === request.buurtCode && !c.blocked && !request.requesterIds.includes(c.userId) && !opts.excludeUserIds?.has(c.userId))
+    .filter(
+      (c) =>
+        c.buurtCode === request.buurtCode && !c.blocked && !request.requesterIds.includes(c.userId) && !opts.excludeUserIds?.has(c.userId),
+    )
     .map((c) => ({
       requestId: request.id,
       volunteerId: c.id,

@@ -3,7 +3,15 @@ import type { EngineRequest, EngineVolunteer, VolunteerHistory } from './types.t
 /** Krimpen aan den IJssel, centre (test and benchmark data only). */
 export const KRIMPEN = { lon: 4.6026, lat: 51.9165 };
 
-export const emptyHistory = (): VolunteerHistory => ({ done: 0, noShow: 0, cancelled: 0, recentMatches: 0, helpedCategories: [], hoursReceived: 0, helpedBy: [] });
+export const emptyHistory = (): VolunteerHistory => ({
+  done: 0,
+  noShow: 0,
+  cancelled: 0,
+  recentMatches: 0,
+  helpedCategories: [],
+  hoursReceived: 0,
+  helpedBy: [],
+});
 
 /** A volunteer with sensible defaults for tests. */
 export function volunteer(over: Partial<EngineVolunteer> & { id: string }): EngineVolunteer {

@@ -1,6 +1,8 @@
 /** Words that say nothing about a skill (Dutch and English), left out when comparing texts. */
 const STOP = new Set(
-  'aan alle also and are bij can de dat den der des die dit een eens even for from graag hebben heeft help hulp ik in is je kan kunnen maar mee met mij mijn naar niet nog ook of om onze op over the this to tot uit van veel voor wat wel wil with word worden zijn zou'.split(' '),
+  'aan alle also and are bij can de dat den der des die dit een eens even for from graag hebben heeft help hulp ik in is je kan kunnen maar mee met mij mijn naar niet nog ook of om onze op over the this to tot uit van veel voor wat wel wil with word worden zijn zou'.split(
+    ' ',
+  ),
 );
 
 const cache = new WeakMap<object, ReadonlySet<string>>();
@@ -8,7 +10,11 @@ const cache = new WeakMap<object, ReadonlySet<string>>();
 /** Significant words of a text: lower case, letters only, at least 4 long, no stop words. */
 export function wordsOf(text: string): ReadonlySet<string> {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z]+/)) {
+  for (const w of text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z]+/)) {
     if (w.length >= 4 && !STOP.has(w)) out.add(w);
   }
   return out;

@@ -2,7 +2,8 @@
 export const en: Record<string, string> = {
   'helpmatch.nav': 'Help',
   'helpmatch.title': 'Ask for help and offer help',
-  'helpmatch.intro': 'Ask someone in your neighbourhood for help, or offer help yourself. Only the person you make an arrangement with sees your address and phone number, and only after they have accepted.',
+  'helpmatch.intro':
+    'Ask someone in your neighbourhood for help, or offer help yourself. Only the person you make an arrangement with sees your address and phone number, and only after they have accepted.',
   'helpmatch.signInHint': 'Sign in to ask for or offer help.',
   'helpmatch.noRoleHint': 'You have no role in this municipality yet. Ask the coordinator to add you.',
   'helpmatch.action.ask': 'Ask for help',
@@ -100,7 +101,8 @@ export const en: Record<string, string> = {
   'helpmatch.language.fy': 'Frisian',
   'helpmatch.demo': 'Example',
   'helpmatch.ask.title': 'Ask for help',
-  'helpmatch.ask.intro': 'Tell us what you need. Others only see the neighbourhood and roughly how far away it is. Only the helper sees your address, and only after they have said yes.',
+  'helpmatch.ask.intro':
+    'Tell us what you need. Others only see the neighbourhood and roughly how far away it is. Only the helper sees your address, and only after they have said yes.',
   'helpmatch.field.onBehalf': 'I am asking for someone else (without an account)',
   'helpmatch.field.onBehalfLegend': 'Who is the help for?',
   'helpmatch.field.onBehalf.self': 'For myself',
@@ -130,7 +132,8 @@ export const en: Record<string, string> = {
   'helpmatch.field.lat': 'Latitude (optional)',
   'helpmatch.field.lon': 'Longitude (optional)',
   'helpmatch.field.coordsLegend': 'Exact location (optional)',
-  'helpmatch.field.coordsHint': 'Do you know the coordinates? Then we work out the distance more precisely. Otherwise we use the middle of the neighbourhood.',
+  'helpmatch.field.coordsHint':
+    'Do you know the coordinates? Then we work out the distance more precisely. Otherwise we use the middle of the neighbourhood.',
   'helpmatch.field.radius': 'How far away may the helper live?',
   'helpmatch.field.urgency': 'How soon?',
   'helpmatch.field.vulnerable': 'Extra care needed',
@@ -146,7 +149,8 @@ export const en: Record<string, string> = {
   'helpmatch.field.active': 'Available',
   'helpmatch.field.activeLabel': 'I am available to help now',
   'helpmatch.field.note': 'Something about you (optional)',
-  'helpmatch.field.noteHint': 'For example: "I have lived here for 20 years and am often at home." Do not put an address or phone number here.',
+  'helpmatch.field.noteHint':
+    'For example: "I have lived here for 20 years and am often at home." Do not put an address or phone number here.',
   'helpmatch.field.message': 'Message',
   'helpmatch.field.hours': 'Number of hours',
   'helpmatch.field.hoursHint': 'For example 1.5. In quarters of an hour.',
@@ -242,12 +246,14 @@ export const en: Record<string, string> = {
   'helpmatch.slots.required': 'Choose at least one part of the day.',
   'helpmatch.slots.invalid': 'These times are not right.',
   'helpmatch.offer.title': 'Offer help',
-  'helpmatch.offer.intro': 'Tell us what you would like to help with and when. We let you know when someone nearby could use your help. You decide how often.',
+  'helpmatch.offer.intro':
+    'Tell us what you would like to help with and when. We let you know when someone nearby could use your help. You decide how often.',
   'helpmatch.offer.categoriesRequired': 'Choose at least one kind of help.',
   'helpmatch.offer.maxInvalid': 'Choose a number from 1 to 31.',
   'helpmatch.offer.reachInvalid': 'Choose how far you are willing to go.',
   'helpmatch.latent.title': 'Point of contact in the street',
-  'helpmatch.latent.intro': 'As a point of contact you are someone in the neighbourhood neighbours can turn to. You do not have to promise anything. If someone asks for a person to call on, the coordinator can suggest you.',
+  'helpmatch.latent.intro':
+    'As a point of contact you are someone in the neighbourhood neighbours can turn to. You do not have to promise anything. If someone asks for a person to call on, the coordinator can suggest you.',
   'helpmatch.latent.mine': 'You are a point of contact for:',
   'helpmatch.vacancy.title': 'Volunteer vacancies',
   'helpmatch.vacancy.intro': 'Organisations in the municipality are looking for volunteers. Reply if you would like to do something.',
@@ -290,7 +296,8 @@ export const en: Record<string, string> = {
   'helpmatch.match.decideTitle': 'Can you help?',
   'helpmatch.match.notFound': 'This arrangement does not exist (any more).',
   'helpmatch.match.onlyVolunteer': 'Only the helper can do this.',
-  'helpmatch.match.alreadyTaken': 'Someone else is already helping with this request. Thank you! See whether there are other requests near you.',
+  'helpmatch.match.alreadyTaken':
+    'Someone else is already helping with this request. Thank you! See whether there are other requests near you.',
   'helpmatch.match.notOpenForAccept': 'This arrangement can no longer be accepted.',
   'helpmatch.match.notSuggested': 'This suggestion has already been put forward or closed.',
   'helpmatch.match.notLive': 'This arrangement is already closed.',
@@ -306,7 +313,8 @@ export const en: Record<string, string> = {
   'helpmatch.report.reasonRequired': 'Briefly write what happened.',
   'helpmatch.report.alreadyHandled': 'This report has already been handled.',
   'helpmatch.block.self': 'You cannot block yourself.',
-  'helpmatch.blocked': 'You cannot reply, help or offer help at the moment: the coordinator has blocked your account for this. Contact the coordinator if you think this is wrong.',
+  'helpmatch.blocked':
+    'You cannot reply, help or offer help at the moment: the coordinator has blocked your account for this. Contact the coordinator if you think this is wrong.',
   'helpmatch.vog.invalidDate': 'Enter a date that is not in the future.',
   'helpmatch.coord.title': 'Help coordination',
   'helpmatch.coord.requests': 'Requests',
@@ -325,7 +333,8 @@ export const en: Record<string, string> = {
   'helpmatch.coord.filterAll': 'All requests',
   'helpmatch.coord.vogNone': 'No',
   'helpmatch.mail.proposed.subject': 'Could you help someone nearby?',
-  'helpmatch.mail.proposed.body': 'Someone near you is looking for help. See on the website whether you can help:\n\n{url}\n\nThere you only see the neighbourhood and the kind of help. You see the address only after you say yes.',
+  'helpmatch.mail.proposed.body':
+    'Someone near you is looking for help. See on the website whether you can help:\n\n{url}\n\nThere you only see the neighbourhood and the kind of help. You see the address only after you say yes.',
   'helpmatch.mail.message.subject': 'New message about a request for help',
   'helpmatch.mail.message.body': 'You have a new message about a request for help. Read it on the website:\n\n{url}',
   'helpmatch.mail.accepted.subject': 'A helper has been found for your request',

@@ -2,7 +2,8 @@
 export const nl: Record<string, string> = {
   'helpmatch.nav': 'Hulp',
   'helpmatch.title': 'Hulp vragen en hulp bieden',
-  'helpmatch.intro': 'Hier vraagt u hulp aan iemand uit de buurt, of biedt u zelf hulp aan. Uw adres en telefoonnummer ziet alleen de persoon met wie u afspreekt, en pas als die de hulp heeft aangenomen.',
+  'helpmatch.intro':
+    'Hier vraagt u hulp aan iemand uit de buurt, of biedt u zelf hulp aan. Uw adres en telefoonnummer ziet alleen de persoon met wie u afspreekt, en pas als die de hulp heeft aangenomen.',
   'helpmatch.signInHint': 'Log in om hulp te vragen of aan te bieden.',
   'helpmatch.noRoleHint': 'U heeft nog geen rol in deze gemeente. Vraag de coördinator om u toe te voegen.',
   'helpmatch.action.ask': 'Hulp vragen',
@@ -100,7 +101,8 @@ export const nl: Record<string, string> = {
   'helpmatch.language.fy': 'Fries',
   'helpmatch.demo': 'Voorbeeld',
   'helpmatch.ask.title': 'Hulp vragen',
-  'helpmatch.ask.intro': 'Vertel wat u nodig heeft. Anderen zien alleen de buurt en ongeveer hoe ver weg het is. Uw adres ziet alleen de helper, en pas nadat die ja heeft gezegd.',
+  'helpmatch.ask.intro':
+    'Vertel wat u nodig heeft. Anderen zien alleen de buurt en ongeveer hoe ver weg het is. Uw adres ziet alleen de helper, en pas nadat die ja heeft gezegd.',
   'helpmatch.field.onBehalf': 'Ik vraag dit voor iemand anders (zonder account)',
   'helpmatch.field.onBehalfLegend': 'Voor wie is de hulp?',
   'helpmatch.field.onBehalf.self': 'Voor mijzelf',
@@ -130,7 +132,8 @@ export const nl: Record<string, string> = {
   'helpmatch.field.lat': 'Breedtegraad (mag leeg)',
   'helpmatch.field.lon': 'Lengtegraad (mag leeg)',
   'helpmatch.field.coordsLegend': 'Precieze plek (mag leeg)',
-  'helpmatch.field.coordsHint': 'Weet u de coördinaten? Dan rekenen we de afstand preciezer uit. Anders gebruiken we het midden van de buurt.',
+  'helpmatch.field.coordsHint':
+    'Weet u de coördinaten? Dan rekenen we de afstand preciezer uit. Anders gebruiken we het midden van de buurt.',
   'helpmatch.field.radius': 'Hoe ver weg mag de helper wonen?',
   'helpmatch.field.urgency': 'Hoe snel?',
   'helpmatch.field.vulnerable': 'Extra zorg nodig',
@@ -242,12 +245,14 @@ export const nl: Record<string, string> = {
   'helpmatch.slots.required': 'Kies minstens één dagdeel.',
   'helpmatch.slots.invalid': 'Deze tijden kloppen niet.',
   'helpmatch.offer.title': 'Hulp aanbieden',
-  'helpmatch.offer.intro': 'Vertel waarmee u wilt helpen en wanneer. Wij laten u weten als iemand in de buurt uw hulp kan gebruiken. U bepaalt zelf hoe vaak.',
+  'helpmatch.offer.intro':
+    'Vertel waarmee u wilt helpen en wanneer. Wij laten u weten als iemand in de buurt uw hulp kan gebruiken. U bepaalt zelf hoe vaak.',
   'helpmatch.offer.categoriesRequired': 'Kies minstens één soort hulp.',
   'helpmatch.offer.maxInvalid': 'Kies een getal van 1 tot en met 31.',
   'helpmatch.offer.reachInvalid': 'Kies hoe ver u wilt gaan.',
   'helpmatch.latent.title': 'Aanspreekpunt in de straat',
-  'helpmatch.latent.intro': 'Als aanspreekpunt bent u iemand in de buurt bij wie buren kunnen aankloppen. U hoeft niets te beloven. Vraagt iemand om iemand om te bellen, dan kan de coördinator u voorstellen.',
+  'helpmatch.latent.intro':
+    'Als aanspreekpunt bent u iemand in de buurt bij wie buren kunnen aankloppen. U hoeft niets te beloven. Vraagt iemand om iemand om te bellen, dan kan de coördinator u voorstellen.',
   'helpmatch.latent.mine': 'U bent aanspreekpunt voor:',
   'helpmatch.vacancy.title': 'Vacatures voor vrijwilligers',
   'helpmatch.vacancy.intro': 'Organisaties in de gemeente zoeken vrijwilligers. Reageer als u iets wilt doen.',
@@ -306,7 +311,8 @@ export const nl: Record<string, string> = {
   'helpmatch.report.reasonRequired': 'Schrijf kort wat er is gebeurd.',
   'helpmatch.report.alreadyHandled': 'Deze melding is al afgehandeld.',
   'helpmatch.block.self': 'U kunt uzelf niet blokkeren.',
-  'helpmatch.blocked': 'U kunt op dit moment niet reageren, helpen of hulp aanbieden: de coördinator heeft uw account hiervoor geblokkeerd. Neem contact op met de coördinator als u denkt dat dit niet klopt.',
+  'helpmatch.blocked':
+    'U kunt op dit moment niet reageren, helpen of hulp aanbieden: de coördinator heeft uw account hiervoor geblokkeerd. Neem contact op met de coördinator als u denkt dat dit niet klopt.',
   'helpmatch.vog.invalidDate': 'Vul een datum in die niet in de toekomst ligt.',
   'helpmatch.coord.title': 'Coördinatie hulp',
   'helpmatch.coord.requests': 'Hulpvragen',
@@ -325,7 +331,8 @@ export const nl: Record<string, string> = {
   'helpmatch.coord.filterAll': 'Alle vragen',
   'helpmatch.coord.vogNone': 'Nee',
   'helpmatch.mail.proposed.subject': 'Kunt u iemand in de buurt helpen?',
-  'helpmatch.mail.proposed.body': 'Iemand bij u in de buurt zoekt hulp. Kijk op de website of u kunt helpen:\n\n{url}\n\nU ziet daar alleen de buurt en de soort hulp. Het adres ziet u pas als u ja zegt.',
+  'helpmatch.mail.proposed.body':
+    'Iemand bij u in de buurt zoekt hulp. Kijk op de website of u kunt helpen:\n\n{url}\n\nU ziet daar alleen de buurt en de soort hulp. Het adres ziet u pas als u ja zegt.',
   'helpmatch.mail.message.subject': 'Nieuw bericht over een hulpvraag',
   'helpmatch.mail.message.body': 'U heeft een nieuw bericht over een hulpvraag. Lees het op de website:\n\n{url}',
   'helpmatch.mail.accepted.subject': 'Er is een helper voor uw hulpvraag',

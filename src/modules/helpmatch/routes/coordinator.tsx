@@ -28,13 +28,26 @@ export async function coordinatorRoutes(app: FastifyInstance): Promise<void> {
       onBehalf: r.on_behalf,
       isDemo: r.is_demo,
     }));
-    return reply.page(<CoordRequestsPage ctx={req.viewContext()} rows={rows} all={all} notice={noticeOf(req.query)} />, { title: req.t('helpmatch.coord.title'), breadcrumbs: crumbs(req) });
+    return reply.page(<CoordRequestsPage ctx={req.viewContext()} rows={rows} all={all} notice={noticeOf(req.query)} />, {
+      title: req.t('helpmatch.coord.title'),
+      breadcrumbs: crumbs(req),
+    });
   });
 
   app.get('/:tenant/hulp/coordinatie/aanbod', { config: { policy } }, async (req, reply) => {
     const tenant = req.tenant!;
-    const [offers, people, buurten] = await Promise.all([hm.listOffersForCoordinator(app.db, tenant.id), names(tenant.id), buurtOptions(app.db, tenant.id)]);
-    await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'help_offers', entityId: null, detail: { count: offers.length } });
+    const [offers, people, buurten] = await Promise.all([
+      hm.listOffersForCoordinator(app.db, tenant.id),
+      names(tenant.id),
+      buurtOptions(app.db, tenant.id),
+    ]);
+    await recordAudit(app.db, {
+      ...auditFrom(req),
+      action: 'view',
+      entity: 'help_offers',
+      entityId: null,
+      detail: { count: offers.length },
+    });
     const rows = offers.map((o) => ({
       id: o.id,
       name: people.get(o.user_id) ?? '?',
@@ -45,7 +58,10 @@ export async function coordinatorRoutes(app: FastifyInstance): Promise<void> {
       active: o.active,
       isDemo: o.is_demo,
     }));
-    return reply.page(<CoordOffersPage ctx={req.viewContext()} rows={rows} notice={noticeOf(req.query)} />, { title: req.t('helpmatch.coord.offers'), breadcrumbs: crumbs(req) });
+    return reply.page(<CoordOffersPage ctx={req.viewContext()} rows={rows} notice={noticeOf(req.query)} />, {
+      title: req.t('helpmatch.coord.offers'),
+      breadcrumbs: crumbs(req),
+    });
   });
 
   app.post('/:tenant/hulp/coordinatie/aanbod/:id/vog', { config: { policy } }, async (req, reply) => {
@@ -66,12 +82,30 @@ export async function coordinatorRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/:tenant/hulp/coordinatie/meldingen', { config: { policy } }, async (req, reply) => {
     const tenant = req.tenant!;
-    const [reports, blocked, people] = await Promise.all([hm.listReports(app.db, tenant.id), hm.listBlocked(app.db, tenant.id), names(tenant.id)]);
-    await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'help_reports', entityId: null, detail: { count: reports.length } });
+    const [reports, blocked, people] = await Promise.all([
+      hm.listReports(app.db, tenant.id),
+      hm.listBlocked(app.db, tenant.id),
+      names(tenant.id),
+    ]);
+    await recordAudit(app.db, {
+      ...auditFrom(req),
+      action: 'view',
+      entity: 'help_reports',
+      entityId: null,
+      detail: { count: reports.length },
+    });
     return reply.page(
       <CoordReportsPage
         ctx={req.viewContext()}
-        reports={reports.map((r) => ({ id: r.id, reportedUserId: r.reported_user_id, reportedName: people.get(r.reported_user_id ?? '') ?? '?', reason: r.reason, state: r.state, createdAt: r.created_at, matchId: r.match_id }))}
+        reports={reports.map((r) => ({
+          id: r.id,
+          reportedUserId: r.reported_user_id,
+          reportedName: people.get(r.reported_user_id ?? '') ?? '?',
+          reason: r.reason,
+          state: r.state,
+          createdAt: r.created_at,
+          matchId: r.match_id,
+        }))}
         blocked={blocked.map((b) => ({ userId: b.user_id, name: people.get(b.user_id) ?? '?', reason: b.reason }))}
         notice={noticeOf(req.query)}
       />,

@@ -12,11 +12,23 @@ export async function matchRoutes(app: FastifyInstance): Promise<void> {
   const act = { policy: { roles: MEMBERS } };
   const path = (req: FastifyRequest, id: string) => `/${req.tenant!.slug}/hulp/match/${id}`;
 
-  async function render(req: FastifyRequest, reply: FastifyReply, id: string, extra: { errors?: Record<string, string>; values?: Record<string, string>; status?: number } = {}) {
+  async function render(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { errors?: Record<string, string>; values?: Record<string, string>; status?: number } = {},
+  ) {
     const d = await hm.getMatchDetails(app.db, req.tenant!.id, actorOf(req), id);
     const buurten = await buurtOptions(app.db, req.tenant!.id);
     return reply.page(
-      <MatchPage ctx={req.viewContext()} d={d} buurtName={buurten.names.get(d.request.buurtCode ?? '') ?? null} notice={noticeOf(req.query)} errors={extra.errors} values={extra.values ?? {}} />,
+      <MatchPage
+        ctx={req.viewContext()}
+        d={d}
+        buurtName={buurten.names.get(d.request.buurtCode ?? '') ?? null}
+        notice={noticeOf(req.query)}
+        errors={extra.errors}
+        values={extra.values ?? {}}
+      />,
       {
         title: req.t('helpmatch.match.title', { category: req.t(`helpmatch.category.${d.request.category}`) }),
         breadcrumbs: [{ href: `/${req.tenant!.slug}/hulp`, label: req.t('helpmatch.title') }],
@@ -43,10 +55,17 @@ export async function matchRoutes(app: FastifyInstance): Promise<void> {
   button('voorleggen', 'voorgesteld', (req, id) => hm.proposeMatch(app.db, matchCtx(app, req), actorOf(req), id));
 
   /** A form action: validate, run, or show the match page again with the errors. */
-  function formAction<S extends z.ZodType>(suffix: string, notice: string, schema: S, run: (req: FastifyRequest, id: string, data: z.infer<S>) => Promise<unknown>) {
+  function formAction<S extends z.ZodType>(
+    suffix: string,
+    notice: string,
+    schema: S,
+    run: (req: FastifyRequest, id: string, data: z.infer<S>) => Promise<unknown>,
+  ) {
     app.post(`/:tenant/hulp/match/:id/${suffix}`, { config: act }, async (req, reply) => {
       const { id } = req.params as { id: string };
-      const values = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<string, string>;
+      const values = Object.fromEntries(
+        Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([k, v]) => k !== '_csrf' && typeof v === 'string'),
+      ) as Record<string, string>;
       const form = parseForm(schema, req.body, req.t);
       if (!form.ok) return render(req, reply, id, { errors: form.errors, values, status: 422 });
       try {
@@ -58,8 +77,14 @@ export async function matchRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(`${path(req, id)}?melding=${notice}`, 303);
     });
   }
-  formAction('bericht', 'bericht-verstuurd', messageForm, (req, id, d) => hm.postMessage(app.db, matchCtx(app, req), actorOf(req), id, d.body));
+  formAction('bericht', 'bericht-verstuurd', messageForm, (req, id, d) =>
+    hm.postMessage(app.db, matchCtx(app, req), actorOf(req), id, d.body),
+  );
   formAction('uren', 'uren-doorgegeven', hoursForm, (req, id, d) => hm.recordHours(app.db, matchCtx(app, req), actorOf(req), id, d.hours));
-  formAction('ervaring', 'ervaring-opgeslagen', feedbackForm, (req, id, d) => hm.giveFeedback(app.db, matchCtx(app, req), actorOf(req), id, d.feedback, d.rating));
-  formAction('melden', 'gemeld', reportForm, (req, id, d) => hm.reportUser(app.db, req.tenant!.id, actorOf(req), id, d.reason, app.clock.now()));
+  formAction('ervaring', 'ervaring-opgeslagen', feedbackForm, (req, id, d) =>
+    hm.giveFeedback(app.db, matchCtx(app, req), actorOf(req), id, d.feedback, d.rating),
+  );
+  formAction('melden', 'gemeld', reportForm, (req, id, d) =>
+    hm.reportUser(app.db, req.tenant!.id, actorOf(req), id, d.reason, app.clock.now()),
+  );
 }

@@ -8,21 +8,43 @@ export async function overviewRoutes(app: FastifyInstance): Promise<void> {
   app.get('/:tenant/hulp', { config: { policy: 'public' } }, async (req, reply) => {
     const tenant = req.tenant!;
     const member = !!req.user && req.roles.length > 0;
-    const data: OverviewData = { signedIn: !!req.user, member, coordinator: false, requests: [], offer: null, matches: [], latentBuurten: [] };
+    const data: OverviewData = {
+      signedIn: !!req.user,
+      member,
+      coordinator: false,
+      requests: [],
+      offer: null,
+      matches: [],
+      latentBuurten: [],
+    };
     if (member) {
       const actor = actorOf(req);
       const userId = actor.userId;
       data.coordinator = hm.isCoordinator(actor);
-      data.requests = (await hm.listMyRequests(app.db, tenant.id, userId)).map((r) => ({ id: r.id, category: r.category, summary: r.summary, state: r.state, isDemo: r.is_demo }));
+      data.requests = (await hm.listMyRequests(app.db, tenant.id, userId)).map((r) => ({
+        id: r.id,
+        category: r.category,
+        summary: r.summary,
+        state: r.state,
+        isDemo: r.is_demo,
+      }));
       const offer = await hm.getMyOffer(app.db, tenant.id, userId);
       data.offer = offer ? { categories: offer.categories, active: offer.active } : null;
-      data.matches = (await hm.listMyMatches(app.db, tenant.id, userId)).map((m) => ({ id: m.match.id, category: m.request.category, summary: m.request.summary, state: m.match.state, role: m.role }));
+      data.matches = (await hm.listMyMatches(app.db, tenant.id, userId)).map((m) => ({
+        id: m.match.id,
+        category: m.request.category,
+        summary: m.request.summary,
+        state: m.match.state,
+        role: m.role,
+      }));
       const latent = await hm.listLatentContacts(app.db, tenant.id, { userId });
       if (latent.length > 0) {
         const names = (await buurtOptions(app.db, tenant.id)).names;
         data.latentBuurten = latent.map((l) => names.get(l.buurt_code) ?? l.buurt_code);
       }
     }
-    return reply.page(<OverviewPage ctx={req.viewContext()} data={data} notice={noticeOf(req.query)} />, { title: req.t('helpmatch.title') });
+    return reply.page(<OverviewPage ctx={req.viewContext()} data={data} notice={noticeOf(req.query)} />, {
+      title: req.t('helpmatch.title'),
+    });
   });
 }

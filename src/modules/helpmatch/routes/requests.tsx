@@ -16,20 +16,32 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/:tenant/hulp/vragen/nieuw', { config: { policy } }, async (req, reply) => {
     const buurten = await buurtOptions(app.db, req.tenant!.id);
-    return reply.page(<RequestFormPage ctx={req.viewContext()} buurten={buurten} values={{}} mayOnBehalf={hm.mayActOnBehalf(actorOf(req))} />, {
-      title: req.t('helpmatch.ask.title'),
-      breadcrumbs: [{ href: `/${req.tenant!.slug}/hulp`, label: req.t('helpmatch.title') }],
-    });
+    return reply.page(
+      <RequestFormPage ctx={req.viewContext()} buurten={buurten} values={{}} mayOnBehalf={hm.mayActOnBehalf(actorOf(req))} />,
+      {
+        title: req.t('helpmatch.ask.title'),
+        breadcrumbs: [{ href: `/${req.tenant!.slug}/hulp`, label: req.t('helpmatch.title') }],
+      },
+    );
   });
 
   app.post('/:tenant/hulp/vragen/nieuw', { config: { policy } }, async (req, reply) => {
     const actor = actorOf(req);
     const tenant = req.tenant!;
     const render = async (errors: Record<string, string>, status: number) =>
-      reply.page(<RequestFormPage ctx={req.viewContext()} buurten={await buurtOptions(app.db, tenant.id)} values={formValues(req.body)} errors={errors} mayOnBehalf={hm.mayActOnBehalf(actor)} />, {
-        title: req.t('helpmatch.ask.title'),
-        status,
-      });
+      reply.page(
+        <RequestFormPage
+          ctx={req.viewContext()}
+          buurten={await buurtOptions(app.db, tenant.id)}
+          values={formValues(req.body)}
+          errors={errors}
+          mayOnBehalf={hm.mayActOnBehalf(actor)}
+        />,
+        {
+          title: req.t('helpmatch.ask.title'),
+          status,
+        },
+      );
     const form = parseForm(requestForm, req.body, req.t);
     if (!form.ok) return render(form.errors, 422);
     const d = form.data;
@@ -44,7 +56,8 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
           helpType: d.helpType,
           summary: d.summary,
           remarks: d.remarks,
-          schedule: d.scheduleKind === 'once' ? { kind: 'once', date: d.date!, from: d.from!, to: d.to! } : { kind: 'weekly', slots: d.slots },
+          schedule:
+            d.scheduleKind === 'once' ? { kind: 'once', date: d.date!, from: d.from!, to: d.to! } : { kind: 'weekly', slots: d.slots },
           address: d.address,
           lon: d.lon,
           lat: d.lat,
@@ -74,7 +87,9 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
     const myOffer = await hm.getMyOffer(app.db, tenant.id, actor.userId);
     const band = myOffer && !isOwner ? req.t(distanceBandKey(Math.round(distanceMeters(myOffer, r)))) : null;
     const details = await hm.listMyMatches(app.db, tenant.id, actor.userId);
-    const mine = details.find((m) => m.request.id === r.id && m.role === 'volunteer' && ['suggested', 'proposed', 'accepted', 'done'].includes(m.match.state));
+    const mine = details.find(
+      (m) => m.request.id === r.id && m.role === 'volunteer' && ['suggested', 'proposed', 'accepted', 'done'].includes(m.match.state),
+    );
     let matches: { id: string; state: hm.MatchRow['state']; firstName: string }[] | null = null;
     let volunteers: { userId: string; label: string }[] | null = null;
     if (isOwner || isCoord) {
@@ -92,8 +107,15 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
         }));
         // Latent help contacts of the request's buurt ("aanspreekpunt in de straat"), first for a latent request.
         const withOffer = new Set(offers.map((o) => o.user_id));
-        const latent = r.buurt_code ? (await hm.listLatentContacts(app.db, tenant.id, { buurtCodes: [r.buurt_code] })).filter((l) => !withOffer.has(l.user_id) && l.user_id !== r.requester_user_id) : [];
-        const latentOptions = latent.map((l) => ({ userId: l.user_id, label: `${members.get(l.user_id) ?? '?'} – ${req.t('helpmatch.mine.latent')} ${buurten.names.get(l.buurt_code) ?? ''}` }));
+        const latent = r.buurt_code
+          ? (await hm.listLatentContacts(app.db, tenant.id, { buurtCodes: [r.buurt_code] })).filter(
+              (l) => !withOffer.has(l.user_id) && l.user_id !== r.requester_user_id,
+            )
+          : [];
+        const latentOptions = latent.map((l) => ({
+          userId: l.user_id,
+          label: `${members.get(l.user_id) ?? '?'} – ${req.t('helpmatch.mine.latent')} ${buurten.names.get(l.buurt_code) ?? ''}`,
+        }));
         volunteers = r.help_type === 'latent' ? [...latentOptions, ...volunteers] : [...volunteers, ...latentOptions];
       }
       if (!isOwner) await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'help_request', entityId: r.id });
@@ -107,14 +129,27 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
         band={band}
         needsVog={r.help_type === 'structural' || r.vulnerable}
         notice={noticeOf(req.query)}
-        privateInfo={isOwner || isCoord ? { address: r.address, remarks: r.remarks, subjectName: r.subject_name, subjectPhone: r.subject_phone, subjectEmail: r.subject_email } : null}
+        privateInfo={
+          isOwner || isCoord
+            ? {
+                address: r.address,
+                remarks: r.remarks,
+                subjectName: r.subject_name,
+                subjectPhone: r.subject_phone,
+                subjectEmail: r.subject_email,
+              }
+            : null
+        }
         matches={matches}
         canWithdraw={(isOwner || isCoord) && (r.state === 'open' || r.state === 'matched')}
         canRespond={!isOwner && !mine && r.state === 'open'}
         myMatchId={mine?.match.id ?? null}
         volunteers={volunteers}
       />,
-      { title: req.t('helpmatch.request.title', { category: req.t(`helpmatch.category.${r.category}`) }), breadcrumbs: [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }] },
+      {
+        title: req.t('helpmatch.request.title', { category: req.t(`helpmatch.category.${r.category}`) }),
+        breadcrumbs: [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }],
+      },
     );
   });
 

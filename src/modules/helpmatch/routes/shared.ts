@@ -24,12 +24,19 @@ export function matchCtx(app: FastifyInstance, req: FastifyRequest): MatchCtx {
 
 /** Organisations the user is a member of in the request's tenant. */
 export function organisationsOf(req: FastifyRequest): string[] {
-  return [...new Set((req.user?.memberships ?? []).filter((m) => m.tenantId === req.tenant?.id && m.organisationId).map((m) => m.organisationId!))];
+  return [
+    ...new Set(
+      (req.user?.memberships ?? []).filter((m) => m.tenantId === req.tenant?.id && m.organisationId).map((m) => m.organisationId!),
+    ),
+  ];
 }
 
 /** Buurten of the tenant grouped by wijk, for selects and labels. */
 export async function buurtOptions(db: DbOrTrx, tenantId: string): Promise<BuurtOptions> {
-  const [wijken, buurten] = await Promise.all([listAreas(db, tenantId, { level: 'district' }), listAreas(db, tenantId, { level: 'neighbourhood' })]);
+  const [wijken, buurten] = await Promise.all([
+    listAreas(db, tenantId, { level: 'district' }),
+    listAreas(db, tenantId, { level: 'neighbourhood' }),
+  ]);
   const names = new Map<string, string>();
   for (const a of [...wijken, ...buurten]) names.set(a.code, a.name);
   const groups = wijken

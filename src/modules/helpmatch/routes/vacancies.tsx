@@ -15,14 +15,26 @@ export async function vacancyRoutes(app: FastifyInstance): Promise<void> {
     return new Map((await listOrganisations(app.db, tenantId)).map((o) => [o.id, o.name]));
   }
   function item(v: hm.VacancyRow, names: Map<string, string>): VacancyItem {
-    return { id: v.id, title: v.title, description: v.description, category: v.category, hoursPerWeek: v.hours_per_week, organisation: names.get(v.organisation_id) ?? '', isDemo: v.is_demo, state: v.state };
+    return {
+      id: v.id,
+      title: v.title,
+      description: v.description,
+      category: v.category,
+      hoursPerWeek: v.hours_per_week,
+      organisation: names.get(v.organisation_id) ?? '',
+      isDemo: v.is_demo,
+      state: v.state,
+    };
   }
 
   app.get('/:tenant/hulp/vacatures', { config: { policy: 'public' } }, async (req, reply) => {
     const names = await orgNames(req.tenant!.id);
     const vacancies = (await hm.listOpenVacancies(app.db, req.tenant!.id)).map((v) => item(v, names));
     const canCreate = !!req.user && (organisationsOf(req).length > 0 || req.roles.includes('coordinator'));
-    return reply.page(<VacanciesPage ctx={req.viewContext()} vacancies={vacancies} canCreate={canCreate} notice={noticeOf(req.query)} />, { title: req.t('helpmatch.vacancy.title'), breadcrumbs: crumbs(req) });
+    return reply.page(<VacanciesPage ctx={req.viewContext()} vacancies={vacancies} canCreate={canCreate} notice={noticeOf(req.query)} />, {
+      title: req.t('helpmatch.vacancy.title'),
+      breadcrumbs: crumbs(req),
+    });
   });
 
   async function formOrganisations(req: FastifyRequest) {
@@ -34,13 +46,21 @@ export async function vacancyRoutes(app: FastifyInstance): Promise<void> {
   app.get('/:tenant/hulp/vacatures/nieuw', { config: { policy: { roles: MEMBERS } } }, async (req, reply) => {
     const organisations = await formOrganisations(req);
     if (organisations.length === 0) throw Forbidden('helpmatch.vacancy.notMember');
-    return reply.page(<VacancyFormPage ctx={req.viewContext()} organisations={organisations} values={{}} />, { title: req.t('helpmatch.vacancy.newTitle'), breadcrumbs: crumbs(req) });
+    return reply.page(<VacancyFormPage ctx={req.viewContext()} organisations={organisations} values={{}} />, {
+      title: req.t('helpmatch.vacancy.newTitle'),
+      breadcrumbs: crumbs(req),
+    });
   });
 
   app.post('/:tenant/hulp/vacatures/nieuw', { config: { policy: { roles: MEMBERS } } }, async (req, reply) => {
-    const values = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    const values = Object.fromEntries(
+      Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string'),
+    ) as Record<string, string>;
     const render = async (errors: Record<string, string>, status: number) =>
-      reply.page(<VacancyFormPage ctx={req.viewContext()} organisations={await formOrganisations(req)} values={values} errors={errors} />, { title: req.t('helpmatch.vacancy.newTitle'), status });
+      reply.page(<VacancyFormPage ctx={req.viewContext()} organisations={await formOrganisations(req)} values={values} errors={errors} />, {
+        title: req.t('helpmatch.vacancy.newTitle'),
+        status,
+      });
     const form = parseForm(vacancyForm, req.body, req.t);
     if (!form.ok) return render(form.errors, 422);
     try {
@@ -67,13 +87,37 @@ export async function vacancyRoutes(app: FastifyInstance): Promise<void> {
       } else {
         const rows = await hm.listVacancyResponses(app.db, tenant.id, actorOf(req), organisationsOf(req), id);
         const people = new Map((await listMembers(app.db, tenant.id)).map((m) => [m.userId, m]));
-        responses = rows.map((r) => ({ name: people.get(r.user_id)?.name ?? '?', email: people.get(r.user_id)?.email ?? null, message: r.message, createdAt: r.created_at }));
-        if (rows.length > 0) await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'help_vacancy_responses', entityId: id, detail: { count: rows.length } });
+        responses = rows.map((r) => ({
+          name: people.get(r.user_id)?.name ?? '?',
+          email: people.get(r.user_id)?.email ?? null,
+          message: r.message,
+          createdAt: r.created_at,
+        }));
+        if (rows.length > 0) {
+          await recordAudit(app.db, {
+            ...auditFrom(req),
+            action: 'view',
+            entity: 'help_vacancy_responses',
+            entityId: id,
+            detail: { count: rows.length },
+          });
+        }
       }
     }
     return reply.page(
-      <VacancyPage ctx={req.viewContext()} v={item(v, names)} canRespond={member && v.state === 'open' && !ownOrg} signedIn={!!req.user} responses={responses} canClose={ownOrg} notice={noticeOf(req.query)} />,
-      { title: v.title, breadcrumbs: [...crumbs(req), { href: `/${tenant.slug}/hulp/vacatures`, label: req.t('helpmatch.vacancy.title') }] },
+      <VacancyPage
+        ctx={req.viewContext()}
+        v={item(v, names)}
+        canRespond={member && v.state === 'open' && !ownOrg}
+        signedIn={!!req.user}
+        responses={responses}
+        canClose={ownOrg}
+        notice={noticeOf(req.query)}
+      />,
+      {
+        title: v.title,
+        breadcrumbs: [...crumbs(req), { href: `/${tenant.slug}/hulp/vacatures`, label: req.t('helpmatch.vacancy.title') }],
+      },
     );
   });
 

@@ -29,4 +29,3 @@ export function auditOf(actor: Actor, tenantId: string) {
 export async function assertNotBlocked(db: DbOrTrx, tenantId: string, userId: string): Promise<void> {
   if (await store.isBlocked(db, tenantId, userId)) throw Forbidden('helpmatch.blocked');
 }
-

@@ -107,10 +107,11 @@ export async function getMatchDetails(db: DbOrTrx, tenantId: string, actor: Acto
   const asking = requesterSide(r);
   const messages = (await store.listMessages(db, tenantId, m.id)).map((msg) => ({
     mine: msg.author_user_id === actor.userId,
-    authorSide: (msg.author_user_id === m.volunteer_user_id ? 'volunteer' : msg.author_user_id && asking.includes(msg.author_user_id) ? 'requester' : 'other') as
-      | 'volunteer'
-      | 'requester'
-      | 'other',
+    authorSide: (msg.author_user_id === m.volunteer_user_id
+      ? 'volunteer'
+      : msg.author_user_id && asking.includes(msg.author_user_id)
+        ? 'requester'
+        : 'other') as 'volunteer' | 'requester' | 'other',
     body: msg.body,
     createdAt: msg.created_at,
   }));
@@ -125,10 +126,18 @@ export async function getMatchDetails(db: DbOrTrx, tenantId: string, actor: Acto
 }
 
 /** The volunteer's matches (any state), newest first, with request summaries. */
-export async function listMyMatches(db: DbOrTrx, tenantId: string, userId: string): Promise<{ match: store.MatchRow; request: RequestSummary; role: 'volunteer' | 'requester' }[]> {
+export async function listMyMatches(
+  db: DbOrTrx,
+  tenantId: string,
+  userId: string,
+): Promise<{ match: store.MatchRow; request: RequestSummary; role: 'volunteer' | 'requester' }[]> {
   const asVolunteer = await store.listMatchesOfVolunteer(db, tenantId, userId);
   const myRequests = await store.listRequestsOfUser(db, tenantId, userId);
-  const asRequester = await store.listMatchesOfRequests(db, tenantId, myRequests.map((r) => r.id));
+  const asRequester = await store.listMatchesOfRequests(
+    db,
+    tenantId,
+    myRequests.map((r) => r.id),
+  );
   const requestIds = [...new Set([...asVolunteer, ...asRequester].map((m) => m.request_id))];
   const requests = new Map((await store.listRequests(db, tenantId, { ids: requestIds, limit: requestIds.length })).map((r) => [r.id, r]));
   const out: { match: store.MatchRow; request: RequestSummary; role: 'volunteer' | 'requester' }[] = [];

@@ -42,7 +42,13 @@ export async function recordHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matc
     if (!updated) throw Conflict('helpmatch.hours.notAccepted');
     const others = side === 'volunteer' ? requesterSide(r) : [m.volunteer_user_id!];
     for (const u of others) await notifyUser(trx, ctx, u, 'hours', matchId);
-    await recordAudit(trx, { ...auditOf(actor, ctx.tenantId), action: 'record_hours', entity: 'help_match', entityId: matchId, detail: { hours: rounded } });
+    await recordAudit(trx, {
+      ...auditOf(actor, ctx.tenantId),
+      action: 'record_hours',
+      entity: 'help_match',
+      entityId: matchId,
+      detail: { hours: rounded },
+    });
     return updated;
   });
 }
@@ -66,20 +72,36 @@ export async function confirmHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, mat
     });
     if (!updated) throw Conflict('helpmatch.hours.nothingToConfirm');
     if (done) await store.transitionRequest(trx, ctx.tenantId, r.id, ['matched'], 'done', ctx.now);
-    await recordAudit(trx, { ...auditOf(actor, ctx.tenantId), action: done ? 'complete' : 'confirm_hours', entity: 'help_match', entityId: matchId });
+    await recordAudit(trx, {
+      ...auditOf(actor, ctx.tenantId),
+      action: done ? 'complete' : 'confirm_hours',
+      entity: 'help_match',
+      entityId: matchId,
+    });
     return updated;
   });
 }
 
 /** Feedback of one side (text and an optional rating 1–5), after acceptance. */
-export async function giveFeedback(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string, text: string, rating: number | null): Promise<void> {
-  if (rating !== null && (!Number.isInteger(rating) || rating < 1 || rating > 5)) throw Invalid({ rating: 'helpmatch.feedback.ratingInvalid' });
+export async function giveFeedback(
+  db: DbOrTrx,
+  ctx: MatchCtx,
+  actor: Actor,
+  matchId: string,
+  text: string,
+  rating: number | null,
+): Promise<void> {
+  if (rating !== null && (!Number.isInteger(rating) || rating < 1 || rating > 5)) {
+    throw Invalid({ rating: 'helpmatch.feedback.ratingInvalid' });
+  }
   await inTransaction(db, async (trx) => {
     const m = await loadMatch(trx, ctx.tenantId, matchId);
     const r = await loadRequest(trx, ctx.tenantId, m.request_id);
     const side = sideOf(actor, m, r);
     if (side !== 'volunteer' && side !== 'requester') throw Forbidden();
-    if (!['accepted', 'done', 'no_show', 'cancelled'].includes(m.state) || m.accepted_at === null) throw Conflict('helpmatch.feedback.tooEarly');
+    if (!['accepted', 'done', 'no_show', 'cancelled'].includes(m.state) || m.accepted_at === null) {
+      throw Conflict('helpmatch.feedback.tooEarly');
+    }
     const set =
       side === 'volunteer'
         ? { feedback_volunteer: text.trim(), rating_volunteer: rating, updated_at: ctx.now }
@@ -100,8 +122,16 @@ export async function postMessage(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matc
     const side = sideOf(actor, m, r);
     if (side !== 'volunteer' && side !== 'requester') throw Forbidden();
     if (!['suggested', 'proposed', 'accepted'].includes(m.state)) throw Conflict('helpmatch.match.notLive');
-    await store.insertMessage(trx, { tenant_id: ctx.tenantId, match_id: matchId, author_user_id: actor.userId, body: text, created_at: ctx.now });
-    if (side === 'volunteer' && m.replied_at === null) await store.transitionMatch(trx, ctx.tenantId, matchId, [m.state], { replied_at: ctx.now });
+    await store.insertMessage(trx, {
+      tenant_id: ctx.tenantId,
+      match_id: matchId,
+      author_user_id: actor.userId,
+      body: text,
+      created_at: ctx.now,
+    });
+    if (side === 'volunteer' && m.replied_at === null) {
+      await store.transitionMatch(trx, ctx.tenantId, matchId, [m.state], { replied_at: ctx.now });
+    }
     const others = side === 'volunteer' ? requesterSide(r) : [m.volunteer_user_id!];
     for (const u of others) await notifyUser(trx, ctx, u, 'message', matchId);
     await recordAudit(trx, { ...auditOf(actor, ctx.tenantId), action: 'message', entity: 'help_match', entityId: matchId });

@@ -40,11 +40,18 @@ export async function loadMatch(db: DbOrTrx, tenantId: string, id: string): Prom
  * requests that are not open and blocked volunteers are skipped; volunteers of proposed matches get
  * a mail (without contact details). Returns the created matches.
  */
-export async function createMatches(db: DbOrTrx, ctx: MatchCtx, actor: Actor | null, items: readonly NewMatch[]): Promise<store.MatchRow[]> {
+export async function createMatches(
+  db: DbOrTrx,
+  ctx: MatchCtx,
+  actor: Actor | null,
+  items: readonly NewMatch[],
+): Promise<store.MatchRow[]> {
   if (items.length === 0) return [];
   return inTransaction(db, async (trx) => {
     const requestIds = [...new Set(items.map((i) => i.requestId))];
-    const open = new Set((await store.listRequests(trx, ctx.tenantId, { ids: requestIds, states: ['open'], limit: requestIds.length })).map((r) => r.id));
+    const open = new Set(
+      (await store.listRequests(trx, ctx.tenantId, { ids: requestIds, states: ['open'], limit: requestIds.length })).map((r) => r.id),
+    );
     const blocked = new Set((await store.listBlocked(trx, ctx.tenantId)).map((b) => b.user_id));
     const rows = items
       .filter((i) => open.has(i.requestId) && !blocked.has(i.volunteerUserId))
@@ -84,18 +91,29 @@ export async function createMatches(db: DbOrTrx, ctx: MatchCtx, actor: Actor | n
 }
 
 /** Coordinator action "stel voor aan vrijwilliger": propose an open request to a volunteer with an offer, or to a latent help contact of its buurt. */
-export async function proposeToVolunteer(db: DbOrTrx, ctx: MatchCtx, actor: Actor, requestId: string, volunteerUserId: string): Promise<store.MatchRow> {
+export async function proposeToVolunteer(
+  db: DbOrTrx,
+  ctx: MatchCtx,
+  actor: Actor,
+  requestId: string,
+  volunteerUserId: string,
+): Promise<store.MatchRow> {
   if (!isCoordinator(actor)) throw Forbidden();
   const request = await loadRequest(db, ctx.tenantId, requestId);
   if (request.state !== 'open') throw Conflict('helpmatch.request.notOpen');
   if (!isUuid(volunteerUserId)) throw Invalid({ volunteer: 'helpmatch.match.noOffer' });
   const offer = await store.findOfferOfUser(db, ctx.tenantId, volunteerUserId);
   // Without an offer, a latent help contact ("aanspreekpunt") of the request's buurt may be proposed.
-  const latent = offer || !request.buurt_code ? [] : await store.listLatent(db, ctx.tenantId, { buurtCodes: [request.buurt_code], userId: volunteerUserId });
+  const latent =
+    offer || !request.buurt_code
+      ? []
+      : await store.listLatent(db, ctx.tenantId, { buurtCodes: [request.buurt_code], userId: volunteerUserId });
   if (!offer && latent.length === 0) throw Invalid({ volunteer: 'helpmatch.match.noOffer' });
   await assertNotBlocked(db, ctx.tenantId, volunteerUserId);
   // A wave may already have suggested this volunteer: then the coordinator's proposal upgrades that suggestion.
-  const suggested = (await store.listMatchesOfRequest(db, ctx.tenantId, requestId)).find((x) => x.volunteer_user_id === volunteerUserId && x.state === 'suggested');
+  const suggested = (await store.listMatchesOfRequest(db, ctx.tenantId, requestId)).find(
+    (x) => x.volunteer_user_id === volunteerUserId && x.state === 'suggested',
+  );
   if (suggested) return proposeMatch(db, ctx, actor, suggested.id);
   const [m] = await createMatches(db, ctx, actor, [
     {
@@ -115,10 +133,21 @@ export async function proposeToVolunteer(db: DbOrTrx, ctx: MatchCtx, actor: Acto
 export async function proposeMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor | null, matchId: string): Promise<store.MatchRow> {
   if (actor && !isCoordinator(actor)) throw Forbidden();
   return inTransaction(db, async (trx) => {
-    const m = await store.transitionMatch(trx, ctx.tenantId, matchId, ['suggested'], { state: 'proposed', proposed_at: ctx.now, updated_at: ctx.now });
+    const m = await store.transitionMatch(trx, ctx.tenantId, matchId, ['suggested'], {
+      state: 'proposed',
+      proposed_at: ctx.now,
+      updated_at: ctx.now,
+    });
     if (!m) throw Conflict('helpmatch.match.notSuggested');
     await notifyUser(trx, ctx, m.volunteer_user_id!, 'proposed', m.id);
-    await recordAudit(trx, { actorUserId: actor?.userId ?? null, tenantId: ctx.tenantId, ip: actor?.ip ?? null, action: 'propose', entity: 'help_match', entityId: m.id });
+    await recordAudit(trx, {
+      actorUserId: actor?.userId ?? null,
+      tenantId: ctx.tenantId,
+      ip: actor?.ip ?? null,
+      action: 'propose',
+      entity: 'help_match',
+      entityId: m.id,
+    });
     return m;
   });
 }
@@ -130,7 +159,9 @@ export async function respondToRequest(db: DbOrTrx, ctx: MatchCtx, actor: Actor,
   if (requesterSide(request).includes(actor.userId)) throw Conflict('helpmatch.match.ownRequest');
   if (request.state !== 'open') throw Conflict('helpmatch.request.notOpen');
   const offer = await store.findOfferOfUser(db, ctx.tenantId, actor.userId);
-  const existing = (await store.listMatchesOfRequest(db, ctx.tenantId, requestId)).find((m) => m.volunteer_user_id === actor.userId && LIVE.includes(m.state));
+  const existing = (await store.listMatchesOfRequest(db, ctx.tenantId, requestId)).find(
+    (m) => m.volunteer_user_id === actor.userId && LIVE.includes(m.state),
+  );
   if (existing) return existing;
   const [m] = await createMatches(db, ctx, actor, [
     {
@@ -163,7 +194,9 @@ async function acceptIn(trx: Trx, ctx: MatchCtx, actor: Actor, matchId: string):
     updated_at: ctx.now,
   });
   if (!m) throw Conflict('helpmatch.match.notOpenForAccept');
-  if (!(await store.transitionRequest(trx, ctx.tenantId, m.request_id, ['open'], 'matched', ctx.now))) throw Conflict('helpmatch.match.alreadyTaken');
+  if (!(await store.transitionRequest(trx, ctx.tenantId, m.request_id, ['open'], 'matched', ctx.now))) {
+    throw Conflict('helpmatch.match.alreadyTaken');
+  }
   await store.closeOtherMatches(trx, ctx.tenantId, m.request_id, m.id, ctx.now);
   const request = await loadRequest(trx, ctx.tenantId, m.request_id);
   for (const u of requesterSide(request)) await notifyUser(trx, ctx, u, 'accepted', m.id);

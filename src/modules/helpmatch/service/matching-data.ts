@@ -87,14 +87,24 @@ function toRequest(r: store.RequestRow, matches: store.MatchRow[]): RequestForMa
     createdByUserId: r.created_by_user_id,
     createdAt: r.created_at,
     expiresAt: r.expires_at,
-    matchedVolunteers: matches.filter((m) => m.volunteer_user_id).map((m) => ({ userId: m.volunteer_user_id!, state: m.state, wave: m.wave })),
+    matchedVolunteers: matches
+      .filter((m) => m.volunteer_user_id)
+      .map((m) => ({ userId: m.volunteer_user_id!, state: m.state, wave: m.wave })),
   };
 }
 
 /** Open requests of the tenant (optionally only the given ids), with the volunteers already matched to each. */
-export async function listOpenRequestsForMatching(db: DbOrTrx, tenantId: string, opts: { ids?: readonly string[] } = {}): Promise<RequestForMatching[]> {
+export async function listOpenRequestsForMatching(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { ids?: readonly string[] } = {},
+): Promise<RequestForMatching[]> {
   const rows = await store.listRequests(db, tenantId, { states: ['open'], ...(opts.ids ? { ids: opts.ids } : {}), limit: 100_000 });
-  const matches = await store.listMatchesOfRequests(db, tenantId, rows.map((r) => r.id));
+  const matches = await store.listMatchesOfRequests(
+    db,
+    tenantId,
+    rows.map((r) => r.id),
+  );
   const byRequest = new Map<string, store.MatchRow[]>();
   for (const m of matches) byRequest.set(m.request_id, [...(byRequest.get(m.request_id) ?? []), m]);
   return rows.map((r) => toRequest(r, byRequest.get(r.id) ?? []));

@@ -29,7 +29,9 @@ export interface OfferInput {
 export async function saveOffer(db: DbOrTrx, tenantId: string, actor: Actor, input: OfferInput, now: Date): Promise<store.OfferRow> {
   await assertNotBlocked(db, tenantId, actor.userId);
   if (input.categories.length === 0) throw Invalid({ categories: 'helpmatch.offer.categoriesRequired' });
-  if (!Number.isInteger(input.maxPerMonth) || input.maxPerMonth < 1 || input.maxPerMonth > 31) throw Invalid({ maxPerMonth: 'helpmatch.offer.maxInvalid' });
+  if (!Number.isInteger(input.maxPerMonth) || input.maxPerMonth < 1 || input.maxPerMonth > 31) {
+    throw Invalid({ maxPerMonth: 'helpmatch.offer.maxInvalid' });
+  }
   checkSlots(input.slots, 'slots');
   const loc = await resolveLocation(db, tenantId, { lon: input.lon ?? null, lat: input.lat ?? null, buurtCode: input.buurtCode ?? null });
   return inTransaction(db, async (trx) => {
@@ -69,13 +71,27 @@ export function listOffersForCoordinator(db: DbOrTrx, tenantId: string, activeOn
 }
 
 /** Record (or clear, with null) the date a coordinator saw the volunteer's VOG. */
-export async function recordVog(db: DbOrTrx, tenantId: string, actor: Actor, offerId: string, seenOn: string | null, now: Date): Promise<void> {
+export async function recordVog(
+  db: DbOrTrx,
+  tenantId: string,
+  actor: Actor,
+  offerId: string,
+  seenOn: string | null,
+  now: Date,
+): Promise<void> {
   if (!isCoordinator(actor)) throw Forbidden();
   if (!isUuid(offerId)) throw NotFound();
-  if (seenOn !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(seenOn) || seenOn > now.toISOString().slice(0, 10))) throw Invalid({ seenOn: 'helpmatch.vog.invalidDate' });
+  if (seenOn !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(seenOn) || seenOn > now.toISOString().slice(0, 10))) {
+    throw Invalid({ seenOn: 'helpmatch.vog.invalidDate' });
+  }
   await inTransaction(db, async (trx) => {
     if (!(await store.setVog(trx, tenantId, offerId, seenOn, actor.userId, now))) throw NotFound();
-    await recordAudit(trx, { ...auditOf(actor, tenantId), action: seenOn ? 'vog_recorded' : 'vog_cleared', entity: 'help_offer', entityId: offerId });
+    await recordAudit(trx, {
+      ...auditOf(actor, tenantId),
+      action: seenOn ? 'vog_recorded' : 'vog_cleared',
+      entity: 'help_offer',
+      entityId: offerId,
+    });
   });
 }
 
@@ -114,6 +130,10 @@ export async function leaveLatent(db: DbOrTrx, tenantId: string, actor: Actor, i
 }
 
 /** Active latent help contacts of the tenant, optionally only in some buurten or of one user. */
-export function listLatentContacts(db: DbOrTrx, tenantId: string, opts: { buurtCodes?: readonly string[]; userId?: string } = {}): Promise<store.LatentRow[]> {
+export function listLatentContacts(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { buurtCodes?: readonly string[]; userId?: string } = {},
+): Promise<store.LatentRow[]> {
   return store.listLatent(db, tenantId, opts);
 }

@@ -45,7 +45,9 @@ function instant(date: string, time: string): DateTime {
 export function checkSlots(slots: readonly WeeklySlot[], field: string): void {
   if (slots.length === 0) throw Invalid({ [field]: 'helpmatch.slots.required' });
   for (const s of slots) {
-    if (!Number.isInteger(s.weekday) || s.weekday < 1 || s.weekday > 7 || !(s.from < s.to)) throw Invalid({ [field]: 'helpmatch.slots.invalid' });
+    if (!Number.isInteger(s.weekday) || s.weekday < 1 || s.weekday > 7 || !(s.from < s.to)) {
+      throw Invalid({ [field]: 'helpmatch.slots.invalid' });
+    }
   }
 }
 
@@ -108,7 +110,13 @@ export async function createRequest(db: DbOrTrx, tenantId: string, actor: Actor,
       created_at: now,
       updated_at: now,
     });
-    await recordAudit(trx, { ...auditOf(actor, tenantId), action: 'create', entity: 'help_request', entityId: row.id, detail: { onBehalf: !!input.onBehalf } });
+    await recordAudit(trx, {
+      ...auditOf(actor, tenantId),
+      action: 'create',
+      entity: 'help_request',
+      entityId: row.id,
+      detail: { onBehalf: !!input.onBehalf },
+    });
     return { id: row.id };
   });
 }

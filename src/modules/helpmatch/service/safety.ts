@@ -19,7 +19,14 @@ export async function reportUser(db: DbOrTrx, tenantId: string, actor: Actor, ma
     const side = sideOf(actor, m, r);
     if (side !== 'volunteer' && side !== 'requester') throw Forbidden();
     const reported = side === 'volunteer' ? (r.requester_user_id ?? r.created_by_user_id) : m.volunteer_user_id;
-    const row = await store.insertReport(trx, { tenant_id: tenantId, reporter_user_id: actor.userId, reported_user_id: reported, match_id: matchId, reason: text, created_at: now });
+    const row = await store.insertReport(trx, {
+      tenant_id: tenantId,
+      reporter_user_id: actor.userId,
+      reported_user_id: reported,
+      match_id: matchId,
+      reason: text,
+      created_at: now,
+    });
     await recordAudit(trx, { ...auditOf(actor, tenantId), action: 'create', entity: 'help_report', entityId: row.id });
   });
 }

@@ -18,7 +18,14 @@ export interface VacancyInput {
 }
 
 /** Create a vacancy for an organisation; the caller must check that the actor belongs to it (see `organisationsOf`). */
-export async function createVacancy(db: DbOrTrx, tenantId: string, actor: Actor, memberOf: readonly string[], input: VacancyInput, now: Date): Promise<store.VacancyRow> {
+export async function createVacancy(
+  db: DbOrTrx,
+  tenantId: string,
+  actor: Actor,
+  memberOf: readonly string[],
+  input: VacancyInput,
+  now: Date,
+): Promise<store.VacancyRow> {
   if (!memberOf.includes(input.organisationId) && !isCoordinator(actor)) throw Forbidden('helpmatch.vacancy.notMember');
   return inTransaction(db, async (trx) => {
     const row = await store.insertVacancy(trx, {
@@ -52,12 +59,25 @@ export async function getVacancy(db: DbOrTrx, tenantId: string, id: string): Pro
 }
 
 /** A volunteer responds to an open vacancy (once); blocked users are refused. */
-export async function respondToVacancy(db: DbOrTrx, tenantId: string, actor: Actor, vacancyId: string, message: string, now: Date): Promise<void> {
+export async function respondToVacancy(
+  db: DbOrTrx,
+  tenantId: string,
+  actor: Actor,
+  vacancyId: string,
+  message: string,
+  now: Date,
+): Promise<void> {
   await assertNotBlocked(db, tenantId, actor.userId);
   await inTransaction(db, async (trx) => {
     const v = await getVacancy(trx, tenantId, vacancyId);
     if (v.state !== 'open') throw Conflict('helpmatch.vacancy.closed');
-    const row = await store.insertVacancyResponse(trx, { tenant_id: tenantId, vacancy_id: vacancyId, user_id: actor.userId, message: message.trim(), created_at: now });
+    const row = await store.insertVacancyResponse(trx, {
+      tenant_id: tenantId,
+      vacancy_id: vacancyId,
+      user_id: actor.userId,
+      message: message.trim(),
+      created_at: now,
+    });
     if (!row) throw Conflict('helpmatch.vacancy.alreadyResponded');
     await recordAudit(trx, { ...auditOf(actor, tenantId), action: 'respond', entity: 'help_vacancy', entityId: vacancyId });
   });
@@ -71,7 +91,14 @@ export async function listVacancyResponses(db: DbOrTrx, tenantId: string, actor:
 }
 
 /** Close a vacancy (organisation member or coordinator). */
-export async function closeVacancy(db: DbOrTrx, tenantId: string, actor: Actor, memberOf: readonly string[], vacancyId: string, now: Date): Promise<void> {
+export async function closeVacancy(
+  db: DbOrTrx,
+  tenantId: string,
+  actor: Actor,
+  memberOf: readonly string[],
+  vacancyId: string,
+  now: Date,
+): Promise<void> {
   const v = await getVacancy(db, tenantId, vacancyId);
   if (!memberOf.includes(v.organisation_id) && !isCoordinator(actor)) throw Forbidden();
   await inTransaction(db, async (trx) => {

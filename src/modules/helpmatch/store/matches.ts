@@ -6,7 +6,10 @@ export type MatchRow = Selectable<HelpMatchesTable>;
 export type MessageRow = Selectable<HelpMessagesTable>;
 
 /** Insert matches; a volunteer who already has a live match on the request is skipped. Returns the inserted rows. */
-export async function insertMatches(db: DbOrTrx, rows: (Omit<Insertable<HelpMatchesTable>, 'explanation'> & { explanation: unknown })[]): Promise<MatchRow[]> {
+export async function insertMatches(
+  db: DbOrTrx,
+  rows: (Omit<Insertable<HelpMatchesTable>, 'explanation'> & { explanation: unknown })[],
+): Promise<MatchRow[]> {
   if (rows.length === 0) return [];
   return db
     .insertInto('help_matches')
@@ -26,21 +29,41 @@ export async function findMatch(db: DbOrTrx, tenantId: string, id: string): Prom
 }
 
 export async function listMatchesOfRequest(db: DbOrTrx, tenantId: string, requestId: string): Promise<MatchRow[]> {
-  return db.selectFrom('help_matches').selectAll().where('tenant_id', '=', tenantId).where('request_id', '=', requestId).orderBy('created_at').execute();
+  return db
+    .selectFrom('help_matches')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('request_id', '=', requestId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function listMatchesOfRequests(db: DbOrTrx, tenantId: string, requestIds: readonly string[]): Promise<MatchRow[]> {
   if (requestIds.length === 0) return [];
-  return db.selectFrom('help_matches').selectAll().where('tenant_id', '=', tenantId).where('request_id', 'in', [...requestIds]).execute();
+  return db
+    .selectFrom('help_matches')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('request_id', 'in', [...requestIds])
+    .execute();
 }
 
-export async function listMatchesOfVolunteer(db: DbOrTrx, tenantId: string, userId: string, states?: readonly MatchState[]): Promise<MatchRow[]> {
+export async function listMatchesOfVolunteer(
+  db: DbOrTrx,
+  tenantId: string,
+  userId: string,
+  states?: readonly MatchState[],
+): Promise<MatchRow[]> {
   let q = db.selectFrom('help_matches').selectAll().where('tenant_id', '=', tenantId).where('volunteer_user_id', '=', userId);
   if (states) q = q.where('state', 'in', [...states]);
   return q.orderBy('created_at', 'desc').limit(500).execute();
 }
 
-export async function listMatches(db: DbOrTrx, tenantId: string, opts: { states?: readonly MatchState[]; since?: Date } = {}): Promise<MatchRow[]> {
+export async function listMatches(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { states?: readonly MatchState[]; since?: Date } = {},
+): Promise<MatchRow[]> {
   let q = db.selectFrom('help_matches').selectAll().where('tenant_id', '=', tenantId);
   if (opts.states) q = q.where('state', 'in', [...opts.states]);
   if (opts.since) q = q.where('created_at', '>=', opts.since);
@@ -80,7 +103,13 @@ export async function closeOtherMatches(db: DbOrTrx, tenantId: string, requestId
 
 /** Lock the request row for the rest of the transaction (serialises accepts of one request). */
 export async function lockRequest(db: DbOrTrx, tenantId: string, requestId: string): Promise<{ state: string } | undefined> {
-  return db.selectFrom('help_requests').select('state').where('tenant_id', '=', tenantId).where('id', '=', requestId).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('help_requests')
+    .select('state')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', requestId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function insertMessage(db: DbOrTrx, row: Insertable<HelpMessagesTable>): Promise<MessageRow> {
@@ -88,7 +117,14 @@ export async function insertMessage(db: DbOrTrx, row: Insertable<HelpMessagesTab
 }
 
 export async function listMessages(db: DbOrTrx, tenantId: string, matchId: string): Promise<MessageRow[]> {
-  return db.selectFrom('help_messages').selectAll().where('tenant_id', '=', tenantId).where('match_id', '=', matchId).orderBy('created_at').limit(500).execute();
+  return db
+    .selectFrom('help_messages')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('match_id', '=', matchId)
+    .orderBy('created_at')
+    .limit(500)
+    .execute();
 }
 
 export async function matchesOfUserAll(db: DbOrTrx, userId: string): Promise<MatchRow[]> {
@@ -102,11 +138,7 @@ export async function messagesOfUserAll(db: DbOrTrx, userId: string): Promise<Me
 /** Replace the text of a person's messages and feedback (account deletion). */
 export async function anonymiseMatchTextOf(db: DbOrTrx, userId: string, now: Date): Promise<void> {
   await db.updateTable('help_messages').set({ body: '' }).where('author_user_id', '=', userId).execute();
-  await db
-    .updateTable('help_matches')
-    .set({ feedback_volunteer: null, updated_at: now })
-    .where('volunteer_user_id', '=', userId)
-    .execute();
+  await db.updateTable('help_matches').set({ feedback_volunteer: null, updated_at: now }).where('volunteer_user_id', '=', userId).execute();
   await db
     .updateTable('help_matches')
     .set({ state: 'cancelled', closed_at: now, updated_at: now })

@@ -53,10 +53,20 @@ export async function findOfferOfUser(db: DbOrTrx, tenantId: string, userId: str
 export async function listOffers(db: DbOrTrx, tenantId: string, opts: { activeOnly?: boolean; limit?: number } = {}): Promise<OfferRow[]> {
   let q = db.selectFrom('help_offers').selectAll().where('tenant_id', '=', tenantId);
   if (opts.activeOnly) q = q.where('active', '=', true);
-  return q.orderBy('created_at', 'desc').limit(opts.limit ?? 100_000).execute();
+  return q
+    .orderBy('created_at', 'desc')
+    .limit(opts.limit ?? 100_000)
+    .execute();
 }
 
-export async function setVog(db: DbOrTrx, tenantId: string, offerId: string, seenOn: string | null, by: string, now: Date): Promise<boolean> {
+export async function setVog(
+  db: DbOrTrx,
+  tenantId: string,
+  offerId: string,
+  seenOn: string | null,
+  by: string,
+  now: Date,
+): Promise<boolean> {
   const r = await db
     .updateTable('help_offers')
     .set({ vog_seen_on: seenOn, vog_recorded_by: seenOn ? by : null, updated_at: now })
@@ -67,7 +77,12 @@ export async function setVog(db: DbOrTrx, tenantId: string, offerId: string, see
 }
 
 export async function setOfferActive(db: DbOrTrx, tenantId: string, userId: string, active: boolean, now: Date): Promise<void> {
-  await db.updateTable('help_offers').set({ active, updated_at: now }).where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
+  await db
+    .updateTable('help_offers')
+    .set({ active, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export async function deleteOffersOf(db: DbOrTrx, userId: string): Promise<void> {
@@ -136,7 +151,11 @@ export async function upsertLatent(db: DbOrTrx, row: Insertable<HelpLatentContac
     .executeTakeFirstOrThrow();
 }
 
-export async function listLatent(db: DbOrTrx, tenantId: string, opts: { buurtCodes?: readonly string[]; userId?: string } = {}): Promise<LatentRow[]> {
+export async function listLatent(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { buurtCodes?: readonly string[]; userId?: string } = {},
+): Promise<LatentRow[]> {
   let q = db.selectFrom('help_latent_contacts').selectAll().where('tenant_id', '=', tenantId).where('active', '=', true);
   if (opts.buurtCodes) {
     if (opts.buurtCodes.length === 0) return [];
@@ -147,7 +166,12 @@ export async function listLatent(db: DbOrTrx, tenantId: string, opts: { buurtCod
 }
 
 export async function deleteLatent(db: DbOrTrx, tenantId: string, userId: string, id: string): Promise<boolean> {
-  const r = await db.deleteFrom('help_latent_contacts').where('tenant_id', '=', tenantId).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .deleteFrom('help_latent_contacts')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
 

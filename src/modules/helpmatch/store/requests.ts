@@ -9,7 +9,10 @@ function json(v: unknown): never {
   return JSON.stringify(v) as never;
 }
 
-export async function insertRequest(db: DbOrTrx, row: Omit<Insertable<HelpRequestsTable>, 'slots'> & { slots: unknown }): Promise<RequestRow> {
+export async function insertRequest(
+  db: DbOrTrx,
+  row: Omit<Insertable<HelpRequestsTable>, 'slots'> & { slots: unknown },
+): Promise<RequestRow> {
   return db
     .insertInto('help_requests')
     .values({ ...row, slots: json(row.slots) })
@@ -44,7 +47,10 @@ export async function listRequests(
     if (opts.ids.length === 0) return [];
     q = q.where('id', 'in', [...opts.ids]);
   }
-  return q.orderBy('created_at', 'desc').limit(opts.limit ?? 1000).execute();
+  return q
+    .orderBy('created_at', 'desc')
+    .limit(opts.limit ?? 1000)
+    .execute();
 }
 
 /** Move a request from one of the given states to another; false when it was not in one of them (lost a race). */

@@ -7,12 +7,22 @@ export type VacancyRow = Selectable<HelpVacanciesTable>;
 export type VacancyResponseRow = Selectable<HelpVacancyResponsesTable>;
 
 export async function isBlocked(db: DbOrTrx, tenantId: string, userId: string): Promise<boolean> {
-  const r = await db.selectFrom('help_blocks').select('user_id').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
+  const r = await db
+    .selectFrom('help_blocks')
+    .select('user_id')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
 export async function listBlocked(db: DbOrTrx, tenantId: string): Promise<{ user_id: string; reason: string; created_at: Date }[]> {
-  return db.selectFrom('help_blocks').select(['user_id', 'reason', 'created_at']).where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').execute();
+  return db
+    .selectFrom('help_blocks')
+    .select(['user_id', 'reason', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 export async function block(db: DbOrTrx, tenantId: string, userId: string, by: string, reason: string): Promise<void> {
@@ -33,7 +43,14 @@ export async function insertReport(db: DbOrTrx, row: Insertable<HelpReportsTable
 }
 
 export async function listReports(db: DbOrTrx, tenantId: string): Promise<ReportRow[]> {
-  return db.selectFrom('help_reports').selectAll().where('tenant_id', '=', tenantId).orderBy('state').orderBy('created_at', 'desc').limit(500).execute();
+  return db
+    .selectFrom('help_reports')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('state')
+    .orderBy('created_at', 'desc')
+    .limit(500)
+    .execute();
 }
 
 export async function handleReport(db: DbOrTrx, tenantId: string, id: string, by: string, now: Date): Promise<boolean> {
@@ -62,17 +79,37 @@ export async function listVacancies(db: DbOrTrx, tenantId: string, opts: { state
 }
 
 export async function closeVacancy(db: DbOrTrx, tenantId: string, id: string, now: Date): Promise<boolean> {
-  const r = await db.updateTable('help_vacancies').set({ state: 'closed', updated_at: now }).where('tenant_id', '=', tenantId).where('id', '=', id).where('state', '=', 'open').executeTakeFirst();
+  const r = await db
+    .updateTable('help_vacancies')
+    .set({ state: 'closed', updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('state', '=', 'open')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 /** Insert a response; undefined when the volunteer already responded. */
-export async function insertVacancyResponse(db: DbOrTrx, row: Insertable<HelpVacancyResponsesTable>): Promise<VacancyResponseRow | undefined> {
-  return db.insertInto('help_vacancy_responses').values(row).onConflict((oc) => oc.columns(['vacancy_id', 'user_id']).doNothing()).returningAll().executeTakeFirst();
+export async function insertVacancyResponse(
+  db: DbOrTrx,
+  row: Insertable<HelpVacancyResponsesTable>,
+): Promise<VacancyResponseRow | undefined> {
+  return db
+    .insertInto('help_vacancy_responses')
+    .values(row)
+    .onConflict((oc) => oc.columns(['vacancy_id', 'user_id']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function listVacancyResponses(db: DbOrTrx, tenantId: string, vacancyId: string): Promise<VacancyResponseRow[]> {
-  return db.selectFrom('help_vacancy_responses').selectAll().where('tenant_id', '=', tenantId).where('vacancy_id', '=', vacancyId).orderBy('created_at').execute();
+  return db
+    .selectFrom('help_vacancy_responses')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('vacancy_id', '=', vacancyId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function responsesOfUserAll(db: DbOrTrx, userId: string): Promise<VacancyResponseRow[]> {

@@ -42,7 +42,17 @@ export interface CoordRequestRow {
 }
 
 /** Requests of the tenant for coordinators (open ones by default). */
-export function CoordRequestsPage({ ctx, rows, all, notice }: { ctx: ViewContext; rows: CoordRequestRow[]; all: boolean; notice: string | null }) {
+export function CoordRequestsPage({
+  ctx,
+  rows,
+  all,
+  notice,
+}: {
+  ctx: ViewContext;
+  rows: CoordRequestRow[];
+  all: boolean;
+  notice: string | null;
+}) {
   const { t } = ctx;
   const base = `/${ctx.tenant!.slug}/hulp`;
   return (
@@ -108,7 +118,15 @@ export function CoordOffersPage({ ctx, rows, notice }: { ctx: ViewContext; rows:
       {rows.length === 0 ? (
         <p class="utrecht-paragraph">{t('helpmatch.coord.noOffers')}</p>
       ) : (
-        <DataTable columns={[t('helpmatch.col.name'), t('helpmatch.col.where'), t('helpmatch.col.categories'), t('helpmatch.col.reach'), t('helpmatch.col.vog')]}>
+        <DataTable
+          columns={[
+            t('helpmatch.col.name'),
+            t('helpmatch.col.where'),
+            t('helpmatch.col.categories'),
+            t('helpmatch.col.reach'),
+            t('helpmatch.col.vog'),
+          ]}
+        >
           {rows.map((o) => (
             <tr>
               <td>
@@ -150,7 +168,15 @@ export function CoordReportsPage({
   notice,
 }: {
   ctx: ViewContext;
-  reports: { id: string; reportedUserId: string | null; reportedName: string; reason: string; state: 'open' | 'handled'; createdAt: Date; matchId: string | null }[];
+  reports: {
+    id: string;
+    reportedUserId: string | null;
+    reportedName: string;
+    reason: string;
+    state: 'open' | 'handled';
+    createdAt: Date;
+    matchId: string | null;
+  }[];
   blocked: { userId: string; name: string; reason: string }[];
   notice: string | null;
 }) {
@@ -190,7 +216,11 @@ export function CoordReportsPage({
                     <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                     <input type="hidden" name="userId" value={r.reportedUserId} />
                     <input type="hidden" name="reason" value={r.reason.slice(0, 500)} />
-                    <button type="submit" class="utrecht-button utrecht-button--secondary-action" aria-label={`${t('helpmatch.submit.block')}: ${r.reportedName}`}>
+                    <button
+                      type="submit"
+                      class="utrecht-button utrecht-button--secondary-action"
+                      aria-label={`${t('helpmatch.submit.block')}: ${r.reportedName}`}
+                    >
                       {t('helpmatch.submit.block')}
                     </button>
                   </form>
@@ -220,7 +250,11 @@ export function CoordReportsPage({
               <form method="post" action={`${base}/deblokkeren`} class="inline-form">
                 <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                 <input type="hidden" name="userId" value={b.userId} />
-                <button type="submit" class="utrecht-button utrecht-button--secondary-action" aria-label={`${t('helpmatch.submit.unblock')}: ${b.name}`}>
+                <button
+                  type="submit"
+                  class="utrecht-button utrecht-button--secondary-action"
+                  aria-label={`${t('helpmatch.submit.unblock')}: ${b.name}`}
+                >
                   {t('helpmatch.submit.unblock')}
                 </button>
               </form>

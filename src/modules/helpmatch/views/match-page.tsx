@@ -36,7 +36,21 @@ function Contact({ ctx, title, c, remarks }: { ctx: ViewContext; title: string; 
 }
 
 /** A match: the request summary, why this helper, contact details (after acceptance), thread and actions. */
-export function MatchPage({ ctx, d, buurtName, notice, errors, values }: { ctx: ViewContext; d: MatchDetails; buurtName: string | null; notice: string | null; errors?: FieldErrors | undefined; values?: Record<string, string> }) {
+export function MatchPage({
+  ctx,
+  d,
+  buurtName,
+  notice,
+  errors,
+  values,
+}: {
+  ctx: ViewContext;
+  d: MatchDetails;
+  buurtName: string | null;
+  notice: string | null;
+  errors?: FieldErrors | undefined;
+  values?: Record<string, string>;
+}) {
   const { t } = ctx;
   const m = d.match;
   const e = errors ?? {};
@@ -91,14 +105,21 @@ export function MatchPage({ ctx, d, buurtName, notice, errors, values }: { ctx: 
           </div>
         </section>
       )}
-      {d.side === 'coordinator' && m.state === 'suggested' && <ButtonForm ctx={ctx} action={`${base}/voorleggen`} label={t('helpmatch.submit.proposeSuggested')} />}
+      {d.side === 'coordinator' && m.state === 'suggested' && (
+        <ButtonForm ctx={ctx} action={`${base}/voorleggen`} label={t('helpmatch.submit.proposeSuggested')} />
+      )}
       <section aria-labelledby="contact">
         <h2 class="utrecht-heading-2" id="contact">
           {t('helpmatch.match.contacts')}
         </h2>
         {d.contacts ? (
           <div class="hm-contact-cards">
-            <Contact ctx={ctx} title={t('helpmatch.match.requesterContact')} c={d.contacts.requester} remarks={d.contacts.requester.remarks} />
+            <Contact
+              ctx={ctx}
+              title={t('helpmatch.match.requesterContact')}
+              c={d.contacts.requester}
+              remarks={d.contacts.requester.remarks}
+            />
             <Contact ctx={ctx} title={t('helpmatch.match.volunteerContact')} c={d.contacts.volunteer} />
           </div>
         ) : (
@@ -116,7 +137,12 @@ export function MatchPage({ ctx, d, buurtName, notice, errors, values }: { ctx: 
             {d.messages.map((msg) => (
               <li class={msg.mine ? 'hm-thread__item hm-thread__item--mine' : 'hm-thread__item'}>
                 <p class="hm-thread__meta">
-                  {msg.mine ? t('helpmatch.match.fromYou') : msg.authorSide === 'volunteer' ? t('helpmatch.match.fromVolunteer') : t('helpmatch.match.fromRequester')} · {formatDateTime(ctx.locale, msg.createdAt)}
+                  {msg.mine
+                    ? t('helpmatch.match.fromYou')
+                    : msg.authorSide === 'volunteer'
+                      ? t('helpmatch.match.fromVolunteer')
+                      : t('helpmatch.match.fromRequester')}{' '}
+                  · {formatDateTime(ctx.locale, msg.createdAt)}
                 </p>
                 <p class="utrecht-paragraph">{msg.body}</p>
               </li>
@@ -126,7 +152,14 @@ export function MatchPage({ ctx, d, buurtName, notice, errors, values }: { ctx: 
         {party && live && (
           <form method="post" action={`${base}/bericht`} class="form">
             <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-            <TextArea name="body" label={t('helpmatch.field.message')} hint={t('helpmatch.match.threadHint')} value={values?.body} error={e.body} rows={3} />
+            <TextArea
+              name="body"
+              label={t('helpmatch.field.message')}
+              hint={t('helpmatch.match.threadHint')}
+              value={values?.body}
+              error={e.body}
+              rows={3}
+            />
             <button type="submit" class="utrecht-button utrecht-button--primary-action">
               {t('helpmatch.submit.message')}
             </button>
@@ -140,10 +173,17 @@ export function MatchPage({ ctx, d, buurtName, notice, errors, values }: { ctx: 
           </h2>
           {m.hours !== null && (
             <p class="utrecht-paragraph">
-              {t('helpmatch.match.hoursRecorded', { hours: formatNumber(ctx.locale, m.hours, 2) })} {myConfirmed && t('helpmatch.match.hoursWaiting')}
+              {t('helpmatch.match.hoursRecorded', { hours: formatNumber(ctx.locale, m.hours, 2) })}{' '}
+              {myConfirmed && t('helpmatch.match.hoursWaiting')}
             </p>
           )}
-          {m.hours !== null && !myConfirmed && <ButtonForm ctx={ctx} action={`${base}/uren-bevestigen`} label={t('helpmatch.submit.confirmHours', { hours: formatNumber(ctx.locale, m.hours, 2) })} />}
+          {m.hours !== null && !myConfirmed && (
+            <ButtonForm
+              ctx={ctx}
+              action={`${base}/uren-bevestigen`}
+              label={t('helpmatch.submit.confirmHours', { hours: formatNumber(ctx.locale, m.hours, 2) })}
+            />
+          )}
           <form method="post" action={`${base}/uren`} class="form">
             <input type="hidden" name="_csrf" value={ctx.csrfToken} />
             <div class={`utrecht-form-field${e.hours ? ' utrecht-form-field--invalid' : ''}`}>
@@ -161,7 +201,14 @@ export function MatchPage({ ctx, d, buurtName, notice, errors, values }: { ctx: 
                 </div>
               )}
               <div class="utrecht-form-field__input">
-                <input class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--short" id="veld-hours" name="hours" inputMode="decimal" value={values?.hours ?? ''} aria-describedby={e.hours ? 'veld-hours-hint veld-hours-error' : 'veld-hours-hint'} />
+                <input
+                  class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--short"
+                  id="veld-hours"
+                  name="hours"
+                  inputMode="decimal"
+                  value={values?.hours ?? ''}
+                  aria-describedby={e.hours ? 'veld-hours-hint veld-hours-error' : 'veld-hours-hint'}
+                />
               </div>
             </div>
             <button type="submit" class="utrecht-button utrecht-button--primary-action">
@@ -177,7 +224,13 @@ export function MatchPage({ ctx, d, buurtName, notice, errors, values }: { ctx: 
           </h2>
           <form method="post" action={`${base}/ervaring`} class="form">
             <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-            <TextArea name="feedback" label={t('helpmatch.field.feedback')} value={values?.feedback ?? (d.side === 'volunteer' ? m.feedback_volunteer : m.feedback_requester) ?? ''} error={e.feedback} rows={3} />
+            <TextArea
+              name="feedback"
+              label={t('helpmatch.field.feedback')}
+              value={values?.feedback ?? (d.side === 'volunteer' ? m.feedback_volunteer : m.feedback_requester) ?? ''}
+              error={e.feedback}
+              rows={3}
+            />
             <div class="utrecht-form-field">
               <div class="utrecht-form-field__label">
                 <label class="utrecht-form-label" for="veld-rating">
@@ -202,7 +255,9 @@ export function MatchPage({ ctx, d, buurtName, notice, errors, values }: { ctx: 
       {live && (party || d.side === 'coordinator') && (
         <div class="hm-button-row">
           <ButtonForm ctx={ctx} action={`${base}/annuleren`} label={t('helpmatch.submit.cancel')} secondary />
-          {m.state === 'accepted' && d.side !== 'volunteer' && <ButtonForm ctx={ctx} action={`${base}/niet-gekomen`} label={t('helpmatch.submit.noShow')} secondary />}
+          {m.state === 'accepted' && d.side !== 'volunteer' && (
+            <ButtonForm ctx={ctx} action={`${base}/niet-gekomen`} label={t('helpmatch.submit.noShow')} secondary />
+          )}
         </div>
       )}
       {party && (
@@ -212,7 +267,14 @@ export function MatchPage({ ctx, d, buurtName, notice, errors, values }: { ctx: 
           </h2>
           <form method="post" action={`${base}/melden`} class="form">
             <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-            <TextArea name="reason" label={t('helpmatch.field.reason')} hint={t('helpmatch.match.reportHint')} value={values?.reason} error={e.reason} rows={3} />
+            <TextArea
+              name="reason"
+              label={t('helpmatch.field.reason')}
+              hint={t('helpmatch.match.reportHint')}
+              value={values?.reason}
+              error={e.reason}
+              rows={3}
+            />
             <button type="submit" class="utrecht-button utrecht-button--secondary-action">
               {t('helpmatch.submit.report')}
             </button>

@@ -83,7 +83,9 @@ export function OverviewPage({ ctx, data, notice }: { ctx: ViewContext; data: Ov
           <h2 class="utrecht-heading-2">{t('helpmatch.mine.offer')}</h2>
           {data.offer ? (
             <p class="utrecht-paragraph">
-              {data.offer.active ? t('helpmatch.mine.offerActive', { categories: data.offer.categories.map((c) => categoryLabel(ctx, c)).join(', ') }) : t('helpmatch.mine.offerPaused')}{' '}
+              {data.offer.active
+                ? t('helpmatch.mine.offerActive', { categories: data.offer.categories.map((c) => categoryLabel(ctx, c)).join(', ') })
+                : t('helpmatch.mine.offerPaused')}{' '}
               <a class="utrecht-link" href={`${base}/aanbod`}>
                 {t('helpmatch.mine.editOffer')}
               </a>

@@ -17,7 +17,9 @@ export interface BuurtOptions {
 export function whenText(ctx: ViewContext, r: Pick<RequestSummary, 'scheduleKind' | 'date' | 'from' | 'to' | 'slots'>): string {
   const { t } = ctx;
   if (r.scheduleKind === 'once' && r.date) {
-    const date = DateTime.fromISO(r.date, { zone: ZONE }).setLocale(ctx.locale === 'nl' ? 'nl' : 'en-GB').toFormat('cccc d LLLL yyyy');
+    const date = DateTime.fromISO(r.date, { zone: ZONE })
+      .setLocale(ctx.locale === 'nl' ? 'nl' : 'en-GB')
+      .toFormat('cccc d LLLL yyyy');
     return t('helpmatch.when.once', { date, from: r.from ?? '', to: r.to ?? '' });
   }
   return t('helpmatch.when.weekly', { slots: slotsText(ctx, r.slots) });
@@ -34,7 +36,9 @@ export function categoryLabel(ctx: ViewContext, code: string): string {
 
 /** A date (and time) in Europe/Amsterdam, short. */
 export function shortDate(ctx: ViewContext, d: Date): string {
-  return DateTime.fromJSDate(d, { zone: ZONE }).setLocale(ctx.locale === 'nl' ? 'nl' : 'en-GB').toFormat('d LLL yyyy');
+  return DateTime.fromJSDate(d, { zone: ZONE })
+    .setLocale(ctx.locale === 'nl' ? 'nl' : 'en-GB')
+    .toFormat('d LLL yyyy');
 }
 
 export function FieldError({ name, error }: { name: string; error?: string | undefined }) {
@@ -79,7 +83,14 @@ export function ChoiceGroup({
         const oid = i === 0 ? id : `${id}-${i}`;
         return (
           <div class="hm-choice">
-            <input class={`utrecht-${type} utrecht-${type}--html-input`} type={type} id={oid} name={name} value={o.value} checked={values.includes(o.value)} />
+            <input
+              class={`utrecht-${type} utrecht-${type}--html-input`}
+              type={type}
+              id={oid}
+              name={name}
+              value={o.value}
+              checked={values.includes(o.value)}
+            />
             <label class="utrecht-form-label utrecht-form-label--checkbox" for={oid}>
               {o.label}
             </label>
@@ -91,7 +102,21 @@ export function ChoiceGroup({
 }
 
 /** Weekday × part-of-day checkboxes, one fieldset per weekday. */
-export function SlotGrid({ ctx, name, legend, hint, values, error }: { ctx: ViewContext; name: string; legend: string; hint?: string; values: readonly string[]; error?: string | undefined }) {
+export function SlotGrid({
+  ctx,
+  name,
+  legend,
+  hint,
+  values,
+  error,
+}: {
+  ctx: ViewContext;
+  name: string;
+  legend: string;
+  hint?: string;
+  values: readonly string[];
+  error?: string | undefined;
+}) {
   const { t } = ctx;
   const id = fieldId(name);
   return (
@@ -106,7 +131,14 @@ export function SlotGrid({ ctx, name, legend, hint, values, error }: { ctx: View
             const oid = d === 1 && i === 0 ? id : `${id}-${d}-${p}`;
             return (
               <span class="hm-choice hm-choice--inline">
-                <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={oid} name={name} value={slotValue(d, p)} checked={values.includes(slotValue(d, p))} />
+                <input
+                  class="utrecht-checkbox utrecht-checkbox--html-input"
+                  type="checkbox"
+                  id={oid}
+                  name={name}
+                  value={slotValue(d, p)}
+                  checked={values.includes(slotValue(d, p))}
+                />
                 <label class="utrecht-form-label utrecht-form-label--checkbox" for={oid}>
                   {t(`helpmatch.part.${p}`)}
                 </label>
@@ -120,22 +152,67 @@ export function SlotGrid({ ctx, name, legend, hint, values, error }: { ctx: View
 }
 
 /** A labelled textarea with hint and error (the shared field, four rows by default). */
-export function TextArea(props: { name: string; label: string; hint?: string; value?: string | undefined; error?: string | undefined; rows?: number }) {
+export function TextArea(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  rows?: number;
+}) {
   return <TextAreaField {...props} />;
 }
 
 /** A labelled native input of a type the shared TextField does not offer (date, time). */
-export function NativeInput({ name, label, type, value, error, hint }: { name: string; label: string; type: 'date' | 'time'; value?: string | undefined; error?: string | undefined; hint?: string }) {
+export function NativeInput({
+  name,
+  label,
+  type,
+  value,
+  error,
+  hint,
+}: {
+  name: string;
+  label: string;
+  type: 'date' | 'time';
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string;
+}) {
   const id = fieldId(name);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} extraClass=" utrecht-form-field--text">
-      <input class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--short" type={type} id={id} name={name} value={value ?? ''} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, hint, error)} />
+      <input
+        class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--short"
+        type={type}
+        id={id}
+        name={name}
+        value={value ?? ''}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
     </FieldFrame>
   );
 }
 
 /** A buurt select grouped by wijk. */
-export function BuurtSelect({ ctx, name, label, hint, buurten, value, error }: { ctx: ViewContext; name: string; label: string; hint?: string; buurten: BuurtOptions; value?: string | undefined; error?: string | undefined }) {
+export function BuurtSelect({
+  ctx,
+  name,
+  label,
+  hint,
+  buurten,
+  value,
+  error,
+}: {
+  ctx: ViewContext;
+  name: string;
+  label: string;
+  hint?: string;
+  buurten: BuurtOptions;
+  value?: string | undefined;
+  error?: string | undefined;
+}) {
   const id = fieldId(name);
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -152,7 +229,13 @@ export function BuurtSelect({ ctx, name, label, hint, buurten, value, error }: {
       )}
       <FieldError name={name} error={error} />
       <div class="utrecht-form-field__input">
-        <select class="utrecht-select utrecht-select--html-select" id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={described}>
+        <select
+          class="utrecht-select utrecht-select--html-select"
+          id={id}
+          name={name}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={described}
+        >
           <option value="">{ctx.t('helpmatch.field.buurtChoose')}</option>
           {buurten.groups.map((g) => (
             <optgroup label={g.wijk}>
@@ -170,7 +253,19 @@ export function BuurtSelect({ ctx, name, label, hint, buurten, value, error }: {
 }
 
 /** A form with one button (accept, decline, withdraw…). */
-export function ButtonForm({ ctx, action, label, secondary, children }: { ctx: ViewContext; action: string; label: string; secondary?: boolean; children?: ComponentChildren }) {
+export function ButtonForm({
+  ctx,
+  action,
+  label,
+  secondary,
+  children,
+}: {
+  ctx: ViewContext;
+  action: string;
+  label: string;
+  secondary?: boolean;
+  children?: ComponentChildren;
+}) {
   return (
     <form method="post" action={action} class="hm-button-form">
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />

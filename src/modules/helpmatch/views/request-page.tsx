@@ -13,7 +13,13 @@ export interface RequestPageProps {
   needsVog: boolean;
   notice: string | null;
   /** Address and contact details: only for the asking side and coordinators. */
-  privateInfo: { address: string | null; remarks: string | null; subjectName: string | null; subjectPhone: string | null; subjectEmail: string | null } | null;
+  privateInfo: {
+    address: string | null;
+    remarks: string | null;
+    subjectName: string | null;
+    subjectPhone: string | null;
+    subjectEmail: string | null;
+  } | null;
   /** Matches of the request, for the asking side and coordinators. */
   matches: { id: string; state: MatchState; firstName: string }[] | null;
   canWithdraw: boolean;
@@ -147,7 +153,9 @@ export function RequestPage(p: RequestPageProps) {
           )}
         </section>
       )}
-      {p.canWithdraw && <ButtonForm ctx={ctx} action={`${base}/vragen/${r.id}/intrekken`} label={t('helpmatch.submit.withdraw')} secondary />}
+      {p.canWithdraw && (
+        <ButtonForm ctx={ctx} action={`${base}/vragen/${r.id}/intrekken`} label={t('helpmatch.submit.withdraw')} secondary />
+      )}
     </>
   );
 }

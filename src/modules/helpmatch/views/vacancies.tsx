@@ -16,7 +16,17 @@ export interface VacancyItem {
 }
 
 /** The list of open vacancies, with a link to post one for organisation members. */
-export function VacanciesPage({ ctx, vacancies, canCreate, notice }: { ctx: ViewContext; vacancies: VacancyItem[]; canCreate: boolean; notice: string | null }) {
+export function VacanciesPage({
+  ctx,
+  vacancies,
+  canCreate,
+  notice,
+}: {
+  ctx: ViewContext;
+  vacancies: VacancyItem[];
+  canCreate: boolean;
+  notice: string | null;
+}) {
   const { t } = ctx;
   const base = `/${ctx.tenant!.slug}/hulp/vacatures`;
   return (
@@ -116,13 +126,25 @@ export function VacancyPage({
           )}
         </section>
       )}
-      {canClose && v.state === 'open' && <ButtonForm ctx={ctx} action={`${base}/sluiten`} label={t('helpmatch.submit.closeVacancy')} secondary />}
+      {canClose && v.state === 'open' && (
+        <ButtonForm ctx={ctx} action={`${base}/sluiten`} label={t('helpmatch.submit.closeVacancy')} secondary />
+      )}
     </>
   );
 }
 
 /** The form to post a vacancy for one of the user's organisations. */
-export function VacancyFormPage({ ctx, organisations, values, errors }: { ctx: ViewContext; organisations: { id: string; name: string }[]; values: Record<string, string>; errors?: FieldErrors | undefined }) {
+export function VacancyFormPage({
+  ctx,
+  organisations,
+  values,
+  errors,
+}: {
+  ctx: ViewContext;
+  organisations: { id: string; name: string }[];
+  values: Record<string, string>;
+  errors?: FieldErrors | undefined;
+}) {
   const { t } = ctx;
   const e = errors ?? {};
   return (
@@ -130,11 +152,30 @@ export function VacancyFormPage({ ctx, organisations, values, errors }: { ctx: V
       <h1 class="utrecht-heading-1">{t('helpmatch.vacancy.newTitle')}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={`/${ctx.tenant!.slug}/hulp/vacatures/nieuw`} label={t('helpmatch.vacancy.newTitle')}>
-        <SelectField name="organisationId" label={t('helpmatch.field.organisation')} options={organisations.map((o) => ({ value: o.id, label: o.name }))} value={values.organisationId} error={e.organisationId} />
+        <SelectField
+          name="organisationId"
+          label={t('helpmatch.field.organisation')}
+          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+          value={values.organisationId}
+          error={e.organisationId}
+        />
         <TextField name="title" label={t('helpmatch.field.title')} value={values.title} error={e.title} required maxLength={200} />
         <TextArea name="description" label={t('helpmatch.field.description')} value={values.description} error={e.description} rows={5} />
-        <SelectField name="category" label={t('helpmatch.field.vacancyCategory')} options={CATEGORIES.map((c) => ({ value: c, label: t(`helpmatch.category.${c}`) }))} value={values.category} error={e.category} />
-        <TextField name="hoursPerWeek" label={t('helpmatch.field.hoursPerWeek')} hint={t('helpmatch.field.hoursPerWeekHint')} value={values.hoursPerWeek} error={e.hoursPerWeek} maxLength={100} />
+        <SelectField
+          name="category"
+          label={t('helpmatch.field.vacancyCategory')}
+          options={CATEGORIES.map((c) => ({ value: c, label: t(`helpmatch.category.${c}`) }))}
+          value={values.category}
+          error={e.category}
+        />
+        <TextField
+          name="hoursPerWeek"
+          label={t('helpmatch.field.hoursPerWeek')}
+          hint={t('helpmatch.field.hoursPerWeekHint')}
+          value={values.hoursPerWeek}
+          error={e.hoursPerWeek}
+          maxLength={100}
+        />
         <SubmitButton>{t('helpmatch.submit.vacancy')}</SubmitButton>
       </Form>
     </>

@@ -26,7 +26,8 @@ function timingHash(): Promise<string> {
   return dummyHash;
 }
 
-export type PasswordCheck = { ok: true; user: AuthUser } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'throttled'; seconds: number };
+export type PasswordCheck =
+  { ok: true; user: AuthUser } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'throttled'; seconds: number };
 
 function throttleKeys(email: string, ip: string | undefined): ThrottleKey[] {
   const net = networkKey(ip);
@@ -40,11 +41,21 @@ export async function checkPassword(app: FastifyInstance, email: string, passwor
   const wait = await secondsToWait(app.db, keys, now);
   if (wait > 0) return { ok: false, reason: 'throttled', seconds: wait };
   const user = await store.findUserByEmail(app.db, email);
-  const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await timingHash(), password)) && false;
+  const valid = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, password)
+    : (await verifyPassword(await timingHash(), password)) && false;
   if (!user || !valid) {
     await inTransaction(app.db, async (trx) => {
       await recordFailures(trx, keys, now);
-      await recordAudit(trx, { tenantId: null, actorUserId: null, action: 'signin_failed', entity: 'user', entityId: user?.id ?? null, ip: truncateIp(ip), detail: { step: 'password' } });
+      await recordAudit(trx, {
+        tenantId: null,
+        actorUserId: null,
+        action: 'signin_failed',
+        entity: 'user',
+        entityId: user?.id ?? null,
+        ip: truncateIp(ip),
+        detail: { step: 'password' },
+      });
     });
     return { ok: false, reason: 'wrong' };
   }
@@ -116,7 +127,12 @@ export async function useSigninLink(app: FastifyInstance, token: string): Promis
 }
 
 /** Set a new password with a reset link and end all sessions of the user; null when the link does not work. */
-export async function resetPassword(app: FastifyInstance, token: string, password: string, ip: string | undefined): Promise<AuthUser | null> {
+export async function resetPassword(
+  app: FastifyInstance,
+  token: string,
+  password: string,
+  ip: string | undefined,
+): Promise<AuthUser | null> {
   if (!TOKEN_RE.test(token)) return null;
   const passwordHash = await hashPassword(password);
   return inTransaction(app.db, async (trx) => {
@@ -127,7 +143,14 @@ export async function resetPassword(app: FastifyInstance, token: string, passwor
     await store.setPasswordHash(trx, user.id, passwordHash, now);
     await store.deleteSessionsOfUser(trx, user.id);
     await clearFailures(trx, emailKey(user.email));
-    await recordAudit(trx, { tenantId: null, actorUserId: user.id, action: 'password_reset', entity: 'user', entityId: user.id, ip: truncateIp(ip) });
+    await recordAudit(trx, {
+      tenantId: null,
+      actorUserId: user.id,
+      action: 'password_reset',
+      entity: 'user',
+      entityId: user.id,
+      ip: truncateIp(ip),
+    });
     return { ...user, passwordHash };
   });
 }
@@ -151,7 +174,14 @@ export async function registerResident(app: FastifyInstance, r: Registration, ip
     const id = await store.insertUser(trx, { email: r.email, name: r.name, locale: r.locale, passwordHash, now });
     if (id) {
       await store.insertMembership(trx, { tenantId: r.tenantId, userId: id, role: 'resident', now });
-      await recordAudit(trx, { tenantId: r.tenantId, actorUserId: id, action: 'register', entity: 'user', entityId: id, ip: truncateIp(ip) });
+      await recordAudit(trx, {
+        tenantId: r.tenantId,
+        actorUserId: id,
+        action: 'register',
+        entity: 'user',
+        entityId: id,
+        ip: truncateIp(ip),
+      });
     }
     const user = await store.findUserByEmail(trx, r.email);
     if (user) await issueLink(app, trx, user, 'signin', id ? r.tenantId : null);

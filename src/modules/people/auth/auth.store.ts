@@ -47,7 +47,10 @@ export async function deleteExpiredSessionsOfUser(db: DbOrTrx, userId: string, n
   await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<', now).execute();
 }
 
-export async function insertSession(db: DbOrTrx, s: { id: string; userId: string; now: Date; expiresAt: Date; mfa: boolean }): Promise<void> {
+export async function insertSession(
+  db: DbOrTrx,
+  s: { id: string; userId: string; now: Date; expiresAt: Date; mfa: boolean },
+): Promise<void> {
   await db
     .insertInto('sessions')
     .values({ id: s.id, user_id: s.userId, created_at: s.now, last_seen_at: s.now, expires_at: s.expiresAt, mfa_at: s.mfa ? s.now : null })
@@ -102,7 +105,13 @@ export async function isStaffAnywhere(db: DbOrTrx, userId: string): Promise<bool
 }
 
 export async function firstTenantOf(db: DbOrTrx, userId: string): Promise<string | null> {
-  const row = await db.selectFrom('memberships').where('user_id', '=', userId).select('tenant_id').orderBy('created_at').orderBy('id').executeTakeFirst();
+  const row = await db
+    .selectFrom('memberships')
+    .where('user_id', '=', userId)
+    .select('tenant_id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
   return row?.tenant_id ?? null;
 }
 
@@ -117,7 +126,12 @@ const userColumns = [
 ] as const;
 
 export async function findUserByEmail(db: DbOrTrx, email: string): Promise<AuthUser | undefined> {
-  const row = await db.selectFrom('users').where('email', '=', email.toLowerCase()).where('deleted_at', 'is', null).select(userColumns).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .where('email', '=', email.toLowerCase())
+    .where('deleted_at', 'is', null)
+    .select(userColumns)
+    .executeTakeFirst();
   return row ? { ...row, email: row.email! } : undefined;
 }
 
@@ -139,7 +153,19 @@ export async function insertUser(
 ): Promise<string | null> {
   const row = await db
     .insertInto('users')
-    .values({ email: u.email.toLowerCase(), name: u.name, locale: u.locale, password_hash: u.passwordHash, phone: null, address: null, totp_secret: null, totp_enabled_at: null, deleted_at: null, created_at: u.now, updated_at: u.now })
+    .values({
+      email: u.email.toLowerCase(),
+      name: u.name,
+      locale: u.locale,
+      password_hash: u.passwordHash,
+      phone: null,
+      address: null,
+      totp_secret: null,
+      totp_enabled_at: null,
+      deleted_at: null,
+      created_at: u.now,
+      updated_at: u.now,
+    })
     .onConflict((oc) => oc.column('email').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -169,7 +195,11 @@ export async function enableTotp(db: DbOrTrx, userId: string, encryptedSecret: s
 }
 
 export async function disableTotp(db: DbOrTrx, userId: string, now: Date): Promise<void> {
-  await db.updateTable('users').set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** Record a TOTP time step as used; false when this or a later step was used already (a replayed code). */
@@ -191,7 +221,17 @@ export async function insertToken(
 ): Promise<void> {
   await db
     .insertInto('auth_tokens')
-    .values({ id: t.id, kind: t.kind, user_id: t.userId, email: t.email, tenant_id: t.tenantId, data: JSON.stringify({}) as never, created_at: t.now, expires_at: t.expiresAt, used_at: null })
+    .values({
+      id: t.id,
+      kind: t.kind,
+      user_id: t.userId,
+      email: t.email,
+      tenant_id: t.tenantId,
+      data: JSON.stringify({}) as never,
+      created_at: t.now,
+      expires_at: t.expiresAt,
+      used_at: null,
+    })
     .execute();
 }
 
@@ -237,7 +277,11 @@ export async function consumeToken(db: DbOrTrx, id: string, kind: 'signin' | 're
 // --- failed sign-ins ---
 
 export function findFailure(db: DbOrTrx, key: string) {
-  return db.selectFrom('signin_failures').where('key', '=', key).select(['failures', 'first_at as firstAt', 'last_at as lastAt']).executeTakeFirst();
+  return db
+    .selectFrom('signin_failures')
+    .where('key', '=', key)
+    .select(['failures', 'first_at as firstAt', 'last_at as lastAt'])
+    .executeTakeFirst();
 }
 
 /** Count one failure; a count older than the window starts again at 1. */

@@ -41,10 +41,25 @@ export function clearPending(app: FastifyInstance, reply: FastifyReply): void {
 }
 
 /** Start the session (with audit record) now. */
-export async function signInNow(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, userId: string, method: SigninMethod, mfa: boolean): Promise<void> {
+export async function signInNow(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+  method: SigninMethod,
+  mfa: boolean,
+): Promise<void> {
   await inTransaction(app.db, async (trx) => {
     await startSession(app, req, reply, userId, { mfa, db: trx });
-    await recordAudit(trx, { tenantId: null, actorUserId: userId, action: 'signin', entity: 'user', entityId: userId, ip: truncateIp(req.ip), detail: { method, mfa } });
+    await recordAudit(trx, {
+      tenantId: null,
+      actorUserId: userId,
+      action: 'signin',
+      entity: 'user',
+      entityId: userId,
+      ip: truncateIp(req.ip),
+      detail: { method, mfa },
+    });
   });
 }
 

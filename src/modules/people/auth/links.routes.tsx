@@ -29,13 +29,24 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
   app.post('/aanmelden/link', { config: { policy: 'public', rateLimit: RATE_LIMIT } }, async (req, reply) => {
     const form = parseForm(emailForm, req.body, req.t);
     const title = req.t('auth.link.title');
-    if (!form.ok) return reply.page(<EmailRequestPage ctx={req.viewContext()} kind="link" email={rawField(req.body, 'email')} errors={form.errors} />, { title, status: 422 });
+    if (!form.ok) {
+      return reply.page(<EmailRequestPage ctx={req.viewContext()} kind="link" email={rawField(req.body, 'email')} errors={form.errors} />, {
+        title,
+        status: 422,
+      });
+    }
     await sendSigninLink(app, form.data.email);
-    return reply.page(<MessagePage title={req.t('auth.link.sent.title')} message={req.t('auth.link.sent')} />, { title: req.t('auth.link.sent.title') });
+    return reply.page(<MessagePage title={req.t('auth.link.sent.title')} message={req.t('auth.link.sent')} />, {
+      title: req.t('auth.link.sent.title'),
+    });
   });
 
   const invalidLink = (t: (k: string) => string) => (
-    <MessagePage title={t('auth.link.title')} message={t('auth.link.invalid')} link={{ href: '/aanmelden/link', label: t('auth.link.requestNew') }} />
+    <MessagePage
+      title={t('auth.link.title')}
+      message={t('auth.link.invalid')}
+      link={{ href: '/aanmelden/link', label: t('auth.link.requestNew') }}
+    />
   );
 
   app.get('/aanmelden/link/:token', { config: { policy: 'public' } }, async (req, reply) => {
@@ -58,18 +69,31 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
   app.post('/wachtwoord-vergeten', { config: { policy: 'public', rateLimit: RATE_LIMIT } }, async (req, reply) => {
     const form = parseForm(emailForm, req.body, req.t);
     const title = req.t('auth.reset.title');
-    if (!form.ok) return reply.page(<EmailRequestPage ctx={req.viewContext()} kind="reset" email={rawField(req.body, 'email')} errors={form.errors} />, { title, status: 422 });
+    if (!form.ok) {
+      return reply.page(
+        <EmailRequestPage ctx={req.viewContext()} kind="reset" email={rawField(req.body, 'email')} errors={form.errors} />,
+        { title, status: 422 },
+      );
+    }
     await sendResetLink(app, form.data.email);
-    return reply.page(<MessagePage title={req.t('auth.link.sent.title')} message={req.t('auth.reset.sent')} />, { title: req.t('auth.link.sent.title') });
+    return reply.page(<MessagePage title={req.t('auth.link.sent.title')} message={req.t('auth.reset.sent')} />, {
+      title: req.t('auth.link.sent.title'),
+    });
   });
 
   const invalidReset = (t: (k: string) => string) => (
-    <MessagePage title={t('auth.reset.new.title')} message={t('auth.reset.invalid')} link={{ href: '/wachtwoord-vergeten', label: t('auth.link.requestNew') }} />
+    <MessagePage
+      title={t('auth.reset.new.title')}
+      message={t('auth.reset.invalid')}
+      link={{ href: '/wachtwoord-vergeten', label: t('auth.link.requestNew') }}
+    />
   );
 
   app.get('/wachtwoord-herstellen/:token', { config: { policy: 'public' } }, async (req, reply) => {
     const token = tokenOf(req.params);
-    if (!(await linkIsValid(app, token, 'reset'))) return reply.page(invalidReset(req.t), { title: req.t('auth.reset.new.title'), status: 400 });
+    if (!(await linkIsValid(app, token, 'reset'))) {
+      return reply.page(invalidReset(req.t), { title: req.t('auth.reset.new.title'), status: 400 });
+    }
     return reply.page(<NewPasswordPage ctx={req.viewContext()} token={token} />, { title: req.t('auth.reset.new.title') });
   });
 
@@ -84,7 +108,9 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
       if (problem) errors = { password: req.t(problem) };
       else if (form.data.password !== form.data.password2) errors = { password2: req.t('auth.password.mismatch') };
     }
-    if (!form.ok || Object.keys(errors).length > 0) return reply.page(<NewPasswordPage ctx={req.viewContext()} token={token} errors={errors} />, { title, status: 422 });
+    if (!form.ok || Object.keys(errors).length > 0) {
+      return reply.page(<NewPasswordPage ctx={req.viewContext()} token={token} errors={errors} />, { title, status: 422 });
+    }
     const user = await resetPassword(app, token, form.data.password, req.ip);
     if (!user) return reply.page(invalidReset(req.t), { title, status: 400 });
     return finishSignIn(app, req, reply, user, 'reset', '/');
@@ -107,11 +133,21 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
       if (problem) errors.password = req.t(problem);
     }
     if (!form.ok || Object.keys(errors).length > 0) {
-      const values = { name: rawField(req.body, 'name', 100), email: rawField(req.body, 'email'), tenant: rawField(req.body, 'tenant', 64) };
+      const values = {
+        name: rawField(req.body, 'name', 100),
+        email: rawField(req.body, 'email'),
+        tenant: rawField(req.body, 'tenant', 64),
+      };
       return reply.page(<RegisterPage ctx={req.viewContext()} tenants={tenants} values={values} errors={errors} />, { title, status: 422 });
     }
     const d = form.data;
-    await registerResident(app, { name: d.name, email: d.email, password: d.password || null, tenantId: d.tenant, locale: req.locale }, req.ip);
-    return reply.page(<MessagePage title={req.t('auth.link.sent.title')} message={req.t('auth.register.sent')} />, { title: req.t('auth.link.sent.title') });
+    await registerResident(
+      app,
+      { name: d.name, email: d.email, password: d.password || null, tenantId: d.tenant, locale: req.locale },
+      req.ip,
+    );
+    return reply.page(<MessagePage title={req.t('auth.link.sent.title')} message={req.t('auth.register.sent')} />, {
+      title: req.t('auth.link.sent.title'),
+    });
   });
 }

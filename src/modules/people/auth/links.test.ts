@@ -22,7 +22,11 @@ async function mailCount(email: string): Promise<number> {
 describe('sign-in link by e-mail', () => {
   before(async () => {
     await ensureTenant(ctx.app.db);
-    await createUser(ctx.app.db, ctx.app.config, { email: 'link@example.nl', name: 'Fatima', roles: [{ tenantId: 'GM0542', role: 'resident' }] });
+    await createUser(ctx.app.db, ctx.app.config, {
+      email: 'link@example.nl',
+      name: 'Fatima',
+      roles: [{ tenantId: 'GM0542', role: 'resident' }],
+    });
   });
 
   it('answers the same for known and unknown addresses, and mails only the known one', async () => {
@@ -35,7 +39,11 @@ describe('sign-in link by e-mail', () => {
     assert.match(unknown.body, /Als dit adres bij ons bekend is, hebben we een link gestuurd/);
     assert.equal(await mailCount('link@example.nl'), 1);
     assert.equal(await mailCount('onbekend@example.nl'), 0);
-    const mail = await ctx.app.db.selectFrom('mail_outbox').where('to_address', '=', 'link@example.nl').selectAll().executeTakeFirstOrThrow();
+    const mail = await ctx.app.db
+      .selectFrom('mail_outbox')
+      .where('to_address', '=', 'link@example.nl')
+      .selectAll()
+      .executeTakeFirstOrThrow();
     assert.equal(mail.tenant_id, 'GM0542');
     assert.match(mail.text_body, /Hallo Fatima/);
     assert.match(mail.text_body, /http:\/\/localhost:3000\/aanmelden\/link\//);
@@ -130,7 +138,10 @@ describe('password reset', () => {
     assert.ok(await signedIn(b));
     assert.equal(await signedIn(laptop), false, 'other sessions ended');
 
-    const reuse = await b.post(`/wachtwoord-herstellen/${token}`, { password: 'nog een ander wachtwoord', password2: 'nog een ander wachtwoord' });
+    const reuse = await b.post(`/wachtwoord-herstellen/${token}`, {
+      password: 'nog een ander wachtwoord',
+      password2: 'nog een ander wachtwoord',
+    });
     assert.equal(reuse.statusCode, 400);
 
     const c = await browser('/aanmelden');
@@ -177,7 +188,12 @@ describe('registration', () => {
 
   it('does not reveal an existing address: same page, and a sign-in link for the owner', async () => {
     const b = await browser('/registreren');
-    const res = await b.post('/registreren', { name: 'Indringer', email: 'bestaat@example.nl', password: 'een ander wachtwoord', tenant: 'GM0542' });
+    const res = await b.post('/registreren', {
+      name: 'Indringer',
+      email: 'bestaat@example.nl',
+      password: 'een ander wachtwoord',
+      tenant: 'GM0542',
+    });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /Kijk in uw e-mail/);
     const user = await ctx.app.db.selectFrom('users').where('email', '=', 'bestaat@example.nl').selectAll().executeTakeFirstOrThrow();

@@ -61,7 +61,12 @@ export async function startSession(
 }
 
 /** Sign out: delete the request's session and clear the cookie. */
-export async function endSession(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, opts: { db?: DbOrTrx } = {}): Promise<void> {
+export async function endSession(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: { db?: DbOrTrx } = {},
+): Promise<void> {
   const id = req.user?.sessionId ?? sessionIdFromRequest(req);
   if (id) await store.deleteSession(opts.db ?? app.db, id);
   delete req.cookies[SESSION_COOKIE];

@@ -27,14 +27,19 @@ export async function signinRoutes(app: FastifyInstance): Promise<void> {
     const terug = terugOf(req.query);
     const form = parseForm(signinForm, req.body, req.t);
     const title = req.t('auth.signin.title');
-    const email = typeof (req.body as { email?: unknown })?.email === 'string' ? ((req.body as { email: string }).email.slice(0, 254)) : '';
-    if (!form.ok) return reply.page(<SigninPage ctx={req.viewContext()} terug={terug} email={email} errors={form.errors} />, { title, status: 422 });
+    const email = typeof (req.body as { email?: unknown })?.email === 'string' ? (req.body as { email: string }).email.slice(0, 254) : '';
+    if (!form.ok) {
+      return reply.page(<SigninPage ctx={req.viewContext()} terug={terug} email={email} errors={form.errors} />, { title, status: 422 });
+    }
     const check = await checkPassword(app, form.data.email, form.data.password, req.ip);
     if (!check.ok) {
       const throttled = check.reason === 'throttled';
       if (throttled) reply.header('retry-after', String(check.seconds));
       const message = throttled ? req.t('auth.signin.throttled', { seconds: check.seconds }) : req.t('auth.signin.wrong');
-      return reply.page(<SigninPage ctx={req.viewContext()} terug={terug} email={form.data.email} errors={{ email: message }} />, { title, status: throttled ? 429 : 401 });
+      return reply.page(<SigninPage ctx={req.viewContext()} terug={terug} email={form.data.email} errors={{ email: message }} />, {
+        title,
+        status: throttled ? 429 : 401,
+      });
     }
     return finishSignIn(app, req, reply, check.user, 'password', terug);
   });
@@ -59,7 +64,14 @@ export async function signinRoutes(app: FastifyInstance): Promise<void> {
     const subject = await secondStepSubject(req);
     if (!subject) {
       if (req.user) return reply.redirect(`/account/tweestaps${terug === '/' ? '' : `?terug=${encodeURIComponent(terug)}`}`, 303);
-      return reply.page(<MessagePage title={req.t('auth.mfa.title')} message={req.t('auth.mfa.expired')} link={{ href: '/aanmelden', label: req.t('auth.signin.title') }} />, { title: req.t('auth.mfa.title'), status: 400 });
+      return reply.page(
+        <MessagePage
+          title={req.t('auth.mfa.title')}
+          message={req.t('auth.mfa.expired')}
+          link={{ href: '/aanmelden', label: req.t('auth.signin.title') }}
+        />,
+        { title: req.t('auth.mfa.title'), status: 400 },
+      );
     }
     return reply.page(<CodePage ctx={req.viewContext()} terug={terug} />, { title: req.t('auth.mfa.title') });
   });
@@ -70,7 +82,10 @@ export async function signinRoutes(app: FastifyInstance): Promise<void> {
     if (req.user?.mfaVerified) return reply.redirect(terug, 303);
     const subject = await secondStepSubject(req);
     if (!subject) {
-      return reply.page(<MessagePage title={title} message={req.t('auth.mfa.expired')} link={{ href: '/aanmelden', label: req.t('auth.signin.title') }} />, { title, status: 400 });
+      return reply.page(
+        <MessagePage title={title} message={req.t('auth.mfa.expired')} link={{ href: '/aanmelden', label: req.t('auth.signin.title') }} />,
+        { title, status: 400 },
+      );
     }
     const form = parseForm(codeForm, req.body, req.t);
     if (!form.ok) return reply.page(<CodePage ctx={req.viewContext()} terug={terug} errors={form.errors} />, { title, status: 422 });
@@ -80,14 +95,28 @@ export async function signinRoutes(app: FastifyInstance): Promise<void> {
     const wait = await secondsToWait(app.db, [key], now);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      return reply.page(<CodePage ctx={req.viewContext()} terug={terug} errors={{ code: req.t('auth.signin.throttled', { seconds: wait }) }} />, { title, status: 429 });
+      return reply.page(
+        <CodePage ctx={req.viewContext()} terug={terug} errors={{ code: req.t('auth.signin.throttled', { seconds: wait }) }} />,
+        { title, status: 429 },
+      );
     }
     if (!(await checkTotpOnce(app, user, form.data.code, now))) {
       await inTransaction(app.db, async (trx) => {
         await recordFailures(trx, [key], now);
-        await recordAudit(trx, { tenantId: null, actorUserId: req.user?.id ?? null, action: 'signin_failed', entity: 'user', entityId: user.id, ip: truncateIp(req.ip), detail: { step: 'totp' } });
+        await recordAudit(trx, {
+          tenantId: null,
+          actorUserId: req.user?.id ?? null,
+          action: 'signin_failed',
+          entity: 'user',
+          entityId: user.id,
+          ip: truncateIp(req.ip),
+          detail: { step: 'totp' },
+        });
       });
-      return reply.page(<CodePage ctx={req.viewContext()} terug={terug} errors={{ code: req.t('auth.mfa.wrongCode') }} />, { title, status: 401 });
+      return reply.page(<CodePage ctx={req.viewContext()} terug={terug} errors={{ code: req.t('auth.mfa.wrongCode') }} />, {
+        title,
+        status: 401,
+      });
     }
     await clearFailures(app.db, key);
     if (pending) {
@@ -96,7 +125,14 @@ export async function signinRoutes(app: FastifyInstance): Promise<void> {
     } else {
       await inTransaction(app.db, async (trx) => {
         await store.setSessionMfa(trx, req.user!.sessionId, now);
-        await recordAudit(trx, { tenantId: null, actorUserId: user.id, action: 'mfa_verified', entity: 'user', entityId: user.id, ip: truncateIp(req.ip) });
+        await recordAudit(trx, {
+          tenantId: null,
+          actorUserId: user.id,
+          action: 'mfa_verified',
+          entity: 'user',
+          entityId: user.id,
+          ip: truncateIp(req.ip),
+        });
       });
     }
     return reply.redirect(terug, 303);
@@ -106,7 +142,16 @@ export async function signinRoutes(app: FastifyInstance): Promise<void> {
     const user = req.user;
     await inTransaction(app.db, async (trx) => {
       await endSession(app, req, reply, { db: trx });
-      if (user) await recordAudit(trx, { tenantId: null, actorUserId: user.id, action: 'signout', entity: 'user', entityId: user.id, ip: truncateIp(req.ip) });
+      if (user) {
+        await recordAudit(trx, {
+          tenantId: null,
+          actorUserId: user.id,
+          action: 'signout',
+          entity: 'user',
+          entityId: user.id,
+          ip: truncateIp(req.ip),
+        });
+      }
     });
     return reply.redirect('/', 303);
   });

@@ -21,8 +21,16 @@ async function signedIn(b: TestBrowser): Promise<boolean> {
 describe('sign-in with a password', () => {
   before(async () => {
     await ensureTenant(ctx.app.db);
-    await createUser(ctx.app.db, ctx.app.config, { email: 'bewoner@example.nl', password: PASSWORD, roles: [{ tenantId: 'GM0542', role: 'resident' }] });
-    await createUser(ctx.app.db, ctx.app.config, { email: 'prof@example.nl', password: PASSWORD, roles: [{ tenantId: 'GM0542', role: 'professional' }] });
+    await createUser(ctx.app.db, ctx.app.config, {
+      email: 'bewoner@example.nl',
+      password: PASSWORD,
+      roles: [{ tenantId: 'GM0542', role: 'resident' }],
+    });
+    await createUser(ctx.app.db, ctx.app.config, {
+      email: 'prof@example.nl',
+      password: PASSWORD,
+      roles: [{ tenantId: 'GM0542', role: 'professional' }],
+    });
     await createUser(ctx.app.db, ctx.app.config, { email: 'weg@example.nl', password: PASSWORD });
     await ctx.app.db.updateTable('users').set({ deleted_at: new Date() }).where('email', '=', 'weg@example.nl').execute();
   });
@@ -50,7 +58,10 @@ describe('sign-in with a password', () => {
     const first = cookie.value;
     assert.ok(await signedIn(b));
     const stored = await ctx.app.db.selectFrom('sessions').select('id').execute();
-    assert.ok(stored.every((s) => s.id !== first), 'the database keeps only the hash');
+    assert.ok(
+      stored.every((s) => s.id !== first),
+      'the database keeps only the hash',
+    );
 
     // Signing in again replaces the session: the old cookie no longer works.
     await b.post('/aanmelden', { email: 'bewoner@example.nl', password: PASSWORD });
@@ -84,7 +95,10 @@ describe('sign-in with a password', () => {
     const b = await browser();
     const res = await b.post('/aanmelden', { _csrf: '', email: 'bewoner@example.nl', password: PASSWORD });
     assert.equal(res.statusCode, 403);
-    assert.equal(res.cookies.find((c) => c.name === 'sh_session'), undefined);
+    assert.equal(
+      res.cookies.find((c) => c.name === 'sh_session'),
+      undefined,
+    );
     const empty = await b.post('/aanmelden', { email: '', password: '' });
     assert.equal(empty.statusCode, 422);
     assert.match(empty.body, /Vul dit veld in\./);
@@ -134,7 +148,12 @@ describe('sign-in with a password', () => {
       active += 29;
     }
     assert.ok(active >= 11 * 60 && active <= 12 * 60, `signed out after ${active} minutes`);
-    const count = await ctx.app.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').where('users.email', '=', 'prof@example.nl').select('sessions.id').execute();
+    const count = await ctx.app.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .where('users.email', '=', 'prof@example.nl')
+      .select('sessions.id')
+      .execute();
     assert.equal(count.length, 0);
     assert.equal(await signedIn(staff), false);
   });

@@ -6,7 +6,11 @@ import { hashPassword } from './password.ts';
 import { encryptTotpSecret } from './totp.ts';
 
 export async function ensureTenant(db: Db, id = 'GM0542', slug = 'krimpen-aan-den-ijssel', name = 'Krimpen aan den IJssel'): Promise<void> {
-  await db.insertInto('tenants').values({ id, slug, name } as never).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('tenants')
+    .values({ id, slug, name } as never)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }
 
 export async function createUser(
@@ -37,7 +41,12 @@ export async function createUser(
 
 /** The token of the newest link of a kind mailed to an address. */
 export async function mailedToken(db: Db, email: string, path: 'aanmelden/link' | 'wachtwoord-herstellen'): Promise<string> {
-  const mails = await db.selectFrom('mail_outbox').where('to_address', '=', email).select(['text_body']).orderBy('created_at', 'desc').execute();
+  const mails = await db
+    .selectFrom('mail_outbox')
+    .where('to_address', '=', email)
+    .select(['text_body'])
+    .orderBy('created_at', 'desc')
+    .execute();
   for (const m of mails) {
     const match = new RegExp(`/${path}/([A-Za-z0-9_-]{43})`).exec(m.text_body);
     if (match) return match[1]!;

@@ -35,8 +35,14 @@ describe('slowing down password guessing', () => {
     const ok = await b.post('/aanmelden', { email: 'doelwit@example.nl', password: PASSWORD });
     assert.equal(ok.statusCode, 303);
     const left = await ctx.app.db.selectFrom('signin_failures').select('key').execute();
-    assert.ok(left.every((r) => !r.key.startsWith('email:')), 'success clears the e-mail counter');
-    assert.ok(left.every((r) => !r.key.includes('doelwit')), 'keys are hashed');
+    assert.ok(
+      left.every((r) => !r.key.startsWith('email:')),
+      'success clears the e-mail counter',
+    );
+    assert.ok(
+      left.every((r) => !r.key.includes('doelwit')),
+      'keys are hashed',
+    );
   });
 
   it('starts counting again after 15 minutes', async () => {
@@ -54,7 +60,9 @@ describe('slowing down password guessing', () => {
     const b = new TestBrowser(ctx.app);
     await b.get('/wachtwoord-vergeten');
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await b.post('/wachtwoord-vergeten', { email: 'x@example.nl' }, { remoteAddress: '10.9.8.7' })).statusCode);
+    for (let i = 0; i < 31; i++) {
+      statuses.push((await b.post('/wachtwoord-vergeten', { email: 'x@example.nl' }, { remoteAddress: '10.9.8.7' })).statusCode);
+    }
     assert.deepEqual(statuses.slice(0, 30), Array(30).fill(200));
     assert.equal(statuses[30], 429);
   });

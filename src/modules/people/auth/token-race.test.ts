@@ -9,7 +9,11 @@ const ctx = useTestApp();
 describe('single-use links under concurrency', () => {
   before(async () => {
     await ensureTenant(ctx.app.db);
-    await createUser(ctx.app.db, ctx.app.config, { email: 'race@example.nl', name: 'Race', roles: [{ tenantId: 'GM0542', role: 'resident' }] });
+    await createUser(ctx.app.db, ctx.app.config, {
+      email: 'race@example.nl',
+      name: 'Race',
+      roles: [{ tenantId: 'GM0542', role: 'resident' }],
+    });
   });
 
   async function twoBrowsers(path: string): Promise<[TestBrowser, TestBrowser]> {
@@ -26,8 +30,16 @@ describe('single-use links under concurrency', () => {
     const token = await mailedToken(ctx.app.db, 'race@example.nl', 'aanmelden/link');
     const [x, y] = await twoBrowsers(`/aanmelden/link/${token}`);
     const res = await Promise.all([x.post(`/aanmelden/link/${token}`, {}), y.post(`/aanmelden/link/${token}`, {})]);
-    assert.deepEqual(res.map((r) => r.statusCode).sort((p, q) => p - q), [303, 400]);
-    const sessions = await ctx.app.db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id').where('u.email', '=', 'race@example.nl').select('s.id').execute();
+    assert.deepEqual(
+      res.map((r) => r.statusCode).sort((p, q) => p - q),
+      [303, 400],
+    );
+    const sessions = await ctx.app.db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .where('u.email', '=', 'race@example.nl')
+      .select('s.id')
+      .execute();
     assert.equal(sessions.length, 1);
   });
 
@@ -40,7 +52,10 @@ describe('single-use links under concurrency', () => {
       x.post(`/wachtwoord-herstellen/${token}`, { password: 'eerste nieuw wachtwoord', password2: 'eerste nieuw wachtwoord' }),
       y.post(`/wachtwoord-herstellen/${token}`, { password: 'tweede nieuw wachtwoord', password2: 'tweede nieuw wachtwoord' }),
     ]);
-    assert.deepEqual(res.map((r) => r.statusCode).sort((p, q) => p - q), [303, 400]);
+    assert.deepEqual(
+      res.map((r) => r.statusCode).sort((p, q) => p - q),
+      [303, 400],
+    );
     const audits = await ctx.app.db.selectFrom('audit_log').where('action', '=', 'password_reset').select('id').execute();
     assert.equal(audits.length, 1);
   });

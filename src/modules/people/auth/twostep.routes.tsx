@@ -25,14 +25,35 @@ export async function twoStepRoutes(app: FastifyInstance): Promise<void> {
     const email = user.email;
     const secret = base32 ?? pendingTotpSecret(app.config, user.id, user.sessionId);
     const svg = await QRCode.toString(totpUri(secret, email), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-    return { kind: 'setup', secret, pending: encryptTotpSecret(app.config, secret), qrDataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
+    return {
+      kind: 'setup',
+      secret,
+      pending: encryptTotpSecret(app.config, secret),
+      qrDataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+    };
   }
 
-  async function render(req: FastifyRequest, reply: FastifyReply, opts: { errors?: Record<string, string>; status?: number; pendingSecret?: string } = {}) {
+  async function render(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    opts: { errors?: Record<string, string>; status?: number; pendingSecret?: string } = {},
+  ) {
     const user = req.user!;
     const staff = user.memberships.some((m) => STAFF_ROLES.includes(m.role));
-    const state: TwoStepState = !user.mfaEnabled ? await setupState(req, opts.pendingSecret) : user.mfaVerified ? { kind: 'on' } : { kind: 'verify' };
-    const page = <TwoStepPage ctx={req.viewContext()} state={state} staff={staff} returnQuery={returnQuery(req)} {...(opts.errors ? { errors: opts.errors } : {})} />;
+    const state: TwoStepState = !user.mfaEnabled
+      ? await setupState(req, opts.pendingSecret)
+      : user.mfaVerified
+        ? { kind: 'on' }
+        : { kind: 'verify' };
+    const page = (
+      <TwoStepPage
+        ctx={req.viewContext()}
+        state={state}
+        staff={staff}
+        returnQuery={returnQuery(req)}
+        {...(opts.errors ? { errors: opts.errors } : {})}
+      />
+    );
     return reply.page(page, { title: req.t('auth.twostep.title'), status: opts.status ?? 200 });
   }
 
@@ -52,7 +73,14 @@ export async function twoStepRoutes(app: FastifyInstance): Promise<void> {
     await inTransaction(app.db, async (trx) => {
       if (!(await store.enableTotp(trx, user.id, encryptTotpSecret(app.config, base32), step, now))) return;
       await store.setSessionMfa(trx, user.sessionId, now);
-      await recordAudit(trx, { tenantId: null, actorUserId: user.id, action: 'mfa_enabled', entity: 'user', entityId: user.id, ip: truncateIp(req.ip) });
+      await recordAudit(trx, {
+        tenantId: null,
+        actorUserId: user.id,
+        action: 'mfa_enabled',
+        entity: 'user',
+        entityId: user.id,
+        ip: truncateIp(req.ip),
+      });
     });
     return reply.redirect(safeReturn((req.query as { terug?: unknown }).terug, '/account/tweestaps'), 303);
   });
@@ -78,7 +106,14 @@ export async function twoStepRoutes(app: FastifyInstance): Promise<void> {
       await clearFailures(trx, key);
       await store.disableTotp(trx, user.id, now);
       await store.setSessionMfa(trx, user.sessionId, null);
-      await recordAudit(trx, { tenantId: null, actorUserId: user.id, action: 'mfa_disabled', entity: 'user', entityId: user.id, ip: truncateIp(req.ip) });
+      await recordAudit(trx, {
+        tenantId: null,
+        actorUserId: user.id,
+        action: 'mfa_disabled',
+        entity: 'user',
+        entityId: user.id,
+        ip: truncateIp(req.ip),
+      });
     });
     return reply.redirect('/account/tweestaps', 303);
   });

@@ -27,8 +27,17 @@ async function signIn(email: string): Promise<TestBrowser> {
 describe('two-step sign-in (TOTP)', () => {
   before(async () => {
     await ensureTenant(ctx.app.db);
-    await createUser(ctx.app.db, ctx.app.config, { email: 'coord@example.nl', password: PASSWORD, roles: [{ tenantId: 'GM0542', role: 'coordinator' }] });
-    await createUser(ctx.app.db, ctx.app.config, { email: 'admin@example.nl', password: PASSWORD, roles: [{ tenantId: 'GM0542', role: 'admin' }], totpBase32: SECRET });
+    await createUser(ctx.app.db, ctx.app.config, {
+      email: 'coord@example.nl',
+      password: PASSWORD,
+      roles: [{ tenantId: 'GM0542', role: 'coordinator' }],
+    });
+    await createUser(ctx.app.db, ctx.app.config, {
+      email: 'admin@example.nl',
+      password: PASSWORD,
+      roles: [{ tenantId: 'GM0542', role: 'admin' }],
+      totpBase32: SECRET,
+    });
   });
 
   it('sets up TOTP with a QR code, then asks for the code at the next sign-in', async () => {
@@ -49,7 +58,11 @@ describe('two-step sign-in (TOTP)', () => {
     const ok = await b.post('/account/tweestaps?terug=%2Fgemeente%2Fbeheer', { pending, code: totpCode(secret, ctx.clock.now()) });
     assert.equal(ok.statusCode, 303);
     assert.equal(ok.headers.location, '/gemeente/beheer');
-    const row = await ctx.app.db.selectFrom('users').where('email', '=', 'coord@example.nl').select(['totp_secret', 'totp_enabled_at']).executeTakeFirstOrThrow();
+    const row = await ctx.app.db
+      .selectFrom('users')
+      .where('email', '=', 'coord@example.nl')
+      .select(['totp_secret', 'totp_enabled_at'])
+      .executeTakeFirstOrThrow();
     assert.ok(row.totp_enabled_at);
     assert.ok(!row.totp_secret!.includes(secret), 'stored encrypted');
     assert.equal(decryptTotpSecret(ctx.app.config, row.totp_secret!), secret);
@@ -72,12 +85,22 @@ describe('two-step sign-in (TOTP)', () => {
     assert.equal(good.statusCode, 303);
     assert.equal(good.headers.location, '/account');
     assert.ok(c.cookies.has('sh_session'));
-    const session = await ctx.app.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').where('users.email', '=', 'coord@example.nl').select(['sessions.mfa_at']).orderBy('sessions.created_at', 'desc').executeTakeFirstOrThrow();
+    const session = await ctx.app.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .where('users.email', '=', 'coord@example.nl')
+      .select(['sessions.mfa_at'])
+      .orderBy('sessions.created_at', 'desc')
+      .executeTakeFirstOrThrow();
     assert.ok(session.mfa_at, 'the session counts the second factor');
   });
 
   it('offers the same secret again on reload in one session, and another one in another session', async () => {
-    await createUser(ctx.app.db, ctx.app.config, { email: 'reload@example.nl', password: PASSWORD, roles: [{ tenantId: 'GM0542', role: 'volunteer' }] });
+    await createUser(ctx.app.db, ctx.app.config, {
+      email: 'reload@example.nl',
+      password: PASSWORD,
+      roles: [{ tenantId: 'GM0542', role: 'volunteer' }],
+    });
     const secretOf = (body: string) => /<code class="totp-secret">([A-Z2-7 ]+)<\/code>/.exec(body)![1]!.replace(/ /g, '');
     const b = await signIn('reload@example.nl');
     const first = secretOf((await b.get('/account/tweestaps')).body);
@@ -147,7 +170,11 @@ describe('two-step sign-in (TOTP)', () => {
     assert.equal(wrong.statusCode, 422);
     const ok = await c.post('/account/tweestaps/uitzetten', { code: totpCode(SECRET, ctx.clock.now()) });
     assert.equal(ok.statusCode, 303);
-    const row = await ctx.app.db.selectFrom('users').where('email', '=', 'admin@example.nl').select(['totp_secret']).executeTakeFirstOrThrow();
+    const row = await ctx.app.db
+      .selectFrom('users')
+      .where('email', '=', 'admin@example.nl')
+      .select(['totp_secret'])
+      .executeTakeFirstOrThrow();
     assert.equal(row.totp_secret, null);
     const actions = (await ctx.app.db.selectFrom('audit_log').select('action').execute()).map((r) => r.action);
     for (const a of ['mfa_enabled', 'mfa_disabled', 'signin', 'signin_failed']) assert.ok(actions.includes(a), a);
@@ -177,7 +204,10 @@ describe('personal data needs the second factor for staff (enforcePolicy)', () =
   const policy = { roles: ['professional', 'coordinator', 'admin', 'volunteer'] as Role[], personalData: true };
 
   it('refuses staff without a verified second factor', () => {
-    assert.throws(() => enforcePolicy(policy, request(['professional'], false)), (e: { code?: string; status?: number }) => e.code === 'mfa_required' && e.status === 403);
+    assert.throws(
+      () => enforcePolicy(policy, request(['professional'], false)),
+      (e: { code?: string; status?: number }) => e.code === 'mfa_required' && e.status === 403,
+    );
   });
   it('allows staff with a verified second factor, and volunteers without', () => {
     enforcePolicy(policy, request(['coordinator'], true));

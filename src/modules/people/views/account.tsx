@@ -39,7 +39,15 @@ export function AccountPage({
         </p>
         <ErrorSummary ctx={ctx} errors={errors} />
         <Form ctx={ctx} action="/account">
-          <TextField name="name" label={t('people.account.name')} value={values.name} error={errors?.name} required autocomplete="name" maxLength={200} />
+          <TextField
+            name="name"
+            label={t('people.account.name')}
+            value={values.name}
+            error={errors?.name}
+            required
+            autocomplete="name"
+            maxLength={200}
+          />
           <SelectField
             name="locale"
             label={t('people.account.locale')}
@@ -50,8 +58,23 @@ export function AccountPage({
               { value: 'en', label: 'English' },
             ]}
           />
-          <TextField name="phone" type="tel" label={t('people.account.phone')} value={values.phone} error={errors?.phone} autocomplete="tel" maxLength={40} />
-          <TextField name="address" label={t('people.account.address')} value={values.address} error={errors?.address} autocomplete="street-address" maxLength={300} />
+          <TextField
+            name="phone"
+            type="tel"
+            label={t('people.account.phone')}
+            value={values.phone}
+            error={errors?.phone}
+            autocomplete="tel"
+            maxLength={40}
+          />
+          <TextField
+            name="address"
+            label={t('people.account.address')}
+            value={values.address}
+            error={errors?.address}
+            autocomplete="street-address"
+            maxLength={300}
+          />
           <SubmitButton>{t('people.account.save')}</SubmitButton>
         </Form>
       </section>
@@ -126,7 +149,14 @@ export function DeleteAccountPage({ ctx, errors, isDemo }: { ctx: ViewContext; e
         <>
           <ErrorSummary ctx={ctx} errors={errors} />
           <Form ctx={ctx} action="/account/verwijderen">
-            <TextField name="confirmEmail" type="email" label={t('people.delete.confirm')} error={errors?.confirmEmail} required autocomplete="off" />
+            <TextField
+              name="confirmEmail"
+              type="email"
+              label={t('people.delete.confirm')}
+              error={errors?.confirmEmail}
+              required
+              autocomplete="off"
+            />
             <SubmitButton>{t('people.delete.submit')}</SubmitButton>
           </Form>
         </>

@@ -28,15 +28,41 @@ export function InvitationPage({
   return (
     <>
       <h1 class="utrecht-heading-1">{t('people.invite.pageTitle')}</h1>
-      <p class="utrecht-paragraph utrecht-paragraph--lead">{t('people.invite.intro', { organisation: organisationName, role: t(roleKey) })}</p>
+      <p class="utrecht-paragraph utrecht-paragraph--lead">
+        {t('people.invite.intro', { organisation: organisationName, role: t(roleKey) })}
+      </p>
       <p class="utrecht-paragraph">{t('people.invite.forEmail', { email })}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       {mode === 'create' && (
         <Form ctx={ctx} action={action}>
           <p class="utrecht-paragraph">{t('people.invite.createAccount')}</p>
-          <TextField name="name" label={t('people.invite.name')} value={name} error={errors?.name} required autocomplete="name" maxLength={200} />
-          <TextField name="password" type="password" label={t('people.invite.password')} error={errors?.password} required autocomplete="new-password" maxLength={128} />
-          <TextField name="password2" type="password" label={t('people.invite.password2')} error={errors?.password2} required autocomplete="new-password" maxLength={128} />
+          <TextField
+            name="name"
+            label={t('people.invite.name')}
+            value={name}
+            error={errors?.name}
+            required
+            autocomplete="name"
+            maxLength={200}
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={t('people.invite.password')}
+            error={errors?.password}
+            required
+            autocomplete="new-password"
+            maxLength={128}
+          />
+          <TextField
+            name="password2"
+            type="password"
+            label={t('people.invite.password2')}
+            error={errors?.password2}
+            required
+            autocomplete="new-password"
+            maxLength={128}
+          />
           <SubmitButton>{t('people.invite.accept')}</SubmitButton>
         </Form>
       )}

@@ -51,8 +51,25 @@ export function OrganisationPage({
         <p class="utrecht-paragraph">{t('people.invite.hint')}</p>
         <ErrorSummary ctx={ctx} errors={errors} />
         <Form ctx={ctx} action={action}>
-          <TextField name="email" type="email" label={t('people.invite.email')} value={values?.email} error={errors?.email} required autocomplete="off" maxLength={254} />
-          <TextField name="name" label={t('people.invite.name')} value={values?.name} error={errors?.name} required autocomplete="off" maxLength={200} />
+          <TextField
+            name="email"
+            type="email"
+            label={t('people.invite.email')}
+            value={values?.email}
+            error={errors?.email}
+            required
+            autocomplete="off"
+            maxLength={254}
+          />
+          <TextField
+            name="name"
+            label={t('people.invite.name')}
+            value={values?.name}
+            error={errors?.name}
+            required
+            autocomplete="off"
+            maxLength={200}
+          />
           <SelectField
             name="role"
             label={t('people.invite.role')}

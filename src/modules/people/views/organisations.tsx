@@ -72,7 +72,15 @@ export function OrganisationsPage({
           </h2>
           <ErrorSummary ctx={ctx} errors={errors} />
           <Form ctx={ctx} action={base}>
-            <TextField name="name" label={t('people.org.name')} value={values?.name} error={errors?.name} required maxLength={200} autocomplete="organization" />
+            <TextField
+              name="name"
+              label={t('people.org.name')}
+              value={values?.name}
+              error={errors?.name}
+              required
+              maxLength={200}
+              autocomplete="organization"
+            />
             <SelectField
               name="kind"
               label={t('people.org.kind')}

@@ -33,7 +33,15 @@ export function UsersPage({
       {members.length === 0 ? (
         <p class="utrecht-paragraph">{t('people.users.none')}</p>
       ) : (
-        <DataTable columns={[t('people.users.name'), t('people.users.email'), t('people.users.role'), t('people.users.organisation'), t('people.users.actions')]}>
+        <DataTable
+          columns={[
+            t('people.users.name'),
+            t('people.users.email'),
+            t('people.users.role'),
+            t('people.users.organisation'),
+            t('people.users.actions'),
+          ]}
+        >
           {members.map((m) => (
             <tr>
               <th scope="row">{m.name}</th>

@@ -39,7 +39,10 @@ function crumbs(req: FastifyRequest) {
 
 /** The keys page, its create form and revoke buttons. */
 export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
-  const render = async (req: FastifyRequest, extra: { errors?: Record<string, string>; values?: KeyFormValues; revoked?: boolean; limitSaved?: boolean; status?: number } = {}) => {
+  const render = async (
+    req: FastifyRequest,
+    extra: { errors?: Record<string, string>; values?: KeyFormValues; revoked?: boolean; limitSaved?: boolean; status?: number } = {},
+  ) => {
     const tenant = req.tenant!;
     const [keys, organisations] = await Promise.all([listApiKeys(app.db, tenant.id), listOrganisations(app.db, tenant.id)]);
     return { keys, organisations: organisations.map((o) => ({ id: o.id, name: o.name })), ...extra };
@@ -48,7 +51,10 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
   app.get('/:tenant/beheer/open311', { config: { policy: POLICY } }, async (req, reply) => {
     const query = (req.query ?? {}) as Record<string, unknown>;
     const data = await render(req, { revoked: query.ingetrokken === '1', limitSaved: query.limiet === '1' });
-    return reply.page(<KeysPage ctx={req.viewContext()} slug={req.tenant!.slug} {...data} />, { title: req.t('open311.admin.title'), breadcrumbs: crumbs(req) });
+    return reply.page(<KeysPage ctx={req.viewContext()} slug={req.tenant!.slug} {...data} />, {
+      title: req.t('open311.admin.title'),
+      breadcrumbs: crumbs(req),
+    });
   });
 
   app.post('/:tenant/beheer/open311', { config: { policy: POLICY } }, async (req, reply) => {
@@ -58,16 +64,35 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
     const raw = (req.body ?? {}) as Record<string, string>;
     const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
     const orgId = parsed.ok ? parsed.data.organisation : '';
-    if (orgId && (!isUuid(orgId) || !organisations.some((o) => o.id === orgId))) errors.organisation = req.t('open311.admin.error.organisation');
+    if (orgId && (!isUuid(orgId) || !organisations.some((o) => o.id === orgId))) {
+      errors.organisation = req.t('open311.admin.error.organisation');
+    }
     if (!parsed.ok || Object.keys(errors).length > 0) {
-      const values = { client: String(raw.client ?? ''), rights: String(raw.rights ?? 'report'), organisation: String(raw.organisation ?? ''), limit: String(raw.limit ?? DEFAULT_KEY_LIMIT) };
+      const values = {
+        client: String(raw.client ?? ''),
+        rights: String(raw.rights ?? 'report'),
+        organisation: String(raw.organisation ?? ''),
+        limit: String(raw.limit ?? DEFAULT_KEY_LIMIT),
+      };
       const data = await render(req, { errors, values });
-      return reply.page(<KeysPage ctx={req.viewContext()} slug={tenant.slug} {...data} />, { title: req.t('open311.admin.title'), status: 422, breadcrumbs: crumbs(req) });
+      return reply.page(<KeysPage ctx={req.viewContext()} slug={tenant.slug} {...data} />, {
+        title: req.t('open311.admin.title'),
+        status: 422,
+        breadcrumbs: crumbs(req),
+      });
     }
     const { client, rights, limit } = parsed.data;
     const { key } = await issueApiKey(
       app.db,
-      { tenantId: tenant.id, clientName: client, canReport: rights !== 'handle', canHandle: rights !== 'report', organisationId: orgId || null, rateLimit: limit, now: app.clock.now() },
+      {
+        tenantId: tenant.id,
+        clientName: client,
+        canReport: rights !== 'handle',
+        canHandle: rights !== 'report',
+        organisationId: orgId || null,
+        rateLimit: limit,
+        now: app.clock.now(),
+      },
       auditFrom(req),
     );
     // Shown once: never cached, never stored in plain text.
@@ -88,7 +113,11 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
     const parsed = parseForm(limitForm, req.body, req.t);
     if (!parsed.ok) {
       const data = await render(req, { errors: { [`limit-${id}`]: parsed.errors.limit ?? req.t('open311.admin.error.limit') } });
-      return reply.page(<KeysPage ctx={req.viewContext()} slug={tenant.slug} {...data} />, { title: req.t('open311.admin.title'), status: 422, breadcrumbs: crumbs(req) });
+      return reply.page(<KeysPage ctx={req.viewContext()} slug={tenant.slug} {...data} />, {
+        title: req.t('open311.admin.title'),
+        status: 422,
+        breadcrumbs: crumbs(req),
+      });
     }
     if (!(await setRateLimit(app.db, tenant.id, id, parsed.data.limit, auditFrom(req)))) throw NotFound('open311.admin.error.notFound');
     return reply.redirect(`/${tenant.slug}/beheer/open311?limiet=1`, 303);

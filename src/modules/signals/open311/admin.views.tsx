@@ -48,7 +48,19 @@ function LimitForm({ ctx, slug, k, error }: { ctx: ViewContext; slug: string; k:
   );
 }
 
-function KeyTable({ ctx, slug, keys, organisations, errors }: { ctx: ViewContext; slug: string; keys: ApiKeyRow[]; organisations: ReadonlyMap<string, string>; errors: Record<string, string> | undefined }) {
+function KeyTable({
+  ctx,
+  slug,
+  keys,
+  organisations,
+  errors,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  keys: ApiKeyRow[];
+  organisations: ReadonlyMap<string, string>;
+  errors: Record<string, string> | undefined;
+}) {
   const { t, locale } = ctx;
   if (keys.length === 0) return <p class="utrecht-paragraph">{t('open311.admin.none')}</p>;
   return (
@@ -75,9 +87,13 @@ function KeyTable({ ctx, slug, keys, organisations, errors }: { ctx: ViewContext
                 <code>{k.key_prefix}…</code>
               </td>
               <td class="utrecht-table__cell">
-                {[k.can_report ? t('open311.admin.rights.report') : null, k.can_handle ? t('open311.admin.rights.handle') : null].filter(Boolean).join(', ')}
+                {[k.can_report ? t('open311.admin.rights.report') : null, k.can_handle ? t('open311.admin.rights.handle') : null]
+                  .filter(Boolean)
+                  .join(', ')}
               </td>
-              <td class="utrecht-table__cell">{k.revoked_at ? k.rate_limit : <LimitForm ctx={ctx} slug={slug} k={k} error={errors?.[`limit-${k.id}`]} />}</td>
+              <td class="utrecht-table__cell">
+                {k.revoked_at ? k.rate_limit : <LimitForm ctx={ctx} slug={slug} k={k} error={errors?.[`limit-${k.id}`]} />}
+              </td>
               <td class="utrecht-table__cell">{formatDateTime(locale, k.created_at)}</td>
               <td class="utrecht-table__cell">{k.last_used_at ? formatDateTime(locale, k.last_used_at) : t('open311.admin.never')}</td>
               <td class="utrecht-table__cell">
@@ -86,7 +102,11 @@ function KeyTable({ ctx, slug, keys, organisations, errors }: { ctx: ViewContext
                 ) : (
                   <>
                     {t('open311.admin.status.active')}
-                    <Form ctx={ctx} action={`/${slug}/beheer/open311/${k.id}/intrekken`} label={t('open311.admin.revoke', { client: k.client_name })}>
+                    <Form
+                      ctx={ctx}
+                      action={`/${slug}/beheer/open311/${k.id}/intrekken`}
+                      label={t('open311.admin.revoke', { client: k.client_name })}
+                    >
                       <button type="submit" class="utrecht-button utrecht-button--secondary-action">
                         {t('open311.admin.revoke', { client: k.client_name })}
                       </button>
@@ -135,7 +155,15 @@ export function KeysPage(props: {
       <KeyTable ctx={ctx} slug={slug} keys={keys} organisations={new Map(organisations.map((o) => [o.id, o.name]))} errors={errors} />
       <h2 class="utrecht-heading-2">{t('open311.admin.new')}</h2>
       <Form ctx={ctx} action={`/${slug}/beheer/open311`} label={t('open311.admin.new')}>
-        <TextField name="client" label={t('open311.admin.field.client')} hint={t('open311.admin.field.client.hint')} value={values?.client} error={errors?.client} required maxLength={200} />
+        <TextField
+          name="client"
+          label={t('open311.admin.field.client')}
+          hint={t('open311.admin.field.client.hint')}
+          value={values?.client}
+          error={errors?.client}
+          required
+          maxLength={200}
+        />
         <SelectField
           name="rights"
           label={t('open311.admin.field.rights')}
@@ -153,7 +181,10 @@ export function KeysPage(props: {
           hint={t('open311.admin.field.organisation.hint')}
           value={values?.organisation ?? ''}
           error={errors?.organisation}
-          options={[{ value: '', label: t('open311.admin.field.organisation.none') }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+          options={[
+            { value: '', label: t('open311.admin.field.organisation.none') },
+            ...organisations.map((o) => ({ value: o.id, label: o.name })),
+          ]}
         />
         <TextField
           name="limit"

@@ -33,7 +33,11 @@ export interface IssueInput {
 }
 
 /** Issue a new key for a client and audit it; the returned key is never stored and cannot be shown again. */
-export async function issueApiKey(db: DbOrTrx, input: IssueInput, audit: Pick<AuditEntry, 'actorUserId' | 'ip'>): Promise<{ row: ApiKeyRow; key: string }> {
+export async function issueApiKey(
+  db: DbOrTrx,
+  input: IssueInput,
+  audit: Pick<AuditEntry, 'actorUserId' | 'ip'>,
+): Promise<{ row: ApiKeyRow; key: string }> {
   const key = input.fixedKey ?? `o311_${randomBytes(24).toString('base64url')}`;
   return inTransaction(db, async (trx) => {
     const row = await store.insertApiKey(trx, {
@@ -55,14 +59,25 @@ export async function issueApiKey(db: DbOrTrx, input: IssueInput, audit: Pick<Au
       action: 'create',
       entity: 'open311_api_key',
       entityId: row.id,
-      detail: { canReport: input.canReport, canHandle: input.canHandle, organisation: input.organisationId !== null, rateLimit: input.rateLimit ?? DEFAULT_KEY_LIMIT },
+      detail: {
+        canReport: input.canReport,
+        canHandle: input.canHandle,
+        organisation: input.organisationId !== null,
+        rateLimit: input.rateLimit ?? DEFAULT_KEY_LIMIT,
+      },
     });
     return { row, key };
   });
 }
 
 /** Revoke a key of the tenant and audit it; false when unknown or already revoked. */
-export async function revokeApiKey(db: DbOrTrx, tenantId: string, id: string, now: Date, audit: Pick<AuditEntry, 'actorUserId' | 'ip'>): Promise<boolean> {
+export async function revokeApiKey(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  now: Date,
+  audit: Pick<AuditEntry, 'actorUserId' | 'ip'>,
+): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const done = await store.revokeApiKey(trx, tenantId, id, now);
     if (done) await recordAudit(trx, { tenantId, ...audit, action: 'revoke', entity: 'open311_api_key', entityId: id });
@@ -71,10 +86,18 @@ export async function revokeApiKey(db: DbOrTrx, tenantId: string, id: string, no
 }
 
 /** Change how many writes a minute a key of the tenant may make, and audit it; false when the key is unknown. */
-export async function setRateLimit(db: DbOrTrx, tenantId: string, id: string, rateLimit: number, audit: Pick<AuditEntry, 'actorUserId' | 'ip'>): Promise<boolean> {
+export async function setRateLimit(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  rateLimit: number,
+  audit: Pick<AuditEntry, 'actorUserId' | 'ip'>,
+): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const done = await store.setRateLimit(trx, tenantId, id, rateLimit);
-    if (done) await recordAudit(trx, { tenantId, ...audit, action: 'update', entity: 'open311_api_key', entityId: id, detail: { rateLimit } });
+    if (done) {
+      await recordAudit(trx, { tenantId, ...audit, action: 'update', entity: 'open311_api_key', entityId: id, detail: { rateLimit } });
+    }
     return done;
   });
 }

@@ -10,17 +10,30 @@ export async function insertApiKey(db: DbOrTrx, row: Insertable<Open311ApiKeysTa
 }
 
 export function listApiKeys(db: DbOrTrx, tenantId: string): Promise<ApiKeyRow[]> {
-  return db.selectFrom('open311_api_keys').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').orderBy('client_name').execute();
+  return db
+    .selectFrom('open311_api_keys')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('created_at', 'desc')
+    .orderBy('client_name')
+    .execute();
 }
 
 export async function findApiKeyByHash(db: DbOrTrx, tenantId: string, keyHash: string): Promise<ApiKeyRow | null> {
   return (
-    (await db.selectFrom('open311_api_keys').selectAll().where('tenant_id', '=', tenantId).where('key_hash', '=', keyHash).executeTakeFirst()) ?? null
+    (await db
+      .selectFrom('open311_api_keys')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('key_hash', '=', keyHash)
+      .executeTakeFirst()) ?? null
   );
 }
 
 export async function findApiKey(db: DbOrTrx, tenantId: string, id: string): Promise<ApiKeyRow | null> {
-  return (await db.selectFrom('open311_api_keys').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst()) ?? null;
+  return (
+    (await db.selectFrom('open311_api_keys').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst()) ?? null
+  );
 }
 
 /** Revoke a key; false when it did not exist or was revoked already. */
@@ -37,7 +50,12 @@ export async function revokeApiKey(db: DbOrTrx, tenantId: string, id: string, no
 
 /** Set a key's writes a minute; false when the key does not exist. */
 export async function setRateLimit(db: DbOrTrx, tenantId: string, id: string, rateLimit: number): Promise<boolean> {
-  const r = await db.updateTable('open311_api_keys').set({ rate_limit: rateLimit }).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .updateTable('open311_api_keys')
+    .set({ rate_limit: rateLimit })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 

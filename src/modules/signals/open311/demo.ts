@@ -8,7 +8,16 @@ export async function seedOpen311Demo(trx: Trx, args: DemoSeedArgs): Promise<voi
   for (const tenant of args.tenants) {
     await issueApiKey(
       trx,
-      { tenantId: tenant.id, clientName: 'Demo-app (Open311, demodata)', canReport: true, canHandle: true, organisationId: null, now: args.now, fixedKey: DEMO_API_KEY, isDemo: true },
+      {
+        tenantId: tenant.id,
+        clientName: 'Demo-app (Open311, demodata)',
+        canReport: true,
+        canHandle: true,
+        organisationId: null,
+        now: args.now,
+        fixedKey: DEMO_API_KEY,
+        isDemo: true,
+      },
       { actorUserId: null, ip: null },
     );
   }

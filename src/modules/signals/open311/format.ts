@@ -73,12 +73,26 @@ export class Open311Error extends Error {
 
 type Vars = Record<string, string | number>;
 /** 400 with one error; `key` is an `open311.error.*` message. */
-export const badRequest = (key: string, vars?: Vars, code = 400) => new Open311Error(400, [{ code, description: key, ...(vars ? { vars } : {}) }]);
+export const badRequest = (key: string, vars?: Vars, code = 400) =>
+  new Open311Error(400, [{ code, description: key, ...(vars ? { vars } : {}) }]);
 export const forbidden = (key: string, vars?: Vars) => new Open311Error(403, [{ code: 403, description: key, ...(vars ? { vars } : {}) }]);
 export const notFound = (key: string, vars?: Vars) => new Open311Error(404, [{ code: 404, description: key, ...(vars ? { vars } : {}) }]);
-export const tooMany = (key: string, vars: Vars & { seconds: number }) => new Open311Error(429, [{ code: 429, description: key, vars }], vars.seconds);
+export const tooMany = (key: string, vars: Vars & { seconds: number }) =>
+  new Open311Error(429, [{ code: 429, description: key, vars }], vars.seconds);
 
 /** Send errors as `[{code, description}]` or `<errors><error>…</error></errors>`, descriptions translated. */
-export function sendErrors(reply: FastifyReply, format: Format, status: number, errors: readonly Open311ErrorItem[], t: Translate): FastifyReply {
-  return sendOpen311(reply, format, 'errors', errors.map((e) => ({ code: e.code, description: t(e.description, e.vars) })), status);
+export function sendErrors(
+  reply: FastifyReply,
+  format: Format,
+  status: number,
+  errors: readonly Open311ErrorItem[],
+  t: Translate,
+): FastifyReply {
+  return sendOpen311(
+    reply,
+    format,
+    'errors',
+    errors.map((e) => ({ code: e.code, description: t(e.description, e.vars) })),
+    status,
+  );
 }

@@ -50,9 +50,19 @@ describe('Open311 API keys page', () => {
     assert.ok(!list.body.includes(key), 'the list does not show the key again');
     assert.ok(list.body.includes(key.slice(0, 8)), 'only its first characters');
 
-    const form = { api_key: key, service_code: 'groen', lat: String(KRIMPEN_POINT.latitude), long: String(KRIMPEN_POINT.longitude), description: 'Tak op de stoep' };
+    const form = {
+      api_key: key,
+      service_code: 'groen',
+      lat: String(KRIMPEN_POINT.latitude),
+      long: String(KRIMPEN_POINT.longitude),
+      description: 'Tak op de stoep',
+    };
     assert.equal((await postForm(ctx.app, `/${KRIMPEN.slug}/open311/v2/requests.json`, form)).statusCode, 200);
-    assert.equal((await postForm(ctx.app, `/${GRONINGEN.slug}/open311/v2/requests.json`, { ...form, lat: '53.2194', long: '6.5665' })).statusCode, 403, 'not in another tenant');
+    assert.equal(
+      (await postForm(ctx.app, `/${GRONINGEN.slug}/open311/v2/requests.json`, { ...form, lat: '53.2194', long: '6.5665' })).statusCode,
+      403,
+      'not in another tenant',
+    );
 
     // An administrator of another tenant cannot revoke it.
     const otherAdmin = new TestBrowser(ctx.app);
@@ -63,9 +73,17 @@ describe('Open311 API keys page', () => {
     const revoked = await admin.post(`${PAGE}/${row.id}/intrekken`, {});
     assert.equal(revoked.statusCode, 303);
     assert.equal(revoked.headers.location, `${PAGE}?ingetrokken=1`);
-    assert.equal((await postForm(ctx.app, `/${KRIMPEN.slug}/open311/v2/requests.json`, { ...form, description: 'Nog een tak' })).statusCode, 403);
+    assert.equal(
+      (await postForm(ctx.app, `/${KRIMPEN.slug}/open311/v2/requests.json`, { ...form, description: 'Nog een tak' })).statusCode,
+      403,
+    );
     assert.equal((await admin.post(`${PAGE}/${row.id}/intrekken`, {})).statusCode, 404, 'revoking twice');
-    const audit = await db.selectFrom('audit_log').select(['action', 'actor_user_id']).where('entity', '=', 'open311_api_key').where('entity_id', '=', row.id).execute();
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_user_id'])
+      .where('entity', '=', 'open311_api_key')
+      .where('entity_id', '=', row.id)
+      .execute();
     assert.deepEqual(audit.map((a) => a.action).sort(), ['create', 'revoke']);
     assert.ok(audit.every((a) => a.actor_user_id));
   });
@@ -76,10 +94,18 @@ describe('Open311 API keys page', () => {
     const foreign = orgs.find((o) => o.tenant_id === GRONINGEN.id)!;
     const ok = await admin.post(PAGE, { client: 'Aannemer', rights: 'both', organisation: own.id });
     assert.equal(ok.statusCode, 201);
-    const row = await ctx.database.db.selectFrom('open311_api_keys').selectAll().where('client_name', '=', 'Aannemer').executeTakeFirstOrThrow();
+    const row = await ctx.database.db
+      .selectFrom('open311_api_keys')
+      .selectAll()
+      .where('client_name', '=', 'Aannemer')
+      .executeTakeFirstOrThrow();
     assert.equal(row.organisation_id, own.id);
     assert.ok(row.can_report && row.can_handle);
-    const bads: Record<string, string>[] = [{ client: '', rights: 'report' }, { client: 'X', rights: 'alles' }, { client: 'Y', rights: 'handle', organisation: foreign.id }];
+    const bads: Record<string, string>[] = [
+      { client: '', rights: 'report' },
+      { client: 'X', rights: 'alles' },
+      { client: 'Y', rights: 'handle', organisation: foreign.id },
+    ];
     for (const bad of bads) {
       const res = await admin.post(PAGE, bad);
       assert.equal(res.statusCode, 422, JSON.stringify(bad));
@@ -89,10 +115,16 @@ describe('Open311 API keys page', () => {
     assert.equal(csrf.statusCode, 403, 'CSRF protected');
   });
 
-  it('the administrator sets a client\'s rate limit when issuing a key and changes it later; it takes effect at once (security finding 5)', async () => {
+  it("the administrator sets a client's rate limit when issuing a key and changes it later; it takes effect at once (security finding 5)", async () => {
     const db = ctx.database.db;
     const url = `/${KRIMPEN.slug}/open311/v2/requests.json`;
-    const lampForm = (key: string, i: number) => ({ api_key: key, service_code: 'groen', lat: String(KRIMPEN_POINT.latitude), long: String(KRIMPEN_POINT.longitude), description: `Tak ${i}` });
+    const lampForm = (key: string, i: number) => ({
+      api_key: key,
+      service_code: 'groen',
+      lat: String(KRIMPEN_POINT.latitude),
+      long: String(KRIMPEN_POINT.longitude),
+      description: `Tak ${i}`,
+    });
     const page = await admin.get(PAGE);
     assert.match(page.body, /name="limit"[^>]*value="60"/, 'the form proposes 60 a minute');
     const res = await admin.post(PAGE, { client: 'Melding-app', rights: 'report', organisation: '', limit: '2' });
@@ -122,7 +154,13 @@ describe('Open311 API keys page', () => {
     assert.equal((await postForm(ctx.app, url, lampForm(key, 6))).statusCode, 200);
     assert.equal((await postForm(ctx.app, url, lampForm(key, 7))).statusCode, 429);
 
-    const audit = await db.selectFrom('audit_log').select(['action', 'detail']).where('entity', '=', 'open311_api_key').where('entity_id', '=', row.id).where('action', '=', 'update').execute();
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('entity', '=', 'open311_api_key')
+      .where('entity_id', '=', row.id)
+      .where('action', '=', 'update')
+      .execute();
     assert.equal(audit.length, 2, 'each change is audited');
 
     for (const bad of ['0', '10001', 'veel', '', '2.5']) {
@@ -131,12 +169,20 @@ describe('Open311 API keys page', () => {
       assert.match(r.body, /Vul een heel getal in van 1 tot en met 10000/);
     }
     assert.equal((await admin.post(PAGE, { client: 'Te veel', rights: 'report', limit: '0' })).statusCode, 422, 'also when issuing');
-    assert.equal((await db.selectFrom('open311_api_keys').select('rate_limit').where('id', '=', row.id).executeTakeFirstOrThrow()).rate_limit, 1, 'a bad value changes nothing');
+    assert.equal(
+      (await db.selectFrom('open311_api_keys').select('rate_limit').where('id', '=', row.id).executeTakeFirstOrThrow()).rate_limit,
+      1,
+      'a bad value changes nothing',
+    );
 
     const otherAdmin = new TestBrowser(ctx.app);
     await signInAs(ctx, otherAdmin, { tenantId: GRONINGEN.id, role: 'admin' });
     await otherAdmin.get(`/${GRONINGEN.slug}/beheer/open311`);
-    assert.equal((await otherAdmin.post(`/${GRONINGEN.slug}/beheer/open311/${row.id}/limiet`, { limit: '9000' })).statusCode, 404, 'not by another tenant');
+    assert.equal(
+      (await otherAdmin.post(`/${GRONINGEN.slug}/beheer/open311/${row.id}/limiet`, { limit: '9000' })).statusCode,
+      404,
+      'not by another tenant',
+    );
     const pro = new TestBrowser(ctx.app);
     await signInAs(ctx, pro, { tenantId: KRIMPEN.id, role: 'professional' });
     await pro.get('/toegankelijkheid');

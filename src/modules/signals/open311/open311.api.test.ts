@@ -21,7 +21,6 @@ describe('Open311 GeoReport v2 API: discovery, services, POST requests', () => {
     groningenKey = await newKey(db, GRONINGEN.id);
   });
 
-
   describe('discovery and services', () => {
     it('discovery in JSON and XML names the endpoint, formats and how to get a key', async () => {
       const res = await getEn(ctx.app, `${K}/discovery.json`);
@@ -37,7 +36,10 @@ describe('Open311 GeoReport v2 API: discovery, services, POST requests', () => {
       const root = parseXml(xml.body);
       assert.equal(root.name, 'discovery');
       const endpoint = childrenNamed(childrenNamed(root, 'endpoints')[0]!, 'endpoint')[0]!;
-      assert.deepEqual(childrenNamed(childrenNamed(endpoint, 'formats')[0]!, 'format').map((f) => f.text), ['text/xml', 'application/json']);
+      assert.deepEqual(
+        childrenNamed(childrenNamed(endpoint, 'formats')[0]!, 'format').map((f) => f.text),
+        ['text/xml', 'application/json'],
+      );
     });
 
     it('services: public categories only, valid against the schema, the same in XML', async () => {
@@ -47,14 +49,19 @@ describe('Open311 GeoReport v2 API: discovery, services, POST requests', () => {
       assert.deepEqual(schemaErrors('services', services), []);
       const codes = services.map((s) => s.service_code);
       assert.ok(codes.includes('verlichting') && codes.includes('afval') && codes.includes('groen'));
-      for (const sensitive of ['eenzaamheid', 'verwaarlozing', 'geldzorgen', 'verward-gedrag', 'mantelzorg']) assert.ok(!codes.includes(sensitive), sensitive);
+      for (const sensitive of ['eenzaamheid', 'verwaarlozing', 'geldzorgen', 'verward-gedrag', 'mantelzorg']) {
+        assert.ok(!codes.includes(sensitive), sensitive);
+      }
       assert.equal(services.find((s) => s.service_code === 'afval')!.metadata, true);
       assert.equal(services.find((s) => s.service_code === 'groen')!.metadata, false);
       assert.ok(services.every((s) => typeof s.service_code === 'string' && s.type === 'realtime' && s.group));
       const root = parseXml((await getEn(ctx.app, `${K}/services.xml`)).body);
       assert.equal(root.name, 'services');
       const xmlServices = childrenNamed(root, 'service').map(record);
-      assert.deepEqual(xmlServices.map((s) => s.service_code), codes);
+      assert.deepEqual(
+        xmlServices.map((s) => s.service_code),
+        codes,
+      );
       assert.equal(xmlServices.find((s) => s.service_code === 'afval')!.metadata, 'true');
     });
 
@@ -68,7 +75,10 @@ describe('Open311 GeoReport v2 API: discovery, services, POST requests', () => {
       assert.equal(attr.code, 'soort_afval');
       assert.equal(attr.datatype, 'singlevaluelist');
       assert.equal(attr.required, true);
-      assert.deepEqual(attr.values.map((v: { key: string }) => v.key), ['Zwerfafval', 'Volle container', 'Grofvuil']);
+      assert.deepEqual(
+        attr.values.map((v: { key: string }) => v.key),
+        ['Zwerfafval', 'Volle container', 'Grofvuil'],
+      );
       const danger = (await getEn(ctx.app, `${K}/services/onveilige-plek.json`)).json();
       assert.match(danger.attributes[0].datatype_description, /112/);
       const xml = parseXml((await getEn(ctx.app, `${K}/services/afval.xml`)).body);
@@ -97,15 +107,25 @@ describe('Open311 GeoReport v2 API: discovery, services, POST requests', () => {
       assert.match(created!.service_request_id, /^SIG-2026-\d{6}$/);
       assert.equal(created!.token, undefined, 'no token when the id is returned');
       assert.match((created as { service_notice?: string }).service_notice ?? '', /within 10 working days/);
-      const signal = await db.selectFrom('signals_signals').selectAll().where('public_id', '=', created!.service_request_id).executeTakeFirstOrThrow();
+      const signal = await db
+        .selectFrom('signals_signals')
+        .selectAll()
+        .where('public_id', '=', created!.service_request_id)
+        .executeTakeFirstOrThrow();
       assert.equal(signal.source, 'open311');
       assert.equal(signal.tenant_id, KRIMPEN.id);
       assert.deepEqual(signal.answers, { paalnummer: 'KR-1234' });
       assert.ok(signal.buurt_code?.startsWith('BU0542'));
       const mail = await db.selectFrom('mail_outbox').select('subject').where('to_address', '=', 'bewoner@example.nl').execute();
-      assert.ok(mail.some((m) => m.subject.includes(created!.service_request_id)), 'confirmation mail queued with the signal');
+      assert.ok(
+        mail.some((m) => m.subject.includes(created!.service_request_id)),
+        'confirmation mail queued with the signal',
+      );
 
-      const xml = await postForm(ctx.app, `${K}/requests.xml`, { api_key: key, ...lamp({ description: 'Tweede lamp kapot', address_string: 'Raadhuisplein 1, Krimpen aan den IJssel' }) });
+      const xml = await postForm(ctx.app, `${K}/requests.xml`, {
+        api_key: key,
+        ...lamp({ description: 'Tweede lamp kapot', address_string: 'Raadhuisplein 1, Krimpen aan den IJssel' }),
+      });
       assert.equal(xml.statusCode, 200, xml.body);
       const root = parseXml(xml.body);
       assert.equal(root.name, 'service_requests');
@@ -113,7 +133,12 @@ describe('Open311 GeoReport v2 API: discovery, services, POST requests', () => {
     });
 
     it('accepts a location by address_string only', async () => {
-      const res = await postForm(ctx.app, `${K}/requests.json`, { api_key: key, service_code: 'groen', address_string: 'Dorpsstraat 3', description: 'Boom omgewaaid' });
+      const res = await postForm(ctx.app, `${K}/requests.json`, {
+        api_key: key,
+        service_code: 'groen',
+        address_string: 'Dorpsstraat 3',
+        description: 'Boom omgewaaid',
+      });
       assert.equal(res.statusCode, 200, res.body);
     });
 
@@ -132,7 +157,14 @@ describe('Open311 GeoReport v2 API: discovery, services, POST requests', () => {
       assert.equal(other.statusCode, 403, 'a Groningen key does not work in Krimpen');
       assert.equal(await countSignals(ctx.database.db, KRIMPEN.id), before);
       // …while it does work in its own tenant.
-      const own = await postForm(ctx.app, `${G}/requests.json`, { api_key: groningenKey, service_code: 'afval', lat: '53.2194', long: '6.5665', description: 'Zwerfvuil', 'attribute[soort_afval]': 'Zwerfafval' });
+      const own = await postForm(ctx.app, `${G}/requests.json`, {
+        api_key: groningenKey,
+        service_code: 'afval',
+        lat: '53.2194',
+        long: '6.5665',
+        description: 'Zwerfvuil',
+        'attribute[soort_afval]': 'Zwerfafval',
+      });
       assert.equal(own.statusCode, 200, own.body);
     });
 
@@ -140,7 +172,10 @@ describe('Open311 GeoReport v2 API: discovery, services, POST requests', () => {
       const before = await countSignals(ctx.database.db, KRIMPEN.id);
       const mails = await ctx.database.db.selectFrom('mail_outbox').select('id').execute();
       for (const code of ['eenzaamheid', 'verward-gedrag', 'bestaat-niet']) {
-        const res = await postForm(ctx.app, `${K}/requests.json`, { api_key: key, ...lamp({ service_code: code, 'attribute[weet_ervan]': 'nee' }) });
+        const res = await postForm(ctx.app, `${K}/requests.json`, {
+          api_key: key,
+          ...lamp({ service_code: code, 'attribute[weet_ervan]': 'nee' }),
+        });
         assert.equal(res.statusCode, 404, code);
         assertErrors(res.body, 404, /service_code/);
       }
@@ -174,7 +209,10 @@ describe('Open311 GeoReport v2 API: discovery, services, POST requests', () => {
 
     it('a 5 MB description gets the spec error (400), not a 500', async () => {
       for (const ext of ['json', 'xml']) {
-        const res = await postForm(ctx.app, `${K}/requests.${ext}`, { api_key: key, ...lamp({ description: 'x'.repeat(5 * 1024 * 1024) }) });
+        const res = await postForm(ctx.app, `${K}/requests.${ext}`, {
+          api_key: key,
+          ...lamp({ description: 'x'.repeat(5 * 1024 * 1024) }),
+        });
         assert.equal(res.statusCode, 400);
         if (ext === 'json') assertErrors(res.body, 413, /too large/);
         else assert.equal(parseXml(res.body).name, 'errors');
@@ -182,7 +220,12 @@ describe('Open311 GeoReport v2 API: discovery, services, POST requests', () => {
     });
 
     it('a JSON or text body is refused with the spec error', async () => {
-      const res = await ctx.app.inject({ method: 'POST', url: `${K}/requests.json`, payload: 'api_key=x', headers: { 'content-type': 'text/plain' } });
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: `${K}/requests.json`,
+        payload: 'api_key=x',
+        headers: { 'content-type': 'text/plain' },
+      });
       assert.equal(res.statusCode, 400);
       assertErrors(res.body, 400, /x-www-form-urlencoded/);
     });
@@ -192,7 +235,12 @@ describe('Open311 GeoReport v2 API: discovery, services, POST requests', () => {
       const before = await countSignals(db, KRIMPEN.id);
       const form = { api_key: key, ...lamp({ description: 'Idempotent lamp' }) };
       const a = await postForm(ctx.app, `${K}/requests.json`, form, { 'idempotency-key': 'client-42' });
-      const b = await postForm(ctx.app, `${K}/requests.json`, { ...form, description: 'Idempotent lamp (retry)' }, { 'idempotency-key': 'client-42' });
+      const b = await postForm(
+        ctx.app,
+        `${K}/requests.json`,
+        { ...form, description: 'Idempotent lamp (retry)' },
+        { 'idempotency-key': 'client-42' },
+      );
       assert.equal(a.statusCode, 200, a.body);
       assert.equal(b.json()[0].service_request_id, a.json()[0].service_request_id);
       assert.equal(b.headers['idempotent-replayed'], 'true');
@@ -202,15 +250,24 @@ describe('Open311 GeoReport v2 API: discovery, services, POST requests', () => {
       const e = await postForm(ctx.app, `${K}/requests.json`, { api_key: key, ...lamp({ description: 'Ander formulier' }) });
       assert.notEqual(e.json()[0].service_request_id, c.json()[0].service_request_id);
       assert.equal(await countSignals(db, KRIMPEN.id), before + 3);
-      const mails = await db.selectFrom('mail_outbox').select('subject').where('subject', 'like', `%${c.json()[0].service_request_id}%`).execute();
+      const mails = await db
+        .selectFrom('mail_outbox')
+        .select('subject')
+        .where('subject', 'like', `%${c.json()[0].service_request_id}%`)
+        .execute();
       assert.equal(mails.length, 1, 'one confirmation mail for the replayed form');
     });
 
     it('parallel retries with one Idempotency-Key still create one signal', async () => {
       const before = await countSignals(ctx.database.db, KRIMPEN.id);
       const form = { api_key: key, ...lamp({ description: 'Parallel lamp' }) };
-      const answers = await Promise.all(Array.from({ length: 5 }, () => postForm(ctx.app, `${K}/requests.json`, form, { 'idempotency-key': 'parallel-1' })));
-      assert.ok(answers.every((a) => a.statusCode === 200), answers.map((a) => a.body).join('\n'));
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => postForm(ctx.app, `${K}/requests.json`, form, { 'idempotency-key': 'parallel-1' })),
+      );
+      assert.ok(
+        answers.every((a) => a.statusCode === 200),
+        answers.map((a) => a.body).join('\n'),
+      );
       assert.equal(new Set(answers.map((a) => a.json()[0].service_request_id)).size, 1);
       assert.equal(await countSignals(ctx.database.db, KRIMPEN.id), before + 1);
     });

@@ -36,14 +36,25 @@ function jsonClient(endpoint: string): Client {
       return list;
     },
     async definition(code) {
-      const def = JSON.parse(await ok(await fetch(`${endpoint}/services/${encodeURIComponent(code)}.json`), /json/)) as { attributes: Rec[] };
+      const def = JSON.parse(await ok(await fetch(`${endpoint}/services/${encodeURIComponent(code)}.json`), /json/)) as {
+        attributes: Rec[];
+      };
       assert.deepEqual(schemaErrors('service-definition', def), []);
       return {
-        attributes: def.attributes.map((a) => ({ code: String(a.code), required: a.required === true, datatype: String(a.datatype), values: ((a.values as Rec[] | undefined) ?? []).map((v) => String(v.key)) })),
+        attributes: def.attributes.map((a) => ({
+          code: String(a.code),
+          required: a.required === true,
+          datatype: String(a.datatype),
+          values: ((a.values as Rec[] | undefined) ?? []).map((v) => String(v.key)),
+        })),
       };
     },
     async create(form) {
-      const res = await fetch(`${endpoint}/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: new URLSearchParams(form) });
+      const res = await fetch(`${endpoint}/requests.json`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        body: new URLSearchParams(form),
+      });
       const [first] = JSON.parse(await ok(res, /json/)) as Rec[];
       return String(first!.service_request_id);
     },
@@ -78,12 +89,21 @@ function xmlClient(endpoint: string): Client {
         attributes: attrs.map((a) => {
           const r = record(a);
           const values = childrenNamed(a, 'values')[0];
-          return { code: r.code!, required: r.required === 'true', datatype: r.datatype!, values: values ? childrenNamed(values, 'value').map((v) => record(v).key!) : [] };
+          return {
+            code: r.code!,
+            required: r.required === 'true',
+            datatype: r.datatype!,
+            values: values ? childrenNamed(values, 'value').map((v) => record(v).key!) : [],
+          };
         }),
       };
     },
     async create(form) {
-      const res = await fetch(`${endpoint}/requests.xml`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: new URLSearchParams(form) });
+      const res = await fetch(`${endpoint}/requests.xml`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        body: new URLSearchParams(form),
+      });
       const doc = parseXml(await ok(res, /xml/));
       return record(only(doc, 'request')).service_request_id!;
     },
@@ -110,7 +130,9 @@ describe('Open311 black-box client over HTTP', () => {
     ['XML', xmlClient],
   ] as const) {
     it(`${name}: discover, pick a service with questions, create a request and read it back`, async () => {
-      const discovery = (await (await fetch(`${base}/${KRIMPEN.slug}/open311/v2/discovery.json`)).json()) as { endpoints: { url: string; formats: string[] }[] };
+      const discovery = (await (await fetch(`${base}/${KRIMPEN.slug}/open311/v2/discovery.json`)).json()) as {
+        endpoints: { url: string; formats: string[] }[];
+      };
       // The server's BASE_URL is the configured one; a client on this machine reaches the same path on our port.
       const endpoint = base + new URL(discovery.endpoints[0]!.url).pathname;
       const client = make(endpoint);
@@ -143,7 +165,11 @@ describe('Open311 black-box client over HTTP', () => {
 
   it('errors over HTTP: 403 without key, 404 unknown service, both in the spec format', async () => {
     const endpoint = `${base}/${KRIMPEN.slug}/open311/v2`;
-    const noKey = await fetch(`${endpoint}/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'service_code=afval&lat=51.915&long=4.6' });
+    const noKey = await fetch(`${endpoint}/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'service_code=afval&lat=51.915&long=4.6',
+    });
     assert.equal(noKey.status, 403);
     assert.deepEqual(Object.keys(((await noKey.json()) as Rec[])[0]!).sort(), ['code', 'description']);
     const unknown = await fetch(`${endpoint}/services/onbekend.xml`);

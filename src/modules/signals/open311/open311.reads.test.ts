@@ -21,22 +21,40 @@ describe('Open311 GeoReport v2 API: GET requests, tokens, errors', () => {
     key = await newKey(db, KRIMPEN.id);
   });
 
-
   describe('GET requests, requests/{id} and tokens', () => {
     let htmlId = '';
     let sensitiveId = '';
     let token = '';
 
     before(async () => {
-      const res = await postForm(ctx.app, `${K}/requests.json`, { api_key: key, ...lamp({ description: '<script>alert("x")</script> & <b>vet</b>' }) });
+      const res = await postForm(ctx.app, `${K}/requests.json`, {
+        api_key: key,
+        ...lamp({ description: '<script>alert("x")</script> & <b>vet</b>' }),
+      });
       htmlId = res.json()[0].service_request_id;
       token = res.headers['open311-token'] as string;
-      const groen = await postForm(ctx.app, `${K}/requests.json`, { api_key: key, service_code: 'groen', address_string: 'Dorpsstraat 3', description: 'Boom omgewaaid' });
+      const groen = await postForm(ctx.app, `${K}/requests.json`, {
+        api_key: key,
+        service_code: 'groen',
+        address_string: 'Dorpsstraat 3',
+        description: 'Boom omgewaaid',
+      });
       assert.equal(groen.statusCode, 200, groen.body);
-      const sensitive = await createSignal(ctx.database.db, newSignal({ category: { serviceCode: 'eenzaamheid' }, description: 'Mijn buurvrouw komt niet meer buiten', answers: { weet_ervan: 'Nee' }, now: ctx.clock.now() }));
+      const sensitive = await createSignal(
+        ctx.database.db,
+        newSignal({
+          category: { serviceCode: 'eenzaamheid' },
+          description: 'Mijn buurvrouw komt niet meer buiten',
+          answers: { weet_ervan: 'Nee' },
+          now: ctx.clock.now(),
+        }),
+      );
       sensitiveId = sensitive.signal.public_id;
       // An old signal: outside the default window of 90 days.
-      await createSignal(ctx.database.db, newSignal({ description: 'Oude melding', now: new Date(ctx.clock.now().getTime() - 120 * 86_400_000), idempotencyKey: 'old-one' }));
+      await createSignal(
+        ctx.database.db,
+        newSignal({ description: 'Oude melding', now: new Date(ctx.clock.now().getTime() - 120 * 86_400_000), idempotencyKey: 'old-one' }),
+      );
     });
 
     it('lists public requests, valid against the schema, without personal data or sensitive signals', async () => {
@@ -47,8 +65,14 @@ describe('Open311 GeoReport v2 API: GET requests, tokens, errors', () => {
       assert.ok(list.some((r) => r.service_request_id === htmlId));
       assert.ok(!list.some((r) => r.service_request_id === sensitiveId), 'no sensitive signal');
       assert.ok(!list.some((r) => r.description === 'Oude melding'), 'default window is 90 days');
-      assert.ok(!res.body.includes('bewoner@example.nl') && !res.body.includes('Bewoner') && !res.body.includes('melder@example.nl'), 'no personal data');
-      assert.ok(list.every((r) => /[+-]\d\d:\d\d$|Z$/.test(r.requested_datetime)), 'times carry a time zone');
+      assert.ok(
+        !res.body.includes('bewoner@example.nl') && !res.body.includes('Bewoner') && !res.body.includes('melder@example.nl'),
+        'no personal data',
+      );
+      assert.ok(
+        list.every((r) => /[+-]\d\d:\d\d$|Z$/.test(r.requested_datetime)),
+        'times carry a time zone',
+      );
       assert.ok(list.length <= 1000);
     });
 
@@ -64,15 +88,26 @@ describe('Open311 GeoReport v2 API: GET requests, tokens, errors', () => {
 
     it('filters: service_request_id list, service_code, status, dates; bad filters are 400', async () => {
       const byIds = (await getEn(ctx.app, `${K}/requests.json?service_request_id=${htmlId},${sensitiveId},SIG-1999-000001`)).json();
-      assert.deepEqual(byIds.map((r: { service_request_id: string }) => r.service_request_id), [htmlId]);
+      assert.deepEqual(
+        byIds.map((r: { service_request_id: string }) => r.service_request_id),
+        [htmlId],
+      );
       const groen = (await getEn(ctx.app, `${K}/requests.json?service_code=groen`)).json() as { service_code: string }[];
       assert.ok(groen.length >= 1 && groen.every((r) => r.service_code === 'groen'));
       assert.deepEqual((await getEn(ctx.app, `${K}/requests.json?service_code=eenzaamheid`)).json(), []);
       assert.deepEqual((await getEn(ctx.app, `${K}/requests.json?status=closed`)).json(), []);
       assert.ok((await getEn(ctx.app, `${K}/requests.json?status=open,closed`)).json().length > 0);
       const old = (await getEn(ctx.app, `${K}/requests.json?start_date=2026-07-01T00:00:00Z&end_date=2026-08-01T00:00:00%2B02:00`)).json();
-      assert.deepEqual(old.map((r: { description: string }) => r.description), ['Oude melding']);
-      for (const q of ['start_date=2026-01-01T00:00:00Z&end_date=2026-11-01T00:00:00Z', 'start_date=gisteren', 'status=half', 'page_size=5000']) {
+      assert.deepEqual(
+        old.map((r: { description: string }) => r.description),
+        ['Oude melding'],
+      );
+      for (const q of [
+        'start_date=2026-01-01T00:00:00Z&end_date=2026-11-01T00:00:00Z',
+        'start_date=gisteren',
+        'status=half',
+        'page_size=5000',
+      ]) {
         const r = await getEn(ctx.app, `${K}/requests.json?${q}`);
         assert.equal(r.statusCode, 400, q);
         assertErrors(r.body, 400);
@@ -119,7 +154,8 @@ describe('Open311 GeoReport v2 API: GET requests, tokens, errors', () => {
     });
 
     it('errors are in Dutch by default and in English when Accept-Language asks for it', async () => {
-      const ask = (lang?: string) => postForm(ctx.app, `${K}/requests.json`, lamp(), lang === undefined ? { 'accept-language': '' } : { 'accept-language': lang });
+      const ask = (lang?: string) =>
+        postForm(ctx.app, `${K}/requests.json`, lamp(), lang === undefined ? { 'accept-language': '' } : { 'accept-language': lang });
       assert.match((await ask()).json()[0].description, /api_key ontbreekt/);
       assert.match((await ask('en;q=0.5, nl')).json()[0].description, /api_key ontbreekt/);
       assert.match((await ask('en-GB,en;q=0.9')).json()[0].description, /api_key was not provided/);
@@ -131,7 +167,11 @@ describe('Open311 GeoReport v2 API: GET requests, tokens, errors', () => {
 
     it('the OpenAPI document lists the Open311 paths', async () => {
       const doc = (await ctx.app.inject('/api/openapi.json')).json() as { paths: Record<string, unknown> };
-      for (const p of ['/{tenant}/open311/v2/services.json', '/{tenant}/open311/v2/requests.xml', '/{tenant}/open311/v2/servicerequestupdates.json']) {
+      for (const p of [
+        '/{tenant}/open311/v2/services.json',
+        '/{tenant}/open311/v2/requests.xml',
+        '/{tenant}/open311/v2/servicerequestupdates.json',
+      ]) {
         assert.ok(doc.paths[p], p);
       }
     });

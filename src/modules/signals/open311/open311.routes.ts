@@ -13,7 +13,18 @@ import * as rate from './ratelimit.ts';
 import * as reads from './reads.service.ts';
 import { createOpen311Request, param, type FormBody } from './requests.service.ts';
 import { postUpdate } from './updates.service.ts';
-import { RESPONSES, anyQuery, codeParams, idParams, requestBody, requestsQuery, tenantParams, tokenParams, updateBody, updatesQuery } from './schemas.ts';
+import {
+  RESPONSES,
+  anyQuery,
+  codeParams,
+  idParams,
+  requestBody,
+  requestsQuery,
+  tenantParams,
+  tokenParams,
+  updateBody,
+  updatesQuery,
+} from './schemas.ts';
 import { truncateIp } from '../../../platform/audit/audit.service.ts';
 import { requireTenant } from '../../../platform/http/tenant.ts';
 import { isLocale, translator, type Locale } from '../../../platform/i18n/index.ts';
@@ -59,7 +70,13 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply): Fa
     if (e.validationContext === 'body' && (req.body === null || typeof req.body !== 'object')) {
       return sendErrors(reply, format, 400, [{ code: 400, description: 'open311.error.formEncoded' }], req.t);
     }
-    return sendErrors(reply, format, 400, e.validation.map((v) => ({ code: 400, description: `${v.instancePath.replace(/^\//, '') || 'request'}: ${v.message ?? 'invalid'}` })), req.t);
+    return sendErrors(
+      reply,
+      format,
+      400,
+      e.validation.map((v) => ({ code: 400, description: `${v.instancePath.replace(/^\//, '') || 'request'}: ${v.message ?? 'invalid'}` })),
+      req.t,
+    );
   }
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
     return sendErrors(reply, format, 400, [{ code: 413, description: 'open311.error.tooLarge' }], req.t);
@@ -68,7 +85,10 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply): Fa
     const description = e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'open311.error.formEncoded' : 'open311.error.invalid';
     return sendErrors(reply, format, 400, [{ code: 400, description }], req.t);
   }
-  req.log.error({ err: { type: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack } }, 'open311 request failed');
+  req.log.error(
+    { err: { type: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack } },
+    'open311 request failed',
+  );
   return sendErrors(reply, format, 500, [{ code: 500, description: 'open311.error.internal' }], req.t);
 }
 
@@ -77,7 +97,15 @@ function both(
   app: FastifyInstance,
   method: 'GET' | 'POST',
   path: string,
-  schema: { summary: string; description?: string; params?: z.ZodType; querystring?: z.ZodType; body?: z.ZodType; consumes?: string[]; response: Record<number, z.ZodType> },
+  schema: {
+    summary: string;
+    description?: string;
+    params?: z.ZodType;
+    querystring?: z.ZodType;
+    body?: z.ZodType;
+    consumes?: string[];
+    response: Record<number, z.ZodType>;
+  },
   handler: (req: FastifyRequest, reply: FastifyReply, format: Format) => Promise<FastifyReply>,
 ): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -120,19 +148,45 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
   });
   const now = () => app.clock.now();
 
-  both(app, 'GET', 'discovery.{format}', { summary: 'Open311 Service Discovery', params: tenantParams, response: RESPONSES.discovery }, async (req, reply, format) => {
-    const doc = await reads.discovery(app.db, { tenant: req.tenant!, baseUrl: app.config.baseUrl, production: app.config.env === 'production', t: req.t });
-    return sendOpen311(reply, format, 'discovery', doc);
-  });
-
-  both(app, 'GET', 'services.{format}', { summary: 'Open311: service list (public categories)', params: tenantParams, querystring: anyQuery, response: RESPONSES.services }, async (req, reply, format) =>
-    sendOpen311(reply, format, 'services', await reads.services(app.db, req.tenant!.id)),
+  both(
+    app,
+    'GET',
+    'discovery.{format}',
+    { summary: 'Open311 Service Discovery', params: tenantParams, response: RESPONSES.discovery },
+    async (req, reply, format) => {
+      const doc = await reads.discovery(app.db, {
+        tenant: req.tenant!,
+        baseUrl: app.config.baseUrl,
+        production: app.config.env === 'production',
+        t: req.t,
+      });
+      return sendOpen311(reply, format, 'discovery', doc);
+    },
   );
 
-  both(app, 'GET', 'services/:code.{format}', { summary: 'Open311: service definition (extra questions as attributes)', params: codeParams, querystring: anyQuery, response: RESPONSES.service }, async (req, reply, format) => {
-    const { code } = req.params as { code: string };
-    return sendOpen311(reply, format, 'service_definition', await reads.serviceDefinition(app.db, req.tenant!.id, code, req.t));
-  });
+  both(
+    app,
+    'GET',
+    'services.{format}',
+    { summary: 'Open311: service list (public categories)', params: tenantParams, querystring: anyQuery, response: RESPONSES.services },
+    async (req, reply, format) => sendOpen311(reply, format, 'services', await reads.services(app.db, req.tenant!.id)),
+  );
+
+  both(
+    app,
+    'GET',
+    'services/:code.{format}',
+    {
+      summary: 'Open311: service definition (extra questions as attributes)',
+      params: codeParams,
+      querystring: anyQuery,
+      response: RESPONSES.service,
+    },
+    async (req, reply, format) => {
+      const { code } = req.params as { code: string };
+      return sendOpen311(reply, format, 'service_definition', await reads.serviceDefinition(app.db, req.tenant!.id, code, req.t));
+    },
+  );
 
   both(
     app,
@@ -162,33 +216,83 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       });
       if (created.token) reply.header('open311-token', created.token);
       if (created.replayed) reply.header('idempotent-replayed', 'true');
-      return sendOpen311(reply, format, 'service_requests', [{ service_request_id: created.serviceRequestId, service_notice: created.serviceNotice, account_id: null }]);
+      return sendOpen311(reply, format, 'service_requests', [
+        { service_request_id: created.serviceRequestId, service_notice: created.serviceNotice, account_id: null },
+      ]);
     },
   );
 
-  both(app, 'GET', 'requests.{format}', { summary: 'Open311: service requests (last 90 days, at most 1000; never social concerns)', params: tenantParams, querystring: requestsQuery, response: RESPONSES.requests }, async (req, reply, format) =>
-    sendOpen311(reply, format, 'service_requests', await reads.requests(app.db, req.tenant!.id, (req.query ?? {}) as FormBody, now(), req.t)),
+  both(
+    app,
+    'GET',
+    'requests.{format}',
+    {
+      summary: 'Open311: service requests (last 90 days, at most 1000; never social concerns)',
+      params: tenantParams,
+      querystring: requestsQuery,
+      response: RESPONSES.requests,
+    },
+    async (req, reply, format) =>
+      sendOpen311(
+        reply,
+        format,
+        'service_requests',
+        await reads.requests(app.db, req.tenant!.id, (req.query ?? {}) as FormBody, now(), req.t),
+      ),
   );
 
-  both(app, 'GET', 'requests/:id.{format}', { summary: 'Open311: one service request', params: idParams, querystring: anyQuery, response: RESPONSES.request }, async (req, reply, format) => {
-    const { id } = req.params as { id: string };
-    return sendOpen311(reply, format, 'service_requests', await reads.request(app.db, req.tenant!.id, id, req.t));
-  });
+  both(
+    app,
+    'GET',
+    'requests/:id.{format}',
+    { summary: 'Open311: one service request', params: idParams, querystring: anyQuery, response: RESPONSES.request },
+    async (req, reply, format) => {
+      const { id } = req.params as { id: string };
+      return sendOpen311(reply, format, 'service_requests', await reads.request(app.db, req.tenant!.id, id, req.t));
+    },
+  );
 
-  both(app, 'GET', 'tokens/:token.{format}', { summary: 'Open311: service_request_id from a token', params: tokenParams, querystring: anyQuery, response: RESPONSES.token }, async (req, reply, format) => {
-    const { token } = req.params as { token: string };
-    return sendOpen311(reply, format, 'service_requests', await reads.token(app.db, req.tenant!.id, token));
-  });
+  both(
+    app,
+    'GET',
+    'tokens/:token.{format}',
+    { summary: 'Open311: service_request_id from a token', params: tokenParams, querystring: anyQuery, response: RESPONSES.token },
+    async (req, reply, format) => {
+      const { token } = req.params as { token: string };
+      return sendOpen311(reply, format, 'service_requests', await reads.token(app.db, req.tenant!.id, token));
+    },
+  );
 
-  both(app, 'GET', 'servicerequestupdates.{format}', { summary: 'Open311 (mySociety): updates of service requests in a period', params: tenantParams, querystring: updatesQuery, response: RESPONSES.updates }, async (req, reply, format) =>
-    sendOpen311(reply, format, 'service_request_updates', await reads.updates(app.db, req.tenant!.id, (req.query ?? {}) as FormBody, now(), req.t)),
+  both(
+    app,
+    'GET',
+    'servicerequestupdates.{format}',
+    {
+      summary: 'Open311 (mySociety): updates of service requests in a period',
+      params: tenantParams,
+      querystring: updatesQuery,
+      response: RESPONSES.updates,
+    },
+    async (req, reply, format) =>
+      sendOpen311(
+        reply,
+        format,
+        'service_request_updates',
+        await reads.updates(app.db, req.tenant!.id, (req.query ?? {}) as FormBody, now(), req.t),
+      ),
   );
 
   both(
     app,
     'POST',
     'servicerequestupdates.{format}',
-    { summary: 'Open311 (mySociety): an external handler reports progress or closure (api_key with handler permission)', params: tenantParams, body: updateBody, consumes: ['application/x-www-form-urlencoded'], response: RESPONSES.createUpdate },
+    {
+      summary: 'Open311 (mySociety): an external handler reports progress or closure (api_key with handler permission)',
+      params: tenantParams,
+      body: updateBody,
+      consumes: ['application/x-www-form-urlencoded'],
+      response: RESPONSES.createUpdate,
+    },
     async (req, reply, format) => {
       const key = await authorizeWrite(app, req);
       const { updateId } = await postUpdate(app.db, {

@@ -36,13 +36,20 @@ describe('Open311 security (issue 11, findings 4, 5 and 7)', () => {
       const filedBetween = [1, 3, 1, 2];
       const publicIds: string[] = [];
       const post = async (i: number) => {
-        const res = await postForm(ctx.app, `${K}/requests.json`, lamp({ api_key: key, description: `Lamp ${i}`, email: '' }), { 'idempotency-key': `teller-${i}` });
+        const res = await postForm(ctx.app, `${K}/requests.json`, lamp({ api_key: key, description: `Lamp ${i}`, email: '' }), {
+          'idempotency-key': `teller-${i}`,
+        });
         assert.equal(res.statusCode, 200, res.body);
         publicIds.push(res.json()[0].service_request_id as string);
       };
       await post(0);
       for (const [i, n] of filedBetween.entries()) {
-        for (let j = 0; j < n; j++) await createSignal(ctx.database.db, newSignal({ category: { serviceCode: 'eenzaamheid' }, answers: {}, description: `Zorg ${i}.${j}` }));
+        for (let j = 0; j < n; j++) {
+          await createSignal(
+            ctx.database.db,
+            newSignal({ category: { serviceCode: 'eenzaamheid' }, answers: {}, description: `Zorg ${i}.${j}` }),
+          );
+        }
         await post(i + 1);
       }
       const listed = (await getEn(ctx.app, `${K}/requests.json`)).json() as { service_request_id: string }[];
@@ -51,10 +58,17 @@ describe('Open311 security (issue 11, findings 4, 5 and 7)', () => {
       assert.equal(listedIds.length, publicIds.length, 'the sensitive ones are not');
 
       const n = publicIds.map(number);
-      assert.ok(n.every((x) => Number.isInteger(x)), publicIds.join(' '));
+      assert.ok(
+        n.every((x) => Number.isInteger(x)),
+        publicIds.join(' '),
+      );
       const steps = n.slice(1).map((x, i) => x - n[i]!);
       // Before the fix every step was 1 + the number of sensitive signals filed in between: [2, 4, 2, 3].
-      assert.notDeepEqual(steps, filedBetween.map((b) => b + 1), `ids count the sensitive signals: ${publicIds.join(' ')}`);
+      assert.notDeepEqual(
+        steps,
+        filedBetween.map((b) => b + 1),
+        `ids count the sensitive signals: ${publicIds.join(' ')}`,
+      );
       assert.ok(!steps.every((s) => s > 0), `ids in filing order tell when signals were filed: ${publicIds.join(' ')}`);
 
       // The same id in XML and in the reporter's confirmation mail (one public identifier everywhere).
@@ -78,19 +92,31 @@ describe('Open311 security (issue 11, findings 4, 5 and 7)', () => {
       const from = { remoteAddress: '192.0.2.10' };
       const before = await countSignals(db, KRIMPEN.id);
       for (let i = 0; i < 60; i++) {
-        const res = await ctx.app.inject({ ...form(lamp({ api_key: key, description: `Flood ${i}` })), url: `${K}/requests.json`, ...from });
+        const res = await ctx.app.inject({
+          ...form(lamp({ api_key: key, description: `Flood ${i}` })),
+          url: `${K}/requests.json`,
+          ...from,
+        });
         assert.equal(res.statusCode, 200, `request ${i + 1}: ${res.body}`);
       }
       assert.equal(await countSignals(db, KRIMPEN.id), before + 60);
 
       ctx.clock.advance(15_000);
-      const refused = await ctx.app.inject({ ...form(lamp({ api_key: key, description: 'Flood 61' })), url: `${K}/requests.json`, ...from });
+      const refused = await ctx.app.inject({
+        ...form(lamp({ api_key: key, description: 'Flood 61' })),
+        url: `${K}/requests.json`,
+        ...from,
+      });
       assert.equal(refused.statusCode, 429);
       assert.match(refused.headers['content-type'] as string, /^application\/json; charset=utf-8/);
       assertErrors(refused.body, 429, /Too many requests with this api_key: at most 60 a minute/);
       const retryAfter = Number(refused.headers['retry-after']);
       assert.ok(retryAfter >= 1 && retryAfter <= 60, String(refused.headers['retry-after']));
-      const refusedXml = await ctx.app.inject({ ...form(lamp({ api_key: key, description: 'Flood 62' })), url: `${K}/requests.xml`, ...from });
+      const refusedXml = await ctx.app.inject({
+        ...form(lamp({ api_key: key, description: 'Flood 62' })),
+        url: `${K}/requests.xml`,
+        ...from,
+      });
       assert.equal(refusedXml.statusCode, 429);
       assert.match(refusedXml.headers['content-type'] as string, /^text\/xml; charset=utf-8/);
       const errors = childrenNamed(parseXml(refusedXml.body), 'error').map(record);
@@ -99,11 +125,19 @@ describe('Open311 security (issue 11, findings 4, 5 and 7)', () => {
       assert.ok(refusedXml.headers['retry-after']);
       assert.equal(await countSignals(db, KRIMPEN.id), before + 60, 'nothing stored beyond the limit');
 
-      const fine = await ctx.app.inject({ ...form(lamp({ api_key: other, description: 'Andere sleutel' })), url: `${K}/requests.json`, ...from });
+      const fine = await ctx.app.inject({
+        ...form(lamp({ api_key: other, description: 'Andere sleutel' })),
+        url: `${K}/requests.json`,
+        ...from,
+      });
       assert.equal(fine.statusCode, 200, 'another key (same address, under its limit) is not affected');
 
       ctx.clock.advance(retryAfter * 1000);
-      const again = await ctx.app.inject({ ...form(lamp({ api_key: key, description: 'Een minuut later' })), url: `${K}/requests.json`, ...from });
+      const again = await ctx.app.inject({
+        ...form(lamp({ api_key: key, description: 'Een minuut later' })),
+        url: `${K}/requests.json`,
+        ...from,
+      });
       assert.equal(again.statusCode, 200, again.body);
     });
 
@@ -113,13 +147,24 @@ describe('Open311 security (issue 11, findings 4, 5 and 7)', () => {
       const keys = await Promise.all([1, 2, 3].map((i) => newKey(db, KRIMPEN.id, { client: `Sleutel ${i}` })));
       const attacker = { remoteAddress: '2001:db8:1:2::10' };
       // 40 without a key (403), 40 each with two keys (400: no service_code): 120 writes from one address.
-      for (let i = 0; i < 40; i++) assert.equal((await ctx.app.inject({ ...form({ service_code: 'verlichting' }), url: `${K}/requests.json`, ...attacker })).statusCode, 403);
+      for (let i = 0; i < 40; i++) {
+        assert.equal(
+          (await ctx.app.inject({ ...form({ service_code: 'verlichting' }), url: `${K}/requests.json`, ...attacker })).statusCode,
+          403,
+        );
+      }
       for (const key of keys.slice(0, 2)) {
-        for (let i = 0; i < 40; i++) assert.equal((await ctx.app.inject({ ...form({ api_key: key }), url: `${K}/requests.json`, ...attacker })).statusCode, 400);
+        for (let i = 0; i < 40; i++) {
+          assert.equal((await ctx.app.inject({ ...form({ api_key: key }), url: `${K}/requests.json`, ...attacker })).statusCode, 400);
+        }
       }
       const before = await countSignals(db, KRIMPEN.id);
       // A fresh key from another address of the same /64 network: still the same client.
-      const fresh = await ctx.app.inject({ ...form(lamp({ api_key: keys[2]!, description: 'Via de derde sleutel' })), url: `${K}/requests.json`, remoteAddress: '2001:db8:1:2:ffff::1' });
+      const fresh = await ctx.app.inject({
+        ...form(lamp({ api_key: keys[2]!, description: 'Via de derde sleutel' })),
+        url: `${K}/requests.json`,
+        remoteAddress: '2001:db8:1:2:ffff::1',
+      });
       assert.equal(fresh.statusCode, 429, fresh.body);
       assertErrors(fresh.body, 429, /Too many requests from this address: at most 120 a minute/);
       assert.ok(Number(fresh.headers['retry-after']) >= 1);
@@ -129,7 +174,11 @@ describe('Open311 security (issue 11, findings 4, 5 and 7)', () => {
       assert.equal(updates.statusCode, 429, 'POST servicerequestupdates counts as a write too');
       assert.equal(await countSignals(db, KRIMPEN.id), before);
 
-      const elsewhere = await ctx.app.inject({ ...form(lamp({ api_key: keys[2]!, description: 'Van een ander adres' })), url: `${K}/requests.json`, remoteAddress: '2001:db8:1:3::10' });
+      const elsewhere = await ctx.app.inject({
+        ...form(lamp({ api_key: keys[2]!, description: 'Van een ander adres' })),
+        url: `${K}/requests.json`,
+        remoteAddress: '2001:db8:1:3::10',
+      });
       assert.equal(elsewhere.statusCode, 200, 'another /64 is another client');
       assert.equal(await countSignals(db, KRIMPEN.id), before + 1);
     });
@@ -175,7 +224,9 @@ describe('Open311 security (issue 11, findings 4, 5 and 7)', () => {
           path.replace('{tenant}', KRIMPEN.slug).replace(/\{\w+\}/g, 'a'.repeat(150)),
         ];
         for (const url of probes) {
-          for (const payload of method === 'POST' ? ['', `api_key=${key}`, `api_key=${key}&service_code=verlichting&lat=1&long=1`, 'x=%00'] : [undefined]) {
+          for (const payload of method === 'POST'
+            ? ['', `api_key=${key}`, `api_key=${key}&service_code=verlichting&lat=1&long=1`, 'x=%00']
+            : [undefined]) {
             const res = await ctx.app.inject({
               method: method as 'GET' | 'POST',
               url,
@@ -192,7 +243,9 @@ describe('Open311 security (issue 11, findings 4, 5 and 7)', () => {
             const schema = documented.content?.['application/json']?.schema;
             if (schema && /json/.test(String(res.headers['content-type']))) {
               const validate = ajv.compile(schema);
-              if (!validate(res.json())) problems.push(`${label}: ${res.statusCode} body not as documented: ${ajv.errorsText(validate.errors)}`);
+              if (!validate(res.json())) {
+                problems.push(`${label}: ${res.statusCode} body not as documented: ${ajv.errorsText(validate.errors)}`);
+              }
             }
           }
         }
@@ -203,14 +256,22 @@ describe('Open311 security (issue 11, findings 4, 5 and 7)', () => {
 
     it('docs/open311.swagger.json lists the same statuses (without 414: its base path is fixed)', async () => {
       const { readFileSync } = await import('node:fs');
-      const swagger = JSON.parse(readFileSync('docs/open311.swagger.json', 'utf8')) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+      const swagger = JSON.parse(readFileSync('docs/open311.swagger.json', 'utf8')) as {
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      };
       const doc = (await ctx.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, Op>> };
       const rename = (p: string) => p.replace('{service_code}', '{code}').replace('{service_request_id}', '{id}');
       for (const [path, ops] of Object.entries(swagger.paths)) {
         for (const [method, op] of Object.entries(ops)) {
           const api = doc.paths[`/{tenant}/open311/v2${rename(path)}`]?.[method];
           assert.ok(api, `${method} ${path} is in /api/openapi.json`);
-          assert.deepEqual(Object.keys(op.responses).sort(), Object.keys(api.responses).filter((s) => s !== '414').sort(), `${method} ${path}`);
+          assert.deepEqual(
+            Object.keys(op.responses).sort(),
+            Object.keys(api.responses)
+              .filter((s) => s !== '414')
+              .sort(),
+            `${method} ${path}`,
+          );
         }
       }
     });

@@ -11,7 +11,17 @@ export function listPublicCategories(db: DbOrTrx, tenantId: string) {
   return db
     .selectFrom('signals_categories as c')
     .innerJoin('signals_category_groups as g', (j) => j.onRef('g.tenant_id', '=', 'c.tenant_id').onRef('g.id', '=', 'c.group_id'))
-    .select(['c.id', 'c.service_code', 'c.name', 'c.description', 'c.questions', 'c.deadline_days', 'c.updated_at', 'g.name as group_name', 'g.code as group_code'])
+    .select([
+      'c.id',
+      'c.service_code',
+      'c.name',
+      'c.description',
+      'c.questions',
+      'c.deadline_days',
+      'c.updated_at',
+      'g.name as group_name',
+      'g.code as group_code',
+    ])
     .where('c.tenant_id', '=', tenantId)
     .where('c.active', '=', true)
     .where('c.sensitive', '=', false)
@@ -28,7 +38,17 @@ export async function findPublicCategory(db: DbOrTrx, tenantId: string, serviceC
   const r = await db
     .selectFrom('signals_categories as c')
     .innerJoin('signals_category_groups as g', (j) => j.onRef('g.tenant_id', '=', 'c.tenant_id').onRef('g.id', '=', 'c.group_id'))
-    .select(['c.id', 'c.service_code', 'c.name', 'c.description', 'c.questions', 'c.deadline_days', 'c.updated_at', 'g.name as group_name', 'g.code as group_code'])
+    .select([
+      'c.id',
+      'c.service_code',
+      'c.name',
+      'c.description',
+      'c.questions',
+      'c.deadline_days',
+      'c.updated_at',
+      'g.name as group_name',
+      'g.code as group_code',
+    ])
     .where('c.tenant_id', '=', tenantId)
     .where('c.service_code', '=', serviceCode)
     .where('c.active', '=', true)
@@ -66,28 +86,33 @@ export function listPublicTransitions(
   tenantId: string,
   f: { since: Date; until: Date; states: readonly SignalState[]; limit: number; offset: number },
 ) {
-  return db
-    .selectFrom('signals_transitions as t')
-    .innerJoin('signals_signals as s', (j) => j.onRef('s.tenant_id', '=', 't.tenant_id').onRef('s.id', '=', 't.signal_id'))
-    .innerJoin('signals_categories as c', (j) => j.onRef('c.tenant_id', '=', 's.tenant_id').onRef('c.id', '=', 's.category_id'))
-    .select(['t.id', 't.to_state', 't.created_at', 's.public_id'])
-    .where('t.tenant_id', '=', tenantId)
-    .where('c.sensitive', '=', false)
-    .where('t.to_state', 'in', f.states)
-    // Internal rows (reassigning, network actions, reopen requests: same state, no message) are no updates.
-    .where((eb) => eb.or([eb('t.reason', 'is', null), eb('t.reason', '<>', 'reassign')]))
-    .where((eb) => eb.or([eb('t.from_state', 'is distinct from', eb.ref('t.to_state')), eb('t.public_message', 'is not', null)]))
-    .where('t.created_at', '>=', f.since)
-    .where('t.created_at', '<=', f.until)
-    .orderBy('t.created_at')
-    .orderBy('t.id')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
+  return (
+    db
+      .selectFrom('signals_transitions as t')
+      .innerJoin('signals_signals as s', (j) => j.onRef('s.tenant_id', '=', 't.tenant_id').onRef('s.id', '=', 't.signal_id'))
+      .innerJoin('signals_categories as c', (j) => j.onRef('c.tenant_id', '=', 's.tenant_id').onRef('c.id', '=', 's.category_id'))
+      .select(['t.id', 't.to_state', 't.created_at', 's.public_id'])
+      .where('t.tenant_id', '=', tenantId)
+      .where('c.sensitive', '=', false)
+      .where('t.to_state', 'in', f.states)
+      // Internal rows (reassigning, network actions, reopen requests: same state, no message) are no updates.
+      .where((eb) => eb.or([eb('t.reason', 'is', null), eb('t.reason', '<>', 'reassign')]))
+      .where((eb) => eb.or([eb('t.from_state', 'is distinct from', eb.ref('t.to_state')), eb('t.public_message', 'is not', null)]))
+      .where('t.created_at', '>=', f.since)
+      .where('t.created_at', '<=', f.until)
+      .orderBy('t.created_at')
+      .orderBy('t.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute()
+  );
 }
 
 /** Remember that a client created a signal; returns the request's token. */
-export async function insertRequest(db: DbOrTrx, row: { tenantId: string; signalId: string; apiKeyId: string; now: Date }): Promise<string> {
+export async function insertRequest(
+  db: DbOrTrx,
+  row: { tenantId: string; signalId: string; apiKeyId: string; now: Date },
+): Promise<string> {
   const r = await db
     .insertInto('open311_requests')
     .values({ tenant_id: row.tenantId, signal_id: row.signalId, api_key_id: row.apiKeyId, created_at: row.now })
@@ -98,7 +123,13 @@ export async function insertRequest(db: DbOrTrx, row: { tenantId: string; signal
 
 /** The token of a signal created through Open311, if any. */
 export async function findTokenOfSignal(db: DbOrTrx, tenantId: string, signalId: string): Promise<string | null> {
-  const r = await db.selectFrom('open311_requests').select('token').where('tenant_id', '=', tenantId).where('signal_id', '=', signalId).orderBy('created_at').executeTakeFirst();
+  const r = await db
+    .selectFrom('open311_requests')
+    .select('token')
+    .where('tenant_id', '=', tenantId)
+    .where('signal_id', '=', signalId)
+    .orderBy('created_at')
+    .executeTakeFirst();
   return r?.token ?? null;
 }
 
@@ -123,7 +154,14 @@ export async function insertUpdate(
 ): Promise<boolean> {
   const r = await db
     .insertInto('open311_updates')
-    .values({ tenant_id: row.tenantId, api_key_id: row.apiKeyId, update_id: row.updateId, signal_id: row.signalId, transition_id: row.transitionId, created_at: row.now })
+    .values({
+      tenant_id: row.tenantId,
+      api_key_id: row.apiKeyId,
+      update_id: row.updateId,
+      signal_id: row.signalId,
+      transition_id: row.transitionId,
+      created_at: row.now,
+    })
     .onConflict((oc) => oc.columns(['tenant_id', 'api_key_id', 'update_id']).doNothing())
     .returning('update_id')
     .executeTakeFirst();

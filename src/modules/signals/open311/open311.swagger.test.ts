@@ -38,7 +38,11 @@ const doc = JSON.parse(readFileSync(join(process.cwd(), 'docs', 'open311.swagger
 function toJsonSchema(s: unknown): unknown {
   if (Array.isArray(s)) return s.map(toJsonSchema);
   if (!s || typeof s !== 'object') return s;
-  const o = Object.fromEntries(Object.entries(s as Record<string, unknown>).filter(([k]) => k !== 'x-nullable').map(([k, v]) => [k, toJsonSchema(v)]));
+  const o = Object.fromEntries(
+    Object.entries(s as Record<string, unknown>)
+      .filter(([k]) => k !== 'x-nullable')
+      .map(([k, v]) => [k, toJsonSchema(v)]),
+  );
   if ((s as Record<string, unknown>)['x-nullable'] === true && typeof o.type === 'string') o.type = [o.type, 'null'];
   return o;
 }
@@ -52,7 +56,9 @@ describe('docs/open311.swagger.json matches the API', () => {
 
   before(async () => {
     await setupTenant(ctx.database.db, KRIMPEN);
-    await inTransaction(ctx.database.db, (trx) => seedOpen311Demo(trx, { tenants: [KRIMPEN], organisations: new Map(), users: new Map(), now: ctx.clock.now() }));
+    await inTransaction(ctx.database.db, (trx) =>
+      seedOpen311Demo(trx, { tenants: [KRIMPEN], organisations: new Map(), users: new Map(), now: ctx.clock.now() }),
+    );
   });
 
   // Creating comes first: its answer gives the examples of the later paths.
@@ -84,7 +90,9 @@ describe('docs/open311.swagger.json matches the API', () => {
       const res = await ctx.app.inject({
         method: method.toUpperCase() as 'GET' | 'POST',
         url: query.size ? `${url}?${query}` : url,
-        ...(method === 'post' ? { payload: form.toString(), headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' } } : {}),
+        ...(method === 'post'
+          ? { payload: form.toString(), headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' } }
+          : {}),
       });
       assert.equal(res.statusCode, 200, `${url} → ${res.body}`);
       assert.equal(res.headers['content-type'], op.produces[0]);

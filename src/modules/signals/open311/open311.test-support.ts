@@ -36,7 +36,11 @@ function validator(): InstanceType<typeof Ajv.default> {
 }
 
 /** Issue a key directly (as the admin page does) and return it in plain text. */
-export async function newKey(db: DbOrTrx, tenantId: string, opts: { canReport?: boolean; canHandle?: boolean; organisationId?: string | null; client?: string } = {}): Promise<string> {
+export async function newKey(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { canReport?: boolean; canHandle?: boolean; organisationId?: string | null; client?: string } = {},
+): Promise<string> {
   const { key } = await issueApiKey(
     db,
     {
@@ -53,10 +57,20 @@ export async function newKey(db: DbOrTrx, tenantId: string, opts: { canReport?: 
 }
 
 /** POST a form-encoded body to an Open311 path (as an English-speaking client unless headers say otherwise). */
-export function postForm(app: FastifyInstance, url: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+export function postForm(
+  app: FastifyInstance,
+  url: string,
+  form: Record<string, string | string[]>,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  return app.inject({ method: 'POST', url, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', 'accept-language': 'en', ...headers } });
+  return app.inject({
+    method: 'POST',
+    url,
+    payload: body.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', 'accept-language': 'en', ...headers },
+  });
 }
 
 /** GET an Open311 path as an English-speaking client (the tests match English error texts). */
@@ -66,7 +80,11 @@ export function getEn(app: FastifyInstance, url: string): Promise<LightMyRequest
 
 /** Count signals of a tenant (to prove that nothing was stored). */
 export async function countSignals(db: DbOrTrx, tenantId: string): Promise<number> {
-  const r = await db.selectFrom('signals_signals').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('signals_signals')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

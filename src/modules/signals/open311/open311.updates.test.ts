@@ -21,16 +21,28 @@ describe('Open311 servicerequestupdates (mySociety extension)', () => {
   // Each update a minute later (the test clock stands still otherwise).
   const update = (form: Record<string, string>, key = handlerKey, ext = 'json') => {
     ctx.clock.advance(60_000);
-    return postForm(ctx.app, `${K}/servicerequestupdates.${ext}`, { api_key: key, service_request_id: requestId, updated_datetime: '2026-11-23T11:00:00+01:00', description: 'Monteur is geweest', ...form });
+    return postForm(ctx.app, `${K}/servicerequestupdates.${ext}`, {
+      api_key: key,
+      service_request_id: requestId,
+      updated_datetime: '2026-11-23T11:00:00+01:00',
+      description: 'Monteur is geweest',
+      ...form,
+    });
   };
-  const stateOf = async () => (await ctx.database.db.selectFrom('signals_signals').select('state').where('id', '=', signalId).executeTakeFirstOrThrow()).state;
+  const stateOf = async () =>
+    (await ctx.database.db.selectFrom('signals_signals').select('state').where('id', '=', signalId).executeTakeFirstOrThrow()).state;
 
   before(async () => {
     const db = ctx.database.db;
     krimpen = await setupTenant(db, KRIMPEN);
     await setupTenant(db, GRONINGEN);
     reportKey = await newKey(db, KRIMPEN.id);
-    handlerKey = await newKey(db, KRIMPEN.id, { canReport: false, canHandle: true, organisationId: krimpen.municipality, client: 'Aannemer Licht BV' });
+    handlerKey = await newKey(db, KRIMPEN.id, {
+      canReport: false,
+      canHandle: true,
+      organisationId: krimpen.municipality,
+      client: 'Aannemer Licht BV',
+    });
     housingKey = await newKey(db, KRIMPEN.id, { canReport: false, canHandle: true, organisationId: krimpen.housing, client: 'Corporatie' });
     groningenHandler = await newKey(db, GRONINGEN.id, { canHandle: true });
     const res = await postForm(ctx.app, `${K}/requests.json`, {
@@ -51,7 +63,11 @@ describe('Open311 servicerequestupdates (mySociety extension)', () => {
       assert.equal(res.statusCode, 403, res.body);
       assert.equal(res.json()[0].code, 403);
     }
-    const none = await postForm(ctx.app, `${K}/servicerequestupdates.xml`, { service_request_id: requestId, update_id: 'u-0', status: 'FIXED' });
+    const none = await postForm(ctx.app, `${K}/servicerequestupdates.xml`, {
+      service_request_id: requestId,
+      update_id: 'u-0',
+      status: 'FIXED',
+    });
     assert.equal(none.statusCode, 403);
     assert.equal(parseXml(none.body).name, 'errors');
     assert.equal(await stateOf(), 'gemeld');
@@ -71,8 +87,15 @@ describe('Open311 servicerequestupdates (mySociety extension)', () => {
     const c = await update({ update_id: 'u-3', status: 'FIXED', description: 'Lamp vervangen' });
     assert.equal(c.statusCode, 200, c.body);
     assert.equal(await stateOf(), 'afgehandeld');
-    const transitions = await db.selectFrom('signals_transitions').select(['to_state', 'internal_note', 'reason']).where('signal_id', '=', signalId).orderBy('created_at').execute();
-    assert.ok(transitions.some((t) => t.to_state === 'afgehandeld' && t.reason === 'open311' && t.internal_note?.includes('Lamp vervangen')));
+    const transitions = await db
+      .selectFrom('signals_transitions')
+      .select(['to_state', 'internal_note', 'reason'])
+      .where('signal_id', '=', signalId)
+      .orderBy('created_at')
+      .execute();
+    assert.ok(
+      transitions.some((t) => t.to_state === 'afgehandeld' && t.reason === 'open311' && t.internal_note?.includes('Lamp vervangen')),
+    );
     const mailsAfter = (await db.selectFrom('mail_outbox').select('id').where('to_address', '=', 'melder@example.nl').execute()).length;
     assert.ok(mailsAfter > mailsBefore, 'the reporter was told');
     const got = (await getEn(ctx.app, `${K}/requests/${requestId}.json`)).json()[0];
@@ -105,7 +128,10 @@ describe('Open311 servicerequestupdates (mySociety extension)', () => {
   });
 
   it('sensitive requests cannot be updated or seen through Open311', async () => {
-    const sensitive = await createSignal(ctx.database.db, newSignal({ category: { serviceCode: 'geldzorgen' }, description: 'Zorgen om de buren', now: ctx.clock.now() }));
+    const sensitive = await createSignal(
+      ctx.database.db,
+      newSignal({ category: { serviceCode: 'geldzorgen' }, description: 'Zorgen om de buren', now: ctx.clock.now() }),
+    );
     const res = await postForm(ctx.app, `${K}/servicerequestupdates.json`, {
       api_key: handlerKey,
       service_request_id: sensitive.signal.public_id,
@@ -122,7 +148,14 @@ describe('Open311 servicerequestupdates (mySociety extension)', () => {
   it('GET lists the public steps in a period, oldest first, in JSON and XML', async () => {
     // Internal rows (a reassignment, a network action note: same state, no message) are no updates.
     const state = await stateOf();
-    const internal = { tenant_id: KRIMPEN.id, signal_id: signalId, from_state: state, to_state: state, public_message: null, created_at: ctx.clock.now() };
+    const internal = {
+      tenant_id: KRIMPEN.id,
+      signal_id: signalId,
+      from_state: state,
+      to_state: state,
+      public_message: null,
+      created_at: ctx.clock.now(),
+    };
     await ctx.database.db
       .insertInto('signals_transitions')
       .values([
@@ -132,8 +165,13 @@ describe('Open311 servicerequestupdates (mySociety extension)', () => {
       .execute();
     const res = await getEn(ctx.app, `${K}/servicerequestupdates.json?start_date=2026-11-01T00:00:00Z`);
     assert.equal(res.statusCode, 200);
-    const feed = (res.json() as { update_id: string; service_request_id: string; status: string; updated_datetime: string; description: string }[]).filter((u) => u.service_request_id === requestId);
-    assert.deepEqual(feed.map((u) => u.status), ['open', 'in_progress', 'action_scheduled', 'fixed', 'reopen']);
+    const feed = (
+      res.json() as { update_id: string; service_request_id: string; status: string; updated_datetime: string; description: string }[]
+    ).filter((u) => u.service_request_id === requestId);
+    assert.deepEqual(
+      feed.map((u) => u.status),
+      ['open', 'in_progress', 'action_scheduled', 'fixed', 'reopen'],
+    );
     assert.ok(feed.every((u) => /^[0-9a-f-]{36}$/.test(u.update_id) && /[+-]\d\d:\d\d$/.test(u.updated_datetime) && u.description));
     assert.ok(!res.body.includes('Monteur') && !res.body.includes('melder@example.nl'), 'internal notes and contacts stay inside');
     const xml = parseXml((await getEn(ctx.app, `${K}/servicerequestupdates.xml`)).body);

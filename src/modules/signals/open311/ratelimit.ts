@@ -28,7 +28,10 @@ export function addressNetwork(ip: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 export const keyBucket = (apiKeyId: string) => `k:${apiKeyId}`;
@@ -51,6 +54,12 @@ export async function hit(db: DbOrTrx, tenantId: string, bucket: string, now: Da
     .returning('hits')
     .executeTakeFirstOrThrow();
   // A new window: clear the tenant's old ones (at most once per bucket a minute).
-  if (r.hits === 1) await db.deleteFrom('open311_rate_windows').where('tenant_id', '=', tenantId).where('window_start', '<', new Date(start - KEEP_MS)).execute();
+  if (r.hits === 1) {
+    await db
+      .deleteFrom('open311_rate_windows')
+      .where('tenant_id', '=', tenantId)
+      .where('window_start', '<', new Date(start - KEEP_MS))
+      .execute();
+  }
   return { hits: r.hits, retryAfter: Math.max(1, Math.ceil((start + WINDOW_MS - now.getTime()) / 1000)) };
 }

@@ -22,7 +22,10 @@ export const MAX_ROWS = 1000;
 const DAY = 86_400_000;
 
 /** `discovery`: where the endpoint is, which formats, how to get a key. */
-export async function discovery(db: DbOrTrx, a: { tenant: { id: string; slug: string; name: string }; baseUrl: string; production: boolean; t: Translate }) {
+export async function discovery(
+  db: DbOrTrx,
+  a: { tenant: { id: string; slug: string; name: string }; baseUrl: string; production: boolean; t: Translate },
+) {
   const changed = await store.catalogueChangedAt(db, a.tenant.id);
   const changeset = changed ? w3cTime(changed) : '2026-11-23T00:00:00+01:00';
   return {
@@ -57,7 +60,10 @@ export async function serviceDefinition(db: DbOrTrx, tenantId: string, code: str
 function list(q: FormBody, name: string): string[] | undefined {
   const v = q[name];
   if (v === undefined || v === null) return undefined;
-  const parts = (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((s) => s.trim()).filter(Boolean);
+  const parts = (Array.isArray(v) ? v : [v])
+    .flatMap((x) => String(x).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   return parts.length ? parts : undefined;
 }
 
@@ -115,7 +121,11 @@ export async function requests(db: DbOrTrx, tenantId: string, q: FormBody, now: 
   } else {
     const codes = list(q, 'service_code');
     if (codes) {
-      filter.categoryIds = await store.publicCategoryIds(db, tenantId, codes.filter((c) => c.length <= 100));
+      filter.categoryIds = await store.publicCategoryIds(
+        db,
+        tenantId,
+        codes.filter((c) => c.length <= 100),
+      );
       if (filter.categoryIds.length === 0) return [];
     }
     const statuses = list(q, 'status');

@@ -33,7 +33,9 @@ export function param(body: FormBody, name: string): string | undefined {
 /** Refuse NUL characters anywhere (PostgreSQL cannot store them). */
 export function refuseNul(body: FormBody): void {
   for (const [k, v] of Object.entries(body)) {
-    if ((Array.isArray(v) ? v : [v]).some((x) => typeof x === 'string' && x.includes('\u0000'))) throw badRequest('open311.error.nul', { name: k.slice(0, 100) });
+    if ((Array.isArray(v) ? v : [v]).some((x) => typeof x === 'string' && x.includes('\u0000'))) {
+      throw badRequest('open311.error.nul', { name: k.slice(0, 100) });
+    }
   }
 }
 

@@ -76,10 +76,26 @@ const discoveryAnswer = z.object({
   changeset: z.string(),
   contact: z.string(),
   key_service: z.string(),
-  endpoints: z.array(z.object({ specification: z.string(), url: z.string(), changeset: z.string(), type: z.enum(['production', 'test']), formats: z.array(z.string()) })),
+  endpoints: z.array(
+    z.object({
+      specification: z.string(),
+      url: z.string(),
+      changeset: z.string(),
+      type: z.enum(['production', 'test']),
+      formats: z.array(z.string()),
+    }),
+  ),
 });
 const servicesAnswer = z.array(
-  z.object({ service_code: z.string(), service_name: z.string(), description: nullableText, metadata: z.boolean(), type: z.literal('realtime'), keywords: nullableText, group: z.string() }),
+  z.object({
+    service_code: z.string(),
+    service_name: z.string(),
+    description: nullableText,
+    metadata: z.boolean(),
+    type: z.literal('realtime'),
+    keywords: nullableText,
+    group: z.string(),
+  }),
 );
 const definitionAnswer = z.object({
   service_code: z.string(),
@@ -120,7 +136,14 @@ const requestsAnswer = z.array(
 const createdAnswer = z.array(z.object({ service_request_id: z.string(), service_notice: z.string(), account_id: z.null() }));
 const tokenAnswer = z.array(z.object({ service_request_id: z.string(), token: z.string() }));
 const updatesAnswer = z.array(
-  z.object({ update_id: z.string(), service_request_id: z.string(), status: z.string(), updated_datetime: z.string(), description: z.string(), media_url: z.null() }),
+  z.object({
+    update_id: z.string(),
+    service_request_id: z.string(),
+    status: z.string(),
+    updated_datetime: z.string(),
+    description: z.string(),
+    media_url: z.null(),
+  }),
 );
 const updateCreatedAnswer = z.array(z.object({ update_id: z.string() }));
 
@@ -143,7 +166,10 @@ const ERROR_BODY: Record<Status, z.ZodType> = {
 };
 
 function answers(ok: z.ZodType, okText: string, statuses: Status[]): Record<number, z.ZodType> {
-  return Object.fromEntries([[200, ok.describe(`${okText} (XML: the same in the specification's XML)`)], ...statuses.map((s) => [s, ERROR_BODY[s].describe(STATUS_TEXT[s])])]);
+  return Object.fromEntries([
+    [200, ok.describe(`${okText} (XML: the same in the specification's XML)`)],
+    ...statuses.map((s) => [s, ERROR_BODY[s].describe(STATUS_TEXT[s])]),
+  ]);
 }
 
 /** The answers of every Open311 operation (the same for .json and .xml); docs/open311.swagger.json lists the same. */

@@ -49,7 +49,9 @@ export async function postUpdate(db: DbOrTrx, a: PostUpdateArgs): Promise<{ upda
   const { body } = a;
   refuseNul(body);
   if (!a.apiKey.can_handle) throw forbidden('open311.error.noHandler');
-  const missing = ['service_request_id', 'update_id', 'status', 'updated_datetime', 'description'].filter((k) => param(body, k) === undefined);
+  const missing = ['service_request_id', 'update_id', 'status', 'updated_datetime', 'description'].filter(
+    (k) => param(body, k) === undefined,
+  );
   if (missing.length) throw badRequest('open311.error.missing', { fields: missing.join(', ') });
   const requestId = param(body, 'service_request_id')!;
   const updateId = param(body, 'update_id')!;
@@ -70,7 +72,9 @@ export async function postUpdate(db: DbOrTrx, a: PostUpdateArgs): Promise<{ upda
   // "open" on a closed request reopens it; other statuses equal to the current state change nothing.
   if (status === 'open' && (signal.state === 'afgehandeld' || signal.state === 'geannuleerd')) to = 'heropend';
   if (to === signal.state) to = null;
-  if (to && !canTransition(signal.state, to)) throw badRequest('open311.error.illegal', { state: a.t(`signals.state.${signal.state}`), status: status.toUpperCase() });
+  if (to && !canTransition(signal.state, to)) {
+    throw badRequest('open311.error.illegal', { state: a.t(`signals.state.${signal.state}`), status: status.toUpperCase() });
+  }
 
   try {
     return await inTransaction(db, async (trx) => {
@@ -90,7 +94,14 @@ export async function postUpdate(db: DbOrTrx, a: PostUpdateArgs): Promise<{ upda
         });
         transitionId = await store.latestTransitionId(trx, a.tenant.id, signal.id);
       }
-      const fresh = await store.insertUpdate(trx, { tenantId: a.tenant.id, apiKeyId: a.apiKey.id, updateId, signalId: signal.id, transitionId, now: a.now });
+      const fresh = await store.insertUpdate(trx, {
+        tenantId: a.tenant.id,
+        apiKeyId: a.apiKey.id,
+        updateId,
+        signalId: signal.id,
+        transitionId,
+        now: a.now,
+      });
       // Refused before anything is kept: the transaction (with any state change) rolls back.
       if (!fresh) throw badRequest('open311.error.updateRepeated', { id: updateId });
       await recordAudit(trx, {

@@ -16,7 +16,17 @@ describe('Open311 XML writer', () => {
   });
 
   it('nests attribute values (service definition) and empty arrays', () => {
-    const xml = toXml('service_definition', { service_code: 'x', attributes: [{ code: 'a', values: [{ key: '1', name: 'Ja' }] }, { code: 'b', values: [] }] }, ITEM_NAMES);
+    const xml = toXml(
+      'service_definition',
+      {
+        service_code: 'x',
+        attributes: [
+          { code: 'a', values: [{ key: '1', name: 'Ja' }] },
+          { code: 'b', values: [] },
+        ],
+      },
+      ITEM_NAMES,
+    );
     const root = parseXml(xml);
     const attrs = childrenNamed(childrenNamed(root, 'attributes')[0]!, 'attribute');
     assert.equal(attrs.length, 2);
@@ -50,7 +60,15 @@ describe('Open311 XML writer', () => {
 
   it('the checker itself rejects broken documents', () => {
     const decl = '<?xml version="1.0" encoding="utf-8"?>';
-    for (const bad of [`${decl}<a><b></a></b>`, `${decl}<a>x & y</a>`, `${decl}<a></a><b/>`, `${decl}<a>`, '<a/>', `${decl}<a>&foo;</a>`, `${decl}<a><</a>`]) {
+    for (const bad of [
+      `${decl}<a><b></a></b>`,
+      `${decl}<a>x & y</a>`,
+      `${decl}<a></a><b/>`,
+      `${decl}<a>`,
+      '<a/>',
+      `${decl}<a>&foo;</a>`,
+      `${decl}<a><</a>`,
+    ]) {
       assert.throws(() => parseXml(bad), Error, bad);
     }
   });
@@ -58,5 +76,8 @@ describe('Open311 XML writer', () => {
 
 /** The text after escaping and parsing: the input minus forbidden characters. */
 function escapeXmlDecoded(s: string): string {
-  return escapeXml(s).replace(/&(amp|lt|gt|quot|apos|#13);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#13': '\r' })[e]!);
+  return escapeXml(s).replace(
+    /&(amp|lt|gt|quot|apos|#13);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#13': '\r' })[e]!,
+  );
 }

@@ -12,8 +12,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
  * Characters XML 1.0 does not allow anywhere (C0 controls except tab/newline/return, lone
  * surrogates, U+FFFE/U+FFFF). They are dropped: an XML document with them would not parse.
  */
-// eslint-disable-next-line no-control-regex
-const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escape text for element content or a double-quoted attribute value. */
 export function escapeXml(text: string): string {

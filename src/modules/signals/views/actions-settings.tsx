@@ -4,7 +4,19 @@ import type { DissatisfiedPolicy } from '../actions.reopen.ts';
 import { Radios } from './parts.tsx';
 
 /** The "niet tevreden" setting of a tenant: reopen at once or let a coordinator decide. */
-export function FeedbackSettingsPage({ ctx, slug, policy, saved, errors }: { ctx: ViewContext; slug: string; policy: DissatisfiedPolicy; saved?: boolean; errors?: FieldErrors }) {
+export function FeedbackSettingsPage({
+  ctx,
+  slug,
+  policy,
+  saved,
+  errors,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  policy: DissatisfiedPolicy;
+  saved?: boolean;
+  errors?: FieldErrors;
+}) {
   const { t } = ctx;
   return (
     <>

@@ -43,12 +43,31 @@ function Field({ id, label, hint, children }: { id: string; label: string; hint?
 function TextBox({ id, name, label, hint, rows = 2 }: { id: string; name: string; label: string; hint?: string; rows?: number }) {
   return (
     <Field id={id} label={label} {...(hint ? { hint } : {})}>
-      <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id={id} name={name} rows={rows} maxLength={1000} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <textarea
+        class="utrecht-textarea utrecht-textarea--html-textarea"
+        id={id}
+        name={name}
+        rows={rows}
+        maxLength={1000}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
     </Field>
   );
 }
 
-function OwnerSelect({ ctx, id, panel, organisationId, value }: { ctx: ViewContext; id: string; panel: ActionsPanel; organisationId?: string; value?: string | null }) {
+function OwnerSelect({
+  ctx,
+  id,
+  panel,
+  organisationId,
+  value,
+}: {
+  ctx: ViewContext;
+  id: string;
+  panel: ActionsPanel;
+  organisationId?: string;
+  value?: string | null;
+}) {
   const members = organisationId ? panel.members.filter((m) => m.organisationId === organisationId) : panel.members;
   return (
     <Field id={id} label={ctx.t('signals.actions.field.owner')} hint={ctx.t('signals.actions.field.ownerHint')}>
@@ -67,13 +86,33 @@ function OwnerSelect({ ctx, id, panel, organisationId, value }: { ctx: ViewConte
 function DueDate({ ctx, id, value, min }: { ctx: ViewContext; id: string; value?: string | null; min: string }) {
   return (
     <Field id={id} label={ctx.t('signals.actions.field.due')} hint={ctx.t('signals.actions.field.dueHint')}>
-      <input class="utrecht-textbox utrecht-textbox--html-input" type="date" id={id} name="dueDate" value={value ?? ''} min={min} aria-describedby={`${id}-hint`} />
+      <input
+        class="utrecht-textbox utrecht-textbox--html-input"
+        type="date"
+        id={id}
+        name="dueDate"
+        value={value ?? ''}
+        min={min}
+        aria-describedby={`${id}-hint`}
+      />
     </Field>
   );
 }
 
 /** The forms to finish, drop or change one open action (inside a disclosure; works without JavaScript). */
-function UpdateForms({ ctx, base, action, n, panel }: { ctx: ViewContext; base: string; action: ActionRow; n: number; panel: ActionsPanel }) {
+function UpdateForms({
+  ctx,
+  base,
+  action,
+  n,
+  panel,
+}: {
+  ctx: ViewContext;
+  base: string;
+  action: ActionRow;
+  n: number;
+  panel: ActionsPanel;
+}) {
   const { t } = ctx;
   const path = `${base}/acties/${action.id}`;
   return (
@@ -105,7 +144,8 @@ export function ActionsSection({ ctx, slug, signal, panel }: { ctx: ViewContext;
   const { t } = ctx;
   const base = `/${slug}/meldingen/behandelen/${signal.public_id}`;
   const orgName = (id: string) => panel.organisations.find((o) => o.id === id)?.name ?? '—';
-  const owner = (a: ActionRow) => panel.members.find((m) => m.userId === a.owner_user_id)?.name ?? (a.owner_user_id ? '—' : t('signals.actions.noOwner'));
+  const owner = (a: ActionRow) =>
+    panel.members.find((m) => m.userId === a.owner_user_id)?.name ?? (a.owner_user_id ? '—' : t('signals.actions.noOwner'));
   return (
     <section class="section" aria-labelledby="acties" id="acties-sectie">
       <h2 class="utrecht-heading-2" id="acties">
@@ -143,7 +183,10 @@ export function ActionsSection({ ctx, slug, signal, panel }: { ctx: ViewContext;
           </tbody>
         </table>
       )}
-      {panel.actions.map((a, i) => a.status === 'open' && panel.updatable.includes(a.id) && <UpdateForms ctx={ctx} base={base} action={a} n={i + 1} panel={panel} />)}
+      {panel.actions.map(
+        (a, i) =>
+          a.status === 'open' && panel.updatable.includes(a.id) && <UpdateForms ctx={ctx} base={base} action={a} n={i + 1} panel={panel} />,
+      )}
       {panel.canAdd && (
         <details class="signals-action-add" open={panel.actions.length === 0 ? true : undefined}>
           <summary>{t('signals.actions.add')}</summary>
@@ -157,7 +200,13 @@ export function ActionsSection({ ctx, slug, signal, panel }: { ctx: ViewContext;
                 ))}
               </select>
             </Field>
-            <TextBox id="actie-nieuw-wat" name="description" label={t('signals.actions.field.description')} hint={t('signals.actions.field.descriptionHint')} rows={3} />
+            <TextBox
+              id="actie-nieuw-wat"
+              name="description"
+              label={t('signals.actions.field.description')}
+              hint={t('signals.actions.field.descriptionHint')}
+              rows={3}
+            />
             <OwnerSelect ctx={ctx} id="actie-nieuw-wie" panel={panel} />
             <DueDate ctx={ctx} id="actie-nieuw-datum" min={panel.today} />
             <SubmitButton>{t('signals.actions.add')}</SubmitButton>
@@ -179,7 +228,17 @@ export function OpenActionsHint({ ctx, panel }: { ctx: ViewContext; panel: Actio
 }
 
 /** A reporter's request to reopen, shown at the top of the signal page; coordinators decide. */
-export function ReopenRequestBox({ ctx, slug, signal, panel }: { ctx: ViewContext; slug: string; signal: SignalRow; panel: ActionsPanel | undefined }) {
+export function ReopenRequestBox({
+  ctx,
+  slug,
+  signal,
+  panel,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  signal: SignalRow;
+  panel: ActionsPanel | undefined;
+}) {
   if (!panel?.reopenRequest) return null;
   const { t, locale } = ctx;
   const r = panel.reopenRequest;
@@ -195,7 +254,14 @@ export function ReopenRequestBox({ ctx, slug, signal, panel }: { ctx: ViewContex
       {panel.canDecideReopen ? (
         <Form ctx={ctx} action={`/${slug}/meldingen/behandelen/${signal.public_id}/heropenen`} label={t('signals.reopen.title')}>
           <Field id="heropenen-bericht" label={t('signals.reopen.message')} hint={t('signals.reopen.messageHint')}>
-            <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="heropenen-bericht" name="message" rows={3} maxLength={5000} aria-describedby="heropenen-bericht-hint" />
+            <textarea
+              class="utrecht-textarea utrecht-textarea--html-textarea"
+              id="heropenen-bericht"
+              name="message"
+              rows={3}
+              maxLength={5000}
+              aria-describedby="heropenen-bericht-hint"
+            />
           </Field>
           <div class="button-row">
             <button type="submit" name="decision" value="heropenen" class="utrecht-button utrecht-button--primary-action">

@@ -12,7 +12,21 @@ export interface Org {
 export type FormValues = Record<string, string>;
 
 /** The hub: links to every settings page and the default desk form. */
-export function HubPage({ ctx, slug, organisations, defaultDesk, errors, saved }: { ctx: ViewContext; slug: string; organisations: Org[]; defaultDesk: string | null; errors?: FieldErrors; saved: boolean }) {
+export function HubPage({
+  ctx,
+  slug,
+  organisations,
+  defaultDesk,
+  errors,
+  saved,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  organisations: Org[];
+  defaultDesk: string | null;
+  errors?: FieldErrors;
+  saved: boolean;
+}) {
   const { t } = ctx;
   const base = `/${slug}/beheer/meldingen`;
   const links: { href: string; label: string; text: string }[] = [
@@ -22,7 +36,9 @@ export function HubPage({ ctx, slug, organisations, defaultDesk, errors, saved }
     { href: `${base}/termijnen`, label: t('signals.config.hub.deadlinesTitle'), text: t('signals.config.hub.deadlines') },
     { href: `${base}/terugkoppeling`, label: t('signals.config.hub.feedbackTitle'), text: t('signals.config.hub.feedback') },
   ];
-  if (ctx.roles.includes('admin')) links.push({ href: `/${slug}/beheer/open311`, label: t('signals.config.hub.open311Title'), text: t('signals.config.hub.open311') });
+  if (ctx.roles.includes('admin')) {
+    links.push({ href: `/${slug}/beheer/open311`, label: t('signals.config.hub.open311Title'), text: t('signals.config.hub.open311') });
+  }
   const current = organisations.find((o) => o.id === defaultDesk);
   return (
     <>
@@ -51,7 +67,10 @@ export function HubPage({ ctx, slug, organisations, defaultDesk, errors, saved }
             label={t('signals.config.desk.field')}
             value={defaultDesk ?? ''}
             error={errors?.organisationId}
-            options={[{ value: '', label: t('signals.config.chooseOrganisation') }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+            options={[
+              { value: '', label: t('signals.config.chooseOrganisation') },
+              ...organisations.map((o) => ({ value: o.id, label: o.name })),
+            ]}
           />
           <SubmitButton>{t('signals.config.desk.submit')}</SubmitButton>
         </Form>
@@ -143,9 +162,31 @@ export function CategoriesPage({
       <Section id="nieuwe-groep" title={t('signals.config.group.new')}>
         <ErrorSummary ctx={ctx} errors={errors} />
         <Form ctx={ctx} action={`/${slug}/beheer/meldingen/groepen`} label={t('signals.config.group.new')}>
-          <TextField name="name" label={t('signals.config.field.name')} value={values?.name} error={errors?.name} required maxLength={120} />
-          <TextField name="code" label={t('signals.config.field.groupCode')} hint={t('signals.config.field.groupCode.hint')} value={values?.code} error={errors?.code} required maxLength={60} />
-          <TextArea name="description" label={t('signals.config.field.descriptionOptional')} value={values?.description} error={errors?.description} rows={2} maxLength={500} />
+          <TextField
+            name="name"
+            label={t('signals.config.field.name')}
+            value={values?.name}
+            error={errors?.name}
+            required
+            maxLength={120}
+          />
+          <TextField
+            name="code"
+            label={t('signals.config.field.groupCode')}
+            hint={t('signals.config.field.groupCode.hint')}
+            value={values?.code}
+            error={errors?.code}
+            required
+            maxLength={60}
+          />
+          <TextArea
+            name="description"
+            label={t('signals.config.field.descriptionOptional')}
+            value={values?.description}
+            error={errors?.description}
+            rows={2}
+            maxLength={500}
+          />
           <SubmitButton>{t('signals.config.group.submit')}</SubmitButton>
         </Form>
       </Section>
@@ -154,26 +195,107 @@ export function CategoriesPage({
 }
 
 /** The fields of a category (new or existing); the service code only for a new one. */
-export function CategoryFields({ ctx, groups, values, errors, isNew }: { ctx: ViewContext; groups: CategoryGroupRow[]; values: FormValues; errors?: FieldErrors | undefined; isNew: boolean }) {
+export function CategoryFields({
+  ctx,
+  groups,
+  values,
+  errors,
+  isNew,
+}: {
+  ctx: ViewContext;
+  groups: CategoryGroupRow[];
+  values: FormValues;
+  errors?: FieldErrors | undefined;
+  isNew: boolean;
+}) {
   const { t } = ctx;
   return (
     <>
-      <TextField name="name" label={t('signals.config.field.name')} hint={t('signals.config.field.name.hint')} value={values.name} error={errors?.name} required maxLength={120} />
+      <TextField
+        name="name"
+        label={t('signals.config.field.name')}
+        hint={t('signals.config.field.name.hint')}
+        value={values.name}
+        error={errors?.name}
+        required
+        maxLength={120}
+      />
       {isNew && (
-        <TextField name="serviceCode" label={t('signals.config.field.serviceCode')} hint={t('signals.config.serviceCode.why')} value={values.serviceCode} error={errors?.serviceCode} required maxLength={60} />
+        <TextField
+          name="serviceCode"
+          label={t('signals.config.field.serviceCode')}
+          hint={t('signals.config.serviceCode.why')}
+          value={values.serviceCode}
+          error={errors?.serviceCode}
+          required
+          maxLength={60}
+        />
       )}
-      <TextArea name="description" label={t('signals.config.field.descriptionOptional')} hint={t('signals.config.field.description.hint')} value={values.description} error={errors?.description} rows={3} maxLength={500} />
-      <SelectField name="groupId" label={t('signals.config.field.group')} value={values.groupId} error={errors?.groupId} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
-      <TextField name="deadlineDays" label={t('signals.config.field.deadline')} hint={t('signals.config.field.deadline.hint')} value={values.deadlineDays} error={errors?.deadlineDays} inputMode="numeric" required maxLength={3} />
-      <TextField name="position" label={t('signals.config.field.position')} hint={t('signals.config.field.position.hint')} value={values.position} error={errors?.position} inputMode="numeric" maxLength={4} />
-      <Checkbox name="sensitive" label={t('signals.config.field.sensitive')} hint={t('signals.config.field.sensitive.hint')} checked={values.sensitive === '1'} />
-      <Checkbox name="active" label={t('signals.config.field.active')} hint={t('signals.config.field.active.hint')} checked={values.active === '1'} />
+      <TextArea
+        name="description"
+        label={t('signals.config.field.descriptionOptional')}
+        hint={t('signals.config.field.description.hint')}
+        value={values.description}
+        error={errors?.description}
+        rows={3}
+        maxLength={500}
+      />
+      <SelectField
+        name="groupId"
+        label={t('signals.config.field.group')}
+        value={values.groupId}
+        error={errors?.groupId}
+        options={groups.map((g) => ({ value: g.id, label: g.name }))}
+      />
+      <TextField
+        name="deadlineDays"
+        label={t('signals.config.field.deadline')}
+        hint={t('signals.config.field.deadline.hint')}
+        value={values.deadlineDays}
+        error={errors?.deadlineDays}
+        inputMode="numeric"
+        required
+        maxLength={3}
+      />
+      <TextField
+        name="position"
+        label={t('signals.config.field.position')}
+        hint={t('signals.config.field.position.hint')}
+        value={values.position}
+        error={errors?.position}
+        inputMode="numeric"
+        maxLength={4}
+      />
+      <Checkbox
+        name="sensitive"
+        label={t('signals.config.field.sensitive')}
+        hint={t('signals.config.field.sensitive.hint')}
+        checked={values.sensitive === '1'}
+      />
+      <Checkbox
+        name="active"
+        label={t('signals.config.field.active')}
+        hint={t('signals.config.field.active.hint')}
+        checked={values.active === '1'}
+      />
     </>
   );
 }
 
 /** The page with the form for a new category. */
-export function NewCategoryPage({ ctx, slug, groups, values, errors }: { ctx: ViewContext; slug: string; groups: CategoryGroupRow[]; values: FormValues; errors?: FieldErrors }) {
+export function NewCategoryPage({
+  ctx,
+  slug,
+  groups,
+  values,
+  errors,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  groups: CategoryGroupRow[];
+  values: FormValues;
+  errors?: FieldErrors;
+}) {
   const { t } = ctx;
   return (
     <>

@@ -33,13 +33,39 @@ export function questionValues(q: CategoryQuestion): FormValues {
   };
 }
 
-function QuestionFields({ ctx, values, errors, keyEditable }: { ctx: ViewContext; values: FormValues; errors?: FieldErrors | undefined; keyEditable: boolean }) {
+function QuestionFields({
+  ctx,
+  values,
+  errors,
+  keyEditable,
+}: {
+  ctx: ViewContext;
+  values: FormValues;
+  errors?: FieldErrors | undefined;
+  keyEditable: boolean;
+}) {
   const { t } = ctx;
   return (
     <>
-      <TextField name="label" label={t('signals.config.q.label')} hint={t('signals.config.q.label.hint')} value={values.label} error={errors?.label} required maxLength={200} />
+      <TextField
+        name="label"
+        label={t('signals.config.q.label')}
+        hint={t('signals.config.q.label.hint')}
+        value={values.label}
+        error={errors?.label}
+        required
+        maxLength={200}
+      />
       {keyEditable ? (
-        <TextField name="key" label={t('signals.config.q.key')} hint={t('signals.config.q.key.hint')} value={values.key} error={errors?.key} required maxLength={40} />
+        <TextField
+          name="key"
+          label={t('signals.config.q.key')}
+          hint={t('signals.config.q.key.hint')}
+          value={values.key}
+          error={errors?.key}
+          required
+          maxLength={40}
+        />
       ) : (
         <p class="utrecht-paragraph">
           {t('signals.config.q.keyFixed')} <code>{values.key}</code>
@@ -53,12 +79,35 @@ function QuestionFields({ ctx, values, errors, keyEditable }: { ctx: ViewContext
         options={(['text', 'select', 'yesno'] as const).map((v) => ({ value: v, label: t(`signals.config.q.type.${v}`) }))}
       />
       <Checkbox name="required" label={t('signals.config.q.required')} checked={values.required === '1'} />
-      <TextArea name="options" label={t('signals.config.q.options')} hint={t('signals.config.q.options.hint')} value={values.options} error={errors?.options} rows={4} maxLength={4000} />
+      <TextArea
+        name="options"
+        label={t('signals.config.q.options')}
+        hint={t('signals.config.q.options.hint')}
+        value={values.options}
+        error={errors?.options}
+        rows={4}
+        maxLength={4000}
+      />
       <fieldset class="utrecht-form-fieldset">
         <legend class="utrecht-form-fieldset__legend">{t('signals.config.q.hardStop')}</legend>
         <p class="utrecht-paragraph">{t('signals.config.q.hardStop.intro')}</p>
-        <TextField name="hardStopAnswer" label={t('signals.config.q.hardStopAnswer')} hint={t('signals.config.q.hardStopAnswer.hint')} value={values.hardStopAnswer} error={errors?.hardStopAnswer} maxLength={100} />
-        <TextArea name="hardStopMessage" label={t('signals.config.q.hardStopMessage')} hint={t('signals.config.q.hardStopMessage.hint')} value={values.hardStopMessage} error={errors?.hardStopMessage} rows={2} maxLength={500} />
+        <TextField
+          name="hardStopAnswer"
+          label={t('signals.config.q.hardStopAnswer')}
+          hint={t('signals.config.q.hardStopAnswer.hint')}
+          value={values.hardStopAnswer}
+          error={errors?.hardStopAnswer}
+          maxLength={100}
+        />
+        <TextArea
+          name="hardStopMessage"
+          label={t('signals.config.q.hardStopMessage')}
+          hint={t('signals.config.q.hardStopMessage.hint')}
+          value={values.hardStopMessage}
+          error={errors?.hardStopMessage}
+          rows={2}
+          maxLength={500}
+        />
       </fieldset>
     </>
   );
@@ -94,15 +143,25 @@ function QuestionTable({ ctx, base, questions }: { ctx: ViewContext; base: strin
                 {q.options?.length ? ` (${q.options.join(', ')})` : ''}
               </td>
               <td class="utrecht-table__cell">{q.required ? t('signals.config.yes') : t('signals.config.no')}</td>
-              <td class="utrecht-table__cell">{q.hardStop ? t('signals.config.q.hardStopShort', { answer: q.hardStop.answer }) : t('signals.config.no')}</td>
+              <td class="utrecht-table__cell">
+                {q.hardStop ? t('signals.config.q.hardStopShort', { answer: q.hardStop.answer }) : t('signals.config.no')}
+              </td>
               <td class="utrecht-table__cell">
                 <div class="sm-actions">
                   <a class="utrecht-link" href={`${base}/vragen/${q.key}`}>
                     {t('signals.config.q.edit', { label: q.label })}
                   </a>
-                  {i > 0 && <ButtonForm ctx={ctx} action={`${base}/vragen/${q.key}/omhoog`} label={t('signals.config.up', { name: q.label })} />}
-                  {i < questions.length - 1 && <ButtonForm ctx={ctx} action={`${base}/vragen/${q.key}/omlaag`} label={t('signals.config.down', { name: q.label })} />}
-                  <ButtonForm ctx={ctx} action={`${base}/vragen/${q.key}/verwijderen`} label={t('signals.config.remove', { name: q.label })} />
+                  {i > 0 && (
+                    <ButtonForm ctx={ctx} action={`${base}/vragen/${q.key}/omhoog`} label={t('signals.config.up', { name: q.label })} />
+                  )}
+                  {i < questions.length - 1 && (
+                    <ButtonForm ctx={ctx} action={`${base}/vragen/${q.key}/omlaag`} label={t('signals.config.down', { name: q.label })} />
+                  )}
+                  <ButtonForm
+                    ctx={ctx}
+                    action={`${base}/vragen/${q.key}/verwijderen`}
+                    label={t('signals.config.remove', { name: q.label })}
+                  />
                 </div>
               </td>
             </tr>
@@ -161,15 +220,31 @@ export function CategoryPage(props: {
         </Form>
       </Section>
       <Section id="verwijderen" title={t('signals.config.category.delete')}>
-        <p class="utrecht-paragraph">{signalCount > 0 ? t('signals.config.category.deleteInUse', { n: signalCount }) : t('signals.config.category.deleteIntro')}</p>
-        {signalCount === 0 && <ButtonForm ctx={ctx} action={`${base}/verwijderen`} label={t('signals.config.category.deleteButton', { name: category.name })} />}
+        <p class="utrecht-paragraph">
+          {signalCount > 0 ? t('signals.config.category.deleteInUse', { n: signalCount }) : t('signals.config.category.deleteIntro')}
+        </p>
+        {signalCount === 0 && (
+          <ButtonForm ctx={ctx} action={`${base}/verwijderen`} label={t('signals.config.category.deleteButton', { name: category.name })} />
+        )}
       </Section>
     </>
   );
 }
 
 /** Edit one question (its key stays). */
-export function QuestionPage({ ctx, slug, category, values, errors }: { ctx: ViewContext; slug: string; category: CategoryRow; values: FormValues; errors?: FieldErrors | undefined }) {
+export function QuestionPage({
+  ctx,
+  slug,
+  category,
+  values,
+  errors,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  category: CategoryRow;
+  values: FormValues;
+  errors?: FieldErrors | undefined;
+}) {
   const { t } = ctx;
   const base = `/${slug}/beheer/meldingen/categorieen/${category.id}`;
   return (

@@ -4,7 +4,19 @@ import type { ViewContext } from '../../../ui/context.ts';
 import { Form, TextAreaField } from '../../../ui/form.tsx';
 
 /** A form with one button (move, delete): its accessible name says what it does to what. */
-export function ButtonForm({ ctx, action, label, secondary = true, hidden }: { ctx: ViewContext; action: string; label: string; secondary?: boolean; hidden?: Record<string, string> }) {
+export function ButtonForm({
+  ctx,
+  action,
+  label,
+  secondary = true,
+  hidden,
+}: {
+  ctx: ViewContext;
+  action: string;
+  label: string;
+  secondary?: boolean;
+  hidden?: Record<string, string>;
+}) {
   return (
     <form method="post" action={action} class="inline-form">
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -19,7 +31,16 @@ export function ButtonForm({ ctx, action, label, secondary = true, hidden }: { c
 }
 
 /** A textarea whose id is given (several on one page share a field name). */
-export function IdTextArea(props: { id: string; name: string; label: string; hint?: string; value?: string; error?: string | undefined; rows?: number; maxLength?: number }) {
+export function IdTextArea(props: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  value?: string;
+  error?: string | undefined;
+  rows?: number;
+  maxLength?: number;
+}) {
   return <TextAreaField {...props} />;
 }
 

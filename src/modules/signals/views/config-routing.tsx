@@ -42,7 +42,10 @@ export function RoutingPage(p: RoutingPageProps) {
     if (r.group_id) return t('signals.config.routing.group', { name: p.groups.find((g) => g.id === r.group_id)?.name ?? '?' });
     return t('signals.config.routing.all');
   };
-  const areaOptions = [{ value: '', label: t('signals.config.routing.everywhere') }, ...p.areas.map((a) => ({ value: a.code, label: areaName(a.code) }))];
+  const areaOptions = [
+    { value: '', label: t('signals.config.routing.everywhere') },
+    ...p.areas.map((a) => ({ value: a.code, label: areaName(a.code) })),
+  ];
   const targetOptions = [
     { value: '', label: t('signals.config.routing.all') },
     ...p.groups.map((g) => ({ value: `groep:${g.id}`, label: t('signals.config.routing.group', { name: g.name }) })),
@@ -85,7 +88,9 @@ export function RoutingPage(p: RoutingPageProps) {
                       <td class="utrecht-table__cell">
                         <div class="sm-actions">
                           {i > 0 && <ButtonForm ctx={ctx} action={`${base}/${r.id}/omhoog`} label={t('signals.config.up', { name })} />}
-                          {i < p.rules.length - 1 && <ButtonForm ctx={ctx} action={`${base}/${r.id}/omlaag`} label={t('signals.config.down', { name })} />}
+                          {i < p.rules.length - 1 && (
+                            <ButtonForm ctx={ctx} action={`${base}/${r.id}/omlaag`} label={t('signals.config.down', { name })} />
+                          )}
                           <ButtonForm ctx={ctx} action={`${base}/${r.id}/verwijderen`} label={t('signals.config.remove', { name })} />
                         </div>
                       </td>
@@ -106,14 +111,29 @@ export function RoutingPage(p: RoutingPageProps) {
       <Section id="nieuwe-regel" title={t('signals.config.routing.new')}>
         <ErrorSummary ctx={ctx} errors={p.errors} />
         <Form ctx={ctx} action={base} label={t('signals.config.routing.new')}>
-          <SelectField name="target" label={t('signals.config.routing.field.target')} value={p.values?.target ?? ''} error={p.errors?.target} options={targetOptions} />
-          <SelectField name="area" label={t('signals.config.routing.field.area')} value={p.values?.area ?? ''} error={p.errors?.area} options={areaOptions} />
+          <SelectField
+            name="target"
+            label={t('signals.config.routing.field.target')}
+            value={p.values?.target ?? ''}
+            error={p.errors?.target}
+            options={targetOptions}
+          />
+          <SelectField
+            name="area"
+            label={t('signals.config.routing.field.area')}
+            value={p.values?.area ?? ''}
+            error={p.errors?.area}
+            options={areaOptions}
+          />
           <SelectField
             name="organisationId"
             label={t('signals.config.routing.field.organisation')}
             value={p.values?.organisationId ?? ''}
             error={p.errors?.organisationId}
-            options={[{ value: '', label: t('signals.config.chooseOrganisation') }, ...p.organisations.map((o) => ({ value: o.id, label: o.name }))]}
+            options={[
+              { value: '', label: t('signals.config.chooseOrganisation') },
+              ...p.organisations.map((o) => ({ value: o.id, label: o.name })),
+            ]}
           />
           <SubmitButton>{t('signals.config.routing.add')}</SubmitButton>
         </Form>
@@ -122,14 +142,28 @@ export function RoutingPage(p: RoutingPageProps) {
         <p class="utrecht-paragraph">{t('signals.config.routing.testIntro')}</p>
         <ErrorSummary ctx={ctx} errors={p.test?.errors} />
         <form method="get" action={`${base}#route-testen`} class="form" aria-label={t('signals.config.routing.test')}>
-          <SelectField name="categorie" label={t('signals.config.routing.field.category')} value={p.test?.categoryId ?? ''} error={p.test?.errors?.categorie} options={p.categories.map((c) => ({ value: c.id, label: c.name }))} />
-          <SelectField name="gebied" label={t('signals.config.routing.field.testArea')} value={p.test?.area ?? ''} error={p.test?.errors?.gebied} options={[{ value: '', label: t('signals.config.routing.unknownPlace') }, ...areaOptions.slice(1)]} />
+          <SelectField
+            name="categorie"
+            label={t('signals.config.routing.field.category')}
+            value={p.test?.categoryId ?? ''}
+            error={p.test?.errors?.categorie}
+            options={p.categories.map((c) => ({ value: c.id, label: c.name }))}
+          />
+          <SelectField
+            name="gebied"
+            label={t('signals.config.routing.field.testArea')}
+            value={p.test?.area ?? ''}
+            error={p.test?.errors?.gebied}
+            options={[{ value: '', label: t('signals.config.routing.unknownPlace') }, ...areaOptions.slice(1)]}
+          />
           <SubmitButton>{t('signals.config.routing.testSubmit')}</SubmitButton>
         </form>
         {result && (
           <div class="utrecht-alert utrecht-alert--info" role="status" id="route-uitkomst">
             <p class="utrecht-paragraph">
-              {result.ruleIndex === null ? t('signals.config.routing.resultDefault') : t('signals.config.routing.resultRule', { n: result.ruleIndex + 1 })}{' '}
+              {result.ruleIndex === null
+                ? t('signals.config.routing.resultDefault')
+                : t('signals.config.routing.resultRule', { n: result.ruleIndex + 1 })}{' '}
               {t('signals.config.routing.resultOrg', { name: orgName(result.organisationId) })}
             </p>
           </div>

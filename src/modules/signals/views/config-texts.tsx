@@ -26,11 +26,23 @@ export function TextsPage(p: TextsPageProps) {
   const action = `/${slug}/beheer/meldingen/teksten`;
   const catName = (id: string | null) => p.categories.find((c) => c.id === id)?.name ?? '?';
   const errorsOf = (key: string) => (p.errorFor === key ? p.errors : undefined);
-  const TextForm = ({ state, categoryId, label, current }: { state: SignalState; categoryId: string | null; label: string; current: string | undefined }) => {
+  const TextForm = ({
+    state,
+    categoryId,
+    label,
+    current,
+  }: {
+    state: SignalState;
+    categoryId: string | null;
+    label: string;
+    current: string | undefined;
+  }) => {
     const key = `${state}:${categoryId ?? ''}`;
     const errors = errorsOf(key);
     const id = `tekst-${state}-${categoryId ?? 'standaard'}`;
-    const what = categoryId ? t('signals.config.texts.what', { category: catName(categoryId), state: t(`signals.state.${state}`) }) : t('signals.config.texts.whatDefault', { state: t(`signals.state.${state}`) });
+    const what = categoryId
+      ? t('signals.config.texts.what', { category: catName(categoryId), state: t(`signals.state.${state}`) })
+      : t('signals.config.texts.whatDefault', { state: t(`signals.state.${state}`) });
     return (
       <div class="section">
         {errors && (
@@ -45,10 +57,24 @@ export function TextsPage(p: TextsPageProps) {
         <Form ctx={ctx} action={action} label={what}>
           <input type="hidden" name="state" value={state} />
           <input type="hidden" name="categoryId" value={categoryId ?? ''} />
-          <IdTextArea id={id} name="text" label={label} value={errors && p.values?.text !== undefined ? p.values.text : current} error={errors?.text} maxLength={p.maxLength} />
+          <IdTextArea
+            id={id}
+            name="text"
+            label={label}
+            value={errors && p.values?.text !== undefined ? p.values.text : current}
+            error={errors?.text}
+            maxLength={p.maxLength}
+          />
           <SubmitButton>{t('signals.config.texts.save', { what })}</SubmitButton>
         </Form>
-        {current !== undefined && <ButtonForm ctx={ctx} action={`${action}/verwijderen`} label={t('signals.config.texts.remove', { what })} hidden={{ state, categoryId: categoryId ?? '' }} />}
+        {current !== undefined && (
+          <ButtonForm
+            ctx={ctx}
+            action={`${action}/verwijderen`}
+            label={t('signals.config.texts.remove', { what })}
+            hidden={{ state, categoryId: categoryId ?? '' }}
+          />
+        )}
       </div>
     );
   };
@@ -68,7 +94,14 @@ export function TextsPage(p: TextsPageProps) {
             {own.length === 0 ? (
               <p class="utrecht-paragraph">{t('signals.config.texts.noOwn')}</p>
             ) : (
-              own.map((r) => <TextForm state={state} categoryId={r.category_id} label={t('signals.config.texts.for', { category: catName(r.category_id) })} current={r.text} />)
+              own.map((r) => (
+                <TextForm
+                  state={state}
+                  categoryId={r.category_id}
+                  label={t('signals.config.texts.for', { category: catName(r.category_id) })}
+                  current={r.text}
+                />
+              ))
             )}
           </Section>
         );
@@ -78,9 +111,28 @@ export function TextsPage(p: TextsPageProps) {
         <ErrorSummary ctx={ctx} errors={newErrors} />
         <Form ctx={ctx} action={action} label={t('signals.config.texts.new')}>
           <input type="hidden" name="form" value="new" />
-          <SelectField name="state" label={t('signals.config.texts.field.state')} value={p.values?.state} error={newErrors?.state} options={p.states.map((s) => ({ value: s, label: t(`signals.state.${s}`) }))} />
-          <SelectField name="categoryId" label={t('signals.config.texts.field.category')} value={p.values?.categoryId} error={newErrors?.categoryId} options={p.categories.map((c) => ({ value: c.id, label: c.name }))} />
-          <IdTextArea id="veld-text" name="text" label={t('signals.config.texts.field.text')} value={newErrors ? p.values?.text : ''} error={newErrors?.text} maxLength={p.maxLength} />
+          <SelectField
+            name="state"
+            label={t('signals.config.texts.field.state')}
+            value={p.values?.state}
+            error={newErrors?.state}
+            options={p.states.map((s) => ({ value: s, label: t(`signals.state.${s}`) }))}
+          />
+          <SelectField
+            name="categoryId"
+            label={t('signals.config.texts.field.category')}
+            value={p.values?.categoryId}
+            error={newErrors?.categoryId}
+            options={p.categories.map((c) => ({ value: c.id, label: c.name }))}
+          />
+          <IdTextArea
+            id="veld-text"
+            name="text"
+            label={t('signals.config.texts.field.text')}
+            value={newErrors ? p.values?.text : ''}
+            error={newErrors?.text}
+            maxLength={p.maxLength}
+          />
           <SubmitButton>{t('signals.config.texts.add')}</SubmitButton>
         </Form>
       </Section>

@@ -52,7 +52,9 @@ export function SignalPage({
         <dd>{signal.description}</dd>
         <dt>{t('signals.handle.place')}</dt>
         <dd>
-          {[signal.address, signal.latitude !== null ? `${signal.latitude}, ${signal.longitude}` : null, signal.buurt_code].filter(Boolean).join(' · ') || '—'}
+          {[signal.address, signal.latitude !== null ? `${signal.latitude}, ${signal.longitude}` : null, signal.buurt_code]
+            .filter(Boolean)
+            .join(' · ') || '—'}
         </dd>
         {Object.entries(signal.answers).map(([k, v]) => (
           <>
@@ -63,7 +65,8 @@ export function SignalPage({
         <dt>{t('signals.handle.reporter')}</dt>
         <dd id="melder">
           {access.personalDetails
-            ? [signal.reporter_name, signal.reporter_email, signal.reporter_phone].filter(Boolean).join(' · ') || t('signals.handle.anonymous')
+            ? [signal.reporter_name, signal.reporter_email, signal.reporter_phone].filter(Boolean).join(' · ') ||
+              t('signals.handle.anonymous')
             : t('signals.handle.reporterHidden')}
         </dd>
         <dt>{t('signals.handle.feedbackWanted')}</dt>
@@ -75,7 +78,10 @@ export function SignalPage({
       <ol class="signals-history">
         {history.map((h) => (
           <li>
-            <strong>{h.from_state === h.to_state ? (mergeStepLabel(t, h) ?? sameStateLabel(t, h)) : t(`signals.state.${h.to_state}`)}</strong> — {formatDateTime(locale, h.created_at)}
+            <strong>
+              {h.from_state === h.to_state ? (mergeStepLabel(t, h) ?? sameStateLabel(t, h)) : t(`signals.state.${h.to_state}`)}
+            </strong>{' '}
+            — {formatDateTime(locale, h.created_at)}
             {h.internal_note && (
               <p class="utrecht-paragraph">
                 {t('signals.handle.internalNote')}: {h.internal_note}
@@ -108,8 +114,20 @@ export function SignalPage({
           {target && (
             <Form ctx={ctx} action={`${base}/status`} label={t('signals.handle.to', { state: t(`signals.state.${target}`) })}>
               <input type="hidden" name="to" value={target} />
-              <TextArea name="publicMessage" label={t('signals.handle.publicMessage')} hint={t('signals.handle.publicMessageHint')} value={prefill} maxLength={5000} />
-              <TextArea name="internalNote" label={t('signals.handle.internalNote')} hint={t('signals.handle.internalNoteHint')} rows={3} maxLength={5000} />
+              <TextArea
+                name="publicMessage"
+                label={t('signals.handle.publicMessage')}
+                hint={t('signals.handle.publicMessageHint')}
+                value={prefill}
+                maxLength={5000}
+              />
+              <TextArea
+                name="internalNote"
+                label={t('signals.handle.internalNote')}
+                hint={t('signals.handle.internalNoteHint')}
+                rows={3}
+                maxLength={5000}
+              />
               <SubmitButton>{t('signals.handle.to', { state: t(`signals.state.${target}`) })}</SubmitButton>
             </Form>
           )}
@@ -121,7 +139,12 @@ export function SignalPage({
             {t('signals.handle.reassign')}
           </h2>
           <Form ctx={ctx} action={`${base}/toewijzen`} label={t('signals.handle.reassign')}>
-            <SelectField name="organisationId" label={t('signals.handle.organisation')} value={signal.organisation_id ?? ''} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
+            <SelectField
+              name="organisationId"
+              label={t('signals.handle.organisation')}
+              value={signal.organisation_id ?? ''}
+              options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+            />
             <TextField name="note" label={t('signals.handle.reassignNote')} maxLength={2000} />
             <SubmitButton>{t('signals.handle.reassign')}</SubmitButton>
           </Form>

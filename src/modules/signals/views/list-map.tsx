@@ -25,7 +25,12 @@ export interface SignalMapDrawing {
  * canvas. Sensitive signals are drawn at their buurt's label point, never at the reported spot;
  * without a buurt they are not drawn (they stay in the list).
  */
-export function signalMap(wijken: readonly Area[], buurtLabels: ReadonlyMap<string, [number, number]>, rows: readonly SignalListRow[], label: (r: SignalListRow, approximate: boolean) => string): SignalMapDrawing | null {
+export function signalMap(
+  wijken: readonly Area[],
+  buurtLabels: ReadonlyMap<string, [number, number]>,
+  rows: readonly SignalListRow[],
+  label: (r: SignalListRow, approximate: boolean) => string,
+): SignalMapDrawing | null {
   const shapes = wijken.map((w) => ({ code: w.code, name: w.name, geometry: w.geometry }));
   const areas = drawMap(shapes);
   const box = mergeBBoxes(wijken.flatMap((w) => (w.geometry ? [bboxOf(w.geometry)] : [])));
@@ -35,7 +40,13 @@ export function signalMap(wijken: readonly Area[], buurtLabels: ReadonlyMap<stri
   let missing = 0;
   for (const r of rows) {
     const approximate = r.sensitive;
-    const point = approximate ? (r.buurt_code ? buurtLabels.get(r.buurt_code) : undefined) : r.latitude !== null && r.longitude !== null ? ([r.longitude, r.latitude] as [number, number]) : undefined;
+    const point = approximate
+      ? r.buurt_code
+        ? buurtLabels.get(r.buurt_code)
+        : undefined
+      : r.latitude !== null && r.longitude !== null
+        ? ([r.longitude, r.latitude] as [number, number])
+        : undefined;
     if (!point) {
       missing += 1;
       continue;

@@ -77,12 +77,31 @@ function FilterForm({ ctx, query, categories, organisations, base }: Props & { b
         name="status"
         label={t('signals.list.state')}
         value={query.status}
-        options={[{ value: 'open', label: t('signals.list.allOpen') }, all, ...SIGNAL_STATES.map((s) => ({ value: s, label: t(`signals.state.${s}`) }))]}
+        options={[
+          { value: 'open', label: t('signals.list.allOpen') },
+          all,
+          ...SIGNAL_STATES.map((s) => ({ value: s, label: t(`signals.state.${s}`) })),
+        ]}
       />
-      <SelectField name="categorie" label={t('signals.list.category')} value={query.categorie} options={[all, ...categories.map((c) => ({ value: c.service_code, label: c.name }))]} />
+      <SelectField
+        name="categorie"
+        label={t('signals.list.category')}
+        value={query.categorie}
+        options={[all, ...categories.map((c) => ({ value: c.service_code, label: c.name }))]}
+      />
       <TextField name="gebied" label={t('signals.list.area')} hint={t('signals.list.areaHint')} value={query.gebied} maxLength={20} />
-      <SelectField name="organisatie" label={t('signals.list.organisation')} value={query.organisatie} options={[all, ...organisations.map((o) => ({ value: o.id, label: o.name }))]} />
-      <SelectField name="telaat" label={t('signals.list.overdue')} value={query.telaat} options={[all, { value: '1', label: t('signals.list.overdueOnly') }]} />
+      <SelectField
+        name="organisatie"
+        label={t('signals.list.organisation')}
+        value={query.organisatie}
+        options={[all, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+      />
+      <SelectField
+        name="telaat"
+        label={t('signals.list.overdue')}
+        value={query.telaat}
+        options={[all, { value: '1', label: t('signals.list.overdueOnly') }]}
+      />
       <SelectField
         name="gevoelig"
         label={t('signals.list.sensitive')}
@@ -141,7 +160,9 @@ function ResultTable({ ctx, slug, page, orgNames, now }: Props & { base: string 
   return (
     <div class="table-scroll">
       <table class="utrecht-table data-table">
-        <caption class="utrecht-table__caption">{t('signals.list.caption', { from, to: from + page.rows.length - 1, total: page.total })}</caption>
+        <caption class="utrecht-table__caption">
+          {t('signals.list.caption', { from, to: from + page.rows.length - 1, total: page.total })}
+        </caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
             {head.map((h) => (
@@ -183,7 +204,9 @@ function Pager({ ctx, query, page, base, filterQs }: Props & { base: string; fil
   const { t } = ctx;
   if (page.pages <= 1) return null;
   const href = (n: number) => `${base}?${filterQs}${query.weergave === 'kaart' ? '&weergave=kaart' : ''}${n > 1 ? `&pagina=${n}` : ''}`;
-  const window = [...new Set([1, page.page - 2, page.page - 1, page.page, page.page + 1, page.page + 2, page.pages])].filter((n) => n >= 1 && n <= page.pages).sort((a, b) => a - b);
+  const window = [...new Set([1, page.page - 2, page.page - 1, page.page, page.page + 1, page.page + 2, page.pages])]
+    .filter((n) => n >= 1 && n <= page.pages)
+    .sort((a, b) => a - b);
   return (
     <nav class="sm-pager" aria-label={t('signals.list.pages')}>
       <p class="utrecht-paragraph" id="pagina-positie">

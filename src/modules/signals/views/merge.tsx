@@ -7,10 +7,25 @@ import type { MergeCandidate } from '../merge.service.ts';
 import type { SignalRow, TransitionRow } from '../signals.service.ts';
 import { Radios, TextArea } from './parts.tsx';
 
-const place = (s: SignalRow) => [s.address, s.latitude !== null ? `${s.latitude}, ${s.longitude}` : null, s.buurt_code].filter(Boolean).join(' · ') || '—';
+const place = (s: SignalRow) =>
+  [s.address, s.latitude !== null ? `${s.latitude}, ${s.longitude}` : null, s.buurt_code].filter(Boolean).join(' · ') || '—';
 
 /** Step 1 of merging: likely duplicates (links) and a field for any report number (GET, works without JavaScript). */
-export function MergeChoosePage({ ctx, slug, signal, candidates, other, errors }: { ctx: ViewContext; slug: string; signal: SignalRow; candidates: MergeCandidate[]; other?: string; errors?: FieldErrors }) {
+export function MergeChoosePage({
+  ctx,
+  slug,
+  signal,
+  candidates,
+  other,
+  errors,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  signal: SignalRow;
+  candidates: MergeCandidate[];
+  other?: string;
+  errors?: FieldErrors;
+}) {
   const { t, locale } = ctx;
   const base = `/${slug}/meldingen/behandelen/${signal.public_id}`;
   return (
@@ -29,11 +44,21 @@ export function MergeChoosePage({ ctx, slug, signal, candidates, other, errors }
           <caption class="utrecht-table__caption">{t('signals.merge.candidates')}</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{t('signals.handle.number')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('signals.handle.state')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('signals.merge.reported')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('signals.merge.where')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('signals.track.description')}</th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('signals.handle.number')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('signals.handle.state')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('signals.merge.reported')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('signals.merge.where')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('signals.track.description')}
+              </th>
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
@@ -46,7 +71,9 @@ export function MergeChoosePage({ ctx, slug, signal, candidates, other, errors }
                 </td>
                 <td class="utrecht-table__cell">{t(`signals.state.${c.state}`)}</td>
                 <td class="utrecht-table__cell">{formatDateTime(locale, c.created_at)}</td>
-                <td class="utrecht-table__cell">{c.distance !== null ? t('signals.merge.distance', { n: c.distance }) : t('signals.merge.sameBuurt')}</td>
+                <td class="utrecht-table__cell">
+                  {c.distance !== null ? t('signals.merge.distance', { n: c.distance }) : t('signals.merge.sameBuurt')}
+                </td>
                 <td class="utrecht-table__cell">{c.description.length > 140 ? `${c.description.slice(0, 140)}…` : c.description}</td>
               </tr>
             ))}
@@ -54,7 +81,14 @@ export function MergeChoosePage({ ctx, slug, signal, candidates, other, errors }
         </table>
       )}
       <form method="get" action={`${base}/samenvoegen`} class="form" aria-label={t('signals.merge.other')}>
-        <TextField name="met" label={t('signals.merge.other')} hint={t('signals.merge.otherHint')} value={other} error={errors?.met} maxLength={20} />
+        <TextField
+          name="met"
+          label={t('signals.merge.other')}
+          hint={t('signals.merge.otherHint')}
+          value={other}
+          error={errors?.met}
+          maxLength={20}
+        />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">
           {t('signals.merge.next')}
         </button>
@@ -76,7 +110,19 @@ export interface MergeSide {
 }
 
 /** Step 2 of merging: both signals side by side, the choice which one stays, and the confirmation (POST). */
-export function MergeConfirmPage({ ctx, slug, current, other, keep }: { ctx: ViewContext; slug: string; current: MergeSide; other: MergeSide; keep: string }) {
+export function MergeConfirmPage({
+  ctx,
+  slug,
+  current,
+  other,
+  keep,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  current: MergeSide;
+  other: MergeSide;
+  keep: string;
+}) {
   const { t, locale } = ctx;
   const base = `/${slug}/meldingen/behandelen/${current.signal.public_id}`;
   const sides = [current, other];
@@ -97,7 +143,9 @@ export function MergeConfirmPage({ ctx, slug, current, other, keep }: { ctx: Vie
         <caption class="utrecht-table__caption">{t('signals.merge.compare')}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">{t('signals.merge.field')}</th>
+            <th class="utrecht-table__header-cell" scope="col">
+              {t('signals.merge.field')}
+            </th>
             {sides.map((s) => (
               <th class="utrecht-table__header-cell" scope="col">
                 {s.signal.public_id}
@@ -112,7 +160,12 @@ export function MergeConfirmPage({ ctx, slug, current, other, keep }: { ctx: Vie
           {row(t('signals.handle.organisation'), (s) => s.organisation)}
           {row(t('signals.handle.place'), (s) => place(s.signal))}
           {row(t('signals.track.description'), (s) => s.signal.description)}
-          {row(t('signals.handle.reporter'), (s) => [s.signal.reporter_name, s.signal.reporter_email, s.signal.reporter_phone].filter(Boolean).join(' · ') || t('signals.handle.anonymous'))}
+          {row(
+            t('signals.handle.reporter'),
+            (s) =>
+              [s.signal.reporter_name, s.signal.reporter_email, s.signal.reporter_phone].filter(Boolean).join(' · ') ||
+              t('signals.handle.anonymous'),
+          )}
           {row(t('signals.merge.followers'), (s) => String(s.followers))}
         </tbody>
       </table>
@@ -176,16 +229,35 @@ export function SplitPage({
       {sensitive && <p class="utrecht-paragraph notice">{t('signals.merge.split.sensitiveHint')}</p>}
       <Form ctx={ctx} action={`${base}/afsplitsen`} label={t('signals.merge.split.submit')}>
         <input type="hidden" name="submissionId" value={values.submissionId} />
-        <SelectField name="categoryId" label={t('signals.merge.split.category')} value={values.categoryId} error={errors?.categoryId} options={categories.map((c) => ({ value: c.id, label: c.name }))} />
+        <SelectField
+          name="categoryId"
+          label={t('signals.merge.split.category')}
+          value={values.categoryId}
+          error={errors?.categoryId}
+          options={categories.map((c) => ({ value: c.id, label: c.name }))}
+        />
         <SelectField
           name="organisationId"
           label={t('signals.merge.split.organisation')}
           hint={t('signals.merge.split.organisationHint')}
           value={values.organisationId}
           error={errors?.organisationId}
-          options={[{ value: '', label: routedName ? t('signals.merge.split.routing', { name: routedName }) : t('signals.merge.split.routingNone') }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+          options={[
+            {
+              value: '',
+              label: routedName ? t('signals.merge.split.routing', { name: routedName }) : t('signals.merge.split.routingNone'),
+            },
+            ...organisations.map((o) => ({ value: o.id, label: o.name })),
+          ]}
         />
-        <TextArea name="description" label={t('signals.merge.split.description')} hint={t('signals.merge.split.descriptionHint')} value={values.description} error={errors?.description} maxLength={5000} />
+        <TextArea
+          name="description"
+          label={t('signals.merge.split.description')}
+          hint={t('signals.merge.split.descriptionHint')}
+          value={values.description}
+          error={errors?.description}
+          maxLength={5000}
+        />
         <SubmitButton>{t('signals.merge.split.submit')}</SubmitButton>
       </Form>
       <p class="utrecht-paragraph">
@@ -205,7 +277,21 @@ function otherIn(signal: SignalRow, history: readonly TransitionRow[], reason: s
 }
 
 /** On a signal page: links to merge and split, and to the signal it was merged into or split from. */
-export function MergeLinks({ ctx, slug, signal, history, canMerge, canSplit }: { ctx: ViewContext; slug: string; signal: SignalRow; history: readonly TransitionRow[]; canMerge: boolean; canSplit: boolean }) {
+export function MergeLinks({
+  ctx,
+  slug,
+  signal,
+  history,
+  canMerge,
+  canSplit,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  signal: SignalRow;
+  history: readonly TransitionRow[];
+  canMerge: boolean;
+  canSplit: boolean;
+}) {
   const { t } = ctx;
   const handle = `/${slug}/meldingen/behandelen`;
   const base = `${handle}/${signal.public_id}`;

@@ -97,9 +97,14 @@ export function ReportFormPage({
             {nearby.map((n) => (
               <li>
                 <p class="utrecht-paragraph">
-                  <strong>{n.public_id}</strong> ({t('signals.report.nearby.distance', { m: n.distance })}, {t(`signals.state.${n.state}`)}): {n.description.slice(0, 200)}
+                  <strong>{n.public_id}</strong> ({t('signals.report.nearby.distance', { m: n.distance })}, {t(`signals.state.${n.state}`)}
+                  ): {n.description.slice(0, 200)}
                 </p>
-                <Form ctx={ctx} action={`/${slug}/meldingen/${n.public_id}/volgen`} label={t('signals.report.nearby.followLabel', { id: n.public_id })}>
+                <Form
+                  ctx={ctx}
+                  action={`/${slug}/meldingen/${n.public_id}/volgen`}
+                  label={t('signals.report.nearby.followLabel', { id: n.public_id })}
+                >
                   <div class="utrecht-form-field utrecht-form-field--text">
                     <div class="utrecht-form-field__label">
                       <label class="utrecht-form-label" for={`volg-${n.public_id}`}>
@@ -107,7 +112,15 @@ export function ReportFormPage({
                       </label>
                     </div>
                     <div class="utrecht-form-field__input">
-                      <input class="utrecht-textbox utrecht-textbox--html-input" id={`volg-${n.public_id}`} name="email" type="email" autocomplete="email" value={values.email} maxLength={254} />
+                      <input
+                        class="utrecht-textbox utrecht-textbox--html-input"
+                        id={`volg-${n.public_id}`}
+                        name="email"
+                        type="email"
+                        autocomplete="email"
+                        value={values.email}
+                        maxLength={254}
+                      />
                     </div>
                   </div>
                   <SubmitButton>{t('signals.report.nearby.follow', { id: n.public_id })}</SubmitButton>
@@ -149,19 +162,80 @@ export function ReportFormPage({
               />
             );
           }
-          return <TextField name={name} label={q.label + (q.required ? '' : ` (${t('signals.report.optional')})`)} value={values.answers[q.key]} error={errors?.[name]} maxLength={500} />;
+          return (
+            <TextField
+              name={name}
+              label={q.label + (q.required ? '' : ` (${t('signals.report.optional')})`)}
+              value={values.answers[q.key]}
+              error={errors?.[name]}
+              maxLength={500}
+            />
+          );
         })}
-        <TextArea name="description" label={t('signals.report.description')} hint={t('signals.report.descriptionHint')} value={values.description} error={errors?.description} maxLength={MAX_DESCRIPTION} />
+        <TextArea
+          name="description"
+          label={t('signals.report.description')}
+          hint={t('signals.report.descriptionHint')}
+          value={values.description}
+          error={errors?.description}
+          maxLength={MAX_DESCRIPTION}
+        />
         <h2 class="utrecht-heading-2">{t('signals.report.where')}</h2>
-        <TextField name="address" label={t('signals.report.address')} hint={t('signals.report.addressHint')} value={values.address} error={errors?.address} autocomplete="street-address" maxLength={MAX_ADDRESS} />
-        <TextField name="lat" label={t('signals.report.lat')} hint={t('signals.report.coordsHint')} value={values.lat} error={errors?.lat} inputMode="decimal" maxLength={30} />
+        <TextField
+          name="address"
+          label={t('signals.report.address')}
+          hint={t('signals.report.addressHint')}
+          value={values.address}
+          error={errors?.address}
+          autocomplete="street-address"
+          maxLength={MAX_ADDRESS}
+        />
+        <TextField
+          name="lat"
+          label={t('signals.report.lat')}
+          hint={t('signals.report.coordsHint')}
+          value={values.lat}
+          error={errors?.lat}
+          inputMode="decimal"
+          maxLength={30}
+        />
         <TextField name="lon" label={t('signals.report.lon')} value={values.lon} error={errors?.lon} inputMode="decimal" maxLength={30} />
         <h2 class="utrecht-heading-2">{t('signals.report.contact')}</h2>
         <p class="utrecht-paragraph">{category.sensitive ? t('signals.report.contactSensitive') : t('signals.report.contactOptional')}</p>
-        {canActOnBehalf && <Checkbox name="onBehalf" label={t('signals.report.onBehalf')} checked={values.onBehalf} hint={t('signals.report.onBehalfHint')} />}
-        <TextField name="name" label={t('signals.report.name')} value={values.name} error={errors?.name} autocomplete="name" maxLength={200} />
-        <TextField name="email" type="email" label={t('signals.report.email')} value={values.email} error={errors?.email} autocomplete="email" maxLength={254} />
-        <TextField name="phone" type="tel" label={t('signals.report.phone')} value={values.phone} error={errors?.phone} autocomplete="tel" maxLength={20} />
+        {canActOnBehalf && (
+          <Checkbox
+            name="onBehalf"
+            label={t('signals.report.onBehalf')}
+            checked={values.onBehalf}
+            hint={t('signals.report.onBehalfHint')}
+          />
+        )}
+        <TextField
+          name="name"
+          label={t('signals.report.name')}
+          value={values.name}
+          error={errors?.name}
+          autocomplete="name"
+          maxLength={200}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('signals.report.email')}
+          value={values.email}
+          error={errors?.email}
+          autocomplete="email"
+          maxLength={254}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('signals.report.phone')}
+          value={values.phone}
+          error={errors?.phone}
+          autocomplete="tel"
+          maxLength={20}
+        />
         <Checkbox name="wantsFeedback" label={t('signals.report.wantsFeedback')} checked={values.wantsFeedback} />
         {/* Last in the form: the text fields arrive before the files in the multipart body. */}
         <PhotoField ctx={ctx} pending={pending} error={errors?.photos} />
@@ -189,7 +263,19 @@ export function HardStopPage({ ctx, message, back }: { ctx: ViewContext; message
 }
 
 /** After submitting: the number and the tracking link (the link is also mailed). */
-export function ThanksPage({ ctx, publicId, trackingUrl, mailed, photoCount = 0 }: { ctx: ViewContext; publicId: string; trackingUrl: string | null; mailed: boolean; photoCount?: number }) {
+export function ThanksPage({
+  ctx,
+  publicId,
+  trackingUrl,
+  mailed,
+  photoCount = 0,
+}: {
+  ctx: ViewContext;
+  publicId: string;
+  trackingUrl: string | null;
+  mailed: boolean;
+  photoCount?: number;
+}) {
   const { t } = ctx;
   return (
     <>

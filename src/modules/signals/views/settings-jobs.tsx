@@ -11,7 +11,19 @@ export interface JobSettingsValues {
 }
 
 /** The deadline and retention settings of a tenant (coordinators and administrators). */
-export function JobSettingsPage({ ctx, slug, values, errors, saved }: { ctx: ViewContext; slug: string; values: JobSettingsValues; errors?: Record<string, string>; saved?: boolean }) {
+export function JobSettingsPage({
+  ctx,
+  slug,
+  values,
+  errors,
+  saved,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  values: JobSettingsValues;
+  errors?: Record<string, string>;
+  saved?: boolean;
+}) {
   const { t } = ctx;
   return (
     <>
@@ -25,7 +37,15 @@ export function JobSettingsPage({ ctx, slug, values, errors, saved }: { ctx: Vie
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={`/${slug}/beheer/meldingen/termijnen`} label={t('signals.jobs.title')}>
         <h2 class="utrecht-heading-2">{t('signals.jobs.deadlines')}</h2>
-        <TextField name="reminderDays" label={t('signals.jobs.reminderDays')} hint={t('signals.jobs.reminderDaysHint')} value={values.reminderDays} error={errors?.reminderDays} inputMode="numeric" maxLength={4} />
+        <TextField
+          name="reminderDays"
+          label={t('signals.jobs.reminderDays')}
+          hint={t('signals.jobs.reminderDaysHint')}
+          value={values.reminderDays}
+          error={errors?.reminderDays}
+          inputMode="numeric"
+          maxLength={4}
+        />
         <Checkbox name="escalationEnabled" label={t('signals.jobs.escalationEnabled')} checked={values.escalationEnabled} />
         <h2 class="utrecht-heading-2">{t('signals.jobs.retention')}</h2>
         <TextField
@@ -37,8 +57,22 @@ export function JobSettingsPage({ ctx, slug, values, errors, saved }: { ctx: Vie
           inputMode="numeric"
           maxLength={4}
         />
-        <TextField name="deleteCancelledAfterMonths" label={t('signals.jobs.deleteCancelledAfterMonths')} value={values.deleteCancelledAfterMonths} error={errors?.deleteCancelledAfterMonths} inputMode="numeric" maxLength={4} />
-        <TextField name="deleteClosedAfterMonths" label={t('signals.jobs.deleteClosedAfterMonths')} value={values.deleteClosedAfterMonths} error={errors?.deleteClosedAfterMonths} inputMode="numeric" maxLength={4} />
+        <TextField
+          name="deleteCancelledAfterMonths"
+          label={t('signals.jobs.deleteCancelledAfterMonths')}
+          value={values.deleteCancelledAfterMonths}
+          error={errors?.deleteCancelledAfterMonths}
+          inputMode="numeric"
+          maxLength={4}
+        />
+        <TextField
+          name="deleteClosedAfterMonths"
+          label={t('signals.jobs.deleteClosedAfterMonths')}
+          value={values.deleteClosedAfterMonths}
+          error={errors?.deleteClosedAfterMonths}
+          inputMode="numeric"
+          maxLength={4}
+        />
         <SubmitButton>{t('signals.jobs.save')}</SubmitButton>
       </Form>
     </>

@@ -9,11 +9,27 @@ import { MergedNotice } from './merge.tsx';
 import { FollowWithAccount } from './mine.tsx';
 
 /** The reporter's (or follower's) view: state, public history and messages, and the satisfaction question after closure. */
-export function TrackingPage({ ctx, slug, token, view, errors, notice }: { ctx: ViewContext; slug: string; token: string; view: TrackingView; errors?: FieldErrors; notice?: string }) {
+export function TrackingPage({
+  ctx,
+  slug,
+  token,
+  view,
+  errors,
+  notice,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  token: string;
+  view: TrackingView;
+  errors?: FieldErrors;
+  notice?: string;
+}) {
   const { t, locale } = ctx;
   const s = view.signal;
   // An internal state (on hold) shows as the last public one.
-  const shown = isPublicState(s.state) ? s.state : ([...view.history].reverse().find((h) => isPublicState(h.to_state))?.to_state ?? 'gemeld');
+  const shown = isPublicState(s.state)
+    ? s.state
+    : ([...view.history].reverse().find((h) => isPublicState(h.to_state))?.to_state ?? 'gemeld');
   return (
     <>
       <h1 class="utrecht-heading-1">{t('signals.track.title', { id: s.public_id })}</h1>
@@ -37,7 +53,9 @@ export function TrackingPage({ ctx, slug, token, view, errors, notice }: { ctx: 
           </>
         )}
       </dl>
-      {view.reporter && <PhotoThumbs ctx={ctx} base={`/${slug}/meldingen/volgen/${token}/fotos`} publicId={s.public_id} count={s.photo_count} />}
+      {view.reporter && (
+        <PhotoThumbs ctx={ctx} base={`/${slug}/meldingen/volgen/${token}/fotos`} publicId={s.public_id} count={s.photo_count} />
+      )}
       <h2 class="utrecht-heading-2">{t('signals.track.history')}</h2>
       <ol class="signals-history">
         {view.history.map((h) => (

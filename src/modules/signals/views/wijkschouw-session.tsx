@@ -39,7 +39,19 @@ export interface SessionPageProps {
 const optional = (ctx: ViewContext, label: string, required: boolean) => label + (required ? '' : ` (${ctx.t('signals.report.optional')})`);
 
 /** Step 2 of adding a signal: the category's questions, description, place and an optional other contact. */
-function SignalForm({ ctx, base, category, values, errors }: { ctx: ViewContext; base: string; category: CategoryRow; values: SignalValues; errors?: FieldErrors | undefined }) {
+function SignalForm({
+  ctx,
+  base,
+  category,
+  values,
+  errors,
+}: {
+  ctx: ViewContext;
+  base: string;
+  category: CategoryRow;
+  values: SignalValues;
+  errors?: FieldErrors | undefined;
+}) {
   const { t } = ctx;
   return (
     <Form ctx={ctx} action={`${base}/meldingen`} label={t('signals.wijkschouw.signalFor', { category: category.name })}>
@@ -49,22 +61,77 @@ function SignalForm({ ctx, base, category, values, errors }: { ctx: ViewContext;
         const name = `answer_${q.key}`;
         const label = optional(ctx, q.label, q.required);
         if (q.type === 'yesno') {
-          return <Radios name={name} legend={label} options={[{ value: 'ja', label: t('signals.report.yes') }, { value: 'nee', label: t('signals.report.no') }]} value={values.answers[q.key]} error={errors?.[name]} />;
+          return (
+            <Radios
+              name={name}
+              legend={label}
+              options={[
+                { value: 'ja', label: t('signals.report.yes') },
+                { value: 'nee', label: t('signals.report.no') },
+              ]}
+              value={values.answers[q.key]}
+              error={errors?.[name]}
+            />
+          );
         }
         if (q.type === 'select') {
-          return <SelectField name={name} label={label} options={[{ value: '', label: t('signals.report.choose') }, ...(q.options ?? []).map((o) => ({ value: o, label: o }))]} value={values.answers[q.key]} error={errors?.[name]} />;
+          return (
+            <SelectField
+              name={name}
+              label={label}
+              options={[{ value: '', label: t('signals.report.choose') }, ...(q.options ?? []).map((o) => ({ value: o, label: o }))]}
+              value={values.answers[q.key]}
+              error={errors?.[name]}
+            />
+          );
         }
         return <TextField name={name} label={label} value={values.answers[q.key]} error={errors?.[name]} maxLength={500} />;
       })}
-      <TextArea name="description" label={t('signals.report.description')} hint={t('signals.report.descriptionHint')} value={values.description} error={errors?.description} maxLength={MAX_DESCRIPTION} rows={4} />
-      <TextField name="address" label={t('signals.report.address')} hint={t('signals.report.addressHint')} value={values.address} error={errors?.address} maxLength={MAX_ADDRESS} />
-      <TextField name="lat" label={t('signals.report.lat')} hint={t('signals.report.coordsHint')} value={values.lat} error={errors?.lat} inputMode="decimal" maxLength={30} />
+      <TextArea
+        name="description"
+        label={t('signals.report.description')}
+        hint={t('signals.report.descriptionHint')}
+        value={values.description}
+        error={errors?.description}
+        maxLength={MAX_DESCRIPTION}
+        rows={4}
+      />
+      <TextField
+        name="address"
+        label={t('signals.report.address')}
+        hint={t('signals.report.addressHint')}
+        value={values.address}
+        error={errors?.address}
+        maxLength={MAX_ADDRESS}
+      />
+      <TextField
+        name="lat"
+        label={t('signals.report.lat')}
+        hint={t('signals.report.coordsHint')}
+        value={values.lat}
+        error={errors?.lat}
+        inputMode="decimal"
+        maxLength={30}
+      />
       <TextField name="lon" label={t('signals.report.lon')} value={values.lon} error={errors?.lon} inputMode="decimal" maxLength={30} />
       <fieldset class="utrecht-form-fieldset">
         <legend class="utrecht-form-fieldset__legend">{t('signals.wijkschouw.contact')}</legend>
         <p class="utrecht-paragraph">{t('signals.wijkschouw.contactHint')}</p>
-        <TextField name="contactName" label={t('signals.wijkschouw.contactName')} value={values.contactName} error={errors?.contactName} maxLength={200} />
-        <TextField name="contactEmail" type="email" label={t('signals.wijkschouw.contactEmail')} value={values.contactEmail} error={errors?.contactEmail} maxLength={254} />
+        <TextField
+          name="contactName"
+          label={t('signals.wijkschouw.contactName')}
+          value={values.contactName}
+          error={errors?.contactName}
+          maxLength={200}
+        />
+        <TextField
+          name="contactEmail"
+          type="email"
+          label={t('signals.wijkschouw.contactEmail')}
+          value={values.contactEmail}
+          error={errors?.contactEmail}
+          maxLength={254}
+        />
       </fieldset>
       <SubmitButton>{t('signals.wijkschouw.saveSignal')}</SubmitButton>
     </Form>
@@ -72,7 +139,19 @@ function SignalForm({ ctx, base, category, values, errors }: { ctx: ViewContext;
 }
 
 /** Step 1: choose the category (a GET form back to this page; sensitive categories are not offered). */
-function ChooseCategory({ ctx, base, slug, tree, error }: { ctx: ViewContext; base: string; slug: string; tree: CategoryTreeGroup[]; error?: string | undefined }) {
+function ChooseCategory({
+  ctx,
+  base,
+  slug,
+  tree,
+  error,
+}: {
+  ctx: ViewContext;
+  base: string;
+  slug: string;
+  tree: CategoryTreeGroup[];
+  error?: string | undefined;
+}) {
   const { t } = ctx;
   const id = fieldId('categorie');
   return (
@@ -93,7 +172,12 @@ function ChooseCategory({ ctx, base, slug, tree, error }: { ctx: ViewContext; ba
             </div>
           )}
           <div class="utrecht-form-field__input">
-            <select class="utrecht-select utrecht-select--html-select" id={id} name="categorie" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+            <select
+              class="utrecht-select utrecht-select--html-select"
+              id={id}
+              name="categorie"
+              aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+            >
               <option value="">{t('signals.wijkschouw.choose')}</option>
               {tree.map(({ group, categories }) => (
                 <optgroup label={group.name}>
@@ -199,7 +283,13 @@ export function SessionPage(p: SessionPageProps) {
             <ErrorSummary ctx={ctx} errors={p.participantErrors} />
             <TextField name="name" label={t('signals.wijkschouw.participant.name')} error={p.participantErrors?.name} maxLength={200} />
             <TextField name="role" label={t('signals.wijkschouw.participant.role')} maxLength={200} />
-            <TextField name="email" type="email" label={t('signals.wijkschouw.participant.email')} error={p.participantErrors?.email} maxLength={254} />
+            <TextField
+              name="email"
+              type="email"
+              label={t('signals.wijkschouw.participant.email')}
+              error={p.participantErrors?.email}
+              maxLength={254}
+            />
             <SubmitButton>{t('signals.wijkschouw.addParticipant')}</SubmitButton>
           </Form>
         </>

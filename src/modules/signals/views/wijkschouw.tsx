@@ -89,7 +89,14 @@ export function NewSessionPage({
       <h1 class="utrecht-heading-1">{t('signals.wijkschouw.new')}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={action} label={t('signals.wijkschouw.new')}>
-        <TextField name="title" label={t('signals.wijkschouw.form.title')} hint={t('signals.wijkschouw.form.titleHint')} value={values.title} error={errors?.title} maxLength={200} />
+        <TextField
+          name="title"
+          label={t('signals.wijkschouw.form.title')}
+          hint={t('signals.wijkschouw.form.titleHint')}
+          value={values.title}
+          error={errors?.title}
+          maxLength={200}
+        />
         <SelectField
           name="areaCode"
           label={t('signals.wijkschouw.form.area')}
@@ -97,9 +104,31 @@ export function NewSessionPage({
           value={values.areaCode}
           error={errors?.areaCode}
         />
-        <TextField name="date" label={t('signals.wijkschouw.form.date')} hint={t('signals.wijkschouw.form.dateHint')} value={values.date} error={errors?.date} maxLength={10} />
-        <TextField name="meetingPoint" label={t('signals.wijkschouw.form.meetingPoint')} hint={t('signals.wijkschouw.form.meetingPointHint')} value={values.meetingPoint} error={errors?.meetingPoint} maxLength={300} />
-        <TextArea name="participants" label={t('signals.wijkschouw.form.participants')} hint={t('signals.wijkschouw.form.participantsHint')} value={values.participants} error={errors?.participants} rows={8} maxLength={20000} />
+        <TextField
+          name="date"
+          label={t('signals.wijkschouw.form.date')}
+          hint={t('signals.wijkschouw.form.dateHint')}
+          value={values.date}
+          error={errors?.date}
+          maxLength={10}
+        />
+        <TextField
+          name="meetingPoint"
+          label={t('signals.wijkschouw.form.meetingPoint')}
+          hint={t('signals.wijkschouw.form.meetingPointHint')}
+          value={values.meetingPoint}
+          error={errors?.meetingPoint}
+          maxLength={300}
+        />
+        <TextArea
+          name="participants"
+          label={t('signals.wijkschouw.form.participants')}
+          hint={t('signals.wijkschouw.form.participantsHint')}
+          value={values.participants}
+          error={errors?.participants}
+          rows={8}
+          maxLength={20000}
+        />
         <SubmitButton>{t('signals.wijkschouw.form.submit')}</SubmitButton>
       </Form>
     </>

@@ -50,11 +50,21 @@ export async function servicesPage(db: DbOrTrx, tenantId: string, p: ListParams)
   const filter = await filterOf(db, tenantId, p);
   const { total, rows } = await searchServices(db, tenantId, filter, p.page, p.per_page);
   if (p.minimal) {
-    return page(rows.map((s) => ({ id: s.id, name: s.name, status: s.status, last_modified: s.updated_at.toISOString() })), total, p.page, p.per_page);
+    return page(
+      rows.map((s) => ({ id: s.id, name: s.name, status: s.status, last_modified: s.updated_at.toISOString() })),
+      total,
+      p.page,
+      p.per_page,
+    );
   }
   const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services: rows }));
   const full = Boolean(p.full || p.full_service);
-  return page(rows.map((s) => idx.service(s.id, { full })!), total, p.page, p.per_page);
+  return page(
+    rows.map((s) => idx.service(s.id, { full })!),
+    total,
+    p.page,
+    p.per_page,
+  );
 }
 
 /** `GET /services/{id}`: one active service, fully nested; null when unknown or not active. */
@@ -72,9 +82,25 @@ export async function organizationsPage(db: DbOrTrx, tenantId: string, p: ListPa
   const text = (p.search || p.text)?.toLowerCase();
   if (text) orgs = orgs.filter((o) => `${o.name} ${o.alternate_name ?? ''} ${o.description}`.toLowerCase().includes(text));
   const slice = orgs.slice((p.page - 1) * p.per_page, p.page * p.per_page);
-  if (!p.full && !p.full_service) return page(slice.map((o) => new HsdsIndex(emptyRows([o])).organization(o.id)!), orgs.length, p.page, p.per_page);
-  const idx = await indexOfOrganizations(db, tenantId, slice.map((o) => o.id));
-  return page(slice.map((o) => idx.organization(o.id, { full: true, services: p.full_service ? 'full' : 'basic' })!), orgs.length, p.page, p.per_page);
+  if (!p.full && !p.full_service) {
+    return page(
+      slice.map((o) => new HsdsIndex(emptyRows([o])).organization(o.id)!),
+      orgs.length,
+      p.page,
+      p.per_page,
+    );
+  }
+  const idx = await indexOfOrganizations(
+    db,
+    tenantId,
+    slice.map((o) => o.id),
+  );
+  return page(
+    slice.map((o) => idx.organization(o.id, { full: true, services: p.full_service ? 'full' : 'basic' })!),
+    orgs.length,
+    p.page,
+    p.per_page,
+  );
 }
 
 /** `GET /organizations/{id}`: an organisation with its locations, phones and (active) services. */
@@ -86,7 +112,9 @@ export async function organizationById(db: DbOrTrx, tenantId: string, id: string
 }
 
 async function indexOfOrganizations(db: DbOrTrx, tenantId: string, orgIds: readonly string[]): Promise<HsdsIndex> {
-  const services = (await Promise.all(orgIds.map((id) => store.listServices(db, tenantId, { organizationId: id, onlyActive: true })))).flat();
+  const services = (
+    await Promise.all(orgIds.map((id) => store.listServices(db, tenantId, { organizationId: id, onlyActive: true })))
+  ).flat();
   const rows = await loadHsdsRows(db, tenantId, { services });
   const have = new Set(rows.organizations.map((o) => o.id));
   const missing = orgIds.filter((id) => !have.has(id));
@@ -96,14 +124,36 @@ async function indexOfOrganizations(db: DbOrTrx, tenantId: string, orgIds: reado
   const extra = orgLocations.filter((l) => !known.has(l.id));
   if (extra.length) {
     rows.locations.push(...extra);
-    rows.addresses.push(...(await store.listAddresses(db, tenantId, extra.map((l) => l.id))));
+    rows.addresses.push(
+      ...(await store.listAddresses(
+        db,
+        tenantId,
+        extra.map((l) => l.id),
+      )),
+    );
   }
-  rows.phones.push(...(await store.listPhones(db, tenantId, { organizationIds: orgIds })).filter((p) => !rows.phones.some((x) => x.id === p.id)));
+  rows.phones.push(
+    ...(await store.listPhones(db, tenantId, { organizationIds: orgIds })).filter((p) => !rows.phones.some((x) => x.id === p.id)),
+  );
   return new HsdsIndex(rows);
 }
 
 function emptyRows(organizations: store.OrganizationRow[]) {
-  return { organizations, services: [], locations: [], serviceAtLocations: [], addresses: [], phones: [], schedules: [], exceptions: [], accessibility: [], languages: [], taxonomies: [], terms: [], attributes: [] };
+  return {
+    organizations,
+    services: [],
+    locations: [],
+    serviceAtLocations: [],
+    addresses: [],
+    phones: [],
+    schedules: [],
+    exceptions: [],
+    accessibility: [],
+    languages: [],
+    taxonomies: [],
+    terms: [],
+    attributes: [],
+  };
 }
 
 /** `GET /taxonomies`: one Page of taxonomies. */
@@ -112,7 +162,12 @@ export async function taxonomiesPage(db: DbOrTrx, tenantId: string, p: ListParam
   const text = (p.search || p.text)?.toLowerCase();
   if (text) rows = rows.filter((t) => `${t.name} ${t.description}`.toLowerCase().includes(text));
   const idx = new HsdsIndex({ ...emptyRows([]), taxonomies: rows });
-  return page(rows.slice((p.page - 1) * p.per_page, p.page * p.per_page).map((t) => idx.taxonomy(t.id)!), rows.length, p.page, p.per_page);
+  return page(
+    rows.slice((p.page - 1) * p.per_page, p.page * p.per_page).map((t) => idx.taxonomy(t.id)!),
+    rows.length,
+    p.page,
+    p.per_page,
+  );
 }
 
 /** `GET /taxonomies/{id}`. */
@@ -130,7 +185,12 @@ export async function termsPage(db: DbOrTrx, tenantId: string, p: ListParams): P
   const text = (p.search || p.text)?.toLowerCase();
   if (text) rows = rows.filter((t) => `${t.name} ${t.description} ${t.code ?? ''}`.toLowerCase().includes(text));
   const idx = new HsdsIndex({ ...emptyRows([]), terms: rows, taxonomies: await store.listTaxonomyRows(db, tenantId) });
-  return page(rows.slice((p.page - 1) * p.per_page, p.page * p.per_page).map((t) => idx.term(t.id)!), rows.length, p.page, p.per_page);
+  return page(
+    rows.slice((p.page - 1) * p.per_page, p.page * p.per_page).map((t) => idx.term(t.id)!),
+    rows.length,
+    p.page,
+    p.per_page,
+  );
 }
 
 /** `GET /taxonomy_terms/{id}`: a term with its taxonomy_detail. */
@@ -147,7 +207,12 @@ export async function serviceAtLocationsPage(db: DbOrTrx, tenantId: string, p: L
   const { total, rows } = await searchServiceAtLocations(db, tenantId, filter, p.page, p.per_page);
   const services = await store.listServices(db, tenantId, { ids: [...new Set(rows.map((r) => r.service_id))] });
   const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services }));
-  return page(rows.map((r) => idx.serviceAtLocation(r.id, { full: Boolean(p.full), withService: true })!), total, p.page, p.per_page);
+  return page(
+    rows.map((r) => idx.serviceAtLocation(r.id, { full: Boolean(p.full), withService: true })!),
+    total,
+    p.page,
+    p.per_page,
+  );
 }
 
 /** `GET /service_at_locations/{id}`: fully nested, with its location and service; null when unknown or not active. */
@@ -160,4 +225,3 @@ export async function serviceAtLocationById(db: DbOrTrx, tenantId: string, id: s
   const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services: [s] }));
   return idx.serviceAtLocation(id, { full: true, withService: true });
 }
-

@@ -20,7 +20,9 @@ interface Resource {
 }
 
 /** The standard's datapackage.json (copied from HSDS 3.0 beside this file). */
-const STANDARD = JSON.parse(readFileSync(fileURLToPath(new URL('./datapackage.hsds-3.0.json', import.meta.url)), 'utf8')) as { resources: Resource[] } & Json;
+const STANDARD = JSON.parse(readFileSync(fileURLToPath(new URL('./datapackage.hsds-3.0.json', import.meta.url)), 'utf8')) as {
+  resources: Resource[];
+} & Json;
 
 /** Extension resource: cancelled dates of schedules. */
 const EXCEPTION_RESOURCE: Resource = {

@@ -1,11 +1,31 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../../../test/helpers/app.ts';
-import { createLocation, createOrganization, createSchedule, createService, addScheduleException, systemActor, FUNCTIE, TOEGANKELIJKHEID, DOELGROEP, termIdsByCode } from '../socialmap.service.ts';
+import {
+  createLocation,
+  createOrganization,
+  createSchedule,
+  createService,
+  addScheduleException,
+  systemActor,
+  FUNCTIE,
+  TOEGANKELIJKHEID,
+  DOELGROEP,
+  termIdsByCode,
+} from '../socialmap.service.ts';
 import { GRONINGEN, GRONINGEN_POINT, KRIMPEN, KRIMPEN_POINT, setupSocialmapTenants } from '../socialmap.test-support.ts';
 import { hsdsValidator, type HsdsKind } from './validate.test-support.ts';
 
-type Page = { total_items: number; total_pages: number; page_number: number; size: number; first_page: boolean; last_page: boolean; empty: boolean; contents: Record<string, unknown>[] };
+type Page = {
+  total_items: number;
+  total_pages: number;
+  page_number: number;
+  size: number;
+  first_page: boolean;
+  last_page: boolean;
+  empty: boolean;
+  contents: Record<string, unknown>[];
+};
 
 describe('HSDS API', () => {
   const ctx = useTestApp();
@@ -21,17 +41,81 @@ describe('HSDS API', () => {
     const db = ctx.database.db;
     await setupSocialmapTenants(db);
     const actor = systemActor(ctx.clock.now());
-    const org = await createOrganization(db, KRIMPEN.id, { name: 'Welzijn Krimpen', description: 'Welzijnsorganisatie', website: 'https://welzijn.example.nl' }, actor);
-    const loc = await createLocation(db, KRIMPEN.id, { name: 'Buurthuis De Tuin', organization_id: org.id, ...KRIMPEN_POINT, address: { address_1: 'Raadhuisplein 1', city: 'Krimpen aan den IJssel', postal_code: '2922 AD' }, term_codes: [TOEGANKELIJKHEID.rolstoel] }, actor);
-    const far = await createLocation(db, KRIMPEN.id, { name: 'Kerk aan de Dijk', organization_id: org.id, latitude: 51.9185, longitude: 4.6265, address: { address_1: 'Dijk 5', city: 'Krimpen aan den IJssel', postal_code: '2921 LA' } }, actor);
-    const svc = await createService(db, KRIMPEN.id, { organization_id: org.id, name: 'Open eettafel', description: 'Samen eten, eerste en derde dinsdag', location_ids: [loc.id], term_codes: [FUNCTIE.ontmoeting, DOELGROEP.ouderen] }, actor);
-    const sched = await createSchedule(db, KRIMPEN.id, { service_id: svc.id, freq: 'MONTHLY', byday: '1TU,3TU', opens_at: '12:00', closes_at: '13:30', dtstart: '2026-01-06', timezone: 1 }, actor);
+    const org = await createOrganization(
+      db,
+      KRIMPEN.id,
+      { name: 'Welzijn Krimpen', description: 'Welzijnsorganisatie', website: 'https://welzijn.example.nl' },
+      actor,
+    );
+    const loc = await createLocation(
+      db,
+      KRIMPEN.id,
+      {
+        name: 'Buurthuis De Tuin',
+        organization_id: org.id,
+        ...KRIMPEN_POINT,
+        address: { address_1: 'Raadhuisplein 1', city: 'Krimpen aan den IJssel', postal_code: '2922 AD' },
+        term_codes: [TOEGANKELIJKHEID.rolstoel],
+      },
+      actor,
+    );
+    const far = await createLocation(
+      db,
+      KRIMPEN.id,
+      {
+        name: 'Kerk aan de Dijk',
+        organization_id: org.id,
+        latitude: 51.9185,
+        longitude: 4.6265,
+        address: { address_1: 'Dijk 5', city: 'Krimpen aan den IJssel', postal_code: '2921 LA' },
+      },
+      actor,
+    );
+    const svc = await createService(
+      db,
+      KRIMPEN.id,
+      {
+        organization_id: org.id,
+        name: 'Open eettafel',
+        description: 'Samen eten, eerste en derde dinsdag',
+        location_ids: [loc.id],
+        term_codes: [FUNCTIE.ontmoeting, DOELGROEP.ouderen],
+      },
+      actor,
+    );
+    const sched = await createSchedule(
+      db,
+      KRIMPEN.id,
+      { service_id: svc.id, freq: 'MONTHLY', byday: '1TU,3TU', opens_at: '12:00', closes_at: '13:30', dtstart: '2026-01-06', timezone: 1 },
+      actor,
+    );
     await addScheduleException(db, KRIMPEN.id, { schedule_id: sched.id, date: '2026-12-01', note: 'Vakantie' }, actor);
-    await createService(db, KRIMPEN.id, { organization_id: org.id, name: 'Wandelgroep', description: 'Samen wandelen langs de dijk', location_ids: [far.id], term_codes: [FUNCTIE.bewegingGezondheid] }, actor);
-    const inactive = await createService(db, KRIMPEN.id, { organization_id: org.id, name: 'Oude inloop', status: 'defunct', location_ids: [loc.id] }, actor);
+    await createService(
+      db,
+      KRIMPEN.id,
+      {
+        organization_id: org.id,
+        name: 'Wandelgroep',
+        description: 'Samen wandelen langs de dijk',
+        location_ids: [far.id],
+        term_codes: [FUNCTIE.bewegingGezondheid],
+      },
+      actor,
+    );
+    const inactive = await createService(
+      db,
+      KRIMPEN.id,
+      { organization_id: org.id, name: 'Oude inloop', status: 'defunct', location_ids: [loc.id] },
+      actor,
+    );
     const grOrg = await createOrganization(db, GRONINGEN.id, { name: 'Stips' }, actor);
     const grLoc = await createLocation(db, GRONINGEN.id, { name: 'Stip Centrum', ...GRONINGEN_POINT }, actor);
-    const grSvc = await createService(db, GRONINGEN.id, { organization_id: grOrg.id, name: 'Stip inloopspreekuur eettafel', location_ids: [grLoc.id] }, actor);
+    const grSvc = await createService(
+      db,
+      GRONINGEN.id,
+      { organization_id: grOrg.id, name: 'Stip inloopspreekuur eettafel', location_ids: [grLoc.id] },
+      actor,
+    );
     Object.assign(ids, { org: org.id, svc: svc.id, inactive: inactive.id, loc: loc.id, far: far.id, grSvc: grSvc.id });
   });
 
@@ -47,32 +131,71 @@ describe('HSDS API', () => {
     const res = await get(`${K}/services?per_page=1`);
     assert.equal(res.statusCode, 200);
     const p = res.json() as Page;
-    assert.deepEqual({ ...p, contents: undefined }, { total_items: 2, total_pages: 2, page_number: 1, size: 1, first_page: true, last_page: false, empty: false, contents: undefined });
+    assert.deepEqual(
+      { ...p, contents: undefined },
+      { total_items: 2, total_pages: 2, page_number: 1, size: 1, first_page: true, last_page: false, empty: false, contents: undefined },
+    );
     for (const s of p.contents) valid('service', s);
     const full = (await get(`${K}/services?full=true`)).json() as Page;
-    assert.deepEqual(full.contents.map((s) => s.name), ['Open eettafel', 'Wandelgroep'], 'inactive services are not public');
+    assert.deepEqual(
+      full.contents.map((s) => s.name),
+      ['Open eettafel', 'Wandelgroep'],
+      'inactive services are not public',
+    );
     for (const s of full.contents) valid('service', s);
 
     const text = (await get(`${K}/services?search=eettafels`)).json() as Page;
-    assert.deepEqual(text.contents.map((s) => s.name), ['Open eettafel'], 'Dutch stemming; other tenants not included');
+    assert.deepEqual(
+      text.contents.map((s) => s.name),
+      ['Open eettafel'],
+      'Dutch stemming; other tenants not included',
+    );
     const terms = await termIdsByCode(ctx.database.db, KRIMPEN.id, [FUNCTIE.bewegingGezondheid, TOEGANKELIJKHEID.rolstoel]);
     const byTerm = (await get(`${K}/services?taxonomy_term_id=${terms.get(FUNCTIE.bewegingGezondheid)}`)).json() as Page;
-    assert.deepEqual(byTerm.contents.map((s) => s.name), ['Wandelgroep']);
+    assert.deepEqual(
+      byTerm.contents.map((s) => s.name),
+      ['Wandelgroep'],
+    );
     const byLocationTerm = (await get(`${K}/services?taxonomy_term_id=${terms.get(TOEGANKELIJKHEID.rolstoel)}`)).json() as Page;
-    assert.deepEqual(byLocationTerm.contents.map((s) => s.name), ['Open eettafel'], 'accessibility terms of the location count');
+    assert.deepEqual(
+      byLocationTerm.contents.map((s) => s.name),
+      ['Open eettafel'],
+      'accessibility terms of the location count',
+    );
     const byOrg = (await get(`${K}/services?organization_id=${ids.org}&search=wandelen`)).json() as Page;
-    assert.deepEqual(byOrg.contents.map((s) => s.name), ['Wandelgroep'], 'filters are cumulative');
+    assert.deepEqual(
+      byOrg.contents.map((s) => s.name),
+      ['Wandelgroep'],
+      'filters are cumulative',
+    );
     const later = (await get(`${K}/services?modified_after=2030-01-01T00:00:00Z`)).json() as Page;
     assert.equal(later.empty, true);
 
     const near = (await get(`${K}/services?postcode=2922ad&proximity=500`)).json() as Page;
-    assert.deepEqual(near.contents.map((s) => s.name), ['Open eettafel'], 'the dijk location is ~2 km away');
+    assert.deepEqual(
+      near.contents.map((s) => s.name),
+      ['Open eettafel'],
+      'the dijk location is ~2 km away',
+    );
     const sorted = (await get(`${K}/services?postcode=2921%20LA`)).json() as Page;
-    assert.deepEqual(sorted.contents.map((s) => s.name), ['Wandelgroep', 'Open eettafel'], 'nearest first');
+    assert.deepEqual(
+      sorted.contents.map((s) => s.name),
+      ['Wandelgroep', 'Open eettafel'],
+      'nearest first',
+    );
   });
 
   it('refuses bad parameters and unknown postcodes with a clear JSON error', async () => {
-    for (const q of ['page=0', 'per_page=1000', 'taxonomy_term_id=abc', 'modified_after=gisteren', 'full=misschien', 'proximity=500', 'postcode=ABCD', 'format=ndjson']) {
+    for (const q of [
+      'page=0',
+      'per_page=1000',
+      'taxonomy_term_id=abc',
+      'modified_after=gisteren',
+      'full=misschien',
+      'proximity=500',
+      'postcode=ABCD',
+      'format=ndjson',
+    ]) {
       const res = await get(`${K}/services?${q}`);
       assert.equal(res.statusCode, 400, q);
       const body = res.json() as { error: { code: string; message: string; fields?: Record<string, string> } };
@@ -87,7 +210,11 @@ describe('HSDS API', () => {
   it('gives one service fully nested and valid, but not an inactive one or another tenant’s', async () => {
     const res = await get(`${K}/services/${ids.svc}`);
     assert.equal(res.statusCode, 200);
-    const s = res.json() as Record<string, unknown> & { schedules: { byday: string; cancelled_dates: unknown[] }[]; service_at_locations: { location: { buurt_code: string; addresses: { postal_code: string }[] } }[]; attributes: { taxonomy_term: { code: string } }[] };
+    const s = res.json() as Record<string, unknown> & {
+      schedules: { byday: string; cancelled_dates: unknown[] }[];
+      service_at_locations: { location: { buurt_code: string; addresses: { postal_code: string }[] } }[];
+      attributes: { taxonomy_term: { code: string } }[];
+    };
     valid('service', s);
     assert.equal(s.schedules[0]?.byday, '1TU,3TU');
     assert.deepEqual(s.schedules[0]?.cancelled_dates, [{ date: '2026-12-01', note: 'Vakantie' }]);
@@ -99,14 +226,20 @@ describe('HSDS API', () => {
     assert.equal((await get(`/${GRONINGEN.slug}/hsds/services/${ids.svc}`)).statusCode, 404, 'tenant isolation');
     assert.equal((await get(`${K}/services/not-a-uuid`)).statusCode, 404);
     const gr = (await get(`/${GRONINGEN.slug}/hsds/services`)).json() as Page;
-    assert.deepEqual(gr.contents.map((x) => x.id), [ids.grSvc]);
+    assert.deepEqual(
+      gr.contents.map((x) => x.id),
+      [ids.grSvc],
+    );
   });
 
   it('lists and gives organizations, taxonomies, terms and services at locations, all valid', async () => {
     const orgs = (await get(`${K}/organizations`)).json() as Page;
     assert.equal(orgs.total_items, 1);
     for (const o of orgs.contents) valid('organization', o);
-    const org = (await get(`${K}/organizations/${ids.org}?full_service=true`)).json() as Record<string, unknown> & { services: Record<string, unknown>[]; locations: unknown[] };
+    const org = (await get(`${K}/organizations/${ids.org}?full_service=true`)).json() as Record<string, unknown> & {
+      services: Record<string, unknown>[];
+      locations: unknown[];
+    };
     valid('organization', org);
     assert.equal(org.services.length, 2);
     assert.equal(org.locations.length, 2);
@@ -134,17 +267,29 @@ describe('HSDS API', () => {
   it('exports everything as valid HSDS JSON and as a tabular data package', async () => {
     const res = await get(`${K}/export.json`);
     assert.equal(res.statusCode, 200);
-    const body = res.json() as { organizations: unknown[]; locations: unknown[]; services: { name: string }[]; taxonomies: unknown[]; taxonomy_terms: unknown[] };
+    const body = res.json() as {
+      organizations: unknown[];
+      locations: unknown[];
+      services: { name: string }[];
+      taxonomies: unknown[];
+      taxonomy_terms: unknown[];
+    };
     for (const o of body.organizations) valid('organization', o);
     for (const l of body.locations) valid('location', l);
     for (const s of body.services) valid('service', s);
     for (const t of body.taxonomies) valid('taxonomy', t);
     for (const t of body.taxonomy_terms) valid('taxonomy_term', t);
-    assert.deepEqual(body.services.map((s) => s.name), ['Open eettafel', 'Wandelgroep']);
+    assert.deepEqual(
+      body.services.map((s) => s.name),
+      ['Open eettafel', 'Wandelgroep'],
+    );
     assert.equal(body.taxonomy_terms.length, 18);
     assert.equal(JSON.stringify(body).includes('Stips'), false, 'no other tenant');
 
-    const dp = (await get(`${K}/export/datapackage.json`)).json() as { profile: string; resources: { name: string; path: string; schema: { fields: { name: string }[] } }[] };
+    const dp = (await get(`${K}/export/datapackage.json`)).json() as {
+      profile: string;
+      resources: { name: string; path: string; schema: { fields: { name: string }[] } }[];
+    };
     assert.equal(dp.profile, 'tabular-data-package');
     const services = dp.resources.find((r) => r.name === 'service')!;
     assert.match(services.path, /\/krimpen-aan-den-ijssel\/hsds\/export\/services\.csv$/);
@@ -160,6 +305,13 @@ describe('HSDS API', () => {
 
   it('is in the OpenAPI document', async () => {
     const doc = (await get('/api/openapi.json')).json() as { paths: Record<string, unknown> };
-    for (const p of ['/{tenant}/hsds/services', '/{tenant}/hsds/services/{id}', '/{tenant}/hsds/taxonomy_terms', '/{tenant}/hsds/export/datapackage.json']) assert.ok(doc.paths[p], p);
+    for (const p of [
+      '/{tenant}/hsds/services',
+      '/{tenant}/hsds/services/{id}',
+      '/{tenant}/hsds/taxonomy_terms',
+      '/{tenant}/hsds/export/datapackage.json',
+    ]) {
+      assert.ok(doc.paths[p], p);
+    }
   });
 });

@@ -5,12 +5,49 @@
  */
 
 type Json = Record<string, unknown>;
-export type Kind = 'organization' | 'service' | 'location' | 'service_at_location' | 'address' | 'phone' | 'schedule' | 'schedule_exception' | 'accessibility' | 'language' | 'taxonomy' | 'taxonomy_term' | 'attribute';
+export type Kind =
+  | 'organization'
+  | 'service'
+  | 'location'
+  | 'service_at_location'
+  | 'address'
+  | 'phone'
+  | 'schedule'
+  | 'schedule_exception'
+  | 'accessibility'
+  | 'language'
+  | 'taxonomy'
+  | 'taxonomy_term'
+  | 'attribute';
 
-export const KINDS: readonly Kind[] = ['taxonomy', 'taxonomy_term', 'organization', 'location', 'address', 'accessibility', 'service', 'service_at_location', 'phone', 'language', 'schedule', 'schedule_exception', 'attribute'];
+export const KINDS: readonly Kind[] = [
+  'taxonomy',
+  'taxonomy_term',
+  'organization',
+  'location',
+  'address',
+  'accessibility',
+  'service',
+  'service_at_location',
+  'phone',
+  'language',
+  'schedule',
+  'schedule_exception',
+  'attribute',
+];
 
 /** Nested arrays HSDS has but this model does not store (reported as ignored). */
-const IGNORED = ['contacts', 'funding', 'cost_options', 'program', 'programs', 'required_documents', 'service_areas', 'metadata', 'organization_identifiers'];
+const IGNORED = [
+  'contacts',
+  'funding',
+  'cost_options',
+  'program',
+  'programs',
+  'required_documents',
+  'service_areas',
+  'metadata',
+  'organization_identifiers',
+];
 
 export interface Problem {
   kind: Kind | 'dataset';
@@ -33,7 +70,9 @@ function kindOf(o: Json): Kind {
   if ('status' in o) return 'service';
   if ('location_type' in o) return 'location';
   if (('location' in o && 'service' in o) || ('service_id' in o && 'location_id' in o && !('number' in o))) return 'service_at_location';
-  if ('taxonomy_detail' in o || 'term_uri' in o || 'taxonomy_id' in o || 'parent_id' in o || 'code' in o || 'taxonomy' in o) return 'taxonomy_term';
+  if ('taxonomy_detail' in o || 'term_uri' in o || 'taxonomy_id' in o || 'parent_id' in o || 'code' in o || 'taxonomy' in o) {
+    return 'taxonomy_term';
+  }
   if (('version' in o || 'uri' in o) && !('website' in o) && !('email' in o)) return 'taxonomy';
   return 'organization';
 }
@@ -59,7 +98,9 @@ export function collect(data: unknown): Collected {
     const table = rows.get(kind)!;
     const existing = table.get(id);
     if (existing) {
-      for (const [k, v] of Object.entries(flat)) if ((existing[k] === undefined || existing[k] === null) && v !== null && v !== undefined) existing[k] = v;
+      for (const [k, v] of Object.entries(flat)) {
+        if ((existing[k] === undefined || existing[k] === null) && v !== null && v !== undefined) existing[k] = v;
+      }
     } else table.set(id, flat);
     for (const key of IGNORED) {
       const v = o[key];
@@ -107,7 +148,11 @@ export function collect(data: unknown): Collected {
     if (isObj(o.location)) locationId = location(o.location) ?? locationId;
     let serviceId = typeof o.service_id === 'string' ? o.service_id : null;
     if (isObj(o.service)) serviceId = service(o.service) ?? serviceId;
-    const id = put('service_at_location', o, { ...parent, ...(locationId ? { location_id: locationId } : {}), ...(serviceId ? { service_id: serviceId } : {}) });
+    const id = put('service_at_location', o, {
+      ...parent,
+      ...(locationId ? { location_id: locationId } : {}),
+      ...(serviceId ? { service_id: serviceId } : {}),
+    });
     if (!id) return null;
     each(o.phones, (p) => phone(p, { service_at_location_id: id }));
     each(o.schedules, (s) => schedule(s, { service_at_location_id: id }));
@@ -147,7 +192,11 @@ export function collect(data: unknown): Collected {
 
   if (Array.isArray(data)) each(data, top);
   else if (isObj(data) && Array.isArray(data.contents)) each(data.contents, top);
-  else if (isObj(data) && !('id' in data) && ['organizations', 'services', 'locations', 'taxonomies', 'taxonomy_terms'].some((k) => Array.isArray(data[k]))) {
+  else if (
+    isObj(data) &&
+    !('id' in data) &&
+    ['organizations', 'services', 'locations', 'taxonomies', 'taxonomy_terms'].some((k) => Array.isArray(data[k]))
+  ) {
     each(data.taxonomies, (t) => put('taxonomy', t));
     each(data.taxonomy_terms, (t) => term(t));
     each(data.organizations, organization);

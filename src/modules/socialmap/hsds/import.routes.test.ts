@@ -15,7 +15,14 @@ const dataset = (closes: string) =>
     name: 'Buurtvereniging Langeland',
     description: 'Vrijwilligers in Langeland',
     locations: [{ id: '33333333-3333-4333-8333-333333333333', location_type: 'physical', name: 'Clubhuis', ...KRIMPEN_POINT }],
-    services: [{ id: SVC, name: 'Koffieochtend', status: 'active', schedules: [{ id: '44444444-4444-4444-8444-444444444444', freq: 'WEEKLY', byday: 'FR', opens_at: '10:00', closes_at: closes }] }],
+    services: [
+      {
+        id: SVC,
+        name: 'Koffieochtend',
+        status: 'active',
+        schedules: [{ id: '44444444-4444-4444-8444-444444444444', freq: 'WEEKLY', byday: 'FR', opens_at: '10:00', closes_at: closes }],
+      },
+    ],
   });
 
 describe('HSDS import page', () => {
@@ -31,7 +38,11 @@ describe('HSDS import page', () => {
       method: 'POST',
       url: URL,
       payload: body,
-      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, accept: 'text/html', cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      headers: {
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+        accept: 'text/html',
+        cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
     });
 
   it('is only for coordinators and admins', async () => {
@@ -45,13 +56,19 @@ describe('HSDS import page', () => {
     const page = await coordinator.browser.get(URL);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Gegevens inlezen/);
-    const bad = await post(coordinator.browser, multipart({ _csrf: coordinator.browser.csrf }, { name: 'hsds.json', content: dataset('25:00') }));
+    const bad = await post(
+      coordinator.browser,
+      multipart({ _csrf: coordinator.browser.csrf }, { name: 'hsds.json', content: dataset('25:00') }),
+    );
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /Niets is opgeslagen/);
     assert.match(bad.body, /tussen 00:00 en 23:59/);
     assert.equal(await getService(ctx.database.db, KRIMPEN.id, SVC), null);
 
-    const good = await post(coordinator.browser, multipart({ _csrf: coordinator.browser.csrf }, { name: 'hsds.json', content: dataset('12:00') }));
+    const good = await post(
+      coordinator.browser,
+      multipart({ _csrf: coordinator.browser.csrf }, { name: 'hsds.json', content: dataset('12:00') }),
+    );
     assert.equal(good.statusCode, 200, good.body.slice(0, 500));
     assert.match(good.body, /De gegevens zijn opgeslagen/);
     assert.equal((await getService(ctx.database.db, KRIMPEN.id, SVC))?.name, 'Koffieochtend');

@@ -36,7 +36,10 @@ export async function hsdsImportRoutes(app: FastifyInstance): Promise<void> {
   const crumbs = (req: FastifyRequest) => [{ href: `/${req.tenant!.slug}/`, label: req.tenant!.name }];
 
   app.get('/:tenant/sociale-kaart/beheer/import', { config: { policy: POLICY } }, async (req, reply) =>
-    reply.page(<HsdsImportPage ctx={req.viewContext()} slug={req.tenant!.slug} />, { title: req.t('socialmap.import.title'), breadcrumbs: crumbs(req) }),
+    reply.page(<HsdsImportPage ctx={req.viewContext()} slug={req.tenant!.slug} />, {
+      title: req.t('socialmap.import.title'),
+      breadcrumbs: crumbs(req),
+    }),
   );
 
   app.post(
@@ -49,7 +52,11 @@ export async function hsdsImportRoutes(app: FastifyInstance): Promise<void> {
       const form = await readUpload(req);
       verifyToken(req, app.config.sessionSecret, form.csrf);
       const page = (status: number, props: Omit<Parameters<typeof HsdsImportPage>[0], 'ctx' | 'slug'>) =>
-        reply.page(<HsdsImportPage ctx={req.viewContext()} slug={tenant.slug} {...props} />, { title: req.t('socialmap.import.title'), status, breadcrumbs: crumbs(req) });
+        reply.page(<HsdsImportPage ctx={req.viewContext()} slug={tenant.slug} {...props} />, {
+          title: req.t('socialmap.import.title'),
+          status,
+          breadcrumbs: crumbs(req),
+        });
       if (!form.file) return page(422, { errors: { file: req.t('socialmap.import.noFile') } });
       let data: unknown;
       try {
@@ -57,7 +64,9 @@ export async function hsdsImportRoutes(app: FastifyInstance): Promise<void> {
       } catch {
         return page(422, { errors: { file: req.t('socialmap.import.invalidJson') } });
       }
-      const report = await importHsds(app.db, tenant.id, data, actorFrom(req, app.clock.now()), { outside: form.fields.outside === 'keep' ? 'keep' : 'reject' });
+      const report = await importHsds(app.db, tenant.id, data, actorFrom(req, app.clock.now()), {
+        outside: form.fields.outside === 'keep' ? 'keep' : 'reject',
+      });
       return page(report.written ? 200 : 422, { report });
     },
   );

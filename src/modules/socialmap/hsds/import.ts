@@ -6,7 +6,14 @@
 import type { z } from 'zod';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
-import { addressInput, locationInput, organizationInput, scheduleExceptionInput, scheduleInput, serviceInput } from '../socialmap.schemas.ts';
+import {
+  addressInput,
+  locationInput,
+  organizationInput,
+  scheduleExceptionInput,
+  scheduleInput,
+  serviceInput,
+} from '../socialmap.schemas.ts';
 import { existingIds, IMPORT_TABLES, setTermParents, upsertExceptions, upsertRows, type ImportKind } from '../store/import.ts';
 import { areaCodesOfPoint } from '../service/locations.ts';
 import { audit, type Actor } from '../service/common.ts';
@@ -40,12 +47,28 @@ export interface ImportReport {
 const REFS: Partial<Record<Kind, [field: string, target: Kind, required: boolean][]>> = {
   service: [['organization_id', 'organization', true]],
   location: [['organization_id', 'organization', false]],
-  service_at_location: [['service_id', 'service', true], ['location_id', 'location', true]],
+  service_at_location: [
+    ['service_id', 'service', true],
+    ['location_id', 'location', true],
+  ],
   address: [['location_id', 'location', true]],
   accessibility: [['location_id', 'location', true]],
-  phone: [['organization_id', 'organization', false], ['service_id', 'service', false], ['location_id', 'location', false], ['service_at_location_id', 'service_at_location', false]],
-  language: [['service_id', 'service', false], ['location_id', 'location', false], ['phone_id', 'phone', false]],
-  schedule: [['service_id', 'service', false], ['location_id', 'location', false], ['service_at_location_id', 'service_at_location', false]],
+  phone: [
+    ['organization_id', 'organization', false],
+    ['service_id', 'service', false],
+    ['location_id', 'location', false],
+    ['service_at_location_id', 'service_at_location', false],
+  ],
+  language: [
+    ['service_id', 'service', false],
+    ['location_id', 'location', false],
+    ['phone_id', 'phone', false],
+  ],
+  schedule: [
+    ['service_id', 'service', false],
+    ['location_id', 'location', false],
+    ['service_at_location_id', 'service_at_location', false],
+  ],
   schedule_exception: [['schedule_id', 'schedule', true]],
   taxonomy_term: [['taxonomy_id', 'taxonomy', false]],
   attribute: [['taxonomy_term_id', 'taxonomy_term', true]],
@@ -93,24 +116,41 @@ function checkRow(kind: Kind, id: string, row: Json, problems: Problem[]): Json 
   const schema = SCHEMAS[kind];
   if (!schema) checkControlChars(kind, id, row, problems);
   if (schema) {
-    const r = schema.safeParse(kind === 'schedule_exception' ? row : { ...row, id: typeof row.id === 'string' && isUuid(row.id) ? row.id : undefined });
+    const r = schema.safeParse(
+      kind === 'schedule_exception' ? row : { ...row, id: typeof row.id === 'string' && isUuid(row.id) ? row.id : undefined },
+    );
     if (!r.success) {
       for (const issue of r.error.issues) {
         const field = issue.path.map(String).join('.') || '_row';
         if (problems.some((p) => p.id === id && p.kind === kind && p.field === field)) continue;
-        problems.push({ kind, id, field, message: issue.message.startsWith('socialmap.') ? issue.message : 'socialmap.error.invalidValue' });
+        problems.push({
+          kind,
+          id,
+          field,
+          message: issue.message.startsWith('socialmap.') ? issue.message : 'socialmap.error.invalidValue',
+        });
       }
     } else data = { ...row, ...(r.data as Json) };
   }
-  if ((kind === 'taxonomy' || kind === 'taxonomy_term') && !str(row.name)) problems.push({ kind, id, field: 'name', message: 'socialmap.error.required' });
+  if ((kind === 'taxonomy' || kind === 'taxonomy_term') && !str(row.name)) {
+    problems.push({ kind, id, field: 'name', message: 'socialmap.error.required' });
+  }
   if (kind === 'phone' && !str(row.number)) problems.push({ kind, id, field: 'number', message: 'socialmap.error.required' });
-  if (kind === 'schedule' && !row.service_id && !row.location_id && !row.service_at_location_id) problems.push({ kind, id, field: 'service_id', message: 'socialmap.error.scheduleTarget' });
+  if (kind === 'schedule' && !row.service_id && !row.location_id && !row.service_at_location_id) {
+    problems.push({ kind, id, field: 'service_id', message: 'socialmap.error.scheduleTarget' });
+  }
   if (kind === 'attribute' && !str(row.link_id)) problems.push({ kind, id, field: 'link_id', message: 'socialmap.import.brokenReference' });
   return problems.length === before ? data : null;
 }
 
 /** Import an HSDS JSON dataset (already parsed) into the tenant; see ImportReport. */
-export async function importHsds(db: DbOrTrx, tenantId: string, data: unknown, actor: Actor, opts: ImportOptions = {}): Promise<ImportReport> {
+export async function importHsds(
+  db: DbOrTrx,
+  tenantId: string,
+  data: unknown,
+  actor: Actor,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
   const { rows, problems, ignored } = collect(data);
   const warnings: Problem[] = [];
   const clean = new Map<Kind, Map<string, Json>>();
@@ -118,7 +158,8 @@ export async function importHsds(db: DbOrTrx, tenantId: string, data: unknown, a
     const out = new Map<string, Json>();
     for (const [id, row] of table) {
       if (kind === 'location' && opts.outside === 'keep') {
-        const lat = row.latitude, lon = row.longitude;
+        const lat = row.latitude,
+          lon = row.longitude;
         if ((typeof lat === 'number' && Math.abs(lat) > 90) || (typeof lon === 'number' && Math.abs(lon) > 180)) {
           warnings.push({ kind, id, field: 'latitude', message: 'socialmap.import.coordinatesDropped' });
           row.latitude = null;
@@ -142,10 +183,17 @@ export async function importHsds(db: DbOrTrx, tenantId: string, data: unknown, a
         if (!set) {
           const wanted = new Set<string>();
           for (const [k, refs] of Object.entries(REFS) as [Kind, NonNullable<(typeof REFS)[Kind]>][]) {
-            for (const [field, target] of refs) if (target === kind) for (const r of clean.get(k)!.values()) if (typeof r[field] === 'string') wanted.add(r[field]);
+            for (const [field, target] of refs) {
+              if (target === kind) for (const r of clean.get(k)!.values()) if (typeof r[field] === 'string') wanted.add(r[field]);
+            }
           }
-          if (kind !== 'schedule_exception') for (const r of clean.get('attribute')!.values()) if (typeof r.link_id === 'string') wanted.add(r.link_id);
-          set = kind === 'schedule_exception' ? new Set() : await existingIds(trx, tenantId, IMPORT_TABLES[kind as ImportKind].table, [...wanted]);
+          if (kind !== 'schedule_exception') {
+            for (const r of clean.get('attribute')!.values()) if (typeof r.link_id === 'string') wanted.add(r.link_id);
+          }
+          set =
+            kind === 'schedule_exception'
+              ? new Set()
+              : await existingIds(trx, tenantId, IMPORT_TABLES[kind as ImportKind].table, [...wanted]);
           known.set(kind, set);
         }
         return set.has(id);
@@ -158,13 +206,22 @@ export async function importHsds(db: DbOrTrx, tenantId: string, data: unknown, a
               if (required) problems.push({ kind, id, field, message: 'socialmap.import.brokenReference' });
               continue;
             }
-            if (!(await exists(target, ref))) problems.push({ kind, id, field, message: kind === 'attribute' ? 'socialmap.error.unknownTerm' : 'socialmap.import.brokenReference' });
+            if (!(await exists(target, ref))) {
+              problems.push({
+                kind,
+                id,
+                field,
+                message: kind === 'attribute' ? 'socialmap.error.unknownTerm' : 'socialmap.import.brokenReference',
+              });
+            }
           }
         }
       }
       for (const [id, row] of clean.get('attribute')!) {
         const link = row.link_id as string;
-        const found = await Promise.all((['service', 'location', 'organization', 'service_at_location'] as Kind[]).map((k) => exists(k, link)));
+        const found = await Promise.all(
+          (['service', 'location', 'organization', 'service_at_location'] as Kind[]).map((k) => exists(k, link)),
+        );
         if (!found.some(Boolean)) problems.push({ kind: 'attribute', id, field: 'link_id', message: 'socialmap.import.brokenReference' });
       }
       const parents: { id: string; parent_id: string }[] = [];
@@ -176,7 +233,16 @@ export async function importHsds(db: DbOrTrx, tenantId: string, data: unknown, a
       }
       for (const [id, row] of clean.get('location')!) {
         try {
-          Object.assign(row, await areaCodesOfPoint(trx, tenantId, (row.latitude as number | null) ?? null, (row.longitude as number | null) ?? null, opts.outside === 'keep'));
+          Object.assign(
+            row,
+            await areaCodesOfPoint(
+              trx,
+              tenantId,
+              (row.latitude as number | null) ?? null,
+              (row.longitude as number | null) ?? null,
+              opts.outside === 'keep',
+            ),
+          );
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
           problems.push({ kind: 'location', id, field: 'latitude', message: 'socialmap.error.outsideTenant' });
@@ -191,13 +257,21 @@ export async function importHsds(db: DbOrTrx, tenantId: string, data: unknown, a
         if (table.size === 0) continue;
         const { table: name, columns } = IMPORT_TABLES[kind];
         const before = await existingIds(trx, tenantId, name, [...table.keys()]);
-        const values = [...table.values()].map((r) => ({ ...r, description: kind === 'organization' || kind === 'taxonomy' || kind === 'taxonomy_term' ? (r.description ?? '') : r.description, updated_at: actor.now }));
+        const values = [...table.values()].map((r) => ({
+          ...r,
+          description: kind === 'organization' || kind === 'taxonomy' || kind === 'taxonomy_term' ? (r.description ?? '') : r.description,
+          updated_at: actor.now,
+        }));
         await upsertRows(trx, tenantId, name, columns, values);
         created[kind] = table.size - before.size;
         updated[kind] = before.size;
       }
       await setTermParents(trx, tenantId, parents);
-      const exceptions = [...clean.get('schedule_exception')!.values()].map((e) => ({ schedule_id: e.schedule_id as string, date: e.date as string, note: (e.note as string | null) ?? null }));
+      const exceptions = [...clean.get('schedule_exception')!.values()].map((e) => ({
+        schedule_id: e.schedule_id as string,
+        date: e.date as string,
+        note: (e.note as string | null) ?? null,
+      }));
       await upsertExceptions(trx, tenantId, exceptions);
       if (exceptions.length) created.schedule_exception = exceptions.length;
       await audit(trx, tenantId, actor, 'import', 'hsds', null, { created, updated, ignored });

@@ -7,7 +7,8 @@ import { emptyAsAbsent, singleLine } from '../../../platform/input.ts';
 import { UUID_RE } from '../../../platform/ids.ts';
 
 const bool = z.enum(['true', 'false', '1', '0'], 'socialmap.hsds.boolean').transform((v) => v === 'true' || v === '1');
-const int = (min: number, max: number) => z.coerce.number('socialmap.hsds.integer').int('socialmap.hsds.integer').min(min, 'socialmap.hsds.range').max(max, 'socialmap.hsds.range');
+const int = (min: number, max: number) =>
+  z.coerce.number('socialmap.hsds.integer').int('socialmap.hsds.integer').min(min, 'socialmap.hsds.range').max(max, 'socialmap.hsds.range');
 const id = z.string().regex(UUID_RE, 'socialmap.error.uuid');
 
 export const MAX_PER_PAGE = 100;
@@ -21,7 +22,12 @@ export const listQueryDoc = z.object({
   taxonomy_id: z.string().optional().describe('Only services tagged with any term of this taxonomy.'),
   organization_id: z.string().optional().describe('Only services of this organization.'),
   modified_after: z.string().optional().describe('Only services modified on or after this ISO 8601 date-time.'),
-  postcode: z.string().optional().describe('Dutch postcode (1234 AB or 1234); results nearest first, within proximity (default 10 km). Known from the addresses on the social map of this municipality.'),
+  postcode: z
+    .string()
+    .optional()
+    .describe(
+      'Dutch postcode (1234 AB or 1234); results nearest first, within proximity (default 10 km). Known from the addresses on the social map of this municipality.',
+    ),
   proximity: z.string().optional().describe('With postcode: only services with a location within this many metres.'),
   page: z.string().optional().describe('Page number, from 1.'),
   per_page: z.string().optional().describe(`Items per page, 1 to ${MAX_PER_PAGE} (default ${DEFAULT_PER_PAGE}).`),
@@ -73,7 +79,9 @@ export type ListParams = z.output<typeof listParams>;
 export function parseListParams(query: unknown): ListParams {
   try {
     const p = parseInput(emptyAsAbsent(listParams), query ?? {});
-    if (p.proximity !== undefined && !p.postcode) throw BadRequest('socialmap.hsds.proximityNeedsPostcode', { proximity: 'socialmap.hsds.proximityNeedsPostcode' });
+    if (p.proximity !== undefined && !p.postcode) {
+      throw BadRequest('socialmap.hsds.proximityNeedsPostcode', { proximity: 'socialmap.hsds.proximityNeedsPostcode' });
+    }
     return p;
   } catch (e) {
     if (e instanceof Error && 'fields' in e && (e as { status?: number }).status === 422) {

@@ -12,7 +12,9 @@ export function reportCounts(report: ImportReport): { kind: string; created: num
 export function reportLines(report: ImportReport, t: Translate): string[] {
   const lines: string[] = [];
   lines.push(report.written ? t('socialmap.import.written') : t('socialmap.import.rejected', { count: report.rejected.length }));
-  for (const c of reportCounts(report)) lines.push(`  ${c.kind}: ${t('socialmap.import.counts', { created: c.created, updated: c.updated })}`);
+  for (const c of reportCounts(report)) {
+    lines.push(`  ${c.kind}: ${t('socialmap.import.counts', { created: c.created, updated: c.updated })}`);
+  }
   for (const p of report.rejected) lines.push(`  ✗ ${p.kind} ${p.id ?? '-'} ${p.field}: ${t(p.message)}`);
   for (const p of report.warnings) lines.push(`  ! ${p.kind} ${p.id ?? '-'} ${p.field}: ${t(p.message)}`);
   const ignored = Object.entries(report.ignored);

@@ -33,18 +33,103 @@ function group<T>(rows: readonly T[], key: (r: T) => string | null | undefined):
   return m;
 }
 
-export const ORGANIZATION_FIELDS = ['id', 'name', 'alternate_name', 'description', 'email', 'website', 'logo', 'uri', 'parent_organization_id'] as const;
-export const SERVICE_FIELDS = [
-  'id', 'organization_id', 'name', 'alternate_name', 'description', 'url', 'email', 'status', 'interpretation_services', 'application_process',
-  'fees_description', 'wait_time', 'fees', 'accreditations', 'eligibility_description', 'minimum_age', 'maximum_age', 'assured_date', 'assurer_email',
-  'licenses', 'alert',
+export const ORGANIZATION_FIELDS = [
+  'id',
+  'name',
+  'alternate_name',
+  'description',
+  'email',
+  'website',
+  'logo',
+  'uri',
+  'parent_organization_id',
 ] as const;
-export const LOCATION_FIELDS = ['id', 'location_type', 'url', 'organization_id', 'name', 'alternate_name', 'description', 'transportation', 'latitude', 'longitude', 'external_identifier', 'external_identifier_type'] as const;
-export const ADDRESS_FIELDS = ['id', 'location_id', 'attention', 'address_1', 'address_2', 'city', 'region', 'state_province', 'postal_code', 'country', 'address_type'] as const;
-export const PHONE_FIELDS = ['id', 'location_id', 'service_id', 'organization_id', 'contact_id', 'service_at_location_id', 'number', 'extension', 'type', 'description'] as const;
+export const SERVICE_FIELDS = [
+  'id',
+  'organization_id',
+  'name',
+  'alternate_name',
+  'description',
+  'url',
+  'email',
+  'status',
+  'interpretation_services',
+  'application_process',
+  'fees_description',
+  'wait_time',
+  'fees',
+  'accreditations',
+  'eligibility_description',
+  'minimum_age',
+  'maximum_age',
+  'assured_date',
+  'assurer_email',
+  'licenses',
+  'alert',
+] as const;
+export const LOCATION_FIELDS = [
+  'id',
+  'location_type',
+  'url',
+  'organization_id',
+  'name',
+  'alternate_name',
+  'description',
+  'transportation',
+  'latitude',
+  'longitude',
+  'external_identifier',
+  'external_identifier_type',
+] as const;
+export const ADDRESS_FIELDS = [
+  'id',
+  'location_id',
+  'attention',
+  'address_1',
+  'address_2',
+  'city',
+  'region',
+  'state_province',
+  'postal_code',
+  'country',
+  'address_type',
+] as const;
+export const PHONE_FIELDS = [
+  'id',
+  'location_id',
+  'service_id',
+  'organization_id',
+  'contact_id',
+  'service_at_location_id',
+  'number',
+  'extension',
+  'type',
+  'description',
+] as const;
 export const SCHEDULE_FIELDS = [
-  'id', 'service_id', 'location_id', 'service_at_location_id', 'valid_from', 'valid_to', 'dtstart', 'timezone', 'until', 'count', 'wkst', 'freq', 'interval',
-  'byday', 'byweekno', 'bymonthday', 'byyearday', 'description', 'opens_at', 'closes_at', 'schedule_link', 'attending_type', 'notes',
+  'id',
+  'service_id',
+  'location_id',
+  'service_at_location_id',
+  'valid_from',
+  'valid_to',
+  'dtstart',
+  'timezone',
+  'until',
+  'count',
+  'wkst',
+  'freq',
+  'interval',
+  'byday',
+  'byweekno',
+  'bymonthday',
+  'byyearday',
+  'description',
+  'opens_at',
+  'closes_at',
+  'schedule_link',
+  'attending_type',
+  'notes',
 ] as const;
 export const SAL_FIELDS = ['id', 'service_id', 'location_id', 'description'] as const;
 export const ACCESSIBILITY_FIELDS = ['id', 'location_id', 'description', 'details', 'url'] as const;
@@ -118,7 +203,9 @@ export class HsdsIndex {
       out.attributes = this.attributes(id);
     }
     if (opts.services && opts.services !== 'none') {
-      out.services = (this.servicesByOrg.get(id) ?? []).map((s) => this.service(s.id, { full: opts.services === 'full', withOrganization: false }));
+      out.services = (this.servicesByOrg.get(id) ?? []).map((s) =>
+        this.service(s.id, { full: opts.services === 'full', withOrganization: false }),
+      );
     }
     return out;
   }

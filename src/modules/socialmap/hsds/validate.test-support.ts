@@ -10,7 +10,17 @@ import addFormats from 'ajv-formats';
 export const HSDS_DIR = join(process.cwd(), 'standards', 'hsds', '3.0');
 const SCHEMA_DIR = join(HSDS_DIR, 'schema');
 
-export type HsdsKind = 'service' | 'organization' | 'location' | 'service_at_location' | 'taxonomy' | 'taxonomy_term' | 'schedule' | 'attribute' | 'phone' | 'address';
+export type HsdsKind =
+  | 'service'
+  | 'organization'
+  | 'location'
+  | 'service_at_location'
+  | 'taxonomy'
+  | 'taxonomy_term'
+  | 'schedule'
+  | 'attribute'
+  | 'phone'
+  | 'address';
 
 export interface HsdsValidator {
   /** Error messages (path + message) of one object, empty when valid. */

@@ -34,14 +34,31 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   for (const issue of r.error.issues) {
     const field = issue.path.map(String).join('.') || '_form';
     if (fields[field]) continue;
-    fields[field] = issue.message.startsWith('socialmap.') || issue.message.startsWith('form.') ? issue.message : 'socialmap.error.invalidValue';
+    fields[field] =
+      issue.message.startsWith('socialmap.') || issue.message.startsWith('form.') ? issue.message : 'socialmap.error.invalidValue';
   }
   throw Invalid(fields);
 }
 
 /** Record an audit entry for a social map change (non-content details only). */
-export function audit(db: DbOrTrx, tenantId: string, actor: Actor, action: string, entity: string, entityId: string | null, detail?: Record<string, unknown>): Promise<void> {
-  return recordAudit(db, { tenantId, actorUserId: actor.userId, ip: actor.ip ?? null, action, entity: `socialmap_${entity}`, entityId, detail: detail ?? null });
+export function audit(
+  db: DbOrTrx,
+  tenantId: string,
+  actor: Actor,
+  action: string,
+  entity: string,
+  entityId: string | null,
+  detail?: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit(db, {
+    tenantId,
+    actorUserId: actor.userId,
+    ip: actor.ip ?? null,
+    action,
+    entity: `socialmap_${entity}`,
+    entityId,
+    detail: detail ?? null,
+  });
 }
 
 /** Names of the fields present in a patch (for the audit detail). */

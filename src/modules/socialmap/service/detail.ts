@@ -60,7 +60,11 @@ export async function getServiceDetail(db: DbOrTrx, tenantId: string, id: string
     store.listLanguages(db, tenantId, { serviceIds: [id] }),
     termsByEntity(db, tenantId, [id, ...locationIds]),
   ]);
-  const exceptions = await store.listScheduleExceptions(db, tenantId, schedules.map((s) => s.id));
+  const exceptions = await store.listScheduleExceptions(
+    db,
+    tenantId,
+    schedules.map((s) => s.id),
+  );
   const byLocation = new Map(locations.map((l) => [l.id, l]));
   return {
     service,

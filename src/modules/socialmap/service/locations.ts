@@ -16,18 +16,29 @@ export type Address = store.AddressRow;
  * The buurt and wijk codes of a point of the tenant; Invalid (socialmap.error.outsideTenant) when
  * the point lies outside the municipality, unless `allowOutside` (then both null).
  */
-export async function areaCodesOfPoint(db: DbOrTrx, tenantId: string, lat: number | null, lon: number | null, allowOutside = false): Promise<{ buurt_code: string | null; wijk_code: string | null }> {
+export async function areaCodesOfPoint(
+  db: DbOrTrx,
+  tenantId: string,
+  lat: number | null,
+  lon: number | null,
+  allowOutside = false,
+): Promise<{ buurt_code: string | null; wijk_code: string | null }> {
   if (lat === null || lon === null) return { buurt_code: null, wijk_code: null };
   const found = await locatePoint(db, tenantId, lon, lat);
   if (!found.district && !found.neighbourhood) {
     if (allowOutside) return { buurt_code: null, wijk_code: null };
-    throw Invalid({ latitude: 'socialmap.error.outsideTenant', longitude: 'socialmap.error.outsideTenant' }, 'socialmap.error.outsideTenant');
+    throw Invalid(
+      { latitude: 'socialmap.error.outsideTenant', longitude: 'socialmap.error.outsideTenant' },
+      'socialmap.error.outsideTenant',
+    );
   }
   return { buurt_code: found.neighbourhood?.code ?? null, wijk_code: found.district?.code ?? null };
 }
 
 async function checkOrganization(trx: Trx, tenantId: string, organizationId: string | null): Promise<void> {
-  if (organizationId && !(await store.findOrganization(trx, tenantId, organizationId))) throw Invalid({ organization_id: 'socialmap.error.organizationNotFound' });
+  if (organizationId && !(await store.findOrganization(trx, tenantId, organizationId))) {
+    throw Invalid({ organization_id: 'socialmap.error.organizationNotFound' });
+  }
 }
 
 /**
@@ -42,7 +53,14 @@ export async function createLocation(db: DbOrTrx, tenantId: string, input: Locat
     await checkOrganization(trx, tenantId, rest.organization_id);
     const codes = await areaCodesOfPoint(trx, tenantId, rest.latitude, rest.longitude);
     const termIds = await resolveTermIds(trx, tenantId, term_ids, term_codes);
-    const row = await store.insertLocation(trx, { ...rest, ...codes, ...(id ? { id } : {}), tenant_id: tenantId, created_at: actor.now, updated_at: actor.now });
+    const row = await store.insertLocation(trx, {
+      ...rest,
+      ...codes,
+      ...(id ? { id } : {}),
+      tenant_id: tenantId,
+      created_at: actor.now,
+      updated_at: actor.now,
+    });
     if (address) await store.replaceAddress(trx, tenantId, row.id, address);
     if (termIds.length) await store.replaceAttributes(trx, tenantId, 'location', row.id, termIds);
     await audit(trx, tenantId, actor, 'create', 'location', row.id);
@@ -51,17 +69,30 @@ export async function createLocation(db: DbOrTrx, tenantId: string, input: Locat
 }
 
 /** Update a location; absent fields keep their value; `address` null removes it; terms, when given, replace. */
-export async function updateLocation(db: DbOrTrx, tenantId: string, id: string, input: Partial<LocationInput>, actor: Actor): Promise<Location> {
+export async function updateLocation(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  input: Partial<LocationInput>,
+  actor: Actor,
+): Promise<Location> {
   return inTransaction(db, async (trx) => {
     const current = await getLocationOrThrow(trx, tenantId, id);
     const data = parseInput(locationInput, { ...current, ...input, id });
     const { id: _id, address, term_ids, term_codes, ...rest } = data;
     await checkOrganization(trx, tenantId, rest.organization_id);
     const codes = await areaCodesOfPoint(trx, tenantId, rest.latitude, rest.longitude);
-    const row = await store.updateLocation(trx, tenantId, id, { ...rest, ...codes, is_demo: rest.is_demo ?? current.is_demo, updated_at: actor.now });
+    const row = await store.updateLocation(trx, tenantId, id, {
+      ...rest,
+      ...codes,
+      is_demo: rest.is_demo ?? current.is_demo,
+      updated_at: actor.now,
+    });
     if (!row) throw NotFound('socialmap.error.locationNotFound');
     if (input.address !== undefined) await store.replaceAddress(trx, tenantId, id, address ?? null);
-    if (term_ids || term_codes) await store.replaceAttributes(trx, tenantId, 'location', id, await resolveTermIds(trx, tenantId, term_ids, term_codes));
+    if (term_ids || term_codes) {
+      await store.replaceAttributes(trx, tenantId, 'location', id, await resolveTermIds(trx, tenantId, term_ids, term_codes));
+    }
     await audit(trx, tenantId, actor, 'update', 'location', id, { fields: changedFields(input) });
     return row;
   });
@@ -81,7 +112,11 @@ export async function getLocationOrThrow(db: DbOrTrx, tenantId: string, id: stri
 }
 
 /** Locations of the tenant, optionally inside these buurt/wijk codes or of one organisation, by name. */
-export function listLocations(db: DbOrTrx, tenantId: string, opts: { areaCodes?: readonly string[]; organizationId?: string; ids?: readonly string[] } = {}): Promise<Location[]> {
+export function listLocations(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { areaCodes?: readonly string[]; organizationId?: string; ids?: readonly string[] } = {},
+): Promise<Location[]> {
   return store.listLocations(db, tenantId, opts);
 }
 

@@ -25,14 +25,26 @@ export async function createOrganization(db: DbOrTrx, tenantId: string, input: O
   return inTransaction(db, async (trx) => {
     await checkPeopleOrganisation(trx, tenantId, data.people_organisation_id);
     const { id, ...rest } = data;
-    const row = await store.insertOrganization(trx, { ...rest, ...(id ? { id } : {}), tenant_id: tenantId, created_at: actor.now, updated_at: actor.now });
+    const row = await store.insertOrganization(trx, {
+      ...rest,
+      ...(id ? { id } : {}),
+      tenant_id: tenantId,
+      created_at: actor.now,
+      updated_at: actor.now,
+    });
     await audit(trx, tenantId, actor, 'create', 'organization', row.id);
     return row;
   });
 }
 
 /** Update an organisation entry; fields absent from the input keep their value. */
-export async function updateOrganization(db: DbOrTrx, tenantId: string, id: string, input: Partial<OrganizationInput>, actor: Actor): Promise<Organization> {
+export async function updateOrganization(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  input: Partial<OrganizationInput>,
+  actor: Actor,
+): Promise<Organization> {
   return inTransaction(db, async (trx) => {
     const current = await getOrganizationOrThrow(trx, tenantId, id);
     const data = parseInput(organizationInput, { ...current, ...input, id });
@@ -59,6 +71,10 @@ export async function getOrganizationOrThrow(db: DbOrTrx, tenantId: string, id: 
 }
 
 /** The tenant's organisation entries by name; optionally only those maintained by these people organisations. */
-export function listOrganizations(db: DbOrTrx, tenantId: string, opts: { peopleOrganisationIds?: readonly string[] } = {}): Promise<Organization[]> {
+export function listOrganizations(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { peopleOrganisationIds?: readonly string[] } = {},
+): Promise<Organization[]> {
   return store.listOrganizations(db, tenantId, opts);
 }

@@ -3,7 +3,13 @@ import type { DbOrTrx, Trx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { Invalid, NotFound } from '../../../platform/errors.ts';
 import * as store from '../socialmap.store.ts';
-import { scheduleExceptionInput, scheduleInput, type ScheduleData, type ScheduleExceptionInput, type ScheduleInput } from '../socialmap.schemas.ts';
+import {
+  scheduleExceptionInput,
+  scheduleInput,
+  type ScheduleData,
+  type ScheduleExceptionInput,
+  type ScheduleInput,
+} from '../socialmap.schemas.ts';
 import { audit, changedFields, parseInput, type Actor } from './common.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
@@ -12,8 +18,12 @@ export type ScheduleException = store.ScheduleExceptionRow;
 
 async function checkTargets(trx: Trx, tenantId: string, s: ScheduleData): Promise<void> {
   if (!s.service_id && !s.location_id && !s.service_at_location_id) throw Invalid({ service_id: 'socialmap.error.scheduleTarget' });
-  if (s.service_id && !(await store.findService(trx, tenantId, s.service_id))) throw Invalid({ service_id: 'socialmap.error.serviceNotFound' });
-  if (s.location_id && !(await store.findLocation(trx, tenantId, s.location_id))) throw Invalid({ location_id: 'socialmap.error.locationNotFound' });
+  if (s.service_id && !(await store.findService(trx, tenantId, s.service_id))) {
+    throw Invalid({ service_id: 'socialmap.error.serviceNotFound' });
+  }
+  if (s.location_id && !(await store.findLocation(trx, tenantId, s.location_id))) {
+    throw Invalid({ location_id: 'socialmap.error.locationNotFound' });
+  }
   if (s.service_at_location_id && (await store.listServiceAtLocations(trx, tenantId, { ids: [s.service_at_location_id] })).length === 0) {
     throw Invalid({ service_at_location_id: 'socialmap.error.serviceAtLocationNotFound' });
   }
@@ -29,7 +39,13 @@ export async function createSchedule(db: DbOrTrx, tenantId: string, input: Sched
   return inTransaction(db, async (trx) => {
     await checkTargets(trx, tenantId, data);
     const { id, ...rest } = data;
-    const row = await store.insertSchedule(trx, { ...rest, ...(id ? { id } : {}), tenant_id: tenantId, created_at: actor.now, updated_at: actor.now });
+    const row = await store.insertSchedule(trx, {
+      ...rest,
+      ...(id ? { id } : {}),
+      tenant_id: tenantId,
+      created_at: actor.now,
+      updated_at: actor.now,
+    });
     await touchOwner(trx, tenantId, row, actor);
     await audit(trx, tenantId, actor, 'create', 'schedule', row.id);
     return row;
@@ -37,7 +53,13 @@ export async function createSchedule(db: DbOrTrx, tenantId: string, input: Sched
 }
 
 /** Update a schedule; absent fields keep their value. */
-export async function updateSchedule(db: DbOrTrx, tenantId: string, id: string, input: Partial<ScheduleInput>, actor: Actor): Promise<Schedule> {
+export async function updateSchedule(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  input: Partial<ScheduleInput>,
+  actor: Actor,
+): Promise<Schedule> {
   return inTransaction(db, async (trx) => {
     const current = await getScheduleOrThrow(trx, tenantId, id);
     const data = parseInput(scheduleInput, { ...current, ...input, id });
@@ -80,12 +102,21 @@ export async function getScheduleOrThrow(db: DbOrTrx, tenantId: string, id: stri
 }
 
 /** Schedules attached to any of these services, locations or service_at_locations. */
-export function listSchedules(db: DbOrTrx, tenantId: string, opts: { serviceIds?: readonly string[]; locationIds?: readonly string[]; salIds?: readonly string[] }): Promise<Schedule[]> {
+export function listSchedules(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { serviceIds?: readonly string[]; locationIds?: readonly string[]; salIds?: readonly string[] },
+): Promise<Schedule[]> {
   return store.listSchedules(db, tenantId, opts);
 }
 
 /** Cancel one date of a schedule (extension `socialmap_schedule_exceptions`); cancelling twice is harmless. */
-export async function addScheduleException(db: DbOrTrx, tenantId: string, input: ScheduleExceptionInput, actor: Actor): Promise<ScheduleException> {
+export async function addScheduleException(
+  db: DbOrTrx,
+  tenantId: string,
+  input: ScheduleExceptionInput,
+  actor: Actor,
+): Promise<ScheduleException> {
   const data = parseInput(scheduleExceptionInput, input);
   return inTransaction(db, async (trx) => {
     const schedule = await store.findSchedule(trx, tenantId, data.schedule_id);
@@ -111,6 +142,11 @@ export async function removeScheduleException(db: DbOrTrx, tenantId: string, id:
 }
 
 /** Cancelled dates of these schedules, optionally between two dates (YYYY-MM-DD, inclusive). */
-export function listScheduleExceptions(db: DbOrTrx, tenantId: string, scheduleIds: readonly string[], opts: { from?: string; to?: string } = {}): Promise<ScheduleException[]> {
+export function listScheduleExceptions(
+  db: DbOrTrx,
+  tenantId: string,
+  scheduleIds: readonly string[],
+  opts: { from?: string; to?: string } = {},
+): Promise<ScheduleException[]> {
   return store.listScheduleExceptions(db, tenantId, scheduleIds, opts);
 }

@@ -11,7 +11,9 @@ import { isUuid } from '../../../platform/ids.ts';
 export type Service = store.ServiceRow;
 
 async function checkLinks(trx: Trx, tenantId: string, organizationId: string, locationIds: readonly string[] | undefined): Promise<void> {
-  if (!(await store.findOrganization(trx, tenantId, organizationId))) throw Invalid({ organization_id: 'socialmap.error.organizationNotFound' });
+  if (!(await store.findOrganization(trx, tenantId, organizationId))) {
+    throw Invalid({ organization_id: 'socialmap.error.organizationNotFound' });
+  }
   if (locationIds && locationIds.length > 0) {
     const found = await store.listLocations(trx, tenantId, { ids: [...new Set(locationIds)] });
     if (found.length !== new Set(locationIds).size) throw Invalid({ location_ids: 'socialmap.error.locationNotFound' });
@@ -28,7 +30,13 @@ export async function createService(db: DbOrTrx, tenantId: string, input: Servic
     const { id, location_ids, term_ids, term_codes, ...rest } = data;
     await checkLinks(trx, tenantId, rest.organization_id, location_ids);
     const termIds = await resolveTermIds(trx, tenantId, term_ids, term_codes);
-    const row = await store.insertService(trx, { ...rest, ...(id ? { id } : {}), tenant_id: tenantId, created_at: actor.now, updated_at: actor.now });
+    const row = await store.insertService(trx, {
+      ...rest,
+      ...(id ? { id } : {}),
+      tenant_id: tenantId,
+      created_at: actor.now,
+      updated_at: actor.now,
+    });
     if (location_ids) await store.syncServiceLocations(trx, tenantId, row.id, location_ids);
     if (termIds.length) await store.replaceAttributes(trx, tenantId, 'service', row.id, termIds);
     await audit(trx, tenantId, actor, 'create', 'service', row.id);
@@ -40,11 +48,24 @@ export async function createService(db: DbOrTrx, tenantId: string, input: Servic
  * Update a service; fields absent from the input keep their value; `location_ids` and
  * `term_ids`/`term_codes`, when given, replace the current ones.
  */
-export async function updateService(db: DbOrTrx, tenantId: string, id: string, input: Partial<ServiceInput>, actor: Actor): Promise<Service> {
+export async function updateService(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  input: Partial<ServiceInput>,
+  actor: Actor,
+): Promise<Service> {
   return inTransaction(db, async (trx) => {
     const current = await getServiceOrThrow(trx, tenantId, id);
     const { location_ids: _l, term_ids: _t, term_codes: _c, ...plain } = input;
-    const data = parseInput(serviceInput, { ...current, ...plain, id, location_ids: input.location_ids, term_ids: input.term_ids, term_codes: input.term_codes });
+    const data = parseInput(serviceInput, {
+      ...current,
+      ...plain,
+      id,
+      location_ids: input.location_ids,
+      term_ids: input.term_ids,
+      term_codes: input.term_codes,
+    });
     const { id: _id, location_ids, term_ids, term_codes, ...rest } = data;
     await checkLinks(trx, tenantId, rest.organization_id, location_ids);
     const row = await store.updateService(trx, tenantId, id, { ...rest, is_demo: rest.is_demo ?? current.is_demo, updated_at: actor.now });
@@ -73,7 +94,11 @@ export async function getServiceOrThrow(db: DbOrTrx, tenantId: string, id: strin
 }
 
 /** The tenant's services by name; `onlyActive` for what the public sees. */
-export function listServices(db: DbOrTrx, tenantId: string, opts: { onlyActive?: boolean; ids?: readonly string[] } = {}): Promise<Service[]> {
+export function listServices(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { onlyActive?: boolean; ids?: readonly string[] } = {},
+): Promise<Service[]> {
   return store.listServices(db, tenantId, opts);
 }
 

@@ -23,12 +23,26 @@ export async function ensureDefaultTaxonomies(db: DbOrTrx, tenantId: string): Pr
     for (const t of terms) if (t.code) byCode.set(t.code, t.id);
     for (const def of DEFAULT_TAXONOMIES) {
       let tax = taxonomies.find((t) => t.code === def.code);
-      tax ??= await store.insertTaxonomy(trx, { tenant_id: tenantId, code: def.code, name: def.name, description: def.description, version: '1' });
+      tax ??= await store.insertTaxonomy(trx, {
+        tenant_id: tenantId,
+        code: def.code,
+        name: def.name,
+        description: def.description,
+        version: '1',
+      });
       const missing = def.terms.filter((t) => !byCode.has(t.code));
       if (missing.length === 0) continue;
       const rows = await store.insertTerms(
         trx,
-        missing.map((term) => ({ tenant_id: tenantId, taxonomy_id: tax.id, code: term.code, name: term.name, description: term.description, taxonomy: def.name, language: 'nl' })),
+        missing.map((term) => ({
+          tenant_id: tenantId,
+          taxonomy_id: tax.id,
+          code: term.code,
+          name: term.name,
+          description: term.description,
+          taxonomy: def.name,
+          language: 'nl',
+        })),
       );
       for (const r of rows) byCode.set(r.code!, r.id);
     }
@@ -48,7 +62,11 @@ export async function getTaxonomy(db: DbOrTrx, tenantId: string, id: string): Pr
 }
 
 /** The tenant's terms, optionally of one taxonomy (by id or stable code such as `functie`), by name. */
-export async function listTerms(db: DbOrTrx, tenantId: string, opts: { taxonomyId?: string; taxonomyCode?: string; ids?: readonly string[] } = {}): Promise<TaxonomyTerm[]> {
+export async function listTerms(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { taxonomyId?: string; taxonomyCode?: string; ids?: readonly string[] } = {},
+): Promise<TaxonomyTerm[]> {
   let taxonomyId = opts.taxonomyId;
   if (opts.taxonomyCode) {
     const tax = (await store.listTaxonomyRows(db, tenantId)).find((t) => t.code === opts.taxonomyCode);
@@ -74,7 +92,13 @@ export async function termIdsByCode(db: DbOrTrx, tenantId: string, codes: readon
  * The term ids for ids and/or stable codes, all of this tenant; an unknown one is refused with
  * Invalid on `field` (socialmap.error.unknownTerm).
  */
-export async function resolveTermIds(db: DbOrTrx, tenantId: string, ids: readonly string[] = [], codes: readonly string[] = [], field = 'term_ids'): Promise<string[]> {
+export async function resolveTermIds(
+  db: DbOrTrx,
+  tenantId: string,
+  ids: readonly string[] = [],
+  codes: readonly string[] = [],
+  field = 'term_ids',
+): Promise<string[]> {
   const out = new Set<string>();
   if (ids.length) {
     const found = await store.listTermRows(db, tenantId, { ids });
@@ -95,7 +119,9 @@ export async function createTerm(db: DbOrTrx, tenantId: string, input: TermInput
   return inTransaction(db, async (trx) => {
     const tax = await store.findTaxonomy(trx, tenantId, data.taxonomy_id);
     if (!tax) throw Invalid({ taxonomy_id: 'socialmap.error.unknownTaxonomy' });
-    if (data.parent_id && !(await store.findTerm(trx, tenantId, data.parent_id))) throw Invalid({ parent_id: 'socialmap.error.unknownTerm' });
+    if (data.parent_id && !(await store.findTerm(trx, tenantId, data.parent_id))) {
+      throw Invalid({ parent_id: 'socialmap.error.unknownTerm' });
+    }
     const row = await store.insertTerm(trx, { ...data, tenant_id: tenantId, taxonomy: tax.name });
     await audit(trx, tenantId, actor, 'create', 'taxonomy_term', row.id);
     return row;
@@ -103,7 +129,13 @@ export async function createTerm(db: DbOrTrx, tenantId: string, input: TermInput
 }
 
 /** Rename or re-describe a term (its code stays). */
-export async function updateTerm(db: DbOrTrx, tenantId: string, id: string, input: { name: string; description?: string }, actor: Actor): Promise<TaxonomyTerm> {
+export async function updateTerm(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  input: { name: string; description?: string },
+  actor: Actor,
+): Promise<TaxonomyTerm> {
   const name = input.name.trim();
   if (!name || name.length > 200) throw Invalid({ name: 'socialmap.error.required' });
   const description = (input.description ?? '').trim().slice(0, 2000);

@@ -24,7 +24,10 @@ function distanceSql(lat: number, lon: number) {
 }
 
 /** The SQL conditions on services `s` for a filter, and the distance expression (null without a point). */
-function serviceConditions(tenantId: string, f: ServiceFilter): { conditions: Expression<SqlBool>[]; distance: ReturnType<typeof sql<number | null>>; from: ReturnType<typeof sql> } {
+function serviceConditions(
+  tenantId: string,
+  f: ServiceFilter,
+): { conditions: Expression<SqlBool>[]; distance: ReturnType<typeof sql<number | null>>; from: ReturnType<typeof sql> } {
   const conditions: Expression<SqlBool>[] = [sql<SqlBool>`s.tenant_id = ${tenantId}`];
   if (f.onlyActive) conditions.push(sql<SqlBool>`s.status = 'active'`);
   if (f.organizationId) conditions.push(sql<SqlBool>`s.organization_id = ${f.organizationId}`);
@@ -38,7 +41,13 @@ function serviceConditions(tenantId: string, f: ServiceFilter): { conditions: Ex
         join socialmap_service_at_locations sal on sal.tenant_id = a.tenant_id and sal.location_id = a.link_id
         where a.tenant_id = ${tenantId} and a.link_entity = 'location' and ${terms})`;
   if (f.taxonomyTermId) conditions.push(tagged(sql<SqlBool>`a.taxonomy_term_id = ${f.taxonomyTermId}`));
-  if (f.taxonomyId) conditions.push(tagged(sql<SqlBool>`a.taxonomy_term_id in (select t.id from socialmap_taxonomy_terms t where t.tenant_id = ${tenantId} and t.taxonomy_id = ${f.taxonomyId})`));
+  if (f.taxonomyId) {
+    conditions.push(
+      tagged(
+        sql<SqlBool>`a.taxonomy_term_id in (select t.id from socialmap_taxonomy_terms t where t.tenant_id = ${tenantId} and t.taxonomy_id = ${f.taxonomyId})`,
+      ),
+    );
+  }
   let distance = sql<number | null>`null`;
   let from = sql`socialmap_services s`;
   if (f.near) {
@@ -58,7 +67,13 @@ function serviceConditions(tenantId: string, f: ServiceFilter): { conditions: Ex
 }
 
 /** One page of services matching every given filter (cumulative, as the HSDS API reference asks), and the total. */
-export async function searchServices(db: DbOrTrx, tenantId: string, f: ServiceFilter, pageNumber: number, perPage: number): Promise<{ total: number; rows: (ServiceRow & { distance?: number | null })[] }> {
+export async function searchServices(
+  db: DbOrTrx,
+  tenantId: string,
+  f: ServiceFilter,
+  pageNumber: number,
+  perPage: number,
+): Promise<{ total: number; rows: (ServiceRow & { distance?: number | null })[] }> {
   const { conditions, distance, from } = serviceConditions(tenantId, f);
   const where = sql.join(conditions, sql` and `);
   const order = f.near
@@ -76,16 +91,33 @@ export async function searchServices(db: DbOrTrx, tenantId: string, f: ServiceFi
 }
 
 /** One page of service_at_location ids whose service matches the filter, by service name, and the total. */
-export async function searchServiceAtLocations(db: DbOrTrx, tenantId: string, f: ServiceFilter, pageNumber: number, perPage: number): Promise<{ total: number; rows: { id: string; service_id: string; location_id: string; description: string | null }[] }> {
+export async function searchServiceAtLocations(
+  db: DbOrTrx,
+  tenantId: string,
+  f: ServiceFilter,
+  pageNumber: number,
+  perPage: number,
+): Promise<{ total: number; rows: { id: string; service_id: string; location_id: string; description: string | null }[] }> {
   const { conditions, from: servicesFrom } = serviceConditions(tenantId, f);
-  if (f.near) conditions.push(sql<SqlBool>`(select ${distanceSql(f.near.lat, f.near.lon)} from socialmap_locations l where l.tenant_id = x.tenant_id and l.id = x.location_id) <= ${f.near.maxMeters}`);
+  if (f.near) {
+    conditions.push(
+      sql<SqlBool>`(select ${distanceSql(f.near.lat, f.near.lon)} from socialmap_locations l where l.tenant_id = x.tenant_id and l.id = x.location_id) <= ${f.near.maxMeters}`,
+    );
+  }
   const where = sql.join(conditions, sql` and `);
   const order = f.near ? sql`distance asc nulls last, s.name, x.id` : sql`s.name, x.id`;
-  const dist = f.near ? sql`(select ${distanceSql(f.near.lat, f.near.lon)} from socialmap_locations l where l.tenant_id = x.tenant_id and l.id = x.location_id)` : sql`null`;
+  const dist = f.near
+    ? sql`(select ${distanceSql(f.near.lat, f.near.lon)} from socialmap_locations l where l.tenant_id = x.tenant_id and l.id = x.location_id)`
+    : sql`null`;
   const from = sql`socialmap_service_at_locations x join (select s.* from ${servicesFrom}) s on s.tenant_id = x.tenant_id and s.id = x.service_id`;
   const [count, rows] = await Promise.all([
     sql<{ n: number }>`select count(*)::int as n from ${from} where ${where}`.execute(db),
-    sql<{ id: string; service_id: string; location_id: string; description: string | null }>`select x.id, x.service_id, x.location_id, x.description, ${dist} as distance from ${from} where ${where}
+    sql<{
+      id: string;
+      service_id: string;
+      location_id: string;
+      description: string | null;
+    }>`select x.id, x.service_id, x.location_id, x.description, ${dist} as distance from ${from} where ${where}
       order by ${order} limit ${perPage} offset ${(pageNumber - 1) * perPage}`.execute(db),
   ]);
   return { total: count.rows[0]?.n ?? 0, rows: rows.rows };

@@ -21,7 +21,11 @@ export function listServiceAtLocations(
   opts: { serviceIds?: readonly string[]; locationIds?: readonly string[]; ids?: readonly string[] } = {},
 ): Promise<ServiceAtLocationRow[]> {
   let q = db.selectFrom('socialmap_service_at_locations').selectAll().where('tenant_id', '=', tenantId);
-  for (const [col, vals] of [['service_id', opts.serviceIds], ['location_id', opts.locationIds], ['id', opts.ids]] as const) {
+  for (const [col, vals] of [
+    ['service_id', opts.serviceIds],
+    ['location_id', opts.locationIds],
+    ['id', opts.ids],
+  ] as const) {
     if (!vals) continue;
     if (vals.length === 0) return Promise.resolve([]);
     q = q.where(col, 'in', vals);
@@ -30,11 +34,18 @@ export function listServiceAtLocations(
 }
 
 /** Make the service's locations exactly these (keeps existing links and their ids). */
-export async function syncServiceLocations(db: DbOrTrx, tenantId: string, serviceId: string, locationIds: readonly string[]): Promise<void> {
+export async function syncServiceLocations(
+  db: DbOrTrx,
+  tenantId: string,
+  serviceId: string,
+  locationIds: readonly string[],
+): Promise<void> {
   const existing = await listServiceAtLocations(db, tenantId, { serviceIds: [serviceId] });
   const keep = new Set(locationIds);
   const gone = existing.filter((s) => !keep.has(s.location_id)).map((s) => s.id);
-  if (gone.length > 0) await db.deleteFrom('socialmap_service_at_locations').where('tenant_id', '=', tenantId).where('id', 'in', gone).execute();
+  if (gone.length > 0) {
+    await db.deleteFrom('socialmap_service_at_locations').where('tenant_id', '=', tenantId).where('id', 'in', gone).execute();
+  }
   const have = new Set(existing.map((s) => s.location_id));
   const add = [...keep].filter((l) => !have.has(l));
   if (add.length > 0) {
@@ -47,12 +58,29 @@ export async function syncServiceLocations(db: DbOrTrx, tenantId: string, servic
 
 export function listAttributes(db: DbOrTrx, tenantId: string, linkIds: readonly string[]): Promise<AttributeRow[]> {
   if (linkIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('socialmap_attributes').selectAll().where('tenant_id', '=', tenantId).where('link_id', 'in', linkIds).orderBy('id').execute();
+  return db
+    .selectFrom('socialmap_attributes')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('link_id', 'in', linkIds)
+    .orderBy('id')
+    .execute();
 }
 
 /** Make the entity's taxonomy terms exactly these. */
-export async function replaceAttributes(db: DbOrTrx, tenantId: string, linkEntity: string, linkId: string, termIds: readonly string[]): Promise<void> {
-  await db.deleteFrom('socialmap_attributes').where('tenant_id', '=', tenantId).where('link_id', '=', linkId).where('link_entity', '=', linkEntity).execute();
+export async function replaceAttributes(
+  db: DbOrTrx,
+  tenantId: string,
+  linkEntity: string,
+  linkId: string,
+  termIds: readonly string[],
+): Promise<void> {
+  await db
+    .deleteFrom('socialmap_attributes')
+    .where('tenant_id', '=', tenantId)
+    .where('link_id', '=', linkId)
+    .where('link_entity', '=', linkEntity)
+    .execute();
   const unique = [...new Set(termIds)];
   if (unique.length > 0) {
     await db
@@ -66,7 +94,16 @@ export async function deleteAttributesOf(db: DbOrTrx, tenantId: string, linkId: 
   await db.deleteFrom('socialmap_attributes').where('tenant_id', '=', tenantId).where('link_id', '=', linkId).execute();
 }
 
-export function listPhones(db: DbOrTrx, tenantId: string, opts: { serviceIds?: readonly string[]; locationIds?: readonly string[]; organizationIds?: readonly string[]; salIds?: readonly string[] }): Promise<PhoneRow[]> {
+export function listPhones(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: {
+    serviceIds?: readonly string[];
+    locationIds?: readonly string[];
+    organizationIds?: readonly string[];
+    salIds?: readonly string[];
+  },
+): Promise<PhoneRow[]> {
   const { serviceIds = [], locationIds = [], organizationIds = [], salIds = [] } = opts;
   if (serviceIds.length + locationIds.length + organizationIds.length + salIds.length === 0) return Promise.resolve([]);
   return db
@@ -91,10 +128,20 @@ export async function insertPhone(db: DbOrTrx, row: Insertable<SocialmapPhonesTa
 
 export function listAccessibility(db: DbOrTrx, tenantId: string, locationIds: readonly string[]): Promise<AccessibilityRow[]> {
   if (locationIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('socialmap_accessibility').selectAll().where('tenant_id', '=', tenantId).where('location_id', 'in', locationIds).orderBy('id').execute();
+  return db
+    .selectFrom('socialmap_accessibility')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('location_id', 'in', locationIds)
+    .orderBy('id')
+    .execute();
 }
 
-export function listLanguages(db: DbOrTrx, tenantId: string, opts: { serviceIds?: readonly string[]; locationIds?: readonly string[]; phoneIds?: readonly string[] }): Promise<LanguageRow[]> {
+export function listLanguages(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { serviceIds?: readonly string[]; locationIds?: readonly string[]; phoneIds?: readonly string[] },
+): Promise<LanguageRow[]> {
   const { serviceIds = [], locationIds = [], phoneIds = [] } = opts;
   if (serviceIds.length + locationIds.length + phoneIds.length === 0) return Promise.resolve([]);
   return db

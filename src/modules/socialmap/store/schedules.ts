@@ -10,8 +10,19 @@ export async function insertSchedule(db: DbOrTrx, row: Insertable<SocialmapSched
   return db.insertInto('socialmap_schedules').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateSchedule(db: DbOrTrx, tenantId: string, id: string, patch: Updateable<SocialmapSchedulesTable>): Promise<ScheduleRow | undefined> {
-  return db.updateTable('socialmap_schedules').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
+export async function updateSchedule(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  patch: Updateable<SocialmapSchedulesTable>,
+): Promise<ScheduleRow | undefined> {
+  return db
+    .updateTable('socialmap_schedules')
+    .set(patch)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function findSchedule(db: DbOrTrx, tenantId: string, id: string): Promise<ScheduleRow | undefined> {
@@ -47,7 +58,10 @@ export function listSchedules(
     .execute();
 }
 
-export async function insertScheduleException(db: DbOrTrx, row: Insertable<SocialmapScheduleExceptionsTable>): Promise<ScheduleExceptionRow | undefined> {
+export async function insertScheduleException(
+  db: DbOrTrx,
+  row: Insertable<SocialmapScheduleExceptionsTable>,
+): Promise<ScheduleExceptionRow | undefined> {
   return db
     .insertInto('socialmap_schedule_exceptions')
     .values(row)
@@ -57,12 +71,26 @@ export async function insertScheduleException(db: DbOrTrx, row: Insertable<Socia
 }
 
 export async function deleteScheduleException(db: DbOrTrx, tenantId: string, id: string): Promise<ScheduleExceptionRow | undefined> {
-  return db.deleteFrom('socialmap_schedule_exceptions').where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .deleteFrom('socialmap_schedule_exceptions')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
-export function listScheduleExceptions(db: DbOrTrx, tenantId: string, scheduleIds: readonly string[], opts: { from?: string; to?: string } = {}): Promise<ScheduleExceptionRow[]> {
+export function listScheduleExceptions(
+  db: DbOrTrx,
+  tenantId: string,
+  scheduleIds: readonly string[],
+  opts: { from?: string; to?: string } = {},
+): Promise<ScheduleExceptionRow[]> {
   if (scheduleIds.length === 0) return Promise.resolve([]);
-  let q = db.selectFrom('socialmap_schedule_exceptions').selectAll().where('tenant_id', '=', tenantId).where('schedule_id', 'in', scheduleIds);
+  let q = db
+    .selectFrom('socialmap_schedule_exceptions')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('schedule_id', 'in', scheduleIds);
   if (opts.from) q = q.where('date', '>=', opts.from);
   if (opts.to) q = q.where('date', '<=', opts.to);
   return q.orderBy('date').execute();

@@ -18,7 +18,11 @@ export async function insertTaxonomy(db: DbOrTrx, row: Insertable<SocialmapTaxon
   return db.insertInto('socialmap_taxonomies').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export function listTermRows(db: DbOrTrx, tenantId: string, opts: { taxonomyId?: string; ids?: readonly string[]; codes?: readonly string[] } = {}): Promise<TermRow[]> {
+export function listTermRows(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { taxonomyId?: string; ids?: readonly string[]; codes?: readonly string[] } = {},
+): Promise<TermRow[]> {
   let q = db.selectFrom('socialmap_taxonomy_terms').selectAll().where('tenant_id', '=', tenantId);
   if (opts.taxonomyId) q = q.where('taxonomy_id', '=', opts.taxonomyId);
   if (opts.ids) {
@@ -44,6 +48,17 @@ export async function insertTerms(db: DbOrTrx, rows: Insertable<SocialmapTaxonom
   return db.insertInto('socialmap_taxonomy_terms').values(rows).returningAll().execute();
 }
 
-export async function updateTerm(db: DbOrTrx, tenantId: string, id: string, patch: Updateable<SocialmapTaxonomyTermsTable>): Promise<TermRow | undefined> {
-  return db.updateTable('socialmap_taxonomy_terms').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
+export async function updateTerm(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  patch: Updateable<SocialmapTaxonomyTermsTable>,
+): Promise<TermRow | undefined> {
+  return db
+    .updateTable('socialmap_taxonomy_terms')
+    .set(patch)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }

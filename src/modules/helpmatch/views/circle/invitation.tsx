@@ -4,7 +4,19 @@ import { ButtonForm } from './fields.tsx';
 export type CircleInvitationMode = 'accept' | 'signIn' | 'otherAccount';
 
 /** An invitation into a circle: accept when signed in with the invited address, otherwise sign in or register first. */
-export function CircleInvitationPage({ ctx, action, personName, email, mode }: { ctx: ViewContext; action: string; personName: string; email: string; mode: CircleInvitationMode }) {
+export function CircleInvitationPage({
+  ctx,
+  action,
+  personName,
+  email,
+  mode,
+}: {
+  ctx: ViewContext;
+  action: string;
+  personName: string;
+  email: string;
+  mode: CircleInvitationMode;
+}) {
   const { t } = ctx;
   return (
     <>

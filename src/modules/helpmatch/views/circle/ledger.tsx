@@ -5,7 +5,21 @@ import { hoursText, TextAreaField } from './fields.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 
 /** My hours given and received, and (after receiving help) the question what I could offer in return. */
-export function LedgerPage({ ctx, ledger, offerPath, notice, value, errors }: { ctx: ViewContext; ledger: MyLedger; offerPath: string; notice: string | null; value?: string; errors?: FieldErrors }) {
+export function LedgerPage({
+  ctx,
+  ledger,
+  offerPath,
+  notice,
+  value,
+  errors,
+}: {
+  ctx: ViewContext;
+  ledger: MyLedger;
+  offerPath: string;
+  notice: string | null;
+  value?: string;
+  errors?: FieldErrors;
+}) {
   const { t } = ctx;
   const h = (n: number) => t('helpmatch.ledger.hours', { hours: hoursText(ctx, n) });
   const rows: [string, number, number][] = [
@@ -62,7 +76,14 @@ export function LedgerPage({ ctx, ledger, offerPath, notice, value, errors }: { 
           <p class="utrecht-paragraph">{t('helpmatch.ledger.ask.intro')}</p>
           <ErrorSummary ctx={ctx} errors={errors} />
           <Form ctx={ctx} action={`/${ctx.tenant!.slug}/hulp/uren/wederkerigheid`}>
-            <TextAreaField name="answer" label={t('helpmatch.ledger.ask.answer')} hint={t('helpmatch.ledger.ask.answerHint')} value={value ?? ledger.answer?.text} error={errors?.answer} maxLength={1000} />
+            <TextAreaField
+              name="answer"
+              label={t('helpmatch.ledger.ask.answer')}
+              hint={t('helpmatch.ledger.ask.answerHint')}
+              value={value ?? ledger.answer?.text}
+              error={errors?.answer}
+              maxLength={1000}
+            />
             <SubmitButton>{t('helpmatch.ledger.ask.submit')}</SubmitButton>
           </Form>
           <p class="utrecht-paragraph">

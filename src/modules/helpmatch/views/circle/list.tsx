@@ -6,7 +6,17 @@ import { Notice } from '../../../../ui/notice.tsx';
 export const circleBase = (ctx: ViewContext) => `/${ctx.tenant!.slug}/hulp/kring`;
 
 /** The circles the user belongs to, and the way to create one. */
-export function CircleListPage({ ctx, circles, canCreate, notice }: { ctx: ViewContext; circles: { id: string; person_name: string; role: string }[]; canCreate: boolean; notice: string | null }) {
+export function CircleListPage({
+  ctx,
+  circles,
+  canCreate,
+  notice,
+}: {
+  ctx: ViewContext;
+  circles: { id: string; person_name: string; role: string }[];
+  canCreate: boolean;
+  notice: string | null;
+}) {
   const { t } = ctx;
   const base = circleBase(ctx);
   return (
@@ -43,7 +53,17 @@ export function CircleListPage({ ctx, circles, canCreate, notice }: { ctx: ViewC
 }
 
 /** The form to create a circle. */
-export function NewCirclePage({ ctx, areas, values, errors }: { ctx: ViewContext; areas: { code: string; name: string }[]; values?: Record<string, string>; errors?: FieldErrors }) {
+export function NewCirclePage({
+  ctx,
+  areas,
+  values,
+  errors,
+}: {
+  ctx: ViewContext;
+  areas: { code: string; name: string }[];
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}) {
   const { t } = ctx;
   const action = `${circleBase(ctx)}/nieuw`;
   return (
@@ -52,7 +72,15 @@ export function NewCirclePage({ ctx, areas, values, errors }: { ctx: ViewContext
       <p class="utrecht-paragraph">{t('helpmatch.circle.new.intro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={action}>
-        <TextField name="personName" label={t('helpmatch.circle.form.personName')} value={values?.personName} error={errors?.personName} required autocomplete="off" maxLength={200} />
+        <TextField
+          name="personName"
+          label={t('helpmatch.circle.form.personName')}
+          value={values?.personName}
+          error={errors?.personName}
+          required
+          autocomplete="off"
+          maxLength={200}
+        />
         <SelectField
           name="createdAs"
           label={t('helpmatch.circle.form.createdAs')}
@@ -60,7 +88,14 @@ export function NewCirclePage({ ctx, areas, values, errors }: { ctx: ViewContext
           error={errors?.createdAs}
           options={(['self', 'carer', 'on_behalf'] as const).map((v) => ({ value: v, label: t(`helpmatch.circle.form.createdAs.${v}`) }))}
         />
-        <TextAreaField name="personDetails" label={t('helpmatch.circle.form.personDetails')} hint={t('helpmatch.circle.form.personDetailsHint')} value={values?.personDetails} error={errors?.personDetails} maxLength={2000} />
+        <TextAreaField
+          name="personDetails"
+          label={t('helpmatch.circle.form.personDetails')}
+          hint={t('helpmatch.circle.form.personDetailsHint')}
+          value={values?.personDetails}
+          error={errors?.personDetails}
+          maxLength={2000}
+        />
         <SelectField
           name="areaCode"
           label={t('helpmatch.circle.form.area')}

@@ -52,7 +52,11 @@ export function MembersPage({
                 {owner && (
                   <td>
                     {m.role !== 'owner' && (
-                      <ButtonForm ctx={ctx} action={`${base}/leden/${m.userId}/verwijderen`} label={t('helpmatch.circle.members.removeLabel', { name: m.name })}>
+                      <ButtonForm
+                        ctx={ctx}
+                        action={`${base}/leden/${m.userId}/verwijderen`}
+                        label={t('helpmatch.circle.members.removeLabel', { name: m.name })}
+                      >
                         {t('helpmatch.circle.members.remove')}
                       </ButtonForm>
                     )}
@@ -72,8 +76,25 @@ export function MembersPage({
             <p class="utrecht-paragraph">{t('helpmatch.circle.invite.hint', { days: inviteDays })}</p>
             <ErrorSummary ctx={ctx} errors={errors} />
             <Form ctx={ctx} action={`${base}/uitnodigen`}>
-              <TextField name="email" type="email" label={t('helpmatch.circle.invite.email')} value={values?.email} error={errors?.email} required autocomplete="off" maxLength={254} />
-              <TextField name="name" label={t('helpmatch.circle.invite.name')} value={values?.name} error={errors?.name} required autocomplete="off" maxLength={200} />
+              <TextField
+                name="email"
+                type="email"
+                label={t('helpmatch.circle.invite.email')}
+                value={values?.email}
+                error={errors?.email}
+                required
+                autocomplete="off"
+                maxLength={254}
+              />
+              <TextField
+                name="name"
+                label={t('helpmatch.circle.invite.name')}
+                value={values?.name}
+                error={errors?.name}
+                required
+                autocomplete="off"
+                maxLength={200}
+              />
               <SubmitButton>{t('helpmatch.circle.invite.submit')}</SubmitButton>
             </Form>
           </section>
@@ -86,7 +107,11 @@ export function MembersPage({
                 {invitations.map((i) => (
                   <li>
                     {i.name} ({i.email}), {t('helpmatch.circle.invite.until', { date: formatDateTime(ctx.locale, i.expires_at) })}{' '}
-                    <ButtonForm ctx={ctx} action={`${base}/uitnodigingen/${i.id}/intrekken`} label={t('helpmatch.circle.invite.revokeLabel', { email: i.email })}>
+                    <ButtonForm
+                      ctx={ctx}
+                      action={`${base}/uitnodigingen/${i.id}/intrekken`}
+                      label={t('helpmatch.circle.invite.revokeLabel', { email: i.email })}
+                    >
                       {t('helpmatch.circle.invite.revoke')}
                     </ButtonForm>
                   </li>

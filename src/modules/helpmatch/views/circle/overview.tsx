@@ -80,9 +80,20 @@ export function CircleOverviewPage({ ctx, circle, names, week, hours, notice, va
         ) : (
           <>
             <p class="utrecht-paragraph">{t('helpmatch.circle.week.openCount', { count: open })}</p>
-            <DataTable columns={[t('helpmatch.circle.week.day'), t('helpmatch.circle.week.task'), t('helpmatch.circle.week.who'), t('helpmatch.circle.week.action')]}>
+            <DataTable
+              columns={[
+                t('helpmatch.circle.week.day'),
+                t('helpmatch.circle.week.task'),
+                t('helpmatch.circle.week.who'),
+                t('helpmatch.circle.week.action'),
+              ]}
+            >
               {week.slots.map((s) => {
-                const who = s.turn ? (s.turn.takenBy ? (names.get(s.turn.takenBy) ?? t('helpmatch.circle.week.formerMember')) : t('helpmatch.circle.week.formerMember')) : null;
+                const who = s.turn
+                  ? s.turn.takenBy
+                    ? (names.get(s.turn.takenBy) ?? t('helpmatch.circle.week.formerMember'))
+                    : t('helpmatch.circle.week.formerMember')
+                  : null;
                 const slotPath = `${base}/beurten/${s.task.id}/${s.date}`;
                 const label = { task: s.task.title, date: longDate(ctx, s.date) };
                 return (
@@ -92,7 +103,15 @@ export function CircleOverviewPage({ ctx, circle, names, week, hours, notice, va
                       {s.task.title}
                       {s.task.time_of_day ? `, ${t('helpmatch.circle.tasks.at', { time: s.task.time_of_day })}` : ''}
                     </th>
-                    <td>{!s.turn ? <strong>{t('helpmatch.circle.week.open')}</strong> : s.turn.doneAt ? t('helpmatch.circle.week.done', { name: who!, hours: hoursText(ctx, s.turn.hours ?? 0) }) : who}</td>
+                    <td>
+                      {!s.turn ? (
+                        <strong>{t('helpmatch.circle.week.open')}</strong>
+                      ) : s.turn.doneAt ? (
+                        t('helpmatch.circle.week.done', { name: who!, hours: hoursText(ctx, s.turn.hours ?? 0) })
+                      ) : (
+                        who
+                      )}
+                    </td>
                     <td>
                       {!s.turn && s.date >= week.today && (
                         <ButtonForm ctx={ctx} action={`${slotPath}/oppakken`} label={t('helpmatch.circle.week.takeLabel', label)}>
@@ -126,7 +145,11 @@ export function CircleOverviewPage({ ctx, circle, names, week, hours, notice, va
                 <strong>{task.title}</strong>: {recurrenceText(ctx, task)}
                 {task.notes ? <span class="mail-text"> — {task.notes}</span> : null}{' '}
                 {circle.role === 'owner' && (
-                  <ButtonForm ctx={ctx} action={`${base}/taken/${task.id}/stoppen`} label={t('helpmatch.circle.tasks.stopLabel', { task: task.title })}>
+                  <ButtonForm
+                    ctx={ctx}
+                    action={`${base}/taken/${task.id}/stoppen`}
+                    label={t('helpmatch.circle.tasks.stopLabel', { task: task.title })}
+                  >
                     {t('helpmatch.circle.tasks.stop')}
                   </ButtonForm>
                 )}
@@ -137,17 +160,53 @@ export function CircleOverviewPage({ ctx, circle, names, week, hours, notice, va
         <h3 class="utrecht-heading-3">{t('helpmatch.circle.task.new')}</h3>
         <ErrorSummary ctx={ctx} errors={errors} />
         <Form ctx={ctx} action={`${base}/taken`}>
-          <TextField name="title" label={t('helpmatch.circle.task.title')} hint={t('helpmatch.circle.task.titleHint')} value={values?.title} error={errors?.title} required autocomplete="off" maxLength={200} />
-          <TextAreaField name="notes" label={t('helpmatch.circle.task.notes')} value={values?.notes} error={errors?.notes} maxLength={1000} rows={3} />
+          <TextField
+            name="title"
+            label={t('helpmatch.circle.task.title')}
+            hint={t('helpmatch.circle.task.titleHint')}
+            value={values?.title}
+            error={errors?.title}
+            required
+            autocomplete="off"
+            maxLength={200}
+          />
+          <TextAreaField
+            name="notes"
+            label={t('helpmatch.circle.task.notes')}
+            value={values?.notes}
+            error={errors?.notes}
+            maxLength={1000}
+            rows={3}
+          />
           <SelectField
             name="recurrence"
             label={t('helpmatch.circle.task.recurrence')}
             value={values?.recurrence ?? 'weekly'}
             error={errors?.recurrence}
-            options={(['weekly', 'biweekly', 'once'] as const).map((v) => ({ value: v, label: t(`helpmatch.circle.task.recurrence.${v}`) }))}
+            options={(['weekly', 'biweekly', 'once'] as const).map((v) => ({
+              value: v,
+              label: t(`helpmatch.circle.task.recurrence.${v}`),
+            }))}
           />
-          <TextField name="startsOn" label={t('helpmatch.circle.task.startsOn')} hint={t('helpmatch.circle.task.startsOnHint')} value={values?.startsOn ?? week.today} error={errors?.startsOn} required autocomplete="off" maxLength={10} />
-          <TextField name="timeOfDay" label={t('helpmatch.circle.task.time')} hint={t('helpmatch.circle.task.timeHint')} value={values?.timeOfDay} error={errors?.timeOfDay} autocomplete="off" maxLength={5} />
+          <TextField
+            name="startsOn"
+            label={t('helpmatch.circle.task.startsOn')}
+            hint={t('helpmatch.circle.task.startsOnHint')}
+            value={values?.startsOn ?? week.today}
+            error={errors?.startsOn}
+            required
+            autocomplete="off"
+            maxLength={10}
+          />
+          <TextField
+            name="timeOfDay"
+            label={t('helpmatch.circle.task.time')}
+            hint={t('helpmatch.circle.task.timeHint')}
+            value={values?.timeOfDay}
+            error={errors?.timeOfDay}
+            autocomplete="off"
+            maxLength={5}
+          />
           <SubmitButton>{t('helpmatch.circle.task.submit')}</SubmitButton>
         </Form>
       </section>

@@ -40,7 +40,10 @@ export function SlotPage({
         {!turn
           ? t('helpmatch.circle.slot.open')
           : turn.done_at
-            ? t('helpmatch.circle.slot.doneBy', { name: takerName ?? t('helpmatch.circle.week.formerMember'), hours: hoursText(ctx, turn.hours ?? 0) })
+            ? t('helpmatch.circle.slot.doneBy', {
+                name: takerName ?? t('helpmatch.circle.week.formerMember'),
+                hours: hoursText(ctx, turn.hours ?? 0),
+              })
             : t('helpmatch.circle.slot.takenBy', { name: takerName ?? t('helpmatch.circle.week.formerMember') })}
       </p>
       {!turn && date >= today && (
@@ -53,7 +56,17 @@ export function SlotPage({
           <ErrorSummary ctx={ctx} errors={errors} />
           {date <= today ? (
             <Form ctx={ctx} action={`${path}/gedaan`}>
-              <TextField name="hours" label={t('helpmatch.circle.slot.hours')} hint={t('helpmatch.circle.slot.hoursHint')} value={values?.hours} error={errors?.hours} required inputMode="decimal" autocomplete="off" maxLength={5} />
+              <TextField
+                name="hours"
+                label={t('helpmatch.circle.slot.hours')}
+                hint={t('helpmatch.circle.slot.hoursHint')}
+                value={values?.hours}
+                error={errors?.hours}
+                required
+                inputMode="decimal"
+                autocomplete="off"
+                maxLength={5}
+              />
               <SubmitButton>{t('helpmatch.circle.slot.done')}</SubmitButton>
             </Form>
           ) : (

@@ -54,7 +54,18 @@ export function BatchPage({
             <p class="utrecht-paragraph">{t('helpmatch.engine.batch.empty')}</p>
           ) : (
             <Form ctx={ctx} action={`/${slug}/hulp/batch`}>
-              <DataTable id="veld-pair" caption={t('helpmatch.engine.batch.caption')} columns={[t('helpmatch.engine.batch.include'), t('helpmatch.engine.suggest.request'), t('helpmatch.engine.forYou.buurt'), t('helpmatch.engine.suggest.volunteer'), t('helpmatch.engine.suggest.score'), t('helpmatch.engine.suggest.why')]}>
+              <DataTable
+                id="veld-pair"
+                caption={t('helpmatch.engine.batch.caption')}
+                columns={[
+                  t('helpmatch.engine.batch.include'),
+                  t('helpmatch.engine.suggest.request'),
+                  t('helpmatch.engine.forYou.buurt'),
+                  t('helpmatch.engine.suggest.volunteer'),
+                  t('helpmatch.engine.suggest.score'),
+                  t('helpmatch.engine.suggest.why'),
+                ]}
+              >
                 {proposal.items.map((i, n) => (
                   <tr>
                     <td>

@@ -166,7 +166,19 @@ export function DashboardPage({
         {dashboard.rows.length === 0 ? (
           <p class="utrecht-paragraph">{t('helpmatch.engine.dash.noAreas')}</p>
         ) : (
-          <DataTable caption={t('helpmatch.engine.dash.perArea')} columns={[t('helpmatch.engine.dash.areaName'), t('helpmatch.engine.dash.requests'), t('helpmatch.engine.dash.matches'), t('helpmatch.engine.dash.within7'), t('helpmatch.engine.dash.toMatch'), t('helpmatch.engine.dash.hours'), t('helpmatch.engine.dash.activeVolunteers'), 'Gini']}>
+          <DataTable
+            caption={t('helpmatch.engine.dash.perArea')}
+            columns={[
+              t('helpmatch.engine.dash.areaName'),
+              t('helpmatch.engine.dash.requests'),
+              t('helpmatch.engine.dash.matches'),
+              t('helpmatch.engine.dash.within7'),
+              t('helpmatch.engine.dash.toMatch'),
+              t('helpmatch.engine.dash.hours'),
+              t('helpmatch.engine.dash.activeVolunteers'),
+              'Gini',
+            ]}
+          >
             {dashboard.rows.map((r) => (
               <tr>
                 <th scope="row">

@@ -25,11 +25,24 @@ export function SuggestionListPage({ ctx, slug, requests }: { ctx: ViewContext; 
       {requests.length === 0 ? (
         <p class="utrecht-paragraph">{t('helpmatch.engine.suggest.none')}</p>
       ) : (
-        <DataTable caption={t('helpmatch.engine.suggest.listTitle')} columns={[t('helpmatch.engine.suggest.request'), t('helpmatch.engine.forYou.category'), t('helpmatch.engine.forYou.kind'), t('helpmatch.engine.forYou.buurt'), t('helpmatch.engine.forYou.since')]}>
+        <DataTable
+          caption={t('helpmatch.engine.suggest.listTitle')}
+          columns={[
+            t('helpmatch.engine.suggest.request'),
+            t('helpmatch.engine.forYou.category'),
+            t('helpmatch.engine.forYou.kind'),
+            t('helpmatch.engine.forYou.buurt'),
+            t('helpmatch.engine.forYou.since'),
+          ]}
+        >
           {requests.map((r) => (
             <tr>
               <td>
-                <a class="utrecht-link" href={`/${slug}/hulp/suggesties/${r.id}`} aria-label={t('helpmatch.engine.suggest.view', { summary: r.summary })}>
+                <a
+                  class="utrecht-link"
+                  href={`/${slug}/hulp/suggesties/${r.id}`}
+                  aria-label={t('helpmatch.engine.suggest.view', { summary: r.summary })}
+                >
                   {r.summary}
                 </a>
               </td>

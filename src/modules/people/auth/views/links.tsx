@@ -2,7 +2,17 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 
 /** Ask for an e-mail address to send a sign-in or reset link to. */
-export function EmailRequestPage({ ctx, kind, email, errors }: { ctx: ViewContext; kind: 'link' | 'reset'; email?: string; errors?: FieldErrors }) {
+export function EmailRequestPage({
+  ctx,
+  kind,
+  email,
+  errors,
+}: {
+  ctx: ViewContext;
+  kind: 'link' | 'reset';
+  email?: string;
+  errors?: FieldErrors;
+}) {
   const { t } = ctx;
   return (
     <>
@@ -10,7 +20,16 @@ export function EmailRequestPage({ ctx, kind, email, errors }: { ctx: ViewContex
       <p class="utrecht-paragraph">{t(`auth.${kind}.lead`)}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={kind === 'link' ? '/aanmelden/link' : '/wachtwoord-vergeten'}>
-        <TextField name="email" label={t('auth.email')} type="email" autocomplete="email" required value={email} error={errors?.email} maxLength={254} />
+        <TextField
+          name="email"
+          label={t('auth.email')}
+          type="email"
+          autocomplete="email"
+          required
+          value={email}
+          error={errors?.email}
+          maxLength={254}
+        />
         <SubmitButton>{t(`auth.${kind}.submit`)}</SubmitButton>
       </Form>
     </>
@@ -39,8 +58,23 @@ export function NewPasswordPage({ ctx, token, errors }: { ctx: ViewContext; toke
       <h1 class="utrecht-heading-1">{t('auth.reset.new.title')}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={`/wachtwoord-herstellen/${token}`}>
-        <TextField name="password" label={t('auth.newPassword')} hint={t('auth.passwordHint')} type="password" autocomplete="new-password" required error={errors?.password} />
-        <TextField name="password2" label={t('auth.newPasswordAgain')} type="password" autocomplete="new-password" required error={errors?.password2} />
+        <TextField
+          name="password"
+          label={t('auth.newPassword')}
+          hint={t('auth.passwordHint')}
+          type="password"
+          autocomplete="new-password"
+          required
+          error={errors?.password}
+        />
+        <TextField
+          name="password2"
+          label={t('auth.newPasswordAgain')}
+          type="password"
+          autocomplete="new-password"
+          required
+          error={errors?.password2}
+        />
         <SubmitButton>{t('auth.reset.new.submit')}</SubmitButton>
       </Form>
     </>
@@ -54,7 +88,17 @@ export interface RegisterValues {
 }
 
 /** Create a resident account: name, e-mail, optional password, municipality. */
-export function RegisterPage({ ctx, tenants, values, errors }: { ctx: ViewContext; tenants: { id: string; name: string }[]; values?: RegisterValues; errors?: FieldErrors }) {
+export function RegisterPage({
+  ctx,
+  tenants,
+  values,
+  errors,
+}: {
+  ctx: ViewContext;
+  tenants: { id: string; name: string }[];
+  values?: RegisterValues;
+  errors?: FieldErrors;
+}) {
   const { t } = ctx;
   return (
     <>
@@ -62,9 +106,34 @@ export function RegisterPage({ ctx, tenants, values, errors }: { ctx: ViewContex
       <p class="utrecht-paragraph">{t('auth.register.lead')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action="/registreren">
-        <TextField name="name" label={t('auth.register.name')} hint={t('auth.register.nameHint')} autocomplete="name" required value={values?.name} error={errors?.name} maxLength={100} />
-        <TextField name="email" label={t('auth.email')} type="email" autocomplete="email" required value={values?.email} error={errors?.email} maxLength={254} />
-        <TextField name="password" label={t('auth.register.passwordOptional')} hint={t('auth.register.passwordHint')} type="password" autocomplete="new-password" error={errors?.password} />
+        <TextField
+          name="name"
+          label={t('auth.register.name')}
+          hint={t('auth.register.nameHint')}
+          autocomplete="name"
+          required
+          value={values?.name}
+          error={errors?.name}
+          maxLength={100}
+        />
+        <TextField
+          name="email"
+          label={t('auth.email')}
+          type="email"
+          autocomplete="email"
+          required
+          value={values?.email}
+          error={errors?.email}
+          maxLength={254}
+        />
+        <TextField
+          name="password"
+          label={t('auth.register.passwordOptional')}
+          hint={t('auth.register.passwordHint')}
+          type="password"
+          autocomplete="new-password"
+          error={errors?.password}
+        />
         <SelectField
           name="tenant"
           label={t('auth.register.municipality')}

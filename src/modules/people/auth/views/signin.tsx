@@ -13,8 +13,24 @@ export function SigninPage({ ctx, terug, email, errors }: { ctx: ViewContext; te
       <h1 class="utrecht-heading-1">{t('auth.signin.title')}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={withReturn('/aanmelden', terug)}>
-        <TextField name="email" label={t('auth.email')} type="email" autocomplete="email" required value={email} error={errors?.email} maxLength={254} />
-        <TextField name="password" label={t('auth.password')} type="password" autocomplete="current-password" required error={errors?.password} />
+        <TextField
+          name="email"
+          label={t('auth.email')}
+          type="email"
+          autocomplete="email"
+          required
+          value={email}
+          error={errors?.email}
+          maxLength={254}
+        />
+        <TextField
+          name="password"
+          label={t('auth.password')}
+          type="password"
+          autocomplete="current-password"
+          required
+          error={errors?.password}
+        />
         <SubmitButton>{t('auth.signin.submit')}</SubmitButton>
       </Form>
       <p class="utrecht-paragraph">{t('auth.signin.noPassword')}</p>
@@ -54,14 +70,35 @@ export function CodePage({ ctx, terug, errors, lead }: { ctx: ViewContext; terug
 }
 
 /** One code field with its button; used for signing in, turning on and turning off. */
-export function CodeForm({ ctx, action, error, submit, hidden }: { ctx: ViewContext; action: string; error?: string | undefined; submit: string; hidden?: Record<string, string> }) {
+export function CodeForm({
+  ctx,
+  action,
+  error,
+  submit,
+  hidden,
+}: {
+  ctx: ViewContext;
+  action: string;
+  error?: string | undefined;
+  submit: string;
+  hidden?: Record<string, string>;
+}) {
   const { t } = ctx;
   return (
     <Form ctx={ctx} action={action}>
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
-      <TextField name="code" label={t('auth.mfa.code')} hint={t('auth.mfa.codeHint')} autocomplete="one-time-code" inputMode="numeric" required error={error} maxLength={8} />
+      <TextField
+        name="code"
+        label={t('auth.mfa.code')}
+        hint={t('auth.mfa.codeHint')}
+        autocomplete="one-time-code"
+        inputMode="numeric"
+        required
+        error={error}
+        maxLength={8}
+      />
       <SubmitButton>{submit}</SubmitButton>
     </Form>
   );

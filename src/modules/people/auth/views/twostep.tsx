@@ -2,13 +2,22 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, type FieldErrors } from '../../../../ui/form.tsx';
 import { CodeForm } from './signin.tsx';
 
-export type TwoStepState =
-  | { kind: 'setup'; pending: string; secret: string; qrDataUri: string }
-  | { kind: 'verify' }
-  | { kind: 'on' };
+export type TwoStepState = { kind: 'setup'; pending: string; secret: string; qrDataUri: string } | { kind: 'verify' } | { kind: 'on' };
 
 /** The account page of two-step sign-in: set it up, verify it in this session, or turn it off. */
-export function TwoStepPage({ ctx, state, staff, returnQuery, errors }: { ctx: ViewContext; state: TwoStepState; staff: boolean; returnQuery: string; errors?: FieldErrors }) {
+export function TwoStepPage({
+  ctx,
+  state,
+  staff,
+  returnQuery,
+  errors,
+}: {
+  ctx: ViewContext;
+  state: TwoStepState;
+  staff: boolean;
+  returnQuery: string;
+  errors?: FieldErrors;
+}) {
   const { t } = ctx;
   return (
     <>
@@ -27,7 +36,13 @@ export function TwoStepPage({ ctx, state, staff, returnQuery, errors }: { ctx: V
             <code class="totp-secret">{state.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
           </p>
           <p class="utrecht-paragraph">{t('auth.twostep.step3')}</p>
-          <CodeForm ctx={ctx} action={`/account/tweestaps${returnQuery}`} error={errors?.code} submit={t('auth.twostep.enable')} hidden={{ pending: state.pending }} />
+          <CodeForm
+            ctx={ctx}
+            action={`/account/tweestaps${returnQuery}`}
+            error={errors?.code}
+            submit={t('auth.twostep.enable')}
+            hidden={{ pending: state.pending }}
+          />
         </>
       )}
       {state.kind === 'verify' && (

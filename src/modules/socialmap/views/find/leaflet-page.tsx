@@ -7,7 +7,19 @@ import { formatDate, formatMonth, formatOccurrence } from './format.ts';
  * activities, meeting places and phone numbers in large type. Print CSS (app.css) hides the
  * site navigation, header and footer.
  */
-export function LeafletPage({ ctx, slug, data, now, siteUrl }: { ctx: ViewContext; slug: string; data: Leaflet; now: Date; siteUrl: string }) {
+export function LeafletPage({
+  ctx,
+  slug,
+  data,
+  now,
+  siteUrl,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  data: Leaflet;
+  now: Date;
+  siteUrl: string;
+}) {
   const { t, locale } = ctx;
   const phones = new Map<string, string>();
   for (const a of [...data.activities, ...data.other]) if (a.phone && !phones.has(a.phone)) phones.set(a.phone, a.name);
@@ -15,7 +27,9 @@ export function LeafletPage({ ctx, slug, data, now, siteUrl }: { ctx: ViewContex
   return (
     <div class="sm-leaflet">
       <h1 class="utrecht-heading-1">{t('socialmap.find.leaflet.title')}</h1>
-      <p class="sm-leaflet__subtitle">{t('socialmap.find.leaflet.subtitle', { name: data.area.name, month: formatMonth(locale, data.month.from) })}</p>
+      <p class="sm-leaflet__subtitle">
+        {t('socialmap.find.leaflet.subtitle', { name: data.area.name, month: formatMonth(locale, data.month.from) })}
+      </p>
       <p class="utrecht-paragraph sm-noprint">{t('socialmap.find.leaflet.print')}</p>
 
       <section aria-labelledby="sm-l-activities">

@@ -8,7 +8,19 @@ const SIZE = 320;
  * A small map of the results around the search point, as an enhancement beside the list: the
  * circle is the chosen distance, the numbers match the numbered list. Plain SVG, no tiles.
  */
-export function ResultMap({ ctx, origin, radius, items, first }: { ctx: ViewContext; origin: { lat: number; lon: number }; radius: number; items: readonly ResultCard[]; first: number }) {
+export function ResultMap({
+  ctx,
+  origin,
+  radius,
+  items,
+  first,
+}: {
+  ctx: ViewContext;
+  origin: { lat: number; lon: number };
+  radius: number;
+  items: readonly ResultCard[];
+  first: number;
+}) {
   const { t } = ctx;
   const scale = (SIZE / 2 - 14) / radius;
   const cos = Math.cos((origin.lat * Math.PI) / 180);

@@ -35,7 +35,19 @@ export interface SearchPageProps {
   point: { lat: number; lon: number } | null;
 }
 
-function Checkboxes({ name, legend, hint, options, checked }: { name: string; legend: string; hint?: string; options: { code: string; name: string }[]; checked: string[] }) {
+function Checkboxes({
+  name,
+  legend,
+  hint,
+  options,
+  checked,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { code: string; name: string }[];
+  checked: string[];
+}) {
   if (options.length === 0) return null;
   return (
     <fieldset class="utrecht-form-fieldset sm-fieldset" aria-describedby={hint ? `${fieldId(name)}-hint` : undefined}>
@@ -48,7 +60,14 @@ function Checkboxes({ name, legend, hint, options, checked }: { name: string; le
       <div id={fieldId(name)} class="sm-choices">
         {options.map((o, i) => (
           <div class="utrecht-form-field utrecht-form-field--checkbox sm-choice">
-            <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={`${fieldId(name)}-${i}`} name={name} value={o.code} checked={checked.includes(o.code)} />
+            <input
+              class="utrecht-checkbox utrecht-checkbox--html-input"
+              type="checkbox"
+              id={`${fieldId(name)}-${i}`}
+              name={name}
+              value={o.code}
+              checked={checked.includes(o.code)}
+            />
             <label class="utrecht-form-label utrecht-form-label--checkbox" for={`${fieldId(name)}-${i}`}>
               {o.name}
             </label>
@@ -59,14 +78,31 @@ function Checkboxes({ name, legend, hint, options, checked }: { name: string; le
   );
 }
 
-function Radios({ name, legend, options, value }: { name: string; legend: string; options: { value: string; label: string }[]; value: string }) {
+function Radios({
+  name,
+  legend,
+  options,
+  value,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  value: string;
+}) {
   return (
     <fieldset class="utrecht-form-fieldset sm-fieldset">
       <legend class="utrecht-form-fieldset__legend">{legend}</legend>
       <div id={fieldId(name)} class="sm-choices">
         {options.map((o, i) => (
           <div class="utrecht-form-field utrecht-form-field--radio sm-choice">
-            <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={`${fieldId(name)}-${i}`} name={name} value={o.value} checked={o.value === value} />
+            <input
+              class="utrecht-radio-button utrecht-radio-button--html-input"
+              type="radio"
+              id={`${fieldId(name)}-${i}`}
+              name={name}
+              value={o.value}
+              checked={o.value === value}
+            />
             <label class="utrecht-form-label utrecht-form-label--radio" for={`${fieldId(name)}-${i}`}>
               {o.label}
             </label>
@@ -157,9 +193,13 @@ function Results({
         <p class="utrecht-paragraph">{t('socialmap.find.results.suggestions')}</p>
         <ul class="utrecht-unordered-list">
           {values.q && <li>{t('socialmap.find.results.tryFewerWords')}</li>}
-          {(values.postcode || values.adres || values.lat) && values.afstand !== '3000' && <li>{t('socialmap.find.results.tryFarther')}</li>}
+          {(values.postcode || values.adres || values.lat) && values.afstand !== '3000' && (
+            <li>{t('socialmap.find.results.tryFarther')}</li>
+          )}
           {values.wanneer && <li>{t('socialmap.find.results.tryAnyTime')}</li>}
-          {(values.functie.length > 0 || values.doelgroep.length > 0 || values.toegankelijk.length > 0) && <li>{t('socialmap.find.results.tryFewerFilters')}</li>}
+          {(values.functie.length > 0 || values.doelgroep.length > 0 || values.toegankelijk.length > 0) && (
+            <li>{t('socialmap.find.results.tryFewerFilters')}</li>
+          )}
           {filtered && (
             <li>
               <a class="utrecht-link" href={`/${slug}/sociale-kaart`}>
@@ -186,7 +226,15 @@ function Results({
             <Card ctx={ctx} slug={slug} item={item} />
           ))}
         </ol>
-        {point && <ResultMap ctx={ctx} origin={point} radius={Number(values.afstand) || 1000} items={result.items} first={(result.page - 1) * result.pageSize + 1} />}
+        {point && (
+          <ResultMap
+            ctx={ctx}
+            origin={point}
+            radius={Number(values.afstand) || 1000}
+            items={result.items}
+            first={(result.page - 1) * result.pageSize + 1}
+          />
+        )}
       </div>
       {pages > 1 && (
         <nav class="sm-pager" aria-label={t('socialmap.find.results.pages')}>
@@ -216,10 +264,29 @@ export function SearchPage({ ctx, slug, values, options, errors, result, origin,
       <p class="utrecht-paragraph">{t('socialmap.find.intro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="get" action={`/${slug}/sociale-kaart`} class="form sm-form" aria-label={t('socialmap.find.form.label')} novalidate>
-        <TextField name="q" type="search" label={t('socialmap.find.form.words')} hint={t('socialmap.find.form.wordsHint')} value={values.q} error={errors.q} maxLength={200} />
+        <TextField
+          name="q"
+          type="search"
+          label={t('socialmap.find.form.words')}
+          hint={t('socialmap.find.form.wordsHint')}
+          value={values.q}
+          error={errors.q}
+          maxLength={200}
+        />
         <Checkboxes name="functie" legend={t('socialmap.find.form.what')} options={options.functie ?? []} checked={values.functie} />
-        <Checkboxes name="doelgroep" legend={t('socialmap.find.form.forWhom')} options={options.doelgroep ?? []} checked={values.doelgroep} />
-        <Checkboxes name="toegankelijk" legend={t('socialmap.find.form.access')} hint={t('socialmap.find.form.accessHint')} options={options.toegankelijkheid ?? []} checked={values.toegankelijk} />
+        <Checkboxes
+          name="doelgroep"
+          legend={t('socialmap.find.form.forWhom')}
+          options={options.doelgroep ?? []}
+          checked={values.doelgroep}
+        />
+        <Checkboxes
+          name="toegankelijk"
+          legend={t('socialmap.find.form.access')}
+          hint={t('socialmap.find.form.accessHint')}
+          options={options.toegankelijkheid ?? []}
+          checked={values.toegankelijk}
+        />
         <Radios
           name="wanneer"
           legend={t('socialmap.find.form.when')}
@@ -237,19 +304,50 @@ export function SearchPage({ ctx, slug, values, options, errors, result, origin,
             {t('socialmap.find.form.whereHint')}
           </p>
           <div class="sm-row">
-            <TextField name="postcode" label={t('socialmap.find.form.postcode')} value={values.postcode} error={errors.postcode} autocomplete="postal-code" maxLength={7} />
-            <TextField name="huisnummer" label={t('socialmap.find.form.houseNumber')} value={values.huisnummer} error={errors.huisnummer} maxLength={10} />
+            <TextField
+              name="postcode"
+              label={t('socialmap.find.form.postcode')}
+              value={values.postcode}
+              error={errors.postcode}
+              autocomplete="postal-code"
+              maxLength={7}
+            />
+            <TextField
+              name="huisnummer"
+              label={t('socialmap.find.form.houseNumber')}
+              value={values.huisnummer}
+              error={errors.huisnummer}
+              maxLength={10}
+            />
           </div>
-          <TextField name="adres" label={t('socialmap.find.form.address')} hint={t('socialmap.find.form.addressHint')} value={values.adres} error={errors.adres} autocomplete="street-address" maxLength={200} />
+          <TextField
+            name="adres"
+            label={t('socialmap.find.form.address')}
+            hint={t('socialmap.find.form.addressHint')}
+            value={values.adres}
+            error={errors.adres}
+            autocomplete="street-address"
+            maxLength={200}
+          />
           <input type="hidden" name="lat" id="sm-lat" value={values.lat} />
           <input type="hidden" name="lon" id="sm-lon" value={values.lon} />
-          <div class="sm-geo" id="sm-geo" hidden data-msg-set={t('socialmap.find.form.myLocationSet')} data-msg-denied={t('socialmap.find.form.myLocationDenied')}>
+          <div
+            class="sm-geo"
+            id="sm-geo"
+            hidden
+            data-msg-set={t('socialmap.find.form.myLocationSet')}
+            data-msg-denied={t('socialmap.find.form.myLocationDenied')}
+          >
             <button type="button" class="utrecht-button utrecht-button--secondary-action" id="sm-geo-button">
               {t('socialmap.find.form.myLocation')}
             </button>
             <p class="sm-geo__status" id="sm-geo-status" role="status"></p>
           </div>
-          {errors.lat && <p class="utrecht-form-field-error-message" id={fieldId('lat')}>{errors.lat}</p>}
+          {errors.lat && (
+            <p class="utrecht-form-field-error-message" id={fieldId('lat')}>
+              {errors.lat}
+            </p>
+          )}
         </fieldset>
         <Radios
           name="afstand"

@@ -4,7 +4,17 @@ import type { ImportReport } from '../../hsds/import.ts';
 import { reportCounts } from '../../hsds/report.ts';
 
 /** The HSDS import form (coordinators and admins), with the report of the last upload when there is one. */
-export function HsdsImportPage({ ctx, slug, errors, report }: { ctx: ViewContext; slug: string; errors?: Record<string, string>; report?: ImportReport }) {
+export function HsdsImportPage({
+  ctx,
+  slug,
+  errors,
+  report,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  errors?: Record<string, string>;
+  report?: ImportReport;
+}) {
   const { t } = ctx;
   const fileError = errors?.file;
   return (
@@ -26,7 +36,14 @@ export function HsdsImportPage({ ctx, slug, errors, report }: { ctx: ViewContext
             </div>
           )}
           <div class="utrecht-form-field__input">
-            <input type="file" id={fieldId('file')} name="file" accept=".json,application/json" aria-invalid={fileError ? 'true' : undefined} aria-describedby={fileError ? `${fieldId('file')}-error` : undefined} />
+            <input
+              type="file"
+              id={fieldId('file')}
+              name="file"
+              accept=".json,application/json"
+              aria-invalid={fileError ? 'true' : undefined}
+              aria-describedby={fileError ? `${fieldId('file')}-error` : undefined}
+            />
           </div>
         </div>
         <div class="utrecht-form-field utrecht-form-field--checkbox">
@@ -50,7 +67,11 @@ function ImportReportView({ ctx, report }: { ctx: ViewContext; report: ImportRep
   const { t } = ctx;
   const counts = reportCounts(report);
   return (
-    <section aria-labelledby="import-report" class={`utrecht-alert ${report.written ? 'utrecht-alert--ok' : 'utrecht-alert--error'}`} role="status">
+    <section
+      aria-labelledby="import-report"
+      class={`utrecht-alert ${report.written ? 'utrecht-alert--ok' : 'utrecht-alert--error'}`}
+      role="status"
+    >
       <h2 id="import-report" class="utrecht-heading-2">
         {report.written ? t('socialmap.import.written') : t('socialmap.import.rejected', { count: report.rejected.length })}
       </h2>
@@ -90,7 +111,10 @@ function ImportReportView({ ctx, report }: { ctx: ViewContext; report: ImportRep
       )}
       {Object.keys(report.ignored).length > 0 && (
         <p class="utrecht-paragraph">
-          {t('socialmap.import.ignored')}: {Object.entries(report.ignored).map(([k, n]) => `${k} (${n})`).join(', ')}
+          {t('socialmap.import.ignored')}:{' '}
+          {Object.entries(report.ignored)
+            .map(([k, n]) => `${k} (${n})`)
+            .join(', ')}
         </p>
       )}
     </section>

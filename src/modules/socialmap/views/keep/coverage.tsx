@@ -1,12 +1,21 @@
 /** The coordinator's coverage view: the questions of seed 003 §6a and the basic functions per wijk and buurt, duplicates, downloads. */
 import type { ViewContext } from '../../../../ui/context.ts';
-import { BASIC_FUNCTIONS, COVERAGE_QUESTIONS, type CoverageCell, type CoverageMatrix, type CoverageRow, type DuplicateGroup } from '../../coverage.ts';
+import {
+  BASIC_FUNCTIONS,
+  COVERAGE_QUESTIONS,
+  type CoverageCell,
+  type CoverageMatrix,
+  type CoverageRow,
+  type DuplicateGroup,
+} from '../../coverage.ts';
 
 /** A cell in words with a symbol: "✓ ja (2)", "! verouderd (1)", "✗ witte vlek" — never colour alone. */
 function Cell({ ctx, cell }: { ctx: ViewContext; cell: CoverageCell }) {
   const { t } = ctx;
   if (cell.state === 'no') return <td class="coverage coverage--none">{t('socialmap.keep.cov.no')}</td>;
-  if (cell.state === 'staleOnly') return <td class="coverage coverage--stale">{t('socialmap.keep.cov.staleOnly', { count: cell.count })}</td>;
+  if (cell.state === 'staleOnly') {
+    return <td class="coverage coverage--stale">{t('socialmap.keep.cov.staleOnly', { count: cell.count })}</td>;
+  }
   return <td class="coverage coverage--yes">{t('socialmap.keep.cov.yes', { count: cell.count })}</td>;
 }
 
@@ -22,7 +31,17 @@ function AreaHeader({ ctx, row }: { ctx: ViewContext; row: CoverageRow }) {
   );
 }
 
-export function CoveragePage({ ctx, matrix, duplicates, staleCount }: { ctx: ViewContext; matrix: CoverageMatrix; duplicates: DuplicateGroup[]; staleCount: number }) {
+export function CoveragePage({
+  ctx,
+  matrix,
+  duplicates,
+  staleCount,
+}: {
+  ctx: ViewContext;
+  matrix: CoverageMatrix;
+  duplicates: DuplicateGroup[];
+  staleCount: number;
+}) {
   const { t } = ctx;
   const base = `/${ctx.tenant!.slug}/sociale-kaart/dekking`;
   const spots = (r: CoverageRow) =>
@@ -116,7 +135,11 @@ export function CoveragePage({ ctx, matrix, duplicates, staleCount }: { ctx: Vie
           <ul class="utrecht-unordered-list keep-duplicates">
             {duplicates.map((g) => (
               <li>
-                {t('socialmap.keep.dup.group', { reason: t(`socialmap.keep.dup.reason.${g.reason}`), kind: t(`socialmap.keep.dup.kind.${g.kind}`), key: g.key })}
+                {t('socialmap.keep.dup.group', {
+                  reason: t(`socialmap.keep.dup.reason.${g.reason}`),
+                  kind: t(`socialmap.keep.dup.kind.${g.kind}`),
+                  key: g.key,
+                })}
                 <ul>
                   {g.members.map((m) => (
                     <li>

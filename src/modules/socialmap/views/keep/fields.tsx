@@ -23,7 +23,9 @@ export function noticeKey(query: unknown): string | null {
 
 /** "Laatst gecontroleerd op 23 november 2026" (or never). */
 export function lastCheckedText(ctx: ViewContext, lastCheckedAt: Date | null): string {
-  return ctx.t('socialmap.keep.lastChecked', { date: lastCheckedAt ? formatCheckedDate(lastCheckedAt, ctx.locale) : ctx.t('socialmap.keep.never') });
+  return ctx.t('socialmap.keep.lastChecked', {
+    date: lastCheckedAt ? formatCheckedDate(lastCheckedAt, ctx.locale) : ctx.t('socialmap.keep.never'),
+  });
 }
 
 /** The freshness of an entry in words (never by colour alone). */

@@ -89,7 +89,12 @@ export function KeepListPage({
                     </td>
                     <td class="num">{s.open_suggestions}</td>
                     <td>
-                      <ButtonForm ctx={ctx} action={`${base}/aanbod/${s.id}/klopt`} label={t('socialmap.keep.confirmLabel', { name: s.name })} hidden={{ terug: 'lijst' }}>
+                      <ButtonForm
+                        ctx={ctx}
+                        action={`${base}/aanbod/${s.id}/klopt`}
+                        label={t('socialmap.keep.confirmLabel', { name: s.name })}
+                        hidden={{ terug: 'lijst' }}
+                      >
                         {t('socialmap.keep.confirm')}
                       </ButtonForm>
                     </td>

@@ -42,13 +42,64 @@ export function KeepLocationPage({
       </p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={action} label={isNew ? t('socialmap.keep.addLocation') : t('socialmap.keep.editLocation')}>
-        <TextField name="name" label={t('socialmap.keep.loc.name')} hint={t('socialmap.keep.loc.nameHint')} value={values.name} error={errors?.name} maxLength={200} />
-        <TextField name="address_1" label={t('socialmap.keep.loc.street')} value={values.address_1} error={errors?.address_1} autocomplete="off" maxLength={200} />
-        <TextField name="postal_code" label={t('socialmap.keep.loc.postcode')} value={values.postal_code} error={errors?.postal_code} autocomplete="off" maxLength={20} />
-        <TextField name="city" label={t('socialmap.keep.loc.city')} value={values.city} error={errors?.city} autocomplete="off" maxLength={100} />
-        <TextField name="latitude" label={t('socialmap.keep.loc.lat')} hint={t('socialmap.keep.loc.latHint')} value={values.latitude} error={errors?.latitude} inputMode="decimal" maxLength={20} />
-        <TextField name="longitude" label={t('socialmap.keep.loc.lon')} hint={t('socialmap.keep.loc.lonHint')} value={values.longitude} error={errors?.longitude} inputMode="decimal" maxLength={20} />
-        <ChoiceGroup type="checkbox" name="accessibility" legend={t('socialmap.keep.loc.accessibility')} options={accessibilityOptions} checked={values.accessibility} error={errors?.accessibility} />
+        <TextField
+          name="name"
+          label={t('socialmap.keep.loc.name')}
+          hint={t('socialmap.keep.loc.nameHint')}
+          value={values.name}
+          error={errors?.name}
+          maxLength={200}
+        />
+        <TextField
+          name="address_1"
+          label={t('socialmap.keep.loc.street')}
+          value={values.address_1}
+          error={errors?.address_1}
+          autocomplete="off"
+          maxLength={200}
+        />
+        <TextField
+          name="postal_code"
+          label={t('socialmap.keep.loc.postcode')}
+          value={values.postal_code}
+          error={errors?.postal_code}
+          autocomplete="off"
+          maxLength={20}
+        />
+        <TextField
+          name="city"
+          label={t('socialmap.keep.loc.city')}
+          value={values.city}
+          error={errors?.city}
+          autocomplete="off"
+          maxLength={100}
+        />
+        <TextField
+          name="latitude"
+          label={t('socialmap.keep.loc.lat')}
+          hint={t('socialmap.keep.loc.latHint')}
+          value={values.latitude}
+          error={errors?.latitude}
+          inputMode="decimal"
+          maxLength={20}
+        />
+        <TextField
+          name="longitude"
+          label={t('socialmap.keep.loc.lon')}
+          hint={t('socialmap.keep.loc.lonHint')}
+          value={values.longitude}
+          error={errors?.longitude}
+          inputMode="decimal"
+          maxLength={20}
+        />
+        <ChoiceGroup
+          type="checkbox"
+          name="accessibility"
+          legend={t('socialmap.keep.loc.accessibility')}
+          options={accessibilityOptions}
+          checked={values.accessibility}
+          error={errors?.accessibility}
+        />
         <SubmitButton>{t('socialmap.keep.form.save')}</SubmitButton>
       </Form>
     </>

@@ -18,7 +18,17 @@ export interface ScheduleFormValues {
   description: string;
 }
 
-export function KeepSchedulePage({ ctx, service, values, errors }: { ctx: ViewContext; service: { id: string; name: string }; values: ScheduleFormValues; errors?: FieldErrors | undefined }) {
+export function KeepSchedulePage({
+  ctx,
+  service,
+  values,
+  errors,
+}: {
+  ctx: ViewContext;
+  service: { id: string; name: string };
+  values: ScheduleFormValues;
+  errors?: FieldErrors | undefined;
+}) {
   const { t } = ctx;
   const base = `/${ctx.tenant!.slug}/sociale-kaart/beheer/aanbod/${service.id}`;
   return (
@@ -55,12 +65,59 @@ export function KeepSchedulePage({ ctx, service, values, errors }: { ctx: ViewCo
           checked={values.weeks}
           error={errors?.weeks}
         />
-        <TextField name="date" label={t('socialmap.keep.sched.date')} hint={t('socialmap.keep.sched.dateHint')} value={values.date} error={errors?.date ?? errors?.dtstart} inputMode="numeric" maxLength={10} />
-        <TextField name="opens_at" label={t('socialmap.keep.sched.opens')} hint={t('socialmap.keep.sched.timeHint')} value={values.opens_at} error={errors?.opens_at} inputMode="numeric" maxLength={5} />
-        <TextField name="closes_at" label={t('socialmap.keep.sched.closes')} hint={t('socialmap.keep.sched.timeHint')} value={values.closes_at} error={errors?.closes_at} inputMode="numeric" maxLength={5} />
-        <TextField name="valid_from" label={t('socialmap.keep.sched.from')} hint={t('socialmap.keep.sched.dateHint')} value={values.valid_from} error={errors?.valid_from} inputMode="numeric" maxLength={10} />
-        <TextField name="valid_to" label={t('socialmap.keep.sched.to')} hint={t('socialmap.keep.sched.dateHint')} value={values.valid_to} error={errors?.valid_to} inputMode="numeric" maxLength={10} />
-        <TextAreaField name="description" label={t('socialmap.keep.sched.description')} value={values.description} error={errors?.description} maxLength={1000} rows={2} />
+        <TextField
+          name="date"
+          label={t('socialmap.keep.sched.date')}
+          hint={t('socialmap.keep.sched.dateHint')}
+          value={values.date}
+          error={errors?.date ?? errors?.dtstart}
+          inputMode="numeric"
+          maxLength={10}
+        />
+        <TextField
+          name="opens_at"
+          label={t('socialmap.keep.sched.opens')}
+          hint={t('socialmap.keep.sched.timeHint')}
+          value={values.opens_at}
+          error={errors?.opens_at}
+          inputMode="numeric"
+          maxLength={5}
+        />
+        <TextField
+          name="closes_at"
+          label={t('socialmap.keep.sched.closes')}
+          hint={t('socialmap.keep.sched.timeHint')}
+          value={values.closes_at}
+          error={errors?.closes_at}
+          inputMode="numeric"
+          maxLength={5}
+        />
+        <TextField
+          name="valid_from"
+          label={t('socialmap.keep.sched.from')}
+          hint={t('socialmap.keep.sched.dateHint')}
+          value={values.valid_from}
+          error={errors?.valid_from}
+          inputMode="numeric"
+          maxLength={10}
+        />
+        <TextField
+          name="valid_to"
+          label={t('socialmap.keep.sched.to')}
+          hint={t('socialmap.keep.sched.dateHint')}
+          value={values.valid_to}
+          error={errors?.valid_to}
+          inputMode="numeric"
+          maxLength={10}
+        />
+        <TextAreaField
+          name="description"
+          label={t('socialmap.keep.sched.description')}
+          value={values.description}
+          error={errors?.description}
+          maxLength={1000}
+          rows={2}
+        />
         <SubmitButton>{t('socialmap.keep.sched.add')}</SubmitButton>
       </Form>
     </>

@@ -56,8 +56,23 @@ export function ServiceForm({
             error={errors?.organization_id}
           />
         )}
-        <TextField name="name" label={t('socialmap.keep.form.name')} hint={t('socialmap.keep.form.nameHint')} value={values.name} error={errors?.name} required maxLength={200} />
-        <TextAreaField name="description" label={t('socialmap.keep.form.description')} hint={t('socialmap.keep.form.descriptionHint')} value={values.description} error={errors?.description} maxLength={5000} />
+        <TextField
+          name="name"
+          label={t('socialmap.keep.form.name')}
+          hint={t('socialmap.keep.form.nameHint')}
+          value={values.name}
+          error={errors?.name}
+          required
+          maxLength={200}
+        />
+        <TextAreaField
+          name="description"
+          label={t('socialmap.keep.form.description')}
+          hint={t('socialmap.keep.form.descriptionHint')}
+          value={values.description}
+          error={errors?.description}
+          maxLength={5000}
+        />
         <SelectField
           name="status"
           label={t('socialmap.keep.form.status')}
@@ -74,8 +89,23 @@ export function ServiceForm({
           checked={values.functions}
           error={errors?.functions ?? errors?.term_codes}
         />
-        <ChoiceGroup type="checkbox" name="groups" legend={t('socialmap.keep.form.groups')} options={options.groups} checked={values.groups} error={errors?.groups} />
-        <TextField name="email" type="email" label={t('socialmap.keep.form.email')} value={values.email} error={errors?.email} autocomplete="off" maxLength={254} />
+        <ChoiceGroup
+          type="checkbox"
+          name="groups"
+          legend={t('socialmap.keep.form.groups')}
+          options={options.groups}
+          checked={values.groups}
+          error={errors?.groups}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('socialmap.keep.form.email')}
+          value={values.email}
+          error={errors?.email}
+          autocomplete="off"
+          maxLength={254}
+        />
         <TextField name="url" type="url" label={t('socialmap.keep.form.url')} value={values.url} error={errors?.url} maxLength={500} />
         <SubmitButton>{isNew ? t('socialmap.keep.form.create') : t('socialmap.keep.form.save')}</SubmitButton>
       </Form>

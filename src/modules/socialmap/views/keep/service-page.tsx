@@ -26,7 +26,9 @@ export function KeepServicePage({ ctx, detail, values, options, suggestions, now
   const { t } = ctx;
   const s = detail.service;
   const base = `/${ctx.tenant!.slug}/sociale-kaart/beheer/aanbod/${s.id}`;
-  const schedules = [...detail.schedules, ...detail.locations.flatMap((l) => l.schedules)].filter((x, i, all) => all.findIndex((y) => y.id === x.id) === i);
+  const schedules = [...detail.schedules, ...detail.locations.flatMap((l) => l.schedules)].filter(
+    (x, i, all) => all.findIndex((y) => y.id === x.id) === i,
+  );
   return (
     <>
       <h1 class="utrecht-heading-1">{t('socialmap.keep.form.editTitle', { name: s.name })}</h1>
@@ -62,7 +64,11 @@ export function KeepServicePage({ ctx, detail, values, options, suggestions, now
                   ? t('socialmap.keep.loc.area', { buurt: l.location.buurt_code, wijk: l.location.wijk_code ?? '—' })
                   : t('socialmap.keep.loc.noArea')}
                 {l.terms.length > 0 && `. ${l.terms.map((x) => x.name).join(', ')}`}{' '}
-                <a class="utrecht-link" href={`${base}/locatie/${l.location.id}`} aria-label={`${t('socialmap.keep.editLocation')}: ${l.location.name ?? ''}`}>
+                <a
+                  class="utrecht-link"
+                  href={`${base}/locatie/${l.location.id}`}
+                  aria-label={`${t('socialmap.keep.editLocation')}: ${l.location.name ?? ''}`}
+                >
                   {t('socialmap.keep.editLocation')}
                 </a>
               </li>
@@ -87,9 +93,15 @@ export function KeepServicePage({ ctx, detail, values, options, suggestions, now
           return (
             <div class="card keep-schedule">
               <h3 class="utrecht-heading-3">{scheduleText(ctx, sc)}</h3>
-              {cancelled.length > 0 && <p class="utrecht-paragraph">{t('socialmap.keep.sched.cancelledList', { dates: cancelled.sort().join(', ') })}</p>}
+              {cancelled.length > 0 && (
+                <p class="utrecht-paragraph">{t('socialmap.keep.sched.cancelledList', { dates: cancelled.sort().join(', ') })}</p>
+              )}
               {sc.freq && (
-                <Form ctx={ctx} action={`${base}/tijden/${sc.id}/afgelast`} label={`${t('socialmap.keep.sched.cancel')}: ${scheduleText(ctx, sc)}`}>
+                <Form
+                  ctx={ctx}
+                  action={`${base}/tijden/${sc.id}/afgelast`}
+                  label={`${t('socialmap.keep.sched.cancel')}: ${scheduleText(ctx, sc)}`}
+                >
                   <TextField
                     name={`date-${i}`}
                     label={t('socialmap.keep.sched.cancelDate')}
@@ -102,7 +114,11 @@ export function KeepServicePage({ ctx, detail, values, options, suggestions, now
                   <SubmitButton>{t('socialmap.keep.sched.cancel')}</SubmitButton>
                 </Form>
               )}
-              <ButtonForm ctx={ctx} action={`${base}/tijden/${sc.id}/verwijderen`} label={`${t('socialmap.keep.sched.remove')}: ${scheduleText(ctx, sc)}`}>
+              <ButtonForm
+                ctx={ctx}
+                action={`${base}/tijden/${sc.id}/verwijderen`}
+                label={`${t('socialmap.keep.sched.remove')}: ${scheduleText(ctx, sc)}`}
+              >
                 {t('socialmap.keep.sched.remove')}
               </ButtonForm>
             </div>

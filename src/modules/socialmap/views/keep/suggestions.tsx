@@ -7,7 +7,19 @@ import { ChoiceGroup, TextAreaField } from './fields.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 
 /** One open suggestion with its accept/reject form (ids made unique per suggestion). */
-export function SuggestionItem({ ctx, suggestion: g, headingLevel, showEditLink, errors }: { ctx: ViewContext; suggestion: SuggestionRow; headingLevel: 2 | 3; showEditLink: boolean; errors?: FieldErrors | undefined }) {
+export function SuggestionItem({
+  ctx,
+  suggestion: g,
+  headingLevel,
+  showEditLink,
+  errors,
+}: {
+  ctx: ViewContext;
+  suggestion: SuggestionRow;
+  headingLevel: 2 | 3;
+  showEditLink: boolean;
+  errors?: FieldErrors | undefined;
+}) {
   const { t } = ctx;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const slug = ctx.tenant!.slug;
@@ -22,13 +34,21 @@ export function SuggestionItem({ ctx, suggestion: g, headingLevel, showEditLink,
       <p class="utrecht-paragraph">{g.has_email ? t('socialmap.keep.sugg.replyWanted') : t('socialmap.keep.sugg.noReply')}</p>
       {showEditLink && (
         <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`/${slug}/sociale-kaart/beheer/aanbod/${g.service_id}`} aria-label={`${t('socialmap.keep.sugg.editService')}: ${g.service_name}`}>
+          <a
+            class="utrecht-link"
+            href={`/${slug}/sociale-kaart/beheer/aanbod/${g.service_id}`}
+            aria-label={`${t('socialmap.keep.sugg.editService')}: ${g.service_name}`}
+          >
             {t('socialmap.keep.sugg.editService')}
           </a>
         </p>
       )}
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={`/${slug}/sociale-kaart/beheer/voorstellen/${g.id}`} label={t('socialmap.keep.sugg.for', { name: g.service_name })}>
+      <Form
+        ctx={ctx}
+        action={`/${slug}/sociale-kaart/beheer/voorstellen/${g.id}`}
+        label={t('socialmap.keep.sugg.for', { name: g.service_name })}
+      >
         <ChoiceGroup
           type="radio"
           name={`decision-${suffix}`}
@@ -40,7 +60,13 @@ export function SuggestionItem({ ctx, suggestion: g, headingLevel, showEditLink,
           checked={[]}
           error={errors?.[`decision-${suffix}`]}
         />
-        <TextAreaField name={`reason-${suffix}`} label={t('socialmap.keep.handle.reasonLabel')} error={errors?.[`reason-${suffix}`]} maxLength={1000} rows={3} />
+        <TextAreaField
+          name={`reason-${suffix}`}
+          label={t('socialmap.keep.handle.reasonLabel')}
+          error={errors?.[`reason-${suffix}`]}
+          maxLength={1000}
+          rows={3}
+        />
         <SubmitButton>{t('socialmap.keep.handle.submit')}</SubmitButton>
       </Form>
     </article>
@@ -51,7 +77,17 @@ export function SuggestionItem({ ctx, suggestion: g, headingLevel, showEditLink,
 export const suggestionSuffix = (id: string) => id.slice(0, 8);
 
 /** Open suggestions the user may handle. */
-export function SuggestionsPage({ ctx, suggestions, notice, errorsFor }: { ctx: ViewContext; suggestions: SuggestionRow[]; notice?: string | null; errorsFor?: { id: string; errors: FieldErrors } | undefined }) {
+export function SuggestionsPage({
+  ctx,
+  suggestions,
+  notice,
+  errorsFor,
+}: {
+  ctx: ViewContext;
+  suggestions: SuggestionRow[];
+  notice?: string | null;
+  errorsFor?: { id: string; errors: FieldErrors } | undefined;
+}) {
   const { t } = ctx;
   return (
     <>
@@ -63,7 +99,13 @@ export function SuggestionsPage({ ctx, suggestions, notice, errorsFor }: { ctx: 
         <>
           <p class="utrecht-paragraph">{t('socialmap.keep.sugg.lead')}</p>
           {suggestions.map((g) => (
-            <SuggestionItem ctx={ctx} suggestion={g} headingLevel={2} showEditLink errors={errorsFor?.id === g.id ? errorsFor.errors : undefined} />
+            <SuggestionItem
+              ctx={ctx}
+              suggestion={g}
+              headingLevel={2}
+              showEditLink
+              errors={errorsFor?.id === g.id ? errorsFor.errors : undefined}
+            />
           ))}
         </>
       )}
@@ -72,7 +114,17 @@ export function SuggestionsPage({ ctx, suggestions, notice, errorsFor }: { ctx: 
 }
 
 /** The public form: what is wrong, and optionally an e-mail address for a reply. */
-export function SuggestPage({ ctx, service, values, errors }: { ctx: ViewContext; service: { id: string; name: string }; values?: { message?: string; email?: string }; errors?: FieldErrors | undefined }) {
+export function SuggestPage({
+  ctx,
+  service,
+  values,
+  errors,
+}: {
+  ctx: ViewContext;
+  service: { id: string; name: string };
+  values?: { message?: string; email?: string };
+  errors?: FieldErrors | undefined;
+}) {
   const { t } = ctx;
   const slug = ctx.tenant!.slug;
   return (
@@ -87,15 +139,40 @@ export function SuggestPage({ ctx, service, values, errors }: { ctx: ViewContext
       <p class="utrecht-paragraph">{t('socialmap.keep.suggest.lead')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={`/${slug}/sociale-kaart/aanbod/${service.id}/correctie`} label={t('socialmap.keep.suggest.title')}>
-        <TextAreaField name="message" label={t('socialmap.keep.suggest.message')} hint={t('socialmap.keep.suggest.messageHint')} value={values?.message} error={errors?.message} maxLength={2000} rows={5} />
-        <TextField name="email" type="email" label={t('socialmap.keep.suggest.emailLabel')} hint={t('socialmap.keep.suggest.emailHint')} value={values?.email} error={errors?.email} autocomplete="email" maxLength={254} />
+        <TextAreaField
+          name="message"
+          label={t('socialmap.keep.suggest.message')}
+          hint={t('socialmap.keep.suggest.messageHint')}
+          value={values?.message}
+          error={errors?.message}
+          maxLength={2000}
+          rows={5}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('socialmap.keep.suggest.emailLabel')}
+          hint={t('socialmap.keep.suggest.emailHint')}
+          value={values?.email}
+          error={errors?.email}
+          autocomplete="email"
+          maxLength={254}
+        />
         <SubmitButton>{t('socialmap.keep.suggest.send')}</SubmitButton>
       </Form>
     </>
   );
 }
 
-export function SuggestThanksPage({ ctx, service, withEmail }: { ctx: ViewContext; service: { id: string; name: string }; withEmail: boolean }) {
+export function SuggestThanksPage({
+  ctx,
+  service,
+  withEmail,
+}: {
+  ctx: ViewContext;
+  service: { id: string; name: string };
+  withEmail: boolean;
+}) {
   const { t } = ctx;
   return (
     <>

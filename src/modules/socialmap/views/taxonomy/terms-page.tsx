@@ -6,7 +6,21 @@ import { DataTable } from '../../../../ui/table.tsx';
 type Values = { taxonomy_id?: string; name?: string; description?: string };
 
 /** Coordinators: the categories (taxonomies and terms) of the social map, with a form to add a term. */
-export function TermsPage({ ctx, slug, taxonomies, terms, errors, values }: { ctx: ViewContext; slug: string; taxonomies: Taxonomy[]; terms: TaxonomyTerm[]; errors?: Record<string, string>; values?: Values }) {
+export function TermsPage({
+  ctx,
+  slug,
+  taxonomies,
+  terms,
+  errors,
+  values,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  taxonomies: Taxonomy[];
+  terms: TaxonomyTerm[];
+  errors?: Record<string, string>;
+  values?: Values;
+}) {
   const { t } = ctx;
   return (
     <>
@@ -17,7 +31,11 @@ export function TermsPage({ ctx, slug, taxonomies, terms, errors, values }: { ct
           <h2 class="utrecht-heading-2" id={`tax-${tax.id}`}>
             {tax.name}
           </h2>
-          <DataTable class="utrecht-table" caption={tax.name} columns={[t('socialmap.terms.name'), t('socialmap.terms.description'), t('socialmap.terms.code'), t('socialmap.terms.actions')]}>
+          <DataTable
+            class="utrecht-table"
+            caption={tax.name}
+            columns={[t('socialmap.terms.name'), t('socialmap.terms.description'), t('socialmap.terms.code'), t('socialmap.terms.actions')]}
+          >
             {terms
               .filter((term) => term.taxonomy_id === tax.id)
               .map((term) => (
@@ -39,9 +57,21 @@ export function TermsPage({ ctx, slug, taxonomies, terms, errors, values }: { ct
       <h2 class="utrecht-heading-2">{t('socialmap.terms.add')}</h2>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={`/${slug}/sociale-kaart/beheer/categorieen`} label={t('socialmap.terms.add')}>
-        <SelectField name="taxonomy_id" label={t('socialmap.terms.taxonomy')} value={values?.taxonomy_id} error={errors?.taxonomy_id} options={taxonomies.map((x) => ({ value: x.id, label: x.name }))} />
+        <SelectField
+          name="taxonomy_id"
+          label={t('socialmap.terms.taxonomy')}
+          value={values?.taxonomy_id}
+          error={errors?.taxonomy_id}
+          options={taxonomies.map((x) => ({ value: x.id, label: x.name }))}
+        />
         <TextField name="name" label={t('socialmap.terms.name')} value={values?.name} error={errors?.name} maxLength={200} />
-        <TextField name="description" label={t('socialmap.terms.description')} value={values?.description} error={errors?.description} maxLength={2000} />
+        <TextField
+          name="description"
+          label={t('socialmap.terms.description')}
+          value={values?.description}
+          error={errors?.description}
+          maxLength={2000}
+        />
         <SubmitButton>{t('socialmap.terms.addSubmit')}</SubmitButton>
       </Form>
       <p class="utrecht-paragraph">
@@ -54,15 +84,37 @@ export function TermsPage({ ctx, slug, taxonomies, terms, errors, values }: { ct
 }
 
 /** Coordinators: rename or re-describe one term. */
-export function TermEditPage({ ctx, slug, term, errors, values }: { ctx: ViewContext; slug: string; term: TaxonomyTerm; errors?: Record<string, string>; values?: Values }) {
+export function TermEditPage({
+  ctx,
+  slug,
+  term,
+  errors,
+  values,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  term: TaxonomyTerm;
+  errors?: Record<string, string>;
+  values?: Values;
+}) {
   const { t } = ctx;
   return (
     <>
       <h1 class="utrecht-heading-1">{t('socialmap.terms.editTitle', { name: term.name })}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={`/${slug}/sociale-kaart/beheer/categorieen/${term.id}`} label={t('socialmap.terms.editTitle', { name: term.name })}>
+      <Form
+        ctx={ctx}
+        action={`/${slug}/sociale-kaart/beheer/categorieen/${term.id}`}
+        label={t('socialmap.terms.editTitle', { name: term.name })}
+      >
         <TextField name="name" label={t('socialmap.terms.name')} value={values?.name ?? term.name} error={errors?.name} maxLength={200} />
-        <TextField name="description" label={t('socialmap.terms.description')} value={values?.description ?? term.description} error={errors?.description} maxLength={2000} />
+        <TextField
+          name="description"
+          label={t('socialmap.terms.description')}
+          value={values?.description ?? term.description}
+          error={errors?.description}
+          maxLength={2000}
+        />
         <SubmitButton>{t('socialmap.terms.save')}</SubmitButton>
       </Form>
       <p class="utrecht-paragraph">
