@@ -21,6 +21,7 @@ import { loadSessionUser } from './modules/people/session.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { AreaSection, ModuleDefinition } from './platform/module.ts';
 import { systemClock } from './platform/clock.ts';
+import { principalOf } from './platform/principal.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -83,6 +84,8 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   app.decorateRequest('user', null);
   app.decorateRequest('tenant', null);
   app.decorateRequest('roles', null as never);
+  app.decorateRequest('principal', null as never);
+  app.decorateRequest('upload', null);
   app.addHook('onRequest', async (req) => {
     req.roles = [];
   });
@@ -164,6 +167,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
       req.tenant = tenant;
       req.roles = req.user ? req.user.memberships.filter((m) => m.tenantId === tenant.id).map((m) => m.role) : [];
     }
+    req.principal = principalOf(req.user, req.tenant?.id ?? null, app.clock.now());
     // The not-found handler has no policy of its own: it only ever shows a 404 or 405.
     if (!req.is404) enforcePolicy(req.routeOptions.config.policy, req);
   });

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { NotFound } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/http/api-docs.ts';
+import { routes } from '../../platform/http/route.ts';
 import { getArea, locatePoint, type AreaInfo } from './areas.service.ts';
 import { areaInfos } from './areas.pages.ts';
-import { areaFeature, areaList, areaParams, listQuery, lookupQuery, lookupResult, tenantParams } from './areas.schemas.ts';
+import { areaCode, areaFeature, areaList, listQuery, lookupQuery, lookupResult } from './areas.schemas.ts';
 
 /** Every status these routes answer: 400 bad parameter or path, 404 unknown municipality, area or point, 414 too long a path segment, 429 many not-found answers to one client. */
 const errors = errorResponses(400, 404, 414, 429);
@@ -15,23 +15,23 @@ function summary(a: AreaInfo) {
 
 /** Public JSON API of areas: list, one area as GeoJSON, and point lookup. */
 export async function areasApiRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const app = fastify;
+  const route = routes(fastify);
 
-  app.get(
+  route.get(
     '/:tenant/api/areas',
     {
-      config: { policy: 'public' },
-      schema: {
+      policy: 'public',
+      query: listQuery,
+      docs: {
         tags: ['areas'],
         summary: 'Areas of a municipality (without geometry)',
-        params: tenantParams,
-        querystring: listQuery,
         response: { 200: areaList, ...errors },
       },
     },
     async (req) => {
       // From the in-process cache (areas.cache.ts): no geometry is read for a list without it.
-      const areas = await areaInfos(app.db, req.tenant!.slug, {
+      const areas = await areaInfos(app.db, req.tenant.slug, {
         ...(req.query.level ? { level: req.query.level } : {}),
         ...(req.query.parentCode ? { parentCode: req.query.parentCode } : {}),
       });
@@ -40,38 +40,37 @@ export async function areasApiRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get(
+  route.get(
     '/:tenant/api/areas/lookup',
     {
-      config: { policy: 'public' },
-      schema: {
+      policy: 'public',
+      query: lookupQuery,
+      docs: {
         tags: ['areas'],
         summary: 'The district and neighbourhood that contain a point (WGS84)',
-        params: tenantParams,
-        querystring: lookupQuery,
         response: { 200: lookupResult, ...errors },
       },
     },
     async (req) => {
-      const found = await locatePoint(app.db, req.tenant!.id, req.query.lon, req.query.lat);
+      const found = await locatePoint(app.db, req.tenant.id, req.query.lon, req.query.lat);
       if (!found.district && !found.neighbourhood) throw NotFound('areas.api.pointOutside');
       return found;
     },
   );
 
-  app.get(
+  route.get(
     '/:tenant/api/areas/:code',
     {
-      config: { policy: 'public' },
-      schema: {
+      policy: 'public',
+      params: { code: areaCode },
+      docs: {
         tags: ['areas'],
         summary: 'One area as a GeoJSON Feature with its CBS key figures',
-        params: areaParams,
         response: { 200: areaFeature, ...errors },
       },
     },
     async (req) => {
-      const area = await getArea(app.db, req.tenant!.id, req.params.code);
+      const area = await getArea(app.db, req.tenant.id, req.params.code);
       if (!area) throw NotFound('areas.notFound');
       return {
         type: 'Feature' as const,

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { VNode } from 'preact';
+import { z } from 'zod';
 import { NotFound } from '../../platform/errors.ts';
+import { routes } from '../../platform/http/route.ts';
 import { areaPageData, municipalityPageData } from './areas.pages.ts';
 import { isAreaCode } from './codes.ts';
 import { MunicipalityPage } from './views/municipality-page.tsx';
@@ -10,8 +12,9 @@ import { areasApiRoutes } from './areas.api.routes.ts';
 
 /** Pages of the areas module: municipality home and the neighbourhood page; admin and API in their own files. */
 export async function areasRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/:tenant/', { config: { policy: 'public' } }, async (req, reply) => {
-    const data = await municipalityPageData(app.db, req.tenant!.slug);
+  const route = routes(app);
+  route.get('/:tenant/', { policy: 'public' }, async (req, reply) => {
+    const data = await municipalityPageData(app.db, req.tenant.slug);
     if (!data) throw NotFound('areas.notFound');
     const { tenant, districts, drawing } = data;
     return reply.page(
@@ -23,11 +26,12 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // The home of a municipality has a trailing slash; without it, redirect (unknown slugs stay 404).
-  app.get('/:tenant', { config: { policy: 'public' } }, async (req, reply) => reply.redirect(`/${req.tenant!.slug}/`, 301));
+  route.get('/:tenant', { policy: 'public' }, async (req, reply) => reply.redirect(`/${req.tenant.slug}/`, 301));
 
-  app.get('/:tenant/wijken/:code', { config: { policy: 'public' } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const { code } = req.params as { code: string };
+  // Any text up to 20 characters: a code in lower case is redirected, anything else is a 404 below.
+  route.get('/:tenant/wijken/:code', { policy: 'public', params: { code: z.string().max(20) } }, async (req, reply) => {
+    const tenant = req.tenant;
+    const { code } = req.params;
     if (code !== code.toUpperCase() && isAreaCode(code.toUpperCase())) {
       return reply.redirect(`/${tenant.slug}/wijken/${code.toUpperCase()}`, 301);
     }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /** Zod schemas of the areas JSON API (also its OpenAPI description). */
-export const tenantParams = z.object({ tenant: z.string() });
-export const areaParams = z.object({ tenant: z.string(), code: z.string().regex(/^(GM\d{4}|WK\d{6}|BU\d{8})$/) });
+/** A CBS area code: municipality, district (wijk) or neighbourhood (buurt). */
+export const areaCode = z.string().regex(/^(GM\d{4}|WK\d{6}|BU\d{8})$/);
 
 export const listQuery = z.object({
   // An empty filter (`?level=`) counts as absent.

@@ -3,6 +3,7 @@ import type { Db, Engine } from '../db/database.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import type { Role } from '../roles.ts';
 import type { Policy } from './policy.ts';
+import type { Principal } from '../principal.ts';
 import type { ViewContext } from '../../ui/context.ts';
 import type { VNode } from 'preact';
 
@@ -50,6 +51,8 @@ declare module 'fastify' {
     t: Translate;
     /** Roles of the user in request.tenant. */
     roles: readonly Role[];
+    /** Who is acting: built once per request after the tenant is known (src/platform/principal.ts). */
+    principal: Principal;
     viewContext(): ViewContext;
   }
   interface FastifyReply {
