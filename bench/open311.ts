@@ -21,7 +21,7 @@ import { buildApp } from '../src/app.ts';
 import { testConfig } from '../src/platform/config.ts';
 import { openDatabase, type DbHandle } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { allMigrations } from '../src/modules/index.ts';
+import { allMigrations } from '../src/modules/migrations.ts';
 import { KRIMPEN, KRIMPEN_POINT, setupTenant } from '../src/modules/signals/signals.test-support.ts';
 import { issueApiKey } from '../src/modules/signals/open311/apikeys.service.ts';
 import { createSignal } from '../src/modules/signals/signals.service.ts';

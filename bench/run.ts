@@ -84,7 +84,7 @@ async function benchApp(rss: RssSampler): Promise<{ rows: AppRow[]; seedSeconds:
     import('../src/platform/config.ts'),
     import('../src/platform/db/database.ts'),
     import('../src/platform/db/migrate.ts'),
-    import('../src/modules/index.ts'),
+    import('../src/modules/migrations.ts'),
     import('../src/seed/demo.ts'),
   ]);
   const dir = mkdtempSync(join(tmpdir(), 'samenhang-bench-app-'));

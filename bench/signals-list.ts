@@ -19,7 +19,7 @@ import { testConfig } from '../src/platform/config.ts';
 import { openDatabase, type DbHandle } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { fixedClock } from '../src/platform/clock.ts';
-import { allMigrations } from '../src/modules/index.ts';
+import { allMigrations } from '../src/modules/migrations.ts';
 import { listAreas } from '../src/modules/areas/areas.service.ts';
 import { KRIMPEN, setupTenant } from '../src/modules/signals/signals.test-support.ts';
 import { filterFor, listPage, parseListQuery } from '../src/modules/signals/list.service.ts';

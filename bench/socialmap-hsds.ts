@@ -18,7 +18,7 @@ import { testConfig } from '../src/platform/config.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { openDatabase, type Db, type DbHandle } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { allMigrations } from '../src/modules/index.ts';
+import { allMigrations } from '../src/modules/migrations.ts';
 import { ensureDefaultTaxonomies, FUNCTIE, DOELGROEP } from '../src/modules/socialmap/socialmap.service.ts';
 
 const N = Number(process.env.BENCH_SERVICES ?? 2_000);

@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Db, type DbHandle } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { allMigrations } from '../src/modules/index.ts';
+import { allMigrations } from '../src/modules/migrations.ts';
 import { searchServices, type SearchInput } from '../src/modules/socialmap/find.service.ts';
 import { ensureDefaultTaxonomies, FUNCTIE, DOELGROEP } from '../src/modules/socialmap/socialmap.service.ts';
 

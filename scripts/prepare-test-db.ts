@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { allMigrations } from '../src/modules/index.ts';
+import { allMigrations } from '../src/modules/migrations.ts';
 import { templatePaths } from '../test/helpers/template.ts';
 
 const paths = templatePaths();

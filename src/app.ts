@@ -15,13 +15,15 @@ import { verifyCsrf } from './platform/http/csrf.ts';
 import { registerViews } from './platform/http/views.ts';
 import { frameworkErrors, registerErrorHandlers } from './platform/http/error-handler.tsx';
 import { coreRoutes } from './platform/http/core-routes.tsx';
-import { MODULES, allMigrations } from './modules/index.ts';
+import { MODULES } from './modules/index.ts';
+import { allMigrations } from './modules/migrations.ts';
 import { findTenantBySlug, listTenants } from './modules/areas/areas.service.ts';
 import { loadSessionUser } from './modules/people/session.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { AreaSection, ModuleDefinition } from './platform/module.ts';
 import { systemClock } from './platform/clock.ts';
 import { principalOf } from './platform/principal.ts';
+import { loadTenantTables, scoped } from './platform/db/tenant-scope.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -86,6 +88,9 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   app.decorateRequest('roles', null as never);
   app.decorateRequest('principal', null as never);
   app.decorateRequest('upload', null);
+  app.decorateRequest('db', null as never);
+  // Which tables are tenant-scoped, read from the catalogue: `req.db` under /:tenant/ is scoped to the tenant.
+  await loadTenantTables(app.db);
   app.addHook('onRequest', async (req) => {
     req.roles = [];
   });
@@ -168,6 +173,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
       req.roles = req.user ? req.user.memberships.filter((m) => m.tenantId === tenant.id).map((m) => m.role) : [];
     }
     req.principal = principalOf(req.user, req.tenant?.id ?? null, app.clock.now());
+    req.db = req.tenant ? scoped(app.db, req.tenant.id) : app.db;
     // The not-found handler has no policy of its own: it only ever shows a 404 or 405.
     if (!req.is404) enforcePolicy(req.routeOptions.config.policy, req);
   });

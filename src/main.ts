@@ -7,7 +7,7 @@ import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { openDatabase, type DbHandle } from './platform/db/database.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
-import { allMigrations } from './modules/index.ts';
+import { allMigrations } from './modules/migrations.ts';
 import { commands } from './cli/commands.ts';
 
 const USAGE = `Samenhang

@@ -1,6 +1,4 @@
-import type { Migration } from 'kysely';
 import type { ModuleDefinition } from '../platform/module.ts';
-import { platformMigrations } from '../platform/migrations/index.ts';
 import { areasModule } from './areas/index.ts';
 import { peopleModule } from './people/index.ts';
 import { socialmapModule } from './socialmap/index.ts';
@@ -18,15 +16,3 @@ export const MODULES: readonly ModuleDefinition[] = [
   signalsModule,
   adminModule({ isWithinAdminReach }),
 ];
-
-/** Platform and module migrations together, keyed by their timestamped names. */
-export function allMigrations(): Record<string, Migration> {
-  const all: Record<string, Migration> = { ...platformMigrations };
-  for (const mod of MODULES) {
-    for (const [name, migration] of Object.entries(mod.migrations)) {
-      if (name in all) throw new Error(`Migration name used twice: ${name}`);
-      all[name] = migration;
-    }
-  }
-  return all;
-}

@@ -12,7 +12,7 @@ import { after, describe, it } from 'node:test';
 import pg from 'pg';
 import { openDatabase, type DbHandle } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
-import { allMigrations } from '../../src/modules/index.ts';
+import { allMigrations } from '../../src/modules/migrations.ts';
 import { createTenant } from '../../src/modules/areas/areas.service.ts';
 import { ensureCategories } from '../../src/modules/signals/categories.service.ts';
 import { DEMO_GROUPS } from '../../src/modules/signals/demo-categories.ts';

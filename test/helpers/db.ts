@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase, type DbHandle } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
-import { allMigrations } from '../../src/modules/index.ts';
+import { allMigrations } from '../../src/modules/migrations.ts';
 import { templatePaths } from './template.ts';
 
 export type TestEngine = 'pglite' | 'postgres';

@@ -32,7 +32,7 @@ export async function areasAdminRoutes(app: FastifyInstance): Promise<void> {
     form?: { errors: Record<string, string>; values: Record<string, string | string[]>; status: number },
   ) => {
     const tenant = req.tenant;
-    const [counts, areas] = await Promise.all([countAreas(app.db, tenant.id), listAreas(app.db, tenant.id)]);
+    const [counts, areas] = await Promise.all([countAreas(req.db, tenant.id), listAreas(req.db, tenant.id)]);
     const values = form && {
       level: String(form.values.level ?? '') === 'neighbourhood' ? 'neighbourhood' : 'district',
       year: String(form.values.year ?? ''),
@@ -70,7 +70,7 @@ export async function areasAdminRoutes(app: FastifyInstance): Promise<void> {
       if (!file) throw Invalid({ file: 'areas.admin.noFile' });
       const { level, codeProperty, nameProperty } = req.body;
       const year = req.body.year === '' ? 2024 : req.body.year;
-      const report: ImportReport = await inTransaction(app.db, async (trx) => {
+      const report: ImportReport = await inTransaction(req.db, async (trx) => {
         const result = await importAreas(trx, {
           tenantId: tenant.id,
           geojson: file.data,

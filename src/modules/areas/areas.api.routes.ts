@@ -14,9 +14,8 @@ function summary(a: AreaInfo) {
 }
 
 /** Public JSON API of areas: list, one area as GeoJSON, and point lookup. */
-export async function areasApiRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify;
-  const route = routes(fastify);
+export async function areasApiRoutes(app: FastifyInstance): Promise<void> {
+  const route = routes(app);
 
   route.get(
     '/:tenant/api/areas',
@@ -31,7 +30,7 @@ export async function areasApiRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (req) => {
       // From the in-process cache (areas.cache.ts): no geometry is read for a list without it.
-      const areas = await areaInfos(app.db, req.tenant.slug, {
+      const areas = await areaInfos(req.db, req.tenant.slug, {
         ...(req.query.level ? { level: req.query.level } : {}),
         ...(req.query.parentCode ? { parentCode: req.query.parentCode } : {}),
       });
@@ -52,7 +51,7 @@ export async function areasApiRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const found = await locatePoint(app.db, req.tenant.id, req.query.lon, req.query.lat);
+      const found = await locatePoint(req.db, req.tenant.id, req.query.lon, req.query.lat);
       if (!found.district && !found.neighbourhood) throw NotFound('areas.api.pointOutside');
       return found;
     },
@@ -70,7 +69,7 @@ export async function areasApiRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const area = await getArea(app.db, req.tenant.id, req.params.code);
+      const area = await getArea(req.db, req.tenant.id, req.params.code);
       if (!area) throw NotFound('areas.notFound');
       return {
         type: 'Feature' as const,

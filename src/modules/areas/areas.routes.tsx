@@ -14,7 +14,7 @@ import { areasApiRoutes } from './areas.api.routes.ts';
 export async function areasRoutes(app: FastifyInstance): Promise<void> {
   const route = routes(app);
   route.get('/:tenant/', { policy: 'public' }, async (req, reply) => {
-    const data = await municipalityPageData(app.db, req.tenant.slug);
+    const data = await municipalityPageData(req.db, req.tenant.slug);
     if (!data) throw NotFound('areas.notFound');
     const { tenant, districts, drawing } = data;
     return reply.page(
@@ -35,14 +35,14 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
     if (code !== code.toUpperCase() && isAreaCode(code.toUpperCase())) {
       return reply.redirect(`/${tenant.slug}/wijken/${code.toUpperCase()}`, 301);
     }
-    const data = isAreaCode(code) ? await areaPageData(app.db, tenant.slug, code) : null;
+    const data = isAreaCode(code) ? await areaPageData(req.db, tenant.slug, code) : null;
     if (!data) throw NotFound('areas.notFound');
     const { area, parent, grandparent, children, areaCodes, drawing } = data;
     const ctx = req.viewContext();
     const sections: VNode[] = [];
     for (const section of app.areaSections) {
       const node = await section.render({
-        db: app.db,
+        db: req.db,
         ctx,
         tenantId: tenant.id,
         area: { code: area.code, level: area.level, name: area.name },

@@ -51,6 +51,11 @@ declare module 'fastify' {
     t: Translate;
     /** Roles of the user in request.tenant. */
     roles: readonly Role[];
+    /**
+     * The database for this request: under /:tenant/ scoped to the tenant (src/platform/db/tenant-scope.ts),
+     * so a query that forgets `where tenant_id` cannot reach another municipality; elsewhere the plain handle.
+     */
+    db: Db;
     /** Who is acting: built once per request after the tenant is known (src/platform/principal.ts). */
     principal: Principal;
     viewContext(): ViewContext;
