@@ -23,6 +23,7 @@ import type { Clock } from './platform/clock.ts';
 import type { AreaSection, ModuleDefinition } from './platform/module.ts';
 import { systemClock } from './platform/clock.ts';
 import { principalOf } from './platform/principal.ts';
+import { stringField } from './platform/http/untyped.ts';
 import { loadTenantTables, scoped } from './platform/db/tenant-scope.ts';
 
 export interface BuildOptions {
@@ -164,8 +165,8 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   // Who is asking, for which tenant, and may they? Runs before the body is read.
   app.addHook('onRequest', async (req, reply) => {
     req.user = await loadSessionUser(app, req, reply);
-    const params = req.params as Record<string, string> | undefined;
-    const slug = params?.tenant;
+    // Before validation: the route's schema has not run yet, so read the one field by hand.
+    const slug = stringField(req.params, 'tenant');
     if (slug !== undefined) {
       const tenant = await findTenantBySlug(app.db, slug);
       if (!tenant) return reply.callNotFound();

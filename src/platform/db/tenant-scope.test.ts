@@ -131,6 +131,17 @@ describe('tenant scope', () => {
     assert.equal((await db.selectFrom('probe_notes').select('id').where('id', '>=', 9).execute()).length, 1);
   });
 
+  it('covers every tenant table of the real schema: each query on it gets the tenant condition', async () => {
+    const tables = await loadTenantTables(ctx.database.db);
+    assert.ok(tables.size > 40, `the module tables are found (${tables.size})`);
+    const any = ctx.database.db as unknown as Kysely<Record<string, { tenant_id: string }>>;
+    for (const table of tables) {
+      const compiled = scoped(any, A).selectFrom(table).selectAll().compile();
+      assert.match(compiled.sql, new RegExp(`"${table}"\\."tenant_id" = \\$1`), table);
+      assert.deepEqual(compiled.parameters, [A], table);
+    }
+  });
+
   it('leaves tables without tenant_id alone', async () => {
     const rows = await scoped(db, B).selectFrom('probe_global').selectAll().execute();
     assert.equal(rows.length, 1);

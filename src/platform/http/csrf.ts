@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
+import { stringField } from './untyped.ts';
 
 /**
  * CSRF protection by the signed double-submit cookie pattern (OWASP): a random, HttpOnly,
@@ -35,8 +36,7 @@ export class CsrfError extends AppError {
 /** Throws CsrfError unless the request carries a valid token in `_csrf` or `x-csrf-token`. */
 export function verifyCsrf(req: FastifyRequest, secret: string): void {
   const cookie = req.cookies[CSRF_COOKIE];
-  const body = req.body as Record<string, unknown> | undefined;
-  const sent = (body && typeof body === 'object' ? body._csrf : undefined) ?? req.headers['x-csrf-token'];
+  const sent = stringField(req.body, '_csrf') ?? req.headers['x-csrf-token'];
   if (!cookie || typeof sent !== 'string') throw new CsrfError();
   const expected = Buffer.from(csrfToken(secret, cookie));
   const given = Buffer.from(sent);

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { issuePath } from './untyped.ts';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
@@ -31,11 +32,7 @@ function normalise(err: unknown, req: FastifyRequest): Normalised {
   if (hasZodFastifySchemaValidationErrors(e)) {
     const fields: Record<string, string> = {};
     for (const v of e.validation) {
-      const path =
-        (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
-        (v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ||
-        e.validationContext ||
-        'input';
+      const path = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || issuePath(v.params) || e.validationContext || 'input';
       fields[path] ??= v.message ?? t('form.invalidValue');
     }
     return { status: 400, code: 'invalid', message: t('error.invalid'), fields };
