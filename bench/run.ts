@@ -93,7 +93,7 @@ async function benchApp(rss: RssSampler): Promise<{ rows: AppRow[]; seedSeconds:
   try {
     const started = performance.now();
     await migrateToLatest(database.db, allMigrations());
-    await runDemoSeed(database.db, config);
+    await runDemoSeed(database.db, config, () => undefined, new Date());
     const seedSeconds = (performance.now() - started) / 1000;
     const app = await buildApp({ config, database });
     await app.listen({ port: 0, host: '127.0.0.1' });

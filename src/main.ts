@@ -3,6 +3,7 @@
  * `npm start` runs `serve`: migrate, load the demo data into an empty database, and listen.
  */
 import { parseArgs } from 'node:util';
+import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { openDatabase, type DbHandle } from './platform/db/database.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
@@ -63,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     await migrateToLatest(database.db, allMigrations());
-    return await handler({ config, database, args: rest, parseArgs });
+    return await handler({ config, database, clock: systemClock, args: rest, parseArgs });
   } catch (err) {
     await database.close().catch(() => undefined);
     throw err;

@@ -1,4 +1,5 @@
 import type { parseArgs } from 'node:util';
+import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { DbHandle } from '../platform/db/database.ts';
 import { serve } from './serve.ts';
@@ -10,6 +11,8 @@ import { importHsdsCommand } from './import-hsds.ts';
 export interface CommandArgs {
   config: Config;
   database: DbHandle;
+  /** The clock every command takes its time from (the system clock; a fixed one in tests). */
+  clock: Clock;
   args: string[];
   parseArgs: typeof parseArgs;
 }

@@ -9,7 +9,7 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { listTenants } from '../modules/areas/areas.service.ts';
 import { passwordProblem } from '../modules/people/auth/password.ts';
 import { addMembership, createUser as createUserRecord, findOrganisationByName, ROLES } from '../modules/people/people.service.ts';
-import { emailSchema } from '../modules/people/people.schemas.ts';
+import { NAME_MAX, emailSchema } from '../modules/people/people.schemas.ts';
 import type { Role } from '../platform/roles.ts';
 
 const USAGE = 'Usage: samenhang create-user --email E --name N [--tenant GMxxxx --role R [--organisation NAME]] [--password-stdin]';
@@ -59,7 +59,7 @@ export async function runCreateUser(db: DbOrTrx, argv: string[], io: CliIo, pars
   if (!email.success) return bad(`--email "${values.email}" is not a valid e-mail address.`);
   const name = values.name?.trim() ?? '';
   if (!name) return bad('--name is required.');
-  if (name.length > 200) return bad('--name is too long (at most 200 characters).');
+  if (name.length > NAME_MAX) return bad(`--name is too long (at most ${NAME_MAX} characters).`);
   if (values.role && !values.tenant) return bad('--role needs --tenant.');
   if (values.organisation && !values.tenant) return bad('--organisation needs --tenant and --role.');
   if (values.tenant && !values.role) return bad('--tenant needs --role.');

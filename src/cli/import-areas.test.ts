@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { useTestDb } from '../../test/helpers/app.ts';
+import { systemClock } from '../platform/clock.ts';
 import { testConfig } from '../platform/config.ts';
 import { getArea } from '../modules/areas/areas.service.ts';
 import { importAreasCommand } from './import-areas.ts';
@@ -15,7 +16,13 @@ describe('samenhang import-areas', () => {
   const ctx = useTestDb();
   // The command closes its database when done; the test keeps it open for the next case.
   const run = (...args: string[]) =>
-    importAreasCommand({ config: testConfig(), database: { ...ctx.database, close: async () => undefined }, args, parseArgs });
+    importAreasCommand({
+      config: testConfig(),
+      database: { ...ctx.database, close: async () => undefined },
+      clock: systemClock,
+      args,
+      parseArgs,
+    });
 
   it('exits with 2 on bad input and an unknown tenant', async () => {
     assert.equal(await run(WIJKEN), 2, 'no tenant');

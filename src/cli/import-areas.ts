@@ -18,7 +18,7 @@ function summary(report: ImportReport): string {
 }
 
 /** `samenhang import-areas`: import wijken or buurten from a GeoJSON file into a tenant. Exit 2 on bad input. */
-export const importAreasCommand: Command = async ({ database, args, parseArgs }) => {
+export const importAreasCommand: Command = async ({ database, clock, args, parseArgs }) => {
   const fail = (message: string) => {
     process.stderr.write(`${message}\n\n${USAGE}`);
     return 2;
@@ -85,6 +85,7 @@ export const importAreasCommand: Command = async ({ database, args, parseArgs })
       level,
       year,
       source: `Import ${file.split('/').pop()}`,
+      now: clock.now(),
       ...(values['code-property'] ? { codeProperty: values['code-property'] } : {}),
       ...(values['name-property'] ? { nameProperty: values['name-property'] } : {}),
       ...(prefixes.length > 0 ? { allowedPrefixes: prefixes } : {}),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { useTestDb } from '../../test/helpers/app.ts';
+import { systemClock } from '../platform/clock.ts';
 import { testConfig } from '../platform/config.ts';
 import { getService } from '../modules/socialmap/socialmap.service.ts';
 import { setupSocialmapTenants, GRONINGEN } from '../modules/socialmap/socialmap.test-support.ts';
@@ -16,7 +17,13 @@ const EXAMPLE = join(HSDS_DIR, 'examples', 'service_full.json');
 describe('samenhang import-hsds', () => {
   const ctx = useTestDb();
   const run = (...args: string[]) =>
-    importHsdsCommand({ config: testConfig(), database: { ...ctx.database, close: async () => undefined }, args, parseArgs });
+    importHsdsCommand({
+      config: testConfig(),
+      database: { ...ctx.database, close: async () => undefined },
+      clock: systemClock,
+      args,
+      parseArgs,
+    });
   before(async () => setupSocialmapTenants(ctx.database.db));
 
   it('exits with 2 on bad usage, an unknown tenant or a file that is not JSON', async () => {

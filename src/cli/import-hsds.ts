@@ -14,7 +14,7 @@ const USAGE = `Usage: samenhang import-hsds --tenant <slug|GMxxxx> <file.json> [
 const MAX_BYTES = 50 * 1024 * 1024;
 
 /** `samenhang import-hsds`: import an HSDS JSON file. Exit 0 when written, 1 when rejected, 2 on bad usage. */
-export const importHsdsCommand: Command = async ({ database, args, parseArgs }) => {
+export const importHsdsCommand: Command = async ({ database, clock, args, parseArgs }) => {
   const fail = (message: string) => {
     process.stderr.write(`${message}\n\n${USAGE}`);
     return 2;
@@ -46,7 +46,7 @@ export const importHsdsCommand: Command = async ({ database, args, parseArgs }) 
       if (err instanceof SyntaxError) return fail(`${file}: ${translator('nl')('socialmap.import.invalidJson')}`);
       return fail(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-    const report = await importHsds(database.db, tenant.id, data, systemActor(new Date()), {
+    const report = await importHsds(database.db, tenant.id, data, systemActor(clock.now()), {
       outside: values['allow-outside'] ? 'keep' : 'reject',
     });
     process.stdout.write(reportLines(report, translator('nl')).join('\n') + '\n');

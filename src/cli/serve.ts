@@ -7,12 +7,12 @@ import { MODULES } from '../modules/index.ts';
 import { definedDemoAccounts, demoAccountsText, hasDemoAccounts, isEmpty, runDemoSeed } from '../seed/demo.ts';
 
 /** Serve the app until SIGINT/SIGTERM, then finish in-flight requests and close the database. */
-export const serve: Command = async ({ config, database }) => {
+export const serve: Command = async ({ config, database, clock }) => {
   if (config.seed === 'demo' && (await isEmpty(database.db))) {
     process.stdout.write('Empty database: loading the demo data from the seeds…\n');
-    await runDemoSeed(database.db, config, (step) => process.stdout.write(`  ${step}\n`));
+    await runDemoSeed(database.db, config, (step) => process.stdout.write(`  ${step}\n`), clock.now());
   }
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, clock });
   await app.listen({ port: config.port, host: config.host });
   await ensureRecurringJobs(database.db, app.clock.now(), MODULES);
   const worker = startWorker({

@@ -11,7 +11,7 @@ describe('runDemoSeed', () => {
 
   it('loads the three demo municipalities with wijken, buurten, partners and one account per role', async () => {
     const { db } = ctx.database;
-    const accounts = await runDemoSeed(db, testConfig());
+    const accounts = await runDemoSeed(db, testConfig(), () => undefined, new Date('2026-11-23T10:00:00Z'));
     const tenants = await listTenants(db);
     assert.deepEqual(tenants.map((t) => t.slug).sort(), ['groningen', 'heerhugowaard', 'krimpen-aan-den-ijssel']);
 
@@ -42,6 +42,9 @@ describe('runDemoSeed', () => {
   });
 
   it('refuses to load into a database that has data', async () => {
-    await assert.rejects(runDemoSeed(ctx.database.db, testConfig()), /already has data/);
+    await assert.rejects(
+      runDemoSeed(ctx.database.db, testConfig(), () => undefined, new Date('2026-11-23T10:00:00Z')),
+      /already has data/,
+    );
   });
 });

@@ -75,8 +75,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function runDemoSeed(
   db: Db,
   config: Pick<Config, 'sessionSecret'>,
-  onProgress: SeedProgress = () => undefined,
-  now: Date = new Date(),
+  onProgress: SeedProgress,
+  now: Date,
 ): Promise<DemoAccount[]> {
   if (!(await isEmpty(db))) throw new Error('The database already has data; the demo data is only loaded into an empty database.');
   const accounts: DemoAccount[] = [];
@@ -89,6 +89,7 @@ export async function runDemoSeed(
       tenants: DEMO_TENANTS.map((t) => ({ id: t.id, slug: t.slug, name: t.name })),
       dataDir: resolve(import.meta.dirname, '../../seed-data/cbs'),
       onProgress: (msg: string) => onProgress(msg),
+      now,
     });
     onProgress('wijken and buurten imported');
     for (const t of DEMO_TENANTS) {
@@ -107,7 +108,7 @@ export async function runDemoSeed(
           name: `${r.name} (${t.name})`,
           isDemo: true,
           password: DEMO_PASSWORD,
-          ...(staff ? { totpSecretEncrypted: encryptTotpSecret(config, DEMO_TOTP_SECRET) } : {}),
+          ...(staff ? { totpSecretEncrypted: encryptTotpSecret(config, DEMO_TOTP_SECRET), totpEnabledAt: now } : {}),
         });
         users.set(email, userId);
         const orgName = r.role === 'professional' ? PROFESSIONAL_ORG[t.id] : staff ? municipalityOrg : undefined;

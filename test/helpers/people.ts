@@ -40,7 +40,7 @@ export async function signInAs(ctx: Pick<TestContext, 'database' | 'clock'>, bro
   const { id } = await createUser(db, {
     email: opts.email ?? `${opts.role}.${counter}.${Date.now()}@test.samenhang.nl`,
     name: opts.name ?? `Test ${opts.role} ${counter}`,
-    ...(mfa ? { totpSecretEncrypted: 'test-not-a-real-secret' } : {}),
+    ...(mfa ? { totpSecretEncrypted: 'test-not-a-real-secret', totpEnabledAt: ctx.clock.now() } : {}),
   });
   await addMembership(db, { tenantId: opts.tenantId, userId: id, organisationId: opts.organisationId ?? null, role: opts.role });
   await signInUser(ctx, browser, id, { mfa });
@@ -87,7 +87,7 @@ export async function signInWithRoles(
   const { id } = await createUser(db, {
     email: opts.email ?? `roles.${counter}.${Date.now()}@test.samenhang.nl`,
     name: opts.name ?? `Test roles ${counter}`,
-    ...(mfa ? { totpSecretEncrypted: 'test-not-a-real-secret' } : {}),
+    ...(mfa ? { totpSecretEncrypted: 'test-not-a-real-secret', totpEnabledAt: ctx.clock.now() } : {}),
   });
   for (const r of roles) {
     await addMembership(db, { tenantId: r.tenantId, userId: id, organisationId: r.organisationId ?? null, role: r.role });

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../platform/db/database.ts';
+import { rootHandle } from '../../platform/db/tenant-scope.ts';
 import type { AreaInfo } from './areas.service.ts';
 import * as store from './areas.store.ts';
 import type { MapDrawing } from './views/area-map.tsx';
@@ -66,7 +67,7 @@ export function invalidateAreaCaches(): void {
 
 /** Set the clock or TTL of the cache of one database (tests); also empties it. */
 export function configureAreaCache(db: DbOrTrx, options: Partial<Options>): void {
-  caches.set(db, emptyCache({ ...defaultOptions(), ...options }));
+  caches.set(rootHandle(db), emptyCache({ ...defaultOptions(), ...options }));
 }
 
 function defaultOptions(): Options {
@@ -79,10 +80,12 @@ function emptyCache(options: Options): DbCache {
 
 function cacheOf(db: DbOrTrx): DbCache | null {
   if (db.isTransaction) return null;
-  let cache = caches.get(db);
+  // A request's tenant-scoped handle shares the cache of the database it was made from.
+  const key = rootHandle(db);
+  let cache = caches.get(key);
   if (!cache) {
     cache = emptyCache(defaultOptions());
-    caches.set(db, cache);
+    caches.set(key, cache);
   } else if (cache.generation !== generation) {
     cache.generation = generation;
     cache.tenants.clear();

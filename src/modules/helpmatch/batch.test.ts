@@ -31,7 +31,7 @@ describe('weekly batch assignment (database)', () => {
   });
 
   it('proposes each structural request at most once, within caps and only to volunteers with a VOG', async () => {
-    const p = await computeBatch(ctx.database.db, T.id, NOW);
+    const p = await computeBatch(ctx.database.db, T.id, coordinator, NOW);
     assert.equal(p.requests, 3);
     assert.equal(p.items.length, 3);
     assert.equal(p.unassigned, 0);
@@ -46,7 +46,7 @@ describe('weekly batch assignment (database)', () => {
 
   it('confirming creates proposed batch matches; pairs no longer in the plan are skipped', async () => {
     const db = ctx.database.db;
-    const p = await computeBatch(db, T.id, NOW);
+    const p = await computeBatch(db, T.id, coordinator, NOW);
     const pairs = p.items.map((i) => ({ requestId: i.requestId, volunteerUserId: i.userId }));
     const bogus = { requestId: requests[0]!, volunteerUserId: noVog.actor.userId };
     const result = await confirmBatch(db, ctxOf(), coordinator, [...pairs, bogus]);
@@ -63,7 +63,7 @@ describe('weekly batch assignment (database)', () => {
     const mails = await db.selectFrom('mail_outbox').select('user_id').where('tenant_id', '=', T.id).execute();
     assert.ok(withVog.every((v) => mails.some((m) => m.user_id === v.actor.userId)));
     // Now the caps are used up by the waiting proposals: nothing more to propose, and confirming again creates nothing.
-    const again = await computeBatch(db, T.id, NOW);
+    const again = await computeBatch(db, T.id, coordinator, NOW);
     assert.equal(again.items.length, 0);
     assert.deepEqual(await confirmBatch(db, ctxOf(), coordinator, pairs), { created: 0, skipped: 3 });
   });

@@ -13,6 +13,8 @@ import { getUserProfile, listMembers } from '../people/people.service.ts';
 import { listOpenRequestsForMatching } from './service/matching-data.ts';
 import { createMatches, type MatchCtx } from './service/matches.ts';
 import type { Actor } from './service/common.ts';
+import { authorize, systemPrincipal, type Principal } from '../../platform/principal.ts';
+import { can } from './policies.ts';
 import { alreadyInvolved, loadEngineData, toEngineRequest } from './engine.service.ts';
 import * as store from './engine.store.ts';
 import { planBatch } from './matching/batch-plan.ts';
@@ -36,7 +38,8 @@ export interface BatchProposal {
 }
 
 /** Compute the batch proposal for the tenant's open structural requests at `now`. */
-export async function computeBatch(db: DbOrTrx, tenantId: string, now: Date): Promise<BatchProposal> {
+export async function computeBatch(db: DbOrTrx, tenantId: string, principal: Principal, now: Date): Promise<BatchProposal> {
+  authorize(can(principal, 'batch.run', { tenantId }));
   const requests = (await listOpenRequestsForMatching(db, tenantId)).filter((r) => r.helpType === 'structural');
   const data = await loadEngineData(db, tenantId, now);
   // Proposals still waiting for an answer count against the cap as well.
@@ -80,7 +83,8 @@ export async function confirmBatch(
   actor: Actor,
   pairs: readonly { requestId: string; volunteerUserId: string }[],
 ): Promise<{ created: number; skipped: number }> {
-  const plan = await computeBatch(db, ctx.tenantId, ctx.now);
+  authorize(can(actor, 'batch.run', { tenantId: ctx.tenantId }));
+  const plan = await computeBatch(db, ctx.tenantId, actor, ctx.now);
   const inPlan = new Map(plan.items.map((i) => [`${i.requestId}:${i.userId}`, i]));
   const chosen = [...new Set(pairs.map((p) => `${p.requestId}:${p.volunteerUserId}`))].flatMap((k) => {
     const item = inPlan.get(k);
@@ -107,7 +111,7 @@ export async function confirmBatch(
 /** The weekly job: compute each tenant's proposal and tell its coordinators when there is one. */
 export async function batchJob({ db, config, now }: JobHandlerArgs): Promise<void> {
   for (const tenant of await listTenants(db)) {
-    const proposal = await computeBatch(db, tenant.id, now);
+    const proposal = await computeBatch(db, tenant.id, systemPrincipal(tenant.id, now), now);
     if (proposal.items.length === 0) continue;
     for (const m of await listMembers(db, tenant.id, { role: 'coordinator' })) {
       if (!m.email) continue;

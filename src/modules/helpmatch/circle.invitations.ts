@@ -9,7 +9,9 @@ import { translator, type Locale } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/mail.service.ts';
 import { findUserByEmail } from '../people/people.service.ts';
 import * as store from './circle.store.ts';
-import { audit, type Actor, type MemberCircle } from './circle.service.ts';
+import { assertOwner, audit, type Actor, type MemberCircle } from './circle.service.ts';
+import { authorize } from '../../platform/principal.ts';
+import { can } from './policies.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
 
@@ -32,7 +34,7 @@ export async function inviteToCircle(
     baseUrl: string;
   },
 ): Promise<{ token: string; invitationId: string }> {
-  if (circle.role !== 'owner') throw Forbidden('helpmatch.circle.ownerOnly');
+  assertOwner(circle, actor);
   const email = input.email.trim().toLowerCase();
   const existing = await findUserByEmail(db, email);
   if (existing && !existing.deleted_at) {
@@ -103,6 +105,7 @@ export async function acceptCircleInvitation(
   token: string,
   now: Date,
 ): Promise<{ circleId: string }> {
+  authorize(can(actor, 'circle.invitation.accept', { tenantId, userIds: [actor.userId] }));
   const inv = await getCircleInvitation(db, tenantId, token, now);
   if (inv.email !== actor.email.toLowerCase()) throw Forbidden('helpmatch.circle.invite.otherAccount');
   return inTransaction(db, async (trx) => {
@@ -124,7 +127,7 @@ export async function revokeCircleInvitation(
   invitationId: string,
   now: Date,
 ): Promise<void> {
-  if (circle.role !== 'owner') throw Forbidden('helpmatch.circle.ownerOnly');
+  assertOwner(circle, actor);
   if (!isUuid(invitationId)) throw NotFound();
   await inTransaction(db, async (trx) => {
     if (!(await store.revokeInvitation(trx, circle.tenant_id, circle.id, invitationId, now))) throw NotFound();

@@ -12,6 +12,7 @@ import { importDemoAreas } from '../areas/areas.service.ts';
 import * as hm from './helpmatch.service.ts';
 import { acceptCircleInvitation, inviteToCircle } from './circle.invitations.ts';
 import { addTask, createCircle, getCircle } from './circle.service.ts';
+import { actorIn } from './service/common.ts';
 
 const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 const B = { id: 'GM0014', slug: 'groningen', name: 'Groningen' };
@@ -71,7 +72,7 @@ describe('care circle: isolation', () => {
     await signInAs(ctx, who.coordinator, { tenantId: A.id, role: 'coordinator' });
     await signInAs(ctx, who.admin, { tenantId: A.id, role: 'admin' });
     ids.adminB = await signInAs(ctx, who.adminB, { tenantId: B.id, role: 'admin', email: 'admin-b@example.nl' });
-    const actor = { userId: ids.owner, ip: null };
+    const actor = actorIn(A.id, ids.owner, ['resident']);
     ids.circle = await createCircle(db, A.id, actor, {
       personName: SECRET,
       personDetails: 'Adres: Geheimstraat 7',
@@ -79,7 +80,7 @@ describe('care circle: isolation', () => {
       areaCode: null,
       now: now(),
     });
-    const circle = await getCircle(db, A.id, ids.circle, ids.owner);
+    const circle = await getCircle(db, A.id, ids.circle, actorIn(A.id, ids.owner, ['resident']));
     ids.task = await addTask(db, circle, actor, {
       title: 'Boodschappen',
       notes: '',
@@ -97,7 +98,7 @@ describe('care circle: isolation', () => {
       now: now(),
       baseUrl: 'http://localhost',
     });
-    await acceptCircleInvitation(db, A.id, { userId: ids.member, ip: null, email: 'lid@example.nl' }, token, now());
+    await acceptCircleInvitation(db, A.id, { ...actorIn(A.id, ids.member, ['resident']), email: 'lid@example.nl' }, token, now());
     ids.invitation = (
       await inviteToCircle(db, circle, actor, {
         tenant: A,
@@ -239,7 +240,7 @@ describe('helpmatch: a person with roles in two municipalities (issue 11, findin
     const residentK = await signInAs(ctx, new TestBrowser(ctx.app), { tenantId: A.id, role: 'resident', email: 'anders-a@example.nl' });
     const residentG = await signInAs(ctx, new TestBrowser(ctx.app), { tenantId: B.id, role: 'resident', email: 'noord-b@example.nl' });
 
-    const asResident = { userId: ids.pim, ip: null };
+    const asResident = actorIn(A.id, ids.pim, ['resident']);
     ids.kCircle = await createCircle(db, A.id, asResident, {
       personName: K_CIRCLE,
       personDetails: `Adres: ${K_ADDRESS}`,
@@ -247,7 +248,8 @@ describe('helpmatch: a person with roles in two municipalities (issue 11, findin
       areaCode: null,
       now: now(),
     });
-    ids.gCircle = await createCircle(db, B.id, asResident, {
+    const asResidentB = actorIn(B.id, ids.pim, ['resident']);
+    ids.gCircle = await createCircle(db, B.id, asResidentB, {
       personName: G_CIRCLE,
       personDetails: `Adres: ${G_ADDRESS}`,
       createdAs: 'carer',
@@ -255,8 +257,8 @@ describe('helpmatch: a person with roles in two municipalities (issue 11, findin
       now: now(),
     });
     const task = { title: 'Boodschappen', notes: '', recurrence: 'weekly' as const, startsOn: '2026-11-23', timeOfDay: null, now: now() };
-    ids.kTask = await addTask(db, await getCircle(db, A.id, ids.kCircle, ids.pim), asResident, task);
-    ids.gTask = await addTask(db, await getCircle(db, B.id, ids.gCircle, ids.pim), asResident, task);
+    ids.kTask = await addTask(db, await getCircle(db, A.id, ids.kCircle, asResident), asResident, task);
+    ids.gTask = await addTask(db, await getCircle(db, B.id, ids.gCircle, asResidentB), asResidentB, task);
 
     const request = (summary: string, address: string, point: { lon: number; lat: number }): hm.NewRequest => ({
       category: 'tuin',
@@ -271,13 +273,13 @@ describe('helpmatch: a person with roles in two municipalities (issue 11, findin
       vulnerable: false,
     });
     ids.kOwn = (
-      await hm.createRequest(db, A.id, { userId: ids.pim, roles: ['resident'] }, request(K_OWN_REQUEST, K_ADDRESS, K_POINT), now())
+      await hm.createRequest(db, A.id, actorIn(A.id, ids.pim, ['resident']), request(K_OWN_REQUEST, K_ADDRESS, K_POINT), now())
     ).id;
     ids.kOther = (
-      await hm.createRequest(db, A.id, { userId: residentK, roles: ['resident'] }, request(K_OTHER_REQUEST, 'Andersweg 1', K_POINT), now())
+      await hm.createRequest(db, A.id, actorIn(A.id, residentK, ['resident']), request(K_OTHER_REQUEST, 'Andersweg 1', K_POINT), now())
     ).id;
     ids.gRequest = (
-      await hm.createRequest(db, B.id, { userId: residentG, roles: ['resident'] }, request(G_REQUEST, G_ADDRESS, G_POINT), now())
+      await hm.createRequest(db, B.id, actorIn(B.id, residentG, ['resident']), request(G_REQUEST, G_ADDRESS, G_POINT), now())
     ).id;
     for (const b of [pim, coordK, adminK]) assert.equal((await b.get('/account')).statusCode, 200);
   });

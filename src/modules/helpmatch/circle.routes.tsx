@@ -3,32 +3,47 @@
  * member of the circle in this tenant (NotFound otherwise): there is no staff path into a circle.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseForm } from '../../platform/http/forms.ts';
+import { z } from 'zod';
 import type { Policy } from '../../platform/http/policy.ts';
+import { routes } from '../../platform/http/route.ts';
+import type { RequestTenant } from '../../platform/http/types.ts';
 import { listAreas } from '../areas/areas.service.ts';
 import * as circles from './circle.service.ts';
-import { createCircleForm, hoursForm, noticeOf, taskForm, weekOf } from './circle.schemas.ts';
+import { createCircleForm, dateParam, hoursForm, noticeOf, noticeQuery, taskForm, weekQuery } from './circle.schemas.ts';
+import { uuidParam } from './helpmatch.schemas.ts';
 import { localDate } from '../../platform/time.ts';
 import { circleHoursTotal } from './ledger.ts';
 import { CircleListPage, NewCirclePage } from './views/circle/list.tsx';
 import { CircleOverviewPage } from './views/circle/overview.tsx';
 import { SlotPage } from './views/circle/slot.tsx';
 import { circleMemberRoutes } from './circle.members.routes.tsx';
-import { actorOf, circlePath, crumbs, formErrors, stringFields } from './circle.http.ts';
+import { actorOf, circlePath, crumbs } from './circle.http.ts';
+import { singleValues } from './routes/shared.ts';
 
 const ANY_ROLE: Policy = { roles: ['resident', 'volunteer', 'professional', 'coordinator', 'admin'] };
 
+type TenantRequest = FastifyRequest & { tenant: RequestTenant };
+interface FormState {
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+  status?: number;
+}
+
 export async function circleRoutes(app: FastifyInstance): Promise<void> {
-  const member = (req: FastifyRequest) => circles.getCircle(app.db, req.tenant!.id, (req.params as { id: string }).id, req.user!.id);
+  const route = routes(app);
+  const member = (req: TenantRequest, circleId: string) => circles.getCircle(app.db, req.tenant.id, circleId, actorOf(req));
+  const circleParams = { id: uuidParam };
+  const slotParams = { id: uuidParam, taskId: uuidParam, date: dateParam };
 
   async function renderOverview(
-    req: FastifyRequest,
+    req: TenantRequest,
     reply: FastifyReply,
     circle: circles.MemberCircle,
-    extra: { values?: Record<string, string>; errors?: Record<string, string>; status?: number } = {},
+    query: { week?: string | undefined; melding?: string | undefined },
+    extra: FormState = {},
   ) {
     const now = app.clock.now();
-    const week = await circles.circleWeek(app.db, circle, { week: weekOf(req.query), now });
+    const week = await circles.circleWeek(app.db, circle, { week: query.week, now });
     const members = await circles.listCircleMembers(app.db, circle);
     const hours = await circleHoursTotal(app.db, circle.tenant_id, circle.id);
     await circles.audit(app.db, circle.tenant_id, actorOf(req), 'view', 'helpmatch_circle', circle.id);
@@ -41,24 +56,24 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
           names={new Map(members.map((m) => [m.userId, m.name]))}
           week={week}
           hours={hours}
-          notice={noticeOf(req.query)}
+          notice={noticeOf(query)}
           {...extra}
         />,
         {
           title: req.t('helpmatch.circle.page.title', { name: circle.person_name }),
-          breadcrumbs: crumbs(req),
+          breadcrumbs: crumbs(req, req.tenant),
           ...(extra.status ? { status: extra.status } : {}),
         },
       );
   }
 
-  app.get('/:tenant/hulp/kring', { config: { policy: 'signedIn' } }, async (req, reply) => {
-    const mine = await circles.listMyCircles(app.db, req.tenant!.id, req.user!.id);
+  route.get('/:tenant/hulp/kring', { policy: 'signedIn', query: noticeQuery }, async (req, reply) => {
+    const mine = await circles.listMyCircles(app.db, req.tenant.id, actorOf(req));
     return reply.page(
       <CircleListPage ctx={req.viewContext()} circles={mine} canCreate={req.roles.length > 0} notice={noticeOf(req.query)} />,
       {
         title: req.t('helpmatch.circle.title'),
-        breadcrumbs: crumbs(req).slice(0, 1),
+        breadcrumbs: crumbs(req, req.tenant).slice(0, 1),
       },
     );
   });
@@ -68,68 +83,73 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
       .map((a) => ({ code: a.code, name: a.name }))
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 
-  app.get('/:tenant/hulp/kring/nieuw', { config: { policy: ANY_ROLE } }, async (req, reply) => {
-    return reply.page(<NewCirclePage ctx={req.viewContext()} areas={await areasOf(req.tenant!.id)} />, {
+  route.get('/:tenant/hulp/kring/nieuw', { policy: ANY_ROLE }, async (req, reply) => {
+    return reply.page(<NewCirclePage ctx={req.viewContext()} areas={await areasOf(req.tenant.id)} />, {
       title: req.t('helpmatch.circle.new.title'),
-      breadcrumbs: crumbs(req),
+      breadcrumbs: crumbs(req, req.tenant),
     });
   });
 
-  app.post('/:tenant/hulp/kring/nieuw', { config: { policy: ANY_ROLE } }, async (req, reply) => {
-    const title = req.t('helpmatch.circle.new.title');
-    const form = parseForm(createCircleForm, req.body, req.t);
-    const again = async (errors: Record<string, string>, status: number) =>
-      reply.page(
-        <NewCirclePage ctx={req.viewContext()} areas={await areasOf(req.tenant!.id)} values={stringFields(req.body)} errors={errors} />,
-        { title, status, breadcrumbs: crumbs(req) },
-      );
-    if (!form.ok) return again(form.errors, 422);
-    try {
-      const id = await circles.createCircle(app.db, req.tenant!.id, actorOf(req), {
-        ...form.data,
-        areaCode: form.data.areaCode || null,
+  route.post(
+    '/:tenant/hulp/kring/nieuw',
+    {
+      policy: ANY_ROLE,
+      form: createCircleForm,
+      invalid: async (req, reply, errors, values, status) =>
+        reply.page(
+          <NewCirclePage ctx={req.viewContext()} areas={await areasOf(req.tenant.id)} values={singleValues(values)} errors={errors} />,
+          { title: req.t('helpmatch.circle.new.title'), status, breadcrumbs: crumbs(req, req.tenant) },
+        ),
+    },
+    async (req, reply) => {
+      const id = await circles.createCircle(app.db, req.tenant.id, actorOf(req), {
+        ...req.body,
+        areaCode: req.body.areaCode || null,
         now: app.clock.now(),
       });
-      return reply.redirect(`${circlePath(req, id)}/leden?melding=kring-gemaakt`, 303);
-    } catch (err) {
-      const { status, errors } = formErrors(err, req.t);
-      return again(errors, status);
-    }
-  });
-
-  app.get('/:tenant/hulp/kring/:id', { config: { policy: 'signedIn' } }, async (req, reply) =>
-    renderOverview(req, reply, await member(req)),
+      return reply.redirect(`${circlePath(req.tenant, id)}/leden?melding=kring-gemaakt`, 303);
+    },
   );
 
-  app.post('/:tenant/hulp/kring/:id/taken', { config: { policy: 'signedIn' } }, async (req, reply) => {
-    const circle = await member(req);
-    const form = parseForm(taskForm, req.body, req.t);
-    if (!form.ok) return renderOverview(req, reply, circle, { values: stringFields(req.body), errors: form.errors, status: 422 });
-    try {
-      await circles.addTask(app.db, circle, actorOf(req), { ...form.data, timeOfDay: form.data.timeOfDay || null, now: app.clock.now() });
-    } catch (err) {
-      const { status, errors } = formErrors(err, req.t);
-      return renderOverview(req, reply, circle, { values: stringFields(req.body), errors, status });
-    }
-    return reply.redirect(`${circlePath(req, circle.id)}?week=${form.data.startsOn}&melding=taak-toegevoegd`, 303);
-  });
+  route.get('/:tenant/hulp/kring/:id', { policy: 'signedIn', params: circleParams, query: weekQuery }, async (req, reply) =>
+    renderOverview(req, reply, await member(req, req.params.id), req.query),
+  );
 
-  app.post('/:tenant/hulp/kring/:id/taken/:taskId/stoppen', { config: { policy: 'signedIn' } }, async (req, reply) => {
-    const circle = await member(req);
-    await circles.archiveTask(app.db, circle, actorOf(req), (req.params as { taskId: string }).taskId, app.clock.now());
-    return reply.redirect(`${circlePath(req, circle.id)}?melding=taak-gestopt`, 303);
-  });
+  route.post(
+    '/:tenant/hulp/kring/:id/taken',
+    {
+      policy: 'signedIn',
+      params: circleParams,
+      form: taskForm,
+      invalid: async (req, reply, errors, values, status) =>
+        renderOverview(req, reply, await member(req, req.params.id), {}, { values: singleValues(values), errors, status }),
+    },
+    async (req, reply) => {
+      const circle = await member(req, req.params.id);
+      await circles.addTask(app.db, circle, actorOf(req), { ...req.body, timeOfDay: req.body.timeOfDay || null, now: app.clock.now() });
+      return reply.redirect(`${circlePath(req.tenant, circle.id)}?week=${req.body.startsOn}&melding=taak-toegevoegd`, 303);
+    },
+  );
+
+  route.post(
+    '/:tenant/hulp/kring/:id/taken/:taskId/stoppen',
+    { policy: 'signedIn', params: { id: uuidParam, taskId: uuidParam }, form: z.object({}) },
+    async (req, reply) => {
+      const circle = await member(req, req.params.id);
+      await circles.archiveTask(app.db, circle, actorOf(req), req.params.taskId, app.clock.now());
+      return reply.redirect(`${circlePath(req.tenant, circle.id)}?melding=taak-gestopt`, 303);
+    },
+  );
 
   // --- one occurrence of a task (a turn) ---
-  type SlotParams = { id: string; taskId: string; date: string };
-
   async function renderSlot(
-    req: FastifyRequest,
+    req: TenantRequest,
     reply: FastifyReply,
     circle: circles.MemberCircle,
-    extra: { values?: Record<string, string>; errors?: Record<string, string>; status?: number } = {},
+    at: { taskId: string; date: string },
+    extra: FormState = {},
   ) {
-    const { taskId, date } = req.params as SlotParams;
+    const { taskId, date } = at;
     const slot = await circles.getSlot(app.db, circle, taskId, date);
     const members = await circles.listCircleMembers(app.db, circle);
     const takerName = slot.turn?.taken_by ? (members.find((m) => m.userId === slot.turn!.taken_by)?.name ?? null) : null;
@@ -148,43 +168,54 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
         />,
         {
           title: req.t('helpmatch.circle.slot.title', { task: slot.task.title, date }),
-          breadcrumbs: crumbs(req, circle),
+          breadcrumbs: crumbs(req, req.tenant, circle),
           ...(extra.status ? { status: extra.status } : {}),
         },
       );
   }
 
-  app.get('/:tenant/hulp/kring/:id/beurten/:taskId/:date', { config: { policy: 'signedIn' } }, async (req, reply) =>
-    renderSlot(req, reply, await member(req)),
+  route.get('/:tenant/hulp/kring/:id/beurten/:taskId/:date', { policy: 'signedIn', params: slotParams }, async (req, reply) =>
+    renderSlot(req, reply, await member(req, req.params.id), req.params),
   );
 
-  app.post('/:tenant/hulp/kring/:id/beurten/:taskId/:date/oppakken', { config: { policy: 'signedIn' } }, async (req, reply) => {
-    const circle = await member(req);
-    const { taskId, date } = req.params as SlotParams;
-    await circles.takeTurn(app.db, circle, actorOf(req), taskId, date, app.clock.now());
-    return reply.redirect(`${circlePath(req, circle.id)}?week=${date}&melding=opgepakt`, 303);
-  });
+  route.post(
+    '/:tenant/hulp/kring/:id/beurten/:taskId/:date/oppakken',
+    { policy: 'signedIn', params: slotParams, form: z.object({}) },
+    async (req, reply) => {
+      const circle = await member(req, req.params.id);
+      const { taskId, date } = req.params;
+      await circles.takeTurn(app.db, circle, actorOf(req), taskId, date, app.clock.now());
+      return reply.redirect(`${circlePath(req.tenant, circle.id)}?week=${date}&melding=opgepakt`, 303);
+    },
+  );
 
-  app.post('/:tenant/hulp/kring/:id/beurten/:taskId/:date/teruggeven', { config: { policy: 'signedIn' } }, async (req, reply) => {
-    const circle = await member(req);
-    const { taskId, date } = req.params as SlotParams;
-    await circles.releaseTurn(app.db, circle, actorOf(req), taskId, date);
-    return reply.redirect(`${circlePath(req, circle.id)}?week=${date}&melding=teruggegeven`, 303);
-  });
+  route.post(
+    '/:tenant/hulp/kring/:id/beurten/:taskId/:date/teruggeven',
+    { policy: 'signedIn', params: slotParams, form: z.object({}) },
+    async (req, reply) => {
+      const circle = await member(req, req.params.id);
+      const { taskId, date } = req.params;
+      await circles.releaseTurn(app.db, circle, actorOf(req), taskId, date);
+      return reply.redirect(`${circlePath(req.tenant, circle.id)}?week=${date}&melding=teruggegeven`, 303);
+    },
+  );
 
-  app.post('/:tenant/hulp/kring/:id/beurten/:taskId/:date/gedaan', { config: { policy: 'signedIn' } }, async (req, reply) => {
-    const circle = await member(req);
-    const { taskId, date } = req.params as SlotParams;
-    const form = parseForm(hoursForm, req.body, req.t);
-    if (!form.ok) return renderSlot(req, reply, circle, { values: stringFields(req.body), errors: form.errors, status: 422 });
-    try {
-      await circles.completeTurn(app.db, circle, actorOf(req), taskId, date, form.data.hours, app.clock.now());
-    } catch (err) {
-      const { status, errors } = formErrors(err, req.t);
-      return renderSlot(req, reply, circle, { values: stringFields(req.body), errors, status });
-    }
-    return reply.redirect(`${circlePath(req, circle.id)}?week=${date}&melding=gedaan`, 303);
-  });
+  route.post(
+    '/:tenant/hulp/kring/:id/beurten/:taskId/:date/gedaan',
+    {
+      policy: 'signedIn',
+      params: slotParams,
+      form: hoursForm,
+      invalid: async (req, reply, errors, values, status) =>
+        renderSlot(req, reply, await member(req, req.params.id), req.params, { values: singleValues(values), errors, status }),
+    },
+    async (req, reply) => {
+      const circle = await member(req, req.params.id);
+      const { taskId, date } = req.params;
+      await circles.completeTurn(app.db, circle, actorOf(req), taskId, date, req.body.hours, app.clock.now());
+      return reply.redirect(`${circlePath(req.tenant, circle.id)}?week=${date}&melding=gedaan`, 303);
+    },
+  );
 
   await circleMemberRoutes(app);
 }

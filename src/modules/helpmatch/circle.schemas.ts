@@ -1,24 +1,25 @@
 /** Forms of the care circle and the reciprocity question; messages are i18n keys. */
 import { z } from 'zod';
+import { MAX } from './helpmatch.schemas.ts';
+
+/** A date as yyyy-mm-dd (the form; the calendar check is isIsoDate in circle.schedule.ts). */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const requiredText = (max: number) => z.string('form.required').trim().min(1, 'form.required').max(max, 'form.tooLong');
 const optionalText = (max: number) => z.string().trim().max(max, 'form.tooLong').optional().default('');
 
 export const createCircleForm = z.object({
-  personName: requiredText(200),
-  personDetails: optionalText(2000),
+  personName: requiredText(MAX.title),
+  personDetails: optionalText(MAX.longText),
   createdAs: z.enum(['self', 'carer', 'on_behalf'], 'form.invalidValue'),
   areaCode: z.string().trim().max(64, 'helpmatch.circle.form.unknownArea').optional().default(''),
 });
 
 export const taskForm = z.object({
-  title: requiredText(200),
-  notes: optionalText(1000),
+  title: requiredText(MAX.title),
+  notes: optionalText(MAX.text),
   recurrence: z.enum(['once', 'weekly', 'biweekly'], 'form.invalidValue'),
-  startsOn: z
-    .string('form.required')
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'helpmatch.circle.task.badDate'),
+  startsOn: z.string('form.required').trim().regex(ISO_DATE, 'helpmatch.circle.task.badDate'),
   timeOfDay: z
     .string()
     .trim()
@@ -33,16 +34,22 @@ export const hoursForm = z.object({
     .trim()
     .regex(/^\d{1,2}([.,]\d{1,2})?$/, 'helpmatch.circle.turn.badHours')
     .transform((s) => Number(s.replace(',', '.')))
-    .refine((n) => n >= 0.25 && n <= 24, 'helpmatch.circle.turn.badHours'),
+    .refine((n) => n >= 0.25 && n <= MAX.turnHours, 'helpmatch.circle.turn.badHours'),
 });
 
 export const circleInviteForm = z.object({
-  email: z.string('form.required').trim().toLowerCase().min(1, 'form.required').max(254, 'form.tooLong').pipe(z.email('form.invalidEmail')),
-  name: requiredText(200),
+  email: z
+    .string('form.required')
+    .trim()
+    .toLowerCase()
+    .min(1, 'form.required')
+    .max(MAX.email, 'form.tooLong')
+    .pipe(z.email('form.invalidEmail')),
+  name: requiredText(MAX.title),
 });
 
 export const reciprocityForm = z.object({
-  answer: z.string().trim().max(1000, 'form.tooLong').optional().default(''),
+  answer: z.string().trim().max(MAX.text, 'form.tooLong').optional().default(''),
 });
 
 /** Notices after a redirect (`?melding=code`); only these codes are shown. */
@@ -63,13 +70,16 @@ const NOTICES: Record<string, string> = {
   'antwoord-weggehaald': 'helpmatch.ledger.ask.removed',
 };
 
-export function noticeOf(query: unknown): string | null {
-  const code = (query as { melding?: unknown } | undefined)?.melding;
-  return typeof code === 'string' ? (NOTICES[code] ?? null) : null;
+/** The i18n key of the notice named in the query string (`melding`), or null. */
+export function noticeOf(query: { melding?: string | undefined }): string | null {
+  return query.melding !== undefined && Object.hasOwn(NOTICES, query.melding) ? (NOTICES[query.melding] ?? null) : null;
 }
 
-/** The `week` query parameter when it is a date. */
-export function weekOf(query: unknown): string | undefined {
-  const w = (query as { week?: unknown } | undefined)?.week;
-  return typeof w === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(w) ? w : undefined;
-}
+/** The query string of a care-circle page: a notice after a redirect; anything else is ignored. */
+export const noticeQuery = z.object({ melding: z.string().optional().catch(undefined) });
+
+/** The query string of the circle's week: a notice, and the `week` to show when it is a date (otherwise this week). */
+export const weekQuery = noticeQuery.extend({ week: z.string().regex(ISO_DATE).optional().catch(undefined) });
+
+/** A date in the path of a turn. */
+export const dateParam = z.string().regex(ISO_DATE);

@@ -14,12 +14,12 @@ import { addDays, isIsoDate, isOccurrence, mondayOf, weekSlots } from './circle.
 import { localDate } from '../../platform/time.ts';
 import type { CircleCreatedAs, CircleMemberRole, CircleRecurrence } from './circle.tables.ts';
 import { isUuid } from '../../platform/ids.ts';
+import { MAX } from './helpmatch.schemas.ts';
+import { authorize } from '../../platform/principal.ts';
+import { can } from './policies.ts';
+import type { Actor } from './service/common.ts';
 
-/** Who acts, for the audit log. */
-export interface Actor {
-  userId: string;
-  ip: string | null;
-}
+export type { Actor } from './service/common.ts';
 
 export async function audit(
   db: DbOrTrx,
@@ -30,29 +30,40 @@ export async function audit(
   entityId: string | null,
   detail?: Record<string, unknown>,
 ) {
-  await recordAudit(db, { tenantId, actorUserId: actor.userId, ip: actor.ip, action, entity, entityId, detail: detail ?? null });
+  await recordAudit(db, { tenantId, actorUserId: actor.userId, ip: actor.ip ?? null, action, entity, entityId, detail: detail ?? null });
 }
 
 export type MemberCircle = NonNullable<Awaited<ReturnType<typeof store.findCircleOfMember>>>;
 
-/** The circle when the user is a member of it in this tenant; NotFound otherwise (also for other tenants). */
-export async function getCircle(db: DbOrTrx, tenantId: string, circleId: string, userId: string): Promise<MemberCircle> {
+/** The circle when the actor is a member of it in this tenant; NotFound otherwise (also for other tenants, coordinators and administrators). */
+export async function getCircle(db: DbOrTrx, tenantId: string, circleId: string, actor: Actor): Promise<MemberCircle> {
   if (!isUuid(circleId)) throw NotFound();
-  const c = await store.findCircleOfMember(db, tenantId, circleId, userId);
-  if (!c) throw NotFound();
+  const c = await store.findCircleOfMember(db, tenantId, circleId, actor.userId);
+  if (!c || !can(actor, 'circle.view', { tenantId: c.tenant_id, userIds: [actor.userId] })) throw NotFound();
   return c;
 }
 
-/** The circle when the user is its owner; NotFound for non-members, Forbidden for members. */
-export async function getOwnedCircle(db: DbOrTrx, tenantId: string, circleId: string, userId: string): Promise<MemberCircle> {
-  const c = await getCircle(db, tenantId, circleId, userId);
-  if (c.role !== 'owner') throw Forbidden('helpmatch.circle.ownerOnly');
+/** What policies.ts needs for `circle.manage`: the actor counts only when they own the circle. */
+function ownerFacts(circle: MemberCircle, actor: Actor) {
+  return { tenantId: circle.tenant_id, userIds: circle.role === 'owner' ? [actor.userId] : [] };
+}
+
+/** Throws Forbidden ("only the owner") unless the actor owns the circle. */
+export function assertOwner(circle: MemberCircle, actor: Actor): void {
+  if (!can(actor, 'circle.manage', ownerFacts(circle, actor))) throw Forbidden('helpmatch.circle.ownerOnly');
+}
+
+/** The circle when the actor is its owner; NotFound for non-members, Forbidden for members. */
+export async function getOwnedCircle(db: DbOrTrx, tenantId: string, circleId: string, actor: Actor): Promise<MemberCircle> {
+  const c = await getCircle(db, tenantId, circleId, actor);
+  assertOwner(c, actor);
   return c;
 }
 
-/** The circles the user belongs to in this tenant. */
-export async function listMyCircles(db: DbOrTrx, tenantId: string, userId: string) {
-  return store.listCirclesOfUser(db, tenantId, userId);
+/** The circles the actor belongs to in this tenant. */
+export async function listMyCircles(db: DbOrTrx, tenantId: string, actor: Actor) {
+  authorize(can(actor, 'circle.view', { tenantId, userIds: [actor.userId] }));
+  return store.listCirclesOfUser(db, tenantId, actor.userId);
 }
 
 /** Create a circle around a person; the creator becomes its owner. */
@@ -62,6 +73,7 @@ export async function createCircle(
   actor: Actor,
   input: { personName: string; personDetails: string; createdAs: CircleCreatedAs; areaCode: string | null; now: Date },
 ): Promise<string> {
+  authorize(can(actor, 'circle.create', { tenantId, userIds: [actor.userId] }));
   if (input.areaCode) {
     const area = await getArea(db, tenantId, input.areaCode);
     if (!area || area.level === 'municipality') throw Invalid({ areaCode: 'helpmatch.circle.form.unknownArea' });
@@ -130,7 +142,7 @@ export async function addTask(
 
 /** Stop a task (owner only); turns already done stay in the hours. */
 export async function archiveTask(db: DbOrTrx, circle: MemberCircle, actor: Actor, taskId: string, now: Date): Promise<void> {
-  if (circle.role !== 'owner') throw Forbidden('helpmatch.circle.ownerOnly');
+  assertOwner(circle, actor);
   if (!isUuid(taskId)) throw NotFound();
   await inTransaction(db, async (trx) => {
     if (!(await store.archiveTask(trx, circle.tenant_id, circle.id, taskId, now))) throw NotFound();
@@ -186,7 +198,7 @@ export async function completeTurn(
   if (!slot.turn || slot.turn.taken_by !== actor.userId) throw Conflict('helpmatch.circle.turn.notYours');
   if (slot.turn.done_at) throw Conflict('helpmatch.circle.turn.alreadyDone');
   if (date > localDate(now)) throw BadRequest('helpmatch.circle.turn.future');
-  if (!(hours > 0 && hours <= 24)) throw Invalid({ hours: 'helpmatch.circle.turn.badHours' });
+  if (!(hours > 0 && hours <= MAX.turnHours)) throw Invalid({ hours: 'helpmatch.circle.turn.badHours' });
   await inTransaction(db, async (trx) => {
     if (!(await store.completeTurn(trx, circle.tenant_id, slot.turn!.id, hours, now))) throw Conflict('helpmatch.circle.turn.alreadyDone');
     await audit(trx, circle.tenant_id, actor, 'complete', 'helpmatch_circle_task', taskId, { circleId: circle.id, date, hours });
@@ -195,7 +207,7 @@ export async function completeTurn(
 
 /** The owner removes a member: their membership and the turns they had not done yet go. */
 export async function removeMember(db: DbOrTrx, circle: MemberCircle, actor: Actor, userId: string): Promise<void> {
-  if (circle.role !== 'owner') throw Forbidden('helpmatch.circle.ownerOnly');
+  assertOwner(circle, actor);
   if (!isUuid(userId)) throw NotFound();
   if (userId === actor.userId) throw Conflict('helpmatch.circle.ownerCannotLeave');
   await inTransaction(db, async (trx) => {
@@ -223,7 +235,7 @@ export async function leaveCircle(db: DbOrTrx, circle: MemberCircle, actor: Acto
 
 /** The owner closes the circle: it is deleted with its tasks, turns and invitations. */
 export async function closeCircle(db: DbOrTrx, circle: MemberCircle, actor: Actor): Promise<void> {
-  if (circle.role !== 'owner') throw Forbidden('helpmatch.circle.ownerOnly');
+  assertOwner(circle, actor);
   await inTransaction(db, async (trx) => {
     await store.deleteCircle(trx, circle.tenant_id, circle.id);
     await audit(trx, circle.tenant_id, actor, 'delete', 'helpmatch_circle', circle.id);

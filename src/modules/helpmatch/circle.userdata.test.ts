@@ -8,6 +8,7 @@ import { acceptCircleInvitation, inviteToCircle } from './circle.invitations.ts'
 import { addTask, createCircle, getCircle, takeTurn, completeTurn } from './circle.service.ts';
 import { circleUserData } from './circle.userdata.ts';
 import { saveReciprocityAnswer, ledgerTotals } from './ledger.ts';
+import { actorIn } from './service/common.ts';
 
 const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 const now = new Date('2026-11-23T10:00:00Z');
@@ -21,43 +22,53 @@ describe('care circle: a person’s data', () => {
     const db = t.database.db;
     await ensureTenant(db, A);
     for (const k of ['owner', 'member', 'solo'] as const) u[k] = (await createUser(db, { email: `${k}@example.nl`, name: k })).id;
-    c.shared = await createCircle(
-      db,
-      A.id,
-      { userId: u.owner, ip: null },
-      { personName: 'Opa Kees', personDetails: 'Lindelaan 3', createdAs: 'carer', areaCode: null, now },
-    );
-    const shared = await getCircle(db, A.id, c.shared, u.owner);
-    const { token } = await inviteToCircle(
-      db,
-      shared,
-      { userId: u.owner, ip: null },
-      { tenant: A, email: 'member@example.nl', name: 'Lid', inviterName: 'owner', locale: 'nl', now, baseUrl: 'http://x' },
-    );
-    await acceptCircleInvitation(db, A.id, { userId: u.member, ip: null, email: 'member@example.nl' }, token, now);
-    await inviteToCircle(
-      db,
-      shared,
-      { userId: u.owner, ip: null },
-      { tenant: A, email: 'solo@example.nl', name: 'Solo', inviterName: 'owner', locale: 'nl', now, baseUrl: 'http://x' },
-    );
-    const taskId = await addTask(
-      db,
-      shared,
-      { userId: u.owner, ip: null },
-      { title: 'Boodschappen', notes: '', recurrence: 'weekly', startsOn: '2026-11-23', timeOfDay: null, now },
-    );
-    const asOwner = await getCircle(db, A.id, c.shared, u.owner);
-    await takeTurn(db, asOwner, { userId: u.owner, ip: null }, taskId, '2026-11-23', now);
-    await completeTurn(db, asOwner, { userId: u.owner, ip: null }, taskId, '2026-11-23', 2, now);
-    await takeTurn(db, asOwner, { userId: u.owner, ip: null }, taskId, '2026-11-30', now);
-    c.alone = await createCircle(
-      db,
-      A.id,
-      { userId: u.solo, ip: null },
-      { personName: 'Solo zelf', personDetails: '', createdAs: 'self', areaCode: null, now },
-    );
-    await saveReciprocityAnswer(db, A.id, { userId: u.owner, ip: null }, 'Ik kan fietsen repareren', now);
+    c.shared = await createCircle(db, A.id, actorIn(A.id, u.owner, ['resident']), {
+      personName: 'Opa Kees',
+      personDetails: 'Lindelaan 3',
+      createdAs: 'carer',
+      areaCode: null,
+      now,
+    });
+    const shared = await getCircle(db, A.id, c.shared, actorIn(A.id, u.owner, ['resident']));
+    const { token } = await inviteToCircle(db, shared, actorIn(A.id, u.owner, ['resident']), {
+      tenant: A,
+      email: 'member@example.nl',
+      name: 'Lid',
+      inviterName: 'owner',
+      locale: 'nl',
+      now,
+      baseUrl: 'http://x',
+    });
+    await acceptCircleInvitation(db, A.id, { ...actorIn(A.id, u.member, ['resident']), email: 'member@example.nl' }, token, now);
+    await inviteToCircle(db, shared, actorIn(A.id, u.owner, ['resident']), {
+      tenant: A,
+      email: 'solo@example.nl',
+      name: 'Solo',
+      inviterName: 'owner',
+      locale: 'nl',
+      now,
+      baseUrl: 'http://x',
+    });
+    const taskId = await addTask(db, shared, actorIn(A.id, u.owner, ['resident']), {
+      title: 'Boodschappen',
+      notes: '',
+      recurrence: 'weekly',
+      startsOn: '2026-11-23',
+      timeOfDay: null,
+      now,
+    });
+    const asOwner = await getCircle(db, A.id, c.shared, actorIn(A.id, u.owner, ['resident']));
+    await takeTurn(db, asOwner, actorIn(A.id, u.owner, ['resident']), taskId, '2026-11-23', now);
+    await completeTurn(db, asOwner, actorIn(A.id, u.owner, ['resident']), taskId, '2026-11-23', 2, now);
+    await takeTurn(db, asOwner, actorIn(A.id, u.owner, ['resident']), taskId, '2026-11-30', now);
+    c.alone = await createCircle(db, A.id, actorIn(A.id, u.solo, ['resident']), {
+      personName: 'Solo zelf',
+      personDetails: '',
+      createdAs: 'self',
+      areaCode: null,
+      now,
+    });
+    await saveReciprocityAnswer(db, A.id, actorIn(A.id, u.owner, ['resident']), 'Ik kan fietsen repareren', now);
   });
 
   it('exports circles, turns, invitations and answers', async () => {
@@ -85,9 +96,9 @@ describe('care circle: a person’s data', () => {
     const db = t.database.db;
     await inTransaction(db, (trx) => circleUserData.forget(trx, u.owner, now));
     await inTransaction(db, (trx) => circleUserData.forget(trx, u.solo, now));
-    const shared = await getCircle(db, A.id, c.shared, u.member);
+    const shared = await getCircle(db, A.id, c.shared, actorIn(A.id, u.member, ['resident']));
     assert.equal(shared.role, 'owner', 'the member became owner');
-    await assert.rejects(getCircle(db, A.id, c.shared, u.owner));
+    await assert.rejects(getCircle(db, A.id, c.shared, actorIn(A.id, u.owner, ['resident'])));
     assert.equal(
       (await db.selectFrom('helpmatch_circles').select('id').where('id', '=', c.alone).execute()).length,
       0,

@@ -12,6 +12,8 @@ import { descendantCodes, listAreas } from '../areas/areas.service.ts';
 import { CATEGORIES } from './categories.ts';
 import { gini } from './matching/gini.ts';
 import { loadDashboardRows, type DashMatch, type DashOffer, type DashRequest } from './dashboard.store.ts';
+import { authorize, type Principal } from '../../platform/principal.ts';
+import { can } from './policies.ts';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -142,8 +144,10 @@ const inCodes = (codes: ReadonlySet<string>) => (x: { buurtCode: string | null; 
 export async function loadDashboard(
   db: DbOrTrx,
   tenant: { id: string; name: string },
+  principal: Principal,
   opts: { areaCode: string | null; areaName?: string; period: Period; now: Date },
 ): Promise<Dashboard> {
+  authorize(can(principal, 'dashboard.view', { tenantId: tenant.id }));
   const since = new Date(opts.now.getTime() - opts.period * DAY);
   const data = await loadDashboardRows(db, tenant.id, since);
   const figuresFor = async (code: string | null) => {

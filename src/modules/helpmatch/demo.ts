@@ -86,8 +86,8 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
     if (located.neighbourhood?.code !== home.code) continue; // not where we think: skip rather than seed wrong data
     const nearLabel = near.label ?? home.label;
     const local = DateTime.fromJSDate(args.now, { zone: ZONE }).plus({ days: 3 }).toISODate()!;
-    const asker: hm.Actor = { userId: bewoner, roles: ['resident'] };
-    const helper: hm.Actor = { userId: vrijwilliger, roles: ['volunteer'] };
+    const asker = hm.actorIn(tenant.id, bewoner, ['resident'], { now: args.now });
+    const helper = hm.actorIn(tenant.id, vrijwilliger, ['volunteer'], { now: args.now });
     const common = {
       address: `Voorbeeldstraat 1, ${home.name} (demo)`,
       lon: home.label[0],
@@ -128,7 +128,7 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
       await hm.createRequest(
         trx,
         tenant.id,
-        { userId: professional, roles: ['professional'] },
+        hm.actorIn(tenant.id, professional, ['professional'], { now: args.now }),
         {
           ...common,
           address: `Voorbeeldlaan 7, ${home.name} (demo)`,
@@ -180,8 +180,7 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
       await hm.createVacancy(
         trx,
         tenant.id,
-        { userId: professional ?? bewoner, roles: ['coordinator'] },
-        [orgId],
+        hm.actorIn(tenant.id, professional ?? bewoner, ['coordinator'], { now: args.now, organisationIds: [orgId] }),
         { organisationId: orgId, title: v.title, description: v.description, category: v.category, hoursPerWeek: v.hours, isDemo: true },
         args.now,
       );

@@ -7,6 +7,7 @@ import * as hm from './helpmatch.service.ts';
 import { makeActor, seedAreas, T } from './test-support.ts';
 import { NOW, SECRET_ADDRESS, volunteerWithOffer, weeklyRequest } from './engine.test-support.ts';
 import { runWave } from './waves.ts';
+import { actorIn } from './service/common.ts';
 
 const base = `/${T.slug}/hulp`;
 
@@ -25,7 +26,7 @@ describe('engine pages', () => {
     await seedAreas(db);
     coordinatorBrowser = new TestBrowser(ctx.app);
     const coordinatorId = await signInAs(ctx, coordinatorBrowser, { tenantId: T.id, role: 'coordinator', name: 'Carla Coördinator' });
-    coordinator = { userId: coordinatorId, roles: ['coordinator'] };
+    coordinator = actorIn(T.id, coordinatorId, ['coordinator']);
     volunteer = await volunteerWithOffer(db, 0.005, {}, 'Vera Vrijwilliger');
     far = await volunteerWithOffer(db, 0.02, { reach: 'municipality' }, 'Frank Ver');
     await hm.recordVog(db, T.id, coordinator, volunteer.offerId, '2026-11-01', NOW);

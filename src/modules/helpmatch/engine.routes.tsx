@@ -2,13 +2,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auditFrom, recordAudit } from '../../platform/audit/audit.service.ts';
 import { AppError, BadRequest, NotFound } from '../../platform/errors.ts';
-import { parseForm } from '../../platform/http/forms.ts';
+import { routes } from '../../platform/http/route.ts';
+import type { RequestTenant } from '../../platform/http/types.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { getArea, listAreas } from '../areas/areas.service.ts';
 import { listMembers } from '../people/people.service.ts';
 import { respondToRequest } from './service/matches.ts';
 import { getMyOffer } from './service/offers.ts';
 import { listOpenRequestsForMatching } from './service/matching-data.ts';
 import { actorOf, buurtOptions, COORDINATORS, matchCtx } from './routes/shared.ts';
+import { idParam, MAX } from './helpmatch.schemas.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { proposeSuggestion, suggestionsForRequest, suggestionsForVolunteer } from './engine.service.ts';
 import * as store from './engine.store.ts';
@@ -29,24 +32,47 @@ const batchForm = z.object({
       z
         .array(z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, 'helpmatch.engine.batch.nothingChosen'))
         .min(1, 'helpmatch.engine.batch.nothingChosen')
-        .max(5000),
+        .max(MAX.batchPairs),
     ),
 });
 
-function requestIdOf(req: FastifyRequest): string {
-  const { requestId } = req.params as { requestId: string };
+/** A request in the path: one that is not a uuid is not found, with the engine's own message. */
+const requestParams = { requestId: idParam };
+function requestIdOf(requestId: string): string {
   if (!isUuid(requestId)) throw NotFound('helpmatch.engine.requestNotFound');
   return requestId;
 }
 
+const suggestionsQuery = z.object({ melding: z.string().optional().catch(undefined) });
+/** `?berekenen=1` computes a proposal; anything else shows the intro. */
+const batchQuery = z.object({ berekenen: z.string().optional().catch(undefined) });
+/**
+ * The dashboard's area (`gebied`, a code; empty: the whole municipality) and period (`periode`,
+ * days; empty: 90). A value that does not fit becomes `false`: the page answers 400 with its own message.
+ */
+const dashboardQuery = z.object({
+  gebied: z
+    .unknown()
+    .optional()
+    .transform((v): string | null | false => (v === undefined || v === '' ? null : typeof v === 'string' && v.length <= 20 ? v : false)),
+  periode: z
+    .unknown()
+    .optional()
+    .transform((v): Period | false => {
+      const n = v === undefined || v === '' ? 90 : typeof v === 'string' ? Number(v) : NaN;
+      return PERIODS.find((p) => p === n) ?? false;
+    }),
+});
+
 /** Pages of the matching engine: suggestions for volunteers and coordinators, the weekly batch and the dashboard. */
 export async function engineRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/:tenant/hulp/voor-u', { config: { policy: 'signedIn' } }, async (req, reply) => {
-    const tenant = req.tenant!;
+  const route = routes(app);
+  route.get('/:tenant/hulp/voor-u', { policy: 'signedIn' }, async (req, reply) => {
+    const tenant = req.tenant;
     const now = app.clock.now();
     const [offer, items, buurten] = await Promise.all([
       getMyOffer(app.db, tenant.id, req.user!.id),
-      suggestionsForVolunteer(app.db, tenant.id, req.user!.id, now),
+      suggestionsForVolunteer(app.db, tenant.id, actorOf(req), now),
       buurtOptions(app.db, tenant.id),
     ]);
     return reply.page(
@@ -57,14 +83,18 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post('/:tenant/hulp/voor-u/:requestId/helpen', { config: { policy: 'signedIn' } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const m = await respondToRequest(app.db, matchCtx(app, req), actorOf(req), requestIdOf(req));
-    return reply.redirect(`/${tenant.slug}/hulp/match/${m.id}?melding=gereageerd`, 303);
-  });
+  route.post(
+    '/:tenant/hulp/voor-u/:requestId/helpen',
+    { policy: 'signedIn', params: requestParams, form: z.object({}) },
+    async (req, reply) => {
+      const tenant = req.tenant;
+      const m = await respondToRequest(app.db, matchCtx(app, tenant), actorOf(req), requestIdOf(req.params.requestId));
+      return reply.redirect(`/${tenant.slug}/hulp/match/${m.id}?melding=gereageerd`, 303);
+    },
+  );
 
-  app.get('/:tenant/hulp/suggesties', { config: { policy: { roles: COORDINATORS } } }, async (req, reply) => {
-    const tenant = req.tenant!;
+  route.get('/:tenant/hulp/suggesties', { policy: { roles: COORDINATORS } }, async (req, reply) => {
+    const tenant = req.tenant;
     const [requests, buurten] = await Promise.all([listOpenRequestsForMatching(app.db, tenant.id), buurtOptions(app.db, tenant.id)]);
     const summaries = new Map(
       (
@@ -90,10 +120,16 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  const renderSuggestions = async (req: FastifyRequest, notice: string | null, errors?: Record<string, string>) => {
-    const tenant = req.tenant!;
-    const requestId = requestIdOf(req);
-    const { state, summary, suggestions } = await suggestionsForRequest(app.db, tenant.id, requestId, app.clock.now(), { limit: 20 });
+  const renderSuggestions = async (
+    req: FastifyRequest & { tenant: RequestTenant },
+    requestId: string,
+    notice: string | null,
+    errors?: Record<string, string>,
+  ) => {
+    const tenant = req.tenant;
+    const { state, summary, suggestions } = await suggestionsForRequest(app.db, tenant.id, req.principal, requestId, app.clock.now(), {
+      limit: 20,
+    });
     const names = new Map((await listMembers(app.db, tenant.id)).map((m) => [m.userId, m.name]));
     await recordAudit(app.db, {
       ...auditFrom(req),
@@ -117,38 +153,55 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/:tenant/hulp/suggesties/:requestId', { config: { policy: COORDINATOR_PERSONAL } }, async (req, reply) => {
-    const q = req.query as { melding?: string };
-    const notice = q.melding === 'voorgesteld' ? 'helpmatch.engine.suggest.proposed' : null;
-    return reply.page(await renderSuggestions(req, notice), { title: req.t('helpmatch.engine.suggest.title') });
-  });
+  route.get(
+    '/:tenant/hulp/suggesties/:requestId',
+    { policy: COORDINATOR_PERSONAL, params: requestParams, query: suggestionsQuery },
+    async (req, reply) => {
+      const notice = req.query.melding === 'voorgesteld' ? 'helpmatch.engine.suggest.proposed' : null;
+      return reply.page(await renderSuggestions(req, requestIdOf(req.params.requestId), notice), {
+        title: req.t('helpmatch.engine.suggest.title'),
+      });
+    },
+  );
 
-  app.post('/:tenant/hulp/suggesties/:requestId', { config: { policy: COORDINATOR_PERSONAL } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const requestId = requestIdOf(req);
-    const form = parseForm(proposeForm, req.body, req.t);
-    let errors: Record<string, string>;
-    if (form.ok) {
+  route.post(
+    '/:tenant/hulp/suggesties/:requestId',
+    {
+      policy: COORDINATOR_PERSONAL,
+      params: requestParams,
+      form: proposeForm,
+      invalid: async (req, reply, errors) =>
+        reply.page(await renderSuggestions(req, requestIdOf(req.params.requestId), null, errors), {
+          title: req.t('helpmatch.engine.suggest.title'),
+          status: 422,
+        }),
+    },
+    async (req, reply) => {
+      const tenant = req.tenant;
+      const requestId = requestIdOf(req.params.requestId);
+      let errors: Record<string, string>;
       try {
-        await proposeSuggestion(app.db, matchCtx(app, req), actorOf(req), requestId, form.data.volunteer);
+        await proposeSuggestion(app.db, matchCtx(app, tenant), actorOf(req), requestId, req.body.volunteer);
         return reply.redirect(`/${tenant.slug}/hulp/suggesties/${requestId}?melding=voorgesteld`, 303);
       } catch (err) {
+        // Every refusal (not suggested, request no longer open, already matched) is told beside the volunteer, with 422.
         if (!(err instanceof AppError) || err.status >= 500 || err.status === 404) throw err;
         errors = err.fields
           ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, req.t(v)]))
           : { volunteer: req.t(err.message) };
       }
-    } else {
-      errors = form.errors;
-    }
-    return reply.page(await renderSuggestions(req, null, errors), { title: req.t('helpmatch.engine.suggest.title'), status: 422 });
-  });
+      return reply.page(await renderSuggestions(req, requestId, null, errors), {
+        title: req.t('helpmatch.engine.suggest.title'),
+        status: 422,
+      });
+    },
+  );
 
-  app.get('/:tenant/hulp/batch', { config: { policy: COORDINATOR_PERSONAL } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const run = (req.query as { berekenen?: string }).berekenen === '1';
+  route.get('/:tenant/hulp/batch', { policy: COORDINATOR_PERSONAL, query: batchQuery }, async (req, reply) => {
+    const tenant = req.tenant;
+    const run = req.query.berekenen === '1';
     const now = app.clock.now();
-    const proposal = run ? await computeBatch(app.db, tenant.id, now) : null;
+    const proposal = run ? await computeBatch(app.db, tenant.id, req.principal, now) : null;
     if (proposal) {
       await recordAudit(app.db, {
         ...auditFrom(req),
@@ -167,47 +220,51 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post('/:tenant/hulp/batch', { config: { policy: COORDINATOR_PERSONAL } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const form = parseForm(batchForm, req.body, req.t);
-    if (!form.ok) {
-      const buurten = await buurtOptions(app.db, tenant.id);
-      return reply.page(
-        <BatchPage
-          ctx={req.viewContext()}
-          slug={tenant.slug}
-          proposal={null}
-          computedAt={null}
-          buurtNames={buurten.names}
-          errors={form.errors}
-        />,
-        {
-          title: req.t('helpmatch.engine.batch.title'),
-          status: 422,
-        },
-      );
-    }
-    const pairs = form.data.pair.map((p) => {
-      const [requestId, volunteerUserId] = p.split(':') as [string, string];
-      return { requestId, volunteerUserId };
-    });
-    const result = await confirmBatch(app.db, matchCtx(app, req), actorOf(req), pairs);
-    return reply.page(<BatchDonePage ctx={req.viewContext()} slug={tenant.slug} created={result.created} skipped={result.skipped} />, {
-      title: req.t('helpmatch.engine.batch.title'),
-    });
-  });
+  route.post(
+    '/:tenant/hulp/batch',
+    {
+      policy: COORDINATOR_PERSONAL,
+      form: batchForm,
+      invalid: async (req, reply, errors, _values, status) => {
+        const buurten = await buurtOptions(app.db, req.tenant.id);
+        return reply.page(
+          <BatchPage
+            ctx={req.viewContext()}
+            slug={req.tenant.slug}
+            proposal={null}
+            computedAt={null}
+            buurtNames={buurten.names}
+            errors={errors}
+          />,
+          {
+            title: req.t('helpmatch.engine.batch.title'),
+            status,
+          },
+        );
+      },
+    },
+    async (req, reply) => {
+      const tenant = req.tenant;
+      const pairs = req.body.pair.map((p) => {
+        const [requestId = '', volunteerUserId = ''] = p.split(':');
+        return { requestId, volunteerUserId };
+      });
+      const result = await confirmBatch(app.db, matchCtx(app, tenant), actorOf(req), pairs);
+      return reply.page(<BatchDonePage ctx={req.viewContext()} slug={tenant.slug} created={result.created} skipped={result.skipped} />, {
+        title: req.t('helpmatch.engine.batch.title'),
+      });
+    },
+  );
 
   /** Area and period from the query; a 400 for an unknown area or period. */
-  const dashboardQuery = async (req: FastifyRequest) => {
-    const tenant = req.tenant!;
-    const q = req.query as { gebied?: unknown; periode?: unknown };
-    const period = (q.periode === undefined || q.periode === '' ? 90 : typeof q.periode === 'string' ? Number(q.periode) : NaN) as Period;
-    if (!PERIODS.includes(period)) throw BadRequest('error.badRequest', { periode: 'form.invalidValue' });
-    if (q.gebied !== undefined && (typeof q.gebied !== 'string' || q.gebied.length > 20)) throw BadRequest('helpmatch.engine.dash.badArea');
-    const code = q.gebied ? q.gebied : null;
+  const dashboardOf = async (tenant: RequestTenant, principal: Principal, q: z.output<typeof dashboardQuery>) => {
+    const period = q.periode;
+    if (period === false) throw BadRequest('error.badRequest', { periode: 'form.invalidValue' });
+    if (q.gebied === false) throw BadRequest('helpmatch.engine.dash.badArea');
+    const code = q.gebied;
     const area = code ? await getArea(app.db, tenant.id, code) : null;
     if (code && (!area || area.level === 'municipality')) throw BadRequest('helpmatch.engine.dash.badArea');
-    const dashboard = await loadDashboard(app.db, tenant, {
+    const dashboard = await loadDashboard(app.db, tenant, principal, {
       areaCode: code,
       ...(area ? { areaName: area.name } : {}),
       period,
@@ -216,9 +273,9 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     return { dashboard, code };
   };
 
-  app.get('/:tenant/hulp/dashboard', { config: { policy: { roles: COORDINATORS } } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const { dashboard, code } = await dashboardQuery(req);
+  route.get('/:tenant/hulp/dashboard', { policy: { roles: COORDINATORS }, query: dashboardQuery }, async (req, reply) => {
+    const tenant = req.tenant;
+    const { dashboard, code } = await dashboardOf(tenant, req.principal, req.query);
     const [wijken, buurten] = await Promise.all([
       listAreas(app.db, tenant.id, { level: 'district' }),
       listAreas(app.db, tenant.id, { level: 'neighbourhood' }),
@@ -246,9 +303,9 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/:tenant/hulp/dashboard.csv', { config: { policy: { roles: COORDINATORS } } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const { dashboard, code } = await dashboardQuery(req);
+  route.get('/:tenant/hulp/dashboard.csv', { policy: { roles: COORDINATORS }, query: dashboardQuery }, async (req, reply) => {
+    const tenant = req.tenant;
+    const { dashboard, code } = await dashboardOf(tenant, req.principal, req.query);
     const name = `hulp-${tenant.slug}${code ? `-${code}` : ''}-${dashboard.period}d.csv`;
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -14,7 +14,7 @@ import {
   type RequestForMatching,
 } from './service/matching-data.ts';
 import { getMyOffer, listLatentContacts, recordVog } from './service/offers.ts';
-import { listBlocked } from './service/safety.ts';
+import { blockedUserIds } from './service/safety.ts';
 import { createMatches, type MatchCtx } from './service/matches.ts';
 import type { Actor } from './service/common.ts';
 import { isUuid } from '../../platform/ids.ts';
@@ -24,6 +24,9 @@ import * as store from './engine.store.ts';
 import { suggestFor, type SuggestOptions } from './matching/suggest.ts';
 import type { EngineRequest, EngineVolunteer, LatentContact, Suggestion, WeeklySlot } from './matching/types.ts';
 import { ZONE } from '../../platform/time.ts';
+import { authorize, type Principal } from '../../platform/principal.ts';
+import { can } from './policies.ts';
+import { actorIn } from './service/common.ts';
 
 const RECENT_DAYS = 30;
 
@@ -73,13 +76,13 @@ export async function loadEngineData(db: DbOrTrx, tenantId: string, now: Date): 
     store.volunteerHistoryExtras(db, tenantId),
     store.helpedPairs(db, tenantId),
     listLatentContacts(db, tenantId),
-    listBlocked(db, tenantId),
+    blockedUserIds(db, tenantId),
     store.recentMatchCounts(db, tenantId, new Date(now.getTime() - RECENT_DAYS * 86_400_000)),
   ]);
   const extraBy = new Map(extras.map((e) => [e.volunteerUserId, e]));
   const helpedBy = new Map<string, string[]>();
   for (const p of pairs) helpedBy.set(p.helped, [...(helpedBy.get(p.helped) ?? []), p.helper]);
-  const blockedSet = new Set(blocked.map((b) => b.user_id));
+  const blockedSet = new Set(blocked);
   const volunteers = offers.map((o): EngineVolunteer => {
     const e = extraBy.get(o.userId);
     return {
@@ -127,10 +130,12 @@ export function alreadyInvolved(r: RequestForMatching): Set<string> {
 export async function suggestionsForRequest(
   db: DbOrTrx,
   tenantId: string,
+  principal: Principal,
   requestId: string,
   now: Date,
   opts: SuggestOptions & { data?: EngineData } = {},
 ): Promise<{ request: RequestForMatching; state: string; summary: string; suggestions: Suggestion[] }> {
+  authorize(can(principal, 'suggestion.forRequest', { tenantId }));
   const request = isUuid(requestId) ? await getRequestForMatching(db, tenantId, requestId) : null;
   if (!request) throw NotFound('helpmatch.engine.requestNotFound');
   const data = opts.data ?? (await loadEngineData(db, tenantId, now));
@@ -166,10 +171,12 @@ export interface VolunteerSuggestion {
 export async function suggestionsForVolunteer(
   db: DbOrTrx,
   tenantId: string,
-  userId: string,
+  actor: Actor,
   now: Date,
   limit = 50,
 ): Promise<VolunteerSuggestion[]> {
+  authorize(can(actor, 'suggestion.forVolunteer', { tenantId, userIds: [actor.userId] }));
+  const userId = actor.userId;
   const data = await loadEngineData(db, tenantId, now);
   const me = data.volunteers.find((v) => v.userId === userId);
   const myContacts = data.contacts.filter((c) => c.userId === userId);
@@ -224,7 +231,8 @@ export async function proposeSuggestion(
   requestId: string,
   volunteerUserId: string,
 ): Promise<MatchRow> {
-  const { state, suggestions } = await suggestionsForRequest(db, ctx.tenantId, requestId, ctx.now);
+  authorize(can(actor, 'match.propose', { tenantId: ctx.tenantId }));
+  const { state, suggestions } = await suggestionsForRequest(db, ctx.tenantId, actor, requestId, ctx.now);
   if (state !== 'open') throw Conflict('helpmatch.request.notOpen');
   const s = suggestions.find((x) => x.userId === volunteerUserId);
   if (!s) throw Invalid({ volunteer: 'helpmatch.engine.notSuggested' });
@@ -259,6 +267,6 @@ export async function engineDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<void
     const offer = await getMyOffer(trx, tenant.id, volunteer);
     if (!offer) continue;
     const seenOn = DateTime.fromJSDate(args.now, { zone: ZONE }).minus({ days: 30 }).toISODate()!;
-    await recordVog(trx, tenant.id, { userId: coordinator, roles: ['coordinator'] }, offer.id, seenOn, args.now);
+    await recordVog(trx, tenant.id, actorIn(tenant.id, coordinator, ['coordinator'], { now: args.now }), offer.id, seenOn, args.now);
   }
 }

@@ -14,7 +14,11 @@ describe('helpmatch demo data', () => {
     const now = new Date('2026-11-23T09:00:00Z');
     await runDemoSeed(db, testConfig(), () => undefined, now);
     for (const tenantId of ['GM0542', 'GM1980', 'GM0014']) {
-      const requests = await hm.listRequestsForCoordinator(db, tenantId);
+      const requests = await hm.listRequestsForCoordinator(
+        db,
+        tenantId,
+        hm.actorIn(tenantId, '00000000-0000-4000-8000-000000000000', ['coordinator']),
+      );
       assert.ok(requests.length >= 3, `${tenantId} has demo requests`);
       for (const r of requests) {
         assert.equal(r.is_demo, true);

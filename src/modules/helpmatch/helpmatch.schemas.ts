@@ -2,6 +2,39 @@ import { z } from 'zod';
 import { CATEGORIES, HELP_TYPES, LANGUAGES, REACHES, URGENCIES, slotsFromValues } from './categories.ts';
 import { UUID_RE } from '../../platform/ids.ts';
 
+/** Limits of the module's texts and numbers: one place for the schemas, the services and the views' maxLength. */
+export const MAX = {
+  /** Short texts: a summary, a title, a person's name. */
+  title: 200,
+  email: 254,
+  phone: 40,
+  address: 300,
+  /** A buurt code. */
+  buurt: 20,
+  /** Remarks, talents, the notes of a circle task, the reciprocity answer. */
+  text: 1000,
+  /** Messages, feedback, reports, the details of a circle's person. */
+  longText: 2000,
+  /** A vacancy's description. */
+  description: 3000,
+  /** A latent contact's note, a block's reason. */
+  note: 500,
+  hoursPerWeek: 100,
+  /** Help moments per month in an offer. */
+  perMonth: 31,
+  /** Hours recorded for one match. */
+  matchHours: 100,
+  /** Hours of one circle turn. */
+  turnHours: 24,
+  /** Pairs confirmed in one batch. */
+  batchPairs: 5000,
+} as const;
+
+/** A uuid in the path: anything else is no page (404). */
+export const uuidParam = z.string().regex(UUID_RE);
+/** An id in the path whose "not found" page has its own message: the service checks its form and answers 404 with it. */
+export const idParam = z.string().max(100);
+
 const requiredText = (max: number) => z.string('form.required').trim().min(1, 'form.required').max(max, 'form.tooLong');
 const optionalText = (max: number) =>
   z
@@ -44,13 +77,13 @@ const buurt = z
 export const requestForm = z
   .object({
     forWhom: z.enum(['self', 'other']).optional().default('self'),
-    subjectName: optionalText(200),
-    subjectPhone: optionalText(40).refine((v) => v === null || /^[0-9+()\s-]{6,40}$/.test(v), 'people.account.phoneInvalid'),
-    subjectEmail: optionalText(254).refine((v) => v === null || z.email().safeParse(v).success, 'form.invalidEmail'),
+    subjectName: optionalText(MAX.title),
+    subjectPhone: optionalText(MAX.phone).refine((v) => v === null || /^[0-9+()\s-]{6,40}$/.test(v), 'people.account.phoneInvalid'),
+    subjectEmail: optionalText(MAX.email).refine((v) => v === null || z.email().safeParse(v).success, 'form.invalidEmail'),
     category: z.enum(CATEGORIES, 'helpmatch.request.categoryInvalid'),
     helpType: z.enum(HELP_TYPES, 'helpmatch.request.helpTypeInvalid'),
-    summary: requiredText(200),
-    remarks: optionalText(1000),
+    summary: requiredText(MAX.title),
+    remarks: optionalText(MAX.text),
     scheduleKind: z.enum(['once', 'weekly'], 'form.required'),
     date: z
       .string()
@@ -61,7 +94,7 @@ export const requestForm = z
     from: time,
     to: time,
     slots: many(z.string()).transform(slotsFromValues),
-    address: requiredText(300),
+    address: requiredText(MAX.address),
     buurt,
     lat: coord(-90, 90),
     lon: coord(-180, 180),
@@ -98,7 +131,7 @@ export const requestForm = z
 /** The "hulp aanbieden" form. */
 export const offerForm = z
   .object({
-    talents: z.string().trim().max(1000, 'form.tooLong').optional().default(''),
+    talents: z.string().trim().max(MAX.text, 'form.tooLong').optional().default(''),
     categories: many(z.enum(CATEGORIES, 'helpmatch.request.categoryInvalid')).refine(
       (v) => v.length > 0,
       'helpmatch.offer.categoriesRequired',
@@ -111,7 +144,7 @@ export const offerForm = z
       .number('helpmatch.offer.maxInvalid')
       .int('helpmatch.offer.maxInvalid')
       .min(1, 'helpmatch.offer.maxInvalid')
-      .max(31, 'helpmatch.offer.maxInvalid'),
+      .max(MAX.perMonth, 'helpmatch.offer.maxInvalid'),
     languages: many(z.enum(LANGUAGES, 'form.invalidValue')),
     buurt,
     lat: coord(-90, 90),
@@ -124,37 +157,38 @@ export const offerForm = z
   });
 
 export const latentForm = z.object({
-  buurt: requiredText(20),
-  note: z.string().trim().max(500, 'form.tooLong').optional().default(''),
+  buurt: requiredText(MAX.buurt),
+  note: z.string().trim().max(MAX.note, 'form.tooLong').optional().default(''),
 });
 
 export const vacancyForm = z.object({
   organisationId: z.string('helpmatch.vacancy.organisationInvalid').regex(UUID_RE, 'helpmatch.vacancy.organisationInvalid'),
-  title: requiredText(200),
-  description: requiredText(3000),
+  title: requiredText(MAX.title),
+  description: requiredText(MAX.description),
   category: z.enum(CATEGORIES, 'helpmatch.request.categoryInvalid'),
-  hoursPerWeek: z.string().trim().max(100, 'form.tooLong').optional().default(''),
+  hoursPerWeek: z.string().trim().max(MAX.hoursPerWeek, 'form.tooLong').optional().default(''),
 });
 
 export const textForm = (field: string, max: number) => z.object({ [field]: requiredText(max) });
-export const messageForm = z.object({ body: requiredText(2000) });
-export const optionalMessageForm = z.object({ message: z.string().trim().max(2000, 'form.tooLong').optional().default('') });
+export const messageForm = z.object({ body: requiredText(MAX.longText) });
+/** A vacancy response's message: optional, and a message that does not fit is left out (the response still counts). */
+export const optionalMessageForm = z.object({ message: z.string().trim().max(MAX.longText).optional().default('').catch('') });
 export const hoursForm = z.object({
   hours: z
     .string('form.required')
     .trim()
     .transform((v) => Number(v.replace(',', '.')))
-    .refine((n) => Number.isFinite(n) && n > 0 && n <= 100, 'helpmatch.hours.invalid'),
+    .refine((n) => Number.isFinite(n) && n > 0 && n <= MAX.matchHours, 'helpmatch.hours.invalid'),
 });
 export const feedbackForm = z.object({
-  feedback: requiredText(2000),
+  feedback: requiredText(MAX.longText),
   rating: z
     .string()
     .optional()
     .transform((v) => (v ? Number(v) : null))
     .refine((v) => v === null || (Number.isInteger(v) && v >= 1 && v <= 5), 'helpmatch.feedback.ratingInvalid'),
 });
-export const reportForm = z.object({ reason: requiredText(2000) });
+export const reportForm = z.object({ reason: requiredText(MAX.longText) });
 export const proposeForm = z.object({ volunteer: z.string('helpmatch.match.noOffer').regex(UUID_RE, 'helpmatch.match.noOffer') });
 export const vogForm = z.object({
   seenOn: z
@@ -166,5 +200,5 @@ export const vogForm = z.object({
 });
 export const blockForm = z.object({
   userId: z.string('form.required').regex(UUID_RE, 'form.invalidValue'),
-  reason: z.string().trim().max(500, 'form.tooLong').optional().default(''),
+  reason: z.string().trim().max(MAX.note, 'form.tooLong').optional().default(''),
 });

@@ -221,7 +221,7 @@ describe('helpmatch service', () => {
     const { id } = await hm.createRequest(db, T.id, resident, requestInput(), NOW);
     const m = await hm.respondToRequest(db, ctxOf(), vol, id);
     await hm.reportUser(db, T.id, resident, m.id, 'Onaardige berichten', NOW);
-    const reports = await hm.listReports(db, T.id);
+    const reports = await hm.listReports(db, T.id, coord);
     assert.equal(reports[0]?.reported_user_id, vol.userId);
     await hm.blockUser(db, T.id, coord, vol.userId, 'Na melding', NOW);
     await assert.rejects(hm.acceptMatch(db, ctxOf(), vol, m.id), status(403, 'helpmatch.blocked'));
@@ -264,8 +264,7 @@ describe('helpmatch service', () => {
       hm.createVacancy(
         db,
         T.id,
-        prof,
-        [],
+        { ...prof, organisationIds: [] },
         { organisationId: org.id, title: 'X', description: 'Y', category: 'vervoer', hoursPerWeek: '' },
         NOW,
       ),
@@ -274,17 +273,16 @@ describe('helpmatch service', () => {
     const v = await hm.createVacancy(
       db,
       T.id,
-      prof,
-      [org.id],
+      { ...prof, organisationIds: [org.id] },
       { organisationId: org.id, title: 'Chauffeur', description: 'Rijden naar de huisarts', category: 'vervoer', hoursPerWeek: '2 uur' },
       NOW,
     );
     await hm.respondToVacancy(db, T.id, vol, v.id, 'Ik rijd graag', NOW);
     await assert.rejects(hm.respondToVacancy(db, T.id, vol, v.id, 'Nog eens', NOW), status(409, 'helpmatch.vacancy.alreadyResponded'));
-    const responses = await hm.listVacancyResponses(db, T.id, prof, [org.id], v.id);
+    const responses = await hm.listVacancyResponses(db, T.id, { ...prof, organisationIds: [org.id] }, v.id);
     assert.equal(responses.length, 1);
-    await assert.rejects(hm.listVacancyResponses(db, T.id, vol, [], v.id), status(403));
-    await hm.closeVacancy(db, T.id, prof, [org.id], v.id, NOW);
+    await assert.rejects(hm.listVacancyResponses(db, T.id, vol, v.id), status(403));
+    await hm.closeVacancy(db, T.id, { ...prof, organisationIds: [org.id] }, v.id, NOW);
     await assert.rejects(
       hm.respondToVacancy(db, T.id, await makeActor(db, 'volunteer'), v.id, '', NOW),
       status(409, 'helpmatch.vacancy.closed'),

@@ -3,7 +3,7 @@
  * match lifecycle with protected contact details, reports and blocks. Other parts of the module
  * (engine, circle) and other modules use these functions; only they touch the store.
  */
-export { type Actor, isCoordinator, mayActOnBehalf, assertNotBlocked } from './service/common.ts';
+export { type Actor, actorFrom, actorIn, assertNotBlocked } from './service/common.ts';
 export { resolveLocation, type ResolvedLocation } from './service/location.ts';
 export {
   createRequest,
@@ -57,7 +57,7 @@ export {
   type MatchDetails,
   type ContactDetails,
 } from './service/details.ts';
-export { reportUser, listReports, handleReport, blockUser, unblockUser, listBlocked, isBlocked } from './service/safety.ts';
+export { reportUser, listReports, handleReport, blockUser, unblockUser, listBlocked, blockedUserIds, isBlocked } from './service/safety.ts';
 export {
   createVacancy,
   listOpenVacancies,

@@ -9,6 +9,7 @@ import { ensureTenant, signInAs } from '../../../test/helpers/people.ts';
 import { createUser } from '../people/people.service.ts';
 import { addTask, createCircle, getCircle } from './circle.service.ts';
 import { ledgerTotals, myLedger } from './ledger.ts';
+import { actorIn } from './service/common.ts';
 
 const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 const B = { id: 'GM0014', slug: 'groningen', name: 'Groningen' };
@@ -87,20 +88,23 @@ describe('reciprocity ledger', () => {
     await match(B.id, rb, u.vol1, 7, 'both');
 
     // A circle in A around a person without an account, in buurt BU05420101; vol1 does 1.25 h, an open turn of vol2 does not count.
-    const circleId = await createCircle(
-      db,
-      A.id,
-      { userId: u.carer, ip: null },
-      { personName: 'Mevrouw', personDetails: '', createdAs: 'carer', areaCode: null, now: ctx.clock.now() },
-    );
+    const circleId = await createCircle(db, A.id, actorIn(A.id, u.carer, ['resident']), {
+      personName: 'Mevrouw',
+      personDetails: '',
+      createdAs: 'carer',
+      areaCode: null,
+      now: ctx.clock.now(),
+    });
     await db.updateTable('helpmatch_circles').set({ area_code: 'BU05420101' }).where('id', '=', circleId).execute();
-    const circle = await getCircle(db, A.id, circleId, u.carer);
-    const taskId = await addTask(
-      db,
-      circle,
-      { userId: u.carer, ip: null },
-      { title: 'Wandelen', notes: '', recurrence: 'weekly', startsOn: '2026-11-23', timeOfDay: null, now: ctx.clock.now() },
-    );
+    const circle = await getCircle(db, A.id, circleId, actorIn(A.id, u.carer, ['resident']));
+    const taskId = await addTask(db, circle, actorIn(A.id, u.carer, ['resident']), {
+      title: 'Wandelen',
+      notes: '',
+      recurrence: 'weekly',
+      startsOn: '2026-11-23',
+      timeOfDay: null,
+      now: ctx.clock.now(),
+    });
     await db
       .insertInto('helpmatch_circle_turns')
       .values({
@@ -126,19 +130,22 @@ describe('reciprocity ledger', () => {
       })
       .execute();
     // A circle around res1 themself (self): vol2 gives 0.5 h to res1.
-    const own = await createCircle(
-      db,
-      A.id,
-      { userId: u.res1, ip: null },
-      { personName: 'Res1', personDetails: '', createdAs: 'self', areaCode: null, now: ctx.clock.now() },
-    );
-    const ownCircle = await getCircle(db, A.id, own, u.res1);
-    const ownTask = await addTask(
-      db,
-      ownCircle,
-      { userId: u.res1, ip: null },
-      { title: 'Koken', notes: '', recurrence: 'once', startsOn: '2026-11-23', timeOfDay: null, now: ctx.clock.now() },
-    );
+    const own = await createCircle(db, A.id, actorIn(A.id, u.res1, ['resident']), {
+      personName: 'Res1',
+      personDetails: '',
+      createdAs: 'self',
+      areaCode: null,
+      now: ctx.clock.now(),
+    });
+    const ownCircle = await getCircle(db, A.id, own, actorIn(A.id, u.res1, ['resident']));
+    const ownTask = await addTask(db, ownCircle, actorIn(A.id, u.res1, ['resident']), {
+      title: 'Koken',
+      notes: '',
+      recurrence: 'once',
+      startsOn: '2026-11-23',
+      timeOfDay: null,
+      now: ctx.clock.now(),
+    });
     await db
       .insertInto('helpmatch_circle_turns')
       .values({
@@ -156,13 +163,13 @@ describe('reciprocity ledger', () => {
 
   it('counts a person’s hours given and received per source', async () => {
     const db = ctx.database.db;
-    assert.deepEqual((await myLedger(db, A.id, u.vol1)).given, { matches: 2, circles: 1.25, total: 3.25 });
-    assert.deepEqual((await myLedger(db, A.id, u.vol2)).given, { matches: 1.5, circles: 0.5, total: 2 });
-    const res1 = await myLedger(db, A.id, u.res1);
+    assert.deepEqual((await myLedger(db, A.id, actorIn(A.id, u.vol1, []))).given, { matches: 2, circles: 1.25, total: 3.25 });
+    assert.deepEqual((await myLedger(db, A.id, actorIn(A.id, u.vol2, []))).given, { matches: 1.5, circles: 0.5, total: 2 });
+    const res1 = await myLedger(db, A.id, actorIn(A.id, u.res1, []));
     assert.deepEqual(res1.received, { matches: 2, circles: 0.5, total: 2.5 });
     assert.deepEqual(res1.given, { matches: 0, circles: 0, total: 0 });
-    assert.deepEqual((await myLedger(db, B.id, u.vol1)).given, { matches: 7, circles: 0, total: 7 });
-    assert.deepEqual((await myLedger(db, A.id, u.res2)).received.total, 0);
+    assert.deepEqual((await myLedger(db, B.id, actorIn(B.id, u.vol1, []))).given, { matches: 7, circles: 0, total: 7 });
+    assert.deepEqual((await myLedger(db, A.id, actorIn(A.id, u.res2, []))).received.total, 0);
   });
 
   it('totals hours and people for the municipality and per area', async () => {
@@ -220,11 +227,11 @@ describe('reciprocity ledger', () => {
     const saved = await res1Browser.post(`/${A.slug}/hulp/uren/wederkerigheid`, { answer: 'Ik kan goed bakken en Pools spreken' });
     assert.equal(saved.statusCode, 303);
     assert.match((await res1Browser.get(saved.headers.location as string)).body, /Ik kan goed bakken en Pools spreken/);
-    assert.equal((await myLedger(ctx.database.db, A.id, u.res1)).answer?.text, 'Ik kan goed bakken en Pools spreken');
-    assert.equal((await myLedger(ctx.database.db, B.id, u.res1)).answer, null, 'answers are per municipality');
+    assert.equal((await myLedger(ctx.database.db, A.id, actorIn(A.id, u.res1, []))).answer?.text, 'Ik kan goed bakken en Pools spreken');
+    assert.equal((await myLedger(ctx.database.db, B.id, actorIn(B.id, u.res1, []))).answer, null, 'answers are per municipality');
     const removed = await res1Browser.post(`/${A.slug}/hulp/uren/wederkerigheid`, { answer: '  ' });
     assert.equal(removed.statusCode, 303);
-    assert.equal((await myLedger(ctx.database.db, A.id, u.res1)).answer, null);
+    assert.equal((await myLedger(ctx.database.db, A.id, actorIn(A.id, u.res1, []))).answer, null);
   });
 
   it('does not ask someone who has received nothing', async () => {

@@ -7,6 +7,10 @@ import { inTransaction } from '../../platform/db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { Invalid } from '../../platform/errors.ts';
 import * as store from './ledger.store.ts';
+import { MAX } from './helpmatch.schemas.ts';
+import { authorize } from '../../platform/principal.ts';
+import { can } from './policies.ts';
+import type { Actor } from './service/common.ts';
 
 export interface MyLedger {
   given: { matches: number; circles: number; total: number };
@@ -16,8 +20,10 @@ export interface MyLedger {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** A person's hours given and received in this tenant, and their reciprocity answer. */
-export async function myLedger(db: DbOrTrx, tenantId: string, userId: string): Promise<MyLedger> {
+/** The actor's hours given and received in this tenant, and their reciprocity answer. */
+export async function myLedger(db: DbOrTrx, tenantId: string, actor: Actor): Promise<MyLedger> {
+  authorize(can(actor, 'ledger.view', { tenantId, userIds: [actor.userId] }));
+  const userId = actor.userId;
   const h = await store.hoursOfUser(db, tenantId, userId);
   const a = await store.findAnswer(db, tenantId, userId);
   return {
@@ -65,19 +71,20 @@ export async function circleHoursTotal(db: DbOrTrx, tenantId: string, circleId: 
 export async function saveReciprocityAnswer(
   db: DbOrTrx,
   tenantId: string,
-  actor: { userId: string; ip: string | null },
+  actor: Actor,
   answer: string,
   now: Date,
 ): Promise<'saved' | 'removed'> {
+  authorize(can(actor, 'ledger.view', { tenantId, userIds: [actor.userId] }));
   const text = answer.trim();
-  if (text.length > 1000) throw Invalid({ answer: 'form.tooLong' });
+  if (text.length > MAX.text) throw Invalid({ answer: 'form.tooLong' });
   return inTransaction(db, async (trx) => {
     if (text.length === 0) {
       await store.deleteAnswer(trx, tenantId, actor.userId);
       await recordAudit(trx, {
         tenantId,
         actorUserId: actor.userId,
-        ip: actor.ip,
+        ip: actor.ip ?? null,
         action: 'delete',
         entity: 'helpmatch_reciprocity',
         entityId: actor.userId,
@@ -88,7 +95,7 @@ export async function saveReciprocityAnswer(
     await recordAudit(trx, {
       tenantId,
       actorUserId: actor.userId,
-      ip: actor.ip,
+      ip: actor.ip ?? null,
       action: 'update',
       entity: 'helpmatch_reciprocity',
       entityId: actor.userId,

@@ -4,7 +4,7 @@ import { importAreas } from '../areas/areas.service.ts';
 import { ensureTenant } from '../../../test/helpers/people.ts';
 import { addMembership, createUser } from '../people/people.service.ts';
 import type { Role } from '../../platform/roles.ts';
-import type { Actor } from './helpmatch.service.ts';
+import { actorIn, type Actor } from './helpmatch.service.ts';
 
 export const T = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 /** A point in the west buurt, one in the east buurt, one outside the municipality. */
@@ -57,5 +57,5 @@ export async function makeActor(db: DbOrTrx, role: Role, name = `Test ${role}`):
   n += 1;
   const { id } = await createUser(db, { email: `${role}.${n}.${Date.now()}@hm.test`, name });
   await addMembership(db, { tenantId: T.id, userId: id, organisationId: null, role });
-  return { userId: id, roles: [role] };
+  return actorIn(T.id, id, [role]);
 }

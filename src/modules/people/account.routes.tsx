@@ -1,19 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../platform/db/database.ts';
-import { Forbidden } from '../../platform/errors.ts';
+import { Forbidden, Invalid } from '../../platform/errors.ts';
 import { auditFrom, recordAudit } from '../../platform/audit/audit.service.ts';
-import { parseForm } from '../../platform/http/forms.ts';
+import { routes } from '../../platform/http/route.ts';
 import { listTenants } from '../areas/areas.service.ts';
 import { clearSessionCookie } from './auth/session.ts';
-import { deleteAccountForm, profileForm } from './people.schemas.ts';
+import { deleteAccountForm, profileForm, textValues } from './people.schemas.ts';
 import { deleteAccount, exportUserData, getUserProfile, updateProfile } from './people.service.ts';
 import { AccountDeletedPage, AccountPage, DeleteAccountPage } from './views/account.tsx';
-import { noticeKey } from './views/notice.tsx';
-import { formValues } from './form-helpers.ts';
+import { noticeKey, noticeQuery } from './views/notice.tsx';
 import { LANG_COOKIE } from '../../platform/http/views.ts';
 
 /** The signed-in user's own account: profile, roles, data download and account deletion. */
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
+  const route = routes(app);
+
   async function accountPage(
     req: FastifyRequest,
     extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: string | null } = {},
@@ -43,41 +44,43 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get('/account', { config: { policy: 'signedIn' } }, async (req, reply) => {
-    return reply.page(await accountPage(req, { notice: noticeKey(req.query) }), { title: req.t('people.account.title') });
+  route.get('/account', { policy: 'signedIn', query: noticeQuery }, async (req, reply) => {
+    return reply.page(await accountPage(req, { notice: noticeKey(req.query.melding) }), { title: req.t('people.account.title') });
   });
 
-  app.post('/account', { config: { policy: 'signedIn' } }, async (req, reply) => {
-    const form = parseForm(profileForm, req.body, req.t);
-    if (!form.ok) {
-      return reply.page(await accountPage(req, { errors: form.errors, values: formValues(req.body) }), {
-        title: req.t('people.account.title'),
-        status: 422,
+  route.post(
+    '/account',
+    {
+      policy: 'signedIn',
+      form: profileForm,
+      invalid: async (req, reply, errors, values, status) =>
+        reply.page(await accountPage(req, { errors, values: textValues(values) }), { title: req.t('people.account.title'), status }),
+    },
+    async (req, reply) => {
+      const userId = req.user!.id;
+      await inTransaction(app.db, async (trx) => {
+        const changed = await updateProfile(trx, userId, req.body, app.clock.now());
+        if (changed.length > 0) {
+          await recordAudit(trx, { ...auditFrom(req), action: 'update', entity: 'user', entityId: userId, detail: { fields: changed } });
+        }
       });
-    }
-    const userId = req.user!.id;
-    await inTransaction(app.db, async (trx) => {
-      const changed = await updateProfile(trx, userId, form.data, app.clock.now());
-      if (changed.length > 0) {
-        await recordAudit(trx, { ...auditFrom(req), action: 'update', entity: 'user', entityId: userId, detail: { fields: changed } });
-      }
-    });
-    // The language chosen here also applies in this browser at once (it overrides an earlier switch).
-    reply.setCookie(LANG_COOKIE, form.data.locale, {
-      path: '/',
-      sameSite: 'lax',
-      httpOnly: true,
-      maxAge: 365 * 24 * 3600,
-      secure: app.config.env === 'production',
-    });
-    return reply.redirect('/account?melding=opgeslagen', 303);
-  });
+      // The language chosen here also applies in this browser at once (it overrides an earlier switch).
+      reply.setCookie(LANG_COOKIE, req.body.locale, {
+        path: '/',
+        sameSite: 'lax',
+        httpOnly: true,
+        maxAge: 365 * 24 * 3600,
+        secure: app.config.env === 'production',
+      });
+      return reply.redirect('/account?melding=opgeslagen', 303);
+    },
+  );
 
-  app.get('/account/mijn-gegevens.json', { config: { policy: 'signedIn' } }, async (req, reply) => {
+  route.get('/account/mijn-gegevens.json', { policy: 'signedIn' }, async (req, reply) => {
     const userId = req.user!.id;
     const data = await inTransaction(app.db, async (trx) => {
       await recordAudit(trx, { ...auditFrom(req), action: 'export', entity: 'user', entityId: userId });
-      const data: Record<string, unknown> = await exportUserData(trx, userId);
+      const data: Record<string, unknown> = await exportUserData(trx, userId, app.clock.now());
       for (const holder of app.userDataHolders) data[holder.module] = await holder.data.export(trx, userId);
       return data;
     });
@@ -88,38 +91,46 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       .send(JSON.stringify(data, null, 2));
   });
 
-  app.get('/account/verwijderen', { config: { policy: 'signedIn' } }, async (req, reply) => {
+  route.get('/account/verwijderen', { policy: 'signedIn' }, async (req, reply) => {
     return reply.page(<DeleteAccountPage ctx={req.viewContext()} isDemo={req.user!.isDemo} />, {
       title: req.t('people.delete.title'),
       breadcrumbs: [{ href: '/account', label: req.t('people.account.title') }],
     });
   });
 
-  app.post('/account/verwijderen', { config: { policy: 'signedIn' } }, async (req, reply) => {
-    const user = req.user!;
-    if (user.isDemo) throw Forbidden('people.delete.demo');
-    const form = parseForm(deleteAccountForm, req.body, req.t);
-    const errors = !form.ok
-      ? form.errors
-      : form.data.confirmEmail.toLowerCase() !== user.email.toLowerCase()
-        ? { confirmEmail: req.t('people.delete.mismatch') }
-        : null;
-    if (errors) {
-      return reply.page(<DeleteAccountPage ctx={req.viewContext()} isDemo={false} errors={errors} />, {
-        title: req.t('people.delete.title'),
-        status: 422,
-      });
-    }
-    await inTransaction(app.db, async (trx) => {
-      for (const holder of app.userDataHolders) await holder.data.forget(trx, user.id, app.clock.now());
-      await deleteAccount(trx, user.id, app.clock.now());
-      await recordAudit(trx, { ...auditFrom(req), action: 'delete', entity: 'user', entityId: user.id });
-    });
-    clearSessionCookie(app, reply);
-    return reply.redirect('/account/verwijderd', 303);
-  });
+  /** A demo account cannot be deleted (it is shared): refused before anything else. */
+  const notDemo = (req: FastifyRequest) => {
+    if (req.user?.isDemo) throw Forbidden('people.delete.demo');
+  };
 
-  app.get('/account/verwijderd', { config: { policy: 'public' } }, async (req, reply) => {
+  route.post(
+    '/account/verwijderen',
+    {
+      policy: 'signedIn',
+      form: deleteAccountForm,
+      invalid: (req, reply, errors, _values, status) => {
+        notDemo(req);
+        return reply.page(<DeleteAccountPage ctx={req.viewContext()} isDemo={false} errors={errors} />, {
+          title: req.t('people.delete.title'),
+          status,
+        });
+      },
+    },
+    async (req, reply) => {
+      notDemo(req);
+      const user = req.user!;
+      if (req.body.confirmEmail.toLowerCase() !== user.email.toLowerCase()) throw Invalid({ confirmEmail: 'people.delete.mismatch' });
+      await inTransaction(app.db, async (trx) => {
+        for (const holder of app.userDataHolders) await holder.data.forget(trx, user.id, app.clock.now());
+        await deleteAccount(trx, user.id, app.clock.now());
+        await recordAudit(trx, { ...auditFrom(req), action: 'delete', entity: 'user', entityId: user.id });
+      });
+      clearSessionCookie(app, reply);
+      return reply.redirect('/account/verwijderd', 303);
+    },
+  );
+
+  route.get('/account/verwijderd', { policy: 'public' }, async (req, reply) => {
     return reply.page(<AccountDeletedPage ctx={req.viewContext()} />, { title: req.t('people.delete.doneTitle') });
   });
 }

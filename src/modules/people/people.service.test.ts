@@ -132,8 +132,10 @@ describe('people service', () => {
       entityId: userId,
       detail: { fields: ['name'] },
     });
-    await queueMail(db, { to: 'export@example.nl', subject: 'Hallo', text: 'Tekst', locale: 'nl' });
-    const data = await exportUserData(db, userId);
+    await queueMail(db, { to: 'export@example.nl', subject: 'Hallo', text: 'Tekst', locale: 'nl', now: new Date() });
+    const at = new Date('2026-12-01T10:00:00Z');
+    const data = await exportUserData(db, userId, at);
+    assert.equal(data.exportedAt, at.toISOString(), 'the export is dated by the clock it is given');
     assert.equal(data.profile.email, 'export@example.nl');
     assert.equal(data.profile.phone, '0612345678');
     assert.equal(data.memberships.length, 1);
@@ -167,9 +169,9 @@ describe('people service', () => {
       .insertInto('auth_tokens')
       .values({ id: 'y'.repeat(64), kind: 'signin', user_id: userId, email: 'weg@example.nl', data: JSON.stringify({}), expires_at: now })
       .execute();
-    await queueMail(db, { to: 'Weg@example.nl', subject: 'Uw aanmeldlink', text: 'Hallo Weg, klik hier', locale: 'nl' });
-    await queueMail(db, { to: 'ander@example.nl', subject: 'Voor een ander', text: 'Blijft', locale: 'nl' });
-    await deleteAccount(db, userId);
+    await queueMail(db, { to: 'Weg@example.nl', subject: 'Uw aanmeldlink', text: 'Hallo Weg, klik hier', locale: 'nl', now });
+    await queueMail(db, { to: 'ander@example.nl', subject: 'Voor een ander', text: 'Blijft', locale: 'nl', now });
+    await deleteAccount(db, userId, now);
     const mails = await db
       .selectFrom('mail_outbox')
       .select('to_address')
@@ -192,7 +194,7 @@ describe('people service', () => {
     assert.equal((await db.selectFrom('auth_tokens').select('id').where('email', '=', 'weg@example.nl').execute()).length, 0);
     assert.equal((await db.selectFrom('memberships').select('id').where('user_id', '=', userId).execute()).length, 0);
     await assert.rejects(getUserProfile(db, userId), isAppError(404));
-    await assert.rejects(deleteAccount(db, userId), isAppError(404));
+    await assert.rejects(deleteAccount(db, userId, now), isAppError(404));
     // The address is free again.
     await createUser(db, { email: 'weg@example.nl', name: 'Nieuw' });
   });

@@ -7,7 +7,7 @@ import { listMailsTo } from '../../platform/mail/mail.read.ts';
 import { listTenants } from '../areas/areas.service.ts';
 import { hashPassword } from './auth/password.ts';
 import * as store from './people.store.ts';
-import { ORGANISATION_KINDS, ROLES, emailSchema } from './people.schemas.ts';
+import { NAME_MAX, ORGANISATION_KINDS, ROLES, emailSchema } from './people.schemas.ts';
 import { isUuid } from '../../platform/ids.ts';
 import type { Locale, OrganisationKind } from './people.tables.ts';
 import type { Role } from '../../platform/roles.ts';
@@ -24,6 +24,8 @@ export interface NewUser {
   password?: string | null;
   isDemo?: boolean;
   totpSecretEncrypted?: string | null;
+  /** Since when the second factor is on (the caller's clock): required with `totpSecretEncrypted`. */
+  totpEnabledAt?: Date;
 }
 
 /** Create a user with a lower-cased e-mail address; a taken address gives Conflict. */
@@ -33,8 +35,11 @@ export async function createUser(db: DbOrTrx, input: NewUser): Promise<{ id: str
   const fields: Record<string, string> = {};
   if (!emailSchema.safeParse(email).success) fields.email = 'form.invalidEmail';
   if (name.length === 0) fields.name = 'form.required';
-  else if (name.length > 200) fields.name = 'form.tooLong';
+  else if (name.length > NAME_MAX) fields.name = 'form.tooLong';
   if (Object.keys(fields).length > 0) throw Invalid(fields);
+  if (input.totpSecretEncrypted && !input.totpEnabledAt) {
+    throw new Error('createUser: a second factor needs totpEnabledAt (the clock of the caller).');
+  }
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const row = await store.insertUser(db, {
     email,
@@ -45,7 +50,7 @@ export async function createUser(db: DbOrTrx, input: NewUser): Promise<{ id: str
     passwordHash,
     isDemo: input.isDemo ?? false,
     totpSecret: input.totpSecretEncrypted ?? null,
-    totpEnabledAt: input.totpSecretEncrypted ? new Date() : null,
+    totpEnabledAt: input.totpSecretEncrypted ? (input.totpEnabledAt ?? null) : null,
   });
   if (!row) throw Conflict('people.emailTaken', { email: 'people.emailTaken' });
   return { id: row.id };
@@ -64,7 +69,7 @@ export async function createOrganisation(
   const name = input.name.trim();
   const fields: Record<string, string> = {};
   if (name.length === 0) fields.name = 'form.required';
-  else if (name.length > 200) fields.name = 'form.tooLong';
+  else if (name.length > NAME_MAX) fields.name = 'form.tooLong';
   if (!ORGANISATION_KINDS.includes(input.kind)) fields.kind = 'people.org.kindInvalid';
   if (Object.keys(fields).length > 0) throw Invalid(fields);
   if (await store.findOrganisationByName(db, input.tenantId, name)) {
@@ -198,14 +203,14 @@ export async function updateProfile(
   return changed;
 }
 
-/** Everything we hold about a person: profile, memberships, their audit entries and the mails sent to them. */
-export async function exportUserData(db: DbOrTrx, userId: string) {
+/** Everything we hold about a person: profile, memberships, their audit entries and the mails sent to them (as of `now`). */
+export async function exportUserData(db: DbOrTrx, userId: string, now: Date) {
   const profile = await getUserProfile(db, userId);
   const tenants = new Map((await listTenants(db)).map((t) => [t.id, t.name]));
   const audit = await listAuditByActor(db, userId);
   const mails = await listMailsTo(db, { userId, email: profile.email });
   return {
-    exportedAt: new Date().toISOString(),
+    exportedAt: now.toISOString(),
     profile: {
       id: profile.id,
       email: profile.email,
@@ -234,7 +239,7 @@ export async function exportUserData(db: DbOrTrx, userId: string) {
  * Delete an account by anonymising it: the row stays (contributions keep pointing at it) but
  * e-mail, phone, address, password and second factor are erased; sessions, tokens and memberships go.
  */
-export async function deleteAccount(db: DbOrTrx, userId: string, now: Date = new Date()): Promise<void> {
+export async function deleteAccount(db: DbOrTrx, userId: string, now: Date): Promise<void> {
   if (!isUuid(userId)) throw NotFound();
   await inTransaction(db, async (trx) => {
     const u = await store.findUserById(trx, userId);

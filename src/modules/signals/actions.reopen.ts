@@ -5,20 +5,23 @@
  */
 import './actions.messages.ts';
 import { inTransaction, type DbOrTrx, type Trx } from '../../platform/db/database.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
+import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { translator, type Locale } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/mail.service.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { listMembers } from '../people/people.service.ts';
 import * as store from './actions.store.ts';
 import * as signals from './signals.store.ts';
-import type { Viewer } from './access.ts';
 import { transitionSignal } from './signals.service.ts';
 import { mailUpdate, type LinkBase } from './tracking.service.ts';
 import { isClosed } from './workflow.ts';
+import { DISSATISFIED_POLICIES, MAX_REOPEN_MESSAGE } from './actions.schemas.ts';
+import { actorOf } from './actions.service.ts';
+import { authorize, type Principal } from '../../platform/principal.ts';
+import { can, signalFacts } from './policies.ts';
 
 export type { DissatisfiedPolicy } from './actions.store.ts';
-export const DISSATISFIED_POLICIES = ['reopen', 'coordinator'] as const;
+export { DISSATISFIED_POLICIES };
 
 /** The tenant's "niet tevreden" policy ('reopen' unless set). */
 export function getDissatisfiedPolicy(db: DbOrTrx, tenantId: string): Promise<store.DissatisfiedPolicy> {
@@ -28,15 +31,16 @@ export function getDissatisfiedPolicy(db: DbOrTrx, tenantId: string): Promise<st
 /** Set the tenant's "niet tevreden" policy (coordinators, administrators); audited. */
 export async function setDissatisfiedPolicy(
   db: DbOrTrx,
-  input: { tenantId: string; policy: store.DissatisfiedPolicy; actorUserId: string; ip?: string | null; now: Date },
+  input: { tenantId: string; policy: store.DissatisfiedPolicy; principal: Principal; ip?: string | null; now: Date },
 ): Promise<void> {
+  authorize(can(input.principal, 'signal.settings', { tenantId: input.tenantId }));
   if (!DISSATISFIED_POLICIES.includes(input.policy)) throw Invalid({ policy: 'form.invalidValue' });
   await inTransaction(db, async (trx) => {
     const before = await store.getDissatisfiedPolicy(trx, input.tenantId);
     await store.setDissatisfiedPolicy(trx, input.tenantId, input.policy, input.now);
     await recordAudit(trx, {
       tenantId: input.tenantId,
-      actorUserId: input.actorUserId,
+      actorUserId: actorOf(input.principal),
       action: 'update',
       entity: 'signals_settings',
       entityId: input.tenantId,
@@ -100,7 +104,7 @@ export async function decideReopen(
   input: {
     tenantId: string;
     signalId: string;
-    viewer: Viewer;
+    principal: Principal;
     reopen: boolean;
     message: string | null;
     ip?: string | null;
@@ -112,10 +116,10 @@ export async function decideReopen(
   await inTransaction(db, async (trx) => {
     const s = await signals.lockSignal(trx, input.tenantId, input.signalId);
     if (!s) throw NotFound('signals.error.notFound');
-    if (!input.viewer.all) throw Forbidden();
+    authorize(can(input.principal, 'signal.reopen.decide', signalFacts(s)));
     if (!s.reopen_requested_at || !isClosed(s.state)) throw Conflict('signals.reopen.error.none');
     const message = (input.message ?? '').trim() || null;
-    if (message && message.length > 5000) throw Invalid({ message: 'signals.error.tooLong' });
+    if (message && message.length > MAX_REOPEN_MESSAGE) throw Invalid({ message: 'signals.error.tooLong' });
     if (!input.reopen && !message) throw Invalid({ message: 'signals.reopen.error.message' });
     await store.setReopenRequest(trx, input.tenantId, s.id, null, input.now);
     const t = translator('nl');
@@ -126,7 +130,7 @@ export async function decideReopen(
         to: 'heropend',
         publicMessage: message,
         internalNote: t('signals.reopen.history.accepted'),
-        actorUserId: input.viewer.userId,
+        actorUserId: actorOf(input.principal),
         reason: 'feedback',
         ip: input.ip ?? null,
         locale: input.locale,
@@ -142,13 +146,13 @@ export async function decideReopen(
       to_state: s.state,
       internal_note: t('signals.reopen.history.declined'),
       public_message: message,
-      actor_user_id: input.viewer.userId,
+      actor_user_id: actorOf(input.principal),
       reason: 'reopen_declined',
       created_at: input.now,
     });
     await recordAudit(trx, {
       tenantId: input.tenantId,
-      actorUserId: input.viewer.userId,
+      actorUserId: actorOf(input.principal),
       action: 'update',
       entity: 'signal',
       entityId: s.id,

@@ -18,9 +18,13 @@ import type { Viewer } from './access.ts';
 import type { LinkBase } from './tracking.service.ts';
 import { isClosed } from './workflow.ts';
 import { localDate, ZONE } from '../../platform/time.ts';
+import { MAX_ACTION_TEXT } from './actions.schemas.ts';
+import { authorize, type Principal } from '../../platform/principal.ts';
+import { can, signalFacts } from './policies.ts';
+import { MAX_NOTE } from './signals.schemas.ts';
 
 export type { ActionRow } from './actions.store.ts';
-export const MAX_ACTION_TEXT = 1000;
+export { MAX_ACTION_TEXT };
 
 /** True when the viewer may add actions: coordinators and staff of the organisation the signal is routed to. */
 export function mayAddAction(viewer: Viewer, signal: Pick<signals.SignalRow, 'organisation_id'>): boolean {
@@ -79,11 +83,18 @@ async function checkOwner(
 
 interface Common {
   tenantId: string;
-  viewer: Viewer;
+  /** Who acts: checked against the signals' rules (policies.ts) before anything is read or changed. */
+  principal: Principal;
   ip?: string | null;
   locale: Locale;
   links: LinkBase;
   now: Date;
+}
+
+/** The person acting (actions are always a person's). */
+export function actorOf(principal: Principal): string {
+  if (!principal.userId) throw Forbidden();
+  return principal.userId;
 }
 
 /** Lock the signal row and check it is the one the caller saw. */
@@ -139,7 +150,7 @@ async function note(trx: Trx, signal: signals.SignalRow, text: string, actorUser
     signal_id: signal.id,
     from_state: signal.state,
     to_state: signal.state,
-    internal_note: text.slice(0, 5000),
+    internal_note: text.slice(0, MAX_NOTE),
     public_message: null,
     actor_user_id: actorUserId,
     reason: 'action',
@@ -159,7 +170,7 @@ export interface NewAction extends Common {
 export async function addAction(db: DbOrTrx, input: NewAction): Promise<store.ActionRow> {
   return inTransaction(db, async (trx) => {
     const signal = await lockedSignal(trx, input.tenantId, input.signalId);
-    if (!mayAddAction(input.viewer, signal)) throw Forbidden();
+    authorize(can(input.principal, 'signal.action.add', signalFacts(signal)));
     if (isClosed(signal.state)) throw Conflict('signals.actions.error.closed');
     const errors: Record<string, string> = {};
     const org = await getOrganisation(trx, input.tenantId, input.organisationId).catch(() => null);
@@ -177,7 +188,7 @@ export async function addAction(db: DbOrTrx, input: NewAction): Promise<store.Ac
       description: description!,
       ownerUserId: owner?.userId ?? null,
       dueDate,
-      createdBy: input.viewer.userId,
+      createdBy: actorOf(input.principal),
       now: input.now,
     });
     const t = translator('nl');
@@ -185,13 +196,13 @@ export async function addAction(db: DbOrTrx, input: NewAction): Promise<store.Ac
       trx,
       signal,
       t('signals.actions.history.added', { organisation: org!.name, description: description! }),
-      input.viewer.userId,
+      actorOf(input.principal),
       input.now,
     );
     const mailed = await mailActionOrganisation(trx, signal, action, org!.name, owner?.email ?? null, input);
     await recordAudit(trx, {
       tenantId: input.tenantId,
-      actorUserId: input.viewer.userId,
+      actorUserId: actorOf(input.principal),
       action: 'create',
       entity: 'signal_action',
       entityId: action.id,
@@ -216,7 +227,13 @@ export async function updateSignalAction(
     const signal = await lockedSignal(trx, input.tenantId, input.signalId);
     const action = /^[0-9a-f-]{36}$/.test(input.actionId) ? await store.findAction(trx, input.tenantId, signal.id, input.actionId) : null;
     if (!action) throw NotFound('signals.actions.error.notFound');
-    if (!mayUpdateAction(input.viewer, signal, action)) throw Forbidden();
+    // The routed organisation, the action's own organisation, coordinators.
+    authorize(
+      can(input.principal, 'signal.action.update', {
+        ...signalFacts(signal),
+        organisationIds: [signal.organisation_id, action.organisation_id],
+      }),
+    );
     if (action.status !== 'open') throw Conflict('signals.actions.error.notOpen');
     const org = await getOrganisation(trx, input.tenantId, action.organisation_id);
     const t = translator('nl');
@@ -251,12 +268,12 @@ export async function updateSignalAction(
       if (owner && owner.userId !== action.owner_user_id) newOwnerEmail = owner.email;
     }
     await store.updateAction(trx, input.tenantId, action.id, set);
-    await note(trx, signal, history, input.viewer.userId, input.now);
+    await note(trx, signal, history, actorOf(input.principal), input.now);
     const updated = { ...action, ...set } as store.ActionRow;
     if (newOwnerEmail) await mailActionOrganisation(trx, signal, updated, org.name, newOwnerEmail, input);
     await recordAudit(trx, {
       tenantId: input.tenantId,
-      actorUserId: input.viewer.userId,
+      actorUserId: actorOf(input.principal),
       action: 'update',
       entity: 'signal_action',
       entityId: action.id,

@@ -9,6 +9,8 @@ import * as config from './config.store.ts';
 import { routeSignal } from './routing.ts';
 import type { CategoryQuestion } from './signals.tables.ts';
 import { canTransition, isPublicState, SIGNAL_STATES, type SignalState } from './workflow.ts';
+import { authorize, type Principal } from '../../platform/principal.ts';
+import { can } from './policies.ts';
 
 /** Public states a signal can move to: the states a standard text is used for (as the prefill of the message to the reporter). */
 export const TEXT_STATES: readonly SignalState[] = SIGNAL_STATES.filter(
@@ -150,8 +152,14 @@ export function setStandardText(
 
 /** Who changes a setting (for the audit log). */
 export interface SettingsActor {
-  actorUserId: string | null;
+  /** Who changes the settings: a coordinator or administrator of the municipality (policies.ts, `signal.config`). */
+  principal: Principal;
   ip?: string | null;
+}
+
+/** Throws Forbidden unless the actor may change the municipality's signal settings (categories, routing, texts, default desk). */
+export function authorizeSettings(actor: SettingsActor, tenantId: string): void {
+  authorize(can(actor.principal, 'signal.config', { tenantId }));
 }
 
 /** A rule's target: everything, one group or one category of the tenant. */
@@ -164,6 +172,7 @@ export async function appendRoutingRule(
   rule: { target: RuleTarget; areaCode: string | null; organisationId: string },
   actor: SettingsActor,
 ): Promise<store.RoutingRuleRow> {
+  authorizeSettings(actor, tenantId);
   return inTransaction(db, async (trx) => {
     const errors: Record<string, string> = {};
     if (rule.target.kind === 'group' && !(await config.findGroupById(trx, tenantId, rule.target.id))) {
@@ -193,7 +202,7 @@ export async function appendRoutingRule(
     });
     await recordAudit(trx, {
       tenantId,
-      actorUserId: actor.actorUserId,
+      actorUserId: actor.principal.userId,
       ip: actor.ip ?? null,
       action: 'create',
       entity: 'signal_routing_rule',
@@ -216,6 +225,7 @@ export async function moveRoutingRule(
   dir: 'up' | 'down',
   actor: SettingsActor,
 ): Promise<void> {
+  authorizeSettings(actor, tenantId);
   await inTransaction(db, async (trx) => {
     const rules = await config.lockRoutingRules(trx, tenantId);
     const i = rules.findIndex((r) => r.id === ruleId);
@@ -225,7 +235,7 @@ export async function moveRoutingRule(
     await renumber(trx, tenantId, rules);
     await recordAudit(trx, {
       tenantId,
-      actorUserId: actor.actorUserId,
+      actorUserId: actor.principal.userId,
       ip: actor.ip ?? null,
       action: 'update',
       entity: 'signal_routing_rule',
@@ -237,6 +247,7 @@ export async function moveRoutingRule(
 
 /** Delete a routing rule and renumber the rest; audited. */
 export async function deleteRoutingRule(db: DbOrTrx, tenantId: string, ruleId: string, actor: SettingsActor): Promise<void> {
+  authorizeSettings(actor, tenantId);
   await inTransaction(db, async (trx) => {
     const rules = await config.lockRoutingRules(trx, tenantId);
     if (!rules.some((r) => r.id === ruleId)) throw NotFound('signals.config.error.ruleNotFound');
@@ -248,7 +259,7 @@ export async function deleteRoutingRule(db: DbOrTrx, tenantId: string, ruleId: s
     );
     await recordAudit(trx, {
       tenantId,
-      actorUserId: actor.actorUserId,
+      actorUserId: actor.principal.userId,
       ip: actor.ip ?? null,
       action: 'delete',
       entity: 'signal_routing_rule',
@@ -313,13 +324,14 @@ export async function saveStandardText(
   actor: SettingsActor,
   now: Date,
 ): Promise<void> {
+  authorizeSettings(actor, tenantId);
   await inTransaction(db, async (trx) => {
     await checkTextTarget(trx, tenantId, categoryId, state);
     const existed = (await config.listStandardTexts(trx, tenantId)).some((r) => r.state === state && r.category_id === categoryId);
     await store.upsertStandardText(trx, tenantId, categoryId, state, text, now);
     await recordAudit(trx, {
       tenantId,
-      actorUserId: actor.actorUserId,
+      actorUserId: actor.principal.userId,
       ip: actor.ip ?? null,
       action: existed ? 'update' : 'create',
       entity: 'signal_standard_text',
@@ -337,12 +349,13 @@ export async function removeStandardText(
   state: SignalState,
   actor: SettingsActor,
 ): Promise<void> {
+  authorizeSettings(actor, tenantId);
   await inTransaction(db, async (trx) => {
     await checkTextTarget(trx, tenantId, categoryId, state);
     if ((await config.deleteStandardText(trx, tenantId, categoryId, state)) === 0) throw NotFound('signals.config.error.textNotFound');
     await recordAudit(trx, {
       tenantId,
-      actorUserId: actor.actorUserId,
+      actorUserId: actor.principal.userId,
       ip: actor.ip ?? null,
       action: 'delete',
       entity: 'signal_standard_text',

@@ -7,10 +7,11 @@
 import './config.messages.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
+import { z } from 'zod';
 import { auditFrom } from '../../platform/audit/audit.service.ts';
 import { AppError, Invalid } from '../../platform/errors.ts';
-import { parseForm } from '../../platform/http/forms.ts';
-import type { Translate } from '../../platform/i18n/index.ts';
+import { formErrorsOf, routes } from '../../platform/http/route.ts';
+import type { RequestTenant } from '../../platform/http/types.ts';
 import { listAreas } from '../areas/areas.service.ts';
 import { listOrganisations } from '../people/people.service.ts';
 import * as categories from './categories.service.ts';
@@ -20,12 +21,17 @@ import {
   buildQuestion,
   categoryCreateForm,
   categoryEditForm,
+  categoryIdParam,
   defaultDeskForm,
   groupForm,
   MAX_TEXT,
+  noFields,
   questionForm,
+  questionKeyParam,
   routeTestQuery,
   routingRuleForm,
+  ruleIdParam,
+  savedQuery,
   standardTextDeleteForm,
   standardTextForm,
 } from './config.schemas.ts';
@@ -36,66 +42,65 @@ import { TextsPage } from './views/config-texts.tsx';
 
 const POLICY = { roles: ['coordinator', 'admin'] } as const;
 const { TEXT_STATES } = categories;
+/** A form shown again after bad input or a refused change is a 422, whatever refused it (409 for a taken code included). */
+const FAILED = 422;
 
 type Errors = Record<string, string>;
-const rawValues = (body: unknown): FormValues =>
-  Object.fromEntries(
-    Object.entries((body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string') as [string, string][],
-  );
-/** Field errors of a refused change (422/409 with fields), translated; anything else is rethrown. */
-function refused(err: unknown, t: Translate): Errors {
-  if (err instanceof AppError && err.fields && (err.status === 422 || err.status === 409)) {
-    return Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)]));
-  }
-  throw err;
-}
-const actor = (req: FastifyRequest): config.Actor => ({ actorUserId: req.user!.id, ip: auditFrom(req).ip });
-const saved = (req: FastifyRequest) => (req.query as Record<string, unknown> | undefined)?.opgeslagen === '1';
+type TenantRequest = FastifyRequest & { tenant: RequestTenant };
+/** The one-line values of a submitted form (the settings forms have no checkbox groups). */
+const single = (values: Record<string, string | string[]>): FormValues =>
+  Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
+const actor = (req: FastifyRequest): config.Actor => ({ principal: req.principal, ip: auditFrom(req).ip });
 
 /** Registers the settings pages. */
 export async function configRoutes(app: FastifyInstance): Promise<void> {
-  const base = (req: FastifyRequest) => `/${req.tenant!.slug}/beheer/meldingen`;
+  const route = routes(app);
+  const base = (tenant: RequestTenant) => `/${tenant.slug}/beheer/meldingen`;
   const page = (
-    req: FastifyRequest,
+    req: TenantRequest,
     reply: FastifyReply,
     body: VNode,
     title: string,
     status = 200,
     crumbs: { href: string; label: string }[] = [],
-  ) => reply.page(body, { title, status, breadcrumbs: [{ href: base(req), label: req.t('signals.config.title') }, ...crumbs] });
+  ) => reply.page(body, { title, status, breadcrumbs: [{ href: base(req.tenant), label: req.t('signals.config.title') }, ...crumbs] });
   const orgs = async (tenantId: string) => (await listOrganisations(app.db, tenantId)).map((o) => ({ id: o.id, name: o.name }));
 
   // Hub and default desk.
-  const hub = async (req: FastifyRequest, reply: FastifyReply, errors?: Errors) => {
-    const tenantId = req.tenant!.id;
+  const hub = async (req: TenantRequest, reply: FastifyReply, view: { saved?: boolean; errors?: Errors }) => {
+    const tenantId = req.tenant.id;
     const [organisations, desk] = await Promise.all([orgs(tenantId), config.getDefaultDesk(app.db, tenantId)]);
     const body = (
       <HubPage
         ctx={req.viewContext()}
-        slug={req.tenant!.slug}
+        slug={req.tenant.slug}
         organisations={organisations}
         defaultDesk={desk}
-        saved={saved(req)}
-        {...(errors ? { errors } : {})}
+        saved={!!view.saved}
+        {...(view.errors ? { errors: view.errors } : {})}
       />
     );
-    return reply.page(body, { title: req.t('signals.config.title'), status: errors ? 422 : 200 });
+    return reply.page(body, { title: req.t('signals.config.title'), status: view.errors ? FAILED : 200 });
   };
-  app.get('/:tenant/beheer/meldingen', { config: { policy: POLICY } }, (req, reply) => hub(req, reply));
-  app.post('/:tenant/beheer/meldingen/standaardloket', { config: { policy: POLICY } }, async (req, reply) => {
-    const parsed = parseForm(defaultDeskForm, req.body, req.t);
-    if (!parsed.ok) return hub(req, reply, parsed.errors);
-    try {
-      await config.changeDefaultDesk(app.db, req.tenant!.id, parsed.data.organisationId, actor(req), app.clock.now());
-    } catch (err) {
-      return hub(req, reply, refused(err, req.t));
-    }
-    return reply.redirect(`${base(req)}?opgeslagen=1`, 303);
-  });
+  route.get('/:tenant/beheer/meldingen', { policy: POLICY, query: savedQuery }, (req, reply) =>
+    hub(req, reply, { saved: req.query.opgeslagen === '1' }),
+  );
+  route.post(
+    '/:tenant/beheer/meldingen/standaardloket',
+    { policy: POLICY, form: defaultDeskForm, invalid: (req, reply, errors) => hub(req, reply, { errors }) },
+    async (req, reply) => {
+      await config.changeDefaultDesk(app.db, req.tenant.id, req.body.organisationId, actor(req), app.clock.now());
+      return reply.redirect(`${base(req.tenant)}?opgeslagen=1`, 303);
+    },
+  );
 
   // Categories and groups.
-  const categoriesPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Errors) => {
-    const tenantId = req.tenant!.id;
+  const categoriesPage = async (
+    req: TenantRequest,
+    reply: FastifyReply,
+    view: { saved?: boolean; errors?: Errors; values?: FormValues },
+  ) => {
+    const tenantId = req.tenant.id;
     const [groups, cats, counts] = await Promise.all([
       listStore.listGroups(app.db, tenantId),
       categories.listCategories(app.db, tenantId),
@@ -104,61 +109,63 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     const body = (
       <CategoriesPage
         ctx={req.viewContext()}
-        slug={req.tenant!.slug}
+        slug={req.tenant.slug}
         groups={groups}
         categories={cats}
         counts={counts}
-        saved={saved(req)}
-        {...(errors ? { errors, values: rawValues(req.body) } : {})}
+        saved={!!view.saved}
+        {...(view.errors ? { errors: view.errors, values: view.values ?? {} } : {})}
       />
     );
-    return page(req, reply, body, req.t('signals.config.categories.title'), errors ? 422 : 200);
+    return page(req, reply, body, req.t('signals.config.categories.title'), view.errors ? FAILED : 200);
   };
-  app.get('/:tenant/beheer/meldingen/categorieen', { config: { policy: POLICY } }, (req, reply) => categoriesPage(req, reply));
-  app.post('/:tenant/beheer/meldingen/groepen', { config: { policy: POLICY } }, async (req, reply) => {
-    const parsed = parseForm(groupForm, req.body, req.t);
-    if (!parsed.ok) return categoriesPage(req, reply, parsed.errors);
-    try {
-      await config.createGroup(app.db, req.tenant!.id, parsed.data, actor(req));
-    } catch (err) {
-      return categoriesPage(req, reply, refused(err, req.t));
-    }
-    return reply.redirect(`${base(req)}/categorieen?opgeslagen=1`, 303);
-  });
+  route.get('/:tenant/beheer/meldingen/categorieen', { policy: POLICY, query: savedQuery }, (req, reply) =>
+    categoriesPage(req, reply, { saved: req.query.opgeslagen === '1' }),
+  );
+  route.post(
+    '/:tenant/beheer/meldingen/groepen',
+    {
+      policy: POLICY,
+      form: groupForm,
+      invalid: (req, reply, errors, values) => categoriesPage(req, reply, { errors, values: single(values) }),
+    },
+    async (req, reply) => {
+      await config.createGroup(app.db, req.tenant.id, req.body, actor(req));
+      return reply.redirect(`${base(req.tenant)}/categorieen?opgeslagen=1`, 303);
+    },
+  );
 
-  const catCrumb = (req: FastifyRequest) => [{ href: `${base(req)}/categorieen`, label: req.t('signals.config.categories.title') }];
-  const newCategory = async (req: FastifyRequest, reply: FastifyReply, values: FormValues, errors?: Errors) => {
-    const groups = await listStore.listGroups(app.db, req.tenant!.id);
+  const catCrumb = (req: TenantRequest) => [{ href: `${base(req.tenant)}/categorieen`, label: req.t('signals.config.categories.title') }];
+  const newCategory = async (req: TenantRequest, reply: FastifyReply, values: FormValues, errors?: Errors) => {
+    const groups = await listStore.listGroups(app.db, req.tenant.id);
     const v = { groupId: groups[0]?.id ?? '', ...values };
     const body = (
-      <NewCategoryPage ctx={req.viewContext()} slug={req.tenant!.slug} groups={groups} values={v} {...(errors ? { errors } : {})} />
+      <NewCategoryPage ctx={req.viewContext()} slug={req.tenant.slug} groups={groups} values={v} {...(errors ? { errors } : {})} />
     );
-    return page(req, reply, body, req.t('signals.config.category.new'), errors ? 422 : 200, catCrumb(req));
+    return page(req, reply, body, req.t('signals.config.category.new'), errors ? FAILED : 200, catCrumb(req));
   };
-  app.get('/:tenant/beheer/meldingen/categorieen/nieuw', { config: { policy: POLICY } }, (req, reply) =>
+  route.get('/:tenant/beheer/meldingen/categorieen/nieuw', { policy: POLICY }, (req, reply) =>
     newCategory(req, reply, { deadlineDays: '5', position: '0', active: '1' }),
   );
-  app.post('/:tenant/beheer/meldingen/categorieen/nieuw', { config: { policy: POLICY } }, async (req, reply) => {
-    const parsed = parseForm(categoryCreateForm, req.body, req.t);
-    if (!parsed.ok) return newCategory(req, reply, rawValues(req.body), parsed.errors);
-    try {
-      const row = await config.createCategory(app.db, req.tenant!.id, parsed.data, actor(req), app.clock.now());
-      return reply.redirect(`${base(req)}/categorieen/${row.id}?opgeslagen=1`, 303);
-    } catch (err) {
-      return newCategory(req, reply, rawValues(req.body), refused(err, req.t));
-    }
-  });
+  route.post(
+    '/:tenant/beheer/meldingen/categorieen/nieuw',
+    { policy: POLICY, form: categoryCreateForm, invalid: (req, reply, errors, values) => newCategory(req, reply, single(values), errors) },
+    async (req, reply) => {
+      const row = await config.createCategory(app.db, req.tenant.id, req.body, actor(req), app.clock.now());
+      return reply.redirect(`${base(req.tenant)}/categorieen/${row.id}?opgeslagen=1`, 303);
+    },
+  );
 
-  type CategoryView = { values?: FormValues; errors?: Errors; questionValues?: FormValues; questionErrors?: Errors };
-  const categoryPage = async (req: FastifyRequest, reply: FastifyReply, view: CategoryView = {}) => {
-    const tenantId = req.tenant!.id;
-    const category = await config.getCategory(app.db, tenantId, (req.params as { id: string }).id);
+  type CategoryView = { saved?: boolean; values?: FormValues; errors?: Errors; questionValues?: FormValues; questionErrors?: Errors };
+  const categoryPage = async (req: TenantRequest, reply: FastifyReply, id: string, view: CategoryView = {}) => {
+    const tenantId = req.tenant.id;
+    const category = await config.getCategory(app.db, tenantId, id);
     const [groups, counts] = await Promise.all([listStore.listGroups(app.db, tenantId), config.signalCounts(app.db, tenantId)]);
     const failed = !!(view.errors || view.questionErrors);
     const body = (
       <CategoryPage
         ctx={req.viewContext()}
-        slug={req.tenant!.slug}
+        slug={req.tenant.slug}
         category={category}
         groups={groups}
         signalCount={counts.get(category.id) ?? 0}
@@ -166,107 +173,118 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
         errors={view.errors}
         questionValues={view.questionValues ?? { type: 'text' }}
         questionErrors={view.questionErrors}
-        saved={!failed && saved(req)}
+        saved={!failed && !!view.saved}
       />
     );
-    return page(req, reply, body, req.t('signals.config.category.title', { name: category.name }), failed ? 422 : 200, catCrumb(req));
+    return page(req, reply, body, req.t('signals.config.category.title', { name: category.name }), failed ? FAILED : 200, catCrumb(req));
   };
-  app.get('/:tenant/beheer/meldingen/categorieen/:id', { config: { policy: POLICY } }, (req, reply) => categoryPage(req, reply));
-  app.post('/:tenant/beheer/meldingen/categorieen/:id', { config: { policy: POLICY } }, async (req, reply) => {
-    const category = await config.getCategory(app.db, req.tenant!.id, (req.params as { id: string }).id);
-    const parsed = parseForm(categoryEditForm, req.body, req.t);
-    if (!parsed.ok) return categoryPage(req, reply, { values: rawValues(req.body), errors: parsed.errors });
-    try {
-      await config.updateCategory(app.db, req.tenant!.id, category.id, parsed.data, actor(req), app.clock.now());
-    } catch (err) {
-      return categoryPage(req, reply, { values: rawValues(req.body), errors: refused(err, req.t) });
-    }
-    return reply.redirect(`${base(req)}/categorieen/${category.id}?opgeslagen=1`, 303);
-  });
-  app.post('/:tenant/beheer/meldingen/categorieen/:id/verwijderen', { config: { policy: POLICY } }, async (req, reply) => {
-    const category = await config.getCategory(app.db, req.tenant!.id, (req.params as { id: string }).id);
-    await config.deleteCategory(app.db, req.tenant!.id, category.id, actor(req));
-    return reply.redirect(`${base(req)}/categorieen?opgeslagen=1`, 303);
+  const categoryPath = '/:tenant/beheer/meldingen/categorieen/:id' as const;
+  route.get(categoryPath, { policy: POLICY, params: categoryIdParam, query: savedQuery }, (req, reply) =>
+    categoryPage(req, reply, req.params.id, { saved: req.query.opgeslagen === '1' }),
+  );
+  route.post(
+    categoryPath,
+    {
+      policy: POLICY,
+      params: categoryIdParam,
+      form: categoryEditForm,
+      invalid: (req, reply, errors, values) => categoryPage(req, reply, req.params.id, { values: single(values), errors }),
+    },
+    async (req, reply) => {
+      const category = await config.getCategory(app.db, req.tenant.id, req.params.id);
+      await config.updateCategory(app.db, req.tenant.id, category.id, req.body, actor(req), app.clock.now());
+      return reply.redirect(`${base(req.tenant)}/categorieen/${category.id}?opgeslagen=1`, 303);
+    },
+  );
+  route.post(`${categoryPath}/verwijderen`, { policy: POLICY, params: categoryIdParam, form: noFields }, async (req, reply) => {
+    const category = await config.getCategory(app.db, req.tenant.id, req.params.id);
+    await config.deleteCategory(app.db, req.tenant.id, category.id, actor(req));
+    return reply.redirect(`${base(req.tenant)}/categorieen?opgeslagen=1`, 303);
   });
 
   // Extra questions of a category.
-  const translateAll = (errors: Errors, t: Translate) => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(v)]));
-  app.post('/:tenant/beheer/meldingen/categorieen/:id/vragen', { config: { policy: POLICY } }, async (req, reply) => {
-    const category = await config.getCategory(app.db, req.tenant!.id, (req.params as { id: string }).id);
-    const values = rawValues(req.body);
-    const parsed = parseForm(questionForm, req.body, req.t);
-    if (!parsed.ok) return categoryPage(req, reply, { questionValues: values, questionErrors: parsed.errors });
-    const built = buildQuestion(
-      parsed.data,
-      parsed.data.key,
-      category.questions.map((q) => q.key),
-    );
-    if (!built.ok) return categoryPage(req, reply, { questionValues: values, questionErrors: translateAll(built.errors, req.t) });
-    try {
-      await config.editQuestions(
-        app.db,
-        req.tenant!.id,
-        category.id,
-        config.questionEdits.add(built.question),
-        actor(req),
-        app.clock.now(),
+  route.post(
+    `${categoryPath}/vragen`,
+    {
+      policy: POLICY,
+      params: categoryIdParam,
+      form: questionForm,
+      invalid: (req, reply, errors, values) =>
+        categoryPage(req, reply, req.params.id, { questionValues: single(values), questionErrors: errors }),
+    },
+    async (req, reply) => {
+      const category = await config.getCategory(app.db, req.tenant.id, req.params.id);
+      const built = buildQuestion(
+        req.body,
+        req.body.key,
+        category.questions.map((q) => q.key),
       );
-    } catch (err) {
-      return categoryPage(req, reply, { questionValues: values, questionErrors: refused(err, req.t) });
-    }
-    return reply.redirect(`${base(req)}/categorieen/${category.id}?opgeslagen=1#vragen`, 303);
-  });
+      if (!built.ok) throw Invalid(built.errors);
+      await config.editQuestions(app.db, req.tenant.id, category.id, config.questionEdits.add(built.question), actor(req), app.clock.now());
+      return reply.redirect(`${base(req.tenant)}/categorieen/${category.id}?opgeslagen=1#vragen`, 303);
+    },
+  );
 
-  const questionOf = async (req: FastifyRequest) => {
-    const { id, key } = req.params as { id: string; key: string };
-    const category = await config.getCategory(app.db, req.tenant!.id, id);
-    const question = category.questions.find((q) => q.key === key);
+  const questionOf = async (tenant: RequestTenant, params: { id: string; key: string }) => {
+    const category = await config.getCategory(app.db, tenant.id, params.id);
+    const question = category.questions.find((q) => q.key === params.key);
     if (!question) throw new AppError(404, 'not_found', 'signals.config.error.questionNotFound');
     return { category, question };
   };
-  const questionPage = (req: FastifyRequest, reply: FastifyReply, category: categories.CategoryRow, values: FormValues, errors?: Errors) =>
+  const questionPage = (req: TenantRequest, reply: FastifyReply, category: categories.CategoryRow, values: FormValues, errors?: Errors) =>
     page(
       req,
       reply,
-      <QuestionPage ctx={req.viewContext()} slug={req.tenant!.slug} category={category} values={values} errors={errors} />,
+      <QuestionPage ctx={req.viewContext()} slug={req.tenant.slug} category={category} values={values} errors={errors} />,
       req.t('signals.config.q.editTitle', { name: category.name }),
-      errors ? 422 : 200,
-      [...catCrumb(req), { href: `${base(req)}/categorieen/${category.id}`, label: category.name }],
+      errors ? FAILED : 200,
+      [...catCrumb(req), { href: `${base(req.tenant)}/categorieen/${category.id}`, label: category.name }],
     );
-  app.get('/:tenant/beheer/meldingen/categorieen/:id/vragen/:key', { config: { policy: POLICY } }, async (req, reply) => {
-    const { category, question } = await questionOf(req);
+  const questionPath = `${categoryPath}/vragen/:key` as const;
+  const questionParams = { ...categoryIdParam, ...questionKeyParam };
+  route.get(questionPath, { policy: POLICY, params: questionParams }, async (req, reply) => {
+    const { category, question } = await questionOf(req.tenant, req.params);
     return questionPage(req, reply, category, questionValues(question));
   });
-  app.post('/:tenant/beheer/meldingen/categorieen/:id/vragen/:key', { config: { policy: POLICY } }, async (req, reply) => {
-    const { category, question } = await questionOf(req);
-    const values = { ...rawValues(req.body), key: question.key };
-    const parsed = parseForm(questionForm, req.body, req.t);
-    if (!parsed.ok) return questionPage(req, reply, category, values, parsed.errors);
-    const built = buildQuestion(
-      parsed.data,
-      question.key,
-      category.questions.filter((q) => q.key !== question.key).map((q) => q.key),
-    );
-    if (!built.ok) return questionPage(req, reply, category, values, translateAll(built.errors, req.t));
-    await config.editQuestions(
-      app.db,
-      req.tenant!.id,
-      category.id,
-      config.questionEdits.replace(built.question),
-      actor(req),
-      app.clock.now(),
-    );
-    return reply.redirect(`${base(req)}/categorieen/${category.id}?opgeslagen=1#vragen`, 303);
-  });
+  route.post(
+    questionPath,
+    {
+      policy: POLICY,
+      params: questionParams,
+      form: questionForm,
+      invalid: async (req, reply, errors, values) => {
+        const { category, question } = await questionOf(req.tenant, req.params);
+        return questionPage(req, reply, category, { ...single(values), key: question.key }, errors);
+      },
+    },
+    async (req, reply) => {
+      const { category, question } = await questionOf(req.tenant, req.params);
+      const built = buildQuestion(
+        req.body,
+        question.key,
+        category.questions.filter((q) => q.key !== question.key).map((q) => q.key),
+      );
+      if (!built.ok) throw Invalid(built.errors);
+      await config.editQuestions(
+        app.db,
+        req.tenant.id,
+        category.id,
+        config.questionEdits.replace(built.question),
+        actor(req),
+        app.clock.now(),
+      );
+      return reply.redirect(`${base(req.tenant)}/categorieen/${category.id}?opgeslagen=1#vragen`, 303);
+    },
+  );
   for (const [path, edit] of [
     ['omhoog', (key: string) => config.questionEdits.move(key, 'up')],
     ['omlaag', (key: string) => config.questionEdits.move(key, 'down')],
     ['verwijderen', (key: string) => config.questionEdits.remove(key)],
   ] as const) {
-    app.post(`/:tenant/beheer/meldingen/categorieen/:id/vragen/:key/${path}`, { config: { policy: POLICY } }, async (req, reply) => {
-      const { category, question } = await questionOf(req);
-      await config.editQuestions(app.db, req.tenant!.id, category.id, edit(question.key), actor(req), app.clock.now());
-      return reply.redirect(`${base(req)}/categorieen/${category.id}?opgeslagen=1#vragen`, 303);
+    route.post(`${questionPath}/${path}`, { policy: POLICY, params: questionParams, form: noFields }, async (req, reply) => {
+      const { category, question } = await questionOf(req.tenant, req.params);
+      await config.editQuestions(app.db, req.tenant.id, category.id, edit(question.key), actor(req), app.clock.now());
+      return reply.redirect(`${base(req.tenant)}/categorieen/${category.id}?opgeslagen=1#vragen`, 303);
     });
   }
 
@@ -281,8 +299,9 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
       ...buurten.filter((b) => b.parentCode === w.code).map((b) => ({ code: b.code, name: b.name, level: 'neighbourhood' as const })),
     ]);
   };
-  const routingPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Errors) => {
-    const tenantId = req.tenant!.id;
+  type RoutingView = { saved?: boolean; errors?: Errors; values?: FormValues; query?: z.output<typeof routeTestQuery> };
+  const routingPage = async (req: TenantRequest, reply: FastifyReply, view: RoutingView) => {
+    const tenantId = req.tenant.id;
     const [rules, groups, cats, areas, organisations, desk] = await Promise.all([
       categories.listRoutingRules(app.db, tenantId),
       listStore.listGroups(app.db, tenantId),
@@ -291,103 +310,122 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
       orgs(tenantId),
       config.getDefaultDesk(app.db, tenantId),
     ]);
-    const q = routeTestQuery.safeParse(req.query ?? {});
+    const q = view.query;
     let test: Parameters<typeof RoutingPage>[0]['test'];
-    if (!q.success) test = { categoryId: '', area: '', result: null, errors: { categorie: req.t('signals.config.error.category') } };
-    else if (q.data.categorie) {
+    // A route test asked with a malformed category or area (null: not readable) is told at the category.
+    if (q && (q.categorie === null || q.gebied === null)) {
+      test = { categoryId: '', area: '', result: null, errors: { categorie: req.t('signals.config.error.category') } };
+    } else if (q?.categorie) {
+      const area = q.gebied ?? '';
       try {
-        test = {
-          categoryId: q.data.categorie,
-          area: q.data.gebied,
-          result: await categories.testRoute(app.db, tenantId, q.data.categorie, q.data.gebied || null),
-        };
+        test = { categoryId: q.categorie, area, result: await categories.testRoute(app.db, tenantId, q.categorie, area || null) };
       } catch (err) {
-        test = { categoryId: q.data.categorie, area: q.data.gebied, result: null, errors: refused(err, req.t) };
+        const refused = formErrorsOf(err, req.t);
+        if (!refused) throw err;
+        test = { categoryId: q.categorie, area, result: null, errors: refused.errors };
       }
     }
     const body = (
       <RoutingPage
         ctx={req.viewContext()}
-        slug={req.tenant!.slug}
+        slug={req.tenant.slug}
         rules={rules}
         groups={groups}
         categories={cats}
         areas={areas}
         organisations={organisations}
         defaultDesk={desk}
-        saved={!errors && saved(req)}
-        errors={errors}
-        {...(errors ? { values: rawValues(req.body) } : {})}
+        saved={!view.errors && !!view.saved}
+        errors={view.errors}
+        {...(view.errors ? { values: view.values ?? {} } : {})}
         {...(test ? { test } : {})}
       />
     );
-    return page(req, reply, body, req.t('signals.config.routing.title'), errors || test?.errors ? 422 : 200);
+    return page(req, reply, body, req.t('signals.config.routing.title'), view.errors || test?.errors ? FAILED : 200);
   };
-  app.get('/:tenant/beheer/meldingen/routering', { config: { policy: POLICY } }, (req, reply) => routingPage(req, reply));
-  app.post('/:tenant/beheer/meldingen/routering', { config: { policy: POLICY } }, async (req, reply) => {
-    const parsed = parseForm(routingRuleForm, req.body, req.t);
-    if (!parsed.ok) return routingPage(req, reply, parsed.errors);
-    const [kind, id] = parsed.data.target.split(':') as [string, string | undefined];
-    const target: categories.RuleTarget =
-      kind === 'groep' ? { kind: 'group', id: id! } : kind === 'categorie' ? { kind: 'category', id: id! } : { kind: 'all' };
-    try {
+  route.get('/:tenant/beheer/meldingen/routering', { policy: POLICY, query: routeTestQuery }, (req, reply) =>
+    routingPage(req, reply, { saved: req.query.opgeslagen === '1', query: req.query }),
+  );
+  route.post(
+    '/:tenant/beheer/meldingen/routering',
+    {
+      policy: POLICY,
+      form: routingRuleForm,
+      invalid: (req, reply, errors, values) => routingPage(req, reply, { errors, values: single(values) }),
+    },
+    async (req, reply) => {
       await categories.appendRoutingRule(
         app.db,
-        req.tenant!.id,
-        { target, areaCode: parsed.data.area || null, organisationId: parsed.data.organisationId },
+        req.tenant.id,
+        { target: req.body.target, areaCode: req.body.area || null, organisationId: req.body.organisationId },
         actor(req),
       );
-    } catch (err) {
-      return routingPage(req, reply, refused(err, req.t));
-    }
-    return reply.redirect(`${base(req)}/routering?opgeslagen=1`, 303);
-  });
+      return reply.redirect(`${base(req.tenant)}/routering?opgeslagen=1`, 303);
+    },
+  );
   for (const path of ['omhoog', 'omlaag', 'verwijderen'] as const) {
-    app.post(`/:tenant/beheer/meldingen/routering/:id/${path}`, { config: { policy: POLICY } }, async (req, reply) => {
-      const { id } = req.params as { id: string };
-      if (path === 'verwijderen') await categories.deleteRoutingRule(app.db, req.tenant!.id, id, actor(req));
-      else await categories.moveRoutingRule(app.db, req.tenant!.id, id, path === 'omhoog' ? 'up' : 'down', actor(req));
-      return reply.redirect(`${base(req)}/routering?opgeslagen=1`, 303);
-    });
+    route.post(
+      `/:tenant/beheer/meldingen/routering/:id/${path}`,
+      { policy: POLICY, params: ruleIdParam, form: noFields },
+      async (req, reply) => {
+        const { id } = req.params;
+        if (path === 'verwijderen') await categories.deleteRoutingRule(app.db, req.tenant.id, id, actor(req));
+        else await categories.moveRoutingRule(app.db, req.tenant.id, id, path === 'omhoog' ? 'up' : 'down', actor(req));
+        return reply.redirect(`${base(req.tenant)}/routering?opgeslagen=1`, 303);
+      },
+    );
   }
 
   // Standard texts.
-  const textsPage = async (req: FastifyRequest, reply: FastifyReply, failed?: { errorFor: string; errors: Errors }) => {
-    const tenantId = req.tenant!.id;
+  type Failed = { errorFor: string; errors: Errors; values: FormValues };
+  const textsPage = async (req: TenantRequest, reply: FastifyReply, view: { saved?: boolean; failed?: Failed }) => {
+    const tenantId = req.tenant.id;
     const [cats, texts] = await Promise.all([categories.listCategories(app.db, tenantId), categories.listStandardTexts(app.db, tenantId)]);
-    const v = rawValues(req.body);
+    const failed = view.failed;
     const body = (
       <TextsPage
         ctx={req.viewContext()}
-        slug={req.tenant!.slug}
+        slug={req.tenant.slug}
         states={TEXT_STATES}
         categories={cats}
         texts={texts}
-        saved={!failed && saved(req)}
+        saved={!failed && !!view.saved}
         maxLength={MAX_TEXT}
-        {...(failed ? { ...failed, values: { state: v.state ?? '', categoryId: v.categoryId ?? '', text: v.text ?? '' } } : {})}
+        {...(failed
+          ? {
+              errorFor: failed.errorFor,
+              errors: failed.errors,
+              values: { state: failed.values.state ?? '', categoryId: failed.values.categoryId ?? '', text: failed.values.text ?? '' },
+            }
+          : {})}
       />
     );
-    return page(req, reply, body, req.t('signals.config.texts.title'), failed ? 422 : 200);
+    return page(req, reply, body, req.t('signals.config.texts.title'), failed ? FAILED : 200);
   };
-  app.get('/:tenant/beheer/meldingen/teksten', { config: { policy: POLICY } }, (req, reply) => textsPage(req, reply));
-  app.post('/:tenant/beheer/meldingen/teksten', { config: { policy: POLICY } }, async (req, reply) => {
-    const v = rawValues(req.body);
-    const errorFor = v.form === 'new' ? 'new' : `${v.state ?? ''}:${v.categoryId ?? ''}`;
-    const parsed = parseForm(standardTextForm, req.body, req.t);
-    if (!parsed.ok) return textsPage(req, reply, { errorFor, errors: parsed.errors });
-    const { state, categoryId, text } = parsed.data;
-    try {
-      await categories.saveStandardText(app.db, req.tenant!.id, categoryId || null, state, text, actor(req), app.clock.now());
-    } catch (err) {
-      return textsPage(req, reply, { errorFor, errors: refused(err, req.t) });
-    }
-    return reply.redirect(`${base(req)}/teksten?opgeslagen=1#status-${state}`, 303);
-  });
-  app.post('/:tenant/beheer/meldingen/teksten/verwijderen', { config: { policy: POLICY } }, async (req, reply) => {
-    const parsed = parseForm(standardTextDeleteForm, req.body, req.t);
-    if (!parsed.ok) throw Invalid(parsed.errors);
-    await categories.removeStandardText(app.db, req.tenant!.id, parsed.data.categoryId || null, parsed.data.state, actor(req));
-    return reply.redirect(`${base(req)}/teksten?opgeslagen=1#status-${parsed.data.state}`, 303);
+  route.get('/:tenant/beheer/meldingen/teksten', { policy: POLICY, query: savedQuery }, (req, reply) =>
+    textsPage(req, reply, { saved: req.query.opgeslagen === '1' }),
+  );
+  route.post(
+    '/:tenant/beheer/meldingen/teksten',
+    {
+      policy: POLICY,
+      form: standardTextForm,
+      // Which form on the page failed: the new one, or the one of a state (and category).
+      invalid: (req, reply, errors, submitted) => {
+        const values = single(submitted);
+        const errorFor = values.form === 'new' ? 'new' : `${values.state ?? ''}:${values.categoryId ?? ''}`;
+        return textsPage(req, reply, { failed: { errorFor, errors, values } });
+      },
+    },
+    async (req, reply) => {
+      const { state, categoryId, text } = req.body;
+      await categories.saveStandardText(app.db, req.tenant.id, categoryId || null, state, text, actor(req), app.clock.now());
+      return reply.redirect(`${base(req.tenant)}/teksten?opgeslagen=1#status-${state}`, 303);
+    },
+  );
+  route.post('/:tenant/beheer/meldingen/teksten/verwijderen', { policy: POLICY, form: standardTextDeleteForm }, async (req, reply) => {
+    const { state, categoryId } = req.body;
+    await categories.removeStandardText(app.db, req.tenant.id, categoryId || null, state, actor(req));
+    return reply.redirect(`${base(req.tenant)}/teksten?opgeslagen=1#status-${state}`, 303);
   });
 }

@@ -1,5 +1,6 @@
 /** Forms of the signals settings pages (zod; messages are i18n keys) and the checks on extra questions. */
 import { z } from 'zod';
+import type { RuleTarget } from './categories.service.ts';
 import type { CategoryQuestion } from './signals.tables.ts';
 import { SIGNAL_STATES } from './workflow.ts';
 import { UUID_RE, UUID_SOURCE } from '../../platform/ids.ts';
@@ -7,8 +8,40 @@ import { UUID_RE, UUID_SOURCE } from '../../platform/ids.ts';
 const UUID_OR_EMPTY = new RegExp(`^$|^${UUID_SOURCE}$`, 'i');
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const QUESTION_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+/** A standard text. */
 export const MAX_TEXT = 5000;
+/** Options of a select question. */
 export const MAX_OPTIONS = 20;
+/** Characters of one option of a select question, of a hard-stop answer. */
+export const MAX_OPTION = 100;
+/** Characters of all options as typed (one per line). */
+export const MAX_OPTIONS_INPUT = 4000;
+/** Characters of a group's or category's name. */
+export const MAX_NAME = 120;
+/** Characters of a group's code or a category's service code. */
+export const MAX_CODE = 60;
+/** Characters of a group's or category's description, of a hard-stop message. */
+export const MAX_DESCRIPTION = 500;
+/** Characters of a question's label. */
+export const MAX_LABEL = 200;
+/** Characters of a question's key. */
+export const MAX_KEY = 40;
+/** Characters of an area code (wijk or buurt). */
+export const MAX_AREA_CODE = 20;
+/** Days of a category's deadline. */
+export const MAX_DEADLINE_DAYS = 365;
+/** A category's position in its group. */
+export const MAX_POSITION = 9999;
+
+/** `?opgeslagen=1` after a save; anything else is ignored. */
+export const savedQuery = z.object({ opgeslagen: z.string().optional().catch(undefined) });
+/** A form without fields (a button): only the CSRF token. */
+export const noFields = z.object({});
+/** Path parameters: a malformed id or key is no page (404). */
+export const categoryIdParam = { id: z.string().regex(UUID_RE) };
+/** A question's key in a URL: the category's questions are searched for it (404 when none has it). */
+export const questionKeyParam = { key: z.string().min(1).max(100) };
+export const ruleIdParam = { id: z.string().regex(UUID_RE) };
 
 const text = (max: number, required = true) =>
   required
@@ -31,18 +64,18 @@ export const groupForm = z.object({
     .string('form.required')
     .trim()
     .min(1, 'form.required')
-    .max(60, 'signals.config.error.slug')
+    .max(MAX_CODE, 'signals.config.error.slug')
     .regex(SLUG, 'signals.config.error.slug'),
-  name: text(120),
-  description: text(500, false),
+  name: text(MAX_NAME),
+  description: text(MAX_DESCRIPTION, false),
 });
 
 const categoryFields = {
-  name: text(120),
-  description: text(500, false),
+  name: text(MAX_NAME),
+  description: text(MAX_DESCRIPTION, false),
   groupId: z.string('signals.config.error.group').regex(UUID_RE, 'signals.config.error.group'),
-  deadlineDays: int(0, 365, 'signals.config.error.deadline'),
-  position: int(0, 9999, 'signals.config.error.position'),
+  deadlineDays: int(0, MAX_DEADLINE_DAYS, 'signals.config.error.deadline'),
+  position: int(0, MAX_POSITION, 'signals.config.error.position'),
   sensitive: checkbox,
   active: checkbox,
 };
@@ -53,20 +86,20 @@ export const categoryCreateForm = z.object({
     .string('form.required')
     .trim()
     .min(1, 'form.required')
-    .max(60, 'signals.config.error.slug')
+    .max(MAX_CODE, 'signals.config.error.slug')
     .regex(SLUG, 'signals.config.error.slug'),
 });
 export type CategoryEditInput = z.infer<typeof categoryEditForm>;
 export type CategoryCreateInput = z.infer<typeof categoryCreateForm>;
 
 export const questionForm = z.object({
-  key: z.string().trim().max(40, 'signals.config.error.questionKey').optional().default(''),
-  label: text(200),
+  key: z.string().trim().max(MAX_KEY, 'signals.config.error.questionKey').optional().default(''),
+  label: text(MAX_LABEL),
   type: z.enum(['text', 'select', 'yesno'], 'signals.config.error.questionType'),
   required: checkbox,
-  options: z.string().max(4000, 'signals.config.error.tooLong').optional().default(''),
-  hardStopAnswer: text(100, false),
-  hardStopMessage: text(500, false),
+  options: z.string().max(MAX_OPTIONS_INPUT, 'signals.config.error.tooLong').optional().default(''),
+  hardStopAnswer: text(MAX_OPTION, false),
+  hardStopMessage: text(MAX_DESCRIPTION, false),
 });
 export type QuestionInput = z.infer<typeof questionForm>;
 
@@ -93,7 +126,7 @@ export function buildQuestion(
   ];
   if (input.type === 'select') {
     if (options.length < 2) errors.options = 'signals.config.error.optionsMin';
-    else if (options.length > MAX_OPTIONS || options.some((o) => o.length > 100)) errors.options = 'signals.config.error.optionsMax';
+    else if (options.length > MAX_OPTIONS || options.some((o) => o.length > MAX_OPTION)) errors.options = 'signals.config.error.optionsMax';
   }
   const answer = input.hardStopAnswer;
   const message = input.hardStopMessage;
@@ -128,14 +161,20 @@ export const routingRuleForm = z.object({
     .trim()
     .regex(new RegExp(`^$|^(groep|categorie):${UUID_SOURCE}$`, 'i'), 'signals.config.error.target')
     .optional()
-    .default(''),
-  area: z.string().trim().max(20, 'signals.config.error.area').optional().default(''),
+    .default('')
+    .transform((v): RuleTarget => {
+      const [kind, id = ''] = v.split(':');
+      return kind === 'groep' ? { kind: 'group', id } : kind === 'categorie' ? { kind: 'category', id } : { kind: 'all' };
+    }),
+  area: z.string().trim().max(MAX_AREA_CODE, 'signals.config.error.area').optional().default(''),
   organisationId: z.string('signals.config.error.organisation').regex(UUID_RE, 'signals.config.error.organisation'),
 });
 
+/** The route tester's question (`?categorie=<id>&gebied=<code>`); a malformed value is null (the page says so), and `?opgeslagen=1` after a save. */
 export const routeTestQuery = z.object({
-  categorie: z.string().regex(UUID_RE).optional(),
-  gebied: z.string().max(20).optional().default(''),
+  categorie: z.string().regex(UUID_RE).nullable().optional().catch(null),
+  gebied: z.string().max(MAX_AREA_CODE).nullable().optional().catch(null),
+  opgeslagen: z.string().optional().catch(undefined),
 });
 
 export const defaultDeskForm = z.object({

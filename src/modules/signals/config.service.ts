@@ -11,13 +11,12 @@ import * as cats from './categories.store.ts';
 import * as store from './config.store.ts';
 import { type CategoryCreateInput, type CategoryEditInput } from './config.schemas.ts';
 import { isUuid } from '../../platform/ids.ts';
+import { authorizeSettings, type SettingsActor } from './categories.service.ts';
 import type { CategoryQuestion } from './signals.tables.ts';
 
 /** Who makes a change (for the audit log). */
-export interface Actor {
-  actorUserId: string | null;
-  ip?: string | null;
-}
+/** Who changes the settings (checked by every change: `authorizeSettings`). */
+export type Actor = SettingsActor;
 
 const audit = (
   trx: Trx,
@@ -27,7 +26,7 @@ const audit = (
   entity: string,
   entityId: string,
   detail: Record<string, unknown>,
-) => recordAudit(trx, { tenantId, actorUserId: actor.actorUserId, ip: actor.ip ?? null, action, entity, entityId, detail });
+) => recordAudit(trx, { tenantId, actorUserId: actor.principal.userId, ip: actor.ip ?? null, action, entity, entityId, detail });
 
 const isUnique = (err: unknown) => (err as { code?: string }).code === '23505';
 
@@ -44,6 +43,7 @@ export async function assertOrganisation(db: DbOrTrx, tenantId: string, organisa
 
 /** Change the default desk to an organisation of the tenant; audited. */
 export async function changeDefaultDesk(db: DbOrTrx, tenantId: string, organisationId: string, actor: Actor, now: Date): Promise<void> {
+  authorizeSettings(actor, tenantId);
   await inTransaction(db, async (trx) => {
     await assertOrganisation(trx, tenantId, organisationId);
     const before = await cats.getDefaultOrganisation(trx, tenantId);
@@ -59,6 +59,7 @@ export async function createGroup(
   input: { code: string; name: string; description: string },
   actor: Actor,
 ): Promise<cats.CategoryGroupRow> {
+  authorizeSettings(actor, tenantId);
   try {
     return await inTransaction(db, async (trx) => {
       if (await store.findGroupByCode(trx, tenantId, input.code)) {
@@ -93,6 +94,7 @@ export async function createCategory(
   actor: Actor,
   now: Date,
 ): Promise<cats.CategoryRow> {
+  authorizeSettings(actor, tenantId);
   try {
     return await inTransaction(db, async (trx) => {
       await assertGroup(trx, tenantId, input.groupId);
@@ -138,6 +140,7 @@ export async function updateCategory(
   actor: Actor,
   now: Date,
 ): Promise<void> {
+  authorizeSettings(actor, tenantId);
   await inTransaction(db, async (trx) => {
     const before = await store.lockCategory(trx, tenantId, id);
     if (!before) throw NotFound('signals.config.error.categoryNotFound');
@@ -161,6 +164,7 @@ export async function updateCategory(
 
 /** Delete a category without signals; one with signals must be made inactive instead (Conflict). */
 export async function deleteCategory(db: DbOrTrx, tenantId: string, id: string, actor: Actor): Promise<void> {
+  authorizeSettings(actor, tenantId);
   try {
     await inTransaction(db, async (trx) => {
       const row = await store.lockCategory(trx, tenantId, id);
@@ -192,6 +196,7 @@ export async function editQuestions(
   actor: Actor,
   now: Date,
 ): Promise<void> {
+  authorizeSettings(actor, tenantId);
   await inTransaction(db, async (trx) => {
     const row = await store.lockCategory(trx, tenantId, categoryId);
     if (!row) throw NotFound('signals.config.error.categoryNotFound');

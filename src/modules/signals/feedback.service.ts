@@ -2,6 +2,9 @@
  * What a reporter or follower may do through a tracking link: see the public state and history,
  * give the satisfaction answer after closure, and follow nearby signals instead of filing a duplicate.
  */
+import { MAX_REASON } from './signals.schemas.ts';
+import { authorize, type Principal } from '../../platform/principal.ts';
+import { can } from './policies.ts';
 import { inTransaction, type DbOrTrx } from '../../platform/db/database.ts';
 import { AppError, Conflict, Invalid } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
@@ -14,8 +17,6 @@ import { resolveTrackingToken, type LinkBase } from './tracking.service.ts';
 import { signalHistory, transitionSignal } from './signals.service.ts';
 import { OPEN_STATES } from './workflow.ts';
 import { getDissatisfiedPolicy, requestReopen } from './actions.reopen.ts';
-
-export const MAX_REASON = 2000;
 
 /** What the tracking page shows: no reporter details, no internal notes. */
 export interface TrackingView {
@@ -58,6 +59,8 @@ export interface FeedbackInput {
   locale: Locale;
   links: LinkBase;
   now: Date;
+  /** Who answers (checked: `signal.feedback`, the reporter's own link). */
+  principal: Principal;
 }
 
 /** Record the reporter's satisfaction after closure; "niet tevreden" + "not solved" reopens the signal (reason `feedback`) or, by the tenant's policy, asks the coordinator. */
@@ -66,6 +69,7 @@ export async function submitFeedback(db: DbOrTrx, input: FeedbackInput): Promise
     const view = await trackingView(trx, input.tenantId, input.token, input.now);
     if (view.feedbackGiven) throw Conflict('signals.error.feedbackGiven');
     if (!view.canGiveFeedback) throw Conflict('signals.error.feedbackNotNow');
+    authorize(can(input.principal, 'signal.feedback', { tenantId: view.signal.tenant_id, link: view.reporter ? 'reporter' : 'follower' }));
     const reason = (input.reason ?? '').trim() || null;
     if (reason && reason.length > MAX_REASON) throw Invalid({ reason: 'signals.error.tooLong' });
     const solved = input.satisfied ? null : input.solved;

@@ -6,6 +6,11 @@ import { DEFAULT_JOB_SETTINGS, findJobSettings, upsertJobSettings, type JobSetti
 
 export { DEFAULT_JOB_SETTINGS, type JobSettings };
 
+/** Bounds of the settings (the messages in jobs.messages.ts name them). */
+export const MAX_REMINDER_DAYS = 10;
+export const MAX_ANONYMISE_MONTHS = 120;
+export const MAX_DELETE_MONTHS = 240;
+
 const whole = (min: number, max: number, message: string) =>
   z
     .string()
@@ -17,11 +22,11 @@ const whole = (min: number, max: number, message: string) =>
 /** The settings form (field names as posted); messages are i18n keys. */
 export const jobSettingsSchema = z
   .object({
-    reminderDays: whole(0, 10, 'signals.jobs.error.reminderDays'),
+    reminderDays: whole(0, MAX_REMINDER_DAYS, 'signals.jobs.error.reminderDays'),
     escalationEnabled: z.literal('1').optional(),
-    anonymiseAfterMonths: whole(1, 120, 'signals.jobs.error.anonymise'),
-    deleteCancelledAfterMonths: whole(1, 240, 'signals.jobs.error.deleteCancelled'),
-    deleteClosedAfterMonths: whole(1, 240, 'signals.jobs.error.deleteClosed'),
+    anonymiseAfterMonths: whole(1, MAX_ANONYMISE_MONTHS, 'signals.jobs.error.anonymise'),
+    deleteCancelledAfterMonths: whole(1, MAX_DELETE_MONTHS, 'signals.jobs.error.deleteCancelled'),
+    deleteClosedAfterMonths: whole(1, MAX_DELETE_MONTHS, 'signals.jobs.error.deleteClosed'),
   })
   .refine((v) => v.anonymiseAfterMonths <= v.deleteClosedAfterMonths, {
     path: ['anonymiseAfterMonths'],

@@ -1,5 +1,9 @@
 import './list.messages.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { routes } from '../../platform/http/route.ts';
+import type { RequestTenant } from '../../platform/http/types.ts';
+import { UUID_RE } from '../../platform/ids.ts';
 import { auditFrom, recordAudit } from '../../platform/audit/audit.service.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import { listAreas } from '../areas/areas.service.ts';
@@ -12,8 +16,9 @@ import {
   filterFor,
   filterQueryString,
   listPage,
-  parseListQuery,
+  listQueryInput,
   saveFilter,
+  saveFilterForm,
   savedFilters,
   type ListQuery,
 } from './list.service.ts';
@@ -26,19 +31,20 @@ const STAFF = { roles: ['professional', 'coordinator'], personalData: true } as 
 
 /** The list for professionals and coordinators: filters, paging, map view, CSV export and saved filters. */
 export async function listRoutes(app: FastifyInstance): Promise<void> {
-  const base = (req: FastifyRequest) => `/${req.tenant!.slug}/meldingen/behandelen`;
+  const route = routes(app);
+  const base = (tenant: RequestTenant) => `/${tenant.slug}/meldingen/behandelen`;
 
-  /** Categories, organisations and the store filter for a query as the requesting viewer may see it. */
-  const context = async (req: FastifyRequest, q: ListQuery) => {
-    const tenantId = req.tenant!.id;
+  /** Categories, organisations and the store filter for a query, narrowed to what the requesting viewer may see. */
+  const context = async (req: FastifyRequest & { tenant: RequestTenant }, q: ListQuery) => {
+    const tenantId = req.tenant.id;
     const viewer = viewerOf(req);
     const [categories, organisations] = await Promise.all([listCategories(app.db, tenantId), listOrganisations(app.db, tenantId)]);
     const filter = filterFor(q, viewer, categories, app.clock.now());
     return { tenantId, viewer, categories, organisations, filter, orgNames: new Map(organisations.map((o) => [o.id, o.name])) };
   };
 
-  app.get('/:tenant/meldingen/behandelen', { config: { policy: STAFF } }, async (req, reply) => {
-    const q = parseListQuery(req.query);
+  route.get('/:tenant/meldingen/behandelen', { policy: STAFF, query: listQueryInput }, async (req, reply) => {
+    const q = req.query;
     const { tenantId, viewer, categories, organisations, filter, orgNames } = await context(req, q);
     const [page, saved] = await Promise.all([listPage(app.db, tenantId, filter, q.pagina), savedFilters(app.db, tenantId, req.user!.id)]);
     let map;
@@ -60,7 +66,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(
       <SignalListPage
         ctx={req.viewContext()}
-        slug={req.tenant!.slug}
+        slug={req.tenant.slug}
         query={q}
         page={page}
         categories={categories}
@@ -75,8 +81,8 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/:tenant/meldingen/behandelen/export.csv', { config: { policy: STAFF } }, async (req, reply) => {
-    const q = parseListQuery(req.query);
+  route.get('/:tenant/meldingen/behandelen/export.csv', { policy: STAFF, query: listQueryInput }, async (req, reply) => {
+    const q = req.query;
     const { tenantId, filter, orgNames } = await context(req, q);
     const now = app.clock.now();
     const out = await exportCsv(app.db, tenantId, filter, { orgNames, stateLabel: (s) => req.t(`signals.state.${s}`), now });
@@ -90,29 +96,31 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     const date = localDate(now);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="meldingen-${req.tenant!.slug}-${date}.csv"`)
+      .header('content-disposition', `attachment; filename="meldingen-${req.tenant.slug}-${date}.csv"`)
       .header('cache-control', 'no-store')
       .send(out.csv);
   });
 
-  app.post('/:tenant/meldingen/behandelen/filters', { config: { policy: STAFF } }, async (req, reply) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const q = parseListQuery(body);
-    const name = typeof body.name === 'string' ? body.name : '';
+  route.post('/:tenant/meldingen/behandelen/filters', { policy: STAFF, form: saveFilterForm }, async (req, reply) => {
+    const { name, ...q } = req.body;
     const saved = await inTransaction(app.db, async (trx) => {
-      const row = await saveFilter(trx, { tenantId: req.tenant!.id, userId: req.user!.id, name, query: q, now: app.clock.now() });
+      const row = await saveFilter(trx, { tenantId: req.tenant.id, userId: req.user!.id, name, query: q, now: app.clock.now() });
       await recordAudit(trx, { ...auditFrom(req), action: 'create', entity: 'signal_saved_filter', entityId: row.id });
       return row;
     });
-    return reply.redirect(`${base(req)}?${saved.query}`, 303);
+    return reply.redirect(`${base(req.tenant)}?${saved.query}`, 303);
   });
 
-  app.post('/:tenant/meldingen/behandelen/filters/:id/verwijderen', { config: { policy: STAFF } }, async (req, reply) => {
-    const { id } = req.params as { id: string };
-    await inTransaction(app.db, async (trx) => {
-      await deleteFilter(trx, req.tenant!.id, req.user!.id, id);
-      await recordAudit(trx, { ...auditFrom(req), action: 'delete', entity: 'signal_saved_filter', entityId: id });
-    });
-    return reply.redirect(base(req), 303);
-  });
+  route.post(
+    '/:tenant/meldingen/behandelen/filters/:id/verwijderen',
+    { policy: STAFF, params: { id: z.string().regex(UUID_RE) }, form: z.object({}) },
+    async (req, reply) => {
+      const { id } = req.params;
+      await inTransaction(app.db, async (trx) => {
+        await deleteFilter(trx, req.tenant.id, req.user!.id, id);
+        await recordAudit(trx, { ...auditFrom(req), action: 'delete', entity: 'signal_saved_filter', entityId: id });
+      });
+      return reply.redirect(base(req.tenant), 303);
+    },
+  );
 }

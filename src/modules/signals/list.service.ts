@@ -14,6 +14,10 @@ import { isUuid } from '../../platform/ids.ts';
 
 export const PAGE_SIZE = 50;
 export const MAX_SAVED_FILTERS = 20;
+/** A saved filter's name. */
+export const MAX_FILTER_NAME = 80;
+/** How long an area code in the filter may be. */
+export const MAX_AREA_CODE = 20;
 const NO_MATCH = '00000000-0000-0000-0000-000000000000';
 
 const text = (max: number, pattern: RegExp) =>
@@ -33,7 +37,7 @@ export const listQuerySchema = z.object({
     .optional()
     .transform((v) => v ?? 'open'),
   categorie: text(60, /^[a-z0-9-]*$/),
-  gebied: text(20, /^[A-Za-z0-9]*$/),
+  gebied: text(MAX_AREA_CODE, /^[A-Za-z0-9]*$/),
   organisatie: text(36, /^[0-9a-f-]*$/),
   telaat: z
     .enum(['', '1'])
@@ -61,14 +65,23 @@ export const listQuerySchema = z.object({
 });
 export type ListQuery = z.output<typeof listQuerySchema>;
 
-/** Parse the list's query parameters (never throws). */
-export function parseListQuery(raw: unknown): ListQuery {
-  const input =
-    raw && typeof raw === 'object' ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) : {};
-  return listQuerySchema.parse(input);
+/** A query string or form with each repeated parameter reduced to its first value. */
+function firstValues(raw: unknown): Record<string, unknown> {
+  return raw && typeof raw === 'object' ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) : {};
 }
 
-/** The filter part of a query as a normalised query string (no page, no view): what saved filters store and links carry. */
+/** The list's query string as a route declares it (never fails: a bad value falls back to its default). */
+export const listQueryInput = z.preprocess(firstValues, listQuerySchema);
+
+/** The form that saves the current filter under a name (a name that is not text counts as empty). */
+export const saveFilterForm = z.preprocess(firstValues, listQuerySchema.extend({ name: z.string().catch('') }));
+
+/** Parse the list's query parameters (never throws). */
+export function parseListQuery(raw: unknown): ListQuery {
+  return listQueryInput.parse(raw);
+}
+
+/** The filter part of a query, as a normalised query string (no page, no view): what saved filters store and links carry. */
 export function filterQueryString(q: ListQuery): string {
   const p = new URLSearchParams();
   p.set('status', q.status);
@@ -76,7 +89,7 @@ export function filterQueryString(q: ListQuery): string {
   return p.toString();
 }
 
-/** The store filter for a query as this viewer may see it (coordinators: the whole tenant; professionals: their organisations' signals and actions). */
+/** The store filter for a query, narrowed to what this viewer may see (coordinators: the whole tenant; professionals: their organisations' signals and actions). */
 export function filterFor(q: ListQuery, viewer: Viewer, categories: readonly CategoryRow[], now: Date): SignalFilter {
   const filter: SignalFilter = {};
   if (q.status === 'open') filter.states = OPEN_STATES;
@@ -121,7 +134,7 @@ export async function saveFilter(
 ): Promise<SavedFilter> {
   const name = input.name.trim();
   if (!name) throw Invalid({ name: 'signals.list.saved.nameRequired' });
-  if (name.length > 80) throw Invalid({ name: 'signals.list.saved.nameTooLong' });
+  if (name.length > MAX_FILTER_NAME) throw Invalid({ name: 'signals.list.saved.nameTooLong' });
   const existing = await savedStore.findSavedFilterByName(db, input.tenantId, input.userId, name);
   if (!existing && (await savedStore.countSavedFilters(db, input.tenantId, input.userId)) >= MAX_SAVED_FILTERS) {
     throw Conflict('signals.list.saved.tooMany', { name: 'signals.list.saved.tooMany' });

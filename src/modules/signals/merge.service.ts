@@ -20,6 +20,9 @@ import { createTrackingToken, trackingPath, type LinkBase } from './tracking.ser
 import { routeSignal } from './routing.ts';
 import { recordClosingFeedback } from './section.service.ts';
 import { canTransition, isClosed, OPEN_STATES } from './workflow.ts';
+import { authorize, type Principal } from '../../platform/principal.ts';
+import { actorOf } from './actions.service.ts';
+import { can, signalFacts } from './policies.ts';
 
 const refuse = (status: 409 | 422, key: string, vars?: Record<string, string>) =>
   new AppError(status, 'merge_refused', key, undefined, vars);
@@ -86,7 +89,8 @@ export interface MergeInput {
   duplicateId: string;
   mainId: string;
   note?: string | null;
-  actorUserId: string;
+  /** Who acts: checked against the signals' rules (policies.ts) before anything is read or changed. */
+  principal: Principal;
   ip?: string | null;
   locale: Locale;
   links: LinkBase;
@@ -107,6 +111,7 @@ export interface MergeResult {
  * with fresh tracking links (mailed), its open network actions move to the main signal.
  */
 export async function mergeSignals(db: DbOrTrx, input: MergeInput): Promise<MergeResult> {
+  authorize(can(input.principal, 'signal.merge', { tenantId: input.tenantId }));
   return inTransaction(db, async (trx) => {
     if (input.duplicateId === input.mainId) throw refuse(422, 'signals.merge.error.self');
     // Lock both rows in a fixed order so two concurrent merges cannot deadlock.
@@ -118,6 +123,7 @@ export async function mergeSignals(db: DbOrTrx, input: MergeInput): Promise<Merg
     }
     const duplicate = locked.get(input.duplicateId)!;
     const main = locked.get(input.mainId)!;
+    for (const s of [duplicate, main]) authorize(can(input.principal, 'signal.merge', signalFacts(s)));
     await checkMerge(trx, duplicate, main);
     const t = translator(input.locale);
     const note = clean(input.note);
@@ -134,7 +140,7 @@ export async function mergeSignals(db: DbOrTrx, input: MergeInput): Promise<Merg
       to_state: 'geannuleerd',
       internal_note: joinNote(t('signals.merge.note.mergedInto', { main: main.public_id }), actionsNote, note),
       public_message: t('signals.merge.publicMessage', { id: duplicate.public_id, main: main.public_id }),
-      actor_user_id: input.actorUserId,
+      actor_user_id: actorOf(input.principal),
       reason: 'merged',
       created_at: input.now,
     });
@@ -145,7 +151,7 @@ export async function mergeSignals(db: DbOrTrx, input: MergeInput): Promise<Merg
       to_state: main.state,
       internal_note: joinNote(t('signals.merge.note.mergedFrom', { id: duplicate.public_id }), actionsNote, note),
       public_message: t('signals.merge.publicMessageMain', { id: duplicate.public_id }),
-      actor_user_id: input.actorUserId,
+      actor_user_id: actorOf(input.principal),
       reason: 'merge',
       created_at: input.now,
     });
@@ -182,7 +188,7 @@ export async function mergeSignals(db: DbOrTrx, input: MergeInput): Promise<Merg
     const detail = { into: main.id, followers: recipients.size, actionsMoved };
     await recordAudit(trx, {
       tenantId: input.tenantId,
-      actorUserId: input.actorUserId,
+      actorUserId: actorOf(input.principal),
       action: 'update',
       entity: 'signal',
       entityId: duplicate.id,
@@ -191,7 +197,7 @@ export async function mergeSignals(db: DbOrTrx, input: MergeInput): Promise<Merg
     });
     await recordAudit(trx, {
       tenantId: input.tenantId,
-      actorUserId: input.actorUserId,
+      actorUserId: actorOf(input.principal),
       action: 'update',
       entity: 'signal',
       entityId: main.id,
@@ -236,7 +242,8 @@ export interface SplitInput {
   /** The form's one-time id: submitting twice creates one signal. */
   submissionId: string;
   note?: string | null;
-  actorUserId: string;
+  /** Who acts: checked against the signals' rules (policies.ts) before anything is read or changed. */
+  principal: Principal;
   ip?: string | null;
   locale: Locale;
   links: LinkBase;
@@ -252,6 +259,7 @@ export async function splitSignal(db: DbOrTrx, input: SplitInput): Promise<{ chi
   return inTransaction(db, async (trx) => {
     const original = await store.lockSignal(trx, input.tenantId, input.originalId);
     if (!original) throw NotFound('signals.error.notFound');
+    authorize(can(input.principal, 'signal.split', signalFacts(original)));
     const category = await cats.findCategoryById(trx, input.tenantId, input.categoryId);
     if (!category || !category.active) throw Invalid({ categoryId: 'signals.error.category' });
     const organisation = input.organisationId ? await getOrganisation(trx, input.tenantId, input.organisationId) : null;
@@ -266,7 +274,7 @@ export async function splitSignal(db: DbOrTrx, input: SplitInput): Promise<{ chi
       reporter: { name: original.reporter_name, email: original.reporter_email, phone: original.reporter_phone },
       wantsFeedback: original.wants_feedback,
       reporterUserId: original.reporter_user_id,
-      createdBy: input.actorUserId,
+      createdBy: actorOf(input.principal),
       source: original.source,
       answers: original.answers,
       idempotencyKey: `split:${input.submissionId}`,
@@ -298,7 +306,7 @@ export async function splitSignal(db: DbOrTrx, input: SplitInput): Promise<{ chi
       to_state: original.state,
       internal_note: joinNote(t('signals.merge.note.splitTo', { id: child.public_id, category: category.name }), note),
       public_message: t('signals.merge.split.publicOriginal', { id: child.public_id }),
-      actor_user_id: input.actorUserId,
+      actor_user_id: actorOf(input.principal),
       reason: 'split',
       created_at: input.now,
     });
@@ -309,14 +317,14 @@ export async function splitSignal(db: DbOrTrx, input: SplitInput): Promise<{ chi
       to_state: 'gemeld',
       internal_note: joinNote(t('signals.merge.note.splitFrom', { id: original.public_id }), note),
       public_message: t('signals.merge.split.publicChild', { id: original.public_id }),
-      actor_user_id: input.actorUserId,
+      actor_user_id: actorOf(input.principal),
       reason: 'split_from',
       created_at: input.now,
     });
     await store.updateSignal(trx, input.tenantId, original.id, { updated_at: input.now });
     await recordAudit(trx, {
       tenantId: input.tenantId,
-      actorUserId: input.actorUserId,
+      actorUserId: actorOf(input.principal),
       action: 'update',
       entity: 'signal',
       entityId: original.id,

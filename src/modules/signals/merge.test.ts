@@ -2,6 +2,8 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestDb } from '../../../test/helpers/app.ts';
 import { AppError } from '../../platform/errors.ts';
+import { principalOf, type Principal } from '../../platform/principal.ts';
+import type { Role } from '../../platform/roles.ts';
 import { createUser } from '../people/people.service.ts';
 import { trackingView } from './feedback.service.ts';
 import { checkMerge, mergeCandidatesFor, mergeSignals, splitSignal } from './merge.service.ts';
@@ -32,11 +34,14 @@ describe('signals merge and split (service)', () => {
     createSignal(db(), newSignal({ links, idempotencyKey: `t:${uniq()}`, ...over }));
   const mailsTo = (to: string) =>
     db().selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('created_at').orderBy('id').execute();
+  /** The acting user with one role (in Krimpen unless said otherwise), second factor passed. */
+  const as = (role: Role, tenantId = KRIMPEN.id, organisationId: string | null = null): Principal =>
+    principalOf({ id: actor, mfaVerified: true, memberships: [{ tenantId, organisationId, role }] }, tenantId, LATER);
   const mergeInput = (duplicateId: string, mainId: string) => ({
     tenantId: KRIMPEN.id,
     duplicateId,
     mainId,
-    actorUserId: actor,
+    principal: as('coordinator'),
     locale: 'nl' as const,
     links,
     now: LATER,
@@ -188,6 +193,26 @@ describe('signals merge and split (service)', () => {
     assert.equal(still.merged_into_id, null);
   });
 
+  it('mergeSignals checks who acts itself: only a coordinator of the municipality merges (403 for others), nothing changes', async () => {
+    const a = await report();
+    const b = await report();
+    const others: Principal[] = [
+      as('professional', KRIMPEN.id, k.municipality),
+      as('admin'),
+      as('resident'),
+      as('coordinator', GRONINGEN.id),
+    ];
+    for (const principal of others) {
+      await assert.rejects(
+        mergeSignals(db(), { ...mergeInput(a.signal.id, b.signal.id), principal }),
+        rejects(403),
+        principal.roles.join(),
+      );
+    }
+    assert.equal((await getSignalById(db(), KRIMPEN.id, a.signal.id)).merged_into_id, null);
+    assert.equal((await getSignalById(db(), KRIMPEN.id, a.signal.id)).state, 'gemeld');
+  });
+
   it('merges two sensitive signals: only the reporter moves (sensitive signals have no public followers)', async () => {
     const main = await report({ category: { serviceCode: 'eenzaamheid' }, reporter: { email: 'zorg1@example.nl' } });
     const dup = await report({ category: { serviceCode: 'eenzaamheid' }, reporter: { email: 'zorg2@example.nl' } });
@@ -210,7 +235,7 @@ describe('signals merge and split (service)', () => {
       organisationId: null,
       description: 'Buren maken veel lawaai',
       submissionId: '6f1c2c4e-8a4b-4b7a-9a55-0d1f4f1e0a01',
-      actorUserId: actor,
+      principal: as('coordinator'),
       locale: 'nl' as const,
       links,
       now: LATER,
@@ -251,7 +276,7 @@ describe('signals merge and split (service)', () => {
       originalId: original.signal.id,
       organisationId: null,
       description: 'Deel',
-      actorUserId: actor,
+      principal: as('coordinator'),
       locale: 'nl' as const,
       links,
       now: LATER,

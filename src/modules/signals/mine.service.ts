@@ -3,7 +3,9 @@
  * with it; following and unfollowing with an account; a short-lived tracking link to view one.
  */
 import { inTransaction, type DbOrTrx } from '../../platform/db/database.ts';
-import { Conflict, NotFound } from '../../platform/errors.ts';
+import { Conflict, Forbidden, NotFound } from '../../platform/errors.ts';
+import { authorize, type Principal } from '../../platform/principal.ts';
+import { can } from './policies.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import * as store from './mine.store.ts';
 import * as tracking from './tracking.store.ts';
@@ -14,16 +16,30 @@ export type { MineRow } from './mine.store.ts';
 /** How long the link behind "Bekijk" works: it is made fresh on every click. */
 export const VIEW_LINK_HOURS = 24;
 
+/** Who acts: a signed-in principal in a municipality (and the request's address for the audit). */
+interface Actor {
+  principal: Principal;
+  ip?: string | null;
+}
 interface Who {
   tenantId: string;
   userId: string;
-  ip?: string | null;
+  ip: string | null;
   now: Date;
 }
 
-/** The signals the user reported (also sensitive ones) and follows (never sensitive), newest first. */
-export function listMySignals(db: DbOrTrx, tenantId: string, userId: string): Promise<store.MineRow[]> {
-  return store.listMine(db, tenantId, userId);
+/** The principal's own list (`signal.mine`): signed in, in a municipality; Forbidden otherwise. */
+function whoOf(actor: Actor): Who {
+  const { principal } = actor;
+  authorize(can(principal, 'signal.mine'));
+  if (!principal.tenantId || !principal.userId) throw Forbidden();
+  return { tenantId: principal.tenantId, userId: principal.userId, ip: actor.ip ?? null, now: principal.now };
+}
+
+/** The signals the principal reported (also sensitive ones) and follows (never sensitive), newest first. */
+export function listMySignals(db: DbOrTrx, principal: Principal): Promise<store.MineRow[]> {
+  const who = whoOf({ principal });
+  return store.listMine(db, who.tenantId, who.userId);
 }
 
 /** A signal others may follow: unknown and sensitive ones are NotFound (existence is not revealed). */
@@ -36,8 +52,9 @@ async function followable(db: DbOrTrx, tenantId: string, publicId: string) {
 /** Follow an open, non-sensitive signal with an account: updates go to the account's e-mail address. */
 export async function followWithAccount(
   db: DbOrTrx,
-  who: Who & { email: string; publicId: string },
+  actor: Actor & { email: string; publicId: string },
 ): Promise<'followed' | 'already' | 'own'> {
+  const who = { ...whoOf(actor), email: actor.email, publicId: actor.publicId };
   return inTransaction(db, async (trx) => {
     const s = await followable(trx, who.tenantId, who.publicId);
     if (s.reporter_user_id === who.userId) return 'own';
@@ -51,7 +68,7 @@ export async function followWithAccount(
     await recordAudit(trx, {
       tenantId: who.tenantId,
       actorUserId: who.userId,
-      ip: who.ip ?? null,
+      ip: who.ip,
       action: 'follow',
       entity: 'signal',
       entityId: s.id,
@@ -62,7 +79,8 @@ export async function followWithAccount(
 }
 
 /** Stop following a signal with an account (its tracking links for the account stop working too). */
-export async function unfollowWithAccount(db: DbOrTrx, who: Who & { publicId: string }): Promise<void> {
+export async function unfollowWithAccount(db: DbOrTrx, actor: Actor & { publicId: string }): Promise<void> {
+  const who = { ...whoOf(actor), publicId: actor.publicId };
   await inTransaction(db, async (trx) => {
     const s = await store.findWithCategory(trx, who.tenantId, who.publicId);
     if (!s) throw NotFound('signals.error.notFound');
@@ -71,7 +89,7 @@ export async function unfollowWithAccount(db: DbOrTrx, who: Who & { publicId: st
       await recordAudit(trx, {
         tenantId: who.tenantId,
         actorUserId: who.userId,
-        ip: who.ip ?? null,
+        ip: who.ip,
         action: 'unfollow',
         entity: 'signal',
         entityId: s.id,
@@ -82,7 +100,8 @@ export async function unfollowWithAccount(db: DbOrTrx, who: Who & { publicId: st
 }
 
 /** A fresh tracking token (valid 24 hours) for a signal on the user's list: the reporter's view for their own report, a follower's otherwise; NotFound for anything else. */
-export async function viewToken(db: DbOrTrx, who: Who & { publicId: string }): Promise<string> {
+export async function viewToken(db: DbOrTrx, actor: Actor & { publicId: string }): Promise<string> {
+  const who = { ...whoOf(actor), publicId: actor.publicId };
   const s = await store.findWithCategory(db, who.tenantId, who.publicId);
   if (!s) throw NotFound('signals.error.notFound');
   let followerId: string | null = null;

@@ -20,12 +20,14 @@ import type { SignalSource } from './signals.tables.ts';
 import { addWorkingDays } from './workdays.ts';
 import { ZONE } from '../../platform/time.ts';
 import { canTransition, isClosed, isPublicState, nextStates, type SignalState } from './workflow.ts';
+import { MAX_ADDRESS, MAX_DESCRIPTION, MAX_EMAIL, MAX_NAME, MAX_NOTE } from './signals.schemas.ts';
+import { authorize, systemPrincipal, type Principal } from '../../platform/principal.ts';
+import { can, signalFacts } from './policies.ts';
 
 export type { SignalRow, SignalListRow, SignalFilter, TransitionRow } from './signals.store.ts';
 export { nextStates, canTransition, isClosed, isPublicState };
 
-export const MAX_DESCRIPTION = 5000;
-export const MAX_ADDRESS = 200;
+export { MAX_ADDRESS, MAX_DESCRIPTION } from './signals.schemas.ts';
 
 export interface NewSignal {
   tenantId: string;
@@ -92,8 +94,8 @@ export async function createSignal(db: DbOrTrx, input: NewSignal): Promise<Creat
     const email = clean(input.reporter?.email)?.toLowerCase() ?? null;
     const phone = clean(input.reporter?.phone);
     const wantsFeedback = input.wantsFeedback ?? false;
-    if (email && (email.length > 254 || !EMAIL.test(email))) errors.email = 'signals.error.email';
-    if ((name?.length ?? 0) > 200) errors.name = 'signals.error.tooLong';
+    if (email && (email.length > MAX_EMAIL || !EMAIL.test(email))) errors.email = 'signals.error.email';
+    if ((name?.length ?? 0) > MAX_NAME) errors.name = 'signals.error.tooLong';
     if (phone && !/^[+0-9 ()-]{6,20}$/.test(phone)) errors.phone = 'signals.error.phone';
     if ((wantsFeedback || category.sensitive) && !email && !errors.email) {
       errors.email = category.sensitive ? 'signals.error.emailSensitive' : 'signals.error.emailFeedback';
@@ -248,6 +250,8 @@ export interface TransitionInput {
   locale: Locale;
   links: LinkBase;
   now: Date;
+  /** Who acts (checked: `signal.handle`); left out for the platform's own steps (feedback, Open311, jobs, demo), which act as the system. */
+  principal?: Principal;
 }
 
 /** Move a signal to another state when the workflow allows it; records history, audits and mails the reporter and followers on public steps. */
@@ -255,6 +259,7 @@ export async function transitionSignal(db: DbOrTrx, input: TransitionInput): Pro
   return inTransaction(db, async (trx) => {
     const s = await store.lockSignal(trx, input.tenantId, input.signalId);
     if (!s) throw NotFound('signals.error.notFound');
+    authorize(can(input.principal ?? systemPrincipal(input.tenantId, input.now), 'signal.handle', signalFacts(s)));
     if (!canTransition(s.state, input.to)) {
       throw new AppError(
         409,
@@ -266,7 +271,7 @@ export async function transitionSignal(db: DbOrTrx, input: TransitionInput): Pro
     }
     const note = clean(input.internalNote);
     let message = clean(input.publicMessage);
-    if ((note?.length ?? 0) > MAX_DESCRIPTION || (message?.length ?? 0) > MAX_DESCRIPTION) {
+    if ((note?.length ?? 0) > MAX_NOTE || (message?.length ?? 0) > MAX_NOTE) {
       throw Invalid({ publicMessage: 'signals.error.tooLong' });
     }
     if (input.to === 'afgehandeld') {
@@ -324,11 +329,14 @@ export async function reassignSignal(
     actorUserId: string;
     ip?: string | null;
     now: Date;
+    /** Who acts (checked: `signal.assign`); left out for the platform's own steps. */
+    principal?: Principal;
   },
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
     const s = await store.lockSignal(trx, input.tenantId, input.signalId);
     if (!s) throw NotFound('signals.error.notFound');
+    authorize(can(input.principal ?? systemPrincipal(input.tenantId, input.now), 'signal.assign', signalFacts(s)));
     if (s.organisation_id === input.organisationId) return;
     await store.updateSignal(trx, input.tenantId, s.id, { organisation_id: input.organisationId, updated_at: input.now });
     const note = [`→ ${input.organisationName}`, clean(input.note)].filter(Boolean).join(': ');
@@ -337,7 +345,7 @@ export async function reassignSignal(
       signal_id: s.id,
       from_state: s.state,
       to_state: s.state,
-      internal_note: note.slice(0, MAX_DESCRIPTION),
+      internal_note: note.slice(0, MAX_NOTE),
       public_message: null,
       actor_user_id: input.actorUserId,
       reason: 'reassign',

@@ -3,35 +3,46 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
-import { parseForm } from '../../platform/http/forms.ts';
+import { Invalid } from '../../platform/errors.ts';
+import { routes } from '../../platform/http/route.ts';
+import type { RequestTenant } from '../../platform/http/types.ts';
 import { auditFrom } from '../../platform/audit/audit.service.ts';
 import { getArea, listAreas } from '../areas/areas.service.ts';
 import { findCategoryByCode, listCategoryTree } from './categories.service.ts';
 import { findHardStop } from './questions.ts';
-import { linkBase } from './signals.routes.tsx';
 import { ZONE } from '../../platform/time.ts';
 import * as ws from './wijkschouw.service.ts';
+import {
+  MAX_AREA_CODE,
+  MAX_CATEGORY_CODE,
+  MAX_DATE_INPUT,
+  MAX_MEETING_POINT,
+  MAX_PARTICIPANTS_INPUT,
+  MAX_PERSON,
+  MAX_TITLE,
+  participantForm,
+  sessionForm,
+  sessionIdParam,
+  sessionQuery,
+  sessionSignalForm,
+} from './wijkschouw.schemas.ts';
+import { CATEGORY_CODE_RE, MAX_LINE_INPUT, MAX_COORDINATE, MAX_DESCRIPTION, MAX_EMAIL, SUBMISSION_ID_RE } from './signals.schemas.ts';
 import { NewSessionPage, SummaryPage, WijkschouwListPage, type NewSessionValues } from './views/wijkschouw.tsx';
 import { SessionPage, type SessionPageProps, type SignalValues } from './views/wijkschouw-session.tsx';
 import { parseCoordinate, rawAnswers } from './form-input.ts';
 
 /** Volunteers, professionals and coordinators; participants' names and e-mails are personal data, so staff need the second factor (volunteers have none). */
 const POLICY = { roles: ['volunteer', 'professional', 'coordinator'], personalData: true } as const;
-const str = (max: number) => z.string().max(max, 'signals.error.tooLong').optional().default('');
+/** A button form: only the CSRF token. */
+const noFields = z.object({});
 
-const sessionSchema = z.object({ title: str(500), areaCode: str(20), date: str(30), meetingPoint: str(1000), participants: str(20_000) });
-const participantSchema = z.object({ name: str(500), role: str(500), email: str(500) });
-const signalSchema = z.object({
-  category: str(60),
-  submissionId: z.string().regex(/^[0-9a-f-]{36}$/, 'form.invalidValue'),
-  description: z.string().max(20_000, 'signals.error.descriptionTooLong').optional().default(''),
-  address: str(500),
-  lat: str(30),
-  lon: str(30),
-  contactName: str(500),
-  contactEmail: str(500),
-});
+type TenantRequest = FastifyRequest & { tenant: RequestTenant };
+type Values = Record<string, unknown>;
+/** A submitted value cut at `max` characters, to show again ('' when missing or repeated). */
+const cut = (values: Values, k: string, max: number) => {
+  const v = values[k];
+  return typeof v === 'string' ? v.slice(0, max) : '';
+};
 
 const emptySignal = (): SignalValues => ({
   description: '',
@@ -46,24 +57,24 @@ const emptySignal = (): SignalValues => ({
 
 /** Wijkschouw pages: list, new session, the session (add signals and participants), closing and the summary. */
 export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
-  const viewer = (req: FastifyRequest): ws.SessionViewer => ({ userId: req.user!.id, coordinator: req.roles.includes('coordinator') });
-  const base = (req: FastifyRequest) => `/${req.tenant!.slug}/meldingen/wijkschouw`;
+  const route = routes(app);
+  const base = (tenant: RequestTenant) => `/${tenant.slug}/meldingen/wijkschouw`;
+  const links = (tenant: RequestTenant) => ({ baseUrl: app.config.baseUrl, tenantSlug: tenant.slug });
   const areaName = async (tenantId: string, code: string) => (await getArea(app.db, tenantId, code))?.name ?? code;
-  const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 
-  app.get('/:tenant/meldingen/wijkschouw', { config: { policy: POLICY } }, async (req, reply) => {
-    const tenantId = req.tenant!.id;
-    const rows = await ws.listSessions(app.db, tenantId, viewer(req));
+  route.get('/:tenant/meldingen/wijkschouw', { policy: POLICY }, async (req, reply) => {
+    const tenantId = req.tenant.id;
+    const rows = await ws.listSessions(app.db, tenantId, req.principal);
     const names = new Map<string, string>();
     for (const code of new Set(rows.map((r) => r.area_code))) names.set(code, await areaName(tenantId, code));
     const sessions = rows.map((r) => ({ ...r, areaName: names.get(r.area_code) ?? r.area_code }));
-    return reply.page(<WijkschouwListPage ctx={req.viewContext()} slug={req.tenant!.slug} sessions={sessions} />, {
+    return reply.page(<WijkschouwListPage ctx={req.viewContext()} slug={req.tenant.slug} sessions={sessions} />, {
       title: req.t('signals.wijkschouw.title'),
     });
   });
 
-  const areaOptions = async (req: FastifyRequest) => {
-    const tenantId = req.tenant!.id;
+  const areaOptions = async (req: TenantRequest) => {
+    const tenantId = req.tenant.id;
     const [wijken, buurten] = await Promise.all([
       listAreas(app.db, tenantId, { level: 'district' }),
       listAreas(app.db, tenantId, { level: 'neighbourhood' }),
@@ -75,57 +86,59 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
         .map((b) => ({ value: b.code, label: `— ${req.t('signals.wijkschouw.form.buurt', { name: b.name })}` })),
     ]);
   };
-  const newPage = async (req: FastifyRequest, reply: FastifyReply, values: NewSessionValues, errors?: Record<string, string>) =>
+  const newPage = async (req: TenantRequest, reply: FastifyReply, values: NewSessionValues, errors?: Record<string, string>) =>
     reply.page(
-      <NewSessionPage ctx={req.viewContext()} slug={req.tenant!.slug} areas={await areaOptions(req)} values={values} errors={errors} />,
+      <NewSessionPage ctx={req.viewContext()} slug={req.tenant.slug} areas={await areaOptions(req)} values={values} errors={errors} />,
       {
         title: req.t('signals.wijkschouw.new'),
         status: errors ? 422 : 200,
-        breadcrumbs: [{ href: base(req), label: req.t('signals.wijkschouw.title') }],
+        breadcrumbs: [{ href: base(req.tenant), label: req.t('signals.wijkschouw.title') }],
       },
     );
 
-  app.get('/:tenant/meldingen/wijkschouw/nieuw', { config: { policy: POLICY } }, async (req, reply) => {
+  route.get('/:tenant/meldingen/wijkschouw/nieuw', { policy: POLICY }, async (req, reply) => {
     const today = DateTime.fromJSDate(app.clock.now(), { zone: ZONE }).toFormat('dd-MM-yyyy');
     return newPage(req, reply, { title: '', areaCode: '', date: today, meetingPoint: '', participants: '' });
   });
 
-  app.post('/:tenant/meldingen/wijkschouw/nieuw', { config: { policy: POLICY } }, async (req, reply) => {
-    const parsed = parseForm(sessionSchema, req.body, req.t);
-    const b = (req.body ?? {}) as Record<string, unknown>;
-    const s = (k: string, max: number) => (typeof b[k] === 'string' ? (b[k] as string).slice(0, max) : '');
-    const values = {
-      title: s('title', 200),
-      areaCode: s('areaCode', 20),
-      date: s('date', 30),
-      meetingPoint: s('meetingPoint', 300),
-      participants: s('participants', 20_000),
-    };
-    if (!parsed.ok) return newPage(req, reply, values, parsed.errors);
-    try {
+  route.post(
+    '/:tenant/meldingen/wijkschouw/nieuw',
+    {
+      policy: POLICY,
+      form: sessionForm,
+      invalid: (req, reply, errors, submitted) => {
+        const values = {
+          title: cut(submitted, 'title', MAX_TITLE),
+          areaCode: cut(submitted, 'areaCode', MAX_AREA_CODE),
+          date: cut(submitted, 'date', MAX_DATE_INPUT),
+          meetingPoint: cut(submitted, 'meetingPoint', MAX_MEETING_POINT),
+          participants: cut(submitted, 'participants', MAX_PARTICIPANTS_INPUT),
+        };
+        // The form only refuses an over-long list; any other message on it is the service's, about one line: say which.
+        const raw = submitted.participants;
+        if (errors.participants && typeof raw === 'string' && raw.length <= MAX_PARTICIPANTS_INPUT) {
+          const line = ws.parseParticipants(raw).error?.line;
+          if (line) errors = { ...errors, participants: req.t('signals.wijkschouw.error.line', { line, message: errors.participants }) };
+        }
+        return newPage(req, reply, values, errors);
+      },
+    },
+    async (req, reply) => {
       const id = await ws.createSession(app.db, {
-        tenantId: req.tenant!.id,
-        ...parsed.data,
-        organiserUserId: req.user!.id,
+        tenantId: req.tenant.id,
+        ...req.body,
+        principal: req.principal,
         ip: auditFrom(req).ip,
         now: app.clock.now(),
       });
-      return reply.redirect(`${base(req)}/${id}`, 303);
-    } catch (e) {
-      if (!(e instanceof AppError && e.status === 422 && e.fields)) throw e;
-      const errors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, req.t(v)]));
-      if (errors.participants) {
-        const line = ws.parseParticipants(parsed.data.participants).error?.line;
-        if (line) errors.participants = req.t('signals.wijkschouw.error.line', { line, message: errors.participants });
-      }
-      return newPage(req, reply, values, errors);
-    }
-  });
+      return reply.redirect(`${base(req.tenant)}/${id}`, 303);
+    },
+  );
 
   /** Render the session page; `extra` carries the chosen category, form values and errors. */
-  const sessionPage = async (req: FastifyRequest, reply: FastifyReply, extra: Partial<SessionPageProps> = {}, status = 200) => {
-    const tenantId = req.tenant!.id;
-    const { session, canClose } = await ws.getSession(app.db, tenantId, idOf(req), viewer(req));
+  const sessionPage = async (req: TenantRequest, reply: FastifyReply, id: string, extra: Partial<SessionPageProps> = {}, status = 200) => {
+    const tenantId = req.tenant.id;
+    const { session, canClose } = await ws.getSession(app.db, tenantId, id, req.principal);
     const [participants, summary, tree] = await Promise.all([
       ws.listParticipants(app.db, tenantId, session.id),
       ws.sessionSummary(app.db, session),
@@ -133,7 +146,7 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     ]);
     const props: SessionPageProps = {
       ctx: req.viewContext(),
-      slug: req.tenant!.slug,
+      slug: req.tenant.slug,
       session,
       areaName: summary.areaName,
       canClose,
@@ -147,131 +160,134 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(<SessionPage {...props} />, {
       title: session.title,
       status,
-      breadcrumbs: [{ href: base(req), label: req.t('signals.wijkschouw.title') }],
+      breadcrumbs: [{ href: base(req.tenant), label: req.t('signals.wijkschouw.title') }],
     });
   };
-  const chosenCategory = async (req: FastifyRequest, code: string) => {
-    const c = /^[a-z0-9-]{1,60}$/.test(code) ? await findCategoryByCode(app.db, req.tenant!.id, code) : null;
+  /** The category chosen by its code, when it may be used on a wijkschouw (active, not sensitive); else null. */
+  const chosenCategory = async (tenant: RequestTenant, code: string) => {
+    const c = CATEGORY_CODE_RE.test(code) ? await findCategoryByCode(app.db, tenant.id, code) : null;
     return c && c.active && !c.sensitive ? c : null;
   };
+  /** The message for a category that cannot be used: sensitive ones are named as such. */
+  const categoryError = async (req: TenantRequest, code: string) => {
+    const known = CATEGORY_CODE_RE.test(code) ? await findCategoryByCode(app.db, req.tenant.id, code) : null;
+    return { categorie: req.t(known?.sensitive ? 'signals.wijkschouw.error.sensitive' : 'signals.error.category') };
+  };
 
-  app.get('/:tenant/meldingen/wijkschouw/:id', { config: { policy: POLICY } }, async (req, reply) => {
-    const q = (req.query ?? {}) as { categorie?: unknown; toegevoegd?: unknown };
-    const code = typeof q.categorie === 'string' ? q.categorie : '';
-    const category = code ? await chosenCategory(req, code) : null;
-    const added = typeof q.toegevoegd === 'string' && /^SIG-\d{4}-\d{6}$/.test(q.toegevoegd) ? q.toegevoegd : null;
-    const known = code && !category && /^[a-z0-9-]{1,60}$/.test(code) ? await findCategoryByCode(app.db, req.tenant!.id, code) : null;
-    const errors =
-      code && !category
-        ? { categorie: req.t(known?.sensitive ? 'signals.wijkschouw.error.sensitive' : 'signals.error.category') }
-        : undefined;
-    return sessionPage(req, reply, { category, added, errors }, errors ? 422 : 200);
+  const sessionPath = '/:tenant/meldingen/wijkschouw/:id' as const;
+  route.get(sessionPath, { policy: POLICY, params: sessionIdParam, query: sessionQuery }, async (req, reply) => {
+    const code = req.query.categorie ?? '';
+    const category = code ? await chosenCategory(req.tenant, code) : null;
+    const added = req.query.toegevoegd ?? null;
+    const errors = code && !category ? await categoryError(req, code) : undefined;
+    return sessionPage(req, reply, req.params.id, { category, added, errors }, errors ? 422 : 200);
   });
 
-  app.post('/:tenant/meldingen/wijkschouw/:id/meldingen', { config: { policy: POLICY } }, async (req, reply) => {
-    const parsed = parseForm(signalSchema, req.body, req.t);
-    const b = (req.body ?? {}) as Record<string, unknown>;
-    const s = (k: string, max = 500) => (typeof b[k] === 'string' ? (b[k] as string).slice(0, max) : '');
-    const category = await chosenCategory(req, s('category', 60));
-    if (!category) {
-      const code = s('category', 60);
-      const known = /^[a-z0-9-]{1,60}$/.test(code) ? await findCategoryByCode(app.db, req.tenant!.id, code) : null;
-      return sessionPage(
-        req,
-        reply,
-        { errors: { categorie: req.t(known?.sensitive ? 'signals.wijkschouw.error.sensitive' : 'signals.error.category') } },
-        422,
-      );
-    }
-    const values: SignalValues = {
-      description: s('description', 5000),
-      address: s('address'),
-      lat: s('lat', 30),
-      lon: s('lon', 30),
-      contactName: s('contactName', 200),
-      contactEmail: s('contactEmail', 254),
-      answers: rawAnswers(req.body),
-      submissionId: parsed.ok ? parsed.data.submissionId : randomUUID(),
-    };
-    const again = (errors: Record<string, string>) => sessionPage(req, reply, { category, values, errors }, 422);
-    if (!parsed.ok) return again(parsed.errors);
-    const hard = findHardStop(category.questions, values.answers);
-    if (hard?.hardStop) return sessionPage(req, reply, { category, values, hardStop: hard.hardStop.message });
-    const lat = parseCoordinate(parsed.data.lat);
-    const lon = parseCoordinate(parsed.data.lon);
-    if (lat === 'bad' || lon === 'bad') return again({ lat: req.t('signals.error.coordinates') });
-    try {
+  /** The signal form's values to show again, from what was submitted. */
+  const signalValues = (submitted: Values, submissionId: string): SignalValues => ({
+    description: cut(submitted, 'description', MAX_DESCRIPTION),
+    address: cut(submitted, 'address', MAX_LINE_INPUT),
+    lat: cut(submitted, 'lat', MAX_COORDINATE),
+    lon: cut(submitted, 'lon', MAX_COORDINATE),
+    contactName: cut(submitted, 'contactName', MAX_PERSON),
+    contactEmail: cut(submitted, 'contactEmail', MAX_EMAIL),
+    answers: rawAnswers(submitted),
+    submissionId,
+  });
+  route.post(
+    `${sessionPath}/meldingen`,
+    {
+      policy: POLICY,
+      params: sessionIdParam,
+      form: sessionSignalForm,
+      // The form again with the messages (the service's names for the fields are the form's here); an unusable category first.
+      invalid: async (req, reply, errors, submitted) => {
+        const code = cut(submitted, 'category', MAX_CATEGORY_CODE);
+        const category = await chosenCategory(req.tenant, code);
+        if (!category) return sessionPage(req, reply, req.params.id, { errors: await categoryError(req, code) }, 422);
+        const sent = cut(submitted, 'submissionId', 36);
+        const values = signalValues(submitted, SUBMISSION_ID_RE.test(sent) ? sent : randomUUID());
+        const fields = Object.fromEntries(
+          Object.entries(errors).map(([k, v]) => [
+            k === 'location' ? 'address' : k === 'email' ? 'contactEmail' : k === 'name' ? 'contactName' : k,
+            v,
+          ]),
+        );
+        return sessionPage(req, reply, req.params.id, { category, values, errors: fields }, 422);
+      },
+    },
+    async (req, reply) => {
+      const body = req.body;
+      const category = await chosenCategory(req.tenant, body.category);
+      if (!category) return sessionPage(req, reply, req.params.id, { errors: await categoryError(req, body.category) }, 422);
+      const answers = rawAnswers(body);
+      const hard = findHardStop(category.questions, answers);
+      if (hard?.hardStop) {
+        const values = { ...signalValues(body, body.submissionId), answers };
+        return sessionPage(req, reply, req.params.id, { category, values, hardStop: hard.hardStop.message });
+      }
+      const lat = parseCoordinate(body.lat);
+      const lon = parseCoordinate(body.lon);
+      if (lat === 'bad' || lon === 'bad') throw Invalid({ lat: 'signals.error.coordinates' });
       const r = await ws.addSessionSignal(app.db, {
-        tenantId: req.tenant!.id,
-        sessionId: idOf(req),
-        viewer: viewer(req),
+        tenantId: req.tenant.id,
+        sessionId: req.params.id,
+        principal: req.principal,
         serviceCode: category.service_code,
-        description: parsed.data.description,
-        address: parsed.data.address,
+        description: body.description,
+        address: body.address,
         latitude: lat,
         longitude: lon,
-        contactName: parsed.data.contactName,
-        contactEmail: parsed.data.contactEmail,
-        answers: values.answers,
-        submissionId: parsed.data.submissionId,
+        contactName: body.contactName,
+        contactEmail: body.contactEmail,
+        answers,
+        submissionId: body.submissionId,
         locale: req.locale,
-        links: linkBase(app, req),
+        links: links(req.tenant),
         ip: auditFrom(req).ip,
         now: app.clock.now(),
       });
-      return reply.redirect(`${base(req)}/${idOf(req)}?toegevoegd=${r.publicId}#toegevoegd`, 303);
-    } catch (e) {
-      if (!(e instanceof AppError && e.status === 422 && e.fields)) throw e;
-      const errors = Object.fromEntries(
-        Object.entries(e.fields).map(([k, v]) => [
-          k === 'location' ? 'address' : k === 'email' ? 'contactEmail' : k === 'name' ? 'contactName' : k,
-          req.t(v),
-        ]),
-      );
-      return again(errors);
-    }
-  });
+      return reply.redirect(`${base(req.tenant)}/${req.params.id}?toegevoegd=${r.publicId}#toegevoegd`, 303);
+    },
+  );
 
-  app.post('/:tenant/meldingen/wijkschouw/:id/deelnemers', { config: { policy: POLICY } }, async (req, reply) => {
-    const parsed = parseForm(participantSchema, req.body, req.t);
-    if (!parsed.ok) return sessionPage(req, reply, { participantErrors: parsed.errors }, 422);
-    try {
+  route.post(
+    `${sessionPath}/deelnemers`,
+    {
+      policy: POLICY,
+      params: sessionIdParam,
+      form: participantForm,
+      invalid: (req, reply, errors) => sessionPage(req, reply, req.params.id, { participantErrors: errors }, 422),
+    },
+    async (req, reply) => {
       await ws.addParticipant(app.db, {
-        tenantId: req.tenant!.id,
-        sessionId: idOf(req),
-        viewer: viewer(req),
-        ...parsed.data,
+        tenantId: req.tenant.id,
+        sessionId: req.params.id,
+        principal: req.principal,
+        ...req.body,
         ip: auditFrom(req).ip,
         now: app.clock.now(),
       });
-    } catch (e) {
-      if (!(e instanceof AppError && e.status === 422 && e.fields)) throw e;
-      return sessionPage(
-        req,
-        reply,
-        { participantErrors: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, req.t(v)])) },
-        422,
-      );
-    }
-    return reply.redirect(`${base(req)}/${idOf(req)}#deelnemers`, 303);
-  });
+      return reply.redirect(`${base(req.tenant)}/${req.params.id}#deelnemers`, 303);
+    },
+  );
 
-  app.post('/:tenant/meldingen/wijkschouw/:id/afronden', { config: { policy: POLICY } }, async (req, reply) => {
+  route.post(`${sessionPath}/afronden`, { policy: POLICY, params: sessionIdParam, form: noFields }, async (req, reply) => {
     await ws.closeSession(app.db, {
-      tenantId: req.tenant!.id,
-      sessionId: idOf(req),
-      viewer: viewer(req),
+      tenantId: req.tenant.id,
+      sessionId: req.params.id,
+      principal: req.principal,
       locale: req.locale,
-      links: linkBase(app, req),
+      links: links(req.tenant),
       ip: auditFrom(req).ip,
       now: app.clock.now(),
     });
-    return reply.redirect(`${base(req)}/${idOf(req)}/samenvatting`, 303);
+    return reply.redirect(`${base(req.tenant)}/${req.params.id}/samenvatting`, 303);
   });
 
-  app.get('/:tenant/meldingen/wijkschouw/:id/samenvatting', { config: { policy: POLICY } }, async (req, reply) => {
-    const tenantId = req.tenant!.id;
-    const { session } = await ws.getSession(app.db, tenantId, idOf(req), viewer(req));
+  route.get(`${sessionPath}/samenvatting`, { policy: POLICY, params: sessionIdParam }, async (req, reply) => {
+    const tenantId = req.tenant.id;
+    const { session } = await ws.getSession(app.db, tenantId, req.params.id, req.principal);
     const [summary, participants] = await Promise.all([
       ws.sessionSummary(app.db, session),
       ws.listParticipants(app.db, tenantId, session.id),
@@ -280,7 +296,7 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(
       <SummaryPage
         ctx={req.viewContext()}
-        slug={req.tenant!.slug}
+        slug={req.tenant.slug}
         session={session}
         areaName={summary.areaName}
         lines={summary.lines}
@@ -290,8 +306,8 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
       {
         title,
         breadcrumbs: [
-          { href: base(req), label: req.t('signals.wijkschouw.title') },
-          { href: `${base(req)}/${session.id}`, label: session.title },
+          { href: base(req.tenant), label: req.t('signals.wijkschouw.title') },
+          { href: `${base(req.tenant)}/${session.id}`, label: session.title },
         ],
       },
     );

@@ -17,16 +17,20 @@ import { createTrackingToken, trackingPath, type LinkBase } from './tracking.ser
 import * as store from './wijkschouw.store.ts';
 import { ZONE } from '../../platform/time.ts';
 import { isUuid } from '../../platform/ids.ts';
+import { authorize, reachOf, type Principal } from '../../platform/principal.ts';
+import { can, RULES } from './policies.ts';
+import { MAX_MEETING_POINT, MAX_PERSON, MAX_TITLE } from './wijkschouw.schemas.ts';
+import { MAX_EMAIL } from './signals.schemas.ts';
 
 export type { SessionRow, ParticipantRow, SessionSignalRow } from './wijkschouw.store.ts';
 
 export const MAX_PARTICIPANTS = 40;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Who looks at a session: a coordinator sees every session of the tenant. */
-export interface SessionViewer {
-  userId: string;
-  coordinator: boolean;
+/** The user acting (a wijkschouw is always a person's: the organiser, a participant, a coordinator). */
+function userOf(principal: Principal): string {
+  if (!principal.userId) throw Forbidden();
+  return principal.userId;
 }
 
 export interface ParticipantInput {
@@ -51,10 +55,10 @@ export function parseParticipants(text: string): { participants: ParticipantInpu
     const name = rest[0] ?? '';
     const role = rest.slice(1).join(', ');
     if (!name) return { participants, error: { key: 'signals.wijkschouw.error.participantName', line: i + 1 } };
-    if (name.length > 200 || role.length > 200) {
+    if (name.length > MAX_PERSON || role.length > MAX_PERSON) {
       return { participants, error: { key: 'signals.wijkschouw.error.participantTooLong', line: i + 1 } };
     }
-    if (emailPart && (emailPart.length > 254 || !EMAIL.test(emailPart))) {
+    if (emailPart && (emailPart.length > MAX_EMAIL || !EMAIL.test(emailPart))) {
       return { participants, error: { key: 'signals.wijkschouw.error.participantEmail', line: i + 1 } };
     }
     participants.push({ name, role, email: emailPart?.toLowerCase() ?? null });
@@ -89,7 +93,8 @@ export interface NewSession {
   date: string;
   meetingPoint: string;
   participants: string;
-  organiserUserId: string;
+  /** The organiser. */
+  principal: Principal;
   ip?: string | null;
   now: Date;
   isDemo?: boolean;
@@ -97,16 +102,18 @@ export interface NewSession {
 
 /** Create a session with its participants (validated; all or nothing); returns its id. */
 export async function createSession(db: DbOrTrx, input: NewSession): Promise<string> {
+  authorize(can(input.principal, 'signal.wijkschouw.create', { tenantId: input.tenantId }));
+  const organiser = userOf(input.principal);
   const errors: Record<string, string> = {};
   const title = input.title.trim();
   if (!title) errors.title = 'signals.wijkschouw.error.title';
-  else if (title.length > 200) errors.title = 'signals.error.tooLong';
+  else if (title.length > MAX_TITLE) errors.title = 'signals.error.tooLong';
   const area = /^(WK|BU)\d{6,8}$/.test(input.areaCode) ? await getArea(db, input.tenantId, input.areaCode) : null;
   if (!area || (area.level !== 'district' && area.level !== 'neighbourhood')) errors.areaCode = 'signals.wijkschouw.error.area';
   const date = parseWalkDate(input.date);
   if (!date) errors.date = 'signals.wijkschouw.error.date';
   const meetingPoint = input.meetingPoint.trim();
-  if (meetingPoint.length > 300) errors.meetingPoint = 'signals.error.tooLong';
+  if (meetingPoint.length > MAX_MEETING_POINT) errors.meetingPoint = 'signals.error.tooLong';
   const parsed = parseParticipants(input.participants);
   if (parsed.error) errors.participants = parsed.error.key;
   if (Object.keys(errors).length) throw Invalid(errors);
@@ -117,7 +124,7 @@ export async function createSession(db: DbOrTrx, input: NewSession): Promise<str
       area_code: area!.code,
       walk_date: date!,
       meeting_point: meetingPoint,
-      organiser_user_id: input.organiserUserId,
+      organiser_user_id: organiser,
       status: 'planned',
       is_demo: input.isDemo ?? false,
       created_at: input.now,
@@ -139,7 +146,7 @@ export async function createSession(db: DbOrTrx, input: NewSession): Promise<str
     await store.insertParticipants(trx, rows);
     await recordAudit(trx, {
       tenantId: input.tenantId,
-      actorUserId: input.organiserUserId,
+      actorUserId: organiser,
       action: 'create',
       entity: 'wijkschouw',
       entityId: id,
@@ -150,23 +157,37 @@ export async function createSession(db: DbOrTrx, input: NewSession): Promise<str
   });
 }
 
-/** What the viewer may do with a session: organiser, coordinators and participants with a linked account see it; others get NotFound. */
-async function accessOf(db: DbOrTrx, session: store.SessionRow, viewer: SessionViewer): Promise<{ canClose: boolean }> {
-  if (viewer.coordinator || session.organiser_user_id === viewer.userId) return { canClose: true };
-  if (await store.isParticipantUser(db, session.tenant_id, session.id, viewer.userId)) return { canClose: false };
-  throw NotFound('signals.wijkschouw.error.notFound');
+/**
+ * What the principal may do with a session: organiser, coordinators and participants with a linked
+ * account see it and record on it (others get NotFound: it does not reveal that it exists); the
+ * organiser and coordinators close it.
+ */
+async function accessOf(db: DbOrTrx, session: store.SessionRow, principal: Principal): Promise<{ canClose: boolean; canRecord: boolean }> {
+  const organiser = { tenantId: session.tenant_id, userIds: [session.organiser_user_id] };
+  const participant =
+    !!principal.userId && (await store.isParticipantUser(db, session.tenant_id, session.id, principal.userId)) ? [principal.userId] : [];
+  const takingPart = { ...organiser, userIds: [session.organiser_user_id, ...participant] };
+  if (!can(principal, 'signal.wijkschouw.view', takingPart)) throw NotFound('signals.wijkschouw.error.notFound');
+  return {
+    canClose: can(principal, 'signal.wijkschouw.close', organiser),
+    canRecord: can(principal, 'signal.wijkschouw.record', takingPart),
+  };
 }
 
 /** A session the viewer may see, with what they may do; NotFound otherwise (also for malformed ids and other tenants). */
-export async function getSession(db: DbOrTrx, tenantId: string, id: string, viewer: SessionViewer, opts: { forUpdate?: boolean } = {}) {
+export async function getSession(db: DbOrTrx, tenantId: string, id: string, principal: Principal, opts: { forUpdate?: boolean } = {}) {
   const session = isUuid(id) ? await store.findSession(db, tenantId, id, opts) : null;
   if (!session) throw NotFound('signals.wijkschouw.error.notFound');
-  return { session, ...(await accessOf(db, session, viewer)) };
+  return { session, ...(await accessOf(db, session, principal)) };
 }
 
-/** The sessions the viewer may see (a coordinator: all of the tenant), newest walk first. */
-export function listSessions(db: DbOrTrx, tenantId: string, viewer: SessionViewer) {
-  return store.listSessions(db, tenantId, { userId: viewer.userId, all: viewer.coordinator, limit: 200 });
+/** The sessions the principal may see (a coordinator: all of the tenant), newest walk first. */
+export function listSessions(db: DbOrTrx, tenantId: string, principal: Principal) {
+  // A list: any reach will do (decide); the store narrows it to the principal's own unless the reach is all.
+  if (principal.tenantId !== tenantId) throw Forbidden();
+  authorize(can(principal, 'signal.wijkschouw.view'));
+  const all = reachOf(RULES, principal, 'signal.wijkschouw.view') === 'all';
+  return store.listSessions(db, tenantId, { userId: userOf(principal), all, limit: 200 });
 }
 
 /** The participants of a session, in order. */
@@ -185,7 +206,7 @@ export async function addParticipant(
   input: {
     tenantId: string;
     sessionId: string;
-    viewer: SessionViewer;
+    principal: Principal;
     name: string;
     role: string;
     email: string;
@@ -194,7 +215,7 @@ export async function addParticipant(
   },
 ): Promise<void> {
   const email = input.email.trim();
-  if (email && (email.length > 254 || !EMAIL.test(email) || /[,;]/.test(email))) {
+  if (email && (email.length > MAX_EMAIL || !EMAIL.test(email) || /[,;]/.test(email))) {
     throw Invalid({ email: 'signals.wijkschouw.error.participantEmail' });
   }
   const parsed = parseParticipants([input.name.replace(/[,;@]/g, ' '), input.role.replace(/[,;@]/g, ' '), email].join(', '));
@@ -204,7 +225,8 @@ export async function addParticipant(
   }
   const p = parsed.participants[0]!;
   await inTransaction(db, async (trx) => {
-    const { session } = await getSession(trx, input.tenantId, input.sessionId, input.viewer, { forUpdate: true });
+    const { session, canRecord } = await getSession(trx, input.tenantId, input.sessionId, input.principal, { forUpdate: true });
+    authorize(canRecord);
     if (session.status === 'closed') throw Conflict('signals.wijkschouw.error.closed');
     const position = (await store.maxParticipantPosition(trx, input.tenantId, session.id)) + 1;
     if (position >= MAX_PARTICIPANTS) throw Invalid({ name: 'signals.wijkschouw.error.tooManyParticipants' });
@@ -222,7 +244,7 @@ export async function addParticipant(
     ]);
     await recordAudit(trx, {
       tenantId: input.tenantId,
-      actorUserId: input.viewer.userId,
+      actorUserId: userOf(input.principal),
       action: 'update',
       entity: 'wijkschouw',
       entityId: session.id,
@@ -235,7 +257,7 @@ export async function addParticipant(
 export interface NewSessionSignal {
   tenantId: string;
   sessionId: string;
-  viewer: SessionViewer;
+  principal: Principal;
   serviceCode: string;
   description: string;
   address: string;
@@ -260,7 +282,8 @@ export interface NewSessionSignal {
  */
 export async function addSessionSignal(db: DbOrTrx, input: NewSessionSignal): Promise<{ publicId: string; replayed: boolean }> {
   return inTransaction(db, async (trx) => {
-    const { session } = await getSession(trx, input.tenantId, input.sessionId, input.viewer, { forUpdate: true });
+    const { session, canRecord } = await getSession(trx, input.tenantId, input.sessionId, input.principal, { forUpdate: true });
+    authorize(canRecord);
     const category = /^[a-z0-9-]{1,60}$/.test(input.serviceCode) ? await findCategoryByCode(trx, input.tenantId, input.serviceCode) : null;
     if (!category || !category.active) throw Invalid({ category: 'signals.error.category' });
     // Worries about a neighbour are not discussed in a group: they go through the private form.
@@ -280,7 +303,7 @@ export async function addSessionSignal(db: DbOrTrx, input: NewSessionSignal): Pr
       reporter: contactEmail ? { name: input.contactName, email: contactEmail } : { name: organiser?.name ?? null },
       wantsFeedback: !!contactEmail,
       reporterUserId: null,
-      createdBy: input.viewer.userId,
+      createdBy: userOf(input.principal),
       source: 'wijkschouw',
       answers: input.answers,
       idempotencyKey: key,
@@ -313,7 +336,7 @@ export async function addSessionSignal(db: DbOrTrx, input: NewSessionSignal): Pr
     if (session.status === 'planned') await store.setStatus(trx, input.tenantId, session.id, 'open', input.now);
     await recordAudit(trx, {
       tenantId: input.tenantId,
-      actorUserId: input.viewer.userId,
+      actorUserId: userOf(input.principal),
       action: 'update',
       entity: 'wijkschouw',
       entityId: session.id,
@@ -365,10 +388,10 @@ export async function sessionSummary(
 /** Close a session (organiser or coordinator): queues one summary mail to the participants with an e-mail and one to the organiser with the tracking links. Closing twice does nothing. */
 export async function closeSession(
   db: DbOrTrx,
-  input: { tenantId: string; sessionId: string; viewer: SessionViewer; locale: Locale; links: LinkBase; ip?: string | null; now: Date },
+  input: { tenantId: string; sessionId: string; principal: Principal; locale: Locale; links: LinkBase; ip?: string | null; now: Date },
 ): Promise<{ mails: number }> {
   return inTransaction(db, async (trx) => {
-    const { session, canClose } = await getSession(trx, input.tenantId, input.sessionId, input.viewer, { forUpdate: true });
+    const { session, canClose } = await getSession(trx, input.tenantId, input.sessionId, input.principal, { forUpdate: true });
     if (!canClose) throw Forbidden('signals.wijkschouw.error.closeForbidden');
     if (session.status === 'closed') return { mails: 0 };
     await store.setStatus(trx, input.tenantId, session.id, 'closed', input.now);
@@ -433,7 +456,7 @@ export async function closeSession(
     }
     await recordAudit(trx, {
       tenantId: input.tenantId,
-      actorUserId: input.viewer.userId,
+      actorUserId: userOf(input.principal),
       action: 'close',
       entity: 'wijkschouw',
       entityId: session.id,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { NotFound } from '../../platform/errors.ts';
+import { UUID_SOURCE } from '../../platform/ids.ts';
+import { routes } from '../../platform/http/route.ts';
 import { parseForm } from '../../platform/http/forms.ts';
 import type { Translate } from '../../platform/i18n/index.ts';
 import { areaFeed, filterOptions, getLeaflet, getServicePage, searchServices, serviceFeed, type When } from './find.service.ts';
@@ -11,6 +12,12 @@ import { SearchPage, type FindFormValues } from './views/find/search-page.tsx';
 import { ServicePage } from './views/find/service-page.tsx';
 
 const PAGE_SIZE = 20;
+/** A service id, or a service id with `.ics` (its calendar feed). */
+const serviceOrFeed = z.string().regex(new RegExp(`^${UUID_SOURCE}(\\.ics)?$`, 'i'));
+/** A CBS area code (BU…, WK…); unknown ones are a 404 from the service. */
+const areaCode = z.string().regex(/^[A-Za-z0-9]{1,20}$/);
+/** The calendar feed of an area: `{code}.ics`. */
+const areaFeedFile = z.string().regex(/^[A-Za-z0-9]{1,20}\.ics$/);
 const list = z
   .union([z.string().max(100, 'form.tooLong'), z.array(z.string().max(100, 'form.tooLong')).max(20)])
   .optional()
@@ -37,10 +44,40 @@ const querySchema = z.object({
     .default(1),
 });
 
-function rawValues(q: Record<string, unknown>): FindFormValues {
-  const s = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).slice(0, 200) : '');
-  const l = (k: string) =>
-    (Array.isArray(q[k]) ? (q[k] as unknown[]) : [q[k]]).filter((x): x is string => typeof x === 'string' && x !== '');
+/**
+ * The query string as sent: every field of the search form, a text or a repeated text, anything
+ * else ignored. The page itself checks it with `querySchema` and shows what is wrong beside the
+ * fields (422), so the edge never refuses it.
+ */
+const sent = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .catch(undefined);
+const rawQuery = z.object({
+  q: sent,
+  functie: sent,
+  doelgroep: sent,
+  toegankelijk: sent,
+  wanneer: sent,
+  postcode: sent,
+  huisnummer: sent,
+  adres: sent,
+  lat: sent,
+  lon: sent,
+  afstand: sent,
+  pagina: sent,
+});
+type RawQuery = z.output<typeof rawQuery>;
+
+function rawValues(q: RawQuery): FindFormValues {
+  const s = (k: keyof RawQuery) => {
+    const v = q[k];
+    return typeof v === 'string' ? v.slice(0, 200) : '';
+  };
+  const l = (k: keyof RawQuery) => {
+    const v = q[k];
+    return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
+  };
   return {
     q: s('q'),
     functie: l('functie'),
@@ -73,11 +110,13 @@ function sendIcs(reply: FastifyReply, name: string, ics: string): FastifyReply {
 
 /** Resident pages of the social map: search, service page, leaflet and iCalendar feeds (all public). */
 export async function findRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/:tenant/sociale-kaart', { config: { policy: 'public' } }, async (req, reply) => {
-    const tenant = req.tenant!;
+  const route = routes(app);
+
+  route.get('/:tenant/sociale-kaart', { policy: 'public', query: rawQuery }, async (req, reply) => {
+    const tenant = req.tenant;
     const t = req.t;
     const now = app.clock.now();
-    const query = (req.query ?? {}) as Record<string, unknown>;
+    const query = req.query;
     const options = await filterOptions(app.db, tenant.id);
     const parsed = parseForm(querySchema, query, t);
     const values: FindFormValues = parsed.ok ? { ...parsed.data, pagina: parsed.data.pagina } : rawValues(query);
@@ -161,9 +200,9 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/:tenant/sociale-kaart/aanbod/:id', { config: { policy: 'public' } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const { id } = req.params as { id: string };
+  route.get('/:tenant/sociale-kaart/aanbod/:id', { policy: 'public', params: { id: serviceOrFeed } }, async (req, reply) => {
+    const tenant = req.tenant;
+    const { id } = req.params;
     const now = app.clock.now();
     if (id.endsWith('.ics')) {
       const serviceId = id.slice(0, -4);
@@ -186,9 +225,9 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/:tenant/sociale-kaart/folder/:code', { config: { policy: 'public' } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const { code } = req.params as { code: string };
+  route.get('/:tenant/sociale-kaart/folder/:code', { policy: 'public', params: { code: areaCode } }, async (req, reply) => {
+    const tenant = req.tenant;
+    const { code } = req.params;
     const now = app.clock.now();
     const data = await getLeaflet(app.db, tenant.id, code, now);
     return reply.page(<LeafletPage ctx={req.viewContext()} slug={tenant.slug} data={data} now={now} siteUrl={app.config.baseUrl} />, {
@@ -200,10 +239,9 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/:tenant/sociale-kaart/agenda/:file', { config: { policy: 'public' } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const { file } = req.params as { file: string };
-    if (!file.endsWith('.ics')) throw NotFound('socialmap.find.areaNotFound');
+  route.get('/:tenant/sociale-kaart/agenda/:file', { policy: 'public', params: { file: areaFeedFile } }, async (req, reply) => {
+    const tenant = req.tenant;
+    const { file } = req.params;
     const feed = await areaFeed(
       app.db,
       tenant.id,

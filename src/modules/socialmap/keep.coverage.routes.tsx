@@ -1,10 +1,9 @@
 /** The coordinator's coverage view at /{tenant}/sociale-kaart/dekking, with the CSV downloads of the matrix and of all entries. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditFrom, recordAudit } from '../../platform/audit/audit.service.ts';
+import { routes } from '../../platform/http/route.ts';
 import { COORDINATOR_ROLES } from './keep.access.ts';
-import { coverageCsv, entriesCsv, tenantCoverage, tenantDuplicates } from './keep.coverage.ts';
-import { countStale } from './keep.store.ts';
-import { freshnessCutoffs } from './freshness.ts';
+import { coverageCsv, entriesCsv, staleCount, tenantCoverage, tenantDuplicates } from './keep.coverage.ts';
 import { CoveragePage } from './views/keep/coverage.tsx';
 
 /** Send CSV as a download; the byte-order mark makes spreadsheet programs read it as UTF-8. */
@@ -16,19 +15,18 @@ function sendCsv(reply: FastifyReply, filename: string, body: string) {
 }
 
 export async function keepCoverageRoutes(app: FastifyInstance): Promise<void> {
+  const route = routes(app);
   const policy = { roles: COORDINATOR_ROLES };
 
-  app.get('/:tenant/sociale-kaart/dekking', { config: { policy } }, async (req, reply) => {
-    const tenantId = req.tenant!.id;
-    const now = app.clock.now();
-    const [matrix, duplicates, staleCount] = await Promise.all([
-      tenantCoverage(app.db, tenantId, now),
-      tenantDuplicates(app.db, tenantId),
-      countStale(app.db, tenantId, freshnessCutoffs(now).staleBefore, null),
+  route.get('/:tenant/sociale-kaart/dekking', { policy }, async (req, reply) => {
+    const [matrix, duplicates, stale] = await Promise.all([
+      tenantCoverage(app.db, req.principal),
+      tenantDuplicates(app.db, req.principal),
+      staleCount(app.db, req.principal),
     ]);
-    return reply.page(<CoveragePage ctx={req.viewContext()} matrix={matrix} duplicates={duplicates} staleCount={staleCount} />, {
+    return reply.page(<CoveragePage ctx={req.viewContext()} matrix={matrix} duplicates={duplicates} staleCount={stale} />, {
       title: req.t('socialmap.keep.cov.title'),
-      breadcrumbs: [{ href: `/${req.tenant!.slug}/sociale-kaart`, label: req.t('socialmap.find.nav') }],
+      breadcrumbs: [{ href: `/${req.tenant.slug}/sociale-kaart`, label: req.t('socialmap.find.nav') }],
     });
   });
 
@@ -42,15 +40,15 @@ export async function keepCoverageRoutes(app: FastifyInstance): Promise<void> {
     });
   }
 
-  app.get('/:tenant/sociale-kaart/dekking/dekking.csv', { config: { policy } }, async (req, reply) => {
-    const matrix = await tenantCoverage(app.db, req.tenant!.id, app.clock.now());
+  route.get('/:tenant/sociale-kaart/dekking/dekking.csv', { policy }, async (req, reply) => {
+    const matrix = await tenantCoverage(app.db, req.principal);
     await audited(req, 'matrix', matrix.rows.length);
-    return sendCsv(reply, `dekking-${req.tenant!.slug}.csv`, coverageCsv(matrix, req.t));
+    return sendCsv(reply, `dekking-${req.tenant.slug}.csv`, coverageCsv(matrix, req.t));
   });
 
-  app.get('/:tenant/sociale-kaart/dekking/aanbod.csv', { config: { policy } }, async (req, reply) => {
-    const csv = await entriesCsv(app.db, req.tenant!.id, app.clock.now());
+  route.get('/:tenant/sociale-kaart/dekking/aanbod.csv', { policy }, async (req, reply) => {
+    const csv = await entriesCsv(app.db, req.principal);
     await audited(req, 'entries', csv.split('\n').length - 2);
-    return sendCsv(reply, `aanbod-${req.tenant!.slug}.csv`, csv);
+    return sendCsv(reply, `aanbod-${req.tenant.slug}.csv`, csv);
   });
 }

@@ -6,6 +6,8 @@ import { stringify } from 'csv-stringify/sync';
 import { guardCell } from '../../platform/csv.ts';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import type { Translate } from '../../platform/i18n/index.ts';
+import { authorize, type Principal } from '../../platform/principal.ts';
+import { can, tenantOf } from './policies.ts';
 import { listAreas } from '../areas/areas.service.ts';
 import {
   BASIC_FUNCTIONS,
@@ -18,7 +20,7 @@ import {
   type CoverageState,
   type DuplicateGroup,
 } from './coverage.ts';
-import { isStale } from './freshness.ts';
+import { freshnessCutoffs, isStale } from './freshness.ts';
 import * as store from './keep.store.ts';
 
 function csv(rows: (string | number)[][]): string {
@@ -72,8 +74,17 @@ export async function coverageAreas(db: DbOrTrx, tenantId: string): Promise<Cove
     .map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parentCode }));
 }
 
-/** The coverage matrix of the tenant at `now`. */
-export async function tenantCoverage(db: DbOrTrx, tenantId: string, now: Date): Promise<CoverageMatrix> {
+/** The number of entries of the principal's tenant not checked for too long (coordinators). */
+export async function staleCount(db: DbOrTrx, principal: Principal): Promise<number> {
+  authorize(can(principal, 'socialmap.coverage.view'));
+  return store.countStale(db, tenantOf(principal), freshnessCutoffs(principal.now).staleBefore, null);
+}
+
+/** The coverage matrix of the principal's tenant at the principal's moment (coordinators). */
+export async function tenantCoverage(db: DbOrTrx, principal: Principal): Promise<CoverageMatrix> {
+  authorize(can(principal, 'socialmap.coverage.view'));
+  const tenantId = tenantOf(principal);
+  const now = principal.now;
   const [areas, entries] = await Promise.all([coverageAreas(db, tenantId), coverageEntries(db, tenantId, now)]);
   return coverageMatrix(areas, entries);
 }
@@ -84,8 +95,10 @@ export function houseNumberOf(address1: string | null): string | null {
   return m ? m[1]!.replace(/\s+/g, '') : null;
 }
 
-/** Likely duplicate services and locations of the tenant. */
-export async function tenantDuplicates(db: DbOrTrx, tenantId: string): Promise<DuplicateGroup[]> {
+/** Likely duplicate services and locations of the principal's tenant (coordinators). */
+export async function tenantDuplicates(db: DbOrTrx, principal: Principal): Promise<DuplicateGroup[]> {
+  authorize(can(principal, 'socialmap.coverage.view'));
+  const tenantId = tenantOf(principal);
   const [services, locations] = await Promise.all([
     store.listServicesForExport(db, tenantId),
     store.listLocationsWithAddress(db, tenantId),
@@ -128,8 +141,11 @@ export function coverageCsv(matrix: CoverageMatrix, t: Translate): string {
   return csv([header, ...rows]);
 }
 
-/** Every service of the tenant as CSV, with organisation, functions, places, last check and the stale flag. */
-export async function entriesCsv(db: DbOrTrx, tenantId: string, now: Date): Promise<string> {
+/** Every service of the principal's tenant as CSV, with organisation, functions, places, last check and the stale flag (coordinators). */
+export async function entriesCsv(db: DbOrTrx, principal: Principal): Promise<string> {
+  authorize(can(principal, 'socialmap.coverage.view'));
+  const tenantId = tenantOf(principal);
+  const now = principal.now;
   const [services, places, terms] = await Promise.all([
     store.listServicesForExport(db, tenantId),
     store.listServicePlaces(db, tenantId),

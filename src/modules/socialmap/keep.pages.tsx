@@ -1,51 +1,46 @@
 /** Shared pieces of the maintenance pages: breadcrumbs, the service form's options and values, the page of one service. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFound } from '../../platform/errors.ts';
+import type { RequestTenant } from '../../platform/http/types.ts';
 import { getServiceDetail, type ServiceDetail } from './socialmap.service.ts';
 import { DOELGROEP, FUNCTIE } from './taxonomy.ts';
-import type { Maintainer } from './keep.access.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { reachedOrganisations, tenantOf } from './policies.ts';
 import * as store from './keep.store.ts';
 import { openSuggestions } from './keep.service.ts';
-import { field, fieldList, termOptions } from './keep.forms.ts';
-import { noticeKey } from './views/keep/fields.tsx';
+import { serviceForm, termOptions } from './keep.forms.ts';
 import type { ServiceFormOptions, ServiceFormValues } from './views/keep/service-form.tsx';
 import { KeepServicePage } from './views/keep/service-page.tsx';
 
 export const FUNCTION_CODES = new Set<string>(Object.values(FUNCTIE));
 export const GROUP_CODES = new Set<string>(Object.values(DOELGROEP));
 
-export const keepBase = (req: FastifyRequest) => `/${req.tenant!.slug}/sociale-kaart/beheer`;
+/** A request of a page under `/:tenant/` (the route edge guarantees the tenant). */
+export type TenantRequest = FastifyRequest & { tenant: RequestTenant };
 
-export function keepCrumbs(req: FastifyRequest, extra: { href: string; label: string }[] = []) {
+export const keepBase = (req: { tenant: RequestTenant }) => `/${req.tenant.slug}/sociale-kaart/beheer`;
+
+export function keepCrumbs(req: TenantRequest, extra: { href: string; label: string }[] = []) {
   return [
-    { href: `/${req.tenant!.slug}/sociale-kaart`, label: req.t('socialmap.find.nav') },
+    { href: `/${req.tenant.slug}/sociale-kaart`, label: req.t('socialmap.find.nav') },
     { href: keepBase(req), label: req.t('socialmap.keep.nav') },
     ...extra,
   ];
 }
 
-/** The options of the service form: organisations the maintainer may add entries for, functions and target groups. */
-export async function formOptions(app: FastifyInstance, m: Maintainer): Promise<ServiceFormOptions> {
+/** The options of the service form: organisations the principal may add entries for, functions and target groups. */
+export async function formOptions(app: FastifyInstance, principal: Principal): Promise<ServiceFormOptions> {
+  const tenantId = tenantOf(principal);
   const [organisations, functions, groups] = await Promise.all([
-    store.listKeepOrganizations(app.db, m.tenantId, m.organisationIds),
-    termOptions(app.db, m.tenantId, 'functie'),
-    termOptions(app.db, m.tenantId, 'doelgroep'),
+    store.listKeepOrganizations(app.db, tenantId, reachedOrganisations(principal, 'socialmap.service.create')),
+    termOptions(app.db, tenantId, 'functie'),
+    termOptions(app.db, tenantId, 'doelgroep'),
   ]);
   return { organisations, functions, groups };
 }
 
-export function valuesOfBody(body: unknown): ServiceFormValues {
-  return {
-    organization_id: field(body, 'organization_id', 100),
-    name: field(body, 'name', 300),
-    description: field(body, 'description', 6000),
-    status: field(body, 'status', 40) || 'active',
-    email: field(body, 'email', 300),
-    url: field(body, 'url', 600),
-    functions: fieldList(body, 'functions'),
-    groups: fieldList(body, 'groups'),
-  };
-}
+/** The form's values from what was submitted (the form schema never fails: it only reads). */
+export const valuesOfBody = (body: Record<string, string | string[]>): ServiceFormValues => serviceForm.parse(body);
 
 export function valuesOfDetail(d: ServiceDetail): ServiceFormValues {
   const codes = d.terms.map((x) => x.code ?? '');
@@ -81,19 +76,15 @@ export interface ServicePageExtra {
   values?: ServiceFormValues;
   errors?: Record<string, string>;
   cancelErrors?: { scheduleId: string; errors: Record<string, string> };
+  /** The notice after a redirect (`?melding=`), as an i18n key. */
+  notice?: string | null;
 }
 
-/** The maintenance page of one service (NotFound when it is gone), with its title. */
-export async function renderServicePage(
-  app: FastifyInstance,
-  req: FastifyRequest,
-  m: Maintainer,
-  serviceId: string,
-  extra: ServicePageExtra = {},
-) {
-  const detail = await getServiceDetail(app.db, m.tenantId, serviceId);
+/** The maintenance page of one service (NotFound when it is gone), with its title; the caller checked the principal may maintain it. */
+export async function renderServicePage(app: FastifyInstance, req: TenantRequest, serviceId: string, extra: ServicePageExtra = {}) {
+  const detail = await getServiceDetail(app.db, req.tenant.id, serviceId);
   if (!detail) throw NotFound('socialmap.error.serviceNotFound');
-  const [options, suggestions] = await Promise.all([formOptions(app, m), openSuggestions(app.db, m, serviceId)]);
+  const [options, suggestions] = await Promise.all([formOptions(app, req.principal), openSuggestions(app.db, req.principal, serviceId)]);
   return {
     node: (
       <KeepServicePage
@@ -103,7 +94,7 @@ export async function renderServicePage(
         options={options}
         suggestions={suggestions}
         now={app.clock.now()}
-        notice={noticeKey(req.query)}
+        notice={extra.notice ?? null}
         errors={extra.errors}
         cancelErrors={extra.cancelErrors}
       />

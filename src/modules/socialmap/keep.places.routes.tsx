@@ -3,10 +3,12 @@
  * location (coordinates → buurt/wijk, outside the municipality refused), add or remove a time,
  * cancel one date. Every write goes through the social map service functions (audited there).
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { inTransaction } from '../../platform/db/database.ts';
-import { Forbidden, NotFound } from '../../platform/errors.ts';
+import { Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
+import { routes } from '../../platform/http/route.ts';
 import {
   actorFrom,
   addScheduleException,
@@ -19,47 +21,24 @@ import {
   type ServiceDetail,
 } from './socialmap.service.ts';
 import { occurrences } from './schedule.ts';
-import type { ScheduleInput } from './socialmap.schemas.ts';
-import { KEEP_ROLES, maintainerFrom, serviceToMaintain, type Maintainer } from './keep.access.ts';
-import { decimal, field, fieldList, formErrors, termOptions } from './keep.forms.ts';
-import { keepBase, keepCrumbs, renderServicePage } from './keep.pages.tsx';
+import { DATE_RE, EXCEPTION_NOTE_MAX, type ScheduleInput } from './socialmap.schemas.ts';
+import { KEEP_ROLES, serviceToMaintain } from './keep.access.ts';
+import { cancelForm, decimal, keepFieldNames, locationForm, scheduleForm, serviceIdParam, termOptions, uuidParam } from './keep.forms.ts';
+import { keepBase, keepCrumbs, renderServicePage, type TenantRequest } from './keep.pages.tsx';
 import { KeepLocationPage, type LocationFormValues } from './views/keep/location-form.tsx';
 import { KeepSchedulePage, MONTH_WEEKS, WEEKDAY_CODES, type ScheduleFormValues } from './views/keep/schedule-form.tsx';
 import { ZONE } from '../../platform/time.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { can, tenantOf } from './policies.ts';
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** A service the principal maintains, with the people organisation linked to it. */
+type MaintainedDetail = ServiceDetail & { peopleOrganisationId: string | null };
 
-async function detailToMaintain(app: FastifyInstance, m: Maintainer, id: string): Promise<ServiceDetail> {
-  await serviceToMaintain(app.db, m, id);
-  const detail = await getServiceDetail(app.db, m.tenantId, id);
+async function detailToMaintain(app: FastifyInstance, p: Principal, id: string): Promise<MaintainedDetail> {
+  const owner = await serviceToMaintain(app.db, p, id);
+  const detail = await getServiceDetail(app.db, tenantOf(p), id);
   if (!detail) throw NotFound('socialmap.error.serviceNotFound');
-  return detail;
-}
-
-function locationValues(body: unknown): LocationFormValues {
-  return {
-    name: field(body, 'name', 300),
-    address_1: field(body, 'address_1', 300),
-    postal_code: field(body, 'postal_code', 30),
-    city: field(body, 'city', 150),
-    latitude: field(body, 'latitude', 30),
-    longitude: field(body, 'longitude', 30),
-    accessibility: fieldList(body, 'accessibility'),
-  };
-}
-
-function scheduleValues(body: unknown): ScheduleFormValues {
-  return {
-    kind: field(body, 'kind', 20),
-    days: fieldList(body, 'days'),
-    weeks: fieldList(body, 'weeks'),
-    date: field(body, 'date', 20),
-    valid_from: field(body, 'valid_from', 20),
-    valid_to: field(body, 'valid_to', 20),
-    opens_at: field(body, 'opens_at', 20),
-    closes_at: field(body, 'closes_at', 20),
-    description: field(body, 'description', 1200),
-  };
+  return { ...detail, peopleOrganisationId: owner.people_organisation_id };
 }
 
 /** The schedule input for the social map service, or field errors (i18n keys) of what the form itself checks. */
@@ -96,59 +75,70 @@ export function scheduleFromForm(
   };
 }
 
-const translate = (req: FastifyRequest, errors: Record<string, string>) =>
-  Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, req.t(v)]));
+/** Service errors on the location form's fields. */
+const LOCATION_FIELDS = { term_codes: 'accessibility', term_ids: 'accessibility' };
+/** Service errors on the schedule form's fields. */
+const SCHEDULE_FIELDS = { dtstart: 'date', byday: 'days', until: 'valid_to' };
+const serviceParams = { id: serviceIdParam };
+const locationParams = { id: serviceIdParam, locationId: uuidParam };
+const scheduleParams = { id: serviceIdParam, scheduleId: uuidParam };
 
 export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
+  const route = routes(app);
   const policy = { roles: KEEP_ROLES };
 
   // --- locations ---
   async function locationPage(
-    req: FastifyRequest,
+    req: TenantRequest,
+    reply: FastifyReply,
     detail: ServiceDetail,
     values: LocationFormValues,
     locationId: string | null,
-    errors?: Record<string, string>,
+    shown?: { errors: Record<string, string>; status: number },
   ) {
-    const accessibilityOptions = await termOptions(app.db, req.tenant!.id, 'toegankelijkheid');
+    const accessibilityOptions = await termOptions(app.db, req.tenant.id, 'toegankelijkheid');
     const base = `${keepBase(req)}/aanbod/${detail.service.id}/locatie`;
-    return (
+    return reply.page(
       <KeepLocationPage
         ctx={req.viewContext()}
         service={{ id: detail.service.id, name: detail.service.name }}
         action={locationId ? `${base}/${locationId}` : base}
         values={values}
         accessibilityOptions={accessibilityOptions}
-        errors={errors}
+        errors={shown?.errors}
         isNew={locationId === null}
-      />
+      />,
+      {
+        title: req.t(locationId ? 'socialmap.keep.editLocation' : 'socialmap.keep.addLocation'),
+        status: shown?.status ?? 200,
+        breadcrumbs: keepCrumbs(req),
+      },
     );
   }
 
-  function locationOf(detail: ServiceDetail, m: Maintainer, locationId: string) {
+  function locationOf(detail: MaintainedDetail, p: Principal, locationId: string) {
     const l = detail.locations.find((x) => x.location.id === locationId);
     if (!l) throw NotFound('socialmap.keep.loc.notOfService');
     // A shared place of another organisation is maintained by that organisation (or a coordinator).
-    if (m.organisationIds !== null && l.location.organization_id && l.location.organization_id !== detail.service.organization_id) {
-      throw Forbidden('socialmap.keep.notYours');
-    }
+    const facts = {
+      tenantId: tenantOf(p),
+      organisationIds: [detail.peopleOrganisationId],
+      sharedWithOtherOrganisation: Boolean(l.location.organization_id && l.location.organization_id !== detail.service.organization_id),
+    };
+    if (!can(p, 'socialmap.location.edit', facts)) throw Forbidden('socialmap.keep.notYours');
     return l;
   }
 
-  app.get('/:tenant/sociale-kaart/beheer/aanbod/:id/locatie', { config: { policy } }, async (req, reply) => {
-    const m = maintainerFrom(req);
-    const detail = await detailToMaintain(app, m, (req.params as { id: string }).id);
-    return reply.page(await locationPage(req, detail, locationValues({ city: '' }), null), {
-      title: req.t('socialmap.keep.addLocation'),
-      breadcrumbs: keepCrumbs(req),
-    });
+  route.get('/:tenant/sociale-kaart/beheer/aanbod/:id/locatie', { policy, params: serviceParams }, async (req, reply) => {
+    const detail = await detailToMaintain(app, req.principal, req.params.id);
+    return locationPage(req, reply, detail, locationForm.parse({}), null);
   });
 
-  app.get('/:tenant/sociale-kaart/beheer/aanbod/:id/locatie/:locationId', { config: { policy } }, async (req, reply) => {
-    const m = maintainerFrom(req);
-    const { id, locationId } = req.params as { id: string; locationId: string };
-    const detail = await detailToMaintain(app, m, id);
-    const l = locationOf(detail, m, locationId);
+  route.get('/:tenant/sociale-kaart/beheer/aanbod/:id/locatie/:locationId', { policy, params: locationParams }, async (req, reply) => {
+    const p = req.principal;
+    const { id, locationId } = req.params;
+    const detail = await detailToMaintain(app, p, id);
+    const l = locationOf(detail, p, locationId);
     const values: LocationFormValues = {
       name: l.location.name ?? '',
       address_1: l.address?.address_1 ?? '',
@@ -158,25 +148,22 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
       longitude: l.location.longitude?.toString() ?? '',
       accessibility: l.terms.map((x) => x.code ?? '').filter((c) => c.startsWith('toegankelijkheid.')),
     };
-    return reply.page(await locationPage(req, detail, values, locationId), {
-      title: req.t('socialmap.keep.editLocation'),
-      breadcrumbs: keepCrumbs(req),
-    });
+    return locationPage(req, reply, detail, values, locationId);
   });
 
-  async function saveLocation(req: FastifyRequest, locationId: string | null) {
-    const m = maintainerFrom(req);
-    const { id } = req.params as { id: string };
-    const detail = await detailToMaintain(app, m, id);
-    if (locationId) locationOf(detail, m, locationId);
-    const v = locationValues(req.body);
+  /** Save a new location (locationId null) or a location of the service; field errors are thrown (Invalid) for the form. */
+  async function saveLocation(req: TenantRequest, id: string, locationId: string | null, v: LocationFormValues): Promise<void> {
+    const p = req.principal;
+    const detail = await detailToMaintain(app, p, id);
+    if (locationId) locationOf(detail, p, locationId);
     const lat = decimal(v.latitude);
     const lon = decimal(v.longitude);
     const errors: Record<string, string> = {};
     if (Number.isNaN(lat)) errors.latitude = 'socialmap.error.latitude';
     if (Number.isNaN(lon)) errors.longitude = 'socialmap.error.longitude';
-    const allowed = new Set((await termOptions(app.db, m.tenantId, 'toegankelijkheid')).map((o) => o.value));
+    const allowed = new Set((await termOptions(app.db, req.tenant.id, 'toegankelijkheid')).map((o) => o.value));
     if (v.accessibility.some((c) => !allowed.has(c))) errors.accessibility = 'socialmap.error.unknownTerm';
+    if (Object.keys(errors).length > 0) throw Invalid(errors);
     const hasAddress = Boolean(v.address_1 || v.postal_code || v.city);
     const input = {
       name: v.name || null,
@@ -185,81 +172,100 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
       address: hasAddress ? { address_1: v.address_1, postal_code: v.postal_code, city: v.city } : null,
       term_codes: [...v.accessibility],
     };
-    try {
-      if (Object.keys(errors).length > 0) throw Object.assign(new Error('form'), { formErrors: errors });
-      const actor = actorFrom(req, app.clock.now());
-      await inTransaction(app.db, async (trx) => {
-        if (locationId) {
-          await updateLocation(trx, m.tenantId, locationId, input, actor);
-        } else {
-          const created = await createLocation(trx, m.tenantId, { ...input, organization_id: detail.service.organization_id }, actor);
-          await updateService(trx, m.tenantId, id, { location_ids: [...detail.locations.map((l) => l.location.id), created.id] }, actor);
-        }
-      });
-      return { ok: true as const, id };
-    } catch (err) {
-      const fe = (err as { formErrors?: Record<string, string> }).formErrors;
-      const translated = fe ? translate(req, fe) : formErrors(err, req.t, { term_codes: 'accessibility', term_ids: 'accessibility' });
-      return { ok: false as const, node: await locationPage(req, detail, v, locationId, translated) };
-    }
+    const actor = actorFrom(req, app.clock.now());
+    await inTransaction(app.db, async (trx) => {
+      if (locationId) {
+        await updateLocation(trx, req.tenant.id, locationId, input, actor);
+      } else {
+        const created = await createLocation(trx, req.tenant.id, { ...input, organization_id: detail.service.organization_id }, actor);
+        await updateService(trx, req.tenant.id, id, { location_ids: [...detail.locations.map((l) => l.location.id), created.id] }, actor);
+      }
+    });
   }
 
-  app.post('/:tenant/sociale-kaart/beheer/aanbod/:id/locatie', { config: { policy } }, async (req, reply) => {
-    const r = await saveLocation(req, null);
-    if (r.ok) return reply.redirect(`${keepBase(req)}/aanbod/${r.id}?melding=locatie-opgeslagen`, 303);
-    return reply.page(r.node, { title: req.t('socialmap.keep.addLocation'), status: 422, breadcrumbs: keepCrumbs(req) });
-  });
+  /** The location form again with the messages (access checked again: the form may come from anyone with the role). */
+  async function locationAgain(
+    req: TenantRequest,
+    reply: FastifyReply,
+    id: string,
+    locationId: string | null,
+    shown: { errors: Record<string, string>; values: Record<string, string | string[]>; status: number },
+  ) {
+    const p = req.principal;
+    const detail = await detailToMaintain(app, p, id);
+    if (locationId) locationOf(detail, p, locationId);
+    const errors = keepFieldNames(shown.errors, LOCATION_FIELDS);
+    return locationPage(req, reply, detail, locationForm.parse(shown.values), locationId, { errors, status: shown.status });
+  }
 
-  app.post('/:tenant/sociale-kaart/beheer/aanbod/:id/locatie/:locationId', { config: { policy } }, async (req, reply) => {
-    const r = await saveLocation(req, (req.params as { locationId: string }).locationId);
-    if (r.ok) return reply.redirect(`${keepBase(req)}/aanbod/${r.id}?melding=locatie-opgeslagen`, 303);
-    return reply.page(r.node, { title: req.t('socialmap.keep.editLocation'), status: 422, breadcrumbs: keepCrumbs(req) });
-  });
+  route.post(
+    '/:tenant/sociale-kaart/beheer/aanbod/:id/locatie',
+    {
+      policy,
+      params: serviceParams,
+      form: locationForm,
+      invalid: (req, reply, errors, values, status) => locationAgain(req, reply, req.params.id, null, { errors, values, status }),
+    },
+    async (req, reply) => {
+      await saveLocation(req, req.params.id, null, req.body);
+      return reply.redirect(`${keepBase(req)}/aanbod/${req.params.id}?melding=locatie-opgeslagen`, 303);
+    },
+  );
+
+  route.post(
+    '/:tenant/sociale-kaart/beheer/aanbod/:id/locatie/:locationId',
+    {
+      policy,
+      params: locationParams,
+      form: locationForm,
+      invalid: (req, reply, errors, values, status) =>
+        locationAgain(req, reply, req.params.id, req.params.locationId, { errors, values, status }),
+    },
+    async (req, reply) => {
+      await saveLocation(req, req.params.id, req.params.locationId, req.body);
+      return reply.redirect(`${keepBase(req)}/aanbod/${req.params.id}?melding=locatie-opgeslagen`, 303);
+    },
+  );
 
   // --- times ---
-  const emptySchedule: ScheduleFormValues = {
-    kind: 'weekly',
-    days: [],
-    weeks: [],
-    date: '',
-    valid_from: '',
-    valid_to: '',
-    opens_at: '',
-    closes_at: '',
-    description: '',
-  };
-
-  app.get('/:tenant/sociale-kaart/beheer/aanbod/:id/tijden', { config: { policy } }, async (req, reply) => {
-    const m = maintainerFrom(req);
-    const detail = await detailToMaintain(app, m, (req.params as { id: string }).id);
-    return reply.page(<KeepSchedulePage ctx={req.viewContext()} service={detail.service} values={emptySchedule} />, {
+  const schedulePage = (
+    req: TenantRequest,
+    reply: FastifyReply,
+    detail: ServiceDetail,
+    values: ScheduleFormValues,
+    shown?: { errors: Record<string, string>; status: number },
+  ) =>
+    reply.page(<KeepSchedulePage ctx={req.viewContext()} service={detail.service} values={values} errors={shown?.errors} />, {
       title: req.t('socialmap.keep.sched.addTitle', { name: detail.service.name }),
+      status: shown?.status ?? 200,
       breadcrumbs: keepCrumbs(req),
     });
+
+  route.get('/:tenant/sociale-kaart/beheer/aanbod/:id/tijden', { policy, params: serviceParams }, async (req, reply) => {
+    const detail = await detailToMaintain(app, req.principal, req.params.id);
+    return schedulePage(req, reply, detail, { ...scheduleForm.parse({}), kind: 'weekly' });
   });
 
-  app.post('/:tenant/sociale-kaart/beheer/aanbod/:id/tijden', { config: { policy } }, async (req, reply) => {
-    const m = maintainerFrom(req);
-    const detail = await detailToMaintain(app, m, (req.params as { id: string }).id);
-    const values = scheduleValues(req.body);
-    const parsed = scheduleFromForm(detail.service.id, values);
-    let errors: Record<string, string>;
-    if (parsed.ok) {
-      try {
-        await createSchedule(app.db, m.tenantId, parsed.input, actorFrom(req, app.clock.now()));
-        return reply.redirect(`${keepBase(req)}/aanbod/${detail.service.id}?melding=tijd-toegevoegd`, 303);
-      } catch (err) {
-        errors = formErrors(err, req.t, { dtstart: 'date', byday: 'days', until: 'valid_to' });
-      }
-    } else {
-      errors = translate(req, parsed.errors);
-    }
-    return reply.page(<KeepSchedulePage ctx={req.viewContext()} service={detail.service} values={values} errors={errors} />, {
-      title: req.t('socialmap.keep.sched.addTitle', { name: detail.service.name }),
-      status: 422,
-      breadcrumbs: keepCrumbs(req),
-    });
-  });
+  route.post(
+    '/:tenant/sociale-kaart/beheer/aanbod/:id/tijden',
+    {
+      policy,
+      params: serviceParams,
+      form: scheduleForm,
+      invalid: async (req, reply, errors, values, status) => {
+        const detail = await detailToMaintain(app, req.principal, req.params.id);
+        return schedulePage(req, reply, detail, scheduleForm.parse(values), { errors: keepFieldNames(errors, SCHEDULE_FIELDS), status });
+      },
+    },
+    async (req, reply) => {
+      const p = req.principal;
+      const detail = await detailToMaintain(app, p, req.params.id);
+      const parsed = scheduleFromForm(detail.service.id, req.body);
+      if (!parsed.ok) throw Invalid(parsed.errors);
+      await createSchedule(app.db, req.tenant.id, parsed.input, actorFrom(req, app.clock.now()));
+      return reply.redirect(`${keepBase(req)}/aanbod/${detail.service.id}?melding=tijd-toegevoegd`, 303);
+    },
+  );
 
   function scheduleOf(detail: ServiceDetail, scheduleId: string) {
     const all = [...detail.schedules, ...detail.locations.flatMap((l) => l.schedules)];
@@ -268,47 +274,58 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
     return s;
   }
 
-  app.post('/:tenant/sociale-kaart/beheer/aanbod/:id/tijden/:scheduleId/verwijderen', { config: { policy } }, async (req, reply) => {
-    const m = maintainerFrom(req);
-    const { id, scheduleId } = req.params as { id: string; scheduleId: string };
-    const detail = await detailToMaintain(app, m, id);
-    scheduleOf(detail, scheduleId);
-    await deleteSchedule(app.db, m.tenantId, scheduleId, actorFrom(req, app.clock.now()));
-    return reply.redirect(`${keepBase(req)}/aanbod/${id}?melding=tijd-verwijderd`, 303);
-  });
+  route.post(
+    '/:tenant/sociale-kaart/beheer/aanbod/:id/tijden/:scheduleId/verwijderen',
+    { policy, params: scheduleParams, form: z.object({}) },
+    async (req, reply) => {
+      const p = req.principal;
+      const { id, scheduleId } = req.params;
+      const detail = await detailToMaintain(app, p, id);
+      scheduleOf(detail, scheduleId);
+      await deleteSchedule(app.db, req.tenant.id, scheduleId, actorFrom(req, app.clock.now()));
+      return reply.redirect(`${keepBase(req)}/aanbod/${id}?melding=tijd-verwijderd`, 303);
+    },
+  );
 
-  app.post('/:tenant/sociale-kaart/beheer/aanbod/:id/tijden/:scheduleId/afgelast', { config: { policy } }, async (req, reply) => {
-    const m = maintainerFrom(req);
-    const { id, scheduleId } = req.params as { id: string; scheduleId: string };
-    const detail = await detailToMaintain(app, m, id);
-    const schedule = scheduleOf(detail, scheduleId);
-    const index = field(req.body, 'index', 4);
-    const date = field(req.body, `date-${index}`, 20) || field(req.body, 'date', 20);
-    const note = field(req.body, `note-${index}`, 600) || field(req.body, 'note', 600);
-    const errors: Record<string, string> = {};
-    if (!DATE_RE.test(date) || !DateTime.fromISO(date).isValid) errors.date = req.t('socialmap.keep.sched.err.date');
-    else {
-      const day = DateTime.fromISO(date, { zone: ZONE });
-      const rule = { ...schedule, cancelled: [] };
-      if (occurrences(rule, day.toJSDate(), day.plus({ days: 1 }).toJSDate()).filter((o) => o.date === date).length === 0) {
-        errors.date = req.t('socialmap.keep.sched.err.noOccurrence');
+  route.post(
+    '/:tenant/sociale-kaart/beheer/aanbod/:id/tijden/:scheduleId/afgelast',
+    {
+      policy,
+      params: scheduleParams,
+      form: cancelForm,
+      // The messages go beside the dates of this time on the service page.
+      invalid: async (req, reply, errors, _values, status) => {
+        const p = req.principal;
+        const { id, scheduleId } = req.params;
+        scheduleOf(await detailToMaintain(app, p, id), scheduleId);
+        const page = await renderServicePage(app, req, id, { cancelErrors: { scheduleId, errors } });
+        return reply.page(page.node, { title: page.title, status, breadcrumbs: keepCrumbs(req) });
+      },
+    },
+    async (req, reply) => {
+      const p = req.principal;
+      const { id, scheduleId } = req.params;
+      const detail = await detailToMaintain(app, p, id);
+      const schedule = scheduleOf(detail, scheduleId);
+      const { date, note } = req.body;
+      const errors: Record<string, string> = {};
+      if (!DATE_RE.test(date) || !DateTime.fromISO(date).isValid) errors.date = 'socialmap.keep.sched.err.date';
+      else {
+        const day = DateTime.fromISO(date, { zone: ZONE });
+        const rule = { ...schedule, cancelled: [] };
+        if (occurrences(rule, day.toJSDate(), day.plus({ days: 1 }).toJSDate()).filter((o) => o.date === date).length === 0) {
+          errors.date = 'socialmap.keep.sched.err.noOccurrence';
+        }
       }
-    }
-    if (note.length > 500) errors.note = req.t('socialmap.error.tooLong');
-    if (Object.keys(errors).length === 0) {
-      try {
-        await addScheduleException(
-          app.db,
-          m.tenantId,
-          { schedule_id: scheduleId, date, note: note || null },
-          actorFrom(req, app.clock.now()),
-        );
-        return reply.redirect(`${keepBase(req)}/aanbod/${id}?melding=afgelast`, 303);
-      } catch (err) {
-        Object.assign(errors, formErrors(err, req.t));
-      }
-    }
-    const page = await renderServicePage(app, req, m, id, { cancelErrors: { scheduleId, errors } });
-    return reply.page(page.node, { title: page.title, status: 422, breadcrumbs: keepCrumbs(req) });
-  });
+      if (note.length > EXCEPTION_NOTE_MAX) errors.note = 'socialmap.error.tooLong';
+      if (Object.keys(errors).length > 0) throw Invalid(errors);
+      await addScheduleException(
+        app.db,
+        req.tenant.id,
+        { schedule_id: scheduleId, date, note: note || null },
+        actorFrom(req, app.clock.now()),
+      );
+      return reply.redirect(`${keepBase(req)}/aanbod/${id}?melding=afgelast`, 303);
+    },
+  );
 }

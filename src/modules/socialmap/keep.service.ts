@@ -16,7 +16,9 @@ import type { JobHandlerArgs } from '../../platform/module.ts';
 import { listTenants } from '../areas/areas.service.ts';
 import { getUserProfile, listMembers } from '../people/people.service.ts';
 import { freshnessCutoffs, formatCheckedDate, needsCheck } from './freshness.ts';
-import { mayMaintain, type Maintainer } from './keep.access.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { authorize } from '../../platform/principal.ts';
+import { can, reachedOrganisations, tenantOf } from './policies.ts';
 import * as store from './keep.store.ts';
 import { ZONE } from '../../platform/time.ts';
 import { isUuid } from '../../platform/ids.ts';
@@ -89,11 +91,33 @@ export async function suggestCorrection(
   });
 }
 
-/** Open suggestions the maintainer may handle (coordinators: all of the tenant), newest first. */
-export function openSuggestions(db: DbOrTrx, m: Maintainer, serviceId?: string): Promise<store.SuggestionRow[]> {
-  return store.listSuggestions(db, m.tenantId, {
+/** The maintenance list: the entries the principal maintains, whether that is all of them, whether they may add one, and how many suggestions wait. */
+export async function keepOverview(
+  db: DbOrTrx,
+  principal: Principal,
+): Promise<{ services: store.KeepServiceRow[]; all: boolean; canCreate: boolean; openSuggestions: number }> {
+  authorize(can(principal, 'socialmap.keep.list'));
+  const tenantId = tenantOf(principal);
+  const reached = reachedOrganisations(principal, 'socialmap.keep.list');
+  const [services, organisations, suggestions] = await Promise.all([
+    store.listKeepServices(db, tenantId, reached),
+    store.listKeepOrganizations(db, tenantId, reachedOrganisations(principal, 'socialmap.service.create')),
+    openSuggestions(db, principal),
+  ]);
+  return {
+    services,
+    all: reached === null,
+    canCreate: can(principal, 'socialmap.service.create') && organisations.length > 0,
+    openSuggestions: suggestions.length,
+  };
+}
+
+/** Open suggestions the principal may handle (coordinators: all of the tenant), newest first. */
+export async function openSuggestions(db: DbOrTrx, principal: Principal, serviceId?: string): Promise<store.SuggestionRow[]> {
+  authorize(can(principal, 'socialmap.suggestion.handle'));
+  return store.listSuggestions(db, tenantOf(principal), {
     status: 'open',
-    peopleOrganisationIds: m.organisationIds,
+    peopleOrganisationIds: reachedOrganisations(principal, 'socialmap.suggestion.handle'),
     ...(serviceId ? { serviceId } : {}),
   });
 }
@@ -104,7 +128,7 @@ export function openSuggestions(db: DbOrTrx, m: Maintainer, serviceId?: string):
  */
 export async function handleSuggestion(
   db: DbOrTrx,
-  m: Maintainer,
+  principal: Principal,
   input: {
     id: string;
     decision: 'accepted' | 'rejected';
@@ -115,19 +139,26 @@ export async function handleSuggestion(
     tenantSlug: string;
   },
 ): Promise<{ serviceId: string }> {
+  authorize(can(principal, 'socialmap.suggestion.handle'));
+  const tenantId = tenantOf(principal);
+  const userId = principal.userId;
+  // Handled by a person: the suggestion records who.
+  if (userId === null) throw Forbidden();
   if (!isUuid(input.id)) throw NotFound('socialmap.keep.suggestionNotFound');
   if (input.decision === 'rejected' && !input.reason) throw Invalid({ reason: 'socialmap.keep.handle.reasonRequired' });
   return inTransaction(db, async (trx) => {
-    const s = await store.findSuggestionForUpdate(trx, m.tenantId, input.id);
+    const s = await store.findSuggestionForUpdate(trx, tenantId, input.id);
     if (!s) throw NotFound('socialmap.keep.suggestionNotFound');
-    const owner = await store.findServiceOwner(trx, m.tenantId, s.service_id);
-    if (!owner || !mayMaintain(m, owner.people_organisation_id)) throw Forbidden('socialmap.keep.notYours');
+    const owner = await store.findServiceOwner(trx, tenantId, s.service_id);
+    if (!owner || !can(principal, 'socialmap.suggestion.handle', { tenantId, organisationIds: [owner.people_organisation_id] })) {
+      throw Forbidden('socialmap.keep.notYours');
+    }
     if (
       s.status !== 'open' ||
-      !(await store.handleSuggestion(trx, m.tenantId, s.id, {
+      !(await store.handleSuggestion(trx, tenantId, s.id, {
         status: input.decision,
         reason: input.reason,
-        userId: m.userId,
+        userId,
         now: input.now,
       }))
     ) {
@@ -151,13 +182,13 @@ export async function handleSuggestion(
           .filter(Boolean)
           .join('\n\n'),
         locale: s.locale,
-        tenantId: m.tenantId,
+        tenantId: tenantId,
         now: input.now,
       });
     }
     await recordAudit(trx, {
-      tenantId: m.tenantId,
-      actorUserId: m.userId,
+      tenantId: tenantId,
+      actorUserId: userId,
       ip: input.ip,
       action: input.decision === 'accepted' ? 'accept' : 'reject',
       entity: 'socialmap_suggestion',

@@ -15,6 +15,12 @@ export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const POSTCODE_RE = /^\s*([1-9]\d{3})\s*([a-zA-Z]{2})\s*$/;
 
 export const uuid = z.string().regex(UUID_RE, 'socialmap.error.uuid');
+
+/** Limits used by more than one schema, service or view. */
+export const TERM_NAME_MAX = 200;
+export const TERM_DESCRIPTION_MAX = 2000;
+/** The note of a cancelled date. */
+export const EXCEPTION_NOTE_MAX = 500;
 /**
  * Texts: one line (names, titles, addresses, e-mail, URLs…) refuse every control character, so a
  * line break can never reach a line-based format such as the iCalendar feeds; long texts
@@ -280,7 +286,7 @@ export type ScheduleData = z.output<typeof scheduleInput>;
 export const scheduleExceptionInput = z.object({
   schedule_id: uuid,
   date: isoDate,
-  note: optText(500),
+  note: optText(EXCEPTION_NOTE_MAX),
 });
 export type ScheduleExceptionInput = z.input<typeof scheduleExceptionInput>;
 
@@ -288,9 +294,9 @@ export const termInput = z.object({
   id: uuid.optional(),
   taxonomy_id: uuid,
   code: optText(100),
-  name: text(200).min(1, 'socialmap.error.required'),
+  name: text(TERM_NAME_MAX).min(1, 'socialmap.error.required'),
   description: longText()
-    .max(2000, 'socialmap.error.tooLong')
+    .max(TERM_DESCRIPTION_MAX, 'socialmap.error.tooLong')
     .nullish()
     .transform((v) => v ?? ''),
   parent_id: optUuid,

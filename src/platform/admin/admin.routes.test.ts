@@ -28,6 +28,7 @@ describe('admin pages: outbox and audit log', () => {
       text: 'Log in met deze link: http://localhost:3000/aanmelden/link?token=abc123',
       locale: 'nl',
       tenantId: A.id,
+      now: ctx.clock.now(),
     });
     mailB = await queueMail(db(), {
       to: 'iemand@example.org',
@@ -35,6 +36,7 @@ describe('admin pages: outbox and audit log', () => {
       text: 'Alleen voor Amsterdam',
       locale: 'nl',
       tenantId: B.id,
+      now: ctx.clock.now(),
     });
     const at = (iso: string) => new Date(iso);
     await db()

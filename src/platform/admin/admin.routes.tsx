@@ -1,9 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import './admin.messages.ts';
 import type { Policy } from '../http/policy.ts';
 import { parseForm } from '../http/forms.ts';
 import { BadRequest, NotFound } from '../errors.ts';
-import { requireTenant } from '../http/tenant.ts';
+import { routes } from '../http/route.ts';
+import { UUID_RE } from '../ids.ts';
 import { auditFrom, recordAudit } from '../audit/audit.service.ts';
 import { searchAudit } from '../audit/audit.search.ts';
 import { findOutboxMail, listOutbox, maskCredentialLinks } from '../mail/outbox.ts';
@@ -15,23 +17,37 @@ import { AuditView, MailListView, MailView, type AuditFormValues } from './admin
 const ADMIN: Policy = { roles: ['admin'], personalData: true };
 const PAGE_SIZE = 50;
 
-function pageOf(req: FastifyRequest): number {
-  const parsed = pageSchema.safeParse((req.query as Record<string, unknown>).pagina);
+/** The query strings as sent (one value each, else 400); the pages check them with pageSchema and auditQuerySchema and say what is wrong. */
+const queryText = z.string().optional();
+const mailListQuery = z.object({ pagina: queryText });
+const auditQuery = z.object({
+  actie: queryText,
+  soort: queryText,
+  'record-id': queryText,
+  'gebruiker-id': queryText,
+  van: queryText,
+  tot: queryText,
+  pagina: queryText,
+});
+/** A mail's id; anything else is no page (404). */
+const mailParams = { id: z.string().regex(UUID_RE) };
+
+function pageOf(pagina: string | undefined): number {
+  const parsed = pageSchema.safeParse(pagina);
   if (!parsed.success) throw BadRequest('admin.invalidPage');
   return parsed.data;
 }
 
 /** Text values of the query string, for refilling the search form. */
-function formValues(query: unknown): AuditFormValues {
-  const q = (query ?? {}) as Record<string, unknown>;
-  const text = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).slice(0, 200) : undefined);
+function formValues(q: z.output<typeof auditQuery>): AuditFormValues {
+  const text = (v: string | undefined) => v?.slice(0, 200);
   return {
-    actie: text('actie'),
-    soort: text('soort'),
-    'record-id': text('record-id'),
-    'gebruiker-id': text('gebruiker-id'),
-    van: text('van'),
-    tot: text('tot'),
+    actie: text(q.actie),
+    soort: text(q.soort),
+    'record-id': text(q['record-id']),
+    'gebruiker-id': text(q['gebruiker-id']),
+    van: text(q.van),
+    tot: text(q.tot),
   };
 }
 
@@ -43,9 +59,11 @@ export interface AdminDeps {
 }
 
 export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach }: AdminDeps): Promise<void> {
-  app.get('/:tenant/beheer/mail', { config: { policy: ADMIN } }, async (req, reply) => {
-    const tenant = requireTenant(req);
-    const page = pageOf(req);
+  const route = routes(app);
+
+  route.get('/:tenant/beheer/mail', { policy: ADMIN, query: mailListQuery }, async (req, reply) => {
+    const tenant = req.tenant;
+    const page = pageOf(req.query.pagina);
     const { items, hasMore } = await listOutbox(app.db, tenant.id, { page, pageSize: PAGE_SIZE });
     // The list shows the addresses of other people: a view of personal data, so it is audited (count only).
     await recordAudit(app.db, {
@@ -62,9 +80,9 @@ export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach }: 
     });
   });
 
-  app.get('/:tenant/beheer/mail/:id', { config: { policy: ADMIN } }, async (req, reply) => {
-    const tenant = requireTenant(req);
-    const { id } = req.params as { id: string };
+  route.get('/:tenant/beheer/mail/:id', { policy: ADMIN, params: mailParams }, async (req, reply) => {
+    const tenant = req.tenant;
+    const { id } = req.params;
     const mail = await findOutboxMail(app.db, tenant.id, id);
     if (!mail) throw NotFound();
     // Sign-in, reset and invitation links belong to their addressee: whoever holds one can act as them.
@@ -92,8 +110,8 @@ export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach }: 
     });
   });
 
-  app.get('/:tenant/beheer/audit', { config: { policy: ADMIN } }, async (req, reply) => {
-    const tenant = requireTenant(req);
+  route.get('/:tenant/beheer/audit', { policy: ADMIN, query: auditQuery }, async (req, reply) => {
+    const tenant = req.tenant;
     const base = `/${tenant.slug}/beheer/audit`;
     const values = formValues(req.query);
     const opts = { title: req.t('admin.audit.title'), breadcrumbs: [{ href: `/${tenant.slug}/`, label: tenant.name }] };

@@ -71,10 +71,20 @@ export class TenantScopeError extends Error {
   }
 }
 
+/** The handle each scoped handle was made from: caches that belong to a database key on it. */
+const roots = new WeakMap<object, object>();
+
 /** A handle on which no query reaches another tenant's rows (see above). Fails closed when the tables were not loaded. */
 export function scoped<D extends { withPlugin(plugin: KyselyPlugin): unknown }>(db: D, tenantId: string): D {
   if (!tenantTables) throw new TenantScopeError('Tenant tables not loaded: call loadTenantTables(db) after the migrations.');
-  return db.withPlugin(new TenantScopePlugin(tenantId, tenantTables)) as D;
+  const handle = db.withPlugin(new TenantScopePlugin(tenantId, tenantTables)) as D;
+  roots.set(handle, rootHandle(db));
+  return handle;
+}
+
+/** The database handle a scoped handle was made from (itself when it is not scoped): one per database, for in-process caches. */
+export function rootHandle(db: object): object {
+  return roots.get(db) ?? db;
 }
 
 export class TenantScopePlugin implements KyselyPlugin {

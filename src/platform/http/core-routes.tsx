@@ -5,13 +5,14 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { sql } from 'kysely';
-import { isLocale } from '../i18n/index.ts';
+import { LOCALES, type Locale } from '../i18n/index.ts';
 import { LANG_COOKIE } from './views.ts';
 import type { Migration } from 'kysely';
 import { safeReturn } from './return-address.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { migrationsPending } from '../db/migrate.ts';
 import { NotFound } from '../errors.ts';
+import { routes } from './route.ts';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -44,6 +45,11 @@ function loadStatic(): Map<string, { body: Buffer; type: string }> {
   return files;
 }
 
+/** A static file name (`/static/…`): the edge has no schema for the wildcard, so it is checked here. */
+const staticName = z.string().max(200);
+/** `?terug=`: any text (safeReturn decides); a repeated or odd value is ignored. */
+const returnQuery = z.object({ terug: z.string().optional().catch(undefined) });
+
 const healthResponse = z.object({ status: z.literal('ok') });
 const readyResponse = z.object({ status: z.enum(['ready', 'not_ready']), database: z.string(), pendingMigrations: z.number() });
 
@@ -58,24 +64,26 @@ export interface CoreRoutesOptions {
 /** Routes of the platform itself: home, health, readiness, OpenAPI, language, static pages and files. */
 export async function coreRoutes(app: FastifyInstance, { listTenants, migrations }: CoreRoutesOptions): Promise<void> {
   const statics = loadStatic();
+  const route = routes(app);
 
-  app.get('/static/*', { config: { policy: 'public' } }, async (req, reply) => {
-    const file = statics.get((req.params as { '*': string })['*']);
+  route.get('/static/*', { policy: 'public' }, async (req, reply) => {
+    const name = staticName.safeParse(req.params['*']);
+    const file = name.success ? statics.get(name.data) : undefined;
     if (!file) throw NotFound();
     return reply.type(file.type).header('cache-control', 'public, max-age=3600').send(file.body);
   });
 
-  app.get(
+  route.get(
     '/health',
-    { config: { policy: 'public' }, schema: { tags: ['platform'], summary: 'Liveness', response: { 200: healthResponse } } },
+    { policy: 'public', docs: { tags: ['platform'], summary: 'Liveness', response: { 200: healthResponse } } },
     async () => ({ status: 'ok' as const }),
   );
 
-  app.get(
+  route.get(
     '/ready',
     {
-      config: { policy: 'public' },
-      schema: {
+      policy: 'public',
+      docs: {
         tags: ['platform'],
         summary: 'Readiness: database reachable and migrations done',
         response: { 200: readyResponse, 503: readyResponse },
@@ -94,9 +102,9 @@ export async function coreRoutes(app: FastifyInstance, { listTenants, migrations
     },
   );
 
-  app.get('/api/openapi.json', { config: { policy: 'public' } }, async () => app.swagger());
+  route.get('/api/openapi.json', { policy: 'public' }, async () => app.swagger());
 
-  app.get('/', { config: { policy: 'public' } }, async (req, reply) => {
+  route.get('/', { policy: 'public' }, async (req, reply) => {
     const tenants = await listTenants(app.db);
     if (tenants.length === 1) return reply.redirect(`/${tenants[0]!.slug}/`, 303);
     const { t } = req;
@@ -123,11 +131,12 @@ export async function coreRoutes(app: FastifyInstance, { listTenants, migrations
     );
   });
 
-  app.get('/taal/:lang', { config: { policy: 'public' } }, async (req, reply) => {
-    const { lang } = req.params as { lang: string };
+  // An unknown language is not a page (404, by the params schema).
+  const lang = z.enum(LOCALES as [Locale, ...Locale[]]);
+  route.get('/taal/:lang', { policy: 'public', params: { lang }, query: returnQuery }, async (req, reply) => {
+    const { lang } = req.params;
     // Only local paths: no open redirect (also not by `/\` or control characters), nothing a header cannot hold.
-    const target = safeReturn((req.query as { terug?: unknown }).terug);
-    if (!isLocale(lang)) throw NotFound();
+    const target = safeReturn(req.query.terug);
     reply.setCookie(LANG_COOKIE, lang, {
       path: '/',
       sameSite: 'lax',
@@ -138,7 +147,7 @@ export async function coreRoutes(app: FastifyInstance, { listTenants, migrations
     return reply.redirect(target, 303);
   });
 
-  app.get('/toegankelijkheid', { config: { policy: 'public' } }, async (req, reply) => {
+  route.get('/toegankelijkheid', { policy: 'public' }, async (req, reply) => {
     const { t } = req;
     return reply.page(
       <>
@@ -154,7 +163,7 @@ export async function coreRoutes(app: FastifyInstance, { listTenants, migrations
     );
   });
 
-  app.get('/privacy', { config: { policy: 'public' } }, async (req, reply) => {
+  route.get('/privacy', { policy: 'public' }, async (req, reply) => {
     const { t } = req;
     return reply.page(
       <>

@@ -188,8 +188,8 @@ export interface EnqueueJob {
   kind: string;
   payload?: Record<string, unknown>;
   tenantId?: string | null;
-  /** When the job becomes due; now by default. */
-  runAt?: Date;
+  /** When the job becomes due (the app clock's now for "at once"). */
+  runAt: Date;
   maxAttempts?: number;
 }
 
@@ -201,7 +201,7 @@ export async function enqueueJob(db: DbOrTrx, job: EnqueueJob): Promise<number> 
       kind: job.kind,
       payload: JSON.stringify(job.payload ?? {}) as never,
       tenant_id: job.tenantId ?? null,
-      run_at: job.runAt ?? new Date(),
+      run_at: job.runAt,
       ...(job.maxAttempts !== undefined ? { max_attempts: job.maxAttempts } : {}),
     })
     .returning('id')

@@ -8,8 +8,8 @@ export interface OutgoingMail {
   locale: Locale;
   tenantId?: string | null;
   userId?: string | null;
-  /** The app clock's now (created_at of the mail, due time of its job); the system time otherwise. */
-  now?: Date;
+  /** The app clock's now: created_at of the mail, due time of its job. */
+  now: Date;
 }
 
 /**
@@ -28,7 +28,7 @@ export async function queueMail(db: DbOrTrx, mail: OutgoingMail): Promise<string
       tenant_id: mail.tenantId ?? null,
       user_id: mail.userId ?? null,
       status: 'queued',
-      ...(mail.now ? { created_at: mail.now } : {}),
+      created_at: mail.now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -38,7 +38,7 @@ export async function queueMail(db: DbOrTrx, mail: OutgoingMail): Promise<string
       kind: 'mail.send',
       payload: JSON.stringify({ mailId: row.id }) as never,
       tenant_id: mail.tenantId ?? null,
-      run_at: mail.now ?? new Date(),
+      run_at: mail.now,
     })
     .execute();
   return row.id;

@@ -83,6 +83,7 @@ describe('mail.send job', () => {
       subject: 'Uw aanmeldlink',
       text: 'Klik hier: http://localhost/x',
       locale: 'nl',
+      now: new Date(),
     });
     const now = soon();
     const r = await runDueJobs(db(), { 'mail.send': sendOutboxMail }, { now, config: testConfig() });
@@ -95,7 +96,13 @@ describe('mail.send job', () => {
 
   it('delivers the mail to the SMTP server and marks it sent', async () => {
     const config = testConfig({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'noreply@samenhang.test' });
-    const id = await queueMail(db(), { to: 'bewoner@example.org', subject: 'Welkom in de wijk', text: 'Hallo buurtgenoot', locale: 'nl' });
+    const id = await queueMail(db(), {
+      to: 'bewoner@example.org',
+      subject: 'Welkom in de wijk',
+      text: 'Hallo buurtgenoot',
+      locale: 'nl',
+      now: new Date(),
+    });
     const now = soon();
     const r = await runDueJobs(db(), { 'mail.send': sendOutboxMail }, { now, config });
     assert.deepEqual(r, { done: 1, failed: 0, retried: 0 });
@@ -116,7 +123,7 @@ describe('mail.send job', () => {
 
   it('retries with back-off when the SMTP server is down, then gives up', async () => {
     const config = testConfig({ smtpUrl: `smtp://127.0.0.1:${await deadPort()}` });
-    const id = await queueMail(db(), { to: 'bewoner@example.org', subject: 'Onbezorgbaar', text: 'Tekst', locale: 'nl' });
+    const id = await queueMail(db(), { to: 'bewoner@example.org', subject: 'Onbezorgbaar', text: 'Tekst', locale: 'nl', now: new Date() });
     const handlers = { 'mail.send': sendOutboxMail };
     let now = soon();
     const job0 = await jobOf(id);

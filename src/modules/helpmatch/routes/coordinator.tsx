@@ -1,24 +1,28 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
-import { parseForm } from '../../../platform/http/forms.ts';
-import { Invalid } from '../../../platform/errors.ts';
+import { routes } from '../../../platform/http/route.ts';
+import type { RequestTenant } from '../../../platform/http/types.ts';
 import { listMembers } from '../../people/people.service.ts';
 import * as hm from '../helpmatch.service.ts';
-import { blockForm, proposeForm, vogForm } from '../helpmatch.schemas.ts';
+import { blockForm, idParam, proposeForm, uuidParam, vogForm } from '../helpmatch.schemas.ts';
 import { CoordOffersPage, CoordReportsPage, CoordRequestsPage } from '../views/coordinator.tsx';
-import { actorOf, buurtOptions, COORDINATORS, matchCtx, noticeOf } from './shared.ts';
+import { actorOf, buurtOptions, COORDINATORS, matchCtx, noticeOf, noticeQuery } from './shared.ts';
 
 /** Coordinator pages: requests, offers with VOG recording, proposing a request to a volunteer, reports and blocks. */
 export async function coordinatorRoutes(app: FastifyInstance): Promise<void> {
+  const route = routes(app);
   const policy = { roles: COORDINATORS, personalData: true };
-  const crumbs = (req: FastifyRequest) => [{ href: `/${req.tenant!.slug}/hulp`, label: req.t('helpmatch.title') }];
+  const crumbs = (req: FastifyRequest, tenant: RequestTenant) => [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }];
+  /** The request list: open requests, or all with `?toon=alle`. */
+  const listQuery = noticeQuery.extend({ toon: z.string().optional().catch(undefined) });
   const names = async (tenantId: string) => new Map((await listMembers(app.db, tenantId)).map((m) => [m.userId, m.name]));
 
-  app.get('/:tenant/hulp/coordinatie', { config: { policy } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const all = (req.query as { toon?: string }).toon === 'alle';
+  route.get('/:tenant/hulp/coordinatie', { policy, query: listQuery }, async (req, reply) => {
+    const tenant = req.tenant;
+    const all = req.query.toon === 'alle';
     const buurten = await buurtOptions(app.db, tenant.id);
-    const rows = (await hm.listRequestsForCoordinator(app.db, tenant.id, all ? undefined : ['open'])).map((r) => ({
+    const rows = (await hm.listRequestsForCoordinator(app.db, tenant.id, actorOf(req), all ? undefined : ['open'])).map((r) => ({
       id: r.id,
       category: r.category,
       summary: r.summary,
@@ -30,14 +34,14 @@ export async function coordinatorRoutes(app: FastifyInstance): Promise<void> {
     }));
     return reply.page(<CoordRequestsPage ctx={req.viewContext()} rows={rows} all={all} notice={noticeOf(req.query)} />, {
       title: req.t('helpmatch.coord.title'),
-      breadcrumbs: crumbs(req),
+      breadcrumbs: crumbs(req, tenant),
     });
   });
 
-  app.get('/:tenant/hulp/coordinatie/aanbod', { config: { policy } }, async (req, reply) => {
-    const tenant = req.tenant!;
+  route.get('/:tenant/hulp/coordinatie/aanbod', { policy, query: noticeQuery }, async (req, reply) => {
+    const tenant = req.tenant;
     const [offers, people, buurten] = await Promise.all([
-      hm.listOffersForCoordinator(app.db, tenant.id),
+      hm.listOffersForCoordinator(app.db, tenant.id, actorOf(req)),
       names(tenant.id),
       buurtOptions(app.db, tenant.id),
     ]);
@@ -60,31 +64,31 @@ export async function coordinatorRoutes(app: FastifyInstance): Promise<void> {
     }));
     return reply.page(<CoordOffersPage ctx={req.viewContext()} rows={rows} notice={noticeOf(req.query)} />, {
       title: req.t('helpmatch.coord.offers'),
-      breadcrumbs: crumbs(req),
+      breadcrumbs: crumbs(req, tenant),
     });
   });
 
-  app.post('/:tenant/hulp/coordinatie/aanbod/:id/vog', { config: { policy } }, async (req, reply) => {
-    const { id } = req.params as { id: string };
-    const form = parseForm(vogForm, req.body, req.t);
-    if (!form.ok) throw Invalid({ seenOn: 'helpmatch.vog.invalidDate' });
-    await hm.recordVog(app.db, req.tenant!.id, actorOf(req), id, form.data.seenOn, app.clock.now());
-    return reply.redirect(`/${req.tenant!.slug}/hulp/coordinatie/aanbod?melding=vog-opgeslagen`, 303);
+  // Without `invalid`, a form that does not fit is the error page (422) with the field's message.
+  route.post('/:tenant/hulp/coordinatie/aanbod/:id/vog', { policy, params: { id: uuidParam }, form: vogForm }, async (req, reply) => {
+    await hm.recordVog(app.db, req.tenant.id, actorOf(req), req.params.id, req.body.seenOn, app.clock.now());
+    return reply.redirect(`/${req.tenant.slug}/hulp/coordinatie/aanbod?melding=vog-opgeslagen`, 303);
   });
 
-  app.post('/:tenant/hulp/coordinatie/vragen/:id/voorstellen', { config: { policy } }, async (req, reply) => {
-    const { id } = req.params as { id: string };
-    const form = parseForm(proposeForm, req.body, req.t);
-    if (!form.ok) throw Invalid({ volunteer: 'helpmatch.match.noOffer' });
-    await hm.proposeToVolunteer(app.db, matchCtx(app, req), actorOf(req), id, form.data.volunteer);
-    return reply.redirect(`/${req.tenant!.slug}/hulp/vragen/${id}?melding=voorgesteld`, 303);
-  });
+  route.post(
+    '/:tenant/hulp/coordinatie/vragen/:id/voorstellen',
+    { policy, params: { id: idParam }, form: proposeForm },
+    async (req, reply) => {
+      const { id } = req.params;
+      await hm.proposeToVolunteer(app.db, matchCtx(app, req.tenant), actorOf(req), id, req.body.volunteer);
+      return reply.redirect(`/${req.tenant.slug}/hulp/vragen/${id}?melding=voorgesteld`, 303);
+    },
+  );
 
-  app.get('/:tenant/hulp/coordinatie/meldingen', { config: { policy } }, async (req, reply) => {
-    const tenant = req.tenant!;
+  route.get('/:tenant/hulp/coordinatie/meldingen', { policy, query: noticeQuery }, async (req, reply) => {
+    const tenant = req.tenant;
     const [reports, blocked, people] = await Promise.all([
-      hm.listReports(app.db, tenant.id),
-      hm.listBlocked(app.db, tenant.id),
+      hm.listReports(app.db, tenant.id, actorOf(req)),
+      hm.listBlocked(app.db, tenant.id, actorOf(req)),
       names(tenant.id),
     ]);
     await recordAudit(app.db, {
@@ -109,27 +113,26 @@ export async function coordinatorRoutes(app: FastifyInstance): Promise<void> {
         blocked={blocked.map((b) => ({ userId: b.user_id, name: people.get(b.user_id) ?? '?', reason: b.reason }))}
         notice={noticeOf(req.query)}
       />,
-      { title: req.t('helpmatch.coord.reports'), breadcrumbs: crumbs(req) },
+      { title: req.t('helpmatch.coord.reports'), breadcrumbs: crumbs(req, tenant) },
     );
   });
 
-  app.post('/:tenant/hulp/coordinatie/meldingen/:id/afgehandeld', { config: { policy } }, async (req, reply) => {
-    const { id } = req.params as { id: string };
-    await hm.handleReport(app.db, req.tenant!.id, actorOf(req), id, app.clock.now());
-    return reply.redirect(`/${req.tenant!.slug}/hulp/coordinatie/meldingen?melding=afgehandeld`, 303);
+  route.post(
+    '/:tenant/hulp/coordinatie/meldingen/:id/afgehandeld',
+    { policy, params: { id: uuidParam }, form: z.object({}) },
+    async (req, reply) => {
+      await hm.handleReport(app.db, req.tenant.id, actorOf(req), req.params.id, app.clock.now());
+      return reply.redirect(`/${req.tenant.slug}/hulp/coordinatie/meldingen?melding=afgehandeld`, 303);
+    },
+  );
+
+  route.post('/:tenant/hulp/coordinatie/blokkeren', { policy, form: blockForm }, async (req, reply) => {
+    await hm.blockUser(app.db, req.tenant.id, actorOf(req), req.body.userId, req.body.reason, app.clock.now());
+    return reply.redirect(`/${req.tenant.slug}/hulp/coordinatie/meldingen?melding=geblokkeerd`, 303);
   });
 
-  app.post('/:tenant/hulp/coordinatie/blokkeren', { config: { policy } }, async (req, reply) => {
-    const form = parseForm(blockForm, req.body, req.t);
-    if (!form.ok) throw Invalid(form.errors);
-    await hm.blockUser(app.db, req.tenant!.id, actorOf(req), form.data.userId, form.data.reason, app.clock.now());
-    return reply.redirect(`/${req.tenant!.slug}/hulp/coordinatie/meldingen?melding=geblokkeerd`, 303);
-  });
-
-  app.post('/:tenant/hulp/coordinatie/deblokkeren', { config: { policy } }, async (req, reply) => {
-    const form = parseForm(blockForm, req.body, req.t);
-    if (!form.ok) throw Invalid(form.errors);
-    await hm.unblockUser(app.db, req.tenant!.id, actorOf(req), form.data.userId);
-    return reply.redirect(`/${req.tenant!.slug}/hulp/coordinatie/meldingen?melding=gedeblokkeerd`, 303);
+  route.post('/:tenant/hulp/coordinatie/deblokkeren', { policy, form: blockForm }, async (req, reply) => {
+    await hm.unblockUser(app.db, req.tenant.id, actorOf(req), req.body.userId);
+    return reply.redirect(`/${req.tenant.slug}/hulp/coordinatie/meldingen?melding=gedeblokkeerd`, 303);
   });
 }

@@ -1,18 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { parseForm } from '../../../platform/http/forms.ts';
+import { z } from 'zod';
+import { routes } from '../../../platform/http/route.ts';
+import type { RequestTenant } from '../../../platform/http/types.ts';
 import * as hm from '../helpmatch.service.ts';
-import { latentForm, offerForm } from '../helpmatch.schemas.ts';
+import { latentForm, offerForm, uuidParam } from '../helpmatch.schemas.ts';
 import { valuesFromSlots } from '../categories.ts';
 import { LatentPage, OfferFormPage } from '../views/offer-form.tsx';
-import { actorOf, buurtOptions, formErrorsOf, formValues, MEMBERS, noticeOf } from './shared.ts';
+import { actorOf, buurtOptions, MEMBERS, noticeOf, noticeQuery } from './shared.ts';
 
 /** Offering help (one offer per person) and signing up as a latent help contact. */
 export async function offerRoutes(app: FastifyInstance): Promise<void> {
+  const route = routes(app);
   const policy = { roles: MEMBERS };
-  const crumbs = (req: FastifyRequest) => [{ href: `/${req.tenant!.slug}/hulp`, label: req.t('helpmatch.title') }];
+  const crumbs = (req: FastifyRequest, tenant: RequestTenant) => [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }];
 
-  app.get('/:tenant/hulp/aanbod', { config: { policy } }, async (req, reply) => {
-    const tenant = req.tenant!;
+  route.get('/:tenant/hulp/aanbod', { policy, query: noticeQuery }, async (req, reply) => {
+    const tenant = req.tenant;
     const offer = await hm.getMyOffer(app.db, tenant.id, req.user!.id);
     const values: Record<string, string | string[]> = offer
       ? {
@@ -35,30 +38,33 @@ export async function offerRoutes(app: FastifyInstance): Promise<void> {
       />,
       {
         title: req.t('helpmatch.offer.title'),
-        breadcrumbs: crumbs(req),
+        breadcrumbs: crumbs(req, tenant),
       },
     );
   });
 
-  app.post('/:tenant/hulp/aanbod', { config: { policy } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const render = async (errors: Record<string, string>, status: number) =>
-      reply.page(
-        <OfferFormPage
-          ctx={req.viewContext()}
-          buurten={await buurtOptions(app.db, tenant.id)}
-          values={{ active: [], ...formValues(req.body) }}
-          errors={errors}
-        />,
-        {
-          title: req.t('helpmatch.offer.title'),
-          status,
-        },
-      );
-    const form = parseForm(offerForm, req.body, req.t);
-    if (!form.ok) return render(form.errors, 422);
-    const d = form.data;
-    try {
+  route.post(
+    '/:tenant/hulp/aanbod',
+    {
+      policy,
+      form: offerForm,
+      invalid: async (req, reply, errors, values, status) =>
+        reply.page(
+          <OfferFormPage
+            ctx={req.viewContext()}
+            buurten={await buurtOptions(app.db, req.tenant.id)}
+            values={{ active: [], ...values }}
+            errors={errors}
+          />,
+          {
+            title: req.t('helpmatch.offer.title'),
+            status,
+          },
+        ),
+    },
+    async (req, reply) => {
+      const tenant = req.tenant;
+      const d = req.body;
       await hm.saveOffer(
         app.db,
         tenant.id,
@@ -77,18 +83,15 @@ export async function offerRoutes(app: FastifyInstance): Promise<void> {
         },
         app.clock.now(),
       );
-    } catch (err) {
-      const { status, errors } = formErrorsOf(err, req.t);
-      return render(errors, status);
-    }
-    return reply.redirect(`/${tenant.slug}/hulp?melding=aanbod-opgeslagen`, 303);
-  });
+      return reply.redirect(`/${tenant.slug}/hulp?melding=aanbod-opgeslagen`, 303);
+    },
+  );
 
   async function latentPage(
     req: FastifyRequest,
+    tenant: RequestTenant,
     extra: { values?: Record<string, string | string[]>; errors?: Record<string, string>; notice?: string | null } = {},
   ) {
-    const tenant = req.tenant!;
     const buurten = await buurtOptions(app.db, tenant.id);
     const mine = (await hm.listLatentContacts(app.db, tenant.id, { userId: req.user!.id })).map((l) => ({
       id: l.id,
@@ -106,31 +109,29 @@ export async function offerRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get('/:tenant/hulp/aanspreekpunt', { config: { policy } }, async (req, reply) => {
-    return reply.page(await latentPage(req, { notice: noticeOf(req.query) }), {
+  route.get('/:tenant/hulp/aanspreekpunt', { policy, query: noticeQuery }, async (req, reply) => {
+    return reply.page(await latentPage(req, req.tenant, { notice: noticeOf(req.query) }), {
       title: req.t('helpmatch.latent.title'),
-      breadcrumbs: crumbs(req),
+      breadcrumbs: crumbs(req, req.tenant),
     });
   });
 
-  app.post('/:tenant/hulp/aanspreekpunt', { config: { policy } }, async (req, reply) => {
-    const form = parseForm(latentForm, req.body, req.t);
-    const values = formValues(req.body);
-    if (!form.ok) {
-      return reply.page(await latentPage(req, { values, errors: form.errors }), { title: req.t('helpmatch.latent.title'), status: 422 });
-    }
-    try {
-      await hm.signUpLatent(app.db, req.tenant!.id, actorOf(req), { buurtCode: form.data.buurt, note: form.data.note }, app.clock.now());
-    } catch (err) {
-      const { status, errors } = formErrorsOf(err, req.t);
-      return reply.page(await latentPage(req, { values, errors }), { title: req.t('helpmatch.latent.title'), status });
-    }
-    return reply.redirect(`/${req.tenant!.slug}/hulp/aanspreekpunt?melding=aanspreekpunt-aangemeld`, 303);
-  });
+  route.post(
+    '/:tenant/hulp/aanspreekpunt',
+    {
+      policy,
+      form: latentForm,
+      invalid: async (req, reply, errors, values, status) =>
+        reply.page(await latentPage(req, req.tenant, { values, errors }), { title: req.t('helpmatch.latent.title'), status }),
+    },
+    async (req, reply) => {
+      await hm.signUpLatent(app.db, req.tenant.id, actorOf(req), { buurtCode: req.body.buurt, note: req.body.note }, app.clock.now());
+      return reply.redirect(`/${req.tenant.slug}/hulp/aanspreekpunt?melding=aanspreekpunt-aangemeld`, 303);
+    },
+  );
 
-  app.post('/:tenant/hulp/aanspreekpunt/:id/stoppen', { config: { policy } }, async (req, reply) => {
-    const { id } = req.params as { id: string };
-    await hm.leaveLatent(app.db, req.tenant!.id, actorOf(req), id);
-    return reply.redirect(`/${req.tenant!.slug}/hulp/aanspreekpunt?melding=aanspreekpunt-afgemeld`, 303);
+  route.post('/:tenant/hulp/aanspreekpunt/:id/stoppen', { policy, params: { id: uuidParam }, form: z.object({}) }, async (req, reply) => {
+    await hm.leaveLatent(app.db, req.tenant.id, actorOf(req), req.params.id);
+    return reply.redirect(`/${req.tenant.slug}/hulp/aanspreekpunt?melding=aanspreekpunt-afgemeld`, 303);
   });
 }

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import { routes } from '../../../platform/http/route.ts';
 import * as hm from '../helpmatch.service.ts';
 import { OverviewPage, type OverviewData } from '../views/overview.tsx';
-import { actorOf, buurtOptions, noticeOf } from './shared.ts';
+import { actorOf, buurtOptions, noticeOf, noticeQuery } from './shared.ts';
+import { can } from '../policies.ts';
 
 /** The start page /{tenant}/hulp: public intro, and for members their requests, offer and matches. */
 export async function overviewRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/:tenant/hulp', { config: { policy: 'public' } }, async (req, reply) => {
-    const tenant = req.tenant!;
+  const route = routes(app);
+  route.get('/:tenant/hulp', { policy: 'public', query: noticeQuery }, async (req, reply) => {
+    const tenant = req.tenant;
     const member = !!req.user && req.roles.length > 0;
     const data: OverviewData = {
       signedIn: !!req.user,
@@ -20,7 +23,7 @@ export async function overviewRoutes(app: FastifyInstance): Promise<void> {
     if (member) {
       const actor = actorOf(req);
       const userId = actor.userId;
-      data.coordinator = hm.isCoordinator(actor);
+      data.coordinator = can(req.principal, 'request.list');
       data.requests = (await hm.listMyRequests(app.db, tenant.id, userId)).map((r) => ({
         id: r.id,
         category: r.category,

@@ -1,56 +1,64 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { distanceMeters } from '../../../platform/geo.ts';
 import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
-import { parseForm } from '../../../platform/http/forms.ts';
+import { routes } from '../../../platform/http/route.ts';
 import { listMembers } from '../../people/people.service.ts';
 import * as hm from '../helpmatch.service.ts';
-import { requestForm } from '../helpmatch.schemas.ts';
+import { idParam, requestForm } from '../helpmatch.schemas.ts';
 import { distanceBandKey } from '../categories.ts';
 import { RequestFormPage } from '../views/request-form.tsx';
 import { RequestPage } from '../views/request-page.tsx';
-import { actorOf, buurtOptions, formErrorsOf, formValues, matchCtx, MEMBERS, noticeOf } from './shared.ts';
+import { actorOf, buurtOptions, matchCtx, MEMBERS, noticeOf, noticeQuery } from './shared.ts';
+import { authorize, reachOf } from '../../../platform/principal.ts';
+import { can, RULES } from '../policies.ts';
 
 /** Asking for help (also on behalf of someone), a request's page, withdrawing and responding. */
 export async function requestRoutes(app: FastifyInstance): Promise<void> {
   const policy = { roles: MEMBERS };
 
-  app.get('/:tenant/hulp/vragen/nieuw', { config: { policy } }, async (req, reply) => {
-    const buurten = await buurtOptions(app.db, req.tenant!.id);
+  const route = routes(app);
+  const params = { id: idParam };
+
+  route.get('/:tenant/hulp/vragen/nieuw', { policy }, async (req, reply) => {
+    const buurten = await buurtOptions(app.db, req.tenant.id);
     return reply.page(
-      <RequestFormPage ctx={req.viewContext()} buurten={buurten} values={{}} mayOnBehalf={hm.mayActOnBehalf(actorOf(req))} />,
+      <RequestFormPage ctx={req.viewContext()} buurten={buurten} values={{}} mayOnBehalf={can(req.principal, 'request.createOnBehalf')} />,
       {
         title: req.t('helpmatch.ask.title'),
-        breadcrumbs: [{ href: `/${req.tenant!.slug}/hulp`, label: req.t('helpmatch.title') }],
+        breadcrumbs: [{ href: `/${req.tenant.slug}/hulp`, label: req.t('helpmatch.title') }],
       },
     );
   });
 
-  app.post('/:tenant/hulp/vragen/nieuw', { config: { policy } }, async (req, reply) => {
-    const actor = actorOf(req);
-    const tenant = req.tenant!;
-    const render = async (errors: Record<string, string>, status: number) =>
-      reply.page(
-        <RequestFormPage
-          ctx={req.viewContext()}
-          buurten={await buurtOptions(app.db, tenant.id)}
-          values={formValues(req.body)}
-          errors={errors}
-          mayOnBehalf={hm.mayActOnBehalf(actor)}
-        />,
-        {
-          title: req.t('helpmatch.ask.title'),
-          status,
-        },
-      );
-    const form = parseForm(requestForm, req.body, req.t);
-    if (!form.ok) return render(form.errors, 422);
-    const d = form.data;
-    const onBehalf = d.forWhom === 'other' ? { name: d.subjectName!, phone: d.subjectPhone, email: d.subjectEmail } : null;
-    try {
+  route.post(
+    '/:tenant/hulp/vragen/nieuw',
+    {
+      policy,
+      form: requestForm,
+      invalid: async (req, reply, errors, values, status) =>
+        reply.page(
+          <RequestFormPage
+            ctx={req.viewContext()}
+            buurten={await buurtOptions(app.db, req.tenant.id)}
+            values={values}
+            errors={errors}
+            mayOnBehalf={can(req.principal, 'request.createOnBehalf')}
+          />,
+          {
+            title: req.t('helpmatch.ask.title'),
+            status,
+          },
+        ),
+    },
+    async (req, reply) => {
+      const tenant = req.tenant;
+      const d = req.body;
+      const onBehalf = d.forWhom === 'other' ? { name: d.subjectName!, phone: d.subjectPhone, email: d.subjectEmail } : null;
       const { id } = await hm.createRequest(
         app.db,
         tenant.id,
-        actor,
+        actorOf(req),
         {
           category: d.category,
           helpType: d.helpType,
@@ -70,98 +78,102 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
         app.clock.now(),
       );
       return reply.redirect(`/${tenant.slug}/hulp/vragen/${id}?melding=vraag-verstuurd`, 303);
-    } catch (err) {
-      const { status, errors } = formErrorsOf(err, req.t);
-      return render(errors, status);
-    }
-  });
+    },
+  );
 
-  app.get('/:tenant/hulp/vragen/:id', { config: { policy: { roles: MEMBERS, personalData: true } } }, async (req, reply) => {
-    const tenant = req.tenant!;
-    const actor = actorOf(req);
-    const { id } = req.params as { id: string };
-    const r = await hm.loadRequest(app.db, tenant.id, id);
-    const isOwner = hm.requesterSide(r).includes(actor.userId);
-    const isCoord = hm.isCoordinator(actor);
-    const buurten = await buurtOptions(app.db, tenant.id);
-    const myOffer = await hm.getMyOffer(app.db, tenant.id, actor.userId);
-    const band = myOffer && !isOwner ? req.t(distanceBandKey(Math.round(distanceMeters(myOffer, r)))) : null;
-    const details = await hm.listMyMatches(app.db, tenant.id, actor.userId);
-    const mine = details.find(
-      (m) => m.request.id === r.id && m.role === 'volunteer' && ['suggested', 'proposed', 'accepted', 'done'].includes(m.match.state),
-    );
-    let matches: { id: string; state: hm.MatchRow['state']; firstName: string }[] | null = null;
-    let volunteers: { userId: string; label: string }[] | null = null;
-    if (isOwner || isCoord) {
-      const members = new Map((await listMembers(app.db, tenant.id)).map((m) => [m.userId, m.name]));
-      const all = await hm.listMatchesOfRequest(app.db, tenant.id, r.id);
-      matches = all
-        .filter((m) => isCoord || m.state !== 'suggested')
-        .map((m) => ({ id: m.id, state: m.state, firstName: (members.get(m.volunteer_user_id ?? '') ?? '?').split(/\s+/)[0] ?? '?' }));
-      if (isCoord) {
-        const offers = (await hm.listOffersForCoordinator(app.db, tenant.id, true)).filter((o) => o.user_id !== r.requester_user_id);
-        const fitting = offers.filter((o) => o.categories.includes(r.category));
-        volunteers = (fitting.length > 0 ? fitting : offers).map((o) => ({
-          userId: o.user_id,
-          label: `${members.get(o.user_id) ?? '?'} – ${buurten.names.get(o.buurt_code ?? '') ?? '?'} – ${req.t(distanceBandKey(Math.round(distanceMeters(o, r))))}`,
-        }));
-        // Latent help contacts of the request's buurt ("aanspreekpunt in de straat"), first for a latent request.
-        const withOffer = new Set(offers.map((o) => o.user_id));
-        const latent = r.buurt_code
-          ? (await hm.listLatentContacts(app.db, tenant.id, { buurtCodes: [r.buurt_code] })).filter(
-              (l) => !withOffer.has(l.user_id) && l.user_id !== r.requester_user_id,
-            )
-          : [];
-        const latentOptions = latent.map((l) => ({
-          userId: l.user_id,
-          label: `${members.get(l.user_id) ?? '?'} – ${req.t('helpmatch.mine.latent')} ${buurten.names.get(l.buurt_code) ?? ''}`,
-        }));
-        volunteers = r.help_type === 'latent' ? [...latentOptions, ...volunteers] : [...volunteers, ...latentOptions];
-      }
-      if (!isOwner) await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'help_request', entityId: r.id });
-    }
-    const summary = hm.summarise(r);
-    return reply.page(
-      <RequestPage
-        ctx={req.viewContext()}
-        request={summary}
-        buurtName={buurten.names.get(r.buurt_code ?? '') ?? null}
-        band={band}
-        needsVog={r.help_type === 'structural' || r.vulnerable}
-        notice={noticeOf(req.query)}
-        privateInfo={
-          isOwner || isCoord
-            ? {
-                address: r.address,
-                remarks: r.remarks,
-                subjectName: r.subject_name,
-                subjectPhone: r.subject_phone,
-                subjectEmail: r.subject_email,
-              }
-            : null
+  route.get(
+    '/:tenant/hulp/vragen/:id',
+    { policy: { roles: MEMBERS, personalData: true }, params, query: noticeQuery },
+    async (req, reply) => {
+      const tenant = req.tenant;
+      const actor = actorOf(req);
+      const { id } = req.params;
+      const r = await hm.loadRequest(app.db, tenant.id, id);
+      authorize(can(actor, 'request.view', { tenantId: r.tenant_id }));
+      const isOwner = hm.requesterSide(r).includes(actor.userId);
+      // The coordinator's view: every match (also suggestions) and the volunteers to propose.
+      const isCoord = reachOf(RULES, actor, 'request.viewPrivate') === 'all';
+      const buurten = await buurtOptions(app.db, tenant.id);
+      const myOffer = await hm.getMyOffer(app.db, tenant.id, actor.userId);
+      const band = myOffer && !isOwner ? req.t(distanceBandKey(Math.round(distanceMeters(myOffer, r)))) : null;
+      const details = await hm.listMyMatches(app.db, tenant.id, actor.userId);
+      const mine = details.find(
+        (m) => m.request.id === r.id && m.role === 'volunteer' && ['suggested', 'proposed', 'accepted', 'done'].includes(m.match.state),
+      );
+      let matches: { id: string; state: hm.MatchRow['state']; firstName: string }[] | null = null;
+      let volunteers: { userId: string; label: string }[] | null = null;
+      if (isOwner || isCoord) {
+        const members = new Map((await listMembers(app.db, tenant.id)).map((m) => [m.userId, m.name]));
+        const all = await hm.listMatchesOfRequest(app.db, tenant.id, r.id);
+        matches = all
+          .filter((m) => isCoord || m.state !== 'suggested')
+          .map((m) => ({ id: m.id, state: m.state, firstName: (members.get(m.volunteer_user_id ?? '') ?? '?').split(/\s+/)[0] ?? '?' }));
+        if (isCoord) {
+          const offers = (await hm.listOffersForCoordinator(app.db, tenant.id, actor, true)).filter(
+            (o) => o.user_id !== r.requester_user_id,
+          );
+          const fitting = offers.filter((o) => o.categories.includes(r.category));
+          volunteers = (fitting.length > 0 ? fitting : offers).map((o) => ({
+            userId: o.user_id,
+            label: `${members.get(o.user_id) ?? '?'} – ${buurten.names.get(o.buurt_code ?? '') ?? '?'} – ${req.t(distanceBandKey(Math.round(distanceMeters(o, r))))}`,
+          }));
+          // Latent help contacts of the request's buurt ("aanspreekpunt in de straat"), first for a latent request.
+          const withOffer = new Set(offers.map((o) => o.user_id));
+          const latent = r.buurt_code
+            ? (await hm.listLatentContacts(app.db, tenant.id, { buurtCodes: [r.buurt_code] })).filter(
+                (l) => !withOffer.has(l.user_id) && l.user_id !== r.requester_user_id,
+              )
+            : [];
+          const latentOptions = latent.map((l) => ({
+            userId: l.user_id,
+            label: `${members.get(l.user_id) ?? '?'} – ${req.t('helpmatch.mine.latent')} ${buurten.names.get(l.buurt_code) ?? ''}`,
+          }));
+          volunteers = r.help_type === 'latent' ? [...latentOptions, ...volunteers] : [...volunteers, ...latentOptions];
         }
-        matches={matches}
-        canWithdraw={(isOwner || isCoord) && (r.state === 'open' || r.state === 'matched')}
-        canRespond={!isOwner && !mine && r.state === 'open'}
-        myMatchId={mine?.match.id ?? null}
-        volunteers={volunteers}
-      />,
-      {
-        title: req.t('helpmatch.request.title', { category: req.t(`helpmatch.category.${r.category}`) }),
-        breadcrumbs: [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }],
-      },
-    );
+        if (!isOwner) await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'help_request', entityId: r.id });
+      }
+      const summary = hm.summarise(r);
+      return reply.page(
+        <RequestPage
+          ctx={req.viewContext()}
+          request={summary}
+          buurtName={buurten.names.get(r.buurt_code ?? '') ?? null}
+          band={band}
+          needsVog={r.help_type === 'structural' || r.vulnerable}
+          notice={noticeOf(req.query)}
+          privateInfo={
+            isOwner || isCoord
+              ? {
+                  address: r.address,
+                  remarks: r.remarks,
+                  subjectName: r.subject_name,
+                  subjectPhone: r.subject_phone,
+                  subjectEmail: r.subject_email,
+                }
+              : null
+          }
+          matches={matches}
+          canWithdraw={(isOwner || isCoord) && (r.state === 'open' || r.state === 'matched')}
+          canRespond={!isOwner && !mine && r.state === 'open'}
+          myMatchId={mine?.match.id ?? null}
+          volunteers={volunteers}
+        />,
+        {
+          title: req.t('helpmatch.request.title', { category: req.t(`helpmatch.category.${r.category}`) }),
+          breadcrumbs: [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }],
+        },
+      );
+    },
+  );
+
+  route.post('/:tenant/hulp/vragen/:id/intrekken', { policy, params, form: z.object({}) }, async (req, reply) => {
+    const { id } = req.params;
+    await hm.withdrawRequest(app.db, req.tenant.id, actorOf(req), id, app.clock.now());
+    return reply.redirect(`/${req.tenant.slug}/hulp/vragen/${id}?melding=ingetrokken`, 303);
   });
 
-  app.post('/:tenant/hulp/vragen/:id/intrekken', { config: { policy } }, async (req, reply) => {
-    const { id } = req.params as { id: string };
-    await hm.withdrawRequest(app.db, req.tenant!.id, actorOf(req), id, app.clock.now());
-    return reply.redirect(`/${req.tenant!.slug}/hulp/vragen/${id}?melding=ingetrokken`, 303);
-  });
-
-  app.post('/:tenant/hulp/vragen/:id/reageren', { config: { policy } }, async (req, reply) => {
-    const { id } = req.params as { id: string };
-    const m = await hm.respondToRequest(app.db, matchCtx(app, req), actorOf(req), id);
-    return reply.redirect(`/${req.tenant!.slug}/hulp/match/${m.id}?melding=gereageerd`, 303);
+  route.post('/:tenant/hulp/vragen/:id/reageren', { policy, params, form: z.object({}) }, async (req, reply) => {
+    const m = await hm.respondToRequest(app.db, matchCtx(app, req.tenant), actorOf(req), req.params.id);
+    return reply.redirect(`/${req.tenant.slug}/hulp/match/${m.id}?melding=gereageerd`, 303);
   });
 }

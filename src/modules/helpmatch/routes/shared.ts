@@ -1,34 +1,25 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
-import { AppError } from '../../../platform/errors.ts';
-import type { Translate } from '../../../platform/i18n/index.ts';
+import type { RequestTenant } from '../../../platform/http/types.ts';
 import { truncateIp } from '../../../platform/audit/audit.service.ts';
 import { listAreas } from '../../areas/areas.service.ts';
 import type { Role } from '../../../platform/roles.ts';
-import type { Actor, MatchCtx } from '../helpmatch.service.ts';
+import { actorFrom, type Actor, type MatchCtx } from '../helpmatch.service.ts';
 import type { BuurtOptions } from '../views/parts.tsx';
 
 /** Every role of a tenant: pages for anyone with a membership. */
 export const MEMBERS: readonly Role[] = ['resident', 'volunteer', 'professional', 'coordinator', 'admin'];
 export const COORDINATORS: readonly Role[] = ['coordinator', 'admin'];
 
-/** The signed-in user as an Actor in the request's tenant. */
+/** The request's principal as an Actor (Unauthorized without a signed-in user), with the network for the audit log. */
 export function actorOf(req: FastifyRequest): Actor {
-  return { userId: req.user!.id, roles: req.roles, ip: truncateIp(req.ip) };
+  return actorFrom(req.principal, truncateIp(req.ip));
 }
 
 /** Tenant, clock and base address for service calls that send mail. */
-export function matchCtx(app: FastifyInstance, req: FastifyRequest): MatchCtx {
-  return { tenantId: req.tenant!.id, tenantSlug: req.tenant!.slug, baseUrl: app.config.baseUrl, now: app.clock.now() };
-}
-
-/** Organisations the user is a member of in the request's tenant. */
-export function organisationsOf(req: FastifyRequest): string[] {
-  return [
-    ...new Set(
-      (req.user?.memberships ?? []).filter((m) => m.tenantId === req.tenant?.id && m.organisationId).map((m) => m.organisationId!),
-    ),
-  ];
+export function matchCtx(app: FastifyInstance, tenant: RequestTenant): MatchCtx {
+  return { tenantId: tenant.id, tenantSlug: tenant.slug, baseUrl: app.config.baseUrl, now: app.clock.now() };
 }
 
 /** Buurten of the tenant grouped by wijk, for selects and labels. */
@@ -43,27 +34,6 @@ export async function buurtOptions(db: DbOrTrx, tenantId: string): Promise<Buurt
     .map((w) => ({ wijk: w.name, buurten: buurten.filter((b) => b.parentCode === w.code).map((b) => ({ code: b.code, name: b.name })) }))
     .filter((g) => g.buurten.length > 0);
   return { groups, names };
-}
-
-/** Field errors of a service error that belongs on the form (4xx with fields); rethrows everything else. */
-export function formErrorsOf(err: unknown, t: Translate): { status: number; errors: Record<string, string> } {
-  if (err instanceof AppError && err.fields && err.status < 500) {
-    return { status: err.status, errors: Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)])) };
-  }
-  throw err;
-}
-
-/** Submitted values to fill a form in again: strings, and arrays (checkbox groups) as arrays. */
-export function formValues(body: unknown): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) {
-      if (k === '_csrf') continue;
-      if (typeof v === 'string') out[k] = v;
-      else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
-    }
-  }
-  return out;
 }
 
 /** Notices after a redirect (`?melding=code`): only these codes are accepted. */
@@ -93,10 +63,12 @@ const NOTICES: Record<string, string> = {
   'vacature-gesloten': 'helpmatch.notice.vacancyClosed',
 };
 
-/** The i18n key of the notice named in the query string, or null. */
-export function noticeOf(query: unknown): string | null {
-  const code = (query as { melding?: unknown } | undefined)?.melding;
-  return typeof code === 'string' ? (NOTICES[code] ?? null) : null;
+/** The query string of a page that shows a notice after a redirect; anything else in it is ignored. */
+export const noticeQuery = z.object({ melding: z.string().optional().catch(undefined) });
+
+/** The i18n key of the notice named in the query string (`melding`), or null. */
+export function noticeOf(query: { melding?: string | undefined }): string | null {
+  return query.melding !== undefined && Object.hasOwn(NOTICES, query.melding) ? (NOTICES[query.melding] ?? null) : null;
 }
 
 /** The value of a form field as a string (first of several). */
@@ -109,4 +81,11 @@ export function str(values: Record<string, string | string[]>, key: string): str
 export function list(values: Record<string, string | string[]>, key: string): string[] {
   const v = values[key];
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** The single-valued fields of a submitted form (for forms without checkbox groups). */
+export function singleValues(values: Record<string, string | string[]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (typeof v === 'string') out[k] = v;
+  return out;
 }

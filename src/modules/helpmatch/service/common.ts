@@ -1,23 +1,37 @@
 import type { Role } from '../../../platform/roles.ts';
-import { Forbidden } from '../../../platform/errors.ts';
+import { Forbidden, Unauthorized } from '../../../platform/errors.ts';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
+import type { Principal } from '../../../platform/principal.ts';
 import * as store from '../helpmatch.store.ts';
 
-/** Who does something: the signed-in user with their roles in the tenant, and their network for the audit log. */
-export interface Actor {
-  userId: string;
-  roles: readonly Role[];
-  ip?: string | null;
+/**
+ * Who does something: the request's principal (policies.ts decides what it may do) of a signed-in
+ * person, with their network address for the audit log.
+ */
+export type Actor = Principal & { userId: string; ip?: string | null };
+
+/** The actor of a request's principal; Unauthorized when nobody is signed in. */
+export function actorFrom(principal: Principal, ip: string | null): Actor {
+  if (principal.userId === null) throw Unauthorized();
+  return { ...principal, userId: principal.userId, ip };
 }
 
-/** True for coordinators and administrators of the tenant (they see personal data, with audit). */
-export function isCoordinator(actor: Actor): boolean {
-  return actor.roles.includes('coordinator') || actor.roles.includes('admin');
-}
-
-/** True for volunteers, professionals and coordinators (may ask on behalf of someone). */
-export function mayActOnBehalf(actor: Actor): boolean {
-  return actor.roles.some((r) => r === 'volunteer' || r === 'professional' || r === 'coordinator' || r === 'admin');
+/** A person acting in one municipality with these roles (demo data, tests). */
+export function actorIn(
+  tenantId: string,
+  userId: string,
+  roles: readonly Role[],
+  opts: { now?: Date; organisationIds?: readonly string[]; ip?: string | null } = {},
+): Actor {
+  return {
+    userId,
+    tenantId,
+    roles,
+    organisationIds: opts.organisationIds ?? [],
+    mfaVerified: true,
+    now: opts.now ?? new Date(),
+    ip: opts.ip ?? null,
+  };
 }
 
 /** Audit fields of an actor in a tenant. */

@@ -1,12 +1,13 @@
 import type { DbOrTrx } from '../../../platform/db/database.ts';
-import { Forbidden } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { getUserProfile } from '../../people/people.service.ts';
 import * as store from '../helpmatch.store.ts';
 import type { HelpType, MatchState, RequestState, Urgency, WeeklySlot } from '../helpmatch.tables.ts';
 import { type Actor, auditOf } from './common.ts';
 import { loadRequest, requesterSide } from './requests.ts';
-import { loadMatch } from './matches.ts';
+import { loadMatch, matchFacts } from './matches.ts';
+import { authorize } from '../../../platform/principal.ts';
+import { can } from '../policies.ts';
 import { type MatchSide, sideOf } from './followup.ts';
 
 /** What anyone involved may see of a request: no address, no names, no contact details. */
@@ -86,8 +87,8 @@ async function profileOrNull(db: DbOrTrx, userId: string | null) {
 export async function getMatchDetails(db: DbOrTrx, tenantId: string, actor: Actor, matchId: string): Promise<MatchDetails> {
   const m = await loadMatch(db, tenantId, matchId);
   const r = await loadRequest(db, tenantId, m.request_id);
+  authorize(can(actor, 'match.view', matchFacts(m, r)));
   const side = sideOf(actor, m, r);
-  if (side === 'none') throw Forbidden();
   const volunteer = await profileOrNull(db, m.volunteer_user_id);
   let contacts: MatchDetails['contacts'] = null;
   if (side === 'coordinator' || (REVEALED.includes(m.state) && (side === 'volunteer' || side === 'requester'))) {

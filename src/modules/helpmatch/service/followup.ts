@@ -1,21 +1,24 @@
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
-import { Conflict, Forbidden, Invalid } from '../../../platform/errors.ts';
+import { Conflict, Invalid } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import * as store from '../helpmatch.store.ts';
-import { type Actor, assertNotBlocked, auditOf, isCoordinator } from './common.ts';
+import { type Actor, assertNotBlocked, auditOf } from './common.ts';
 import { loadRequest, requesterSide } from './requests.ts';
-import { loadMatch } from './matches.ts';
+import { loadMatch, matchFacts } from './matches.ts';
+import { authorize, reachOf } from '../../../platform/principal.ts';
+import { can, RULES } from '../policies.ts';
 import { type MatchCtx, notifyUser } from './notify.ts';
+import { MAX } from '../helpmatch.schemas.ts';
 
 /** Which side of a match the actor is on (or coordinator / none). */
 export type MatchSide = 'volunteer' | 'requester' | 'coordinator' | 'none';
 
-/** The actor's side of a match; the volunteer and the asking side come before the coordinator role. */
+/** The actor's side of a match; the volunteer and the asking side come before the coordinator's reach over every match. */
 export function sideOf(actor: Actor, m: store.MatchRow, r: store.RequestRow): MatchSide {
   if (m.volunteer_user_id === actor.userId) return 'volunteer';
   if (requesterSide(r).includes(actor.userId)) return 'requester';
-  if (isCoordinator(actor)) return 'coordinator';
+  if (m.tenant_id === actor.tenantId && reachOf(RULES, actor, 'match.view') === 'all') return 'coordinator';
   return 'none';
 }
 
@@ -24,13 +27,13 @@ export function sideOf(actor: Actor, m: store.MatchRow, r: store.RequestRow): Ma
  * When both sides have confirmed the same hours the match is done, and so is its request.
  */
 export async function recordHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string, hours: number): Promise<store.MatchRow> {
-  if (!Number.isFinite(hours) || hours <= 0 || hours > 100) throw Invalid({ hours: 'helpmatch.hours.invalid' });
+  if (!Number.isFinite(hours) || hours <= 0 || hours > MAX.matchHours) throw Invalid({ hours: 'helpmatch.hours.invalid' });
   const rounded = Math.round(hours * 4) / 4;
   return inTransaction(db, async (trx) => {
     const m = await loadMatch(trx, ctx.tenantId, matchId);
     const r = await loadRequest(trx, ctx.tenantId, m.request_id);
+    authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
-    if (side !== 'volunteer' && side !== 'requester') throw Forbidden();
     if (m.state !== 'accepted') throw Conflict('helpmatch.hours.notAccepted');
     const updated = await store.transitionMatch(trx, ctx.tenantId, matchId, ['accepted'], {
       hours: rounded,
@@ -58,8 +61,8 @@ export async function confirmHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, mat
   return inTransaction(db, async (trx) => {
     const m = await loadMatch(trx, ctx.tenantId, matchId);
     const r = await loadRequest(trx, ctx.tenantId, m.request_id);
+    authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
-    if (side !== 'volunteer' && side !== 'requester') throw Forbidden();
     if (m.state !== 'accepted' || m.hours === null) throw Conflict('helpmatch.hours.nothingToConfirm');
     const vol = side === 'volunteer' ? ctx.now : m.hours_confirmed_volunteer_at;
     const req = side === 'requester' ? ctx.now : m.hours_confirmed_requester_at;
@@ -97,8 +100,8 @@ export async function giveFeedback(
   await inTransaction(db, async (trx) => {
     const m = await loadMatch(trx, ctx.tenantId, matchId);
     const r = await loadRequest(trx, ctx.tenantId, m.request_id);
+    authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
-    if (side !== 'volunteer' && side !== 'requester') throw Forbidden();
     if (!['accepted', 'done', 'no_show', 'cancelled'].includes(m.state) || m.accepted_at === null) {
       throw Conflict('helpmatch.feedback.tooEarly');
     }
@@ -114,13 +117,13 @@ export async function giveFeedback(
 /** Post a message in a match's thread (either party, while the match is live); the other side gets a mail without the text. */
 export async function postMessage(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string, body: string): Promise<void> {
   const text = body.trim();
-  if (text.length === 0 || text.length > 2000) throw Invalid({ body: 'helpmatch.message.invalid' });
+  if (text.length === 0 || text.length > MAX.longText) throw Invalid({ body: 'helpmatch.message.invalid' });
   await assertNotBlocked(db, ctx.tenantId, actor.userId);
   await inTransaction(db, async (trx) => {
     const m = await loadMatch(trx, ctx.tenantId, matchId);
     const r = await loadRequest(trx, ctx.tenantId, m.request_id);
+    authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
-    if (side !== 'volunteer' && side !== 'requester') throw Forbidden();
     if (!['suggested', 'proposed', 'accepted'].includes(m.state)) throw Conflict('helpmatch.match.notLive');
     await store.insertMessage(trx, {
       tenant_id: ctx.tenantId,

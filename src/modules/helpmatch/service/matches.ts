@@ -5,8 +5,10 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import * as store from '../helpmatch.store.ts';
 import type { ExplanationPart, MatchSource, MatchState } from '../helpmatch.tables.ts';
 import { distanceMeters } from '../../../platform/geo.ts';
-import { type Actor, assertNotBlocked, auditOf, isCoordinator } from './common.ts';
-import { loadRequest, requesterSide } from './requests.ts';
+import { type Actor, assertNotBlocked, auditOf } from './common.ts';
+import { loadRequest, requestFacts, requesterSide } from './requests.ts';
+import { authorize } from '../../../platform/principal.ts';
+import { can } from '../policies.ts';
 import { type MatchCtx, notifyUser } from './notify.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
@@ -27,6 +29,16 @@ export interface NewMatch {
 }
 
 const LIVE: readonly MatchState[] = ['suggested', 'proposed', 'accepted'];
+
+/** What policies.ts needs to know of a match: its municipality and its two parties (the volunteer and the asking side). */
+export function matchFacts(m: store.MatchRow, r: store.RequestRow) {
+  return { tenantId: m.tenant_id, userIds: [m.volunteer_user_id, ...requesterSide(r)] };
+}
+
+/** A match with only its volunteer as the party (accepting and declining are theirs). */
+function volunteerFacts(m: store.MatchRow) {
+  return { tenantId: m.tenant_id, userIds: [m.volunteer_user_id] };
+}
 
 /** A match by id within the tenant, or NotFound. */
 export async function loadMatch(db: DbOrTrx, tenantId: string, id: string): Promise<store.MatchRow> {
@@ -98,7 +110,7 @@ export async function proposeToVolunteer(
   requestId: string,
   volunteerUserId: string,
 ): Promise<store.MatchRow> {
-  if (!isCoordinator(actor)) throw Forbidden();
+  authorize(can(actor, 'match.propose', { tenantId: ctx.tenantId }));
   const request = await loadRequest(db, ctx.tenantId, requestId);
   if (request.state !== 'open') throw Conflict('helpmatch.request.notOpen');
   if (!isUuid(volunteerUserId)) throw Invalid({ volunteer: 'helpmatch.match.noOffer' });
@@ -129,9 +141,9 @@ export async function proposeToVolunteer(
   return m;
 }
 
-/** Turn an engine suggestion into a proposal to the volunteer (coordinator), who gets a mail. */
+/** Turn an engine suggestion into a proposal to the volunteer (coordinator; null: a job), who gets a mail. */
 export async function proposeMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor | null, matchId: string): Promise<store.MatchRow> {
-  if (actor && !isCoordinator(actor)) throw Forbidden();
+  if (actor) authorize(can(actor, 'match.propose', { tenantId: ctx.tenantId }));
   return inTransaction(db, async (trx) => {
     const m = await store.transitionMatch(trx, ctx.tenantId, matchId, ['suggested'], {
       state: 'proposed',
@@ -154,6 +166,7 @@ export async function proposeMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor | nu
 
 /** A volunteer responds to an open request ("ik wil helpen"): a proposed match the volunteer can still accept; blocked users are refused. */
 export async function respondToRequest(db: DbOrTrx, ctx: MatchCtx, actor: Actor, requestId: string): Promise<store.MatchRow> {
+  authorize(can(actor, 'request.respond', { tenantId: ctx.tenantId }));
   await assertNotBlocked(db, ctx.tenantId, actor.userId);
   const request = await loadRequest(db, ctx.tenantId, requestId);
   if (requesterSide(request).includes(actor.userId)) throw Conflict('helpmatch.match.ownRequest');
@@ -183,7 +196,7 @@ export async function respondToRequest(db: DbOrTrx, ctx: MatchCtx, actor: Actor,
 
 async function acceptIn(trx: Trx, ctx: MatchCtx, actor: Actor, matchId: string): Promise<store.MatchRow> {
   const before = await loadMatch(trx, ctx.tenantId, matchId);
-  if (before.volunteer_user_id !== actor.userId) throw Forbidden('helpmatch.match.onlyVolunteer');
+  if (!can(actor, 'match.accept', volunteerFacts(before))) throw Forbidden('helpmatch.match.onlyVolunteer');
   // Lock the request row: concurrent accepts of one request queue here, then see its new state.
   const locked = await store.lockRequest(trx, ctx.tenantId, before.request_id);
   if (!locked || locked.state !== 'open') throw Conflict('helpmatch.match.alreadyTaken');
@@ -224,7 +237,7 @@ export async function acceptMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matc
 export async function declineMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string): Promise<void> {
   await inTransaction(db, async (trx) => {
     const before = await loadMatch(trx, ctx.tenantId, matchId);
-    if (before.volunteer_user_id !== actor.userId) throw Forbidden('helpmatch.match.onlyVolunteer');
+    if (!can(actor, 'match.accept', volunteerFacts(before))) throw Forbidden('helpmatch.match.onlyVolunteer');
     const m = await store.transitionMatch(trx, ctx.tenantId, matchId, ['suggested', 'proposed'], {
       state: 'declined',
       replied_at: before.replied_at ?? ctx.now,
@@ -245,9 +258,12 @@ export async function endMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId
     const before = await loadMatch(trx, ctx.tenantId, matchId);
     const request = await loadRequest(trx, ctx.tenantId, before.request_id);
     const isVolunteer = before.volunteer_user_id === actor.userId;
-    const isAsker = requesterSide(request).includes(actor.userId);
-    if (!isVolunteer && !isAsker && !isCoordinator(actor)) throw Forbidden();
-    if (outcome === 'no_show' && isVolunteer && !isCoordinator(actor)) throw Forbidden();
+    // Cancel: either party or a coordinator; no-show: the asking side or a coordinator.
+    authorize(
+      outcome === 'no_show'
+        ? can(actor, 'match.reportNoShow', requestFacts(request))
+        : can(actor, 'match.cancel', matchFacts(before, request)),
+    );
     const from: MatchState[] = outcome === 'no_show' ? ['accepted'] : ['suggested', 'proposed', 'accepted'];
     const m = await store.transitionMatch(trx, ctx.tenantId, matchId, from, { state: outcome, closed_at: ctx.now, updated_at: ctx.now });
     if (!m) throw Conflict('helpmatch.match.notLive');

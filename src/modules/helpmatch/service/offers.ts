@@ -1,14 +1,17 @@
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
-import { Forbidden, Invalid, NotFound } from '../../../platform/errors.ts';
+import { Invalid, NotFound } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import * as store from '../helpmatch.store.ts';
 import type { Reach, WeeklySlot } from '../helpmatch.tables.ts';
 import type { Category } from '../categories.ts';
-import { type Actor, assertNotBlocked, auditOf, isCoordinator } from './common.ts';
+import { type Actor, assertNotBlocked, auditOf } from './common.ts';
+import { authorize } from '../../../platform/principal.ts';
+import { can } from '../policies.ts';
 import { resolveLocation } from './location.ts';
 import { checkSlots } from './requests.ts';
 import { isUuid } from '../../../platform/ids.ts';
+import { MAX } from '../helpmatch.schemas.ts';
 
 export interface OfferInput {
   talents: string;
@@ -27,9 +30,10 @@ export interface OfferInput {
 
 /** Create or update the user's offer of help (one per tenant); a blocked user is refused. */
 export async function saveOffer(db: DbOrTrx, tenantId: string, actor: Actor, input: OfferInput, now: Date): Promise<store.OfferRow> {
+  authorize(can(actor, 'offer.save', { tenantId, userIds: [actor.userId] }));
   await assertNotBlocked(db, tenantId, actor.userId);
   if (input.categories.length === 0) throw Invalid({ categories: 'helpmatch.offer.categoriesRequired' });
-  if (!Number.isInteger(input.maxPerMonth) || input.maxPerMonth < 1 || input.maxPerMonth > 31) {
+  if (!Number.isInteger(input.maxPerMonth) || input.maxPerMonth < 1 || input.maxPerMonth > MAX.perMonth) {
     throw Invalid({ maxPerMonth: 'helpmatch.offer.maxInvalid' });
   }
   checkSlots(input.slots, 'slots');
@@ -66,7 +70,8 @@ export async function getMyOffer(db: DbOrTrx, tenantId: string, userId: string):
 }
 
 /** Offers of the tenant for coordinators (optionally active ones only). */
-export function listOffersForCoordinator(db: DbOrTrx, tenantId: string, activeOnly = false): Promise<store.OfferRow[]> {
+export function listOffersForCoordinator(db: DbOrTrx, tenantId: string, actor: Actor, activeOnly = false): Promise<store.OfferRow[]> {
+  authorize(can(actor, 'offer.list', { tenantId }));
   return store.listOffers(db, tenantId, { activeOnly, limit: 1000 });
 }
 
@@ -79,7 +84,7 @@ export async function recordVog(
   seenOn: string | null,
   now: Date,
 ): Promise<void> {
-  if (!isCoordinator(actor)) throw Forbidden();
+  authorize(can(actor, 'offer.recordVog', { tenantId }));
   if (!isUuid(offerId)) throw NotFound();
   if (seenOn !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(seenOn) || seenOn > now.toISOString().slice(0, 10))) {
     throw Invalid({ seenOn: 'helpmatch.vog.invalidDate' });
@@ -103,6 +108,7 @@ export async function signUpLatent(
   input: { buurtCode: string; note: string; isDemo?: boolean },
   now: Date,
 ): Promise<store.LatentRow> {
+  authorize(can(actor, 'latent.signUp', { tenantId, userIds: [actor.userId] }));
   await assertNotBlocked(db, tenantId, actor.userId);
   const loc = await resolveLocation(db, tenantId, { buurtCode: input.buurtCode });
   return inTransaction(db, async (trx) => {
@@ -122,6 +128,8 @@ export async function signUpLatent(
 
 /** Stop being a latent help contact for a buurt. */
 export async function leaveLatent(db: DbOrTrx, tenantId: string, actor: Actor, id: string): Promise<void> {
+  // The store deletes only the actor's own entry (NotFound for anyone else's).
+  authorize(can(actor, 'latent.leave', { tenantId, userIds: [actor.userId] }));
   if (!isUuid(id)) throw NotFound();
   await inTransaction(db, async (trx) => {
     if (!(await store.deleteLatent(trx, tenantId, actor.userId, id))) throw NotFound();

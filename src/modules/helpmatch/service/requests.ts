@@ -6,7 +6,9 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import * as store from '../helpmatch.store.ts';
 import type { HelpType, RequestState, Urgency, WeeklySlot } from '../helpmatch.tables.ts';
 import type { Category } from '../categories.ts';
-import { type Actor, auditOf, isCoordinator, mayActOnBehalf } from './common.ts';
+import { type Actor, auditOf } from './common.ts';
+import { authorize } from '../../../platform/principal.ts';
+import { can } from '../policies.ts';
 import { resolveLocation } from './location.ts';
 import { ZONE } from '../../../platform/time.ts';
 import { isUuid } from '../../../platform/ids.ts';
@@ -56,7 +58,8 @@ export function checkSlots(slots: readonly WeeklySlot[], field: string): void {
  * the municipality and asking on behalf of someone without being a volunteer or professional.
  */
 export async function createRequest(db: DbOrTrx, tenantId: string, actor: Actor, input: NewRequest, now: Date): Promise<{ id: string }> {
-  if (input.onBehalf && !mayActOnBehalf(actor)) throw Forbidden('helpmatch.request.onBehalfNotAllowed');
+  authorize(can(actor, 'request.create', { tenantId, userIds: [actor.userId] }));
+  if (input.onBehalf && !can(actor, 'request.createOnBehalf')) throw Forbidden('helpmatch.request.onBehalfNotAllowed');
   if (input.radiusM !== null && !(input.radiusM > 0)) throw Invalid({ radius: 'helpmatch.request.radiusZero' });
   if (input.address.trim().length === 0) throw Invalid({ address: 'form.required' });
   let startsAt: Date | null = null;
@@ -126,6 +129,11 @@ export function requesterSide(r: Pick<store.RequestRow, 'requester_user_id' | 'c
   return [...new Set([r.requester_user_id, r.created_by_user_id].filter((x): x is string => !!x))];
 }
 
+/** What policies.ts needs to know of a request: its municipality and its asking side. */
+export function requestFacts(r: Pick<store.RequestRow, 'tenant_id' | 'requester_user_id' | 'created_by_user_id'>) {
+  return { tenantId: r.tenant_id, userIds: requesterSide(r) };
+}
+
 /** A request by id within the tenant, or NotFound. */
 export async function loadRequest(db: DbOrTrx, tenantId: string, id: string): Promise<store.RequestRow> {
   const r = isUuid(id) ? await store.findRequest(db, tenantId, id) : undefined;
@@ -137,7 +145,7 @@ export async function loadRequest(db: DbOrTrx, tenantId: string, id: string): Pr
 export async function withdrawRequest(db: DbOrTrx, tenantId: string, actor: Actor, id: string, now: Date): Promise<void> {
   await inTransaction(db, async (trx) => {
     const r = await loadRequest(trx, tenantId, id);
-    if (!requesterSide(r).includes(actor.userId) && !isCoordinator(actor)) throw Forbidden();
+    authorize(can(actor, 'request.withdraw', requestFacts(r)));
     const ok = await store.transitionRequest(trx, tenantId, id, ['open', 'matched'], 'withdrawn', now);
     if (!ok) throw Conflict('helpmatch.request.notOpen');
     for (const m of await store.listMatchesOfRequest(trx, tenantId, id)) {
@@ -155,7 +163,13 @@ export function listMyRequests(db: DbOrTrx, tenantId: string, userId: string): P
 }
 
 /** Requests of the tenant for coordinators (full rows: the caller audits the view). */
-export function listRequestsForCoordinator(db: DbOrTrx, tenantId: string, states?: readonly RequestState[]): Promise<store.RequestRow[]> {
+export function listRequestsForCoordinator(
+  db: DbOrTrx,
+  tenantId: string,
+  actor: Actor,
+  states?: readonly RequestState[],
+): Promise<store.RequestRow[]> {
+  authorize(can(actor, 'request.list', { tenantId }));
   return store.listRequests(db, tenantId, { ...(states ? { states } : {}), limit: 500 });
 }
 

@@ -1,23 +1,26 @@
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../../platform/errors.ts';
+import { Conflict, Invalid, NotFound } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import * as store from '../helpmatch.store.ts';
-import { type Actor, auditOf, isCoordinator } from './common.ts';
+import { type Actor, auditOf } from './common.ts';
+import { authorize } from '../../../platform/principal.ts';
+import { can } from '../policies.ts';
 import { loadRequest } from './requests.ts';
-import { loadMatch } from './matches.ts';
+import { loadMatch, matchFacts } from './matches.ts';
 import { sideOf } from './followup.ts';
 import { isUuid } from '../../../platform/ids.ts';
+import { MAX } from '../helpmatch.schemas.ts';
 
 /** Report inappropriate behaviour of the other party of a match to the coordinator. */
 export async function reportUser(db: DbOrTrx, tenantId: string, actor: Actor, matchId: string, reason: string, now: Date): Promise<void> {
   const text = reason.trim();
-  if (text.length < 3 || text.length > 2000) throw Invalid({ reason: 'helpmatch.report.reasonRequired' });
+  if (text.length < 3 || text.length > MAX.longText) throw Invalid({ reason: 'helpmatch.report.reasonRequired' });
   await inTransaction(db, async (trx) => {
     const m = await loadMatch(trx, tenantId, matchId);
     const r = await loadRequest(trx, tenantId, m.request_id);
+    authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
-    if (side !== 'volunteer' && side !== 'requester') throw Forbidden();
     const reported = side === 'volunteer' ? (r.requester_user_id ?? r.created_by_user_id) : m.volunteer_user_id;
     const row = await store.insertReport(trx, {
       tenant_id: tenantId,
@@ -32,13 +35,14 @@ export async function reportUser(db: DbOrTrx, tenantId: string, actor: Actor, ma
 }
 
 /** Reports of the tenant, open ones first (coordinators). */
-export function listReports(db: DbOrTrx, tenantId: string): Promise<store.ReportRow[]> {
+export function listReports(db: DbOrTrx, tenantId: string, actor: Actor): Promise<store.ReportRow[]> {
+  authorize(can(actor, 'report.list', { tenantId }));
   return store.listReports(db, tenantId);
 }
 
 /** Mark a report as handled (coordinator). */
 export async function handleReport(db: DbOrTrx, tenantId: string, actor: Actor, reportId: string, now: Date): Promise<void> {
-  if (!isCoordinator(actor)) throw Forbidden();
+  authorize(can(actor, 'report.handle', { tenantId }));
   if (!isUuid(reportId)) throw NotFound();
   await inTransaction(db, async (trx) => {
     if (!(await store.handleReport(trx, tenantId, reportId, actor.userId, now))) throw Conflict('helpmatch.report.alreadyHandled');
@@ -48,7 +52,7 @@ export async function handleReport(db: DbOrTrx, tenantId: string, actor: Actor, 
 
 /** Block a user in the tenant's help marketplace (coordinator): they can no longer respond, offer, accept or send messages; their live matches are cancelled. */
 export async function blockUser(db: DbOrTrx, tenantId: string, actor: Actor, userId: string, reason: string, now: Date): Promise<void> {
-  if (!isCoordinator(actor)) throw Forbidden();
+  authorize(can(actor, 'user.block', { tenantId }));
   if (!isUuid(userId)) throw NotFound();
   if (userId === actor.userId) throw Conflict('helpmatch.block.self');
   await inTransaction(db, async (trx) => {
@@ -63,7 +67,7 @@ export async function blockUser(db: DbOrTrx, tenantId: string, actor: Actor, use
 
 /** Lift a block (coordinator). */
 export async function unblockUser(db: DbOrTrx, tenantId: string, actor: Actor, userId: string): Promise<void> {
-  if (!isCoordinator(actor)) throw Forbidden();
+  authorize(can(actor, 'user.block', { tenantId }));
   if (!isUuid(userId)) throw NotFound();
   await inTransaction(db, async (trx) => {
     if (!(await store.unblock(trx, tenantId, userId))) throw NotFound();
@@ -71,9 +75,15 @@ export async function unblockUser(db: DbOrTrx, tenantId: string, actor: Actor, u
   });
 }
 
-/** Blocked users of the tenant. */
-export function listBlocked(db: DbOrTrx, tenantId: string) {
+/** Blocked users of the tenant, with the reasons (coordinators). */
+export function listBlocked(db: DbOrTrx, tenantId: string, actor: Actor) {
+  authorize(can(actor, 'user.block', { tenantId }));
   return store.listBlocked(db, tenantId);
+}
+
+/** The ids of the users blocked in the tenant, for matching (jobs and pages leave them out; no reasons). */
+export async function blockedUserIds(db: DbOrTrx, tenantId: string): Promise<string[]> {
+  return (await store.listBlocked(db, tenantId)).map((b) => b.user_id);
 }
 
 /** Whether the user is blocked in the tenant's help marketplace. */

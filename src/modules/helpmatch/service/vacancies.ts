@@ -4,7 +4,9 @@ import { Conflict, Forbidden, NotFound } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import * as store from '../helpmatch.store.ts';
 import type { Category } from '../categories.ts';
-import { type Actor, assertNotBlocked, auditOf, isCoordinator } from './common.ts';
+import { type Actor, assertNotBlocked, auditOf } from './common.ts';
+import { authorize } from '../../../platform/principal.ts';
+import { can } from '../policies.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
 export interface VacancyInput {
@@ -17,16 +19,20 @@ export interface VacancyInput {
   isDemo?: boolean;
 }
 
-/** Create a vacancy for an organisation; the caller must check that the actor belongs to it (see `organisationsOf`). */
+/** What policies.ts needs to know of a vacancy: its municipality and its organisation. */
+function vacancyFacts(tenantId: string, organisationId: string) {
+  return { tenantId, organisationIds: [organisationId] };
+}
+
+/** Create a vacancy for one of the actor's organisations (a coordinator: for any). */
 export async function createVacancy(
   db: DbOrTrx,
   tenantId: string,
   actor: Actor,
-  memberOf: readonly string[],
   input: VacancyInput,
   now: Date,
 ): Promise<store.VacancyRow> {
-  if (!memberOf.includes(input.organisationId) && !isCoordinator(actor)) throw Forbidden('helpmatch.vacancy.notMember');
+  if (!can(actor, 'vacancy.create', vacancyFacts(tenantId, input.organisationId))) throw Forbidden('helpmatch.vacancy.notMember');
   return inTransaction(db, async (trx) => {
     const row = await store.insertVacancy(trx, {
       tenant_id: tenantId,
@@ -67,6 +73,7 @@ export async function respondToVacancy(
   message: string,
   now: Date,
 ): Promise<void> {
+  authorize(can(actor, 'vacancy.respond', { tenantId }));
   await assertNotBlocked(db, tenantId, actor.userId);
   await inTransaction(db, async (trx) => {
     const v = await getVacancy(trx, tenantId, vacancyId);
@@ -84,23 +91,16 @@ export async function respondToVacancy(
 }
 
 /** Responses to a vacancy, for members of its organisation and coordinators (the caller audits the view). */
-export async function listVacancyResponses(db: DbOrTrx, tenantId: string, actor: Actor, memberOf: readonly string[], vacancyId: string) {
+export async function listVacancyResponses(db: DbOrTrx, tenantId: string, actor: Actor, vacancyId: string) {
   const v = await getVacancy(db, tenantId, vacancyId);
-  if (!memberOf.includes(v.organisation_id) && !isCoordinator(actor)) throw Forbidden();
+  authorize(can(actor, 'vacancy.viewResponses', vacancyFacts(tenantId, v.organisation_id)));
   return store.listVacancyResponses(db, tenantId, vacancyId);
 }
 
 /** Close a vacancy (organisation member or coordinator). */
-export async function closeVacancy(
-  db: DbOrTrx,
-  tenantId: string,
-  actor: Actor,
-  memberOf: readonly string[],
-  vacancyId: string,
-  now: Date,
-): Promise<void> {
+export async function closeVacancy(db: DbOrTrx, tenantId: string, actor: Actor, vacancyId: string, now: Date): Promise<void> {
   const v = await getVacancy(db, tenantId, vacancyId);
-  if (!memberOf.includes(v.organisation_id) && !isCoordinator(actor)) throw Forbidden();
+  authorize(can(actor, 'vacancy.close', vacancyFacts(tenantId, v.organisation_id)));
   await inTransaction(db, async (trx) => {
     if (!(await store.closeVacancy(trx, tenantId, vacancyId, now))) throw Conflict('helpmatch.vacancy.closed');
     await recordAudit(trx, { ...auditOf(actor, tenantId), action: 'close', entity: 'help_vacancy', entityId: vacancyId });

@@ -1,3 +1,4 @@
+import { MAX } from '../helpmatch.schemas.ts';
 import { tenantPath, type ViewContext } from '../../../ui/context.ts';
 import type { RequestState } from '../helpmatch.tables.ts';
 import { categoryLabel, DemoTag, shortDate } from './parts.tsx';
@@ -6,7 +7,7 @@ import { DataTable } from '../../../ui/table.tsx';
 
 function CoordNav({ ctx }: { ctx: ViewContext }) {
   const { t } = ctx;
-  const base = `/${ctx.tenant!.slug}/hulp/coordinatie`;
+  const base = tenantPath(ctx, `/hulp/coordinatie`);
   return (
     <nav aria-label={ctx.t('helpmatch.coord.title')}>
       <ul class="hm-action-list hm-action-list--inline">
@@ -54,7 +55,7 @@ export function CoordRequestsPage({
   notice: string | null;
 }) {
   const { t } = ctx;
-  const base = `/${ctx.tenant!.slug}/hulp`;
+  const base = tenantPath(ctx, `/hulp`);
   return (
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.coord.title')}</h1>
@@ -109,7 +110,7 @@ export interface CoordOfferRow {
 /** Offers with the VOG recording form per volunteer. */
 export function CoordOffersPage({ ctx, rows, notice }: { ctx: ViewContext; rows: CoordOfferRow[]; notice: string | null }) {
   const { t } = ctx;
-  const base = `/${ctx.tenant!.slug}/hulp/coordinatie/aanbod`;
+  const base = tenantPath(ctx, `/hulp/coordinatie/aanbod`);
   return (
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.coord.offers')}</h1>
@@ -181,7 +182,7 @@ export function CoordReportsPage({
   notice: string | null;
 }) {
   const { t } = ctx;
-  const base = `/${ctx.tenant!.slug}/hulp/coordinatie`;
+  const base = tenantPath(ctx, `/hulp/coordinatie`);
   return (
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.coord.reports')}</h1>
@@ -215,7 +216,7 @@ export function CoordReportsPage({
                   <form method="post" action={`${base}/blokkeren`} class="inline-form">
                     <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                     <input type="hidden" name="userId" value={r.reportedUserId} />
-                    <input type="hidden" name="reason" value={r.reason.slice(0, 500)} />
+                    <input type="hidden" name="reason" value={r.reason.slice(0, MAX.note)} />
                     <button
                       type="submit"
                       class="utrecht-button utrecht-button--secondary-action"

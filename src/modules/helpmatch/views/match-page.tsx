@@ -1,4 +1,4 @@
-import type { ViewContext } from '../../../ui/context.ts';
+import { tenantPath, type ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, type FieldErrors } from '../../../ui/form.tsx';
 import { formatDateTime, formatNumber } from '../../../platform/i18n/index.ts';
 import type { ContactDetails, MatchDetails } from '../helpmatch.service.ts';
@@ -54,7 +54,7 @@ export function MatchPage({
   const { t } = ctx;
   const m = d.match;
   const e = errors ?? {};
-  const base = `/${ctx.tenant!.slug}/hulp/match/${m.id}`;
+  const base = tenantPath(ctx, `/hulp/match/${m.id}`);
   const party = d.side === 'volunteer' || d.side === 'requester';
   const live = m.state === 'suggested' || m.state === 'proposed' || m.state === 'accepted';
   const myConfirmed = d.side === 'volunteer' ? m.hours_confirmed_volunteer_at : m.hours_confirmed_requester_at;

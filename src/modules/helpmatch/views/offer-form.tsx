@@ -1,4 +1,4 @@
-import type { ViewContext } from '../../../ui/context.ts';
+import { tenantPath, type ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, type FieldErrors } from '../../../ui/form.tsx';
 import { TextField } from '../../../ui/form.tsx';
 import { CATEGORIES, LANGUAGES, REACHES } from '../categories.ts';
@@ -31,7 +31,7 @@ export function OfferFormPage({
       <Notice ctx={ctx} messageKey={notice ?? null} />
       <p class="utrecht-paragraph">{t('helpmatch.offer.intro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={`/${ctx.tenant!.slug}/hulp/aanbod`} label={t('helpmatch.offer.title')}>
+      <Form ctx={ctx} action={tenantPath(ctx, `/hulp/aanbod`)} label={t('helpmatch.offer.title')}>
         <ChoiceGroup
           name="categories"
           legend={t('helpmatch.field.categories')}
@@ -137,7 +137,7 @@ export function LatentPage({
 }) {
   const { t } = ctx;
   const e = errors ?? {};
-  const base = `/${ctx.tenant!.slug}/hulp/aanspreekpunt`;
+  const base = tenantPath(ctx, `/hulp/aanspreekpunt`);
   return (
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.latent.title')}</h1>

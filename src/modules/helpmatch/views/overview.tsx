@@ -1,4 +1,4 @@
-import type { ViewContext } from '../../../ui/context.ts';
+import { tenantPath, type ViewContext } from '../../../ui/context.ts';
 import type { MatchState, RequestState } from '../helpmatch.tables.ts';
 import { categoryLabel, DemoTag } from './parts.tsx';
 import { Notice } from '../../../ui/notice.tsx';
@@ -16,7 +16,7 @@ export interface OverviewData {
 /** The start page of the help marketplace: actions, and the user's own requests, offer and matches. */
 export function OverviewPage({ ctx, data, notice }: { ctx: ViewContext; data: OverviewData; notice: string | null }) {
   const { t } = ctx;
-  const base = `/${ctx.tenant!.slug}/hulp`;
+  const base = tenantPath(ctx, `/hulp`);
   return (
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.title')}</h1>

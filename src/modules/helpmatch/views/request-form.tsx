@@ -1,4 +1,5 @@
-import type { ViewContext } from '../../../ui/context.ts';
+import { MAX } from '../helpmatch.schemas.ts';
+import { tenantPath, type ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../ui/form.tsx';
 import { CATEGORIES, HELP_TYPES, URGENCIES } from '../categories.ts';
 import { BuurtSelect, ChoiceGroup, NativeInput, SlotGrid, TextArea, type BuurtOptions } from './parts.tsx';
@@ -28,7 +29,7 @@ export function RequestFormPage({
       <h1 class="utrecht-heading-1">{t('helpmatch.ask.title')}</h1>
       <p class="utrecht-paragraph">{t('helpmatch.ask.intro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={`/${ctx.tenant!.slug}/hulp/vragen/nieuw`} label={t('helpmatch.ask.title')}>
+      <Form ctx={ctx} action={tenantPath(ctx, `/hulp/vragen/nieuw`)} label={t('helpmatch.ask.title')}>
         {mayOnBehalf && (
           <>
             <ChoiceGroup
@@ -47,7 +48,7 @@ export function RequestFormPage({
               label={t('helpmatch.field.subjectName')}
               value={s(values, 'subjectName')}
               error={e.subjectName}
-              maxLength={200}
+              maxLength={MAX.title}
             />
             <TextField
               name="subjectPhone"
@@ -56,7 +57,7 @@ export function RequestFormPage({
               value={s(values, 'subjectPhone')}
               error={e.subjectPhone}
               autocomplete="off"
-              maxLength={40}
+              maxLength={MAX.phone}
             />
             <TextField
               name="subjectEmail"
@@ -65,7 +66,7 @@ export function RequestFormPage({
               value={s(values, 'subjectEmail')}
               error={e.subjectEmail}
               autocomplete="off"
-              maxLength={254}
+              maxLength={MAX.email}
             />
           </>
         )}
@@ -91,7 +92,7 @@ export function RequestFormPage({
           value={s(values, 'summary')}
           error={e.summary}
           required
-          maxLength={200}
+          maxLength={MAX.title}
         />
         <ChoiceGroup
           name="scheduleKind"
@@ -123,7 +124,7 @@ export function RequestFormPage({
           error={e.address}
           autocomplete="street-address"
           required
-          maxLength={300}
+          maxLength={MAX.address}
         />
         <BuurtSelect
           ctx={ctx}

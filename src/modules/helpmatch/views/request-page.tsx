@@ -1,4 +1,4 @@
-import type { ViewContext } from '../../../ui/context.ts';
+import { tenantPath, type ViewContext } from '../../../ui/context.ts';
 import type { RequestSummary } from '../helpmatch.service.ts';
 import type { MatchState } from '../helpmatch.tables.ts';
 import { ButtonForm, categoryLabel, whenText } from './parts.tsx';
@@ -34,7 +34,7 @@ export interface RequestPageProps {
 export function RequestPage(p: RequestPageProps) {
   const { ctx, request: r } = p;
   const { t } = ctx;
-  const base = `/${ctx.tenant!.slug}/hulp`;
+  const base = tenantPath(ctx, `/hulp`);
   return (
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.request.title', { category: categoryLabel(ctx, r.category) })}</h1>

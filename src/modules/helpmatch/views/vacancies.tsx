@@ -1,4 +1,5 @@
-import type { ViewContext } from '../../../ui/context.ts';
+import { MAX } from '../helpmatch.schemas.ts';
+import { tenantPath, type ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../ui/form.tsx';
 import { CATEGORIES } from '../categories.ts';
 import { ButtonForm, categoryLabel, DemoTag, shortDate, TextArea } from './parts.tsx';
@@ -28,7 +29,7 @@ export function VacanciesPage({
   notice: string | null;
 }) {
   const { t } = ctx;
-  const base = `/${ctx.tenant!.slug}/hulp/vacatures`;
+  const base = tenantPath(ctx, `/hulp/vacatures`);
   return (
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.vacancy.title')}</h1>
@@ -84,7 +85,7 @@ export function VacancyPage({
   errors?: FieldErrors | undefined;
 }) {
   const { t } = ctx;
-  const base = `/${ctx.tenant!.slug}/hulp/vacatures/${v.id}`;
+  const base = tenantPath(ctx, `/hulp/vacatures/${v.id}`);
   return (
     <>
       <h1 class="utrecht-heading-1">
@@ -151,7 +152,7 @@ export function VacancyFormPage({
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.vacancy.newTitle')}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={`/${ctx.tenant!.slug}/hulp/vacatures/nieuw`} label={t('helpmatch.vacancy.newTitle')}>
+      <Form ctx={ctx} action={tenantPath(ctx, `/hulp/vacatures/nieuw`)} label={t('helpmatch.vacancy.newTitle')}>
         <SelectField
           name="organisationId"
           label={t('helpmatch.field.organisation')}
@@ -159,7 +160,7 @@ export function VacancyFormPage({
           value={values.organisationId}
           error={e.organisationId}
         />
-        <TextField name="title" label={t('helpmatch.field.title')} value={values.title} error={e.title} required maxLength={200} />
+        <TextField name="title" label={t('helpmatch.field.title')} value={values.title} error={e.title} required maxLength={MAX.title} />
         <TextArea name="description" label={t('helpmatch.field.description')} value={values.description} error={e.description} rows={5} />
         <SelectField
           name="category"
@@ -174,7 +175,7 @@ export function VacancyFormPage({
           hint={t('helpmatch.field.hoursPerWeekHint')}
           value={values.hoursPerWeek}
           error={e.hoursPerWeek}
-          maxLength={100}
+          maxLength={MAX.hoursPerWeek}
         />
         <SubmitButton>{t('helpmatch.submit.vacancy')}</SubmitButton>
       </Form>

@@ -1,9 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { parseForm } from '../../../platform/http/forms.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { FieldErrors } from '../../../platform/errors.ts';
+import { routes } from '../../../platform/http/route.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { recordAudit, truncateIp } from '../../../platform/audit/audit.service.ts';
 import { checkPassword, checkTotpOnce, findAuthUser } from './auth.service.ts';
 import { codeForm, signinForm } from './auth.schemas.ts';
+import { EMAIL_MAX } from '../people.schemas.ts';
 import { safeReturn } from '../../../platform/http/return-address.ts';
 import { clearPending, finishSignIn, readPending, signInNow } from './flow.ts';
 import { endSession } from './session.ts';
@@ -13,36 +16,49 @@ import { CodePage, MessagePage, SigninPage } from './views/signin.tsx';
 
 export const RATE_LIMIT = { max: 30, timeWindow: '1 minute' } as const;
 
-function terugOf(query: unknown): string {
-  return safeReturn((query as { terug?: unknown } | undefined)?.terug);
-}
+/** `?terug=`: where to go after signing in (safeReturn decides; a repeated or odd value is ignored). */
+export const returnQuery = z.object({ terug: z.string().optional().catch(undefined) });
 
 /** Sign in with a password, the second step, and sign out. */
 export async function signinRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/aanmelden', { config: { policy: 'public' } }, async (req, reply) => {
-    return reply.page(<SigninPage ctx={req.viewContext()} terug={terugOf(req.query)} />, { title: req.t('auth.signin.title') });
+  const route = routes(app);
+
+  route.get('/aanmelden', { policy: 'public', query: returnQuery }, async (req, reply) => {
+    return reply.page(<SigninPage ctx={req.viewContext()} terug={safeReturn(req.query.terug)} />, { title: req.t('auth.signin.title') });
   });
 
-  app.post('/aanmelden', { config: { policy: 'public', rateLimit: RATE_LIMIT } }, async (req, reply) => {
-    const terug = terugOf(req.query);
-    const form = parseForm(signinForm, req.body, req.t);
-    const title = req.t('auth.signin.title');
-    const email = typeof (req.body as { email?: unknown })?.email === 'string' ? (req.body as { email: string }).email.slice(0, 254) : '';
-    if (!form.ok) {
-      return reply.page(<SigninPage ctx={req.viewContext()} terug={terug} email={email} errors={form.errors} />, { title, status: 422 });
-    }
-    const check = await checkPassword(app, form.data.email, form.data.password, req.ip);
-    if (!check.ok) {
-      const throttled = check.reason === 'throttled';
-      if (throttled) reply.header('retry-after', String(check.seconds));
-      const message = throttled ? req.t('auth.signin.throttled', { seconds: check.seconds }) : req.t('auth.signin.wrong');
-      return reply.page(<SigninPage ctx={req.viewContext()} terug={terug} email={form.data.email} errors={{ email: message }} />, {
-        title,
-        status: throttled ? 429 : 401,
-      });
-    }
-    return finishSignIn(app, req, reply, check.user, 'password', terug);
-  });
+  route.post(
+    '/aanmelden',
+    {
+      policy: 'public',
+      rateLimit: RATE_LIMIT,
+      query: returnQuery,
+      form: signinForm,
+      invalid: (req, reply, errors, values, status) => {
+        const email = typeof values.email === 'string' ? values.email.slice(0, EMAIL_MAX) : '';
+        return reply.page(<SigninPage ctx={req.viewContext()} terug={safeReturn(req.query.terug)} email={email} errors={errors} />, {
+          title: req.t('auth.signin.title'),
+          status,
+        });
+      },
+    },
+    async (req, reply) => {
+      const terug = safeReturn(req.query.terug);
+      const title = req.t('auth.signin.title');
+      const { email, password } = req.body;
+      const check = await checkPassword(app, email, password, req.ip);
+      if (!check.ok) {
+        const throttled = check.reason === 'throttled';
+        if (throttled) reply.header('retry-after', String(check.seconds));
+        const message = throttled ? req.t('auth.signin.throttled', { seconds: check.seconds }) : req.t('auth.signin.wrong');
+        return reply.page(<SigninPage ctx={req.viewContext()} terug={terug} email={email} errors={{ email: message }} />, {
+          title,
+          status: throttled ? 429 : 401,
+        });
+      }
+      return finishSignIn(app, req, reply, check.user, 'password', terug);
+    },
+  );
 
   /** Who is at the second step: a browser that just passed the first step, or a session without the code yet. */
   async function secondStepSubject(req: FastifyRequest) {
@@ -58,8 +74,8 @@ export async function signinRoutes(app: FastifyInstance): Promise<void> {
     return null;
   }
 
-  app.get('/aanmelden/tweestaps', { config: { policy: 'public' } }, async (req, reply) => {
-    const terug = terugOf(req.query);
+  route.get('/aanmelden/tweestaps', { policy: 'public', query: returnQuery }, async (req, reply) => {
+    const terug = safeReturn(req.query.terug);
     if (req.user?.mfaVerified) return reply.redirect(terug, 303);
     const subject = await secondStepSubject(req);
     if (!subject) {
@@ -76,69 +92,102 @@ export async function signinRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(<CodePage ctx={req.viewContext()} terug={terug} />, { title: req.t('auth.mfa.title') });
   });
 
-  app.post('/aanmelden/tweestaps', { config: { policy: 'public', rateLimit: RATE_LIMIT } }, async (req, reply) => {
-    const terug = terugOf(req.query);
+  /**
+   * Before the code is looked at: a session that already passed goes on, and a browser without a
+   * first step (or whose first step expired) is told so. Returns the subject, or the reply sent.
+   */
+  async function atSecondStep(req: FastifyRequest, reply: FastifyReply, terug: string) {
     const title = req.t('auth.mfa.title');
-    if (req.user?.mfaVerified) return reply.redirect(terug, 303);
+    if (req.user?.mfaVerified) return { sent: reply.redirect(terug, 303) };
     const subject = await secondStepSubject(req);
     if (!subject) {
-      return reply.page(
-        <MessagePage title={title} message={req.t('auth.mfa.expired')} link={{ href: '/aanmelden', label: req.t('auth.signin.title') }} />,
-        { title, status: 400 },
-      );
+      return {
+        sent: reply.page(
+          <MessagePage
+            title={title}
+            message={req.t('auth.mfa.expired')}
+            link={{ href: '/aanmelden', label: req.t('auth.signin.title') }}
+          />,
+          { title, status: 400 },
+        ),
+      };
     }
-    const form = parseForm(codeForm, req.body, req.t);
-    if (!form.ok) return reply.page(<CodePage ctx={req.viewContext()} terug={terug} errors={form.errors} />, { title, status: 422 });
-    const { user, pending } = subject;
-    const now = app.clock.now();
-    const key = totpKey(user.id);
-    const wait = await secondsToWait(app.db, [key], now);
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      return reply.page(
-        <CodePage ctx={req.viewContext()} terug={terug} errors={{ code: req.t('auth.signin.throttled', { seconds: wait }) }} />,
-        { title, status: 429 },
-      );
-    }
-    if (!(await checkTotpOnce(app, user, form.data.code, now))) {
-      await inTransaction(app.db, async (trx) => {
-        await recordFailures(trx, [key], now);
-        await recordAudit(trx, {
-          tenantId: null,
-          actorUserId: req.user?.id ?? null,
-          action: 'signin_failed',
-          entity: 'user',
-          entityId: user.id,
-          ip: truncateIp(req.ip),
-          detail: { step: 'totp' },
-        });
-      });
-      return reply.page(<CodePage ctx={req.viewContext()} terug={terug} errors={{ code: req.t('auth.mfa.wrongCode') }} />, {
-        title,
-        status: 401,
-      });
-    }
-    await clearFailures(app.db, key);
-    if (pending) {
-      clearPending(app, reply);
-      await signInNow(app, req, reply, user.id, pending.method, true);
-    } else {
-      await inTransaction(app.db, async (trx) => {
-        await store.setSessionMfa(trx, req.user!.sessionId, now);
-        await recordAudit(trx, {
-          tenantId: null,
-          actorUserId: user.id,
-          action: 'mfa_verified',
-          entity: 'user',
-          entityId: user.id,
-          ip: truncateIp(req.ip),
-        });
-      });
-    }
-    return reply.redirect(terug, 303);
-  });
+    return { subject };
+  }
 
-  app.post('/afmelden', { config: { policy: 'public' } }, async (req, reply) => {
+  const codeAgain = (req: FastifyRequest, reply: FastifyReply, terug: string, errors: FieldErrors, status: number) =>
+    reply.page(<CodePage ctx={req.viewContext()} terug={terug} errors={errors} />, { title: req.t('auth.mfa.title'), status });
+
+  route.post(
+    '/aanmelden/tweestaps',
+    {
+      policy: 'public',
+      rateLimit: RATE_LIMIT,
+      query: returnQuery,
+      form: codeForm,
+      invalid: async (req, reply, errors, _values, status) => {
+        const terug = safeReturn(req.query.terug);
+        const at = await atSecondStep(req, reply, terug);
+        return 'sent' in at ? at.sent : codeAgain(req, reply, terug, errors, status);
+      },
+    },
+    async (req, reply) => {
+      const terug = safeReturn(req.query.terug);
+      const title = req.t('auth.mfa.title');
+      const at = await atSecondStep(req, reply, terug);
+      if ('sent' in at) return at.sent;
+      const { code } = req.body;
+      const { user, pending } = at.subject;
+      const now = app.clock.now();
+      const key = totpKey(user.id);
+      const wait = await secondsToWait(app.db, [key], now);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        return reply.page(
+          <CodePage ctx={req.viewContext()} terug={terug} errors={{ code: req.t('auth.signin.throttled', { seconds: wait }) }} />,
+          { title, status: 429 },
+        );
+      }
+      if (!(await checkTotpOnce(app, user, code, now))) {
+        await inTransaction(app.db, async (trx) => {
+          await recordFailures(trx, [key], now);
+          await recordAudit(trx, {
+            tenantId: null,
+            actorUserId: req.user?.id ?? null,
+            action: 'signin_failed',
+            entity: 'user',
+            entityId: user.id,
+            ip: truncateIp(req.ip),
+            detail: { step: 'totp' },
+          });
+        });
+        return reply.page(<CodePage ctx={req.viewContext()} terug={terug} errors={{ code: req.t('auth.mfa.wrongCode') }} />, {
+          title,
+          status: 401,
+        });
+      }
+      await clearFailures(app.db, key);
+      if (pending) {
+        clearPending(app, reply);
+        await signInNow(app, req, reply, user.id, pending.method, true);
+      } else {
+        await inTransaction(app.db, async (trx) => {
+          await store.setSessionMfa(trx, req.user!.sessionId, now);
+          await recordAudit(trx, {
+            tenantId: null,
+            actorUserId: user.id,
+            action: 'mfa_verified',
+            entity: 'user',
+            entityId: user.id,
+            ip: truncateIp(req.ip),
+          });
+        });
+      }
+      return reply.redirect(terug, 303);
+    },
+  );
+
+  route.post('/afmelden', { policy: 'public', form: z.object({}) }, async (req, reply) => {
     const user = req.user;
     await inTransaction(app.db, async (trx) => {
       await endSession(app, req, reply, { db: trx });

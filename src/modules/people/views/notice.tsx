@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Notices shown after a redirect (`?melding=code`); only these codes are accepted. */
 const NOTICES: Record<string, string> = {
   'organisatie-toegevoegd': 'people.org.created',
@@ -8,8 +10,10 @@ const NOTICES: Record<string, string> = {
   'uitnodiging-aangenomen': 'people.account.inviteAccepted',
 };
 
+/** The query string of a page that shows a notice: `?melding=code` (anything else is ignored). */
+export const noticeQuery = z.object({ melding: z.string().optional().catch(undefined) });
+
 /** The i18n key of the notice named in the query string, or null. */
-export function noticeKey(query: unknown): string | null {
-  const code = (query as { melding?: unknown } | undefined)?.melding;
-  return typeof code === 'string' ? (NOTICES[code] ?? null) : null;
+export function noticeKey(code: string | undefined): string | null {
+  return code !== undefined && Object.hasOwn(NOTICES, code) ? NOTICES[code]! : null;
 }

@@ -8,6 +8,7 @@ import { DataTable } from '../../../ui/table.tsx';
 /** One organisation: its people, and the form to invite someone. */
 export function OrganisationPage({
   ctx,
+  slug,
   organisation,
   members,
   errors,
@@ -15,6 +16,8 @@ export function OrganisationPage({
   notice,
 }: {
   ctx: ViewContext;
+  /** The municipality's slug, for the form actions. */
+  slug: string;
   organisation: { id: string; name: string; kind: string };
   members: MemberRow[];
   errors?: FieldErrors;
@@ -22,7 +25,7 @@ export function OrganisationPage({
   notice?: string | null;
 }) {
   const { t } = ctx;
-  const action = `/${ctx.tenant!.slug}/beheer/organisaties/${organisation.id}/uitnodigen`;
+  const action = `/${slug}/beheer/organisaties/${organisation.id}/uitnodigen`;
   return (
     <>
       <h1 class="utrecht-heading-1">{organisation.name}</h1>

@@ -14,6 +14,7 @@ export interface OrganisationListItem {
 /** The organisations of a tenant, and (for admins) the form to add one. */
 export function OrganisationsPage({
   ctx,
+  slug,
   organisations,
   canCreate,
   errors,
@@ -21,6 +22,8 @@ export function OrganisationsPage({
   notice,
 }: {
   ctx: ViewContext;
+  /** The municipality's slug, for the form actions. */
+  slug: string;
   organisations: OrganisationListItem[];
   canCreate: boolean;
   errors?: FieldErrors;
@@ -28,7 +31,7 @@ export function OrganisationsPage({
   notice?: string | null;
 }) {
   const { t } = ctx;
-  const base = `/${ctx.tenant!.slug}/beheer/organisaties`;
+  const base = `/${slug}/beheer/organisaties`;
   return (
     <>
       <h1 class="utrecht-heading-1">{t('people.org.title')}</h1>

@@ -8,6 +8,7 @@ import { DataTable } from '../../../ui/table.tsx';
 /** Members of the tenant with their roles; give a role, remove a membership. */
 export function UsersPage({
   ctx,
+  slug,
   members,
   organisations,
   errors,
@@ -15,6 +16,8 @@ export function UsersPage({
   notice,
 }: {
   ctx: ViewContext;
+  /** The municipality's slug, for the form actions. */
+  slug: string;
   members: MemberRow[];
   organisations: { id: string; name: string }[];
   errors?: FieldErrors;
@@ -22,7 +25,7 @@ export function UsersPage({
   notice?: string | null;
 }) {
   const { t } = ctx;
-  const base = `/${ctx.tenant!.slug}/beheer/gebruikers`;
+  const base = `/${slug}/beheer/gebruikers`;
   const people = new Map<string, string>();
   for (const m of members) if (!people.has(m.userId)) people.set(m.userId, m.email ? `${m.name} (${m.email})` : m.name);
   return (

@@ -4,6 +4,7 @@ import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, fieldId } from '../../../ui/form.tsx';
 import type { ApiKeyRow } from './apikeys.service.ts';
 import { DEFAULT_KEY_LIMIT } from './ratelimit.ts';
+import { CLIENT_NAME_MAX, LIMIT_DIGITS } from './schemas.ts';
 
 export interface KeyFormValues {
   client: string;
@@ -34,7 +35,7 @@ function LimitForm({ ctx, slug, k, error }: { ctx: ViewContext; slug: string; k:
           type="text"
           inputMode="numeric"
           size={6}
-          maxLength={5}
+          maxLength={LIMIT_DIGITS}
           required
           value={String(k.rate_limit)}
           aria-invalid={error ? 'true' : undefined}
@@ -162,7 +163,7 @@ export function KeysPage(props: {
           value={values?.client}
           error={errors?.client}
           required
-          maxLength={200}
+          maxLength={CLIENT_NAME_MAX}
         />
         <SelectField
           name="rights"
@@ -194,7 +195,7 @@ export function KeysPage(props: {
           error={errors?.limit}
           inputMode="numeric"
           required
-          maxLength={5}
+          maxLength={LIMIT_DIGITS}
         />
         <SubmitButton>{t('open311.admin.submit')}</SubmitButton>
       </Form>

@@ -4,7 +4,7 @@
  * with an api_key. Errors always in the specification's format.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { authenticateApiKey, type ApiKeyRow } from './apikeys.service.ts';
 import { toOpen311Error } from './errors.ts';
@@ -20,21 +20,27 @@ import {
   idParams,
   requestBody,
   requestsQuery,
-  tenantParams,
   tokenParams,
   updateBody,
   updatesQuery,
+  writeQuery,
 } from './schemas.ts';
 import { truncateIp } from '../../../platform/audit/audit.service.ts';
-import { requireTenant } from '../../../platform/http/tenant.ts';
+import { routes } from '../../../platform/http/route.ts';
+import type { RequestTenant } from '../../../platform/http/types.ts';
 import { isLocale, translator, type Locale } from '../../../platform/i18n/index.ts';
 
 const BASE = '/:tenant/open311/v2';
-const CONFIG = { policy: 'public', csrf: false } as const;
+/** Public routes without CSRF: writes authenticate with an api_key. */
+const EDGE = { policy: 'public', csrf: false } as const;
 const TAGS = ['open311'];
 
-function bodyOf(req: FastifyRequest): FormBody {
-  return req.body && typeof req.body === 'object' ? (req.body as FormBody) : {};
+/** What the OpenAPI document says of one operation in one format. */
+function docs(
+  format: Format,
+  d: { summary: string; description?: string; consumes?: string[]; response: Record<number, z.ZodType> },
+): { tags: string[]; produces: string[]; summary: string; description?: string; consumes?: string[]; response: Record<number, z.ZodType> } {
+  return { tags: TAGS, produces: [format === 'xml' ? 'text/xml' : 'application/json'], ...d };
 }
 
 /**
@@ -42,11 +48,15 @@ function bodyOf(req: FastifyRequest): FormBody {
  * a valid key are limited too), check the key (form field or query string) against this tenant's
  * keys (403 otherwise), and count it for the key; 429 with Retry-After beyond a limit (ratelimit.ts).
  */
-async function authorizeWrite(app: FastifyInstance, req: FastifyRequest): Promise<ApiKeyRow> {
-  const tenantId = requireTenant(req).id;
+async function authorizeWrite(
+  app: FastifyInstance,
+  tenant: RequestTenant,
+  sent: { ip: string; body: FormBody; query: FormBody },
+): Promise<ApiKeyRow> {
+  const tenantId = tenant.id;
   const now = app.clock.now();
-  const byAddress = await rate.hit(app.db, tenantId, rate.addressBucket(req.ip), now);
-  const given = param(bodyOf(req), 'api_key') ?? param((req.query ?? {}) as FormBody, 'api_key');
+  const byAddress = await rate.hit(app.db, tenantId, rate.addressBucket(sent.ip), now);
+  const given = param(sent.body, 'api_key') ?? param(sent.query, 'api_key');
   const key = given ? await authenticateApiKey(app.db, tenantId, given, now) : null;
   const addressLimit = Math.max(rate.ADDRESS_LIMIT, key?.rate_limit ?? 0);
   if (byAddress.hits > addressLimit) throw tooMany('open311.error.rateAddress', { max: addressLimit, seconds: byAddress.retryAfter });
@@ -92,34 +102,6 @@ function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply): Fa
   return sendErrors(reply, format, 500, [{ code: 500, description: 'open311.error.internal' }], req.t);
 }
 
-/** Register a handler under both extensions (`path` ends in `.{format}`). */
-function both(
-  app: FastifyInstance,
-  method: 'GET' | 'POST',
-  path: string,
-  schema: {
-    summary: string;
-    description?: string;
-    params?: z.ZodType;
-    querystring?: z.ZodType;
-    body?: z.ZodType;
-    consumes?: string[];
-    response: Record<number, z.ZodType>;
-  },
-  handler: (req: FastifyRequest, reply: FastifyReply, format: Format) => Promise<FastifyReply>,
-): void {
-  const typed = app.withTypeProvider<ZodTypeProvider>();
-  for (const format of FORMATS) {
-    typed.route({
-      method,
-      url: `${BASE}/${path.replace('{format}', format)}`,
-      config: CONFIG,
-      schema: { tags: TAGS, produces: [format === 'xml' ? 'text/xml' : 'application/json'], ...schema },
-      handler: (req, reply) => handler(req, reply, format),
-    });
-  }
-}
-
 /** The language an API client asks for with Accept-Language (nl or en, by preference), if any. */
 export function acceptedLocale(header: string | undefined): Locale | null {
   if (!header) return null;
@@ -147,175 +129,164 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
     }
   });
   const now = () => app.clock.now();
+  const route = routes(app);
 
-  both(
-    app,
-    'GET',
-    'discovery.{format}',
-    { summary: 'Open311 Service Discovery', params: tenantParams, response: RESPONSES.discovery },
-    async (req, reply, format) => {
-      const doc = await reads.discovery(app.db, {
-        tenant: req.tenant!,
-        baseUrl: app.config.baseUrl,
-        production: app.config.env === 'production',
-        t: req.t,
-      });
-      return sendOpen311(reply, format, 'discovery', doc);
-    },
-  );
+  // Every resource under both extensions: `….json` and `….xml`.
+  for (const format of FORMATS) {
+    const at = <P extends string>(path: P) => `${BASE}/${path}.${format}` as const;
 
-  both(
-    app,
-    'GET',
-    'services.{format}',
-    { summary: 'Open311: service list (public categories)', params: tenantParams, querystring: anyQuery, response: RESPONSES.services },
-    async (req, reply, format) => sendOpen311(reply, format, 'services', await reads.services(app.db, req.tenant!.id)),
-  );
+    route.get(
+      at('discovery'),
+      { ...EDGE, docs: docs(format, { summary: 'Open311 Service Discovery', response: RESPONSES.discovery }) },
+      async (req, reply) => {
+        const doc = await reads.discovery(app.db, {
+          tenant: req.tenant,
+          baseUrl: app.config.baseUrl,
+          production: app.config.env === 'production',
+          t: req.t,
+        });
+        return sendOpen311(reply, format, 'discovery', doc);
+      },
+    );
 
-  both(
-    app,
-    'GET',
-    'services/:code.{format}',
-    {
-      summary: 'Open311: service definition (extra questions as attributes)',
-      params: codeParams,
-      querystring: anyQuery,
-      response: RESPONSES.service,
-    },
-    async (req, reply, format) => {
-      const { code } = req.params as { code: string };
-      return sendOpen311(reply, format, 'service_definition', await reads.serviceDefinition(app.db, req.tenant!.id, code, req.t));
-    },
-  );
+    route.get(
+      at('services'),
+      {
+        ...EDGE,
+        query: anyQuery,
+        docs: docs(format, { summary: 'Open311: service list (public categories)', response: RESPONSES.services }),
+      },
+      async (req, reply) => sendOpen311(reply, format, 'services', await reads.services(app.db, req.tenant.id)),
+    );
 
-  both(
-    app,
-    'POST',
-    'requests.{format}',
-    {
-      summary: 'Open311: create a service request (needs an api_key)',
-      description: 'Form-encoded. An Idempotency-Key header (or the very same form sent again) creates one request only.',
-      params: tenantParams,
-      body: requestBody,
-      consumes: ['application/x-www-form-urlencoded'],
-      response: RESPONSES.createRequest,
-    },
-    async (req, reply, format) => {
-      const key = await authorizeWrite(app, req);
-      if (!key.can_report) throw forbidden('open311.error.noReport');
-      const header = req.headers['idempotency-key'];
-      const created = await createOpen311Request(app.db, {
-        tenant: req.tenant!,
-        apiKey: key,
-        body: bodyOf(req),
-        idempotencyHeader: Array.isArray(header) ? header.join(',') : header,
-        baseUrl: app.config.baseUrl,
-        locale: req.locale,
-        t: req.t,
-        now: now(),
-      });
-      if (created.token) reply.header('open311-token', created.token);
-      if (created.replayed) reply.header('idempotent-replayed', 'true');
-      return sendOpen311(reply, format, 'service_requests', [
-        { service_request_id: created.serviceRequestId, service_notice: created.serviceNotice, account_id: null },
-      ]);
-    },
-  );
+    route.get(
+      at('services/:code'),
+      {
+        ...EDGE,
+        params: codeParams,
+        query: anyQuery,
+        docs: docs(format, { summary: 'Open311: service definition (extra questions as attributes)', response: RESPONSES.service }),
+      },
+      async (req, reply) =>
+        sendOpen311(reply, format, 'service_definition', await reads.serviceDefinition(app.db, req.tenant.id, req.params.code, req.t)),
+    );
 
-  both(
-    app,
-    'GET',
-    'requests.{format}',
-    {
-      summary: 'Open311: service requests (last 90 days, at most 1000; never social concerns)',
-      params: tenantParams,
-      querystring: requestsQuery,
-      response: RESPONSES.requests,
-    },
-    async (req, reply, format) =>
-      sendOpen311(
-        reply,
-        format,
-        'service_requests',
-        await reads.requests(app.db, req.tenant!.id, (req.query ?? {}) as FormBody, now(), req.t),
-      ),
-  );
+    route.post(
+      at('requests'),
+      {
+        ...EDGE,
+        query: writeQuery,
+        body: requestBody,
+        docs: docs(format, {
+          summary: 'Open311: create a service request (needs an api_key)',
+          description: 'Form-encoded. An Idempotency-Key header (or the very same form sent again) creates one request only.',
+          consumes: ['application/x-www-form-urlencoded'],
+          response: RESPONSES.createRequest,
+        }),
+      },
+      async (req, reply) => {
+        const key = await authorizeWrite(app, req.tenant, { ip: req.ip, body: req.body, query: req.query });
+        if (!key.can_report) throw forbidden('open311.error.noReport');
+        const header = req.headers['idempotency-key'];
+        const created = await createOpen311Request(app.db, {
+          tenant: req.tenant,
+          apiKey: key,
+          body: req.body,
+          idempotencyHeader: Array.isArray(header) ? header.join(',') : header,
+          baseUrl: app.config.baseUrl,
+          locale: req.locale,
+          t: req.t,
+          now: now(),
+        });
+        if (created.token) reply.header('open311-token', created.token);
+        if (created.replayed) reply.header('idempotent-replayed', 'true');
+        return sendOpen311(reply, format, 'service_requests', [
+          { service_request_id: created.serviceRequestId, service_notice: created.serviceNotice, account_id: null },
+        ]);
+      },
+    );
 
-  both(
-    app,
-    'GET',
-    'requests/:id.{format}',
-    { summary: 'Open311: one service request', params: idParams, querystring: anyQuery, response: RESPONSES.request },
-    async (req, reply, format) => {
-      const { id } = req.params as { id: string };
-      return sendOpen311(reply, format, 'service_requests', await reads.request(app.db, req.tenant!.id, id, req.t));
-    },
-  );
+    route.get(
+      at('requests'),
+      {
+        ...EDGE,
+        query: requestsQuery,
+        docs: docs(format, {
+          summary: 'Open311: service requests (last 90 days, at most 1000; never social concerns)',
+          response: RESPONSES.requests,
+        }),
+      },
+      async (req, reply) =>
+        sendOpen311(reply, format, 'service_requests', await reads.requests(app.db, req.tenant.id, req.query, now(), req.t)),
+    );
 
-  both(
-    app,
-    'GET',
-    'tokens/:token.{format}',
-    { summary: 'Open311: service_request_id from a token', params: tokenParams, querystring: anyQuery, response: RESPONSES.token },
-    async (req, reply, format) => {
-      const { token } = req.params as { token: string };
-      return sendOpen311(reply, format, 'service_requests', await reads.token(app.db, req.tenant!.id, token));
-    },
-  );
+    route.get(
+      at('requests/:id'),
+      {
+        ...EDGE,
+        params: idParams,
+        query: anyQuery,
+        docs: docs(format, { summary: 'Open311: one service request', response: RESPONSES.request }),
+      },
+      async (req, reply) =>
+        sendOpen311(reply, format, 'service_requests', await reads.request(app.db, req.tenant.id, req.params.id, req.t)),
+    );
 
-  both(
-    app,
-    'GET',
-    'servicerequestupdates.{format}',
-    {
-      summary: 'Open311 (mySociety): updates of service requests in a period',
-      params: tenantParams,
-      querystring: updatesQuery,
-      response: RESPONSES.updates,
-    },
-    async (req, reply, format) =>
-      sendOpen311(
-        reply,
-        format,
-        'service_request_updates',
-        await reads.updates(app.db, req.tenant!.id, (req.query ?? {}) as FormBody, now(), req.t),
-      ),
-  );
+    route.get(
+      at('tokens/:token'),
+      {
+        ...EDGE,
+        params: tokenParams,
+        query: anyQuery,
+        docs: docs(format, { summary: 'Open311: service_request_id from a token', response: RESPONSES.token }),
+      },
+      async (req, reply) => sendOpen311(reply, format, 'service_requests', await reads.token(app.db, req.tenant.id, req.params.token)),
+    );
 
-  both(
-    app,
-    'POST',
-    'servicerequestupdates.{format}',
-    {
-      summary: 'Open311 (mySociety): an external handler reports progress or closure (api_key with handler permission)',
-      params: tenantParams,
-      body: updateBody,
-      consumes: ['application/x-www-form-urlencoded'],
-      response: RESPONSES.createUpdate,
-    },
-    async (req, reply, format) => {
-      const key = await authorizeWrite(app, req);
-      const { updateId } = await postUpdate(app.db, {
-        tenant: req.tenant!,
-        apiKey: key,
-        body: bodyOf(req),
-        baseUrl: app.config.baseUrl,
-        locale: req.locale,
-        t: req.t,
-        now: now(),
-        ip: truncateIp(req.ip),
-      });
-      return sendOpen311(reply, format, 'service_request_updates', [{ update_id: updateId }]);
-    },
-  );
+    route.get(
+      at('servicerequestupdates'),
+      {
+        ...EDGE,
+        query: updatesQuery,
+        docs: docs(format, { summary: 'Open311 (mySociety): updates of service requests in a period', response: RESPONSES.updates }),
+      },
+      async (req, reply) =>
+        sendOpen311(reply, format, 'service_request_updates', await reads.updates(app.db, req.tenant.id, req.query, now(), req.t)),
+    );
+
+    route.post(
+      at('servicerequestupdates'),
+      {
+        ...EDGE,
+        query: writeQuery,
+        body: updateBody,
+        docs: docs(format, {
+          summary: 'Open311 (mySociety): an external handler reports progress or closure (api_key with handler permission)',
+          consumes: ['application/x-www-form-urlencoded'],
+          response: RESPONSES.createUpdate,
+        }),
+      },
+      async (req, reply) => {
+        const key = await authorizeWrite(app, req.tenant, { ip: req.ip, body: req.body, query: req.query });
+        const { updateId } = await postUpdate(app.db, {
+          tenant: req.tenant,
+          apiKey: key,
+          body: req.body,
+          baseUrl: app.config.baseUrl,
+          locale: req.locale,
+          t: req.t,
+          now: now(),
+          ip: truncateIp(req.ip),
+        });
+        return sendOpen311(reply, format, 'service_request_updates', [{ update_id: updateId }]);
+      },
+    );
+  }
 
   // Anything else under the API: the specification's 404 rather than an HTML page.
-  app.route({
-    method: ['GET', 'POST'],
-    url: `${BASE}/*`,
-    config: CONFIG,
-    handler: async () => {
-      throw notFound('open311.error.unknownResource');
-    },
-  });
+  const unknownResource = async () => {
+    throw notFound('open311.error.unknownResource');
+  };
+  route.get(`${BASE}/*`, EDGE, unknownResource);
+  route.post(`${BASE}/*`, EDGE, unknownResource);
 }

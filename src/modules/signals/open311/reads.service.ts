@@ -11,6 +11,7 @@ import { listSignals, type SignalFilter } from '../signals.service.ts';
 import { SIGNAL_STATES, WORKFLOW, isPublicState, type SignalState } from '../workflow.ts';
 import { badRequest, notFound, w3cTime } from './format.ts';
 import { param, refuseNul, type FormBody } from './requests.service.ts';
+import { MAX_SERVICE_CODE } from './schemas.ts';
 import { requestOf, serviceDefinitionOf, serviceOf, SPECIFICATION, updateOf } from './serialize.ts';
 import * as store from './open311.store.ts';
 import { ZONE } from '../../../platform/time.ts';
@@ -51,8 +52,8 @@ export async function services(db: DbOrTrx, tenantId: string) {
 
 /** `services/{code}`: the definition of one public category, or a 404. */
 export async function serviceDefinition(db: DbOrTrx, tenantId: string, code: string, t: Translate) {
-  const c = code.length <= 100 ? await store.findPublicCategory(db, tenantId, code) : null;
-  if (!c) throw notFound('open311.error.serviceUnknown', { code: code.slice(0, 100) });
+  const c = code.length <= MAX_SERVICE_CODE ? await store.findPublicCategory(db, tenantId, code) : null;
+  if (!c) throw notFound('open311.error.serviceUnknown', { code: code.slice(0, MAX_SERVICE_CODE) });
   return serviceDefinitionOf(c, t);
 }
 
@@ -124,7 +125,7 @@ export async function requests(db: DbOrTrx, tenantId: string, q: FormBody, now: 
       filter.categoryIds = await store.publicCategoryIds(
         db,
         tenantId,
-        codes.filter((c) => c.length <= 100),
+        codes.filter((c) => c.length <= MAX_SERVICE_CODE),
       );
       if (filter.categoryIds.length === 0) return [];
     }

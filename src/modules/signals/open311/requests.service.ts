@@ -12,9 +12,8 @@ import type { ApiKeyRow } from './apikeys.service.ts';
 import { badRequest, notFound } from './format.ts';
 import { toOpen311Error } from './errors.ts';
 import * as store from './open311.store.ts';
+import { MAX_OPEN311_DESCRIPTION, MAX_SERVICE_CODE } from './schemas.ts';
 
-/** The specification's limit for descriptions. */
-export const MAX_OPEN311_DESCRIPTION = 4000;
 const NUMBER = /^[+-]?\d{1,3}(\.\d{1,15})?$/;
 const ATTRIBUTE = /^attribute\[([^\]]{1,100})\](\[\])?$/;
 
@@ -99,7 +98,7 @@ export async function createOpen311Request(db: DbOrTrx, a: CreateRequestArgs): P
   refuseNul(body);
   const code = param(body, 'service_code');
   if (!code) throw badRequest('open311.error.serviceMissing');
-  if (code.length > 100) throw notFound('open311.error.serviceUnknown', { code: code.slice(0, 100) });
+  if (code.length > MAX_SERVICE_CODE) throw notFound('open311.error.serviceUnknown', { code: code.slice(0, MAX_SERVICE_CODE) });
   const category = await store.findPublicCategory(db, a.tenant.id, code);
   if (!category) throw notFound('open311.error.serviceUnknown', { code });
 

@@ -4,14 +4,26 @@
  * answer in the specification's error format.
  */
 import { z } from 'zod';
+import { MAX_KEY_LIMIT } from './ratelimit.ts';
+
+/** Longest client name of an API key (admin form, view). */
+export const CLIENT_NAME_MAX = 200;
+/** The specification's limit for descriptions (requests and updates). */
+export const MAX_OPEN311_DESCRIPTION = 4000;
+/** Longest service_code looked up (longer ones are unknown). */
+export const MAX_SERVICE_CODE = 100;
+/** Longest update_id of a handler's update. */
+export const MAX_UPDATE_ID = 200;
+/** Digits of a key's limit (writes a minute, at most MAX_KEY_LIMIT). */
+export const LIMIT_DIGITS = String(MAX_KEY_LIMIT).length;
 
 const text = z.string().optional();
 const oneOrMore = z.union([z.string(), z.array(z.string())]).optional();
 
-export const tenantParams = z.object({ tenant: z.string().describe('The municipality (e.g. krimpen-aan-den-ijssel)') });
-export const codeParams = tenantParams.extend({ code: z.string().describe('service_code') });
-export const idParams = tenantParams.extend({ id: z.string().describe('service_request_id, e.g. SIG-2026-482913') });
-export const tokenParams = tenantParams.extend({ token: z.string().describe('token') });
+/** Path parameters besides the municipality (the route edge adds `tenant`). */
+export const codeParams = { code: z.string().describe('service_code') };
+export const idParams = { id: z.string().describe('service_request_id, e.g. SIG-2026-482913') };
+export const tokenParams = { token: z.string().describe('token') };
 
 export const requestsQuery = z
   .object({
@@ -32,6 +44,9 @@ export const updatesQuery = z
 
 export const anyQuery = z.object({ jurisdiction_id: text }).catchall(z.unknown());
 
+/** The query string of a write: only `api_key` is read from it (when not in the form), by the service's own checks. */
+export const writeQuery = z.object({}).catchall(z.unknown());
+
 export const requestBody = z
   .object({
     api_key: text.describe('The client key issued by the municipality (or in the query string)'),
@@ -47,7 +62,7 @@ export const requestBody = z
     first_name: text,
     last_name: text,
     phone: text,
-    description: text.describe('Up to 4000 characters'),
+    description: text.describe(`Up to ${MAX_OPEN311_DESCRIPTION} characters`),
     media_url: text.describe('Ignored'),
   })
   .catchall(z.unknown())

@@ -13,6 +13,7 @@ import type { ApiKeyRow } from './apikeys.service.ts';
 import { toOpen311Error } from './errors.ts';
 import { badRequest, forbidden, notFound } from './format.ts';
 import { param, refuseNul, type FormBody } from './requests.service.ts';
+import { MAX_OPEN311_DESCRIPTION, MAX_UPDATE_ID } from './schemas.ts';
 import * as store from './open311.store.ts';
 
 /** mySociety statuses (any case) → our state; `null` means "still open, no change of state". */
@@ -57,8 +58,8 @@ export async function postUpdate(db: DbOrTrx, a: PostUpdateArgs): Promise<{ upda
   const updateId = param(body, 'update_id')!;
   const status = param(body, 'status')!.toLowerCase();
   const description = param(body, 'description')!;
-  if (updateId.length > 200) throw badRequest('open311.error.updateIdLong');
-  if (description.length > 4000) throw badRequest('open311.error.descriptionLong', { max: 4000 });
+  if (updateId.length > MAX_UPDATE_ID) throw badRequest('open311.error.updateIdLong');
+  if (description.length > MAX_OPEN311_DESCRIPTION) throw badRequest('open311.error.descriptionLong', { max: MAX_OPEN311_DESCRIPTION });
   if (!DateTime.fromISO(param(body, 'updated_datetime')!).isValid) throw badRequest('open311.error.date', { name: 'updated_datetime' });
   if (!(status in STATUS_TO_STATE)) throw badRequest('open311.error.statusUnknown', { status: status.toUpperCase().slice(0, 60) });
 

@@ -4,6 +4,7 @@ import { FieldFrame, Form, SubmitButton } from '../../../ui/form.tsx';
 import { formatDateTime, type Translate } from '../../../platform/i18n/index.ts';
 import type { ActionRow } from '../actions.service.ts';
 import type { SignalRow, TransitionRow } from '../signals.service.ts';
+import { MAX_ACTION_TEXT, MAX_REOPEN_MESSAGE } from '../actions.schemas.ts';
 
 /** What the signal page needs to show the network actions and a reopen request (built by loadActionsPanel). */
 export interface ActionsPanel {
@@ -48,7 +49,7 @@ function TextBox({ id, name, label, hint, rows = 2 }: { id: string; name: string
         id={id}
         name={name}
         rows={rows}
-        maxLength={1000}
+        maxLength={MAX_ACTION_TEXT}
         aria-describedby={hint ? `${id}-hint` : undefined}
       />
     </Field>
@@ -259,7 +260,7 @@ export function ReopenRequestBox({
               id="heropenen-bericht"
               name="message"
               rows={3}
-              maxLength={5000}
+              maxLength={MAX_REOPEN_MESSAGE}
               aria-describedby="heropenen-bericht-hint"
             />
           </Field>

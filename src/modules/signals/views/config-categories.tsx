@@ -4,6 +4,7 @@ import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErr
 import type { CategoryGroupRow, CategoryRow } from '../categories.service.ts';
 import { Checkbox, TextArea } from './parts.tsx';
 import { Saved, Section } from './config-parts.tsx';
+import { MAX_CODE, MAX_DESCRIPTION, MAX_NAME } from '../config.schemas.ts';
 
 export interface Org {
   id: string;
@@ -168,7 +169,7 @@ export function CategoriesPage({
             value={values?.name}
             error={errors?.name}
             required
-            maxLength={120}
+            maxLength={MAX_NAME}
           />
           <TextField
             name="code"
@@ -177,7 +178,7 @@ export function CategoriesPage({
             value={values?.code}
             error={errors?.code}
             required
-            maxLength={60}
+            maxLength={MAX_CODE}
           />
           <TextArea
             name="description"
@@ -185,7 +186,7 @@ export function CategoriesPage({
             value={values?.description}
             error={errors?.description}
             rows={2}
-            maxLength={500}
+            maxLength={MAX_DESCRIPTION}
           />
           <SubmitButton>{t('signals.config.group.submit')}</SubmitButton>
         </Form>
@@ -218,7 +219,7 @@ export function CategoryFields({
         value={values.name}
         error={errors?.name}
         required
-        maxLength={120}
+        maxLength={MAX_NAME}
       />
       {isNew && (
         <TextField
@@ -228,7 +229,7 @@ export function CategoryFields({
           value={values.serviceCode}
           error={errors?.serviceCode}
           required
-          maxLength={60}
+          maxLength={MAX_CODE}
         />
       )}
       <TextArea
@@ -238,7 +239,7 @@ export function CategoryFields({
         value={values.description}
         error={errors?.description}
         rows={3}
-        maxLength={500}
+        maxLength={MAX_DESCRIPTION}
       />
       <SelectField
         name="groupId"

@@ -6,6 +6,7 @@ import type { CategoryQuestion } from '../signals.tables.ts';
 import { Checkbox, TextArea } from './parts.tsx';
 import { ButtonForm, Saved, Section } from './config-parts.tsx';
 import { CategoryFields, type FormValues } from './config-categories.tsx';
+import { MAX_DESCRIPTION, MAX_KEY, MAX_LABEL, MAX_OPTION, MAX_OPTIONS_INPUT } from '../config.schemas.ts';
 
 /** Form values of an existing category. */
 export function categoryValues(c: CategoryRow): FormValues {
@@ -54,7 +55,7 @@ function QuestionFields({
         value={values.label}
         error={errors?.label}
         required
-        maxLength={200}
+        maxLength={MAX_LABEL}
       />
       {keyEditable ? (
         <TextField
@@ -64,7 +65,7 @@ function QuestionFields({
           value={values.key}
           error={errors?.key}
           required
-          maxLength={40}
+          maxLength={MAX_KEY}
         />
       ) : (
         <p class="utrecht-paragraph">
@@ -86,7 +87,7 @@ function QuestionFields({
         value={values.options}
         error={errors?.options}
         rows={4}
-        maxLength={4000}
+        maxLength={MAX_OPTIONS_INPUT}
       />
       <fieldset class="utrecht-form-fieldset">
         <legend class="utrecht-form-fieldset__legend">{t('signals.config.q.hardStop')}</legend>
@@ -97,7 +98,7 @@ function QuestionFields({
           hint={t('signals.config.q.hardStopAnswer.hint')}
           value={values.hardStopAnswer}
           error={errors?.hardStopAnswer}
-          maxLength={100}
+          maxLength={MAX_OPTION}
         />
         <TextArea
           name="hardStopMessage"
@@ -106,7 +107,7 @@ function QuestionFields({
           value={values.hardStopMessage}
           error={errors?.hardStopMessage}
           rows={2}
-          maxLength={500}
+          maxLength={MAX_DESCRIPTION}
         />
       </fieldset>
     </>

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../platform/i18n/index.ts';
 import type { CategoryRow } from '../categories.service.ts';
 import type { SignalRow, TransitionRow } from '../signals.service.ts';
 import { nextStates } from '../workflow.ts';
+import { MAX_NOTE, MAX_REASSIGN_NOTE } from '../signals.schemas.ts';
 import { TextArea } from './parts.tsx';
 import { PhotoThumbs } from './photos.tsx';
 import { ActionsSection, OpenActionsHint, ReopenRequestBox, sameStateLabel, type ActionsPanel } from './actions.tsx';
@@ -119,14 +120,14 @@ export function SignalPage({
                 label={t('signals.handle.publicMessage')}
                 hint={t('signals.handle.publicMessageHint')}
                 value={prefill}
-                maxLength={5000}
+                maxLength={MAX_NOTE}
               />
               <TextArea
                 name="internalNote"
                 label={t('signals.handle.internalNote')}
                 hint={t('signals.handle.internalNoteHint')}
                 rows={3}
-                maxLength={5000}
+                maxLength={MAX_NOTE}
               />
               <SubmitButton>{t('signals.handle.to', { state: t(`signals.state.${target}`) })}</SubmitButton>
             </Form>
@@ -145,7 +146,7 @@ export function SignalPage({
               value={signal.organisation_id ?? ''}
               options={organisations.map((o) => ({ value: o.id, label: o.name }))}
             />
-            <TextField name="note" label={t('signals.handle.reassignNote')} maxLength={2000} />
+            <TextField name="note" label={t('signals.handle.reassignNote')} maxLength={MAX_REASSIGN_NOTE} />
             <SubmitButton>{t('signals.handle.reassign')}</SubmitButton>
           </Form>
         </section>

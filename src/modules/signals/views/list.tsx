@@ -2,7 +2,7 @@ import type { ViewContext } from '../../../ui/context.ts';
 import { Form, SelectField, SubmitButton, TextField } from '../../../ui/form.tsx';
 import { formatDateTime } from '../../../platform/i18n/index.ts';
 import type { CategoryRow } from '../categories.service.ts';
-import { filterQueryString, type ListPage, type ListQuery, type SavedFilter } from '../list.service.ts';
+import { filterQueryString, MAX_AREA_CODE, MAX_FILTER_NAME, type ListPage, type ListQuery, type SavedFilter } from '../list.service.ts';
 import { SIGNAL_STATES } from '../workflow.ts';
 import { SignalMap, type SignalMapDrawing } from './list-map.tsx';
 
@@ -89,7 +89,13 @@ function FilterForm({ ctx, query, categories, organisations, base }: Props & { b
         value={query.categorie}
         options={[all, ...categories.map((c) => ({ value: c.service_code, label: c.name }))]}
       />
-      <TextField name="gebied" label={t('signals.list.area')} hint={t('signals.list.areaHint')} value={query.gebied} maxLength={20} />
+      <TextField
+        name="gebied"
+        label={t('signals.list.area')}
+        hint={t('signals.list.areaHint')}
+        value={query.gebied}
+        maxLength={MAX_AREA_CODE}
+      />
       <SelectField
         name="organisatie"
         label={t('signals.list.organisation')}
@@ -145,7 +151,7 @@ function SavedFilters({ ctx, query, saved, base }: Props & { base: string }) {
         {(['status', 'categorie', 'gebied', 'organisatie', 'telaat', 'gevoelig'] as const).map((k) => (
           <input type="hidden" name={k} value={query[k]} />
         ))}
-        <TextField name="name" label={t('signals.list.saved.name')} hint={t('signals.list.saved.nameHint')} maxLength={80} />
+        <TextField name="name" label={t('signals.list.saved.name')} hint={t('signals.list.saved.nameHint')} maxLength={MAX_FILTER_NAME} />
         <SubmitButton>{t('signals.list.saved.save')}</SubmitButton>
       </Form>
     </section>

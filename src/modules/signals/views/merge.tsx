@@ -4,6 +4,8 @@ import { formatDateTime } from '../../../platform/i18n/index.ts';
 import type { CategoryRow } from '../categories.service.ts';
 import type { TrackingView } from '../feedback.service.ts';
 import type { MergeCandidate } from '../merge.service.ts';
+import { MAX_MERGE_NOTE, MAX_NUMBER_INPUT } from '../merge.schemas.ts';
+import { MAX_DESCRIPTION } from '../signals.schemas.ts';
 import type { SignalRow, TransitionRow } from '../signals.service.ts';
 import { Radios, TextArea } from './parts.tsx';
 
@@ -87,7 +89,7 @@ export function MergeChoosePage({
           hint={t('signals.merge.otherHint')}
           value={other}
           error={errors?.met}
-          maxLength={20}
+          maxLength={MAX_NUMBER_INPUT}
         />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">
           {t('signals.merge.next')}
@@ -178,7 +180,7 @@ export function MergeConfirmPage({
           value={keep}
         />
         <p class="utrecht-paragraph">{t('signals.merge.keepHint')}</p>
-        <TextArea name="note" label={t('signals.merge.note')} hint={t('signals.merge.noteHint')} rows={3} maxLength={2000} />
+        <TextArea name="note" label={t('signals.merge.note')} hint={t('signals.merge.noteHint')} rows={3} maxLength={MAX_MERGE_NOTE} />
         <SubmitButton>{t('signals.merge.submit')}</SubmitButton>
       </Form>
       <p class="utrecht-paragraph">
@@ -256,7 +258,7 @@ export function SplitPage({
           hint={t('signals.merge.split.descriptionHint')}
           value={values.description}
           error={errors?.description}
-          maxLength={5000}
+          maxLength={MAX_DESCRIPTION}
         />
         <SubmitButton>{t('signals.merge.split.submit')}</SubmitButton>
       </Form>

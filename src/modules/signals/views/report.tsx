@@ -1,7 +1,8 @@
 import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../ui/form.tsx';
 import type { CategoryRow, CategoryTreeGroup } from '../categories.service.ts';
-import { MAX_ADDRESS, MAX_DESCRIPTION } from '../signals.service.ts';
+import { MAX_ADDRESS, MAX_COORDINATE, MAX_DESCRIPTION, MAX_EMAIL, MAX_NAME } from '../signals.schemas.ts';
+import { MAX_ANSWER_LENGTH } from '../questions.ts';
 import { Checkbox, Radios, TextArea } from './parts.tsx';
 import type { PendingMeta } from '../photos.store.ts';
 import { PhotoField } from './photos.tsx';
@@ -119,7 +120,7 @@ export function ReportFormPage({
                         type="email"
                         autocomplete="email"
                         value={values.email}
-                        maxLength={254}
+                        maxLength={MAX_EMAIL}
                       />
                     </div>
                   </div>
@@ -168,7 +169,7 @@ export function ReportFormPage({
               label={q.label + (q.required ? '' : ` (${t('signals.report.optional')})`)}
               value={values.answers[q.key]}
               error={errors?.[name]}
-              maxLength={500}
+              maxLength={MAX_ANSWER_LENGTH}
             />
           );
         })}
@@ -197,9 +198,16 @@ export function ReportFormPage({
           value={values.lat}
           error={errors?.lat}
           inputMode="decimal"
-          maxLength={30}
+          maxLength={MAX_COORDINATE}
         />
-        <TextField name="lon" label={t('signals.report.lon')} value={values.lon} error={errors?.lon} inputMode="decimal" maxLength={30} />
+        <TextField
+          name="lon"
+          label={t('signals.report.lon')}
+          value={values.lon}
+          error={errors?.lon}
+          inputMode="decimal"
+          maxLength={MAX_COORDINATE}
+        />
         <h2 class="utrecht-heading-2">{t('signals.report.contact')}</h2>
         <p class="utrecht-paragraph">{category.sensitive ? t('signals.report.contactSensitive') : t('signals.report.contactOptional')}</p>
         {canActOnBehalf && (
@@ -216,7 +224,7 @@ export function ReportFormPage({
           value={values.name}
           error={errors?.name}
           autocomplete="name"
-          maxLength={200}
+          maxLength={MAX_NAME}
         />
         <TextField
           name="email"
@@ -225,7 +233,7 @@ export function ReportFormPage({
           value={values.email}
           error={errors?.email}
           autocomplete="email"
-          maxLength={254}
+          maxLength={MAX_EMAIL}
         />
         <TextField
           name="phone"

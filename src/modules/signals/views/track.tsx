@@ -3,6 +3,7 @@ import { ErrorSummary, Form, SubmitButton, type FieldErrors } from '../../../ui/
 import { formatDateTime } from '../../../platform/i18n/index.ts';
 import type { TrackingView } from '../feedback.service.ts';
 import { isPublicState } from '../workflow.ts';
+import { MAX_REASON } from '../signals.schemas.ts';
 import { Radios, TextArea } from './parts.tsx';
 import { PhotoThumbs } from './photos.tsx';
 import { MergedNotice } from './merge.tsx';
@@ -91,7 +92,7 @@ export function TrackingPage({
                 { value: 'nee', label: t('signals.report.no') },
               ]}
             />
-            <TextArea name="reason" label={t('signals.track.reason')} error={errors?.reason} rows={3} maxLength={2000} />
+            <TextArea name="reason" label={t('signals.track.reason')} error={errors?.reason} rows={3} maxLength={MAX_REASON} />
             <SubmitButton>{t('signals.track.send')}</SubmitButton>
           </Form>
         </section>

@@ -5,6 +5,9 @@ import { MAX_ADDRESS, MAX_DESCRIPTION } from '../signals.service.ts';
 import type { ParticipantRow, SessionRow, SummaryLine } from '../wijkschouw.service.ts';
 import { Radios, TextArea } from './parts.tsx';
 import { dutchDate, SummaryTable } from './wijkschouw.tsx';
+import { MAX_PERSON } from '../wijkschouw.schemas.ts';
+import { MAX_COORDINATE, MAX_EMAIL } from '../signals.schemas.ts';
+import { MAX_ANSWER_LENGTH } from '../questions.ts';
 
 export interface SignalValues {
   description: string;
@@ -85,7 +88,7 @@ function SignalForm({
             />
           );
         }
-        return <TextField name={name} label={label} value={values.answers[q.key]} error={errors?.[name]} maxLength={500} />;
+        return <TextField name={name} label={label} value={values.answers[q.key]} error={errors?.[name]} maxLength={MAX_ANSWER_LENGTH} />;
       })}
       <TextArea
         name="description"
@@ -111,9 +114,16 @@ function SignalForm({
         value={values.lat}
         error={errors?.lat}
         inputMode="decimal"
-        maxLength={30}
+        maxLength={MAX_COORDINATE}
       />
-      <TextField name="lon" label={t('signals.report.lon')} value={values.lon} error={errors?.lon} inputMode="decimal" maxLength={30} />
+      <TextField
+        name="lon"
+        label={t('signals.report.lon')}
+        value={values.lon}
+        error={errors?.lon}
+        inputMode="decimal"
+        maxLength={MAX_COORDINATE}
+      />
       <fieldset class="utrecht-form-fieldset">
         <legend class="utrecht-form-fieldset__legend">{t('signals.wijkschouw.contact')}</legend>
         <p class="utrecht-paragraph">{t('signals.wijkschouw.contactHint')}</p>
@@ -122,7 +132,7 @@ function SignalForm({
           label={t('signals.wijkschouw.contactName')}
           value={values.contactName}
           error={errors?.contactName}
-          maxLength={200}
+          maxLength={MAX_PERSON}
         />
         <TextField
           name="contactEmail"
@@ -130,7 +140,7 @@ function SignalForm({
           label={t('signals.wijkschouw.contactEmail')}
           value={values.contactEmail}
           error={errors?.contactEmail}
-          maxLength={254}
+          maxLength={MAX_EMAIL}
         />
       </fieldset>
       <SubmitButton>{t('signals.wijkschouw.saveSignal')}</SubmitButton>
@@ -281,14 +291,19 @@ export function SessionPage(p: SessionPageProps) {
           <h3 class="utrecht-heading-3">{t('signals.wijkschouw.addParticipant')}</h3>
           <Form ctx={ctx} action={`${base}/deelnemers`} label={t('signals.wijkschouw.addParticipant')}>
             <ErrorSummary ctx={ctx} errors={p.participantErrors} />
-            <TextField name="name" label={t('signals.wijkschouw.participant.name')} error={p.participantErrors?.name} maxLength={200} />
-            <TextField name="role" label={t('signals.wijkschouw.participant.role')} maxLength={200} />
+            <TextField
+              name="name"
+              label={t('signals.wijkschouw.participant.name')}
+              error={p.participantErrors?.name}
+              maxLength={MAX_PERSON}
+            />
+            <TextField name="role" label={t('signals.wijkschouw.participant.role')} maxLength={MAX_PERSON} />
             <TextField
               name="email"
               type="email"
               label={t('signals.wijkschouw.participant.email')}
               error={p.participantErrors?.email}
-              maxLength={254}
+              maxLength={MAX_EMAIL}
             />
             <SubmitButton>{t('signals.wijkschouw.addParticipant')}</SubmitButton>
           </Form>

@@ -2,6 +2,7 @@ import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../ui/form.tsx';
 import type { SessionRow, SummaryLine } from '../wijkschouw.service.ts';
 import { TextArea } from './parts.tsx';
+import { MAX_MEETING_POINT, MAX_PARTICIPANTS_INPUT, MAX_TITLE } from '../wijkschouw.schemas.ts';
 
 export interface SessionListItem extends SessionRow {
   signal_count: number | string | null;
@@ -95,7 +96,7 @@ export function NewSessionPage({
           hint={t('signals.wijkschouw.form.titleHint')}
           value={values.title}
           error={errors?.title}
-          maxLength={200}
+          maxLength={MAX_TITLE}
         />
         <SelectField
           name="areaCode"
@@ -118,7 +119,7 @@ export function NewSessionPage({
           hint={t('signals.wijkschouw.form.meetingPointHint')}
           value={values.meetingPoint}
           error={errors?.meetingPoint}
-          maxLength={300}
+          maxLength={MAX_MEETING_POINT}
         />
         <TextArea
           name="participants"
@@ -127,7 +128,7 @@ export function NewSessionPage({
           value={values.participants}
           error={errors?.participants}
           rows={8}
-          maxLength={20000}
+          maxLength={MAX_PARTICIPANTS_INPUT}
         />
         <SubmitButton>{t('signals.wijkschouw.form.submit')}</SubmitButton>
       </Form>

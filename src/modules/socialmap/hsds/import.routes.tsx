@@ -1,73 +1,59 @@
 /** The HSDS import page for coordinators and admins: `/{tenant}/sociale-kaart/beheer/import`. */
-import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../../platform/errors.ts';
-import { CSRF_COOKIE, CsrfError, csrfToken } from '../../../platform/http/csrf.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError, Invalid } from '../../../platform/errors.ts';
+import { routes } from '../../../platform/http/route.ts';
+import type { RequestTenant } from '../../../platform/http/types.ts';
 import { actorFrom } from '../service/common.ts';
 import { HsdsImportPage } from '../views/hsds/import-page.tsx';
 import { importHsds } from './import.ts';
+import { rolesFor } from '../policies.ts';
 
-const POLICY = { roles: ['coordinator', 'admin'] } as const;
-
-async function readUpload(req: FastifyRequest): Promise<{ csrf?: string; file: Buffer | null; fields: Record<string, string> }> {
-  const form: { csrf?: string; file: Buffer | null; fields: Record<string, string> } = { file: null, fields: {} };
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const buf = await part.toBuffer();
-      if (part.fieldname === 'file' && buf.length > 0) form.file = buf;
-    } else if (typeof part.value === 'string') {
-      if (part.fieldname === '_csrf') form.csrf = part.value;
-      else form.fields[part.fieldname] = part.value;
-    }
-  }
-  return form;
-}
-
-function verifyToken(req: FastifyRequest, secret: string, sent: string | undefined): void {
-  const cookie = req.cookies[CSRF_COOKIE];
-  if (!cookie || !sent) throw new CsrfError();
-  const expected = Buffer.from(csrfToken(secret, cookie));
-  const given = Buffer.from(sent);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new CsrfError();
-}
+const POLICY = { roles: rolesFor('socialmap.import') };
+/** One HSDS JSON file (the upload limit of the app: 20 MB). */
+const UPLOAD_LIMITS = { fileField: 'file', maxFiles: 1, maxFileBytes: 20 * 1024 * 1024, maxFields: 10, rejectTooLarge: true };
+/** `outside=keep` keeps locations outside the municipality; anything else refuses them. */
+const importForm = z.object({ outside: z.enum(['keep']).optional().catch(undefined) });
 
 /** Register the import page (GET form, POST multipart upload). */
 export async function hsdsImportRoutes(app: FastifyInstance): Promise<void> {
-  const crumbs = (req: FastifyRequest) => [{ href: `/${req.tenant!.slug}/`, label: req.tenant!.name }];
-
-  app.get('/:tenant/sociale-kaart/beheer/import', { config: { policy: POLICY } }, async (req, reply) =>
-    reply.page(<HsdsImportPage ctx={req.viewContext()} slug={req.tenant!.slug} />, {
+  const route = routes(app);
+  const page = (
+    req: FastifyRequest & { tenant: RequestTenant },
+    reply: FastifyReply,
+    status: number,
+    props: Omit<Parameters<typeof HsdsImportPage>[0], 'ctx' | 'slug'> = {},
+  ) =>
+    reply.page(<HsdsImportPage ctx={req.viewContext()} slug={req.tenant.slug} {...props} />, {
       title: req.t('socialmap.import.title'),
-      breadcrumbs: crumbs(req),
-    }),
-  );
+      status,
+      breadcrumbs: [{ href: `/${req.tenant.slug}/`, label: req.tenant.name }],
+    });
 
-  app.post(
+  route.get('/:tenant/sociale-kaart/beheer/import', { policy: POLICY }, async (req, reply) => page(req, reply, 200));
+
+  route.post(
     '/:tenant/sociale-kaart/beheer/import',
-    // Multipart bodies are not parsed for the global CSRF check: the handler verifies the token itself, before importing.
-    { config: { csrf: false, policy: POLICY } },
+    {
+      policy: POLICY,
+      multipart: UPLOAD_LIMITS,
+      form: importForm,
+      invalid: (req, reply, errors, _values, status) => page(req, reply, status, { errors }),
+    },
     async (req, reply) => {
-      const tenant = req.tenant!;
-      if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'error.unsupportedMediaType');
-      const form = await readUpload(req);
-      verifyToken(req, app.config.sessionSecret, form.csrf);
-      const page = (status: number, props: Omit<Parameters<typeof HsdsImportPage>[0], 'ctx' | 'slug'>) =>
-        reply.page(<HsdsImportPage ctx={req.viewContext()} slug={tenant.slug} {...props} />, {
-          title: req.t('socialmap.import.title'),
-          status,
-          breadcrumbs: crumbs(req),
-        });
-      if (!form.file) return page(422, { errors: { file: req.t('socialmap.import.noFile') } });
+      if (!req.upload) throw new AppError(415, 'unsupported_media_type', 'error.unsupportedMediaType');
+      const file = req.upload.files[0];
+      if (!file || file.data.length === 0) throw Invalid({ file: 'socialmap.import.noFile' });
       let data: unknown;
       try {
-        data = JSON.parse(form.file.toString('utf8'));
+        data = JSON.parse(file.data.toString('utf8'));
       } catch {
-        return page(422, { errors: { file: req.t('socialmap.import.invalidJson') } });
+        throw Invalid({ file: 'socialmap.import.invalidJson' });
       }
-      const report = await importHsds(app.db, tenant.id, data, actorFrom(req, app.clock.now()), {
-        outside: form.fields.outside === 'keep' ? 'keep' : 'reject',
+      const report = await importHsds(app.db, req.tenant.id, data, actorFrom(req, app.clock.now()), {
+        outside: req.body.outside === 'keep' ? 'keep' : 'reject',
       });
-      return page(report.written ? 200 : 422, { report });
+      return page(req, reply, report.written ? 200 : 422, { report });
     },
   );
 }

@@ -91,5 +91,5 @@ export function parseListParams(query: unknown): ListParams {
   }
 }
 
-export const idParams = z.object({ tenant: z.string(), id: z.string() });
-export const tenantParams = z.object({ tenant: z.string() });
+/** A record id in a path: any string, so that an unknown or malformed id is a 404 (not a 400), as documented. */
+export const idParam = z.string().describe('The id (UUID) of the record');

@@ -1,10 +1,10 @@
 /** The HSDS 3.0 API under `/{tenant}/hsds/`: public, JSON, in the OpenAPI document (tag hsds). */
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFound } from '../../../platform/errors.ts';
 import { errorResponses } from '../../../platform/http/api-docs.ts';
-import { idParams, listQueryDoc, parseListParams, tenantParams } from './params.ts';
+import { routes } from '../../../platform/http/route.ts';
+import { idParam, listQueryDoc, parseListParams, type ListQueryDoc } from './params.ts';
 import * as api from './api.ts';
 import { CSV_FILES, datapackage, exportCsv, exportJson } from './export.ts';
 
@@ -19,59 +19,52 @@ const pageSchema = z.looseObject({
   empty: z.boolean(),
   contents: z.array(loose),
 });
-const fileParams = z.object({ tenant: z.string(), file: z.string() });
+/** Any file name: an unknown one is a 404 (not a 400), as documented. */
+const fileParam = z.string().describe(`One of ${CSV_FILES.join(', ')}`);
 /**
  * Every status these routes answer (the official HSDS OpenAPI lists only 200): 400 bad parameter
  * or path, 404 unknown municipality or record, 414 too long a path segment, 429 too many requests
  * (exports, or many not-found answers to one client).
  */
 const errors = errorResponses(400, 404, 414, 429);
+const policy = 'public' as const;
+// A full export reads the whole social map of the municipality: limited per client (a tabular download is 24 requests).
+const EXPORT_RATE_LIMIT = { max: 60, timeWindow: '1 minute' };
+const tags = ['hsds'];
 
 /** Register the HSDS API routes. */
-export async function hsdsRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const cfg = { policy: 'public' as const };
-  // A full export reads the whole social map of the municipality: limited per client (a tabular download is 24 requests).
-  const exportCfg = { policy: 'public' as const, rateLimit: { max: 60, timeWindow: '1 minute' } };
-  const tags = ['hsds'];
+export async function hsdsRoutes(app: FastifyInstance): Promise<void> {
+  const route = routes(app);
   const found = <T>(v: T | null): T => {
     if (v === null) throw NotFound('socialmap.hsds.notFound');
     return v;
   };
 
-  app.get(
+  route.get(
     '/:tenant/hsds/',
-    {
-      config: cfg,
-      schema: {
-        tags,
-        summary: 'HSDS API information (version, profile, OpenAPI)',
-        params: tenantParams,
-        response: { 200: loose, ...errors },
-      },
-    },
-    async (req) => api.apiInfo(app.config.baseUrl, req.tenant!.slug),
+    { policy, docs: { tags, summary: 'HSDS API information (version, profile, OpenAPI)', response: { 200: loose, ...errors } } },
+    async (req) => api.apiInfo(app.config.baseUrl, req.tenant.slug),
   );
 
   const list = (
-    path: string,
+    path: `/:tenant/hsds/${string}`,
     summary: string,
     fn: (tenantId: string, p: ReturnType<typeof parseListParams>) => Promise<Record<string, unknown>>,
   ) =>
-    app.get(
+    route.get(
       path,
-      { config: cfg, schema: { tags, summary, params: tenantParams, querystring: listQueryDoc, response: { 200: pageSchema, ...errors } } },
-      async (req) => fn(req.tenant!.id, parseListParams(req.query)) as Promise<z.infer<typeof pageSchema>>,
+      { policy, query: listQueryDoc, docs: { tags, summary, response: { 200: pageSchema, ...errors } } },
+      async (req) => fn(req.tenant.id, parseListParams(req.query)) as Promise<z.infer<typeof pageSchema>>,
     );
   const one = (
-    path: string,
+    path: `/:tenant/hsds/${string}/:id`,
     summary: string,
-    fn: (tenantId: string, id: string, query: Record<string, unknown>) => Promise<Record<string, unknown> | null>,
+    fn: (tenantId: string, id: string, query: ListQueryDoc) => Promise<Record<string, unknown> | null>,
   ) =>
-    app.get(
+    route.get(
       path,
-      { config: cfg, schema: { tags, summary, params: idParams, querystring: listQueryDoc, response: { 200: loose, ...errors } } },
-      async (req) => found(await fn(req.tenant!.id, req.params.id, req.query)),
+      { policy, params: { id: idParam }, query: listQueryDoc, docs: { tags, summary, response: { 200: loose, ...errors } } },
+      async (req) => found(await fn(req.tenant.id, req.params.id, req.query)),
     );
 
   list(
@@ -97,50 +90,47 @@ export async function hsdsRoutes(fastify: FastifyInstance): Promise<void> {
     api.serviceAtLocationById(app.db, t, id),
   );
 
-  app.get(
+  route.get(
     '/:tenant/hsds/export.json',
     {
-      config: exportCfg,
-      schema: {
+      policy,
+      rateLimit: EXPORT_RATE_LIMIT,
+      docs: {
         tags,
         summary: 'Full export as HSDS JSON (organizations, locations, services, taxonomies, terms)',
-        params: tenantParams,
         response: { 200: loose, ...errors },
       },
     },
     async (req, reply) => {
-      reply.header('content-disposition', `attachment; filename="hsds-${req.tenant!.slug}.json"`);
-      return exportJson(app.db, req.tenant!.id, app.clock.now());
+      reply.header('content-disposition', `attachment; filename="hsds-${req.tenant.slug}.json"`);
+      return exportJson(app.db, req.tenant.id, app.clock.now());
     },
   );
 
-  app.get(
+  route.get(
     '/:tenant/hsds/export/datapackage.json',
     {
-      config: exportCfg,
-      schema: {
-        tags,
-        summary: 'Full export as an HSDS tabular data package (descriptor)',
-        params: tenantParams,
-        response: { 200: loose, ...errors },
-      },
+      policy,
+      rateLimit: EXPORT_RATE_LIMIT,
+      docs: { tags, summary: 'Full export as an HSDS tabular data package (descriptor)', response: { 200: loose, ...errors } },
     },
-    async (req) => datapackage(`${app.config.baseUrl}/${req.tenant!.slug}/hsds/export`, app.clock.now()),
+    async (req) => datapackage(`${app.config.baseUrl}/${req.tenant.slug}/hsds/export`, app.clock.now()),
   );
 
-  app.get(
+  route.get(
     '/:tenant/hsds/export/:file',
     {
-      config: exportCfg,
-      schema: {
+      policy,
+      rateLimit: EXPORT_RATE_LIMIT,
+      params: { file: fileParam },
+      docs: {
         tags,
         summary: `One CSV of the data package: ${CSV_FILES.join(', ')}`,
-        params: fileParams,
         response: { 200: z.string().describe('The table as CSV (text/csv)'), ...errors },
       },
     },
     async (req, reply) => {
-      const csv = await exportCsv(app.db, req.tenant!.id, req.params.file);
+      const csv = await exportCsv(app.db, req.tenant.id, req.params.file);
       if (csv === null) throw NotFound('socialmap.hsds.notFound');
       reply.type('text/csv; charset=utf-8');
       return csv;

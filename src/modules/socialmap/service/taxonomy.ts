@@ -3,7 +3,7 @@ import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { Invalid, NotFound } from '../../../platform/errors.ts';
 import * as store from '../socialmap.store.ts';
-import { termInput, type TermInput } from '../socialmap.schemas.ts';
+import { TERM_DESCRIPTION_MAX, TERM_NAME_MAX, termInput, type TermInput } from '../socialmap.schemas.ts';
 import { DEFAULT_TAXONOMIES } from '../taxonomy.ts';
 import { audit, parseInput, type Actor } from './common.ts';
 import { isUuid } from '../../../platform/ids.ts';
@@ -137,8 +137,8 @@ export async function updateTerm(
   actor: Actor,
 ): Promise<TaxonomyTerm> {
   const name = input.name.trim();
-  if (!name || name.length > 200) throw Invalid({ name: 'socialmap.error.required' });
-  const description = (input.description ?? '').trim().slice(0, 2000);
+  if (!name || name.length > TERM_NAME_MAX) throw Invalid({ name: 'socialmap.error.required' });
+  const description = (input.description ?? '').trim().slice(0, TERM_DESCRIPTION_MAX);
   if (!isUuid(id)) throw NotFound('socialmap.error.termNotFound');
   return inTransaction(db, async (trx) => {
     const row = await store.updateTerm(trx, tenantId, id, { name, description });

@@ -1,4 +1,5 @@
-import type { ViewContext } from '../../../../ui/context.ts';
+import { MAX } from '../../helpmatch.schemas.ts';
+import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, type FieldErrors } from '../../../../ui/form.tsx';
 import type { MyLedger } from '../../ledger.ts';
 import { hoursText, TextAreaField } from './fields.tsx';
@@ -75,14 +76,14 @@ export function LedgerPage({
           </h2>
           <p class="utrecht-paragraph">{t('helpmatch.ledger.ask.intro')}</p>
           <ErrorSummary ctx={ctx} errors={errors} />
-          <Form ctx={ctx} action={`/${ctx.tenant!.slug}/hulp/uren/wederkerigheid`}>
+          <Form ctx={ctx} action={tenantPath(ctx, `/hulp/uren/wederkerigheid`)}>
             <TextAreaField
               name="answer"
               label={t('helpmatch.ledger.ask.answer')}
               hint={t('helpmatch.ledger.ask.answerHint')}
               value={value ?? ledger.answer?.text}
               error={errors?.answer}
-              maxLength={1000}
+              maxLength={MAX.text}
             />
             <SubmitButton>{t('helpmatch.ledger.ask.submit')}</SubmitButton>
           </Form>

@@ -1,9 +1,10 @@
-import type { ViewContext } from '../../../../ui/context.ts';
+import { MAX } from '../../helpmatch.schemas.ts';
+import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import { TextAreaField } from './fields.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 
-export const circleBase = (ctx: ViewContext) => `/${ctx.tenant!.slug}/hulp/kring`;
+export const circleBase = (ctx: ViewContext) => tenantPath(ctx, `/hulp/kring`);
 
 /** The circles the user belongs to, and the way to create one. */
 export function CircleListPage({
@@ -79,7 +80,7 @@ export function NewCirclePage({
           error={errors?.personName}
           required
           autocomplete="off"
-          maxLength={200}
+          maxLength={MAX.title}
         />
         <SelectField
           name="createdAs"
@@ -94,7 +95,7 @@ export function NewCirclePage({
           hint={t('helpmatch.circle.form.personDetailsHint')}
           value={values?.personDetails}
           error={errors?.personDetails}
-          maxLength={2000}
+          maxLength={MAX.longText}
         />
         <SelectField
           name="areaCode"

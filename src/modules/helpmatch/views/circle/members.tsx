@@ -1,3 +1,4 @@
+import { MAX } from '../../helpmatch.schemas.ts';
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import { formatDateTime } from '../../../../platform/i18n/index.ts';
@@ -84,7 +85,7 @@ export function MembersPage({
                 error={errors?.email}
                 required
                 autocomplete="off"
-                maxLength={254}
+                maxLength={MAX.email}
               />
               <TextField
                 name="name"
@@ -93,7 +94,7 @@ export function MembersPage({
                 error={errors?.name}
                 required
                 autocomplete="off"
-                maxLength={200}
+                maxLength={MAX.title}
               />
               <SubmitButton>{t('helpmatch.circle.invite.submit')}</SubmitButton>
             </Form>

@@ -1,3 +1,4 @@
+import { MAX } from '../../helpmatch.schemas.ts';
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import type { TaskRow } from '../../circle.store.ts';
@@ -168,14 +169,14 @@ export function CircleOverviewPage({ ctx, circle, names, week, hours, notice, va
             error={errors?.title}
             required
             autocomplete="off"
-            maxLength={200}
+            maxLength={MAX.title}
           />
           <TextAreaField
             name="notes"
             label={t('helpmatch.circle.task.notes')}
             value={values?.notes}
             error={errors?.notes}
-            maxLength={1000}
+            maxLength={MAX.text}
             rows={3}
           />
           <SelectField

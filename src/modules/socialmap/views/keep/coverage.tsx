@@ -1,5 +1,5 @@
 /** The coordinator's coverage view: the questions of seed 003 §6a and the basic functions per wijk and buurt, duplicates, downloads. */
-import type { ViewContext } from '../../../../ui/context.ts';
+import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import {
   BASIC_FUNCTIONS,
   COVERAGE_QUESTIONS,
@@ -23,7 +23,7 @@ function AreaHeader({ ctx, row }: { ctx: ViewContext; row: CoverageRow }) {
   const isWijk = row.area.level === 'district';
   return (
     <th scope="row" class={isWijk ? 'coverage-wijk' : 'coverage-buurt'}>
-      <a class="utrecht-link" href={`/${ctx.tenant!.slug}/wijken/${row.area.code}`}>
+      <a class="utrecht-link" href={tenantPath(ctx, `/wijken/${row.area.code}`)}>
         {row.area.name}
       </a>{' '}
       <span class="coverage-level">({isWijk ? ctx.t('socialmap.keep.cov.wijk') : ctx.t('socialmap.keep.cov.buurt')})</span>
@@ -43,7 +43,7 @@ export function CoveragePage({
   staleCount: number;
 }) {
   const { t } = ctx;
-  const base = `/${ctx.tenant!.slug}/sociale-kaart/dekking`;
+  const base = tenantPath(ctx, `/sociale-kaart/dekking`);
   const spots = (r: CoverageRow) =>
     [...r.whiteSpots.questions.map((q) => t(`socialmap.keep.q.${q}.short`))].join(', ') || t('socialmap.keep.cov.noWhiteSpots');
   return (
@@ -144,7 +144,7 @@ export function CoveragePage({
                   {g.members.map((m) => (
                     <li>
                       {m.kind === 'service' ? (
-                        <a class="utrecht-link" href={`/${ctx.tenant!.slug}/sociale-kaart/beheer/aanbod/${m.id}`}>
+                        <a class="utrecht-link" href={tenantPath(ctx, `/sociale-kaart/beheer/aanbod/${m.id}`)}>
                           {m.name}
                         </a>
                       ) : (

@@ -15,10 +15,9 @@ const NOTICES: Record<string, string> = {
   verwerkt: 'socialmap.keep.handle.done',
 };
 
-/** The i18n key of the notice named in the query string, or null. */
-export function noticeKey(query: unknown): string | null {
-  const code = (query as { melding?: unknown } | undefined)?.melding;
-  return typeof code === 'string' ? (NOTICES[code] ?? null) : null;
+/** The i18n key of the notice named in the query string (`melding`), or null. */
+export function noticeKey(code: string | undefined): string | null {
+  return code === undefined ? null : (NOTICES[code] ?? null);
 }
 
 /** "Laatst gecontroleerd op 23 november 2026" (or never). */

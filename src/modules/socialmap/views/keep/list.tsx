@@ -1,5 +1,5 @@
 /** The maintenance home: the entries the user maintains, with their freshness and a "Klopt nog" button each. */
-import type { ViewContext } from '../../../../ui/context.ts';
+import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { formatCheckedDate } from '../../freshness.ts';
 import type { KeepServiceRow } from '../../keep.store.ts';
 import { ButtonForm, FreshnessLabel, statusLabel } from './fields.tsx';
@@ -24,12 +24,14 @@ export function KeepListPage({
   notice?: string | null;
 }) {
   const { t } = ctx;
-  const base = `/${ctx.tenant!.slug}/sociale-kaart/beheer`;
+  const base = tenantPath(ctx, `/sociale-kaart/beheer`);
   return (
     <>
       <h1 class="utrecht-heading-1">{t('socialmap.keep.title')}</h1>
       <Notice ctx={ctx} messageKey={notice} />
-      <p class="utrecht-paragraph">{all ? t('socialmap.keep.leadAll', { municipality: ctx.tenant!.name }) : t('socialmap.keep.lead')}</p>
+      <p class="utrecht-paragraph">
+        {all ? t('socialmap.keep.leadAll', { municipality: ctx.tenant?.name ?? '' }) : t('socialmap.keep.lead')}
+      </p>
       {!all && !canCreate && <p class="utrecht-paragraph">{t('socialmap.keep.noOrganisation')}</p>}
       <ul class="utrecht-unordered-list">
         {canCreate && (
@@ -46,7 +48,7 @@ export function KeepListPage({
         </li>
         {all && (
           <li>
-            <a class="utrecht-link" href={`/${ctx.tenant!.slug}/sociale-kaart/dekking`}>
+            <a class="utrecht-link" href={tenantPath(ctx, `/sociale-kaart/dekking`)}>
               {t('socialmap.keep.coverageLink')}
             </a>
           </li>

@@ -1,5 +1,5 @@
 /** The form of a location of a service: name, address, coordinates (→ buurt/wijk) and accessibility. */
-import type { ViewContext } from '../../../../ui/context.ts';
+import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import { ChoiceGroup } from './fields.tsx';
 import type { TermOption } from './service-form.tsx';
@@ -36,7 +36,7 @@ export function KeepLocationPage({
     <>
       <h1 class="utrecht-heading-1">{t('socialmap.keep.loc.title', { name: service.name })}</h1>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/${ctx.tenant!.slug}/sociale-kaart/beheer/aanbod/${service.id}`}>
+        <a class="utrecht-link" href={tenantPath(ctx, `/sociale-kaart/beheer/aanbod/${service.id}`)}>
           {t('socialmap.keep.form.editTitle', { name: service.name })}
         </a>
       </p>

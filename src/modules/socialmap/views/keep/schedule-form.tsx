@@ -1,5 +1,5 @@
 /** The form to add a time to a service: every week, every month in some weeks, or once; start and end time. */
-import type { ViewContext } from '../../../../ui/context.ts';
+import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import { ChoiceGroup, TextAreaField } from './fields.tsx';
 
@@ -30,7 +30,7 @@ export function KeepSchedulePage({
   errors?: FieldErrors | undefined;
 }) {
   const { t } = ctx;
-  const base = `/${ctx.tenant!.slug}/sociale-kaart/beheer/aanbod/${service.id}`;
+  const base = tenantPath(ctx, `/sociale-kaart/beheer/aanbod/${service.id}`);
   return (
     <>
       <h1 class="utrecht-heading-1">{t('socialmap.keep.sched.addTitle', { name: service.name })}</h1>

@@ -1,5 +1,5 @@
 /** The maintenance page of one service: freshness, the form, its locations, its times with cancelled dates, open suggestions. */
-import type { ViewContext } from '../../../../ui/context.ts';
+import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import type { ServiceDetail } from '../../service/detail.ts';
 import type { SuggestionRow } from '../../keep.store.ts';
@@ -25,7 +25,7 @@ export interface ServicePageProps {
 export function KeepServicePage({ ctx, detail, values, options, suggestions, now, notice, errors, cancelErrors }: ServicePageProps) {
   const { t } = ctx;
   const s = detail.service;
-  const base = `/${ctx.tenant!.slug}/sociale-kaart/beheer/aanbod/${s.id}`;
+  const base = tenantPath(ctx, `/sociale-kaart/beheer/aanbod/${s.id}`);
   const schedules = [...detail.schedules, ...detail.locations.flatMap((l) => l.schedules)].filter(
     (x, i, all) => all.findIndex((y) => y.id === x.id) === i,
   );
@@ -35,7 +35,7 @@ export function KeepServicePage({ ctx, detail, values, options, suggestions, now
       <Notice ctx={ctx} messageKey={notice} />
       <p class="utrecht-paragraph">
         {detail.organization.name}.{' '}
-        <a class="utrecht-link" href={`/${ctx.tenant!.slug}/sociale-kaart/aanbod/${s.id}`}>
+        <a class="utrecht-link" href={tenantPath(ctx, `/sociale-kaart/aanbod/${s.id}`)}>
           {t('socialmap.keep.view')}
         </a>
       </p>

@@ -1,5 +1,5 @@
 /** Correction suggestions: the public form, the thank-you page, and the list the provider or coordinator handles. */
-import type { ViewContext } from '../../../../ui/context.ts';
+import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import { formatCheckedDate } from '../../freshness.ts';
 import type { SuggestionRow } from '../../keep.store.ts';
@@ -22,7 +22,6 @@ export function SuggestionItem({
 }) {
   const { t } = ctx;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const slug = ctx.tenant!.slug;
   const suffix = g.id.slice(0, 8);
   return (
     <article class="card keep-suggestion" aria-labelledby={`sugg-${g.id}`}>
@@ -36,7 +35,7 @@ export function SuggestionItem({
         <p class="utrecht-paragraph">
           <a
             class="utrecht-link"
-            href={`/${slug}/sociale-kaart/beheer/aanbod/${g.service_id}`}
+            href={tenantPath(ctx, `/sociale-kaart/beheer/aanbod/${g.service_id}`)}
             aria-label={`${t('socialmap.keep.sugg.editService')}: ${g.service_name}`}
           >
             {t('socialmap.keep.sugg.editService')}
@@ -46,7 +45,7 @@ export function SuggestionItem({
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form
         ctx={ctx}
-        action={`/${slug}/sociale-kaart/beheer/voorstellen/${g.id}`}
+        action={tenantPath(ctx, `/sociale-kaart/beheer/voorstellen/${g.id}`)}
         label={t('socialmap.keep.sugg.for', { name: g.service_name })}
       >
         <ChoiceGroup
@@ -126,19 +125,18 @@ export function SuggestPage({
   errors?: FieldErrors | undefined;
 }) {
   const { t } = ctx;
-  const slug = ctx.tenant!.slug;
   return (
     <>
       <h1 class="utrecht-heading-1">{t('socialmap.keep.suggest.title')}</h1>
       <p class="utrecht-paragraph">
         {t('socialmap.keep.suggest.about', { name: service.name })}.{' '}
-        <a class="utrecht-link" href={`/${slug}/sociale-kaart/aanbod/${service.id}`}>
+        <a class="utrecht-link" href={tenantPath(ctx, `/sociale-kaart/aanbod/${service.id}`)}>
           {t('socialmap.keep.suggest.back', { name: service.name })}
         </a>
       </p>
       <p class="utrecht-paragraph">{t('socialmap.keep.suggest.lead')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={`/${slug}/sociale-kaart/aanbod/${service.id}/correctie`} label={t('socialmap.keep.suggest.title')}>
+      <Form ctx={ctx} action={tenantPath(ctx, `/sociale-kaart/aanbod/${service.id}/correctie`)} label={t('socialmap.keep.suggest.title')}>
         <TextAreaField
           name="message"
           label={t('socialmap.keep.suggest.message')}
@@ -180,7 +178,7 @@ export function SuggestThanksPage({
       <Notice ctx={ctx} messageKey="socialmap.keep.suggest.thanks" />
       {withEmail && <p class="utrecht-paragraph">{t('socialmap.keep.suggest.thanksMail')}</p>}
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/${ctx.tenant!.slug}/sociale-kaart/aanbod/${service.id}`}>
+        <a class="utrecht-link" href={tenantPath(ctx, `/sociale-kaart/aanbod/${service.id}`)}>
           {t('socialmap.keep.suggest.back', { name: service.name })}
         </a>
       </p>

@@ -2,6 +2,7 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField } from '../../../../ui/form.tsx';
 import type { Taxonomy, TaxonomyTerm } from '../../service/taxonomy.ts';
 import { DataTable } from '../../../../ui/table.tsx';
+import { TERM_DESCRIPTION_MAX, TERM_NAME_MAX } from '../../socialmap.schemas.ts';
 
 type Values = { taxonomy_id?: string; name?: string; description?: string };
 
@@ -64,13 +65,13 @@ export function TermsPage({
           error={errors?.taxonomy_id}
           options={taxonomies.map((x) => ({ value: x.id, label: x.name }))}
         />
-        <TextField name="name" label={t('socialmap.terms.name')} value={values?.name} error={errors?.name} maxLength={200} />
+        <TextField name="name" label={t('socialmap.terms.name')} value={values?.name} error={errors?.name} maxLength={TERM_NAME_MAX} />
         <TextField
           name="description"
           label={t('socialmap.terms.description')}
           value={values?.description}
           error={errors?.description}
-          maxLength={2000}
+          maxLength={TERM_DESCRIPTION_MAX}
         />
         <SubmitButton>{t('socialmap.terms.addSubmit')}</SubmitButton>
       </Form>
@@ -107,13 +108,19 @@ export function TermEditPage({
         action={`/${slug}/sociale-kaart/beheer/categorieen/${term.id}`}
         label={t('socialmap.terms.editTitle', { name: term.name })}
       >
-        <TextField name="name" label={t('socialmap.terms.name')} value={values?.name ?? term.name} error={errors?.name} maxLength={200} />
+        <TextField
+          name="name"
+          label={t('socialmap.terms.name')}
+          value={values?.name ?? term.name}
+          error={errors?.name}
+          maxLength={TERM_NAME_MAX}
+        />
         <TextField
           name="description"
           label={t('socialmap.terms.description')}
           value={values?.description ?? term.description}
           error={errors?.description}
-          maxLength={2000}
+          maxLength={TERM_DESCRIPTION_MAX}
         />
         <SubmitButton>{t('socialmap.terms.save')}</SubmitButton>
       </Form>
