@@ -15,6 +15,12 @@ export interface Principal {
   roles: readonly Role[];
   /** Organisations the user belongs to in that municipality. */
   organisationIds: readonly string[];
+  /**
+   * The user's memberships in that municipality (role per organisation). When present, an
+   * `organisation` reach counts only the organisations where the person holds a role that has
+   * that reach: a professional at one organisation and a volunteer at another reaches only the first.
+   */
+  memberships?: readonly { role: Role; organisationId: string | null }[];
   /** The second factor was verified in this session (staff must have it for personal data). */
   mfaVerified: boolean;
   /** The request's moment, from the app's clock. */
@@ -41,6 +47,7 @@ export function principalOf(
     tenantId,
     roles: [...new Set(here.map((m) => m.role))],
     organisationIds: [...new Set(here.flatMap((m) => (m.organisationId ? [m.organisationId] : [])))],
+    memberships: here.map((m) => ({ role: m.role, organisationId: m.organisationId })),
     mfaVerified: user?.mfaVerified ?? false,
     now,
   };
@@ -48,7 +55,7 @@ export function principalOf(
 
 /** The principal of a job or command: acts for the platform itself in one municipality. */
 export function systemPrincipal(tenantId: string | null, now: Date): Principal {
-  return { userId: null, tenantId, roles: [], organisationIds: [], mfaVerified: true, now, system: true };
+  return { userId: null, tenantId, roles: [], organisationIds: [], memberships: [], mfaVerified: true, now, system: true };
 }
 
 /**
@@ -103,9 +110,23 @@ export function decide<A extends string>(rules: PolicyRules<A>, principal: Princ
   // Without a resource (a list, a new thing): allowed at any reach; the service narrows the list by reachOf().
   if (reach === 'all' || !resource) return true;
   if (reach === 'organisation') {
-    return (resource.organisationIds ?? []).some((o) => o !== null && principal.organisationIds.includes(o)) || isOwn(principal, resource);
+    const mine = organisationsReaching(rules, principal, action);
+    return (resource.organisationIds ?? []).some((o) => o !== null && mine.includes(o)) || isOwn(principal, resource);
   }
   return isOwn(principal, resource);
+}
+
+/**
+ * The organisations through which the principal has an `organisation` reach for the action: those
+ * of memberships whose role has that reach (all of them when the reach comes from `anyone` or
+ * `signedIn`, or when the principal carries no memberships).
+ */
+export function organisationsReaching<A extends string>(rules: PolicyRules<A>, principal: Principal, action: A): readonly string[] {
+  const rule = rules[action];
+  if (!principal.memberships || rule.anyone === 'organisation' || (principal.userId && rule.signedIn === 'organisation')) {
+    return principal.organisationIds;
+  }
+  return principal.memberships.flatMap((m) => (m.organisationId && rule[m.role] === 'organisation' ? [m.organisationId] : []));
 }
 
 function isOwn(principal: Principal, resource: ResourceFacts): boolean {

@@ -7,6 +7,7 @@ describe('areas API', () => {
   const ctx = useTestApp();
   before(async () => {
     await importDemoAreas(ctx.database.db, {
+      now: new Date('2026-11-23T10:00:00Z'),
       tenants: [
         { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' },
         { id: 'GM1980', slug: 'heerhugowaard', name: 'Heerhugowaard' },

@@ -27,7 +27,7 @@ const wijk = (code: string, name: string, lon: number, lat: number) => ({
   },
 });
 const districts = (tenantId: string, features: unknown[]) =>
-  ({ tenantId, level: 'district', year: 2024, source: 'test', features }) as const;
+  ({ tenantId, level: 'district', year: 2024, source: 'test', features, now: new Date('2026-11-23T10:00:00Z') }) as const;
 
 /** Links to neighbourhood pages in a page, in order. */
 const links = (html: string) => [...html.matchAll(/href="\/[a-z-]+\/wijken\/([A-Z0-9]+)"/g)].map((m) => m[1]);
@@ -73,6 +73,7 @@ describe('areas caches', () => {
     const browser = new TestBrowser(ctx.app);
     assert.equal((await browser.get('/krimpen-aan-den-ijssel/wijken/GM0542')).statusCode, 404);
     await importDemoAreas(ctx.database.db, {
+      now: new Date('2026-11-23T10:00:00Z'),
       tenants: [{ id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' }],
       dataDir: 'seed-data/cbs',
     });

@@ -14,7 +14,7 @@ const DEMO = [
 describe('areas pages', () => {
   const ctx = useTestApp();
   before(async () => {
-    await importDemoAreas(ctx.database.db, { tenants: DEMO, dataDir: 'seed-data/cbs' });
+    await importDemoAreas(ctx.database.db, { now: new Date('2026-11-23T10:00:00Z'), tenants: DEMO, dataDir: 'seed-data/cbs' });
   });
 
   it('shows the municipality home with a map and a table of wijken', async () => {

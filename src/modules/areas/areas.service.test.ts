@@ -48,7 +48,12 @@ describe('areas service', () => {
   it('loads the demo areas: municipalities, CBS wijken and approximate buurten', async () => {
     const db = ctx.database.db;
     const messages: string[] = [];
-    const result = await importDemoAreas(db, { tenants: DEMO, dataDir: 'seed-data/cbs', onProgress: (m) => messages.push(m) });
+    const result = await importDemoAreas(db, {
+      now: new Date('2026-11-23T10:00:00Z'),
+      tenants: DEMO,
+      dataDir: 'seed-data/cbs',
+      onProgress: (m) => messages.push(m),
+    });
     assert.equal(messages.length, 3);
     const byId = Object.fromEntries(result.map((r) => [r.tenantId, r]));
     assert.equal(byId.GM0542?.districts, 1);
@@ -82,7 +87,7 @@ describe('areas service', () => {
     assert.ok(hhwBuurten.every((b) => b.code.startsWith('BU0398')));
 
     // Running it again updates in place.
-    await importDemoAreas(db, { tenants: DEMO, dataDir: 'seed-data/cbs' });
+    await importDemoAreas(db, { now: new Date('2026-11-23T10:00:00Z'), tenants: DEMO, dataDir: 'seed-data/cbs' });
     assert.equal((await listAreas(db, 'GM0014', { level: 'neighbourhood' })).length, buurten.length);
   });
 

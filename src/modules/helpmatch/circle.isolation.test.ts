@@ -217,7 +217,7 @@ describe('helpmatch: a person with roles in two municipalities (issue 11, findin
     const db = ctx.database.db;
     await ensureTenant(db, A);
     await ensureTenant(db, B);
-    await importDemoAreas(db, { tenants: [A, B], dataDir: 'seed-data/cbs' });
+    await importDemoAreas(db, { now: new Date('2026-11-23T10:00:00Z'), tenants: [A, B], dataDir: 'seed-data/cbs' });
     pim = new TestBrowser(ctx.app);
     ids.pim = await signInWithRoles(
       ctx,

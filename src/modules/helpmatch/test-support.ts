@@ -31,6 +31,7 @@ function square(minLon: number, minLat: number, maxLon: number, maxLat: number) 
 export async function seedAreas(db: DbOrTrx): Promise<void> {
   await ensureTenant(db, T);
   await importAreas(db, {
+    now: new Date('2026-11-23T10:00:00Z'),
     tenantId: T.id,
     level: 'district',
     year: 2024,
@@ -40,6 +41,7 @@ export async function seedAreas(db: DbOrTrx): Promise<void> {
     ],
   });
   await importAreas(db, {
+    now: new Date('2026-11-23T10:00:00Z'),
     tenantId: T.id,
     level: 'neighbourhood',
     year: 2024,

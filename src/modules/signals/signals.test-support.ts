@@ -33,7 +33,7 @@ async function org(db: DbOrTrx, tenantId: string, name: string, kind: 'gemeente'
 export async function setupTenant(db: DbOrTrx, t: { id: string; slug: string; name: string }): Promise<TenantFixture> {
   if (!(await findTenantById(db, t.id))) {
     await createTenant(db, t);
-    await importDemoAreas(db, { tenants: [t], dataDir: 'seed-data/cbs' });
+    await importDemoAreas(db, { now: new Date('2026-11-23T10:00:00Z'), tenants: [t], dataDir: 'seed-data/cbs' });
   }
   const municipality = await org(db, t.id, `Gemeente ${t.name}`, 'gemeente');
   const welfare = await org(db, t.id, `Welzijn ${t.name}`, 'welzijn');

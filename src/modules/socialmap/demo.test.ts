@@ -26,7 +26,7 @@ describe('social map demo data', () => {
     const organisations = new Map<string, Map<string, string>>();
     await inTransaction(db, async (trx) => {
       for (const t of TENANTS) await createTenant(trx, t);
-      await importDemoAreas(trx, { tenants: TENANTS, dataDir: 'seed-data/cbs' });
+      await importDemoAreas(trx, { now: new Date('2026-11-23T10:00:00Z'), tenants: TENANTS, dataDir: 'seed-data/cbs' });
       for (const t of TENANTS) {
         const m = new Map<string, string>();
         for (const o of DEMO_ORGANISATIONS[t.id] ?? []) {

@@ -52,7 +52,7 @@ describe('resident search, service page, leaflet and feeds', () => {
 
   before(async () => {
     const db = ctx.database.db;
-    await importDemoAreas(db, { tenants: TENANTS, dataDir: 'seed-data/cbs' });
+    await importDemoAreas(db, { now: new Date('2026-11-23T10:00:00Z'), tenants: TENANTS, dataDir: 'seed-data/cbs' });
     const b = (await listAreas(db, HHW, { level: 'neighbourhood' })).find((a) => a.label !== null)!;
     buurt = b.code;
     wijk = b.parentCode!;

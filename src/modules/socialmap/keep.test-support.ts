@@ -41,7 +41,7 @@ export interface KeepFixture {
 
 /** Build the fixture at `now` (services checked at `now`). */
 export async function keepFixture(db: DbOrTrx, now: Date): Promise<KeepFixture> {
-  await importDemoAreas(db, { tenants: [KRIMPEN, HHW], dataDir: 'seed-data/cbs' });
+  await importDemoAreas(db, { now: new Date('2026-11-23T10:00:00Z'), tenants: [KRIMPEN, HHW], dataDir: 'seed-data/cbs' });
   await ensureDefaultTaxonomies(db, KRIMPEN.id);
   await ensureDefaultTaxonomies(db, HHW.id);
   const actor = systemActor(now);

@@ -11,7 +11,15 @@
  * (categories and imports are settings-like; the admin's content rights are not widened).
  */
 import { NotFound } from '../../platform/errors.ts';
-import { decide, reachOf, SUBJECTS, type PolicyRules, type Principal, type ResourceFacts } from '../../platform/principal.ts';
+import {
+  decide,
+  organisationsReaching,
+  reachOf,
+  SUBJECTS,
+  type PolicyRules,
+  type Principal,
+  type ResourceFacts,
+} from '../../platform/principal.ts';
 import type { Role } from '../../platform/roles.ts';
 
 export type SocialmapAction =
@@ -71,7 +79,7 @@ export function can(principal: Principal, action: SocialmapAction, resource?: So
 
 /** The people organisations whose entries the principal reaches for this action; null: every one of the municipality. */
 export function reachedOrganisations(principal: Principal, action: SocialmapAction): readonly string[] | null {
-  return principal.system || reachOf(RULES, principal, action) === 'all' ? null : principal.organisationIds;
+  return principal.system || reachOf(RULES, principal, action) === 'all' ? null : organisationsReaching(RULES, principal, action);
 }
 
 /** The roles a rule names (for the route policy, which only lets them in; can() decides the rest). */

@@ -12,7 +12,7 @@ export const GRONINGEN_POINT = { latitude: 53.2194, longitude: 6.5665 };
 /** Create Krimpen and Groningen with their demo areas and default taxonomies (once per database). */
 export async function setupSocialmapTenants(db: DbOrTrx): Promise<void> {
   for (const t of [KRIMPEN, GRONINGEN]) if (!(await findTenantById(db, t.id))) await createTenant(db, t);
-  await importDemoAreas(db, { tenants: [KRIMPEN, GRONINGEN], dataDir: 'seed-data/cbs' });
+  await importDemoAreas(db, { now: new Date('2026-11-23T10:00:00Z'), tenants: [KRIMPEN, GRONINGEN], dataDir: 'seed-data/cbs' });
   await ensureDefaultTaxonomies(db, KRIMPEN.id);
   await ensureDefaultTaxonomies(db, GRONINGEN.id);
 }

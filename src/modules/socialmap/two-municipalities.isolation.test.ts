@@ -55,7 +55,7 @@ describe('socialmap: a person with roles in two municipalities (issue 11, findin
     const db = ctx.database.db;
     await ensureTenant(db, KRIMPEN);
     await ensureTenant(db, GRONINGEN);
-    await importDemoAreas(db, { tenants: [KRIMPEN, GRONINGEN], dataDir: 'seed-data/cbs' });
+    await importDemoAreas(db, { now: new Date('2026-11-23T10:00:00Z'), tenants: [KRIMPEN, GRONINGEN], dataDir: 'seed-data/cbs' });
     const actor = systemActor(ctx.clock.now());
     for (const t of [KRIMPEN, GRONINGEN]) await ensureDefaultTaxonomies(db, t.id);
     ids.peopleK = (await createOrganisation(db, { tenantId: KRIMPEN.id, name: `${K_ORG} (mensen)`, kind: 'welzijn' })).id;

@@ -66,12 +66,12 @@ interface WijkFeature {
  */
 export async function importDemoAreas(
   db: DbOrTrx,
-  opts: { tenants: readonly DemoTenant[]; dataDir: string; onProgress?: (message: string) => void; now?: Date },
+  opts: { tenants: readonly DemoTenant[]; dataDir: string; onProgress?: (message: string) => void; now: Date },
 ): Promise<{ tenantId: string; districts: number; neighbourhoods: number }[]> {
   const wijken = (JSON.parse(readFileSync(join(opts.dataDir, WIJKEN_FILE), 'utf8')) as { features: WijkFeature[] }).features;
   const labels = readLabels(join(opts.dataDir, LABELS_FILE));
   const kwb = JSON.parse(readFileSync(join(opts.dataDir, KWB_FILE), 'utf8')) as Record<string, Record<string, unknown>>;
-  const now = opts.now ?? new Date();
+  const now = opts.now;
   const results = [];
   for (const tenant of opts.tenants) {
     const rule = ruleFor(tenant.id);

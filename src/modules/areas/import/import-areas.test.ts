@@ -33,6 +33,7 @@ describe('importAreas', () => {
     const own = { ...cbsWijken, features: cbsWijken.features.filter((f) => f.properties.gemeentecode === 'GM0014') };
     const progress: number[] = [];
     const report = await importAreas(db, {
+      now: new Date('2026-11-23T10:00:00Z'),
       tenantId: 'GM0014',
       geojson: own,
       level: 'district',
@@ -48,7 +49,14 @@ describe('importAreas', () => {
     assert.equal(centrum?.stats.inhabitants, 24920);
     assert.equal(centrum?.stats.age65plus, 9);
     assert.equal(centrum?.geometry?.type, 'Polygon');
-    const again = await importAreas(db, { tenantId: 'GM0014', geojson: JSON.stringify(own), level: 'district', year: 2024, source: 'CBS' });
+    const again = await importAreas(db, {
+      now: new Date('2026-11-23T10:00:00Z'),
+      tenantId: 'GM0014',
+      geojson: JSON.stringify(own),
+      level: 'district',
+      year: 2024,
+      source: 'CBS',
+    });
     assert.deepEqual(again, { created: 0, updated: 20, rejected: [] });
     assert.equal((await listAreas(db, 'GM0014', { level: 'district' })).length, 20);
   });
@@ -57,6 +65,7 @@ describe('importAreas', () => {
     const db = ctx.database.db;
     await createTenant(db, { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' });
     const report = await importAreas(db, {
+      now: new Date('2026-11-23T10:00:00Z'),
       tenantId: 'GM0542',
       level: 'district',
       year: 2024,
@@ -108,6 +117,7 @@ describe('importAreas', () => {
     const db = ctx.database.db;
     await createTenant(db, { id: 'GM1980', slug: 'heerhugowaard', name: 'Heerhugowaard' });
     const report = await importAreas(db, {
+      now: new Date('2026-11-23T10:00:00Z'),
       tenantId: 'GM1980',
       level: 'district',
       year: 2014,
@@ -134,6 +144,7 @@ describe('importAreas', () => {
       ],
     ];
     const report = await importAreas(db, {
+      now: new Date('2026-11-23T10:00:00Z'),
       tenantId: 'GM0542',
       level: 'neighbourhood',
       year: 2024,
@@ -158,6 +169,7 @@ describe('importAreas', () => {
     const before = (await listAreas(db, 'GM0542')).length;
     await assert.rejects(
       importAreas(db, {
+        now: new Date('2026-11-23T10:00:00Z'),
         tenantId: 'GM0542',
         geojson: '{"type":"FeatureCollection","features":[',
         level: 'district',
@@ -167,11 +179,19 @@ describe('importAreas', () => {
       (e: unknown) => e instanceof AppError && e.status === 422 && e.message === 'areas.import.notJson',
     );
     await assert.rejects(
-      importAreas(db, { tenantId: 'GM0542', geojson: { type: 'Feature' }, level: 'district', year: 2024, source: 'x' }),
+      importAreas(db, {
+        now: new Date('2026-11-23T10:00:00Z'),
+        tenantId: 'GM0542',
+        geojson: { type: 'Feature' },
+        level: 'district',
+        year: 2024,
+        source: 'x',
+      }),
       (e: unknown) => e instanceof AppError && e.status === 422 && e.message === 'areas.import.notFeatureCollection',
     );
     await assert.rejects(
       importAreas(db, {
+        now: new Date('2026-11-23T10:00:00Z'),
         tenantId: 'GM9999',
         geojson: { type: 'FeatureCollection', features: [] },
         level: 'district',

@@ -19,7 +19,7 @@ export interface ImportAreasInput {
   allowedPrefixes?: readonly string[];
   /** Called after each validated feature (done, total), for progress bars. */
   onProgress?: (done: number, total: number) => void;
-  now?: Date;
+  now: Date;
 }
 
 export interface ImportReport {
@@ -55,7 +55,7 @@ export async function importAreas(db: DbOrTrx, input: ImportAreasInput): Promise
     } else valid.set(result.value.code, result.value);
     input.onProgress?.(i + 1, total);
   });
-  const now = input.now ?? new Date();
+  const now = input.now;
   const report = await inTransaction(db, async (trx) => {
     const codes = [...valid.keys()];
     const existing = new Set((await store.existingCodes(trx, input.tenantId, codes)).map((r) => r.code));

@@ -9,7 +9,7 @@ import * as hm from '../helpmatch.service.ts';
 import { idParam, optionalMessageForm, vacancyForm } from '../helpmatch.schemas.ts';
 import { VacanciesPage, VacancyFormPage, VacancyPage, type VacancyItem } from '../views/vacancies.tsx';
 import { actorOf, MEMBERS, noticeOf, noticeQuery, singleValues } from './shared.ts';
-import { reachOf } from '../../../platform/principal.ts';
+import { organisationsReaching, reachOf } from '../../../platform/principal.ts';
 import { can, RULES } from '../policies.ts';
 
 /** Vacancies of organisations: list (public), post (organisation members), respond (volunteers), responses (organisation). */
@@ -46,7 +46,10 @@ export async function vacancyRoutes(app: FastifyInstance): Promise<void> {
   async function formOrganisations(req: FastifyRequest, tenant: RequestTenant) {
     const names = await orgNames(tenant.id);
     // A coordinator posts for any organisation; others for their own.
-    const ids = reachOf(RULES, req.principal, 'vacancy.create') === 'all' ? [...names.keys()] : req.principal.organisationIds;
+    const ids =
+      reachOf(RULES, req.principal, 'vacancy.create') === 'all'
+        ? [...names.keys()]
+        : organisationsReaching(RULES, req.principal, 'vacancy.create');
     return ids.map((id) => ({ id, name: names.get(id) ?? id })).sort((a, b) => a.name.localeCompare(b.name));
   }
 
