@@ -11,6 +11,7 @@ import { CSRF_COOKIE, csrfToken, verifyCsrf } from './csrf.ts';
 import { translator } from '../i18n/index.ts';
 import '../i18n/platform.messages.ts';
 import { formErrorsOf, routes } from './route.ts';
+import { stringField } from './untyped.ts';
 
 /**
  * The route edge on a bare Fastify (no modules): schemas checked before the handler, a non-null
@@ -38,7 +39,7 @@ async function edgeApp(): Promise<FastifyInstance> {
   await app.register(multipart);
   app.addHook('onRequest', async (req) => {
     req.t = t;
-    const slug = (req.params as Record<string, string> | undefined)?.tenant;
+    const slug = stringField(req.params, 'tenant');
     // An unknown municipality stays null here, so the edge's own 404 is what the test sees.
     req.tenant = slug ? (TENANTS[slug] ?? null) : null;
   });

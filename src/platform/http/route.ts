@@ -129,7 +129,11 @@ type Write = <
 export function routes(app: FastifyInstance): Router {
   const add =
     (method: HTTPMethods) =>
-    (url: string, spec: RouteSpec<Shape, unknown, unknown, unknown, string>, handler: Handler<never>): void => {
+    (
+      url: string,
+      spec: RouteSpec<Shape, z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, string>,
+      handler: Handler<never>,
+    ): void => {
       const names = [...url.matchAll(PATH_PARAM)].map((m) => m[1]!);
       const shape: Shape = { ...(spec.params ?? {}) };
       for (const name of names) {
@@ -141,10 +145,10 @@ export function routes(app: FastifyInstance): Router {
       }
       const schema: FastifySchema = { ...(spec.docs ?? {}) };
       if (names.length > 0) schema.params = z.object(shape);
-      if (spec.query) schema.querystring = spec.query as z.ZodType;
-      if (spec.body) schema.body = spec.body as z.ZodType;
+      if (spec.query) schema.querystring = spec.query;
+      if (spec.body) schema.body = spec.body;
       const tenantRoute = names[0] === 'tenant' && url.startsWith('/:tenant');
-      const form = spec.form as z.ZodType | undefined;
+      const form = spec.form;
       const invalid = spec.invalid as InvalidForm<FastifyRequest> | undefined;
 
       app.route({
