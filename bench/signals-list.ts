@@ -22,8 +22,8 @@ import { fixedClock } from '../src/platform/clock.ts';
 import { allMigrations } from '../src/modules/migrations.ts';
 import { listAreas } from '../src/modules/areas/areas.service.ts';
 import { KRIMPEN, setupTenant } from '../src/modules/signals/signals.test-support.ts';
-import { filterFor, listPage, parseListQuery } from '../src/modules/signals/list.service.ts';
-import { listCategories } from '../src/modules/signals/categories.service.ts';
+import { filterFor, listPage, parseListQuery } from '../src/modules/signals/list/list.service.ts';
+import { listCategories } from '../src/modules/signals/config/categories.service.ts';
 import { TestBrowser } from '../test/helpers/app.ts';
 import { signInAs } from '../test/helpers/people.ts';
 

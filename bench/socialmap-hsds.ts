@@ -19,7 +19,8 @@ import { fixedClock } from '../src/platform/clock.ts';
 import { openDatabase, type Db, type DbHandle } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { allMigrations } from '../src/modules/migrations.ts';
-import { ensureDefaultTaxonomies, FUNCTIE, DOELGROEP } from '../src/modules/socialmap/socialmap.service.ts';
+import { ensureDefaultTaxonomies } from '../src/modules/socialmap/taxonomy/taxonomy.service.ts';
+import { FUNCTIE, DOELGROEP } from '../src/modules/socialmap/taxonomy/taxonomy.ts';
 
 const N = Number(process.env.BENCH_SERVICES ?? 2_000);
 const Q = Number(process.env.BENCH_QUERIES ?? 60);

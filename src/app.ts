@@ -18,7 +18,7 @@ import { coreRoutes } from './platform/http/core-routes.tsx';
 import { MODULES } from './modules/index.ts';
 import { allMigrations } from './modules/migrations.ts';
 import { findTenantBySlug, listTenants } from './modules/areas/areas.service.ts';
-import { loadSessionUser } from './modules/people/session.service.ts';
+import { loadSessionUser } from './modules/people/auth/session.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { AreaSection, ModuleDefinition } from './platform/module.ts';
 import { systemClock } from './platform/clock.ts';

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { useTestDb } from '../../test/helpers/app.ts';
 import { systemClock } from '../platform/clock.ts';
 import { testConfig } from '../platform/config.ts';
-import { getService } from '../modules/socialmap/socialmap.service.ts';
+import { getService } from '../modules/socialmap/records/services.service.ts';
 import { setupSocialmapTenants, GRONINGEN } from '../modules/socialmap/socialmap.test-support.ts';
 import { HSDS_DIR } from '../modules/socialmap/hsds/validate.test-support.ts';
 import { importHsdsCommand } from './import-hsds.ts';

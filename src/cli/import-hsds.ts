@@ -4,7 +4,7 @@ import { translator } from '../platform/i18n/index.ts';
 import { findTenantById, findTenantBySlug } from '../modules/areas/areas.service.ts';
 import { importHsds } from '../modules/socialmap/hsds/import.ts';
 import { reportLines } from '../modules/socialmap/hsds/report.ts';
-import { systemActor } from '../modules/socialmap/socialmap.service.ts';
+import { systemActor } from '../modules/socialmap/actor.ts';
 import '../modules/socialmap/socialmap.messages.ts';
 
 const USAGE = `Usage: samenhang import-hsds --tenant <slug|GMxxxx> <file.json> [--allow-outside]

@@ -14,7 +14,7 @@ import { openDatabase, type DbHandle } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { allMigrations } from '../../src/modules/migrations.ts';
 import { createTenant } from '../../src/modules/areas/areas.service.ts';
-import { ensureCategories } from '../../src/modules/signals/categories.service.ts';
+import { ensureCategories } from '../../src/modules/signals/config/categories.service.ts';
 import { DEMO_GROUPS } from '../../src/modules/signals/demo-categories.ts';
 import { freePort, removeDir, spawnSamenhang, tempDir, waitForOk, type Child } from '../e2e/helpers/process.ts';
 

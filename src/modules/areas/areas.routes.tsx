@@ -7,10 +7,8 @@ import { areaPageData, municipalityPageData } from './areas.pages.ts';
 import { isAreaCode } from './codes.ts';
 import { MunicipalityPage } from './views/municipality-page.tsx';
 import { AreaPage } from './views/area-page.tsx';
-import { areasAdminRoutes } from './areas.admin.routes.tsx';
-import { areasApiRoutes } from './areas.api.routes.ts';
 
-/** Pages of the areas module: municipality home and the neighbourhood page; admin and API in their own files. */
+/** Pages of the areas module: municipality home and the neighbourhood page; admin and API in admin/ and api/. */
 export async function areasRoutes(app: FastifyInstance): Promise<void> {
   const route = routes(app);
   route.get('/:tenant/', { policy: 'public' }, async (req, reply) => {
@@ -61,7 +59,4 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
       breadcrumbs,
     });
   });
-
-  await app.register(areasAdminRoutes);
-  await app.register(areasApiRoutes);
 }

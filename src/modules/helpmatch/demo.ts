@@ -2,7 +2,10 @@ import { DateTime } from 'luxon';
 import type { Trx } from '../../platform/db/database.ts';
 import type { DemoSeedArgs } from '../../platform/module.ts';
 import { listAreas, locatePoint } from '../areas/areas.service.ts';
-import * as hm from './helpmatch.service.ts';
+import { actorIn } from './actor.ts';
+import { createRequest } from './requests/requests.service.ts';
+import { saveOffer, signUpLatent } from './offers/offers.service.ts';
+import { createVacancy } from './vacancies/vacancies.service.ts';
 import type { Category } from './categories.ts';
 import { ZONE } from '../../platform/time.ts';
 
@@ -86,8 +89,8 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
     if (located.neighbourhood?.code !== home.code) continue; // not where we think: skip rather than seed wrong data
     const nearLabel = near.label ?? home.label;
     const local = DateTime.fromJSDate(args.now, { zone: ZONE }).plus({ days: 3 }).toISODate()!;
-    const asker = hm.actorIn(tenant.id, bewoner, ['resident'], { now: args.now });
-    const helper = hm.actorIn(tenant.id, vrijwilliger, ['volunteer'], { now: args.now });
+    const asker = actorIn(tenant.id, bewoner, ['resident'], { now: args.now });
+    const helper = actorIn(tenant.id, vrijwilliger, ['volunteer'], { now: args.now });
     const common = {
       address: `Voorbeeldstraat 1, ${home.name} (demo)`,
       lon: home.label[0],
@@ -96,7 +99,7 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
       vulnerable: false,
       isDemo: true,
     };
-    await hm.createRequest(
+    await createRequest(
       trx,
       tenant.id,
       asker,
@@ -110,7 +113,7 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
       },
       args.now,
     );
-    await hm.createRequest(
+    await createRequest(
       trx,
       tenant.id,
       asker,
@@ -125,10 +128,10 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
       args.now,
     );
     if (professional) {
-      await hm.createRequest(
+      await createRequest(
         trx,
         tenant.id,
-        hm.actorIn(tenant.id, professional, ['professional'], { now: args.now }),
+        actorIn(tenant.id, professional, ['professional'], { now: args.now }),
         {
           ...common,
           address: `Voorbeeldlaan 7, ${home.name} (demo)`,
@@ -144,7 +147,7 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
         args.now,
       );
     }
-    await hm.saveOffer(
+    await saveOffer(
       trx,
       tenant.id,
       helper,
@@ -166,7 +169,7 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
       },
       args.now,
     );
-    await hm.signUpLatent(
+    await signUpLatent(
       trx,
       tenant.id,
       asker,
@@ -177,10 +180,10 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
     for (const v of VACANCIES[tenant.id] ?? []) {
       const orgId = orgs?.get(v.org);
       if (!orgId) continue;
-      await hm.createVacancy(
+      await createVacancy(
         trx,
         tenant.id,
-        hm.actorIn(tenant.id, professional ?? bewoner, ['coordinator'], { now: args.now, organisationIds: [orgId] }),
+        actorIn(tenant.id, professional ?? bewoner, ['coordinator'], { now: args.now, organisationIds: [orgId] }),
         { organisationId: orgId, title: v.title, description: v.description, category: v.category, hoursPerWeek: v.hours, isDemo: true },
         args.now,
       );

@@ -4,7 +4,11 @@ import { useTestDb } from '../../../test/helpers/app.ts';
 import { testConfig } from '../../platform/config.ts';
 import { runDemoSeed } from '../../seed/demo.ts';
 import { locatePoint } from '../areas/areas.service.ts';
-import * as hm from './helpmatch.service.ts';
+import { listRequestsForCoordinator } from './requests/requests.service.ts';
+import { actorIn } from './actor.ts';
+import { listActiveOffersForMatching } from './engine/matching-data.service.ts';
+import { listLatentContacts } from './offers/offers.service.ts';
+import { listOpenVacancies } from './vacancies/vacancies.service.ts';
 
 describe('helpmatch demo data', () => {
   const ctx = useTestDb();
@@ -14,10 +18,10 @@ describe('helpmatch demo data', () => {
     const now = new Date('2026-11-23T09:00:00Z');
     await runDemoSeed(db, testConfig(), () => undefined, now);
     for (const tenantId of ['GM0542', 'GM1980', 'GM0014']) {
-      const requests = await hm.listRequestsForCoordinator(
+      const requests = await listRequestsForCoordinator(
         db,
         tenantId,
-        hm.actorIn(tenantId, '00000000-0000-4000-8000-000000000000', ['coordinator']),
+        actorIn(tenantId, '00000000-0000-4000-8000-000000000000', ['coordinator']),
       );
       assert.ok(requests.length >= 3, `${tenantId} has demo requests`);
       for (const r of requests) {
@@ -30,10 +34,10 @@ describe('helpmatch demo data', () => {
         requests.some((r) => r.on_behalf),
         'one asked on behalf of a resident',
       );
-      const offers = await hm.listActiveOffersForMatching(db, tenantId, now);
+      const offers = await listActiveOffersForMatching(db, tenantId, now);
       assert.equal(offers.length, 1);
-      assert.ok((await hm.listLatentContacts(db, tenantId)).length >= 1);
-      const vacancies = await hm.listOpenVacancies(db, tenantId);
+      assert.ok((await listLatentContacts(db, tenantId)).length >= 1);
+      const vacancies = await listOpenVacancies(db, tenantId);
       assert.equal(vacancies.length, 2);
       assert.ok(vacancies.every((v) => v.is_demo));
     }

@@ -2,18 +2,26 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestDb } from '../../../test/helpers/app.ts';
 import { AppError } from '../../platform/errors.ts';
-import * as hm from './helpmatch.service.ts';
+import { type MatchCtx } from './matches/notify.ts';
+import { type NewRequest, createRequest, loadRequest, requesterSide, expireRequests } from './requests/requests.service.ts';
+import { saveOffer, signUpLatent, getMyOffer, listLatentContacts } from './offers/offers.service.ts';
+import { listOpenRequestsForMatching, listActiveOffersForMatching } from './engine/matching-data.service.ts';
+import { createMatches, proposeToVolunteer, acceptMatch, respondToRequest } from './matches/matches.service.ts';
+import { getMatchDetails } from './matches/details.service.ts';
+import { postMessage, confirmHours, recordHours, giveFeedback } from './matches/followup.service.ts';
+import { reportUser, listReports, blockUser } from './safety/safety.service.ts';
+import { createVacancy, respondToVacancy, listVacancyResponses, closeVacancy } from './vacancies/vacancies.service.ts';
 import { EAST, makeActor, OUTSIDE, seedAreas, T, WEST } from './test-support.ts';
 import { exportCoreUserData, forgetCoreUserData } from './userdata.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import { createOrganisation } from '../people/people.service.ts';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
-const ctxOf = (now = NOW): hm.MatchCtx => ({ tenantId: T.id, tenantSlug: T.slug, baseUrl: 'http://test', now });
+const ctxOf = (now = NOW): MatchCtx => ({ tenantId: T.id, tenantSlug: T.slug, baseUrl: 'http://test', now });
 const status = (s: number, msg?: string) => (e: unknown) =>
   e instanceof AppError && e.status === s && (msg === undefined || e.message === msg);
 
-function requestInput(over: Partial<hm.NewRequest> = {}): hm.NewRequest {
+function requestInput(over: Partial<NewRequest> = {}): NewRequest {
   return {
     category: 'tuin',
     helpType: 'incidental',
@@ -37,53 +45,47 @@ describe('helpmatch service', () => {
   it('creates a request located in its buurt and refuses past windows, radius 0 and places outside the municipality', async () => {
     const db = ctx.database.db;
     const resident = await makeActor(db, 'resident');
-    const { id } = await hm.createRequest(db, T.id, resident, requestInput(), NOW);
-    const r = await hm.loadRequest(db, T.id, id);
+    const { id } = await createRequest(db, T.id, resident, requestInput(), NOW);
+    const r = await loadRequest(db, T.id, id);
     assert.equal(r.buurt_code, 'BU05420000');
     assert.equal(r.wijk_code, 'WK054200');
     assert.equal(r.state, 'open');
     assert.equal(r.starts_at?.toISOString(), '2026-11-25T12:00:00.000Z', '13:00 in Amsterdam');
     await assert.rejects(
-      hm.createRequest(
-        db,
-        T.id,
-        resident,
-        requestInput({ schedule: { kind: 'once', date: '2026-11-22', from: '10:00', to: '11:00' } }),
-        NOW,
-      ),
+      createRequest(db, T.id, resident, requestInput({ schedule: { kind: 'once', date: '2026-11-22', from: '10:00', to: '11:00' } }), NOW),
       (e: unknown) => e instanceof AppError && e.fields?.date === 'helpmatch.request.past',
     );
     await assert.rejects(
-      hm.createRequest(db, T.id, resident, requestInput({ radiusM: 0 }), NOW),
+      createRequest(db, T.id, resident, requestInput({ radiusM: 0 }), NOW),
       (e: unknown) => e instanceof AppError && e.fields?.radius === 'helpmatch.request.radiusZero',
     );
     await assert.rejects(
-      hm.createRequest(db, T.id, resident, requestInput({ lon: OUTSIDE[0], lat: OUTSIDE[1] }), NOW),
+      createRequest(db, T.id, resident, requestInput({ lon: OUTSIDE[0], lat: OUTSIDE[1] }), NOW),
       (e: unknown) => e instanceof AppError && e.fields?.buurt === 'helpmatch.location.outside',
     );
-    await assert.rejects(hm.createRequest(db, T.id, resident, requestInput({ onBehalf: { name: 'Mevrouw Jansen' } }), NOW), status(403));
+    await assert.rejects(createRequest(db, T.id, resident, requestInput({ onBehalf: { name: 'Mevrouw Jansen' } }), NOW), status(403));
     // Without coordinates: the chosen buurt's label point.
-    const viaBuurt = await hm.createRequest(db, T.id, resident, requestInput({ lon: null, lat: null, buurtCode: 'BU05420001' }), NOW);
-    assert.equal((await hm.loadRequest(db, T.id, viaBuurt.id)).buurt_code, 'BU05420001');
+    const viaBuurt = await createRequest(db, T.id, resident, requestInput({ lon: null, lat: null, buurtCode: 'BU05420001' }), NOW);
+    assert.equal((await loadRequest(db, T.id, viaBuurt.id)).buurt_code, 'BU05420001');
   });
 
   it('lets a volunteer ask on behalf of a resident without an account', async () => {
     const db = ctx.database.db;
     const vol = await makeActor(db, 'volunteer');
-    const { id } = await hm.createRequest(db, T.id, vol, requestInput({ onBehalf: { name: 'Mevrouw Jansen', phone: '0612345678' } }), NOW);
-    const r = await hm.loadRequest(db, T.id, id);
+    const { id } = await createRequest(db, T.id, vol, requestInput({ onBehalf: { name: 'Mevrouw Jansen', phone: '0612345678' } }), NOW);
+    const r = await loadRequest(db, T.id, id);
     assert.equal(r.requester_user_id, null);
     assert.equal(r.created_by_user_id, vol.userId);
     assert.equal(r.subject_name, 'Mevrouw Jansen');
-    assert.deepEqual(hm.requesterSide(r), [vol.userId]);
+    assert.deepEqual(requesterSide(r), [vol.userId]);
   });
 
   it('gives the engine open requests and active offers with load and reliability, without addresses', async () => {
     const db = ctx.database.db;
     const resident = await makeActor(db, 'resident');
     const vol = await makeActor(db, 'volunteer');
-    const { id } = await hm.createRequest(db, T.id, resident, requestInput({ vulnerable: true }), NOW);
-    await hm.saveOffer(
+    const { id } = await createRequest(db, T.id, resident, requestInput({ vulnerable: true }), NOW);
+    await saveOffer(
       db,
       T.id,
       vol,
@@ -100,11 +102,11 @@ describe('helpmatch service', () => {
       },
       NOW,
     );
-    const requests = await hm.listOpenRequestsForMatching(db, T.id);
+    const requests = await listOpenRequestsForMatching(db, T.id);
     const req = requests.find((r) => r.id === id)!;
     assert.equal(req.needsVog, true);
     assert.ok(!JSON.stringify(requests).includes('Geheimstraat'), 'no address for the engine');
-    const offers = await hm.listActiveOffersForMatching(db, T.id, NOW);
+    const offers = await listActiveOffersForMatching(db, T.id, NOW);
     const offer = offers.find((o) => o.userId === vol.userId)!;
     assert.equal(offer.reachM, 1000);
     assert.equal(offer.matchesThisMonth, 0);
@@ -117,8 +119,8 @@ describe('helpmatch service', () => {
     const resident = await makeActor(db, 'resident');
     const vol = await makeActor(db, 'volunteer');
     const coord = await makeActor(db, 'coordinator');
-    const { id } = await hm.createRequest(db, T.id, resident, requestInput(), NOW);
-    const offer = await hm.saveOffer(
+    const { id } = await createRequest(db, T.id, resident, requestInput(), NOW);
+    const offer = await saveOffer(
       db,
       T.id,
       vol,
@@ -135,11 +137,11 @@ describe('helpmatch service', () => {
       },
       NOW,
     );
-    const [suggested] = await hm.createMatches(db, ctxOf(), null, [
+    const [suggested] = await createMatches(db, ctxOf(), null, [
       { requestId: id, volunteerUserId: vol.userId, offerId: offer.id, state: 'suggested', source: 'engine', distanceM: 500 },
     ]);
     assert.ok(suggested);
-    const m = await hm.proposeToVolunteer(db, ctxOf(), coord, id, vol.userId);
+    const m = await proposeToVolunteer(db, ctxOf(), coord, id, vol.userId);
     assert.equal(m.id, suggested.id);
     assert.equal(m.state, 'proposed');
   });
@@ -149,8 +151,8 @@ describe('helpmatch service', () => {
     const resident = await makeActor(db, 'resident', 'Rita Bewoner');
     const vol = await makeActor(db, 'volunteer', 'Vera Vrijwilliger');
     const coord = await makeActor(db, 'coordinator');
-    const { id } = await hm.createRequest(db, T.id, resident, requestInput({ address: 'Uniekelaan 99' }), NOW);
-    await hm.saveOffer(
+    const { id } = await createRequest(db, T.id, resident, requestInput({ address: 'Uniekelaan 99' }), NOW);
+    await saveOffer(
       db,
       T.id,
       vol,
@@ -167,25 +169,25 @@ describe('helpmatch service', () => {
       },
       NOW,
     );
-    const m = await hm.proposeToVolunteer(db, ctxOf(), coord, id, vol.userId);
+    const m = await proposeToVolunteer(db, ctxOf(), coord, id, vol.userId);
     assert.equal(m.state, 'proposed');
-    const before = await hm.getMatchDetails(db, T.id, vol, m.id);
+    const before = await getMatchDetails(db, T.id, vol, m.id);
     assert.equal(before.contacts, null);
     assert.equal(before.volunteerFirstName, 'Vera');
-    await hm.postMessage(db, ctxOf(), vol, m.id, 'Past woensdag?');
-    await hm.acceptMatch(db, ctxOf(), vol, m.id);
-    const after = await hm.getMatchDetails(db, T.id, vol, m.id);
+    await postMessage(db, ctxOf(), vol, m.id, 'Past woensdag?');
+    await acceptMatch(db, ctxOf(), vol, m.id);
+    const after = await getMatchDetails(db, T.id, vol, m.id);
     assert.equal(after.contacts?.requester.address, 'Uniekelaan 99');
     assert.equal(after.contacts?.requester.name, 'Rita Bewoner');
-    assert.equal((await hm.loadRequest(db, T.id, id)).state, 'matched');
-    await assert.rejects(hm.confirmHours(db, ctxOf(), resident, m.id), status(409));
-    await hm.recordHours(db, ctxOf(), vol, m.id, 2.5);
-    const done = await hm.confirmHours(db, ctxOf(), resident, m.id);
+    assert.equal((await loadRequest(db, T.id, id)).state, 'matched');
+    await assert.rejects(confirmHours(db, ctxOf(), resident, m.id), status(409));
+    await recordHours(db, ctxOf(), vol, m.id, 2.5);
+    const done = await confirmHours(db, ctxOf(), resident, m.id);
     assert.equal(done.state, 'done');
     assert.equal(done.hours, 2.5);
-    assert.equal((await hm.loadRequest(db, T.id, id)).state, 'done');
-    await hm.giveFeedback(db, ctxOf(), resident, m.id, 'Heel fijn', 5);
-    const offers = await hm.listActiveOffersForMatching(db, T.id, NOW);
+    assert.equal((await loadRequest(db, T.id, id)).state, 'done');
+    await giveFeedback(db, ctxOf(), resident, m.id, 'Heel fijn', 5);
+    const offers = await listActiveOffersForMatching(db, T.id, NOW);
     const o = offers.find((x) => x.userId === vol.userId)!;
     assert.equal(o.done, 1);
     assert.equal(o.hoursGiven, 2.5);
@@ -198,15 +200,15 @@ describe('helpmatch service', () => {
     const coord = await makeActor(db, 'coordinator');
     const a = await makeActor(db, 'volunteer');
     const b = await makeActor(db, 'volunteer');
-    const { id } = await hm.createRequest(db, T.id, resident, requestInput(), NOW);
-    const matches = await hm.createMatches(db, ctxOf(), coord, [
+    const { id } = await createRequest(db, T.id, resident, requestInput(), NOW);
+    const matches = await createMatches(db, ctxOf(), coord, [
       { requestId: id, volunteerUserId: a.userId, offerId: null, state: 'proposed', source: 'coordinator' },
       { requestId: id, volunteerUserId: b.userId, offerId: null, state: 'proposed', source: 'coordinator' },
     ]);
     assert.equal(matches.length, 2);
     const results = await Promise.allSettled([
-      hm.acceptMatch(db, ctxOf(), a, matches.find((m) => m.volunteer_user_id === a.userId)!.id),
-      hm.acceptMatch(db, ctxOf(), b, matches.find((m) => m.volunteer_user_id === b.userId)!.id),
+      acceptMatch(db, ctxOf(), a, matches.find((m) => m.volunteer_user_id === a.userId)!.id),
+      acceptMatch(db, ctxOf(), b, matches.find((m) => m.volunteer_user_id === b.userId)!.id),
     ]);
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -218,16 +220,16 @@ describe('helpmatch service', () => {
     const resident = await makeActor(db, 'resident');
     const vol = await makeActor(db, 'volunteer');
     const coord = await makeActor(db, 'coordinator');
-    const { id } = await hm.createRequest(db, T.id, resident, requestInput(), NOW);
-    const m = await hm.respondToRequest(db, ctxOf(), vol, id);
-    await hm.reportUser(db, T.id, resident, m.id, 'Onaardige berichten', NOW);
-    const reports = await hm.listReports(db, T.id, coord);
+    const { id } = await createRequest(db, T.id, resident, requestInput(), NOW);
+    const m = await respondToRequest(db, ctxOf(), vol, id);
+    await reportUser(db, T.id, resident, m.id, 'Onaardige berichten', NOW);
+    const reports = await listReports(db, T.id, coord);
     assert.equal(reports[0]?.reported_user_id, vol.userId);
-    await hm.blockUser(db, T.id, coord, vol.userId, 'Na melding', NOW);
-    await assert.rejects(hm.acceptMatch(db, ctxOf(), vol, m.id), status(403, 'helpmatch.blocked'));
-    await assert.rejects(hm.respondToRequest(db, ctxOf(), vol, id), status(403, 'helpmatch.blocked'));
+    await blockUser(db, T.id, coord, vol.userId, 'Na melding', NOW);
+    await assert.rejects(acceptMatch(db, ctxOf(), vol, m.id), status(403, 'helpmatch.blocked'));
+    await assert.rejects(respondToRequest(db, ctxOf(), vol, id), status(403, 'helpmatch.blocked'));
     await assert.rejects(
-      hm.saveOffer(
+      saveOffer(
         db,
         T.id,
         vol,
@@ -250,9 +252,9 @@ describe('helpmatch service', () => {
   it('expires open requests whose window has passed', async () => {
     const db = ctx.database.db;
     const resident = await makeActor(db, 'resident');
-    const { id } = await hm.createRequest(db, T.id, resident, requestInput(), NOW);
-    assert.ok((await hm.expireRequests(db, new Date('2026-11-26T00:00:00Z'))) >= 1);
-    assert.equal((await hm.loadRequest(db, T.id, id)).state, 'expired');
+    const { id } = await createRequest(db, T.id, resident, requestInput(), NOW);
+    assert.ok((await expireRequests(db, new Date('2026-11-26T00:00:00Z'))) >= 1);
+    assert.equal((await loadRequest(db, T.id, id)).state, 'expired');
   });
 
   it('lets organisation members post vacancies and volunteers respond once', async () => {
@@ -261,7 +263,7 @@ describe('helpmatch service', () => {
     const prof = await makeActor(db, 'professional');
     const vol = await makeActor(db, 'volunteer');
     await assert.rejects(
-      hm.createVacancy(
+      createVacancy(
         db,
         T.id,
         { ...prof, organisationIds: [] },
@@ -270,21 +272,21 @@ describe('helpmatch service', () => {
       ),
       status(403),
     );
-    const v = await hm.createVacancy(
+    const v = await createVacancy(
       db,
       T.id,
       { ...prof, organisationIds: [org.id] },
       { organisationId: org.id, title: 'Chauffeur', description: 'Rijden naar de huisarts', category: 'vervoer', hoursPerWeek: '2 uur' },
       NOW,
     );
-    await hm.respondToVacancy(db, T.id, vol, v.id, 'Ik rijd graag', NOW);
-    await assert.rejects(hm.respondToVacancy(db, T.id, vol, v.id, 'Nog eens', NOW), status(409, 'helpmatch.vacancy.alreadyResponded'));
-    const responses = await hm.listVacancyResponses(db, T.id, { ...prof, organisationIds: [org.id] }, v.id);
+    await respondToVacancy(db, T.id, vol, v.id, 'Ik rijd graag', NOW);
+    await assert.rejects(respondToVacancy(db, T.id, vol, v.id, 'Nog eens', NOW), status(409, 'helpmatch.vacancy.alreadyResponded'));
+    const responses = await listVacancyResponses(db, T.id, { ...prof, organisationIds: [org.id] }, v.id);
     assert.equal(responses.length, 1);
-    await assert.rejects(hm.listVacancyResponses(db, T.id, vol, v.id), status(403));
-    await hm.closeVacancy(db, T.id, { ...prof, organisationIds: [org.id] }, v.id, NOW);
+    await assert.rejects(listVacancyResponses(db, T.id, vol, v.id), status(403));
+    await closeVacancy(db, T.id, { ...prof, organisationIds: [org.id] }, v.id, NOW);
     await assert.rejects(
-      hm.respondToVacancy(db, T.id, await makeActor(db, 'volunteer'), v.id, '', NOW),
+      respondToVacancy(db, T.id, await makeActor(db, 'volunteer'), v.id, '', NOW),
       status(409, 'helpmatch.vacancy.closed'),
     );
   });
@@ -293,8 +295,8 @@ describe('helpmatch service', () => {
     const db = ctx.database.db;
     const resident = await makeActor(db, 'resident');
     const vol = await makeActor(db, 'volunteer');
-    const { id } = await hm.createRequest(db, T.id, resident, requestInput({ address: 'Vergeetweg 5' }), NOW);
-    await hm.saveOffer(
+    const { id } = await createRequest(db, T.id, resident, requestInput({ address: 'Vergeetweg 5' }), NOW);
+    await saveOffer(
       db,
       T.id,
       vol,
@@ -310,19 +312,19 @@ describe('helpmatch service', () => {
       },
       NOW,
     );
-    await hm.signUpLatent(db, T.id, resident, { buurtCode: 'BU05420000', note: '' }, NOW);
-    const m = await hm.respondToRequest(db, ctxOf(), vol, id);
-    await hm.postMessage(db, ctxOf(), vol, m.id, 'Hallo, ik kan helpen');
+    await signUpLatent(db, T.id, resident, { buurtCode: 'BU05420000', note: '' }, NOW);
+    const m = await respondToRequest(db, ctxOf(), vol, id);
+    await postMessage(db, ctxOf(), vol, m.id, 'Hallo, ik kan helpen');
     const exported = JSON.stringify(await exportCoreUserData(db, resident.userId));
     assert.ok(exported.includes('Vergeetweg 5'));
     assert.ok(JSON.stringify(await exportCoreUserData(db, vol.userId)).includes('Hallo, ik kan helpen'));
     await inTransaction(db, (trx) => forgetCoreUserData(trx, resident.userId, NOW));
     await inTransaction(db, (trx) => forgetCoreUserData(trx, vol.userId, NOW));
-    const r = await hm.loadRequest(db, T.id, id);
+    const r = await loadRequest(db, T.id, id);
     assert.equal(r.address, null);
     assert.equal(r.state, 'withdrawn');
-    assert.equal(await hm.getMyOffer(db, T.id, vol.userId), null);
-    assert.equal((await hm.listLatentContacts(db, T.id, { userId: resident.userId })).length, 0);
+    assert.equal(await getMyOffer(db, T.id, vol.userId), null);
+    assert.equal((await listLatentContacts(db, T.id, { userId: resident.userId })).length, 0);
     assert.ok(!JSON.stringify(await exportCoreUserData(db, vol.userId)).includes('Hallo'));
   });
 
@@ -332,20 +334,20 @@ describe('helpmatch service', () => {
     const contact = await makeActor(db, 'resident');
     const elsewhere = await makeActor(db, 'resident');
     const coord = await makeActor(db, 'coordinator');
-    await hm.signUpLatent(db, T.id, contact, { buurtCode: 'BU05420000', note: '' }, NOW);
-    await hm.signUpLatent(db, T.id, elsewhere, { buurtCode: 'BU05420001', note: '' }, NOW);
-    const { id } = await hm.createRequest(
+    await signUpLatent(db, T.id, contact, { buurtCode: 'BU05420000', note: '' }, NOW);
+    await signUpLatent(db, T.id, elsewhere, { buurtCode: 'BU05420001', note: '' }, NOW);
+    const { id } = await createRequest(
       db,
       T.id,
       resident,
       requestInput({ helpType: 'latent', schedule: { kind: 'weekly', slots: [{ weekday: 1, from: '09:00', to: '12:00' }] } }),
       NOW,
     );
-    const m = await hm.proposeToVolunteer(db, ctxOf(), coord, id, contact.userId);
+    const m = await proposeToVolunteer(db, ctxOf(), coord, id, contact.userId);
     assert.equal(m.source, 'latent');
     assert.equal(m.offer_id, null);
-    await assert.rejects(hm.proposeToVolunteer(db, ctxOf(), coord, id, elsewhere.userId), status(422));
-    await hm.acceptMatch(db, ctxOf(), contact, m.id);
-    assert.equal((await hm.loadRequest(db, T.id, id)).state, 'matched');
+    await assert.rejects(proposeToVolunteer(db, ctxOf(), coord, id, elsewhere.userId), status(422));
+    await acceptMatch(db, ctxOf(), contact, m.id);
+    assert.equal((await loadRequest(db, T.id, id)).state, 'matched');
   });
 });

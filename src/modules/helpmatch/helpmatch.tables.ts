@@ -1,6 +1,6 @@
 /** Row types of the helpmatch module's tables (only this module's stores query them). */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { CircleTables } from './circle.tables.ts';
+import type { CircleTables } from './circle/circle.tables.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;

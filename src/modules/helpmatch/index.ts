@@ -1,27 +1,39 @@
 import './helpmatch.messages.ts';
-import './circle.messages.ts';
-import { circleRoutes } from './circle.routes.tsx';
-import { ledgerRoutes } from './ledger.routes.tsx';
+import './circle/circle.messages.ts';
+import { circleRoutes } from './circle/circle.routes.tsx';
+import { ledgerRoutes } from './circle/ledger.routes.tsx';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { helpmatchMigrations } from './migrations/index.ts';
-import { coreRoutes } from './helpmatch.routes.tsx';
+import { overviewRoutes } from './overview/overview.routes.tsx';
+import { requestRoutes } from './requests/requests.routes.tsx';
+import { offerRoutes } from './offers/offers.routes.tsx';
+import { matchRoutes } from './matches/matches.routes.tsx';
+import { vacancyRoutes } from './vacancies/vacancies.routes.tsx';
+import { coordinatorRoutes } from './coordinator/coordinator.routes.tsx';
+import { circleMemberRoutes } from './circle/circle.members.routes.tsx';
 import { EXPIRE_JOB, expireJob } from './jobs.ts';
 import { exportCoreUserData, forgetCoreUserData } from './userdata.ts';
-import { circleUserData } from './circle.userdata.ts';
+import { circleUserData } from './circle/circle.userdata.ts';
 import { helpmatchDemoSeed } from './demo.ts';
-import './engine.messages.ts';
-import { engineRoutes } from './engine.routes.tsx';
-import { WAVE_JOB, WAVE_SCAN_JOB, waveJob, waveScanJob } from './waves.ts';
-import { BATCH_JOB, batchJob } from './batch.ts';
-import { helpenSection } from './area-section.tsx';
-import { engineDemoSeed } from './engine.service.ts';
+import './engine/engine.messages.ts';
+import { engineRoutes } from './engine/engine.routes.tsx';
+import { WAVE_JOB, WAVE_SCAN_JOB, waveJob, waveScanJob } from './engine/waves.ts';
+import { BATCH_JOB, batchJob } from './engine/batch.ts';
+import { helpenSection } from './section/section.tsx';
+import { engineDemoSeed } from './engine/engine.service.ts';
 
 export const helpmatchModule: ModuleDefinition = {
   name: 'helpmatch',
   migrations: helpmatchMigrations,
   routes: async (app) => {
-    await coreRoutes(app);
+    await overviewRoutes(app);
+    await requestRoutes(app);
+    await offerRoutes(app);
+    await matchRoutes(app);
+    await vacancyRoutes(app);
+    await coordinatorRoutes(app);
     await circleRoutes(app);
+    await circleMemberRoutes(app);
     await ledgerRoutes(app);
     await engineRoutes(app);
   },

@@ -1,7 +1,7 @@
 import type { JobHandlerArgs } from '../../platform/module.ts';
 import { enqueueJob } from '../../platform/jobs/worker.ts';
 import { inTransaction } from '../../platform/db/database.ts';
-import { expireRequests } from './helpmatch.service.ts';
+import { expireRequests } from './requests/requests.service.ts';
 
 /** Job kind that expires open requests whose time has passed; runs every 15 minutes. */
 export const EXPIRE_JOB = 'helpmatch.expire';

@@ -4,7 +4,7 @@ import { importAreas } from '../areas/areas.service.ts';
 import { ensureTenant } from '../../../test/helpers/people.ts';
 import { addMembership, createUser } from '../people/people.service.ts';
 import type { Role } from '../../platform/roles.ts';
-import { actorIn, type Actor } from './helpmatch.service.ts';
+import { actorIn, type Actor } from './actor.ts';
 
 export const T = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 /** A point in the west buurt, one in the east buurt, one outside the municipality. */

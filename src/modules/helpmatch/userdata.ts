@@ -1,13 +1,16 @@
 import type { DbOrTrx, Trx } from '../../platform/db/database.ts';
-import * as store from './helpmatch.store.ts';
+import { requestsOfUserAll, anonymiseRequestsOf } from './requests/requests.store.ts';
+import { offersOfUserAll, latentOfUserAll, deleteOffersOf, deleteLatentOf } from './offers/offers.store.ts';
+import { matchesOfUserAll, messagesOfUserAll, anonymiseMatchTextOf } from './matches/matches.store.ts';
+import { responsesOfUserAll, reportsByUserAll, deleteResponsesOf } from './safety/safety.store.ts';
 
 /** The person's data in the help marketplace (requests, offer, latent contacts, matches, messages, responses, reports). */
 export async function exportCoreUserData(db: DbOrTrx, userId: string): Promise<Record<string, unknown>> {
   return {
-    requests: await store.requestsOfUserAll(db, userId),
-    offers: await store.offersOfUserAll(db, userId),
-    latentContacts: await store.latentOfUserAll(db, userId),
-    matchesAsVolunteer: (await store.matchesOfUserAll(db, userId)).map((m) => ({
+    requests: await requestsOfUserAll(db, userId),
+    offers: await offersOfUserAll(db, userId),
+    latentContacts: await latentOfUserAll(db, userId),
+    matchesAsVolunteer: (await matchesOfUserAll(db, userId)).map((m) => ({
       id: m.id,
       requestId: m.request_id,
       state: m.state,
@@ -16,9 +19,9 @@ export async function exportCoreUserData(db: DbOrTrx, userId: string): Promise<R
       rating: m.rating_volunteer,
       createdAt: m.created_at,
     })),
-    messages: (await store.messagesOfUserAll(db, userId)).map((m) => ({ matchId: m.match_id, body: m.body, createdAt: m.created_at })),
-    vacancyResponses: await store.responsesOfUserAll(db, userId),
-    reports: (await store.reportsByUserAll(db, userId)).map((r) => ({
+    messages: (await messagesOfUserAll(db, userId)).map((m) => ({ matchId: m.match_id, body: m.body, createdAt: m.created_at })),
+    vacancyResponses: await responsesOfUserAll(db, userId),
+    reports: (await reportsByUserAll(db, userId)).map((r) => ({
       id: r.id,
       reason: r.reason,
       state: r.state,
@@ -33,9 +36,9 @@ export async function exportCoreUserData(db: DbOrTrx, userId: string): Promise<R
  * feedback texts are emptied and their live matches cancelled. Counts (hours, states) remain.
  */
 export async function forgetCoreUserData(trx: Trx, userId: string, now: Date): Promise<void> {
-  await store.anonymiseRequestsOf(trx, userId, now);
-  await store.anonymiseMatchTextOf(trx, userId, now);
-  await store.deleteOffersOf(trx, userId);
-  await store.deleteLatentOf(trx, userId);
-  await store.deleteResponsesOf(trx, userId);
+  await anonymiseRequestsOf(trx, userId, now);
+  await anonymiseMatchTextOf(trx, userId, now);
+  await deleteOffersOf(trx, userId);
+  await deleteLatentOf(trx, userId);
+  await deleteResponsesOf(trx, userId);
 }

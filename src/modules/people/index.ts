@@ -1,16 +1,25 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { peopleMigrations } from './migrations/index.ts';
-import { peopleRoutes } from './people.routes.tsx';
-import { authRoutes } from './auth/auth.routes.tsx';
 import './people.messages.ts';
+import './auth/auth.messages.ts';
+import { signinRoutes } from './auth/signin.routes.tsx';
+import { linkRoutes } from './auth/links.routes.tsx';
+import { twoStepRoutes } from './auth/twostep.routes.tsx';
+import { adminRoutes } from './admin/admin.routes.tsx';
+import { accountRoutes } from './account/account.routes.tsx';
+import { invitationRoutes } from './invitation/invitation.routes.tsx';
 import { PEOPLE_CLEANUP_JOB, peopleCleanupJob } from './maintenance.ts';
 
 export const peopleModule: ModuleDefinition = {
   name: 'people',
   migrations: peopleMigrations,
   routes: async (app) => {
-    await authRoutes(app);
-    await peopleRoutes(app);
+    await signinRoutes(app);
+    await linkRoutes(app);
+    await twoStepRoutes(app);
+    await adminRoutes(app);
+    await accountRoutes(app);
+    await invitationRoutes(app);
   },
   jobs: { [PEOPLE_CLEANUP_JOB]: peopleCleanupJob },
   recurringJobs: [PEOPLE_CLEANUP_JOB],

@@ -17,7 +17,7 @@ import {
   listOrganisations,
   removeMembership,
 } from './people.service.ts';
-import { acceptInvitation, getInvitation, inviteToOrganisation } from './invitation.service.ts';
+import { acceptInvitation, getInvitation, inviteToOrganisation } from './invitation/invitation.service.ts';
 
 function isAppError(status: number, message?: string) {
   return (err: unknown) => {

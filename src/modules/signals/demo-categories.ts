@@ -1,5 +1,5 @@
 /** The demo categories (issue 3): four groups, with extra questions and hard stops. Also used by tests. */
-import type { GroupDefinition } from './categories.service.ts';
+import type { GroupDefinition } from './config/categories.service.ts';
 import type { CategoryQuestion } from './signals.tables.ts';
 import type { SignalState } from './workflow.ts';
 

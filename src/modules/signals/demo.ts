@@ -2,7 +2,7 @@
 import type { Trx } from '../../platform/db/database.ts';
 import type { DemoSeedArgs } from '../../platform/module.ts';
 import { listAreas, locatePoint } from '../areas/areas.service.ts';
-import { addRoutingRule, ensureCategories, setDefaultDesk, setStandardText } from './categories.service.ts';
+import { addRoutingRule, ensureCategories, setDefaultDesk, setStandardText } from './config/categories.service.ts';
 import { DEMO_GROUPS, DEMO_STANDARD_TEXTS } from './demo-categories.ts';
 import { createSignal, transitionSignal } from './signals.service.ts';
 import type { SignalState } from './workflow.ts';

@@ -3,24 +3,31 @@ import './signals.pages.messages.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { signalsMigrations } from './migrations/index.ts';
-import { signalRoutes } from './signals.routes.tsx';
+import { signalRoutes } from './intake/intake.routes.tsx';
 import { seedSignalsDemo } from './demo.ts';
 import { exportSignalsData, forgetSignalsData } from './userdata.ts';
-import { open311Routes, seedOpen311Demo } from './open311/index.ts';
-import { actionRoutes } from './actions.routes.tsx';
-import { mergeRoutes } from './merge.routes.tsx';
-import { listRoutes } from './list.routes.tsx';
-import { photoRoutes } from './photos.routes.tsx';
-import { wijkschouwRoutes } from './wijkschouw.routes.tsx';
-import { configRoutes } from './config.routes.tsx';
-import { mineRoutes } from './mine.routes.tsx';
-import { jobsSettingsRoutes } from './jobs.routes.tsx';
-import { signalsJobs, signalsRecurringJobs } from './jobs.ts';
-import { signalsAreaSection } from './section.tsx';
+import './open311/open311.messages.ts';
+import { open311Routes as open311ApiRoutes } from './open311/open311.routes.ts';
+import { open311AdminRoutes } from './open311/admin.routes.tsx';
+import { seedOpen311Demo } from './open311/demo.ts';
+import { trackRoutes } from './tracking/tracking.routes.tsx';
+import { handleRoutes } from './handling/handling.routes.tsx';
+import { actionRoutes } from './actions/actions.routes.tsx';
+import { mergeRoutes } from './merge/merge.routes.tsx';
+import { listRoutes } from './list/list.routes.tsx';
+import { photoRoutes } from './photos/photos.routes.tsx';
+import { wijkschouwRoutes } from './wijkschouw/wijkschouw.routes.tsx';
+import { configRoutes } from './config/config.routes.tsx';
+import { mineRoutes } from './mine/mine.routes.tsx';
+import { jobsSettingsRoutes } from './jobs/jobs.routes.tsx';
+import { signalsJobs, signalsRecurringJobs } from './jobs/jobs.ts';
+import { signalsAreaSection } from './section/section.tsx';
 
 /** Routes of the signals module; one line per registrar (resident pages, handling pages, Open311 API…). */
 async function signalsRoutes(app: FastifyInstance): Promise<void> {
   await signalRoutes(app);
+  await app.register(trackRoutes);
+  await app.register(handleRoutes);
   await listRoutes(app);
   await actionRoutes(app);
   await mergeRoutes(app);
@@ -29,7 +36,8 @@ async function signalsRoutes(app: FastifyInstance): Promise<void> {
   await configRoutes(app);
   await mineRoutes(app);
   await jobsSettingsRoutes(app);
-  await app.register(open311Routes);
+  await app.register(open311ApiRoutes);
+  await open311AdminRoutes(app);
 }
 
 export const signalsModule: ModuleDefinition = {

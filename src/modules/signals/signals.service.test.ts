@@ -14,7 +14,7 @@ import {
   setupTenant,
   type TenantFixture,
 } from './signals.test-support.ts';
-import { resolveTrackingToken } from './tracking.service.ts';
+import { resolveTrackingToken } from './tracking/tracking.service.ts';
 
 function rejects(status: number, field?: string, key?: string) {
   return (e: unknown) => {

@@ -9,13 +9,13 @@ import { AppError, Conflict, Invalid, NotFound } from '../../platform/errors.ts'
 import type { Locale } from '../../platform/i18n/index.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { locatePoint } from '../areas/areas.service.ts';
-import * as cats from './categories.store.ts';
+import * as cats from './config/categories.store.ts';
 import * as store from './signals.store.ts';
 import { publicNumber } from './public-id.ts';
-import { checkAnswers, findHardStop } from './questions.ts';
-import { routeSignal } from './routing.ts';
-import { createTrackingToken, mailConfirmation, mailUpdate, type LinkBase } from './tracking.service.ts';
-import { closingMessage, recordClosingFeedback } from './section.service.ts';
+import { checkAnswers, findHardStop } from './config/questions.ts';
+import { routeSignal } from './config/routing.ts';
+import { createTrackingToken, mailConfirmation, mailUpdate, type LinkBase } from './tracking/tracking.service.ts';
+import { closingMessage, recordClosingFeedback } from './section/section.service.ts';
 import type { SignalSource } from './signals.tables.ts';
 import { addWorkingDays } from './workdays.ts';
 import { ZONE } from '../../platform/time.ts';

@@ -1,14 +1,14 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { SignalState } from './workflow.ts';
 import type { Open311Tables } from './open311/open311.tables.ts';
-import type { ActionsTables } from './actions.tables.ts';
-import type { MergeTables } from './merge.tables.ts';
-import type { JobsTables } from './jobs.tables.ts';
-import type { ListTables } from './list.tables.ts';
-import type { PhotosTables } from './photos.tables.ts';
-import type { WijkschouwTables } from './wijkschouw.tables.ts';
-import type { ConfigTables } from './config.tables.ts';
-import type { SectionTables } from './section.tables.ts';
+import type { ActionsTables } from './actions/actions.tables.ts';
+import type { MergeTables } from './merge/merge.tables.ts';
+import type { JobsTables } from './jobs/jobs.tables.ts';
+import type { ListTables } from './list/list.tables.ts';
+import type { PhotosTables } from './photos/photos.tables.ts';
+import type { WijkschouwTables } from './wijkschouw/wijkschouw.tables.ts';
+import type { ConfigTables } from './config/config.tables.ts';
+import type { SectionTables } from './section/section.tables.ts';
 
 /** Row types of the signals module's tables (only this module's stores query them). */
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;

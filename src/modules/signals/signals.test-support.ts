@@ -2,7 +2,7 @@
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import { createTenant, findTenantById, importDemoAreas } from '../areas/areas.service.ts';
 import { createOrganisation, findOrganisationByName } from '../people/people.service.ts';
-import { addRoutingRule, ensureCategories, setDefaultDesk, setStandardText } from './categories.service.ts';
+import { addRoutingRule, ensureCategories, setDefaultDesk, setStandardText } from './config/categories.service.ts';
 import { DEMO_GROUPS, DEMO_STANDARD_TEXTS } from './demo-categories.ts';
 import type { NewSignal } from './signals.service.ts';
 import type { SignalState } from './workflow.ts';

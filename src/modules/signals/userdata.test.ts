@@ -5,9 +5,9 @@ import { inTransaction } from '../../platform/db/database.ts';
 import { createUser } from '../people/people.service.ts';
 import { createSignal, getSignal } from './signals.service.ts';
 import { KRIMPEN, NOW, newSignal, setupTenant } from './signals.test-support.ts';
-import { followSignal } from './tracking.service.ts';
+import { followSignal } from './tracking/tracking.service.ts';
 import { exportSignalsData, forgetSignalsData } from './userdata.ts';
-import { parseListQuery, saveFilter } from './list.service.ts';
+import { parseListQuery, saveFilter } from './list/list.service.ts';
 
 describe('signals user data', () => {
   const t = useTestDb();

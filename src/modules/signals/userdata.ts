@@ -1,6 +1,6 @@
 /** A person's signals data for the account export, and forgetting it on account deletion. */
 import type { DbOrTrx, Trx } from '../../platform/db/database.ts';
-import { exportSavedFilters, forgetSavedFilters } from './list.service.ts';
+import { exportSavedFilters, forgetSavedFilters } from './list/list.service.ts';
 
 /** Signals the user reported (with their contact details and how many photos), the signals they follow, their saved list filters and the neighbourhood walks they took part in. */
 export async function exportSignalsData(db: DbOrTrx, userId: string): Promise<Record<string, unknown>> {

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { canTransition, isClosed, nextStates, OPEN_STATES, SIGNAL_STATES, WORKFLOW } from './workflow.ts';
-import { routeSignal } from './routing.ts';
-import { checkAnswers, findHardStop } from './questions.ts';
+import { routeSignal } from './config/routing.ts';
+import { checkAnswers, findHardStop } from './config/questions.ts';
 import { DEMO_GROUPS } from './demo-categories.ts';
 
 describe('workflow', () => {

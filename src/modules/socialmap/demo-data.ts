@@ -5,7 +5,7 @@
  * coach and meeting places (Krimpen, seeds 000/002); a Harteklop-style open eettafel and inloop
  * and a Huiskamer project (seed 004). Addresses are invented; points are placed in the named area.
  */
-import { DOELGROEP as D, FUNCTIE as F, TOEGANKELIJKHEID as T } from './taxonomy.ts';
+import { DOELGROEP as D, FUNCTIE as F, TOEGANKELIJKHEID as T } from './taxonomy/taxonomy.ts';
 import type { ScheduleInput } from './socialmap.schemas.ts';
 
 export interface DemoOrg {

@@ -5,9 +5,9 @@ import type { DemoSeedArgs } from '../../platform/module.ts';
 import { getArea, listAreas, locatePoint } from '../areas/areas.service.ts';
 import { DEMO_SOCIALMAP, type DemoSchedule } from './demo-data.ts';
 import { randomUUID } from 'node:crypto';
-import { ensureDefaultTaxonomies } from './service/taxonomy.ts';
+import { ensureDefaultTaxonomies } from './taxonomy/taxonomy.service.ts';
 import { locationInput, organizationInput, scheduleInput, serviceInput } from './socialmap.schemas.ts';
-import { upsertRows } from './store/import.ts';
+import { upsertRows } from './hsds/import.store.ts';
 import { ZONE } from '../../platform/time.ts';
 
 /** Small offsets (degrees) so places in one area do not share a point. */

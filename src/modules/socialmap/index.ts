@@ -1,14 +1,18 @@
 import './socialmap.messages.ts';
-import './find.messages.ts';
-import { findRoutes } from './find.routes.tsx';
+import './find/find.messages.ts';
+import { findRoutes } from './find/find.routes.tsx';
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { socialmapMigrations } from './migrations/index.ts';
 import { hsdsRoutes } from './hsds/routes.ts';
 import { hsdsImportRoutes } from './hsds/import.routes.tsx';
-import { taxonomyRoutes } from './taxonomy.routes.tsx';
+import { taxonomyRoutes } from './taxonomy/taxonomy.routes.tsx';
 import { socialmapDemoSeed } from './demo.ts';
-import { keepParts } from './keep.module.ts';
+import { keepParts } from './keep/keep.module.ts';
+import { keepRoutes } from './keep/keep.routes.tsx';
+import { keepPlacesRoutes } from './keep/keep.places.routes.tsx';
+import { keepSuggestRoutes } from './keep/keep.suggest.routes.tsx';
+import { keepCoverageRoutes } from './keep/keep.coverage.routes.tsx';
 
 /** Routes of the social map; one line per registrar (HSDS API, resident pages, provider pages…). */
 async function socialmapRoutes(app: FastifyInstance): Promise<void> {
@@ -16,7 +20,10 @@ async function socialmapRoutes(app: FastifyInstance): Promise<void> {
   await hsdsImportRoutes(app);
   await taxonomyRoutes(app);
   await app.register(findRoutes);
-  await app.register(keepParts.routes);
+  await app.register(keepRoutes);
+  await app.register(keepPlacesRoutes);
+  await app.register(keepSuggestRoutes);
+  await app.register(keepCoverageRoutes);
 }
 
 export const socialmapModule: ModuleDefinition = {

@@ -3,26 +3,14 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { useTestDb } from '../../../test/helpers/app.ts';
 import { AppError } from '../../platform/errors.ts';
-import {
-  addScheduleException,
-  createLocation,
-  createOrganization,
-  createSchedule,
-  createService,
-  ensureDefaultTaxonomies,
-  FUNCTIE,
-  getServiceDetail,
-  listAddresses,
-  listScheduleExceptions,
-  listServicesForOrganisation,
-  listTerms,
-  markChecked,
-  pointOfPostcode,
-  systemActor,
-  TOEGANKELIJKHEID,
-  updateService,
-  DOELGROEP,
-} from './socialmap.service.ts';
+import { addScheduleException, createSchedule, listScheduleExceptions } from './records/schedules.service.ts';
+import { createLocation, listAddresses, pointOfPostcode } from './records/locations.service.ts';
+import { createOrganization } from './records/organizations.service.ts';
+import { createService, listServicesForOrganisation, markChecked, updateService } from './records/services.service.ts';
+import { ensureDefaultTaxonomies, listTerms } from './taxonomy/taxonomy.service.ts';
+import { FUNCTIE, TOEGANKELIJKHEID, DOELGROEP } from './taxonomy/taxonomy.ts';
+import { getServiceDetail } from './records/detail.service.ts';
+import { systemActor } from './actor.ts';
 import { GRONINGEN, GRONINGEN_POINT, KRIMPEN, KRIMPEN_POINT, setupSocialmapTenants } from './socialmap.test-support.ts';
 
 const actor = systemActor(new Date('2026-11-23T10:00:00Z'));

@@ -11,9 +11,9 @@ import type {
   SocialmapServicesTable,
 } from './socialmap.tables.ts';
 
-export * from './store/schedules.ts';
-export * from './store/taxonomies.ts';
-export * from './store/links.ts';
+export * from './records/schedules.store.ts';
+export * from './taxonomy/taxonomy.store.ts';
+export * from './records/links.store.ts';
 
 export type OrganizationRow = Selectable<SocialmapOrganizationsTable>;
 /** A service row without the generated search vector. */

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { KeepTables } from './keep.tables.ts';
+import type { KeepTables } from './keep/keep.tables.ts';
 
 /**
  * Row types of the socialmap module's tables (only this module's stores query them). Aligned with

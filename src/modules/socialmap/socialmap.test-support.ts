@@ -1,7 +1,7 @@
 /** Shared setup of the social map tests: demo tenants with their CBS areas and default taxonomies. */
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import { createTenant, findTenantById, importDemoAreas } from '../areas/areas.service.ts';
-import { ensureDefaultTaxonomies } from './service/taxonomy.ts';
+import { ensureDefaultTaxonomies } from './taxonomy/taxonomy.service.ts';
 
 export const KRIMPEN = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 export const GRONINGEN = { id: 'GM0014', slug: 'groningen', name: 'Groningen' };

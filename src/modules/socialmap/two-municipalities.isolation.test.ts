@@ -12,16 +12,13 @@ import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 import { ensureTenant, signInAs, signInWithRoles } from '../../../test/helpers/people.ts';
 import { importDemoAreas } from '../areas/areas.service.ts';
 import { createOrganisation } from '../people/people.service.ts';
-import {
-  createOrganization,
-  createSchedule,
-  createService,
-  ensureDefaultTaxonomies,
-  getServiceDetail,
-  markChecked,
-  systemActor,
-} from './socialmap.service.ts';
-import { FUNCTIE } from './taxonomy.ts';
+import { createOrganization } from './records/organizations.service.ts';
+import { createSchedule } from './records/schedules.service.ts';
+import { createService, markChecked } from './records/services.service.ts';
+import { ensureDefaultTaxonomies } from './taxonomy/taxonomy.service.ts';
+import { getServiceDetail } from './records/detail.service.ts';
+import { systemActor } from './actor.ts';
+import { FUNCTIE } from './taxonomy/taxonomy.ts';
 
 const KRIMPEN = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 const GRONINGEN = { id: 'GM0014', slug: 'groningen', name: 'Groningen' };

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useTestApp } from '../../../test/helpers/app.ts';
-import { KRIMPEN, keepFixture, type KeepFixture } from '../../modules/socialmap/keep.test-support.ts';
+import { KRIMPEN, keepFixture, type KeepFixture } from '../../modules/socialmap/keep/keep.test-support.ts';
 
 /**
  * Paths this test leaves out: Open311 writes need an API key and answer with the standard's own

@@ -240,7 +240,7 @@ describe('suggestions', () => {
 describe('explanation texts', () => {
   it('reads as plain Dutch and English, without an address', async () => {
     const { registerMessages, translator } = await import('../../../platform/i18n/index.ts');
-    const { explanationMessages } = await import('../engine.explain.messages.ts');
+    const { explanationMessages } = await import('../engine/engine.explain.messages.ts');
     const { renderExplanation } = await import('./explain.ts');
     registerMessages(explanationMessages);
     const r = request({ id: 'r1' });

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { ViewContext } from '../../../ui/context.ts';
 import { describedBy, FieldFrame, fieldId, TextAreaField } from '../../../ui/form.tsx';
 import { DAY_PARTS, WEEKDAYS, categoryLabelKey, slotValue, type DayPart } from '../categories.ts';
-import type { RequestSummary } from '../helpmatch.service.ts';
+import type { RequestSummary } from '../matches/details.service.ts';
 import type { WeeklySlot } from '../helpmatch.tables.ts';
 import { ZONE } from '../../../platform/time.ts';
 

@@ -6,8 +6,8 @@
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { BadRequest } from '../../../platform/errors.ts';
 import * as store from '../socialmap.store.ts';
-import { loadHsdsRows } from '../store/hsds.ts';
-import { searchServiceAtLocations, searchServices, type ServiceFilter } from '../store/hsds-search.ts';
+import { loadHsdsRows } from './hsds.store.ts';
+import { searchServiceAtLocations, searchServices, type ServiceFilter } from './hsds-search.store.ts';
 import { HSDS_VERSION, HsdsIndex, page } from './serialize.ts';
 import type { ListParams } from './params.ts';
 import { isUuid } from '../../../platform/ids.ts';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
-import { loadHsdsRows, type HsdsRows } from '../store/hsds.ts';
+import { loadHsdsRows, type HsdsRows } from './hsds.store.ts';
 import { HSDS_VERSION, HsdsIndex } from './serialize.ts';
 
 type Json = Record<string, unknown>;

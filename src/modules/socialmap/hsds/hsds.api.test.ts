@@ -1,18 +1,13 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../../../test/helpers/app.ts';
-import {
-  createLocation,
-  createOrganization,
-  createSchedule,
-  createService,
-  addScheduleException,
-  systemActor,
-  FUNCTIE,
-  TOEGANKELIJKHEID,
-  DOELGROEP,
-  termIdsByCode,
-} from '../socialmap.service.ts';
+import { createLocation } from '../records/locations.service.ts';
+import { createOrganization } from '../records/organizations.service.ts';
+import { createSchedule, addScheduleException } from '../records/schedules.service.ts';
+import { createService } from '../records/services.service.ts';
+import { systemActor } from '../actor.ts';
+import { FUNCTIE, TOEGANKELIJKHEID, DOELGROEP } from '../taxonomy/taxonomy.ts';
+import { termIdsByCode } from '../taxonomy/taxonomy.service.ts';
 import { GRONINGEN, GRONINGEN_POINT, KRIMPEN, KRIMPEN_POINT, setupSocialmapTenants } from '../socialmap.test-support.ts';
 import { hsdsValidator, type HsdsKind } from './validate.test-support.ts';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { useTestDb } from '../../../../test/helpers/app.ts';
-import { systemActor } from '../socialmap.service.ts';
+import { systemActor } from '../actor.ts';
 import { GRONINGEN, KRIMPEN, KRIMPEN_POINT, setupSocialmapTenants } from '../socialmap.test-support.ts';
 import { exportJson } from './export.ts';
 import { importHsds } from './import.ts';

@@ -2,9 +2,9 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../../test/helpers/app.ts';
 import { signInAs } from '../../../../test/helpers/people.ts';
-import { getService } from '../socialmap.service.ts';
+import { getService } from '../records/services.service.ts';
 import { KRIMPEN, KRIMPEN_POINT, setupSocialmapTenants } from '../socialmap.test-support.ts';
-import { BOUNDARY, multipart } from '../../areas/upload.test-support.ts';
+import { BOUNDARY, multipart } from '../../areas/admin/upload.test-support.ts';
 
 const URL = `/${KRIMPEN.slug}/sociale-kaart/beheer/import`;
 const ORG = '11111111-1111-4111-8111-111111111111';

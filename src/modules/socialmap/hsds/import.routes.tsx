@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { AppError, Invalid } from '../../../platform/errors.ts';
 import { routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
-import { actorFrom } from '../service/common.ts';
-import { HsdsImportPage } from '../views/hsds/import-page.tsx';
+import { actorFrom } from '../actor.ts';
+import { HsdsImportPage } from './views/import-page.tsx';
 import { importHsds } from './import.ts';
 import { rolesFor } from '../policies.ts';
 

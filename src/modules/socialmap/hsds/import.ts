@@ -14,9 +14,9 @@ import {
   scheduleInput,
   serviceInput,
 } from '../socialmap.schemas.ts';
-import { existingIds, IMPORT_TABLES, setTermParents, upsertExceptions, upsertRows, type ImportKind } from '../store/import.ts';
-import { areaCodesOfPoint } from '../service/locations.ts';
-import { audit, type Actor } from '../service/common.ts';
+import { existingIds, IMPORT_TABLES, setTermParents, upsertExceptions, upsertRows, type ImportKind } from './import.store.ts';
+import { areaCodesOfPoint } from '../records/locations.service.ts';
+import { audit, type Actor } from '../actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { isMultiLine, isSingleLine, normaliseMultiLine } from '../../../platform/input.ts';
 import { collect, type Kind, type Problem } from './import-collect.ts';

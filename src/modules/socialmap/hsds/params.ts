@@ -1,6 +1,6 @@
 /** Query parameters of the HSDS API: a loose schema for the OpenAPI document, strict parsing with clear messages. */
 import { z } from 'zod';
-import { parseInput } from '../service/common.ts';
+import { parseInput } from '../actor.ts';
 import { normalisePostcode } from '../socialmap.schemas.ts';
 import { BadRequest } from '../../../platform/errors.ts';
 import { emptyAsAbsent, singleLine } from '../../../platform/input.ts';

@@ -3,7 +3,7 @@
  * strings/numbers). Extensions (documented in docs/socialmap-hsds.md): `cancelled_dates` on
  * schedules, `buurt_code`/`wijk_code` on locations, `last_checked_at` on services.
  */
-import type { HsdsRows } from '../store/hsds.ts';
+import type { HsdsRows } from './hsds.store.ts';
 
 export const HSDS_VERSION = '3.0';
 type Json = Record<string, unknown>;

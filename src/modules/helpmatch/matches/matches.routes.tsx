@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { routes } from '../../../platform/http/route.ts';
+import type { RequestTenant } from '../../../platform/http/types.ts';
+import { getMatchDetails } from './details.service.ts';
+import { acceptMatch, declineMatch, endMatch, proposeMatch } from './matches.service.ts';
+import { confirmHours, postMessage, recordHours, giveFeedback } from './followup.service.ts';
+import { reportUser } from '../safety/safety.service.ts';
+import { feedbackForm, hoursForm, idParam, messageForm, reportForm } from '../helpmatch.schemas.ts';
+import { MatchPage } from './views/match-page.tsx';
+import { actorOf, buurtOptions, matchCtx, MEMBERS, noticeOf, noticeQuery, singleValues } from '../helpmatch.http.ts';
+
+type MatchRequest = FastifyRequest & { tenant: RequestTenant };
+
+/** The match page and its actions: accept, decline, cancel, no-show, messages, hours, feedback, report. */
+export async function matchRoutes(app: FastifyInstance): Promise<void> {
+  const route = routes(app);
+  const view = { roles: MEMBERS, personalData: true };
+  const act = { roles: MEMBERS };
+  const params = { id: idParam };
+  const path = (tenant: RequestTenant, id: string) => `/${tenant.slug}/hulp/match/${id}`;
+
+  async function render(
+    req: MatchRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { notice?: string | null; errors?: Record<string, string>; values?: Record<string, string>; status?: number } = {},
+  ) {
+    const tenant = req.tenant;
+    const d = await getMatchDetails(app.db, tenant.id, actorOf(req), id);
+    const buurten = await buurtOptions(app.db, tenant.id);
+    return reply.page(
+      <MatchPage
+        ctx={req.viewContext()}
+        d={d}
+        buurtName={buurten.names.get(d.request.buurtCode ?? '') ?? null}
+        notice={extra.notice ?? null}
+        errors={extra.errors}
+        values={extra.values ?? {}}
+      />,
+      {
+        title: req.t('helpmatch.match.title', { category: req.t(`helpmatch.category.${d.request.category}`) }),
+        breadcrumbs: [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }],
+        ...(extra.status ? { status: extra.status } : {}),
+      },
+    );
+  }
+
+  route.get('/:tenant/hulp/match/:id', { policy: view, params, query: noticeQuery }, async (req, reply) =>
+    render(req, reply, req.params.id, { notice: noticeOf(req.query) }),
+  );
+
+  /** A button action: run it, then back to the match page with a notice. */
+  function button(suffix: string, notice: string, run: (req: MatchRequest, id: string) => Promise<unknown>) {
+    route.post(`/:tenant/hulp/match/:id/${suffix}`, { policy: act, params, form: z.object({}) }, async (req, reply) => {
+      const { id } = req.params;
+      await run(req, id);
+      return reply.redirect(`${path(req.tenant, id)}?melding=${notice}`, 303);
+    });
+  }
+  button('accepteren', 'aangenomen', (req, id) => acceptMatch(app.db, matchCtx(app, req.tenant), actorOf(req), id));
+  button('afwijzen', 'afgewezen', (req, id) => declineMatch(app.db, matchCtx(app, req.tenant), actorOf(req), id));
+  button('annuleren', 'geannuleerd', (req, id) => endMatch(app.db, matchCtx(app, req.tenant), actorOf(req), id, 'cancelled'));
+  button('niet-gekomen', 'niet-gekomen', (req, id) => endMatch(app.db, matchCtx(app, req.tenant), actorOf(req), id, 'no_show'));
+  button('uren-bevestigen', 'uren-bevestigd', (req, id) => confirmHours(app.db, matchCtx(app, req.tenant), actorOf(req), id));
+  button('voorleggen', 'voorgesteld', (req, id) => proposeMatch(app.db, matchCtx(app, req.tenant), actorOf(req), id));
+
+  /** A form action: the form's schema, then run it, or show the match page again with the errors. */
+  const formSpec = <S extends z.ZodType>(form: S) => ({
+    policy: act,
+    params,
+    form,
+    invalid: (
+      req: MatchRequest & { params: { id: string } },
+      reply: FastifyReply,
+      errors: Record<string, string>,
+      values: Record<string, string | string[]>,
+      status: number,
+    ) => render(req, reply, req.params.id, { errors, values: singleValues(values), status }),
+  });
+  const back = (req: MatchRequest & { params: { id: string } }, reply: FastifyReply, notice: string) =>
+    reply.redirect(`${path(req.tenant, req.params.id)}?melding=${notice}`, 303);
+
+  route.post('/:tenant/hulp/match/:id/bericht', formSpec(messageForm), async (req, reply) => {
+    await postMessage(app.db, matchCtx(app, req.tenant), actorOf(req), req.params.id, req.body.body);
+    return back(req, reply, 'bericht-verstuurd');
+  });
+  route.post('/:tenant/hulp/match/:id/uren', formSpec(hoursForm), async (req, reply) => {
+    await recordHours(app.db, matchCtx(app, req.tenant), actorOf(req), req.params.id, req.body.hours);
+    return back(req, reply, 'uren-doorgegeven');
+  });
+  route.post('/:tenant/hulp/match/:id/ervaring', formSpec(feedbackForm), async (req, reply) => {
+    await giveFeedback(app.db, matchCtx(app, req.tenant), actorOf(req), req.params.id, req.body.feedback, req.body.rating);
+    return back(req, reply, 'ervaring-opgeslagen');
+  });
+  route.post('/:tenant/hulp/match/:id/melden', formSpec(reportForm), async (req, reply) => {
+    await reportUser(app.db, req.tenant.id, actorOf(req), req.params.id, req.body.reason, app.clock.now());
+    return back(req, reply, 'gemeld');
+  });
+}

@@ -1,0 +1,181 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { distanceMeters } from '../../../platform/geo.ts';
+import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
+import { routes } from '../../../platform/http/route.ts';
+import { listMembers } from '../../people/people.service.ts';
+import { createRequest, loadRequest, requesterSide, withdrawRequest } from './requests.service.ts';
+import { getMyOffer, listOffersForCoordinator, listLatentContacts } from '../offers/offers.service.ts';
+import { listMyMatches, summarise } from '../matches/details.service.ts';
+import { type MatchRow } from '../matches/matches.store.ts';
+import { listMatchesOfRequest, respondToRequest } from '../matches/matches.service.ts';
+import { idParam, requestForm } from '../helpmatch.schemas.ts';
+import { distanceBandKey } from '../categories.ts';
+import { RequestFormPage } from './views/request-form.tsx';
+import { RequestPage } from './views/request-page.tsx';
+import { actorOf, buurtOptions, matchCtx, MEMBERS, noticeOf, noticeQuery } from '../helpmatch.http.ts';
+import { authorize, reachOf } from '../../../platform/principal.ts';
+import { can, RULES } from '../policies.ts';
+
+/** Asking for help (also on behalf of someone), a request's page, withdrawing and responding. */
+export async function requestRoutes(app: FastifyInstance): Promise<void> {
+  const policy = { roles: MEMBERS };
+
+  const route = routes(app);
+  const params = { id: idParam };
+
+  route.get('/:tenant/hulp/vragen/nieuw', { policy }, async (req, reply) => {
+    const buurten = await buurtOptions(app.db, req.tenant.id);
+    return reply.page(
+      <RequestFormPage ctx={req.viewContext()} buurten={buurten} values={{}} mayOnBehalf={can(req.principal, 'request.createOnBehalf')} />,
+      {
+        title: req.t('helpmatch.ask.title'),
+        breadcrumbs: [{ href: `/${req.tenant.slug}/hulp`, label: req.t('helpmatch.title') }],
+      },
+    );
+  });
+
+  route.post(
+    '/:tenant/hulp/vragen/nieuw',
+    {
+      policy,
+      form: requestForm,
+      invalid: async (req, reply, errors, values, status) =>
+        reply.page(
+          <RequestFormPage
+            ctx={req.viewContext()}
+            buurten={await buurtOptions(app.db, req.tenant.id)}
+            values={values}
+            errors={errors}
+            mayOnBehalf={can(req.principal, 'request.createOnBehalf')}
+          />,
+          {
+            title: req.t('helpmatch.ask.title'),
+            status,
+          },
+        ),
+    },
+    async (req, reply) => {
+      const tenant = req.tenant;
+      const d = req.body;
+      const onBehalf = d.forWhom === 'other' ? { name: d.subjectName!, phone: d.subjectPhone, email: d.subjectEmail } : null;
+      const { id } = await createRequest(
+        app.db,
+        tenant.id,
+        actorOf(req),
+        {
+          category: d.category,
+          helpType: d.helpType,
+          summary: d.summary,
+          remarks: d.remarks,
+          schedule:
+            d.scheduleKind === 'once' ? { kind: 'once', date: d.date!, from: d.from!, to: d.to! } : { kind: 'weekly', slots: d.slots },
+          address: d.address,
+          lon: d.lon,
+          lat: d.lat,
+          buurtCode: d.buurt,
+          radiusM: d.radius,
+          urgency: d.urgency,
+          vulnerable: d.vulnerable,
+          onBehalf,
+        },
+        app.clock.now(),
+      );
+      return reply.redirect(`/${tenant.slug}/hulp/vragen/${id}?melding=vraag-verstuurd`, 303);
+    },
+  );
+
+  route.get(
+    '/:tenant/hulp/vragen/:id',
+    { policy: { roles: MEMBERS, personalData: true }, params, query: noticeQuery },
+    async (req, reply) => {
+      const tenant = req.tenant;
+      const actor = actorOf(req);
+      const { id } = req.params;
+      const r = await loadRequest(app.db, tenant.id, id);
+      authorize(can(actor, 'request.view', { tenantId: r.tenant_id }));
+      const isOwner = requesterSide(r).includes(actor.userId);
+      // The coordinator's view: every match (also suggestions) and the volunteers to propose.
+      const isCoord = reachOf(RULES, actor, 'request.viewPrivate') === 'all';
+      const buurten = await buurtOptions(app.db, tenant.id);
+      const myOffer = await getMyOffer(app.db, tenant.id, actor.userId);
+      const band = myOffer && !isOwner ? req.t(distanceBandKey(Math.round(distanceMeters(myOffer, r)))) : null;
+      const details = await listMyMatches(app.db, tenant.id, actor.userId);
+      const mine = details.find(
+        (m) => m.request.id === r.id && m.role === 'volunteer' && ['suggested', 'proposed', 'accepted', 'done'].includes(m.match.state),
+      );
+      let matches: { id: string; state: MatchRow['state']; firstName: string }[] | null = null;
+      let volunteers: { userId: string; label: string }[] | null = null;
+      if (isOwner || isCoord) {
+        const members = new Map((await listMembers(app.db, tenant.id)).map((m) => [m.userId, m.name]));
+        const all = await listMatchesOfRequest(app.db, tenant.id, r.id);
+        matches = all
+          .filter((m) => isCoord || m.state !== 'suggested')
+          .map((m) => ({ id: m.id, state: m.state, firstName: (members.get(m.volunteer_user_id ?? '') ?? '?').split(/\s+/)[0] ?? '?' }));
+        if (isCoord) {
+          const offers = (await listOffersForCoordinator(app.db, tenant.id, actor, true)).filter((o) => o.user_id !== r.requester_user_id);
+          const fitting = offers.filter((o) => o.categories.includes(r.category));
+          volunteers = (fitting.length > 0 ? fitting : offers).map((o) => ({
+            userId: o.user_id,
+            label: `${members.get(o.user_id) ?? '?'} – ${buurten.names.get(o.buurt_code ?? '') ?? '?'} – ${req.t(distanceBandKey(Math.round(distanceMeters(o, r))))}`,
+          }));
+          // Latent help contacts of the request's buurt ("aanspreekpunt in de straat"), first for a latent request.
+          const withOffer = new Set(offers.map((o) => o.user_id));
+          const latent = r.buurt_code
+            ? (await listLatentContacts(app.db, tenant.id, { buurtCodes: [r.buurt_code] })).filter(
+                (l) => !withOffer.has(l.user_id) && l.user_id !== r.requester_user_id,
+              )
+            : [];
+          const latentOptions = latent.map((l) => ({
+            userId: l.user_id,
+            label: `${members.get(l.user_id) ?? '?'} – ${req.t('helpmatch.mine.latent')} ${buurten.names.get(l.buurt_code) ?? ''}`,
+          }));
+          volunteers = r.help_type === 'latent' ? [...latentOptions, ...volunteers] : [...volunteers, ...latentOptions];
+        }
+        if (!isOwner) await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'help_request', entityId: r.id });
+      }
+      const summary = summarise(r);
+      return reply.page(
+        <RequestPage
+          ctx={req.viewContext()}
+          request={summary}
+          buurtName={buurten.names.get(r.buurt_code ?? '') ?? null}
+          band={band}
+          needsVog={r.help_type === 'structural' || r.vulnerable}
+          notice={noticeOf(req.query)}
+          privateInfo={
+            isOwner || isCoord
+              ? {
+                  address: r.address,
+                  remarks: r.remarks,
+                  subjectName: r.subject_name,
+                  subjectPhone: r.subject_phone,
+                  subjectEmail: r.subject_email,
+                }
+              : null
+          }
+          matches={matches}
+          canWithdraw={(isOwner || isCoord) && (r.state === 'open' || r.state === 'matched')}
+          canRespond={!isOwner && !mine && r.state === 'open'}
+          myMatchId={mine?.match.id ?? null}
+          volunteers={volunteers}
+        />,
+        {
+          title: req.t('helpmatch.request.title', { category: req.t(`helpmatch.category.${r.category}`) }),
+          breadcrumbs: [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }],
+        },
+      );
+    },
+  );
+
+  route.post('/:tenant/hulp/vragen/:id/intrekken', { policy, params, form: z.object({}) }, async (req, reply) => {
+    const { id } = req.params;
+    await withdrawRequest(app.db, req.tenant.id, actorOf(req), id, app.clock.now());
+    return reply.redirect(`/${req.tenant.slug}/hulp/vragen/${id}?melding=ingetrokken`, 303);
+  });
+
+  route.post('/:tenant/hulp/vragen/:id/reageren', { policy, params, form: z.object({}) }, async (req, reply) => {
+    const m = await respondToRequest(app.db, matchCtx(app, req.tenant), actorOf(req), req.params.id);
+    return reply.redirect(`/${req.tenant.slug}/hulp/match/${m.id}?melding=gereageerd`, 303);
+  });
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RequestUser } from '../../../platform/http/types.ts';
+import { STAFF_ROLES } from '../../../platform/http/policy.ts';
+import * as store from './auth.store.ts';
+import { clearSessionCookie, sessionIdFromRequest, OTHER_IDLE_MS, STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from './session.ts';
+
+/** last_seen_at is written at most once a minute, not on every request. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/**
+ * Load the signed-in user from the session cookie, or null. Enforces the absolute lifetime
+ * (expires_at; staff also at most 12 hours since creation, in case they became staff later) and
+ * the idle timeout (staff 30 minutes, others 7 days); an expired session is deleted and its cookie
+ * cleared. Deleted users are never signed in.
+ */
+export async function loadSessionUser(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): Promise<RequestUser | null> {
+  const id = sessionIdFromRequest(req);
+  if (!id) {
+    if (req.cookies.sh_session !== undefined) clearSessionCookie(app, reply);
+    return null;
+  }
+  const row = await store.findSession(app.db, id);
+  if (!row) {
+    clearSessionCookie(app, reply);
+    return null;
+  }
+  const memberships = await store.listMemberships(app.db, row.userId);
+  const staff = memberships.some((m) => STAFF_ROLES.includes(m.role));
+  const now = app.clock.now().getTime();
+  const idle = staff ? STAFF_IDLE_MS : OTHER_IDLE_MS;
+  const expired =
+    now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() > idle || (staff && now - row.createdAt.getTime() > STAFF_ABSOLUTE_MS);
+  if (expired) {
+    await store.deleteSession(app.db, id);
+    clearSessionCookie(app, reply);
+    return null;
+  }
+  if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await store.touchSession(app.db, id, new Date(now));
+  return {
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    isDemo: row.isDemo,
+    mfaEnabled: row.totpEnabledAt !== null,
+    mfaVerified: row.totpEnabledAt !== null && row.mfaAt !== null,
+    sessionId: id,
+    memberships,
+  };
+}

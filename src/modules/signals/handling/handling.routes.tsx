@@ -1,0 +1,126 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { Forbidden } from '../../../platform/errors.ts';
+import { routes } from '../../../platform/http/route.ts';
+import type { RequestTenant } from '../../../platform/http/types.ts';
+import { recordAudit, auditFrom } from '../../../platform/audit/audit.service.ts';
+import { getOrganisation, listOrganisations } from '../../people/people.service.ts';
+import { signalAccess, viewerOf } from '../access.ts';
+import { loadActionsPanel } from '../actions/actions.routes.tsx';
+import { listCategories, standardText } from '../config/categories.service.ts';
+import { getSignal, reassignSignal, signalHistory, transitionSignal } from '../signals.service.ts';
+import { nextStates, SIGNAL_STATES } from '../workflow.ts';
+import { SignalPage } from './views/handle.tsx';
+import { UUID_RE } from '../../../platform/ids.ts';
+import { MAX_NOTE, MAX_REASSIGN_NOTE, optionalText, publicIdParam } from '../signals.schemas.ts';
+
+const STAFF = { roles: ['professional', 'coordinator'], personalData: true } as const;
+
+/** The handling page's `?naar=<state>`: the state change to prepare (anything else: none). */
+const handleQuery = z.object({ naar: z.enum(SIGNAL_STATES).optional().catch(undefined) });
+const transitionForm = z.object({
+  to: z.enum(SIGNAL_STATES, 'form.invalidValue'),
+  internalNote: optionalText(MAX_NOTE),
+  publicMessage: optionalText(MAX_NOTE),
+});
+const reassignForm = z.object({ organisationId: z.string().regex(UUID_RE, 'form.invalidValue'), note: optionalText(MAX_REASSIGN_NOTE) });
+
+/** Professional and coordinator pages: the list with filters, a signal with its history, state changes and reassigning. */
+export async function handleRoutes(app: FastifyInstance): Promise<void> {
+  const route = routes(app);
+  const links = (tenant: RequestTenant) => ({ baseUrl: app.config.baseUrl, tenantSlug: tenant.slug });
+
+  const load = async (req: FastifyRequest & { tenant: RequestTenant }, publicId: string) => {
+    const signal = await getSignal(app.db, req.tenant.id, publicId);
+    const viewer = viewerOf(req);
+    const access = await signalAccess(app.db, req.principal, signal);
+    return { signal, viewer, access };
+  };
+
+  route.get('/:tenant/meldingen/behandelen/:publicId', { policy: STAFF, params: publicIdParam, query: handleQuery }, async (req, reply) => {
+    const { signal, access, viewer } = await load(req, req.params.publicId);
+    const tenantId = req.tenant.id;
+    const actionsPanel = await loadActionsPanel(app.db, tenantId, viewer, signal, app.clock.now());
+    const { naar } = req.query;
+    const target = naar && nextStates(signal.state).includes(naar) ? naar : null;
+    const [history, categories, organisations] = await Promise.all([
+      signalHistory(app.db, tenantId, signal.id),
+      listCategories(app.db, tenantId),
+      listOrganisations(app.db, tenantId),
+    ]);
+    const category = categories.find((c) => c.id === signal.category_id)!;
+    const prefill = target ? ((await standardText(app.db, tenantId, category.id, target)) ?? '') : '';
+    if (access.personalDetails && (signal.reporter_name || signal.reporter_email || signal.reporter_phone)) {
+      await recordAudit(app.db, {
+        ...auditFrom(req),
+        action: 'view',
+        entity: 'signal',
+        entityId: signal.id,
+        detail: { reporterDetails: true, sensitive: category.sensitive },
+      });
+    }
+    return reply.page(
+      <SignalPage
+        ctx={req.viewContext()}
+        slug={req.tenant.slug}
+        signal={signal}
+        category={category}
+        history={history}
+        access={access}
+        target={target}
+        prefill={prefill}
+        organisations={organisations}
+        actionsPanel={actionsPanel}
+      />,
+      {
+        title: signal.public_id,
+        breadcrumbs: [{ href: `/${req.tenant.slug}/meldingen/behandelen`, label: req.t('signals.handle.title') }],
+      },
+    );
+  });
+
+  route.post(
+    '/:tenant/meldingen/behandelen/:publicId/status',
+    { policy: STAFF, params: publicIdParam, form: transitionForm },
+    async (req, reply) => {
+      const { signal, access } = await load(req, req.params.publicId);
+      if (!access.canHandle) throw Forbidden();
+      await transitionSignal(app.db, {
+        tenantId: req.tenant.id,
+        signalId: signal.id,
+        to: req.body.to,
+        internalNote: req.body.internalNote,
+        publicMessage: req.body.publicMessage,
+        actorUserId: req.user!.id,
+        ip: auditFrom(req).ip,
+        locale: req.locale,
+        links: links(req.tenant),
+        now: app.clock.now(),
+        principal: req.principal,
+      });
+      return reply.redirect(`/${req.tenant.slug}/meldingen/behandelen/${signal.public_id}`, 303);
+    },
+  );
+
+  route.post(
+    '/:tenant/meldingen/behandelen/:publicId/toewijzen',
+    { policy: { roles: ['coordinator'], personalData: true }, params: publicIdParam, form: reassignForm },
+    async (req, reply) => {
+      const { signal, access } = await load(req, req.params.publicId);
+      if (!access.canReassign) throw Forbidden();
+      const org = await getOrganisation(app.db, req.tenant.id, req.body.organisationId);
+      await reassignSignal(app.db, {
+        tenantId: req.tenant.id,
+        signalId: signal.id,
+        organisationId: org.id,
+        organisationName: org.name,
+        note: req.body.note,
+        actorUserId: req.user!.id,
+        ip: auditFrom(req).ip,
+        now: app.clock.now(),
+        principal: req.principal,
+      });
+      return reply.redirect(`/${req.tenant.slug}/meldingen/behandelen/${signal.public_id}`, 303);
+    },
+  );
+}

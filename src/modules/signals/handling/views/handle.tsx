@@ -1,0 +1,156 @@
+import type { ViewContext } from '../../../../ui/context.ts';
+import { Form, SelectField, SubmitButton, TextField } from '../../../../ui/form.tsx';
+import { formatDateTime } from '../../../../platform/i18n/index.ts';
+import type { CategoryRow } from '../../config/categories.service.ts';
+import type { SignalRow, TransitionRow } from '../../signals.service.ts';
+import { nextStates } from '../../workflow.ts';
+import { MAX_NOTE, MAX_REASSIGN_NOTE } from '../../signals.schemas.ts';
+import { TextArea } from '../../views/parts.tsx';
+import { PhotoThumbs } from '../../photos/views/photos.tsx';
+import { ActionsSection, OpenActionsHint, ReopenRequestBox, sameStateLabel, type ActionsPanel } from '../../actions/views/actions.tsx';
+import { MergeLinks, mergeStepLabel } from '../../merge/views/merge.tsx';
+
+/** One signal for a professional: facts, reporter (when allowed), history, next steps and reassigning. */
+export function SignalPage({
+  ctx,
+  slug,
+  signal,
+  category,
+  history,
+  access,
+  target,
+  prefill,
+  organisations,
+  actionsPanel,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  signal: SignalRow;
+  category: CategoryRow;
+  history: TransitionRow[];
+  access: { personalDetails: boolean; canHandle: boolean; canReassign: boolean };
+  target: string | null;
+  prefill: string;
+  organisations: { id: string; name: string }[];
+  actionsPanel?: ActionsPanel;
+}) {
+  const { t, locale } = ctx;
+  const base = `/${slug}/meldingen/behandelen/${signal.public_id}`;
+  const orgName = organisations.find((o) => o.id === signal.organisation_id)?.name ?? '—';
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('signals.handle.signalTitle', { id: signal.public_id, category: category.name })}</h1>
+      {category.sensitive && <p class="utrecht-paragraph notice">{t('signals.handle.sensitiveNotice')}</p>}
+      <ReopenRequestBox ctx={ctx} slug={slug} signal={signal} panel={actionsPanel} />
+      <dl class="signals-facts">
+        <dt>{t('signals.handle.state')}</dt>
+        <dd id="status">{t(`signals.state.${signal.state}`)}</dd>
+        <dt>{t('signals.handle.organisation')}</dt>
+        <dd>{orgName}</dd>
+        <dt>{t('signals.handle.deadline')}</dt>
+        <dd>{signal.deadline_at ? formatDateTime(locale, signal.deadline_at) : '—'}</dd>
+        <dt>{t('signals.track.description')}</dt>
+        <dd>{signal.description}</dd>
+        <dt>{t('signals.handle.place')}</dt>
+        <dd>
+          {[signal.address, signal.latitude !== null ? `${signal.latitude}, ${signal.longitude}` : null, signal.buurt_code]
+            .filter(Boolean)
+            .join(' · ') || '—'}
+        </dd>
+        {Object.entries(signal.answers).map(([k, v]) => (
+          <>
+            <dt>{category.questions.find((q) => q.key === k)?.label ?? k}</dt>
+            <dd>{v}</dd>
+          </>
+        ))}
+        <dt>{t('signals.handle.reporter')}</dt>
+        <dd id="melder">
+          {access.personalDetails
+            ? [signal.reporter_name, signal.reporter_email, signal.reporter_phone].filter(Boolean).join(' · ') ||
+              t('signals.handle.anonymous')
+            : t('signals.handle.reporterHidden')}
+        </dd>
+        <dt>{t('signals.handle.feedbackWanted')}</dt>
+        <dd>{signal.wants_feedback ? t('signals.report.yes') : t('signals.report.no')}</dd>
+      </dl>
+      <PhotoThumbs ctx={ctx} base={`${base}/fotos`} publicId={signal.public_id} count={signal.photo_count} />
+      <MergeLinks ctx={ctx} slug={slug} signal={signal} history={history} canMerge={access.canReassign} canSplit={access.canHandle} />
+      <h2 class="utrecht-heading-2">{t('signals.track.history')}</h2>
+      <ol class="signals-history">
+        {history.map((h) => (
+          <li>
+            <strong>
+              {h.from_state === h.to_state ? (mergeStepLabel(t, h) ?? sameStateLabel(t, h)) : t(`signals.state.${h.to_state}`)}
+            </strong>{' '}
+            — {formatDateTime(locale, h.created_at)}
+            {h.internal_note && (
+              <p class="utrecht-paragraph">
+                {t('signals.handle.internalNote')}: {h.internal_note}
+              </p>
+            )}
+            {h.public_message && (
+              <p class="utrecht-paragraph">
+                {t('signals.handle.publicMessage')}: {h.public_message}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      {actionsPanel && <ActionsSection ctx={ctx} slug={slug} signal={signal} panel={actionsPanel} />}
+      {access.canHandle && (
+        <section class="section" aria-labelledby="volgende-stap">
+          <h2 class="utrecht-heading-2" id="volgende-stap">
+            {t('signals.handle.nextStep')}
+          </h2>
+          <ul class="utrecht-unordered-list">
+            {nextStates(signal.state).map((s) => (
+              <li>
+                <a class="utrecht-link" href={`${base}?naar=${s}#volgende-stap`} aria-current={s === target ? 'true' : undefined}>
+                  {t('signals.handle.to', { state: t(`signals.state.${s}`) })}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <OpenActionsHint ctx={ctx} panel={actionsPanel} />
+          {target && (
+            <Form ctx={ctx} action={`${base}/status`} label={t('signals.handle.to', { state: t(`signals.state.${target}`) })}>
+              <input type="hidden" name="to" value={target} />
+              <TextArea
+                name="publicMessage"
+                label={t('signals.handle.publicMessage')}
+                hint={t('signals.handle.publicMessageHint')}
+                value={prefill}
+                maxLength={MAX_NOTE}
+              />
+              <TextArea
+                name="internalNote"
+                label={t('signals.handle.internalNote')}
+                hint={t('signals.handle.internalNoteHint')}
+                rows={3}
+                maxLength={MAX_NOTE}
+              />
+              <SubmitButton>{t('signals.handle.to', { state: t(`signals.state.${target}`) })}</SubmitButton>
+            </Form>
+          )}
+        </section>
+      )}
+      {access.canReassign && (
+        <section class="section" aria-labelledby="toewijzen">
+          <h2 class="utrecht-heading-2" id="toewijzen">
+            {t('signals.handle.reassign')}
+          </h2>
+          <Form ctx={ctx} action={`${base}/toewijzen`} label={t('signals.handle.reassign')}>
+            <SelectField
+              name="organisationId"
+              label={t('signals.handle.organisation')}
+              value={signal.organisation_id ?? ''}
+              options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+            />
+            <TextField name="note" label={t('signals.handle.reassignNote')} maxLength={MAX_REASSIGN_NOTE} />
+            <SubmitButton>{t('signals.handle.reassign')}</SubmitButton>
+          </Form>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,322 @@
+import type { ViewContext } from '../../../../ui/context.ts';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
+import type { CategoryRow, CategoryTreeGroup } from '../../config/categories.service.ts';
+import { MAX_ADDRESS, MAX_COORDINATE, MAX_DESCRIPTION, MAX_EMAIL, MAX_NAME } from '../../signals.schemas.ts';
+import { MAX_ANSWER_LENGTH } from '../../config/questions.ts';
+import { Checkbox, Radios, TextArea } from '../../views/parts.tsx';
+import type { PendingMeta } from '../../photos/photos.store.ts';
+import { PhotoField } from '../../photos/views/photos.tsx';
+import { FollowWithAccount } from '../../mine/views/mine.tsx';
+
+/** Step 1: choose a subject, grouped. */
+export function ChooseCategoryPage({ ctx, slug, tree }: { ctx: ViewContext; slug: string; tree: CategoryTreeGroup[] }) {
+  const { t } = ctx;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('signals.report.title')}</h1>
+      <p class="utrecht-paragraph">{t('signals.report.intro')}</p>
+      <p class="utrecht-paragraph">{t('signals.report.emergency')}</p>
+      {tree.map(({ group, categories }) => (
+        <section class="section" aria-labelledby={`groep-${group.code}`}>
+          <h2 class="utrecht-heading-2" id={`groep-${group.code}`}>
+            {group.name}
+          </h2>
+          {group.description && <p class="utrecht-paragraph">{group.description}</p>}
+          <ul class="utrecht-unordered-list">
+            {categories.map((c) => (
+              <li>
+                <a class="utrecht-link" href={`/${slug}/meldingen/nieuw/${c.service_code}`}>
+                  {c.name}
+                </a>
+                {c.description ? ` — ${c.description}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export interface ReportValues {
+  description: string;
+  address: string;
+  lat: string;
+  lon: string;
+  name: string;
+  email: string;
+  phone: string;
+  wantsFeedback: boolean;
+  onBehalf: boolean;
+  answers: Record<string, string>;
+  submissionId: string;
+}
+
+export interface NearbyItem {
+  public_id: string;
+  description: string;
+  address: string | null;
+  distance: number;
+  state: string;
+}
+
+/** Step 2: the form for one category: extra questions, description, place, contact. */
+export function ReportFormPage({
+  ctx,
+  slug,
+  category,
+  values,
+  errors,
+  nearby,
+  pending = [],
+  canActOnBehalf,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  category: CategoryRow;
+  values: ReportValues;
+  errors?: FieldErrors;
+  nearby?: NearbyItem[];
+  /** Photos added on an earlier round trip of this form. */
+  pending?: readonly PendingMeta[];
+  canActOnBehalf: boolean;
+}) {
+  const { t } = ctx;
+  const action = `/${slug}/meldingen/nieuw/${category.service_code}`;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('signals.report.formTitle', { category: category.name })}</h1>
+      {category.sensitive && <p class="utrecht-paragraph notice">{t('signals.report.sensitive')}</p>}
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {nearby && nearby.length > 0 && (
+        <section class="section notice" aria-labelledby="dichtbij">
+          <h2 class="utrecht-heading-2" id="dichtbij">
+            {t('signals.report.nearby.title')}
+          </h2>
+          <p class="utrecht-paragraph">{t('signals.report.nearby.intro')}</p>
+          <ul class="utrecht-unordered-list">
+            {nearby.map((n) => (
+              <li>
+                <p class="utrecht-paragraph">
+                  <strong>{n.public_id}</strong> ({t('signals.report.nearby.distance', { m: n.distance })}, {t(`signals.state.${n.state}`)}
+                  ): {n.description.slice(0, 200)}
+                </p>
+                <Form
+                  ctx={ctx}
+                  action={`/${slug}/meldingen/${n.public_id}/volgen`}
+                  label={t('signals.report.nearby.followLabel', { id: n.public_id })}
+                >
+                  <div class="utrecht-form-field utrecht-form-field--text">
+                    <div class="utrecht-form-field__label">
+                      <label class="utrecht-form-label" for={`volg-${n.public_id}`}>
+                        {t('signals.report.nearby.email', { id: n.public_id })}
+                      </label>
+                    </div>
+                    <div class="utrecht-form-field__input">
+                      <input
+                        class="utrecht-textbox utrecht-textbox--html-input"
+                        id={`volg-${n.public_id}`}
+                        name="email"
+                        type="email"
+                        autocomplete="email"
+                        value={values.email}
+                        maxLength={MAX_EMAIL}
+                      />
+                    </div>
+                  </div>
+                  <SubmitButton>{t('signals.report.nearby.follow', { id: n.public_id })}</SubmitButton>
+                </Form>
+                <FollowWithAccount ctx={ctx} slug={slug} publicId={n.public_id} />
+              </li>
+            ))}
+          </ul>
+          <p class="utrecht-paragraph">{t('signals.report.nearby.stillSubmit')}</p>
+        </section>
+      )}
+      <Form ctx={ctx} action={action} enctype="multipart/form-data" label={t('signals.report.formTitle', { category: category.name })}>
+        <input type="hidden" name="submissionId" value={values.submissionId} />
+        {nearby && <input type="hidden" name="nearbySeen" value="1" />}
+        {category.questions.map((q) => {
+          const name = `answer_${q.key}`;
+          if (q.type === 'yesno') {
+            return (
+              <Radios
+                name={name}
+                legend={q.label + (q.required ? '' : ` (${t('signals.report.optional')})`)}
+                options={[
+                  { value: 'ja', label: t('signals.report.yes') },
+                  { value: 'nee', label: t('signals.report.no') },
+                ]}
+                value={values.answers[q.key]}
+                error={errors?.[name]}
+              />
+            );
+          }
+          if (q.type === 'select') {
+            return (
+              <SelectField
+                name={name}
+                label={q.label + (q.required ? '' : ` (${t('signals.report.optional')})`)}
+                options={[{ value: '', label: t('signals.report.choose') }, ...(q.options ?? []).map((o) => ({ value: o, label: o }))]}
+                value={values.answers[q.key]}
+                error={errors?.[name]}
+              />
+            );
+          }
+          return (
+            <TextField
+              name={name}
+              label={q.label + (q.required ? '' : ` (${t('signals.report.optional')})`)}
+              value={values.answers[q.key]}
+              error={errors?.[name]}
+              maxLength={MAX_ANSWER_LENGTH}
+            />
+          );
+        })}
+        <TextArea
+          name="description"
+          label={t('signals.report.description')}
+          hint={t('signals.report.descriptionHint')}
+          value={values.description}
+          error={errors?.description}
+          maxLength={MAX_DESCRIPTION}
+        />
+        <h2 class="utrecht-heading-2">{t('signals.report.where')}</h2>
+        <TextField
+          name="address"
+          label={t('signals.report.address')}
+          hint={t('signals.report.addressHint')}
+          value={values.address}
+          error={errors?.address}
+          autocomplete="street-address"
+          maxLength={MAX_ADDRESS}
+        />
+        <TextField
+          name="lat"
+          label={t('signals.report.lat')}
+          hint={t('signals.report.coordsHint')}
+          value={values.lat}
+          error={errors?.lat}
+          inputMode="decimal"
+          maxLength={MAX_COORDINATE}
+        />
+        <TextField
+          name="lon"
+          label={t('signals.report.lon')}
+          value={values.lon}
+          error={errors?.lon}
+          inputMode="decimal"
+          maxLength={MAX_COORDINATE}
+        />
+        <h2 class="utrecht-heading-2">{t('signals.report.contact')}</h2>
+        <p class="utrecht-paragraph">{category.sensitive ? t('signals.report.contactSensitive') : t('signals.report.contactOptional')}</p>
+        {canActOnBehalf && (
+          <Checkbox
+            name="onBehalf"
+            label={t('signals.report.onBehalf')}
+            checked={values.onBehalf}
+            hint={t('signals.report.onBehalfHint')}
+          />
+        )}
+        <TextField
+          name="name"
+          label={t('signals.report.name')}
+          value={values.name}
+          error={errors?.name}
+          autocomplete="name"
+          maxLength={MAX_NAME}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('signals.report.email')}
+          value={values.email}
+          error={errors?.email}
+          autocomplete="email"
+          maxLength={MAX_EMAIL}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('signals.report.phone')}
+          value={values.phone}
+          error={errors?.phone}
+          autocomplete="tel"
+          maxLength={20}
+        />
+        <Checkbox name="wantsFeedback" label={t('signals.report.wantsFeedback')} checked={values.wantsFeedback} />
+        {/* Last in the form: the text fields arrive before the files in the multipart body. */}
+        <PhotoField ctx={ctx} pending={pending} error={errors?.photos} />
+        <SubmitButton>{t('signals.report.submit')}</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+/** Instead of submitting: the category's hard-stop message (e.g. call 112). */
+export function HardStopPage({ ctx, message, back }: { ctx: ViewContext; message: string; back: string }) {
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{ctx.t('signals.report.hardStopTitle')}</h1>
+      <div class="utrecht-alert utrecht-alert--warning" role="alert">
+        <p class="utrecht-paragraph">{message}</p>
+      </div>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={back}>
+          {ctx.t('signals.report.hardStopBack')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+/** After submitting: the number and the tracking link (the link is also mailed). */
+export function ThanksPage({
+  ctx,
+  publicId,
+  trackingUrl,
+  mailed,
+  photoCount = 0,
+}: {
+  ctx: ViewContext;
+  publicId: string;
+  trackingUrl: string | null;
+  mailed: boolean;
+  photoCount?: number;
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('signals.thanks.title')}</h1>
+      <p class="utrecht-paragraph">
+        {t('signals.thanks.number')} <strong id="meldingsnummer">{publicId}</strong>
+      </p>
+      {trackingUrl ? (
+        <p class="utrecht-paragraph">
+          {t('signals.thanks.link')}{' '}
+          <a class="utrecht-link" href={trackingUrl} id="volglink">
+            {t('signals.thanks.linkText')}
+          </a>
+        </p>
+      ) : (
+        <p class="utrecht-paragraph">{t('signals.thanks.replayed')}</p>
+      )}
+      {mailed && <p class="utrecht-paragraph">{t('signals.thanks.mailed')}</p>}
+      {photoCount > 0 && (
+        <p class="utrecht-paragraph" id="fotos-ontvangen">
+          {t('signals.photos.received', { n: photoCount })}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Confirmation after following a signal. */
+export function FollowedPage({ ctx, publicId }: { ctx: ViewContext; publicId: string }) {
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{ctx.t('signals.follow.title', { id: publicId })}</h1>
+      <p class="utrecht-paragraph">{ctx.t('signals.follow.text')}</p>
+    </>
+  );
+}

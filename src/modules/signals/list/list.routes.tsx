@@ -1,0 +1,126 @@
+import './list.messages.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { routes } from '../../../platform/http/route.ts';
+import type { RequestTenant } from '../../../platform/http/types.ts';
+import { UUID_RE } from '../../../platform/ids.ts';
+import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
+import { inTransaction } from '../../../platform/db/database.ts';
+import { listAreas } from '../../areas/areas.service.ts';
+import { listOrganisations } from '../../people/people.service.ts';
+import { viewerOf } from '../access.ts';
+import { listCategories } from '../config/categories.service.ts';
+import { EXPORT_LIMIT, exportCsv } from './list.csv.ts';
+import {
+  deleteFilter,
+  filterFor,
+  filterQueryString,
+  listPage,
+  listQueryInput,
+  saveFilter,
+  saveFilterForm,
+  savedFilters,
+  type ListQuery,
+} from './list.service.ts';
+import type { SignalListRow } from '../signals.store.ts';
+import { signalMap } from './views/list-map.tsx';
+import { SignalListPage } from './views/list.tsx';
+import { localDate } from '../../../platform/time.ts';
+
+const STAFF = { roles: ['professional', 'coordinator'], personalData: true } as const;
+
+/** The list for professionals and coordinators: filters, paging, map view, CSV export and saved filters. */
+export async function listRoutes(app: FastifyInstance): Promise<void> {
+  const route = routes(app);
+  const base = (tenant: RequestTenant) => `/${tenant.slug}/meldingen/behandelen`;
+
+  /** Categories, organisations and the store filter for a query, narrowed to what the requesting viewer may see. */
+  const context = async (req: FastifyRequest & { tenant: RequestTenant }, q: ListQuery) => {
+    const tenantId = req.tenant.id;
+    const viewer = viewerOf(req);
+    const [categories, organisations] = await Promise.all([listCategories(app.db, tenantId), listOrganisations(app.db, tenantId)]);
+    const filter = filterFor(q, viewer, categories, app.clock.now());
+    return { tenantId, viewer, categories, organisations, filter, orgNames: new Map(organisations.map((o) => [o.id, o.name])) };
+  };
+
+  route.get('/:tenant/meldingen/behandelen', { policy: STAFF, query: listQueryInput }, async (req, reply) => {
+    const q = req.query;
+    const { tenantId, viewer, categories, organisations, filter, orgNames } = await context(req, q);
+    const [page, saved] = await Promise.all([listPage(app.db, tenantId, filter, q.pagina), savedFilters(app.db, tenantId, req.user!.id)]);
+    let map;
+    if (q.weergave === 'kaart') {
+      const needBuurten = page.rows.some((r) => r.sensitive && r.buurt_code);
+      const [wijken, buurten] = await Promise.all([
+        listAreas(app.db, tenantId, { level: 'district' }),
+        needBuurten ? listAreas(app.db, tenantId, { level: 'neighbourhood' }) : [],
+      ]);
+      const labels = new Map(buurten.flatMap((b) => (b.label ? [[b.code, b.label] as const] : [])));
+      const dotLabel = (r: SignalListRow, approximate: boolean) =>
+        req.t(approximate ? 'signals.list.map.dotApprox' : 'signals.list.map.dot', {
+          id: r.public_id,
+          category: r.category_name,
+          state: req.t(`signals.state.${r.state}`),
+        });
+      map = signalMap(wijken, labels, page.rows, dotLabel);
+    }
+    return reply.page(
+      <SignalListPage
+        ctx={req.viewContext()}
+        slug={req.tenant.slug}
+        query={q}
+        page={page}
+        categories={categories}
+        organisations={viewer.all ? organisations : organisations.filter((o) => viewer.organisations.includes(o.id))}
+        orgNames={orgNames}
+        saved={saved}
+        map={map}
+        exportLimit={EXPORT_LIMIT}
+        now={app.clock.now()}
+      />,
+      { title: req.t('signals.list.title') },
+    );
+  });
+
+  route.get('/:tenant/meldingen/behandelen/export.csv', { policy: STAFF, query: listQueryInput }, async (req, reply) => {
+    const q = req.query;
+    const { tenantId, filter, orgNames } = await context(req, q);
+    const now = app.clock.now();
+    const out = await exportCsv(app.db, tenantId, filter, { orgNames, stateLabel: (s) => req.t(`signals.state.${s}`), now });
+    await recordAudit(app.db, {
+      ...auditFrom(req),
+      action: 'export',
+      entity: 'signal',
+      entityId: null,
+      detail: { format: 'csv', rows: out.rows, sensitive: out.sensitive, filter: filterQueryString(q) },
+    });
+    const date = localDate(now);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="meldingen-${req.tenant.slug}-${date}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(out.csv);
+  });
+
+  route.post('/:tenant/meldingen/behandelen/filters', { policy: STAFF, form: saveFilterForm }, async (req, reply) => {
+    const { name, ...q } = req.body;
+    const saved = await inTransaction(app.db, async (trx) => {
+      const row = await saveFilter(trx, { tenantId: req.tenant.id, userId: req.user!.id, name, query: q, now: app.clock.now() });
+      await recordAudit(trx, { ...auditFrom(req), action: 'create', entity: 'signal_saved_filter', entityId: row.id });
+      return row;
+    });
+    return reply.redirect(`${base(req.tenant)}?${saved.query}`, 303);
+  });
+
+  route.post(
+    '/:tenant/meldingen/behandelen/filters/:id/verwijderen',
+    { policy: STAFF, params: { id: z.string().regex(UUID_RE) }, form: z.object({}) },
+    async (req, reply) => {
+      const { id } = req.params;
+      await inTransaction(app.db, async (trx) => {
+        await deleteFilter(trx, req.tenant.id, req.user!.id, id);
+        await recordAudit(trx, { ...auditFrom(req), action: 'delete', entity: 'signal_saved_filter', entityId: id });
+      });
+      return reply.redirect(base(req.tenant), 303);
+    },
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * The list for professionals and coordinators: query parsing, the filter with the viewer's
+ * visibility, paging with a total count, and saved filters. CSV export: list.csv.ts.
+ */
+import { z } from 'zod';
+import type { DbOrTrx, Trx } from '../../../platform/db/database.ts';
+import { Conflict, Invalid, NotFound } from '../../../platform/errors.ts';
+import type { Viewer } from '../access.ts';
+import type { CategoryRow } from '../config/categories.service.ts';
+import * as savedStore from './list.store.ts';
+import { countSignals, querySignals, type SignalFilter, type SignalListRow } from '../signals.store.ts';
+import { isSignalState, OPEN_STATES, SIGNAL_STATES } from '../workflow.ts';
+import { isUuid } from '../../../platform/ids.ts';
+
+export const PAGE_SIZE = 50;
+export const MAX_SAVED_FILTERS = 20;
+/** A saved filter's name. */
+export const MAX_FILTER_NAME = 80;
+/** How long an area code in the filter may be. */
+export const MAX_AREA_CODE = 20;
+const NO_MATCH = '00000000-0000-0000-0000-000000000000';
+
+const text = (max: number, pattern: RegExp) =>
+  z
+    .string()
+    .max(max)
+    .regex(pattern)
+    .catch('')
+    .optional()
+    .transform((v) => v ?? '');
+
+/** The list's GET parameters; an invalid value falls back to its default (a list is never an error page). */
+export const listQuerySchema = z.object({
+  status: z
+    .enum(['', 'open', ...SIGNAL_STATES])
+    .catch('open')
+    .optional()
+    .transform((v) => v ?? 'open'),
+  categorie: text(60, /^[a-z0-9-]*$/),
+  gebied: text(MAX_AREA_CODE, /^[A-Za-z0-9]*$/),
+  organisatie: text(36, /^[0-9a-f-]*$/),
+  telaat: z
+    .enum(['', '1'])
+    .catch('')
+    .optional()
+    .transform((v) => v ?? ''),
+  gevoelig: z
+    .enum(['', 'ja', 'nee'])
+    .catch('')
+    .optional()
+    .transform((v) => v ?? ''),
+  pagina: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .catch(1)
+    .optional()
+    .transform((v) => v ?? 1),
+  weergave: z
+    .enum(['lijst', 'kaart'])
+    .catch('lijst')
+    .optional()
+    .transform((v) => v ?? 'lijst'),
+});
+export type ListQuery = z.output<typeof listQuerySchema>;
+
+/** A query string or form with each repeated parameter reduced to its first value. */
+function firstValues(raw: unknown): Record<string, unknown> {
+  return raw && typeof raw === 'object' ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) : {};
+}
+
+/** The list's query string as a route declares it (never fails: a bad value falls back to its default). */
+export const listQueryInput = z.preprocess(firstValues, listQuerySchema);
+
+/** The form that saves the current filter under a name (a name that is not text counts as empty). */
+export const saveFilterForm = z.preprocess(firstValues, listQuerySchema.extend({ name: z.string().catch('') }));
+
+/** Parse the list's query parameters (never throws). */
+export function parseListQuery(raw: unknown): ListQuery {
+  return listQueryInput.parse(raw);
+}
+
+/** The filter part of a query, as a normalised query string (no page, no view): what saved filters store and links carry. */
+export function filterQueryString(q: ListQuery): string {
+  const p = new URLSearchParams();
+  p.set('status', q.status);
+  for (const k of ['categorie', 'gebied', 'organisatie', 'telaat', 'gevoelig'] as const) if (q[k]) p.set(k, q[k]);
+  return p.toString();
+}
+
+/** The store filter for a query, narrowed to what this viewer may see (coordinators: the whole tenant; professionals: their organisations' signals and actions). */
+export function filterFor(q: ListQuery, viewer: Viewer, categories: readonly CategoryRow[], now: Date): SignalFilter {
+  const filter: SignalFilter = {};
+  if (q.status === 'open') filter.states = OPEN_STATES;
+  else if (isSignalState(q.status)) filter.states = [q.status];
+  if (q.categorie) filter.categoryIds = [categories.find((c) => c.service_code === q.categorie)?.id ?? NO_MATCH];
+  if (q.gebied) filter.areaCodes = [q.gebied];
+  if (q.organisatie) filter.organisationId = isUuid(q.organisatie) ? q.organisatie : NO_MATCH;
+  if (q.telaat) filter.overdueAt = now;
+  if (q.gevoelig) filter.sensitive = q.gevoelig === 'ja';
+  if (!viewer.all) filter.visibleToOrganisations = viewer.organisations;
+  return filter;
+}
+
+export interface ListPage {
+  rows: SignalListRow[];
+  total: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+}
+
+/** One page (PAGE_SIZE rows, newest first, stable order) of the signals matching the filter, with the total; a page past the end shows the last page. */
+export async function listPage(db: DbOrTrx, tenantId: string, filter: SignalFilter, page: number): Promise<ListPage> {
+  const total = await countSignals(db, tenantId, filter);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = total === 0 ? [] : await querySignals(db, tenantId, { ...filter, limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE });
+  return { rows, total, page: current, pages, pageSize: PAGE_SIZE };
+}
+
+export type SavedFilter = savedStore.SavedFilterRow;
+
+/** The user's own saved filters in a tenant, by name. */
+export function savedFilters(db: DbOrTrx, tenantId: string, userId: string): Promise<SavedFilter[]> {
+  return savedStore.listSavedFilters(db, tenantId, userId);
+}
+
+/** Save the current filter under a name (the same name replaces it); at most MAX_SAVED_FILTERS per user and tenant. */
+export async function saveFilter(
+  db: DbOrTrx,
+  input: { tenantId: string; userId: string; name: string; query: ListQuery; now: Date },
+): Promise<SavedFilter> {
+  const name = input.name.trim();
+  if (!name) throw Invalid({ name: 'signals.list.saved.nameRequired' });
+  if (name.length > MAX_FILTER_NAME) throw Invalid({ name: 'signals.list.saved.nameTooLong' });
+  const existing = await savedStore.findSavedFilterByName(db, input.tenantId, input.userId, name);
+  if (!existing && (await savedStore.countSavedFilters(db, input.tenantId, input.userId)) >= MAX_SAVED_FILTERS) {
+    throw Conflict('signals.list.saved.tooMany', { name: 'signals.list.saved.tooMany' });
+  }
+  return savedStore.upsertSavedFilter(db, {
+    tenantId: input.tenantId,
+    userId: input.userId,
+    name,
+    query: filterQueryString(input.query),
+    now: input.now,
+  });
+}
+
+/** Delete one of the user's own saved filters; NotFound when it is not theirs (or does not exist). */
+export async function deleteFilter(db: DbOrTrx, tenantId: string, userId: string, id: string): Promise<void> {
+  if (!isUuid(id) || (await savedStore.deleteSavedFilter(db, tenantId, userId, id)) === 0) throw NotFound('signals.list.saved.notFound');
+}
+
+/** A person's saved list filters (all tenants), for the account export. */
+export async function exportSavedFilters(
+  db: DbOrTrx,
+  userId: string,
+): Promise<{ tenantId: string; name: string; query: string; createdAt: Date }[]> {
+  return (await savedStore.savedFiltersOfUser(db, userId)).map((r) => ({
+    tenantId: r.tenant_id,
+    name: r.name,
+    query: r.query,
+    createdAt: r.created_at,
+  }));
+}
+
+/** Remove a person's saved list filters on account deletion. */
+export async function forgetSavedFilters(trx: Trx, userId: string): Promise<void> {
+  await savedStore.deleteSavedFiltersOfUser(trx, userId);
+}

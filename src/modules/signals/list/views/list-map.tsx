@@ -1,0 +1,101 @@
+import type { ViewContext } from '../../../../ui/context.ts';
+import type { Area } from '../../../areas/areas.service.ts';
+import { drawMap, type MapDrawing } from '../../../areas/views/area-map.tsx';
+import { bboxOf, mergeBBoxes, projectionFor } from '../../../areas/geo.ts';
+import type { SignalListRow } from '../../signals.store.ts';
+
+export interface SignalDot {
+  publicId: string;
+  x: number;
+  y: number;
+  label: string;
+  /** Drawn at the centre of its buurt, not at the reported spot (sensitive signals). */
+  approximate: boolean;
+}
+
+export interface SignalMapDrawing {
+  areas: MapDrawing;
+  dots: SignalDot[];
+  /** Signals of the page that are not on the map (no coordinates, or sensitive without a buurt). */
+  missing: number;
+}
+
+/**
+ * Project the wijk outlines (the areas module's drawing) and one dot per signal onto the same
+ * canvas. Sensitive signals are drawn at their buurt's label point, never at the reported spot;
+ * without a buurt they are not drawn (they stay in the list).
+ */
+export function signalMap(
+  wijken: readonly Area[],
+  buurtLabels: ReadonlyMap<string, [number, number]>,
+  rows: readonly SignalListRow[],
+  label: (r: SignalListRow, approximate: boolean) => string,
+): SignalMapDrawing | null {
+  const shapes = wijken.map((w) => ({ code: w.code, name: w.name, geometry: w.geometry }));
+  const areas = drawMap(shapes);
+  const box = mergeBBoxes(wijken.flatMap((w) => (w.geometry ? [bboxOf(w.geometry)] : [])));
+  if (!areas || !box) return null;
+  const proj = projectionFor(box);
+  const dots: SignalDot[] = [];
+  let missing = 0;
+  for (const r of rows) {
+    const approximate = r.sensitive;
+    const point = approximate
+      ? r.buurt_code
+        ? buurtLabels.get(r.buurt_code)
+        : undefined
+      : r.latitude !== null && r.longitude !== null
+        ? ([r.longitude, r.latitude] as [number, number])
+        : undefined;
+    if (!point) {
+      missing += 1;
+      continue;
+    }
+    const [x, y] = proj.project(point);
+    if (x < 0 || y < 0 || x > proj.width || y > proj.height) {
+      missing += 1;
+      continue;
+    }
+    dots.push({ publicId: r.public_id, x, y, label: label(r, approximate), approximate });
+  }
+  return { areas, dots, missing };
+}
+
+/**
+ * The signals on a map of the wijken. The list below the map is the accessible equivalent: the
+ * map is a labelled group whose only focusable parts are the dots, each a link with a name.
+ */
+export function SignalMap({ ctx, slug, drawing }: { ctx: ViewContext; slug: string; drawing: SignalMapDrawing | null }) {
+  const { t } = ctx;
+  if (!drawing) return <p class="utrecht-paragraph">{t('signals.list.map.none')}</p>;
+  const { areas, dots } = drawing;
+  return (
+    <svg
+      class="area-map signal-map"
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox={`0 0 ${areas.width} ${areas.height}`}
+      width={areas.width}
+      height={areas.height}
+      role="group"
+      aria-labelledby="signal-map-title"
+      aria-describedby="signal-map-desc"
+    >
+      <title id="signal-map-title">{t('signals.list.map.title')}</title>
+      <desc id="signal-map-desc">{t('signals.list.map.desc', { n: dots.length })}</desc>
+      <g aria-hidden="true">
+        {areas.shapes.map((s) => (
+          <path d={s.d} fill="#e3edf7" stroke="#1f4e79" stroke-width="1" fill-rule="evenodd" />
+        ))}
+      </g>
+      {dots.map((d) => (
+        <a href={`/${slug}/meldingen/behandelen/${d.publicId}`} aria-label={d.label}>
+          {d.approximate ? (
+            <rect x={d.x - 6} y={d.y - 6} width="12" height="12" fill="#5b2a86" stroke="#ffffff" stroke-width="2" />
+          ) : (
+            <circle cx={d.x} cy={d.y} r="7" fill="#b3261e" stroke="#ffffff" stroke-width="2" />
+          )}
+        </a>
+      ))}
+    </svg>
+  );
+}

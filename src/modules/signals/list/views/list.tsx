@@ -1,0 +1,246 @@
+import type { ViewContext } from '../../../../ui/context.ts';
+import { Form, SelectField, SubmitButton, TextField } from '../../../../ui/form.tsx';
+import { formatDateTime } from '../../../../platform/i18n/index.ts';
+import type { CategoryRow } from '../../config/categories.service.ts';
+import { filterQueryString, MAX_AREA_CODE, MAX_FILTER_NAME, type ListPage, type ListQuery, type SavedFilter } from '../list.service.ts';
+import { SIGNAL_STATES } from '../../workflow.ts';
+import { SignalMap, type SignalMapDrawing } from './list-map.tsx';
+
+interface Props {
+  ctx: ViewContext;
+  slug: string;
+  query: ListQuery;
+  page: ListPage;
+  categories: CategoryRow[];
+  organisations: { id: string; name: string }[];
+  orgNames: ReadonlyMap<string, string>;
+  saved: SavedFilter[];
+  map: SignalMapDrawing | null | undefined;
+  exportLimit: number;
+  now: Date;
+}
+
+/** The list for professionals and coordinators: GET filters, list or map, paging, CSV export and saved filters (works without JavaScript). */
+export function SignalListPage(p: Props) {
+  const { ctx, slug, query } = p;
+  const { t } = ctx;
+  const base = `/${slug}/meldingen/behandelen`;
+  const filterQs = filterQueryString(query);
+  const viewHref = (weergave: 'lijst' | 'kaart') => `${base}?${filterQs}${weergave === 'kaart' ? '&weergave=kaart' : ''}`;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('signals.list.title')}</h1>
+      <nav aria-label={t('signals.list.views')}>
+        <ul class="utrecht-unordered-list list-views">
+          {(['lijst', 'kaart'] as const).map((v) => (
+            <li>
+              <a class="utrecht-link" href={viewHref(v)} aria-current={query.weergave === v ? 'page' : undefined}>
+                {t(`signals.list.view.${v}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <FilterForm {...p} base={base} />
+      <SavedFilters {...p} base={base} />
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${base}/export.csv?${filterQs}`}>
+          {t('signals.list.export.link')}
+        </a>{' '}
+        {t('signals.list.export.hint', { n: p.exportLimit.toLocaleString('nl-NL') })}
+      </p>
+      <h2 class="utrecht-heading-2" id="resultaten">
+        {t('signals.list.results', { n: p.page.total })}
+      </h2>
+      {query.weergave === 'kaart' && (
+        <section aria-labelledby="kaart-titel">
+          <h3 class="utrecht-heading-3" id="kaart-titel">
+            {t('signals.list.map.heading')}
+          </h3>
+          <p class="utrecht-paragraph">{t('signals.list.map.explain')}</p>
+          <SignalMap ctx={ctx} slug={slug} drawing={p.map ?? null} />
+          {p.map && p.map.missing > 0 && <p class="utrecht-paragraph">{t('signals.list.map.missing', { n: p.map.missing })}</p>}
+        </section>
+      )}
+      <ResultTable {...p} base={base} />
+      <Pager {...p} base={base} filterQs={filterQs} />
+    </>
+  );
+}
+
+function FilterForm({ ctx, query, categories, organisations, base }: Props & { base: string }) {
+  const { t } = ctx;
+  const all = { value: '', label: t('signals.list.all') };
+  return (
+    <form method="get" action={base} class="form" aria-label={t('signals.list.filters')}>
+      <SelectField
+        name="status"
+        label={t('signals.list.state')}
+        value={query.status}
+        options={[
+          { value: 'open', label: t('signals.list.allOpen') },
+          all,
+          ...SIGNAL_STATES.map((s) => ({ value: s, label: t(`signals.state.${s}`) })),
+        ]}
+      />
+      <SelectField
+        name="categorie"
+        label={t('signals.list.category')}
+        value={query.categorie}
+        options={[all, ...categories.map((c) => ({ value: c.service_code, label: c.name }))]}
+      />
+      <TextField
+        name="gebied"
+        label={t('signals.list.area')}
+        hint={t('signals.list.areaHint')}
+        value={query.gebied}
+        maxLength={MAX_AREA_CODE}
+      />
+      <SelectField
+        name="organisatie"
+        label={t('signals.list.organisation')}
+        value={query.organisatie}
+        options={[all, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+      />
+      <SelectField
+        name="telaat"
+        label={t('signals.list.overdue')}
+        value={query.telaat}
+        options={[all, { value: '1', label: t('signals.list.overdueOnly') }]}
+      />
+      <SelectField
+        name="gevoelig"
+        label={t('signals.list.sensitive')}
+        value={query.gevoelig}
+        options={[all, { value: 'ja', label: t('signals.list.sensitiveYes') }, { value: 'nee', label: t('signals.list.sensitiveNo') }]}
+      />
+      {query.weergave === 'kaart' && <input type="hidden" name="weergave" value="kaart" />}
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+        {t('signals.list.filter')}
+      </button>
+    </form>
+  );
+}
+
+function SavedFilters({ ctx, query, saved, base }: Props & { base: string }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="bewaarde-filters">
+      <h2 class="utrecht-heading-2" id="bewaarde-filters">
+        {t('signals.list.saved.title')}
+      </h2>
+      {saved.length === 0 ? (
+        <p class="utrecht-paragraph">{t('signals.list.saved.none')}</p>
+      ) : (
+        <ul class="utrecht-unordered-list">
+          {saved.map((s) => (
+            <li>
+              <a class="utrecht-link" href={`${base}?${s.query}`}>
+                {s.name}
+              </a>{' '}
+              <Form ctx={ctx} action={`${base}/filters/${s.id}/verwijderen`}>
+                <button type="submit" class="utrecht-button utrecht-button--subtle">
+                  {t('signals.list.saved.delete', { name: s.name })}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form ctx={ctx} action={`${base}/filters`} label={t('signals.list.saved.save')}>
+        {(['status', 'categorie', 'gebied', 'organisatie', 'telaat', 'gevoelig'] as const).map((k) => (
+          <input type="hidden" name={k} value={query[k]} />
+        ))}
+        <TextField name="name" label={t('signals.list.saved.name')} hint={t('signals.list.saved.nameHint')} maxLength={MAX_FILTER_NAME} />
+        <SubmitButton>{t('signals.list.saved.save')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function ResultTable({ ctx, slug, page, orgNames, now }: Props & { base: string }) {
+  const { t, locale } = ctx;
+  if (page.rows.length === 0) return <p class="utrecht-paragraph">{t('signals.list.none')}</p>;
+  const from = (page.page - 1) * page.pageSize + 1;
+  const head = ['number', 'category', 'state', 'area', 'organisation', 'deadline'] as const;
+  return (
+    <div class="table-scroll">
+      <table class="utrecht-table data-table">
+        <caption class="utrecht-table__caption">
+          {t('signals.list.caption', { from, to: from + page.rows.length - 1, total: page.total })}
+        </caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            {head.map((h) => (
+              <th class="utrecht-table__header-cell" scope="col">
+                {t(`signals.list.col.${h}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {page.rows.map((r) => (
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__cell">
+                <a class="utrecht-link" href={`/${slug}/meldingen/behandelen/${r.public_id}`}>
+                  {r.public_id}
+                </a>
+              </td>
+              <td class="utrecht-table__cell">
+                {r.category_name}
+                {r.sensitive ? ` (${t('signals.list.sensitiveShort')})` : ''}
+              </td>
+              <td class="utrecht-table__cell">{t(`signals.state.${r.state}`)}</td>
+              <td class="utrecht-table__cell">{r.buurt_code ?? r.wijk_code ?? '—'}</td>
+              <td class="utrecht-table__cell">{(r.organisation_id && orgNames.get(r.organisation_id)) || '—'}</td>
+              <td class="utrecht-table__cell">
+                {r.deadline_at ? formatDateTime(locale, r.deadline_at) : '—'}
+                {r.deadline_at && !r.closed_at && r.deadline_at < now ? ` (${t('signals.list.late')})` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Page links: first, previous, a window around the current page, next, last; "pagina x van y". */
+function Pager({ ctx, query, page, base, filterQs }: Props & { base: string; filterQs: string }) {
+  const { t } = ctx;
+  if (page.pages <= 1) return null;
+  const href = (n: number) => `${base}?${filterQs}${query.weergave === 'kaart' ? '&weergave=kaart' : ''}${n > 1 ? `&pagina=${n}` : ''}`;
+  const window = [...new Set([1, page.page - 2, page.page - 1, page.page, page.page + 1, page.page + 2, page.pages])]
+    .filter((n) => n >= 1 && n <= page.pages)
+    .sort((a, b) => a - b);
+  return (
+    <nav class="sm-pager" aria-label={t('signals.list.pages')}>
+      <p class="utrecht-paragraph" id="pagina-positie">
+        {t('signals.list.pageOf', { page: page.page, pages: page.pages })}
+      </p>
+      {page.page > 1 && (
+        <a class="utrecht-link" href={href(page.page - 1)} rel="prev">
+          {t('signals.list.prev')}
+        </a>
+      )}
+      <ul class="utrecht-unordered-list list-pages">
+        {window.map((n) => (
+          <li>
+            {n === page.page ? (
+              <span aria-current="page">{n}</span>
+            ) : (
+              <a class="utrecht-link" href={href(n)} aria-label={t('signals.list.pageN', { n })}>
+                {n}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+      {page.page < page.pages && (
+        <a class="utrecht-link" href={href(page.page + 1)} rel="next">
+          {t('signals.list.next')}
+        </a>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,87 @@
+import './photos.messages.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
+import { NotFound } from '../../../platform/errors.ts';
+import { routes } from '../../../platform/http/route.ts';
+import type { RequestTenant } from '../../../platform/http/types.ts';
+import { signalAccess } from '../access.ts';
+import { can } from '../policies.ts';
+import * as cats from '../config/categories.store.ts';
+import { MAX_PHOTOS, photoBytes } from './photos.service.ts';
+import { publicIdParam, tokenParam } from '../signals.schemas.ts';
+import { getSignal, getSignalById } from '../signals.service.ts';
+import { resolveTrackingToken } from '../tracking/tracking.service.ts';
+
+const STAFF = { roles: ['professional', 'coordinator'], personalData: true } as const;
+const TRACK_RATE_LIMIT = { max: 60, timeWindow: '1 minute' };
+
+/** A photo's position: 1 … MAX_PHOTOS. */
+const photoParams = {
+  n: z
+    .string()
+    .regex(/^[1-9]$/)
+    .transform(Number)
+    .pipe(z.number().max(MAX_PHOTOS)),
+};
+
+async function send(reply: FastifyReply, photo: Awaited<ReturnType<typeof photoBytes>>, fileName: string) {
+  if (!photo) throw NotFound('signals.photos.error.notFound');
+  return reply
+    .header('content-type', photo.contentType)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .header('content-disposition', `inline; filename="${fileName}.jpg"`)
+    .header('referrer-policy', 'no-referrer')
+    .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
+    .send(photo.data);
+}
+
+/** Photos of a signal: for staff who may see the signal, and for the reporter through the tracking link. Followers and the public never. */
+export async function photoRoutes(app: FastifyInstance): Promise<void> {
+  const route = routes(app);
+  type TenantRequest = FastifyRequest & { tenant: RequestTenant };
+
+  const staffPhoto = async (req: TenantRequest, reply: FastifyReply, at: { publicId: string; n: number }, variant: 'full' | 'thumb') => {
+    const n = at.n;
+    const signal = await getSignal(app.db, req.tenant.id, at.publicId);
+    await signalAccess(app.db, req.principal, signal);
+    const photo = await photoBytes(app.db, signal.tenant_id, signal.id, n, variant);
+    if (!photo) throw NotFound('signals.photos.error.notFound');
+    const category = await cats.findCategoryById(app.db, signal.tenant_id, signal.category_id);
+    // Photos can show faces and homes: a view of a sensitive signal's photo is audited like its reporter details.
+    if (category?.sensitive) {
+      await recordAudit(app.db, {
+        ...auditFrom(req),
+        action: 'view',
+        entity: 'signal_photo',
+        entityId: photo.id,
+        detail: { signal: signal.id, position: n, variant },
+      });
+    }
+    return send(reply, photo, `${signal.public_id}-foto-${n}${variant === 'thumb' ? '-klein' : ''}`);
+  };
+  const staffSpec = { policy: STAFF, params: { ...publicIdParam, ...photoParams } };
+  route.get('/:tenant/meldingen/behandelen/:publicId/fotos/:n', staffSpec, (req, reply) => staffPhoto(req, reply, req.params, 'full'));
+  route.get('/:tenant/meldingen/behandelen/:publicId/fotos/:n/klein', staffSpec, (req, reply) =>
+    staffPhoto(req, reply, req.params, 'thumb'),
+  );
+
+  const reporterPhoto = async (req: TenantRequest, reply: FastifyReply, at: { token: string; n: number }, variant: 'full' | 'thumb') => {
+    const n = at.n;
+    const resolved = await resolveTrackingToken(app.db, req.tenant.id, at.token, app.clock.now());
+    // Only the reporter's own link shows the photos; a follower's link does not (404, like an unknown link).
+    const link = resolved?.reporter ? 'reporter' : 'follower';
+    if (!resolved || !can(req.principal, 'signal.photo.viaLink', { tenantId: req.tenant.id, link })) {
+      throw NotFound('signals.photos.error.notFound');
+    }
+    const signal = await getSignalById(app.db, req.tenant.id, resolved.signalId);
+    const photo = await photoBytes(app.db, signal.tenant_id, signal.id, n, variant);
+    return send(reply, photo, `${signal.public_id}-foto-${n}${variant === 'thumb' ? '-klein' : ''}`);
+  };
+  const reporterSpec = { policy: 'public' as const, params: { ...tokenParam, ...photoParams }, rateLimit: TRACK_RATE_LIMIT };
+  route.get('/:tenant/meldingen/volgen/:token/fotos/:n', reporterSpec, (req, reply) => reporterPhoto(req, reply, req.params, 'full'));
+  route.get('/:tenant/meldingen/volgen/:token/fotos/:n/klein', reporterSpec, (req, reply) =>
+    reporterPhoto(req, reply, req.params, 'thumb'),
+  );
+}

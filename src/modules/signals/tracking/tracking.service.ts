@@ -1,0 +1,156 @@
+/**
+ * Tracking links (no account needed), followers and the mails that keep reporters and followers
+ * informed. Tokens are random; only their SHA-256 is stored.
+ */
+import type { DbOrTrx } from '../../../platform/db/database.ts';
+import { translator, type Locale } from '../../../platform/i18n/index.ts';
+import { queueMail } from '../../../platform/mail/mail.service.ts';
+import * as tracking from './tracking.store.ts';
+import type { SignalRow } from '../signals.store.ts';
+import { isClosed, type SignalState } from '../workflow.ts';
+import { hashToken, newToken } from '../../../platform/tokens.ts';
+
+/** How long a tracking link works. */
+export const TOKEN_TTL_DAYS = 730;
+
+/** Where links in mails point: the app's base URL and the tenant's slug. */
+export interface LinkBase {
+  baseUrl: string;
+  tenantSlug: string;
+}
+
+/** The path of a tracking page for a token. */
+export function trackingPath(tenantSlug: string, token: string): string {
+  return `/${tenantSlug}/meldingen/volgen/${token}`;
+}
+
+/** Create a tracking token for the reporter (followerId null) or a follower; returns the plain token. */
+export async function createTrackingToken(
+  db: DbOrTrx,
+  args: { tenantId: string; signalId: string; followerId: string | null; now: Date },
+): Promise<string> {
+  const token = newToken();
+  const expiresAt = new Date(args.now.getTime() + TOKEN_TTL_DAYS * 86_400_000);
+  await tracking.insertToken(db, {
+    tokenHash: hashToken(token),
+    tenantId: args.tenantId,
+    signalId: args.signalId,
+    followerId: args.followerId,
+    now: args.now,
+    expiresAt,
+  });
+  return token;
+}
+
+/** The token's signal id and whether it is the reporter's; null when unknown, malformed or expired. */
+export async function resolveTrackingToken(
+  db: DbOrTrx,
+  tenantId: string,
+  token: string,
+  now: Date,
+): Promise<{ signalId: string; reporter: boolean } | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const row = await tracking.findToken(db, tenantId, hashToken(token));
+  if (!row || row.expires_at.getTime() <= now.getTime()) return null;
+  return { signalId: row.signal_id, reporter: row.follower_id === null };
+}
+
+/** Mail the reporter the confirmation with the tracking link (in the caller's transaction). */
+export async function mailConfirmation(
+  db: DbOrTrx,
+  signal: SignalRow,
+  args: { categoryName: string; links: LinkBase; locale: Locale; token: string; now: Date },
+): Promise<void> {
+  if (!signal.reporter_email) return;
+  const t = translator(args.locale);
+  const url = args.links.baseUrl + trackingPath(args.links.tenantSlug, args.token);
+  await queueMail(db, {
+    to: signal.reporter_email,
+    subject: t('signals.mail.confirm.subject', { id: signal.public_id }),
+    text: t('signals.mail.confirm.text', { id: signal.public_id, category: args.categoryName, url }),
+    locale: args.locale,
+    tenantId: signal.tenant_id,
+    userId: signal.reporter_user_id,
+    now: args.now,
+  });
+}
+
+/**
+ * Whether the reporter is mailed about a step: when they asked to hear back, and at closure always
+ * when they left an e-mail address (closing is the feedback every reporter with contact gets).
+ */
+export function reporterGetsUpdate(signal: Pick<SignalRow, 'reporter_email' | 'wants_feedback'>, state: SignalState): boolean {
+  return !!signal.reporter_email && (signal.wants_feedback || isClosed(state));
+}
+
+/**
+ * Tell the reporter (see reporterGetsUpdate) and every follower about a public step or
+ * message. Each mail carries a fresh tracking link; at closure the reporter's asks for satisfaction.
+ */
+export async function mailUpdate(
+  db: DbOrTrx,
+  signal: SignalRow,
+  args: { state: SignalState; message: string | null; links: LinkBase; locale: Locale; now: Date; askSatisfaction?: boolean },
+): Promise<number> {
+  const t = translator(args.locale);
+  const stateName = t(`signals.state.${args.state}`);
+  const body = (url: string, reporter: boolean) =>
+    [
+      t('signals.mail.update.text', { id: signal.public_id, state: stateName }),
+      args.message ? `\n${args.message}\n` : '',
+      reporter && args.state === 'afgehandeld' && args.askSatisfaction !== false ? t('signals.mail.update.satisfaction') : '',
+      t('signals.mail.update.link', { url }),
+    ]
+      .filter(Boolean)
+      .join('\n');
+  let sent = 0;
+  const send = async (to: string, followerId: string | null, userId: string | null) => {
+    const token = await createTrackingToken(db, { tenantId: signal.tenant_id, signalId: signal.id, followerId, now: args.now });
+    const url = args.links.baseUrl + trackingPath(args.links.tenantSlug, token);
+    await queueMail(db, {
+      to,
+      subject: t('signals.mail.update.subject', { id: signal.public_id, state: stateName }),
+      text: body(url, followerId === null),
+      locale: args.locale,
+      tenantId: signal.tenant_id,
+      userId,
+      now: args.now,
+    });
+    sent++;
+  };
+  if (reporterGetsUpdate(signal, args.state)) await send(signal.reporter_email!, null, signal.reporter_user_id);
+  for (const f of await tracking.listFollowers(db, signal.tenant_id, signal.id)) {
+    if (f.email && f.email !== signal.reporter_email) await send(f.email, f.id, f.user_id);
+  }
+  return sent;
+}
+
+/** Follow a signal by e-mail (or account): records the follower and mails them a tracking link. Not for closed or sensitive signals. */
+export async function followSignal(
+  db: DbOrTrx,
+  signal: SignalRow,
+  args: { email: string; userId: string | null; sensitive: boolean; links: LinkBase; locale: Locale; now: Date },
+): Promise<{ created: boolean }> {
+  if (args.sensitive || isClosed(signal.state)) return { created: false };
+  const email = args.email.trim().toLowerCase();
+  const { row, created } = await tracking.upsertFollower(db, {
+    tenantId: signal.tenant_id,
+    signalId: signal.id,
+    email,
+    userId: args.userId,
+    now: args.now,
+  });
+  if (!created) return { created };
+  const token = await createTrackingToken(db, { tenantId: signal.tenant_id, signalId: signal.id, followerId: row.id, now: args.now });
+  const t = translator(args.locale);
+  await queueMail(db, {
+    to: email,
+    subject: t('signals.mail.follow.subject', { id: signal.public_id }),
+    text: t('signals.mail.follow.text', { id: signal.public_id, url: args.links.baseUrl + trackingPath(args.links.tenantSlug, token) }),
+    locale: args.locale,
+    tenantId: signal.tenant_id,
+    userId: args.userId,
+    now: args.now,
+  });
+  return { created };
+}

@@ -1,0 +1,102 @@
+import type { ViewContext } from '../../../../ui/context.ts';
+import { ErrorSummary, Form, SubmitButton, type FieldErrors } from '../../../../ui/form.tsx';
+import { formatDateTime } from '../../../../platform/i18n/index.ts';
+import type { TrackingView } from '../feedback.service.ts';
+import { isPublicState } from '../../workflow.ts';
+import { MAX_REASON } from '../../signals.schemas.ts';
+import { Radios, TextArea } from '../../views/parts.tsx';
+import { PhotoThumbs } from '../../photos/views/photos.tsx';
+import { MergedNotice } from '../../merge/views/merge.tsx';
+import { FollowWithAccount } from '../../mine/views/mine.tsx';
+
+/** The reporter's (or follower's) view: state, public history and messages, and the satisfaction question after closure. */
+export function TrackingPage({
+  ctx,
+  slug,
+  token,
+  view,
+  errors,
+  notice,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  token: string;
+  view: TrackingView;
+  errors?: FieldErrors;
+  notice?: string;
+}) {
+  const { t, locale } = ctx;
+  const s = view.signal;
+  // An internal state (on hold) shows as the last public one.
+  const shown = isPublicState(s.state)
+    ? s.state
+    : ([...view.history].reverse().find((h) => isPublicState(h.to_state))?.to_state ?? 'gemeld');
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('signals.track.title', { id: s.public_id })}</h1>
+      <MergedNotice ctx={ctx} view={view} />
+      {notice && (
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <p class="utrecht-paragraph">{notice}</p>
+        </div>
+      )}
+      <dl class="signals-facts">
+        <dt>{t('signals.track.category')}</dt>
+        <dd>{view.categoryName}</dd>
+        <dt>{t('signals.track.state')}</dt>
+        <dd id="status">{t(`signals.state.${shown}`)}</dd>
+        <dt>{t('signals.track.reported')}</dt>
+        <dd>{formatDateTime(locale, s.created_at)}</dd>
+        {view.reporter && (
+          <>
+            <dt>{t('signals.track.description')}</dt>
+            <dd>{s.description}</dd>
+          </>
+        )}
+      </dl>
+      {view.reporter && (
+        <PhotoThumbs ctx={ctx} base={`/${slug}/meldingen/volgen/${token}/fotos`} publicId={s.public_id} count={s.photo_count} />
+      )}
+      <h2 class="utrecht-heading-2">{t('signals.track.history')}</h2>
+      <ol class="signals-history">
+        {view.history.map((h) => (
+          <li>
+            <strong>{t(`signals.state.${h.to_state}`)}</strong> — {formatDateTime(locale, h.created_at)}
+            {h.public_message && <p class="utrecht-paragraph">{h.public_message}</p>}
+          </li>
+        ))}
+      </ol>
+      {!view.reporter && !view.signal.closed_at && <FollowWithAccount ctx={ctx} slug={slug} publicId={s.public_id} />}
+      {view.feedbackGiven && <p class="utrecht-paragraph">{t('signals.error.feedbackGiven')}</p>}
+      {view.canGiveFeedback && (
+        <section class="section" aria-labelledby="tevredenheid">
+          <h2 class="utrecht-heading-2" id="tevredenheid">
+            {t('signals.track.feedbackTitle')}
+          </h2>
+          <ErrorSummary ctx={ctx} errors={errors} />
+          <Form ctx={ctx} action={`/${slug}/meldingen/volgen/${token}`} label={t('signals.track.feedbackTitle')}>
+            <Radios
+              name="satisfied"
+              legend={t('signals.track.satisfied')}
+              options={[
+                { value: 'ja', label: t('signals.track.satisfiedYes') },
+                { value: 'nee', label: t('signals.track.satisfiedNo') },
+              ]}
+              error={errors?.satisfied}
+            />
+            <Radios
+              name="solved"
+              legend={t('signals.track.solved')}
+              options={[
+                { value: 'ja', label: t('signals.report.yes') },
+                { value: 'nee', label: t('signals.report.no') },
+              ]}
+            />
+            <TextArea name="reason" label={t('signals.track.reason')} error={errors?.reason} rows={3} maxLength={MAX_REASON} />
+            <SubmitButton>{t('signals.track.send')}</SubmitButton>
+          </Form>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+/** Shared pieces of the social map services: who acts, input parsing, audit. */
+import type { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import type { DbOrTrx } from '../../platform/db/database.ts';
+import { Invalid } from '../../platform/errors.ts';
+import { recordAudit, truncateIp } from '../../platform/audit/audit.service.ts';
+
+/**
+ * Who makes a change, and when. Every write function of the social map takes one and records the
+ * audit entry itself, inside the transaction of the change (callers never audit social map writes).
+ */
+export interface Actor {
+  userId: string | null;
+  ip?: string | null;
+  /** The clock's now: stored as updated_at / last_checked_at. */
+  now: Date;
+}
+
+/** The actor of a request: the signed-in user, the truncated network, the app clock's now. */
+export function actorFrom(req: FastifyRequest, now: Date): Actor {
+  return { userId: req.user?.id ?? null, ip: truncateIp(req.ip), now };
+}
+
+/** A system actor (seeds, jobs, CLI imports). */
+export function systemActor(now: Date): Actor {
+  return { userId: null, ip: null, now };
+}
+
+/** Parse input with a schema; Invalid with i18n keys per field (first error per field) when it fails. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const fields: Record<string, string> = {};
+  for (const issue of r.error.issues) {
+    const field = issue.path.map(String).join('.') || '_form';
+    if (fields[field]) continue;
+    fields[field] =
+      issue.message.startsWith('socialmap.') || issue.message.startsWith('form.') ? issue.message : 'socialmap.error.invalidValue';
+  }
+  throw Invalid(fields);
+}
+
+/** Record an audit entry for a social map change (non-content details only). */
+export function audit(
+  db: DbOrTrx,
+  tenantId: string,
+  actor: Actor,
+  action: string,
+  entity: string,
+  entityId: string | null,
+  detail?: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit(db, {
+    tenantId,
+    actorUserId: actor.userId,
+    ip: actor.ip ?? null,
+    action,
+    entity: `socialmap_${entity}`,
+    entityId,
+    detail: detail ?? null,
+  });
+}
+
+/** Names of the fields present in a patch (for the audit detail). */
+export function changedFields(input: object): string[] {
+  return Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
+}

@@ -1,0 +1,148 @@
+/** Data of the service page and the neighbourhood leaflet (resident side, read-only). */
+import type { DbOrTrx } from '../../../platform/db/database.ts';
+import { NotFound } from '../../../platform/errors.ts';
+import { getArea } from '../../areas/areas.service.ts';
+import * as store from './find.store.ts';
+import { isOpenAt, monthRange, nextOccurrences, occurrences, type Occurrence, type Range } from '../schedule.ts';
+import { TAXONOMY } from '../taxonomy/taxonomy.ts';
+import { isUuid } from '../../../platform/ids.ts';
+
+export interface PageLocation extends store.LocationRow {
+  buurtName: string | null;
+  wijkName: string | null;
+  accessibility: string[];
+  accessibilityNotes: string[];
+  phones: store.PhoneRow[];
+}
+
+export interface ServicePage {
+  service: store.ServiceRow;
+  functions: string[];
+  targetGroups: string[];
+  languages: string[];
+  locations: PageLocation[];
+  phones: store.PhoneRow[];
+  schedules: store.ScheduleRow[];
+  /** Upcoming occurrences, cancelled ones included and flagged. */
+  upcoming: Occurrence[];
+  openNow: boolean;
+}
+
+async function names(db: DbOrTrx, tenantId: string, codes: Iterable<string | null>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const code of new Set([...codes].filter((c): c is string => !!c))) {
+    const area = await getArea(db, tenantId, code);
+    if (area) out.set(code, area.name);
+  }
+  return out;
+}
+
+async function pageLocations(db: DbOrTrx, tenantId: string, locations: store.LocationRow[]): Promise<PageLocation[]> {
+  const ids = [...new Set(locations.map((l) => l.id))];
+  const [terms, notes, phones, areaNames] = await Promise.all([
+    store.termsOf(db, tenantId, ids),
+    store.accessibilityOf(db, tenantId, ids),
+    store.phonesOf(db, tenantId, { services: [], locations: ids, organizations: [] }),
+    names(
+      db,
+      tenantId,
+      locations.flatMap((l) => [l.buurt_code, l.wijk_code]),
+    ),
+  ]);
+  return locations.map((l) => ({
+    ...l,
+    buurtName: l.buurt_code ? (areaNames.get(l.buurt_code) ?? null) : null,
+    wijkName: l.wijk_code ? (areaNames.get(l.wijk_code) ?? null) : null,
+    accessibility: terms.filter((t) => t.link_id === l.id && t.taxonomy_code === TAXONOMY.toegankelijkheid).map((t) => t.name),
+    accessibilityNotes: notes
+      .filter((n) => n.location_id === l.id)
+      .flatMap((n) => [n.description, n.details].filter((x): x is string => !!x)),
+    phones: phones.filter((p) => p.location_id === l.id),
+  }));
+}
+
+/** Everything the page of one active service shows; NotFound for unknown, malformed or inactive ids. */
+export async function getServicePage(db: DbOrTrx, tenantId: string, id: string, now: Date): Promise<ServicePage> {
+  if (!isUuid(id)) throw NotFound('socialmap.find.notFound');
+  const [service] = await store.servicesByIds(db, tenantId, [id]);
+  if (!service) throw NotFound('socialmap.find.notFound');
+  const [locations, terms, languages, schedules, phones] = await Promise.all([
+    store.locationsOfServices(db, tenantId, [id]),
+    store.termsOf(db, tenantId, [id]),
+    store.languagesOf(db, tenantId, id),
+    store.schedulesOfServices(db, tenantId, [id]),
+    store.phonesOf(db, tenantId, { services: [id], locations: [], organizations: [service.organization_id] }),
+  ]);
+  const rules = schedules.get(id) ?? [];
+  return {
+    service,
+    functions: terms.filter((t) => t.taxonomy_code === TAXONOMY.functie).map((t) => t.name),
+    targetGroups: terms.filter((t) => t.taxonomy_code === TAXONOMY.doelgroep).map((t) => t.name),
+    languages,
+    locations: await pageLocations(db, tenantId, locations),
+    phones: phones.filter((p) => p.service_id === id).concat(phones.filter((p) => p.service_id === null && p.location_id === null)),
+    schedules: rules,
+    upcoming: nextOccurrences(rules, now, 8, { horizonDays: 400 }),
+    openNow: isOpenAt(rules, now),
+  };
+}
+
+export interface LeafletActivity {
+  id: string;
+  name: string;
+  organisation: string;
+  description: string | null;
+  place: string | null;
+  /** This month's occurrences, cancelled ones flagged. */
+  dates: Occurrence[];
+  phone: string | null;
+}
+
+export interface Leaflet {
+  area: { code: string; name: string; level: 'district' | 'neighbourhood' };
+  month: Range;
+  activities: LeafletActivity[];
+  /** Places in the area, each once. */
+  places: PageLocation[];
+  /** Services without a date this month (always there, e.g. a walk-in point by appointment). */
+  other: LeafletActivity[];
+}
+
+/** The leaflet "Wat is er te doen in mijn buurt?" of a buurt or wijk for the month of `now`; NotFound for other codes. */
+export async function getLeaflet(db: DbOrTrx, tenantId: string, code: string, now: Date): Promise<Leaflet> {
+  const area = /^(WK\d{6}|BU\d{8})$/.test(code) ? await getArea(db, tenantId, code) : null;
+  if (!area || (area.level !== 'district' && area.level !== 'neighbourhood')) throw NotFound('socialmap.find.areaNotFound');
+  const ids = await store.serviceIdsInArea(db, tenantId, code);
+  const [services, locations, schedules, phones] = await Promise.all([
+    store.servicesByIds(db, tenantId, ids),
+    store.locationsOfServices(db, tenantId, ids),
+    store.schedulesOfServices(db, tenantId, ids),
+    store.phonesOf(db, tenantId, { services: ids, locations: [], organizations: [] }),
+  ]);
+  const inArea = locations.filter((l) => l.buurt_code === code || l.wijk_code === code);
+  const month = monthRange(now);
+  const activities: LeafletActivity[] = [];
+  const other: LeafletActivity[] = [];
+  for (const s of services) {
+    const loc = inArea.find((l) => l.service_id === s.id) ?? null;
+    const phone = phones.find((p) => p.service_id === s.id)?.number ?? null;
+    const item: LeafletActivity = {
+      id: s.id,
+      name: s.name,
+      organisation: s.organization_name,
+      description: s.description,
+      place: loc ? [loc.name, loc.address_1].filter(Boolean).join(', ') : null,
+      dates: occurrences(schedules.get(s.id) ?? [], month.from, month.to),
+      phone,
+    };
+    (item.dates.length ? activities : other).push(item);
+  }
+  const unique = [...new Map(inArea.map((l) => [l.id, l])).values()];
+  return {
+    area: { code: area.code, name: area.name, level: area.level },
+    month,
+    activities,
+    places: await pageLocations(db, tenantId, unique),
+    other,
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * The resident search query (read-only): services matching words, terms, accessibility, distance
+ * and a conservative time prefilter, best first. Every query is scoped by tenant_id.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTrx } from '../../../platform/db/database.ts';
+import { EARTH_RADIUS_M, METRES_PER_DEGREE as M_PER_DEG_LAT } from '../../../platform/geo.ts';
+
+export interface PointRadius {
+  lat: number;
+  lon: number;
+  /** Metres. */
+  radius: number;
+}
+
+/** What narrows a time filter in SQL; exact checks happen in JS (schedule.ts). */
+export interface TimePrefilter {
+  /** Civil dates (YYYY-MM-DD) of the window, inclusive; `firstDate` is one day early for activities past midnight. */
+  firstDate: string;
+  lastDate: string;
+  /** Weekday codes that may carry a matching occurrence (null: any). */
+  weekdays: string[] | null;
+  /** 'HH:MM' for "open now": the schedule must run at this time (or have no times, or run past midnight). */
+  time: string | null;
+}
+
+export interface CandidateQuery {
+  tenantId: string;
+  text: string | null;
+  functions: readonly string[];
+  targetGroups: readonly string[];
+  accessibility: readonly string[];
+  point: PointRadius | null;
+  time: TimePrefilter | null;
+  limit: number;
+  offset: number;
+  /** Count all matches (a window count; it keeps the database from stopping at the limit). Default true. */
+  withTotal?: boolean;
+}
+
+export interface Candidate {
+  id: string;
+  location_id: string | null;
+  distance: number | null;
+  total: number;
+}
+
+/** The service carries at least one of the terms. */
+function hasTerm(codes: readonly string[]): RawBuilder<unknown> {
+  return sql`exists (
+    select 1 from socialmap_attributes a
+    join socialmap_taxonomy_terms t on t.tenant_id = a.tenant_id and t.id = a.taxonomy_term_id
+    where a.tenant_id = s.tenant_id and a.link_id = s.id and t.code = any(${[...codes]}::text[]))`;
+}
+
+/** Haversine distance in metres from the point to l.latitude/l.longitude, in SQL. */
+function distanceSql(p: { lat: number; lon: number }): RawBuilder<number> {
+  return sql<number>`(${2 * EARTH_RADIUS_M}::float8 * asin(least(1, sqrt(
+    power(sin(radians(l.latitude - ${p.lat}::float8) / 2), 2) +
+    cos(radians(${p.lat}::float8)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${p.lon}::float8) / 2), 2)))))`;
+}
+
+/** Every chosen accessibility feature is on the location (or on the service itself). */
+function accessibilityConds(codes: readonly string[], serviceId: RawBuilder<unknown>): RawBuilder<unknown>[] {
+  return codes.map(
+    (code) => sql`exists (
+      select 1 from socialmap_attributes a
+      join socialmap_taxonomy_terms t on t.tenant_id = a.tenant_id and t.id = a.taxonomy_term_id
+      where a.tenant_id = l.tenant_id and a.link_id in (l.id, ${serviceId}) and t.code = ${code})`,
+  );
+}
+
+/**
+ * Conservative SQL test that a service may have an occurrence in the time window: its own
+ * schedules (directly or per service-at-location) or its locations' opening hours. Exact test in JS.
+ */
+function timeCond(t: TimePrefilter): RawBuilder<unknown> {
+  const conds: RawBuilder<unknown>[] = [
+    sql`(sc.valid_to is null or sc.valid_to >= ${t.firstDate})`,
+    sql`(sc.valid_from is null or sc.valid_from <= ${t.lastDate})`,
+    sql`(sc.freq is not null or coalesce(sc.dtstart, sc.valid_from) is null or left(coalesce(sc.dtstart, sc.valid_from), 10) between ${t.firstDate} and ${t.lastDate})`,
+  ];
+  if (t.weekdays) {
+    const [today, ...earlier] = t.weekdays;
+    // Yesterday's weekday only counts for activities that run past midnight.
+    conds.push(sql`(sc.byday is null or sc.byday = '' or sc.byday like ${'%' + today + '%'}
+      ${
+        earlier.length
+          ? sql`or (left(sc.closes_at, 5) <= left(sc.opens_at, 5) and (${sql.join(
+              earlier.map((w) => sql`sc.byday like ${'%' + w + '%'}`),
+              sql` or `,
+            )}))`
+          : sql``
+      })`);
+  }
+  if (t.time) {
+    conds.push(sql`(sc.opens_at is null or sc.closes_at is null or left(sc.closes_at, 5) <= left(sc.opens_at, 5)
+      or (left(sc.opens_at, 5) <= ${t.time} and left(sc.closes_at, 5) > ${t.time}))`);
+  }
+  const when = sql.join(conds, sql` and `);
+  // Three separate EXISTS so each can use its index (service, service-at-location, location).
+  return sql`(exists (select 1 from socialmap_schedules sc where sc.tenant_id = s.tenant_id and sc.service_id = s.id and ${when})
+    or exists (select 1 from socialmap_service_at_locations x join socialmap_schedules sc on sc.tenant_id = x.tenant_id and sc.service_at_location_id = x.id
+      where x.tenant_id = s.tenant_id and x.service_id = s.id and ${when})
+    or exists (select 1 from socialmap_service_at_locations x join socialmap_schedules sc on sc.tenant_id = x.tenant_id and sc.location_id = x.location_id
+      where x.tenant_id = s.tenant_id and x.service_id = s.id and sc.service_id is null and sc.service_at_location_id is null and ${when}))`;
+}
+
+/**
+ * Services matching the filters, best first (nearest when a point is given, else best text match,
+ * else by name), with the nearest matching location and the total. Accessibility features must all
+ * be present on that location; functions and target groups match any of the chosen terms.
+ * With a point the query starts from the locations in the bounding box (index on latitude), then
+ * keeps those within the exact (haversine) distance; without one, the location of each row on the
+ * page is looked up after paging.
+ */
+export async function findCandidates(db: DbOrTrx, q: CandidateQuery): Promise<Candidate[]> {
+  const conds: RawBuilder<unknown>[] = [sql`s.tenant_id = ${q.tenantId}`, sql`s.status = 'active'`];
+  const query = q.text ? sql`websearch_to_tsquery('dutch', ${q.text})` : null;
+  if (query) conds.push(sql`s.search_vector @@ ${query}`);
+  if (q.functions.length) conds.push(hasTerm(q.functions));
+  if (q.targetGroups.length) conds.push(hasTerm(q.targetGroups));
+  if (q.time) conds.push(timeCond(q.time));
+  const rank = query ? sql`ts_rank(s.search_vector, ${query})` : sql`0`;
+  const total = q.withTotal === false ? sql`0` : sql`count(*) over ()`;
+
+  let rows: Candidate[];
+  if (q.point) {
+    const p = q.point;
+    const dLat = p.radius / M_PER_DEG_LAT;
+    const dLon = p.radius / (M_PER_DEG_LAT * Math.max(0.01, Math.cos((p.lat * Math.PI) / 180)));
+    const distance = distanceSql(p);
+    const locConds = [
+      sql`l.tenant_id = ${q.tenantId}`,
+      sql`l.latitude between ${p.lat - dLat}::float8 and ${p.lat + dLat}::float8`,
+      sql`l.longitude between ${p.lon - dLon}::float8 and ${p.lon + dLon}::float8`,
+      sql`${distance} <= ${p.radius}::float8`,
+      ...accessibilityConds(q.accessibility, sql`sal.service_id`),
+    ];
+    const result = await sql<Candidate>`
+      with near as (
+        select sal.service_id, l.id as location_id, ${distance} as distance,
+          row_number() over (partition by sal.service_id order by ${distance}, l.id) as rn
+        from socialmap_locations l
+        join socialmap_service_at_locations sal on sal.tenant_id = l.tenant_id and sal.location_id = l.id
+        where ${sql.join(locConds, sql` and `)}
+      )
+      select s.id, near.location_id, near.distance, ${total} as total
+      from near
+      join socialmap_services s on s.tenant_id = ${q.tenantId} and s.id = near.service_id
+      where near.rn = 1 and ${sql.join(conds, sql` and `)}
+      order by near.distance, s.name, s.id
+      limit ${q.limit} offset ${q.offset}`.execute(db);
+    rows = result.rows;
+  } else {
+    if (q.accessibility.length) {
+      conds.push(sql`exists (select 1 from socialmap_service_at_locations sal
+        join socialmap_locations l on l.tenant_id = sal.tenant_id and l.id = sal.location_id
+        where sal.tenant_id = s.tenant_id and sal.service_id = s.id and ${sql.join(accessibilityConds(q.accessibility, sql`s.id`), sql` and `)})`);
+    }
+    const locConds = [
+      sql`sal.tenant_id = page.tenant_id`,
+      sql`sal.service_id = page.id`,
+      ...accessibilityConds(q.accessibility, sql`page.id`),
+    ];
+    const result = await sql<Candidate>`
+      select page.id, loc.id as location_id, null::float8 as distance, page.total
+      from (
+        select s.tenant_id, s.id, s.name, ${rank} as rank, ${total} as total
+        from socialmap_services s
+        where ${sql.join(conds, sql` and `)}
+        order by ${query ? sql`${rank} desc, ` : sql``}s.name, s.id
+        limit ${q.limit} offset ${q.offset}
+      ) page
+      left join lateral (
+        select l.id from socialmap_service_at_locations sal
+        join socialmap_locations l on l.tenant_id = sal.tenant_id and l.id = sal.location_id
+        where ${sql.join(locConds, sql` and `)}
+        order by l.name nulls last, l.id limit 1
+      ) loc on true
+      order by ${query ? sql`page.rank desc, ` : sql``}page.name, page.id`.execute(db);
+    rows = result.rows;
+  }
+  return rows.map((r) => ({ ...r, total: Number(r.total), distance: r.distance === null ? null : Number(r.distance) }));
+}

@@ -1,0 +1,289 @@
+/**
+ * The resident side of the social map: search, the page of one service, the neighbourhood leaflet
+ * and iCalendar feeds. Read-only; queries in find.search.store.ts and find.store.ts.
+ */
+import type { DbOrTrx } from '../../../platform/db/database.ts';
+import { NotFound } from '../../../platform/errors.ts';
+import { getArea } from '../../areas/areas.service.ts';
+import * as store from './find.store.ts';
+import * as search from './find.search.store.ts';
+import { buildCalendar } from './ical.ts';
+import {
+  amsterdamDay,
+  isoDate,
+  isOpenAt,
+  localMoment,
+  nextOccurrences,
+  occurrences,
+  thisWeekRange,
+  todayRange,
+  type Occurrence,
+  type Range,
+} from '../schedule.ts';
+import { TAXONOMY } from '../taxonomy/taxonomy.ts';
+import { isUuid } from '../../../platform/ids.ts';
+
+export type When = 'nu' | 'vandaag' | 'week';
+/** Walking 500 m, walking 1 km, cycling 3 km. */
+export const RADII = [500, 1000, 3000] as const;
+/** With a time filter, at most this many candidates are checked against their schedules, in chunks. */
+export const TIME_CANDIDATE_CAP = 2000;
+const TIME_CHUNK = 120;
+/** With a time filter, stop counting once this many match (the total is then shown as a lower bound). */
+const TIME_MATCH_TARGET = 60;
+
+export interface SearchInput {
+  text: string;
+  functions: readonly string[];
+  targetGroups: readonly string[];
+  accessibility: readonly string[];
+  when: When | null;
+  point: { lat: number; lon: number } | null;
+  radius: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ResultLocation {
+  id: string;
+  name: string | null;
+  address: string | null;
+  postcode: string | null;
+  city: string | null;
+  buurtCode: string | null;
+  buurtName: string | null;
+  wijkCode: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface ResultCard {
+  id: string;
+  name: string;
+  organisation: string;
+  description: string | null;
+  location: ResultLocation | null;
+  distance: number | null;
+  next: Occurrence | null;
+  openNow: boolean;
+  accessibility: string[];
+  functions: string[];
+  isDemo: boolean;
+}
+
+export interface SearchResult {
+  total: number;
+  /** True when a time filter hit the candidate cap (the total is then a lower bound). */
+  capped: boolean;
+  page: number;
+  pageSize: number;
+  items: ResultCard[];
+}
+
+function timePrefilter(when: When, now: Date): search.TimePrefilter {
+  const today = amsterdamDay(now);
+  const m = localMoment(now);
+  const y = localMoment(new Date(now.getTime() - 86_400_000));
+  if (when === 'nu') return { firstDate: isoDate(today - 1), lastDate: isoDate(today), weekdays: [m.weekday, y.weekday], time: m.time };
+  if (when === 'vandaag') return { firstDate: isoDate(today - 1), lastDate: isoDate(today), weekdays: [m.weekday, y.weekday], time: null };
+  return { firstDate: isoDate(today - 1), lastDate: isoDate(amsterdamDay(thisWeekRange(now).to) - 1), weekdays: null, time: null };
+}
+
+/** The rest of today or of this week from now on (what "vandaag" and "deze week" mean in search). */
+export function remainingRange(when: 'vandaag' | 'week', now: Date): Range {
+  const r = when === 'vandaag' ? todayRange(now) : thisWeekRange(now);
+  return { from: now, to: r.to };
+}
+
+async function areaNames(db: DbOrTrx, tenantId: string, codes: Iterable<string | null>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const code of new Set([...codes].filter((c): c is string => !!c))) {
+    const area = await getArea(db, tenantId, code);
+    if (area) out.set(code, area.name);
+  }
+  return out;
+}
+
+/** Search the tenant's active services: words (Dutch stemming), terms, when, distance; nearest first when a point is given. */
+export async function searchServices(db: DbOrTrx, tenantId: string, input: SearchInput, now: Date): Promise<SearchResult> {
+  const pageSize = Math.min(Math.max(input.pageSize, 1), 100);
+  const page = Math.max(1, input.page);
+  const base = {
+    tenantId,
+    text: input.text.trim() || null,
+    functions: input.functions,
+    targetGroups: input.targetGroups,
+    accessibility: input.accessibility,
+    point: input.point ? { ...input.point, radius: input.radius } : null,
+  };
+  let ids: { id: string; location_id: string | null; distance: number | null }[];
+  let total: number;
+  let capped = false;
+  const schedules = new Map<string, store.ScheduleRow[]>();
+  if (input.when) {
+    // Candidates in result order, checked against their schedules chunk by chunk; stop once enough match.
+    const time = timePrefilter(input.when, now);
+    const range = input.when === 'nu' ? null : remainingRange(input.when, now);
+    const matching: search.Candidate[] = [];
+    let offset = 0;
+    let exhausted = false;
+    while (offset < TIME_CANDIDATE_CAP) {
+      const chunk = await search.findCandidates(db, { ...base, time, limit: TIME_CHUNK, offset, withTotal: false });
+      const rules = await store.schedulesOfServices(
+        db,
+        tenantId,
+        chunk.map((c) => c.id),
+      );
+      for (const c of chunk) {
+        const r = rules.get(c.id) ?? [];
+        const ok = range ? occurrences(r, range.from, range.to).some((o) => !o.cancelled) : isOpenAt(r, now);
+        if (ok) {
+          matching.push(c);
+          schedules.set(c.id, r);
+        }
+      }
+      offset += chunk.length;
+      if (chunk.length < TIME_CHUNK) {
+        exhausted = true;
+        break;
+      }
+      if (matching.length >= Math.max(page * pageSize + 1, TIME_MATCH_TARGET)) break;
+    }
+    capped = !exhausted;
+    total = matching.length;
+    ids = matching.slice((page - 1) * pageSize, page * pageSize);
+  } else {
+    ids = await search.findCandidates(db, { ...base, time: null, limit: pageSize, offset: (page - 1) * pageSize });
+    total = ids[0] ? (ids[0] as search.Candidate).total : 0;
+    if (ids.length === 0 && page > 1) {
+      const first = await search.findCandidates(db, { ...base, time: null, limit: 1, offset: 0 });
+      total = first[0]?.total ?? 0;
+    }
+  }
+  const items = await cards(db, tenantId, ids, now, schedules);
+  return { total, capped, page, pageSize, items };
+}
+
+async function cards(
+  db: DbOrTrx,
+  tenantId: string,
+  ids: readonly { id: string; location_id: string | null; distance: number | null }[],
+  now: Date,
+  known: Map<string, store.ScheduleRow[]>,
+): Promise<ResultCard[]> {
+  const serviceIds = ids.map((i) => i.id);
+  const [services, locations, missing] = await Promise.all([
+    store.servicesByIds(db, tenantId, serviceIds),
+    store.locationsOfServices(db, tenantId, serviceIds),
+    store.schedulesOfServices(
+      db,
+      tenantId,
+      serviceIds.filter((id) => !known.has(id)),
+    ),
+  ]);
+  const terms = await store.termsOf(db, tenantId, [...serviceIds, ...locations.map((l) => l.id)]);
+  const names = await areaNames(
+    db,
+    tenantId,
+    locations.map((l) => l.buurt_code),
+  );
+  const byId = new Map(services.map((s) => [s.id, s]));
+  const out: ResultCard[] = [];
+  for (const c of ids) {
+    const s = byId.get(c.id);
+    if (!s) continue;
+    const loc = locations.find((l) => l.service_id === c.id && (c.location_id === null || l.id === c.location_id)) ?? null;
+    const rules = known.get(c.id) ?? missing.get(c.id) ?? [];
+    const [next] = nextOccurrences(rules, now, 1, { includeCancelled: false, horizonDays: 120 });
+    out.push({
+      id: s.id,
+      name: s.name,
+      organisation: s.organization_name,
+      description: s.description,
+      location: loc ? toResultLocation(loc, names) : null,
+      distance: c.distance,
+      next: next ?? null,
+      openNow: isOpenAt(rules, now),
+      accessibility: terms.filter((t) => loc && t.link_id === loc.id && t.taxonomy_code === TAXONOMY.toegankelijkheid).map((t) => t.name),
+      functions: terms.filter((t) => t.link_id === s.id && t.taxonomy_code === TAXONOMY.functie).map((t) => t.name),
+      isDemo: s.is_demo,
+    });
+  }
+  return out;
+}
+
+function toResultLocation(l: store.LocationRow, names: Map<string, string>): ResultLocation {
+  return {
+    id: l.id,
+    name: l.name,
+    address: l.address_1,
+    postcode: l.postal_code,
+    city: l.city,
+    buurtCode: l.buurt_code,
+    buurtName: l.buurt_code ? (names.get(l.buurt_code) ?? null) : null,
+    wijkCode: l.wijk_code,
+    lat: l.latitude === null ? null : Number(l.latitude),
+    lon: l.longitude === null ? null : Number(l.longitude),
+  };
+}
+
+/** The terms residents can filter on, per taxonomy code (functie, doelgroep, toegankelijkheid). */
+export async function filterOptions(db: DbOrTrx, tenantId: string): Promise<Record<string, { code: string; name: string }[]>> {
+  const out: Record<string, { code: string; name: string }[]> = {};
+  for (const t of await store.termOptions(db, tenantId)) (out[t.taxonomy_code] ??= []).push({ code: t.code, name: t.name });
+  return out;
+}
+
+export { getServicePage, type ServicePage, getLeaflet, type Leaflet } from './find.pages.ts';
+
+/** The iCalendar feed of one active service (NotFound for unknown ids). */
+export async function serviceFeed(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  now: Date,
+  pageUrl: string,
+): Promise<{ name: string; ics: string }> {
+  if (!isUuid(id)) throw NotFound('socialmap.find.notFound');
+  const [s] = await store.servicesByIds(db, tenantId, [id]);
+  if (!s) throw NotFound('socialmap.find.notFound');
+  return { name: s.name, ics: await feedFor(db, tenantId, [id], s.name, now, () => pageUrl) };
+}
+
+/** The iCalendar feed of every active service with a location in a buurt or wijk (NotFound for other codes). */
+export async function areaFeed(
+  db: DbOrTrx,
+  tenantId: string,
+  code: string,
+  now: Date,
+  serviceUrl: (id: string) => string,
+): Promise<{ name: string; ics: string }> {
+  const area = /^(WK\d{6}|BU\d{8})$/.test(code) ? await getArea(db, tenantId, code) : null;
+  if (!area) throw NotFound('socialmap.find.areaNotFound');
+  const ids = await store.serviceIdsInArea(db, tenantId, code);
+  return { name: area.name, ics: await feedFor(db, tenantId, ids, area.name, now, serviceUrl) };
+}
+
+async function feedFor(
+  db: DbOrTrx,
+  tenantId: string,
+  ids: string[],
+  name: string,
+  now: Date,
+  url: (id: string) => string,
+): Promise<string> {
+  const [services, locations, schedules] = await Promise.all([
+    store.servicesByIds(db, tenantId, ids),
+    store.locationsOfServices(db, tenantId, ids),
+    store.schedulesOfServices(db, tenantId, ids),
+  ]);
+  return buildCalendar({
+    name,
+    now,
+    services: services.map((s) => {
+      const loc = locations.find((l) => l.service_id === s.id);
+      const where = loc ? [loc.name, loc.address_1, loc.city].filter(Boolean).join(', ') : null;
+      return { id: s.id, name: s.name, description: s.description, url: url(s.id), location: where, schedules: schedules.get(s.id) ?? [] };
+    }),
+  });
+}

@@ -1,0 +1,112 @@
+/** The maintenance home: the entries the user maintains, with their freshness and a "Klopt nog" button each. */
+import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
+import { formatCheckedDate } from '../freshness.ts';
+import type { KeepServiceRow } from '../keep.store.ts';
+import { ButtonForm, FreshnessLabel, statusLabel } from './fields.tsx';
+import { Notice } from '../../../../ui/notice.tsx';
+
+export function KeepListPage({
+  ctx,
+  services,
+  all,
+  canCreate,
+  openSuggestions,
+  now,
+  notice,
+}: {
+  ctx: ViewContext;
+  services: KeepServiceRow[];
+  /** Coordinator or administrator: sees everything. */
+  all: boolean;
+  canCreate: boolean;
+  openSuggestions: number;
+  now: Date;
+  notice?: string | null;
+}) {
+  const { t } = ctx;
+  const base = tenantPath(ctx, `/sociale-kaart/beheer`);
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('socialmap.keep.title')}</h1>
+      <Notice ctx={ctx} messageKey={notice} />
+      <p class="utrecht-paragraph">
+        {all ? t('socialmap.keep.leadAll', { municipality: ctx.tenant?.name ?? '' }) : t('socialmap.keep.lead')}
+      </p>
+      {!all && !canCreate && <p class="utrecht-paragraph">{t('socialmap.keep.noOrganisation')}</p>}
+      <ul class="utrecht-unordered-list">
+        {canCreate && (
+          <li>
+            <a class="utrecht-link" href={`${base}/nieuw`}>
+              {t('socialmap.keep.new')}
+            </a>
+          </li>
+        )}
+        <li>
+          <a class="utrecht-link" href={`${base}/voorstellen`}>
+            {t('socialmap.keep.suggestionsLink', { count: openSuggestions })}
+          </a>
+        </li>
+        {all && (
+          <li>
+            <a class="utrecht-link" href={tenantPath(ctx, `/sociale-kaart/dekking`)}>
+              {t('socialmap.keep.coverageLink')}
+            </a>
+          </li>
+        )}
+      </ul>
+      {services.length === 0 ? (
+        <p class="utrecht-paragraph">{t('socialmap.keep.none')}</p>
+      ) : (
+        <>
+          <p class="utrecht-paragraph">{t('socialmap.keep.staleExplain')}</p>
+          <div class="table-scroll">
+            <table class="data-table utrecht-table">
+              <caption class="visually-hidden">{t('socialmap.keep.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('socialmap.keep.col.name')}</th>
+                  <th scope="col">{t('socialmap.keep.col.organisation')}</th>
+                  <th scope="col">{t('socialmap.keep.col.status')}</th>
+                  <th scope="col">{t('socialmap.keep.col.checked')}</th>
+                  <th scope="col">{t('socialmap.keep.col.freshness')}</th>
+                  <th scope="col" class="num">
+                    {t('socialmap.keep.col.suggestions')}
+                  </th>
+                  <th scope="col">{t('socialmap.keep.col.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {services.map((s) => (
+                  <tr>
+                    <th scope="row">
+                      <a class="utrecht-link" href={`${base}/aanbod/${s.id}`} aria-label={t('socialmap.keep.editLabel', { name: s.name })}>
+                        {s.name}
+                      </a>
+                    </th>
+                    <td>{s.organization_name}</td>
+                    <td>{statusLabel(ctx, s.status)}</td>
+                    <td>{s.last_checked_at ? formatCheckedDate(s.last_checked_at, ctx.locale) : t('socialmap.keep.never')}</td>
+                    <td>
+                      <FreshnessLabel ctx={ctx} lastCheckedAt={s.last_checked_at} now={now} />
+                    </td>
+                    <td class="num">{s.open_suggestions}</td>
+                    <td>
+                      <ButtonForm
+                        ctx={ctx}
+                        action={`${base}/aanbod/${s.id}/klopt`}
+                        label={t('socialmap.keep.confirmLabel', { name: s.name })}
+                        hidden={{ terug: 'lijst' }}
+                      >
+                        {t('socialmap.keep.confirm')}
+                      </ButtonForm>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

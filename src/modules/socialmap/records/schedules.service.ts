@@ -1,0 +1,152 @@
+/** Schedules (HSDS, RFC 5545 style) of services, locations or service_at_locations, and cancelled dates. */
+import type { DbOrTrx, Trx } from '../../../platform/db/database.ts';
+import { inTransaction } from '../../../platform/db/database.ts';
+import { Invalid, NotFound } from '../../../platform/errors.ts';
+import * as store from '../socialmap.store.ts';
+import {
+  scheduleExceptionInput,
+  scheduleInput,
+  type ScheduleData,
+  type ScheduleExceptionInput,
+  type ScheduleInput,
+} from '../socialmap.schemas.ts';
+import { audit, changedFields, parseInput, type Actor } from '../actor.ts';
+import { isUuid } from '../../../platform/ids.ts';
+
+export type Schedule = store.ScheduleRow;
+export type ScheduleException = store.ScheduleExceptionRow;
+
+async function checkTargets(trx: Trx, tenantId: string, s: ScheduleData): Promise<void> {
+  if (!s.service_id && !s.location_id && !s.service_at_location_id) throw Invalid({ service_id: 'socialmap.error.scheduleTarget' });
+  if (s.service_id && !(await store.findService(trx, tenantId, s.service_id))) {
+    throw Invalid({ service_id: 'socialmap.error.serviceNotFound' });
+  }
+  if (s.location_id && !(await store.findLocation(trx, tenantId, s.location_id))) {
+    throw Invalid({ location_id: 'socialmap.error.locationNotFound' });
+  }
+  if (s.service_at_location_id && (await store.listServiceAtLocations(trx, tenantId, { ids: [s.service_at_location_id] })).length === 0) {
+    throw Invalid({ service_at_location_id: 'socialmap.error.serviceAtLocationNotFound' });
+  }
+}
+
+/**
+ * Add a schedule to a service, location or service_at_location (e.g. WEEKLY, byday TU, 12:00–13:30;
+ * or MONTHLY byday 1TU,3TU for the first and third Tuesday). Refused when it closes before it opens,
+ * ends before it starts, or has a time outside 00:00–23:59.
+ */
+export async function createSchedule(db: DbOrTrx, tenantId: string, input: ScheduleInput, actor: Actor): Promise<Schedule> {
+  const data = parseInput(scheduleInput, input);
+  return inTransaction(db, async (trx) => {
+    await checkTargets(trx, tenantId, data);
+    const { id, ...rest } = data;
+    const row = await store.insertSchedule(trx, {
+      ...rest,
+      ...(id ? { id } : {}),
+      tenant_id: tenantId,
+      created_at: actor.now,
+      updated_at: actor.now,
+    });
+    await touchOwner(trx, tenantId, row, actor);
+    await audit(trx, tenantId, actor, 'create', 'schedule', row.id);
+    return row;
+  });
+}
+
+/** Update a schedule; absent fields keep their value. */
+export async function updateSchedule(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  input: Partial<ScheduleInput>,
+  actor: Actor,
+): Promise<Schedule> {
+  return inTransaction(db, async (trx) => {
+    const current = await getScheduleOrThrow(trx, tenantId, id);
+    const data = parseInput(scheduleInput, { ...current, ...input, id });
+    await checkTargets(trx, tenantId, data);
+    const { id: _id, ...rest } = data;
+    const row = await store.updateSchedule(trx, tenantId, id, { ...rest, updated_at: actor.now });
+    if (!row) throw NotFound('socialmap.error.scheduleNotFound');
+    await touchOwner(trx, tenantId, row, actor);
+    await audit(trx, tenantId, actor, 'update', 'schedule', id, { fields: changedFields(input) });
+    return row;
+  });
+}
+
+/** Delete a schedule (and its cancelled dates). */
+export async function deleteSchedule(db: DbOrTrx, tenantId: string, id: string, actor: Actor): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const current = await getScheduleOrThrow(trx, tenantId, id);
+    await store.deleteSchedule(trx, tenantId, id);
+    await touchOwner(trx, tenantId, current, actor);
+    await audit(trx, tenantId, actor, 'delete', 'schedule', id);
+  });
+}
+
+/** A schedule change modifies its service (HSDS modified_after). */
+async function touchOwner(trx: Trx, tenantId: string, s: Schedule, actor: Actor): Promise<void> {
+  if (s.service_id) await store.updateService(trx, tenantId, s.service_id, { updated_at: actor.now });
+}
+
+/** One schedule, or null. */
+export async function getSchedule(db: DbOrTrx, tenantId: string, id: string): Promise<Schedule | null> {
+  if (!isUuid(id)) return null;
+  return (await store.findSchedule(db, tenantId, id)) ?? null;
+}
+
+/** One schedule; NotFound otherwise. */
+export async function getScheduleOrThrow(db: DbOrTrx, tenantId: string, id: string): Promise<Schedule> {
+  const row = await getSchedule(db, tenantId, id);
+  if (!row) throw NotFound('socialmap.error.scheduleNotFound');
+  return row;
+}
+
+/** Schedules attached to any of these services, locations or service_at_locations. */
+export function listSchedules(
+  db: DbOrTrx,
+  tenantId: string,
+  opts: { serviceIds?: readonly string[]; locationIds?: readonly string[]; salIds?: readonly string[] },
+): Promise<Schedule[]> {
+  return store.listSchedules(db, tenantId, opts);
+}
+
+/** Cancel one date of a schedule (extension `socialmap_schedule_exceptions`); cancelling twice is harmless. */
+export async function addScheduleException(
+  db: DbOrTrx,
+  tenantId: string,
+  input: ScheduleExceptionInput,
+  actor: Actor,
+): Promise<ScheduleException> {
+  const data = parseInput(scheduleExceptionInput, input);
+  return inTransaction(db, async (trx) => {
+    const schedule = await store.findSchedule(trx, tenantId, data.schedule_id);
+    if (!schedule) throw Invalid({ schedule_id: 'socialmap.error.scheduleNotFound' });
+    const row = await store.insertScheduleException(trx, { ...data, tenant_id: tenantId, kind: 'cancelled', created_at: actor.now });
+    const existing = row ?? (await store.listScheduleExceptions(trx, tenantId, [data.schedule_id], { from: data.date, to: data.date }))[0]!;
+    if (row) {
+      await touchOwner(trx, tenantId, schedule, actor);
+      await audit(trx, tenantId, actor, 'create', 'schedule_exception', row.id, { schedule_id: data.schedule_id });
+    }
+    return existing;
+  });
+}
+
+/** Undo a cancellation. */
+export async function removeScheduleException(db: DbOrTrx, tenantId: string, id: string, actor: Actor): Promise<void> {
+  if (!isUuid(id)) throw NotFound('socialmap.error.exceptionNotFound');
+  await inTransaction(db, async (trx) => {
+    const row = await store.deleteScheduleException(trx, tenantId, id);
+    if (!row) throw NotFound('socialmap.error.exceptionNotFound');
+    await audit(trx, tenantId, actor, 'delete', 'schedule_exception', id, { schedule_id: row.schedule_id });
+  });
+}
+
+/** Cancelled dates of these schedules, optionally between two dates (YYYY-MM-DD, inclusive). */
+export function listScheduleExceptions(
+  db: DbOrTrx,
+  tenantId: string,
+  scheduleIds: readonly string[],
+  opts: { from?: string; to?: string } = {},
+): Promise<ScheduleException[]> {
+  return store.listScheduleExceptions(db, tenantId, scheduleIds, opts);
+}

@@ -1,0 +1,144 @@
+/**
+ * The "Ontmoeten" section of the neighbourhood page (/{tenant}/wijken/{code}) for a wijk or buurt:
+ * this week's activities, the meeting places, what is missing (white spots), the number of stale
+ * entries, and links to the social map search and the printable leaflet.
+ */
+import type { AreaSection, AreaSectionArgs } from '../../../platform/module.ts';
+import { coverageRow, entriesIn } from './coverage.ts';
+import { coverageEntries } from '../keep/keep.coverage.ts';
+import { countStale, listServicePlaces } from '../keep/keep.store.ts';
+import { freshnessCutoffs } from '../keep/freshness.ts';
+import { listScheduleExceptions, listSchedules } from '../records/schedules.service.ts';
+import { occurrences, thisWeekRange, type Occurrence } from '../schedule.ts';
+import { FUNCTIE } from '../taxonomy/taxonomy.ts';
+import { ZONE } from '../../../platform/time.ts';
+
+const MAX_ACTIVITIES = 12;
+
+interface WeekItem {
+  serviceId: string;
+  name: string;
+  place: string | null;
+  occurrence: Occurrence;
+}
+
+function when(locale: 'nl' | 'en', o: Occurrence): string {
+  const f = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    ...(o.allDay ? {} : { hour: '2-digit', minute: '2-digit' }),
+    timeZone: ZONE,
+  });
+  return f.format(o.start);
+}
+
+async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionArgs) {
+  if (area.level === 'municipality') return null;
+  const { t } = ctx;
+  const slug = ctx.tenant?.slug ?? '';
+  const [entries, places, staleCount] = await Promise.all([
+    coverageEntries(db, tenantId, now, areaCodes),
+    listServicePlaces(db, tenantId, areaCodes),
+    countStale(db, tenantId, freshnessCutoffs(now).staleBefore, areaCodes),
+  ]);
+  const here = entriesIn({ code: area.code, level: area.level }, entries);
+  const row = coverageRow({ code: area.code, name: area.name, level: area.level, parentCode: null }, here);
+  const active = new Map(entries.map((e) => [e.id, e]));
+
+  // This week's activities of the active services offered here.
+  const ids = [...active.keys()];
+  const schedules = ids.length ? (await listSchedules(db, tenantId, { serviceIds: ids })).filter((s) => s.service_id) : [];
+  const exceptions = schedules.length
+    ? await listScheduleExceptions(
+        db,
+        tenantId,
+        schedules.map((s) => s.id),
+      )
+    : [];
+  const week = thisWeekRange(now);
+  const placeOf = new Map(places.map((p) => [p.service_id, p.location_name]));
+  const items: WeekItem[] = schedules
+    .flatMap((s) =>
+      occurrences(
+        { ...s, id: s.id, cancelled: exceptions.filter((e) => e.schedule_id === s.id).map((e) => e.date) },
+        week.from,
+        week.to,
+      ).map((o) => ({
+        serviceId: s.service_id!,
+        name: active.get(s.service_id!)?.name ?? '',
+        place: placeOf.get(s.service_id!) ?? null,
+        occurrence: o,
+      })),
+    )
+    .sort((a, b) => a.occurrence.start.getTime() - b.occurrence.start.getTime());
+
+  // Meeting places: locations of active meeting services, each once.
+  const meeting = new Map<string, string>();
+  for (const p of places) {
+    if (active.get(p.service_id)?.functions.includes(FUNCTIE.ontmoeting)) {
+      meeting.set(p.location_id, [p.location_name, p.address_1].filter(Boolean).join(', ') || '—');
+    }
+  }
+  const missing = [
+    ...row.whiteSpots.questions.map((q) => t(`socialmap.keep.q.${q}.short`)),
+    ...row.whiteSpots.functions.filter((f) => f !== FUNCTIE.ontmoeting).map((f) => t(`socialmap.keep.fn.${f}`).toLowerCase()),
+  ];
+  const headingId = `ontmoeten-${area.code}`;
+  return (
+    <section class="section area-ontmoeten" aria-labelledby={headingId}>
+      <h2 class="utrecht-heading-2" id={headingId}>
+        {t('socialmap.keep.area.title', { name: area.name })}
+      </h2>
+      <h3 class="utrecht-heading-3">{t('socialmap.keep.area.week')}</h3>
+      {items.length === 0 ? (
+        <p class="utrecht-paragraph">{t('socialmap.keep.area.noActivities')}</p>
+      ) : (
+        <ul class="utrecht-unordered-list">
+          {items.slice(0, MAX_ACTIVITIES).map((i) => (
+            <li>
+              {when(ctx.locale, i.occurrence)}:{' '}
+              <a class="utrecht-link" href={`/${slug}/sociale-kaart/aanbod/${i.serviceId}`}>
+                {i.name}
+              </a>
+              {i.place && ` (${i.place})`}
+              {i.occurrence.cancelled && <strong>{` — ${t('socialmap.keep.area.cancelled')}`}</strong>}
+            </li>
+          ))}
+          {items.length > MAX_ACTIVITIES && <li>{t('socialmap.keep.area.more', { count: items.length - MAX_ACTIVITIES })}</li>}
+        </ul>
+      )}
+      <h3 class="utrecht-heading-3">{t('socialmap.keep.area.places')}</h3>
+      {meeting.size === 0 ? (
+        <p class="utrecht-paragraph">{t('socialmap.keep.area.noPlaces')}</p>
+      ) : (
+        <ul class="utrecht-unordered-list">
+          {[...meeting.values()].sort().map((p) => (
+            <li>{p}</li>
+          ))}
+        </ul>
+      )}
+      <p class="utrecht-paragraph">
+        {missing.length === 0
+          ? t('socialmap.keep.area.noWhiteSpots', { name: area.name })
+          : t('socialmap.keep.area.whiteSpots', { name: area.name, list: missing.join(', ') })}
+      </p>
+      {staleCount > 0 && <p class="utrecht-paragraph">{t('socialmap.keep.area.stale', { count: staleCount })}</p>}
+      <ul class="utrecht-unordered-list">
+        <li>
+          <a class="utrecht-link" href={`/${slug}/sociale-kaart`}>
+            {t('socialmap.keep.area.search')}
+          </a>
+        </li>
+        <li>
+          <a class="utrecht-link" href={`/${slug}/sociale-kaart/folder/${area.code}`}>
+            {t('socialmap.keep.area.leaflet', { name: area.name })}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+/** The ontmoeten section, shown on the page of every wijk and buurt. */
+export const ontmoetenSection: AreaSection = { id: 'socialmap-ontmoeten', order: 10, render };

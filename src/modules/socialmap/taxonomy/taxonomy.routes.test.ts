@@ -1,0 +1,60 @@
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { TestBrowser, useTestApp } from '../../../../test/helpers/app.ts';
+import { signInAs } from '../../../../test/helpers/people.ts';
+import { listTaxonomies, listTerms, termIdsByCode } from './taxonomy.service.ts';
+import { FUNCTIE } from './taxonomy.ts';
+import { GRONINGEN, KRIMPEN, setupSocialmapTenants } from '../socialmap.test-support.ts';
+
+const BASE = `/${KRIMPEN.slug}/sociale-kaart/beheer/categorieen`;
+
+describe('social map categories page', () => {
+  const ctx = useTestApp();
+  const b = {} as { coordinator: TestBrowser };
+  before(async () => {
+    await setupSocialmapTenants(ctx.database.db);
+    b.coordinator = new TestBrowser(ctx.app);
+    await signInAs(ctx, b.coordinator, { tenantId: KRIMPEN.id, role: 'coordinator' });
+  });
+
+  it('lists the default categories, renames one and adds one, refusing empty names and other tenants’ taxonomies', async () => {
+    const page = await b.coordinator.get(BASE);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Basisfuncties/);
+    assert.match(page.body, /Rolstoeltoegankelijk/);
+    const id = (await termIdsByCode(ctx.database.db, KRIMPEN.id, [FUNCTIE.ontmoeting])).get(FUNCTIE.ontmoeting)!;
+    assert.equal((await b.coordinator.get(`${BASE}/${id}`)).statusCode, 200);
+    const renamed = await b.coordinator.post(`${BASE}/${id}`, { name: 'Ontmoeten', description: 'Samen zijn' });
+    assert.equal(renamed.statusCode, 303);
+    const terms = await listTerms(ctx.database.db, KRIMPEN.id, { taxonomyCode: 'functie' });
+    assert.equal(terms.find((t) => t.id === id)?.name, 'Ontmoeten');
+    assert.equal(terms.find((t) => t.id === id)?.code, FUNCTIE.ontmoeting, 'the code stays');
+
+    await b.coordinator.get(`${BASE}/${id}`);
+    const empty = await b.coordinator.post(`${BASE}/${id}`, { name: ' ', description: '' });
+    assert.equal(empty.statusCode, 422);
+    assert.match(empty.body, /Vul dit veld in/);
+
+    const tax = (await listTaxonomies(ctx.database.db, KRIMPEN.id)).find((t) => t.code === 'doelgroep')!;
+    await b.coordinator.get(BASE);
+    assert.equal(
+      (await b.coordinator.post(BASE, { taxonomy_id: tax.id, name: 'Statushouders', description: 'Mensen met een verblijfsvergunning' }))
+        .statusCode,
+      303,
+    );
+    assert.ok((await listTerms(ctx.database.db, KRIMPEN.id, { taxonomyCode: 'doelgroep' })).some((t) => t.name === 'Statushouders'));
+    const foreign = (await listTaxonomies(ctx.database.db, GRONINGEN.id))[0]!;
+    await b.coordinator.get(BASE);
+    const bad = await b.coordinator.post(BASE, { taxonomy_id: foreign.id, name: 'X' });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /Deze indeling kennen we niet/);
+  });
+
+  it('answers 404 for an unknown or malformed term, 403 for residents', async () => {
+    assert.equal((await b.coordinator.get(`${BASE}/not-a-uuid`)).statusCode, 404);
+    assert.equal((await b.coordinator.get(`${BASE}/00000000-0000-4000-8000-000000000000`)).statusCode, 404);
+    const resident = new TestBrowser(ctx.app);
+    await signInAs(ctx, resident, { tenantId: KRIMPEN.id, role: 'resident' });
+    assert.equal((await resident.get(BASE)).statusCode, 403);
+  });
+});

@@ -1,0 +1,134 @@
+import type { ViewContext } from '../../../../ui/context.ts';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextField } from '../../../../ui/form.tsx';
+import type { Taxonomy, TaxonomyTerm } from '../taxonomy.service.ts';
+import { DataTable } from '../../../../ui/table.tsx';
+import { TERM_DESCRIPTION_MAX, TERM_NAME_MAX } from '../../socialmap.schemas.ts';
+
+type Values = { taxonomy_id?: string; name?: string; description?: string };
+
+/** Coordinators: the categories (taxonomies and terms) of the social map, with a form to add a term. */
+export function TermsPage({
+  ctx,
+  slug,
+  taxonomies,
+  terms,
+  errors,
+  values,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  taxonomies: Taxonomy[];
+  terms: TaxonomyTerm[];
+  errors?: Record<string, string>;
+  values?: Values;
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('socialmap.terms.title')}</h1>
+      <p class="utrecht-paragraph">{t('socialmap.terms.intro')}</p>
+      {taxonomies.map((tax) => (
+        <section aria-labelledby={`tax-${tax.id}`}>
+          <h2 class="utrecht-heading-2" id={`tax-${tax.id}`}>
+            {tax.name}
+          </h2>
+          <DataTable
+            class="utrecht-table"
+            caption={tax.name}
+            columns={[t('socialmap.terms.name'), t('socialmap.terms.description'), t('socialmap.terms.code'), t('socialmap.terms.actions')]}
+          >
+            {terms
+              .filter((term) => term.taxonomy_id === tax.id)
+              .map((term) => (
+                <tr>
+                  <td>{term.name}</td>
+                  <td>{term.description}</td>
+                  <td>{term.code ?? ''}</td>
+                  <td>
+                    <a class="utrecht-link" href={`/${slug}/sociale-kaart/beheer/categorieen/${term.id}`}>
+                      {t('socialmap.terms.edit')}
+                      <span class="visually-hidden"> {term.name}</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+          </DataTable>
+        </section>
+      ))}
+      <h2 class="utrecht-heading-2">{t('socialmap.terms.add')}</h2>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Form ctx={ctx} action={`/${slug}/sociale-kaart/beheer/categorieen`} label={t('socialmap.terms.add')}>
+        <SelectField
+          name="taxonomy_id"
+          label={t('socialmap.terms.taxonomy')}
+          value={values?.taxonomy_id}
+          error={errors?.taxonomy_id}
+          options={taxonomies.map((x) => ({ value: x.id, label: x.name }))}
+        />
+        <TextField name="name" label={t('socialmap.terms.name')} value={values?.name} error={errors?.name} maxLength={TERM_NAME_MAX} />
+        <TextField
+          name="description"
+          label={t('socialmap.terms.description')}
+          value={values?.description}
+          error={errors?.description}
+          maxLength={TERM_DESCRIPTION_MAX}
+        />
+        <SubmitButton>{t('socialmap.terms.addSubmit')}</SubmitButton>
+      </Form>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/${slug}/sociale-kaart/beheer/import`}>
+          {t('socialmap.import.title')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+/** Coordinators: rename or re-describe one term. */
+export function TermEditPage({
+  ctx,
+  slug,
+  term,
+  errors,
+  values,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  term: TaxonomyTerm;
+  errors?: Record<string, string>;
+  values?: Values;
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('socialmap.terms.editTitle', { name: term.name })}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Form
+        ctx={ctx}
+        action={`/${slug}/sociale-kaart/beheer/categorieen/${term.id}`}
+        label={t('socialmap.terms.editTitle', { name: term.name })}
+      >
+        <TextField
+          name="name"
+          label={t('socialmap.terms.name')}
+          value={values?.name ?? term.name}
+          error={errors?.name}
+          maxLength={TERM_NAME_MAX}
+        />
+        <TextField
+          name="description"
+          label={t('socialmap.terms.description')}
+          value={values?.description ?? term.description}
+          error={errors?.description}
+          maxLength={TERM_DESCRIPTION_MAX}
+        />
+        <SubmitButton>{t('socialmap.terms.save')}</SubmitButton>
+      </Form>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/${slug}/sociale-kaart/beheer/categorieen`}>
+          {t('socialmap.terms.back')}
+        </a>
+      </p>
+    </>
+  );
+}
