@@ -7,7 +7,7 @@ import { signalRoutes } from './intake/intake.routes.tsx';
 import { seedSignalsDemo } from './demo.ts';
 import { exportSignalsData, forgetSignalsData } from './userdata.ts';
 import './open311/open311.messages.ts';
-import { open311Routes as open311ApiRoutes } from './open311/open311.routes.ts';
+import { open311Routes } from './open311/open311.routes.ts';
 import { open311AdminRoutes } from './open311/admin.routes.tsx';
 import { seedOpen311Demo } from './open311/demo.ts';
 import { trackRoutes } from './tracking/tracking.routes.tsx';
@@ -36,7 +36,7 @@ async function signalsRoutes(app: FastifyInstance): Promise<void> {
   await configRoutes(app);
   await mineRoutes(app);
   await jobsSettingsRoutes(app);
-  await app.register(open311ApiRoutes);
+  await app.register(open311Routes);
   await open311AdminRoutes(app);
 }
 
