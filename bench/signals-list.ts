@@ -24,6 +24,7 @@ import { listAreas } from '../src/modules/areas/areas.service.ts';
 import { KRIMPEN, setupTenant } from '../src/modules/signals/signals.test-support.ts';
 import { filterFor, listPage, parseListQuery } from '../src/modules/signals/list/list.service.ts';
 import { listCategories } from '../src/modules/signals/config/categories.service.ts';
+import { principalOf } from '../src/platform/principal.ts';
 import { TestBrowser } from '../test/helpers/app.ts';
 import { signInAs } from '../test/helpers/people.ts';
 
@@ -107,13 +108,15 @@ async function measure(engine: string, handle: DbHandle): Promise<{ engine: stri
   await app.ready();
   try {
     const categories = await listCategories(db, KRIMPEN.id);
-    const coordinator = { userId: 'bench', all: true, organisations: [] };
-    const professional = { userId: 'bench', all: false, organisations: [housing] };
-    const coordOpen = filterFor(parseListQuery({ status: 'open' }), coordinator, categories, NOW);
-    const proAll = filterFor(parseListQuery({ status: '' }), professional, categories, NOW);
-    const proOpen = filterFor(parseListQuery({ status: 'open' }), professional, categories, NOW);
-    const deepCoord = Math.max(1, Math.floor((await listPage(db, KRIMPEN.id, coordOpen, 1)).pages / 2));
-    const deepPro = Math.max(1, Math.floor((await listPage(db, KRIMPEN.id, proAll, 1)).pages / 2));
+    const as = (role: 'coordinator' | 'professional', organisationId: string | null) =>
+      principalOf({ id: 'bench', mfaVerified: true, memberships: [{ tenantId: KRIMPEN.id, organisationId, role }] }, KRIMPEN.id, NOW);
+    const coordinator = as('coordinator', null);
+    const professional = as('professional', housing);
+    const coordOpen = filterFor(parseListQuery({ status: 'open' }), categories, NOW);
+    const proAll = filterFor(parseListQuery({ status: '' }), categories, NOW);
+    const proOpen = filterFor(parseListQuery({ status: 'open' }), categories, NOW);
+    const deepCoord = Math.max(1, Math.floor((await listPage(db, coordinator, KRIMPEN.id, coordOpen, 1)).pages / 2));
+    const deepPro = Math.max(1, Math.floor((await listPage(db, professional, KRIMPEN.id, proAll, 1)).pages / 2));
     const coord = new TestBrowser(app);
     await signInAs({ database: handle, clock }, coord, { tenantId: KRIMPEN.id, role: 'coordinator' });
     const pro = new TestBrowser(app);
@@ -129,11 +132,13 @@ async function measure(engine: string, handle: DbHandle): Promise<{ engine: stri
           db,
         ),
       ),
-      await timeIt('service: coordinator, open, page 1', () => listPage(db, KRIMPEN.id, coordOpen, 1)),
-      await timeIt(`service: coordinator, open, page ${deepCoord}`, () => listPage(db, KRIMPEN.id, coordOpen, deepCoord)),
-      await timeIt('service: professional (housing), all states, page 1', () => listPage(db, KRIMPEN.id, proAll, 1)),
-      await timeIt(`service: professional (housing), all states, page ${deepPro}`, () => listPage(db, KRIMPEN.id, proAll, deepPro)),
-      await timeIt('service: professional (housing), open, page 1', () => listPage(db, KRIMPEN.id, proOpen, 1)),
+      await timeIt('service: coordinator, open, page 1', () => listPage(db, coordinator, KRIMPEN.id, coordOpen, 1)),
+      await timeIt(`service: coordinator, open, page ${deepCoord}`, () => listPage(db, coordinator, KRIMPEN.id, coordOpen, deepCoord)),
+      await timeIt('service: professional (housing), all states, page 1', () => listPage(db, professional, KRIMPEN.id, proAll, 1)),
+      await timeIt(`service: professional (housing), all states, page ${deepPro}`, () =>
+        listPage(db, professional, KRIMPEN.id, proAll, deepPro),
+      ),
+      await timeIt('service: professional (housing), open, page 1', () => listPage(db, professional, KRIMPEN.id, proOpen, 1)),
       await timeIt('HTTP page: coordinator, open, page 1', () => page(coord, `${base}?status=open`)),
       await timeIt('HTTP page: professional, open, page 1', () => page(pro, `${base}?status=open`)),
       await timeIt('HTTP page: coordinator, map view, page 1', () => page(coord, `${base}?status=open&weergave=kaart`)),

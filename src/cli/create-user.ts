@@ -4,11 +4,14 @@ import type { Command } from './commands.ts';
 import type { DbOrTrx } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
-import { translator } from '../platform/i18n/index.ts';
+import { translateChecked, translator } from '../platform/i18n/index.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { listTenants } from '../modules/areas/areas.service.ts';
 import { passwordProblem } from '../modules/people/auth/password.ts';
-import { addMembership, createUser as createUserRecord, findOrganisationByName, ROLES } from '../modules/people/people.service.ts';
+import { createUser as createUserRecord, findOrganisationByName, ROLES } from '../modules/people/people.service.ts';
+import { grantRole } from '../modules/people/admin/admin.service.ts';
+import { systemClock } from '../platform/clock.ts';
+import { systemPrincipal } from '../platform/principal.ts';
 import { NAME_MAX, emailSchema } from '../modules/people/people.schemas.ts';
 import type { Role } from '../platform/roles.ts';
 
@@ -92,7 +95,8 @@ export async function runCreateUser(db: DbOrTrx, argv: string[], io: CliIo, pars
       const { id } = await createUserRecord(trx, { email: email.data, name, password });
       await recordAudit(trx, { tenantId, actorUserId: null, action: 'create', entity: 'user', entityId: id, detail: { via: 'cli' } });
       if (tenantId && role) {
-        const m = await addMembership(trx, { tenantId, userId: id, organisationId, role });
+        // The command line acts for the platform: it may give a new account its first role.
+        const m = await grantRole(trx, systemPrincipal(tenantId, systemClock.now()), { tenantId, userId: id, organisationId, role });
         await recordAudit(trx, {
           tenantId,
           actorUserId: null,
@@ -108,7 +112,7 @@ export async function runCreateUser(db: DbOrTrx, argv: string[], io: CliIo, pars
     return 0;
   } catch (err) {
     if (err instanceof AppError && err.status < 500) {
-      const fields = Object.values(err.fields ?? {}).map((k) => translator('en')(k));
+      const fields = Object.values(err.fields ?? {}).map((k) => translateChecked(translator('en'), k));
       return bad(fields.length > 0 ? fields.join(' ') : translator('en')(err.message));
     }
     throw err;

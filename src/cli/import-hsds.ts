@@ -46,7 +46,7 @@ export const importHsdsCommand: Command = async ({ database, clock, args, parseA
       if (err instanceof SyntaxError) return fail(`${file}: ${translator('nl')('socialmap.import.invalidJson')}`);
       return fail(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-    const report = await importHsds(database.db, tenant.id, data, systemActor(clock.now()), {
+    const report = await importHsds(database.db, tenant.id, data, systemActor(clock.now(), tenant.id), {
       outside: values['allow-outside'] ? 'keep' : 'reject',
     });
     process.stdout.write(reportLines(report, translator('nl')).join('\n') + '\n');

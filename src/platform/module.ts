@@ -5,6 +5,7 @@ import type { DbOrTrx, Trx } from './db/database.ts';
 import type { Role } from './roles.ts';
 import type { ViewContext } from '../ui/context.ts';
 import type { Config } from './config.ts';
+import type { MessageKey } from './i18n/index.ts';
 
 /** One section of the neighbourhood page, contributed by a module (ontmoeten, helpen, …). */
 export interface AreaSection {
@@ -28,7 +29,7 @@ export interface AreaSectionArgs {
 /** A navigation item contributed by a module, shown when the user has one of the roles (or to all when absent). */
 export interface ModuleNavItem {
   path: (tenantSlug: string) => string;
-  labelKey: string;
+  labelKey: MessageKey;
   roles?: readonly Role[];
   /** Only when a tenant is selected. */
   tenantOnly?: boolean;

@@ -9,7 +9,9 @@ import type { Config } from '../platform/config.ts';
 import { inTransaction, type Db } from '../platform/db/database.ts';
 import type { OrganisationKind } from '../modules/people/people.tables.ts';
 import { createTenant, importDemoAreas, listTenants } from '../modules/areas/areas.service.ts';
-import { addMembership, createOrganisation, createUser, findUserByEmail } from '../modules/people/people.service.ts';
+import { createUser, findUserByEmail } from '../modules/people/people.service.ts';
+import { addOrganisation, grantRole } from '../modules/people/admin/admin.service.ts';
+import { systemPrincipal } from '../platform/principal.ts';
 import { encryptTotpSecret } from '../modules/people/auth/totp.ts';
 import { DEMO_PASSWORD, DEMO_ROLES, DEMO_TENANTS, DEMO_TOTP_SECRET, demoEmail } from './demo-accounts.ts';
 import { STAFF_ROLES } from '../platform/http/policy.ts';
@@ -93,10 +95,11 @@ export async function runDemoSeed(
     });
     onProgress('wijken and buurten imported');
     for (const t of DEMO_TENANTS) {
+      const system = systemPrincipal(t.id, now);
       const orgIds = new Map<string, string>();
       organisations.set(t.id, orgIds);
       for (const org of DEMO_ORGANISATIONS[t.id] ?? []) {
-        const { id } = await createOrganisation(trx, { tenantId: t.id, name: org.name, kind: org.kind });
+        const { id } = await addOrganisation(trx, system, { tenantId: t.id, name: org.name, kind: org.kind });
         orgIds.set(org.name, id);
       }
       const municipalityOrg = DEMO_ORGANISATIONS[t.id]![0]!.name;
@@ -112,7 +115,7 @@ export async function runDemoSeed(
         });
         users.set(email, userId);
         const orgName = r.role === 'professional' ? PROFESSIONAL_ORG[t.id] : staff ? municipalityOrg : undefined;
-        await addMembership(trx, { tenantId: t.id, userId, organisationId: orgName ? orgIds.get(orgName)! : null, role: r.role });
+        await grantRole(trx, system, { tenantId: t.id, userId, organisationId: orgName ? orgIds.get(orgName)! : null, role: r.role });
         accounts.push({ tenant: t.name, role: r.role, email });
       }
     }

@@ -1,3 +1,4 @@
+import { isMessageKey } from '../platform/i18n/index.ts';
 import type { ViewContext } from './context.ts';
 
 /**
@@ -16,7 +17,7 @@ export function Notice({
   if (!messageKey) return null;
   return (
     <p class="notice" role="status">
-      {ctx.t(messageKey, vars)}
+      {isMessageKey(messageKey) ? ctx.t(messageKey, vars) : messageKey}
     </p>
   );
 }

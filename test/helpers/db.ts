@@ -22,6 +22,15 @@ export function testEngine(): TestEngine {
   return engine;
 }
 
+/**
+ * The `skip` option of a test that checks what happens when requests really run at the same time:
+ * PGlite has one connection and runs one query at a time, so there they cannot race and the test
+ * would prove nothing; it runs on PostgreSQL (TEST_DATABASE_URL, and in CI).
+ */
+export function raceOnlyOnPostgres(): string | false {
+  return testEngine() === 'pglite' ? 'a race test: PGlite runs one query at a time, so nothing can race; it runs on PostgreSQL' : false;
+}
+
 /** Open a fresh migrated database for this test file; close() also drops it (PostgreSQL). */
 export async function createTestDatabase(): Promise<DbHandle> {
   const engine = testEngine();

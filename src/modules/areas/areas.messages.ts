@@ -1,7 +1,7 @@
-import { registerMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../platform/i18n/index.ts';
 
 /** Messages of the areas module (municipality, wijk and buurt pages, imports). Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'areas.nav': 'Wijken',
     'areas.notFound': 'Dit gebied kennen we niet. Kijk of de code goed is, bijvoorbeeld WK054200.',
@@ -179,3 +179,7 @@ registerMessages({
     'areas.api.pointOutside': 'This point is not in a district or neighbourhood of this municipality.',
   },
 });
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

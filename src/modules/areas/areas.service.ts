@@ -9,6 +9,7 @@ import { cachedTenantBySlug, invalidateAreaCaches } from './areas.cache.ts';
 export { importAreas, type ImportAreasInput, type ImportReport } from './import/import-areas.ts';
 export { isAreaCode, DISTRICT_CODE, NEIGHBOURHOOD_CODE, TENANT_ID } from './codes.ts';
 export { importDemoAreas, type DemoTenant } from './import/demo-areas.ts';
+export type { GeoJsonGeometry } from './areas.tables.ts';
 
 export interface Tenant {
   id: string;

@@ -16,12 +16,15 @@ export function actorFrom(principal: Principal, ip: string | null): Actor {
   return { ...principal, userId: principal.userId, ip };
 }
 
-/** A person acting in one municipality with these roles (demo data, tests). */
+/**
+ * A person acting in one municipality with these roles (demo data, jobs, tests). The moment is
+ * required: production passes `app.clock.now()` or the job's `now`, tests a fixed moment.
+ */
 export function actorIn(
   tenantId: string,
   userId: string,
   roles: readonly Role[],
-  opts: { now?: Date; organisationIds?: readonly string[]; ip?: string | null } = {},
+  opts: { now: Date; organisationIds?: readonly string[]; ip?: string | null },
 ): Actor {
   return {
     userId,
@@ -29,7 +32,7 @@ export function actorIn(
     roles,
     organisationIds: opts.organisationIds ?? [],
     mfaVerified: true,
-    now: opts.now ?? new Date(),
+    now: opts.now,
     ip: opts.ip ?? null,
   };
 }

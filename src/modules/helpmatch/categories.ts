@@ -1,3 +1,5 @@
+import type { MessageKey } from '../../platform/i18n/index.ts';
+
 /** Stable category codes of the help marketplace (requests, offers, vacancies); labels are i18n keys `helpmatch.category.<code>`. */
 export const CATEGORIES = [
   'klussen',
@@ -20,7 +22,7 @@ export function isCategory(code: string): code is Category {
 }
 
 /** i18n key of a category's label. */
-export function categoryLabelKey(code: string): string {
+export function categoryLabelKey(code: string): MessageKey {
   return isCategory(code) ? `helpmatch.category.${code}` : 'helpmatch.category.anders';
 }
 
@@ -43,7 +45,7 @@ export const LANGUAGES = ['nl', 'en', 'de', 'pl', 'tr', 'ar', 'uk', 'pap', 'fy']
 export const DISTANCE_BANDS = [500, 1000, 3000, 10000] as const;
 
 /** i18n key of the distance band a distance falls in ("binnen 500 m", "500 m – 1 km", …). */
-export function distanceBandKey(metres: number): string {
+export function distanceBandKey(metres: number): MessageKey {
   if (metres <= 500) return 'helpmatch.band.500';
   if (metres <= 1000) return 'helpmatch.band.1000';
   if (metres <= 3000) return 'helpmatch.band.3000';

@@ -21,7 +21,7 @@ describe('helpmatch demo data', () => {
       const requests = await listRequestsForCoordinator(
         db,
         tenantId,
-        actorIn(tenantId, '00000000-0000-4000-8000-000000000000', ['coordinator']),
+        actorIn(tenantId, '00000000-0000-4000-8000-000000000000', ['coordinator'], { now }),
       );
       assert.ok(requests.length >= 3, `${tenantId} has demo requests`);
       for (const r of requests) {
@@ -36,7 +36,8 @@ describe('helpmatch demo data', () => {
       );
       const offers = await listActiveOffersForMatching(db, tenantId, now);
       assert.equal(offers.length, 1);
-      assert.ok((await listLatentContacts(db, tenantId)).length >= 1);
+      const coordinator = actorIn(tenantId, '00000000-0000-4000-8000-000000000000', ['coordinator'], { now });
+      assert.ok((await listLatentContacts(db, tenantId, coordinator)).length >= 1);
       const vacancies = await listOpenVacancies(db, tenantId);
       assert.equal(vacancies.length, 2);
       assert.ok(vacancies.every((v) => v.is_demo));

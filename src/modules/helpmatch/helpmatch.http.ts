@@ -11,7 +11,8 @@ import type { BuurtOptions } from './views/parts.tsx';
 
 /** Every role of a tenant: pages for anyone with a membership. */
 export const MEMBERS: readonly Role[] = ['resident', 'volunteer', 'professional', 'coordinator', 'admin'];
-export const COORDINATORS: readonly Role[] = ['coordinator', 'admin'];
+/** The coordinator's pages (policies.ts STAFF): the admin has no rights on the marketplace by being admin. */
+export const COORDINATORS: readonly Role[] = ['coordinator'];
 
 /** The request's principal as an Actor (Unauthorized without a signed-in user), with the network for the audit log. */
 export function actorOf(req: FastifyRequest): Actor {

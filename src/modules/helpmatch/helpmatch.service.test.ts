@@ -11,12 +11,11 @@ import { getMatchDetails } from './matches/details.service.ts';
 import { postMessage, confirmHours, recordHours, giveFeedback } from './matches/followup.service.ts';
 import { reportUser, listReports, blockUser } from './safety/safety.service.ts';
 import { createVacancy, respondToVacancy, listVacancyResponses, closeVacancy } from './vacancies/vacancies.service.ts';
-import { EAST, makeActor, OUTSIDE, seedAreas, T, WEST } from './test-support.ts';
+import { EAST, makeActor, NOW, OUTSIDE, seedAreas, T, WEST } from './test-support.ts';
 import { exportCoreUserData, forgetCoreUserData } from './userdata.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import { createOrganisation } from '../people/people.service.ts';
 
-const NOW = new Date('2026-11-23T09:00:00Z');
 const ctxOf = (now = NOW): MatchCtx => ({ tenantId: T.id, tenantSlug: T.slug, baseUrl: 'http://test', now });
 const status = (s: number, msg?: string) => (e: unknown) =>
   e instanceof AppError && e.status === s && (msg === undefined || e.message === msg);
@@ -313,6 +312,10 @@ describe('helpmatch service', () => {
       NOW,
     );
     await signUpLatent(db, T.id, resident, { buurtCode: 'BU05420000', note: '' }, NOW);
+    assert.equal((await listLatentContacts(db, T.id, resident, { userId: resident.userId })).length, 1, "one sees one's own sign-up");
+    // Other people's sign-ups are for who proposes matches (the coordinator), not for a resident.
+    await assert.rejects(listLatentContacts(db, T.id, resident, { buurtCodes: ['BU05420000'] }), status(403));
+    await assert.rejects(listLatentContacts(db, T.id, { ...resident, userId: 'someone-else' }, { userId: resident.userId }), status(403));
     const m = await respondToRequest(db, ctxOf(), vol, id);
     await postMessage(db, ctxOf(), vol, m.id, 'Hallo, ik kan helpen');
     const exported = JSON.stringify(await exportCoreUserData(db, resident.userId));
@@ -324,7 +327,7 @@ describe('helpmatch service', () => {
     assert.equal(r.address, null);
     assert.equal(r.state, 'withdrawn');
     assert.equal(await getMyOffer(db, T.id, vol.userId), null);
-    assert.equal((await listLatentContacts(db, T.id, { userId: resident.userId })).length, 0);
+    assert.equal((await listLatentContacts(db, T.id, resident, { userId: resident.userId })).length, 0);
     assert.ok(!JSON.stringify(await exportCoreUserData(db, vol.userId)).includes('Hallo'));
   });
 

@@ -1,5 +1,9 @@
 import './helpmatch.messages.ts';
 import './circle/circle.messages.ts';
+import './requests/requests.messages.ts';
+import './matches/matches.messages.ts';
+import './vacancies/vacancies.messages.ts';
+import './coordinator/coordinator.messages.ts';
 import { circleRoutes } from './circle/circle.routes.tsx';
 import { ledgerRoutes } from './circle/ledger.routes.tsx';
 import type { ModuleDefinition } from '../../platform/module.ts';
@@ -62,7 +66,7 @@ export const helpmatchModule: ModuleDefinition = {
     {
       path: (slug) => `/${slug}/hulp/dashboard`,
       labelKey: 'helpmatch.engine.nav.dashboard',
-      roles: ['coordinator', 'admin'],
+      roles: ['coordinator'],
       tenantOnly: true,
     },
   ],

@@ -6,9 +6,10 @@
  * - `own`: the principal takes part: the asking side of a request, a party of a match, a member of
  *   a care circle (the owner, for `circle.manage`); the service names those people in `userIds`.
  * - `organisation`: a vacancy of one of the principal's organisations.
- * - Coordinators see and handle everything of the marketplace in their municipality; administrators
- *   have the same rights here (the module gave them those before this table). A care circle has no
- *   staff path: everyone, coordinators and administrators included, reaches only their own circles.
+ * - Coordinators see and handle everything of the marketplace in their municipality. Administrators
+ *   have no rights on the marketplace by being admin (docs/authorization.md): like anyone with a
+ *   role they ask, offer and take part (`own`, and a request's summary), nothing more. A care circle
+ *   has no staff path: everyone, coordinators included, reaches only their own circles.
  */
 import { decide, type PolicyRules, type Principal, type ResourceFacts } from '../../platform/principal.ts';
 
@@ -51,14 +52,14 @@ export type Action =
 
 const MEMBER_OWN = { resident: 'own', volunteer: 'own', professional: 'own', coordinator: 'own', admin: 'own' } as const;
 const MEMBER_ALL = { resident: 'all', volunteer: 'all', professional: 'all', coordinator: 'all', admin: 'all' } as const;
-const STAFF = { coordinator: 'all', admin: 'all' } as const;
+const STAFF = { coordinator: 'all' } as const;
 const OWN_OR_STAFF = { ...MEMBER_OWN, ...STAFF } as const;
 
 export const RULES: PolicyRules<Action> = {
   /** Ask for help for oneself. */
   'request.create': MEMBER_OWN,
   /** Ask for help on behalf of a resident without an account. */
-  'request.createOnBehalf': { volunteer: 'all', professional: 'all', coordinator: 'all', admin: 'all' },
+  'request.createOnBehalf': { volunteer: 'all', professional: 'all', coordinator: 'all' },
   /** A request's summary (no address, no names). */
   'request.view': MEMBER_ALL,
   /** A request's address, remarks and the person it is for, and its matches. */
@@ -91,16 +92,15 @@ export const RULES: PolicyRules<Action> = {
   /** Block and unblock a user in the marketplace, and see who is blocked. */
   'user.block': STAFF,
   'vacancy.view': { anyone: 'all' },
-  'vacancy.create': { resident: 'organisation', volunteer: 'organisation', professional: 'organisation', coordinator: 'all', admin: 'all' },
+  'vacancy.create': { resident: 'organisation', volunteer: 'organisation', professional: 'organisation', coordinator: 'all' },
   'vacancy.respond': MEMBER_ALL,
   'vacancy.viewResponses': {
     resident: 'organisation',
     volunteer: 'organisation',
     professional: 'organisation',
     coordinator: 'all',
-    admin: 'all',
   },
-  'vacancy.close': { resident: 'organisation', volunteer: 'organisation', professional: 'organisation', coordinator: 'all', admin: 'all' },
+  'vacancy.close': { resident: 'organisation', volunteer: 'organisation', professional: 'organisation', coordinator: 'all' },
   /** "Voor u": requests that fit one's own offer. */
   'suggestion.forVolunteer': { signedIn: 'own' },
   'suggestion.forRequest': STAFF,

@@ -11,6 +11,8 @@ export const T = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen 
 export const WEST: [number, number] = [4.595, 51.92];
 export const EAST: [number, number] = [4.625, 51.92];
 export const OUTSIDE: [number, number] = [5.2, 52.1];
+/** The fixed moment of the helpmatch tests (actors, requests, offers). */
+export const NOW = new Date('2026-11-23T09:00:00Z');
 
 function square(minLon: number, minLat: number, maxLon: number, maxLat: number) {
   return {
@@ -54,10 +56,10 @@ export async function seedAreas(db: DbOrTrx): Promise<void> {
 }
 
 let n = 0;
-/** A user with one role in the test tenant, as an Actor. */
-export async function makeActor(db: DbOrTrx, role: Role, name = `Test ${role}`): Promise<Actor> {
+/** A user with one role in the test tenant, as an Actor acting at `now` (the fixed NOW unless given). */
+export async function makeActor(db: DbOrTrx, role: Role, name = `Test ${role}`, now: Date = NOW): Promise<Actor> {
   n += 1;
   const { id } = await createUser(db, { email: `${role}.${n}.${Date.now()}@hm.test`, name });
   await addMembership(db, { tenantId: T.id, userId: id, organisationId: null, role });
-  return actorIn(T.id, id, [role]);
+  return actorIn(T.id, id, [role], { now });
 }

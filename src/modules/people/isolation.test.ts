@@ -5,11 +5,10 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
-import { ensureTenant, signInAs } from '../../../test/helpers/people.ts';
+import { buildTenant, GRONINGEN as B, KRIMPEN as A } from '../../../test/helpers/factories.ts';
+import { signInAs } from '../../../test/helpers/people.ts';
 import { addMembership, createOrganisation, createUser, listMembers } from './people.service.ts';
 
-const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
-const B = { id: 'GM0014', slug: 'groningen', name: 'Groningen' };
 const FORBIDDEN = /U mag deze pagina niet bekijken of deze actie niet doen/;
 
 describe('people: tenant isolation', () => {
@@ -31,8 +30,8 @@ describe('people: tenant isolation', () => {
 
   before(async () => {
     const db = ctx.database.db;
-    await ensureTenant(db, A);
-    await ensureTenant(db, B);
+    await buildTenant(db, A);
+    await buildTenant(db, B);
     ids.orgX = (await createOrganisation(db, { tenantId: A.id, name: 'Organisatie X', kind: 'welzijn' })).id;
     ids.orgY = (await createOrganisation(db, { tenantId: A.id, name: 'Organisatie Y', kind: 'politie' })).id;
     ids.orgB = (await createOrganisation(db, { tenantId: B.id, name: 'Organisatie B', kind: 'kerk' })).id;
@@ -176,8 +175,8 @@ describe('people: a person with roles in two municipalities', () => {
 
   before(async () => {
     const db = ctx.database.db;
-    await ensureTenant(db, A);
-    await ensureTenant(db, B);
+    await buildTenant(db, A);
+    await buildTenant(db, B);
     ids.orgB = (await createOrganisation(db, { tenantId: B.id, name: 'Organisatie B', kind: 'kerk' })).id;
     ids.person = (await createUser(db, { email: PERSON, name: 'Twee Gemeenten', password: 'wachtwoord-van-twee-gemeenten' })).id;
     ids.membershipA = (await addMembership(db, { tenantId: A.id, userId: ids.person, role: 'resident' })).id;

@@ -1,12 +1,12 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
-import { ensureTenant, signInAs } from '../../../test/helpers/people.ts';
+import { buildTenant, KRIMPEN as A } from '../../../test/helpers/factories.ts';
+import { signInAs } from '../../../test/helpers/people.ts';
 import { translator } from '../../platform/i18n/index.ts';
 import { createOrganisation } from './people.service.ts';
 
 const invalid = translator('nl')('form.invalidValue');
-const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 
 /** PostgreSQL refuses U+0000 in text: such input must be a 4xx with a message, never a 500. */
 describe('a NUL character in submitted text', () => {
@@ -16,7 +16,7 @@ describe('a NUL character in submitted text', () => {
   let orgId: string;
 
   before(async () => {
-    await ensureTenant(ctx.database.db, A);
+    await buildTenant(ctx.database.db, A);
     orgId = (await createOrganisation(ctx.database.db, { tenantId: A.id, name: 'Welzijn Krimpen', kind: 'welzijn' })).id;
     admin = new TestBrowser(ctx.app);
     await signInAs(ctx, admin, { tenantId: A.id, role: 'admin' });

@@ -1,10 +1,9 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
-import { ensureTenant, signInAs } from '../../../test/helpers/people.ts';
+import { buildTenant, KRIMPEN as A } from '../../../test/helpers/factories.ts';
+import { signInAs } from '../../../test/helpers/people.ts';
 import { createOrganisation } from './people.service.ts';
-
-const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 
 /** A coordinator of one organisation manages that organisation, not the others of the municipality. */
 describe('coordinators scoped to an organisation', () => {
@@ -15,7 +14,7 @@ describe('coordinators scoped to an organisation', () => {
   let wide: TestBrowser;
 
   before(async () => {
-    await ensureTenant(ctx.database.db, A);
+    await buildTenant(ctx.database.db, A);
     own = (await createOrganisation(ctx.database.db, { tenantId: A.id, name: 'Welzijn Krimpen', kind: 'welzijn' })).id;
     other = (await createOrganisation(ctx.database.db, { tenantId: A.id, name: 'Woonstichting', kind: 'woningcorporatie' })).id;
     coord = new TestBrowser(ctx.app);

@@ -1,7 +1,7 @@
-import { registerMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../platform/i18n/index.ts';
 
 /** Messages of the people module: organisations, users, invitations, account. Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'people.nav.admin': 'Beheer',
     'people.nav.organisations': 'Organisaties',
@@ -216,3 +216,7 @@ registerMessages({
     'people.delete.home': 'Go to the home page',
   },
 });
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

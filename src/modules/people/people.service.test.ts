@@ -1,7 +1,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestDb } from '../../../test/helpers/app.ts';
-import { ensureTenant } from '../../../test/helpers/people.ts';
+import { buildTenant, GRONINGEN as B, KRIMPEN as A, TEST_NOW } from '../../../test/helpers/factories.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { queueMail } from '../../platform/mail/mail.service.ts';
@@ -18,6 +18,7 @@ import {
   removeMembership,
 } from './people.service.ts';
 import { acceptInvitation, getInvitation, inviteToOrganisation } from './invitation/invitation.service.ts';
+import { principalOf, systemPrincipal } from '../../platform/principal.ts';
 
 function isAppError(status: number, message?: string) {
   return (err: unknown) => {
@@ -30,12 +31,10 @@ function isAppError(status: number, message?: string) {
 
 describe('people service', () => {
   const ctx = useTestDb();
-  const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
-  const B = { id: 'GM0014', slug: 'groningen', name: 'Groningen' };
 
   before(async () => {
-    await ensureTenant(ctx.database.db, A);
-    await ensureTenant(ctx.database.db, B);
+    await buildTenant(ctx.database.db, A);
+    await buildTenant(ctx.database.db, B);
   });
 
   it('creates a user with a lower-cased e-mail and refuses the same address twice', async () => {
@@ -61,12 +60,15 @@ describe('people service', () => {
 
   it('creates organisations per tenant: same name twice in one tenant is a conflict, in another fine', async () => {
     const db = ctx.database.db;
-    await createOrganisation(db, { tenantId: A.id, name: 'Welzijn Krimpen', kind: 'welzijn' });
-    await assert.rejects(createOrganisation(db, { tenantId: A.id, name: 'welzijn krimpen', kind: 'welzijn' }), isAppError(409));
-    await createOrganisation(db, { tenantId: B.id, name: 'Welzijn Krimpen', kind: 'welzijn' });
-    await assert.rejects(createOrganisation(db, { tenantId: A.id, name: 'X', kind: 'bank' as never }), isAppError(422));
-    await assert.rejects(createOrganisation(db, { tenantId: A.id, name: '  ', kind: 'kerk' }), isAppError(422));
-    const list = await listOrganisations(db, A.id);
+    // Two tenants of its own: the exact list below must not depend on which other tests ran first.
+    const P = await buildTenant(db, { id: 'GM0363', slug: 'amsterdam', name: 'Amsterdam' });
+    const Q = await buildTenant(db, { id: 'GM0344', slug: 'utrecht', name: 'Utrecht' });
+    await createOrganisation(db, { tenantId: P.id, name: 'Welzijn Krimpen', kind: 'welzijn' });
+    await assert.rejects(createOrganisation(db, { tenantId: P.id, name: 'welzijn krimpen', kind: 'welzijn' }), isAppError(409));
+    await createOrganisation(db, { tenantId: Q.id, name: 'Welzijn Krimpen', kind: 'welzijn' });
+    await assert.rejects(createOrganisation(db, { tenantId: P.id, name: 'X', kind: 'bank' as never }), isAppError(422));
+    await assert.rejects(createOrganisation(db, { tenantId: P.id, name: '  ', kind: 'kerk' }), isAppError(422));
+    const list = await listOrganisations(db, P.id);
     assert.deepEqual(
       list.map((o) => o.name),
       ['Welzijn Krimpen'],
@@ -132,9 +134,9 @@ describe('people service', () => {
       entityId: userId,
       detail: { fields: ['name'] },
     });
-    await queueMail(db, { to: 'export@example.nl', subject: 'Hallo', text: 'Tekst', locale: 'nl', now: new Date() });
+    await queueMail(db, { to: 'export@example.nl', subject: 'Hallo', text: 'Tekst', locale: 'nl', now: TEST_NOW });
     const at = new Date('2026-12-01T10:00:00Z');
-    const data = await exportUserData(db, userId, at);
+    const data = await exportUserData(db, principalOf({ id: userId, mfaVerified: true, memberships: [] }, null, at));
     assert.equal(data.exportedAt, at.toISOString(), 'the export is dated by the clock it is given');
     assert.equal(data.profile.email, 'export@example.nl');
     assert.equal(data.profile.phone, '0612345678');
@@ -160,7 +162,7 @@ describe('people service', () => {
       password: 'een-lang-wachtwoord',
     });
     await addMembership(db, { tenantId: A.id, userId, role: 'resident' });
-    const now = new Date();
+    const now = TEST_NOW;
     await db
       .insertInto('sessions')
       .values({ id: 'x'.repeat(64), user_id: userId, last_seen_at: now, expires_at: new Date(now.getTime() + 3600_000) })
@@ -171,7 +173,8 @@ describe('people service', () => {
       .execute();
     await queueMail(db, { to: 'Weg@example.nl', subject: 'Uw aanmeldlink', text: 'Hallo Weg, klik hier', locale: 'nl', now });
     await queueMail(db, { to: 'ander@example.nl', subject: 'Voor een ander', text: 'Blijft', locale: 'nl', now });
-    await deleteAccount(db, userId, now);
+    const self = principalOf({ id: userId, mfaVerified: false, memberships: [] }, null, now);
+    await deleteAccount(db, self);
     const mails = await db
       .selectFrom('mail_outbox')
       .select('to_address')
@@ -194,7 +197,7 @@ describe('people service', () => {
     assert.equal((await db.selectFrom('auth_tokens').select('id').where('email', '=', 'weg@example.nl').execute()).length, 0);
     assert.equal((await db.selectFrom('memberships').select('id').where('user_id', '=', userId).execute()).length, 0);
     await assert.rejects(getUserProfile(db, userId), isAppError(404));
-    await assert.rejects(deleteAccount(db, userId, now), isAppError(404));
+    await assert.rejects(deleteAccount(db, self), isAppError(404));
     // The address is free again.
     await createUser(db, { email: 'weg@example.nl', name: 'Nieuw' });
   });
@@ -202,7 +205,7 @@ describe('people service', () => {
   it('invites into an organisation once; the invitation expires after 7 days and works only once', async () => {
     const db = ctx.database.db;
     const org = await createOrganisation(db, { tenantId: A.id, name: 'Kerk Krimpen', kind: 'kerk' });
-    const now = new Date('2026-11-23T10:00:00Z');
+    const now = TEST_NOW;
     const base = {
       tenant: A,
       organisationId: org.id,
@@ -212,7 +215,7 @@ describe('people service', () => {
       now,
       baseUrl: 'http://x',
     };
-    const { token } = await inviteToOrganisation(db, { ...base, email: 'Nina@Example.nl' });
+    const { token } = await inviteToOrganisation(db, systemPrincipal(A.id, now), { ...base, email: 'Nina@Example.nl' });
     const inv = await getInvitation(db, token, now);
     assert.equal(inv.email, 'nina@example.nl');
     assert.equal(inv.organisationName, 'Kerk Krimpen');
@@ -231,12 +234,15 @@ describe('people service', () => {
       getInvitation(db, token, new Date(now.getTime() + 7 * 24 * 3600_000 + 1)),
       isAppError(400, 'people.invite.invalid'),
     );
-    const r = await acceptInvitation(db, { token, now, signedInUserId: null, name: 'Nina N', password: 'een-lang-wachtwoord' });
+    const r = await acceptInvitation(db, systemPrincipal(null, now), { token, now, name: 'Nina N', password: 'een-lang-wachtwoord' });
     assert.equal(r.created, true);
     await assert.rejects(
-      acceptInvitation(db, { token, now, signedInUserId: null, name: 'X', password: 'een-lang-wachtwoord' }),
+      acceptInvitation(db, systemPrincipal(null, now), { token, now, name: 'X', password: 'een-lang-wachtwoord' }),
       isAppError(400),
     );
-    await assert.rejects(inviteToOrganisation(db, { ...base, email: 'nina@example.nl' }), isAppError(409, 'people.invite.alreadyMember'));
+    await assert.rejects(
+      inviteToOrganisation(db, systemPrincipal(A.id, now), { ...base, email: 'nina@example.nl' }),
+      isAppError(409, 'people.invite.alreadyMember'),
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { forgetMailTo } from '../../platform/mail/mail.service.ts';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/database.ts';
-import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
+import { authorize, type Principal } from '../../platform/principal.ts';
+import { can, type Action } from './policies.ts';
 import { listAuditByActor } from '../../platform/audit/audit.read.ts';
 import { listMailsTo } from '../../platform/mail/mail.read.ts';
 import { listTenants } from '../areas/areas.service.ts';
@@ -190,21 +192,35 @@ export async function getUserProfile(db: DbOrTrx, userId: string) {
   };
 }
 
-/** Change name, language, phone and address; returns the names of the fields that changed. */
+/** Account self-service acts on the principal's own account: the action must be allowed (`account.*`, signed in). */
+function ownAccount(principal: Principal, action: Action, facts: { isDemo?: boolean } = {}): string {
+  authorize(can(principal, action, undefined, facts));
+  if (!principal.userId) throw Forbidden();
+  return principal.userId;
+}
+
+/** The principal's own profile with their memberships (`account.view`). */
+export async function getOwnProfile(db: DbOrTrx, principal: Principal) {
+  return getUserProfile(db, ownAccount(principal, 'account.view'));
+}
+
+/** Change the principal's own name, language, phone and address (`account.update`); returns the names of the fields that changed. */
 export async function updateProfile(
   db: DbOrTrx,
-  userId: string,
+  principal: Principal,
   p: { name: string; locale: Locale; phone: string | null; address: string | null },
-  now: Date,
 ): Promise<string[]> {
+  const userId = ownAccount(principal, 'account.update');
   const before = await getUserProfile(db, userId);
   const changed = (['name', 'locale', 'phone', 'address'] as const).filter((k) => (before[k] ?? null) !== (p[k] ?? null));
-  if (changed.length > 0) await store.updateUserProfile(db, userId, { ...p, now });
+  if (changed.length > 0) await store.updateUserProfile(db, userId, { ...p, now: principal.now });
   return changed;
 }
 
-/** Everything we hold about a person: profile, memberships, their audit entries and the mails sent to them (as of `now`). */
-export async function exportUserData(db: DbOrTrx, userId: string, now: Date) {
+/** Everything we hold about the principal (`account.export`): profile, memberships, their audit entries and the mails sent to them (as of the principal's moment). */
+export async function exportUserData(db: DbOrTrx, principal: Principal) {
+  const userId = ownAccount(principal, 'account.export');
+  const now = principal.now;
   const profile = await getUserProfile(db, userId);
   const tenants = new Map((await listTenants(db)).map((t) => [t.id, t.name]));
   const audit = await listAuditByActor(db, userId);
@@ -236,14 +252,18 @@ export async function exportUserData(db: DbOrTrx, userId: string, now: Date) {
 }
 
 /**
- * Delete an account by anonymising it: the row stays (contributions keep pointing at it) but
- * e-mail, phone, address, password and second factor are erased; sessions, tokens and memberships go.
+ * Delete the principal's own account (`account.delete`; never a shared demo account) by anonymising
+ * it: the row stays (contributions keep pointing at it) but e-mail, phone, address, password and
+ * second factor are erased; sessions, tokens and memberships go.
  */
-export async function deleteAccount(db: DbOrTrx, userId: string, now: Date): Promise<void> {
+export async function deleteAccount(db: DbOrTrx, principal: Principal): Promise<void> {
+  const userId = ownAccount(principal, 'account.delete');
+  const now = principal.now;
   if (!isUuid(userId)) throw NotFound();
   await inTransaction(db, async (trx) => {
     const u = await store.findUserById(trx, userId);
     if (!u || u.deleted_at) throw NotFound();
+    if (!can(principal, 'account.delete', undefined, { isDemo: u.is_demo })) throw Forbidden('people.delete.demo');
     await store.deleteUserLinks(trx, userId, u.email);
     await forgetMailTo(trx, { userId, email: u.email });
     await store.anonymiseUser(trx, userId, now);

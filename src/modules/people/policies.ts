@@ -6,8 +6,8 @@ import { decide, type PolicyRules, type Principal, type ResourceFacts } from '..
  * also add organisations and give or take roles (accounts). Everyone manages their own account;
  * an invitation is accepted by whoever holds its token.
  *
- * Not yet called by the services (phase 2 was not finished): the routes still use their policies
- * and `mayManage`; this table says the same.
+ * The services call `authorize(can(principal, …))` first: admin/admin.service.ts (organisations,
+ * roles), invitation/invitation.service.ts and the account functions in people.service.ts.
  */
 export type Action =
   | 'organisation.list'
@@ -38,8 +38,9 @@ export const RULES: PolicyRules<Action> = {
   'invitation.accept': { anyone: 'all' },
 };
 
-/** What the people module knows beyond the principal: the organisations the person coordinates (null: the whole municipality). */
+/** What the people module knows beyond the principal. */
 export interface PeopleFacts {
+  /** The organisations the person coordinates (null: the whole municipality); by default from the principal's memberships. */
   coordinatorOf?: readonly (string | null)[];
   /** A shared demo account cannot be deleted. */
   isDemo?: boolean;
@@ -47,12 +48,14 @@ export interface PeopleFacts {
 
 /** May the principal do this? The shared decision, narrowed to coordinator memberships for organisations. */
 export function can(principal: Principal, action: Action, resource?: ResourceFacts, facts: PeopleFacts = {}): boolean {
-  if (!decide(RULES, principal, action, resource)) return false;
-  if (action === 'account.delete' && facts.isDemo) return false;
   if ((action === 'organisation.view' || action === 'organisation.invite') && !principal.system && !principal.roles.includes('admin')) {
     // A coordinator of the whole municipality manages every organisation; one of an organisation only that one.
-    const of = facts.coordinatorOf ?? [];
+    if (resource && resource.tenantId !== principal.tenantId) return false;
+    if (!decide(RULES, principal, action)) return false;
+    const of = facts.coordinatorOf ?? (principal.memberships ?? []).flatMap((m) => (m.role === 'coordinator' ? [m.organisationId] : []));
     return of.includes(null) || (resource?.organisationIds ?? []).some((o) => o !== null && of.includes(o));
   }
+  if (!decide(RULES, principal, action, resource)) return false;
+  if (action === 'account.delete' && facts.isDemo) return false;
   return true;
 }

@@ -6,6 +6,7 @@ import { addRoutingRule, ensureCategories, setDefaultDesk, setStandardText } fro
 import { DEMO_GROUPS, DEMO_STANDARD_TEXTS } from './demo-categories.ts';
 import { createSignal, transitionSignal } from './signals.service.ts';
 import type { SignalState } from './workflow.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 
 /** The partner that gets worries about neighbours (welfare / Stip), and the housing corporation for neighbour nuisance. */
 const CARE_PARTNER: Record<string, string> = { GM0542: 'Meldpunt Capelle-Krimpen', GM1980: 'Kern 8', GM0014: 'Stips' };
@@ -116,6 +117,7 @@ export async function seedSignalsDemo(trx: Trx, args: DemoSeedArgs): Promise<voi
           locale: 'nl',
           links,
           now: new Date(created.getTime() + (j + 1) * 3_600_000),
+          principal: systemPrincipal(t.id, created),
         });
       }
     }

@@ -1,7 +1,7 @@
-import { registerMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../platform/i18n/index.ts';
 
 /** Messages of the signals module (meldingen): core, workflow and mails. Plain Dutch (B1). Page texts: signals.pages.messages.ts. */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'signals.nav': 'Melding doen',
     'signals.nav.handle': 'Meldingen behandelen',
@@ -15,6 +15,7 @@ registerMessages({
     'signals.state.afgehandeld': 'Afgehandeld',
     'signals.state.geannuleerd': 'Geannuleerd',
     'signals.state.heropend': 'Heropend',
+    'signals.error.hardStop': '{message}',
     'signals.error.notFound': 'Deze melding kennen we niet. Kijk of het nummer goed is.',
     'signals.error.category': 'Kies een onderwerp uit de lijst.',
     'signals.error.descriptionRequired': 'Beschrijf wat er aan de hand is.',
@@ -61,6 +62,7 @@ registerMessages({
     'signals.state.afgehandeld': 'Closed',
     'signals.state.geannuleerd': 'Cancelled',
     'signals.state.heropend': 'Reopened',
+    'signals.error.hardStop': '{message}',
     'signals.error.notFound': 'We do not know this report. Please check the number.',
     'signals.error.category': 'Choose a subject from the list.',
     'signals.error.descriptionRequired': 'Describe what is going on.',
@@ -96,3 +98,7 @@ registerMessages({
       'You are now following report {id}. We will e-mail you when there is news.\n\nThis link shows the current state:\n{url}',
   },
 });
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

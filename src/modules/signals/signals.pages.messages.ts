@@ -1,7 +1,7 @@
-import { registerMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../platform/i18n/index.ts';
 
 /** Page texts of the signals module: reporting, tracking and handling. Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'signals.error.categoryNotFound': 'Dit onderwerp kennen we niet. Kies een onderwerp uit de lijst.',
     'signals.report.title': 'Melding doen',
@@ -181,3 +181,7 @@ registerMessages({
     'signals.handle.reassignNote': 'Reason (optional)',
   },
 });
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

@@ -21,7 +21,7 @@ import { addWorkingDays } from './workdays.ts';
 import { ZONE } from '../../platform/time.ts';
 import { canTransition, isClosed, isPublicState, nextStates, type SignalState } from './workflow.ts';
 import { MAX_ADDRESS, MAX_DESCRIPTION, MAX_EMAIL, MAX_NAME, MAX_NOTE } from './signals.schemas.ts';
-import { authorize, systemPrincipal, type Principal } from '../../platform/principal.ts';
+import { authorize, type Principal } from '../../platform/principal.ts';
 import { can, signalFacts } from './policies.ts';
 
 export type { SignalRow, SignalListRow, SignalFilter, TransitionRow } from './signals.store.ts';
@@ -86,7 +86,7 @@ export async function createSignal(db: DbOrTrx, input: NewSignal): Promise<Creat
       category.questions,
       Object.fromEntries(Object.entries(input.answers ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : ''])),
     );
-    if (hard?.hardStop) throw new AppError(422, 'hard_stop', hard.hardStop.message);
+    if (hard?.hardStop) throw new AppError(422, 'hard_stop', 'signals.error.hardStop', undefined, { message: hard.hardStop.message });
     const { answers, errors: answerErrors } = checkAnswers(category.questions, input.answers ?? {});
     Object.assign(errors, answerErrors);
 
@@ -250,8 +250,8 @@ export interface TransitionInput {
   locale: Locale;
   links: LinkBase;
   now: Date;
-  /** Who acts (checked: `signal.handle`); left out for the platform's own steps (feedback, Open311, jobs, demo), which act as the system. */
-  principal?: Principal;
+  /** Who acts (checked: `signal.handle`); the platform's own steps (feedback, Open311, jobs, demo) pass `systemPrincipal`. */
+  principal: Principal;
 }
 
 /** Move a signal to another state when the workflow allows it; records history, audits and mails the reporter and followers on public steps. */
@@ -259,7 +259,7 @@ export async function transitionSignal(db: DbOrTrx, input: TransitionInput): Pro
   return inTransaction(db, async (trx) => {
     const s = await store.lockSignal(trx, input.tenantId, input.signalId);
     if (!s) throw NotFound('signals.error.notFound');
-    authorize(can(input.principal ?? systemPrincipal(input.tenantId, input.now), 'signal.handle', signalFacts(s)));
+    authorize(can(input.principal, 'signal.handle', signalFacts(s)));
     if (!canTransition(s.state, input.to)) {
       throw new AppError(
         409,
@@ -329,14 +329,14 @@ export async function reassignSignal(
     actorUserId: string;
     ip?: string | null;
     now: Date;
-    /** Who acts (checked: `signal.assign`); left out for the platform's own steps. */
-    principal?: Principal;
+    /** Who acts (checked: `signal.assign`); the platform's own steps pass `systemPrincipal`. */
+    principal: Principal;
   },
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
     const s = await store.lockSignal(trx, input.tenantId, input.signalId);
     if (!s) throw NotFound('signals.error.notFound');
-    authorize(can(input.principal ?? systemPrincipal(input.tenantId, input.now), 'signal.assign', signalFacts(s)));
+    authorize(can(input.principal, 'signal.assign', signalFacts(s)));
     if (s.organisation_id === input.organisationId) return;
     await store.updateSignal(trx, input.tenantId, s.id, { organisation_id: input.organisationId, updated_at: input.now });
     const note = [`→ ${input.organisationName}`, clean(input.note)].filter(Boolean).join(': ');

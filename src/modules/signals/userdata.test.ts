@@ -8,6 +8,7 @@ import { KRIMPEN, NOW, newSignal, setupTenant } from './signals.test-support.ts'
 import { followSignal } from './tracking/tracking.service.ts';
 import { exportSignalsData, forgetSignalsData } from './userdata.ts';
 import { parseListQuery, saveFilter } from './list/list.service.ts';
+import { principalOf } from '../../platform/principal.ts';
 
 describe('signals user data', () => {
   const t = useTestDb();
@@ -30,13 +31,12 @@ describe('signals user data', () => {
       locale: 'nl',
       now: NOW,
     });
-    await saveFilter(t.database.db, {
-      tenantId: KRIMPEN.id,
-      userId,
-      name: 'Mijn buurt',
-      query: parseListQuery({ gebied: 'WK054201' }),
-      now: NOW,
-    });
+    const staff = principalOf(
+      { id: userId, mfaVerified: true, memberships: [{ tenantId: KRIMPEN.id, organisationId: null, role: 'professional' }] },
+      KRIMPEN.id,
+      NOW,
+    );
+    await saveFilter(t.database.db, staff, { name: 'Mijn buurt', query: parseListQuery({ gebied: 'WK054201' }) });
     const session = await t.database.db
       .insertInto('signals_wijkschouw_sessions')
       .values({

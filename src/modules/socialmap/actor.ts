@@ -4,26 +4,24 @@ import type { FastifyRequest } from 'fastify';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import { Invalid } from '../../platform/errors.ts';
 import { recordAudit, truncateIp } from '../../platform/audit/audit.service.ts';
+import { systemPrincipal, type Principal } from '../../platform/principal.ts';
 
 /**
- * Who makes a change, and when. Every write function of the social map takes one and records the
- * audit entry itself, inside the transaction of the change (callers never audit social map writes).
+ * Who makes a change, and when: the principal (policies.ts decides what it may do) with its
+ * network address for the audit log; `now` (the clock's) is stored as updated_at / last_checked_at.
+ * Every write function of the social map takes one, calls `authorize(can(actor, …))` first and
+ * records the audit entry itself, inside the transaction of the change.
  */
-export interface Actor {
-  userId: string | null;
-  ip?: string | null;
-  /** The clock's now: stored as updated_at / last_checked_at. */
-  now: Date;
-}
+export type Actor = Principal & { ip?: string | null };
 
-/** The actor of a request: the signed-in user, the truncated network, the app clock's now. */
+/** The actor of a request: its principal, the truncated network, the app clock's now. */
 export function actorFrom(req: FastifyRequest, now: Date): Actor {
-  return { userId: req.user?.id ?? null, ip: truncateIp(req.ip), now };
+  return { ...req.principal, ip: truncateIp(req.ip), now };
 }
 
-/** A system actor (seeds, jobs, CLI imports). */
-export function systemActor(now: Date): Actor {
-  return { userId: null, ip: null, now };
+/** A system actor (seeds, jobs, CLI imports), for one municipality or (null) any. */
+export function systemActor(now: Date, tenantId: string | null = null): Actor {
+  return { ...systemPrincipal(tenantId, now), ip: null };
 }
 
 /** Parse input with a schema; Invalid with i18n keys per field (first error per field) when it fails. */

@@ -6,9 +6,9 @@
  * Reach on the social map: `organisation` means the entry's organisation is linked to one of the
  * principal's people organisations (members maintain their own organisation's entries); `all` is
  * every entry of the municipality. The social map is public: finding and suggesting a correction
- * is for anyone. The coordinator maintains everything; the admin has the same rights here, because
- * the maintenance, coverage, category and import pages were open to admins before this table
- * (categories and imports are settings-like; the admin's content rights are not widened).
+ * is for anyone. The coordinator maintains everything (the entries, the suggestions with the
+ * suggesters' addresses, the coverage, the imports). The admin keeps only what is a setting: the
+ * categories (taxonomy terms); being admin gives no rights on the entries (docs/authorization.md).
  */
 import { NotFound } from '../../platform/errors.ts';
 import {
@@ -42,9 +42,8 @@ const MAINTAIN = {
   volunteer: 'organisation',
   professional: 'organisation',
   coordinator: 'all',
-  admin: 'all',
 } as const;
-const COORDINATE = { coordinator: 'all', admin: 'all' } as const;
+const COORDINATE = { coordinator: 'all' } as const;
 
 export const RULES: PolicyRules<SocialmapAction> = {
   'socialmap.find': { anyone: 'all' },
@@ -57,7 +56,8 @@ export const RULES: PolicyRules<SocialmapAction> = {
   'socialmap.suggestion.handle': MAINTAIN,
 
   'socialmap.coverage.view': COORDINATE,
-  'socialmap.categories': COORDINATE,
+  /** The categories are a setting of the municipality: the admin keeps them. */
+  'socialmap.categories': { coordinator: 'all', admin: 'all' },
   'socialmap.import': COORDINATE,
 };
 

@@ -1,7 +1,7 @@
-import { registerMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../platform/i18n/index.ts';
 
 /** Messages of the social map core: validation, HSDS API, import and the coordinator pages. Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'socialmap.error.invalidValue': 'Deze waarde klopt niet.',
     'socialmap.error.required': 'Vul dit veld in.',
@@ -169,3 +169,7 @@ registerMessages({
     'socialmap.import.rejected': 'Nothing was saved: {count} items are not valid. See the list below.',
   },
 });
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

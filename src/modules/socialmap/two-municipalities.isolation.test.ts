@@ -3,8 +3,9 @@
  * one person, resident in Krimpen (their first membership) and coordinator in Groningen, signed in
  * once with the second factor done. In Krimpen they get exactly a resident's access (no entries, no
  * coverage view, no exports); in Groningen the coordinator's pages show Groningen's entries only;
- * Groningen's role never reaches Krimpen's entries; and Krimpen's coordinator and administrator can
- * see or change nothing of what the person does in Groningen.
+ * Groningen's role never reaches Krimpen's entries; Krimpen's coordinator can see or change
+ * nothing of what the person does in Groningen, and Krimpen's administrator is refused every
+ * entry page of either municipality (the admin has no rights on the map's content).
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -299,7 +300,40 @@ describe('socialmap: a person with roles in two municipalities (issue 11, findin
     assert.equal(handled.statusCode, 303, handled.body.slice(0, 500));
     const before = await snapshot();
 
-    for (const b of [coordK, adminK]) {
+    // Krimpen's administrator has no rights on the map's entries, not even Krimpen's (docs/authorization.md).
+    for (const path of [
+      `${K}/beheer`,
+      `${K}/beheer/voorstellen`,
+      `${K}/beheer/aanbod/${ids.kService}`,
+      `${K}/beheer/aanbod/${ids.gService}`,
+      `${K}/beheer/aanbod/${ids.gService}/tijden`,
+      `${K}/beheer/import`,
+      `${K}/dekking`,
+      `${K}/dekking/aanbod.csv`,
+      `${K}/dekking/dekking.csv`,
+      `${G}/beheer`,
+      `${G}/beheer/voorstellen`,
+      `${G}/beheer/aanbod/${ids.gService}`,
+      `${G}/dekking`,
+      `${G}/dekking/aanbod.csv`,
+    ]) {
+      const res = await adminK.get(path);
+      assert.equal(res.statusCode, 403, `admin: ${path}`);
+      noneOf(res.body, [...K_TEXTS, ...G_TEXTS], `admin: ${path}`);
+    }
+    for (const [path, form] of [
+      ...entryPosts(K, ids.kService, ids.kSchedule, ids.kSuggestion),
+      ...entryPosts(K, ids.gService, ids.gSchedule, ids.gSuggestion),
+      ...entryPosts(G, ids.gService, ids.gSchedule, ids.gSuggestion),
+    ]) {
+      const res = await adminK.post(path, form);
+      assert.equal(res.statusCode, 403, `admin: ${path}`);
+      assert.match(res.body, FORBIDDEN, `admin: ${path}: refused by policy, not by the CSRF check`);
+    }
+    // The categories are a setting: the administrator keeps them.
+    assert.equal((await adminK.get(`${K}/beheer/categorieen`)).statusCode, 200);
+
+    for (const b of [coordK]) {
       const list = await b.get(`${K}/beheer`);
       assert.equal(list.statusCode, 200);
       assert.ok(list.body.includes(K_SERVICE), "Krimpen's staff see Krimpen's entries");

@@ -1,7 +1,7 @@
-import { registerMessages } from '../i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../i18n/index.ts';
 
 /** Messages of the administrators' pages: outgoing mail and the audit log. */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'admin.nav.mail': 'Uitgaande mail',
     'admin.nav.audit': 'Logboek',
@@ -103,3 +103,7 @@ registerMessages({
     'admin.invalidPage': 'This page number is not valid.',
   },
 });
+
+declare module '../i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../ui/context.ts';
 import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.tsx';
-import { formatDateTime } from '../i18n/index.ts';
+import { formatDateTime, isMessageKey, type Translate } from '../i18n/index.ts';
 import type { OutboxListItem, OutboxMail } from '../mail/outbox.ts';
 import type { AuditRow } from '../audit/audit.search.ts';
 import { DataTable } from '../../ui/table.tsx';
@@ -32,7 +32,11 @@ export function Pager({ ctx, page, hasMore, href }: { ctx: ViewContext; page: nu
   );
 }
 
-const statusKey = (status: string) => `admin.mail.status.${status}`;
+/** The label of a mail's status; the status comes from the database, so its key is checked. */
+const statusLabel = (t: Translate, status: string) => {
+  const key = `admin.mail.status.${status}`;
+  return isMessageKey(key) ? t(key) : status;
+};
 
 /** The outbox of a tenant: newest first. */
 export function MailListView({
@@ -66,7 +70,7 @@ export function MailListView({
                   {m.subject}
                 </a>
               </td>
-              <td>{t(statusKey(m.status))}</td>
+              <td>{statusLabel(t, m.status)}</td>
             </tr>
           ))}
         </DataTable>
@@ -89,7 +93,7 @@ export function MailView({ ctx, mail, linksHidden = false }: { ctx: ViewContext;
         <dt>{t('admin.mail.date')}</dt>
         <dd>{formatDateTime(locale, mail.createdAt)}</dd>
         <dt>{t('admin.mail.status')}</dt>
-        <dd>{t(statusKey(mail.status))}</dd>
+        <dd>{statusLabel(t, mail.status)}</dd>
         {mail.sentAt && (
           <>
             <dt>{t('admin.mail.sentAt')}</dt>

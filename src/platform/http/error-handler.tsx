@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { issuePath } from './untyped.ts';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
-import { translator } from '../i18n/index.ts';
+import { isMessageKey, translator, type MessageKey, type Translate } from '../i18n/index.ts';
 
 const API_PREFIXES = ['/api/', '/health', '/ready'];
 const TENANT_API = /^\/[^/]+\/(open311|hsds|api)(\/|$)/;
@@ -25,7 +25,7 @@ interface Normalised {
 function normalise(err: unknown, req: FastifyRequest): Normalised {
   const t = req.t ?? translator('nl');
   if (err instanceof AppError) {
-    const fields = err.fields ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v)])) : undefined;
+    const fields = err.fields ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, isMessageKey(v) ? t(v) : v])) : undefined;
     return { status: err.status, code: err.code, message: t(err.message, err.vars), ...(fields ? { fields } : {}) };
   }
   const e = err as FastifyError;
@@ -40,7 +40,7 @@ function normalise(err: unknown, req: FastifyRequest): Normalised {
   if (isResponseSerializationError(e)) return { status: 500, code: 'internal', message: t('error.internal') };
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (status >= 500) return { status: 500, code: 'internal', message: t('error.internal') };
-  const byCode: Record<string, [string, string]> = {
+  const byCode: Record<string, [string, MessageKey]> = {
     FST_ERR_CTP_BODY_TOO_LARGE: ['body_too_large', 'error.bodyTooLarge'],
     FST_REQ_FILE_TOO_LARGE: ['body_too_large', 'error.bodyTooLarge'],
     FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported_media_type', 'error.unsupportedMediaType'],
@@ -62,7 +62,7 @@ function normalise(err: unknown, req: FastifyRequest): Normalised {
   return { status, code: 'bad_request', message: t('error.badRequest') };
 }
 
-function ErrorPage({ status, message, signInHref, t }: { status: number; message: string; signInHref?: string; t: (k: string) => string }) {
+function ErrorPage({ status, message, signInHref, t }: { status: number; message: string; signInHref?: string; t: Translate }) {
   const titleKey =
     status === 404
       ? 'error.page.notFound'

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { allMessages, type Translate } from '../i18n/index.ts';
+import { isMessageKey, type Translate } from '../i18n/index.ts';
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
 
@@ -22,7 +22,7 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown, t: Tran
     const field = issue.path.map(String).join('.') || '_form';
     if (errors[field]) continue;
     const key = issue.message;
-    errors[field] = key in allMessages('nl') ? t(key) : t('form.invalidValue');
+    errors[field] = isMessageKey(key) ? t(key) : t('form.invalidValue');
   }
   return { ok: false, errors };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify';
 import { z } from 'zod';
-import { AppError, Invalid, NotFound, type FieldErrors } from '../errors.ts';
-import type { Translate } from '../i18n/index.ts';
+import { AppError, Invalid, NotFound } from '../errors.ts';
+import { isMessageKey, type Translate } from '../i18n/index.ts';
 import { verifyCsrf } from './csrf.ts';
 import { parseForm } from './forms.ts';
 import { readMultipart, type MultipartLimits, type Upload } from './multipart.ts';
@@ -40,7 +40,7 @@ type BodyOf<B, F> = F extends z.ZodType ? z.output<F> : B extends z.ZodType ? z.
 export type InvalidForm<R> = (
   req: R,
   reply: FastifyReply,
-  errors: FieldErrors,
+  errors: Record<string, string>,
   values: Record<string, string | string[]>,
   status: number,
 ) => unknown;
@@ -74,10 +74,10 @@ const TENANT_PARAM = z.string().min(1).max(100).describe('The municipality (e.g.
 const PATH_PARAM = /:([A-Za-z0-9_]+)/g;
 
 /** Field messages of a domain error that belongs on a form (a 4xx other than 401/403/404 with field messages), translated; null for other errors (the error page shows those). */
-export function formErrorsOf(err: unknown, t: Translate): { status: number; errors: FieldErrors } | null {
+export function formErrorsOf(err: unknown, t: Translate): { status: number; errors: Record<string, string> } | null {
   if (!(err instanceof AppError) || !err.fields || err.status >= 500 || [401, 403, 404].includes(err.status)) return null;
-  const errors: FieldErrors = {};
-  for (const [k, v] of Object.entries(err.fields)) errors[k] = t(v, err.vars);
+  const errors: Record<string, string> = {};
+  for (const [k, v] of Object.entries(err.fields)) errors[k] = isMessageKey(v) ? t(v, err.vars) : v;
   return { status: err.status, errors };
 }
 

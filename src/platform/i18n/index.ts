@@ -1,26 +1,67 @@
 /**
- * Translation catalogue. Dutch is the default and the source of truth; every module registers its
- * own messages with `registerMessages`, English must have the same keys (checked by a test).
+ * Translation catalogue. Dutch is the default and the source of truth. Every catalogue file
+ * (`*.messages.ts`) defines its texts with `defineMessages({ nl, en })` and adds its keys to
+ * `MessageKeys` by declaration merging, so the compiler checks every key: an English text missing
+ * or extra is an error, and so is `t('no.such.key')` (proven in test/lint/message-keys.test.ts).
  * Keys are dotted (`areas.inhabitants`); `{name}` placeholders are filled from vars.
  */
 import { ZONE } from '../time.ts';
 export type Locale = 'nl' | 'en';
 export const LOCALES: readonly Locale[] = ['nl', 'en'];
 export type Messages = Record<string, string>;
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** Every message key of the app: each catalogue file merges its own keys in (see `CatalogueKeys`). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface MessageKeys {}
+export type MessageKey = keyof MessageKeys & string;
+export type MessageVars = Record<string, string | number>;
+export type Translate = (key: MessageKey, vars?: MessageVars) => string;
+/** The keys of one catalogue, as merged into `MessageKeys`: `interface MessageKeys extends CatalogueKeys<typeof messages> {}`. */
+export type CatalogueKeys<N> = { readonly [K in keyof N]: true };
 
 const catalogues: Record<Locale, Messages> = { nl: {}, en: {} };
 
-/** Add messages of a module. Throws when a key is defined twice (two modules using one key). */
-export function registerMessages(messages: { nl: Messages; en: Messages }): void {
+/**
+ * Define and register a catalogue: English must have exactly the Dutch keys (a compile error
+ * otherwise). Returns the Dutch texts, whose keys the file merges into `MessageKeys`. Throws when a
+ * key is defined twice with different texts (two modules using one key).
+ */
+export function defineMessages<const N extends Record<string, string>>(messages: {
+  nl: N;
+  // A catalogue with an index signature (keys built at run time) would make every string a key.
+  en: NoInfer<string extends keyof N ? never : { [K in keyof N]: string }>;
+}): N {
   for (const locale of LOCALES) {
-    for (const [key, value] of Object.entries(messages[locale])) {
+    for (const [key, value] of Object.entries<string>(messages[locale])) {
       if (key in catalogues[locale] && catalogues[locale][key] !== value) {
         throw new Error(`i18n key defined twice: ${locale}.${key}`);
       }
       catalogues[locale][key] = value;
     }
   }
+  return messages.nl;
+}
+
+/**
+ * Texts for a family of keys built from parts (one per weekday, per category …), for a catalogue:
+ * `textsFor('x.helped', [['tuin', 'de tuin'], ['vervoer', 'vervoer']])` gives `{ 'x.helped.tuin': 'de tuin', … }`.
+ */
+export function textsFor<const P extends string, const T extends string>(
+  prefix: P,
+  entries: readonly (readonly [T, string])[],
+): Record<`${P}.${T}`, string> {
+  // The one cast of the catalogues: Object.fromEntries cannot know that it builds exactly these keys.
+  return Object.fromEntries(entries.map(([item, text]) => [`${prefix}.${item}`, text])) as Record<`${P}.${T}`, string>;
+}
+
+/** Narrow a key that comes from data (a stored key, a zod issue) to a message key, checked against the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogues.nl, key);
+}
+
+/** Translate a key built from data (a stored state, a weekday number): checked with `isMessageKey`, shown as is when unknown. */
+export function translateChecked(t: Translate, key: string, vars?: MessageVars): string {
+  return isMessageKey(key) ? t(key, vars) : key;
 }
 
 export function allMessages(locale: Locale): Readonly<Messages> {
@@ -31,6 +72,7 @@ export function translator(locale: Locale): Translate {
   const own = catalogues[locale];
   const fallback = catalogues.nl;
   return (key, vars) => {
+    // The fallbacks are a safety net: the compiler already refuses unknown keys.
     const template = own[key] ?? fallback[key] ?? key;
     if (!vars) return template;
     return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));

@@ -1,7 +1,7 @@
-import { registerMessages } from './index.ts';
+import { defineMessages, type CatalogueKeys } from './index.ts';
 
 /** Messages of the platform shell: layout, forms, errors, static pages. Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'layout.skipToContent': 'Naar de inhoud',
     'layout.myAccount': 'Mijn account',
@@ -26,6 +26,8 @@ registerMessages({
     'error.unauthorized': 'Log eerst in om verder te gaan.',
     'error.noPolicy': 'Deze pagina is nog niet beschikbaar.',
     'error.mfaRequired': 'Voor deze gegevens moet u eerst de tweede stap van het inloggen doen: vul de code uit uw app in.',
+    /** A text that is already translated (a form's first field message), where a key is expected. */
+    'error.text': '{message}',
     'error.invalid': 'Wat u heeft ingevuld klopt niet helemaal. Kijk de punten hieronder na.',
     'error.conflict': 'Dit bestaat al.',
     'error.tooManyRequests': 'U heeft dit te vaak geprobeerd. Wacht even en probeer het daarna opnieuw.',
@@ -86,6 +88,7 @@ registerMessages({
     'error.unauthorized': 'Please sign in first.',
     'error.noPolicy': 'This page is not available yet.',
     'error.mfaRequired': 'To see this data, first complete the second step of signing in: enter the code from your app.',
+    'error.text': '{message}',
     'error.invalid': 'Some of what you entered is not right. Please check the points below.',
     'error.conflict': 'This already exists.',
     'error.tooManyRequests': 'You have tried this too many times. Please wait a moment and try again.',
@@ -123,3 +126,7 @@ registerMessages({
     'privacy.p3': 'You can download all your data and delete your account under My account.',
   },
 });
+
+declare module './index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

@@ -1,5 +1,5 @@
 import { AppError } from '../../../platform/errors.ts';
-import { translator } from '../../../platform/i18n/index.ts';
+import { translator, type MessageKey } from '../../../platform/i18n/index.ts';
 import '../areas.messages.ts';
 import type { GeoJsonGeometry, Position } from '../areas.tables.ts';
 import { DISTRICT_CODE, NEIGHBOURHOOD_CODE, municipalityOf } from '../codes.ts';
@@ -13,7 +13,7 @@ export interface Rejection {
   /** Dutch text, for the CLI and logs of the import. */
   reason: string;
   /** i18n key and placeholders, for pages in the reader's language. */
-  reasonKey: string;
+  reasonKey: MessageKey;
   vars?: Record<string, string>;
 }
 
@@ -40,11 +40,11 @@ export interface FeatureRules {
 const nl = translator('nl');
 
 /** A rejection with its Dutch text filled in. */
-export function makeRejection(code: string | null, reasonKey: string, vars?: Record<string, string>): Rejection {
+export function makeRejection(code: string | null, reasonKey: MessageKey, vars?: Record<string, string>): Rejection {
   return { code, reason: nl(reasonKey, vars), reasonKey, ...(vars ? { vars } : {}) };
 }
 
-function reject(code: string | null, reasonKey: string, vars?: Record<string, string>): { ok: false; rejection: Rejection } {
+function reject(code: string | null, reasonKey: MessageKey, vars?: Record<string, string>): { ok: false; rejection: Rejection } {
   return { ok: false, rejection: makeRejection(code, reasonKey, vars) };
 }
 

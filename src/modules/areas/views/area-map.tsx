@@ -1,4 +1,4 @@
-import type { GeoJsonGeometry } from '../areas.tables.ts';
+import type { GeoJsonGeometry } from '../areas.service.ts';
 import { bboxOf, mergeBBoxes, projectionFor, svgPath } from '../geo.ts';
 
 export interface MapShape {

@@ -1,6 +1,6 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
 
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'helpmatch.circle.nav': 'Zorgkring',
     'helpmatch.circle.crumbHelp': 'Hulp in de buurt',
@@ -347,3 +347,7 @@ registerMessages({
     'helpmatch.ledger.ask.removed': 'Your answer has been removed.',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

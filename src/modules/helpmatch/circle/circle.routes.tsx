@@ -17,6 +17,7 @@ import { CircleListPage, NewCirclePage } from './views/list.tsx';
 import { CircleOverviewPage } from './views/overview.tsx';
 import { SlotPage } from './views/slot.tsx';
 import { actorOf, circlePath, crumbs } from './circle.http.ts';
+import { circleTask, circleTurn } from './circle.presenter.ts';
 import { singleValues } from '../helpmatch.http.ts';
 
 const ANY_ROLE: Policy = { roles: ['resident', 'volunteer', 'professional', 'coordinator', 'admin'] };
@@ -158,9 +159,9 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
         <SlotPage
           ctx={req.viewContext()}
           circleId={circle.id}
-          task={slot.task}
+          task={circleTask(slot.task)}
           date={date}
-          turn={slot.turn}
+          turn={slot.turn && circleTurn(slot.turn)}
           takerName={takerName}
           today={localDate(app.clock.now())}
           {...extra}

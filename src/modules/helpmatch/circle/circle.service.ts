@@ -11,6 +11,7 @@ import { getArea } from '../../areas/areas.service.ts';
 import { getUserProfile } from '../../people/people.service.ts';
 import * as store from './circle.store.ts';
 import { addDays, isIsoDate, isOccurrence, mondayOf, weekSlots } from './circle.schedule.ts';
+import { circleWeekView, type CircleWeek } from './circle.presenter.ts';
 import { localDate } from '../../../platform/time.ts';
 import type { CircleCreatedAs, CircleMemberRole, CircleRecurrence } from './circle.tables.ts';
 import { isUuid } from '../../../platform/ids.ts';
@@ -114,12 +115,12 @@ export async function listCircleMembers(db: DbOrTrx, circle: MemberCircle): Prom
 }
 
 /** The week from the Monday of `week` (or of today): every occurrence of every task, taken or open. */
-export async function circleWeek(db: DbOrTrx, circle: MemberCircle, opts: { week?: string | undefined; now: Date }) {
+export async function circleWeek(db: DbOrTrx, circle: MemberCircle, opts: { week?: string | undefined; now: Date }): Promise<CircleWeek> {
   const today = localDate(opts.now);
   const monday = mondayOf(opts.week && isIsoDate(opts.week) ? opts.week : today);
   const tasks = await store.listTasks(db, circle.tenant_id, circle.id);
   const turns = await store.listTurns(db, circle.tenant_id, circle.id, monday, addDays(monday, 6));
-  return { today, monday, tasks, slots: weekSlots(tasks, turns, monday) };
+  return circleWeekView({ today, monday, tasks, slots: weekSlots(tasks, turns, monday) });
 }
 
 /** Share out a new task in the circle (any member). */

@@ -22,15 +22,15 @@ describe('care circle: a person’s data', () => {
     const db = t.database.db;
     await ensureTenant(db, A);
     for (const k of ['owner', 'member', 'solo'] as const) u[k] = (await createUser(db, { email: `${k}@example.nl`, name: k })).id;
-    c.shared = await createCircle(db, A.id, actorIn(A.id, u.owner, ['resident']), {
+    c.shared = await createCircle(db, A.id, actorIn(A.id, u.owner, ['resident'], { now }), {
       personName: 'Opa Kees',
       personDetails: 'Lindelaan 3',
       createdAs: 'carer',
       areaCode: null,
       now,
     });
-    const shared = await getCircle(db, A.id, c.shared, actorIn(A.id, u.owner, ['resident']));
-    const { token } = await inviteToCircle(db, shared, actorIn(A.id, u.owner, ['resident']), {
+    const shared = await getCircle(db, A.id, c.shared, actorIn(A.id, u.owner, ['resident'], { now }));
+    const { token } = await inviteToCircle(db, shared, actorIn(A.id, u.owner, ['resident'], { now }), {
       tenant: A,
       email: 'member@example.nl',
       name: 'Lid',
@@ -39,8 +39,8 @@ describe('care circle: a person’s data', () => {
       now,
       baseUrl: 'http://x',
     });
-    await acceptCircleInvitation(db, A.id, { ...actorIn(A.id, u.member, ['resident']), email: 'member@example.nl' }, token, now);
-    await inviteToCircle(db, shared, actorIn(A.id, u.owner, ['resident']), {
+    await acceptCircleInvitation(db, A.id, { ...actorIn(A.id, u.member, ['resident'], { now }), email: 'member@example.nl' }, token, now);
+    await inviteToCircle(db, shared, actorIn(A.id, u.owner, ['resident'], { now }), {
       tenant: A,
       email: 'solo@example.nl',
       name: 'Solo',
@@ -49,7 +49,7 @@ describe('care circle: a person’s data', () => {
       now,
       baseUrl: 'http://x',
     });
-    const taskId = await addTask(db, shared, actorIn(A.id, u.owner, ['resident']), {
+    const taskId = await addTask(db, shared, actorIn(A.id, u.owner, ['resident'], { now }), {
       title: 'Boodschappen',
       notes: '',
       recurrence: 'weekly',
@@ -57,18 +57,18 @@ describe('care circle: a person’s data', () => {
       timeOfDay: null,
       now,
     });
-    const asOwner = await getCircle(db, A.id, c.shared, actorIn(A.id, u.owner, ['resident']));
-    await takeTurn(db, asOwner, actorIn(A.id, u.owner, ['resident']), taskId, '2026-11-23', now);
-    await completeTurn(db, asOwner, actorIn(A.id, u.owner, ['resident']), taskId, '2026-11-23', 2, now);
-    await takeTurn(db, asOwner, actorIn(A.id, u.owner, ['resident']), taskId, '2026-11-30', now);
-    c.alone = await createCircle(db, A.id, actorIn(A.id, u.solo, ['resident']), {
+    const asOwner = await getCircle(db, A.id, c.shared, actorIn(A.id, u.owner, ['resident'], { now }));
+    await takeTurn(db, asOwner, actorIn(A.id, u.owner, ['resident'], { now }), taskId, '2026-11-23', now);
+    await completeTurn(db, asOwner, actorIn(A.id, u.owner, ['resident'], { now }), taskId, '2026-11-23', 2, now);
+    await takeTurn(db, asOwner, actorIn(A.id, u.owner, ['resident'], { now }), taskId, '2026-11-30', now);
+    c.alone = await createCircle(db, A.id, actorIn(A.id, u.solo, ['resident'], { now }), {
       personName: 'Solo zelf',
       personDetails: '',
       createdAs: 'self',
       areaCode: null,
       now,
     });
-    await saveReciprocityAnswer(db, A.id, actorIn(A.id, u.owner, ['resident']), 'Ik kan fietsen repareren', now);
+    await saveReciprocityAnswer(db, A.id, actorIn(A.id, u.owner, ['resident'], { now }), 'Ik kan fietsen repareren', now);
   });
 
   it('exports circles, turns, invitations and answers', async () => {
@@ -96,9 +96,9 @@ describe('care circle: a person’s data', () => {
     const db = t.database.db;
     await inTransaction(db, (trx) => circleUserData.forget(trx, u.owner, now));
     await inTransaction(db, (trx) => circleUserData.forget(trx, u.solo, now));
-    const shared = await getCircle(db, A.id, c.shared, actorIn(A.id, u.member, ['resident']));
+    const shared = await getCircle(db, A.id, c.shared, actorIn(A.id, u.member, ['resident'], { now }));
     assert.equal(shared.role, 'owner', 'the member became owner');
-    await assert.rejects(getCircle(db, A.id, c.shared, actorIn(A.id, u.owner, ['resident'])));
+    await assert.rejects(getCircle(db, A.id, c.shared, actorIn(A.id, u.owner, ['resident'], { now })));
     assert.equal(
       (await db.selectFrom('helpmatch_circles').select('id').where('id', '=', c.alone).execute()).length,
       0,

@@ -88,7 +88,7 @@ describe('reciprocity ledger', () => {
     await match(B.id, rb, u.vol1, 7, 'both');
 
     // A circle in A around a person without an account, in buurt BU05420101; vol1 does 1.25 h, an open turn of vol2 does not count.
-    const circleId = await createCircle(db, A.id, actorIn(A.id, u.carer, ['resident']), {
+    const circleId = await createCircle(db, A.id, actorIn(A.id, u.carer, ['resident'], { now: ctx.clock.now() }), {
       personName: 'Mevrouw',
       personDetails: '',
       createdAs: 'carer',
@@ -96,8 +96,8 @@ describe('reciprocity ledger', () => {
       now: ctx.clock.now(),
     });
     await db.updateTable('helpmatch_circles').set({ area_code: 'BU05420101' }).where('id', '=', circleId).execute();
-    const circle = await getCircle(db, A.id, circleId, actorIn(A.id, u.carer, ['resident']));
-    const taskId = await addTask(db, circle, actorIn(A.id, u.carer, ['resident']), {
+    const circle = await getCircle(db, A.id, circleId, actorIn(A.id, u.carer, ['resident'], { now: ctx.clock.now() }));
+    const taskId = await addTask(db, circle, actorIn(A.id, u.carer, ['resident'], { now: ctx.clock.now() }), {
       title: 'Wandelen',
       notes: '',
       recurrence: 'weekly',
@@ -130,15 +130,15 @@ describe('reciprocity ledger', () => {
       })
       .execute();
     // A circle around res1 themself (self): vol2 gives 0.5 h to res1.
-    const own = await createCircle(db, A.id, actorIn(A.id, u.res1, ['resident']), {
+    const own = await createCircle(db, A.id, actorIn(A.id, u.res1, ['resident'], { now: ctx.clock.now() }), {
       personName: 'Res1',
       personDetails: '',
       createdAs: 'self',
       areaCode: null,
       now: ctx.clock.now(),
     });
-    const ownCircle = await getCircle(db, A.id, own, actorIn(A.id, u.res1, ['resident']));
-    const ownTask = await addTask(db, ownCircle, actorIn(A.id, u.res1, ['resident']), {
+    const ownCircle = await getCircle(db, A.id, own, actorIn(A.id, u.res1, ['resident'], { now: ctx.clock.now() }));
+    const ownTask = await addTask(db, ownCircle, actorIn(A.id, u.res1, ['resident'], { now: ctx.clock.now() }), {
       title: 'Koken',
       notes: '',
       recurrence: 'once',
@@ -163,13 +163,25 @@ describe('reciprocity ledger', () => {
 
   it('counts a person’s hours given and received per source', async () => {
     const db = ctx.database.db;
-    assert.deepEqual((await myLedger(db, A.id, actorIn(A.id, u.vol1, []))).given, { matches: 2, circles: 1.25, total: 3.25 });
-    assert.deepEqual((await myLedger(db, A.id, actorIn(A.id, u.vol2, []))).given, { matches: 1.5, circles: 0.5, total: 2 });
-    const res1 = await myLedger(db, A.id, actorIn(A.id, u.res1, []));
+    assert.deepEqual((await myLedger(db, A.id, actorIn(A.id, u.vol1, [], { now: ctx.clock.now() }))).given, {
+      matches: 2,
+      circles: 1.25,
+      total: 3.25,
+    });
+    assert.deepEqual((await myLedger(db, A.id, actorIn(A.id, u.vol2, [], { now: ctx.clock.now() }))).given, {
+      matches: 1.5,
+      circles: 0.5,
+      total: 2,
+    });
+    const res1 = await myLedger(db, A.id, actorIn(A.id, u.res1, [], { now: ctx.clock.now() }));
     assert.deepEqual(res1.received, { matches: 2, circles: 0.5, total: 2.5 });
     assert.deepEqual(res1.given, { matches: 0, circles: 0, total: 0 });
-    assert.deepEqual((await myLedger(db, B.id, actorIn(B.id, u.vol1, []))).given, { matches: 7, circles: 0, total: 7 });
-    assert.deepEqual((await myLedger(db, A.id, actorIn(A.id, u.res2, []))).received.total, 0);
+    assert.deepEqual((await myLedger(db, B.id, actorIn(B.id, u.vol1, [], { now: ctx.clock.now() }))).given, {
+      matches: 7,
+      circles: 0,
+      total: 7,
+    });
+    assert.deepEqual((await myLedger(db, A.id, actorIn(A.id, u.res2, [], { now: ctx.clock.now() }))).received.total, 0);
   });
 
   it('totals hours and people for the municipality and per area', async () => {
@@ -227,11 +239,18 @@ describe('reciprocity ledger', () => {
     const saved = await res1Browser.post(`/${A.slug}/hulp/uren/wederkerigheid`, { answer: 'Ik kan goed bakken en Pools spreken' });
     assert.equal(saved.statusCode, 303);
     assert.match((await res1Browser.get(saved.headers.location as string)).body, /Ik kan goed bakken en Pools spreken/);
-    assert.equal((await myLedger(ctx.database.db, A.id, actorIn(A.id, u.res1, []))).answer?.text, 'Ik kan goed bakken en Pools spreken');
-    assert.equal((await myLedger(ctx.database.db, B.id, actorIn(B.id, u.res1, []))).answer, null, 'answers are per municipality');
+    assert.equal(
+      (await myLedger(ctx.database.db, A.id, actorIn(A.id, u.res1, [], { now: ctx.clock.now() }))).answer?.text,
+      'Ik kan goed bakken en Pools spreken',
+    );
+    assert.equal(
+      (await myLedger(ctx.database.db, B.id, actorIn(B.id, u.res1, [], { now: ctx.clock.now() }))).answer,
+      null,
+      'answers are per municipality',
+    );
     const removed = await res1Browser.post(`/${A.slug}/hulp/uren/wederkerigheid`, { answer: '  ' });
     assert.equal(removed.statusCode, 303);
-    assert.equal((await myLedger(ctx.database.db, A.id, actorIn(A.id, u.res1, []))).answer, null);
+    assert.equal((await myLedger(ctx.database.db, A.id, actorIn(A.id, u.res1, [], { now: ctx.clock.now() }))).answer, null);
   });
 
   it('does not ask someone who has received nothing', async () => {

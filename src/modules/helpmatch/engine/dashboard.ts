@@ -7,11 +7,11 @@
 import { stringify } from 'csv-stringify/sync';
 import { guardCell } from '../../../platform/csv.ts';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
-import type { Translate } from '../../../platform/i18n/index.ts';
+import { type Translate, translateChecked } from '../../../platform/i18n/index.ts';
 import { descendantCodes, listAreas } from '../../areas/areas.service.ts';
 import { CATEGORIES } from '../categories.ts';
 import { gini } from '../matching/gini.ts';
-import { loadDashboardRows, type DashMatch, type DashOffer, type DashRequest } from './dashboard.store.ts';
+import { areaCounts, loadDashboardRows, type AreaCounts, type DashMatch, type DashOffer, type DashRequest } from './dashboard.store.ts';
 import { authorize, type Principal } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 
@@ -228,6 +228,15 @@ export function dashboardCsv(d: Dashboard, t: Translate): string {
     ];
   };
   return stringify(
-    [header.map((h) => t(`helpmatch.engine.csv.${h}`)), line(d.selection), ...d.rows.map(line)].map((row) => row.map(guardCell)),
+    [header.map((h) => translateChecked(t, `helpmatch.engine.csv.${h}`)), line(d.selection), ...d.rows.map(line)].map((row) =>
+      row.map(guardCell),
+    ),
   );
+}
+
+export type { AreaCounts } from './dashboard.store.ts';
+
+/** Counts for the neighbourhood page (public: counts only, no names, addresses or texts) in these areas. */
+export function neighbourhoodCounts(db: DbOrTrx, tenantId: string, areaCodes: readonly string[]): Promise<AreaCounts> {
+  return areaCounts(db, tenantId, areaCodes);
 }

@@ -1,56 +1,29 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
-import { explanationMessages } from './engine.explain.messages.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
+import { explanationTexts } from './engine.explain.messages.ts';
 
 /** Texts of the matching engine, suggestions, batch, dashboard and neighbourhood section (Dutch B1 first). */
-registerMessages(explanationMessages);
-
-const CSV_NL = {
-  code: 'Code',
-  name: 'Naam',
-  requests: 'Hulpvragen',
-  openUnder7: 'Open korter dan 7 dagen',
-  open7to30: 'Open 7 tot 30 dagen',
-  openOver30: 'Open langer dan 30 dagen',
-  hoursToFirstReply: 'Uren tot eerste reactie (mediaan)',
-  hoursToMatch: 'Uren tot match (mediaan)',
-  matchedWithin7Pct: 'Binnen 7 dagen gematcht (%)',
-  replies: 'Reacties',
-  matches: 'Matches',
-  matchesPerReplyPct: 'Matches per reactie (%)',
-  latent: 'Matches latente hulp',
-  incidental: 'Matches incidentele hulp',
-  structural: 'Matches structurele hulp',
-  hours: 'Uren',
-  activeOffers: 'Actief aanbod',
-  activeVolunteers: 'Actieve vrijwilligers',
-  gini: 'Gini matches per vrijwilliger',
-};
-const CSV_EN = {
-  code: 'Code',
-  name: 'Name',
-  requests: 'Requests',
-  openUnder7: 'Open under 7 days',
-  open7to30: 'Open 7 to 30 days',
-  openOver30: 'Open over 30 days',
-  hoursToFirstReply: 'Hours to first reply (median)',
-  hoursToMatch: 'Hours to match (median)',
-  matchedWithin7Pct: 'Matched within 7 days (%)',
-  replies: 'Replies',
-  matches: 'Matches',
-  matchesPerReplyPct: 'Matches per reply (%)',
-  latent: 'Matches latent help',
-  incidental: 'Matches incidental help',
-  structural: 'Matches structural help',
-  hours: 'Hours',
-  activeOffers: 'Active offers',
-  activeVolunteers: 'Active volunteers',
-  gini: 'Gini of matches per volunteer',
-};
-const csv = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [`helpmatch.engine.csv.${k}`, v]));
-
-registerMessages({
+export const messages = defineMessages({
   nl: {
-    ...csv(CSV_NL),
+    ...explanationTexts('nl'),
+    'helpmatch.engine.csv.code': 'Code',
+    'helpmatch.engine.csv.name': 'Naam',
+    'helpmatch.engine.csv.requests': 'Hulpvragen',
+    'helpmatch.engine.csv.openUnder7': 'Open korter dan 7 dagen',
+    'helpmatch.engine.csv.open7to30': 'Open 7 tot 30 dagen',
+    'helpmatch.engine.csv.openOver30': 'Open langer dan 30 dagen',
+    'helpmatch.engine.csv.hoursToFirstReply': 'Uren tot eerste reactie (mediaan)',
+    'helpmatch.engine.csv.hoursToMatch': 'Uren tot match (mediaan)',
+    'helpmatch.engine.csv.matchedWithin7Pct': 'Binnen 7 dagen gematcht (%)',
+    'helpmatch.engine.csv.replies': 'Reacties',
+    'helpmatch.engine.csv.matches': 'Matches',
+    'helpmatch.engine.csv.matchesPerReplyPct': 'Matches per reactie (%)',
+    'helpmatch.engine.csv.latent': 'Matches latente hulp',
+    'helpmatch.engine.csv.incidental': 'Matches incidentele hulp',
+    'helpmatch.engine.csv.structural': 'Matches structurele hulp',
+    'helpmatch.engine.csv.hours': 'Uren',
+    'helpmatch.engine.csv.activeOffers': 'Actief aanbod',
+    'helpmatch.engine.csv.activeVolunteers': 'Actieve vrijwilligers',
+    'helpmatch.engine.csv.gini': 'Gini matches per vrijwilliger',
     'helpmatch.engine.nav.forYou': 'Hulpvragen bij u',
     'helpmatch.engine.nav.dashboard': 'Overzicht hulp',
     'helpmatch.engine.requestNotFound': 'Deze hulpvraag bestaat niet (meer).',
@@ -171,7 +144,26 @@ registerMessages({
     'helpmatch.engine.section.link': 'Naar hulp vragen en aanbieden',
   },
   en: {
-    ...csv(CSV_EN),
+    ...explanationTexts('en'),
+    'helpmatch.engine.csv.code': 'Code',
+    'helpmatch.engine.csv.name': 'Name',
+    'helpmatch.engine.csv.requests': 'Requests',
+    'helpmatch.engine.csv.openUnder7': 'Open under 7 days',
+    'helpmatch.engine.csv.open7to30': 'Open 7 to 30 days',
+    'helpmatch.engine.csv.openOver30': 'Open over 30 days',
+    'helpmatch.engine.csv.hoursToFirstReply': 'Hours to first reply (median)',
+    'helpmatch.engine.csv.hoursToMatch': 'Hours to match (median)',
+    'helpmatch.engine.csv.matchedWithin7Pct': 'Matched within 7 days (%)',
+    'helpmatch.engine.csv.replies': 'Replies',
+    'helpmatch.engine.csv.matches': 'Matches',
+    'helpmatch.engine.csv.matchesPerReplyPct': 'Matches per reply (%)',
+    'helpmatch.engine.csv.latent': 'Matches latent help',
+    'helpmatch.engine.csv.incidental': 'Matches incidental help',
+    'helpmatch.engine.csv.structural': 'Matches structural help',
+    'helpmatch.engine.csv.hours': 'Hours',
+    'helpmatch.engine.csv.activeOffers': 'Active offers',
+    'helpmatch.engine.csv.activeVolunteers': 'Active volunteers',
+    'helpmatch.engine.csv.gini': 'Gini of matches per volunteer',
     'helpmatch.engine.nav.forYou': 'Requests near you',
     'helpmatch.engine.nav.dashboard': 'Help overview',
     'helpmatch.engine.requestNotFound': 'This request does not exist (any more).',
@@ -292,3 +284,7 @@ registerMessages({
     'helpmatch.engine.section.link': 'To asking and offering help',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

@@ -27,7 +27,7 @@ describe('engine pages', () => {
     await seedAreas(db);
     coordinatorBrowser = new TestBrowser(ctx.app);
     const coordinatorId = await signInAs(ctx, coordinatorBrowser, { tenantId: T.id, role: 'coordinator', name: 'Carla Coördinator' });
-    coordinator = actorIn(T.id, coordinatorId, ['coordinator']);
+    coordinator = actorIn(T.id, coordinatorId, ['coordinator'], { now: NOW });
     volunteer = await volunteerWithOffer(db, 0.005, {}, 'Vera Vrijwilliger');
     far = await volunteerWithOffer(db, 0.02, { reach: 'municipality' }, 'Frank Ver');
     await recordVog(db, T.id, coordinator, volunteer.offerId, '2026-11-01', NOW);

@@ -21,6 +21,7 @@ import { ForYouPage } from './views/for-you.tsx';
 import { SuggestionListPage, SuggestionsPage } from './views/suggestions.tsx';
 import { BatchDonePage, BatchPage } from './views/batch.tsx';
 import { DashboardPage } from './views/dashboard.tsx';
+import { translateChecked } from '../../../platform/i18n/index.ts';
 
 const COORDINATOR_PERSONAL = { roles: COORDINATORS, personalData: true } as const;
 const proposeForm = z.object({ volunteer: z.string().min(1, 'helpmatch.engine.notSuggested') });
@@ -187,7 +188,7 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
         // Every refusal (not suggested, request no longer open, already matched) is told beside the volunteer, with 422.
         if (!(err instanceof AppError) || err.status >= 500 || err.status === 404) throw err;
         errors = err.fields
-          ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, req.t(v)]))
+          ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, translateChecked(req.t, v)]))
           : { volunteer: req.t(err.message) };
       }
       return reply.page(await renderSuggestions(req, requestId, null, errors), {

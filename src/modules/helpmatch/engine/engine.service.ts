@@ -24,7 +24,7 @@ import * as store from './engine.store.ts';
 import { suggestFor, type SuggestOptions } from '../matching/suggest.ts';
 import type { EngineRequest, EngineVolunteer, LatentContact, Suggestion, WeeklySlot } from '../matching/types.ts';
 import { ZONE } from '../../../platform/time.ts';
-import { authorize, type Principal } from '../../../platform/principal.ts';
+import { authorize, systemPrincipal, type Principal } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 import { actorIn } from '../actor.ts';
 
@@ -69,13 +69,13 @@ export interface EngineData {
   offersByUser: Map<string, OfferForMatching>;
 }
 
-/** Read the tenant's active offers, their history and the latent-help contacts. */
+/** Read the tenant's active offers, their history and the latent-help contacts (as the engine: callers check who asks). */
 export async function loadEngineData(db: DbOrTrx, tenantId: string, now: Date): Promise<EngineData> {
   const [offers, extras, pairs, latent, blocked, recent] = await Promise.all([
     listActiveOffersForMatching(db, tenantId, now),
     store.volunteerHistoryExtras(db, tenantId),
     store.helpedPairs(db, tenantId),
-    listLatentContacts(db, tenantId),
+    listLatentContacts(db, tenantId, systemPrincipal(tenantId, now)),
     blockedUserIds(db, tenantId),
     store.recentMatchCounts(db, tenantId, new Date(now.getTime() - RECENT_DAYS * 86_400_000)),
   ]);

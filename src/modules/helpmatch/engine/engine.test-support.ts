@@ -4,9 +4,9 @@ import { type MatchCtx } from '../matches/notify.ts';
 import { type OfferInput, saveOffer } from '../offers/offers.service.ts';
 import { type Actor } from '../actor.ts';
 import { type NewRequest, createRequest } from '../requests/requests.service.ts';
-import { makeActor, T, WEST } from '../test-support.ts';
+import { makeActor, NOW, T, WEST } from '../test-support.ts';
 
-export const NOW = new Date('2026-11-23T09:00:00Z');
+export { NOW };
 export const ctxOf = (now = NOW): MatchCtx => ({ tenantId: T.id, tenantSlug: T.slug, baseUrl: 'http://test', now });
 /** The secret address of test requests: it must never appear on a page or in a mail before acceptance. */
 export const SECRET_ADDRESS = 'Geheimstraat 12';

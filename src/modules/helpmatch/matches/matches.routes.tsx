@@ -9,6 +9,7 @@ import { reportUser } from '../safety/safety.service.ts';
 import { feedbackForm, hoursForm, idParam, messageForm, reportForm } from '../helpmatch.schemas.ts';
 import { MatchPage } from './views/match-page.tsx';
 import { actorOf, buurtOptions, matchCtx, MEMBERS, noticeOf, noticeQuery, singleValues } from '../helpmatch.http.ts';
+import { translateChecked } from '../../../platform/i18n/index.ts';
 
 type MatchRequest = FastifyRequest & { tenant: RequestTenant };
 
@@ -39,7 +40,7 @@ export async function matchRoutes(app: FastifyInstance): Promise<void> {
         values={extra.values ?? {}}
       />,
       {
-        title: req.t('helpmatch.match.title', { category: req.t(`helpmatch.category.${d.request.category}`) }),
+        title: req.t('helpmatch.match.title', { category: translateChecked(req.t, `helpmatch.category.${d.request.category}`) }),
         breadcrumbs: [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }],
         ...(extra.status ? { status: extra.status } : {}),
       },

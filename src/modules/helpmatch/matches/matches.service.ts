@@ -24,6 +24,7 @@ import { type MatchCtx, notifyUser } from './notify.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
 export type { MatchCtx } from './notify.ts';
+export type { MatchState } from '../helpmatch.tables.ts';
 
 /** A match to create (engine, coordinator, wave or batch). */
 export interface NewMatch {

@@ -1,3 +1,4 @@
+import { isMessageKey, type Translate } from '../../../platform/i18n/index.ts';
 import { distanceBand } from './distance.ts';
 import { daypart } from './time.ts';
 import type { ScoreResult } from './score.ts';
@@ -52,9 +53,7 @@ export function explainLatent(audience: Audience): ExplanationPart[] {
 }
 
 /** Render an explanation as one sentence fragment: "woont op 400 m, heeft dinsdagmiddag tijd, hielp eerder met de tuin". */
-export function renderExplanation(
-  t: (key: string, vars?: Record<string, string | number>) => string,
-  parts: readonly ExplanationPart[],
-): string {
-  return parts.map((p) => t(p.key, p.vars)).join(', ');
+export function renderExplanation(t: Translate, parts: readonly ExplanationPart[]): string {
+  // A stored explanation's key is data: checked against the catalogue, shown as is when unknown.
+  return parts.map((p) => (isMessageKey(p.key) ? t(p.key, p.vars) : p.key)).join(', ');
 }

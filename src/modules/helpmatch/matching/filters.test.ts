@@ -239,10 +239,9 @@ describe('suggestions', () => {
 
 describe('explanation texts', () => {
   it('reads as plain Dutch and English, without an address', async () => {
-    const { registerMessages, translator } = await import('../../../platform/i18n/index.ts');
-    const { explanationMessages } = await import('../engine/engine.explain.messages.ts');
+    const { translator } = await import('../../../platform/i18n/index.ts');
+    await import('../engine/engine.messages.ts'); // registers the explanation texts
     const { renderExplanation } = await import('./explain.ts');
-    registerMessages(explanationMessages);
     const r = request({ id: 'r1' });
     const v = volunteer({
       id: 'b',

@@ -93,7 +93,7 @@ export async function offerRoutes(app: FastifyInstance): Promise<void> {
     extra: { values?: Record<string, string | string[]>; errors?: Record<string, string>; notice?: string | null } = {},
   ) {
     const buurten = await buurtOptions(app.db, tenant.id);
-    const mine = (await hm.listLatentContacts(app.db, tenant.id, { userId: req.user!.id })).map((l) => ({
+    const mine = (await hm.listLatentContacts(app.db, tenant.id, req.principal, { userId: req.user!.id })).map((l) => ({
       id: l.id,
       buurtName: buurten.names.get(l.buurt_code) ?? l.buurt_code,
     }));

@@ -16,7 +16,7 @@ import {
 import type { Reach, WeeklySlot } from '../helpmatch.tables.ts';
 import type { Category } from '../categories.ts';
 import { type Actor, assertNotBlocked, auditOf } from '../actor.ts';
-import { authorize } from '../../../platform/principal.ts';
+import { authorize, type Principal } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 import { resolveLocation } from '../location.ts';
 import { checkSlots } from '../requests/requests.service.ts';
@@ -147,11 +147,19 @@ export async function leaveLatent(db: DbOrTrx, tenantId: string, actor: Actor, i
   });
 }
 
-/** Active latent help contacts of the tenant, optionally only in some buurten or of one user. */
-export function listLatentContacts(
+/**
+ * Active latent help contacts of the tenant, optionally only in some buurten or of one user: one's
+ * own (`userId` is the principal's), or anyone's for who may propose matches (the coordinator, the engine).
+ */
+export async function listLatentContacts(
   db: DbOrTrx,
   tenantId: string,
+  principal: Principal,
   opts: { buurtCodes?: readonly string[]; userId?: string } = {},
 ): Promise<LatentRow[]> {
+  const own = opts.userId !== undefined && opts.userId === principal.userId;
+  authorize(
+    own ? can(principal, 'latent.leave', { tenantId, userIds: [principal.userId] }) : can(principal, 'match.propose', { tenantId }),
+  );
   return listLatent(db, tenantId, opts);
 }

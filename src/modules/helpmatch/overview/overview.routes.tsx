@@ -42,7 +42,7 @@ export async function overviewRoutes(app: FastifyInstance): Promise<void> {
         state: m.match.state,
         role: m.role,
       }));
-      const latent = await listLatentContacts(app.db, tenant.id, { userId });
+      const latent = await listLatentContacts(app.db, tenant.id, actor, { userId });
       if (latent.length > 0) {
         const names = (await buurtOptions(app.db, tenant.id)).names;
         data.latentBuurten = latent.map((l) => names.get(l.buurt_code) ?? l.buurt_code);

@@ -16,6 +16,7 @@ import { RequestPage } from './views/request-page.tsx';
 import { actorOf, buurtOptions, matchCtx, MEMBERS, noticeOf, noticeQuery } from '../helpmatch.http.ts';
 import { authorize, reachOf } from '../../../platform/principal.ts';
 import { can, RULES } from '../policies.ts';
+import { translateChecked } from '../../../platform/i18n/index.ts';
 
 /** Asking for help (also on behalf of someone), a request's page, withdrawing and responding. */
 export async function requestRoutes(app: FastifyInstance): Promise<void> {
@@ -122,7 +123,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
           // Latent help contacts of the request's buurt ("aanspreekpunt in de straat"), first for a latent request.
           const withOffer = new Set(offers.map((o) => o.user_id));
           const latent = r.buurt_code
-            ? (await listLatentContacts(app.db, tenant.id, { buurtCodes: [r.buurt_code] })).filter(
+            ? (await listLatentContacts(app.db, tenant.id, actor, { buurtCodes: [r.buurt_code] })).filter(
                 (l) => !withOffer.has(l.user_id) && l.user_id !== r.requester_user_id,
               )
             : [];
@@ -161,7 +162,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
           volunteers={volunteers}
         />,
         {
-          title: req.t('helpmatch.request.title', { category: req.t(`helpmatch.category.${r.category}`) }),
+          title: req.t('helpmatch.request.title', { category: translateChecked(req.t, `helpmatch.category.${r.category}`) }),
           breadcrumbs: [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }],
         },
       );

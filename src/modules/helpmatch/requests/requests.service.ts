@@ -25,6 +25,9 @@ import { isUuid } from '../../../platform/ids.ts';
 /** A weekly (recurring) request stays open this long without a match. */
 const WEEKLY_OPEN_DAYS = 60;
 
+/** The states and weekly slots as views see them. */
+export type { RequestState, WeeklySlot } from '../helpmatch.tables.ts';
+
 export type RequestSchedule = { kind: 'once'; date: string; from: string; to: string } | { kind: 'weekly'; slots: WeeklySlot[] };
 
 export interface NewRequest {

@@ -1,7 +1,7 @@
 import { formatNumber } from '../../../platform/i18n/index.ts';
 import type { AreaSection } from '../../../platform/module.ts';
 import { listAreas } from '../../areas/areas.service.ts';
-import { areaCounts } from '../engine/dashboard.store.ts';
+import { neighbourhoodCounts } from '../engine/dashboard.ts';
 
 /**
  * The "helpen" section of the neighbourhood page: requests and offers, matches by help type, hours
@@ -12,7 +12,7 @@ export const helpenSection: AreaSection = {
   order: 30,
   async render({ db, ctx, tenantId, area, areaCodes }) {
     const { t } = ctx;
-    const c = await areaCounts(db, tenantId, areaCodes);
+    const c = await neighbourhoodCounts(db, tenantId, areaCodes);
     const n = (x: number) => formatNumber(ctx.locale, x);
     const names = new Map((await listAreas(db, tenantId, { level: 'neighbourhood' })).map((a) => [a.code, a.name]));
     const rows: [string, string][] = [

@@ -1,11 +1,10 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../../test/helpers/app.ts';
-import { ensureTenant, signInAs } from '../../../../test/helpers/people.ts';
+import { buildTenant, KRIMPEN as A } from '../../../../test/helpers/factories.ts';
+import { signInAs } from '../../../../test/helpers/people.ts';
 import { createOrganisation } from '../people.service.ts';
 import { SESSION_COOKIE } from '../auth/session.ts';
-
-const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 
 describe('my account', () => {
   const ctx = useTestApp();
@@ -13,7 +12,7 @@ describe('my account', () => {
   let userId: string;
 
   before(async () => {
-    await ensureTenant(ctx.database.db, A);
+    await buildTenant(ctx.database.db, A);
     const org = await createOrganisation(ctx.database.db, { tenantId: A.id, name: 'Buurthuis De Brug', kind: 'welzijn' });
     browser = new TestBrowser(ctx.app);
     userId = await signInAs(ctx, browser, {

@@ -6,9 +6,9 @@ import { routes } from '../../../platform/http/route.ts';
 import { listTenants } from '../../areas/areas.service.ts';
 import { clearSessionCookie } from '../auth/session.ts';
 import { deleteAccountForm, profileForm, textValues } from '../people.schemas.ts';
-import { deleteAccount, exportUserData, getUserProfile, updateProfile } from '../people.service.ts';
+import { deleteAccount, exportUserData, getOwnProfile, updateProfile } from '../people.service.ts';
 import { AccountDeletedPage, AccountPage, DeleteAccountPage } from './views/account.tsx';
-import { noticeKey, noticeQuery } from '../views/notice.tsx';
+import { noticeKey, noticeQuery } from '../notices.ts';
 import { LANG_COOKIE } from '../../../platform/http/views.ts';
 
 /** The signed-in user's own account: profile, roles, data download and account deletion. */
@@ -19,7 +19,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     req: FastifyRequest,
     extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: string | null } = {},
   ) {
-    const profile = await getUserProfile(app.db, req.user!.id);
+    const profile = await getOwnProfile(app.db, req.principal);
     const tenants = new Map((await listTenants(app.db)).map((t) => [t.id, t.name]));
     const values = {
       name: profile.name,
@@ -59,7 +59,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const userId = req.user!.id;
       await inTransaction(app.db, async (trx) => {
-        const changed = await updateProfile(trx, userId, req.body, app.clock.now());
+        const changed = await updateProfile(trx, req.principal, req.body);
         if (changed.length > 0) {
           await recordAudit(trx, { ...auditFrom(req), action: 'update', entity: 'user', entityId: userId, detail: { fields: changed } });
         }
@@ -80,7 +80,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const userId = req.user!.id;
     const data = await inTransaction(app.db, async (trx) => {
       await recordAudit(trx, { ...auditFrom(req), action: 'export', entity: 'user', entityId: userId });
-      const data: Record<string, unknown> = await exportUserData(trx, userId, app.clock.now());
+      const data: Record<string, unknown> = await exportUserData(trx, req.principal);
       for (const holder of app.userDataHolders) data[holder.module] = await holder.data.export(trx, userId);
       return data;
     });
@@ -122,7 +122,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       if (req.body.confirmEmail.toLowerCase() !== user.email.toLowerCase()) throw Invalid({ confirmEmail: 'people.delete.mismatch' });
       await inTransaction(app.db, async (trx) => {
         for (const holder of app.userDataHolders) await holder.data.forget(trx, user.id, app.clock.now());
-        await deleteAccount(trx, user.id, app.clock.now());
+        await deleteAccount(trx, req.principal);
         await recordAudit(trx, { ...auditFrom(req), action: 'delete', entity: 'user', entityId: user.id });
       });
       clearSessionCookie(app, reply);

@@ -1,10 +1,9 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../../test/helpers/app.ts';
-import { ensureTenant, signInAs } from '../../../../test/helpers/people.ts';
+import { buildTenant, KRIMPEN as A } from '../../../../test/helpers/factories.ts';
+import { signInAs } from '../../../../test/helpers/people.ts';
 import { createOrganisation, listMembers } from '../people.service.ts';
-
-const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 
 describe('people admin pages', () => {
   const ctx = useTestApp();
@@ -13,7 +12,7 @@ describe('people admin pages', () => {
   let orgId: string;
 
   before(async () => {
-    await ensureTenant(ctx.database.db, A);
+    await buildTenant(ctx.database.db, A);
     orgId = (await createOrganisation(ctx.database.db, { tenantId: A.id, name: 'Welzijn Krimpen', kind: 'welzijn' })).id;
     admin = new TestBrowser(ctx.app);
     adminId = await signInAs(ctx, admin, { tenantId: A.id, role: 'admin', name: 'Anna Admin' });

@@ -1,17 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Forbidden, Invalid, type FieldErrors } from '../../../platform/errors.ts';
+import { Forbidden, type FieldErrors } from '../../../platform/errors.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
 import { hasRole } from '../../../platform/http/policy.ts';
 import { routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import { addRoleForm, emptyForm, idParams, inviteForm, organisationForm, textValues } from '../people.schemas.ts';
-import { addMembership, createOrganisation, getOrganisation, listMembers, listOrganisations, removeMembership } from '../people.service.ts';
+import { addOrganisation, grantRole, organisationsFor, organisationWithMembers, revokeRole, usersFor } from './admin.service.ts';
 import { inviteToOrganisation } from '../invitation/invitation.service.ts';
 import { OrganisationsPage } from './views/organisations.tsx';
 import { OrganisationPage } from './views/organisation.tsx';
 import { UsersPage } from './views/users.tsx';
-import { noticeKey, noticeQuery } from '../views/notice.tsx';
+import { noticeKey, noticeQuery } from '../notices.ts';
 
 const ADMIN_OR_COORDINATOR = { roles: ['admin', 'coordinator'] } as const;
 const ADMIN_PERSONAL = { roles: ['admin'], personalData: true } as const;
@@ -32,7 +32,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const crumbs = (tenant: RequestTenant) => [{ href: `/${tenant.slug}/`, label: tenant.name }];
 
   async function renderOrganisations(req: TenantRequest, extra: Shown = {}) {
-    const organisations = await listOrganisations(app.db, req.tenant.id);
+    const organisations = await organisationsFor(app.db, req.principal, req.tenant.id);
     return (
       <OrganisationsPage
         ctx={req.viewContext()}
@@ -72,27 +72,15 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       const tenant = req.tenant;
       const { name, kind } = req.body;
       await inTransaction(app.db, async (trx) => {
-        const org = await createOrganisation(trx, { tenantId: tenant.id, name, kind });
+        const org = await addOrganisation(trx, req.principal, { tenantId: tenant.id, name, kind });
         await recordAudit(trx, { ...auditFrom(req), action: 'create', entity: 'organisation', entityId: org.id, detail: { kind } });
       });
       return reply.redirect(`/${tenant.slug}/beheer/organisaties?melding=organisatie-toegevoegd`, 303);
     },
   );
 
-  /** Admins and coordinators of the whole tenant manage every organisation; a coordinator of one organisation only that one. */
-  function mayManage(req: TenantRequest, organisationId: string): boolean {
-    if (hasRole(req, 'admin')) return true;
-    return (req.user?.memberships ?? []).some(
-      (m) => m.tenantId === req.tenant.id && m.role === 'coordinator' && (m.organisationId === null || m.organisationId === organisationId),
-    );
-  }
-
-  async function loadOrganisation(req: TenantRequest, id: string) {
-    const organisation = await getOrganisation(app.db, req.tenant.id, id);
-    if (!mayManage(req, organisation.id)) throw Forbidden();
-    const members = await listMembers(app.db, req.tenant.id, { organisationId: organisation.id });
-    return { organisation, members };
-  }
+  /** Admins and coordinators of the whole tenant manage every organisation; a coordinator of one organisation only that one (admin.service.ts). */
+  const loadOrganisation = (req: TenantRequest, id: string) => organisationWithMembers(app.db, req.principal, req.tenant.id, id);
 
   route.get('/:tenant/beheer/organisaties/:id', { policy: COORD_PERSONAL, params: idParams, query: noticeQuery }, async (req, reply) => {
     const tenant = req.tenant;
@@ -142,7 +130,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       const { organisation } = await loadOrganisation(req, req.params.id);
       const { email, name, role } = req.body;
       await inTransaction(app.db, async (trx) => {
-        const inv = await inviteToOrganisation(trx, {
+        const inv = await inviteToOrganisation(trx, req.principal, {
           tenant,
           organisationId: organisation.id,
           email,
@@ -165,8 +153,8 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   );
 
   async function renderUsers(req: TenantRequest, extra: Shown = {}) {
-    const members = await listMembers(app.db, req.tenant.id);
-    const organisations = await listOrganisations(app.db, req.tenant.id);
+    const members = await usersFor(app.db, req.principal, req.tenant.id);
+    const organisations = await organisationsFor(app.db, req.principal, req.tenant.id);
     await recordAudit(app.db, {
       ...auditFrom(req),
       action: 'view',
@@ -198,10 +186,8 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       const tenant = req.tenant;
       const { userId, organisationId, role } = req.body;
       await inTransaction(app.db, async (trx) => {
-        // Only people who already have a role in this tenant can be given another one here.
-        const known = await listMembers(trx, tenant.id, { userId });
-        if (known.length === 0) throw Invalid({ userId: 'people.userUnknown' });
-        const m = await addMembership(trx, { tenantId: tenant.id, userId, organisationId, role });
+        // Only people who already have a role in this tenant can be given another one here (grantRole).
+        const m = await grantRole(trx, req.principal, { tenantId: tenant.id, userId, organisationId, role });
         await recordAudit(trx, {
           ...auditFrom(req),
           action: 'create',
@@ -221,7 +207,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       const tenant = req.tenant;
       const { id } = req.params;
       await inTransaction(app.db, async (trx) => {
-        const removed = await removeMembership(trx, tenant.id, id);
+        const removed = await revokeRole(trx, req.principal, tenant.id, id);
         await recordAudit(trx, {
           ...auditFrom(req),
           action: 'delete',

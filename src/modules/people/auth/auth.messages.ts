@@ -1,7 +1,7 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
 
 /** Messages of sign-in, sessions, links per e-mail, password reset, registration and the second step. Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'auth.email': 'E-mailadres',
     'auth.password': 'Wachtwoord',
@@ -160,3 +160,7 @@ registerMessages({
     'auth.twostep.badSetup': 'Setting up did not work. Please start again at step 1.',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

@@ -11,6 +11,7 @@ import { passwordProblem } from './password.ts';
 import { RATE_LIMIT } from './signin.routes.tsx';
 import { EmailRequestPage, ConfirmLinkPage, NewPasswordPage, RegisterPage } from './views/links.tsx';
 import { MessagePage } from './views/signin.tsx';
+import type { Translate } from '../../../platform/i18n/index.ts';
 
 /** The token of a mailed link: any text here (an unknown or malformed one is answered as an invalid link, 400). */
 const tokenParams = { token: z.string() };
@@ -50,7 +51,7 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const invalidLink = (t: (k: string) => string) => (
+  const invalidLink = (t: Translate) => (
     <MessagePage
       title={t('auth.link.title')}
       message={t('auth.link.invalid')}
@@ -99,7 +100,7 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const invalidReset = (t: (k: string) => string) => (
+  const invalidReset = (t: Translate) => (
     <MessagePage
       title={t('auth.reset.new.title')}
       message={t('auth.reset.invalid')}

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 import { hash, verify } from '@node-rs/argon2';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -39,7 +40,7 @@ export async function verifyPassword(passwordHash: string, plain: string): Promi
 }
 
 /** The i18n key of what is wrong with a new password, or null when it is acceptable. */
-export function passwordProblem(plain: string): string | null {
+export function passwordProblem(plain: string): MessageKey | null {
   const length = [...plain.normalize('NFKC')].length;
   if (length < PASSWORD_MIN) return 'auth.password.tooShort';
   if (length > PASSWORD_MAX) return 'auth.password.tooLong';

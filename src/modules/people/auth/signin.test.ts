@@ -32,7 +32,7 @@ describe('sign-in with a password', () => {
       roles: [{ tenantId: 'GM0542', role: 'professional' }],
     });
     await createUser(ctx.app.db, ctx.app.config, { email: 'weg@example.nl', password: PASSWORD });
-    await ctx.app.db.updateTable('users').set({ deleted_at: new Date() }).where('email', '=', 'weg@example.nl').execute();
+    await ctx.app.db.updateTable('users').set({ deleted_at: ctx.clock.now() }).where('email', '=', 'weg@example.nl').execute();
   });
 
   it('shows the form with autocomplete hints and the ways without a password', async () => {

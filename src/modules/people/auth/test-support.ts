@@ -1,42 +1,32 @@
-/** Helpers for the sign-in tests: tenants and users straight into the database, and reading mailed links. */
+/**
+ * Helpers for the sign-in tests: tenants and users through the fixture factories (the areas and
+ * people services), and reading mailed links.
+ */
 import type { Db } from '../../../platform/db/database.ts';
 import type { Config } from '../../../platform/config.ts';
 import type { Role } from '../../../platform/roles.ts';
-import { hashPassword } from './password.ts';
+import { buildTenant, buildUser, TEST_NOW } from '../../../../test/helpers/factories.ts';
 import { encryptTotpSecret } from './totp.ts';
 
 export async function ensureTenant(db: Db, id = 'GM0542', slug = 'krimpen-aan-den-ijssel', name = 'Krimpen aan den IJssel'): Promise<void> {
-  await db
-    .insertInto('tenants')
-    .values({ id, slug, name } as never)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  await buildTenant(db, { id, slug, name });
 }
 
+/** A user with a password, memberships and a second factor (on since `now`, default TEST_NOW) as asked. */
 export async function createUser(
   db: Db,
   config: Config,
   u: { email: string; password?: string; name?: string; roles?: { tenantId: string; role: Role }[]; totpBase32?: string; now?: Date },
 ): Promise<string> {
-  const now = u.now ?? new Date();
-  const row = await db
-    .insertInto('users')
-    .values({
-      email: u.email,
-      name: u.name ?? 'Test Persoon',
-      password_hash: u.password ? await hashPassword(u.password) : null,
-      phone: null,
-      address: null,
-      totp_secret: u.totpBase32 ? encryptTotpSecret(config, u.totpBase32) : null,
-      totp_enabled_at: u.totpBase32 ? now : null,
-      deleted_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  for (const r of u.roles ?? []) {
-    await db.insertInto('memberships').values({ tenant_id: r.tenantId, user_id: row.id, organisation_id: null, role: r.role }).execute();
-  }
-  return row.id;
+  const { id } = await buildUser(db, {
+    email: u.email,
+    name: u.name ?? 'Test Persoon',
+    ...(u.password ? { password: u.password } : {}),
+    memberships: u.roles ?? [],
+    ...(u.totpBase32 ? { totpSecretEncrypted: encryptTotpSecret(config, u.totpBase32) } : {}),
+    now: u.now ?? TEST_NOW,
+  });
+  return id;
 }
 
 /** The token of the newest link of a kind mailed to an address. */

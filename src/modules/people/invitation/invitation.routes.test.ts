@@ -1,24 +1,24 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../../test/helpers/app.ts';
-import { ensureTenant, signInAs, signInUser } from '../../../../test/helpers/people.ts';
+import { buildTenant, KRIMPEN as A } from '../../../../test/helpers/factories.ts';
+import { signInAs, signInUser } from '../../../../test/helpers/people.ts';
 import { createOrganisation, createUser, listMembers } from '../people.service.ts';
 import { inviteToOrganisation } from './invitation.service.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
 import { SESSION_COOKIE } from '../auth/session.ts';
-
-const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 
 describe('accepting an invitation', () => {
   const ctx = useTestApp();
   let orgId: string;
 
   before(async () => {
-    await ensureTenant(ctx.database.db, A);
+    await buildTenant(ctx.database.db, A);
     orgId = (await createOrganisation(ctx.database.db, { tenantId: A.id, name: 'Zorg Krimpen', kind: 'zorgaanbieder' })).id;
   });
 
   async function invite(email: string, role: 'professional' | 'coordinator' = 'professional') {
-    const { token } = await inviteToOrganisation(ctx.database.db, {
+    const { token } = await inviteToOrganisation(ctx.database.db, systemPrincipal(A.id, ctx.clock.now()), {
       tenant: A,
       organisationId: orgId,
       email,

@@ -104,7 +104,7 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
       }
 
       const result = await inTransaction(app.db, async (trx) => {
-        const r = await acceptInvitation(trx, { token, now, signedInUserId: req.user?.id ?? null, ...(newUser ?? {}) });
+        const r = await acceptInvitation(trx, req.principal, { token, now, ...(newUser ?? {}) });
         const audit = { ...auditFrom(req), actorUserId: r.userId, tenantId: r.tenantId };
         if (r.created) {
           await recordAudit(trx, { ...audit, action: 'create', entity: 'user', entityId: r.userId, detail: { via: 'invitation' } });

@@ -8,16 +8,20 @@ import * as store from '../people.store.ts';
 import { addMembership, createUser, getOrganisation } from '../people.service.ts';
 import { INVITE_ROLES } from '../people.schemas.ts';
 import { isUuid } from '../../../platform/ids.ts';
+import { authorize, type Principal } from '../../../platform/principal.ts';
+import { can } from '../policies.ts';
 
 export const INVITE_DAYS = 7;
 type InviteRole = (typeof INVITE_ROLES)[number];
 
 /**
- * Invite someone into an organisation of the tenant: stores the token's SHA-256 (kind 'invite',
+ * Invite someone into an organisation of the tenant (`organisation.invite`: administrators, and
+ * coordinators of it or of the whole municipality): stores the token's SHA-256 (kind 'invite',
  * valid 7 days) and queues the mail with the link, in the caller's transaction.
  */
 export async function inviteToOrganisation(
   db: DbOrTrx,
+  principal: Principal,
   input: {
     tenant: { id: string; name: string };
     organisationId: string;
@@ -29,7 +33,10 @@ export async function inviteToOrganisation(
     baseUrl: string;
   },
 ): Promise<{ token: string; invitationId: string }> {
+  // Refused before the lookup, so that nobody else learns which organisations exist.
+  authorize(can(principal, 'organisation.list', { tenantId: input.tenant.id }));
   const org = await getOrganisation(db, input.tenant.id, input.organisationId);
+  authorize(can(principal, 'organisation.invite', { tenantId: input.tenant.id, organisationIds: [org.id] }));
   const email = input.email.trim().toLowerCase();
   const existing = await store.findUserByEmail(db, email);
   if (existing) {
@@ -115,21 +122,24 @@ export async function getInvitation(db: DbOrTrx, token: string, now: Date): Prom
 }
 
 /**
- * Accept an invitation: marks the token used, creates the account when there is none (then name
- * and password are needed), and adds the membership. An existing account must be signed in.
+ * Accept an invitation (`invitation.accept`: whoever holds the token): marks the token used, creates
+ * the account when there is none (then name and password are needed), and adds the membership. An
+ * existing account must be the signed-in principal.
  */
 export async function acceptInvitation(
   db: DbOrTrx,
-  input: { token: string; now: Date; signedInUserId: string | null; name?: string; password?: string },
+  principal: Principal,
+  input: { token: string; now: Date; name?: string; password?: string },
 ): Promise<{ userId: string; created: boolean; membershipId: string; tenantId: string; role: InviteRole; organisationId: string }> {
   const inv = await getInvitation(db, input.token, input.now);
+  authorize(can(principal, 'invitation.accept', { tenantId: inv.tenantId }));
   return inTransaction(db, async (trx) => {
     const used = await store.consumeInvite(trx, inv.id, input.now);
     if (!used) throw BadRequest('people.invite.invalid');
     let userId: string;
     let created = false;
     if (inv.existingUserId) {
-      if (input.signedInUserId !== inv.existingUserId) throw Forbidden('people.invite.signInFirst');
+      if (principal.userId !== inv.existingUserId) throw Forbidden('people.invite.signInFirst');
       userId = inv.existingUserId;
     } else {
       if (!input.name || !input.password) throw BadRequest('people.invite.invalid');

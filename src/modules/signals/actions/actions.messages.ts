@@ -1,7 +1,7 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
 
 /** Texts of network actions, the reopen request and the "niet tevreden" setting. Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'signals.actions.title': 'Acties in het netwerk',
     'signals.actions.intro': 'Wie doet wat? Een organisatie met een actie ziet deze melding, maar niet de gegevens van de melder.',
@@ -173,3 +173,7 @@ registerMessages({
     'signals.feedbackSettings.error': 'Choose what should happen.',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

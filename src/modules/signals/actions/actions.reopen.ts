@@ -136,6 +136,7 @@ export async function decideReopen(
         locale: input.locale,
         links: input.links,
         now: input.now,
+        principal: input.principal,
       });
       return;
     }

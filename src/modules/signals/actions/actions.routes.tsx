@@ -2,7 +2,7 @@ import './actions.messages.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
-import { Invalid, type FieldErrors } from '../../../platform/errors.ts';
+import { AppError, type FieldErrors } from '../../../platform/errors.ts';
 import { routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import { auditFrom } from '../../../platform/audit/audit.service.ts';
@@ -102,7 +102,7 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     errors: FieldErrors,
   ) => {
     await load(req, req.params.publicId);
-    throw Invalid(errors, Object.values(errors)[0] ?? 'error.invalid');
+    throw new AppError(422, 'invalid', 'error.text', errors, { message: Object.values(errors)[0] ?? req.t('error.invalid') });
   };
 
   route.post(

@@ -19,6 +19,7 @@ export const TEXT_STATES: readonly SignalState[] = SIGNAL_STATES.filter(
 
 export type { CategoryRow, CategoryGroupRow, RoutingRuleRow } from './categories.store.ts';
 export type { StandardTextRow } from './config.store.ts';
+export type { CategoryQuestion } from '../signals.tables.ts';
 
 export interface CategoryDefinition {
   serviceCode: string;

@@ -1,7 +1,7 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
 
 /** Texts of the signals settings pages (coordinators and administrators). Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'signals.config.title': 'Instellingen meldingen',
     'signals.config.saved': 'De wijziging is opgeslagen.',
@@ -406,3 +406,7 @@ registerMessages({
     'signals.config.error.textNotFound': 'This text does not exist (any more).',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

@@ -11,6 +11,7 @@ import { listCategories, standardText } from '../config/categories.service.ts';
 import { getSignal, reassignSignal, signalHistory, transitionSignal } from '../signals.service.ts';
 import { nextStates, SIGNAL_STATES } from '../workflow.ts';
 import { SignalPage } from './views/handle.tsx';
+import { historyStep, signalDetail } from '../signals.presenter.ts';
 import { UUID_RE } from '../../../platform/ids.ts';
 import { MAX_NOTE, MAX_REASSIGN_NOTE, optionalText, publicIdParam } from '../signals.schemas.ts';
 
@@ -63,9 +64,9 @@ export async function handleRoutes(app: FastifyInstance): Promise<void> {
       <SignalPage
         ctx={req.viewContext()}
         slug={req.tenant.slug}
-        signal={signal}
+        signal={signalDetail(signal)}
         category={category}
-        history={history}
+        history={history.map(historyStep)}
         access={access}
         target={target}
         prefill={prefill}

@@ -20,6 +20,7 @@ import {
   MAX_PHOTO_BYTES,
   MAX_PHOTOS,
   ownerHash,
+  pendingPhotoView,
   PhotoError,
   processPhotos,
   savePendingPhotos,
@@ -187,7 +188,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
         values={form.values}
         errors={form.errors}
         nearby={form.nearby}
-        pending={form.pending ?? []}
+        pending={(form.pending ?? []).map(pendingPhotoView)}
         canActOnBehalf={canActOnBehalf(req)}
       />,
       { title: req.t('signals.report.formTitle', { category: category.name }), status: form.status },

@@ -7,6 +7,7 @@ import { DEADLINE_JOB, RETENTION_JOB, signalsJobs, signalsRecurringJobs } from '
 import { reminderFrom } from './deadlines.service.ts';
 import { saveJobSettings, DEFAULT_JOB_SETTINGS } from './jobs.settings.ts';
 import { createSignal, getSignalById, transitionSignal } from '../signals.service.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
 import { GRONINGEN, GRONINGEN_POINT, KRIMPEN, NOW, newSignal, setupTenant, type TenantFixture } from '../signals.test-support.ts';
 import type { SignalState } from '../workflow.ts';
 
@@ -38,7 +39,17 @@ describe('deadline reminders and escalation (signals.deadlines job)', () => {
   }
 
   async function move(tenantId: string, signalId: string, to: SignalState) {
-    await transitionSignal(db(), { tenantId, signalId, to, actorUserId: null, locale: 'nl', links, now: ctx.clock.now() });
+    const now = ctx.clock.now();
+    await transitionSignal(db(), {
+      tenantId,
+      signalId,
+      to,
+      actorUserId: null,
+      locale: 'nl',
+      links,
+      now,
+      principal: systemPrincipal(tenantId, now),
+    });
   }
 
   let playground: string; // speelplek, 5 working days, routed to the municipality

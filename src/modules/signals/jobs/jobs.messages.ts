@@ -1,7 +1,7 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
 
 /** Messages of the signals jobs part: the deadline and retention settings page and the reminder/escalation mails. Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'signals.jobs.title': 'Termijnen en bewaren van meldingen',
     'signals.jobs.intro':
@@ -61,3 +61,7 @@ registerMessages({
       'The deadline of signal {id} ({category}) passed on {deadline}. The signal has not been closed.\n\nView the signal:\n{url}\n\nYou get this e-mail because you are a coordinator.',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

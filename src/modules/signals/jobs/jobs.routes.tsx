@@ -5,6 +5,7 @@ import { auditFrom } from '../../../platform/audit/audit.service.ts';
 import { routes } from '../../../platform/http/route.ts';
 import { getJobSettings, jobSettingsSchema, saveJobSettings, type JobSettings } from './jobs.settings.ts';
 import { JobSettingsPage, type JobSettingsValues } from './views/settings-jobs.tsx';
+import type { Translate } from '../../../platform/i18n/index.ts';
 
 const MANAGERS = { roles: ['coordinator', 'admin'] } as const;
 /** `?opgeslagen=1` after a save; anything else is ignored. */
@@ -38,7 +39,7 @@ function submitted(values: Record<string, string | string[]>): JobSettingsValues
 /** Routes of the signals jobs part: the deadline and retention settings page `/{tenant}/beheer/meldingen/termijnen`. */
 export async function jobsSettingsRoutes(app: FastifyInstance): Promise<void> {
   const route = routes(app);
-  const crumbs = (slug: string, t: (k: string) => string) => [{ href: `/${slug}/beheer/meldingen`, label: t('signals.jobs.hub') }];
+  const crumbs = (slug: string, t: Translate) => [{ href: `/${slug}/beheer/meldingen`, label: t('signals.jobs.hub') }];
 
   route.get('/:tenant/beheer/meldingen/termijnen', { policy: MANAGERS, query: savedQuery }, async (req, reply) => {
     const { slug, id } = req.tenant;

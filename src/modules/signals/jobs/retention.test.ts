@@ -6,6 +6,7 @@ import { testConfig } from '../../../platform/config.ts';
 import { RETENTION_JOB, signalsJobs } from './jobs.ts';
 import { DEFAULT_JOB_SETTINGS, saveJobSettings } from './jobs.settings.ts';
 import { createSignal, transitionSignal } from '../signals.service.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
 import { GRONINGEN, GRONINGEN_POINT, KRIMPEN, NOW, newSignal, setupTenant, type TenantFixture } from '../signals.test-support.ts';
 import { followSignal } from '../tracking/tracking.service.ts';
 import type { SignalState } from '../workflow.ts';
@@ -64,6 +65,7 @@ describe('retention (signals.retention job) on a simulated clock', () => {
         locale: 'nl',
         links,
         now: NOW,
+        principal: systemPrincipal(tenant.id, NOW),
       });
     }
     ids[key] = s.id;

@@ -10,6 +10,8 @@ import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { BadRequest } from '../../../platform/errors.ts';
 import { countSignals, querySignals, type SignalFilter, type SignalListRow } from '../signals.store.ts';
 import { ZONE } from '../../../platform/time.ts';
+import type { Principal } from '../../../platform/principal.ts';
+import { visibleFilter } from './list.service.ts';
 
 export const EXPORT_LIMIT = 50_000;
 
@@ -60,13 +62,15 @@ export function csvRecord(r: SignalListRow, orgNames: ReadonlyMap<string, string
   return cells.map(guardCell);
 }
 
-/** The CSV of every signal matching the filter (at most EXPORT_LIMIT; more is refused with a 400 asking for a narrower filter). */
+/** The CSV of every signal matching the filter that the principal may export (at most EXPORT_LIMIT; more is refused with a 400 asking for a narrower filter). */
 export async function exportCsv(
   db: DbOrTrx,
+  principal: Principal,
   tenantId: string,
   filter: SignalFilter,
   opts: { orgNames: ReadonlyMap<string, string>; stateLabel: (s: string) => string; now: Date },
 ): Promise<{ csv: string; rows: number; sensitive: number }> {
+  filter = visibleFilter(principal, 'signal.export', tenantId, filter);
   const total = await countSignals(db, tenantId, filter);
   if (total > EXPORT_LIMIT) throw BadRequest('signals.list.export.tooMany');
   const rows = total === 0 ? [] : await querySignals(db, tenantId, { ...filter, limit: EXPORT_LIMIT, offset: 0 });

@@ -1,7 +1,7 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
 
 /** Texts of the list for professionals and coordinators (filters, map, paging, export, saved filters). Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'signals.list.title': 'Meldingen behandelen',
     'signals.list.views': 'Weergave',
@@ -120,3 +120,7 @@ registerMessages({
     'signals.list.saved.notFound': 'This filter does not exist (any more).',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

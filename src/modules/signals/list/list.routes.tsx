@@ -22,10 +22,11 @@ import {
   savedFilters,
   type ListQuery,
 } from './list.service.ts';
-import type { SignalListRow } from '../signals.store.ts';
+import type { SignalListItem } from './list.presenter.ts';
 import { signalMap } from './views/list-map.tsx';
 import { SignalListPage } from './views/list.tsx';
 import { localDate } from '../../../platform/time.ts';
+import { translateChecked } from '../../../platform/i18n/index.ts';
 
 const STAFF = { roles: ['professional', 'coordinator'], personalData: true } as const;
 
@@ -39,26 +40,29 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     const tenantId = req.tenant.id;
     const viewer = viewerOf(req);
     const [categories, organisations] = await Promise.all([listCategories(app.db, tenantId), listOrganisations(app.db, tenantId)]);
-    const filter = filterFor(q, viewer, categories, app.clock.now());
+    const filter = filterFor(q, categories, app.clock.now());
     return { tenantId, viewer, categories, organisations, filter, orgNames: new Map(organisations.map((o) => [o.id, o.name])) };
   };
 
   route.get('/:tenant/meldingen/behandelen', { policy: STAFF, query: listQueryInput }, async (req, reply) => {
     const q = req.query;
     const { tenantId, viewer, categories, organisations, filter, orgNames } = await context(req, q);
-    const [page, saved] = await Promise.all([listPage(app.db, tenantId, filter, q.pagina), savedFilters(app.db, tenantId, req.user!.id)]);
+    const [page, saved] = await Promise.all([
+      listPage(app.db, req.principal, tenantId, filter, q.pagina),
+      savedFilters(app.db, req.principal),
+    ]);
     let map;
     if (q.weergave === 'kaart') {
-      const needBuurten = page.rows.some((r) => r.sensitive && r.buurt_code);
+      const needBuurten = page.rows.some((r) => r.sensitive && r.buurtCode);
       const [wijken, buurten] = await Promise.all([
         listAreas(app.db, tenantId, { level: 'district' }),
         needBuurten ? listAreas(app.db, tenantId, { level: 'neighbourhood' }) : [],
       ]);
       const labels = new Map(buurten.flatMap((b) => (b.label ? [[b.code, b.label] as const] : [])));
-      const dotLabel = (r: SignalListRow, approximate: boolean) =>
+      const dotLabel = (r: SignalListItem, approximate: boolean) =>
         req.t(approximate ? 'signals.list.map.dotApprox' : 'signals.list.map.dot', {
-          id: r.public_id,
-          category: r.category_name,
+          id: r.publicId,
+          category: r.categoryName,
           state: req.t(`signals.state.${r.state}`),
         });
       map = signalMap(wijken, labels, page.rows, dotLabel);
@@ -85,7 +89,11 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     const q = req.query;
     const { tenantId, filter, orgNames } = await context(req, q);
     const now = app.clock.now();
-    const out = await exportCsv(app.db, tenantId, filter, { orgNames, stateLabel: (s) => req.t(`signals.state.${s}`), now });
+    const out = await exportCsv(app.db, req.principal, tenantId, filter, {
+      orgNames,
+      stateLabel: (s) => translateChecked(req.t, `signals.state.${s}`),
+      now,
+    });
     await recordAudit(app.db, {
       ...auditFrom(req),
       action: 'export',
@@ -104,7 +112,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
   route.post('/:tenant/meldingen/behandelen/filters', { policy: STAFF, form: saveFilterForm }, async (req, reply) => {
     const { name, ...q } = req.body;
     const saved = await inTransaction(app.db, async (trx) => {
-      const row = await saveFilter(trx, { tenantId: req.tenant.id, userId: req.user!.id, name, query: q, now: app.clock.now() });
+      const row = await saveFilter(trx, req.principal, { name, query: q });
       await recordAudit(trx, { ...auditFrom(req), action: 'create', entity: 'signal_saved_filter', entityId: row.id });
       return row;
     });
@@ -117,7 +125,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { id } = req.params;
       await inTransaction(app.db, async (trx) => {
-        await deleteFilter(trx, req.tenant.id, req.user!.id, id);
+        await deleteFilter(trx, req.principal, id);
         await recordAudit(trx, { ...auditFrom(req), action: 'delete', entity: 'signal_saved_filter', entityId: id });
       });
       return reply.redirect(base(req.tenant), 303);

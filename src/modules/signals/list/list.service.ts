@@ -4,11 +4,13 @@
  */
 import { z } from 'zod';
 import type { DbOrTrx, Trx } from '../../../platform/db/database.ts';
-import { Conflict, Invalid, NotFound } from '../../../platform/errors.ts';
-import type { Viewer } from '../access.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../../platform/errors.ts';
+import { authorize, organisationsReaching, reachOf, type Principal } from '../../../platform/principal.ts';
+import { can, RULES } from '../policies.ts';
 import type { CategoryRow } from '../config/categories.service.ts';
 import * as savedStore from './list.store.ts';
-import { countSignals, querySignals, type SignalFilter, type SignalListRow } from '../signals.store.ts';
+import { countSignals, querySignals, type SignalFilter } from '../signals.store.ts';
+import { signalListItem, type SignalListItem } from './list.presenter.ts';
 import { isSignalState, OPEN_STATES, SIGNAL_STATES } from '../workflow.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
@@ -89,8 +91,8 @@ export function filterQueryString(q: ListQuery): string {
   return p.toString();
 }
 
-/** The store filter for a query, narrowed to what this viewer may see (coordinators: the whole tenant; professionals: their organisations' signals and actions). */
-export function filterFor(q: ListQuery, viewer: Viewer, categories: readonly CategoryRow[], now: Date): SignalFilter {
+/** The store filter for a query (what the principal may see is added by `visibleFilter` in listPage and exportCsv). */
+export function filterFor(q: ListQuery, categories: readonly CategoryRow[], now: Date): SignalFilter {
   const filter: SignalFilter = {};
   if (q.status === 'open') filter.states = OPEN_STATES;
   else if (isSignalState(q.status)) filter.states = [q.status];
@@ -99,57 +101,83 @@ export function filterFor(q: ListQuery, viewer: Viewer, categories: readonly Cat
   if (q.organisatie) filter.organisationId = isUuid(q.organisatie) ? q.organisatie : NO_MATCH;
   if (q.telaat) filter.overdueAt = now;
   if (q.gevoelig) filter.sensitive = q.gevoelig === 'ja';
-  if (!viewer.all) filter.visibleToOrganisations = viewer.organisations;
   return filter;
 }
 
+/**
+ * The filter narrowed to what the principal may list or export in the tenant (`signal.list`,
+ * `signal.export`): Forbidden without that right; a coordinator sees the whole municipality, a
+ * professional the signals routed to (or with an action of) their organisations.
+ */
+export function visibleFilter(
+  principal: Principal,
+  action: 'signal.list' | 'signal.export',
+  tenantId: string,
+  filter: SignalFilter,
+): SignalFilter {
+  // A list has no single resource: the right itself, within the principal's own municipality.
+  authorize(can(principal, action) && (principal.tenantId === null || principal.tenantId === tenantId));
+  if (principal.system || reachOf(RULES, principal, action) === 'all') return filter;
+  const mine = organisationsReaching(RULES, principal, action);
+  const visible = filter.visibleToOrganisations ? filter.visibleToOrganisations.filter((o) => mine.includes(o)) : mine;
+  return { ...filter, visibleToOrganisations: visible };
+}
+
 export interface ListPage {
-  rows: SignalListRow[];
+  rows: SignalListItem[];
   total: number;
   page: number;
   pages: number;
   pageSize: number;
 }
 
-/** One page (PAGE_SIZE rows, newest first, stable order) of the signals matching the filter, with the total; a page past the end shows the last page. */
-export async function listPage(db: DbOrTrx, tenantId: string, filter: SignalFilter, page: number): Promise<ListPage> {
+/** One page (PAGE_SIZE rows, newest first, stable order) of the signals matching the filter that the principal may see, with the total; a page past the end shows the last page. */
+export async function listPage(db: DbOrTrx, principal: Principal, tenantId: string, filter: SignalFilter, page: number): Promise<ListPage> {
+  filter = visibleFilter(principal, 'signal.list', tenantId, filter);
   const total = await countSignals(db, tenantId, filter);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const rows = total === 0 ? [] : await querySignals(db, tenantId, { ...filter, limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE });
-  return { rows, total, page: current, pages, pageSize: PAGE_SIZE };
+  return { rows: rows.map(signalListItem), total, page: current, pages, pageSize: PAGE_SIZE };
 }
 
 export type SavedFilter = savedStore.SavedFilterRow;
 
-/** The user's own saved filters in a tenant, by name. */
-export function savedFilters(db: DbOrTrx, tenantId: string, userId: string): Promise<SavedFilter[]> {
+/** Whose saved filters: the principal's own in their municipality (`signal.filter.save`), Forbidden otherwise. */
+function filterOwner(principal: Principal): { tenantId: string; userId: string } {
+  authorize(can(principal, 'signal.filter.save'));
+  if (!principal.tenantId || !principal.userId) throw Forbidden();
+  return { tenantId: principal.tenantId, userId: principal.userId };
+}
+
+/** The principal's own saved filters in their municipality, by name. */
+export async function savedFilters(db: DbOrTrx, principal: Principal): Promise<SavedFilter[]> {
+  const { tenantId, userId } = filterOwner(principal);
   return savedStore.listSavedFilters(db, tenantId, userId);
 }
 
-/** Save the current filter under a name (the same name replaces it); at most MAX_SAVED_FILTERS per user and tenant. */
-export async function saveFilter(
-  db: DbOrTrx,
-  input: { tenantId: string; userId: string; name: string; query: ListQuery; now: Date },
-): Promise<SavedFilter> {
+/** Save the current filter under a name for the principal (the same name replaces it); at most MAX_SAVED_FILTERS per user and tenant. */
+export async function saveFilter(db: DbOrTrx, principal: Principal, input: { name: string; query: ListQuery }): Promise<SavedFilter> {
+  const { tenantId, userId } = filterOwner(principal);
   const name = input.name.trim();
   if (!name) throw Invalid({ name: 'signals.list.saved.nameRequired' });
   if (name.length > MAX_FILTER_NAME) throw Invalid({ name: 'signals.list.saved.nameTooLong' });
-  const existing = await savedStore.findSavedFilterByName(db, input.tenantId, input.userId, name);
-  if (!existing && (await savedStore.countSavedFilters(db, input.tenantId, input.userId)) >= MAX_SAVED_FILTERS) {
+  const existing = await savedStore.findSavedFilterByName(db, tenantId, userId, name);
+  if (!existing && (await savedStore.countSavedFilters(db, tenantId, userId)) >= MAX_SAVED_FILTERS) {
     throw Conflict('signals.list.saved.tooMany', { name: 'signals.list.saved.tooMany' });
   }
   return savedStore.upsertSavedFilter(db, {
-    tenantId: input.tenantId,
-    userId: input.userId,
+    tenantId,
+    userId,
     name,
     query: filterQueryString(input.query),
-    now: input.now,
+    now: principal.now,
   });
 }
 
-/** Delete one of the user's own saved filters; NotFound when it is not theirs (or does not exist). */
-export async function deleteFilter(db: DbOrTrx, tenantId: string, userId: string, id: string): Promise<void> {
+/** Delete one of the principal's own saved filters; NotFound when it is not theirs (or does not exist). */
+export async function deleteFilter(db: DbOrTrx, principal: Principal, id: string): Promise<void> {
+  const { tenantId, userId } = filterOwner(principal);
   if (!isUuid(id) || (await savedStore.deleteSavedFilter(db, tenantId, userId, id)) === 0) throw NotFound('signals.list.saved.notFound');
 }
 

@@ -1,7 +1,7 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
 
 /** Messages of merging and splitting signals (coordinators and handlers). Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'signals.merge.link.merge': 'Samenvoegen met een andere melding',
     'signals.merge.link.split': 'Deel afsplitsen',
@@ -153,3 +153,7 @@ registerMessages({
     'signals.merge.split.publicChild': 'This report is a part of report {id}. We handle this part separately.',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

@@ -11,6 +11,7 @@ import { listCategories } from '../config/categories.service.ts';
 import { MAX_NUMBER_INPUT, mergeForm, mergeQuery, splitForm } from './merge.schemas.ts';
 import { checkMerge, followerCount, mergeCandidatesFor, mergeSignals, routedOrganisation, splitSignal } from './merge.service.ts';
 import { getSignal, type SignalRow } from '../signals.service.ts';
+import { signalDetail } from '../signals.presenter.ts';
 import { PUBLIC_ID_RE, publicIdParam } from '../signals.schemas.ts';
 import { MergeChoosePage, MergeConfirmPage, SplitPage, type MergeSide, type SplitValues } from './views/merge.tsx';
 import { isUuid } from '../../../platform/ids.ts';
@@ -40,7 +41,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
     orgNames: Map<string, string>,
     categories: Awaited<ReturnType<typeof listCategories>>,
   ): Promise<MergeSide> => ({
-    signal,
+    signal: signalDetail(signal),
     category: categories.find((c) => c.id === signal.category_id),
     organisation: (signal.organisation_id && orgNames.get(signal.organisation_id)) || '—',
     followers: await followerCount(app.db, tenant.id, signal.id),
@@ -65,7 +66,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
           <MergeChoosePage
             ctx={req.viewContext()}
             slug={tenant.slug}
-            signal={signal}
+            signal={signalDetail(signal)}
             candidates={candidates}
             other={other}
             {...(error ? { errors: { met: error } } : {})}
@@ -159,7 +160,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       <SplitPage
         ctx={req.viewContext()}
         slug={req.tenant.slug}
-        signal={signal}
+        signal={signalDetail(signal)}
         sensitive={sensitive}
         categories={categories}
         organisations={organisations}

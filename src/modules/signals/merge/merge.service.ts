@@ -5,7 +5,7 @@
  */
 import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
 import { AppError, Invalid, NotFound } from '../../../platform/errors.ts';
-import { translator, type Locale } from '../../../platform/i18n/index.ts';
+import { translator, type Locale, type MessageKey } from '../../../platform/i18n/index.ts';
 import { queueMail } from '../../../platform/mail/mail.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { getOrganisation } from '../../people/people.service.ts';
@@ -24,7 +24,7 @@ import { authorize, type Principal } from '../../../platform/principal.ts';
 import { actorOf } from '../actions/actions.service.ts';
 import { can, signalFacts } from '../policies.ts';
 
-const refuse = (status: 409 | 422, key: string, vars?: Record<string, string>) =>
+const refuse = (status: 409 | 422, key: MessageKey, vars?: Record<string, string>) =>
   new AppError(status, 'merge_refused', key, undefined, vars);
 const clean = (s: string | null | undefined) => (s ?? '').trim() || null;
 const joinNote = (...parts: (string | null)[]) => parts.filter(Boolean).join('\n').slice(0, MAX_DESCRIPTION);

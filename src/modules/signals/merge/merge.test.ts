@@ -131,16 +131,21 @@ describe('signals merge and split (service)', () => {
       locale: 'nl',
       links,
       now: new Date(LATER.getTime() + 1000),
+      principal: as('coordinator'),
     });
     const later = (await mailsTo('dubbel@example.nl')).at(-1)!;
     assert.ok(later.subject.includes(main.signal.public_id));
     assert.ok(later.text_body.includes('Monteur komt dinsdag.'));
 
     // The duplicate's old tracking link still works and says it was merged.
-    const view = await trackingView(db(), KRIMPEN.id, dup.trackingToken!, LATER);
+    const view = await trackingView(db(), principalOf(null, KRIMPEN.id, LATER), KRIMPEN.id, dup.trackingToken!);
     assert.equal(view.signal.state, 'geannuleerd');
-    assert.ok(view.history.some((h) => h.public_message?.includes(main.signal.public_id)));
-    assert.ok(!view.history.some((h) => h.internal_note), 'no internal notes on the tracking page');
+    assert.ok(view.history.some((h) => h.publicMessage?.includes(main.signal.public_id)));
+    assert.equal(view.mergedInto, main.signal.public_id, 'it names the signal it was merged into');
+    assert.ok(
+      view.history.every((h) => !('internalNote' in h) && !('internal_note' in h)),
+      'no internal notes on the tracking page',
+    );
 
     const audit = await db()
       .selectFrom('audit_log')
@@ -168,6 +173,7 @@ describe('signals merge and split (service)', () => {
       locale: 'nl',
       links,
       now: NOW,
+      principal: as('coordinator'),
     });
     await assert.rejects(mergeSignals(db(), mergeInput(a.signal.id, closed.signal.id)), rejects(409, 'signals.merge.error.closed'));
     await assert.rejects(mergeSignals(db(), mergeInput(closed.signal.id, a.signal.id)), rejects(409, 'signals.merge.error.closed'));

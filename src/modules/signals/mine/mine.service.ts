@@ -12,7 +12,28 @@ import * as tracking from '../tracking/tracking.store.ts';
 import { hashToken, newToken } from '../../../platform/tokens.ts';
 import { isClosed, type SignalState } from '../workflow.ts';
 
-export type { MineRow } from './mine.store.ts';
+/** One of "my signals", as the page shows it. */
+export interface MySignal {
+  publicId: string;
+  categoryName: string;
+  state: string;
+  createdAt: Date;
+  /** Reported with this account (also sensitive ones). */
+  reported: boolean;
+  /** Followed with this account. */
+  following: boolean;
+}
+
+function mySignal(r: store.MineRow): MySignal {
+  return {
+    publicId: r.public_id,
+    categoryName: r.category_name,
+    state: r.state,
+    createdAt: r.created_at,
+    reported: r.reported,
+    following: r.follower_id !== null,
+  };
+}
 /** How long the link behind "Bekijk" works: it is made fresh on every click. */
 export const VIEW_LINK_HOURS = 24;
 
@@ -37,9 +58,9 @@ function whoOf(actor: Actor): Who {
 }
 
 /** The signals the principal reported (also sensitive ones) and follows (never sensitive), newest first. */
-export function listMySignals(db: DbOrTrx, principal: Principal): Promise<store.MineRow[]> {
+export async function listMySignals(db: DbOrTrx, principal: Principal): Promise<MySignal[]> {
   const who = whoOf({ principal });
-  return store.listMine(db, who.tenantId, who.userId);
+  return (await store.listMine(db, who.tenantId, who.userId)).map(mySignal);
 }
 
 /** A signal others may follow: unknown and sensitive ones are NotFound (existence is not revealed). */

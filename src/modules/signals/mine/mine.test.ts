@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../../test/helpers/app.ts';
 import { signInAs } from '../../../../test/helpers/people.ts';
 import { createSignal, transitionSignal } from '../signals.service.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
 import { GRONINGEN, GRONINGEN_POINT, KRIMPEN, newSignal, NOW, setupTenant } from '../signals.test-support.ts';
 
 const base = `/${KRIMPEN.slug}/meldingen/mijn`;
@@ -13,7 +14,6 @@ describe('following with an account and "Mijn meldingen"', () => {
   let open: { id: string; public_id: string };
   let sensitive: { id: string; public_id: string };
   let groningen: { public_id: string };
-  let own: { public_id: string };
   let other: { public_id: string };
 
   before(async () => {
@@ -40,7 +40,8 @@ describe('following with an account and "Mijn meldingen"', () => {
     const b = new TestBrowser(ctx.app);
     const email = 'bewoner.volgt@test.samenhang.nl';
     const userId = await signInAs(ctx, b, { tenantId: KRIMPEN.id, role: 'resident', email });
-    own = (await createSignal(db(), newSignal({ reporterUserId: userId, reporter: { email }, description: 'Mijn eigen melding.' }))).signal;
+    const own = (await createSignal(db(), newSignal({ reporterUserId: userId, reporter: { email }, description: 'Mijn eigen melding.' })))
+      .signal;
     await b.get(base);
     const followed = await b.post(`${base}/volgen`, { publicId: open.public_id });
     assert.equal(followed.statusCode, 303);
@@ -62,6 +63,7 @@ describe('following with an account and "Mijn meldingen"', () => {
       locale: 'nl',
       links: { baseUrl: 'http://localhost:3000', tenantSlug: KRIMPEN.slug },
       now: NOW,
+      principal: systemPrincipal(KRIMPEN.id, NOW),
     });
     const mail = await db()
       .selectFrom('mail_outbox')
@@ -124,6 +126,7 @@ describe('following with an account and "Mijn meldingen"', () => {
       locale: 'nl',
       links: { baseUrl: 'x', tenantSlug: KRIMPEN.slug },
       now: NOW,
+      principal: systemPrincipal(KRIMPEN.id, NOW),
     });
     assert.equal((await b.post(`${base}/volgen`, { publicId: closed.public_id })).statusCode, 409);
   });

@@ -1,6 +1,6 @@
 /** Core errors (AppError) as Open311 errors: field errors become one `{code, description}` each. */
 import { AppError } from '../../../platform/errors.ts';
-import type { Translate } from '../../../platform/i18n/index.ts';
+import { type Translate, translateChecked } from '../../../platform/i18n/index.ts';
 import { Open311Error } from './format.ts';
 
 /** Our field names → the Open311 parameter a client sent. */
@@ -29,7 +29,10 @@ export function toOpen311Error(err: unknown, t: Translate): unknown {
   if (err.fields && Object.keys(err.fields).length > 0) {
     return new Open311Error(
       400,
-      Object.entries(err.fields).map(([field, key]) => ({ code: 400, description: `${paramOf(field)}: ${t(key, err.vars)}` })),
+      Object.entries(err.fields).map(([field, key]) => ({
+        code: 400,
+        description: `${paramOf(field)}: ${translateChecked(t, key, err.vars)}`,
+      })),
     );
   }
   return new Open311Error(400, [{ code: 400, description: t(err.message, err.vars) }]);

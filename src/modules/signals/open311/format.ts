@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
-import type { Translate } from '../../../platform/i18n/index.ts';
+import { type Translate, translateChecked } from '../../../platform/i18n/index.ts';
 import { toXml } from './xml.ts';
 import { ZONE } from '../../../platform/time.ts';
 
@@ -92,7 +92,7 @@ export function sendErrors(
     reply,
     format,
     'errors',
-    errors.map((e) => ({ code: e.code, description: t(e.description, e.vars) })),
+    errors.map((e) => ({ code: e.code, description: translateChecked(t, e.description, e.vars) })),
     status,
   );
 }

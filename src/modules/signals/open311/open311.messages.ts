@@ -1,7 +1,7 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
 
 /** Messages of the Open311 API and its admin page. Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'open311.answer.yes': 'Ja',
     'open311.answer.no': 'Nee',
@@ -191,3 +191,7 @@ registerMessages({
     'open311.admin.error.notFound': 'This key does not exist (any more).',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

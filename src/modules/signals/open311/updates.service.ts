@@ -15,6 +15,7 @@ import { badRequest, forbidden, notFound } from './format.ts';
 import { param, refuseNul, type FormBody } from './requests.service.ts';
 import { MAX_OPEN311_DESCRIPTION, MAX_UPDATE_ID } from './schemas.ts';
 import * as store from './open311.store.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
 
 /** mySociety statuses (any case) → our state; `null` means "still open, no change of state". */
 export const STATUS_TO_STATE: Readonly<Record<string, SignalState | null>> = {
@@ -92,6 +93,8 @@ export async function postUpdate(db: DbOrTrx, a: PostUpdateArgs): Promise<{ upda
           locale: a.locale,
           links: { baseUrl: a.baseUrl, tenantSlug: a.tenant.slug },
           now: a.now,
+          // An organisation's API key (checked above) acts for the platform.
+          principal: systemPrincipal(a.tenant.id, a.now),
         });
         transitionId = await store.latestTransitionId(trx, a.tenant.id, signal.id);
       }

@@ -1,7 +1,7 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
 
 /** Messages of the photos on signals (upload on the report form, thumbnails for staff and the reporter). Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'signals.photos.label': "Foto's (niet verplicht)",
     'signals.photos.hint':
@@ -43,3 +43,7 @@ registerMessages({
     'signals.photos.error.notFound': 'This photo does not exist.',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

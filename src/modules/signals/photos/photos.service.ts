@@ -10,6 +10,7 @@ import sharp, { type Metadata } from 'sharp';
 import { inTransaction, type DbOrTrx, type Trx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import * as store from './photos.store.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 export const MAX_PHOTOS = 5;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -24,6 +25,19 @@ export const MAX_CONCURRENT = 2;
 
 export type { PhotoMeta, PendingMeta } from './photos.store.ts';
 
+/** A photo waiting for the report form, as the form shows it. */
+export interface PendingPhoto {
+  id: string;
+  fileName: string;
+  width: number;
+  height: number;
+}
+
+/** The view model of a pending photo. */
+export function pendingPhotoView(p: store.PendingMeta): PendingPhoto {
+  return { id: p.id, fileName: p.file_name, width: p.width, height: p.height };
+}
+
 export interface ProcessedPhoto {
   contentType: 'image/jpeg';
   bytes: Buffer;
@@ -35,7 +49,7 @@ export interface ProcessedPhoto {
 
 /** A refused photo: 422 (413 when too big) with a message key and the file's name. */
 export class PhotoError extends AppError {
-  constructor(status: number, code: string, key: string, fileName = '') {
+  constructor(status: number, code: string, key: MessageKey, fileName = '') {
     super(status, code, key, { photos: key }, { name: fileName });
   }
 }

@@ -1,7 +1,7 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
 
 /** Texts of the neighbourhood section, the feedback rule and "Mijn meldingen". Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'signals.feedback.messageRequired': 'Schrijf een bericht aan de melder. Die wil horen wat er met de melding is gedaan.',
     'signals.feedback.default.afgehandeld': 'We hebben uw melding afgehandeld. Dank u wel voor het melden.',
@@ -135,3 +135,7 @@ registerMessages({
     'signals.mine.closedError': 'This report is already closed. You can no longer follow it.',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

@@ -19,6 +19,7 @@ import { allJobHandlers } from '../../../platform/jobs/handlers.ts';
 import { enqueueJob, runDueJobs } from '../../../platform/jobs/worker.ts';
 import { DEADLINE_JOB, RETENTION_JOB } from '../jobs/jobs.ts';
 import { createSignal, transitionSignal } from '../signals.service.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
 import { KRIMPEN, KRIMPEN_POINT, newSignal, NOW, setupTenant, type TenantFixture } from '../signals.test-support.ts';
 
 const DAY = 86_400_000;
@@ -76,6 +77,7 @@ describe('worries about neighbours leave every public page and API unchanged (is
         actorUserId: null,
         locale: 'nl' as const,
         links: { baseUrl: 'http://localhost:3000', tenantSlug: slug },
+        principal: systemPrincipal(KRIMPEN.id, created),
       };
       await transitionSignal(db(), {
         ...step,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { useTestApp } from '../../../../test/helpers/app.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { createSignal, transitionSignal, type TransitionInput } from '../signals.service.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
 import { areaFigures, plainDuration, sensitiveByWijk } from './section.service.ts';
 import { GRONINGEN, GRONINGEN_POINT, KRIMPEN, newSignal, NOW, setupTenant } from '../signals.test-support.ts';
 
@@ -24,6 +25,7 @@ describe('signals neighbourhood section and the feedback rule', () => {
     locale: 'nl',
     links: { baseUrl: 'http://localhost:3000', tenantSlug: KRIMPEN.slug },
     now: NOW,
+    principal: systemPrincipal(over.tenantId ?? KRIMPEN.id, NOW),
     ...over,
   });
   const sentAt = async (id: string) =>
@@ -68,6 +70,7 @@ describe('signals neighbourhood section and the feedback rule', () => {
       await transitionSignal(db(), {
         ...step(g.signal.id, { to: 'afgehandeld', publicMessage: 'Klaar.', now: at(-29 * DAY) }),
         tenantId: GRONINGEN.id,
+        principal: systemPrincipal(GRONINGEN.id, NOW),
       });
     }
     ctx.clock.set(NOW);

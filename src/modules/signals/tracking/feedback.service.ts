@@ -3,7 +3,7 @@
  * give the satisfaction answer after closure, and follow nearby signals instead of filing a duplicate.
  */
 import { MAX_REASON } from '../signals.schemas.ts';
-import { authorize, type Principal } from '../../../platform/principal.ts';
+import { authorize, systemPrincipal, type Principal } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
 import { AppError, Conflict, Invalid } from '../../../platform/errors.ts';
@@ -15,22 +15,39 @@ import * as store from '../signals.store.ts';
 import * as tracking from './tracking.store.ts';
 import { resolveTrackingToken, type LinkBase } from './tracking.service.ts';
 import { signalHistory, transitionSignal } from '../signals.service.ts';
-import { OPEN_STATES } from '../workflow.ts';
+import { OPEN_STATES, type SignalState } from '../workflow.ts';
 import { getDissatisfiedPolicy, requestReopen } from '../actions/actions.reopen.ts';
+
+/** One public step of a signal's history on the tracking page. */
+export interface PublicStep {
+  toState: SignalState;
+  createdAt: Date;
+  publicMessage: string | null;
+}
 
 /** What the tracking page shows: no reporter details, no internal notes. */
 export interface TrackingView {
-  signal: store.SignalRow;
+  signal: {
+    publicId: string;
+    state: SignalState;
+    createdAt: Date;
+    /** Shown to the reporter only. */
+    description: string;
+    photoCount: number;
+    closed: boolean;
+  };
   categoryName: string;
   reporter: boolean;
-  history: store.TransitionRow[];
+  history: PublicStep[];
+  /** The signal this one was merged into, read from the public merge step (null when not merged). */
+  mergedInto: string | null;
   /** True when the reporter can now say whether they are satisfied. */
   canGiveFeedback: boolean;
   feedbackGiven: boolean;
 }
 
-/** Resolve a tracking link (a clear 404 when unknown, forged or expired) and the public view of its signal. */
-export async function trackingView(db: DbOrTrx, tenantId: string, token: string, now: Date): Promise<TrackingView> {
+/** Resolve a tracking link (a clear 404 when unknown, forged or expired): the signal, its public history and the feedback state. */
+async function trackingState(db: DbOrTrx, tenantId: string, token: string, now: Date) {
   const resolved = await resolveTrackingToken(db, tenantId, token, now);
   if (!resolved) throw new AppError(404, 'invalid_token', 'signals.error.token');
   const signal = await store.findSignalById(db, tenantId, resolved.signalId);
@@ -39,14 +56,38 @@ export async function trackingView(db: DbOrTrx, tenantId: string, token: string,
   const history = await signalHistory(db, tenantId, signal.id, { publicOnly: true });
   const feedback = await tracking.listFeedback(db, tenantId, signal.id);
   const feedbackGiven = !!signal.closed_at && feedback.some((f) => f.created_at.getTime() >= signal.closed_at!.getTime());
+  const canGiveFeedback = resolved.reporter && signal.state === 'afgehandeld' && !feedbackGiven;
+  return { signal, category, reporter: resolved.reporter, history, canGiveFeedback, feedbackGiven };
+}
+
+/** Resolve a tracking link (a clear 404 when unknown, forged or expired) and the public view of its signal for whoever holds it (`signal.track`). */
+export async function trackingView(db: DbOrTrx, principal: Principal, tenantId: string, token: string): Promise<TrackingView> {
+  const { signal, category, reporter, history, canGiveFeedback, feedbackGiven } = await trackingState(db, tenantId, token, principal.now);
+  authorize(can(principal, 'signal.track', { tenantId: signal.tenant_id, link: reporter ? 'reporter' : 'follower' }));
   return {
-    signal,
+    signal: {
+      publicId: signal.public_id,
+      state: signal.state,
+      createdAt: signal.created_at,
+      description: signal.description,
+      photoCount: signal.photo_count,
+      closed: signal.closed_at !== null,
+    },
     categoryName: category?.name ?? '',
-    reporter: resolved.reporter,
-    history,
-    canGiveFeedback: resolved.reporter && signal.state === 'afgehandeld' && !feedbackGiven,
+    reporter,
+    history: history.map((h) => ({ toState: h.to_state, createdAt: h.created_at, publicMessage: h.public_message })),
+    mergedInto: mergedIntoOf(signal, history),
+    canGiveFeedback,
     feedbackGiven,
   };
+}
+
+/** The public id of the signal this one was merged into, from the last merge step's texts (not its own id). */
+function mergedIntoOf(signal: store.SignalRow, history: readonly store.TransitionRow[]): string | null {
+  if (!signal.merged_into_id) return null;
+  const step = [...history].reverse().find((h) => h.reason === 'merged');
+  const text = `${step?.internal_note ?? ''} ${step?.public_message ?? ''}`;
+  return [...text.matchAll(/SIG-\d{4}-\d{6}/g)].map((m) => m[0]).find((id) => id !== signal.public_id) ?? null;
 }
 
 export interface FeedbackInput {
@@ -66,7 +107,7 @@ export interface FeedbackInput {
 /** Record the reporter's satisfaction after closure; "niet tevreden" + "not solved" reopens the signal (reason `feedback`) or, by the tenant's policy, asks the coordinator. */
 export async function submitFeedback(db: DbOrTrx, input: FeedbackInput): Promise<{ reopened: boolean; requested: boolean }> {
   return inTransaction(db, async (trx) => {
-    const view = await trackingView(trx, input.tenantId, input.token, input.now);
+    const view = await trackingState(trx, input.tenantId, input.token, input.now);
     if (view.feedbackGiven) throw Conflict('signals.error.feedbackGiven');
     if (!view.canGiveFeedback) throw Conflict('signals.error.feedbackNotNow');
     authorize(can(input.principal, 'signal.feedback', { tenantId: view.signal.tenant_id, link: view.reporter ? 'reporter' : 'follower' }));
@@ -111,6 +152,8 @@ export async function submitFeedback(db: DbOrTrx, input: FeedbackInput): Promise
         locale: input.locale,
         links: input.links,
         now: input.now,
+        // The reporter's own link (checked above) reopens it: the platform acts on their answer.
+        principal: systemPrincipal(input.tenantId, input.now),
       });
       return { reopened: true, requested: false };
     }

@@ -25,10 +25,10 @@ export async function trackRoutes(app: FastifyInstance): Promise<void> {
     token: string,
     extra: { errors?: Record<string, string>; notice?: string; status?: number } = {},
   ) => {
-    const view = await trackingView(app.db, req.tenant.id, token, app.clock.now());
+    const view = await trackingView(app.db, req.principal, req.tenant.id, token);
     return reply.page(
       <TrackingPage ctx={req.viewContext()} slug={req.tenant.slug} token={token} view={view} errors={extra.errors} notice={extra.notice} />,
-      { title: req.t('signals.track.title', { id: view.signal.public_id }), ...(extra.status ? { status: extra.status } : {}) },
+      { title: req.t('signals.track.title', { id: view.signal.publicId }), ...(extra.status ? { status: extra.status } : {}) },
     );
   };
 

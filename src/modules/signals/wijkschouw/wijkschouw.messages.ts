@@ -1,7 +1,7 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
 
 /** Texts of the wijkschouw pages and mails. Plain Dutch (B1), the reader is "u". */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'signals.wijkschouw.title': 'Wijkschouw',
     'signals.wijkschouw.intro':
@@ -201,3 +201,7 @@ registerMessages({
     'signals.wijkschouw.mail.trackingLinks': 'Follow each report with these links (no need to sign in):',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

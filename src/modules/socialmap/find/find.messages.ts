@@ -1,7 +1,7 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
 
 /** Messages of the resident side of the social map (search, service page, leaflet). Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'socialmap.find.nav': 'Sociale kaart',
     'socialmap.find.title': 'Sociale kaart',
@@ -257,3 +257,7 @@ registerMessages({
     'socialmap.find.leaflet.made': 'Made on {date}. Times may change.',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

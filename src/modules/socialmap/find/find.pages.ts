@@ -15,8 +15,51 @@ export interface PageLocation extends store.LocationRow {
   phones: store.PhoneRow[];
 }
 
+/** The service as its page shows it. */
+export interface FoundService {
+  id: string;
+  name: string;
+  description: string | null;
+  url: string | null;
+  email: string | null;
+  eligibilityDescription: string | null;
+  feesDescription: string | null;
+  applicationProcess: string | null;
+  alert: string | null;
+  minimumAge: number | null;
+  maximumAge: number | null;
+  lastCheckedAt: Date | null;
+  updatedAt: Date;
+  isDemo: boolean;
+  organizationName: string;
+  organizationWebsite: string | null;
+  organizationEmail: string | null;
+}
+
+function foundService(s: store.ServiceRow): FoundService {
+  return {
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    url: s.url,
+    email: s.email,
+    eligibilityDescription: s.eligibility_description,
+    feesDescription: s.fees_description,
+    applicationProcess: s.application_process,
+    alert: s.alert,
+    minimumAge: s.minimum_age,
+    maximumAge: s.maximum_age,
+    lastCheckedAt: s.last_checked_at,
+    updatedAt: s.updated_at,
+    isDemo: s.is_demo,
+    organizationName: s.organization_name,
+    organizationWebsite: s.organization_website,
+    organizationEmail: s.organization_email,
+  };
+}
+
 export interface ServicePage {
-  service: store.ServiceRow;
+  service: FoundService;
   functions: string[];
   targetGroups: string[];
   languages: string[];
@@ -75,7 +118,7 @@ export async function getServicePage(db: DbOrTrx, tenantId: string, id: string, 
   ]);
   const rules = schedules.get(id) ?? [];
   return {
-    service,
+    service: foundService(service),
     functions: terms.filter((t) => t.taxonomy_code === TAXONOMY.functie).map((t) => t.name),
     targetGroups: terms.filter((t) => t.taxonomy_code === TAXONOMY.doelgroep).map((t) => t.name),
     languages,

@@ -1,4 +1,4 @@
-/** The HSDS import page for coordinators and admins: `/{tenant}/sociale-kaart/beheer/import`. */
+/** The HSDS import page for coordinators: `/{tenant}/sociale-kaart/beheer/import`. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, Invalid } from '../../../platform/errors.ts';

@@ -21,6 +21,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { isMultiLine, isSingleLine, normaliseMultiLine } from '../../../platform/input.ts';
 import { collect, type Kind, type Problem } from './import-collect.ts';
 import { isUuid } from '../../../platform/ids.ts';
+import { authorize } from '../../../platform/principal.ts';
+import { can } from '../policies.ts';
 
 type Json = Record<string, unknown>;
 
@@ -143,7 +145,7 @@ function checkRow(kind: Kind, id: string, row: Json, problems: Problem[]): Json 
   return problems.length === before ? data : null;
 }
 
-/** Import an HSDS JSON dataset (already parsed) into the tenant; see ImportReport. */
+/** Import an HSDS JSON dataset (already parsed) into the tenant; see ImportReport. Coordinators and the system only (policies.ts). */
 export async function importHsds(
   db: DbOrTrx,
   tenantId: string,
@@ -151,6 +153,7 @@ export async function importHsds(
   actor: Actor,
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
+  authorize(can(actor, 'socialmap.import', { tenantId }));
   const { rows, problems, ignored } = collect(data);
   const warnings: Problem[] = [];
   const clean = new Map<Kind, Map<string, Json>>();

@@ -1,7 +1,7 @@
 /**
  * Which social map entry a principal may maintain (policies.ts): members of the people
- * organisation linked to the entry's organisation maintain its entries; coordinators and
- * administrators of the tenant maintain everything of their tenant.
+ * organisation linked to the entry's organisation maintain its entries; coordinators of the
+ * tenant maintain everything of their tenant (administrators have no rights on the entries).
  */
 import { Forbidden, NotFound } from '../../../platform/errors.ts';
 import type { DbOrTrx } from '../../../platform/db/database.ts';

@@ -74,6 +74,29 @@ export async function coverageAreas(db: DbOrTrx, tenantId: string): Promise<Cove
     .map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parentCode }));
 }
 
+/** A place where a service is offered, as the neighbourhood page shows it (public: no personal data). */
+export interface ServicePlace {
+  serviceId: string;
+  locationId: string;
+  locationName: string | null;
+  address: string | null;
+}
+
+/** Every (service, place) pair with a place in these areas, for the neighbourhood page. */
+export async function servicePlacesIn(db: DbOrTrx, tenantId: string, areaCodes: readonly string[]): Promise<ServicePlace[]> {
+  return (await store.listServicePlaces(db, tenantId, areaCodes)).map((p) => ({
+    serviceId: p.service_id,
+    locationId: p.location_id,
+    locationName: p.location_name,
+    address: p.address_1,
+  }));
+}
+
+/** The number of active entries with a place in these areas not checked for too long at `now` (the neighbourhood page). */
+export function staleCountIn(db: DbOrTrx, tenantId: string, now: Date, areaCodes: readonly string[]): Promise<number> {
+  return store.countStale(db, tenantId, freshnessCutoffs(now).staleBefore, areaCodes);
+}
+
 /** The number of entries of the principal's tenant not checked for too long (coordinators). */
 export async function staleCount(db: DbOrTrx, principal: Principal): Promise<number> {
   authorize(can(principal, 'socialmap.coverage.view'));

@@ -1,7 +1,7 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
+import { defineMessages, type CatalogueKeys } from '../../../platform/i18n/index.ts';
 
 /** Messages of keeping the social map fresh: maintenance, suggestions, coverage, the neighbourhood section. Plain Dutch (B1). */
-registerMessages({
+export const messages = defineMessages({
   nl: {
     'socialmap.keep.nav': 'Sociale kaart beheren',
     'socialmap.keep.coverageNav': 'Dekking sociale kaart',
@@ -469,3 +469,7 @@ registerMessages({
     'socialmap.keep.area.more': 'and {count} more activities',
   },
 });
+
+declare module '../../../platform/i18n/index.ts' {
+  interface MessageKeys extends CatalogueKeys<typeof messages> {}
+}

@@ -7,18 +7,20 @@ import './keep.messages.ts';
 import type { ModuleDefinition, ModuleNavItem } from '../../../platform/module.ts';
 import { ontmoetenSection } from '../section/section.tsx';
 import { exportKeepUserData, forgetKeepUserData, freshnessJob, FRESHNESS_JOB } from './keep.service.ts';
+import { COORDINATOR_ROLES } from './keep.access.ts';
 
 const nav: ModuleNavItem[] = [
   {
     path: (slug) => `/${slug}/sociale-kaart/beheer`,
     labelKey: 'socialmap.keep.nav',
-    roles: ['volunteer', 'professional', 'coordinator', 'admin'],
+    // Residents reach their organisation's entries too, but rarely belong to one: no link for them.
+    roles: ['volunteer', 'professional', 'coordinator'],
     tenantOnly: true,
   },
   {
     path: (slug) => `/${slug}/sociale-kaart/dekking`,
     labelKey: 'socialmap.keep.coverageNav',
-    roles: ['coordinator', 'admin'],
+    roles: COORDINATOR_ROLES,
     tenantOnly: true,
   },
 ];

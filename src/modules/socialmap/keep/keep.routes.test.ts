@@ -23,6 +23,7 @@ describe('socialmap keep: provider maintenance', () => {
   let coordinator: TestBrowser;
   let resident: TestBrowser;
   let adminHhw: TestBrowser;
+  let coordHhw: TestBrowser;
 
   before(async () => {
     const db = ctx.database.db;
@@ -32,12 +33,14 @@ describe('socialmap keep: provider maintenance', () => {
     coordinator = new TestBrowser(ctx.app);
     resident = new TestBrowser(ctx.app);
     adminHhw = new TestBrowser(ctx.app);
+    coordHhw = new TestBrowser(ctx.app);
     await signInAs(ctx, provX, { tenantId: KRIMPEN.id, role: 'professional', organisationId: f.peopleX, email: 'prof-x@example.nl' });
     await signInAs(ctx, provY, { tenantId: KRIMPEN.id, role: 'volunteer', organisationId: f.peopleY, email: 'vrijw-y@example.nl' });
     await signInAs(ctx, coordinator, { tenantId: KRIMPEN.id, role: 'coordinator', email: 'coord@example.nl' });
     await signInAs(ctx, resident, { tenantId: KRIMPEN.id, role: 'resident', email: 'bewoner@example.nl' });
     await signInAs(ctx, adminHhw, { tenantId: HHW.id, role: 'admin', email: 'admin-hhw@example.nl' });
-    for (const b of [provX, provY, coordinator, resident, adminHhw]) assert.equal((await b.get('/account')).statusCode, 200);
+    await signInAs(ctx, coordHhw, { tenantId: HHW.id, role: 'coordinator', email: 'coord-hhw@example.nl' });
+    for (const b of [provX, provY, coordinator, resident, adminHhw, coordHhw]) assert.equal((await b.get('/account')).statusCode, 200);
   });
 
   /** Post a form with repeated fields (checkbox groups), as a browser does. */
@@ -150,10 +153,19 @@ describe('socialmap keep: provider maintenance', () => {
   });
 
   it('another tenant cannot reach the entries, not even by id under its own address', async () => {
-    assert.equal((await adminHhw.get(`${base}/aanbod/${f.serviceX}`)).statusCode, 403);
-    assert.equal((await adminHhw.post(`${base}/aanbod/${f.serviceX}/klopt`, {})).statusCode, 403);
-    const own = await adminHhw.get(`/${HHW.slug}/sociale-kaart/beheer/aanbod/${f.serviceX}`);
+    for (const b of [adminHhw, coordHhw]) {
+      assert.equal((await b.get(`${base}/aanbod/${f.serviceX}`)).statusCode, 403);
+      assert.equal((await b.post(`${base}/aanbod/${f.serviceX}/klopt`, {})).statusCode, 403);
+    }
+    const own = await coordHhw.get(`/${HHW.slug}/sociale-kaart/beheer/aanbod/${f.serviceX}`);
     assert.equal(own.statusCode, 404);
+    // The administrator has no rights on the entries, not even of its own municipality.
+    for (const id of [f.serviceX, f.serviceHhw]) {
+      const res = await adminHhw.get(`/${HHW.slug}/sociale-kaart/beheer/aanbod/${id}`);
+      assert.equal(res.statusCode, 403);
+      assert.doesNotMatch(res.body, /Open eettafel|Koffie-inloop De Link/);
+    }
+    assert.equal((await adminHhw.post(`/${HHW.slug}/sociale-kaart/beheer/aanbod/${f.serviceHhw}/klopt`, {})).statusCode, 403);
     assert.doesNotMatch(own.body, /Open eettafel/);
     assert.equal((await coordinator.get(`${base}/aanbod/${f.serviceHhw}`)).statusCode, 404);
     const anonymous = await ctx.app.inject({ method: 'GET', url: `${base}/aanbod/${f.serviceX}`, headers: { accept: 'text/html' } });

@@ -20,6 +20,7 @@ import type { Principal } from '../../../platform/principal.ts';
 import { authorize } from '../../../platform/principal.ts';
 import { can, reachedOrganisations, tenantOf } from '../policies.ts';
 import * as store from './keep.store.ts';
+import { keepServiceItem, openSuggestion, type KeepServiceItem, type OpenSuggestion } from './keep.presenter.ts';
 import { ZONE } from '../../../platform/time.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
@@ -95,7 +96,7 @@ export async function suggestCorrection(
 export async function keepOverview(
   db: DbOrTrx,
   principal: Principal,
-): Promise<{ services: store.KeepServiceRow[]; all: boolean; canCreate: boolean; openSuggestions: number }> {
+): Promise<{ services: KeepServiceItem[]; all: boolean; canCreate: boolean; openSuggestions: number }> {
   authorize(can(principal, 'socialmap.keep.list'));
   const tenantId = tenantOf(principal);
   const reached = reachedOrganisations(principal, 'socialmap.keep.list');
@@ -105,7 +106,7 @@ export async function keepOverview(
     openSuggestions(db, principal),
   ]);
   return {
-    services,
+    services: services.map(keepServiceItem),
     all: reached === null,
     canCreate: can(principal, 'socialmap.service.create') && organisations.length > 0,
     openSuggestions: suggestions.length,
@@ -113,13 +114,14 @@ export async function keepOverview(
 }
 
 /** Open suggestions the principal may handle (coordinators: all of the tenant), newest first. */
-export async function openSuggestions(db: DbOrTrx, principal: Principal, serviceId?: string): Promise<store.SuggestionRow[]> {
+export async function openSuggestions(db: DbOrTrx, principal: Principal, serviceId?: string): Promise<OpenSuggestion[]> {
   authorize(can(principal, 'socialmap.suggestion.handle'));
-  return store.listSuggestions(db, tenantOf(principal), {
+  const rows = await store.listSuggestions(db, tenantOf(principal), {
     status: 'open',
     peopleOrganisationIds: reachedOrganisations(principal, 'socialmap.suggestion.handle'),
     ...(serviceId ? { serviceId } : {}),
   });
+  return rows.map(openSuggestion);
 }
 
 /**

@@ -6,6 +6,7 @@ import { locatePoint } from '../../areas/areas.service.ts';
 import * as store from '../socialmap.store.ts';
 import { locationInput, type LocationInput } from '../socialmap.schemas.ts';
 import { audit, changedFields, parseInput, type Actor } from '../actor.ts';
+import { authorizeEntry } from './access.ts';
 import { resolveTermIds } from '../taxonomy/taxonomy.service.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
@@ -50,6 +51,7 @@ export async function createLocation(db: DbOrTrx, tenantId: string, input: Locat
   const data = parseInput(locationInput, input);
   return inTransaction(db, async (trx) => {
     const { id, address, term_ids, term_codes, ...rest } = data;
+    await authorizeEntry(trx, actor, tenantId, 'socialmap.location.edit', { organizationId: rest.organization_id ?? null });
     await checkOrganization(trx, tenantId, rest.organization_id);
     const codes = await areaCodesOfPoint(trx, tenantId, rest.latitude, rest.longitude);
     const termIds = await resolveTermIds(trx, tenantId, term_ids, term_codes);
@@ -78,6 +80,7 @@ export async function updateLocation(
 ): Promise<Location> {
   return inTransaction(db, async (trx) => {
     const current = await getLocationOrThrow(trx, tenantId, id);
+    await authorizeEntry(trx, actor, tenantId, 'socialmap.location.edit', { locationId: id, organizationId: input.organization_id });
     const data = parseInput(locationInput, { ...current, ...input, id });
     const { id: _id, address, term_ids, term_codes, ...rest } = data;
     await checkOrganization(trx, tenantId, rest.organization_id);

@@ -6,6 +6,9 @@ import { getOrganisation as getPeopleOrganisation } from '../../people/people.se
 import * as store from '../socialmap.store.ts';
 import { organizationInput, type OrganizationInput } from '../socialmap.schemas.ts';
 import { audit, changedFields, parseInput, type Actor } from '../actor.ts';
+import { authorizeEntry } from './access.ts';
+import { authorize } from '../../../platform/principal.ts';
+import { can } from '../policies.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
 export type Organization = store.OrganizationRow;
@@ -22,6 +25,8 @@ async function checkPeopleOrganisation(db: DbOrTrx, tenantId: string, id: string
 /** Create an organisation entry (its id may be given, as in an HSDS import). */
 export async function createOrganization(db: DbOrTrx, tenantId: string, input: OrganizationInput, actor: Actor): Promise<Organization> {
   const data = parseInput(organizationInput, input);
+  // Members of the linked people organisation may add its entry; an entry of no organisation needs the `all` reach.
+  authorize(can(actor, 'socialmap.service.create', { tenantId, organisationIds: [data.people_organisation_id ?? null] }));
   return inTransaction(db, async (trx) => {
     await checkPeopleOrganisation(trx, tenantId, data.people_organisation_id);
     const { id, ...rest } = data;
@@ -47,7 +52,10 @@ export async function updateOrganization(
 ): Promise<Organization> {
   return inTransaction(db, async (trx) => {
     const current = await getOrganizationOrThrow(trx, tenantId, id);
+    await authorizeEntry(trx, actor, tenantId, 'socialmap.service.edit', { organizationId: id });
     const data = parseInput(organizationInput, { ...current, ...input, id });
+    // A new link to a people organisation: the actor must reach that one too.
+    authorize(can(actor, 'socialmap.service.edit', { tenantId, organisationIds: [data.people_organisation_id ?? null] }));
     await checkPeopleOrganisation(trx, tenantId, data.people_organisation_id);
     const { id: _id, ...rest } = data;
     const row = await store.updateOrganization(trx, tenantId, id, { ...rest, updated_at: actor.now });

@@ -11,6 +11,7 @@ import {
   type ScheduleInput,
 } from '../socialmap.schemas.ts';
 import { audit, changedFields, parseInput, type Actor } from '../actor.ts';
+import { authorizeEntry } from './access.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
 export type Schedule = store.ScheduleRow;
@@ -37,6 +38,7 @@ async function checkTargets(trx: Trx, tenantId: string, s: ScheduleData): Promis
 export async function createSchedule(db: DbOrTrx, tenantId: string, input: ScheduleInput, actor: Actor): Promise<Schedule> {
   const data = parseInput(scheduleInput, input);
   return inTransaction(db, async (trx) => {
+    await authorizeTargets(trx, actor, tenantId, data);
     await checkTargets(trx, tenantId, data);
     const { id, ...rest } = data;
     const row = await store.insertSchedule(trx, {
@@ -62,7 +64,9 @@ export async function updateSchedule(
 ): Promise<Schedule> {
   return inTransaction(db, async (trx) => {
     const current = await getScheduleOrThrow(trx, tenantId, id);
+    await authorizeEntry(trx, actor, tenantId, 'socialmap.service.edit', { scheduleId: id });
     const data = parseInput(scheduleInput, { ...current, ...input, id });
+    await authorizeTargets(trx, actor, tenantId, data);
     await checkTargets(trx, tenantId, data);
     const { id: _id, ...rest } = data;
     const row = await store.updateSchedule(trx, tenantId, id, { ...rest, updated_at: actor.now });
@@ -77,9 +81,21 @@ export async function updateSchedule(
 export async function deleteSchedule(db: DbOrTrx, tenantId: string, id: string, actor: Actor): Promise<void> {
   await inTransaction(db, async (trx) => {
     const current = await getScheduleOrThrow(trx, tenantId, id);
+    await authorizeEntry(trx, actor, tenantId, 'socialmap.service.edit', { scheduleId: id });
     await store.deleteSchedule(trx, tenantId, id);
     await touchOwner(trx, tenantId, current, actor);
     await audit(trx, tenantId, actor, 'delete', 'schedule', id);
+  });
+}
+
+/** The service, location or service_at_location a schedule is for: the actor must maintain each. */
+async function authorizeTargets(trx: Trx, actor: Actor, tenantId: string, s: ScheduleData): Promise<void> {
+  const sal = s.service_at_location_id
+    ? (await store.listServiceAtLocations(trx, tenantId, { ids: [s.service_at_location_id] }))[0]
+    : undefined;
+  await authorizeEntry(trx, actor, tenantId, 'socialmap.service.edit', {
+    serviceId: s.service_id ?? sal?.service_id ?? null,
+    locationId: s.location_id ?? null,
   });
 }
 
@@ -121,6 +137,7 @@ export async function addScheduleException(
   return inTransaction(db, async (trx) => {
     const schedule = await store.findSchedule(trx, tenantId, data.schedule_id);
     if (!schedule) throw Invalid({ schedule_id: 'socialmap.error.scheduleNotFound' });
+    await authorizeEntry(trx, actor, tenantId, 'socialmap.service.edit', { scheduleId: schedule.id });
     const row = await store.insertScheduleException(trx, { ...data, tenant_id: tenantId, kind: 'cancelled', created_at: actor.now });
     const existing = row ?? (await store.listScheduleExceptions(trx, tenantId, [data.schedule_id], { from: data.date, to: data.date }))[0]!;
     if (row) {
@@ -137,6 +154,8 @@ export async function removeScheduleException(db: DbOrTrx, tenantId: string, id:
   await inTransaction(db, async (trx) => {
     const row = await store.deleteScheduleException(trx, tenantId, id);
     if (!row) throw NotFound('socialmap.error.exceptionNotFound');
+    // Checked after the delete, inside the transaction: a refusal rolls it back.
+    await authorizeEntry(trx, actor, tenantId, 'socialmap.service.edit', { scheduleId: row.schedule_id });
     await audit(trx, tenantId, actor, 'delete', 'schedule_exception', id, { schedule_id: row.schedule_id });
   });
 }

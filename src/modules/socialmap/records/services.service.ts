@@ -5,6 +5,7 @@ import { Invalid, NotFound } from '../../../platform/errors.ts';
 import * as store from '../socialmap.store.ts';
 import { serviceInput, type ServiceInput } from '../socialmap.schemas.ts';
 import { audit, changedFields, parseInput, type Actor } from '../actor.ts';
+import { authorizeEntry } from './access.ts';
 import { resolveTermIds } from '../taxonomy/taxonomy.service.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
@@ -28,6 +29,7 @@ export async function createService(db: DbOrTrx, tenantId: string, input: Servic
   const data = parseInput(serviceInput, input);
   return inTransaction(db, async (trx) => {
     const { id, location_ids, term_ids, term_codes, ...rest } = data;
+    await authorizeEntry(trx, actor, tenantId, 'socialmap.service.create', { organizationId: rest.organization_id });
     await checkLinks(trx, tenantId, rest.organization_id, location_ids);
     const termIds = await resolveTermIds(trx, tenantId, term_ids, term_codes);
     const row = await store.insertService(trx, {
@@ -57,6 +59,8 @@ export async function updateService(
 ): Promise<Service> {
   return inTransaction(db, async (trx) => {
     const current = await getServiceOrThrow(trx, tenantId, id);
+    // The service as it is, and the organisation it is moved to (when it is).
+    await authorizeEntry(trx, actor, tenantId, 'socialmap.service.edit', { serviceId: id, organizationId: input.organization_id });
     const { location_ids: _l, term_ids: _t, term_codes: _c, ...plain } = input;
     const data = parseInput(serviceInput, {
       ...current,
@@ -112,6 +116,7 @@ export function listServicesForOrganisation(db: DbOrTrx, tenantId: string, organ
 export async function markChecked(db: DbOrTrx, tenantId: string, id: string, actor: Actor): Promise<Service> {
   return inTransaction(db, async (trx) => {
     await getServiceOrThrow(trx, tenantId, id);
+    await authorizeEntry(trx, actor, tenantId, 'socialmap.service.edit', { serviceId: id });
     const row = await store.updateService(trx, tenantId, id, { last_checked_at: actor.now });
     if (!row) throw NotFound('socialmap.error.serviceNotFound');
     await audit(trx, tenantId, actor, 'check', 'service', id);
@@ -122,6 +127,7 @@ export async function markChecked(db: DbOrTrx, tenantId: string, id: string, act
 /** Delete a service with its schedules, locations links and terms. */
 export async function deleteService(db: DbOrTrx, tenantId: string, id: string, actor: Actor): Promise<void> {
   await inTransaction(db, async (trx) => {
+    await authorizeEntry(trx, actor, tenantId, 'socialmap.service.edit', { serviceId: id });
     await store.deleteAttributesOf(trx, tenantId, id);
     if (!(await store.deleteService(trx, tenantId, id))) throw NotFound('socialmap.error.serviceNotFound');
     await audit(trx, tenantId, actor, 'delete', 'service', id);

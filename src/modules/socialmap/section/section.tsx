@@ -5,9 +5,7 @@
  */
 import type { AreaSection, AreaSectionArgs } from '../../../platform/module.ts';
 import { coverageRow, entriesIn } from './coverage.ts';
-import { coverageEntries } from '../keep/keep.coverage.ts';
-import { countStale, listServicePlaces } from '../keep/keep.store.ts';
-import { freshnessCutoffs } from '../keep/freshness.ts';
+import { coverageEntries, servicePlacesIn, staleCountIn } from '../keep/keep.coverage.ts';
 import { listScheduleExceptions, listSchedules } from '../records/schedules.service.ts';
 import { occurrences, thisWeekRange, type Occurrence } from '../schedule.ts';
 import { FUNCTIE } from '../taxonomy/taxonomy.ts';
@@ -39,8 +37,8 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
   const slug = ctx.tenant?.slug ?? '';
   const [entries, places, staleCount] = await Promise.all([
     coverageEntries(db, tenantId, now, areaCodes),
-    listServicePlaces(db, tenantId, areaCodes),
-    countStale(db, tenantId, freshnessCutoffs(now).staleBefore, areaCodes),
+    servicePlacesIn(db, tenantId, areaCodes),
+    staleCountIn(db, tenantId, now, areaCodes),
   ]);
   const here = entriesIn({ code: area.code, level: area.level }, entries);
   const row = coverageRow({ code: area.code, name: area.name, level: area.level, parentCode: null }, here);
@@ -57,7 +55,7 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
       )
     : [];
   const week = thisWeekRange(now);
-  const placeOf = new Map(places.map((p) => [p.service_id, p.location_name]));
+  const placeOf = new Map(places.map((p) => [p.serviceId, p.locationName]));
   const items: WeekItem[] = schedules
     .flatMap((s) =>
       occurrences(
@@ -76,8 +74,8 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
   // Meeting places: locations of active meeting services, each once.
   const meeting = new Map<string, string>();
   for (const p of places) {
-    if (active.get(p.service_id)?.functions.includes(FUNCTIE.ontmoeting)) {
-      meeting.set(p.location_id, [p.location_name, p.address_1].filter(Boolean).join(', ') || '—');
+    if (active.get(p.serviceId)?.functions.includes(FUNCTIE.ontmoeting)) {
+      meeting.set(p.locationId, [p.locationName, p.address].filter(Boolean).join(', ') || '—');
     }
   }
   const missing = [

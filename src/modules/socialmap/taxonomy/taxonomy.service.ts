@@ -7,6 +7,8 @@ import { TERM_DESCRIPTION_MAX, TERM_NAME_MAX, termInput, type TermInput } from '
 import { DEFAULT_TAXONOMIES } from './taxonomy.ts';
 import { audit, parseInput, type Actor } from '../actor.ts';
 import { isUuid } from '../../../platform/ids.ts';
+import { authorize } from '../../../platform/principal.ts';
+import { can } from '../policies.ts';
 
 export type Taxonomy = store.TaxonomyRow;
 export type TaxonomyTerm = store.TermRow;
@@ -113,8 +115,9 @@ export async function resolveTermIds(
   return [...out];
 }
 
-/** Create a term in a taxonomy of the tenant. */
+/** Create a term in a taxonomy of the tenant (the categories are a setting: coordinators and admins, policies.ts). */
 export async function createTerm(db: DbOrTrx, tenantId: string, input: TermInput, actor: Actor): Promise<TaxonomyTerm> {
+  authorize(can(actor, 'socialmap.categories', { tenantId }));
   const data = parseInput(termInput, input);
   return inTransaction(db, async (trx) => {
     const tax = await store.findTaxonomy(trx, tenantId, data.taxonomy_id);
@@ -136,6 +139,7 @@ export async function updateTerm(
   input: { name: string; description?: string },
   actor: Actor,
 ): Promise<TaxonomyTerm> {
+  authorize(can(actor, 'socialmap.categories', { tenantId }));
   const name = input.name.trim();
   if (!name || name.length > TERM_NAME_MAX) throw Invalid({ name: 'socialmap.error.required' });
   const description = (input.description ?? '').trim().slice(0, TERM_DESCRIPTION_MAX);

@@ -1,30 +1,30 @@
 import { MAX } from '../../helpmatch.schemas.ts';
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import type { TaskRow } from '../circle.store.ts';
-import type { Slot } from '../circle.schedule.ts';
+import type { CircleTask, CircleWeek } from '../circle.presenter.ts';
 import { addDays, mondayOf, weekdayOf } from '../circle.schedule.ts';
 import { circleBase } from './list.tsx';
 import { ButtonForm, hoursText, longDate, shortDate, TextAreaField } from './fields.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 import { DataTable } from '../../../../ui/table.tsx';
+import { translateChecked } from '../../../../platform/i18n/index.ts';
 
 export interface OverviewProps {
   ctx: ViewContext;
   circle: { id: string; person_name: string; person_details: string; role: 'owner' | 'member' };
   names: ReadonlyMap<string, string>;
-  week: { today: string; monday: string; tasks: TaskRow[]; slots: Slot<TaskRow>[] };
+  week: CircleWeek;
   hours: number;
   notice: string | null;
   values?: Record<string, string>;
   errors?: FieldErrors;
 }
 
-export function recurrenceText(ctx: ViewContext, task: TaskRow): string {
-  const date = shortDate(ctx, task.starts_on);
-  const weekday = ctx.t(`helpmatch.circle.weekday.${weekdayOf(task.starts_on)}`);
+export function recurrenceText(ctx: ViewContext, task: CircleTask): string {
+  const date = shortDate(ctx, task.startsOn);
+  const weekday = translateChecked(ctx.t, `helpmatch.circle.weekday.${weekdayOf(task.startsOn)}`);
   const main = ctx.t(`helpmatch.circle.tasks.${task.recurrence}`, { date, weekday });
-  return task.time_of_day ? `${main}, ${ctx.t('helpmatch.circle.tasks.at', { time: task.time_of_day })}` : main;
+  return task.timeOfDay ? `${main}, ${ctx.t('helpmatch.circle.tasks.at', { time: task.timeOfDay })}` : main;
 }
 
 /** The circle: what members should know, who does what this week, the tasks and a form for a new one. */
@@ -102,7 +102,7 @@ export function CircleOverviewPage({ ctx, circle, names, week, hours, notice, va
                     <td>{longDate(ctx, s.date)}</td>
                     <th scope="row">
                       {s.task.title}
-                      {s.task.time_of_day ? `, ${t('helpmatch.circle.tasks.at', { time: s.task.time_of_day })}` : ''}
+                      {s.task.timeOfDay ? `, ${t('helpmatch.circle.tasks.at', { time: s.task.timeOfDay })}` : ''}
                     </th>
                     <td>
                       {!s.turn ? (

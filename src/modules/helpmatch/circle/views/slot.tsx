@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import type { TaskRow, TurnRow } from '../circle.store.ts';
+import type { CircleTask, CircleTurn } from '../circle.presenter.ts';
 import { circleBase } from './list.tsx';
 import { ButtonForm, hoursText, longDate } from './fields.tsx';
 import { recurrenceText } from './overview.tsx';
@@ -19,9 +19,9 @@ export function SlotPage({
 }: {
   ctx: ViewContext;
   circleId: string;
-  task: TaskRow;
+  task: CircleTask;
   date: string;
-  turn: TurnRow | null;
+  turn: CircleTurn | null;
   takerName: string | null;
   today: string;
   values?: Record<string, string>;
@@ -30,7 +30,7 @@ export function SlotPage({
   const { t } = ctx;
   const base = `${circleBase(ctx)}/${circleId}`;
   const path = `${base}/beurten/${task.id}/${date}`;
-  const mine = turn && !turn.done_at && turn.taken_by === ctx.user!.id;
+  const mine = turn && !turn.doneAt && turn.takenBy === ctx.user!.id;
   return (
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.circle.slot.title', { task: task.title, date: longDate(ctx, date) })}</h1>
@@ -39,7 +39,7 @@ export function SlotPage({
       <p class="utrecht-paragraph">
         {!turn
           ? t('helpmatch.circle.slot.open')
-          : turn.done_at
+          : turn.doneAt
             ? t('helpmatch.circle.slot.doneBy', {
                 name: takerName ?? t('helpmatch.circle.week.formerMember'),
                 hours: hoursText(ctx, turn.hours ?? 0),

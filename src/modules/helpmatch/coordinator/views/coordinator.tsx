@@ -1,9 +1,10 @@
 import { MAX } from '../../helpmatch.schemas.ts';
 import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
-import type { RequestState } from '../../helpmatch.tables.ts';
+import type { RequestState } from '../../requests/requests.service.ts';
 import { categoryLabel, DemoTag, shortDate } from '../../views/parts.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 import { DataTable } from '../../../../ui/table.tsx';
+import { translateChecked } from '../../../../platform/i18n/index.ts';
 
 function CoordNav({ ctx }: { ctx: ViewContext }) {
   const { t } = ctx;
@@ -137,7 +138,7 @@ export function CoordOffersPage({ ctx, rows, notice }: { ctx: ViewContext; rows:
               </td>
               <td>{o.buurt}</td>
               <td>{o.categories.map((c) => categoryLabel(ctx, c)).join(', ')}</td>
-              <td>{t(`helpmatch.reach.${o.reach}`)}</td>
+              <td>{translateChecked(t, `helpmatch.reach.${o.reach}`)}</td>
               <td>
                 <form method="post" action={`${base}/${o.id}/vog`} class="inline-form">
                   <input type="hidden" name="_csrf" value={ctx.csrfToken} />

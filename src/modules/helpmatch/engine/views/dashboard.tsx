@@ -1,4 +1,4 @@
-import { formatNumber } from '../../../../platform/i18n/index.ts';
+import { formatNumber, translateChecked } from '../../../../platform/i18n/index.ts';
 import type { ViewContext } from '../../../../ui/context.ts';
 import { SelectField } from '../../../../ui/form.tsx';
 import { CATEGORIES } from '../../categories.ts';
@@ -46,7 +46,7 @@ function FiguresTable({ ctx, f, caption }: { ctx: ViewContext; f: DashboardFigur
       <tbody>
         {rows.map(([k, v]) => (
           <tr>
-            <th scope="row">{t(`helpmatch.engine.dash.${k}`)}</th>
+            <th scope="row">{translateChecked(t, `helpmatch.engine.dash.${k}`)}</th>
             <td>{v}</td>
           </tr>
         ))}

@@ -5,6 +5,7 @@ import type { Suggestion } from '../../matching/types.ts';
 import { Explanation, scoreText } from './common.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 import { DataTable } from '../../../../ui/table.tsx';
+import { translateChecked } from '../../../../platform/i18n/index.ts';
 
 export interface OpenRequestLine {
   id: string;
@@ -47,7 +48,7 @@ export function SuggestionListPage({ ctx, slug, requests }: { ctx: ViewContext; 
                 </a>
               </td>
               <td>{categoryLabel(ctx, r.category)}</td>
-              <td>{t(`helpmatch.engine.helpType.${r.helpType}`)}</td>
+              <td>{translateChecked(t, `helpmatch.engine.helpType.${r.helpType}`)}</td>
               <td>{r.buurt}</td>
               <td>{shortDate(ctx, r.createdAt)}</td>
             </tr>

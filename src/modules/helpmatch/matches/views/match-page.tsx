@@ -1,6 +1,6 @@
 import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, type FieldErrors } from '../../../../ui/form.tsx';
-import { formatDateTime, formatNumber } from '../../../../platform/i18n/index.ts';
+import { formatDateTime, formatNumber, translateChecked } from '../../../../platform/i18n/index.ts';
 import type { ContactDetails, MatchDetails } from '../details.service.ts';
 import { distanceBandKey } from '../../categories.ts';
 import { ButtonForm, categoryLabel, TextArea, whenText } from '../../views/parts.tsx';
@@ -89,7 +89,7 @@ export function MatchPage({
           </h2>
           <ul class="utrecht-unordered-list">
             {m.explanation.map((part) => (
-              <li>{t(part.key, part.vars)}</li>
+              <li>{translateChecked(t, part.key, part.vars)}</li>
             ))}
           </ul>
         </section>

@@ -1,5 +1,6 @@
 import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
-import type { MatchState, RequestState } from '../../helpmatch.tables.ts';
+import type { MatchState } from '../../matches/matches.service.ts';
+import type { RequestState } from '../../requests/requests.service.ts';
 import { categoryLabel, DemoTag } from '../../views/parts.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 

@@ -1,6 +1,6 @@
 import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import type { RequestSummary } from '../../matches/details.service.ts';
-import type { MatchState } from '../../helpmatch.tables.ts';
+import type { MatchState } from '../../matches/matches.service.ts';
 import { ButtonForm, categoryLabel, whenText } from '../../views/parts.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 

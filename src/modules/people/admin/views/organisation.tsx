@@ -4,6 +4,7 @@ import { INVITE_ROLES } from '../../people.schemas.ts';
 import type { MemberRow } from '../../people.service.ts';
 import { Notice } from '../../../../ui/notice.tsx';
 import { DataTable } from '../../../../ui/table.tsx';
+import { translateChecked } from '../../../../platform/i18n/index.ts';
 
 /** One organisation: its people, and the form to invite someone. */
 export function OrganisationPage({
@@ -31,7 +32,7 @@ export function OrganisationPage({
       <h1 class="utrecht-heading-1">{organisation.name}</h1>
       <Notice ctx={ctx} messageKey={notice ?? null} />
       <p class="utrecht-paragraph">
-        {t('people.org.kind')}: {t(`people.kind.${organisation.kind}`)}
+        {t('people.org.kind')}: {translateChecked(t, `people.kind.${organisation.kind}`)}
       </p>
       <h2 class="utrecht-heading-2">{t('people.org.membersTitle')}</h2>
       {members.length === 0 ? (

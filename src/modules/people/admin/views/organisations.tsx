@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import { formatNumber } from '../../../../platform/i18n/index.ts';
+import { formatNumber, translateChecked } from '../../../../platform/i18n/index.ts';
 import { ORGANISATION_KINDS } from '../../people.schemas.ts';
 import { Notice } from '../../../../ui/notice.tsx';
 
@@ -60,7 +60,7 @@ export function OrganisationsPage({
                       {o.name}
                     </a>
                   </th>
-                  <td>{t(`people.kind.${o.kind}`)}</td>
+                  <td>{translateChecked(t, `people.kind.${o.kind}`)}</td>
                   <td class="num">{formatNumber(ctx.locale, o.memberCount)}</td>
                 </tr>
               ))}

@@ -1,5 +1,6 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 export type InvitationMode = 'create' | 'accept' | 'signIn' | 'otherAccount';
 
@@ -18,7 +19,7 @@ export function InvitationPage({
   token: string;
   email: string;
   organisationName: string;
-  roleKey: string;
+  roleKey: MessageKey;
   mode: InvitationMode;
   name: string;
   errors?: FieldErrors;

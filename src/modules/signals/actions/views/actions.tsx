@@ -3,7 +3,7 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import { FieldFrame, Form, SubmitButton } from '../../../../ui/form.tsx';
 import { formatDateTime, type Translate } from '../../../../platform/i18n/index.ts';
 import type { ActionRow } from '../actions.service.ts';
-import type { SignalRow, TransitionRow } from '../../signals.service.ts';
+import type { HistoryStep, SignalDetail } from '../../signals.presenter.ts';
 import { MAX_ACTION_TEXT, MAX_REOPEN_MESSAGE } from '../actions.schemas.ts';
 
 /** What the signal page needs to show the network actions and a reopen request (built by loadActionsPanel). */
@@ -25,7 +25,7 @@ export interface ActionsPanel {
 }
 
 /** The label of a history row that stays in the same state (reassigning, an action, a reopen request). */
-export function sameStateLabel(t: Translate, h: Pick<TransitionRow, 'reason'>): string {
+export function sameStateLabel(t: Translate, h: Pick<HistoryStep, 'reason'>): string {
   if (h.reason === 'action') return t('signals.actions.historyLabel');
   if (h.reason === 'reopen_request') return t('signals.reopen.historyLabel');
   if (h.reason === 'reopen_declined') return t('signals.reopen.declinedLabel');
@@ -141,9 +141,19 @@ function UpdateForms({
 }
 
 /** "Acties in het netwerk": the actions of a signal with their state, and the forms the viewer may use. */
-export function ActionsSection({ ctx, slug, signal, panel }: { ctx: ViewContext; slug: string; signal: SignalRow; panel: ActionsPanel }) {
+export function ActionsSection({
+  ctx,
+  slug,
+  signal,
+  panel,
+}: {
+  ctx: ViewContext;
+  slug: string;
+  signal: SignalDetail;
+  panel: ActionsPanel;
+}) {
   const { t } = ctx;
-  const base = `/${slug}/meldingen/behandelen/${signal.public_id}`;
+  const base = `/${slug}/meldingen/behandelen/${signal.publicId}`;
   const orgName = (id: string) => panel.organisations.find((o) => o.id === id)?.name ?? '—';
   const owner = (a: ActionRow) =>
     panel.members.find((m) => m.userId === a.owner_user_id)?.name ?? (a.owner_user_id ? '—' : t('signals.actions.noOwner'));
@@ -195,7 +205,7 @@ export function ActionsSection({ ctx, slug, signal, panel }: { ctx: ViewContext;
             <Field id="actie-nieuw-organisatie" label={t('signals.actions.field.organisation')}>
               <select class="utrecht-select utrecht-select--html-select" id="actie-nieuw-organisatie" name="organisationId">
                 {panel.organisations.map((o) => (
-                  <option value={o.id} selected={o.id === signal.organisation_id}>
+                  <option value={o.id} selected={o.id === signal.organisationId}>
                     {o.name}
                   </option>
                 ))}
@@ -237,7 +247,7 @@ export function ReopenRequestBox({
 }: {
   ctx: ViewContext;
   slug: string;
-  signal: SignalRow;
+  signal: SignalDetail;
   panel: ActionsPanel | undefined;
 }) {
   if (!panel?.reopenRequest) return null;
@@ -253,7 +263,7 @@ export function ReopenRequestBox({
         {t('signals.reopen.reason')}: {r.reason ?? t('signals.reopen.noReason')}
       </p>
       {panel.canDecideReopen ? (
-        <Form ctx={ctx} action={`/${slug}/meldingen/behandelen/${signal.public_id}/heropenen`} label={t('signals.reopen.title')}>
+        <Form ctx={ctx} action={`/${slug}/meldingen/behandelen/${signal.publicId}/heropenen`} label={t('signals.reopen.title')}>
           <Field id="heropenen-bericht" label={t('signals.reopen.message')} hint={t('signals.reopen.messageHint')}>
             <textarea
               class="utrecht-textarea utrecht-textarea--html-textarea"

@@ -1,8 +1,7 @@
 /** Settings pages: one category (edit, delete) with its extra questions (list, move, remove, add, edit). */
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import type { CategoryGroupRow, CategoryRow } from '../categories.service.ts';
-import type { CategoryQuestion } from '../../signals.tables.ts';
+import type { CategoryGroupRow, CategoryQuestion, CategoryRow } from '../categories.service.ts';
 import { Checkbox, TextArea } from '../../views/parts.tsx';
 import { ButtonForm, Saved, Section } from './config-parts.tsx';
 import { CategoryFields, type FormValues } from './config-categories.tsx';

@@ -1,8 +1,8 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { Form, SelectField, SubmitButton, TextField } from '../../../../ui/form.tsx';
-import { formatDateTime } from '../../../../platform/i18n/index.ts';
+import { formatDateTime, translateChecked } from '../../../../platform/i18n/index.ts';
 import type { CategoryRow } from '../../config/categories.service.ts';
-import type { SignalRow, TransitionRow } from '../../signals.service.ts';
+import type { HistoryStep, SignalDetail } from '../../signals.presenter.ts';
 import { nextStates } from '../../workflow.ts';
 import { MAX_NOTE, MAX_REASSIGN_NOTE } from '../../signals.schemas.ts';
 import { TextArea } from '../../views/parts.tsx';
@@ -25,9 +25,9 @@ export function SignalPage({
 }: {
   ctx: ViewContext;
   slug: string;
-  signal: SignalRow;
+  signal: SignalDetail;
   category: CategoryRow;
-  history: TransitionRow[];
+  history: HistoryStep[];
   access: { personalDetails: boolean; canHandle: boolean; canReassign: boolean };
   target: string | null;
   prefill: string;
@@ -35,11 +35,11 @@ export function SignalPage({
   actionsPanel?: ActionsPanel;
 }) {
   const { t, locale } = ctx;
-  const base = `/${slug}/meldingen/behandelen/${signal.public_id}`;
-  const orgName = organisations.find((o) => o.id === signal.organisation_id)?.name ?? '—';
+  const base = `/${slug}/meldingen/behandelen/${signal.publicId}`;
+  const orgName = organisations.find((o) => o.id === signal.organisationId)?.name ?? '—';
   return (
     <>
-      <h1 class="utrecht-heading-1">{t('signals.handle.signalTitle', { id: signal.public_id, category: category.name })}</h1>
+      <h1 class="utrecht-heading-1">{t('signals.handle.signalTitle', { id: signal.publicId, category: category.name })}</h1>
       {category.sensitive && <p class="utrecht-paragraph notice">{t('signals.handle.sensitiveNotice')}</p>}
       <ReopenRequestBox ctx={ctx} slug={slug} signal={signal} panel={actionsPanel} />
       <dl class="signals-facts">
@@ -48,12 +48,12 @@ export function SignalPage({
         <dt>{t('signals.handle.organisation')}</dt>
         <dd>{orgName}</dd>
         <dt>{t('signals.handle.deadline')}</dt>
-        <dd>{signal.deadline_at ? formatDateTime(locale, signal.deadline_at) : '—'}</dd>
+        <dd>{signal.deadlineAt ? formatDateTime(locale, signal.deadlineAt) : '—'}</dd>
         <dt>{t('signals.track.description')}</dt>
         <dd>{signal.description}</dd>
         <dt>{t('signals.handle.place')}</dt>
         <dd>
-          {[signal.address, signal.latitude !== null ? `${signal.latitude}, ${signal.longitude}` : null, signal.buurt_code]
+          {[signal.address, signal.latitude !== null ? `${signal.latitude}, ${signal.longitude}` : null, signal.buurtCode]
             .filter(Boolean)
             .join(' · ') || '—'}
         </dd>
@@ -66,31 +66,28 @@ export function SignalPage({
         <dt>{t('signals.handle.reporter')}</dt>
         <dd id="melder">
           {access.personalDetails
-            ? [signal.reporter_name, signal.reporter_email, signal.reporter_phone].filter(Boolean).join(' · ') ||
-              t('signals.handle.anonymous')
+            ? [signal.reporterName, signal.reporterEmail, signal.reporterPhone].filter(Boolean).join(' · ') || t('signals.handle.anonymous')
             : t('signals.handle.reporterHidden')}
         </dd>
         <dt>{t('signals.handle.feedbackWanted')}</dt>
-        <dd>{signal.wants_feedback ? t('signals.report.yes') : t('signals.report.no')}</dd>
+        <dd>{signal.wantsFeedback ? t('signals.report.yes') : t('signals.report.no')}</dd>
       </dl>
-      <PhotoThumbs ctx={ctx} base={`${base}/fotos`} publicId={signal.public_id} count={signal.photo_count} />
+      <PhotoThumbs ctx={ctx} base={`${base}/fotos`} publicId={signal.publicId} count={signal.photoCount} />
       <MergeLinks ctx={ctx} slug={slug} signal={signal} history={history} canMerge={access.canReassign} canSplit={access.canHandle} />
       <h2 class="utrecht-heading-2">{t('signals.track.history')}</h2>
       <ol class="signals-history">
         {history.map((h) => (
           <li>
-            <strong>
-              {h.from_state === h.to_state ? (mergeStepLabel(t, h) ?? sameStateLabel(t, h)) : t(`signals.state.${h.to_state}`)}
-            </strong>{' '}
-            — {formatDateTime(locale, h.created_at)}
-            {h.internal_note && (
+            <strong>{h.fromState === h.toState ? (mergeStepLabel(t, h) ?? sameStateLabel(t, h)) : t(`signals.state.${h.toState}`)}</strong>{' '}
+            — {formatDateTime(locale, h.createdAt)}
+            {h.internalNote && (
               <p class="utrecht-paragraph">
-                {t('signals.handle.internalNote')}: {h.internal_note}
+                {t('signals.handle.internalNote')}: {h.internalNote}
               </p>
             )}
-            {h.public_message && (
+            {h.publicMessage && (
               <p class="utrecht-paragraph">
-                {t('signals.handle.publicMessage')}: {h.public_message}
+                {t('signals.handle.publicMessage')}: {h.publicMessage}
               </p>
             )}
           </li>
@@ -113,7 +110,11 @@ export function SignalPage({
           </ul>
           <OpenActionsHint ctx={ctx} panel={actionsPanel} />
           {target && (
-            <Form ctx={ctx} action={`${base}/status`} label={t('signals.handle.to', { state: t(`signals.state.${target}`) })}>
+            <Form
+              ctx={ctx}
+              action={`${base}/status`}
+              label={t('signals.handle.to', { state: translateChecked(t, `signals.state.${target}`) })}
+            >
               <input type="hidden" name="to" value={target} />
               <TextArea
                 name="publicMessage"
@@ -129,7 +130,7 @@ export function SignalPage({
                 rows={3}
                 maxLength={MAX_NOTE}
               />
-              <SubmitButton>{t('signals.handle.to', { state: t(`signals.state.${target}`) })}</SubmitButton>
+              <SubmitButton>{t('signals.handle.to', { state: translateChecked(t, `signals.state.${target}`) })}</SubmitButton>
             </Form>
           )}
         </section>
@@ -143,7 +144,7 @@ export function SignalPage({
             <SelectField
               name="organisationId"
               label={t('signals.handle.organisation')}
-              value={signal.organisation_id ?? ''}
+              value={signal.organisationId ?? ''}
               options={organisations.map((o) => ({ value: o.id, label: o.name }))}
             />
             <TextField name="note" label={t('signals.handle.reassignNote')} maxLength={MAX_REASSIGN_NOTE} />

@@ -4,9 +4,10 @@ import type { CategoryRow, CategoryTreeGroup } from '../../config/categories.ser
 import { MAX_ADDRESS, MAX_COORDINATE, MAX_DESCRIPTION, MAX_EMAIL, MAX_NAME } from '../../signals.schemas.ts';
 import { MAX_ANSWER_LENGTH } from '../../config/questions.ts';
 import { Checkbox, Radios, TextArea } from '../../views/parts.tsx';
-import type { PendingMeta } from '../../photos/photos.store.ts';
+import type { PendingPhoto } from '../../photos/photos.service.ts';
 import { PhotoField } from '../../photos/views/photos.tsx';
 import { FollowWithAccount } from '../../mine/views/mine.tsx';
+import { translateChecked } from '../../../../platform/i18n/index.ts';
 
 /** Step 1: choose a subject, grouped. */
 export function ChooseCategoryPage({ ctx, slug, tree }: { ctx: ViewContext; slug: string; tree: CategoryTreeGroup[] }) {
@@ -78,7 +79,7 @@ export function ReportFormPage({
   errors?: FieldErrors;
   nearby?: NearbyItem[];
   /** Photos added on an earlier round trip of this form. */
-  pending?: readonly PendingMeta[];
+  pending?: readonly PendingPhoto[];
   canActOnBehalf: boolean;
 }) {
   const { t } = ctx;
@@ -98,7 +99,8 @@ export function ReportFormPage({
             {nearby.map((n) => (
               <li>
                 <p class="utrecht-paragraph">
-                  <strong>{n.public_id}</strong> ({t('signals.report.nearby.distance', { m: n.distance })}, {t(`signals.state.${n.state}`)}
+                  <strong>{n.public_id}</strong> ({t('signals.report.nearby.distance', { m: n.distance })},{' '}
+                  {translateChecked(t, `signals.state.${n.state}`)}
                   ): {n.description.slice(0, 200)}
                 </p>
                 <Form

@@ -2,7 +2,7 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import type { Area } from '../../../areas/areas.service.ts';
 import { drawMap, type MapDrawing } from '../../../areas/views/area-map.tsx';
 import { bboxOf, mergeBBoxes, projectionFor } from '../../../areas/geo.ts';
-import type { SignalListRow } from '../../signals.store.ts';
+import type { SignalListItem } from '../list.presenter.ts';
 
 export interface SignalDot {
   publicId: string;
@@ -28,8 +28,8 @@ export interface SignalMapDrawing {
 export function signalMap(
   wijken: readonly Area[],
   buurtLabels: ReadonlyMap<string, [number, number]>,
-  rows: readonly SignalListRow[],
-  label: (r: SignalListRow, approximate: boolean) => string,
+  rows: readonly SignalListItem[],
+  label: (r: SignalListItem, approximate: boolean) => string,
 ): SignalMapDrawing | null {
   const shapes = wijken.map((w) => ({ code: w.code, name: w.name, geometry: w.geometry }));
   const areas = drawMap(shapes);
@@ -41,8 +41,8 @@ export function signalMap(
   for (const r of rows) {
     const approximate = r.sensitive;
     const point = approximate
-      ? r.buurt_code
-        ? buurtLabels.get(r.buurt_code)
+      ? r.buurtCode
+        ? buurtLabels.get(r.buurtCode)
         : undefined
       : r.latitude !== null && r.longitude !== null
         ? ([r.longitude, r.latitude] as [number, number])
@@ -56,7 +56,7 @@ export function signalMap(
       missing += 1;
       continue;
     }
-    dots.push({ publicId: r.public_id, x, y, label: label(r, approximate), approximate });
+    dots.push({ publicId: r.publicId, x, y, label: label(r, approximate), approximate });
   }
   return { areas, dots, missing };
 }

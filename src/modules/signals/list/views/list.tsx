@@ -182,20 +182,20 @@ function ResultTable({ ctx, slug, page, orgNames, now }: Props & { base: string 
           {page.rows.map((r) => (
             <tr class="utrecht-table__row">
               <td class="utrecht-table__cell">
-                <a class="utrecht-link" href={`/${slug}/meldingen/behandelen/${r.public_id}`}>
-                  {r.public_id}
+                <a class="utrecht-link" href={`/${slug}/meldingen/behandelen/${r.publicId}`}>
+                  {r.publicId}
                 </a>
               </td>
               <td class="utrecht-table__cell">
-                {r.category_name}
+                {r.categoryName}
                 {r.sensitive ? ` (${t('signals.list.sensitiveShort')})` : ''}
               </td>
               <td class="utrecht-table__cell">{t(`signals.state.${r.state}`)}</td>
-              <td class="utrecht-table__cell">{r.buurt_code ?? r.wijk_code ?? '—'}</td>
-              <td class="utrecht-table__cell">{(r.organisation_id && orgNames.get(r.organisation_id)) || '—'}</td>
+              <td class="utrecht-table__cell">{r.buurtCode ?? r.wijkCode ?? '—'}</td>
+              <td class="utrecht-table__cell">{(r.organisationId && orgNames.get(r.organisationId)) || '—'}</td>
               <td class="utrecht-table__cell">
-                {r.deadline_at ? formatDateTime(locale, r.deadline_at) : '—'}
-                {r.deadline_at && !r.closed_at && r.deadline_at < now ? ` (${t('signals.list.late')})` : ''}
+                {r.deadlineAt ? formatDateTime(locale, r.deadlineAt) : '—'}
+                {r.deadlineAt && !r.closed && r.deadlineAt < now ? ` (${t('signals.list.late')})` : ''}
               </td>
             </tr>
           ))}

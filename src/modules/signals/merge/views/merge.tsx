@@ -2,15 +2,14 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import { formatDateTime } from '../../../../platform/i18n/index.ts';
 import type { CategoryRow } from '../../config/categories.service.ts';
-import type { TrackingView } from '../../tracking/feedback.service.ts';
 import type { MergeCandidate } from '../merge.service.ts';
 import { MAX_MERGE_NOTE, MAX_NUMBER_INPUT } from '../merge.schemas.ts';
 import { MAX_DESCRIPTION } from '../../signals.schemas.ts';
-import type { SignalRow, TransitionRow } from '../../signals.service.ts';
+import type { HistoryStep, SignalDetail } from '../../signals.presenter.ts';
 import { Radios, TextArea } from '../../views/parts.tsx';
 
-const place = (s: SignalRow) =>
-  [s.address, s.latitude !== null ? `${s.latitude}, ${s.longitude}` : null, s.buurt_code].filter(Boolean).join(' · ') || '—';
+const place = (s: SignalDetail) =>
+  [s.address, s.latitude !== null ? `${s.latitude}, ${s.longitude}` : null, s.buurtCode].filter(Boolean).join(' · ') || '—';
 
 /** Step 1 of merging: likely duplicates (links) and a field for any report number (GET, works without JavaScript). */
 export function MergeChoosePage({
@@ -23,16 +22,16 @@ export function MergeChoosePage({
 }: {
   ctx: ViewContext;
   slug: string;
-  signal: SignalRow;
+  signal: SignalDetail;
   candidates: MergeCandidate[];
   other?: string;
   errors?: FieldErrors;
 }) {
   const { t, locale } = ctx;
-  const base = `/${slug}/meldingen/behandelen/${signal.public_id}`;
+  const base = `/${slug}/meldingen/behandelen/${signal.publicId}`;
   return (
     <>
-      <h1 class="utrecht-heading-1">{t('signals.merge.title', { id: signal.public_id })}</h1>
+      <h1 class="utrecht-heading-1">{t('signals.merge.title', { id: signal.publicId })}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <p class="utrecht-paragraph">{t('signals.merge.intro')}</p>
       <h2 class="utrecht-heading-2">{t('signals.merge.candidates')}</h2>
@@ -105,7 +104,7 @@ export function MergeChoosePage({
 }
 
 export interface MergeSide {
-  signal: SignalRow;
+  signal: SignalDetail;
   category: CategoryRow | undefined;
   organisation: string;
   followers: number;
@@ -126,7 +125,7 @@ export function MergeConfirmPage({
   keep: string;
 }) {
   const { t, locale } = ctx;
-  const base = `/${slug}/meldingen/behandelen/${current.signal.public_id}`;
+  const base = `/${slug}/meldingen/behandelen/${current.signal.publicId}`;
   const sides = [current, other];
   const row = (label: string, value: (s: MergeSide) => string) => (
     <tr class="utrecht-table__row">
@@ -150,7 +149,7 @@ export function MergeConfirmPage({
             </th>
             {sides.map((s) => (
               <th class="utrecht-table__header-cell" scope="col">
-                {s.signal.public_id}
+                {s.signal.publicId}
               </th>
             ))}
           </tr>
@@ -158,25 +157,25 @@ export function MergeConfirmPage({
         <tbody class="utrecht-table__body">
           {row(t('signals.handle.category'), (s) => s.category?.name ?? '—')}
           {row(t('signals.handle.state'), (s) => t(`signals.state.${s.signal.state}`))}
-          {row(t('signals.merge.reported'), (s) => formatDateTime(locale, s.signal.created_at))}
+          {row(t('signals.merge.reported'), (s) => formatDateTime(locale, s.signal.createdAt))}
           {row(t('signals.handle.organisation'), (s) => s.organisation)}
           {row(t('signals.handle.place'), (s) => place(s.signal))}
           {row(t('signals.track.description'), (s) => s.signal.description)}
           {row(
             t('signals.handle.reporter'),
             (s) =>
-              [s.signal.reporter_name, s.signal.reporter_email, s.signal.reporter_phone].filter(Boolean).join(' · ') ||
+              [s.signal.reporterName, s.signal.reporterEmail, s.signal.reporterPhone].filter(Boolean).join(' · ') ||
               t('signals.handle.anonymous'),
           )}
           {row(t('signals.merge.followers'), (s) => String(s.followers))}
         </tbody>
       </table>
       <Form ctx={ctx} action={`${base}/samenvoegen`} label={t('signals.merge.submit')}>
-        <input type="hidden" name="met" value={other.signal.public_id} />
+        <input type="hidden" name="met" value={other.signal.publicId} />
         <Radios
           name="hoofd"
           legend={t('signals.merge.keepWhich')}
-          options={sides.map((s) => ({ value: s.signal.public_id, label: t('signals.merge.keep', { id: s.signal.public_id }) }))}
+          options={sides.map((s) => ({ value: s.signal.publicId, label: t('signals.merge.keep', { id: s.signal.publicId }) }))}
           value={keep}
         />
         <p class="utrecht-paragraph">{t('signals.merge.keepHint')}</p>
@@ -185,7 +184,7 @@ export function MergeConfirmPage({
       </Form>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`${base}/samenvoegen`}>
-          {t('signals.merge.title', { id: current.signal.public_id })}
+          {t('signals.merge.title', { id: current.signal.publicId })}
         </a>
       </p>
     </>
@@ -213,7 +212,7 @@ export function SplitPage({
 }: {
   ctx: ViewContext;
   slug: string;
-  signal: SignalRow;
+  signal: SignalDetail;
   sensitive: boolean;
   categories: CategoryRow[];
   organisations: { id: string; name: string }[];
@@ -222,10 +221,10 @@ export function SplitPage({
   errors?: FieldErrors;
 }) {
   const { t } = ctx;
-  const base = `/${slug}/meldingen/behandelen/${signal.public_id}`;
+  const base = `/${slug}/meldingen/behandelen/${signal.publicId}`;
   return (
     <>
-      <h1 class="utrecht-heading-1">{t('signals.merge.split.title', { id: signal.public_id })}</h1>
+      <h1 class="utrecht-heading-1">{t('signals.merge.split.title', { id: signal.publicId })}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <p class="utrecht-paragraph">{t('signals.merge.split.intro')}</p>
       {sensitive && <p class="utrecht-paragraph notice">{t('signals.merge.split.sensitiveHint')}</p>}
@@ -272,10 +271,10 @@ export function SplitPage({
 }
 
 /** The other signal named in the last history step with this reason (merge and split steps name it). */
-function otherIn(signal: SignalRow, history: readonly TransitionRow[], reason: string): string | null {
+function otherIn(signal: SignalDetail, history: readonly HistoryStep[], reason: string): string | null {
   const step = [...history].reverse().find((h) => h.reason === reason);
-  const text = `${step?.internal_note ?? ''} ${step?.public_message ?? ''}`;
-  return [...text.matchAll(/SIG-\d{4}-\d{6}/g)].map((m) => m[0]).find((id) => id !== signal.public_id) ?? null;
+  const text = `${step?.internalNote ?? ''} ${step?.publicMessage ?? ''}`;
+  return [...text.matchAll(/SIG-\d{4}-\d{6}/g)].map((m) => m[0]).find((id) => id !== signal.publicId) ?? null;
 }
 
 /** On a signal page: links to merge and split, and to the signal it was merged into or split from. */
@@ -289,17 +288,17 @@ export function MergeLinks({
 }: {
   ctx: ViewContext;
   slug: string;
-  signal: SignalRow;
-  history: readonly TransitionRow[];
+  signal: SignalDetail;
+  history: readonly HistoryStep[];
   canMerge: boolean;
   canSplit: boolean;
 }) {
   const { t } = ctx;
   const handle = `/${slug}/meldingen/behandelen`;
-  const base = `${handle}/${signal.public_id}`;
-  const open = !signal.closed_at && !signal.merged_into_id;
-  const mainId = signal.merged_into_id ? otherIn(signal, history, 'merged') : null;
-  const originalId = signal.split_from_id ? otherIn(signal, history, 'split_from') : null;
+  const base = `${handle}/${signal.publicId}`;
+  const open = !signal.closed && !signal.merged;
+  const mainId = signal.merged ? otherIn(signal, history, 'merged') : null;
+  const originalId = signal.splitOff ? otherIn(signal, history, 'split_from') : null;
   const links = [
     mainId ? { href: `${handle}/${mainId}`, label: t('signals.merge.mergedInto', { id: mainId }), id: 'samengevoegd-met' } : null,
     originalId ? { href: `${handle}/${originalId}`, label: t('signals.merge.splitFrom', { id: originalId }), id: 'afgesplitst-van' } : null,
@@ -321,8 +320,7 @@ export function MergeLinks({
 }
 
 /** On the tracking page of a merged duplicate: which signal it was merged into (from the public merge step). */
-export function MergedNotice({ ctx, view }: { ctx: ViewContext; view: TrackingView }) {
-  const main = view.signal.merged_into_id ? otherIn(view.signal, view.history, 'merged') : null;
+export function MergedNotice({ ctx, mergedInto: main }: { ctx: ViewContext; mergedInto: string | null }) {
   if (!main) return null;
   return (
     <div class="utrecht-alert" role="status" id="samengevoegd">
@@ -332,6 +330,6 @@ export function MergedNotice({ ctx, view }: { ctx: ViewContext; view: TrackingVi
 }
 
 /** The history label of a merge or split step on the handling page (null for other same-state steps). */
-export function mergeStepLabel(t: ViewContext['t'], h: Pick<TransitionRow, 'reason'>): string | null {
+export function mergeStepLabel(t: ViewContext['t'], h: Pick<HistoryStep, 'reason'>): string | null {
   return h.reason === 'merge' || h.reason === 'split' || h.reason === 'split_from' ? t(`signals.merge.history.${h.reason}`) : null;
 }

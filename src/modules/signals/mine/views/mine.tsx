@@ -1,10 +1,10 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { Form } from '../../../../ui/form.tsx';
-import { formatDateTime } from '../../../../platform/i18n/index.ts';
-import type { MineRow } from '../mine.service.ts';
+import { formatDateTime, translateChecked } from '../../../../platform/i18n/index.ts';
+import type { MySignal } from '../mine.service.ts';
 
 /** "Mijn meldingen": the signals I reported and the ones I follow, each with "Bekijk" and (when following) "Niet meer volgen". */
-export function MinePage({ ctx, slug, rows, notice }: { ctx: ViewContext; slug: string; rows: MineRow[]; notice?: string }) {
+export function MinePage({ ctx, slug, rows, notice }: { ctx: ViewContext; slug: string; rows: MySignal[]; notice?: string }) {
   const { t, locale } = ctx;
   return (
     <>
@@ -33,23 +33,23 @@ export function MinePage({ ctx, slug, rows, notice }: { ctx: ViewContext; slug: 
           <tbody>
             {rows.map((r) => (
               <tr>
-                <th scope="row">{r.public_id}</th>
-                <td>{r.category_name}</td>
-                <td>{t(`signals.state.${r.state === 'on_hold' ? 'in_behandeling' : r.state}`)}</td>
-                <td>{formatDateTime(locale, r.created_at)}</td>
+                <th scope="row">{r.publicId}</th>
+                <td>{r.categoryName}</td>
+                <td>{translateChecked(t, `signals.state.${r.state === 'on_hold' ? 'in_behandeling' : r.state}`)}</td>
+                <td>{formatDateTime(locale, r.createdAt)}</td>
                 <td>{t(r.reported ? 'signals.mine.reported' : 'signals.mine.following')}</td>
                 <td>
-                  <Form ctx={ctx} action={`/${slug}/meldingen/mijn/bekijken`} label={t('signals.mine.view', { id: r.public_id })}>
-                    <input type="hidden" name="publicId" value={r.public_id} />
+                  <Form ctx={ctx} action={`/${slug}/meldingen/mijn/bekijken`} label={t('signals.mine.view', { id: r.publicId })}>
+                    <input type="hidden" name="publicId" value={r.publicId} />
                     <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-                      {t('signals.mine.view', { id: r.public_id })}
+                      {t('signals.mine.view', { id: r.publicId })}
                     </button>
                   </Form>
-                  {r.follower_id && !r.reported && (
-                    <Form ctx={ctx} action={`/${slug}/meldingen/mijn/ontvolgen`} label={t('signals.mine.unfollow', { id: r.public_id })}>
-                      <input type="hidden" name="publicId" value={r.public_id} />
+                  {r.following && !r.reported && (
+                    <Form ctx={ctx} action={`/${slug}/meldingen/mijn/ontvolgen`} label={t('signals.mine.unfollow', { id: r.publicId })}>
+                      <input type="hidden" name="publicId" value={r.publicId} />
                       <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-                        {t('signals.mine.unfollow', { id: r.public_id })}
+                        {t('signals.mine.unfollow', { id: r.publicId })}
                       </button>
                     </Form>
                   )}

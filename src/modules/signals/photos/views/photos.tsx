@@ -1,10 +1,10 @@
 /** Photos on signals: the upload field of the report form (with the photos already added) and the thumbnails for staff and the reporter. */
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ChoiceGroup, FieldFrame, describedBy, fieldId } from '../../../../ui/form.tsx';
-import type { PendingMeta } from '../photos.store.ts';
+import type { PendingPhoto } from '../photos.service.ts';
 
 /** The file field (several photos at once) and, after a round trip, the photos already added with a "do not send" tick each. */
-export function PhotoField({ ctx, pending, error }: { ctx: ViewContext; pending: readonly PendingMeta[]; error?: string | undefined }) {
+export function PhotoField({ ctx, pending, error }: { ctx: ViewContext; pending: readonly PendingPhoto[]; error?: string | undefined }) {
   const { t } = ctx;
   const id = fieldId('photos');
   const hint = t('signals.photos.hint');
@@ -18,7 +18,7 @@ export function PhotoField({ ctx, pending, error }: { ctx: ViewContext; pending:
           hint={t('signals.photos.addedHint')}
           options={pending.map((p, i) => ({
             value: p.id,
-            label: `${t('signals.photos.remove', { n: i + 1 })} — ${t('signals.photos.pendingItem', { n: i + 1, name: p.file_name || '—', width: p.width, height: p.height })}`,
+            label: `${t('signals.photos.remove', { n: i + 1 })} — ${t('signals.photos.pendingItem', { n: i + 1, name: p.fileName || '—', width: p.width, height: p.height })}`,
           }))}
           checked={[]}
         />

@@ -28,13 +28,11 @@ export function TrackingPage({
   const { t, locale } = ctx;
   const s = view.signal;
   // An internal state (on hold) shows as the last public one.
-  const shown = isPublicState(s.state)
-    ? s.state
-    : ([...view.history].reverse().find((h) => isPublicState(h.to_state))?.to_state ?? 'gemeld');
+  const shown = isPublicState(s.state) ? s.state : ([...view.history].reverse().find((h) => isPublicState(h.toState))?.toState ?? 'gemeld');
   return (
     <>
-      <h1 class="utrecht-heading-1">{t('signals.track.title', { id: s.public_id })}</h1>
-      <MergedNotice ctx={ctx} view={view} />
+      <h1 class="utrecht-heading-1">{t('signals.track.title', { id: s.publicId })}</h1>
+      <MergedNotice ctx={ctx} mergedInto={view.mergedInto} />
       {notice && (
         <div class="utrecht-alert utrecht-alert--ok" role="status">
           <p class="utrecht-paragraph">{notice}</p>
@@ -46,7 +44,7 @@ export function TrackingPage({
         <dt>{t('signals.track.state')}</dt>
         <dd id="status">{t(`signals.state.${shown}`)}</dd>
         <dt>{t('signals.track.reported')}</dt>
-        <dd>{formatDateTime(locale, s.created_at)}</dd>
+        <dd>{formatDateTime(locale, s.createdAt)}</dd>
         {view.reporter && (
           <>
             <dt>{t('signals.track.description')}</dt>
@@ -55,18 +53,18 @@ export function TrackingPage({
         )}
       </dl>
       {view.reporter && (
-        <PhotoThumbs ctx={ctx} base={`/${slug}/meldingen/volgen/${token}/fotos`} publicId={s.public_id} count={s.photo_count} />
+        <PhotoThumbs ctx={ctx} base={`/${slug}/meldingen/volgen/${token}/fotos`} publicId={s.publicId} count={s.photoCount} />
       )}
       <h2 class="utrecht-heading-2">{t('signals.track.history')}</h2>
       <ol class="signals-history">
         {view.history.map((h) => (
           <li>
-            <strong>{t(`signals.state.${h.to_state}`)}</strong> — {formatDateTime(locale, h.created_at)}
-            {h.public_message && <p class="utrecht-paragraph">{h.public_message}</p>}
+            <strong>{t(`signals.state.${h.toState}`)}</strong> — {formatDateTime(locale, h.createdAt)}
+            {h.publicMessage && <p class="utrecht-paragraph">{h.publicMessage}</p>}
           </li>
         ))}
       </ol>
-      {!view.reporter && !view.signal.closed_at && <FollowWithAccount ctx={ctx} slug={slug} publicId={s.public_id} />}
+      {!view.reporter && !view.signal.closed && <FollowWithAccount ctx={ctx} slug={slug} publicId={s.publicId} />}
       {view.feedbackGiven && <p class="utrecht-paragraph">{t('signals.error.feedbackGiven')}</p>}
       {view.canGiveFeedback && (
         <section class="section" aria-labelledby="tevredenheid">

@@ -16,20 +16,20 @@ export function ServicePage({ ctx, slug, data }: { ctx: ViewContext; slug: strin
   const s = data.service;
   const base = `/${slug}/sociale-kaart/aanbod/${s.id}`;
   const age =
-    s.minimum_age !== null && s.maximum_age !== null
-      ? t('socialmap.find.service.ageRange', { min: s.minimum_age, max: s.maximum_age })
-      : s.minimum_age !== null
-        ? t('socialmap.find.service.ageMin', { min: s.minimum_age })
-        : s.maximum_age !== null
-          ? t('socialmap.find.service.ageMax', { max: s.maximum_age })
+    s.minimumAge !== null && s.maximumAge !== null
+      ? t('socialmap.find.service.ageRange', { min: s.minimumAge, max: s.maximumAge })
+      : s.minimumAge !== null
+        ? t('socialmap.find.service.ageMin', { min: s.minimumAge })
+        : s.maximumAge !== null
+          ? t('socialmap.find.service.ageMax', { max: s.maximumAge })
           : null;
-  const website = safeUrl(s.url) ?? safeUrl(s.organization_website);
-  const email = s.email ?? s.organization_email;
+  const website = safeUrl(s.url) ?? safeUrl(s.organizationWebsite);
+  const email = s.email ?? s.organizationEmail;
   return (
     <>
       <h1 class="utrecht-heading-1">{s.name}</h1>
-      <p class="sm-result__org">{t('socialmap.find.results.by', { organisation: s.organization_name })}</p>
-      {s.is_demo && <p class="sm-demo">{t('socialmap.find.demo')}</p>}
+      <p class="sm-result__org">{t('socialmap.find.results.by', { organisation: s.organizationName })}</p>
+      {s.isDemo && <p class="sm-demo">{t('socialmap.find.demo')}</p>}
       {s.alert && (
         <div class="notice" role="note">
           <strong>{t('socialmap.find.service.alert')}:</strong> {s.alert}
@@ -48,16 +48,16 @@ export function ServicePage({ ctx, slug, data }: { ctx: ViewContext; slug: strin
               <dd>{data.functions.join(', ')}</dd>
             </>
           )}
-          {s.fees_description && (
+          {s.feesDescription && (
             <>
               <dt>{t('socialmap.find.service.costs')}</dt>
-              <dd>{s.fees_description}</dd>
+              <dd>{s.feesDescription}</dd>
             </>
           )}
-          {s.application_process && (
+          {s.applicationProcess && (
             <>
               <dt>{t('socialmap.find.service.howTo')}</dt>
-              <dd>{s.application_process}</dd>
+              <dd>{s.applicationProcess}</dd>
             </>
           )}
           {data.languages.length > 0 && (
@@ -69,7 +69,7 @@ export function ServicePage({ ctx, slug, data }: { ctx: ViewContext; slug: strin
         </dl>
       </section>
 
-      {(data.targetGroups.length > 0 || age || s.eligibility_description) && (
+      {(data.targetGroups.length > 0 || age || s.eligibilityDescription) && (
         <section class="section" aria-labelledby="sm-for">
           <h2 class="utrecht-heading-2" id="sm-for">
             {t('socialmap.find.service.forWhom')}
@@ -88,7 +88,7 @@ export function ServicePage({ ctx, slug, data }: { ctx: ViewContext; slug: strin
               </>
             )}
           </dl>
-          {s.eligibility_description && <p class="utrecht-paragraph">{s.eligibility_description}</p>}
+          {s.eligibilityDescription && <p class="utrecht-paragraph">{s.eligibilityDescription}</p>}
         </section>
       )}
 
@@ -187,7 +187,7 @@ export function ServicePage({ ctx, slug, data }: { ctx: ViewContext; slug: strin
         </h2>
         <dl class="sm-facts">
           <dt>{t('socialmap.find.service.organisation')}</dt>
-          <dd>{s.organization_name}</dd>
+          <dd>{s.organizationName}</dd>
           {[...data.phones, ...data.locations.flatMap((l) => l.phones)].slice(0, 4).map((p) => (
             <>
               <dt>{t('socialmap.find.service.phone')}</dt>
@@ -223,9 +223,9 @@ export function ServicePage({ ctx, slug, data }: { ctx: ViewContext; slug: strin
       </section>
 
       <p class="utrecht-paragraph sm-checked">
-        {s.last_checked_at
-          ? t('socialmap.find.service.lastChecked', { date: formatDate(locale, new Date(s.last_checked_at)) })
-          : t('socialmap.find.service.neverChecked', { date: formatDate(locale, new Date(s.updated_at)) })}
+        {s.lastCheckedAt
+          ? t('socialmap.find.service.lastChecked', { date: formatDate(locale, new Date(s.lastCheckedAt)) })
+          : t('socialmap.find.service.neverChecked', { date: formatDate(locale, new Date(s.updatedAt)) })}
       </p>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`${base}/correctie`}>

@@ -2,6 +2,7 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 export { ButtonForm, ChoiceGroup, TextAreaField } from '../../../../ui/form.tsx';
 import { formatCheckedDate, isStale, needsCheck } from '../freshness.ts';
+import { translateChecked } from '../../../../platform/i18n/index.ts';
 
 /** Notices after a redirect (`?melding=code`); only these codes are accepted. */
 const NOTICES: Record<string, string> = {
@@ -36,5 +37,5 @@ export function FreshnessLabel({ ctx, lastCheckedAt, now }: { ctx: ViewContext; 
 
 /** Status of a service in words. */
 export function statusLabel(ctx: ViewContext, status: string): string {
-  return ctx.t(`socialmap.keep.status.${status === 'temporarily closed' ? 'closed' : status}`);
+  return translateChecked(ctx.t, `socialmap.keep.status.${status === 'temporarily closed' ? 'closed' : status}`);
 }

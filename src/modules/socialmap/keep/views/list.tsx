@@ -1,7 +1,7 @@
 /** The maintenance home: the entries the user maintains, with their freshness and a "Klopt nog" button each. */
 import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { formatCheckedDate } from '../freshness.ts';
-import type { KeepServiceRow } from '../keep.store.ts';
+import type { KeepServiceItem } from '../keep.presenter.ts';
 import { ButtonForm, FreshnessLabel, statusLabel } from './fields.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 
@@ -15,8 +15,8 @@ export function KeepListPage({
   notice,
 }: {
   ctx: ViewContext;
-  services: KeepServiceRow[];
-  /** Coordinator or administrator: sees everything. */
+  services: KeepServiceItem[];
+  /** Coordinator: sees everything. */
   all: boolean;
   canCreate: boolean;
   openSuggestions: number;
@@ -83,13 +83,13 @@ export function KeepListPage({
                         {s.name}
                       </a>
                     </th>
-                    <td>{s.organization_name}</td>
+                    <td>{s.organizationName}</td>
                     <td>{statusLabel(ctx, s.status)}</td>
-                    <td>{s.last_checked_at ? formatCheckedDate(s.last_checked_at, ctx.locale) : t('socialmap.keep.never')}</td>
+                    <td>{s.lastCheckedAt ? formatCheckedDate(s.lastCheckedAt, ctx.locale) : t('socialmap.keep.never')}</td>
                     <td>
-                      <FreshnessLabel ctx={ctx} lastCheckedAt={s.last_checked_at} now={now} />
+                      <FreshnessLabel ctx={ctx} lastCheckedAt={s.lastCheckedAt} now={now} />
                     </td>
-                    <td class="num">{s.open_suggestions}</td>
+                    <td class="num">{s.openSuggestions}</td>
                     <td>
                       <ButtonForm
                         ctx={ctx}

@@ -1,5 +1,6 @@
 /** A schedule in plain words: "Elke maand: eerste, derde dinsdag, 12:00 tot 13:30". */
 import type { ViewContext } from '../../../../ui/context.ts';
+import { translateChecked } from '../../../../platform/i18n/index.ts';
 
 export interface ScheduleLike {
   freq: string | null;
@@ -19,9 +20,9 @@ const list = (ctx: ViewContext, items: string[]) =>
 export function scheduleText(ctx: ViewContext, s: ScheduleLike): string {
   const { t } = ctx;
   const parts = (s.byday ?? '').split(',').filter(Boolean);
-  const days = [...new Set(parts.map((p) => p.slice(-2)))].map((d) => t(`socialmap.keep.day.${d}`));
+  const days = [...new Set(parts.map((p) => p.slice(-2)))].map((d) => translateChecked(t, `socialmap.keep.day.${d}`));
   const weeks = [...new Set(parts.map((p) => p.slice(0, -2)).filter(Boolean))].map((w) =>
-    t(`socialmap.keep.sched.week.${Number(w)}`).toLowerCase(),
+    translateChecked(t, `socialmap.keep.sched.week.${Number(w)}`).toLowerCase(),
   );
   let when: string;
   if (s.freq === 'WEEKLY') when = t('socialmap.keep.sched.everyWeek', { days: list(ctx, days) });

@@ -2,7 +2,7 @@
 import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import type { ServiceDetail } from '../../records/detail.service.ts';
-import type { SuggestionRow } from '../keep.store.ts';
+import type { OpenSuggestion } from '../keep.presenter.ts';
 import { ButtonForm, FreshnessLabel, lastCheckedText } from './fields.tsx';
 import { scheduleText } from './schedule-text.ts';
 import { ServiceForm, type ServiceFormOptions, type ServiceFormValues } from './service-form.tsx';
@@ -14,7 +14,7 @@ export interface ServicePageProps {
   detail: ServiceDetail;
   values: ServiceFormValues;
   options: ServiceFormOptions;
-  suggestions: SuggestionRow[];
+  suggestions: OpenSuggestion[];
   now: Date;
   notice?: string | null;
   errors?: FieldErrors | undefined;

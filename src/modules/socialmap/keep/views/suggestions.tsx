@@ -2,7 +2,7 @@
 import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import { formatCheckedDate } from '../freshness.ts';
-import type { SuggestionRow } from '../keep.store.ts';
+import type { OpenSuggestion } from '../keep.presenter.ts';
 import { ChoiceGroup, TextAreaField } from './fields.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 
@@ -15,7 +15,7 @@ export function SuggestionItem({
   errors,
 }: {
   ctx: ViewContext;
-  suggestion: SuggestionRow;
+  suggestion: OpenSuggestion;
   headingLevel: 2 | 3;
   showEditLink: boolean;
   errors?: FieldErrors | undefined;
@@ -26,17 +26,17 @@ export function SuggestionItem({
   return (
     <article class="card keep-suggestion" aria-labelledby={`sugg-${g.id}`}>
       <Heading class={`utrecht-heading-${headingLevel}`} id={`sugg-${g.id}`}>
-        {t('socialmap.keep.sugg.for', { name: g.service_name })}
+        {t('socialmap.keep.sugg.for', { name: g.serviceName })}
       </Heading>
-      <p class="utrecht-paragraph">{t('socialmap.keep.sugg.received', { date: formatCheckedDate(g.created_at, ctx.locale) })}</p>
+      <p class="utrecht-paragraph">{t('socialmap.keep.sugg.received', { date: formatCheckedDate(g.createdAt, ctx.locale) })}</p>
       <blockquote class="keep-quote">{g.message}</blockquote>
-      <p class="utrecht-paragraph">{g.has_email ? t('socialmap.keep.sugg.replyWanted') : t('socialmap.keep.sugg.noReply')}</p>
+      <p class="utrecht-paragraph">{g.hasEmail ? t('socialmap.keep.sugg.replyWanted') : t('socialmap.keep.sugg.noReply')}</p>
       {showEditLink && (
         <p class="utrecht-paragraph">
           <a
             class="utrecht-link"
-            href={tenantPath(ctx, `/sociale-kaart/beheer/aanbod/${g.service_id}`)}
-            aria-label={`${t('socialmap.keep.sugg.editService')}: ${g.service_name}`}
+            href={tenantPath(ctx, `/sociale-kaart/beheer/aanbod/${g.serviceId}`)}
+            aria-label={`${t('socialmap.keep.sugg.editService')}: ${g.serviceName}`}
           >
             {t('socialmap.keep.sugg.editService')}
           </a>
@@ -46,7 +46,7 @@ export function SuggestionItem({
       <Form
         ctx={ctx}
         action={tenantPath(ctx, `/sociale-kaart/beheer/voorstellen/${g.id}`)}
-        label={t('socialmap.keep.sugg.for', { name: g.service_name })}
+        label={t('socialmap.keep.sugg.for', { name: g.serviceName })}
       >
         <ChoiceGroup
           type="radio"
@@ -83,7 +83,7 @@ export function SuggestionsPage({
   errorsFor,
 }: {
   ctx: ViewContext;
-  suggestions: SuggestionRow[];
+  suggestions: OpenSuggestion[];
   notice?: string | null;
   errorsFor?: { id: string; errors: FieldErrors } | undefined;
 }) {
