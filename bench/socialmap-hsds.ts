@@ -20,6 +20,7 @@ import { openDatabase, type Db, type DbHandle } from '../src/platform/db/databas
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { allMigrations } from '../src/modules/migrations.ts';
 import { ensureDefaultTaxonomies } from '../src/modules/socialmap/taxonomy/taxonomy.service.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 import { FUNCTIE, DOELGROEP } from '../src/modules/socialmap/taxonomy/taxonomy.ts';
 
 const N = Number(process.env.BENCH_SERVICES ?? 2_000);
@@ -96,7 +97,8 @@ async function load(db: Db): Promise<{ termId: string; postcode: string }> {
     .insertInto('tenants')
     .values({ id: TENANT, slug: SLUG, name: 'Benchmark', settings: JSON.stringify({}) })
     .execute();
-  const terms = await ensureDefaultTaxonomies(db, TENANT);
+  // The benchmark's setup acts as the system in its own municipality.
+  const terms = await ensureDefaultTaxonomies(db, systemPrincipal(TENANT, new Date('2026-11-24T09:30:00Z')), TENANT);
   const functions = Object.values(FUNCTIE).map((c) => terms.get(c)!);
   const groups = Object.values(DOELGROEP).map((c) => terms.get(c)!);
   const orgs = Array.from({ length: 50 }, (_, i) => ({

@@ -17,6 +17,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { allMigrations } from '../src/modules/migrations.ts';
 import { searchServices, type SearchInput } from '../src/modules/socialmap/find/find.service.ts';
 import { ensureDefaultTaxonomies } from '../src/modules/socialmap/taxonomy/taxonomy.service.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 import { FUNCTIE, DOELGROEP } from '../src/modules/socialmap/taxonomy/taxonomy.ts';
 
 const N = Number(process.env.BENCH_SERVICES ?? 5_000);
@@ -121,7 +122,8 @@ async function load(db: Db): Promise<void> {
     .insertInto('tenants')
     .values({ id: TENANT, slug: 'bench', name: 'Benchmark', settings: JSON.stringify({}) })
     .execute();
-  const terms = await ensureDefaultTaxonomies(db, TENANT);
+  // The benchmark's setup acts as the system in its own municipality.
+  const terms = await ensureDefaultTaxonomies(db, systemPrincipal(TENANT, new Date('2026-11-24T09:30:00Z')), TENANT);
   const functions = Object.values(FUNCTIE).map((c) => terms.get(c)!);
   const groups = Object.values(DOELGROEP).map((c) => terms.get(c)!);
   const orgId = randomUUID();

@@ -17,7 +17,8 @@ import { frameworkErrors, registerErrorHandlers } from './platform/http/error-ha
 import { coreRoutes } from './platform/http/core-routes.tsx';
 import { MODULES } from './modules/index.ts';
 import { allMigrations } from './modules/migrations.ts';
-import { findTenantBySlug, listTenants } from './modules/areas/areas.service.ts';
+import { findTenantBySlug } from './modules/areas/areas.service.ts';
+import { listTenants } from './platform/tenants/tenants.service.ts';
 import { loadSessionUser } from './modules/people/auth/session.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { AreaSection, ModuleDefinition } from './platform/module.ts';

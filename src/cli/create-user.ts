@@ -4,9 +4,9 @@ import type { Command } from './commands.ts';
 import type { DbOrTrx } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
-import { translateChecked, translator } from '../platform/i18n/index.ts';
+import { translator } from '../platform/i18n/index.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
-import { listTenants } from '../modules/areas/areas.service.ts';
+import { listTenants } from '../platform/tenants/tenants.service.ts';
 import { passwordProblem } from '../modules/people/auth/password.ts';
 import { createUser as createUserRecord, findOrganisationByName, ROLES } from '../modules/people/people.service.ts';
 import { grantRole } from '../modules/people/admin/admin.service.ts';
@@ -112,7 +112,7 @@ export async function runCreateUser(db: DbOrTrx, argv: string[], io: CliIo, pars
     return 0;
   } catch (err) {
     if (err instanceof AppError && err.status < 500) {
-      const fields = Object.values(err.fields ?? {}).map((k) => translateChecked(translator('en'), k));
+      const fields = Object.values(err.fields ?? {}).map((k) => translator('en')(k));
       return bad(fields.length > 0 ? fields.join(' ') : translator('en')(err.message));
     }
     throw err;

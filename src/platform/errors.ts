@@ -4,8 +4,8 @@
  */
 import type { MessageKey, MessageVars } from './i18n/index.ts';
 
-/** Field name → message key of what is wrong with it (checked when translated; not yet typed `MessageKey`). */
-export type FieldErrors = Record<string, string>;
+/** Field name → message key of what is wrong with it (a key, never translated text: the form or error page translates it). */
+export type FieldErrors = Record<string, MessageKey>;
 
 export class AppError extends Error {
   declare readonly message: MessageKey;

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { AuthTables } from './auth/auth.tables.ts';
+import type { TenantsTables } from './tenants/tenants.tables.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -49,7 +51,8 @@ export interface AuditLogTable {
   detail: JSONColumnType<Record<string, unknown>> | null;
 }
 
-export interface PlatformTables {
+/** The platform's tables: its own below, tenants (tenants/), memberships and sessions (auth/). */
+export interface PlatformTables extends TenantsTables, AuthTables {
   jobs: JobsTable;
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;

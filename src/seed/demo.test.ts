@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestDb } from '../../test/helpers/app.ts';
 import { testConfig } from '../platform/config.ts';
-import { listTenants, listAreas } from '../modules/areas/areas.service.ts';
+import { listAreas } from '../modules/areas/areas.service.ts';
+import { listTenants } from '../platform/tenants/tenants.service.ts';
 import { listOrganisations, findUserByEmail } from '../modules/people/people.service.ts';
 import { DEMO_ORGANISATIONS, definedDemoAccounts, runDemoSeed } from './demo.ts';
 

@@ -1,4 +1,4 @@
-import { isMessageKey } from '../platform/i18n/index.ts';
+import type { MessageKey } from '../platform/i18n/index.ts';
 import type { ViewContext } from './context.ts';
 
 /**
@@ -11,13 +11,13 @@ export function Notice({
   vars,
 }: {
   ctx: ViewContext;
-  messageKey: string | null | undefined;
+  messageKey: MessageKey | null | undefined;
   vars?: Record<string, string | number>;
 }) {
   if (!messageKey) return null;
   return (
     <p class="notice" role="status">
-      {isMessageKey(messageKey) ? ctx.t(messageKey, vars) : messageKey}
+      {ctx.t(messageKey, vars)}
     </p>
   );
 }

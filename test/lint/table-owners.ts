@@ -1,7 +1,7 @@
 /**
  * Which module owns which table, and which tables a source file queries: for the table-ownership
  * test. A table belongs to the module whose `*.tables.ts` declares it (`name: SomethingTable`);
- * the platform's are in src/platform/platform.tables.ts.
+ * the platform's are in the `*.tables.ts` files under src/platform/ (platform.tables.ts, tenants/, auth/).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';

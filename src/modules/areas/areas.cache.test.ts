@@ -8,6 +8,7 @@ import { inTransaction } from '../../platform/db/database.ts';
 import { configureAreaCache, TENANT_TTL_MS } from './areas.cache.ts';
 import { createTenant, findTenantBySlug, importAreas, importDemoAreas } from './areas.service.ts';
 import * as store from './areas.store.ts';
+import { insertTenant } from '../../platform/tenants/tenants.service.ts';
 
 /** A wijk as a GeoJSON feature: a small square whose south-west corner is (lon, lat). */
 const wijk = (code: string, name: string, lon: number, lat: number) => ({
@@ -167,7 +168,7 @@ describe('areas caches', () => {
     assert.equal((await browser.get('/nieuwegein/')).statusCode, 404);
     assert.equal(await findTenantBySlug(ctx.app.db, 'nieuwegein'), null);
     // As another process would: no in-process invalidation.
-    await store.insertTenant(ctx.database.db, { id: 'GM0356', slug: 'nieuwegein', name: 'Nieuwegein' });
+    await insertTenant(ctx.database.db, { id: 'GM0356', slug: 'nieuwegein', name: 'Nieuwegein' });
     const res = await browser.get('/nieuwegein/');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<h1[^>]*>Nieuwegein<\/h1>/);

@@ -2,6 +2,7 @@ import type { DbOrTrx } from '../../platform/db/database.ts';
 import { rootHandle } from '../../platform/db/tenant-scope.ts';
 import type { AreaInfo } from './areas.service.ts';
 import * as store from './areas.store.ts';
+import { findTenantBySlug } from '../../platform/tenants/tenants.service.ts';
 import type { MapDrawing } from './views/area-map.tsx';
 
 /**
@@ -9,10 +10,11 @@ import type { MapDrawing } from './views/area-map.tsx';
  * (without geometry) and projected SVG maps. They sit on the request path of every tenant page.
  *
  * Correct with several processes on one PostgreSQL:
- * - A tenant found by slug is kept for TENANT_TTL_MS (1 s). It carries `areas_version`, which every
- *   transaction that writes areas bumps (areas.store.ts `upsertAreas`). So another process sees a
- *   new import, a new tenant name or a new slug within 1 s; unknown slugs are never cached, so a new
- *   tenant is found at once.
+ * - A tenant found by slug is kept for TENANT_TTL_MS (1 s). It carries the tenant's areas version
+ *   (the platform's `tenants.areas_version`), which every transaction that writes areas bumps
+ *   (areas.store.ts `upsertAreas`, through the platform's `bumpAreasVersion`). So another process
+ *   sees a new import, a new tenant name or a new slug within 1 s; unknown slugs are never cached,
+ *   so a new tenant is found at once.
  * - Areas and maps are kept per (tenant, areas_version): they are reloaded as soon as a newer
  *   version is seen, never on a timer. Maps are also keyed by the slug (their links hold it) and
  *   at most MAX_DRAWINGS are kept per database, least recently used out first.
@@ -96,8 +98,8 @@ function cacheOf(db: DbOrTrx): DbCache | null {
 }
 
 async function loadTenant(db: DbOrTrx, slug: string): Promise<CachedTenant | null> {
-  const row = await store.findTenantVersionBySlug(db, slug);
-  return row ? Object.freeze({ id: row.id, slug: row.slug, name: row.name, areasVersion: Number(row.areas_version) }) : null;
+  const t = await findTenantBySlug(db, slug);
+  return t ? Object.freeze({ id: t.id, slug: t.slug, name: t.name, areasVersion: t.areasVersion }) : null;
 }
 
 /** The tenant with this slug (checked by the caller) and the version of its areas, or null. */

@@ -1,21 +1,19 @@
 import type { DbOrTrx } from '../../platform/db/database.ts';
-import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
+import { Conflict, Invalid, NotFound, type FieldErrors } from '../../platform/errors.ts';
 import * as store from './areas.store.ts';
 import type { AreaLevel, GeoJsonGeometry } from './areas.tables.ts';
 import { pointInGeometry } from './geo.ts';
 import { RESERVED_SLUGS, TENANT_ID, TENANT_SLUG } from './codes.ts';
 import { cachedTenantBySlug, invalidateAreaCaches } from './areas.cache.ts';
+import * as tenants from '../../platform/tenants/tenants.service.ts';
+import type { Tenant } from '../../platform/tenants/tenants.service.ts';
 
 export { importAreas, type ImportAreasInput, type ImportReport } from './import/import-areas.ts';
 export { isAreaCode, DISTRICT_CODE, NEIGHBOURHOOD_CODE, TENANT_ID } from './codes.ts';
 export { importDemoAreas, type DemoTenant } from './import/demo-areas.ts';
 export type { GeoJsonGeometry } from './areas.tables.ts';
 
-export interface Tenant {
-  id: string;
-  slug: string;
-  name: string;
-}
+export type { Tenant } from '../../platform/tenants/tenants.service.ts';
 
 /** An area (municipality, wijk or buurt) as other modules see it. */
 export interface Area {
@@ -65,24 +63,19 @@ export async function findTenantBySlug(db: DbOrTrx, slug: string): Promise<Tenan
 /** Look up a tenant by its CBS municipality code. */
 export async function findTenantById(db: DbOrTrx, id: string): Promise<Tenant | null> {
   if (!TENANT_ID.test(id)) return null;
-  return (await store.findTenantById(db, id)) ?? null;
-}
-
-/** All tenants, by name. */
-export function listTenants(db: DbOrTrx): Promise<Tenant[]> {
-  return store.listTenants(db);
+  return tenants.findTenantById(db, id);
 }
 
 /** Create a tenant; the id is its CBS code (GM0542); a duplicate id or slug is a Conflict. */
 export async function createTenant(db: DbOrTrx, input: { id: string; slug: string; name: string }): Promise<Tenant> {
-  const fields: Record<string, string> = {};
+  const fields: FieldErrors = {};
   if (!TENANT_ID.test(input.id)) fields.id = 'areas.tenant.invalidId';
   if (!TENANT_SLUG.test(input.slug) || input.slug.length > 64) fields.slug = 'areas.tenant.invalidSlug';
   else if (RESERVED_SLUGS.has(input.slug)) fields.slug = 'areas.tenant.reservedSlug';
   const name = input.name.trim();
   if (name.length === 0 || name.length > 200) fields.name = 'form.required';
   if (Object.keys(fields).length > 0) throw Invalid(fields);
-  const created = await store.insertTenant(db, { id: input.id, slug: input.slug, name });
+  const created = await tenants.insertTenant(db, { id: input.id, slug: input.slug, name });
   invalidateAreaCaches();
   if (!created) throw Conflict('areas.tenant.exists');
   return { id: input.id, slug: input.slug, name };

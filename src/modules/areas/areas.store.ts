@@ -1,31 +1,12 @@
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/database.ts';
+import { bumpAreasVersion } from '../../platform/tenants/tenants.service.ts';
 import type { AreaLevel, AreasTable, GeoJsonGeometry } from './areas.tables.ts';
 
-/** Queries of the areas module; the only place that touches `tenants` and `areas`. */
-
-/** The tenant by slug with the version of its areas, for the caches (areas.cache.ts). */
-export function findTenantVersionBySlug(db: DbOrTrx, slug: string) {
-  return db.selectFrom('tenants').select(['id', 'slug', 'name', 'areas_version']).where('slug', '=', slug).executeTakeFirst();
-}
-
-export function findTenantById(db: DbOrTrx, id: string) {
-  return db.selectFrom('tenants').select(['id', 'slug', 'name']).where('id', '=', id).executeTakeFirst();
-}
-
-export function listTenants(db: DbOrTrx) {
-  return db.selectFrom('tenants').select(['id', 'slug', 'name']).orderBy('name').execute();
-}
-
-export async function insertTenant(db: DbOrTrx, t: { id: string; slug: string; name: string }): Promise<boolean> {
-  const rows = await db
-    .insertInto('tenants')
-    .values({ id: t.id, slug: t.slug, name: t.name, settings: JSON.stringify({}) })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
-  return rows.length === 1;
-}
+/**
+ * Queries of the areas module; the only place that touches `areas`. The tenants (and their areas
+ * version) are the platform's: src/platform/tenants/tenants.service.ts.
+ */
 
 export type AreaRow = Selectable<AreasTable>;
 
@@ -121,15 +102,6 @@ export interface AreaWrite {
   approximate: boolean;
   source: string;
   stats: Record<string, number>;
-}
-
-/** Mark the tenant's areas as changed; call in the transaction that writes them. */
-export async function bumpAreasVersion(db: DbOrTrx, tenantId: string): Promise<void> {
-  await db
-    .updateTable('tenants')
-    .set({ areas_version: sql<number>`areas_version + 1` })
-    .where('id', '=', tenantId)
-    .execute();
 }
 
 /** Insert or update areas by (tenant_id, code), in batches, and bump the tenant's areas version. */

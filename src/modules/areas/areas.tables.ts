@@ -1,16 +1,6 @@
 import type { ColumnType, JSONColumnType } from 'kysely';
 
-/** A tenant is a municipality, keyed by its CBS code (GM0542). */
-export interface TenantsTable {
-  id: string;
-  slug: string;
-  name: string;
-  /** Per-tenant settings (retention periods, contact details, …). */
-  settings: JSONColumnType<Record<string, unknown>>;
-  created_at: ColumnType<Date, Date | string | undefined, never>;
-  /** Bumped whenever areas of the tenant are written (imports); keys the area caches. */
-  areas_version: ColumnType<number, number | undefined, number>;
-}
+// `tenants` is the platform's (src/platform/tenants/); its migration stays in this module's list.
 
 export type AreaLevel = 'municipality' | 'district' | 'neighbourhood';
 
@@ -43,7 +33,6 @@ export type Position = [number, number];
 export type GeoJsonGeometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
 export interface AreasTables {
-  tenants: TenantsTable;
   areas: AreasTable;
 }
 

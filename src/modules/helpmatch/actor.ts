@@ -37,6 +37,12 @@ export function actorIn(
   };
 }
 
+/** The municipality the actor acts in (Forbidden without one): what "my" requests, offer and matches are read from. */
+export function ownTenant(actor: Actor): string {
+  if (!actor.tenantId) throw Forbidden();
+  return actor.tenantId;
+}
+
 /** Audit fields of an actor in a tenant. */
 export function auditOf(actor: Actor, tenantId: string) {
   return { actorUserId: actor.userId, tenantId, ip: actor.ip ?? null };

@@ -68,11 +68,12 @@ export function slotValue(weekday: number, part: DayPart): string {
 }
 
 /** Weekly slots from checkbox values; unknown values are dropped. */
-export function slotsFromValues(values: readonly string[]): { weekday: number; from: string; to: string }[] {
-  const out: { weekday: number; from: string; to: string }[] = [];
+export function slotsFromValues(values: readonly string[]): { weekday: (typeof WEEKDAYS)[number]; from: string; to: string }[] {
+  const out: { weekday: (typeof WEEKDAYS)[number]; from: string; to: string }[] = [];
   for (const v of values) {
     const m = /^([1-7])-(ochtend|middag|avond)$/.exec(v);
-    if (m) out.push({ weekday: Number(m[1]), ...DAY_PARTS[m[2] as DayPart] });
+    const weekday = m ? WEEKDAYS.find((d) => String(d) === m[1]) : undefined;
+    if (m && weekday) out.push({ weekday, ...DAY_PARTS[m[2] as DayPart] });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { RequestTenant } from '../../platform/http/types.ts';
 import { truncateIp } from '../../platform/audit/audit.service.ts';
 import { listAreas } from '../areas/areas.service.ts';
 import type { Role } from '../../platform/roles.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
 import { actorFrom, type Actor } from './actor.ts';
 import { type MatchCtx } from './matches/notify.ts';
 import type { BuurtOptions } from './views/parts.tsx';
@@ -39,7 +40,7 @@ export async function buurtOptions(db: DbOrTrx, tenantId: string): Promise<Buurt
 }
 
 /** Notices after a redirect (`?melding=code`): only these codes are accepted. */
-const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, MessageKey> = {
   'vraag-verstuurd': 'helpmatch.notice.requestCreated',
   'aanbod-opgeslagen': 'helpmatch.notice.offerSaved',
   'aanspreekpunt-aangemeld': 'helpmatch.notice.latentSaved',
@@ -69,7 +70,7 @@ const NOTICES: Record<string, string> = {
 export const noticeQuery = z.object({ melding: z.string().optional().catch(undefined) });
 
 /** The i18n key of the notice named in the query string (`melding`), or null. */
-export function noticeOf(query: { melding?: string | undefined }): string | null {
+export function noticeOf(query: { melding?: string | undefined }): MessageKey | null {
   return query.melding !== undefined && Object.hasOwn(NOTICES, query.melding) ? (NOTICES[query.melding] ?? null) : null;
 }
 

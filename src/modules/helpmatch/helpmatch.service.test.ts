@@ -14,8 +14,11 @@ import { createVacancy, respondToVacancy, listVacancyResponses, closeVacancy } f
 import { EAST, makeActor, NOW, OUTSIDE, seedAreas, T, WEST } from './test-support.ts';
 import { exportCoreUserData, forgetCoreUserData } from './userdata.ts';
 import { inTransaction } from '../../platform/db/database.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 import { createOrganisation } from '../people/people.service.ts';
 
+/** Jobs and checks of stored state act as the system in the municipality. */
+const SYSTEM = systemPrincipal(T.id, NOW);
 const ctxOf = (now = NOW): MatchCtx => ({ tenantId: T.id, tenantSlug: T.slug, baseUrl: 'http://test', now });
 const status = (s: number, msg?: string) => (e: unknown) =>
   e instanceof AppError && e.status === s && (msg === undefined || e.message === msg);
@@ -45,7 +48,7 @@ describe('helpmatch service', () => {
     const db = ctx.database.db;
     const resident = await makeActor(db, 'resident');
     const { id } = await createRequest(db, T.id, resident, requestInput(), NOW);
-    const r = await loadRequest(db, T.id, id);
+    const r = await loadRequest(db, SYSTEM, T.id, id);
     assert.equal(r.buurt_code, 'BU05420000');
     assert.equal(r.wijk_code, 'WK054200');
     assert.equal(r.state, 'open');
@@ -65,14 +68,14 @@ describe('helpmatch service', () => {
     await assert.rejects(createRequest(db, T.id, resident, requestInput({ onBehalf: { name: 'Mevrouw Jansen' } }), NOW), status(403));
     // Without coordinates: the chosen buurt's label point.
     const viaBuurt = await createRequest(db, T.id, resident, requestInput({ lon: null, lat: null, buurtCode: 'BU05420001' }), NOW);
-    assert.equal((await loadRequest(db, T.id, viaBuurt.id)).buurt_code, 'BU05420001');
+    assert.equal((await loadRequest(db, SYSTEM, T.id, viaBuurt.id)).buurt_code, 'BU05420001');
   });
 
   it('lets a volunteer ask on behalf of a resident without an account', async () => {
     const db = ctx.database.db;
     const vol = await makeActor(db, 'volunteer');
     const { id } = await createRequest(db, T.id, vol, requestInput({ onBehalf: { name: 'Mevrouw Jansen', phone: '0612345678' } }), NOW);
-    const r = await loadRequest(db, T.id, id);
+    const r = await loadRequest(db, SYSTEM, T.id, id);
     assert.equal(r.requester_user_id, null);
     assert.equal(r.created_by_user_id, vol.userId);
     assert.equal(r.subject_name, 'Mevrouw Jansen');
@@ -136,7 +139,7 @@ describe('helpmatch service', () => {
       },
       NOW,
     );
-    const [suggested] = await createMatches(db, ctxOf(), null, [
+    const [suggested] = await createMatches(db, ctxOf(), SYSTEM, [
       { requestId: id, volunteerUserId: vol.userId, offerId: offer.id, state: 'suggested', source: 'engine', distanceM: 500 },
     ]);
     assert.ok(suggested);
@@ -178,13 +181,13 @@ describe('helpmatch service', () => {
     const after = await getMatchDetails(db, T.id, vol, m.id);
     assert.equal(after.contacts?.requester.address, 'Uniekelaan 99');
     assert.equal(after.contacts?.requester.name, 'Rita Bewoner');
-    assert.equal((await loadRequest(db, T.id, id)).state, 'matched');
+    assert.equal((await loadRequest(db, SYSTEM, T.id, id)).state, 'matched');
     await assert.rejects(confirmHours(db, ctxOf(), resident, m.id), status(409));
     await recordHours(db, ctxOf(), vol, m.id, 2.5);
     const done = await confirmHours(db, ctxOf(), resident, m.id);
     assert.equal(done.state, 'done');
     assert.equal(done.hours, 2.5);
-    assert.equal((await loadRequest(db, T.id, id)).state, 'done');
+    assert.equal((await loadRequest(db, SYSTEM, T.id, id)).state, 'done');
     await giveFeedback(db, ctxOf(), resident, m.id, 'Heel fijn', 5);
     const offers = await listActiveOffersForMatching(db, T.id, NOW);
     const o = offers.find((x) => x.userId === vol.userId)!;
@@ -253,7 +256,7 @@ describe('helpmatch service', () => {
     const resident = await makeActor(db, 'resident');
     const { id } = await createRequest(db, T.id, resident, requestInput(), NOW);
     assert.ok((await expireRequests(db, new Date('2026-11-26T00:00:00Z'))) >= 1);
-    assert.equal((await loadRequest(db, T.id, id)).state, 'expired');
+    assert.equal((await loadRequest(db, SYSTEM, T.id, id)).state, 'expired');
   });
 
   it('lets organisation members post vacancies and volunteers respond once', async () => {
@@ -323,10 +326,10 @@ describe('helpmatch service', () => {
     assert.ok(JSON.stringify(await exportCoreUserData(db, vol.userId)).includes('Hallo, ik kan helpen'));
     await inTransaction(db, (trx) => forgetCoreUserData(trx, resident.userId, NOW));
     await inTransaction(db, (trx) => forgetCoreUserData(trx, vol.userId, NOW));
-    const r = await loadRequest(db, T.id, id);
+    const r = await loadRequest(db, SYSTEM, T.id, id);
     assert.equal(r.address, null);
     assert.equal(r.state, 'withdrawn');
-    assert.equal(await getMyOffer(db, T.id, vol.userId), null);
+    assert.equal(await getMyOffer(db, vol), null);
     assert.equal((await listLatentContacts(db, T.id, resident, { userId: resident.userId })).length, 0);
     assert.ok(!JSON.stringify(await exportCoreUserData(db, vol.userId)).includes('Hallo'));
   });
@@ -351,6 +354,6 @@ describe('helpmatch service', () => {
     assert.equal(m.offer_id, null);
     await assert.rejects(proposeToVolunteer(db, ctxOf(), coord, id, elsewhere.userId), status(422));
     await acceptMatch(db, ctxOf(), contact, m.id);
-    assert.equal((await loadRequest(db, T.id, id)).state, 'matched');
+    assert.equal((await loadRequest(db, SYSTEM, T.id, id)).state, 'matched');
   });
 });

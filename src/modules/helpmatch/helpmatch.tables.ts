@@ -15,9 +15,12 @@ export type Reach = 'walk500' | 'walk1000' | 'cycle3000' | 'municipality';
 export type MatchState = 'suggested' | 'proposed' | 'accepted' | 'declined' | 'done' | 'cancelled' | 'no_show';
 export type MatchSource = 'engine' | 'coordinator' | 'volunteer' | 'batch' | 'latent';
 
-/** A weekly recurring time slot: ISO weekday (1 = Monday … 7 = Sunday), times 'HH:MM' in Europe/Amsterdam. */
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** A weekly recurring time slot: ISO weekday, times 'HH:MM' in Europe/Amsterdam. */
 export interface WeeklySlot {
-  weekday: number;
+  weekday: IsoWeekday;
   from: string;
   to: string;
 }

@@ -22,6 +22,7 @@ export type Action =
   | 'request.list'
   | 'request.respond'
   | 'offer.save'
+  | 'offer.viewOwn'
   | 'offer.list'
   | 'offer.recordVog'
   | 'latent.signUp'
@@ -70,6 +71,8 @@ export const RULES: PolicyRules<Action> = {
   /** "Ik wil helpen": respond to an open request (not one's own: the service says so). */
   'request.respond': { signedIn: 'all' },
   'offer.save': MEMBER_OWN,
+  /** One's own offer (also on "voor u", open to anyone signed in). */
+  'offer.viewOwn': { signedIn: 'own' },
   /** The coordinator's list of offers (with names). */
   'offer.list': STAFF,
   'offer.recordVog': STAFF,

@@ -1,5 +1,6 @@
 import type { JobHandlerArgs } from '../../platform/module.ts';
 import { enqueueJob } from '../../platform/jobs/worker.ts';
+import { removeStaleSessions } from '../../platform/auth/sessions.service.ts';
 
 export const PEOPLE_CLEANUP_JOB = 'people.cleanup';
 const HOUR = 3600_000;
@@ -20,14 +21,11 @@ export interface CleanupResult {
 export async function cleanupPeopleData(db: JobHandlerArgs['db'], now: Date): Promise<CleanupResult> {
   const dayAgo = new Date(now.getTime() - 24 * HOUR);
   const idleBefore = new Date(now.getTime() - MAX_IDLE_MS);
-  const sessions = await db
-    .deleteFrom('sessions')
-    .where((eb) => eb.or([eb('expires_at', '<', now), eb('last_seen_at', '<', idleBefore)]))
-    .executeTakeFirst();
+  const sessions = await removeStaleSessions(db, now, idleBefore);
   const tokens = await db.deleteFrom('auth_tokens').where('expires_at', '<', dayAgo).executeTakeFirst();
   const failures = await db.deleteFrom('signin_failures').where('last_at', '<', dayAgo).executeTakeFirst();
   return {
-    sessions: Number(sessions.numDeletedRows),
+    sessions,
     tokens: Number(tokens.numDeletedRows),
     failures: Number(failures.numDeletedRows),
   };

@@ -1,12 +1,14 @@
 import { forgetMailTo } from '../../platform/mail/mail.service.ts';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/database.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/errors.ts';
 import { authorize, type Principal } from '../../platform/principal.ts';
 import { can, type Action } from './policies.ts';
 import { listAuditByActor } from '../../platform/audit/audit.read.ts';
 import { listMailsTo } from '../../platform/mail/mail.read.ts';
-import { listTenants } from '../areas/areas.service.ts';
+import { listTenants } from '../../platform/tenants/tenants.service.ts';
+import * as memberships from '../../platform/auth/memberships.service.ts';
+import { endSessionsOfUser } from '../../platform/auth/sessions.service.ts';
 import { hashPassword } from './auth/password.ts';
 import * as store from './people.store.ts';
 import { NAME_MAX, ORGANISATION_KINDS, ROLES, emailSchema } from './people.schemas.ts';
@@ -34,7 +36,7 @@ export interface NewUser {
 export async function createUser(db: DbOrTrx, input: NewUser): Promise<{ id: string }> {
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
-  const fields: Record<string, string> = {};
+  const fields: FieldErrors = {};
   if (!emailSchema.safeParse(email).success) fields.email = 'form.invalidEmail';
   if (name.length === 0) fields.name = 'form.required';
   else if (name.length > NAME_MAX) fields.name = 'form.tooLong';
@@ -69,7 +71,7 @@ export async function createOrganisation(
   input: { tenantId: string; name: string; kind: OrganisationKind },
 ): Promise<{ id: string }> {
   const name = input.name.trim();
-  const fields: Record<string, string> = {};
+  const fields: FieldErrors = {};
   if (name.length === 0) fields.name = 'form.required';
   else if (name.length > NAME_MAX) fields.name = 'form.tooLong';
   if (!ORGANISATION_KINDS.includes(input.kind)) fields.kind = 'people.org.kindInvalid';
@@ -114,10 +116,7 @@ export async function addMembership(
   }
   const user = await store.findUserById(db, input.userId);
   if (!user || user.deleted_at) throw Invalid({ userId: 'people.userUnknown' });
-  const m = { tenantId: input.tenantId, userId: input.userId, organisationId, role: input.role };
-  const existing = await store.findMembership(db, m);
-  if (existing) return { id: existing.id };
-  const row = (await store.insertMembership(db, m)) ?? (await store.findMembership(db, m));
+  const row = await memberships.addMembership(db, { tenantId: input.tenantId, userId: input.userId, organisationId, role: input.role });
   if (!row) throw Conflict();
   return { id: row.id };
 }
@@ -130,14 +129,14 @@ export async function removeMembership(
 ): Promise<{ userId: string; role: Role; organisationId: string | null }> {
   if (!isUuid(membershipId)) throw NotFound();
   return inTransaction(db, async (trx) => {
-    const m = await store.findMembershipById(trx, tenantId, membershipId);
+    const m = await memberships.findMembershipById(trx, tenantId, membershipId);
     if (!m) throw NotFound();
     if (m.role === 'admin') {
       // Wait for a concurrent removal to finish, then count what it left.
-      await store.lockAdminMemberships(trx, tenantId);
-      if ((await store.countRole(trx, tenantId, 'admin')) <= 1) throw Conflict('people.lastAdmin');
+      await memberships.lockAdminMemberships(trx, tenantId);
+      if ((await memberships.countRole(trx, tenantId, 'admin')) <= 1) throw Conflict('people.lastAdmin');
     }
-    await store.deleteMembership(trx, tenantId, membershipId);
+    await memberships.removeMembership(trx, tenantId, membershipId);
     return { userId: m.user_id, role: m.role, organisationId: m.organisation_id };
   });
 }
@@ -177,7 +176,7 @@ export async function listMembers(
 export async function getUserProfile(db: DbOrTrx, userId: string) {
   const u = isUuid(userId) ? await store.findUserById(db, userId) : undefined;
   if (!u || u.deleted_at) throw NotFound();
-  const memberships = await store.membershipsOfUser(db, userId);
+  const held = await store.membershipsOfUser(db, userId);
   return {
     id: u.id,
     email: u.email,
@@ -188,7 +187,7 @@ export async function getUserProfile(db: DbOrTrx, userId: string) {
     isDemo: u.is_demo,
     totpEnabled: u.totp_enabled_at !== null,
     createdAt: u.created_at,
-    memberships,
+    memberships: held,
   };
 }
 
@@ -264,7 +263,9 @@ export async function deleteAccount(db: DbOrTrx, principal: Principal): Promise<
     const u = await store.findUserById(trx, userId);
     if (!u || u.deleted_at) throw NotFound();
     if (!can(principal, 'account.delete', undefined, { isDemo: u.is_demo })) throw Forbidden('people.delete.demo');
-    await store.deleteUserLinks(trx, userId, u.email);
+    await endSessionsOfUser(trx, userId);
+    await memberships.removeMembershipsOfUser(trx, userId);
+    await store.deleteUserTokens(trx, userId, u.email);
     await forgetMailTo(trx, { userId, email: u.email });
     await store.anonymiseUser(trx, userId, now);
   });

@@ -2,8 +2,12 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import type { Locale, OrganisationKind } from './people.tables.ts';
 import type { Role } from '../../platform/roles.ts';
+import { membershipRows } from '../../platform/auth/memberships.service.ts';
 
-/** Queries of the people module on users, organisations, memberships and invitation tokens. */
+/**
+ * Queries of the people module on users, organisations and invitation tokens. Memberships are the
+ * platform's (src/platform/auth/): joined here through its `membershipRows`, changed through its service.
+ */
 
 export function findUserById(db: DbOrTrx, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -77,9 +81,8 @@ export function anonymiseUser(db: DbOrTrx, id: string, now: Date) {
     .executeTakeFirst();
 }
 
-export async function deleteUserLinks(db: DbOrTrx, id: string, email: string | null): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', id).execute();
-  await db.deleteFrom('memberships').where('user_id', '=', id).execute();
+/** Delete the user's tokens (sign-in, reset, invitations: also those sent to the address). */
+export async function deleteUserTokens(db: DbOrTrx, id: string, email: string | null): Promise<void> {
   let q = db.deleteFrom('auth_tokens').where('user_id', '=', id);
   if (email) q = db.deleteFrom('auth_tokens').where((eb) => eb.or([eb('user_id', '=', id), eb('email', '=', email)]));
   await q.execute();
@@ -117,7 +120,7 @@ export function findOrganisationByName(db: DbOrTrx, tenantId: string, name: stri
 export function listOrganisations(db: DbOrTrx, tenantId: string) {
   return db
     .selectFrom('organisations as o')
-    .leftJoin('memberships as m', (j) => j.onRef('m.organisation_id', '=', 'o.id').on('m.tenant_id', '=', tenantId))
+    .leftJoin(membershipRows(db).as('m'), (j) => j.onRef('m.organisation_id', '=', 'o.id').on('m.tenant_id', '=', tenantId))
     .select(['o.id', 'o.name', 'o.kind', (eb) => eb.fn.count<number>(sql`distinct m.user_id`).as('memberCount')])
     .where('o.tenant_id', '=', tenantId)
     .groupBy(['o.id', 'o.name', 'o.kind'])
@@ -125,45 +128,7 @@ export function listOrganisations(db: DbOrTrx, tenantId: string) {
     .execute();
 }
 
-// Memberships
-
-export function findMembership(db: DbOrTrx, m: { tenantId: string; userId: string; organisationId: string | null; role: Role }) {
-  let q = db
-    .selectFrom('memberships')
-    .select('id')
-    .where('tenant_id', '=', m.tenantId)
-    .where('user_id', '=', m.userId)
-    .where('role', '=', m.role);
-  q = m.organisationId ? q.where('organisation_id', '=', m.organisationId) : q.where('organisation_id', 'is', null);
-  return q.executeTakeFirst();
-}
-
-export function insertMembership(db: DbOrTrx, m: { tenantId: string; userId: string; organisationId: string | null; role: Role }) {
-  return db
-    .insertInto('memberships')
-    .values({ tenant_id: m.tenantId, user_id: m.userId, organisation_id: m.organisationId, role: m.role })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst();
-}
-
-export function findMembershipById(db: DbOrTrx, tenantId: string, id: string) {
-  return db
-    .selectFrom('memberships')
-    .select(['id', 'user_id', 'organisation_id', 'role'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-/** Lock the administrator memberships of a tenant until the transaction ends (so two removals cannot both see "not the last"). */
-export async function lockAdminMemberships(db: DbOrTrx, tenantId: string): Promise<void> {
-  await db.selectFrom('memberships').select('id').where('tenant_id', '=', tenantId).where('role', '=', 'admin').forUpdate().execute();
-}
-
-export function deleteMembership(db: DbOrTrx, tenantId: string, id: string) {
-  return db.deleteFrom('memberships').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
-}
+// Memberships (the platform's table, joined through membershipRows)
 
 /**
  * Whether the account with this id or e-mail address holds a role that a tenant's administrator
@@ -176,7 +141,7 @@ export async function hasRoleBeyondAdminReach(
 ): Promise<boolean> {
   const email = who.email.trim().toLowerCase();
   const row = await db
-    .selectFrom('memberships as m')
+    .selectFrom(membershipRows(db).as('m'))
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .select('m.id')
     .where((eb) => (who.userId ? eb.or([eb('u.id', '=', who.userId), eb('u.email', '=', email)]) : eb('u.email', '=', email)))
@@ -186,19 +151,9 @@ export async function hasRoleBeyondAdminReach(
   return row !== undefined;
 }
 
-export async function countRole(db: DbOrTrx, tenantId: string, role: Role): Promise<number> {
-  const row = await db
-    .selectFrom('memberships')
-    .select((eb) => eb.fn.count<number>(sql`distinct user_id`).as('n'))
-    .where('tenant_id', '=', tenantId)
-    .where('role', '=', role)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export function listMembers(db: DbOrTrx, tenantId: string, f: { organisationId?: string; role?: Role; userId?: string }) {
   let q = db
-    .selectFrom('memberships as m')
+    .selectFrom(membershipRows(db).as('m'))
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .leftJoin('organisations as o', (j) => j.onRef('o.id', '=', 'm.organisation_id').on('o.tenant_id', '=', tenantId))
     .select([
@@ -220,7 +175,7 @@ export function listMembers(db: DbOrTrx, tenantId: string, f: { organisationId?:
 
 export function membershipsOfUser(db: DbOrTrx, userId: string) {
   return db
-    .selectFrom('memberships as m')
+    .selectFrom(membershipRows(db).as('m'))
     .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
     .select([
       'm.id',

@@ -1,8 +1,10 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { Role } from '../../platform/roles.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+// `memberships` and `sessions` are the platform's (src/platform/auth/); their migrations stay in
+// this module's list (migrations are frozen).
 
 export type Locale = 'nl' | 'en';
 export type OrganisationKind =
@@ -38,27 +40,6 @@ export interface OrganisationsTable {
   created_at: CreatedAt;
 }
 
-/** A user's role in a tenant, optionally within an organisation. */
-export interface MembershipsTable {
-  id: Generated<string>;
-  tenant_id: string;
-  user_id: string;
-  organisation_id: string | null;
-  role: Role;
-  created_at: CreatedAt;
-}
-
-/** Server-side sessions; the cookie holds a random token, we store its SHA-256. */
-export interface SessionsTable {
-  id: string;
-  user_id: string;
-  created_at: CreatedAt;
-  last_seen_at: Timestamp;
-  expires_at: Timestamp;
-  /** When the second factor was verified in this session. */
-  mfa_at: Timestamp | null;
-}
-
 /** Single-use tokens (sign-in link, password reset, invitation); stored as SHA-256. */
 export interface AuthTokensTable {
   id: string;
@@ -83,8 +64,6 @@ export interface SigninFailuresTable {
 export interface PeopleTables {
   users: UsersTable;
   organisations: OrganisationsTable;
-  memberships: MembershipsTable;
-  sessions: SessionsTable;
   auth_tokens: AuthTokensTable;
   signin_failures: SigninFailuresTable;
 }

@@ -7,17 +7,24 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestDb } from '../../../test/helpers/app.ts';
 import { AppError } from '../../platform/errors.ts';
-import { principalOf, type Principal } from '../../platform/principal.ts';
+import { principalOf, type Principal, systemPrincipal } from '../../platform/principal.ts';
 import type { Role } from '../../platform/roles.ts';
 import { createUser } from '../people/people.service.ts';
 import { exportCsv } from './list/list.csv.ts';
 import { deleteFilter, filterFor, listPage, parseListQuery, saveFilter, savedFilters } from './list/list.service.ts';
-import { createSignal, getSignalById, reassignSignal, transitionSignal } from './signals.service.ts';
+import { createSignal, getSignal, getSignalById, listSignals, reassignSignal, signalHistory, transitionSignal } from './signals.service.ts';
+import { addAction } from './actions/actions.service.ts';
+import { photoBytes, photoViaLink } from './photos/photos.service.ts';
 import { GRONINGEN, KRIMPEN, NOW, newSignal, setupTenant, type TenantFixture } from './signals.test-support.ts';
 
 const forbidden = (e: unknown) => {
   assert.ok(e instanceof AppError, String(e));
   assert.equal(e.status, 403);
+  return true;
+};
+const notFound = (e: unknown) => {
+  assert.ok(e instanceof AppError, String(e));
+  assert.equal(e.status, 404);
   return true;
 };
 const links = { baseUrl: 'http://localhost:3000', tenantSlug: KRIMPEN.slug };
@@ -70,10 +77,10 @@ describe('signals services refuse whoever the rules do not allow', () => {
     for (const key of ['anonymous', 'resident', 'volunteer', 'professionalOther', 'admin', 'otherCoordinator'] as const) {
       await assert.rejects(move(who[key], 'in_behandeling'), forbidden, key);
     }
-    assert.equal((await getSignalById(db(), KRIMPEN.id, signalId)).state, 'gemeld');
+    assert.equal((await getSignalById(db(), systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, signalId)).state, 'gemeld');
     await move(who.professionalRouted, 'in_behandeling');
     await move(who.coordinator, 'ingepland');
-    assert.equal((await getSignalById(db(), KRIMPEN.id, signalId)).state, 'ingepland');
+    assert.equal((await getSignalById(db(), systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, signalId)).state, 'ingepland');
   });
 
   it('reassignSignal: only the coordinator', async () => {
@@ -99,9 +106,9 @@ describe('signals services refuse whoever the rules do not allow', () => {
     ] as const) {
       await assert.rejects(reassign(who[key]), forbidden, key);
     }
-    assert.equal((await getSignalById(db(), KRIMPEN.id, signalId)).organisation_id, k.municipality);
+    assert.equal((await getSignalById(db(), systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, signalId)).organisation_id, k.municipality);
     await reassign(who.coordinator);
-    assert.equal((await getSignalById(db(), KRIMPEN.id, signalId)).organisation_id, k.housing);
+    assert.equal((await getSignalById(db(), systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, signalId)).organisation_id, k.housing);
   });
 
   it('the list and the CSV export: refused without the right, narrowed to the professional’s organisations', async () => {
@@ -144,5 +151,60 @@ describe('signals services refuse whoever the rules do not allow', () => {
     await assert.rejects(deleteFilter(db(), who.admin, saved.id), forbidden);
     await deleteFilter(db(), who.professionalRouted, saved.id);
     assert.deepEqual(await savedFilters(db(), who.professionalRouted), []);
+  });
+
+  it('reading one signal (getSignal, getSignalById, signalHistory, photoBytes): the routed organisation, one with an action on it, the coordinator; for anyone else it does not exist', async () => {
+    const { signal, trackingToken } = await createSignal(db(), newSignal());
+    const reads = (principal: Principal) => [
+      () => getSignal(db(), principal, KRIMPEN.id, signal.public_id),
+      () => getSignalById(db(), principal, KRIMPEN.id, signal.id),
+      () => signalHistory(db(), principal, KRIMPEN.id, signal.id),
+      () => photoBytes(db(), principal, signal, 1, 'full'),
+    ];
+    for (const key of ['anonymous', 'resident', 'volunteer', 'professionalOther', 'admin', 'otherCoordinator'] as const) {
+      for (const read of reads(who[key])) await assert.rejects(read(), notFound, key);
+    }
+    // Another municipality's coordinator asking in their own municipality does not find it either.
+    await assert.rejects(getSignal(db(), who.otherCoordinator, GRONINGEN.id, signal.public_id), notFound);
+    for (const key of ['professionalRouted', 'coordinator'] as const) {
+      assert.equal((await getSignal(db(), who[key], KRIMPEN.id, signal.public_id)).id, signal.id, key);
+      assert.equal((await getSignalById(db(), who[key], KRIMPEN.id, signal.id)).id, signal.id, key);
+      assert.ok((await signalHistory(db(), who[key], KRIMPEN.id, signal.id)).length > 0, key);
+      assert.equal(await photoBytes(db(), who[key], signal, 1, 'full'), null, `${key}: allowed, no photo at position 1`);
+    }
+    // An action for the housing organisation lets its professional read the signal, nothing more.
+    await addAction(db(), {
+      tenantId: KRIMPEN.id,
+      principal: who.coordinator,
+      locale: 'nl',
+      links,
+      now: NOW,
+      signalId: signal.id,
+      organisationId: k.housing,
+      description: 'Huisbezoek',
+    });
+    assert.equal((await getSignal(db(), who.professionalOther, KRIMPEN.id, signal.public_id)).id, signal.id);
+    assert.ok((await signalHistory(db(), who.professionalOther, KRIMPEN.id, signal.id)).length > 0);
+    // Photos through a tracking link: only the reporter's own link, only in its municipality.
+    assert.ok(trackingToken);
+    assert.equal((await photoViaLink(db(), who.anonymous, KRIMPEN.id, trackingToken, 1, 'full')).photo, null);
+    await assert.rejects(photoViaLink(db(), who.anonymous, KRIMPEN.id, 'x'.repeat(43), 1, 'full'), notFound);
+    await assert.rejects(photoViaLink(db(), who.otherCoordinator, KRIMPEN.id, trackingToken, 1, 'full'), notFound);
+  });
+
+  it('listSignals: refused without the list right, narrowed to the professional’s organisations', async () => {
+    const desk = (await createSignal(db(), newSignal())).signal;
+    const housing = (await createSignal(db(), newSignal({ category: { serviceCode: 'burenoverlast' } }))).signal;
+    const filter = { publicIds: [desk.public_id, housing.public_id] };
+    for (const key of ['anonymous', 'resident', 'volunteer', 'admin', 'otherCoordinator'] as const) {
+      await assert.rejects(listSignals(db(), who[key], KRIMPEN.id, filter), forbidden, key);
+    }
+    const ids = async (principal: Principal) => (await listSignals(db(), principal, KRIMPEN.id, filter)).map((r) => r.public_id).sort();
+    assert.deepEqual(await ids(who.professionalRouted), [desk.public_id]);
+    assert.deepEqual(await ids(who.professionalOther), [housing.public_id]);
+    assert.deepEqual(await ids(who.coordinator), [desk.public_id, housing.public_id].sort());
+    // Asking for another organisation's signals does not widen the view.
+    const asked = await listSignals(db(), who.professionalRouted, KRIMPEN.id, { ...filter, visibleToOrganisations: [k.housing] });
+    assert.deepEqual(asked, []);
   });
 });

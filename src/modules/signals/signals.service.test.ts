@@ -50,7 +50,7 @@ describe('signals service', () => {
     assert.equal(r.signal.organisation_id, k.municipality, 'no rule matches verlichting: the default desk');
     // 10 working days from Monday 23 Nov 2026: Monday 7 Dec, end of day in Amsterdam.
     assert.equal(r.signal.deadline_at!.toISOString(), '2026-12-07T22:59:59.999Z');
-    const history = await signalHistory(t.database.db, KRIMPEN.id, r.signal.id);
+    const history = await signalHistory(t.database.db, systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, r.signal.id);
     assert.deepEqual(
       history.map((h) => [h.from_state, h.to_state]),
       [[null, 'gemeld']],
@@ -223,13 +223,13 @@ describe('signals service', () => {
     assert.ok(mail.text_body.includes('De lamp is vervangen.'));
     assert.ok(mail.text_body.includes('tevreden'));
     await assert.rejects(transitionSignal(t.database.db, { ...base, to: 'in_behandeling' }), rejects(409));
-    const pub = await signalHistory(t.database.db, KRIMPEN.id, signal.id, { publicOnly: true });
+    const pub = await signalHistory(t.database.db, systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, signal.id, { publicOnly: true });
     assert.deepEqual(
       pub.map((h) => h.to_state),
       ['gemeld', 'ingepland', 'afgehandeld'],
     );
     assert.ok(pub.every((h) => h.internal_note === null));
-    const all = await signalHistory(t.database.db, KRIMPEN.id, signal.id);
+    const all = await signalHistory(t.database.db, systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, signal.id);
     assert.equal(all.find((h) => h.to_state === 'on_hold')?.internal_note, 'wacht op aannemer');
     const audit = await t.database.db
       .selectFrom('audit_log')
@@ -271,8 +271,8 @@ describe('signals service', () => {
       }),
       rejects(409),
     );
-    assert.equal((await getSignal(t.database.db, KRIMPEN.id, signal.public_id)).state, 'gemeld');
-    const visible = await listSignals(t.database.db, KRIMPEN.id, { visibleToOrganisations: [k.housing] });
+    assert.equal((await getSignal(t.database.db, systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, signal.public_id)).state, 'gemeld');
+    const visible = await listSignals(t.database.db, systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, { visibleToOrganisations: [k.housing] });
     assert.ok(
       visible.some((s) => s.id === signal.id),
       'an organisation with an action sees the signal',
@@ -280,26 +280,33 @@ describe('signals service', () => {
   });
 
   it('lists with filters and never across tenants', async () => {
-    const sensitive = await listSignals(t.database.db, KRIMPEN.id, { sensitive: true });
+    const sensitive = await listSignals(t.database.db, systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, { sensitive: true });
     assert.ok(sensitive.length > 0 && sensitive.every((s) => s.sensitive));
-    const welfare = await listSignals(t.database.db, KRIMPEN.id, { visibleToOrganisations: [k.welfare] });
+    const welfare = await listSignals(t.database.db, systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, { visibleToOrganisations: [k.welfare] });
     assert.ok(welfare.length > 0 && welfare.every((s) => s.organisation_id === k.welfare));
-    assert.deepEqual(await listSignals(t.database.db, KRIMPEN.id, { visibleToOrganisations: [g.welfare] }), []);
-    assert.deepEqual(await listSignals(t.database.db, KRIMPEN.id, { visibleToOrganisations: [] }), []);
-    const overdue = await listSignals(t.database.db, KRIMPEN.id, { overdueAt: new Date('2027-06-01T00:00:00Z') });
+    assert.deepEqual(
+      await listSignals(t.database.db, systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, { visibleToOrganisations: [g.welfare] }),
+      [],
+    );
+    assert.deepEqual(await listSignals(t.database.db, systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, { visibleToOrganisations: [] }), []);
+    const overdue = await listSignals(t.database.db, systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, {
+      overdueAt: new Date('2027-06-01T00:00:00Z'),
+    });
     assert.ok(overdue.length > 0 && overdue.every((s) => s.closed_at === null));
-    const all = await listSignals(t.database.db, KRIMPEN.id);
+    const all = await listSignals(t.database.db, systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id);
     assert.ok(all.every((s) => s.tenant_id === KRIMPEN.id));
     // Public ids are numbered per municipality, so Groningen may have its own signal with the same
     // number: looking up a Krimpen number in Groningen gives Groningen's signal or a 404, never Krimpen's.
     for (const mine of all) {
-      const there = await getSignal(t.database.db, GRONINGEN.id, mine.public_id).catch((err: unknown) => {
-        assert.ok(rejects(404)(err), 'only a 404 may be thrown');
-        return null;
-      });
+      const there = await getSignal(t.database.db, systemPrincipal(GRONINGEN.id, NOW), GRONINGEN.id, mine.public_id).catch(
+        (err: unknown) => {
+          assert.ok(rejects(404)(err), 'only a 404 may be thrown');
+          return null;
+        },
+      );
       if (there) assert.ok(there.tenant_id === GRONINGEN.id && there.id !== mine.id);
     }
-    await assert.rejects(getSignal(t.database.db, GRONINGEN.id, 'SIG-1999-000001'), rejects(404));
+    await assert.rejects(getSignal(t.database.db, systemPrincipal(GRONINGEN.id, NOW), GRONINGEN.id, 'SIG-1999-000001'), rejects(404));
     void KRIMPEN_POINT;
   });
 });

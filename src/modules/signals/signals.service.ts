@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { inTransaction, type DbOrTrx } from '../../platform/db/database.ts';
-import { AppError, Conflict, Invalid, NotFound } from '../../platform/errors.ts';
+import { AppError, Conflict, Invalid, NotFound, type FieldErrors } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { locatePoint } from '../areas/areas.service.ts';
@@ -23,6 +23,7 @@ import { canTransition, isClosed, isPublicState, nextStates, type SignalState } 
 import { MAX_ADDRESS, MAX_DESCRIPTION, MAX_EMAIL, MAX_NAME, MAX_NOTE } from './signals.schemas.ts';
 import { authorize, type Principal } from '../../platform/principal.ts';
 import { can, signalFacts } from './policies.ts';
+import { signalAccess, visibleFilter, type SignalAccess } from './access.ts';
 
 export type { SignalRow, SignalListRow, SignalFilter, TransitionRow } from './signals.store.ts';
 export { nextStates, canTransition, isClosed, isPublicState };
@@ -78,7 +79,7 @@ export async function createSignal(db: DbOrTrx, input: NewSignal): Promise<Creat
         : await cats.findCategoryByCode(trx, input.tenantId, input.category.serviceCode);
     if (!category || !category.active) throw Invalid({ category: 'signals.error.category' }, 'signals.error.category');
 
-    const errors: Record<string, string> = {};
+    const errors: FieldErrors = {};
     const description = clean(input.description);
     if (!description) errors.description = 'signals.error.descriptionRequired';
     else if (description.length > MAX_DESCRIPTION) errors.description = 'signals.error.descriptionTooLong';
@@ -197,34 +198,49 @@ export async function createSignal(db: DbOrTrx, input: NewSignal): Promise<Creat
   });
 }
 
-/** A signal by its public id (SIG-2026-000001), or NotFound. */
-export async function getSignal(db: DbOrTrx, tenantId: string, publicId: string): Promise<store.SignalRow> {
+/**
+ * A signal by its public id (SIG-2026-000001) with what the principal may do with it (access.ts);
+ * NotFound when unknown or not visible to them (`signal.view`). Jobs pass `systemPrincipal`.
+ */
+export async function openSignal(
+  db: DbOrTrx,
+  principal: Principal,
+  tenantId: string,
+  publicId: string,
+): Promise<{ signal: store.SignalRow; access: SignalAccess }> {
   const s = await store.findSignalByPublicId(db, tenantId, publicId);
   if (!s) throw NotFound('signals.error.notFound');
-  return s;
+  return { signal: s, access: await signalAccess(db, principal, s) };
 }
 
-/** A signal by its internal id, or NotFound. */
-export async function getSignalById(db: DbOrTrx, tenantId: string, id: string): Promise<store.SignalRow> {
+/** A signal by its public id, or NotFound when unknown or not visible to the principal (`signal.view`). */
+export async function getSignal(db: DbOrTrx, principal: Principal, tenantId: string, publicId: string): Promise<store.SignalRow> {
+  return (await openSignal(db, principal, tenantId, publicId)).signal;
+}
+
+/** A signal by its internal id, or NotFound when unknown or not visible to the principal (`signal.view`). */
+export async function getSignalById(db: DbOrTrx, principal: Principal, tenantId: string, id: string): Promise<store.SignalRow> {
   const s = await store.findSignalById(db, tenantId, id);
   if (!s) throw NotFound('signals.error.notFound');
+  await signalAccess(db, principal, s);
   return s;
 }
 
-/** Signals of a tenant matching the filter (with category name, code and sensitivity), newest first. */
-export function listSignals(db: DbOrTrx, tenantId: string, filter: store.SignalFilter = {}): Promise<store.SignalListRow[]> {
-  return store.querySignals(db, tenantId, filter);
+/**
+ * Signals of a tenant matching the filter (with category name, code and sensitivity), newest
+ * first, narrowed to what the principal may list (`signal.list`; Forbidden without it).
+ */
+export async function listSignals(
+  db: DbOrTrx,
+  principal: Principal,
+  tenantId: string,
+  filter: store.SignalFilter = {},
+): Promise<store.SignalListRow[]> {
+  return store.querySignals(db, tenantId, visibleFilter(principal, 'signal.list', tenantId, filter));
 }
 
-/** The history of a signal, oldest first; `publicOnly` keeps the steps a reporter may see, without internal notes. */
-export async function signalHistory(
-  db: DbOrTrx,
-  tenantId: string,
-  signalId: string,
-  opts: { publicOnly?: boolean } = {},
-): Promise<store.TransitionRow[]> {
-  const rows = await store.listTransitions(db, tenantId, signalId);
-  if (!opts.publicOnly) return rows;
+/** The steps of a history a reporter may see, without internal notes or who acted. */
+export function publicSteps(rows: readonly store.TransitionRow[]): store.TransitionRow[] {
   return (
     rows
       // Internal-only rows (reassigning, network actions: same state, no message) are not steps for the reporter.
@@ -234,6 +250,22 @@ export async function signalHistory(
       )
       .map((r) => ({ ...r, internal_note: null, actor_user_id: null }))
   );
+}
+
+/**
+ * The history of a signal the principal may see (`signal.view`; NotFound otherwise), oldest first;
+ * `publicOnly` keeps the steps a reporter may see (publicSteps).
+ */
+export async function signalHistory(
+  db: DbOrTrx,
+  principal: Principal,
+  tenantId: string,
+  signalId: string,
+  opts: { publicOnly?: boolean } = {},
+): Promise<store.TransitionRow[]> {
+  await getSignalById(db, principal, tenantId, signalId);
+  const rows = await store.listTransitions(db, tenantId, signalId);
+  return opts.publicOnly ? publicSteps(rows) : rows;
 }
 
 export interface TransitionInput {

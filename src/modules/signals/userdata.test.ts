@@ -8,7 +8,7 @@ import { KRIMPEN, NOW, newSignal, setupTenant } from './signals.test-support.ts'
 import { followSignal } from './tracking/tracking.service.ts';
 import { exportSignalsData, forgetSignalsData } from './userdata.ts';
 import { parseListQuery, saveFilter } from './list/list.service.ts';
-import { principalOf } from '../../platform/principal.ts';
+import { principalOf, systemPrincipal } from '../../platform/principal.ts';
 
 describe('signals user data', () => {
   const t = useTestDb();
@@ -87,7 +87,7 @@ describe('signals user data', () => {
       [other.signal.public_id],
     );
     await inTransaction(t.database.db, (trx) => forgetSignalsData(trx, userId, NOW));
-    const after = await getSignal(t.database.db, KRIMPEN.id, signal.public_id);
+    const after = await getSignal(t.database.db, systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, signal.public_id);
     assert.equal(after.reporter_email, null);
     assert.equal(after.reporter_phone, null);
     assert.equal(after.reporter_user_id, null);

@@ -2,9 +2,10 @@
 import type { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTrx } from '../../platform/db/database.ts';
-import { Invalid } from '../../platform/errors.ts';
+import { Invalid, type FieldErrors } from '../../platform/errors.ts';
 import { recordAudit, truncateIp } from '../../platform/audit/audit.service.ts';
 import { systemPrincipal, type Principal } from '../../platform/principal.ts';
+import { isMessageKey } from '../../platform/i18n/index.ts';
 
 /**
  * Who makes a change, and when: the principal (policies.ts decides what it may do) with its
@@ -28,12 +29,12 @@ export function systemActor(now: Date, tenantId: string | null = null): Actor {
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const fields: Record<string, string> = {};
+  const fields: FieldErrors = {};
   for (const issue of r.error.issues) {
     const field = issue.path.map(String).join('.') || '_form';
     if (fields[field]) continue;
-    fields[field] =
-      issue.message.startsWith('socialmap.') || issue.message.startsWith('form.') ? issue.message : 'socialmap.error.invalidValue';
+    const key = issue.message;
+    fields[field] = (key.startsWith('socialmap.') || key.startsWith('form.')) && isMessageKey(key) ? key : 'socialmap.error.invalidValue';
   }
   throw Invalid(fields);
 }

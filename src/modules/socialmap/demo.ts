@@ -9,6 +9,7 @@ import { ensureDefaultTaxonomies } from './taxonomy/taxonomy.service.ts';
 import { locationInput, organizationInput, scheduleInput, serviceInput } from './socialmap.schemas.ts';
 import { upsertRows } from './hsds/import.store.ts';
 import { ZONE } from '../../platform/time.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 
 /** Small offsets (degrees) so places in one area do not share a point. */
 const OFFSETS: readonly [number, number][] = [
@@ -69,7 +70,7 @@ export async function socialmapDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
   for (const tenant of args.tenants) {
     const data = DEMO_SOCIALMAP[tenant.id];
     if (!data) continue;
-    const terms = await ensureDefaultTaxonomies(trx, tenant.id);
+    const terms = await ensureDefaultTaxonomies(trx, systemPrincipal(tenant.id, args.now), tenant.id);
     const people = args.organisations.get(tenant.id);
     const rows: Record<string, Record<string, unknown>[]> = {
       orgs: [],

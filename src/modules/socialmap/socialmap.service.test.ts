@@ -11,6 +11,8 @@ import { ensureDefaultTaxonomies, listTerms } from './taxonomy/taxonomy.service.
 import { FUNCTIE, TOEGANKELIJKHEID, DOELGROEP } from './taxonomy/taxonomy.ts';
 import { getServiceDetail } from './records/detail.service.ts';
 import { systemActor } from './actor.ts';
+import { principalOf } from '../../platform/principal.ts';
+import type { Role } from '../../platform/roles.ts';
 import { GRONINGEN, GRONINGEN_POINT, KRIMPEN, KRIMPEN_POINT, setupSocialmapTenants } from './socialmap.test-support.ts';
 
 const actor = systemActor(new Date('2026-11-23T10:00:00Z'));
@@ -35,12 +37,41 @@ describe('social map core service', () => {
   it('creates default taxonomies once per tenant with stable codes', async () => {
     const db = ctx.database.db;
     await setupSocialmapTenants(db);
-    const again = await ensureDefaultTaxonomies(db, KRIMPEN.id);
+    const again = await ensureDefaultTaxonomies(db, actor, KRIMPEN.id);
     assert.equal(again.size, 18);
     const functies = await listTerms(db, KRIMPEN.id, { taxonomyCode: 'functie' });
     assert.deepEqual(functies.map((t) => t.code).sort(), Object.values(FUNCTIE).sort());
-    const other = await ensureDefaultTaxonomies(db, GRONINGEN.id);
+    const other = await ensureDefaultTaxonomies(db, actor, GRONINGEN.id);
     assert.notEqual(other.get(FUNCTIE.ontmoeting), again.get(FUNCTIE.ontmoeting), 'each tenant has its own terms');
+    // Only who keeps the categories, in their own municipality (`socialmap.categories`).
+    const at = new Date('2026-11-23T10:00:00Z');
+    const as = (tenantId: string, role: Role | null) =>
+      principalOf(
+        {
+          id: '00000000-0000-4000-8000-00000000000a',
+          mfaVerified: true,
+          memberships: role ? [{ tenantId, organisationId: null, role }] : [],
+        },
+        KRIMPEN.id,
+        at,
+      );
+    for (const p of [as(KRIMPEN.id, null), as(KRIMPEN.id, 'resident'), as(KRIMPEN.id, 'professional'), as(GRONINGEN.id, 'coordinator')]) {
+      await assert.rejects(ensureDefaultTaxonomies(db, p, KRIMPEN.id), (e: unknown) => e instanceof AppError && e.status === 403);
+    }
+    const otherCoordinator = principalOf(
+      {
+        id: '00000000-0000-4000-8000-00000000000b',
+        mfaVerified: true,
+        memberships: [{ tenantId: GRONINGEN.id, organisationId: null, role: 'coordinator' }],
+      },
+      GRONINGEN.id,
+      at,
+    );
+    await assert.rejects(
+      ensureDefaultTaxonomies(db, otherCoordinator, KRIMPEN.id),
+      (e: unknown) => e instanceof AppError && e.status === 403,
+    );
+    assert.equal((await ensureDefaultTaxonomies(db, as(KRIMPEN.id, 'admin'), KRIMPEN.id)).size, 18);
   });
 
   it('creates an organisation, a location in its buurt and a service with terms, schedules and a cancelled date', async () => {

@@ -2,6 +2,7 @@
 import type { DbOrTrx } from '../../platform/db/database.ts';
 import { createTenant, findTenantById, importDemoAreas } from '../areas/areas.service.ts';
 import { ensureDefaultTaxonomies } from './taxonomy/taxonomy.service.ts';
+import { systemActor } from './actor.ts';
 
 export const KRIMPEN = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
 export const GRONINGEN = { id: 'GM0014', slug: 'groningen', name: 'Groningen' };
@@ -13,6 +14,7 @@ export const GRONINGEN_POINT = { latitude: 53.2194, longitude: 6.5665 };
 export async function setupSocialmapTenants(db: DbOrTrx): Promise<void> {
   for (const t of [KRIMPEN, GRONINGEN]) if (!(await findTenantById(db, t.id))) await createTenant(db, t);
   await importDemoAreas(db, { now: new Date('2026-11-23T10:00:00Z'), tenants: [KRIMPEN, GRONINGEN], dataDir: 'seed-data/cbs' });
-  await ensureDefaultTaxonomies(db, KRIMPEN.id);
-  await ensureDefaultTaxonomies(db, GRONINGEN.id);
+  const seed = systemActor(new Date('2026-11-23T10:00:00Z'));
+  await ensureDefaultTaxonomies(db, seed, KRIMPEN.id);
+  await ensureDefaultTaxonomies(db, seed, GRONINGEN.id);
 }

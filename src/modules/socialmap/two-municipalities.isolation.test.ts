@@ -55,7 +55,7 @@ describe('socialmap: a person with roles in two municipalities (issue 11, findin
     await ensureTenant(db, GRONINGEN);
     await importDemoAreas(db, { now: new Date('2026-11-23T10:00:00Z'), tenants: [KRIMPEN, GRONINGEN], dataDir: 'seed-data/cbs' });
     const actor = systemActor(ctx.clock.now());
-    for (const t of [KRIMPEN, GRONINGEN]) await ensureDefaultTaxonomies(db, t.id);
+    for (const t of [KRIMPEN, GRONINGEN]) await ensureDefaultTaxonomies(db, actor, t.id);
     ids.peopleK = (await createOrganisation(db, { tenantId: KRIMPEN.id, name: `${K_ORG} (mensen)`, kind: 'welzijn' })).id;
     ids.peopleG = (await createOrganisation(db, { tenantId: GRONINGEN.id, name: `${G_ORG} (mensen)`, kind: 'welzijn' })).id;
     ids.orgK = (await createOrganization(db, KRIMPEN.id, { name: K_ORG, people_organisation_id: ids.peopleK }, actor)).id;

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { issuePath } from './untyped.ts';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
-import { isMessageKey, translator, type MessageKey, type Translate } from '../i18n/index.ts';
+import { translator, type MessageKey, type Translate } from '../i18n/index.ts';
 
 const API_PREFIXES = ['/api/', '/health', '/ready'];
 const TENANT_API = /^\/[^/]+\/(open311|hsds|api)(\/|$)/;
@@ -25,7 +25,7 @@ interface Normalised {
 function normalise(err: unknown, req: FastifyRequest): Normalised {
   const t = req.t ?? translator('nl');
   if (err instanceof AppError) {
-    const fields = err.fields ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, isMessageKey(v) ? t(v) : v])) : undefined;
+    const fields = err.fields ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v, err.vars)])) : undefined;
     return { status: err.status, code: err.code, message: t(err.message, err.vars), ...(fields ? { fields } : {}) };
   }
   const e = err as FastifyError;

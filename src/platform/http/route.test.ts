@@ -215,7 +215,7 @@ describe('route edge', () => {
   it('formErrorsOf maps only 4xx errors with field messages', () => {
     assert.deepEqual(formErrorsOf(Invalid({ name: 'form.required' }), t), { status: 422, errors: { name: 'Vul dit veld in.' } });
     assert.equal(formErrorsOf(Forbidden(), t), null);
-    assert.equal(formErrorsOf(new AppError(404, 'not_found', 'error.notFound', { a: 'b' }), t), null);
+    assert.equal(formErrorsOf(new AppError(404, 'not_found', 'error.notFound', { a: 'form.required' }), t), null);
     assert.equal(formErrorsOf(new Error('boom'), t), null);
   });
 });

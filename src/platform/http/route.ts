@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify';
 import { z } from 'zod';
-import { AppError, Invalid, NotFound } from '../errors.ts';
-import { isMessageKey, type Translate } from '../i18n/index.ts';
+import { AppError, Invalid, NotFound, type FieldErrors } from '../errors.ts';
+import type { MessageVars, Translate } from '../i18n/index.ts';
 import { verifyCsrf } from './csrf.ts';
-import { parseForm } from './forms.ts';
+import { checkForm } from './forms.ts';
 import { readMultipart, type MultipartLimits, type Upload } from './multipart.ts';
 import type { Policy } from './policy.ts';
 import type { RequestTenant } from './types.ts';
@@ -36,13 +36,20 @@ type ParamsOf<S extends Shape, U extends string> = z.output<z.ZodObject<S>> & (U
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 type BodyOf<B, F> = F extends z.ZodType ? z.output<F> : B extends z.ZodType ? z.output<B> : unknown;
 
-/** Re-renders a form with field messages; `values` are the submitted strings (without `_csrf`). */
+/** The field messages a form failed with, as message keys with their placeholders (for a handler that throws them on). */
+export interface FormFailure {
+  fields: FieldErrors;
+  vars?: MessageVars | undefined;
+}
+
+/** Re-renders a form with field messages (`errors`, translated); `values` are the submitted strings (without `_csrf`). */
 export type InvalidForm<R> = (
   req: R,
   reply: FastifyReply,
   errors: Record<string, string>,
   values: Record<string, string | string[]>,
   status: number,
+  failure: FormFailure,
 ) => unknown;
 
 export interface RouteSpec<S extends Shape, Q, B, F, U extends string> {
@@ -76,9 +83,12 @@ const PATH_PARAM = /:([A-Za-z0-9_]+)/g;
 /** Field messages of a domain error that belongs on a form (a 4xx other than 401/403/404 with field messages), translated; null for other errors (the error page shows those). */
 export function formErrorsOf(err: unknown, t: Translate): { status: number; errors: Record<string, string> } | null {
   if (!(err instanceof AppError) || !err.fields || err.status >= 500 || [401, 403, 404].includes(err.status)) return null;
-  const errors: Record<string, string> = {};
-  for (const [k, v] of Object.entries(err.fields)) errors[k] = isMessageKey(v) ? t(v, err.vars) : v;
-  return { status: err.status, errors };
+  return { status: err.status, errors: translateFields(err.fields, t, err.vars) };
+}
+
+/** Field messages, translated. */
+export function translateFields(fields: FieldErrors, t: Translate, vars?: MessageVars): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, t(key, vars)]));
 }
 
 /** Submitted values to fill a form in again: strings, and arrays (checkbox groups) as arrays; never the CSRF token. */
@@ -180,9 +190,9 @@ export function routes(app: FastifyInstance): Router {
           }
           if (form) {
             values = formValues(req.body);
-            const parsed = parseForm(form, req.body ?? {}, req.t);
+            const parsed = checkForm(form, req.body ?? {});
             if (!parsed.ok) {
-              if (invalid) return invalid(req, reply, parsed.errors, values, 422);
+              if (invalid) return invalid(req, reply, translateFields(parsed.errors, req.t), values, 422, { fields: parsed.errors });
               throw Invalid(parsed.errors);
             }
             req.body = parsed.data;
@@ -191,8 +201,8 @@ export function routes(app: FastifyInstance): Router {
             return await (handler as Handler<FastifyRequest>)(req, reply);
           } catch (e) {
             const mapped = invalid ? formErrorsOf(e, req.t) : null;
-            if (!mapped || !invalid) throw e;
-            return invalid(req, reply, mapped.errors, values, mapped.status);
+            if (!mapped || !invalid || !(e instanceof AppError) || !e.fields) throw e;
+            return invalid(req, reply, mapped.errors, values, mapped.status, { fields: e.fields, vars: e.vars });
           }
         },
       });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
 import * as store from '../areas.store.ts';
+import { insertTenant } from '../../../platform/tenants/tenants.service.ts';
 import { invalidateAreaCaches } from '../areas.cache.ts';
 import type { GeoJsonGeometry, Position } from '../areas.tables.ts';
 import { bboxOf, labelPoint, pointInGeometry } from '../geo.ts';
@@ -130,7 +131,7 @@ export async function importDemoAreas(
       });
     }
     await inTransaction(db, async (trx) => {
-      await store.insertTenant(trx, tenant);
+      await insertTenant(trx, tenant);
       await store.upsertAreas(trx, tenant.id, [municipality, ...districts, ...neighbourhoods], now);
     });
     invalidateAreaCaches();

@@ -1,6 +1,7 @@
 import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
 import { NotFound } from '../../../platform/errors.ts';
 import * as store from '../areas.store.ts';
+import { findTenantById } from '../../../platform/tenants/tenants.service.ts';
 import { invalidateAreaCaches } from '../areas.cache.ts';
 import { makeRejection, parseFeatureCollection, validateFeature, type Rejection, type ValidFeature } from './features.ts';
 
@@ -34,7 +35,7 @@ export interface ImportReport {
  */
 export async function importAreas(db: DbOrTrx, input: ImportAreasInput): Promise<ImportReport> {
   const parsed = input.features ? { features: input.features, rd: false } : parseFeatureCollection(input.geojson);
-  const tenant = await store.findTenantById(db, input.tenantId);
+  const tenant = await findTenantById(db, input.tenantId);
   if (!tenant) throw NotFound('areas.tenant.notFound');
   const rules = {
     tenantId: input.tenantId,

@@ -1,6 +1,11 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
-/** Tables of the areas module. Frozen in time: never edit, add new ones. */
+/**
+ * Tables of the areas module. Frozen in time: never edit, add new ones. `tenants` (and its
+ * `areas_version` column) was created here and its migrations stay here, though the platform now
+ * owns the table (src/platform/tenants/tenants.tables.ts, ADR 0007): moving a migration would
+ * change its name or order on databases that already ran it.
+ */
 export const areasMigrations: Record<string, Migration> = {
   '20261123T0100_areas_tenants_areas': {
     async up(db: Kysely<any>) {

@@ -9,7 +9,7 @@ import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { queueMail } from '../../../platform/mail/mail.service.ts';
 import { findUserByEmail } from '../../people/people.service.ts';
 import * as store from './circle.store.ts';
-import { assertOwner, audit, type Actor, type MemberCircle } from './circle.service.ts';
+import { assertMember, assertOwner, audit, type Actor, type MemberCircle } from './circle.service.ts';
 import { authorize } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 import { isUuid } from '../../../platform/ids.ts';
@@ -135,8 +135,9 @@ export async function revokeCircleInvitation(
   });
 }
 
-/** Open invitations of the circle (owner only: the addresses are what they typed). */
-export async function listCircleInvitations(db: DbOrTrx, circle: MemberCircle, now: Date) {
+/** Open invitations of the circle (owner only: the addresses are what they typed; other members see none). */
+export async function listCircleInvitations(db: DbOrTrx, circle: MemberCircle, actor: Actor, now: Date) {
+  assertMember(circle, actor);
   if (circle.role !== 'owner') return [];
   return store.listOpenInvitations(db, circle.tenant_id, circle.id, now);
 }

@@ -19,6 +19,7 @@ import { actorOf, circlePath, crumbs, listPath } from './circle.http.ts';
 import { singleValues } from '../helpmatch.http.ts';
 import { MembersPage } from './views/members.tsx';
 import { CircleInvitationPage, type CircleInvitationMode } from './views/invitation.tsx';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 type TenantRequest = FastifyRequest & { tenant: RequestTenant };
 
@@ -35,11 +36,11 @@ export async function circleMemberRoutes(app: FastifyInstance): Promise<void> {
     req: TenantRequest,
     reply: FastifyReply,
     circle: circles.MemberCircle,
-    notice: string | null,
+    notice: MessageKey | null,
     extra: { values?: Record<string, string>; errors?: Record<string, string>; status?: number } = {},
   ) {
-    const members = await circles.listCircleMembers(app.db, circle);
-    const invitations = await listCircleInvitations(app.db, circle, app.clock.now());
+    const members = await circles.listCircleMembers(app.db, circle, actorOf(req));
+    const invitations = await listCircleInvitations(app.db, circle, actorOf(req), app.clock.now());
     await circles.audit(app.db, circle.tenant_id, actorOf(req), 'view', 'helpmatch_circle_member', null, { circleId: circle.id });
     return reply
       .header('cache-control', 'no-store')

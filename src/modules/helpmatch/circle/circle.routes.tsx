@@ -43,8 +43,8 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
     extra: FormState = {},
   ) {
     const now = app.clock.now();
-    const week = await circles.circleWeek(app.db, circle, { week: query.week, now });
-    const members = await circles.listCircleMembers(app.db, circle);
+    const week = await circles.circleWeek(app.db, circle, actorOf(req), { week: query.week, now });
+    const members = await circles.listCircleMembers(app.db, circle, actorOf(req));
     const hours = await circleHoursTotal(app.db, circle.tenant_id, circle.id);
     await circles.audit(app.db, circle.tenant_id, actorOf(req), 'view', 'helpmatch_circle', circle.id);
     return reply
@@ -150,8 +150,8 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
     extra: FormState = {},
   ) {
     const { taskId, date } = at;
-    const slot = await circles.getSlot(app.db, circle, taskId, date);
-    const members = await circles.listCircleMembers(app.db, circle);
+    const slot = await circles.getSlot(app.db, circle, actorOf(req), taskId, date);
+    const members = await circles.listCircleMembers(app.db, circle, actorOf(req));
     const takerName = slot.turn?.taken_by ? (members.find((m) => m.userId === slot.turn!.taken_by)?.name ?? null) : null;
     return reply
       .header('cache-control', 'no-store')

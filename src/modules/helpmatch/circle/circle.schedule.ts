@@ -1,5 +1,5 @@
 /** Dates of a circle's tasks: which days a task falls on, and the week overview. Pure functions. */
-import { DateTime } from 'luxon';
+import { DateTime, type WeekdayNumbers } from 'luxon';
 import type { CircleRecurrence } from './circle.tables.ts';
 import { ZONE } from '../../../platform/time.ts';
 
@@ -83,7 +83,9 @@ export function weekSlots<T extends TaskDates & { id: string; title: string; tim
   );
 }
 
-/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
-export function weekdayOf(s: string): number {
-  return day(s).weekday;
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday (dates are checked on input: one that is not valid throws). */
+export function weekdayOf(s: string): WeekdayNumbers {
+  const d = DateTime.fromISO(s, { zone: 'utc' });
+  if (!d.isValid) throw new Error(`weekdayOf: not a date: ${s}`);
+  return d.weekday;
 }

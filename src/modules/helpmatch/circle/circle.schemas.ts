@@ -1,6 +1,7 @@
 /** Forms of the care circle and the reciprocity question; messages are i18n keys. */
 import { z } from 'zod';
 import { MAX } from '../helpmatch.schemas.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 /** A date as yyyy-mm-dd (the form; the calendar check is isIsoDate in circle.schedule.ts). */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,7 +54,7 @@ export const reciprocityForm = z.object({
 });
 
 /** Notices after a redirect (`?melding=code`); only these codes are shown. */
-const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, MessageKey> = {
   'kring-gemaakt': 'helpmatch.circle.notice.created',
   'uitnodiging-verstuurd': 'helpmatch.circle.notice.invited',
   'uitnodiging-ingetrokken': 'helpmatch.circle.notice.revoked',
@@ -71,7 +72,7 @@ const NOTICES: Record<string, string> = {
 };
 
 /** The i18n key of the notice named in the query string (`melding`), or null. */
-export function noticeOf(query: { melding?: string | undefined }): string | null {
+export function noticeOf(query: { melding?: string | undefined }): MessageKey | null {
   return query.melding !== undefined && Object.hasOwn(NOTICES, query.melding) ? (NOTICES[query.melding] ?? null) : null;
 }
 

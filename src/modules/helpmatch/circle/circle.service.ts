@@ -44,13 +44,24 @@ export async function getCircle(db: DbOrTrx, tenantId: string, circleId: string,
   return c;
 }
 
+/**
+ * Throws Forbidden unless the actor is the member the circle was loaded for (getCircle) and may
+ * take part (`circle.view`): a circle loaded for one person cannot be handed to another's actions.
+ */
+export function assertMember(circle: MemberCircle, actor: Actor): void {
+  authorize(
+    circle.member_user_id === actor.userId && can(actor, 'circle.view', { tenantId: circle.tenant_id, userIds: [circle.member_user_id] }),
+  );
+}
+
 /** What policies.ts needs for `circle.manage`: the actor counts only when they own the circle. */
 function ownerFacts(circle: MemberCircle, actor: Actor) {
   return { tenantId: circle.tenant_id, userIds: circle.role === 'owner' ? [actor.userId] : [] };
 }
 
-/** Throws Forbidden ("only the owner") unless the actor owns the circle. */
+/** Throws Forbidden ("only the owner") unless the actor owns the circle (and it was loaded for them). */
 export function assertOwner(circle: MemberCircle, actor: Actor): void {
+  assertMember(circle, actor);
   if (!can(actor, 'circle.manage', ownerFacts(circle, actor))) throw Forbidden('helpmatch.circle.ownerOnly');
 }
 
@@ -103,8 +114,9 @@ export interface CircleMember {
   joinedAt: Date;
 }
 
-/** The members of a circle with their names (the caller must be a member). */
-export async function listCircleMembers(db: DbOrTrx, circle: MemberCircle): Promise<CircleMember[]> {
+/** The members of a circle with their names (the actor must be the member it was loaded for). */
+export async function listCircleMembers(db: DbOrTrx, circle: MemberCircle, actor: Actor): Promise<CircleMember[]> {
+  assertMember(circle, actor);
   const rows = await store.listMemberRows(db, circle.tenant_id, circle.id);
   const out: CircleMember[] = [];
   for (const r of rows) {
@@ -115,7 +127,13 @@ export async function listCircleMembers(db: DbOrTrx, circle: MemberCircle): Prom
 }
 
 /** The week from the Monday of `week` (or of today): every occurrence of every task, taken or open. */
-export async function circleWeek(db: DbOrTrx, circle: MemberCircle, opts: { week?: string | undefined; now: Date }): Promise<CircleWeek> {
+export async function circleWeek(
+  db: DbOrTrx,
+  circle: MemberCircle,
+  actor: Actor,
+  opts: { week?: string | undefined; now: Date },
+): Promise<CircleWeek> {
+  assertMember(circle, actor);
   const today = localDate(opts.now);
   const monday = mondayOf(opts.week && isIsoDate(opts.week) ? opts.week : today);
   const tasks = await store.listTasks(db, circle.tenant_id, circle.id);
@@ -130,6 +148,7 @@ export async function addTask(
   actor: Actor,
   input: { title: string; notes: string; recurrence: CircleRecurrence; startsOn: string; timeOfDay: string | null; now: Date },
 ): Promise<string> {
+  assertMember(circle, actor);
   const today = localDate(input.now);
   if (!isIsoDate(input.startsOn)) throw Invalid({ startsOn: 'helpmatch.circle.task.badDate' });
   if (input.startsOn < today) throw Invalid({ startsOn: 'helpmatch.circle.task.pastDate' });
@@ -152,7 +171,8 @@ export async function archiveTask(db: DbOrTrx, circle: MemberCircle, actor: Acto
 }
 
 /** One occurrence of a task, with its turn if someone took it; NotFound when the task does not fall on that date. */
-export async function getSlot(db: DbOrTrx, circle: MemberCircle, taskId: string, date: string) {
+export async function getSlot(db: DbOrTrx, circle: MemberCircle, actor: Actor, taskId: string, date: string) {
+  assertMember(circle, actor);
   if (!isUuid(taskId) || !isIsoDate(date)) throw NotFound();
   const task = await store.findTask(db, circle.tenant_id, circle.id, taskId);
   if (!task || !isOccurrence(task, date)) throw NotFound();
@@ -162,7 +182,7 @@ export async function getSlot(db: DbOrTrx, circle: MemberCircle, taskId: string,
 
 /** Take an occurrence of a task; exactly one member gets it, the others get Conflict. */
 export async function takeTurn(db: DbOrTrx, circle: MemberCircle, actor: Actor, taskId: string, date: string, now: Date): Promise<void> {
-  const slot = await getSlot(db, circle, taskId, date);
+  const slot = await getSlot(db, circle, actor, taskId, date);
   if (date < localDate(now)) throw BadRequest('helpmatch.circle.turn.past');
   if (slot.turn) throw Conflict('helpmatch.circle.turn.taken');
   await inTransaction(db, async (trx) => {
@@ -177,7 +197,7 @@ export async function takeTurn(db: DbOrTrx, circle: MemberCircle, actor: Actor, 
 
 /** Give back an occurrence one took and has not done yet. */
 export async function releaseTurn(db: DbOrTrx, circle: MemberCircle, actor: Actor, taskId: string, date: string): Promise<void> {
-  const slot = await getSlot(db, circle, taskId, date);
+  const slot = await getSlot(db, circle, actor, taskId, date);
   if (!slot.turn || slot.turn.taken_by !== actor.userId || slot.turn.done_at) throw Conflict('helpmatch.circle.turn.notYours');
   await inTransaction(db, async (trx) => {
     await store.deleteTurn(trx, circle.tenant_id, slot.turn!.id);
@@ -195,7 +215,7 @@ export async function completeTurn(
   hours: number,
   now: Date,
 ): Promise<void> {
-  const slot = await getSlot(db, circle, taskId, date);
+  const slot = await getSlot(db, circle, actor, taskId, date);
   if (!slot.turn || slot.turn.taken_by !== actor.userId) throw Conflict('helpmatch.circle.turn.notYours');
   if (slot.turn.done_at) throw Conflict('helpmatch.circle.turn.alreadyDone');
   if (date > localDate(now)) throw BadRequest('helpmatch.circle.turn.future');
@@ -223,6 +243,7 @@ export async function removeMember(db: DbOrTrx, circle: MemberCircle, actor: Act
 
 /** A member leaves the circle (the owner cannot: they close the circle instead). */
 export async function leaveCircle(db: DbOrTrx, circle: MemberCircle, actor: Actor): Promise<void> {
+  assertMember(circle, actor);
   if (circle.role === 'owner') throw Conflict('helpmatch.circle.ownerCannotLeave');
   await inTransaction(db, async (trx) => {
     await store.deleteMember(trx, circle.tenant_id, circle.id, actor.userId);

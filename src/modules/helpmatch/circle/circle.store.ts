@@ -76,6 +76,7 @@ export async function findCircleOfMember(db: DbOrTrx, tenantId: string, circleId
       'c.created_as',
       'c.created_at',
       'm.role',
+      'm.user_id as member_user_id',
     ])
     .where('c.tenant_id', '=', tenantId)
     .where('c.id', '=', circleId)

@@ -7,6 +7,7 @@ import { noticeOf, noticeQuery, reciprocityForm } from './circle.schemas.ts';
 import { MAX } from '../helpmatch.schemas.ts';
 import { LedgerPage } from './views/ledger.tsx';
 import { actorOf } from './circle.http.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 /** Where the offer form of the help marketplace lives. */
 export const offerFormPath = (slug: string) => `/${slug}/hulp/aanbod`;
@@ -17,7 +18,7 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
   async function render(
     req: FastifyRequest & { tenant: RequestTenant },
     reply: FastifyReply,
-    extra: { notice?: string | null; value?: string; errors?: Record<string, string>; status?: number } = {},
+    extra: { notice?: MessageKey | null; value?: string; errors?: Record<string, string>; status?: number } = {},
   ) {
     const tenant = req.tenant;
     const { notice, ...form } = extra;

@@ -8,7 +8,7 @@ import { enqueueJob } from '../../../platform/jobs/worker.ts';
 import { queueMail } from '../../../platform/mail/mail.service.ts';
 import { translator } from '../../../platform/i18n/index.ts';
 import type { JobHandlerArgs } from '../../../platform/module.ts';
-import { listTenants } from '../../areas/areas.service.ts';
+import { listTenants } from '../../../platform/tenants/tenants.service.ts';
 import { getUserProfile, listMembers } from '../../people/people.service.ts';
 import { listOpenRequestsForMatching } from './matching-data.service.ts';
 import { createMatches, type MatchCtx } from '../matches/matches.service.ts';

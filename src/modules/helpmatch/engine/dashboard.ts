@@ -7,7 +7,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { guardCell } from '../../../platform/csv.ts';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
-import { type Translate, translateChecked } from '../../../platform/i18n/index.ts';
+import type { Translate } from '../../../platform/i18n/index.ts';
 import { descendantCodes, listAreas } from '../../areas/areas.service.ts';
 import { CATEGORIES } from '../categories.ts';
 import { gini } from '../matching/gini.ts';
@@ -202,7 +202,7 @@ export function dashboardCsv(d: Dashboard, t: Translate): string {
     'activeOffers',
     'activeVolunteers',
     'gini',
-  ];
+  ] as const;
   const line = (r: DashboardRow) => {
     const f = r.figures;
     return [
@@ -228,9 +228,7 @@ export function dashboardCsv(d: Dashboard, t: Translate): string {
     ];
   };
   return stringify(
-    [header.map((h) => translateChecked(t, `helpmatch.engine.csv.${h}`)), line(d.selection), ...d.rows.map(line)].map((row) =>
-      row.map(guardCell),
-    ),
+    [header.map((h) => t(`helpmatch.engine.csv.${h}`)), line(d.selection), ...d.rows.map(line)].map((row) => row.map(guardCell)),
   );
 }
 

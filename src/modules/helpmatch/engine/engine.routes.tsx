@@ -21,7 +21,7 @@ import { ForYouPage } from './views/for-you.tsx';
 import { SuggestionListPage, SuggestionsPage } from './views/suggestions.tsx';
 import { BatchDonePage, BatchPage } from './views/batch.tsx';
 import { DashboardPage } from './views/dashboard.tsx';
-import { translateChecked } from '../../../platform/i18n/index.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 const COORDINATOR_PERSONAL = { roles: COORDINATORS, personalData: true } as const;
 const proposeForm = z.object({ volunteer: z.string().min(1, 'helpmatch.engine.notSuggested') });
@@ -72,7 +72,7 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     const tenant = req.tenant;
     const now = app.clock.now();
     const [offer, items, buurten] = await Promise.all([
-      getMyOffer(app.db, tenant.id, req.user!.id),
+      getMyOffer(app.db, actorOf(req)),
       suggestionsForVolunteer(app.db, tenant.id, actorOf(req), now),
       buurtOptions(app.db, tenant.id),
     ]);
@@ -124,7 +124,7 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
   const renderSuggestions = async (
     req: FastifyRequest & { tenant: RequestTenant },
     requestId: string,
-    notice: string | null,
+    notice: MessageKey | null,
     errors?: Record<string, string>,
   ) => {
     const tenant = req.tenant;
@@ -188,7 +188,7 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
         // Every refusal (not suggested, request no longer open, already matched) is told beside the volunteer, with 422.
         if (!(err instanceof AppError) || err.status >= 500 || err.status === 404) throw err;
         errors = err.fields
-          ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, translateChecked(req.t, v)]))
+          ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, req.t(v)]))
           : { volunteer: req.t(err.message) };
       }
       return reply.page(await renderSuggestions(req, requestId, null, errors), {

@@ -13,7 +13,8 @@ import {
   type OfferForMatching,
   type RequestForMatching,
 } from './matching-data.service.ts';
-import { getMyOffer, listLatentContacts, recordVog } from '../offers/offers.service.ts';
+import { listLatentContacts, recordVog } from '../offers/offers.service.ts';
+import { findOfferOfUser } from '../offers/offers.store.ts';
 import { blockedUserIds } from '../safety/safety.service.ts';
 import { createMatches, type MatchCtx } from '../matches/matches.service.ts';
 import type { Actor } from '../actor.ts';
@@ -22,7 +23,7 @@ import type { WeeklySlot as CoreSlot } from '../helpmatch.tables.ts';
 import type { MatchRow } from '../matches/matches.store.ts';
 import * as store from './engine.store.ts';
 import { suggestFor, type SuggestOptions } from '../matching/suggest.ts';
-import type { EngineRequest, EngineVolunteer, LatentContact, Suggestion, WeeklySlot } from '../matching/types.ts';
+import type { EngineRequest, EngineVolunteer, HelpType, LatentContact, Suggestion, WeeklySlot } from '../matching/types.ts';
 import { ZONE } from '../../../platform/time.ts';
 import { authorize, systemPrincipal, type Principal } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
@@ -152,7 +153,7 @@ export interface VolunteerSuggestion {
   requestId: string;
   summary: string;
   category: string;
-  helpType: string;
+  helpType: HelpType;
   buurtCode: string | null;
   urgency: string;
   createdAt: Date;
@@ -264,7 +265,8 @@ export async function engineDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<void
     const volunteer = short ? args.users.get(`vrijwilliger.${short}@demo.samenhang.nl`) : undefined;
     const coordinator = short ? args.users.get(`coordinator.${short}@demo.samenhang.nl`) : undefined;
     if (!volunteer || !coordinator) continue;
-    const offer = await getMyOffer(trx, tenant.id, volunteer);
+    // The seed reads the demo volunteer's offer itself (the store): no person acts here.
+    const offer = await findOfferOfUser(trx, tenant.id, volunteer);
     if (!offer) continue;
     const seenOn = DateTime.fromJSDate(args.now, { zone: ZONE }).minus({ days: 30 }).toISODate()!;
     await recordVog(trx, tenant.id, actorIn(tenant.id, coordinator, ['coordinator'], { now: args.now }), offer.id, seenOn, args.now);

@@ -6,11 +6,12 @@
  */
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
 import { queueMail } from '../../../platform/mail/mail.service.ts';
 import { enqueueJob } from '../../../platform/jobs/worker.ts';
 import { translator } from '../../../platform/i18n/index.ts';
 import type { JobHandlerArgs } from '../../../platform/module.ts';
-import { findTenantById, listTenants } from '../../areas/areas.service.ts';
+import { findTenantById, listTenants } from '../../../platform/tenants/tenants.service.ts';
 import { getUserProfile } from '../../people/people.service.ts';
 import { getRequestForMatching } from './matching-data.service.ts';
 import { createMatches } from '../matches/matches.service.ts';
@@ -66,7 +67,8 @@ export async function runWave(
     const created = await createMatches(
       trx,
       ctx,
-      null,
+      // The wave job acts for the platform in the request's municipality.
+      systemPrincipal(tenantId, now),
       next.map((s) => ({
         requestId,
         volunteerUserId: s.userId,

@@ -1,11 +1,11 @@
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { getUserProfile } from '../../people/people.service.ts';
-import { type RequestRow, listRequestsOfUser, listRequests } from '../requests/requests.store.ts';
+import { type RequestRow, listRequestsOfUser, listRequests, requestOfMatch } from '../requests/requests.store.ts';
 import { type MatchRow, listMessages, listMatchesOfVolunteer, listMatchesOfRequests } from './matches.store.ts';
 import type { HelpType, MatchState, RequestState, Urgency, WeeklySlot } from '../helpmatch.tables.ts';
-import { type Actor, auditOf } from '../actor.ts';
-import { loadRequest, requesterSide } from '../requests/requests.service.ts';
+import { type Actor, auditOf, ownTenant } from '../actor.ts';
+import { requesterSide } from '../requests/requests.service.ts';
 import { loadMatch, matchFacts } from './matches.service.ts';
 import { authorize } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
@@ -87,7 +87,7 @@ async function profileOrNull(db: DbOrTrx, userId: string | null) {
  */
 export async function getMatchDetails(db: DbOrTrx, tenantId: string, actor: Actor, matchId: string): Promise<MatchDetails> {
   const m = await loadMatch(db, tenantId, matchId);
-  const r = await loadRequest(db, tenantId, m.request_id);
+  const r = await requestOfMatch(db, tenantId, m.request_id);
   authorize(can(actor, 'match.view', matchFacts(m, r)));
   const side = sideOf(actor, m, r);
   const volunteer = await profileOrNull(db, m.volunteer_user_id);
@@ -127,12 +127,14 @@ export async function getMatchDetails(db: DbOrTrx, tenantId: string, actor: Acto
   };
 }
 
-/** The volunteer's matches (any state), newest first, with request summaries. */
+/** The actor's own matches in their municipality (any state; as volunteer or asking side), newest first, with request summaries (`match.view`, own). */
 export async function listMyMatches(
   db: DbOrTrx,
-  tenantId: string,
-  userId: string,
+  actor: Actor,
 ): Promise<{ match: MatchRow; request: RequestSummary; role: 'volunteer' | 'requester' }[]> {
+  const tenantId = ownTenant(actor);
+  const userId = actor.userId;
+  authorize(can(actor, 'match.view', { tenantId, userIds: [userId] }));
   const asVolunteer = await listMatchesOfVolunteer(db, tenantId, userId);
   const myRequests = await listRequestsOfUser(db, tenantId, userId);
   const asRequester = await listMatchesOfRequests(

@@ -3,9 +3,9 @@ import { inTransaction } from '../../../platform/db/database.ts';
 import { Conflict, Invalid } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { type MatchRow, transitionMatch, insertMessage } from './matches.store.ts';
-import { type RequestRow, transitionRequest } from '../requests/requests.store.ts';
+import { type RequestRow, requestOfMatch, transitionRequest } from '../requests/requests.store.ts';
 import { type Actor, assertNotBlocked, auditOf } from '../actor.ts';
-import { loadRequest, requesterSide } from '../requests/requests.service.ts';
+import { requesterSide } from '../requests/requests.service.ts';
 import { loadMatch, matchFacts } from './matches.service.ts';
 import { authorize, reachOf } from '../../../platform/principal.ts';
 import { can, RULES } from '../policies.ts';
@@ -32,7 +32,7 @@ export async function recordHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matc
   const rounded = Math.round(hours * 4) / 4;
   return inTransaction(db, async (trx) => {
     const m = await loadMatch(trx, ctx.tenantId, matchId);
-    const r = await loadRequest(trx, ctx.tenantId, m.request_id);
+    const r = await requestOfMatch(trx, ctx.tenantId, m.request_id);
     authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
     if (m.state !== 'accepted') throw Conflict('helpmatch.hours.notAccepted');
@@ -61,7 +61,7 @@ export async function recordHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matc
 export async function confirmHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string): Promise<MatchRow> {
   return inTransaction(db, async (trx) => {
     const m = await loadMatch(trx, ctx.tenantId, matchId);
-    const r = await loadRequest(trx, ctx.tenantId, m.request_id);
+    const r = await requestOfMatch(trx, ctx.tenantId, m.request_id);
     authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
     if (m.state !== 'accepted' || m.hours === null) throw Conflict('helpmatch.hours.nothingToConfirm');
@@ -100,7 +100,7 @@ export async function giveFeedback(
   }
   await inTransaction(db, async (trx) => {
     const m = await loadMatch(trx, ctx.tenantId, matchId);
-    const r = await loadRequest(trx, ctx.tenantId, m.request_id);
+    const r = await requestOfMatch(trx, ctx.tenantId, m.request_id);
     authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
     if (!['accepted', 'done', 'no_show', 'cancelled'].includes(m.state) || m.accepted_at === null) {
@@ -122,7 +122,7 @@ export async function postMessage(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matc
   await assertNotBlocked(db, ctx.tenantId, actor.userId);
   await inTransaction(db, async (trx) => {
     const m = await loadMatch(trx, ctx.tenantId, matchId);
-    const r = await loadRequest(trx, ctx.tenantId, m.request_id);
+    const r = await requestOfMatch(trx, ctx.tenantId, m.request_id);
     authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
     if (!['suggested', 'proposed', 'accepted'].includes(m.state)) throw Conflict('helpmatch.match.notLive');

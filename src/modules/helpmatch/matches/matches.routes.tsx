@@ -9,7 +9,8 @@ import { reportUser } from '../safety/safety.service.ts';
 import { feedbackForm, hoursForm, idParam, messageForm, reportForm } from '../helpmatch.schemas.ts';
 import { MatchPage } from './views/match-page.tsx';
 import { actorOf, buurtOptions, matchCtx, MEMBERS, noticeOf, noticeQuery, singleValues } from '../helpmatch.http.ts';
-import { translateChecked } from '../../../platform/i18n/index.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
+import { categoryLabelKey } from '../categories.ts';
 
 type MatchRequest = FastifyRequest & { tenant: RequestTenant };
 
@@ -25,7 +26,7 @@ export async function matchRoutes(app: FastifyInstance): Promise<void> {
     req: MatchRequest,
     reply: FastifyReply,
     id: string,
-    extra: { notice?: string | null; errors?: Record<string, string>; values?: Record<string, string>; status?: number } = {},
+    extra: { notice?: MessageKey | null; errors?: Record<string, string>; values?: Record<string, string>; status?: number } = {},
   ) {
     const tenant = req.tenant;
     const d = await getMatchDetails(app.db, tenant.id, actorOf(req), id);
@@ -40,7 +41,7 @@ export async function matchRoutes(app: FastifyInstance): Promise<void> {
         values={extra.values ?? {}}
       />,
       {
-        title: req.t('helpmatch.match.title', { category: translateChecked(req.t, `helpmatch.category.${d.request.category}`) }),
+        title: req.t('helpmatch.match.title', { category: req.t(categoryLabelKey(d.request.category)) }),
         breadcrumbs: [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }],
         ...(extra.status ? { status: extra.status } : {}),
       },

@@ -11,14 +11,14 @@ import {
   lockRequest,
   closeOtherMatches,
 } from './matches.store.ts';
-import { type RequestRow, listRequests, transitionRequest } from '../requests/requests.store.ts';
+import { type RequestRow, findRequest, listRequests, requestOfMatch, transitionRequest } from '../requests/requests.store.ts';
 import { listBlocked } from '../safety/safety.store.ts';
 import { findOfferOfUser, listLatent } from '../offers/offers.store.ts';
 import type { ExplanationPart, MatchSource, MatchState } from '../helpmatch.tables.ts';
 import { distanceMeters } from '../../../platform/geo.ts';
 import { type Actor, assertNotBlocked, auditOf } from '../actor.ts';
-import { loadRequest, requestFacts, requesterSide } from '../requests/requests.service.ts';
-import { authorize } from '../../../platform/principal.ts';
+import { requestFacts, requesterSide } from '../requests/requests.service.ts';
+import { authorize, type Principal } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 import { type MatchCtx, notifyUser } from './notify.ts';
 import { isUuid } from '../../../platform/ids.ts';
@@ -52,6 +52,13 @@ function volunteerFacts(m: MatchRow) {
   return { tenantId: m.tenant_id, userIds: [m.volunteer_user_id] };
 }
 
+/** A request by id within the tenant, or NotFound: the row for a service that checks its own rule on it. */
+async function requestRow(db: DbOrTrx, tenantId: string, id: string): Promise<RequestRow> {
+  const r = isUuid(id) ? await findRequest(db, tenantId, id) : undefined;
+  if (!r) throw NotFound('helpmatch.request.notFound');
+  return r;
+}
+
 /** A match by id within the tenant, or NotFound. */
 export async function loadMatch(db: DbOrTrx, tenantId: string, id: string): Promise<MatchRow> {
   const m = isUuid(id) ? await findMatch(db, tenantId, id) : undefined;
@@ -59,12 +66,22 @@ export async function loadMatch(db: DbOrTrx, tenantId: string, id: string): Prom
   return m;
 }
 
+/** Who creates matches: a coordinator's actor, or the system principal of a job (the engine's waves). */
+type Proposer = Principal & { ip?: string | null };
+
 /**
- * Create suggested or proposed matches for open requests. Pairs that already have a live match,
- * requests that are not open and blocked volunteers are skipped; volunteers of proposed matches get
- * a mail (without contact details). Returns the created matches.
+ * Create suggested or proposed matches for open requests (`match.propose`: coordinators, and jobs
+ * with the system principal). Pairs that already have a live match, requests that are not open and
+ * blocked volunteers are skipped; volunteers of proposed matches get a mail (without contact
+ * details). Returns the created matches.
  */
-export async function createMatches(db: DbOrTrx, ctx: MatchCtx, actor: Actor | null, items: readonly NewMatch[]): Promise<MatchRow[]> {
+export async function createMatches(db: DbOrTrx, ctx: MatchCtx, principal: Proposer, items: readonly NewMatch[]): Promise<MatchRow[]> {
+  authorize(can(principal, 'match.propose', { tenantId: ctx.tenantId }));
+  return insertMatchesFor(db, ctx, principal, items);
+}
+
+/** createMatches without the check: for a service that checked its own rule (a volunteer responding to a request). */
+async function insertMatchesFor(db: DbOrTrx, ctx: MatchCtx, actor: Proposer, items: readonly NewMatch[]): Promise<MatchRow[]> {
   if (items.length === 0) return [];
   return inTransaction(db, async (trx) => {
     const requestIds = [...new Set(items.map((i) => i.requestId))];
@@ -85,7 +102,7 @@ export async function createMatches(db: DbOrTrx, ctx: MatchCtx, actor: Actor | n
         explanation: i.explanation ?? [],
         distance_m: i.distanceM ?? null,
         wave: i.wave ?? 0,
-        created_by_user_id: actor?.userId ?? null,
+        created_by_user_id: actor.userId,
         proposed_at: i.state === 'proposed' ? ctx.now : null,
         created_at: ctx.now,
         updated_at: ctx.now,
@@ -96,9 +113,9 @@ export async function createMatches(db: DbOrTrx, ctx: MatchCtx, actor: Actor | n
     }
     if (created.length > 0) {
       await recordAudit(trx, {
-        actorUserId: actor?.userId ?? null,
+        actorUserId: actor.userId,
         tenantId: ctx.tenantId,
-        ip: actor?.ip ?? null,
+        ip: actor.ip ?? null,
         action: 'create',
         entity: 'help_match',
         entityId: created.length === 1 ? created[0]!.id : null,
@@ -118,7 +135,7 @@ export async function proposeToVolunteer(
   volunteerUserId: string,
 ): Promise<MatchRow> {
   authorize(can(actor, 'match.propose', { tenantId: ctx.tenantId }));
-  const request = await loadRequest(db, ctx.tenantId, requestId);
+  const request = await requestRow(db, ctx.tenantId, requestId);
   if (request.state !== 'open') throw Conflict('helpmatch.request.notOpen');
   if (!isUuid(volunteerUserId)) throw Invalid({ volunteer: 'helpmatch.match.noOffer' });
   const offer = await findOfferOfUser(db, ctx.tenantId, volunteerUserId);
@@ -146,9 +163,9 @@ export async function proposeToVolunteer(
   return m;
 }
 
-/** Turn an engine suggestion into a proposal to the volunteer (coordinator; null: a job), who gets a mail. */
-export async function proposeMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor | null, matchId: string): Promise<MatchRow> {
-  if (actor) authorize(can(actor, 'match.propose', { tenantId: ctx.tenantId }));
+/** Turn an engine suggestion into a proposal to the volunteer (`match.propose`: a coordinator, or a job's system principal), who gets a mail. */
+export async function proposeMatch(db: DbOrTrx, ctx: MatchCtx, actor: Proposer, matchId: string): Promise<MatchRow> {
+  authorize(can(actor, 'match.propose', { tenantId: ctx.tenantId }));
   return inTransaction(db, async (trx) => {
     const m = await transitionMatch(trx, ctx.tenantId, matchId, ['suggested'], {
       state: 'proposed',
@@ -158,9 +175,9 @@ export async function proposeMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor | nu
     if (!m) throw Conflict('helpmatch.match.notSuggested');
     await notifyUser(trx, ctx, m.volunteer_user_id!, 'proposed', m.id);
     await recordAudit(trx, {
-      actorUserId: actor?.userId ?? null,
+      actorUserId: actor.userId,
       tenantId: ctx.tenantId,
-      ip: actor?.ip ?? null,
+      ip: actor.ip ?? null,
       action: 'propose',
       entity: 'help_match',
       entityId: m.id,
@@ -173,7 +190,7 @@ export async function proposeMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor | nu
 export async function respondToRequest(db: DbOrTrx, ctx: MatchCtx, actor: Actor, requestId: string): Promise<MatchRow> {
   authorize(can(actor, 'request.respond', { tenantId: ctx.tenantId }));
   await assertNotBlocked(db, ctx.tenantId, actor.userId);
-  const request = await loadRequest(db, ctx.tenantId, requestId);
+  const request = await requestRow(db, ctx.tenantId, requestId);
   if (requesterSide(request).includes(actor.userId)) throw Conflict('helpmatch.match.ownRequest');
   if (request.state !== 'open') throw Conflict('helpmatch.request.notOpen');
   const offer = await findOfferOfUser(db, ctx.tenantId, actor.userId);
@@ -181,7 +198,8 @@ export async function respondToRequest(db: DbOrTrx, ctx: MatchCtx, actor: Actor,
     (m) => m.volunteer_user_id === actor.userId && LIVE.includes(m.state),
   );
   if (existing) return existing;
-  const [m] = await createMatches(db, ctx, actor, [
+  // The volunteer's own response (`request.respond`, checked above), not a coordinator's proposal.
+  const [m] = await insertMatchesFor(db, ctx, actor, [
     {
       requestId,
       volunteerUserId: actor.userId,
@@ -216,7 +234,7 @@ async function acceptIn(trx: Trx, ctx: MatchCtx, actor: Actor, matchId: string):
     throw Conflict('helpmatch.match.alreadyTaken');
   }
   await closeOtherMatches(trx, ctx.tenantId, m.request_id, m.id, ctx.now);
-  const request = await loadRequest(trx, ctx.tenantId, m.request_id);
+  const request = await requestOfMatch(trx, ctx.tenantId, m.request_id);
   for (const u of requesterSide(request)) await notifyUser(trx, ctx, u, 'accepted', m.id);
   await recordAudit(trx, { ...auditOf(actor, ctx.tenantId), action: 'accept', entity: 'help_match', entityId: m.id });
   return m;
@@ -228,6 +246,8 @@ async function acceptIn(trx: Trx, ctx: MatchCtx, actor: Actor, matchId: string):
  * Conflict ("someone else already helps"). Blocked users are refused.
  */
 export async function acceptMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string): Promise<MatchRow> {
+  // The right to accept one's own matches in this municipality first; acceptIn checks that the actor is this match's volunteer.
+  authorize(can(actor, 'match.accept', { tenantId: ctx.tenantId, userIds: [actor.userId] }));
   await assertNotBlocked(db, ctx.tenantId, actor.userId);
   try {
     return await inTransaction(db, (trx) => acceptIn(trx, ctx, actor, matchId));
@@ -261,7 +281,7 @@ export async function declineMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, mat
 export async function endMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string, outcome: 'cancelled' | 'no_show'): Promise<void> {
   await inTransaction(db, async (trx) => {
     const before = await loadMatch(trx, ctx.tenantId, matchId);
-    const request = await loadRequest(trx, ctx.tenantId, before.request_id);
+    const request = await requestOfMatch(trx, ctx.tenantId, before.request_id);
     const isVolunteer = before.volunteer_user_id === actor.userId;
     // Cancel: either party or a coordinator; no-show: the asking side or a coordinator.
     authorize(
@@ -279,9 +299,4 @@ export async function endMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId
     }
     await recordAudit(trx, { ...auditOf(actor, ctx.tenantId), action: outcome, entity: 'help_match', entityId: matchId });
   });
-}
-
-/** Every match of a request (any state), oldest first. */
-export function listMatchesOfRequest(db: DbOrTrx, tenantId: string, requestId: string): Promise<MatchRow[]> {
-  return storeListMatchesOfRequest(db, tenantId, requestId);
 }

@@ -7,6 +7,7 @@ import { latentForm, offerForm, uuidParam } from '../helpmatch.schemas.ts';
 import { valuesFromSlots } from '../categories.ts';
 import { LatentPage, OfferFormPage } from './views/offer-form.tsx';
 import { actorOf, buurtOptions, MEMBERS, noticeOf, noticeQuery } from '../helpmatch.http.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 /** Offering help (one offer per person) and signing up as a latent help contact. */
 export async function offerRoutes(app: FastifyInstance): Promise<void> {
@@ -16,7 +17,7 @@ export async function offerRoutes(app: FastifyInstance): Promise<void> {
 
   route.get('/:tenant/hulp/aanbod', { policy, query: noticeQuery }, async (req, reply) => {
     const tenant = req.tenant;
-    const offer = await hm.getMyOffer(app.db, tenant.id, req.user!.id);
+    const offer = await hm.getMyOffer(app.db, actorOf(req));
     const values: Record<string, string | string[]> = offer
       ? {
           categories: offer.categories,
@@ -90,7 +91,7 @@ export async function offerRoutes(app: FastifyInstance): Promise<void> {
   async function latentPage(
     req: FastifyRequest,
     tenant: RequestTenant,
-    extra: { values?: Record<string, string | string[]>; errors?: Record<string, string>; notice?: string | null } = {},
+    extra: { values?: Record<string, string | string[]>; errors?: Record<string, string>; notice?: MessageKey | null } = {},
   ) {
     const buurten = await buurtOptions(app.db, tenant.id);
     const mine = (await hm.listLatentContacts(app.db, tenant.id, req.principal, { userId: req.user!.id })).map((l) => ({

@@ -15,7 +15,7 @@ import {
 } from './offers.store.ts';
 import type { Reach, WeeklySlot } from '../helpmatch.tables.ts';
 import type { Category } from '../categories.ts';
-import { type Actor, assertNotBlocked, auditOf } from '../actor.ts';
+import { type Actor, assertNotBlocked, auditOf, ownTenant } from '../actor.ts';
 import { authorize, type Principal } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 import { resolveLocation } from '../location.ts';
@@ -74,9 +74,11 @@ export async function saveOffer(db: DbOrTrx, tenantId: string, actor: Actor, inp
   });
 }
 
-/** The user's own offer in the tenant, if any. */
-export async function getMyOffer(db: DbOrTrx, tenantId: string, userId: string): Promise<OfferRow | null> {
-  return (await findOfferOfUser(db, tenantId, userId)) ?? null;
+/** The actor's own offer in their municipality, if any (`offer.viewOwn`). */
+export async function getMyOffer(db: DbOrTrx, actor: Actor): Promise<OfferRow | null> {
+  const tenantId = ownTenant(actor);
+  authorize(can(actor, 'offer.viewOwn', { tenantId, userIds: [actor.userId] }));
+  return (await findOfferOfUser(db, tenantId, actor.userId)) ?? null;
 }
 
 /** Offers of the tenant for coordinators (optionally active ones only). */

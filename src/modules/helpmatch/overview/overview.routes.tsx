@@ -26,16 +26,16 @@ export async function overviewRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(req);
       const userId = actor.userId;
       data.coordinator = can(req.principal, 'request.list');
-      data.requests = (await listMyRequests(app.db, tenant.id, userId)).map((r) => ({
+      data.requests = (await listMyRequests(app.db, actor)).map((r) => ({
         id: r.id,
         category: r.category,
         summary: r.summary,
         state: r.state,
         isDemo: r.is_demo,
       }));
-      const offer = await getMyOffer(app.db, tenant.id, userId);
+      const offer = await getMyOffer(app.db, actor);
       data.offer = offer ? { categories: offer.categories, active: offer.active } : null;
-      data.matches = (await listMyMatches(app.db, tenant.id, userId)).map((m) => ({
+      data.matches = (await listMyMatches(app.db, actor)).map((m) => ({
         id: m.match.id,
         category: m.request.category,
         summary: m.request.summary,

@@ -4,19 +4,17 @@ import { distanceMeters } from '../../../platform/geo.ts';
 import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
 import { routes } from '../../../platform/http/route.ts';
 import { listMembers } from '../../people/people.service.ts';
-import { createRequest, loadRequest, requesterSide, withdrawRequest } from './requests.service.ts';
+import { createRequest, viewRequest, withdrawRequest } from './requests.service.ts';
 import { getMyOffer, listOffersForCoordinator, listLatentContacts } from '../offers/offers.service.ts';
 import { listMyMatches, summarise } from '../matches/details.service.ts';
 import { type MatchRow } from '../matches/matches.store.ts';
-import { listMatchesOfRequest, respondToRequest } from '../matches/matches.service.ts';
+import { respondToRequest } from '../matches/matches.service.ts';
 import { idParam, requestForm } from '../helpmatch.schemas.ts';
-import { distanceBandKey } from '../categories.ts';
+import { categoryLabelKey, distanceBandKey } from '../categories.ts';
 import { RequestFormPage } from './views/request-form.tsx';
 import { RequestPage } from './views/request-page.tsx';
 import { actorOf, buurtOptions, matchCtx, MEMBERS, noticeOf, noticeQuery } from '../helpmatch.http.ts';
-import { authorize, reachOf } from '../../../platform/principal.ts';
-import { can, RULES } from '../policies.ts';
-import { translateChecked } from '../../../platform/i18n/index.ts';
+import { can } from '../policies.ts';
 
 /** Asking for help (also on behalf of someone), a request's page, withdrawing and responding. */
 export async function requestRoutes(app: FastifyInstance): Promise<void> {
@@ -93,26 +91,27 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
       const tenant = req.tenant;
       const actor = actorOf(req);
       const { id } = req.params;
-      const r = await loadRequest(app.db, tenant.id, id);
-      authorize(can(actor, 'request.view', { tenantId: r.tenant_id }));
-      const isOwner = requesterSide(r).includes(actor.userId);
+      // The summary for every member; private details and matches for the asking side and coordinators (requests.service.ts).
+      const view = await viewRequest(app.db, actor, tenant.id, id);
+      const { request: r, isOwner, privateInfo } = view;
       // The coordinator's view: every match (also suggestions) and the volunteers to propose.
-      const isCoord = reachOf(RULES, actor, 'request.viewPrivate') === 'all';
+      const isCoord = view.isCoordinator;
       const buurten = await buurtOptions(app.db, tenant.id);
-      const myOffer = await getMyOffer(app.db, tenant.id, actor.userId);
+      const myOffer = await getMyOffer(app.db, actor);
       const band = myOffer && !isOwner ? req.t(distanceBandKey(Math.round(distanceMeters(myOffer, r)))) : null;
-      const details = await listMyMatches(app.db, tenant.id, actor.userId);
+      const details = await listMyMatches(app.db, actor);
       const mine = details.find(
         (m) => m.request.id === r.id && m.role === 'volunteer' && ['suggested', 'proposed', 'accepted', 'done'].includes(m.match.state),
       );
       let matches: { id: string; state: MatchRow['state']; firstName: string }[] | null = null;
       let volunteers: { userId: string; label: string }[] | null = null;
-      if (isOwner || isCoord) {
+      if (view.matches) {
         const members = new Map((await listMembers(app.db, tenant.id)).map((m) => [m.userId, m.name]));
-        const all = await listMatchesOfRequest(app.db, tenant.id, r.id);
-        matches = all
-          .filter((m) => isCoord || m.state !== 'suggested')
-          .map((m) => ({ id: m.id, state: m.state, firstName: (members.get(m.volunteer_user_id ?? '') ?? '?').split(/\s+/)[0] ?? '?' }));
+        matches = view.matches.map((m) => ({
+          id: m.id,
+          state: m.state,
+          firstName: (members.get(m.volunteer_user_id ?? '') ?? '?').split(/\s+/)[0] ?? '?',
+        }));
         if (isCoord) {
           const offers = (await listOffersForCoordinator(app.db, tenant.id, actor, true)).filter((o) => o.user_id !== r.requester_user_id);
           const fitting = offers.filter((o) => o.categories.includes(r.category));
@@ -145,24 +144,24 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
           needsVog={r.help_type === 'structural' || r.vulnerable}
           notice={noticeOf(req.query)}
           privateInfo={
-            isOwner || isCoord
+            privateInfo
               ? {
-                  address: r.address,
-                  remarks: r.remarks,
-                  subjectName: r.subject_name,
-                  subjectPhone: r.subject_phone,
-                  subjectEmail: r.subject_email,
+                  address: privateInfo.address,
+                  remarks: privateInfo.remarks,
+                  subjectName: privateInfo.subject_name,
+                  subjectPhone: privateInfo.subject_phone,
+                  subjectEmail: privateInfo.subject_email,
                 }
               : null
           }
           matches={matches}
-          canWithdraw={(isOwner || isCoord) && (r.state === 'open' || r.state === 'matched')}
+          canWithdraw={!!privateInfo && (r.state === 'open' || r.state === 'matched')}
           canRespond={!isOwner && !mine && r.state === 'open'}
           myMatchId={mine?.match.id ?? null}
           volunteers={volunteers}
         />,
         {
-          title: req.t('helpmatch.request.title', { category: translateChecked(req.t, `helpmatch.category.${r.category}`) }),
+          title: req.t('helpmatch.request.title', { category: req.t(categoryLabelKey(r.category)) }),
           breadcrumbs: [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }],
         },
       );

@@ -12,12 +12,12 @@ import {
   listRequests,
   expireDue,
 } from './requests.store.ts';
-import { listMatchesOfRequest, transitionMatch } from '../matches/matches.store.ts';
+import { type MatchRow, listMatchesOfRequest, transitionMatch } from '../matches/matches.store.ts';
 import type { HelpType, RequestState, Urgency, WeeklySlot } from '../helpmatch.tables.ts';
 import type { Category } from '../categories.ts';
-import { type Actor, auditOf } from '../actor.ts';
-import { authorize } from '../../../platform/principal.ts';
-import { can } from '../policies.ts';
+import { type Actor, auditOf, ownTenant } from '../actor.ts';
+import { authorize, reachOf, type Principal } from '../../../platform/principal.ts';
+import { can, RULES } from '../policies.ts';
 import { resolveLocation } from '../location.ts';
 import { ZONE } from '../../../platform/time.ts';
 import { isUuid } from '../../../platform/ids.ts';
@@ -146,17 +146,53 @@ export function requestFacts(r: Pick<RequestRow, 'tenant_id' | 'requester_user_i
   return { tenantId: r.tenant_id, userIds: requesterSide(r) };
 }
 
-/** A request by id within the tenant, or NotFound. */
-export async function loadRequest(db: DbOrTrx, tenantId: string, id: string): Promise<RequestRow> {
+/** A request by id within the tenant, or NotFound (the row only: callers check the rule themselves). */
+async function findOrNotFound(db: DbOrTrx, tenantId: string, id: string): Promise<RequestRow> {
   const r = isUuid(id) ? await findRequest(db, tenantId, id) : undefined;
   if (!r) throw NotFound('helpmatch.request.notFound');
   return r;
 }
 
+/** A request with its private details, for its asking side and coordinators (`request.viewPrivate`); NotFound or Forbidden otherwise. Jobs pass `systemPrincipal`. */
+export async function loadRequest(db: DbOrTrx, principal: Principal, tenantId: string, id: string): Promise<RequestRow> {
+  const r = await findOrNotFound(db, tenantId, id);
+  authorize(can(principal, 'request.viewPrivate', requestFacts(r)));
+  return r;
+}
+
+/** A request's page as the actor may see it. */
+export interface RequestView {
+  /** The row: show only its summary (summarise) unless `privateInfo` is set. */
+  request: RequestRow;
+  /** The actor is on its asking side. */
+  isOwner: boolean;
+  /** The actor sees every request of the municipality (`request.viewPrivate` with reach `all`: the coordinator). */
+  isCoordinator: boolean;
+  /** Address, remarks and the person it is for: the asking side and coordinators only. */
+  privateInfo: Pick<RequestRow, 'address' | 'remarks' | 'subject_name' | 'subject_phone' | 'subject_email'> | null;
+  /** Its matches (suggestions only for coordinators): the asking side and coordinators only. */
+  matches: MatchRow[] | null;
+}
+
+/**
+ * A request's page for the actor: its summary for every member (`request.view`), and for its asking
+ * side and coordinators (`request.viewPrivate`) its private details and matches.
+ */
+export async function viewRequest(db: DbOrTrx, actor: Actor, tenantId: string, id: string): Promise<RequestView> {
+  authorize(can(actor, 'request.view', { tenantId }));
+  const r = await findOrNotFound(db, tenantId, id);
+  const isOwner = requesterSide(r).includes(actor.userId);
+  const isCoordinator = reachOf(RULES, actor, 'request.viewPrivate') === 'all';
+  if (!can(actor, 'request.viewPrivate', requestFacts(r))) return { request: r, isOwner, isCoordinator, privateInfo: null, matches: null };
+  const matches = (await listMatchesOfRequest(db, tenantId, r.id)).filter((m) => isCoordinator || m.state !== 'suggested');
+  const { address, remarks, subject_name, subject_phone, subject_email } = r;
+  return { request: r, isOwner, isCoordinator, privateInfo: { address, remarks, subject_name, subject_phone, subject_email }, matches };
+}
+
 /** Withdraw an open or matched request (by the asking side or a coordinator); live matches are cancelled. */
 export async function withdrawRequest(db: DbOrTrx, tenantId: string, actor: Actor, id: string, now: Date): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const r = await loadRequest(trx, tenantId, id);
+    const r = await findOrNotFound(trx, tenantId, id);
     authorize(can(actor, 'request.withdraw', requestFacts(r)));
     const ok = await transitionRequest(trx, tenantId, id, ['open', 'matched'], 'withdrawn', now);
     if (!ok) throw Conflict('helpmatch.request.notOpen');
@@ -169,9 +205,11 @@ export async function withdrawRequest(db: DbOrTrx, tenantId: string, actor: Acto
   });
 }
 
-/** Requests the user asked for or created on behalf of someone, newest first. */
-export function listMyRequests(db: DbOrTrx, tenantId: string, userId: string): Promise<RequestRow[]> {
-  return listRequestsOfUser(db, tenantId, userId);
+/** Requests the actor asked for or created on behalf of someone in their municipality, newest first (`request.viewPrivate`, own). */
+export async function listMyRequests(db: DbOrTrx, actor: Actor): Promise<RequestRow[]> {
+  const tenantId = ownTenant(actor);
+  authorize(can(actor, 'request.viewPrivate', { tenantId, userIds: [actor.userId] }));
+  return listRequestsOfUser(db, tenantId, actor.userId);
 }
 
 /** Requests of the tenant for coordinators (full rows: the caller audits the view). */

@@ -24,6 +24,11 @@ export async function findRequest(db: DbOrTrx, tenantId: string, id: string): Pr
   return db.selectFrom('help_requests').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
+/** The request of a match (it always exists: the match refers to it), for services that check their own rule on the pair. */
+export async function requestOfMatch(db: DbOrTrx, tenantId: string, requestId: string): Promise<RequestRow> {
+  return db.selectFrom('help_requests').selectAll().where('tenant_id', '=', tenantId).where('id', '=', requestId).executeTakeFirstOrThrow();
+}
+
 /** Requests the user asked for, or created on behalf of someone. */
 export async function listRequestsOfUser(db: DbOrTrx, tenantId: string, userId: string): Promise<RequestRow[]> {
   return db

@@ -17,7 +17,7 @@ import { listMatchesOfVolunteer, transitionMatch } from '../matches/matches.stor
 import { type Actor, auditOf } from '../actor.ts';
 import { authorize } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
-import { loadRequest } from '../requests/requests.service.ts';
+import { requestOfMatch } from '../requests/requests.store.ts';
 import { loadMatch, matchFacts } from '../matches/matches.service.ts';
 import { sideOf } from '../matches/followup.service.ts';
 import { isUuid } from '../../../platform/ids.ts';
@@ -29,7 +29,7 @@ export async function reportUser(db: DbOrTrx, tenantId: string, actor: Actor, ma
   if (text.length < 3 || text.length > MAX.longText) throw Invalid({ reason: 'helpmatch.report.reasonRequired' });
   await inTransaction(db, async (trx) => {
     const m = await loadMatch(trx, tenantId, matchId);
-    const r = await loadRequest(trx, tenantId, m.request_id);
+    const r = await requestOfMatch(trx, tenantId, m.request_id);
     authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
     const reported = side === 'volunteer' ? (r.requester_user_id ?? r.created_by_user_id) : m.volunteer_user_id;

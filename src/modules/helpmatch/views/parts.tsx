@@ -6,7 +6,6 @@ import { DAY_PARTS, WEEKDAYS, categoryLabelKey, slotValue, type DayPart } from '
 import type { RequestSummary } from '../matches/details.service.ts';
 import type { WeeklySlot } from '../requests/requests.service.ts';
 import { ZONE } from '../../../platform/time.ts';
-import { translateChecked } from '../../../platform/i18n/index.ts';
 
 /** Buurten of the tenant for selects and labels: code → name, grouped by wijk. */
 export interface BuurtOptions {
@@ -28,9 +27,7 @@ export function whenText(ctx: ViewContext, r: Pick<RequestSummary, 'scheduleKind
 
 /** Weekly slots as text. */
 export function slotsText(ctx: ViewContext, slots: readonly WeeklySlot[]): string {
-  return slots
-    .map((s) => ctx.t('helpmatch.slot', { weekday: translateChecked(ctx.t, `helpmatch.weekday.${s.weekday}`), from: s.from, to: s.to }))
-    .join(', ');
+  return slots.map((s) => ctx.t('helpmatch.slot', { weekday: ctx.t(`helpmatch.weekday.${s.weekday}`), from: s.from, to: s.to })).join(', ');
 }
 
 export function categoryLabel(ctx: ViewContext, code: string): string {

@@ -3,13 +3,14 @@ import { inTransaction } from '../../../platform/db/database.ts';
 import { Forbidden, Invalid } from '../../../platform/errors.ts';
 import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
 import { routes } from '../../../platform/http/route.ts';
-import { listTenants } from '../../areas/areas.service.ts';
+import { listTenants } from '../../../platform/tenants/tenants.service.ts';
 import { clearSessionCookie } from '../auth/session.ts';
 import { deleteAccountForm, profileForm, textValues } from '../people.schemas.ts';
 import { deleteAccount, exportUserData, getOwnProfile, updateProfile } from '../people.service.ts';
 import { AccountDeletedPage, AccountPage, DeleteAccountPage } from './views/account.tsx';
 import { noticeKey, noticeQuery } from '../notices.ts';
 import { LANG_COOKIE } from '../../../platform/http/views.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 /** The signed-in user's own account: profile, roles, data download and account deletion. */
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
@@ -17,7 +18,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   async function accountPage(
     req: FastifyRequest,
-    extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: string | null } = {},
+    extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: MessageKey | null } = {},
   ) {
     const profile = await getOwnProfile(app.db, req.principal);
     const tenants = new Map((await listTenants(app.db)).map((t) => [t.id, t.name]));

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Forbidden, type FieldErrors } from '../../../platform/errors.ts';
+import { Forbidden } from '../../../platform/errors.ts';
+import type { FieldErrors } from '../../../ui/form.tsx';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
 import { hasRole } from '../../../platform/http/policy.ts';
@@ -12,6 +13,7 @@ import { OrganisationsPage } from './views/organisations.tsx';
 import { OrganisationPage } from './views/organisation.tsx';
 import { UsersPage } from './views/users.tsx';
 import { noticeKey, noticeQuery } from '../notices.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 const ADMIN_OR_COORDINATOR = { roles: ['admin', 'coordinator'] } as const;
 const ADMIN_PERSONAL = { roles: ['admin'], personalData: true } as const;
@@ -23,7 +25,7 @@ type TenantRequest = FastifyRequest & { tenant: RequestTenant };
 interface Shown {
   errors?: FieldErrors;
   values?: Record<string, string>;
-  notice?: string | null;
+  notice?: MessageKey | null;
 }
 
 /** Administration pages of a tenant: organisations, their people and invitations, users and roles. */

@@ -8,6 +8,8 @@ import { recordAudit, truncateIp } from '../../../platform/audit/audit.service.t
 import { queueMail } from '../../../platform/mail/mail.service.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import * as store from './auth.store.ts';
+import { addMembership, firstTenantOf } from '../../../platform/auth/memberships.service.ts';
+import { endSessionsOfUser } from '../../../platform/auth/sessions.service.ts';
 import type { AuthUser } from './auth.store.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { hashToken, newToken } from '../../../platform/tokens.ts';
@@ -72,7 +74,7 @@ async function issueLink(app: FastifyInstance, trx: Trx, user: AuthUser, kind: '
   // Silently skipped, like unknown addresses: the answer on screen stays the same.
   if ((await store.countTokensSince(trx, user.id, kind, new Date(now.getTime() - LINK_WINDOW_MS))) >= LINKS_PER_WINDOW) return;
   const token = newToken();
-  const mailTenant = tenantId ?? (await store.firstTenantOf(trx, user.id));
+  const mailTenant = tenantId ?? (await firstTenantOf(trx, user.id));
   await store.insertToken(trx, {
     id: hashToken(token),
     kind,
@@ -141,7 +143,7 @@ export async function resetPassword(
     const user = userId ? await store.findUserById(trx, userId) : undefined;
     if (!user) return null;
     await store.setPasswordHash(trx, user.id, passwordHash, now);
-    await store.deleteSessionsOfUser(trx, user.id);
+    await endSessionsOfUser(trx, user.id);
     await clearFailures(trx, emailKey(user.email));
     await recordAudit(trx, {
       tenantId: null,
@@ -173,7 +175,7 @@ export async function registerResident(app: FastifyInstance, r: Registration, ip
     const now = app.clock.now();
     const id = await store.insertUser(trx, { email: r.email, name: r.name, locale: r.locale, passwordHash, now });
     if (id) {
-      await store.insertMembership(trx, { tenantId: r.tenantId, userId: id, role: 'resident', now });
+      await addMembership(trx, { tenantId: r.tenantId, userId: id, organisationId: null, role: 'resident', now });
       await recordAudit(trx, {
         tenantId: r.tenantId,
         actorUserId: id,

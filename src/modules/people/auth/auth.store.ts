@@ -1,22 +1,14 @@
 /**
- * Database access for sign-in: sessions, single-use tokens, failed attempts, and the few user and
- * membership writes that sign-in and registration need. Users and sessions are global (not per
- * tenant); memberships carry the tenant.
+ * Database access for sign-in: single-use tokens, failed attempts, and the few user reads and
+ * writes that sign-in and registration need. Users are global (not per tenant). Sessions and
+ * memberships are the platform's (src/platform/auth/).
  */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import type { Locale } from '../people.tables.ts';
-import type { Role } from '../../../platform/roles.ts';
 
-const STAFF: readonly Role[] = ['professional', 'coordinator', 'admin'];
-
-export interface SessionRow {
-  sessionId: string;
-  createdAt: Date;
-  lastSeenAt: Date;
-  expiresAt: Date;
-  mfaAt: Date | null;
-  userId: string;
+export interface SessionUser {
+  id: string;
   email: string;
   name: string;
   locale: Locale;
@@ -34,85 +26,16 @@ export interface AuthUser {
   totpEnabledAt: Date | null;
 }
 
-export async function deleteSession(db: DbOrTrx, id: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id', '=', id).execute();
-}
-
-export async function deleteSessionsOfUser(db: DbOrTrx, userId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
-}
-
-/** Delete a user's sessions that are past their absolute expiry (housekeeping at each sign-in). */
-export async function deleteExpiredSessionsOfUser(db: DbOrTrx, userId: string, now: Date): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<', now).execute();
-}
-
-export async function insertSession(
-  db: DbOrTrx,
-  s: { id: string; userId: string; now: Date; expiresAt: Date; mfa: boolean },
-): Promise<void> {
-  await db
-    .insertInto('sessions')
-    .values({ id: s.id, user_id: s.userId, created_at: s.now, last_seen_at: s.now, expires_at: s.expiresAt, mfa_at: s.mfa ? s.now : null })
-    .execute();
-}
-
-export async function findSession(db: DbOrTrx, id: string): Promise<SessionRow | undefined> {
+/** The signed-in user of a session: only an account that is not deleted (and has an e-mail address). */
+export async function findSessionUser(db: DbOrTrx, id: string): Promise<SessionUser | undefined> {
   const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .where('s.id', '=', id)
-    .where('u.deleted_at', 'is', null)
-    .where('u.email', 'is not', null)
-    .select([
-      's.id as sessionId',
-      's.created_at as createdAt',
-      's.last_seen_at as lastSeenAt',
-      's.expires_at as expiresAt',
-      's.mfa_at as mfaAt',
-      'u.id as userId',
-      'u.email',
-      'u.name',
-      'u.locale',
-      'u.is_demo as isDemo',
-      'u.totp_enabled_at as totpEnabledAt',
-    ])
+    .selectFrom('users')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .where('email', 'is not', null)
+    .select(['id', 'email', 'name', 'locale', 'is_demo as isDemo', 'totp_enabled_at as totpEnabledAt'])
     .executeTakeFirst();
   return row ? { ...row, email: row.email! } : undefined;
-}
-
-export async function touchSession(db: DbOrTrx, id: string, now: Date): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
-}
-
-export async function setSessionMfa(db: DbOrTrx, id: string, at: Date | null): Promise<void> {
-  await db.updateTable('sessions').set({ mfa_at: at }).where('id', '=', id).execute();
-}
-
-export function listMemberships(db: DbOrTrx, userId: string) {
-  return db
-    .selectFrom('memberships')
-    .where('user_id', '=', userId)
-    .select(['tenant_id as tenantId', 'organisation_id as organisationId', 'role'])
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
-
-export async function isStaffAnywhere(db: DbOrTrx, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('memberships').where('user_id', '=', userId).where('role', 'in', STAFF).select('id').executeTakeFirst();
-  return row !== undefined;
-}
-
-export async function firstTenantOf(db: DbOrTrx, userId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('memberships')
-    .where('user_id', '=', userId)
-    .select('tenant_id')
-    .orderBy('created_at')
-    .orderBy('id')
-    .executeTakeFirst();
-  return row?.tenant_id ?? null;
 }
 
 const userColumns = [
@@ -170,13 +93,6 @@ export async function insertUser(
     .returning('id')
     .executeTakeFirst();
   return row?.id ?? null;
-}
-
-export async function insertMembership(db: DbOrTrx, m: { tenantId: string; userId: string; role: Role; now: Date }): Promise<void> {
-  await db
-    .insertInto('memberships')
-    .values({ tenant_id: m.tenantId, user_id: m.userId, organisation_id: null, role: m.role, created_at: m.now })
-    .execute();
 }
 
 export async function setPasswordHash(db: DbOrTrx, userId: string, passwordHash: string, now: Date): Promise<void> {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Invalid, type FieldErrors } from '../../../platform/errors.ts';
 import { routes } from '../../../platform/http/route.ts';
-import { listTenants } from '../../areas/areas.service.ts';
+import { listTenants } from '../../../platform/tenants/tenants.service.ts';
 import { linkIsValid, registerResident, resetPassword, sendResetLink, sendSigninLink, useSigninLink } from './auth.service.ts';
 import { REGISTER_NAME_MAX, TENANT_FIELD_MAX, emailForm, registerForm, resetForm } from './auth.schemas.ts';
 import { EMAIL_MAX } from '../people.schemas.ts';
@@ -117,7 +117,7 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
   });
 
   /** The new-password form again with its messages; a link that is no longer valid says so first (400). */
-  async function newPasswordAgain(req: FastifyRequest, reply: FastifyReply, token: string, errors: FieldErrors, status: number) {
+  async function newPasswordAgain(req: FastifyRequest, reply: FastifyReply, token: string, errors: Record<string, string>, status: number) {
     const title = req.t('auth.reset.new.title');
     if (!(await linkIsValid(app, token, 'reset'))) return reply.page(invalidReset(req.t), { title, status: 400 });
     return reply.page(<NewPasswordPage ctx={req.viewContext()} token={token} errors={errors} />, { title, status });

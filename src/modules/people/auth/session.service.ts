@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestUser } from '../../../platform/http/types.ts';
 import { STAFF_ROLES } from '../../../platform/http/policy.ts';
 import * as store from './auth.store.ts';
+import { membershipsOfUser } from '../../../platform/auth/memberships.service.ts';
+import * as sessions from '../../../platform/auth/sessions.service.ts';
 import { clearSessionCookie, sessionIdFromRequest, OTHER_IDLE_MS, STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from './session.ts';
 
 /** last_seen_at is written at most once a minute, not on every request. */
@@ -19,31 +21,32 @@ export async function loadSessionUser(app: FastifyInstance, req: FastifyRequest,
     if (req.cookies.sh_session !== undefined) clearSessionCookie(app, reply);
     return null;
   }
-  const row = await store.findSession(app.db, id);
-  if (!row) {
+  const row = await sessions.findSession(app.db, id);
+  const user = row ? await store.findSessionUser(app.db, row.userId) : undefined;
+  if (!row || !user) {
     clearSessionCookie(app, reply);
     return null;
   }
-  const memberships = await store.listMemberships(app.db, row.userId);
+  const memberships = await membershipsOfUser(app.db, row.userId);
   const staff = memberships.some((m) => STAFF_ROLES.includes(m.role));
   const now = app.clock.now().getTime();
   const idle = staff ? STAFF_IDLE_MS : OTHER_IDLE_MS;
   const expired =
     now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() > idle || (staff && now - row.createdAt.getTime() > STAFF_ABSOLUTE_MS);
   if (expired) {
-    await store.deleteSession(app.db, id);
+    await sessions.endSession(app.db, id);
     clearSessionCookie(app, reply);
     return null;
   }
-  if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await store.touchSession(app.db, id, new Date(now));
+  if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await sessions.touchSession(app.db, id, new Date(now));
   return {
-    id: row.userId,
-    email: row.email,
-    name: row.name,
-    locale: row.locale,
-    isDemo: row.isDemo,
-    mfaEnabled: row.totpEnabledAt !== null,
-    mfaVerified: row.totpEnabledAt !== null && row.mfaAt !== null,
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    isDemo: user.isDemo,
+    mfaEnabled: user.totpEnabledAt !== null,
+    mfaVerified: user.totpEnabledAt !== null && row.mfaAt !== null,
     sessionId: id,
     memberships,
   };

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
-import * as store from './auth.store.ts';
+import * as sessions from '../../../platform/auth/sessions.service.ts';
 import { hashToken, newToken } from '../../../platform/tokens.ts';
 
 /** Name of the session cookie; it holds a random token, the database only its SHA-256. */
@@ -43,18 +43,14 @@ export async function startSession(
 ): Promise<void> {
   const db = opts.db ?? app.db;
   const now = app.clock.now();
-  const oldId = req.user?.sessionId ?? sessionIdFromRequest(req);
-  if (oldId) await store.deleteSession(db, oldId);
-  await store.deleteExpiredSessionsOfUser(db, userId, now);
-  const staff = await store.isStaffAnywhere(db, userId);
-  const lifetime = staff ? STAFF_ABSOLUTE_MS : OTHER_ABSOLUTE_MS;
   const token = newToken();
-  await store.insertSession(db, {
+  const lifetime = await sessions.createSession(db, {
     id: hashToken(token),
     userId,
     now,
-    expiresAt: new Date(now.getTime() + lifetime),
     mfa: opts.mfa,
+    replaces: req.user?.sessionId ?? sessionIdFromRequest(req),
+    lifetimeMs: { staff: STAFF_ABSOLUTE_MS, other: OTHER_ABSOLUTE_MS },
   });
   req.cookies[SESSION_COOKIE] = token;
   reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(app), maxAge: Math.floor(lifetime / 1000) });
@@ -68,7 +64,7 @@ export async function endSession(
   opts: { db?: DbOrTrx } = {},
 ): Promise<void> {
   const id = req.user?.sessionId ?? sessionIdFromRequest(req);
-  if (id) await store.deleteSession(opts.db ?? app.db, id);
+  if (id) await sessions.endSession(opts.db ?? app.db, id);
   delete req.cookies[SESSION_COOKIE];
   clearSessionCookie(app, reply);
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { FieldErrors } from '../../../platform/errors.ts';
+import type { FieldErrors } from '../../../ui/form.tsx';
 import { routes } from '../../../platform/http/route.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { recordAudit, truncateIp } from '../../../platform/audit/audit.service.ts';
@@ -10,7 +10,7 @@ import { EMAIL_MAX } from '../people.schemas.ts';
 import { safeReturn } from '../../../platform/http/return-address.ts';
 import { clearPending, finishSignIn, readPending, signInNow } from './flow.ts';
 import { endSession } from './session.ts';
-import * as store from './auth.store.ts';
+import { setSessionSecondFactor } from '../../../platform/auth/sessions.service.ts';
 import { clearFailures, recordFailures, secondsToWait, totpKey } from './throttle.ts';
 import { CodePage, MessagePage, SigninPage } from './views/signin.tsx';
 
@@ -172,7 +172,7 @@ export async function signinRoutes(app: FastifyInstance): Promise<void> {
         await signInNow(app, req, reply, user.id, pending.method, true);
       } else {
         await inTransaction(app.db, async (trx) => {
-          await store.setSessionMfa(trx, req.user!.sessionId, now);
+          await setSessionSecondFactor(trx, req.user!.sessionId, now);
           await recordAudit(trx, {
             tenantId: null,
             actorUserId: user.id,

@@ -8,6 +8,7 @@ import { checkTotpOnce, findAuthUser } from './auth.service.ts';
 import { PENDING_SECRET_MAX, codeForm, enableTotpForm } from './auth.schemas.ts';
 import { safeReturn } from '../../../platform/http/return-address.ts';
 import * as store from './auth.store.ts';
+import { setSessionSecondFactor } from '../../../platform/auth/sessions.service.ts';
 import { RATE_LIMIT, returnQuery } from './signin.routes.tsx';
 import { clearFailures, recordFailures, secondsToWait, totpKey } from './throttle.ts';
 import { decryptTotpSecret, encryptTotpSecret, pendingTotpSecret, totpStep, totpUri } from './totp.ts';
@@ -99,7 +100,7 @@ export async function twoStepRoutes(app: FastifyInstance): Promise<void> {
       }
       await inTransaction(app.db, async (trx) => {
         if (!(await store.enableTotp(trx, user.id, encryptTotpSecret(app.config, base32), step, now))) return;
-        await store.setSessionMfa(trx, user.sessionId, now);
+        await setSessionSecondFactor(trx, user.sessionId, now);
         await recordAudit(trx, {
           tenantId: null,
           actorUserId: user.id,
@@ -145,7 +146,7 @@ export async function twoStepRoutes(app: FastifyInstance): Promise<void> {
       await inTransaction(app.db, async (trx) => {
         await clearFailures(trx, key);
         await store.disableTotp(trx, user.id, now);
-        await store.setSessionMfa(trx, user.sessionId, null);
+        await setSessionSecondFactor(trx, user.sessionId, null);
         await recordAudit(trx, {
           tenantId: null,
           actorUserId: user.id,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../../platform/db/database.ts';
-import { Forbidden, type FieldErrors } from '../../../platform/errors.ts';
+import { Forbidden } from '../../../platform/errors.ts';
+import type { FieldErrors } from '../../../ui/form.tsx';
 import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import { routes } from '../../../platform/http/route.ts';

@@ -5,6 +5,7 @@ import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { queueMail } from '../../../platform/mail/mail.service.ts';
 import { hashToken, newToken } from '../../../platform/tokens.ts';
 import * as store from '../people.store.ts';
+import { findMembership } from '../../../platform/auth/memberships.service.ts';
 import { addMembership, createUser, getOrganisation } from '../people.service.ts';
 import { INVITE_ROLES } from '../people.schemas.ts';
 import { isUuid } from '../../../platform/ids.ts';
@@ -40,7 +41,7 @@ export async function inviteToOrganisation(
   const email = input.email.trim().toLowerCase();
   const existing = await store.findUserByEmail(db, email);
   if (existing) {
-    const member = await store.findMembership(db, {
+    const member = await findMembership(db, {
       tenantId: input.tenant.id,
       userId: existing.id,
       organisationId: org.id,

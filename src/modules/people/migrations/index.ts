@@ -1,6 +1,11 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
-/** Tables of the people module. Frozen in time: never edit, add new ones. */
+/**
+ * Tables of the people module. Frozen in time: never edit, add new ones. `memberships` and
+ * `sessions` were created here and their migrations stay here, though the platform now owns the
+ * tables (src/platform/auth/auth.tables.ts, ADR 0007): moving a migration would change its name
+ * or order on databases that already ran it.
+ */
 export const peopleMigrations: Record<string, Migration> = {
   '20261123T0200_people_core': {
     async up(db: Kysely<any>) {

@@ -2,12 +2,13 @@ import './actions.messages.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
-import { AppError, type FieldErrors } from '../../../platform/errors.ts';
-import { routes } from '../../../platform/http/route.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { routes, type FormFailure } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import { auditFrom } from '../../../platform/audit/audit.service.ts';
+import type { Principal } from '../../../platform/principal.ts';
+import { can, signalFacts } from '../policies.ts';
 import { listMembers, listOrganisations } from '../../people/people.service.ts';
-import { accessTo, viewerOf, type Viewer } from '../access.ts';
 import {
   addAction,
   isOverdue,
@@ -28,7 +29,7 @@ import {
   reopenForm,
 } from './actions.schemas.ts';
 import { publicIdParam } from '../signals.schemas.ts';
-import { getSignal, type SignalRow } from '../signals.service.ts';
+import { openSignal, type SignalRow } from '../signals.service.ts';
 import { isClosed } from '../workflow.ts';
 import type { ActionsPanel } from './views/actions.tsx';
 import { FeedbackSettingsPage } from './views/actions-settings.tsx';
@@ -39,10 +40,16 @@ const SETTINGS = { roles: ['coordinator', 'admin'] } as const;
 /** `?opgeslagen=1` after a save; anything else is ignored. */
 const savedQuery = z.object({ opgeslagen: z.string().optional().catch(undefined) });
 
-/** The actions part of the signal page for this viewer: actions, what they may do, owners to choose from, a reopen request. */
-export async function loadActionsPanel(db: DbOrTrx, tenantId: string, viewer: Viewer, signal: SignalRow, now: Date): Promise<ActionsPanel> {
+/** The actions part of the signal page for this principal: actions, what they may do, owners to choose from, a reopen request. */
+export async function loadActionsPanel(
+  db: DbOrTrx,
+  tenantId: string,
+  principal: Principal,
+  signal: SignalRow,
+  now: Date,
+): Promise<ActionsPanel> {
   const [actions, organisations, members] = await Promise.all([
-    listSignalActions(db, tenantId, signal.id),
+    listSignalActions(db, principal, signal),
     listOrganisations(db, tenantId),
     listMembers(db, tenantId),
   ]);
@@ -56,8 +63,8 @@ export async function loadActionsPanel(db: DbOrTrx, tenantId: string, viewer: Vi
   owners.sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'nl') || a.name.localeCompare(b.name, 'nl'));
   return {
     actions,
-    updatable: actions.filter((a) => mayUpdateAction(viewer, signal, a)).map((a) => a.id),
-    canAdd: mayAddAction(viewer, signal) && !isClosed(signal.state),
+    updatable: actions.filter((a) => mayUpdateAction(principal, signal, a)).map((a) => a.id),
+    canAdd: mayAddAction(principal, signal) && !isClosed(signal.state),
     organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
     members: owners,
     openCount: actions.filter((a) => a.status === 'open').length,
@@ -67,7 +74,7 @@ export async function loadActionsPanel(db: DbOrTrx, tenantId: string, viewer: Vi
       signal.reopen_requested_at && isClosed(signal.state)
         ? { at: signal.reopen_requested_at, reason: signal.reopen_request_reason }
         : null,
-    canDecideReopen: viewer.all,
+    canDecideReopen: can(principal, 'signal.reopen.decide', signalFacts(signal)),
   };
 }
 
@@ -84,13 +91,9 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
   });
   const page = (tenant: RequestTenant, signal: SignalRow, anchor = '#acties') =>
     `/${tenant.slug}/meldingen/behandelen/${signal.public_id}${anchor}`;
-  /** The signal as the viewer may see it: 404 when unknown or not visible (access.ts). */
-  const load = async (req: FastifyRequest & { tenant: RequestTenant }, publicId: string) => {
-    const signal = await getSignal(app.db, req.tenant.id, publicId);
-    const viewer = viewerOf(req);
-    await accessTo(app.db, viewer, signal);
-    return { signal, viewer };
-  };
+  /** The signal as the principal may see it: 404 when unknown or not visible (access.ts). */
+  const load = (req: FastifyRequest & { tenant: RequestTenant }, publicId: string) =>
+    openSignal(app.db, req.principal, req.tenant.id, publicId);
   /**
    * Bad input on an action form: 404 when the viewer may not see the signal (as for good input), else a
    * 422 whose page message is the first field's message (the forms sit on the signal page, so the error
@@ -99,10 +102,14 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
   const refuse = async (
     req: FastifyRequest & { tenant: RequestTenant; params: { publicId: string } },
     _reply: unknown,
-    errors: FieldErrors,
+    errors: Record<string, string>,
+    _values: unknown,
+    _status: unknown,
+    failure: FormFailure,
   ) => {
     await load(req, req.params.publicId);
-    throw new AppError(422, 'invalid', 'error.text', errors, { message: Object.values(errors)[0] ?? req.t('error.invalid') });
+    const message = Object.values(errors)[0] ?? req.t('error.invalid');
+    throw new AppError(422, 'invalid', 'error.text', failure.fields, { ...failure.vars, message });
   };
 
   route.post(

@@ -7,14 +7,13 @@
 import './actions.messages.ts';
 import { DateTime } from 'luxon';
 import { inTransaction, type DbOrTrx, type Trx } from '../../../platform/db/database.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../../platform/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../../platform/errors.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { queueMail } from '../../../platform/mail/mail.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { getOrganisation, listMembers } from '../../people/people.service.ts';
 import * as store from './actions.store.ts';
 import * as signals from '../signals.store.ts';
-import type { Viewer } from '../access.ts';
 import type { LinkBase } from '../tracking/tracking.service.ts';
 import { isClosed } from '../workflow.ts';
 import { localDate, ZONE } from '../../../platform/time.ts';
@@ -26,23 +25,33 @@ import { MAX_NOTE } from '../signals.schemas.ts';
 export type { ActionRow } from './actions.store.ts';
 export { MAX_ACTION_TEXT };
 
-/** True when the viewer may add actions: coordinators and staff of the organisation the signal is routed to. */
-export function mayAddAction(viewer: Viewer, signal: Pick<signals.SignalRow, 'organisation_id'>): boolean {
-  return viewer.all || (!!signal.organisation_id && viewer.organisations.includes(signal.organisation_id));
+/** True when the principal may add actions (`signal.action.add`): coordinators and staff of the organisation the signal is routed to. */
+export function mayAddAction(principal: Principal, signal: Pick<signals.SignalRow, 'tenant_id' | 'organisation_id'>): boolean {
+  return can(principal, 'signal.action.add', signalFacts(signal));
 }
 
-/** True when the viewer may update an action: coordinators, the routed organisation and the action's own organisation. */
+/** True when the principal may update an action (`signal.action.update`): coordinators, the routed organisation and the action's own organisation. */
 export function mayUpdateAction(
-  viewer: Viewer,
-  signal: Pick<signals.SignalRow, 'organisation_id'>,
+  principal: Principal,
+  signal: Pick<signals.SignalRow, 'tenant_id' | 'organisation_id'>,
   action: Pick<store.ActionRow, 'organisation_id'>,
 ): boolean {
-  return mayAddAction(viewer, signal) || viewer.organisations.includes(action.organisation_id);
+  return can(principal, 'signal.action.update', {
+    ...signalFacts(signal),
+    organisationIds: [signal.organisation_id, action.organisation_id],
+  });
 }
 
-/** The actions of a signal, oldest first. */
-export function listSignalActions(db: DbOrTrx, tenantId: string, signalId: string): Promise<store.ActionRow[]> {
-  return store.listActions(db, tenantId, signalId);
+/** The actions of a signal, oldest first, for a principal who may see the signal (`signal.view`; NotFound otherwise). */
+export async function listSignalActions(
+  db: DbOrTrx,
+  principal: Principal,
+  signal: Pick<signals.SignalRow, 'id' | 'tenant_id' | 'organisation_id'>,
+): Promise<store.ActionRow[]> {
+  const actions = await store.listActions(db, signal.tenant_id, signal.id);
+  const facts = signalFacts(signal, { actionOrganisations: actions.map((a) => a.organisation_id) });
+  if (!can(principal, 'signal.view', facts)) throw NotFound('signals.error.notFound');
+  return actions;
 }
 
 /** True when an open action's due date has passed. */
@@ -53,7 +62,7 @@ export function isOverdue(action: Pick<store.ActionRow, 'status' | 'due_date'>, 
 const clean = (s: string | null | undefined) => (s ?? '').trim() || null;
 
 /** A due date from a form: empty → null; otherwise a real date, not in the past. */
-function checkDueDate(raw: string | null | undefined, now: Date, errors: Record<string, string>): string | null {
+function checkDueDate(raw: string | null | undefined, now: Date, errors: FieldErrors): string | null {
   const v = clean(raw);
   if (!v) return null;
   const d = DateTime.fromISO(v, { zone: ZONE });
@@ -64,13 +73,7 @@ function checkDueDate(raw: string | null | undefined, now: Date, errors: Record<
 }
 
 /** The owner must be a member of the action's organisation. */
-async function checkOwner(
-  trx: Trx,
-  tenantId: string,
-  organisationId: string,
-  raw: string | null | undefined,
-  errors: Record<string, string>,
-) {
+async function checkOwner(trx: Trx, tenantId: string, organisationId: string, raw: string | null | undefined, errors: FieldErrors) {
   const ownerId = clean(raw);
   if (!ownerId) return null;
   const member = (await listMembers(trx, tenantId, { organisationId, userId: ownerId }))[0];
@@ -172,7 +175,7 @@ export async function addAction(db: DbOrTrx, input: NewAction): Promise<store.Ac
     const signal = await lockedSignal(trx, input.tenantId, input.signalId);
     authorize(can(input.principal, 'signal.action.add', signalFacts(signal)));
     if (isClosed(signal.state)) throw Conflict('signals.actions.error.closed');
-    const errors: Record<string, string> = {};
+    const errors: FieldErrors = {};
     const org = await getOrganisation(trx, input.tenantId, input.organisationId).catch(() => null);
     if (!org) errors.organisationId = 'signals.actions.error.organisation';
     const description = clean(input.description);
@@ -237,7 +240,7 @@ export async function updateSignalAction(
     if (action.status !== 'open') throw Conflict('signals.actions.error.notOpen');
     const org = await getOrganisation(trx, input.tenantId, action.organisation_id);
     const t = translator('nl');
-    const errors: Record<string, string> = {};
+    const errors: FieldErrors = {};
     const c = input.change;
     let set: Parameters<typeof store.updateAction>[3];
     let history: string;

@@ -1,7 +1,7 @@
 /** Categories in groups, routing rules, the default desk and standard texts of a tenant. */
 import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { Invalid, NotFound } from '../../../platform/errors.ts';
+import { Invalid, NotFound, type FieldErrors } from '../../../platform/errors.ts';
 import { getArea } from '../../areas/areas.service.ts';
 import { listOrganisations } from '../../people/people.service.ts';
 import * as store from './categories.store.ts';
@@ -175,7 +175,7 @@ export async function appendRoutingRule(
 ): Promise<store.RoutingRuleRow> {
   authorizeSettings(actor, tenantId);
   return inTransaction(db, async (trx) => {
-    const errors: Record<string, string> = {};
+    const errors: FieldErrors = {};
     if (rule.target.kind === 'group' && !(await config.findGroupById(trx, tenantId, rule.target.id))) {
       errors.target = 'signals.config.error.target';
     }

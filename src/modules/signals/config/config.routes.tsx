@@ -5,6 +5,7 @@
  * again with the errors (422), refused changes answer 404/409 with a clear message.
  */
 import './config.messages.ts';
+import './config.routing.messages.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { z } from 'zod';

@@ -4,6 +4,7 @@ import type { RuleTarget } from './categories.service.ts';
 import type { CategoryQuestion } from '../signals.tables.ts';
 import { SIGNAL_STATES } from '../workflow.ts';
 import { UUID_RE, UUID_SOURCE } from '../../../platform/ids.ts';
+import type { FieldErrors } from '../../../platform/errors.ts';
 
 const UUID_OR_EMPTY = new RegExp(`^$|^${UUID_SOURCE}$`, 'i');
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -112,8 +113,8 @@ export function buildQuestion(
   input: QuestionInput,
   key: string,
   otherKeys: readonly string[],
-): { ok: true; question: CategoryQuestion } | { ok: false; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
+): { ok: true; question: CategoryQuestion } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
   if (!QUESTION_KEY.test(key)) errors.key = 'signals.config.error.questionKey';
   else if (otherKeys.includes(key)) errors.key = 'signals.config.error.questionKeyTaken';
   const options = [

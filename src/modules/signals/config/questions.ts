@@ -1,5 +1,6 @@
 /** Checking the answers to a category's extra questions. */
 import type { CategoryQuestion } from '../signals.tables.ts';
+import type { FieldErrors } from '../../../platform/errors.ts';
 
 export const MAX_ANSWER_LENGTH = 500;
 
@@ -15,9 +16,9 @@ export function findHardStop(questions: readonly CategoryQuestion[], answers: Re
 export function checkAnswers(
   questions: readonly CategoryQuestion[],
   raw: Readonly<Record<string, unknown>>,
-): { answers: Record<string, string>; errors: Record<string, string> } {
+): { answers: Record<string, string>; errors: FieldErrors } {
   const answers: Record<string, string> = {};
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   for (const q of questions) {
     const v = raw[q.key];
     const value = typeof v === 'string' ? v.trim() : '';

@@ -5,10 +5,9 @@ import { routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import { recordAudit, auditFrom } from '../../../platform/audit/audit.service.ts';
 import { getOrganisation, listOrganisations } from '../../people/people.service.ts';
-import { signalAccess, viewerOf } from '../access.ts';
 import { loadActionsPanel } from '../actions/actions.routes.tsx';
 import { listCategories, standardText } from '../config/categories.service.ts';
-import { getSignal, reassignSignal, signalHistory, transitionSignal } from '../signals.service.ts';
+import { openSignal, reassignSignal, signalHistory, transitionSignal } from '../signals.service.ts';
 import { nextStates, SIGNAL_STATES } from '../workflow.ts';
 import { SignalPage } from './views/handle.tsx';
 import { historyStep, signalDetail } from '../signals.presenter.ts';
@@ -31,21 +30,17 @@ export async function handleRoutes(app: FastifyInstance): Promise<void> {
   const route = routes(app);
   const links = (tenant: RequestTenant) => ({ baseUrl: app.config.baseUrl, tenantSlug: tenant.slug });
 
-  const load = async (req: FastifyRequest & { tenant: RequestTenant }, publicId: string) => {
-    const signal = await getSignal(app.db, req.tenant.id, publicId);
-    const viewer = viewerOf(req);
-    const access = await signalAccess(app.db, req.principal, signal);
-    return { signal, viewer, access };
-  };
+  const load = (req: FastifyRequest & { tenant: RequestTenant }, publicId: string) =>
+    openSignal(app.db, req.principal, req.tenant.id, publicId);
 
   route.get('/:tenant/meldingen/behandelen/:publicId', { policy: STAFF, params: publicIdParam, query: handleQuery }, async (req, reply) => {
-    const { signal, access, viewer } = await load(req, req.params.publicId);
+    const { signal, access } = await load(req, req.params.publicId);
     const tenantId = req.tenant.id;
-    const actionsPanel = await loadActionsPanel(app.db, tenantId, viewer, signal, app.clock.now());
+    const actionsPanel = await loadActionsPanel(app.db, tenantId, req.principal, signal, app.clock.now());
     const { naar } = req.query;
     const target = naar && nextStates(signal.state).includes(naar) ? naar : null;
     const [history, categories, organisations] = await Promise.all([
-      signalHistory(app.db, tenantId, signal.id),
+      signalHistory(app.db, req.principal, tenantId, signal.id),
       listCategories(app.db, tenantId),
       listOrganisations(app.db, tenantId),
     ]);

@@ -11,8 +11,8 @@ import type { Translate } from '../../../platform/i18n/index.ts';
 import { findCategoryByCode, listCategoryTree } from '../config/categories.service.ts';
 import { nearbySignals } from '../tracking/feedback.service.ts';
 import { findHardStop } from '../config/questions.ts';
-import { createSignal, getSignal } from '../signals.service.ts';
-import { followSignal, trackingPath, type LinkBase } from '../tracking/tracking.service.ts';
+import { createSignal } from '../signals.service.ts';
+import { followSignal, signalToFollow, trackingPath, type LinkBase } from '../tracking/tracking.service.ts';
 import { ChooseCategoryPage, FollowedPage, HardStopPage, ReportFormPage, ThanksPage, type ReportValues } from './views/report.tsx';
 import {
   attachPhotos,
@@ -325,8 +325,8 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       params: publicIdParam,
       rateLimit: SUBMIT_RATE_LIMIT,
       form: followForm,
-      invalid: (_req, _reply, errors) => {
-        throw new AppError(422, 'invalid', 'signals.error.email', errors);
+      invalid: (_req, _reply, _errors, _values, _status, failure) => {
+        throw new AppError(422, 'invalid', 'signals.error.email', failure.fields, failure.vars);
       },
     },
     async (req, reply) => {
@@ -334,11 +334,8 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       const tenantId = req.tenant.id;
       const now = app.clock.now();
       await inTransaction(app.db, async (trx) => {
-        const signal = await getSignal(trx, tenantId, publicId);
-        const cats = await listCategoryTree(trx, tenantId, {});
-        const sensitive = cats.some((g) => g.categories.some((c) => c.id === signal.category_id && c.sensitive));
-        // Sensitive signals cannot be followed by others and do not reveal that they exist.
-        if (!can(req.principal, 'signal.follow', { tenantId: signal.tenant_id, sensitive })) throw NotFound('signals.error.notFound');
+        // Sensitive signals cannot be followed by others and do not reveal that they exist (404).
+        const { signal, sensitive } = await signalToFollow(trx, req.principal, tenantId, publicId);
         await followSignal(trx, signal, {
           email: req.body.email,
           userId: req.user?.id ?? null,

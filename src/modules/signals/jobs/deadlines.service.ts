@@ -9,7 +9,7 @@ import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
 import { translator } from '../../../platform/i18n/index.ts';
 import { queueMail } from '../../../platform/mail/mail.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { listTenants } from '../../areas/areas.service.ts';
+import { listTenants } from '../../../platform/tenants/tenants.service.ts';
 import { listMembers } from '../../people/people.service.ts';
 import * as store from './jobs.store.ts';
 import { getJobSettings } from './jobs.settings.ts';

@@ -95,7 +95,7 @@ describe('deadline reminders and escalation (signals.deadlines job)', () => {
   });
 
   it('sends nothing before the reminder moment', async () => {
-    const s = await getSignalById(db(), k.id, lonely);
+    const s = await getSignalById(db(), systemPrincipal(k.id, NOW), k.id, lonely);
     assert.equal(s.deadline_at!.toISOString(), '2026-11-26T22:59:59.999Z', 'eenzaamheid: 3 working days');
     ctx.clock.set('2026-11-25T06:59:00Z');
     assert.deepEqual(await run(), []);
@@ -109,7 +109,7 @@ describe('deadline reminders and escalation (signals.deadlines job)', () => {
       ['p3@welzijn.test'],
       'only the welfare professionals',
     );
-    const s = await getSignalById(db(), k.id, lonely);
+    const s = await getSignalById(db(), systemPrincipal(k.id, NOW), k.id, lonely);
     const m = mails[0]!;
     assert.match(m.subject, new RegExp(s.public_id));
     assert.match(m.text, /Eenzaamheid of isolement/);
@@ -158,7 +158,7 @@ describe('deadline reminders and escalation (signals.deadlines job)', () => {
       ['coord@krimpen.test'],
       'one escalation (the playground); none for the paused signal',
     );
-    const p = await getSignalById(db(), k.id, paused);
+    const p = await getSignalById(db(), systemPrincipal(k.id, NOW), k.id, paused);
     assert.equal(p.reminded_at, null);
     assert.equal(p.escalated_at, null);
   });
@@ -170,7 +170,7 @@ describe('deadline reminders and escalation (signals.deadlines job)', () => {
     await move(k.id, playground, 'heropend');
     ctx.clock.set('2026-12-02T10:30:00Z');
     assert.deepEqual(await run(), [], 'no escalation for the old deadline');
-    const s = await getSignalById(db(), k.id, playground);
+    const s = await getSignalById(db(), systemPrincipal(k.id, NOW), k.id, playground);
     assert.equal(s.deadline_at!.toISOString(), '2026-12-09T22:59:59.999Z', '5 working days after reopening');
     ctx.clock.set('2026-12-08T07:01:00Z');
     assert.deepEqual(
@@ -225,7 +225,7 @@ describe('deadline reminders and escalation (signals.deadlines job)', () => {
       ['coord@krimpen.test'],
     );
     assert.ok(after.every((m) => m.tenant === k.id && !m.subject.includes(gs.public_id)));
-    const g2 = await getSignalById(db(), g.id, gs.id);
+    const g2 = await getSignalById(db(), systemPrincipal(g.id, NOW), g.id, gs.id);
     assert.equal(g2.reminded_at, null);
     assert.equal(g2.escalated_at, null);
   });

@@ -8,7 +8,7 @@
 import { DateTime } from 'luxon';
 import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
-import { listTenants } from '../../areas/areas.service.ts';
+import { listTenants } from '../../../platform/tenants/tenants.service.ts';
 import * as store from './jobs.store.ts';
 import { getJobSettings } from './jobs.settings.ts';
 import { ZONE } from '../../../platform/time.ts';

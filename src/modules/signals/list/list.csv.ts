@@ -11,7 +11,8 @@ import { BadRequest } from '../../../platform/errors.ts';
 import { countSignals, querySignals, type SignalFilter, type SignalListRow } from '../signals.store.ts';
 import { ZONE } from '../../../platform/time.ts';
 import type { Principal } from '../../../platform/principal.ts';
-import { visibleFilter } from './list.service.ts';
+import { visibleFilter } from '../access.ts';
+import type { SignalState } from '../workflow.ts';
 
 export const EXPORT_LIMIT = 50_000;
 
@@ -39,7 +40,12 @@ function localTime(d: Date | null): string {
 }
 
 /** One CSV record of a signal; sensitive signals without description, address and coordinates. */
-export function csvRecord(r: SignalListRow, orgNames: ReadonlyMap<string, string>, stateLabel: (s: string) => string, now: Date): string[] {
+export function csvRecord(
+  r: SignalListRow,
+  orgNames: ReadonlyMap<string, string>,
+  stateLabel: (s: SignalState) => string,
+  now: Date,
+): string[] {
   const hidden = r.sensitive;
   const cells = [
     r.public_id,
@@ -68,7 +74,7 @@ export async function exportCsv(
   principal: Principal,
   tenantId: string,
   filter: SignalFilter,
-  opts: { orgNames: ReadonlyMap<string, string>; stateLabel: (s: string) => string; now: Date },
+  opts: { orgNames: ReadonlyMap<string, string>; stateLabel: (s: SignalState) => string; now: Date },
 ): Promise<{ csv: string; rows: number; sensitive: number }> {
   filter = visibleFilter(principal, 'signal.export', tenantId, filter);
   const total = await countSignals(db, tenantId, filter);

@@ -8,7 +8,7 @@ import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts
 import { inTransaction } from '../../../platform/db/database.ts';
 import { listAreas } from '../../areas/areas.service.ts';
 import { listOrganisations } from '../../people/people.service.ts';
-import { viewerOf } from '../access.ts';
+import { organisationsInSight } from '../access.ts';
 import { listCategories } from '../config/categories.service.ts';
 import { EXPORT_LIMIT, exportCsv } from './list.csv.ts';
 import {
@@ -26,7 +26,6 @@ import type { SignalListItem } from './list.presenter.ts';
 import { signalMap } from './views/list-map.tsx';
 import { SignalListPage } from './views/list.tsx';
 import { localDate } from '../../../platform/time.ts';
-import { translateChecked } from '../../../platform/i18n/index.ts';
 
 const STAFF = { roles: ['professional', 'coordinator'], personalData: true } as const;
 
@@ -38,15 +37,15 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
   /** Categories, organisations and the store filter for a query, narrowed to what the requesting viewer may see. */
   const context = async (req: FastifyRequest & { tenant: RequestTenant }, q: ListQuery) => {
     const tenantId = req.tenant.id;
-    const viewer = viewerOf(req);
     const [categories, organisations] = await Promise.all([listCategories(app.db, tenantId), listOrganisations(app.db, tenantId)]);
     const filter = filterFor(q, categories, app.clock.now());
-    return { tenantId, viewer, categories, organisations, filter, orgNames: new Map(organisations.map((o) => [o.id, o.name])) };
+    return { tenantId, categories, organisations, filter, orgNames: new Map(organisations.map((o) => [o.id, o.name])) };
   };
 
   route.get('/:tenant/meldingen/behandelen', { policy: STAFF, query: listQueryInput }, async (req, reply) => {
     const q = req.query;
-    const { tenantId, viewer, categories, organisations, filter, orgNames } = await context(req, q);
+    const { tenantId, categories, organisations, filter, orgNames } = await context(req, q);
+    const inSight = organisationsInSight(req.principal, 'signal.list');
     const [page, saved] = await Promise.all([
       listPage(app.db, req.principal, tenantId, filter, q.pagina),
       savedFilters(app.db, req.principal),
@@ -74,7 +73,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
         query={q}
         page={page}
         categories={categories}
-        organisations={viewer.all ? organisations : organisations.filter((o) => viewer.organisations.includes(o.id))}
+        organisations={inSight === 'all' ? organisations : organisations.filter((o) => inSight.includes(o.id))}
         orgNames={orgNames}
         saved={saved}
         map={map}
@@ -91,7 +90,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     const now = app.clock.now();
     const out = await exportCsv(app.db, req.principal, tenantId, filter, {
       orgNames,
-      stateLabel: (s) => translateChecked(req.t, `signals.state.${s}`),
+      stateLabel: (s) => req.t(`signals.state.${s}`),
       now,
     });
     await recordAudit(app.db, {

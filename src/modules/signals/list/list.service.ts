@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import type { DbOrTrx, Trx } from '../../../platform/db/database.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../platform/errors.ts';
-import { authorize, organisationsReaching, reachOf, type Principal } from '../../../platform/principal.ts';
-import { can, RULES } from '../policies.ts';
+import { authorize, type Principal } from '../../../platform/principal.ts';
+import { can } from '../policies.ts';
+import { visibleFilter } from '../access.ts';
 import type { CategoryRow } from '../config/categories.service.ts';
 import * as savedStore from './list.store.ts';
 import { countSignals, querySignals, type SignalFilter } from '../signals.store.ts';
@@ -102,25 +103,6 @@ export function filterFor(q: ListQuery, categories: readonly CategoryRow[], now:
   if (q.telaat) filter.overdueAt = now;
   if (q.gevoelig) filter.sensitive = q.gevoelig === 'ja';
   return filter;
-}
-
-/**
- * The filter narrowed to what the principal may list or export in the tenant (`signal.list`,
- * `signal.export`): Forbidden without that right; a coordinator sees the whole municipality, a
- * professional the signals routed to (or with an action of) their organisations.
- */
-export function visibleFilter(
-  principal: Principal,
-  action: 'signal.list' | 'signal.export',
-  tenantId: string,
-  filter: SignalFilter,
-): SignalFilter {
-  // A list has no single resource: the right itself, within the principal's own municipality.
-  authorize(can(principal, action) && (principal.tenantId === null || principal.tenantId === tenantId));
-  if (principal.system || reachOf(RULES, principal, action) === 'all') return filter;
-  const mine = organisationsReaching(RULES, principal, action);
-  const visible = filter.visibleToOrganisations ? filter.visibleToOrganisations.filter((o) => mine.includes(o)) : mine;
-  return { ...filter, visibleToOrganisations: visible };
 }
 
 export interface ListPage {

@@ -6,11 +6,11 @@ import { routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
 import { listOrganisations } from '../../people/people.service.ts';
-import { accessTo, viewerOf } from '../access.ts';
 import { listCategories } from '../config/categories.service.ts';
 import { MAX_NUMBER_INPUT, mergeForm, mergeQuery, splitForm } from './merge.schemas.ts';
 import { checkMerge, followerCount, mergeCandidatesFor, mergeSignals, routedOrganisation, splitSignal } from './merge.service.ts';
-import { getSignal, type SignalRow } from '../signals.service.ts';
+import { getSignal, openSignal, type SignalRow } from '../signals.service.ts';
+import { can, signalFacts } from '../policies.ts';
 import { signalDetail } from '../signals.presenter.ts';
 import { PUBLIC_ID_RE, publicIdParam } from '../signals.schemas.ts';
 import { MergeChoosePage, MergeConfirmPage, SplitPage, type MergeSide, type SplitValues } from './views/merge.tsx';
@@ -27,13 +27,8 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
   const links = (tenant: RequestTenant) => ({ baseUrl: app.config.baseUrl, tenantSlug: tenant.slug });
   const handlePath = (tenant: RequestTenant, publicId: string) => `/${tenant.slug}/meldingen/behandelen/${publicId}`;
 
-  /** The signal as the viewer may see it (404 when unknown or not visible) and what they may do with it. */
-  const load = async (req: TenantRequest, publicId: string) => {
-    const signal = await getSignal(app.db, req.tenant.id, publicId);
-    const viewer = viewerOf(req);
-    const access = await accessTo(app.db, viewer, signal);
-    return { signal, viewer, access };
-  };
+  /** The signal as the principal may see it (404 when unknown or not visible) and what they may do with it. */
+  const load = (req: TenantRequest, publicId: string) => openSignal(app.db, req.principal, req.tenant.id, publicId);
 
   const side = async (
     tenant: RequestTenant,
@@ -79,7 +74,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       if (!PUBLIC_ID_RE.test(wanted)) return choose(wanted, req.t('signals.merge.error.format'), 422);
       let other: SignalRow;
       try {
-        other = await getSignal(app.db, tenant.id, wanted);
+        other = await getSignal(app.db, req.principal, tenant.id, wanted);
         await checkMerge(app.db, signal, other);
       } catch (e) {
         if (e instanceof AppError && e.status < 500) return choose(wanted, req.t(e.message, e.vars), e.status);
@@ -120,17 +115,17 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       params: publicIdParam,
       form: mergeForm,
       // Bad input on a signal the viewer may not see or merge is a 404 or 403, as good input is.
-      invalid: async (req, _reply, errors) => {
+      invalid: async (req, _reply, _errors, _values, _status, failure) => {
         const { access } = await load(req, req.params.publicId);
         if (!access.canReassign) throw Forbidden();
-        throw Invalid(errors);
+        throw new AppError(422, 'invalid', 'error.invalid', failure.fields, failure.vars);
       },
     },
     async (req, reply) => {
       const { signal, access } = await load(req, req.params.publicId);
       if (!access.canReassign) throw Forbidden();
       const { met, hoofd, note } = req.body;
-      const other = await getSignal(app.db, req.tenant.id, met);
+      const other = await getSignal(app.db, req.principal, req.tenant.id, met);
       if (hoofd !== signal.public_id && hoofd !== other.public_id) throw Invalid({ hoofd: 'form.invalidValue' });
       const [main, duplicate] = hoofd === signal.public_id ? [signal, other] : [other, signal];
       await mergeSignals(app.db, {
@@ -222,7 +217,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const { signal, viewer } = await loadForSplit(req, req.params.publicId);
+      const { signal } = await loadForSplit(req, req.params.publicId);
       try {
         const { child } = await splitSignal(app.db, {
           tenantId: req.tenant.id,
@@ -237,7 +232,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
           links: links(req.tenant),
           now: app.clock.now(),
         });
-        const seesChild = viewer.all || (!!child.organisation_id && viewer.organisations.includes(child.organisation_id));
+        const seesChild = can(req.principal, 'signal.view', signalFacts(child));
         return reply.redirect(handlePath(req.tenant, seesChild ? child.public_id : signal.public_id), 303);
       } catch (e) {
         // An unknown organisation (not the signal itself) is a wrong choice in the form.

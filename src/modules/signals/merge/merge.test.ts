@@ -2,7 +2,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestDb } from '../../../../test/helpers/app.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { principalOf, type Principal } from '../../../platform/principal.ts';
+import { principalOf, type Principal, systemPrincipal } from '../../../platform/principal.ts';
 import type { Role } from '../../../platform/roles.ts';
 import { createUser } from '../../people/people.service.ts';
 import { trackingView } from '../tracking/feedback.service.ts';
@@ -84,17 +84,17 @@ describe('signals merge and split (service)', () => {
     const r = await mergeSignals(db(), { ...mergeInput(dup.signal.id, main.signal.id), note: 'zelfde paal' });
     assert.equal(r.mailed, 2);
     assert.equal(r.actionsMoved, 1);
-    const d = await getSignalById(db(), KRIMPEN.id, dup.signal.id);
+    const d = await getSignalById(db(), systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, dup.signal.id);
     assert.equal(d.state, 'geannuleerd');
     assert.equal(d.merged_into_id, main.signal.id);
     assert.ok(d.closed_at);
     assert.ok(d.feedback_sent_at, 'the merge mail counts as the closing message');
-    const dHistory = await signalHistory(db(), KRIMPEN.id, dup.signal.id);
+    const dHistory = await signalHistory(db(), systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, dup.signal.id);
     const step = dHistory.at(-1)!;
     assert.equal(step.reason, 'merged');
     assert.ok(step.public_message!.includes(main.signal.public_id));
     assert.ok(step.internal_note!.includes('zelfde paal'));
-    const mHistory = await signalHistory(db(), KRIMPEN.id, main.signal.id);
+    const mHistory = await signalHistory(db(), systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, main.signal.id);
     assert.equal(mHistory.at(-1)!.reason, 'merge');
     assert.ok(mHistory.at(-1)!.internal_note!.includes(dup.signal.public_id));
     const actions = await db()
@@ -194,7 +194,7 @@ describe('signals merge and split (service)', () => {
     );
     await assert.rejects(mergeSignals(db(), mergeInput(a.signal.id, groningen.signal.id)), rejects(404));
     await assert.rejects(checkMerge(db(), a.signal, groningen.signal), rejects(404));
-    const still = await getSignalById(db(), KRIMPEN.id, care.signal.id);
+    const still = await getSignalById(db(), systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, care.signal.id);
     assert.equal(still.state, 'gemeld');
     assert.equal(still.merged_into_id, null);
   });
@@ -215,8 +215,8 @@ describe('signals merge and split (service)', () => {
         principal.roles.join(),
       );
     }
-    assert.equal((await getSignalById(db(), KRIMPEN.id, a.signal.id)).merged_into_id, null);
-    assert.equal((await getSignalById(db(), KRIMPEN.id, a.signal.id)).state, 'gemeld');
+    assert.equal((await getSignalById(db(), systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, a.signal.id)).merged_into_id, null);
+    assert.equal((await getSignalById(db(), systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, a.signal.id)).state, 'gemeld');
   });
 
   it('merges two sensitive signals: only the reporter moves (sensitive signals have no public followers)', async () => {
@@ -253,13 +253,13 @@ describe('signals merge and split (service)', () => {
     assert.equal(child.reporter_email, 'splits@example.nl');
     assert.equal(child.latitude, original.signal.latitude);
     assert.equal(child.source, original.signal.source);
-    const stored = await getSignalById(db(), KRIMPEN.id, child.id);
+    const stored = await getSignalById(db(), systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, child.id);
     assert.equal(stored.split_from_id, original.signal.id);
     const mail = (await mailsTo('splits@example.nl')).at(-1)!;
     assert.ok(mail.subject.includes(child.public_id));
     assert.match(mail.text_body, /\/meldingen\/volgen\/[A-Za-z0-9_-]+/);
-    assert.equal((await signalHistory(db(), KRIMPEN.id, original.signal.id)).at(-1)!.reason, 'split');
-    assert.equal((await signalHistory(db(), KRIMPEN.id, child.id)).at(-1)!.reason, 'split_from');
+    assert.equal((await signalHistory(db(), systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, original.signal.id)).at(-1)!.reason, 'split');
+    assert.equal((await signalHistory(db(), systemPrincipal(KRIMPEN.id, NOW), KRIMPEN.id, child.id)).at(-1)!.reason, 'split_from');
     const audit = await db()
       .selectFrom('audit_log')
       .selectAll()

@@ -16,7 +16,7 @@ import { isClosed, type SignalState } from '../workflow.ts';
 export interface MySignal {
   publicId: string;
   categoryName: string;
-  state: string;
+  state: SignalState;
   createdAt: Date;
   /** Reported with this account (also sensitive ones). */
   reported: boolean;

@@ -1,10 +1,11 @@
 /** Queries of "Mijn meldingen" and following with an account (signals module only). */
 import type { DbOrTrx } from '../../../platform/db/database.ts';
+import type { SignalState } from '../workflow.ts';
 
 export interface MineRow {
   id: string;
   public_id: string;
-  state: string;
+  state: SignalState;
   created_at: Date;
   category_name: string;
   sensitive: boolean;

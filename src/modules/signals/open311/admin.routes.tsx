@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auditFrom } from '../../../platform/audit/audit.service.ts';
-import { Invalid, NotFound, type FieldErrors } from '../../../platform/errors.ts';
+import { Invalid, NotFound } from '../../../platform/errors.ts';
 import { routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import { listOrganisations } from '../../people/people.service.ts';
@@ -11,6 +11,7 @@ import { DEFAULT_KEY_LIMIT, MAX_KEY_LIMIT } from './ratelimit.ts';
 import { CLIENT_NAME_MAX, LIMIT_DIGITS } from './schemas.ts';
 import { KeyCreatedPage, KeysPage, type KeyFormValues } from './admin.views.tsx';
 import { isUuid, UUID_RE } from '../../../platform/ids.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 const POLICY = { roles: ['admin'] as const, personalData: true };
 
@@ -60,7 +61,7 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
   const keysAgain = async (
     req: TenantRequest,
     reply: FastifyReply,
-    extra: { errors: FieldErrors; values?: KeyFormValues },
+    extra: { errors: Record<string, string>; values?: KeyFormValues },
     status: number,
   ) => {
     const data = await render(req.tenant, extra);
@@ -72,7 +73,7 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
   };
 
   /** An organisation, when chosen, must be one of this municipality. */
-  const organisationProblem = async (tenant: RequestTenant, orgId: string): Promise<string | null> => {
+  const organisationProblem = async (tenant: RequestTenant, orgId: string): Promise<MessageKey | null> => {
     if (!orgId) return null;
     const organisations = await listOrganisations(app.db, tenant.id);
     return isUuid(orgId) && organisations.some((o) => o.id === orgId) ? null : 'open311.admin.error.organisation';

@@ -1,6 +1,6 @@
 /** Core errors (AppError) as Open311 errors: field errors become one `{code, description}` each. */
 import { AppError } from '../../../platform/errors.ts';
-import { type Translate, translateChecked } from '../../../platform/i18n/index.ts';
+import type { Translate } from '../../../platform/i18n/index.ts';
 import { Open311Error } from './format.ts';
 
 /** Our field names → the Open311 parameter a client sent. */
@@ -31,7 +31,7 @@ export function toOpen311Error(err: unknown, t: Translate): unknown {
       400,
       Object.entries(err.fields).map(([field, key]) => ({
         code: 400,
-        description: `${paramOf(field)}: ${translateChecked(t, key, err.vars)}`,
+        description: `${paramOf(field)}: ${t(key, err.vars)}`,
       })),
     );
   }

@@ -7,7 +7,8 @@ import { DateTime } from 'luxon';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
 import { listOrganisations } from '../../people/people.service.ts';
-import { listSignals, type SignalFilter } from '../signals.service.ts';
+// The public Open311 feed reads the store itself: only non-sensitive signals, without reporter data (serialize.ts).
+import { querySignals, type SignalFilter } from '../signals.store.ts';
 import { SIGNAL_STATES, WORKFLOW, isPublicState, type SignalState } from '../workflow.ts';
 import { badRequest, notFound, w3cTime } from './format.ts';
 import { param, refuseNul, type FormBody } from './requests.service.ts';
@@ -143,7 +144,7 @@ export async function requests(db: DbOrTrx, tenantId: string, q: FormBody, now: 
     filter.createdUntil = until;
     Object.assign(filter, paging(q));
   }
-  const rows = await listSignals(db, tenantId, filter);
+  const rows = await querySignals(db, tenantId, filter);
   // The core filter already drops sensitive categories; checked again so no change there can leak them.
   const visible = rows.filter((r) => !r.sensitive);
   const names = await agencies(db, tenantId);
@@ -152,7 +153,7 @@ export async function requests(db: DbOrTrx, tenantId: string, q: FormBody, now: 
 
 /** `GET requests/{id}`: one public request, or a 404. */
 export async function request(db: DbOrTrx, tenantId: string, id: string, t: Translate) {
-  const rows = id.length <= 50 ? await listSignals(db, tenantId, { publicIds: [id], sensitive: false, limit: 1 }) : [];
+  const rows = id.length <= 50 ? await querySignals(db, tenantId, { publicIds: [id], sensitive: false, limit: 1 }) : [];
   const row = rows.find((r) => !r.sensitive);
   if (!row) throw notFound('open311.error.requestUnknown', { id: id.slice(0, 60) });
   return [requestOf(row, await agencies(db, tenantId), t)];

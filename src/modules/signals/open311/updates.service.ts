@@ -64,7 +64,10 @@ export async function postUpdate(db: DbOrTrx, a: PostUpdateArgs): Promise<{ upda
   if (!DateTime.fromISO(param(body, 'updated_datetime')!).isValid) throw badRequest('open311.error.date', { name: 'updated_datetime' });
   if (!(status in STATUS_TO_STATE)) throw badRequest('open311.error.statusUnknown', { status: status.toUpperCase().slice(0, 60) });
 
-  const rows = requestId.length <= 50 ? await listSignals(db, a.tenant.id, { publicIds: [requestId], sensitive: false, limit: 1 }) : [];
+  const rows =
+    requestId.length <= 50
+      ? await listSignals(db, systemPrincipal(a.tenant.id, a.now), a.tenant.id, { publicIds: [requestId], sensitive: false, limit: 1 })
+      : [];
   const signal = rows.find((r) => !r.sensitive);
   if (!signal) throw notFound('open311.error.requestUnknown', { id: requestId.slice(0, 60) });
   if (a.apiKey.organisation_id && signal.organisation_id !== a.apiKey.organisation_id) {

@@ -5,13 +5,10 @@ import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts
 import { NotFound } from '../../../platform/errors.ts';
 import { routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
-import { signalAccess } from '../access.ts';
-import { can } from '../policies.ts';
 import * as cats from '../config/categories.store.ts';
-import { MAX_PHOTOS, photoBytes } from './photos.service.ts';
+import { MAX_PHOTOS, photoBytes, photoViaLink, type PhotoBytes } from './photos.service.ts';
 import { publicIdParam, tokenParam } from '../signals.schemas.ts';
-import { getSignal, getSignalById } from '../signals.service.ts';
-import { resolveTrackingToken } from '../tracking/tracking.service.ts';
+import { getSignal } from '../signals.service.ts';
 
 const STAFF = { roles: ['professional', 'coordinator'], personalData: true } as const;
 const TRACK_RATE_LIMIT = { max: 60, timeWindow: '1 minute' };
@@ -25,7 +22,7 @@ const photoParams = {
     .pipe(z.number().max(MAX_PHOTOS)),
 };
 
-async function send(reply: FastifyReply, photo: Awaited<ReturnType<typeof photoBytes>>, fileName: string) {
+async function send(reply: FastifyReply, photo: PhotoBytes, fileName: string) {
   if (!photo) throw NotFound('signals.photos.error.notFound');
   return reply
     .header('content-type', photo.contentType)
@@ -44,9 +41,8 @@ export async function photoRoutes(app: FastifyInstance): Promise<void> {
 
   const staffPhoto = async (req: TenantRequest, reply: FastifyReply, at: { publicId: string; n: number }, variant: 'full' | 'thumb') => {
     const n = at.n;
-    const signal = await getSignal(app.db, req.tenant.id, at.publicId);
-    await signalAccess(app.db, req.principal, signal);
-    const photo = await photoBytes(app.db, signal.tenant_id, signal.id, n, variant);
+    const signal = await getSignal(app.db, req.principal, req.tenant.id, at.publicId);
+    const photo = await photoBytes(app.db, req.principal, signal, n, variant);
     if (!photo) throw NotFound('signals.photos.error.notFound');
     const category = await cats.findCategoryById(app.db, signal.tenant_id, signal.category_id);
     // Photos can show faces and homes: a view of a sensitive signal's photo is audited like its reporter details.
@@ -69,15 +65,9 @@ export async function photoRoutes(app: FastifyInstance): Promise<void> {
 
   const reporterPhoto = async (req: TenantRequest, reply: FastifyReply, at: { token: string; n: number }, variant: 'full' | 'thumb') => {
     const n = at.n;
-    const resolved = await resolveTrackingToken(app.db, req.tenant.id, at.token, app.clock.now());
     // Only the reporter's own link shows the photos; a follower's link does not (404, like an unknown link).
-    const link = resolved?.reporter ? 'reporter' : 'follower';
-    if (!resolved || !can(req.principal, 'signal.photo.viaLink', { tenantId: req.tenant.id, link })) {
-      throw NotFound('signals.photos.error.notFound');
-    }
-    const signal = await getSignalById(app.db, req.tenant.id, resolved.signalId);
-    const photo = await photoBytes(app.db, signal.tenant_id, signal.id, n, variant);
-    return send(reply, photo, `${signal.public_id}-foto-${n}${variant === 'thumb' ? '-klein' : ''}`);
+    const { publicId, photo } = await photoViaLink(app.db, req.principal, req.tenant.id, at.token, n, variant);
+    return send(reply, photo, `${publicId}-foto-${n}${variant === 'thumb' ? '-klein' : ''}`);
   };
   const reporterSpec = { policy: 'public' as const, params: { ...tokenParam, ...photoParams }, rateLimit: TRACK_RATE_LIMIT };
   route.get('/:tenant/meldingen/volgen/:token/fotos/:n', reporterSpec, (req, reply) => reporterPhoto(req, reply, req.params, 'full'));

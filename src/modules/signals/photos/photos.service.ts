@@ -8,7 +8,12 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import { inTransaction, type DbOrTrx, type Trx } from '../../../platform/db/database.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, NotFound } from '../../../platform/errors.ts';
+import type { Principal } from '../../../platform/principal.ts';
+import { signalAccess } from '../access.ts';
+import { can } from '../policies.ts';
+import { findSignalById, type SignalRow } from '../signals.store.ts';
+import { resolveTrackingToken } from '../tracking/tracking.service.ts';
 import * as store from './photos.store.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
 
@@ -238,14 +243,42 @@ export function listPhotos(db: DbOrTrx, tenantId: string, signalId: string): Pro
   return store.listPhotos(db, tenantId, signalId);
 }
 
-/** The bytes of one photo (full or thumbnail) of a signal, or null. */
-export async function photoBytes(
-  db: DbOrTrx,
-  tenantId: string,
-  signalId: string,
-  position: number,
-  variant: 'full' | 'thumb',
-): Promise<{ id: string; contentType: string; data: Buffer } | null> {
+export type PhotoBytes = { id: string; contentType: string; data: Buffer } | null;
+
+async function bytesOf(db: DbOrTrx, tenantId: string, signalId: string, position: number, variant: 'full' | 'thumb'): Promise<PhotoBytes> {
   const r = await store.findPhotoBytes(db, tenantId, signalId, position, variant === 'full' ? 'bytes' : 'thumb');
   return r ? { id: r.id, contentType: r.content_type, data: store.asBuffer(r.data) } : null;
+}
+
+/** The bytes of one photo (full or thumbnail) of a signal the principal may see (`signal.view`; NotFound otherwise), or null. */
+export async function photoBytes(
+  db: DbOrTrx,
+  principal: Principal,
+  signal: SignalRow,
+  position: number,
+  variant: 'full' | 'thumb',
+): Promise<PhotoBytes> {
+  await signalAccess(db, principal, signal);
+  return bytesOf(db, signal.tenant_id, signal.id, position, variant);
+}
+
+/**
+ * One photo through a tracking link (`signal.photo.viaLink`): only the reporter's own link shows the
+ * photos; a follower's link, an unknown or expired one is a NotFound, like a missing photo.
+ */
+export async function photoViaLink(
+  db: DbOrTrx,
+  principal: Principal,
+  tenantId: string,
+  token: string,
+  position: number,
+  variant: 'full' | 'thumb',
+): Promise<{ publicId: string; photo: PhotoBytes }> {
+  const resolved = await resolveTrackingToken(db, tenantId, token, principal.now);
+  const link = resolved?.reporter ? 'reporter' : 'follower';
+  const signal = resolved ? await findSignalById(db, tenantId, resolved.signalId) : null;
+  if (!signal || !can(principal, 'signal.photo.viaLink', { tenantId: signal.tenant_id, link })) {
+    throw NotFound('signals.photos.error.notFound');
+  }
+  return { publicId: signal.public_id, photo: await bytesOf(db, signal.tenant_id, signal.id, position, variant) };
 }

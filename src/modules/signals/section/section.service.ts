@@ -7,7 +7,7 @@
 import { DateTime, Duration } from 'luxon';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { Invalid } from '../../../platform/errors.ts';
-import { translateChecked, translator, type Locale } from '../../../platform/i18n/index.ts';
+import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import * as cats from '../config/categories.store.ts';
 import type { SignalRow } from '../signals.store.ts';
 import * as store from './section.store.ts';
@@ -37,7 +37,9 @@ export async function closingMessage(
     throw Invalid({ publicMessage: 'signals.feedback.messageRequired' }, 'signals.feedback.messageRequired');
   }
   const standard = await cats.findStandardText(db, signal.tenant_id, signal.category_id, step.to);
-  return standard ?? translateChecked(translator(step.locale), `signals.feedback.default.${step.to}`);
+  // The two closed states (isClosed above) each have a general text.
+  const closedAs = step.to === 'geannuleerd' ? 'geannuleerd' : 'afgehandeld';
+  return standard ?? translator(step.locale)(`signals.feedback.default.${closedAs}`);
 }
 
 /** After a closing step: remember when the reporter's closing message was queued (null when they left no e-mail address). */

@@ -14,7 +14,7 @@ import * as cats from '../config/categories.store.ts';
 import * as store from '../signals.store.ts';
 import * as tracking from './tracking.store.ts';
 import { resolveTrackingToken, type LinkBase } from './tracking.service.ts';
-import { signalHistory, transitionSignal } from '../signals.service.ts';
+import { publicSteps, transitionSignal } from '../signals.service.ts';
 import { OPEN_STATES, type SignalState } from '../workflow.ts';
 import { getDissatisfiedPolicy, requestReopen } from '../actions/actions.reopen.ts';
 
@@ -53,7 +53,8 @@ async function trackingState(db: DbOrTrx, tenantId: string, token: string, now: 
   const signal = await store.findSignalById(db, tenantId, resolved.signalId);
   if (!signal) throw new AppError(404, 'invalid_token', 'signals.error.token');
   const category = await cats.findCategoryById(db, tenantId, signal.category_id);
-  const history = await signalHistory(db, tenantId, signal.id, { publicOnly: true });
+  // The link holder's view (its callers check `signal.track`): the steps a reporter may see.
+  const history = publicSteps(await store.listTransitions(db, tenantId, signal.id));
   const feedback = await tracking.listFeedback(db, tenantId, signal.id);
   const feedbackGiven = !!signal.closed_at && feedback.some((f) => f.created_at.getTime() >= signal.closed_at!.getTime());
   const canGiveFeedback = resolved.reporter && signal.state === 'afgehandeld' && !feedbackGiven;

@@ -6,7 +6,11 @@ import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { queueMail } from '../../../platform/mail/mail.service.ts';
 import * as tracking from './tracking.store.ts';
-import type { SignalRow } from '../signals.store.ts';
+import { findSignalByPublicId, type SignalRow } from '../signals.store.ts';
+import { findCategoryById } from '../config/categories.store.ts';
+import { NotFound } from '../../../platform/errors.ts';
+import type { Principal } from '../../../platform/principal.ts';
+import { can } from '../policies.ts';
 import { isClosed, type SignalState } from '../workflow.ts';
 import { hashToken, newToken } from '../../../platform/tokens.ts';
 
@@ -123,6 +127,23 @@ export async function mailUpdate(
     if (f.email && f.email !== signal.reporter_email) await send(f.email, f.id, f.user_id);
   }
   return sent;
+}
+
+/**
+ * A signal someone wants to follow (`signal.follow`): NotFound when unknown, and for a sensitive
+ * signal (it cannot be followed by others and does not reveal that it exists).
+ */
+export async function signalToFollow(
+  db: DbOrTrx,
+  principal: Principal,
+  tenantId: string,
+  publicId: string,
+): Promise<{ signal: SignalRow; sensitive: boolean }> {
+  const s = await findSignalByPublicId(db, tenantId, publicId);
+  if (!s) throw NotFound('signals.error.notFound');
+  const sensitive = (await findCategoryById(db, tenantId, s.category_id))?.sensitive ?? false;
+  if (!can(principal, 'signal.follow', { tenantId: s.tenant_id, sensitive })) throw NotFound('signals.error.notFound');
+  return { signal: s, sensitive };
 }
 
 /** Follow a signal by e-mail (or account): records the follower and mails them a tracking link. Not for closed or sensitive signals. */

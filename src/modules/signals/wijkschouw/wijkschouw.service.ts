@@ -5,8 +5,9 @@
  */
 import { DateTime } from 'luxon';
 import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../../platform/errors.ts';
-import { translator, type Locale } from '../../../platform/i18n/index.ts';
+import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../../platform/errors.ts';
+import { translator, type Locale, type MessageKey } from '../../../platform/i18n/index.ts';
+import type { SignalState } from '../workflow.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { queueMail } from '../../../platform/mail/mail.service.ts';
 import { getArea } from '../../areas/areas.service.ts';
@@ -40,7 +41,7 @@ export interface ParticipantInput {
 }
 
 /** One participant per line: "Naam, rol of organisatie, e-mail" (role and e-mail optional; the part with an @ is the e-mail). Errors name the line. */
-export function parseParticipants(text: string): { participants: ParticipantInput[]; error: { key: string; line: number } | null } {
+export function parseParticipants(text: string): { participants: ParticipantInput[]; error: { key: MessageKey; line: number } | null } {
   const participants: ParticipantInput[] = [];
   const lines = text.split(/\r?\n/).map((l) => l.trim());
   for (let i = 0; i < lines.length; i++) {
@@ -104,7 +105,7 @@ export interface NewSession {
 export async function createSession(db: DbOrTrx, input: NewSession): Promise<string> {
   authorize(can(input.principal, 'signal.wijkschouw.create', { tenantId: input.tenantId }));
   const organiser = userOf(input.principal);
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const title = input.title.trim();
   if (!title) errors.title = 'signals.wijkschouw.error.title';
   else if (title.length > MAX_TITLE) errors.title = 'signals.error.tooLong';
@@ -352,7 +353,7 @@ export interface SummaryLine {
   category: string;
   place: string;
   organisation: string;
-  state: string;
+  state: SignalState;
   /** Has a point outside the session's wijk or buurt. */
   outsideArea: boolean;
 }

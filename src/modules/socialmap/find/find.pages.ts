@@ -7,13 +7,36 @@ import { isOpenAt, monthRange, nextOccurrences, occurrences, type Occurrence, ty
 import { TAXONOMY } from '../taxonomy/taxonomy.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
-export interface PageLocation extends store.LocationRow {
+/** A phone number as the pages show it. */
+export interface PagePhone {
+  number: string;
+  description: string | null;
+}
+
+/** A place of a service (its first physical address), as the service page and the leaflet show it. */
+export interface PageLocation {
+  id: string;
+  name: string | null;
+  transportation: string | null;
+  address1: string | null;
+  address2: string | null;
+  postalCode: string | null;
+  city: string | null;
+  buurtCode: string | null;
   buurtName: string | null;
   wijkName: string | null;
   accessibility: string[];
   accessibilityNotes: string[];
-  phones: store.PhoneRow[];
+  phones: PagePhone[];
 }
+
+/** The written part of a schedule (the times themselves are in `upcoming`). */
+export interface PageSchedule {
+  description: string | null;
+  notes: string | null;
+}
+
+const pagePhone = (p: store.PhoneRow): PagePhone => ({ number: p.number, description: p.description });
 
 /** The service as its page shows it. */
 export interface FoundService {
@@ -64,8 +87,8 @@ export interface ServicePage {
   targetGroups: string[];
   languages: string[];
   locations: PageLocation[];
-  phones: store.PhoneRow[];
-  schedules: store.ScheduleRow[];
+  phones: PagePhone[];
+  schedules: PageSchedule[];
   /** Upcoming occurrences, cancelled ones included and flagged. */
   upcoming: Occurrence[];
   openNow: boolean;
@@ -93,14 +116,21 @@ async function pageLocations(db: DbOrTrx, tenantId: string, locations: store.Loc
     ),
   ]);
   return locations.map((l) => ({
-    ...l,
+    id: l.id,
+    name: l.name,
+    transportation: l.transportation,
+    address1: l.address_1,
+    address2: l.address_2,
+    postalCode: l.postal_code,
+    city: l.city,
+    buurtCode: l.buurt_code,
     buurtName: l.buurt_code ? (areaNames.get(l.buurt_code) ?? null) : null,
     wijkName: l.wijk_code ? (areaNames.get(l.wijk_code) ?? null) : null,
     accessibility: terms.filter((t) => t.link_id === l.id && t.taxonomy_code === TAXONOMY.toegankelijkheid).map((t) => t.name),
     accessibilityNotes: notes
       .filter((n) => n.location_id === l.id)
       .flatMap((n) => [n.description, n.details].filter((x): x is string => !!x)),
-    phones: phones.filter((p) => p.location_id === l.id),
+    phones: phones.filter((p) => p.location_id === l.id).map(pagePhone),
   }));
 }
 
@@ -123,8 +153,11 @@ export async function getServicePage(db: DbOrTrx, tenantId: string, id: string, 
     targetGroups: terms.filter((t) => t.taxonomy_code === TAXONOMY.doelgroep).map((t) => t.name),
     languages,
     locations: await pageLocations(db, tenantId, locations),
-    phones: phones.filter((p) => p.service_id === id).concat(phones.filter((p) => p.service_id === null && p.location_id === null)),
-    schedules: rules,
+    phones: phones
+      .filter((p) => p.service_id === id)
+      .concat(phones.filter((p) => p.service_id === null && p.location_id === null))
+      .map(pagePhone),
+    schedules: rules.map((r) => ({ description: r.description, notes: r.notes })),
     upcoming: nextOccurrences(rules, now, 8, { horizonDays: 400 }),
     openNow: isOpenAt(rules, now),
   };

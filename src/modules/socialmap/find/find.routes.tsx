@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { UUID_SOURCE } from '../../../platform/ids.ts';
 import { routes } from '../../../platform/http/route.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
-import { type Translate, translateChecked } from '../../../platform/i18n/index.ts';
+import type { Translate } from '../../../platform/i18n/index.ts';
 import { areaFeed, filterOptions, getLeaflet, getServicePage, searchServices, serviceFeed, type When } from './find.service.ts';
 import { geocodeAddress, geocodePostcode, type GeocodeResult } from './geocode.ts';
 import { icsFileName } from './ical.ts';
@@ -139,7 +139,7 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
       if (g && g.ok) {
         point = { lat: g.lat, lon: g.lon };
         origin = originText(t, g);
-      } else if (g) errors[g.field] = translateChecked(t, g.messageKey);
+      } else if (g) errors[g.field] = t(g.messageKey);
       else if (values.lat.trim() || values.lon.trim()) {
         const lat = Number(values.lat);
         const lon = Number(values.lon);

@@ -1,6 +1,7 @@
 /** Test fixtures for the resident side: services with a location, address, terms and schedules, inserted directly. */
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { ensureDefaultTaxonomies } from '../taxonomy/taxonomy.service.ts';
+import { systemActor } from '../actor.ts';
 
 export interface FixtureSchedule {
   freq?: 'WEEKLY' | 'MONTHLY' | null;
@@ -45,7 +46,7 @@ export async function addService(
   tenantId: string,
   f: FixtureService,
 ): Promise<{ serviceId: string; locationId: string | null }> {
-  const terms = await ensureDefaultTaxonomies(db, tenantId);
+  const terms = await ensureDefaultTaxonomies(db, systemActor(new Date('2026-11-23T10:00:00Z'), tenantId), tenantId);
   const org = await db
     .insertInto('socialmap_organizations')
     .values({ tenant_id: tenantId, name: f.organisation ?? `Organisatie van ${f.name}`, description: '' })

@@ -8,13 +8,14 @@
  * is importing the BAG / PDOK postcode file (a table of postcode + number → point) per tenant.
  */
 import type { DbOrTrx } from '../../../platform/db/database.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 import { addressesByPostcode, addressesByText, type AddressPoint } from './find.store.ts';
 
 export type GeocodePrecision = 'address' | 'postcode' | 'pc4' | 'street';
 
 export type GeocodeResult =
   | { ok: true; lat: number; lon: number; precision: GeocodePrecision; label: string }
-  | { ok: false; field: 'postcode' | 'huisnummer' | 'adres'; messageKey: string };
+  | { ok: false; field: 'postcode' | 'huisnummer' | 'adres'; messageKey: MessageKey };
 
 /** '1234ab', '1234 AB' → '1234AB'; null when it is not a Dutch postcode (no leading 0; SA, SD and SS are not used). */
 export function normalisePostcode(input: string): string | null {

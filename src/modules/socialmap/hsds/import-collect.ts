@@ -3,6 +3,7 @@
  * rows per table, filling in parent ids from the nesting. The same id met twice is merged (HSDS
  * JSON repeats shared objects: one phone under a service and its location).
  */
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 type Json = Record<string, unknown>;
 export type Kind =
@@ -53,8 +54,7 @@ export interface Problem {
   kind: Kind | 'dataset';
   id: string | null;
   field: string;
-  /** i18n key. */
-  message: string;
+  message: MessageKey;
 }
 
 export interface Collected {

@@ -23,6 +23,7 @@ import { collect, type Kind, type Problem } from './import-collect.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { authorize } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
+import { isMessageKey } from '../../../platform/i18n/index.ts';
 
 type Json = Record<string, unknown>;
 
@@ -129,7 +130,7 @@ function checkRow(kind: Kind, id: string, row: Json, problems: Problem[]): Json 
           kind,
           id,
           field,
-          message: issue.message.startsWith('socialmap.') ? issue.message : 'socialmap.error.invalidValue',
+          message: issue.message.startsWith('socialmap.') && isMessageKey(issue.message) ? issue.message : 'socialmap.error.invalidValue',
         });
       }
     } else data = { ...row, ...(r.data as Json) };

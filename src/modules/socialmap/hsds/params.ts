@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { parseInput } from '../actor.ts';
 import { normalisePostcode } from '../socialmap.schemas.ts';
-import { BadRequest } from '../../../platform/errors.ts';
+import { AppError, BadRequest } from '../../../platform/errors.ts';
 import { emptyAsAbsent, singleLine } from '../../../platform/input.ts';
 import { UUID_RE } from '../../../platform/ids.ts';
 
@@ -84,9 +84,7 @@ export function parseListParams(query: unknown): ListParams {
     }
     return p;
   } catch (e) {
-    if (e instanceof Error && 'fields' in e && (e as { status?: number }).status === 422) {
-      throw BadRequest('socialmap.hsds.badParam', (e as unknown as { fields: Record<string, string> }).fields);
-    }
+    if (e instanceof AppError && e.status === 422 && e.fields) throw BadRequest('socialmap.hsds.badParam', e.fields);
     throw e;
   }
 }

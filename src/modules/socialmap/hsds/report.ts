@@ -1,5 +1,5 @@
 /** The import report as plain lines (CLI) and as rows (upload page), in the reader's language. */
-import { type Translate, translateChecked } from '../../../platform/i18n/index.ts';
+import type { Translate } from '../../../platform/i18n/index.ts';
 import type { ImportReport } from './import.ts';
 
 /** Counts per table, e.g. `service: 2 nieuw, 1 bijgewerkt`. */
@@ -15,8 +15,8 @@ export function reportLines(report: ImportReport, t: Translate): string[] {
   for (const c of reportCounts(report)) {
     lines.push(`  ${c.kind}: ${t('socialmap.import.counts', { created: c.created, updated: c.updated })}`);
   }
-  for (const p of report.rejected) lines.push(`  ✗ ${p.kind} ${p.id ?? '-'} ${p.field}: ${translateChecked(t, p.message)}`);
-  for (const p of report.warnings) lines.push(`  ! ${p.kind} ${p.id ?? '-'} ${p.field}: ${translateChecked(t, p.message)}`);
+  for (const p of report.rejected) lines.push(`  ✗ ${p.kind} ${p.id ?? '-'} ${p.field}: ${t(p.message)}`);
+  for (const p of report.warnings) lines.push(`  ! ${p.kind} ${p.id ?? '-'} ${p.field}: ${t(p.message)}`);
   const ignored = Object.entries(report.ignored);
   if (ignored.length) lines.push(`  ${t('socialmap.import.ignored')}: ${ignored.map(([k, n]) => `${k} (${n})`).join(', ')}`);
   return lines;

@@ -4,6 +4,7 @@
  * navigation, the daily freshness job, and the suggesters' e-mail addresses as a person's data.
  */
 import './keep.messages.ts';
+import './keep.review.messages.ts';
 import type { ModuleDefinition, ModuleNavItem } from '../../../platform/module.ts';
 import { ontmoetenSection } from '../section/section.tsx';
 import { exportKeepUserData, forgetKeepUserData, freshnessJob, FRESHNESS_JOB } from './keep.service.ts';

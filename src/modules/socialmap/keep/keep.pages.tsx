@@ -1,6 +1,6 @@
 /** Shared pieces of the maintenance pages: breadcrumbs, the service form's options and values, the page of one service. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { NotFound } from '../../../platform/errors.ts';
+import { NotFound, type FieldErrors } from '../../../platform/errors.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import { getServiceDetail, type ServiceDetail } from '../records/detail.service.ts';
 import { DOELGROEP, FUNCTIE } from '../taxonomy/taxonomy.ts';
@@ -11,6 +11,8 @@ import { openSuggestions } from './keep.service.ts';
 import { serviceForm, termOptions } from './keep.forms.ts';
 import type { ServiceFormOptions, ServiceFormValues } from './views/service-form.tsx';
 import { KeepServicePage } from './views/service-page.tsx';
+import { keepServicePage } from './keep.presenter.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 export const FUNCTION_CODES = new Set<string>(Object.values(FUNCTIE));
 export const GROUP_CODES = new Set<string>(Object.values(DOELGROEP));
@@ -57,8 +59,8 @@ export function valuesOfDetail(d: ServiceDetail): ServiceFormValues {
 }
 
 /** The form's terms must be terms of the tenant's function and target-group taxonomies. */
-export function checkTerms(v: ServiceFormValues, o: ServiceFormOptions): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function checkTerms(v: ServiceFormValues, o: ServiceFormOptions): FieldErrors {
+  const errors: FieldErrors = {};
   if (v.functions.some((c) => !o.functions.some((x) => x.value === c))) errors.functions = 'socialmap.error.unknownTerm';
   if (v.groups.some((c) => !o.groups.some((x) => x.value === c))) errors.groups = 'socialmap.error.unknownTerm';
   return errors;
@@ -77,7 +79,7 @@ export interface ServicePageExtra {
   errors?: Record<string, string>;
   cancelErrors?: { scheduleId: string; errors: Record<string, string> };
   /** The notice after a redirect (`?melding=`), as an i18n key. */
-  notice?: string | null;
+  notice?: MessageKey | null;
 }
 
 /** The maintenance page of one service (NotFound when it is gone), with its title; the caller checked the principal may maintain it. */
@@ -89,7 +91,7 @@ export async function renderServicePage(app: FastifyInstance, req: TenantRequest
     node: (
       <KeepServicePage
         ctx={req.viewContext()}
-        detail={detail}
+        page={keepServicePage(detail)}
         values={extra.values ?? valuesOfDetail(detail)}
         options={options}
         suggestions={suggestions}

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { inTransaction } from '../../../platform/db/database.ts';
-import { Forbidden, Invalid, NotFound } from '../../../platform/errors.ts';
+import { Forbidden, Invalid, NotFound, type FieldErrors } from '../../../platform/errors.ts';
 import { routes } from '../../../platform/http/route.ts';
 import { actorFrom } from '../actor.ts';
 import { addScheduleException, createSchedule, deleteSchedule } from '../records/schedules.service.ts';
@@ -39,8 +39,8 @@ async function detailToMaintain(app: FastifyInstance, p: Principal, id: string):
 export function scheduleFromForm(
   serviceId: string,
   v: ScheduleFormValues,
-): { ok: true; input: ScheduleInput } | { ok: false; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
+): { ok: true; input: ScheduleInput } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
   if (!['weekly', 'monthly', 'once'].includes(v.kind)) errors.kind = 'socialmap.keep.sched.err.kind';
   const days = v.days.filter((d) => (WEEKDAY_CODES as readonly string[]).includes(d));
   const weeks = v.weeks.filter((w) => (MONTH_WEEKS as readonly string[]).includes(w));
@@ -152,7 +152,7 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
     if (locationId) locationOf(detail, p, locationId);
     const lat = decimal(v.latitude);
     const lon = decimal(v.longitude);
-    const errors: Record<string, string> = {};
+    const errors: FieldErrors = {};
     if (Number.isNaN(lat)) errors.latitude = 'socialmap.error.latitude';
     if (Number.isNaN(lon)) errors.longitude = 'socialmap.error.longitude';
     const allowed = new Set((await termOptions(app.db, req.tenant.id, 'toegankelijkheid')).map((o) => o.value));
@@ -302,7 +302,7 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
       const detail = await detailToMaintain(app, p, id);
       const schedule = scheduleOf(detail, scheduleId);
       const { date, note } = req.body;
-      const errors: Record<string, string> = {};
+      const errors: FieldErrors = {};
       if (!DATE_RE.test(date) || !DateTime.fromISO(date).isValid) errors.date = 'socialmap.keep.sched.err.date';
       else {
         const day = DateTime.fromISO(date, { zone: ZONE });

@@ -13,7 +13,7 @@ import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { queueMail } from '../../../platform/mail/mail.service.ts';
 import { enqueueJob } from '../../../platform/jobs/worker.ts';
 import type { JobHandlerArgs } from '../../../platform/module.ts';
-import { listTenants } from '../../areas/areas.service.ts';
+import { listTenants } from '../../../platform/tenants/tenants.service.ts';
 import { getUserProfile, listMembers } from '../../people/people.service.ts';
 import { freshnessCutoffs, formatCheckedDate, needsCheck } from './freshness.ts';
 import type { Principal } from '../../../platform/principal.ts';

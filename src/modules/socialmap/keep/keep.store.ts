@@ -6,13 +6,14 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import type { SuggestionStatus } from './keep.tables.ts';
+import type { ServiceStatus } from '../socialmap.tables.ts';
 
 // --- who maintains what ---
 
 export interface ServiceOwnerRow {
   id: string;
   name: string;
-  status: string;
+  status: ServiceStatus;
   organization_id: string;
   organization_name: string;
   people_organisation_id: string | null;

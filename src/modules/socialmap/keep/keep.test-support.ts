@@ -39,9 +39,9 @@ export interface KeepFixture {
 /** Build the fixture at `now` (services checked at `now`). */
 export async function keepFixture(db: DbOrTrx, now: Date): Promise<KeepFixture> {
   await importDemoAreas(db, { now: new Date('2026-11-23T10:00:00Z'), tenants: [KRIMPEN, HHW], dataDir: 'seed-data/cbs' });
-  await ensureDefaultTaxonomies(db, KRIMPEN.id);
-  await ensureDefaultTaxonomies(db, HHW.id);
   const actor = systemActor(now);
+  await ensureDefaultTaxonomies(db, actor, KRIMPEN.id);
+  await ensureDefaultTaxonomies(db, actor, HHW.id);
   const b = (await listAreas(db, KRIMPEN.id, { level: 'neighbourhood' })).find((a) => a.label !== null)!;
   const point = { lon: b.label![0], lat: b.label![1] };
   const peopleX = (await createOrganisation(db, { tenantId: KRIMPEN.id, name: 'Welzijn Krimpen (test)', kind: 'welzijn' })).id;

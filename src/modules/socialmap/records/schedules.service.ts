@@ -13,6 +13,7 @@ import {
 import { audit, changedFields, parseInput, type Actor } from '../actor.ts';
 import { authorizeEntry } from './access.ts';
 import { isUuid } from '../../../platform/ids.ts';
+import { occurrences, type Occurrence, type Range } from '../schedule.ts';
 
 export type Schedule = store.ScheduleRow;
 export type ScheduleException = store.ScheduleExceptionRow;
@@ -168,4 +169,35 @@ export function listScheduleExceptions(
   opts: { from?: string; to?: string } = {},
 ): Promise<ScheduleException[]> {
   return store.listScheduleExceptions(db, tenantId, scheduleIds, opts);
+}
+
+/** One occurrence of a service's own schedule (cancelled ones included and flagged). */
+export interface ServiceOccurrence {
+  serviceId: string;
+  occurrence: Occurrence;
+}
+
+/** The occurrences between two moments of the schedules attached to these services themselves, with their cancelled dates. */
+export async function occurrencesOfServices(
+  db: DbOrTrx,
+  tenantId: string,
+  serviceIds: readonly string[],
+  range: Range,
+): Promise<ServiceOccurrence[]> {
+  if (serviceIds.length === 0) return [];
+  const schedules = (await store.listSchedules(db, tenantId, { serviceIds })).filter((s) => s.service_id);
+  const exceptions = schedules.length
+    ? await store.listScheduleExceptions(
+        db,
+        tenantId,
+        schedules.map((s) => s.id),
+      )
+    : [];
+  return schedules.flatMap((s) =>
+    occurrences(
+      { ...s, id: s.id, cancelled: exceptions.filter((e) => e.schedule_id === s.id).map((e) => e.date) },
+      range.from,
+      range.to,
+    ).map((o) => ({ serviceId: s.service_id!, occurrence: o })),
+  );
 }

@@ -6,8 +6,8 @@
 import type { AreaSection, AreaSectionArgs } from '../../../platform/module.ts';
 import { coverageRow, entriesIn } from './coverage.ts';
 import { coverageEntries, servicePlacesIn, staleCountIn } from '../keep/keep.coverage.ts';
-import { listScheduleExceptions, listSchedules } from '../records/schedules.service.ts';
-import { occurrences, thisWeekRange, type Occurrence } from '../schedule.ts';
+import { occurrencesOfServices } from '../records/schedules.service.ts';
+import { thisWeekRange, type Occurrence } from '../schedule.ts';
 import { FUNCTIE } from '../taxonomy/taxonomy.ts';
 import { ZONE } from '../../../platform/time.ts';
 
@@ -45,30 +45,15 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
   const active = new Map(entries.map((e) => [e.id, e]));
 
   // This week's activities of the active services offered here.
-  const ids = [...active.keys()];
-  const schedules = ids.length ? (await listSchedules(db, tenantId, { serviceIds: ids })).filter((s) => s.service_id) : [];
-  const exceptions = schedules.length
-    ? await listScheduleExceptions(
-        db,
-        tenantId,
-        schedules.map((s) => s.id),
-      )
-    : [];
   const week = thisWeekRange(now);
   const placeOf = new Map(places.map((p) => [p.serviceId, p.locationName]));
-  const items: WeekItem[] = schedules
-    .flatMap((s) =>
-      occurrences(
-        { ...s, id: s.id, cancelled: exceptions.filter((e) => e.schedule_id === s.id).map((e) => e.date) },
-        week.from,
-        week.to,
-      ).map((o) => ({
-        serviceId: s.service_id!,
-        name: active.get(s.service_id!)?.name ?? '',
-        place: placeOf.get(s.service_id!) ?? null,
-        occurrence: o,
-      })),
-    )
+  const items: WeekItem[] = (await occurrencesOfServices(db, tenantId, [...active.keys()], week))
+    .map(({ serviceId, occurrence }) => ({
+      serviceId,
+      name: active.get(serviceId)?.name ?? '',
+      place: placeOf.get(serviceId) ?? null,
+      occurrence,
+    }))
     .sort((a, b) => a.occurrence.start.getTime() - b.occurrence.start.getTime());
 
   // Meeting places: locations of active meeting services, each once.

@@ -10,6 +10,7 @@ import { createTerm, ensureDefaultTaxonomies, getTerm, listTaxonomies, listTerms
 import { rolesFor } from '../policies.ts';
 import { TERM_DESCRIPTION_MAX, TERM_NAME_MAX } from '../socialmap.schemas.ts';
 import { TermEditPage, TermsPage } from './views/terms-page.tsx';
+import { termItem } from './taxonomy.presenter.ts';
 
 const POLICY = { roles: rolesFor('socialmap.categories') };
 const termForm = z.object({
@@ -41,14 +42,14 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
 
   async function list(req: TenantRequest, reply: FastifyReply, shown?: Shown) {
     const tenantId = req.tenant.id;
-    await ensureDefaultTaxonomies(app.db, tenantId);
+    await ensureDefaultTaxonomies(app.db, req.principal, tenantId);
     const [taxonomies, terms] = await Promise.all([listTaxonomies(app.db, tenantId), listTerms(app.db, tenantId)]);
     return reply.page(
       <TermsPage
         ctx={req.viewContext()}
         slug={req.tenant.slug}
         taxonomies={taxonomies}
-        terms={terms}
+        terms={terms.map(termItem)}
         {...(shown ? { errors: shown.errors, values: shownValues(shown.values) } : {})}
       />,
       { title: req.t('socialmap.terms.title'), status: shown?.status ?? 200, breadcrumbs: crumbs(req.tenant) },
@@ -78,7 +79,7 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
       <TermEditPage
         ctx={req.viewContext()}
         slug={req.tenant.slug}
-        term={term}
+        term={termItem(term)}
         {...(shown ? { errors: shown.errors, values: shownValues(shown.values) } : {})}
       />,
       {

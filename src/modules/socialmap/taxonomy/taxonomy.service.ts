@@ -7,7 +7,7 @@ import { TERM_DESCRIPTION_MAX, TERM_NAME_MAX, termInput, type TermInput } from '
 import { DEFAULT_TAXONOMIES } from './taxonomy.ts';
 import { audit, parseInput, type Actor } from '../actor.ts';
 import { isUuid } from '../../../platform/ids.ts';
-import { authorize } from '../../../platform/principal.ts';
+import { authorize, type Principal } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 
 export type Taxonomy = store.TaxonomyRow;
@@ -16,8 +16,10 @@ export type TaxonomyTerm = store.TermRow;
 /**
  * Create the default taxonomies (basic functions, target groups, accessibility) of a tenant when
  * missing; returns term ids by stable code. Safe to call again: existing rows are kept as edited.
+ * Who keeps the categories (`socialmap.categories`); the demo seed and tests pass a system principal.
  */
-export async function ensureDefaultTaxonomies(db: DbOrTrx, tenantId: string): Promise<Map<string, string>> {
+export async function ensureDefaultTaxonomies(db: DbOrTrx, principal: Principal, tenantId: string): Promise<Map<string, string>> {
+  authorize(can(principal, 'socialmap.categories', { tenantId }));
   return inTransaction(db, async (trx) => {
     const taxonomies = await store.listTaxonomyRows(trx, tenantId);
     const terms = await store.listTermRows(trx, tenantId);

@@ -4,6 +4,7 @@ import { ErrorSummary, Form, SubmitButton, type FieldErrors } from '../../../../
 import type { MyLedger } from '../ledger.ts';
 import { hoursText, TextAreaField } from './fields.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 /** My hours given and received, and (after receiving help) the question what I could offer in return. */
 export function LedgerPage({
@@ -17,7 +18,7 @@ export function LedgerPage({
   ctx: ViewContext;
   ledger: MyLedger;
   offerPath: string;
-  notice: string | null;
+  notice: MessageKey | null;
   value?: string;
   errors?: FieldErrors;
 }) {

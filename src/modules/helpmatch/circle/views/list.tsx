@@ -3,6 +3,7 @@ import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import { TextAreaField } from './fields.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 export const circleBase = (ctx: ViewContext) => tenantPath(ctx, `/hulp/kring`);
 
@@ -16,7 +17,7 @@ export function CircleListPage({
   ctx: ViewContext;
   circles: { id: string; person_name: string; role: string }[];
   canCreate: boolean;
-  notice: string | null;
+  notice: MessageKey | null;
 }) {
   const { t } = ctx;
   const base = circleBase(ctx);

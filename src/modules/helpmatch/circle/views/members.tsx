@@ -1,7 +1,7 @@
 import { MAX } from '../../helpmatch.schemas.ts';
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import { formatDateTime } from '../../../../platform/i18n/index.ts';
+import { formatDateTime, type MessageKey } from '../../../../platform/i18n/index.ts';
 import type { CircleMember } from '../circle.service.ts';
 import { circleBase } from './list.tsx';
 import { ButtonForm } from './fields.tsx';
@@ -23,7 +23,7 @@ export function MembersPage({
   members: CircleMember[];
   invitations: { id: string; email: string; name: string; expires_at: Date }[];
   inviteDays: number;
-  notice: string | null;
+  notice: MessageKey | null;
   values?: Record<string, string>;
   errors?: FieldErrors;
 }) {

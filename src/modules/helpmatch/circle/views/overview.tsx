@@ -7,7 +7,7 @@ import { circleBase } from './list.tsx';
 import { ButtonForm, hoursText, longDate, shortDate, TextAreaField } from './fields.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 import { DataTable } from '../../../../ui/table.tsx';
-import { translateChecked } from '../../../../platform/i18n/index.ts';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 export interface OverviewProps {
   ctx: ViewContext;
@@ -15,14 +15,14 @@ export interface OverviewProps {
   names: ReadonlyMap<string, string>;
   week: CircleWeek;
   hours: number;
-  notice: string | null;
+  notice: MessageKey | null;
   values?: Record<string, string>;
   errors?: FieldErrors;
 }
 
 export function recurrenceText(ctx: ViewContext, task: CircleTask): string {
   const date = shortDate(ctx, task.startsOn);
-  const weekday = translateChecked(ctx.t, `helpmatch.circle.weekday.${weekdayOf(task.startsOn)}`);
+  const weekday = ctx.t(`helpmatch.circle.weekday.${weekdayOf(task.startsOn)}`);
   const main = ctx.t(`helpmatch.circle.tasks.${task.recurrence}`, { date, weekday });
   return task.timeOfDay ? `${main}, ${ctx.t('helpmatch.circle.tasks.at', { time: task.timeOfDay })}` : main;
 }

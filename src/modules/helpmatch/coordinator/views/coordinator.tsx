@@ -1,10 +1,11 @@
 import { MAX } from '../../helpmatch.schemas.ts';
 import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import type { RequestState } from '../../requests/requests.service.ts';
+import type { Reach } from '../../matching/types.ts';
 import { categoryLabel, DemoTag, shortDate } from '../../views/parts.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 import { DataTable } from '../../../../ui/table.tsx';
-import { translateChecked } from '../../../../platform/i18n/index.ts';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 function CoordNav({ ctx }: { ctx: ViewContext }) {
   const { t } = ctx;
@@ -53,7 +54,7 @@ export function CoordRequestsPage({
   ctx: ViewContext;
   rows: CoordRequestRow[];
   all: boolean;
-  notice: string | null;
+  notice: MessageKey | null;
 }) {
   const { t } = ctx;
   const base = tenantPath(ctx, `/hulp`);
@@ -102,14 +103,14 @@ export interface CoordOfferRow {
   name: string;
   buurt: string;
   categories: string[];
-  reach: string;
+  reach: Reach;
   vogSeenOn: string | null;
   active: boolean;
   isDemo: boolean;
 }
 
 /** Offers with the VOG recording form per volunteer. */
-export function CoordOffersPage({ ctx, rows, notice }: { ctx: ViewContext; rows: CoordOfferRow[]; notice: string | null }) {
+export function CoordOffersPage({ ctx, rows, notice }: { ctx: ViewContext; rows: CoordOfferRow[]; notice: MessageKey | null }) {
   const { t } = ctx;
   const base = tenantPath(ctx, `/hulp/coordinatie/aanbod`);
   return (
@@ -138,7 +139,7 @@ export function CoordOffersPage({ ctx, rows, notice }: { ctx: ViewContext; rows:
               </td>
               <td>{o.buurt}</td>
               <td>{o.categories.map((c) => categoryLabel(ctx, c)).join(', ')}</td>
-              <td>{translateChecked(t, `helpmatch.reach.${o.reach}`)}</td>
+              <td>{t(`helpmatch.reach.${o.reach}`)}</td>
               <td>
                 <form method="post" action={`${base}/${o.id}/vog`} class="inline-form">
                   <input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -180,7 +181,7 @@ export function CoordReportsPage({
     matchId: string | null;
   }[];
   blocked: { userId: string; name: string; reason: string }[];
-  notice: string | null;
+  notice: MessageKey | null;
 }) {
   const { t } = ctx;
   const base = tenantPath(ctx, `/hulp/coordinatie`);

@@ -1,4 +1,4 @@
-import { formatDateTime, formatNumber } from '../../../../platform/i18n/index.ts';
+import { formatDateTime, formatNumber, type MessageKey } from '../../../../platform/i18n/index.ts';
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form } from '../../../../ui/form.tsx';
 import type { BatchProposal } from '../batch.ts';
@@ -21,7 +21,7 @@ export function BatchPage({
   proposal: BatchProposal | null;
   computedAt: Date | null;
   buurtNames: ReadonlyMap<string, string>;
-  notice?: string | null;
+  notice?: MessageKey | null;
   errors?: Record<string, string>;
 }) {
   const { t } = ctx;

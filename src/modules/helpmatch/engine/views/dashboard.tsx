@@ -1,4 +1,4 @@
-import { formatNumber, translateChecked } from '../../../../platform/i18n/index.ts';
+import { formatNumber } from '../../../../platform/i18n/index.ts';
 import type { ViewContext } from '../../../../ui/context.ts';
 import { SelectField } from '../../../../ui/form.tsx';
 import { CATEGORIES } from '../../categories.ts';
@@ -18,7 +18,7 @@ function pctText(ctx: ViewContext, x: number | null): string {
 function FiguresTable({ ctx, f, caption }: { ctx: ViewContext; f: DashboardFigures; caption: string }) {
   const { t } = ctx;
   const n = (x: number) => formatNumber(ctx.locale, x);
-  const rows: [string, string][] = [
+  const rows = [
     ['requests', n(f.requests)],
     ['openUnder7', n(f.openByAge.under7)],
     ['open7to30', n(f.openByAge.from7to30)],
@@ -33,7 +33,7 @@ function FiguresTable({ ctx, f, caption }: { ctx: ViewContext; f: DashboardFigur
     ['activeOffers', n(f.activeOffers)],
     ['activeVolunteers', n(f.activeVolunteers)],
     ['gini', formatNumber(ctx.locale, f.gini, 2)],
-  ];
+  ] as const;
   return (
     <table class="data-table">
       <caption>{caption}</caption>
@@ -46,7 +46,7 @@ function FiguresTable({ ctx, f, caption }: { ctx: ViewContext; f: DashboardFigur
       <tbody>
         {rows.map(([k, v]) => (
           <tr>
-            <th scope="row">{translateChecked(t, `helpmatch.engine.dash.${k}`)}</th>
+            <th scope="row">{t(`helpmatch.engine.dash.${k}`)}</th>
             <td>{v}</td>
           </tr>
         ))}

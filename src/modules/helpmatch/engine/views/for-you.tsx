@@ -3,7 +3,6 @@ import { Form } from '../../../../ui/form.tsx';
 import { categoryLabel, shortDate } from '../../views/parts.tsx';
 import type { VolunteerSuggestion } from '../engine.service.ts';
 import { Explanation } from './common.tsx';
-import { translateChecked } from '../../../../platform/i18n/index.ts';
 
 /** "Hulpvragen bij u in de buurt": open requests that fit the volunteer, with why; buurt and distance band only. */
 export function ForYouPage({
@@ -46,7 +45,7 @@ export function ForYouPage({
                 <dd>{categoryLabel(ctx, s.category)}</dd>
                 <dt>{t('helpmatch.engine.forYou.kind')}</dt>
                 <dd>
-                  {translateChecked(t, `helpmatch.engine.helpType.${s.helpType}`)}
+                  {t(`helpmatch.engine.helpType.${s.helpType}`)}
                   {s.urgency === 'urgent' ? ` (${t('helpmatch.engine.forYou.urgent')})` : ''}
                 </dd>
                 <dt>{t('helpmatch.engine.forYou.buurt')}</dt>

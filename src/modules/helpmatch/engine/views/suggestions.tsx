@@ -1,17 +1,17 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form } from '../../../../ui/form.tsx';
 import { categoryLabel, shortDate } from '../../views/parts.tsx';
-import type { Suggestion } from '../../matching/types.ts';
+import type { HelpType, Suggestion } from '../../matching/types.ts';
 import { Explanation, scoreText } from './common.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 import { DataTable } from '../../../../ui/table.tsx';
-import { translateChecked } from '../../../../platform/i18n/index.ts';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 export interface OpenRequestLine {
   id: string;
   summary: string;
   category: string;
-  helpType: string;
+  helpType: HelpType;
   buurt: string;
   createdAt: Date;
 }
@@ -48,7 +48,7 @@ export function SuggestionListPage({ ctx, slug, requests }: { ctx: ViewContext; 
                 </a>
               </td>
               <td>{categoryLabel(ctx, r.category)}</td>
-              <td>{translateChecked(t, `helpmatch.engine.helpType.${r.helpType}`)}</td>
+              <td>{t(`helpmatch.engine.helpType.${r.helpType}`)}</td>
               <td>{r.buurt}</td>
               <td>{shortDate(ctx, r.createdAt)}</td>
             </tr>
@@ -80,7 +80,7 @@ export function SuggestionsPage({
   summary: string;
   open: boolean;
   lines: readonly RankedLine[];
-  notice: string | null;
+  notice: MessageKey | null;
   errors?: Record<string, string>;
 }) {
   const { t } = ctx;

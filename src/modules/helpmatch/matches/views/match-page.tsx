@@ -1,6 +1,6 @@
 import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, type FieldErrors } from '../../../../ui/form.tsx';
-import { formatDateTime, formatNumber, translateChecked } from '../../../../platform/i18n/index.ts';
+import { formatDateTime, formatNumber, translateChecked, type MessageKey } from '../../../../platform/i18n/index.ts';
 import type { ContactDetails, MatchDetails } from '../details.service.ts';
 import { distanceBandKey } from '../../categories.ts';
 import { ButtonForm, categoryLabel, TextArea, whenText } from '../../views/parts.tsx';
@@ -47,7 +47,7 @@ export function MatchPage({
   ctx: ViewContext;
   d: MatchDetails;
   buurtName: string | null;
-  notice: string | null;
+  notice: MessageKey | null;
   errors?: FieldErrors | undefined;
   values?: Record<string, string>;
 }) {

@@ -4,6 +4,7 @@ import { TextField } from '../../../../ui/form.tsx';
 import { CATEGORIES, LANGUAGES, REACHES } from '../../categories.ts';
 import { BuurtSelect, ButtonForm, ChoiceGroup, SlotGrid, TextArea, type BuurtOptions } from '../../views/parts.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 type Values = Record<string, string | string[]>;
 const s = (v: Values, k: string) => (Array.isArray(v[k]) ? (v[k] as string[])[0] : (v[k] as string | undefined));
@@ -21,7 +22,7 @@ export function OfferFormPage({
   buurten: BuurtOptions;
   values: Values;
   errors?: FieldErrors | undefined;
-  notice?: string | null;
+  notice?: MessageKey | null;
 }) {
   const { t } = ctx;
   const e = errors ?? {};
@@ -133,7 +134,7 @@ export function LatentPage({
   mine: { id: string; buurtName: string }[];
   values: Values;
   errors?: FieldErrors | undefined;
-  notice?: string | null;
+  notice?: MessageKey | null;
 }) {
   const { t } = ctx;
   const e = errors ?? {};

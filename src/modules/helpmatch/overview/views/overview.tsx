@@ -3,6 +3,7 @@ import type { MatchState } from '../../matches/matches.service.ts';
 import type { RequestState } from '../../requests/requests.service.ts';
 import { categoryLabel, DemoTag } from '../../views/parts.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 export interface OverviewData {
   signedIn: boolean;
@@ -15,7 +16,7 @@ export interface OverviewData {
 }
 
 /** The start page of the help marketplace: actions, and the user's own requests, offer and matches. */
-export function OverviewPage({ ctx, data, notice }: { ctx: ViewContext; data: OverviewData; notice: string | null }) {
+export function OverviewPage({ ctx, data, notice }: { ctx: ViewContext; data: OverviewData; notice: MessageKey | null }) {
   const { t } = ctx;
   const base = tenantPath(ctx, `/hulp`);
   return (

@@ -3,6 +3,7 @@ import type { RequestSummary } from '../../matches/details.service.ts';
 import type { MatchState } from '../../matches/matches.service.ts';
 import { ButtonForm, categoryLabel, whenText } from '../../views/parts.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 export interface RequestPageProps {
   ctx: ViewContext;
@@ -11,7 +12,7 @@ export interface RequestPageProps {
   /** Distance band from the viewer's offer ("binnen 500 m"), when they have one. */
   band: string | null;
   needsVog: boolean;
-  notice: string | null;
+  notice: MessageKey | null;
   /** Address and contact details: only for the asking side and coordinators. */
   privateInfo: {
     address: string | null;

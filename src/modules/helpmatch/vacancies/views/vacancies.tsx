@@ -4,6 +4,7 @@ import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErr
 import { CATEGORIES } from '../../categories.ts';
 import { ButtonForm, categoryLabel, DemoTag, shortDate, TextArea } from '../../views/parts.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 export interface VacancyItem {
   id: string;
@@ -26,7 +27,7 @@ export function VacanciesPage({
   ctx: ViewContext;
   vacancies: VacancyItem[];
   canCreate: boolean;
-  notice: string | null;
+  notice: MessageKey | null;
 }) {
   const { t } = ctx;
   const base = tenantPath(ctx, `/hulp/vacatures`);
@@ -81,7 +82,7 @@ export function VacancyPage({
   signedIn: boolean;
   responses: { name: string; email: string | null; message: string; createdAt: Date }[] | null;
   canClose: boolean;
-  notice: string | null;
+  notice: MessageKey | null;
   errors?: FieldErrors | undefined;
 }) {
   const { t } = ctx;

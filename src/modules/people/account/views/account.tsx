@@ -2,6 +2,7 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import type { Role } from '../../../../platform/roles.ts';
 import { Notice } from '../../../../ui/notice.tsx';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 export interface AccountMembership {
   tenantName: string;
@@ -23,7 +24,7 @@ export function AccountPage({
   values: { name: string; locale: string; phone: string; address: string };
   memberships: AccountMembership[];
   errors?: FieldErrors;
-  notice?: string | null;
+  notice?: MessageKey | null;
 }) {
   const { t } = ctx;
   return (

@@ -1,10 +1,10 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import { INVITE_ROLES } from '../../people.schemas.ts';
+import { INVITE_ROLES, type ORGANISATION_KINDS } from '../../people.schemas.ts';
 import type { MemberRow } from '../../people.service.ts';
 import { Notice } from '../../../../ui/notice.tsx';
 import { DataTable } from '../../../../ui/table.tsx';
-import { translateChecked } from '../../../../platform/i18n/index.ts';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 /** One organisation: its people, and the form to invite someone. */
 export function OrganisationPage({
@@ -19,11 +19,11 @@ export function OrganisationPage({
   ctx: ViewContext;
   /** The municipality's slug, for the form actions. */
   slug: string;
-  organisation: { id: string; name: string; kind: string };
+  organisation: { id: string; name: string; kind: (typeof ORGANISATION_KINDS)[number] };
   members: MemberRow[];
   errors?: FieldErrors;
   values?: Record<string, string>;
-  notice?: string | null;
+  notice?: MessageKey | null;
 }) {
   const { t } = ctx;
   const action = `/${slug}/beheer/organisaties/${organisation.id}/uitnodigen`;
@@ -32,7 +32,7 @@ export function OrganisationPage({
       <h1 class="utrecht-heading-1">{organisation.name}</h1>
       <Notice ctx={ctx} messageKey={notice ?? null} />
       <p class="utrecht-paragraph">
-        {t('people.org.kind')}: {translateChecked(t, `people.kind.${organisation.kind}`)}
+        {t('people.org.kind')}: {t(`people.kind.${organisation.kind}`)}
       </p>
       <h2 class="utrecht-heading-2">{t('people.org.membersTitle')}</h2>
       {members.length === 0 ? (

@@ -1,13 +1,13 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import { formatNumber, translateChecked } from '../../../../platform/i18n/index.ts';
+import { formatNumber, type MessageKey } from '../../../../platform/i18n/index.ts';
 import { ORGANISATION_KINDS } from '../../people.schemas.ts';
 import { Notice } from '../../../../ui/notice.tsx';
 
 export interface OrganisationListItem {
   id: string;
   name: string;
-  kind: string;
+  kind: (typeof ORGANISATION_KINDS)[number];
   memberCount: number;
 }
 
@@ -28,7 +28,7 @@ export function OrganisationsPage({
   canCreate: boolean;
   errors?: FieldErrors;
   values?: Record<string, string>;
-  notice?: string | null;
+  notice?: MessageKey | null;
 }) {
   const { t } = ctx;
   const base = `/${slug}/beheer/organisaties`;
@@ -60,7 +60,7 @@ export function OrganisationsPage({
                       {o.name}
                     </a>
                   </th>
-                  <td>{translateChecked(t, `people.kind.${o.kind}`)}</td>
+                  <td>{t(`people.kind.${o.kind}`)}</td>
                   <td class="num">{formatNumber(ctx.locale, o.memberCount)}</td>
                 </tr>
               ))}

@@ -4,6 +4,7 @@ import { ROLES } from '../../people.schemas.ts';
 import type { MemberRow } from '../../people.service.ts';
 import { Notice } from '../../../../ui/notice.tsx';
 import { DataTable } from '../../../../ui/table.tsx';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 /** Members of the tenant with their roles; give a role, remove a membership. */
 export function UsersPage({
@@ -22,7 +23,7 @@ export function UsersPage({
   organisations: { id: string; name: string }[];
   errors?: FieldErrors;
   values?: Record<string, string>;
-  notice?: string | null;
+  notice?: MessageKey | null;
 }) {
   const { t } = ctx;
   const base = `/${slug}/beheer/gebruikers`;

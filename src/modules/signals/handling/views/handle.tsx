@@ -1,9 +1,9 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { Form, SelectField, SubmitButton, TextField } from '../../../../ui/form.tsx';
-import { formatDateTime, translateChecked } from '../../../../platform/i18n/index.ts';
+import { formatDateTime } from '../../../../platform/i18n/index.ts';
 import type { CategoryRow } from '../../config/categories.service.ts';
 import type { HistoryStep, SignalDetail } from '../../signals.presenter.ts';
-import { nextStates } from '../../workflow.ts';
+import { nextStates, type SignalState } from '../../workflow.ts';
 import { MAX_NOTE, MAX_REASSIGN_NOTE } from '../../signals.schemas.ts';
 import { TextArea } from '../../views/parts.tsx';
 import { PhotoThumbs } from '../../photos/views/photos.tsx';
@@ -29,7 +29,7 @@ export function SignalPage({
   category: CategoryRow;
   history: HistoryStep[];
   access: { personalDetails: boolean; canHandle: boolean; canReassign: boolean };
-  target: string | null;
+  target: SignalState | null;
   prefill: string;
   organisations: { id: string; name: string }[];
   actionsPanel?: ActionsPanel;
@@ -110,11 +110,7 @@ export function SignalPage({
           </ul>
           <OpenActionsHint ctx={ctx} panel={actionsPanel} />
           {target && (
-            <Form
-              ctx={ctx}
-              action={`${base}/status`}
-              label={t('signals.handle.to', { state: translateChecked(t, `signals.state.${target}`) })}
-            >
+            <Form ctx={ctx} action={`${base}/status`} label={t('signals.handle.to', { state: t(`signals.state.${target}`) })}>
               <input type="hidden" name="to" value={target} />
               <TextArea
                 name="publicMessage"
@@ -130,7 +126,7 @@ export function SignalPage({
                 rows={3}
                 maxLength={MAX_NOTE}
               />
-              <SubmitButton>{t('signals.handle.to', { state: translateChecked(t, `signals.state.${target}`) })}</SubmitButton>
+              <SubmitButton>{t('signals.handle.to', { state: t(`signals.state.${target}`) })}</SubmitButton>
             </Form>
           )}
         </section>

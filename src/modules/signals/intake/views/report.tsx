@@ -7,7 +7,7 @@ import { Checkbox, Radios, TextArea } from '../../views/parts.tsx';
 import type { PendingPhoto } from '../../photos/photos.service.ts';
 import { PhotoField } from '../../photos/views/photos.tsx';
 import { FollowWithAccount } from '../../mine/views/mine.tsx';
-import { translateChecked } from '../../../../platform/i18n/index.ts';
+import type { SignalState } from '../../workflow.ts';
 
 /** Step 1: choose a subject, grouped. */
 export function ChooseCategoryPage({ ctx, slug, tree }: { ctx: ViewContext; slug: string; tree: CategoryTreeGroup[] }) {
@@ -58,7 +58,7 @@ export interface NearbyItem {
   description: string;
   address: string | null;
   distance: number;
-  state: string;
+  state: SignalState;
 }
 
 /** Step 2: the form for one category: extra questions, description, place, contact. */
@@ -99,8 +99,7 @@ export function ReportFormPage({
             {nearby.map((n) => (
               <li>
                 <p class="utrecht-paragraph">
-                  <strong>{n.public_id}</strong> ({t('signals.report.nearby.distance', { m: n.distance })},{' '}
-                  {translateChecked(t, `signals.state.${n.state}`)}
+                  <strong>{n.public_id}</strong> ({t('signals.report.nearby.distance', { m: n.distance })}, {t(`signals.state.${n.state}`)}
                   ): {n.description.slice(0, 200)}
                 </p>
                 <Form

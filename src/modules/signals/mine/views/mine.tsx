@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { Form } from '../../../../ui/form.tsx';
-import { formatDateTime, translateChecked } from '../../../../platform/i18n/index.ts';
+import { formatDateTime } from '../../../../platform/i18n/index.ts';
 import type { MySignal } from '../mine.service.ts';
 
 /** "Mijn meldingen": the signals I reported and the ones I follow, each with "Bekijk" and (when following) "Niet meer volgen". */
@@ -35,7 +35,7 @@ export function MinePage({ ctx, slug, rows, notice }: { ctx: ViewContext; slug: 
               <tr>
                 <th scope="row">{r.publicId}</th>
                 <td>{r.categoryName}</td>
-                <td>{translateChecked(t, `signals.state.${r.state === 'on_hold' ? 'in_behandeling' : r.state}`)}</td>
+                <td>{t(`signals.state.${r.state === 'on_hold' ? 'in_behandeling' : r.state}`)}</td>
                 <td>{formatDateTime(locale, r.createdAt)}</td>
                 <td>{t(r.reported ? 'signals.mine.reported' : 'signals.mine.following')}</td>
                 <td>

@@ -3,7 +3,6 @@ import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErr
 import type { SessionRow, SummaryLine } from '../wijkschouw.service.ts';
 import { TextArea } from '../../views/parts.tsx';
 import { MAX_MEETING_POINT, MAX_PARTICIPANTS_INPUT, MAX_TITLE } from '../wijkschouw.schemas.ts';
-import { translateChecked } from '../../../../platform/i18n/index.ts';
 
 export interface SessionListItem extends SessionRow {
   signal_count: number | string | null;
@@ -164,7 +163,7 @@ export function SummaryTable({ ctx, lines, caption }: { ctx: ViewContext; lines:
               {l.place || '—'}
               {l.outsideArea ? ` (${t('signals.wijkschouw.outsideArea')})` : ''}
             </td>
-            <td class="utrecht-table__cell">{translateChecked(t, `signals.state.${l.state}`)}</td>
+            <td class="utrecht-table__cell">{t(`signals.state.${l.state}`)}</td>
             <td class="utrecht-table__cell">{l.organisation || t('signals.wijkschouw.noOrganisation')}</td>
           </tr>
         ))}

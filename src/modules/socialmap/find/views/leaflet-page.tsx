@@ -94,8 +94,8 @@ export function LeafletPage({
           <ul class="sm-leaflet__list">
             {data.places.map((p) => (
               <li>
-                <strong>{p.name ?? p.address_1}</strong>
-                {p.address_1 && p.name && <> – {p.address_1}</>}
+                <strong>{p.name ?? p.address1}</strong>
+                {p.address1 && p.name && <> – {p.address1}</>}
                 {p.accessibility.length > 0 && <> ({p.accessibility.join(', ')})</>}
               </li>
             ))}

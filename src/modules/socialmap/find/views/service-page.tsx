@@ -136,26 +136,26 @@ export function ServicePage({ ctx, slug, data }: { ctx: ViewContext; slug: strin
         {data.locations.map((l) => (
           <div class="sm-place">
             {l.name && <h3 class="utrecht-heading-3">{l.name}</h3>}
-            {l.address_1 && (
+            {l.address1 && (
               <address class="sm-address">
-                {l.address_1}
-                {l.address_2 && (
+                {l.address1}
+                {l.address2 && (
                   <>
                     <br />
-                    {l.address_2}
+                    {l.address2}
                   </>
                 )}
                 <br />
-                {[l.postal_code, l.city].filter(Boolean).join(' ')}
+                {[l.postalCode, l.city].filter(Boolean).join(' ')}
               </address>
             )}
-            {l.buurtName && l.buurt_code && (
+            {l.buurtName && l.buurtCode && (
               <p class="utrecht-paragraph">
-                <a class="utrecht-link" href={`/${slug}/wijken/${l.buurt_code}`}>
+                <a class="utrecht-link" href={`/${slug}/wijken/${l.buurtCode}`}>
                   {t('socialmap.find.service.inBuurt', { name: l.buurtName })}
                 </a>
                 {' · '}
-                <a class="utrecht-link" href={`/${slug}/sociale-kaart/folder/${l.buurt_code}`}>
+                <a class="utrecht-link" href={`/${slug}/sociale-kaart/folder/${l.buurtCode}`}>
                   {t('socialmap.find.service.leaflet')}
                 </a>
               </p>

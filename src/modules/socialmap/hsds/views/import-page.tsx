@@ -2,7 +2,6 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, fieldId, Form, SubmitButton } from '../../../../ui/form.tsx';
 import type { ImportReport } from '../import.ts';
 import { reportCounts } from '../report.ts';
-import { translateChecked } from '../../../../platform/i18n/index.ts';
 
 /** The HSDS import form (coordinators), with the report of the last upload when there is one. */
 export function HsdsImportPage({
@@ -103,7 +102,7 @@ function ImportReportView({ ctx, report }: { ctx: ViewContext; report: ImportRep
                     {p.kind} {p.id ?? ''}
                   </td>
                   <td>{p.field}</td>
-                  <td>{translateChecked(t, p.message)}</td>
+                  <td>{t(p.message)}</td>
                 </tr>
               ))}
             </tbody>

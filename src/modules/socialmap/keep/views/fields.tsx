@@ -2,10 +2,11 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 export { ButtonForm, ChoiceGroup, TextAreaField } from '../../../../ui/form.tsx';
 import { formatCheckedDate, isStale, needsCheck } from '../freshness.ts';
-import { translateChecked } from '../../../../platform/i18n/index.ts';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
+import type { SERVICE_STATUSES } from '../../socialmap.schemas.ts';
 
 /** Notices after a redirect (`?melding=code`); only these codes are accepted. */
-const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, MessageKey> = {
   opgeslagen: 'socialmap.keep.saved',
   toegevoegd: 'socialmap.keep.created',
   gecontroleerd: 'socialmap.keep.confirmed',
@@ -17,8 +18,8 @@ const NOTICES: Record<string, string> = {
 };
 
 /** The i18n key of the notice named in the query string (`melding`), or null. */
-export function noticeKey(code: string | undefined): string | null {
-  return code === undefined ? null : (NOTICES[code] ?? null);
+export function noticeKey(code: string | undefined): MessageKey | null {
+  return code !== undefined && Object.hasOwn(NOTICES, code) ? (NOTICES[code] ?? null) : null;
 }
 
 /** "Laatst gecontroleerd op 23 november 2026" (or never). */
@@ -36,6 +37,6 @@ export function FreshnessLabel({ ctx, lastCheckedAt, now }: { ctx: ViewContext; 
 }
 
 /** Status of a service in words. */
-export function statusLabel(ctx: ViewContext, status: string): string {
-  return translateChecked(ctx.t, `socialmap.keep.status.${status === 'temporarily closed' ? 'closed' : status}`);
+export function statusLabel(ctx: ViewContext, status: (typeof SERVICE_STATUSES)[number]): string {
+  return ctx.t(`socialmap.keep.status.${status === 'temporarily closed' ? 'closed' : status}`);
 }

@@ -4,6 +4,7 @@ import { formatCheckedDate } from '../freshness.ts';
 import type { KeepServiceItem } from '../keep.presenter.ts';
 import { ButtonForm, FreshnessLabel, statusLabel } from './fields.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 export function KeepListPage({
   ctx,
@@ -21,7 +22,7 @@ export function KeepListPage({
   canCreate: boolean;
   openSuggestions: number;
   now: Date;
-  notice?: string | null;
+  notice?: MessageKey | null;
 }) {
   const { t } = ctx;
   const base = tenantPath(ctx, `/sociale-kaart/beheer`);

@@ -1,46 +1,43 @@
 /** The maintenance page of one service: freshness, the form, its locations, its times with cancelled dates, open suggestions. */
 import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import type { ServiceDetail } from '../../records/detail.service.ts';
-import type { OpenSuggestion } from '../keep.presenter.ts';
+import type { KeepServicePageData, OpenSuggestion } from '../keep.presenter.ts';
 import { ButtonForm, FreshnessLabel, lastCheckedText } from './fields.tsx';
 import { scheduleText } from './schedule-text.ts';
 import { ServiceForm, type ServiceFormOptions, type ServiceFormValues } from './service-form.tsx';
 import { SuggestionItem } from './suggestions.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 export interface ServicePageProps {
   ctx: ViewContext;
-  detail: ServiceDetail;
+  page: KeepServicePageData;
   values: ServiceFormValues;
   options: ServiceFormOptions;
   suggestions: OpenSuggestion[];
   now: Date;
-  notice?: string | null;
+  notice?: MessageKey | null;
   errors?: FieldErrors | undefined;
   /** Errors of the cancel-a-date form, by schedule id. */
   cancelErrors?: { scheduleId: string; errors: FieldErrors } | undefined;
 }
 
-export function KeepServicePage({ ctx, detail, values, options, suggestions, now, notice, errors, cancelErrors }: ServicePageProps) {
+export function KeepServicePage({ ctx, page: s, values, options, suggestions, now, notice, errors, cancelErrors }: ServicePageProps) {
   const { t } = ctx;
-  const s = detail.service;
   const base = tenantPath(ctx, `/sociale-kaart/beheer/aanbod/${s.id}`);
-  const schedules = [...detail.schedules, ...detail.locations.flatMap((l) => l.schedules)].filter(
-    (x, i, all) => all.findIndex((y) => y.id === x.id) === i,
-  );
+  const schedules = s.schedules;
   return (
     <>
       <h1 class="utrecht-heading-1">{t('socialmap.keep.form.editTitle', { name: s.name })}</h1>
       <Notice ctx={ctx} messageKey={notice} />
       <p class="utrecht-paragraph">
-        {detail.organization.name}.{' '}
+        {s.organizationName}.{' '}
         <a class="utrecht-link" href={tenantPath(ctx, `/sociale-kaart/aanbod/${s.id}`)}>
           {t('socialmap.keep.view')}
         </a>
       </p>
       <p class="utrecht-paragraph">
-        {lastCheckedText(ctx, s.last_checked_at)} — <FreshnessLabel ctx={ctx} lastCheckedAt={s.last_checked_at} now={now} />
+        {lastCheckedText(ctx, s.lastCheckedAt)} — <FreshnessLabel ctx={ctx} lastCheckedAt={s.lastCheckedAt} now={now} />
       </p>
       <ButtonForm ctx={ctx} action={`${base}/klopt`} label={t('socialmap.keep.confirmLabel', { name: s.name })}>
         {t('socialmap.keep.confirm')}
@@ -51,23 +48,23 @@ export function KeepServicePage({ ctx, detail, values, options, suggestions, now
         <h2 class="utrecht-heading-2" id="keep-locations">
           {t('socialmap.keep.locations')}
         </h2>
-        {detail.locations.length === 0 ? (
+        {s.locations.length === 0 ? (
           <p class="utrecht-paragraph">{t('socialmap.keep.noLocations')}</p>
         ) : (
           <ul class="utrecht-unordered-list">
-            {detail.locations.map((l) => (
+            {s.locations.map((l) => (
               <li>
-                <strong>{l.location.name ?? '—'}</strong>
-                {l.address && `, ${l.address.address_1}, ${l.address.postal_code} ${l.address.city}`}
+                <strong>{l.name ?? '—'}</strong>
+                {l.address && `, ${l.address.address1}, ${l.address.postalCode} ${l.address.city}`}
                 {'. '}
-                {l.location.buurt_code
-                  ? t('socialmap.keep.loc.area', { buurt: l.location.buurt_code, wijk: l.location.wijk_code ?? '—' })
+                {l.buurtCode
+                  ? t('socialmap.keep.loc.area', { buurt: l.buurtCode, wijk: l.wijkCode ?? '—' })
                   : t('socialmap.keep.loc.noArea')}
-                {l.terms.length > 0 && `. ${l.terms.map((x) => x.name).join(', ')}`}{' '}
+                {l.terms.length > 0 && `. ${l.terms.join(', ')}`}{' '}
                 <a
                   class="utrecht-link"
-                  href={`${base}/locatie/${l.location.id}`}
-                  aria-label={`${t('socialmap.keep.editLocation')}: ${l.location.name ?? ''}`}
+                  href={`${base}/locatie/${l.id}`}
+                  aria-label={`${t('socialmap.keep.editLocation')}: ${l.name ?? ''}`}
                 >
                   {t('socialmap.keep.editLocation')}
                 </a>
@@ -88,7 +85,7 @@ export function KeepServicePage({ ctx, detail, values, options, suggestions, now
         </h2>
         {schedules.length === 0 && <p class="utrecht-paragraph">{t('socialmap.keep.sched.none')}</p>}
         {schedules.map((sc, i) => {
-          const cancelled = detail.exceptions.filter((e) => e.schedule_id === sc.id).map((e) => e.date);
+          const cancelled = [...sc.cancelled];
           const errs = cancelErrors?.scheduleId === sc.id ? cancelErrors.errors : undefined;
           return (
             <div class="card keep-schedule">

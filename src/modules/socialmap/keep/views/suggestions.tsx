@@ -5,6 +5,7 @@ import { formatCheckedDate } from '../freshness.ts';
 import type { OpenSuggestion } from '../keep.presenter.ts';
 import { ChoiceGroup, TextAreaField } from './fields.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 /** One open suggestion with its accept/reject form (ids made unique per suggestion). */
 export function SuggestionItem({
@@ -84,7 +85,7 @@ export function SuggestionsPage({
 }: {
   ctx: ViewContext;
   suggestions: OpenSuggestion[];
-  notice?: string | null;
+  notice?: MessageKey | null;
   errorsFor?: { id: string; errors: FieldErrors } | undefined;
 }) {
   const { t } = ctx;

@@ -1,6 +1,7 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField } from '../../../../ui/form.tsx';
-import type { Taxonomy, TaxonomyTerm } from '../taxonomy.service.ts';
+import type { Taxonomy } from '../taxonomy.service.ts';
+import type { TermItem } from '../taxonomy.presenter.ts';
 import { DataTable } from '../../../../ui/table.tsx';
 import { TERM_DESCRIPTION_MAX, TERM_NAME_MAX } from '../../socialmap.schemas.ts';
 
@@ -18,7 +19,7 @@ export function TermsPage({
   ctx: ViewContext;
   slug: string;
   taxonomies: Taxonomy[];
-  terms: TaxonomyTerm[];
+  terms: TermItem[];
   errors?: Record<string, string>;
   values?: Values;
 }) {
@@ -38,7 +39,7 @@ export function TermsPage({
             columns={[t('socialmap.terms.name'), t('socialmap.terms.description'), t('socialmap.terms.code'), t('socialmap.terms.actions')]}
           >
             {terms
-              .filter((term) => term.taxonomy_id === tax.id)
+              .filter((term) => term.taxonomyId === tax.id)
               .map((term) => (
                 <tr>
                   <td>{term.name}</td>
@@ -94,7 +95,7 @@ export function TermEditPage({
 }: {
   ctx: ViewContext;
   slug: string;
-  term: TaxonomyTerm;
+  term: TermItem;
   errors?: Record<string, string>;
   values?: Values;
 }) {
