@@ -20,12 +20,14 @@ import {
   MAX_PARTICIPANTS_INPUT,
   MAX_PERSON,
   MAX_TITLE,
+  parseParticipants,
   participantForm,
   sessionForm,
   sessionIdParam,
   sessionQuery,
   sessionSignalForm,
 } from './wijkschouw.schemas.ts';
+import { sessionSummary } from './wijkschouw.presenter.ts';
 import { CATEGORY_CODE_RE, MAX_LINE_INPUT, MAX_COORDINATE, MAX_DESCRIPTION, MAX_EMAIL, SUBMISSION_ID_RE } from '../signals.schemas.ts';
 import { NewSessionPage, SummaryPage, WijkschouwListPage, type NewSessionValues } from './views/wijkschouw.tsx';
 import { SessionPage, type SessionPageProps, type SignalValues } from './views/wijkschouw-session.tsx';
@@ -117,7 +119,7 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
         // The form only refuses an over-long list; any other message on it is the service's, about one line: say which.
         const raw = submitted.participants;
         if (errors.participants && typeof raw === 'string' && raw.length <= MAX_PARTICIPANTS_INPUT) {
-          const line = ws.parseParticipants(raw).error?.line;
+          const line = parseParticipants(raw).error?.line;
           if (line) errors = { ...errors, participants: req.t('signals.wijkschouw.error.line', { line, message: errors.participants }) };
         }
         return newPage(req, reply, values, errors);
@@ -141,7 +143,7 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     const { session, canClose } = await ws.getSession(app.db, tenantId, id, req.principal);
     const [participants, summary, tree] = await Promise.all([
       ws.listParticipants(app.db, tenantId, session.id),
-      ws.sessionSummary(app.db, session),
+      sessionSummary(app.db, session),
       listCategoryTree(app.db, tenantId, { activeOnly: true, publicOnly: true }),
     ]);
     const props: SessionPageProps = {
@@ -288,10 +290,7 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
   route.get(`${sessionPath}/samenvatting`, { policy: POLICY, params: sessionIdParam }, async (req, reply) => {
     const tenantId = req.tenant.id;
     const { session } = await ws.getSession(app.db, tenantId, req.params.id, req.principal);
-    const [summary, participants] = await Promise.all([
-      ws.sessionSummary(app.db, session),
-      ws.listParticipants(app.db, tenantId, session.id),
-    ]);
+    const [summary, participants] = await Promise.all([sessionSummary(app.db, session), ws.listParticipants(app.db, tenantId, session.id)]);
     const title = req.t('signals.wijkschouw.summaryTitle', { title: session.title });
     return reply.page(
       <SummaryPage

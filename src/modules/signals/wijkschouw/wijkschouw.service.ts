@@ -3,80 +3,30 @@
  * in one session. Sessions have participants (names, roles, optional e-mail for the summary) and
  * link to the signals recorded on the walk; closing queues one summary mail.
  */
-import { DateTime } from 'luxon';
 import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../../platform/errors.ts';
-import { translator, type Locale, type MessageKey } from '../../../platform/i18n/index.ts';
-import type { SignalState } from '../workflow.ts';
+import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { queueMail } from '../../../platform/mail/mail.service.ts';
 import { getArea } from '../../areas/areas.service.ts';
-import { findUserByEmail, getUserProfile, listMembers, listOrganisations } from '../../people/people.service.ts';
+import { findUserByEmail, getUserProfile, listMembers } from '../../people/people.service.ts';
 import { findCategoryByCode } from '../config/categories.service.ts';
 import { createSignal } from '../signals.service.ts';
 import { createTrackingToken, trackingPath, type LinkBase } from '../tracking/tracking.service.ts';
 import * as store from './wijkschouw.store.ts';
-import { ZONE } from '../../../platform/time.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { authorize, reachOf, type Principal } from '../../../platform/principal.ts';
 import { can, RULES } from '../policies.ts';
-import { MAX_MEETING_POINT, MAX_PERSON, MAX_TITLE } from './wijkschouw.schemas.ts';
+import { EMAIL, MAX_MEETING_POINT, MAX_PARTICIPANTS, MAX_TITLE, parseParticipants, parseWalkDate } from './wijkschouw.schemas.ts';
+import { sessionSummary } from './wijkschouw.presenter.ts';
 import { MAX_EMAIL } from '../signals.schemas.ts';
 
 export type { SessionRow, ParticipantRow, SessionSignalRow } from './wijkschouw.store.ts';
-
-export const MAX_PARTICIPANTS = 40;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The user acting (a wijkschouw is always a person's: the organiser, a participant, a coordinator). */
 function userOf(principal: Principal): string {
   if (!principal.userId) throw Forbidden();
   return principal.userId;
-}
-
-export interface ParticipantInput {
-  name: string;
-  role: string;
-  email: string | null;
-}
-
-/** One participant per line: "Naam, rol of organisatie, e-mail" (role and e-mail optional; the part with an @ is the e-mail). Errors name the line. */
-export function parseParticipants(text: string): { participants: ParticipantInput[]; error: { key: MessageKey; line: number } | null } {
-  const participants: ParticipantInput[] = [];
-  const lines = text.split(/\r?\n/).map((l) => l.trim());
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line) continue;
-    const parts = line
-      .split(/[,;]/)
-      .map((p) => p.trim())
-      .filter(Boolean);
-    const emailPart = parts.find((p) => p.includes('@')) ?? null;
-    const rest = parts.filter((p) => p !== emailPart);
-    const name = rest[0] ?? '';
-    const role = rest.slice(1).join(', ');
-    if (!name) return { participants, error: { key: 'signals.wijkschouw.error.participantName', line: i + 1 } };
-    if (name.length > MAX_PERSON || role.length > MAX_PERSON) {
-      return { participants, error: { key: 'signals.wijkschouw.error.participantTooLong', line: i + 1 } };
-    }
-    if (emailPart && (emailPart.length > MAX_EMAIL || !EMAIL.test(emailPart))) {
-      return { participants, error: { key: 'signals.wijkschouw.error.participantEmail', line: i + 1 } };
-    }
-    participants.push({ name, role, email: emailPart?.toLowerCase() ?? null });
-  }
-  if (participants.length > MAX_PARTICIPANTS) {
-    return { participants, error: { key: 'signals.wijkschouw.error.tooManyParticipants', line: MAX_PARTICIPANTS + 1 } };
-  }
-  return { participants, error: null };
-}
-
-/** A date as typed (2026-11-24, 24-11-2026 or 24/11/2026) to ISO, or null. */
-export function parseWalkDate(text: string): string | null {
-  const v = text.trim();
-  let d = DateTime.fromFormat(v, 'yyyy-MM-dd', { zone: ZONE });
-  if (!d.isValid) d = DateTime.fromFormat(v.replace(/\//g, '-'), 'd-M-yyyy', { zone: ZONE });
-  if (!d.isValid || d.year < 2000 || d.year > 2100) return null;
-  return d.toISODate();
 }
 
 /** The user's account when the e-mail belongs to a member of the tenant (linked participants can open the session). */
@@ -346,44 +296,6 @@ export async function addSessionSignal(db: DbOrTrx, input: NewSessionSignal): Pr
     });
     return { publicId: created.signal.public_id, replayed: false };
   });
-}
-
-export interface SummaryLine {
-  publicId: string;
-  category: string;
-  place: string;
-  organisation: string;
-  state: SignalState;
-  /** Has a point outside the session's wijk or buurt. */
-  outsideArea: boolean;
-}
-
-/** Per signal: number, category, place (address or buurt), routed organisation; sensitive ones only counted. */
-export async function sessionSummary(
-  db: DbOrTrx,
-  session: store.SessionRow,
-): Promise<{ lines: SummaryLine[]; sensitiveCount: number; areaName: string }> {
-  const [signals, organisations, area] = await Promise.all([
-    store.listSessionSignals(db, session.tenant_id, session.id),
-    listOrganisations(db, session.tenant_id),
-    getArea(db, session.tenant_id, session.area_code),
-  ]);
-  const orgNames = new Map(organisations.map((o) => [o.id, o.name]));
-  const buurtNames = new Map<string, string>();
-  for (const code of new Set(signals.map((s) => s.buurt_code).filter((c): c is string => !!c))) {
-    buurtNames.set(code, (await getArea(db, session.tenant_id, code))?.name ?? code);
-  }
-  const lines = signals
-    .filter((s) => !s.sensitive)
-    .map((s) => ({
-      publicId: s.public_id,
-      category: s.category_name,
-      place: [s.address, s.buurt_code ? buurtNames.get(s.buurt_code) : null].filter(Boolean).join(', '),
-      organisation: s.organisation_id ? (orgNames.get(s.organisation_id) ?? '') : '',
-      state: s.state,
-      outsideArea: s.latitude !== null && s.buurt_code !== session.area_code && s.wijk_code !== session.area_code,
-    }));
-  return { lines, sensitiveCount: signals.length - lines.length, areaName: area?.name ?? session.area_code };
 }
 
 /** Close a session (organiser or coordinator): queues one summary mail to the participants with an e-mail and one to the organiser with the tracking links. Closing twice does nothing. */

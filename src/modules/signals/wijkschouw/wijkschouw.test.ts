@@ -6,7 +6,7 @@ import { signInAs } from '../../../../test/helpers/people.ts';
 import { listAreas, locatePoint } from '../../areas/areas.service.ts';
 import { labelPoint } from '../../areas/geo.ts';
 import { GRONINGEN, KRIMPEN, KRIMPEN_POINT, OUTSIDE_POINT, setupTenant, type TenantFixture } from '../signals.test-support.ts';
-import { parseParticipants, parseWalkDate } from './wijkschouw.service.ts';
+import { parseParticipants, parseWalkDate } from './wijkschouw.schemas.ts';
 
 const base = `/${KRIMPEN.slug}/meldingen/wijkschouw`;
 const hidden = (html: string, name: string) => {

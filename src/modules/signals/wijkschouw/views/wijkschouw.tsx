@@ -1,6 +1,7 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import type { SessionRow, SummaryLine } from '../wijkschouw.service.ts';
+import type { SessionRow } from '../wijkschouw.service.ts';
+import type { SummaryLine } from '../wijkschouw.presenter.ts';
 import { TextArea } from '../../views/parts.tsx';
 import { MAX_MEETING_POINT, MAX_PARTICIPANTS_INPUT, MAX_TITLE } from '../wijkschouw.schemas.ts';
 
