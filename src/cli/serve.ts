@@ -13,20 +13,20 @@ export const serve: Command = async ({ config, database, clock }) => {
     await runDemoSeed(database.db, config, (step) => process.stdout.write(`  ${step}\n`), clock.now());
   }
   const app = await buildApp({ config, database, clock });
-  await app.listen({ port: config.port, host: config.host });
-  await ensureRecurringJobs(database.db, app.clock.now(), MODULES);
-  const worker = startWorker({
-    db: database.db,
-    config,
-    clock: app.clock,
-    handlers: allJobHandlers(MODULES),
-    log: { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) },
-  });
-  const mode = database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
-  if (config.seed === 'demo' && (await hasDemoAccounts(database.db))) {
-    process.stdout.write(`\n${demoAccountsText(definedDemoAccounts())}\n`);
-  }
-  process.stdout.write(`\nSamenhang is running at ${config.baseUrl} (${mode}).\nPress Ctrl-C to stop.\n`);
+  // The signal handlers are in place before the server listens: a SIGTERM right after /ready
+  // answers (an orchestrator stopping a fresh instance) still stops cleanly.
+  let worker: ReturnType<typeof startWorker> | undefined;
+  const starting = (async () => {
+    await app.listen({ port: config.port, host: config.host });
+    await ensureRecurringJobs(database.db, app.clock.now(), MODULES);
+    worker = startWorker({
+      db: database.db,
+      config,
+      clock: app.clock,
+      handlers: allJobHandlers(MODULES),
+      log: { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) },
+    });
+  })();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -39,7 +39,8 @@ export const serve: Command = async ({ config, database, clock }) => {
     }, 15_000);
     force.unref();
     try {
-      await worker.stop();
+      await starting.catch(() => undefined); // a start that failed is reported by serve itself
+      await worker?.stop();
       await app.close();
       await database.close();
       process.stdout.write('Stopped cleanly.\n');
@@ -51,5 +52,13 @@ export const serve: Command = async ({ config, database, clock }) => {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await starting;
+  if (closing) return -1;
+  const mode = database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  if (config.seed === 'demo' && (await hasDemoAccounts(database.db))) {
+    process.stdout.write(`\n${demoAccountsText(definedDemoAccounts())}\n`);
+  }
+  process.stdout.write(`\nSamenhang is running at ${config.baseUrl} (${mode}).\nPress Ctrl-C to stop.\n`);
   return -1;
 };
