@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { Migration } from 'kysely';
 import type { VNode } from 'preact';
 import type { DbOrTrx, Trx } from './db/database.ts';
 import type { Role } from './roles.ts';
@@ -53,10 +52,13 @@ export interface DemoSeedArgs {
   now: Date;
 }
 
-/** What a module brings to the app; app.ts lists modules explicitly, in order. */
+/**
+ * What a module brings to the app; app.ts lists modules explicitly, in order. A module's schema is
+ * not here: its `migrations/index.ts` is listed in `src/modules/migrations.ts`, which loads without
+ * the app (test/lint/migrations-import.test.ts checks that every module folder is listed).
+ */
 export interface ModuleDefinition {
   name: string;
-  migrations: Record<string, Migration>;
   routes?: (app: FastifyInstance) => Promise<void>;
   areaSections?: AreaSection[];
   nav?: ModuleNavItem[];

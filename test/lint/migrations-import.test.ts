@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -56,4 +56,28 @@ describe('migrations load without the app', () => {
       'the re-export is followed; the type-only import is not',
     );
   });
+
+  it('lists every module that has migrations, so a new module cannot be left out of the schema', () => {
+    assert.deepEqual(unlistedModules('src/modules'), []);
+  });
+
+  it('finds a module whose migrations are not listed (probe)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sh-modules-'));
+    for (const m of ['listed', 'forgotten']) {
+      mkdirSync(join(dir, m, 'migrations'), { recursive: true });
+      writeFileSync(join(dir, m, 'migrations', 'index.ts'), 'export const x = {};\n');
+    }
+    mkdirSync(join(dir, 'nomigrations'));
+    writeFileSync(join(dir, 'migrations.ts'), "import { x } from './listed/migrations/index.ts';\n");
+    assert.deepEqual(unlistedModules(dir), ['forgotten']);
+  });
 });
+
+/** Module folders under `dir` with a migrations/index.ts that `dir`/migrations.ts does not load. */
+function unlistedModules(dir: string): string[] {
+  const loaded = new Set(loadedFiles(join(dir, 'migrations.ts')));
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'migrations', 'index.ts')))
+    .filter((d) => !loaded.has(resolve(dir, d.name, 'migrations', 'index.ts')))
+    .map((d) => d.name);
+}

@@ -1,13 +1,11 @@
 import './areas.messages.ts';
 import type { ModuleDefinition } from '../../platform/module.ts';
-import { areasMigrations } from './migrations/index.ts';
 import { areasRoutes } from './areas.routes.tsx';
 import { areasAdminRoutes } from './admin/admin.routes.tsx';
 import { areasApiRoutes } from './api/api.routes.ts';
 
 export const areasModule: ModuleDefinition = {
   name: 'areas',
-  migrations: areasMigrations,
   routes: async (app) => {
     await areasRoutes(app);
     await app.register(areasAdminRoutes);

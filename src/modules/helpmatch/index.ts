@@ -7,7 +7,6 @@ import './coordinator/coordinator.messages.ts';
 import { circleRoutes } from './circle/circle.routes.tsx';
 import { ledgerRoutes } from './circle/ledger.routes.tsx';
 import type { ModuleDefinition } from '../../platform/module.ts';
-import { helpmatchMigrations } from './migrations/index.ts';
 import { overviewRoutes } from './overview/overview.routes.tsx';
 import { requestRoutes } from './requests/requests.routes.tsx';
 import { offerRoutes } from './offers/offers.routes.tsx';
@@ -28,7 +27,6 @@ import { engineDemoSeed } from './engine/engine.service.ts';
 
 export const helpmatchModule: ModuleDefinition = {
   name: 'helpmatch',
-  migrations: helpmatchMigrations,
   routes: async (app) => {
     await overviewRoutes(app);
     await requestRoutes(app);

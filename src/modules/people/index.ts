@@ -1,5 +1,4 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
-import { peopleMigrations } from './migrations/index.ts';
 import './people.messages.ts';
 import './auth/auth.messages.ts';
 import { signinRoutes } from './auth/signin.routes.tsx';
@@ -12,7 +11,6 @@ import { PEOPLE_CLEANUP_JOB, peopleCleanupJob } from './maintenance.ts';
 
 export const peopleModule: ModuleDefinition = {
   name: 'people',
-  migrations: peopleMigrations,
   routes: async (app) => {
     await signinRoutes(app);
     await linkRoutes(app);

@@ -2,7 +2,6 @@ import './signals.messages.ts';
 import './signals.pages.messages.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../../platform/module.ts';
-import { signalsMigrations } from './migrations/index.ts';
 import { signalRoutes } from './intake/intake.routes.tsx';
 import { seedSignalsDemo } from './demo.ts';
 import { exportSignalsData, forgetSignalsData } from './userdata.ts';
@@ -42,7 +41,6 @@ async function signalsRoutes(app: FastifyInstance): Promise<void> {
 
 export const signalsModule: ModuleDefinition = {
   name: 'signals',
-  migrations: signalsMigrations,
   routes: signalsRoutes,
   areaSections: [signalsAreaSection],
   nav: [

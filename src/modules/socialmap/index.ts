@@ -3,7 +3,6 @@ import './find/find.messages.ts';
 import { findRoutes } from './find/find.routes.tsx';
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../../platform/module.ts';
-import { socialmapMigrations } from './migrations/index.ts';
 import { hsdsRoutes } from './hsds/routes.ts';
 import { hsdsImportRoutes } from './hsds/import.routes.tsx';
 import { taxonomyRoutes } from './taxonomy/taxonomy.routes.tsx';
@@ -28,7 +27,6 @@ async function socialmapRoutes(app: FastifyInstance): Promise<void> {
 
 export const socialmapModule: ModuleDefinition = {
   name: 'socialmap',
-  migrations: socialmapMigrations,
   routes: socialmapRoutes,
   areaSections: [...keepParts.areaSections],
   nav: [

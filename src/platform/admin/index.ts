@@ -6,7 +6,6 @@ import { PLATFORM_CLEANUP_JOB, platformCleanupJob } from '../jobs/cleanup.ts';
 /** Administrators' pages of a tenant (outgoing mail, audit log) and the platform's daily clean-up. */
 export const adminModule = (deps: AdminDeps): ModuleDefinition => ({
   name: 'admin',
-  migrations: {},
   routes: (app) => adminRoutes(app, deps),
   jobs: { [PLATFORM_CLEANUP_JOB]: platformCleanupJob },
   recurringJobs: [PLATFORM_CLEANUP_JOB],
