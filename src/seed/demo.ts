@@ -4,8 +4,8 @@
  * and one demo account per role and tenant. Loaded by `serve` into an empty database when
  * SEED=demo, or by `samenhang seed`.
  */
-import { resolve } from 'node:path';
 import type { Config } from '../platform/config.ts';
+import { projectPath } from '../platform/paths.ts';
 import { inTransaction, type Db } from '../platform/db/database.ts';
 import type { OrganisationKind } from '../modules/people/people.tables.ts';
 import { createTenant, importDemoAreas } from '../modules/areas/areas.service.ts';
@@ -90,7 +90,7 @@ export async function runDemoSeed(
     onProgress('municipalities created');
     await importDemoAreas(trx, {
       tenants: DEMO_TENANTS.map((t) => ({ id: t.id, slug: t.slug, name: t.name })),
-      dataDir: resolve(import.meta.dirname, '../../seed-data/cbs'),
+      dataDir: projectPath('seed-data/cbs'),
       onProgress: (msg: string) => onProgress(msg),
       now,
     });

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join } from 'node:path';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { LOCALES, type Locale } from '../i18n/index.ts';
@@ -13,9 +12,9 @@ import type { DbOrTrx } from '../db/database.ts';
 import { migrationsPending } from '../db/migrate.ts';
 import { NotFound } from '../errors.ts';
 import { routes } from './route.ts';
+import { PROJECT_ROOT as root } from '../paths.ts';
 
 const require = createRequire(import.meta.url);
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',

@@ -3,6 +3,7 @@
  * axe on every HTML page it reaches, and collects failures instead of stopping at the first one,
  * so one run shows every broken page.
  */
+import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { formatAxe, runAxe, type AxeOutcome } from './browser.ts';
 
@@ -213,4 +214,28 @@ export function printReport(state: CrawlState): void {
   }
   for (const f of state.failures) lines.push(`  FAIL: ${f}`);
   console.log(lines.join('\n'));
+}
+
+/** How many pages one crawl visits at most; the pages every visitor must reach. */
+export const MAX_PAGES = 80;
+export const MUST_EXIST = ['/', '/toegankelijkheid', '/privacy'];
+
+/** Explicit pages: required ones must answer 200, the others 200 or (not built yet) 404. */
+export async function checkExplicit(page: Page, baseUrl: string, state: CrawlState, paths: string[], required: string[]): Promise<void> {
+  for (const path of paths) {
+    const { visit: v } = await visit(page, baseUrl, path, state);
+    if (required.includes(path)) {
+      if (v.status !== 200) state.failures.push(`${state.label}: ${path} must answer 200, got ${v.status}`);
+    } else if (v.status === 404) {
+      state.notes.push(`${state.label}: ${path} answers 404 (not built yet?)`);
+    } else if (v.status !== 200) {
+      state.failures.push(`${state.label}: ${path} answered ${v.status}`);
+    }
+  }
+}
+
+/** Print the crawl's report and fail when it found problems. */
+export function assertClean(state: CrawlState): void {
+  printReport(state);
+  assert.deepEqual(state.failures, [], `${state.failures.length} problem(s) on ${state.label} pages; see the report above`);
 }

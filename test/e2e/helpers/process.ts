@@ -7,11 +7,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../../src/platform/paths.ts';
 
 /** The checkout root (where package.json and src/main.ts live). */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const ROOT = PROJECT_ROOT;
 
 /** Variables a test must never inherit from the shell: they would point the child elsewhere. */
 const SCRUBBED = [

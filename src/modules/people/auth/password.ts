@@ -1,8 +1,7 @@
 import type { MessageKey } from '../../../platform/i18n/index.ts';
 import { hash, verify } from '@node-rs/argon2';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../../platform/paths.ts';
 
 /** Password rules (NIST SP 800-63B): length 8–128 and not a commonly used password. No composition rules. */
 export const PASSWORD_MIN = 8;
@@ -14,7 +13,7 @@ const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCo
 let common: Set<string> | null = null;
 function commonPasswords(): Set<string> {
   if (!common) {
-    const file = join(dirname(fileURLToPath(import.meta.url)), 'common-passwords.txt');
+    const file = projectPath('src/modules/people/auth/common-passwords.txt');
     common = new Set(
       readFileSync(file, 'utf8')
         .split('\n')

@@ -4,9 +4,9 @@
  * active services and what belongs to them, all organisations, locations and taxonomies.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
+import { projectPath } from '../../../platform/paths.ts';
 import { loadHsdsRows, type HsdsRows } from './hsds.store.ts';
 import { HSDS_VERSION, HsdsIndex } from './serialize.ts';
 
@@ -20,7 +20,7 @@ interface Resource {
 }
 
 /** The standard's datapackage.json (copied from HSDS 3.0 beside this file). */
-const STANDARD = JSON.parse(readFileSync(fileURLToPath(new URL('./datapackage.hsds-3.0.json', import.meta.url)), 'utf8')) as {
+const STANDARD = JSON.parse(readFileSync(projectPath('src/modules/socialmap/hsds/datapackage.hsds-3.0.json'), 'utf8')) as {
   resources: Resource[];
 } & Json;
 
