@@ -64,7 +64,6 @@ describe('helpmatch routes', () => {
   let anonymous: TestBrowser;
   let coordinator: TestBrowser;
   let volunteerId: string;
-  let volunteer2Id: string;
 
   before(async () => {
     await seedAreas(ctx.database.db);
@@ -76,11 +75,52 @@ describe('helpmatch routes', () => {
     coordinator = new TestBrowser(ctx.app);
     await signInAs(ctx, resident, { tenantId: T.id, role: 'resident', name: 'Rina Bewoner' });
     volunteerId = await signInAs(ctx, volunteer, { tenantId: T.id, role: 'volunteer', name: 'Vincent Vrijwilliger' });
-    volunteer2Id = await signInAs(ctx, volunteer2, { tenantId: T.id, role: 'volunteer', name: 'Wim Tweede' });
+    await signInAs(ctx, volunteer2, { tenantId: T.id, role: 'volunteer', name: 'Wim Tweede' });
     await signInAs(ctx, neighbour, { tenantId: T.id, role: 'resident', name: 'Nina Buur' });
     await signInAs(ctx, coordinator, { tenantId: T.id, role: 'coordinator', name: 'Cora Coördinator' });
     for (const b of [resident, volunteer, volunteer2, neighbour, anonymous, coordinator]) await b.get(`${base}/vacatures`);
+    // Both volunteers offer help, in the east and the west buurt.
+    for (const [b, buurt] of [
+      [volunteer, 'BU05420001'],
+      [volunteer2, 'BU05420000'],
+    ] as const) {
+      await b.get(`${base}/aanbod`);
+      assert.equal((await postMany(b, `${base}/aanbod`, offerFields(buurt))).statusCode, 303);
+    }
   });
+
+  /**
+   * The address and private remarks of one request, different per test: each test asks for help
+   * itself (so it passes alone and in any order), and no test sees another's request.
+   */
+  const privateOf = (tag: string) => ({ address: `Zwaluwstraat-QX7731-${tag} 14`, remarks: `Sleutel ligt onder de mat (${tag})` });
+
+  /** The resident asks for help; returns the request's id. */
+  async function ask(tag: string): Promise<string> {
+    const res = await resident.post(`${base}/vragen/nieuw`, askFields(privateOf(tag)));
+    assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
+    return idFrom(res.headers.location as string, 'vragen');
+  }
+
+  /** The match of a request with a volunteer. */
+  async function matchOf(requestId: string, userId: string): Promise<string> {
+    const row = await ctx.database.db
+      .selectFrom('help_matches')
+      .select('id')
+      .where('request_id', '=', requestId)
+      .where('volunteer_user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /** A request of the resident that the coordinator proposed to `volunteer`. */
+  async function proposed(tag: string): Promise<{ requestId: string; matchId: string }> {
+    const requestId = await ask(tag);
+    await coordinator.get(`${base}/vragen/${requestId}`);
+    const res = await coordinator.post(`${base}/coordinatie/vragen/${requestId}/voorstellen`, { volunteer: volunteerId });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
+    return { requestId, matchId: await matchOf(requestId, volunteerId) };
+  }
 
   /** Follow links under /{tenant}/ from the start pages and collect every page body (and the JSON export). */
   async function crawl(b: TestBrowser, starts: string[], limit = 60): Promise<Map<string, string>> {
@@ -104,13 +144,10 @@ describe('helpmatch routes', () => {
     return rows.map((r) => `${r.subject}\n${r.text_body}`).join('\n---\n');
   }
 
-  let requestId = '';
-  let matchId = '';
-
   it('a resident asks for help; the page confirms and shows the address only to them', async () => {
     const res = await resident.post(`${base}/vragen/nieuw`, askFields());
     assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
-    requestId = idFrom(res.headers.location as string, 'vragen');
+    idFrom(res.headers.location as string, 'vragen');
     const page = await resident.get(res.headers.location as string);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Uw hulpvraag is verstuurd/);
@@ -133,17 +170,21 @@ describe('helpmatch routes', () => {
   });
 
   it('a volunteer offers help and a volunteer asks on behalf of a resident without an account', async () => {
+    // Two volunteers of their own, who have not offered help before.
+    const [first, second] = [new TestBrowser(ctx.app), new TestBrowser(ctx.app)];
+    await signInAs(ctx, first, { tenantId: T.id, role: 'volunteer', name: 'Olga Aanbieder' });
+    await signInAs(ctx, second, { tenantId: T.id, role: 'volunteer', name: 'Otto Aanbieder' });
     for (const [b, buurt] of [
-      [volunteer, 'BU05420001'],
-      [volunteer2, 'BU05420000'],
+      [first, 'BU05420001'],
+      [second, 'BU05420000'],
     ] as const) {
       await b.get(`${base}/aanbod`);
       const res = await postMany(b, `${base}/aanbod`, offerFields(buurt));
       assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
     }
-    const home = await volunteer.get(`${base}?melding=aanbod-opgeslagen`);
+    const home = await first.get(`${base}?melding=aanbod-opgeslagen`);
     assert.match(home.body, /U biedt hulp aan bij: Tuin, Klusjes in en om het huis/);
-    const res = await volunteer2.post(
+    const res = await second.post(
       `${base}/vragen/nieuw`,
       askFields({
         forWhom: 'other',
@@ -154,26 +195,28 @@ describe('helpmatch routes', () => {
       }),
     );
     assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
-    const page = await volunteer2.get(res.headers.location as string);
+    const page = await second.get(res.headers.location as string);
     assert.match(page.body, /Gevraagd namens een bewoner/);
     assert.match(page.body, /Mevrouw Oud/);
   });
 
   it('a coordinator proposes the request to a volunteer ("stel voor aan vrijwilliger")', async () => {
+    const requestId = await ask('voorstel');
     const page = await coordinator.get(`${base}/vragen/${requestId}`);
     assert.match(page.body, /Stel voor aan vrijwilliger/);
     const res = await coordinator.post(`${base}/coordinatie/vragen/${requestId}/voorstellen`, { volunteer: volunteerId });
     assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
-    const proposed = await volunteer.get(base);
-    const m = /\/hulp\/match\/([0-9a-f-]{36})/.exec(proposed.body);
-    assert.ok(m, 'the volunteer sees the match on the overview');
-    matchId = m[1]!;
+    const overview = await volunteer.get(base);
+    const matchId = await matchOf(requestId, volunteerId);
+    assert.ok(overview.body.includes(`/hulp/match/${matchId}`), 'the volunteer sees the match on the overview');
     const matchPage = await volunteer.get(`${base}/match/${matchId}`);
     assert.match(matchPage.body, /Ja, ik help/);
     assert.match(matchPage.body, /1 – 3 km|500 m – 1 km|binnen 500 m/);
   });
 
   it('the address never leaks before acceptance: pages, links, export and mail', async () => {
+    const { requestId, matchId } = await proposed('lek');
+    const { address: ADDRESS, remarks } = privateOf('lek');
     const msg = await volunteer.post(`${base}/match/${matchId}/bericht`, { body: 'Past donderdag om twee uur?' });
     assert.equal(msg.statusCode, 303);
     const starts = [
@@ -193,7 +236,7 @@ describe('helpmatch routes', () => {
       assert.ok(pages.size >= starts.length);
       for (const [url, body] of pages) {
         assert.ok(!body.includes(ADDRESS), `${who} sees the address on ${url}`);
-        assert.ok(!body.includes('Sleutel ligt onder de mat'), `${who} sees the private remarks on ${url}`);
+        assert.ok(!body.includes(remarks), `${who} sees the private remarks on ${url}`);
       }
     }
     const exportJson = await volunteer.get('/account/mijn-gegevens.json');
@@ -206,6 +249,8 @@ describe('helpmatch routes', () => {
   });
 
   it('after acceptance only the two parties see the address; then hours are recorded and confirmed', async () => {
+    const { requestId, matchId } = await proposed('akkoord');
+    const ADDRESS = privateOf('akkoord').address;
     const accept = await volunteer.post(`${base}/match/${matchId}/accepteren`, {});
     assert.equal(accept.statusCode, 303);
     const vPage = await volunteer.get(`${base}/match/${matchId}`);
@@ -252,22 +297,28 @@ describe('helpmatch routes', () => {
   });
 
   it('a blocked user cannot respond, offer or accept, with a clear message', async () => {
+    // A volunteer of this test's own with an offer, so that blocking touches no other test's volunteer.
+    const blocked = new TestBrowser(ctx.app);
+    const blockedId = await signInAs(ctx, blocked, { tenantId: T.id, role: 'volunteer', name: 'Bert Geblokkeerd' });
+    await blocked.get(`${base}/aanbod`);
+    assert.equal((await postMany(blocked, `${base}/aanbod`, offerFields('BU05420000'))).statusCode, 303);
     const res = await resident.post(`${base}/vragen/nieuw`, askFields({ summary: 'Na blokkade', address: 'Blokweg 2' }));
     const rid = idFrom(res.headers.location as string, 'vragen');
     await coordinator.get(`${base}/coordinatie/meldingen`);
-    const block = await coordinator.post(`${base}/coordinatie/blokkeren`, { userId: volunteer2Id, reason: 'Na melding' });
+    const block = await coordinator.post(`${base}/coordinatie/blokkeren`, { userId: blockedId, reason: 'Na melding' });
     assert.equal(block.statusCode, 303);
-    const respond = await volunteer2.post(`${base}/vragen/${rid}/reageren`, {});
+    const respond = await blocked.post(`${base}/vragen/${rid}/reageren`, {});
     assert.equal(respond.statusCode, 403);
     assert.match(respond.body, /de coördinator heeft uw account hiervoor geblokkeerd/);
-    const offer = await postMany(volunteer2, `${base}/aanbod`, offerFields('BU05420000'));
+    const offer = await postMany(blocked, `${base}/aanbod`, offerFields('BU05420000'));
     assert.equal(offer.statusCode, 403);
     const page = await coordinator.get(`${base}/coordinatie/meldingen`);
-    assert.match(page.body, /Wim Tweede/);
+    assert.match(page.body, /Bert Geblokkeerd/);
     void EAST;
   });
 
   it('refuses other tenants and anonymous users on member pages', async () => {
+    const { matchId } = await proposed('ander');
     assert.equal((await anonymous.get(`${base}/vragen/nieuw`)).statusCode, 401);
     assert.equal((await neighbour.get(`${base}/coordinatie`)).statusCode, 403);
     assert.equal((await neighbour.get(`${base}/match/${matchId}`)).statusCode, 403);

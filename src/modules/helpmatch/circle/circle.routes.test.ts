@@ -6,27 +6,54 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../../test/helpers/app.ts';
-import { ensureTenant, signInAs, signInUser } from '../../../../test/helpers/people.ts';
+import { signInAs, signInUser } from '../../../../test/helpers/people.ts';
+import { buildTenant, GRONINGEN as B, KRIMPEN as A } from '../../../../test/helpers/factories.ts';
 
-const A = { id: 'GM0542', slug: 'krimpen-aan-den-ijssel', name: 'Krimpen aan den IJssel' };
-const B = { id: 'GM0014', slug: 'groningen', name: 'Groningen' };
 const base = `/${A.slug}/hulp/kring`;
 
 describe('care circle: the journey over HTTP', () => {
   const ctx = useTestApp();
-  let owner: TestBrowser;
-  let member: TestBrowser;
-  let memberId: string;
-  let circleId: string;
 
   before(async () => {
-    await ensureTenant(ctx.database.db, A);
-    await ensureTenant(ctx.database.db, B);
-    owner = new TestBrowser(ctx.app);
-    member = new TestBrowser(ctx.app);
-    await signInAs(ctx, owner, { tenantId: A.id, role: 'resident', email: 'dochter@example.nl', name: 'Dochter Jansen' });
-    memberId = await signInAs(ctx, member, { tenantId: A.id, role: 'resident', email: 'buurman@example.nl', name: 'Buurman Bakker' });
+    await buildTenant(ctx.database.db, A);
+    await buildTenant(ctx.database.db, B);
   });
+
+  let n = 0;
+  /** Each test's own owner and (not yet joined) member, so no test sees another's circles, mail or audit. */
+  async function people() {
+    n += 1;
+    const owner = new TestBrowser(ctx.app);
+    const member = new TestBrowser(ctx.app);
+    const memberEmail = `buurman.${n}@example.nl`;
+    await signInAs(ctx, owner, { tenantId: A.id, role: 'resident', email: `dochter.${n}@example.nl`, name: 'Dochter Jansen' });
+    const memberId = await signInAs(ctx, member, { tenantId: A.id, role: 'resident', email: memberEmail, name: 'Buurman Bakker' });
+    return { owner, member, memberId, memberEmail };
+  }
+
+  /** The owner's circle around Mevrouw Jansen, with the member joined by invitation; optionally a weekly Monday task. */
+  async function circleWithMember(opts: { task?: boolean } = {}) {
+    const p = await people();
+    await p.owner.get(`${base}/nieuw`);
+    const made = await p.owner.post(`${base}/nieuw`, { personName: 'Mevrouw Jansen', createdAs: 'carer' });
+    assert.equal(made.statusCode, 303);
+    const circleId = new RegExp(`^${base}/([0-9a-f-]{36})/`).exec(made.headers.location as string)![1]!;
+    await p.owner.get(`${base}/${circleId}/leden`);
+    assert.equal((await p.owner.post(`${base}/${circleId}/uitnodigen`, { email: p.memberEmail, name: 'Buurman' })).statusCode, 303);
+    const token = await mailTokenTo(p.memberEmail);
+    await p.member.get(`${base}/uitnodiging/${token}`);
+    assert.equal((await p.member.post(`${base}/uitnodiging/${token}`, {})).statusCode, 303);
+    let taskId = '';
+    if (opts.task) {
+      await p.member.get(`${base}/${circleId}`);
+      const form = { title: 'Boodschappen', recurrence: 'weekly', startsOn: '2026-11-23', timeOfDay: '10:00' };
+      assert.equal((await p.member.post(`${base}/${circleId}/taken`, form)).statusCode, 303);
+      taskId = (
+        await ctx.database.db.selectFrom('helpmatch_circle_tasks').select('id').where('circle_id', '=', circleId).executeTakeFirstOrThrow()
+      ).id;
+    }
+    return { ...p, circleId, taskId };
+  }
 
   async function mailTokenTo(email: string): Promise<string> {
     const mail = await ctx.database.db
@@ -41,6 +68,7 @@ describe('care circle: the journey over HTTP', () => {
   }
 
   it('creates a circle; bad input gives 422 with the form again', async () => {
+    const { owner } = await people();
     assert.equal((await owner.get(`${base}/nieuw`)).statusCode, 200);
     const bad = await owner.post(`${base}/nieuw`, { personName: '', createdAs: 'alien' });
     assert.equal(bad.statusCode, 422);
@@ -56,7 +84,7 @@ describe('care circle: the journey over HTTP', () => {
     assert.equal(ok.statusCode, 303);
     const m = new RegExp(`^${base}/([0-9a-f-]{36})/leden\\?melding=kring-gemaakt$`).exec(ok.headers.location as string);
     assert.ok(m, String(ok.headers.location));
-    circleId = m[1]!;
+    const circleId = m[1]!;
     const list = await owner.get(base);
     assert.match(list.body, /Zorgkring rond Mevrouw Jansen/);
     const page = await owner.get(`${base}/${circleId}`);
@@ -72,18 +100,26 @@ describe('care circle: the journey over HTTP', () => {
   });
 
   it('invites by mail; the invitation link needs the invited account', async () => {
+    const { owner, member, memberEmail } = await people();
+    await owner.get(`${base}/nieuw`);
+    const made = await owner.post(`${base}/nieuw`, { personName: 'Mevrouw Jansen', createdAs: 'carer' });
+    assert.equal(made.statusCode, 303);
+    const circleId = new RegExp(`^${base}/([0-9a-f-]{36})/`).exec(made.headers.location as string)![1]!;
     await owner.get(`${base}/${circleId}/leden`);
     const bad = await owner.post(`${base}/${circleId}/uitnodigen`, { email: 'geen-adres', name: 'X' });
     assert.equal(bad.statusCode, 422);
-    const res = await owner.post(`${base}/${circleId}/uitnodigen`, { email: 'Buurman@Example.nl', name: 'Buurman' });
+    const res = await owner.post(`${base}/${circleId}/uitnodigen`, {
+      email: memberEmail.replace('buurman', 'Buurman').replace('example', 'Example'),
+      name: 'Buurman',
+    });
     assert.equal(res.statusCode, 303);
-    const token = await mailTokenTo('buurman@example.nl');
-    const stored = await ctx.database.db.selectFrom('helpmatch_circle_invitations').selectAll().execute();
+    const token = await mailTokenTo(memberEmail);
+    const stored = await ctx.database.db.selectFrom('helpmatch_circle_invitations').selectAll().where('circle_id', '=', circleId).execute();
     assert.equal(stored.length, 1);
     assert.notEqual(stored[0]!.token_hash, token, 'only the hash is stored');
     assert.ok(!JSON.stringify(stored).includes(token));
     const members = await owner.get(`${base}/${circleId}/leden`);
-    assert.match(members.body, /buurman@example.nl/);
+    assert.ok(members.body.includes(memberEmail), 'the invited address in lower case');
 
     const anonymous = new TestBrowser(ctx.app);
     const page = await anonymous.get(`${base}/uitnodiging/${token}`);
@@ -110,12 +146,13 @@ describe('care circle: the journey over HTTP', () => {
     const used = await member.get(`${base}/uitnodiging/${token}`);
     assert.equal(used.statusCode, 400);
     assert.match(used.body, /Deze uitnodiging werkt niet \(meer\)/);
-    const again = await owner.post(`${base}/${circleId}/uitnodigen`, { email: 'buurman@example.nl', name: 'Buurman' });
+    const again = await owner.post(`${base}/${circleId}/uitnodigen`, { email: memberEmail, name: 'Buurman' });
     assert.equal(again.statusCode, 409);
     assert.match(again.body, /al lid van de kring/);
   });
 
   it('refuses forged, malformed and expired invitation tokens with 400', async () => {
+    const { owner, circleId } = await circleWithMember();
     const anon = new TestBrowser(ctx.app);
     assert.equal((await anon.get(`${base}/uitnodiging/${'a'.repeat(200)}`)).statusCode, 414);
     for (const t of ['x'.repeat(43), 'kort', '%3Cscript%3E', 'a'.repeat(60)]) {
@@ -143,6 +180,7 @@ describe('care circle: the journey over HTTP', () => {
       .selectFrom('helpmatch_circle_invitations')
       .select('id')
       .where('email', '=', 'laat@example.nl')
+      .where('circle_id', '=', circleId)
       .executeTakeFirstOrThrow();
     await owner.get(`${base}/${circleId}/leden`);
     assert.equal((await owner.post(`${base}/${circleId}/uitnodigingen/${inv.id}/intrekken`, {})).statusCode, 303);
@@ -152,6 +190,7 @@ describe('care circle: the journey over HTTP', () => {
 
   it('shares a task; one member takes it, the other cannot, it is done with hours and shows in the ledger', async () => {
     // The test clock is Monday 23 November 2026, 11:00 in the Netherlands.
+    const { owner, member, memberId, circleId } = await circleWithMember();
     await member.get(`${base}/${circleId}`);
     const past = await member.post(`${base}/${circleId}/taken`, { title: 'Boodschappen', recurrence: 'weekly', startsOn: '2026-11-01' });
     assert.equal(past.statusCode, 422);
@@ -174,7 +213,11 @@ describe('care circle: the journey over HTTP', () => {
     const week = await owner.get(`${base}/${circleId}`);
     assert.match(week.body, /Nog open deze week: 1/);
     assert.match(week.body, /elke maandag/);
-    const task = await ctx.database.db.selectFrom('helpmatch_circle_tasks').select('id').executeTakeFirstOrThrow();
+    const task = await ctx.database.db
+      .selectFrom('helpmatch_circle_tasks')
+      .select('id')
+      .where('circle_id', '=', circleId)
+      .executeTakeFirstOrThrow();
     const slot = `${base}/${circleId}/beurten/${task.id}/2026-11-23`;
 
     assert.equal((await member.post(`${slot}/oppakken`, {})).statusCode, 303);
@@ -223,7 +266,8 @@ describe('care circle: the journey over HTTP', () => {
   });
 
   it('two members taking the same turn at the same moment: exactly one gets it', async () => {
-    const task = await ctx.database.db.selectFrom('helpmatch_circle_tasks').select('id').executeTakeFirstOrThrow();
+    const { owner, member, circleId, taskId } = await circleWithMember({ task: true });
+    const task = { id: taskId };
     const slot = `${base}/${circleId}/beurten/${task.id}/2026-12-14/oppakken`;
     await owner.get(`${base}/${circleId}`);
     await member.get(`${base}/${circleId}`);
@@ -239,9 +283,16 @@ describe('care circle: the journey over HTTP', () => {
   });
 
   it('the owner cannot leave; a member can, and their open turns become open again', async () => {
+    const { owner, member, memberId, circleId, taskId } = await circleWithMember({ task: true });
+    const task = { id: taskId };
+    // One turn the member has done (it stays after they leave).
+    const done = `${base}/${circleId}/beurten/${task.id}/2026-11-23`;
+    await member.get(`${base}/${circleId}`);
+    assert.equal((await member.post(`${done}/oppakken`, {})).statusCode, 303);
+    await member.get(done);
+    assert.equal((await member.post(`${done}/gedaan`, { hours: '1,5' })).statusCode, 303);
     await owner.get(`${base}/${circleId}/leden`);
     assert.equal((await owner.post(`${base}/${circleId}/verlaten`, {})).statusCode, 409);
-    const task = await ctx.database.db.selectFrom('helpmatch_circle_tasks').select('id').executeTakeFirstOrThrow();
     await member.get(`${base}/${circleId}`);
     assert.equal((await member.post(`${base}/${circleId}/beurten/${task.id}/2026-12-07/oppakken`, {})).statusCode, 303);
     await member.get(`${base}/${circleId}/leden`);

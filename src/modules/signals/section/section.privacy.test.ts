@@ -18,36 +18,12 @@ import { testConfig } from '../../../platform/config.ts';
 import { allJobHandlers } from '../../../platform/jobs/handlers.ts';
 import { enqueueJob, runDueJobs } from '../../../platform/jobs/worker.ts';
 import { DEADLINE_JOB, RETENTION_JOB } from '../jobs/jobs.ts';
-import { createSignal, transitionSignal } from '../signals.service.ts';
-import { systemPrincipal } from '../../../platform/principal.ts';
+import { createSignal } from '../signals.service.ts';
+import { closeOpenWorries, differences, record, systemStep, type Snapshot } from './section.privacy.test-support.ts';
 import { KRIMPEN, KRIMPEN_POINT, newSignal, NOW, setupTenant, type TenantFixture } from '../signals.test-support.ts';
 
 const DAY = 86_400_000;
 const slug = KRIMPEN.slug;
-const HEADERS = ['content-type', 'content-length', 'etag', 'last-modified', 'cache-control', 'content-disposition', 'location'];
-
-type Snapshot = Map<string, string>;
-
-function record(res: LightMyRequestResponse, body = res.body): string {
-  const headers = HEADERS.map((h) => `${h}: ${String(res.headers[h] ?? '')}`).join('\n');
-  return `${res.statusCode}\n${headers}\n\n${body}`;
-}
-
-/** What changed between two snapshots: the key and a short piece around the first difference. */
-function differences(before: Snapshot, after: Snapshot): string[] {
-  const out: string[] = [];
-  for (const key of new Set([...before.keys(), ...after.keys()])) {
-    const a = before.get(key) ?? '(missing)';
-    const b = after.get(key) ?? '(missing)';
-    if (a === b) continue;
-    let i = 0;
-    while (i < a.length && a[i] === b[i]) i++;
-    const piece = (s: string) => JSON.stringify(s.slice(Math.max(0, i - 120), i + 120));
-    out.push(`${key}\n  before: ${piece(a)}\n  after:  ${piece(b)}`);
-  }
-  return out;
-}
-
 describe('worries about neighbours leave every public page and API unchanged (issue 11, finding 2)', () => {
   const ctx = useTestApp();
   const db = () => ctx.database.db;
@@ -55,8 +31,6 @@ describe('worries about neighbours leave every public page and API unchanged (is
   let wijk = '';
   let buurt = '';
   let nearbyId = '';
-  let publicId = '';
-  let trackingLink = '';
   const viewers: Record<'anonymous' | 'english' | 'resident' | 'volunteer' | 'reporter' | 'welfare' | 'housing', TestBrowser> = {} as never;
 
   before(async () => {
@@ -71,26 +45,8 @@ describe('worries about neighbours leave every public page and API unchanged (is
       );
       wijk = signal.wijk_code!;
       buurt = signal.buurt_code!;
-      const step = {
-        tenantId: KRIMPEN.id,
-        signalId: signal.id,
-        actorUserId: null,
-        locale: 'nl' as const,
-        links: { baseUrl: 'http://localhost:3000', tenantSlug: slug },
-        principal: systemPrincipal(KRIMPEN.id, created),
-      };
-      await transitionSignal(db(), {
-        ...step,
-        to: 'in_behandeling',
-        publicMessage: 'We kijken ernaar.',
-        now: new Date(created.getTime() + i * 3_600_000),
-      });
-      await transitionSignal(db(), {
-        ...step,
-        to: 'afgehandeld',
-        publicMessage: 'De lamp is vervangen.',
-        now: new Date(created.getTime() + i * DAY),
-      });
+      await systemStep(db(), signal.id, 'in_behandeling', 'We kijken ernaar.', new Date(created.getTime() + i * 3_600_000));
+      await systemStep(db(), signal.id, 'afgehandeld', 'De lamp is vervangen.', new Date(created.getTime() + i * DAY));
       closed.push(signal.id);
     }
     for (const [i, id] of closed.slice(0, 5).entries()) {
@@ -238,91 +194,131 @@ describe('worries about neighbours leave every public page and API unchanged (is
     assert.ok(changed.length === 0, `${changed.length} public answer(s) changed:\n${changed.slice(0, 8).join('\n')}`);
   }
 
-  const signal = () => db().selectFrom('signals_signals').selectAll().where('public_id', '=', publicId).executeTakeFirstOrThrow();
+  const signalOf = (publicId: string) =>
+    db().selectFrom('signals_signals').selectAll().where('public_id', '=', publicId).executeTakeFirstOrThrow();
   const handle = `/${slug}/meldingen/behandelen`;
+
+  /**
+   * Each test takes its own worry through the steps before the one it is about (so it passes alone
+   * and in any order); the step under test runs inside `unchangedBy`.
+   */
+  interface Worry {
+    publicId: string;
+    trackingLink: string;
+  }
+  let filed = 0;
+
+  /** The reporter files a worry about a neighbour over HTTP, in the buurt under test, routed to welfare. */
+  async function fileWorry(): Promise<Worry> {
+    filed += 1;
+    const form = await viewers.reporter.get(`/${slug}/meldingen/nieuw/eenzaamheid`);
+    const sid = /name="submissionId" value="([^"]+)"/.exec(form.body)![1]!;
+    const res = await viewers.reporter.post(
+      `/${slug}/meldingen/nieuw/eenzaamheid`,
+      {
+        submissionId: sid,
+        description: 'Mijn buurman komt al weken niet meer buiten.',
+        address: 'Raadhuisplein 3',
+        lat: String(KRIMPEN_POINT.latitude),
+        lon: String(KRIMPEN_POINT.longitude),
+        email: 'reporter@test.samenhang.nl',
+        wantsFeedback: '1',
+        answer_weet_ervan: 'Nee',
+      },
+      { remoteAddress: `198.51.100.${10 + filed}` },
+    );
+    assert.equal(res.statusCode, 200, res.body);
+    const publicId = /id="meldingsnummer">(SIG-\d{4}-\d{6})</.exec(res.body)![1]!;
+    const trackingLink = /href="(\/[^"]+\/meldingen\/volgen\/[A-Za-z0-9_-]+)"/.exec(res.body)![1]!;
+    const s = await signalOf(publicId);
+    assert.equal(s.buurt_code, buurt, 'filed in the buurt under test');
+    assert.equal(s.organisation_id, k.welfare);
+    return { publicId, trackingLink };
+  }
+
+  /** The first response by the welfare professional. */
+  async function respond({ publicId }: Worry): Promise<void> {
+    const res = await viewers.welfare.post(`${handle}/${publicId}/status`, {
+      to: 'in_behandeling',
+      publicMessage: 'Wij nemen contact met u op.',
+    });
+    assert.equal(res.statusCode, 303, res.body);
+    assert.equal((await signalOf(publicId)).state, 'in_behandeling');
+  }
+
+  /** A network action, added by welfare and finished by housing. */
+  async function networkAction({ publicId }: Worry): Promise<void> {
+    const add = await viewers.welfare.post(`${handle}/${publicId}/acties`, {
+      organisationId: k.housing,
+      description: 'Huisbezoek door de woonconsulent',
+    });
+    assert.equal(add.statusCode, 303, add.body);
+    const action = await db()
+      .selectFrom('signals_actions')
+      .select('id')
+      .where('signal_id', '=', (await signalOf(publicId)).id)
+      .executeTakeFirstOrThrow();
+    const done = await viewers.housing.post(`${handle}/${publicId}/acties/${action.id}/klaar`, {
+      result: 'Bezoek gedaan, hulp geregeld.',
+    });
+    assert.equal(done.statusCode, 303, done.body);
+  }
+
+  /** Welfare closes the worry with a message to the reporter. */
+  async function close({ publicId }: Worry): Promise<void> {
+    const res = await viewers.welfare.post(`${handle}/${publicId}/status`, {
+      to: 'afgehandeld',
+      publicMessage: 'Er is hulp geregeld. Dank u wel.',
+    });
+    assert.equal(res.statusCode, 303, res.body);
+    const s = await signalOf(publicId);
+    assert.equal(s.state, 'afgehandeld');
+    assert.ok(s.feedback_sent_at, 'the reporter got the closing message');
+  }
+
+  /** The reporter answers the satisfaction question through the tracking link. */
+  async function answer({ publicId, trackingLink }: Worry): Promise<void> {
+    await viewers.reporter.get(trackingLink);
+    const res = await viewers.reporter.post(trackingLink, { satisfied: 'ja' }, { remoteAddress: '198.51.100.9' });
+    assert.equal(res.statusCode, 200, res.body);
+    const answers = await db()
+      .selectFrom('signals_feedback')
+      .select('satisfied')
+      .where('signal_id', '=', (await signalOf(publicId)).id)
+      .execute();
+    assert.deepEqual(answers, [{ satisfied: true }]);
+  }
 
   it('filing a worry about a neighbour in the buurt', async () => {
     await unchangedBy(async () => {
-      const form = await viewers.reporter.get(`/${slug}/meldingen/nieuw/eenzaamheid`);
-      const sid = /name="submissionId" value="([^"]+)"/.exec(form.body)![1]!;
-      const res = await viewers.reporter.post(
-        `/${slug}/meldingen/nieuw/eenzaamheid`,
-        {
-          submissionId: sid,
-          description: 'Mijn buurman komt al weken niet meer buiten.',
-          address: 'Raadhuisplein 3',
-          lat: String(KRIMPEN_POINT.latitude),
-          lon: String(KRIMPEN_POINT.longitude),
-          email: 'reporter@test.samenhang.nl',
-          wantsFeedback: '1',
-          answer_weet_ervan: 'Nee',
-        },
-        { remoteAddress: '198.51.100.8' },
-      );
-      assert.equal(res.statusCode, 200, res.body);
-      publicId = /id="meldingsnummer">(SIG-\d{4}-\d{6})</.exec(res.body)![1]!;
-      trackingLink = /href="(\/[^"]+\/meldingen\/volgen\/[A-Za-z0-9_-]+)"/.exec(res.body)![1]!;
-      const s = await signal();
-      assert.equal(s.buurt_code, buurt, 'filed in the buurt under test');
-      assert.equal(s.organisation_id, k.welfare);
+      await fileWorry();
     });
   });
 
   it('the first response by a professional', async () => {
-    await unchangedBy(async () => {
-      const res = await viewers.welfare.post(`${handle}/${publicId}/status`, {
-        to: 'in_behandeling',
-        publicMessage: 'Wij nemen contact met u op.',
-      });
-      assert.equal(res.statusCode, 303, res.body);
-      assert.equal((await signal()).state, 'in_behandeling');
-    });
+    const w = await fileWorry();
+    await unchangedBy(() => respond(w));
   });
 
   it('a network action added and finished by another organisation', async () => {
-    await unchangedBy(async () => {
-      const add = await viewers.welfare.post(`${handle}/${publicId}/acties`, {
-        organisationId: k.housing,
-        description: 'Huisbezoek door de woonconsulent',
-      });
-      assert.equal(add.statusCode, 303, add.body);
-      const action = await db()
-        .selectFrom('signals_actions')
-        .select('id')
-        .where('signal_id', '=', (await signal()).id)
-        .executeTakeFirstOrThrow();
-      const done = await viewers.housing.post(`${handle}/${publicId}/acties/${action.id}/klaar`, {
-        result: 'Bezoek gedaan, hulp geregeld.',
-      });
-      assert.equal(done.statusCode, 303, done.body);
-    });
+    const w = await fileWorry();
+    await respond(w);
+    await unchangedBy(() => networkAction(w));
   });
 
   it('closing with a message to the reporter', async () => {
-    await unchangedBy(async () => {
-      const res = await viewers.welfare.post(`${handle}/${publicId}/status`, {
-        to: 'afgehandeld',
-        publicMessage: 'Er is hulp geregeld. Dank u wel.',
-      });
-      assert.equal(res.statusCode, 303, res.body);
-      const s = await signal();
-      assert.equal(s.state, 'afgehandeld');
-      assert.ok(s.feedback_sent_at, 'the reporter got the closing message');
-    });
+    const w = await fileWorry();
+    await respond(w);
+    await networkAction(w);
+    await unchangedBy(() => close(w));
   });
 
   it('the reporter answers the satisfaction question', async () => {
-    await unchangedBy(async () => {
-      await viewers.reporter.get(trackingLink);
-      const res = await viewers.reporter.post(trackingLink, { satisfied: 'ja' }, { remoteAddress: '198.51.100.9' });
-      assert.equal(res.statusCode, 200, res.body);
-      const answers = await db()
-        .selectFrom('signals_feedback')
-        .select('satisfied')
-        .where('signal_id', '=', (await signal()).id)
-        .execute();
-      assert.deepEqual(answers, [{ satisfied: true }]);
-    });
+    const w = await fileWorry();
+    await respond(w);
+    await networkAction(w);
+    await close(w);
+    await unchangedBy(() => answer(w));
   });
 
   it('staff (professional, coordinator, admin) see open worries per wijk from 5 on; never per buurt; nobody else sees them', async () => {
@@ -337,6 +333,7 @@ describe('worries about neighbours leave every public page and API unchanged (is
     await signInAs(ctx, coordinator, { tenantId: KRIMPEN.id, role: 'coordinator' });
     await signInAs(ctx, admin, { tenantId: KRIMPEN.id, role: 'admin', organisationId: k.municipality });
     const staff = { welfare: viewers.welfare, housing: viewers.housing, coordinator, admin };
+    await closeOpenWorries(db());
     const codes = ['eenzaamheid', 'verwaarlozing', 'geldzorgen', 'mantelzorg', 'eenzaamheid'];
     const fileWorry = (i: number) =>
       createSignal(db(), newSignal({ category: { serviceCode: codes[i]! }, description: 'Zorg.', idempotencyKey: `worry-${i}`, now: NOW }));
