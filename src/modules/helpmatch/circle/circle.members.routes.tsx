@@ -28,7 +28,7 @@ const tokenParam = z.string();
 
 export async function circleMemberRoutes(app: FastifyInstance): Promise<void> {
   const route = routes(app);
-  const member = (req: TenantRequest, circleId: string) => circles.getCircle(app.db, req.tenant.id, circleId, actorOf(req));
+  const member = (req: TenantRequest, circleId: string) => circles.getCircle(req.db, req.tenant.id, circleId, actorOf(req));
   const membersPath = (tenant: RequestTenant, id: string) => `${circlePath(tenant, id)}/leden`;
   const circleParams = { id: uuidParam };
 
@@ -39,9 +39,9 @@ export async function circleMemberRoutes(app: FastifyInstance): Promise<void> {
     notice: MessageKey | null,
     extra: { values?: Record<string, string>; errors?: Record<string, string>; status?: number } = {},
   ) {
-    const members = await circles.listCircleMembers(app.db, circle, actorOf(req));
-    const invitations = await listCircleInvitations(app.db, circle, actorOf(req), app.clock.now());
-    await circles.audit(app.db, circle.tenant_id, actorOf(req), 'view', 'helpmatch_circle_member', null, { circleId: circle.id });
+    const members = await circles.listCircleMembers(req.db, circle, actorOf(req));
+    const invitations = await listCircleInvitations(req.db, circle, actorOf(req), app.clock.now());
+    await circles.audit(req.db, circle.tenant_id, actorOf(req), 'view', 'helpmatch_circle_member', null, { circleId: circle.id });
     return reply
       .header('cache-control', 'no-store')
       .page(
@@ -78,7 +78,7 @@ export async function circleMemberRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const circle = await member(req, req.params.id);
-      await inviteToCircle(app.db, circle, actorOf(req), {
+      await inviteToCircle(req.db, circle, actorOf(req), {
         tenant: req.tenant,
         email: req.body.email,
         name: req.body.name,
@@ -96,7 +96,7 @@ export async function circleMemberRoutes(app: FastifyInstance): Promise<void> {
     { policy: 'signedIn', params: { id: uuidParam, invitationId: uuidParam }, form: z.object({}) },
     async (req, reply) => {
       const circle = await member(req, req.params.id);
-      await revokeCircleInvitation(app.db, circle, actorOf(req), req.params.invitationId, app.clock.now());
+      await revokeCircleInvitation(req.db, circle, actorOf(req), req.params.invitationId, app.clock.now());
       return reply.redirect(`${membersPath(req.tenant, circle.id)}?melding=uitnodiging-ingetrokken`, 303);
     },
   );
@@ -106,20 +106,20 @@ export async function circleMemberRoutes(app: FastifyInstance): Promise<void> {
     { policy: 'signedIn', params: { id: uuidParam, userId: uuidParam }, form: z.object({}) },
     async (req, reply) => {
       const circle = await member(req, req.params.id);
-      await circles.removeMember(app.db, circle, actorOf(req), req.params.userId);
+      await circles.removeMember(req.db, circle, actorOf(req), req.params.userId);
       return reply.redirect(`${membersPath(req.tenant, circle.id)}?melding=lid-verwijderd`, 303);
     },
   );
 
   route.post('/:tenant/hulp/kring/:id/verlaten', { policy: 'signedIn', params: circleParams, form: z.object({}) }, async (req, reply) => {
     const circle = await member(req, req.params.id);
-    await circles.leaveCircle(app.db, circle, actorOf(req));
+    await circles.leaveCircle(req.db, circle, actorOf(req));
     return reply.redirect(`${listPath(req.tenant)}?melding=verlaten`, 303);
   });
 
   route.post('/:tenant/hulp/kring/:id/opheffen', { policy: 'signedIn', params: circleParams, form: z.object({}) }, async (req, reply) => {
     const circle = await member(req, req.params.id);
-    await circles.closeCircle(app.db, circle, actorOf(req));
+    await circles.closeCircle(req.db, circle, actorOf(req));
     return reply.redirect(`${listPath(req.tenant)}?melding=opgeheven`, 303);
   });
 
@@ -132,7 +132,7 @@ export async function circleMemberRoutes(app: FastifyInstance): Promise<void> {
     { policy: 'public', rateLimit, params: { token: tokenParam } },
     async (req, reply) => {
       const { token } = req.params;
-      const inv = await getCircleInvitation(app.db, req.tenant.id, token, app.clock.now());
+      const inv = await getCircleInvitation(req.db, req.tenant.id, token, app.clock.now());
       const mode: CircleInvitationMode = !req.user ? 'signIn' : req.user.email.toLowerCase() === inv.email ? 'accept' : 'otherAccount';
       return reply
         .header('referrer-policy', 'no-referrer')
@@ -158,9 +158,9 @@ export async function circleMemberRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { token } = req.params;
       const now = app.clock.now();
-      await getCircleInvitation(app.db, req.tenant.id, token, now);
+      await getCircleInvitation(req.db, req.tenant.id, token, now);
       if (!req.user) throw Unauthorized();
-      const { circleId } = await acceptCircleInvitation(app.db, req.tenant.id, { ...actorOf(req), email: req.user.email }, token, now);
+      const { circleId } = await acceptCircleInvitation(req.db, req.tenant.id, { ...actorOf(req), email: req.user.email }, token, now);
       return reply.redirect(`${circlePath(req.tenant, circleId)}?melding=welkom`, 303);
     },
   );

@@ -3,6 +3,7 @@
  * member of the circle in this tenant (NotFound otherwise): there is no staff path into a circle.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { z } from 'zod';
 import type { Policy } from '../../../platform/http/policy.ts';
 import { routes } from '../../../platform/http/route.ts';
@@ -31,7 +32,7 @@ interface FormState {
 
 export async function circleRoutes(app: FastifyInstance): Promise<void> {
   const route = routes(app);
-  const member = (req: TenantRequest, circleId: string) => circles.getCircle(app.db, req.tenant.id, circleId, actorOf(req));
+  const member = (req: TenantRequest, circleId: string) => circles.getCircle(req.db, req.tenant.id, circleId, actorOf(req));
   const circleParams = { id: uuidParam };
   const slotParams = { id: uuidParam, taskId: uuidParam, date: dateParam };
 
@@ -43,10 +44,10 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
     extra: FormState = {},
   ) {
     const now = app.clock.now();
-    const week = await circles.circleWeek(app.db, circle, actorOf(req), { week: query.week, now });
-    const members = await circles.listCircleMembers(app.db, circle, actorOf(req));
-    const hours = await circleHoursTotal(app.db, circle.tenant_id, circle.id);
-    await circles.audit(app.db, circle.tenant_id, actorOf(req), 'view', 'helpmatch_circle', circle.id);
+    const week = await circles.circleWeek(req.db, circle, actorOf(req), { week: query.week, now });
+    const members = await circles.listCircleMembers(req.db, circle, actorOf(req));
+    const hours = await circleHoursTotal(req.db, circle.tenant_id, circle.id);
+    await circles.audit(req.db, circle.tenant_id, actorOf(req), 'view', 'helpmatch_circle', circle.id);
     return reply
       .header('cache-control', 'no-store')
       .page(
@@ -68,7 +69,7 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
   }
 
   route.get('/:tenant/hulp/kring', { policy: 'signedIn', query: noticeQuery }, async (req, reply) => {
-    const mine = await circles.listMyCircles(app.db, req.tenant.id, actorOf(req));
+    const mine = await circles.listMyCircles(req.db, req.tenant.id, actorOf(req));
     return reply.page(
       <CircleListPage ctx={req.viewContext()} circles={mine} canCreate={req.roles.length > 0} notice={noticeOf(req.query)} />,
       {
@@ -78,13 +79,13 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  const areasOf = async (tenantId: string) =>
-    (await listAreas(app.db, tenantId, { level: 'neighbourhood' }))
+  const areasOf = async (db: DbOrTrx, tenantId: string) =>
+    (await listAreas(db, tenantId, { level: 'neighbourhood' }))
       .map((a) => ({ code: a.code, name: a.name }))
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 
   route.get('/:tenant/hulp/kring/nieuw', { policy: ANY_ROLE }, async (req, reply) => {
-    return reply.page(<NewCirclePage ctx={req.viewContext()} areas={await areasOf(req.tenant.id)} />, {
+    return reply.page(<NewCirclePage ctx={req.viewContext()} areas={await areasOf(req.db, req.tenant.id)} />, {
       title: req.t('helpmatch.circle.new.title'),
       breadcrumbs: crumbs(req, req.tenant),
     });
@@ -97,12 +98,17 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
       form: createCircleForm,
       invalid: async (req, reply, errors, values, status) =>
         reply.page(
-          <NewCirclePage ctx={req.viewContext()} areas={await areasOf(req.tenant.id)} values={singleValues(values)} errors={errors} />,
+          <NewCirclePage
+            ctx={req.viewContext()}
+            areas={await areasOf(req.db, req.tenant.id)}
+            values={singleValues(values)}
+            errors={errors}
+          />,
           { title: req.t('helpmatch.circle.new.title'), status, breadcrumbs: crumbs(req, req.tenant) },
         ),
     },
     async (req, reply) => {
-      const id = await circles.createCircle(app.db, req.tenant.id, actorOf(req), {
+      const id = await circles.createCircle(req.db, req.tenant.id, actorOf(req), {
         ...req.body,
         areaCode: req.body.areaCode || null,
         now: app.clock.now(),
@@ -126,7 +132,7 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const circle = await member(req, req.params.id);
-      await circles.addTask(app.db, circle, actorOf(req), { ...req.body, timeOfDay: req.body.timeOfDay || null, now: app.clock.now() });
+      await circles.addTask(req.db, circle, actorOf(req), { ...req.body, timeOfDay: req.body.timeOfDay || null, now: app.clock.now() });
       return reply.redirect(`${circlePath(req.tenant, circle.id)}?week=${req.body.startsOn}&melding=taak-toegevoegd`, 303);
     },
   );
@@ -136,7 +142,7 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
     { policy: 'signedIn', params: { id: uuidParam, taskId: uuidParam }, form: z.object({}) },
     async (req, reply) => {
       const circle = await member(req, req.params.id);
-      await circles.archiveTask(app.db, circle, actorOf(req), req.params.taskId, app.clock.now());
+      await circles.archiveTask(req.db, circle, actorOf(req), req.params.taskId, app.clock.now());
       return reply.redirect(`${circlePath(req.tenant, circle.id)}?melding=taak-gestopt`, 303);
     },
   );
@@ -150,8 +156,8 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
     extra: FormState = {},
   ) {
     const { taskId, date } = at;
-    const slot = await circles.getSlot(app.db, circle, actorOf(req), taskId, date);
-    const members = await circles.listCircleMembers(app.db, circle, actorOf(req));
+    const slot = await circles.getSlot(req.db, circle, actorOf(req), taskId, date);
+    const members = await circles.listCircleMembers(req.db, circle, actorOf(req));
     const takerName = slot.turn?.taken_by ? (members.find((m) => m.userId === slot.turn!.taken_by)?.name ?? null) : null;
     return reply
       .header('cache-control', 'no-store')
@@ -184,7 +190,7 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const circle = await member(req, req.params.id);
       const { taskId, date } = req.params;
-      await circles.takeTurn(app.db, circle, actorOf(req), taskId, date, app.clock.now());
+      await circles.takeTurn(req.db, circle, actorOf(req), taskId, date, app.clock.now());
       return reply.redirect(`${circlePath(req.tenant, circle.id)}?week=${date}&melding=opgepakt`, 303);
     },
   );
@@ -195,7 +201,7 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const circle = await member(req, req.params.id);
       const { taskId, date } = req.params;
-      await circles.releaseTurn(app.db, circle, actorOf(req), taskId, date);
+      await circles.releaseTurn(req.db, circle, actorOf(req), taskId, date);
       return reply.redirect(`${circlePath(req.tenant, circle.id)}?week=${date}&melding=teruggegeven`, 303);
     },
   );
@@ -212,7 +218,7 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const circle = await member(req, req.params.id);
       const { taskId, date } = req.params;
-      await circles.completeTurn(app.db, circle, actorOf(req), taskId, date, req.body.hours, app.clock.now());
+      await circles.completeTurn(req.db, circle, actorOf(req), taskId, date, req.body.hours, app.clock.now());
       return reply.redirect(`${circlePath(req.tenant, circle.id)}?week=${date}&melding=gedaan`, 303);
     },
   );

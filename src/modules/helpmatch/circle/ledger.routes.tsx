@@ -22,7 +22,7 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
   ) {
     const tenant = req.tenant;
     const { notice, ...form } = extra;
-    const ledger = await myLedger(app.db, tenant.id, actorOf(req));
+    const ledger = await myLedger(req.db, tenant.id, actorOf(req));
     return reply
       .header('cache-control', 'no-store')
       .page(
@@ -49,7 +49,7 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
         render(req, reply, { value: typeof values.answer === 'string' ? values.answer.slice(0, MAX.longText) : '', errors, status }),
     },
     async (req, reply) => {
-      const result = await saveReciprocityAnswer(app.db, req.tenant.id, actorOf(req), req.body.answer, app.clock.now());
+      const result = await saveReciprocityAnswer(req.db, req.tenant.id, actorOf(req), req.body.answer, app.clock.now());
       return reply.redirect(
         `/${req.tenant.slug}/hulp/uren?melding=${result === 'saved' ? 'antwoord-opgeslagen' : 'antwoord-weggehaald'}`,
         303,

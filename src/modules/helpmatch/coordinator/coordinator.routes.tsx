@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { z } from 'zod';
 import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
 import { routes } from '../../../platform/http/route.ts';
@@ -19,13 +20,13 @@ export async function coordinatorRoutes(app: FastifyInstance): Promise<void> {
   const crumbs = (req: FastifyRequest, tenant: RequestTenant) => [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }];
   /** The request list: open requests, or all with `?toon=alle`. */
   const listQuery = noticeQuery.extend({ toon: z.string().optional().catch(undefined) });
-  const names = async (tenantId: string) => new Map((await listMembers(app.db, tenantId)).map((m) => [m.userId, m.name]));
+  const names = async (db: DbOrTrx, tenantId: string) => new Map((await listMembers(db, tenantId)).map((m) => [m.userId, m.name]));
 
   route.get('/:tenant/hulp/coordinatie', { policy, query: listQuery }, async (req, reply) => {
     const tenant = req.tenant;
     const all = req.query.toon === 'alle';
-    const buurten = await buurtOptions(app.db, tenant.id);
-    const rows = (await listRequestsForCoordinator(app.db, tenant.id, actorOf(req), all ? undefined : ['open'])).map((r) => ({
+    const buurten = await buurtOptions(req.db, tenant.id);
+    const rows = (await listRequestsForCoordinator(req.db, tenant.id, actorOf(req), all ? undefined : ['open'])).map((r) => ({
       id: r.id,
       category: r.category,
       summary: r.summary,
@@ -44,11 +45,11 @@ export async function coordinatorRoutes(app: FastifyInstance): Promise<void> {
   route.get('/:tenant/hulp/coordinatie/aanbod', { policy, query: noticeQuery }, async (req, reply) => {
     const tenant = req.tenant;
     const [offers, people, buurten] = await Promise.all([
-      listOffersForCoordinator(app.db, tenant.id, actorOf(req)),
-      names(tenant.id),
-      buurtOptions(app.db, tenant.id),
+      listOffersForCoordinator(req.db, tenant.id, actorOf(req)),
+      names(req.db, tenant.id),
+      buurtOptions(req.db, tenant.id),
     ]);
-    await recordAudit(app.db, {
+    await recordAudit(req.db, {
       ...auditFrom(req),
       action: 'view',
       entity: 'help_offers',
@@ -73,7 +74,7 @@ export async function coordinatorRoutes(app: FastifyInstance): Promise<void> {
 
   // Without `invalid`, a form that does not fit is the error page (422) with the field's message.
   route.post('/:tenant/hulp/coordinatie/aanbod/:id/vog', { policy, params: { id: uuidParam }, form: vogForm }, async (req, reply) => {
-    await recordVog(app.db, req.tenant.id, actorOf(req), req.params.id, req.body.seenOn, app.clock.now());
+    await recordVog(req.db, req.tenant.id, actorOf(req), req.params.id, req.body.seenOn, app.clock.now());
     return reply.redirect(`/${req.tenant.slug}/hulp/coordinatie/aanbod?melding=vog-opgeslagen`, 303);
   });
 
@@ -82,7 +83,7 @@ export async function coordinatorRoutes(app: FastifyInstance): Promise<void> {
     { policy, params: { id: idParam }, form: proposeForm },
     async (req, reply) => {
       const { id } = req.params;
-      await proposeToVolunteer(app.db, matchCtx(app, req.tenant), actorOf(req), id, req.body.volunteer);
+      await proposeToVolunteer(req.db, matchCtx(app, req.tenant), actorOf(req), id, req.body.volunteer);
       return reply.redirect(`/${req.tenant.slug}/hulp/vragen/${id}?melding=voorgesteld`, 303);
     },
   );
@@ -90,11 +91,11 @@ export async function coordinatorRoutes(app: FastifyInstance): Promise<void> {
   route.get('/:tenant/hulp/coordinatie/meldingen', { policy, query: noticeQuery }, async (req, reply) => {
     const tenant = req.tenant;
     const [reports, blocked, people] = await Promise.all([
-      listReports(app.db, tenant.id, actorOf(req)),
-      listBlocked(app.db, tenant.id, actorOf(req)),
-      names(tenant.id),
+      listReports(req.db, tenant.id, actorOf(req)),
+      listBlocked(req.db, tenant.id, actorOf(req)),
+      names(req.db, tenant.id),
     ]);
-    await recordAudit(app.db, {
+    await recordAudit(req.db, {
       ...auditFrom(req),
       action: 'view',
       entity: 'help_reports',
@@ -124,18 +125,18 @@ export async function coordinatorRoutes(app: FastifyInstance): Promise<void> {
     '/:tenant/hulp/coordinatie/meldingen/:id/afgehandeld',
     { policy, params: { id: uuidParam }, form: z.object({}) },
     async (req, reply) => {
-      await handleReport(app.db, req.tenant.id, actorOf(req), req.params.id, app.clock.now());
+      await handleReport(req.db, req.tenant.id, actorOf(req), req.params.id, app.clock.now());
       return reply.redirect(`/${req.tenant.slug}/hulp/coordinatie/meldingen?melding=afgehandeld`, 303);
     },
   );
 
   route.post('/:tenant/hulp/coordinatie/blokkeren', { policy, form: blockForm }, async (req, reply) => {
-    await blockUser(app.db, req.tenant.id, actorOf(req), req.body.userId, req.body.reason, app.clock.now());
+    await blockUser(req.db, req.tenant.id, actorOf(req), req.body.userId, req.body.reason, app.clock.now());
     return reply.redirect(`/${req.tenant.slug}/hulp/coordinatie/meldingen?melding=geblokkeerd`, 303);
   });
 
   route.post('/:tenant/hulp/coordinatie/deblokkeren', { policy, form: blockForm }, async (req, reply) => {
-    await unblockUser(app.db, req.tenant.id, actorOf(req), req.body.userId);
+    await unblockUser(req.db, req.tenant.id, actorOf(req), req.body.userId);
     return reply.redirect(`/${req.tenant.slug}/hulp/coordinatie/meldingen?melding=gedeblokkeerd`, 303);
   });
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { z } from 'zod';
 import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
 import { AppError, BadRequest, NotFound } from '../../../platform/errors.ts';
@@ -72,9 +73,9 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     const tenant = req.tenant;
     const now = app.clock.now();
     const [offer, items, buurten] = await Promise.all([
-      getMyOffer(app.db, actorOf(req)),
-      suggestionsForVolunteer(app.db, tenant.id, actorOf(req), now),
-      buurtOptions(app.db, tenant.id),
+      getMyOffer(req.db, actorOf(req)),
+      suggestionsForVolunteer(req.db, tenant.id, actorOf(req), now),
+      buurtOptions(req.db, tenant.id),
     ]);
     return reply.page(
       <ForYouPage ctx={req.viewContext()} slug={tenant.slug} hasOffer={offer !== null} items={items} buurtNames={buurten.names} />,
@@ -89,18 +90,18 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     { policy: 'signedIn', params: requestParams, form: z.object({}) },
     async (req, reply) => {
       const tenant = req.tenant;
-      const m = await respondToRequest(app.db, matchCtx(app, tenant), actorOf(req), requestIdOf(req.params.requestId));
+      const m = await respondToRequest(req.db, matchCtx(app, tenant), actorOf(req), requestIdOf(req.params.requestId));
       return reply.redirect(`/${tenant.slug}/hulp/match/${m.id}?melding=gereageerd`, 303);
     },
   );
 
   route.get('/:tenant/hulp/suggesties', { policy: { roles: COORDINATORS } }, async (req, reply) => {
     const tenant = req.tenant;
-    const [requests, buurten] = await Promise.all([listOpenRequestsForMatching(app.db, tenant.id), buurtOptions(app.db, tenant.id)]);
+    const [requests, buurten] = await Promise.all([listOpenRequestsForMatching(req.db, tenant.id), buurtOptions(req.db, tenant.id)]);
     const summaries = new Map(
       (
         await store.requestSummaries(
-          app.db,
+          req.db,
           tenant.id,
           requests.map((r) => r.id),
         )
@@ -128,11 +129,11 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     errors?: Record<string, string>,
   ) => {
     const tenant = req.tenant;
-    const { state, summary, suggestions } = await suggestionsForRequest(app.db, tenant.id, req.principal, requestId, app.clock.now(), {
+    const { state, summary, suggestions } = await suggestionsForRequest(req.db, tenant.id, req.principal, requestId, app.clock.now(), {
       limit: 20,
     });
-    const names = new Map((await listMembers(app.db, tenant.id)).map((m) => [m.userId, m.name]));
-    await recordAudit(app.db, {
+    const names = new Map((await listMembers(req.db, tenant.id)).map((m) => [m.userId, m.name]));
+    await recordAudit(req.db, {
       ...auditFrom(req),
       action: 'view',
       entity: 'help_suggestions',
@@ -182,7 +183,7 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
       const requestId = requestIdOf(req.params.requestId);
       let errors: Record<string, string>;
       try {
-        await proposeSuggestion(app.db, matchCtx(app, tenant), actorOf(req), requestId, req.body.volunteer);
+        await proposeSuggestion(req.db, matchCtx(app, tenant), actorOf(req), requestId, req.body.volunteer);
         return reply.redirect(`/${tenant.slug}/hulp/suggesties/${requestId}?melding=voorgesteld`, 303);
       } catch (err) {
         // Every refusal (not suggested, request no longer open, already matched) is told beside the volunteer, with 422.
@@ -202,9 +203,9 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     const tenant = req.tenant;
     const run = req.query.berekenen === '1';
     const now = app.clock.now();
-    const proposal = run ? await computeBatch(app.db, tenant.id, req.principal, now) : null;
+    const proposal = run ? await computeBatch(req.db, tenant.id, req.principal, now) : null;
     if (proposal) {
-      await recordAudit(app.db, {
+      await recordAudit(req.db, {
         ...auditFrom(req),
         action: 'view',
         entity: 'help_batch',
@@ -212,7 +213,7 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
         detail: { count: proposal.items.length },
       });
     }
-    const buurten = await buurtOptions(app.db, tenant.id);
+    const buurten = await buurtOptions(req.db, tenant.id);
     return reply.page(
       <BatchPage ctx={req.viewContext()} slug={tenant.slug} proposal={proposal} computedAt={run ? now : null} buurtNames={buurten.names} />,
       {
@@ -227,7 +228,7 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
       policy: COORDINATOR_PERSONAL,
       form: batchForm,
       invalid: async (req, reply, errors, _values, status) => {
-        const buurten = await buurtOptions(app.db, req.tenant.id);
+        const buurten = await buurtOptions(req.db, req.tenant.id);
         return reply.page(
           <BatchPage
             ctx={req.viewContext()}
@@ -250,7 +251,7 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
         const [requestId = '', volunteerUserId = ''] = p.split(':');
         return { requestId, volunteerUserId };
       });
-      const result = await confirmBatch(app.db, matchCtx(app, tenant), actorOf(req), pairs);
+      const result = await confirmBatch(req.db, matchCtx(app, tenant), actorOf(req), pairs);
       return reply.page(<BatchDonePage ctx={req.viewContext()} slug={tenant.slug} created={result.created} skipped={result.skipped} />, {
         title: req.t('helpmatch.engine.batch.title'),
       });
@@ -258,14 +259,14 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
   );
 
   /** Area and period from the query; a 400 for an unknown area or period. */
-  const dashboardOf = async (tenant: RequestTenant, principal: Principal, q: z.output<typeof dashboardQuery>) => {
+  const dashboardOf = async (db: DbOrTrx, tenant: RequestTenant, principal: Principal, q: z.output<typeof dashboardQuery>) => {
     const period = q.periode;
     if (period === false) throw BadRequest('error.badRequest', { periode: 'form.invalidValue' });
     if (q.gebied === false) throw BadRequest('helpmatch.engine.dash.badArea');
     const code = q.gebied;
-    const area = code ? await getArea(app.db, tenant.id, code) : null;
+    const area = code ? await getArea(db, tenant.id, code) : null;
     if (code && (!area || area.level === 'municipality')) throw BadRequest('helpmatch.engine.dash.badArea');
-    const dashboard = await loadDashboard(app.db, tenant, principal, {
+    const dashboard = await loadDashboard(db, tenant, principal, {
       areaCode: code,
       ...(area ? { areaName: area.name } : {}),
       period,
@@ -276,10 +277,10 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
 
   route.get('/:tenant/hulp/dashboard', { policy: { roles: COORDINATORS }, query: dashboardQuery }, async (req, reply) => {
     const tenant = req.tenant;
-    const { dashboard, code } = await dashboardOf(tenant, req.principal, req.query);
+    const { dashboard, code } = await dashboardOf(req.db, tenant, req.principal, req.query);
     const [wijken, buurten] = await Promise.all([
-      listAreas(app.db, tenant.id, { level: 'district' }),
-      listAreas(app.db, tenant.id, { level: 'neighbourhood' }),
+      listAreas(req.db, tenant.id, { level: 'district' }),
+      listAreas(req.db, tenant.id, { level: 'neighbourhood' }),
     ]);
     const areaOptions = [
       { value: '', label: req.t('helpmatch.engine.dash.wholeMunicipality') },
@@ -306,7 +307,7 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
 
   route.get('/:tenant/hulp/dashboard.csv', { policy: { roles: COORDINATORS }, query: dashboardQuery }, async (req, reply) => {
     const tenant = req.tenant;
-    const { dashboard, code } = await dashboardOf(tenant, req.principal, req.query);
+    const { dashboard, code } = await dashboardOf(req.db, tenant, req.principal, req.query);
     const name = `hulp-${tenant.slug}${code ? `-${code}` : ''}-${dashboard.period}d.csv`;
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -29,8 +29,8 @@ export async function matchRoutes(app: FastifyInstance): Promise<void> {
     extra: { notice?: MessageKey | null; errors?: Record<string, string>; values?: Record<string, string>; status?: number } = {},
   ) {
     const tenant = req.tenant;
-    const d = await getMatchDetails(app.db, tenant.id, actorOf(req), id);
-    const buurten = await buurtOptions(app.db, tenant.id);
+    const d = await getMatchDetails(req.db, tenant.id, actorOf(req), id);
+    const buurten = await buurtOptions(req.db, tenant.id);
     return reply.page(
       <MatchPage
         ctx={req.viewContext()}
@@ -60,12 +60,12 @@ export async function matchRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(`${path(req.tenant, id)}?melding=${notice}`, 303);
     });
   }
-  button('accepteren', 'aangenomen', (req, id) => acceptMatch(app.db, matchCtx(app, req.tenant), actorOf(req), id));
-  button('afwijzen', 'afgewezen', (req, id) => declineMatch(app.db, matchCtx(app, req.tenant), actorOf(req), id));
-  button('annuleren', 'geannuleerd', (req, id) => endMatch(app.db, matchCtx(app, req.tenant), actorOf(req), id, 'cancelled'));
-  button('niet-gekomen', 'niet-gekomen', (req, id) => endMatch(app.db, matchCtx(app, req.tenant), actorOf(req), id, 'no_show'));
-  button('uren-bevestigen', 'uren-bevestigd', (req, id) => confirmHours(app.db, matchCtx(app, req.tenant), actorOf(req), id));
-  button('voorleggen', 'voorgesteld', (req, id) => proposeMatch(app.db, matchCtx(app, req.tenant), actorOf(req), id));
+  button('accepteren', 'aangenomen', (req, id) => acceptMatch(req.db, matchCtx(app, req.tenant), actorOf(req), id));
+  button('afwijzen', 'afgewezen', (req, id) => declineMatch(req.db, matchCtx(app, req.tenant), actorOf(req), id));
+  button('annuleren', 'geannuleerd', (req, id) => endMatch(req.db, matchCtx(app, req.tenant), actorOf(req), id, 'cancelled'));
+  button('niet-gekomen', 'niet-gekomen', (req, id) => endMatch(req.db, matchCtx(app, req.tenant), actorOf(req), id, 'no_show'));
+  button('uren-bevestigen', 'uren-bevestigd', (req, id) => confirmHours(req.db, matchCtx(app, req.tenant), actorOf(req), id));
+  button('voorleggen', 'voorgesteld', (req, id) => proposeMatch(req.db, matchCtx(app, req.tenant), actorOf(req), id));
 
   /** A form action: the form's schema, then run it, or show the match page again with the errors. */
   const formSpec = <S extends z.ZodType>(form: S) => ({
@@ -84,19 +84,19 @@ export async function matchRoutes(app: FastifyInstance): Promise<void> {
     reply.redirect(`${path(req.tenant, req.params.id)}?melding=${notice}`, 303);
 
   route.post('/:tenant/hulp/match/:id/bericht', formSpec(messageForm), async (req, reply) => {
-    await postMessage(app.db, matchCtx(app, req.tenant), actorOf(req), req.params.id, req.body.body);
+    await postMessage(req.db, matchCtx(app, req.tenant), actorOf(req), req.params.id, req.body.body);
     return back(req, reply, 'bericht-verstuurd');
   });
   route.post('/:tenant/hulp/match/:id/uren', formSpec(hoursForm), async (req, reply) => {
-    await recordHours(app.db, matchCtx(app, req.tenant), actorOf(req), req.params.id, req.body.hours);
+    await recordHours(req.db, matchCtx(app, req.tenant), actorOf(req), req.params.id, req.body.hours);
     return back(req, reply, 'uren-doorgegeven');
   });
   route.post('/:tenant/hulp/match/:id/ervaring', formSpec(feedbackForm), async (req, reply) => {
-    await giveFeedback(app.db, matchCtx(app, req.tenant), actorOf(req), req.params.id, req.body.feedback, req.body.rating);
+    await giveFeedback(req.db, matchCtx(app, req.tenant), actorOf(req), req.params.id, req.body.feedback, req.body.rating);
     return back(req, reply, 'ervaring-opgeslagen');
   });
   route.post('/:tenant/hulp/match/:id/melden', formSpec(reportForm), async (req, reply) => {
-    await reportUser(app.db, req.tenant.id, actorOf(req), req.params.id, req.body.reason, app.clock.now());
+    await reportUser(req.db, req.tenant.id, actorOf(req), req.params.id, req.body.reason, app.clock.now());
     return back(req, reply, 'gemeld');
   });
 }

@@ -17,7 +17,7 @@ export async function offerRoutes(app: FastifyInstance): Promise<void> {
 
   route.get('/:tenant/hulp/aanbod', { policy, query: noticeQuery }, async (req, reply) => {
     const tenant = req.tenant;
-    const offer = await hm.getMyOffer(app.db, actorOf(req));
+    const offer = await hm.getMyOffer(req.db, actorOf(req));
     const values: Record<string, string | string[]> = offer
       ? {
           categories: offer.categories,
@@ -33,7 +33,7 @@ export async function offerRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(
       <OfferFormPage
         ctx={req.viewContext()}
-        buurten={await buurtOptions(app.db, tenant.id)}
+        buurten={await buurtOptions(req.db, tenant.id)}
         values={values}
         notice={noticeOf(req.query)}
       />,
@@ -53,7 +53,7 @@ export async function offerRoutes(app: FastifyInstance): Promise<void> {
         reply.page(
           <OfferFormPage
             ctx={req.viewContext()}
-            buurten={await buurtOptions(app.db, req.tenant.id)}
+            buurten={await buurtOptions(req.db, req.tenant.id)}
             values={{ active: [], ...values }}
             errors={errors}
           />,
@@ -67,7 +67,7 @@ export async function offerRoutes(app: FastifyInstance): Promise<void> {
       const tenant = req.tenant;
       const d = req.body;
       await hm.saveOffer(
-        app.db,
+        req.db,
         tenant.id,
         actorOf(req),
         {
@@ -93,8 +93,8 @@ export async function offerRoutes(app: FastifyInstance): Promise<void> {
     tenant: RequestTenant,
     extra: { values?: Record<string, string | string[]>; errors?: Record<string, string>; notice?: MessageKey | null } = {},
   ) {
-    const buurten = await buurtOptions(app.db, tenant.id);
-    const mine = (await hm.listLatentContacts(app.db, tenant.id, req.principal, { userId: req.user!.id })).map((l) => ({
+    const buurten = await buurtOptions(req.db, tenant.id);
+    const mine = (await hm.listLatentContacts(req.db, tenant.id, req.principal, { userId: req.user!.id })).map((l) => ({
       id: l.id,
       buurtName: buurten.names.get(l.buurt_code) ?? l.buurt_code,
     }));
@@ -126,13 +126,13 @@ export async function offerRoutes(app: FastifyInstance): Promise<void> {
         reply.page(await latentPage(req, req.tenant, { values, errors }), { title: req.t('helpmatch.latent.title'), status }),
     },
     async (req, reply) => {
-      await hm.signUpLatent(app.db, req.tenant.id, actorOf(req), { buurtCode: req.body.buurt, note: req.body.note }, app.clock.now());
+      await hm.signUpLatent(req.db, req.tenant.id, actorOf(req), { buurtCode: req.body.buurt, note: req.body.note }, app.clock.now());
       return reply.redirect(`/${req.tenant.slug}/hulp/aanspreekpunt?melding=aanspreekpunt-aangemeld`, 303);
     },
   );
 
   route.post('/:tenant/hulp/aanspreekpunt/:id/stoppen', { policy, params: { id: uuidParam }, form: z.object({}) }, async (req, reply) => {
-    await hm.leaveLatent(app.db, req.tenant.id, actorOf(req), req.params.id);
+    await hm.leaveLatent(req.db, req.tenant.id, actorOf(req), req.params.id);
     return reply.redirect(`/${req.tenant.slug}/hulp/aanspreekpunt?melding=aanspreekpunt-afgemeld`, 303);
   });
 }

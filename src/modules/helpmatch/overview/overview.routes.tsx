@@ -26,25 +26,25 @@ export async function overviewRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(req);
       const userId = actor.userId;
       data.coordinator = can(req.principal, 'request.list');
-      data.requests = (await listMyRequests(app.db, actor)).map((r) => ({
+      data.requests = (await listMyRequests(req.db, actor)).map((r) => ({
         id: r.id,
         category: r.category,
         summary: r.summary,
         state: r.state,
         isDemo: r.is_demo,
       }));
-      const offer = await getMyOffer(app.db, actor);
+      const offer = await getMyOffer(req.db, actor);
       data.offer = offer ? { categories: offer.categories, active: offer.active } : null;
-      data.matches = (await listMyMatches(app.db, actor)).map((m) => ({
+      data.matches = (await listMyMatches(req.db, actor)).map((m) => ({
         id: m.match.id,
         category: m.request.category,
         summary: m.request.summary,
         state: m.match.state,
         role: m.role,
       }));
-      const latent = await listLatentContacts(app.db, tenant.id, actor, { userId });
+      const latent = await listLatentContacts(req.db, tenant.id, actor, { userId });
       if (latent.length > 0) {
-        const names = (await buurtOptions(app.db, tenant.id)).names;
+        const names = (await buurtOptions(req.db, tenant.id)).names;
         data.latentBuurten = latent.map((l) => names.get(l.buurt_code) ?? l.buurt_code);
       }
     }

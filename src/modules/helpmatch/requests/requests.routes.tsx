@@ -24,7 +24,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
   const params = { id: idParam };
 
   route.get('/:tenant/hulp/vragen/nieuw', { policy }, async (req, reply) => {
-    const buurten = await buurtOptions(app.db, req.tenant.id);
+    const buurten = await buurtOptions(req.db, req.tenant.id);
     return reply.page(
       <RequestFormPage ctx={req.viewContext()} buurten={buurten} values={{}} mayOnBehalf={can(req.principal, 'request.createOnBehalf')} />,
       {
@@ -43,7 +43,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
         reply.page(
           <RequestFormPage
             ctx={req.viewContext()}
-            buurten={await buurtOptions(app.db, req.tenant.id)}
+            buurten={await buurtOptions(req.db, req.tenant.id)}
             values={values}
             errors={errors}
             mayOnBehalf={can(req.principal, 'request.createOnBehalf')}
@@ -59,7 +59,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
       const d = req.body;
       const onBehalf = d.forWhom === 'other' ? { name: d.subjectName!, phone: d.subjectPhone, email: d.subjectEmail } : null;
       const { id } = await createRequest(
-        app.db,
+        req.db,
         tenant.id,
         actorOf(req),
         {
@@ -92,28 +92,28 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(req);
       const { id } = req.params;
       // The summary for every member; private details and matches for the asking side and coordinators (requests.service.ts).
-      const view = await viewRequest(app.db, actor, tenant.id, id);
+      const view = await viewRequest(req.db, actor, tenant.id, id);
       const { request: r, isOwner, privateInfo } = view;
       // The coordinator's view: every match (also suggestions) and the volunteers to propose.
       const isCoord = view.isCoordinator;
-      const buurten = await buurtOptions(app.db, tenant.id);
-      const myOffer = await getMyOffer(app.db, actor);
+      const buurten = await buurtOptions(req.db, tenant.id);
+      const myOffer = await getMyOffer(req.db, actor);
       const band = myOffer && !isOwner ? req.t(distanceBandKey(Math.round(distanceMeters(myOffer, r)))) : null;
-      const details = await listMyMatches(app.db, actor);
+      const details = await listMyMatches(req.db, actor);
       const mine = details.find(
         (m) => m.request.id === r.id && m.role === 'volunteer' && ['suggested', 'proposed', 'accepted', 'done'].includes(m.match.state),
       );
       let matches: { id: string; state: MatchRow['state']; firstName: string }[] | null = null;
       let volunteers: { userId: string; label: string }[] | null = null;
       if (view.matches) {
-        const members = new Map((await listMembers(app.db, tenant.id)).map((m) => [m.userId, m.name]));
+        const members = new Map((await listMembers(req.db, tenant.id)).map((m) => [m.userId, m.name]));
         matches = view.matches.map((m) => ({
           id: m.id,
           state: m.state,
           firstName: (members.get(m.volunteer_user_id ?? '') ?? '?').split(/\s+/)[0] ?? '?',
         }));
         if (isCoord) {
-          const offers = (await listOffersForCoordinator(app.db, tenant.id, actor, true)).filter((o) => o.user_id !== r.requester_user_id);
+          const offers = (await listOffersForCoordinator(req.db, tenant.id, actor, true)).filter((o) => o.user_id !== r.requester_user_id);
           const fitting = offers.filter((o) => o.categories.includes(r.category));
           volunteers = (fitting.length > 0 ? fitting : offers).map((o) => ({
             userId: o.user_id,
@@ -122,7 +122,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
           // Latent help contacts of the request's buurt ("aanspreekpunt in de straat"), first for a latent request.
           const withOffer = new Set(offers.map((o) => o.user_id));
           const latent = r.buurt_code
-            ? (await listLatentContacts(app.db, tenant.id, actor, { buurtCodes: [r.buurt_code] })).filter(
+            ? (await listLatentContacts(req.db, tenant.id, actor, { buurtCodes: [r.buurt_code] })).filter(
                 (l) => !withOffer.has(l.user_id) && l.user_id !== r.requester_user_id,
               )
             : [];
@@ -132,7 +132,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
           }));
           volunteers = r.help_type === 'latent' ? [...latentOptions, ...volunteers] : [...volunteers, ...latentOptions];
         }
-        if (!isOwner) await recordAudit(app.db, { ...auditFrom(req), action: 'view', entity: 'help_request', entityId: r.id });
+        if (!isOwner) await recordAudit(req.db, { ...auditFrom(req), action: 'view', entity: 'help_request', entityId: r.id });
       }
       const summary = summarise(r);
       return reply.page(
@@ -170,12 +170,12 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
 
   route.post('/:tenant/hulp/vragen/:id/intrekken', { policy, params, form: z.object({}) }, async (req, reply) => {
     const { id } = req.params;
-    await withdrawRequest(app.db, req.tenant.id, actorOf(req), id, app.clock.now());
+    await withdrawRequest(req.db, req.tenant.id, actorOf(req), id, app.clock.now());
     return reply.redirect(`/${req.tenant.slug}/hulp/vragen/${id}?melding=ingetrokken`, 303);
   });
 
   route.post('/:tenant/hulp/vragen/:id/reageren', { policy, params, form: z.object({}) }, async (req, reply) => {
-    const m = await respondToRequest(app.db, matchCtx(app, req.tenant), actorOf(req), req.params.id);
+    const m = await respondToRequest(req.db, matchCtx(app, req.tenant), actorOf(req), req.params.id);
     return reply.redirect(`/${req.tenant.slug}/hulp/match/${m.id}?melding=gereageerd`, 303);
   });
 }

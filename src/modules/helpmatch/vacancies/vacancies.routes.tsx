@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { z } from 'zod';
 import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts';
 import { Forbidden } from '../../../platform/errors.ts';
@@ -18,8 +19,8 @@ export async function vacancyRoutes(app: FastifyInstance): Promise<void> {
   const route = routes(app);
   const params = { id: idParam };
   const crumbs = (req: FastifyRequest, tenant: RequestTenant) => [{ href: `/${tenant.slug}/hulp`, label: req.t('helpmatch.title') }];
-  async function orgNames(tenantId: string) {
-    return new Map((await listOrganisations(app.db, tenantId)).map((o) => [o.id, o.name]));
+  async function orgNames(db: DbOrTrx, tenantId: string) {
+    return new Map((await listOrganisations(db, tenantId)).map((o) => [o.id, o.name]));
   }
   function item(v: VacancyRow, names: Map<string, string>): VacancyItem {
     return {
@@ -35,8 +36,8 @@ export async function vacancyRoutes(app: FastifyInstance): Promise<void> {
   }
 
   route.get('/:tenant/hulp/vacatures', { policy: 'public', query: noticeQuery }, async (req, reply) => {
-    const names = await orgNames(req.tenant.id);
-    const vacancies = (await listOpenVacancies(app.db, req.tenant.id)).map((v) => item(v, names));
+    const names = await orgNames(req.db, req.tenant.id);
+    const vacancies = (await listOpenVacancies(req.db, req.tenant.id)).map((v) => item(v, names));
     const canCreate = !!req.user && (req.principal.organisationIds.length > 0 || req.roles.includes('coordinator'));
     return reply.page(<VacanciesPage ctx={req.viewContext()} vacancies={vacancies} canCreate={canCreate} notice={noticeOf(req.query)} />, {
       title: req.t('helpmatch.vacancy.title'),
@@ -45,7 +46,7 @@ export async function vacancyRoutes(app: FastifyInstance): Promise<void> {
   });
 
   async function formOrganisations(req: FastifyRequest, tenant: RequestTenant) {
-    const names = await orgNames(tenant.id);
+    const names = await orgNames(req.db, tenant.id);
     // A coordinator posts for any organisation; others for their own.
     const ids =
       reachOf(RULES, req.principal, 'vacancy.create') === 'all'
@@ -83,7 +84,7 @@ export async function vacancyRoutes(app: FastifyInstance): Promise<void> {
         ),
     },
     async (req, reply) => {
-      const v = await createVacancy(app.db, req.tenant.id, actorOf(req), req.body, app.clock.now());
+      const v = await createVacancy(req.db, req.tenant.id, actorOf(req), req.body, app.clock.now());
       return reply.redirect(`/${req.tenant.slug}/hulp/vacatures/${v.id}?melding=vacature-geplaatst`, 303);
     },
   );
@@ -91,8 +92,8 @@ export async function vacancyRoutes(app: FastifyInstance): Promise<void> {
   route.get('/:tenant/hulp/vacatures/:id', { policy: 'public', params, query: noticeQuery }, async (req, reply) => {
     const tenant = req.tenant;
     const { id } = req.params;
-    const v = await getVacancy(app.db, tenant.id, id);
-    const names = await orgNames(tenant.id);
+    const v = await getVacancy(req.db, tenant.id, id);
+    const names = await orgNames(req.db, tenant.id);
     const member = !!req.user && req.roles.length > 0;
     const ownOrg = member && can(req.principal, 'vacancy.viewResponses', { tenantId: v.tenant_id, organisationIds: [v.organisation_id] });
     let responses: { name: string; email: string | null; message: string; createdAt: Date }[] | null = null;
@@ -101,8 +102,8 @@ export async function vacancyRoutes(app: FastifyInstance): Promise<void> {
       if (req.roles.some((r) => r === 'professional' || r === 'coordinator' || r === 'admin') && !req.user!.mfaVerified) {
         responses = null;
       } else {
-        const rows = await listVacancyResponses(app.db, tenant.id, actorOf(req), id);
-        const people = new Map((await listMembers(app.db, tenant.id)).map((m) => [m.userId, m]));
+        const rows = await listVacancyResponses(req.db, tenant.id, actorOf(req), id);
+        const people = new Map((await listMembers(req.db, tenant.id)).map((m) => [m.userId, m]));
         responses = rows.map((r) => ({
           name: people.get(r.user_id)?.name ?? '?',
           email: people.get(r.user_id)?.email ?? null,
@@ -110,7 +111,7 @@ export async function vacancyRoutes(app: FastifyInstance): Promise<void> {
           createdAt: r.created_at,
         }));
         if (rows.length > 0) {
-          await recordAudit(app.db, {
+          await recordAudit(req.db, {
             ...auditFrom(req),
             action: 'view',
             entity: 'help_vacancy_responses',
@@ -142,14 +143,14 @@ export async function vacancyRoutes(app: FastifyInstance): Promise<void> {
     { policy: { roles: MEMBERS }, params, form: optionalMessageForm },
     async (req, reply) => {
       const { id } = req.params;
-      await respondToVacancy(app.db, req.tenant.id, actorOf(req), id, req.body.message, app.clock.now());
+      await respondToVacancy(req.db, req.tenant.id, actorOf(req), id, req.body.message, app.clock.now());
       return reply.redirect(`/${req.tenant.slug}/hulp/vacatures/${id}?melding=vacature-gereageerd`, 303);
     },
   );
 
   route.post('/:tenant/hulp/vacatures/:id/sluiten', { policy: { roles: MEMBERS }, params, form: z.object({}) }, async (req, reply) => {
     const { id } = req.params;
-    await closeVacancy(app.db, req.tenant.id, actorOf(req), id, app.clock.now());
+    await closeVacancy(req.db, req.tenant.id, actorOf(req), id, app.clock.now());
     return reply.redirect(`/${req.tenant.slug}/hulp/vacatures?melding=vacature-gesloten`, 303);
   });
 }

@@ -20,8 +20,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     req: FastifyRequest,
     extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: MessageKey | null } = {},
   ) {
-    const profile = await getOwnProfile(app.db, req.principal);
-    const tenants = new Map((await listTenants(app.db)).map((t) => [t.id, t.name]));
+    const profile = await getOwnProfile(app.db, req.principal); // unscoped: /account has no tenant (one account, all municipalities)
+    const tenants = new Map((await listTenants(app.db)).map((t) => [t.id, t.name])); // unscoped: /account has no tenant
     const values = {
       name: profile.name,
       locale: profile.locale,
@@ -59,6 +59,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const userId = req.user!.id;
+      // unscoped: /account has no tenant (one account, all municipalities)
       await inTransaction(app.db, async (trx) => {
         const changed = await updateProfile(trx, req.principal, req.body);
         if (changed.length > 0) {
@@ -79,6 +80,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   route.get('/account/mijn-gegevens.json', { policy: 'signedIn' }, async (req, reply) => {
     const userId = req.user!.id;
+    // unscoped: /account has no tenant (one account, all municipalities)
     const data = await inTransaction(app.db, async (trx) => {
       await recordAudit(trx, { ...auditFrom(req), action: 'export', entity: 'user', entityId: userId });
       const data: Record<string, unknown> = await exportUserData(trx, req.principal);
@@ -121,6 +123,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       notDemo(req);
       const user = req.user!;
       if (req.body.confirmEmail.toLowerCase() !== user.email.toLowerCase()) throw Invalid({ confirmEmail: 'people.delete.mismatch' });
+      // unscoped: /account has no tenant (one account, all municipalities)
       await inTransaction(app.db, async (trx) => {
         for (const holder of app.userDataHolders) await holder.data.forget(trx, user.id, app.clock.now());
         await deleteAccount(trx, req.principal);

@@ -34,7 +34,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const crumbs = (tenant: RequestTenant) => [{ href: `/${tenant.slug}/`, label: tenant.name }];
 
   async function renderOrganisations(req: TenantRequest, extra: Shown = {}) {
-    const organisations = await organisationsFor(app.db, req.principal, req.tenant.id);
+    const organisations = await organisationsFor(req.db, req.principal, req.tenant.id);
     return (
       <OrganisationsPage
         ctx={req.viewContext()}
@@ -73,7 +73,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       mustBeAdmin(req);
       const tenant = req.tenant;
       const { name, kind } = req.body;
-      await inTransaction(app.db, async (trx) => {
+      await inTransaction(req.db, async (trx) => {
         const org = await addOrganisation(trx, req.principal, { tenantId: tenant.id, name, kind });
         await recordAudit(trx, { ...auditFrom(req), action: 'create', entity: 'organisation', entityId: org.id, detail: { kind } });
       });
@@ -82,12 +82,12 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   );
 
   /** Admins and coordinators of the whole tenant manage every organisation; a coordinator of one organisation only that one (admin.service.ts). */
-  const loadOrganisation = (req: TenantRequest, id: string) => organisationWithMembers(app.db, req.principal, req.tenant.id, id);
+  const loadOrganisation = (req: TenantRequest, id: string) => organisationWithMembers(req.db, req.principal, req.tenant.id, id);
 
   route.get('/:tenant/beheer/organisaties/:id', { policy: COORD_PERSONAL, params: idParams, query: noticeQuery }, async (req, reply) => {
     const tenant = req.tenant;
     const { organisation, members } = await loadOrganisation(req, req.params.id);
-    await recordAudit(app.db, {
+    await recordAudit(req.db, {
       ...auditFrom(req),
       action: 'view',
       entity: 'organisation_members',
@@ -131,7 +131,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       const tenant = req.tenant;
       const { organisation } = await loadOrganisation(req, req.params.id);
       const { email, name, role } = req.body;
-      await inTransaction(app.db, async (trx) => {
+      await inTransaction(req.db, async (trx) => {
         const inv = await inviteToOrganisation(trx, req.principal, {
           tenant,
           organisationId: organisation.id,
@@ -155,9 +155,9 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   );
 
   async function renderUsers(req: TenantRequest, extra: Shown = {}) {
-    const members = await usersFor(app.db, req.principal, req.tenant.id);
-    const organisations = await organisationsFor(app.db, req.principal, req.tenant.id);
-    await recordAudit(app.db, {
+    const members = await usersFor(req.db, req.principal, req.tenant.id);
+    const organisations = await organisationsFor(req.db, req.principal, req.tenant.id);
+    await recordAudit(req.db, {
       ...auditFrom(req),
       action: 'view',
       entity: 'user_list',
@@ -187,7 +187,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const tenant = req.tenant;
       const { userId, organisationId, role } = req.body;
-      await inTransaction(app.db, async (trx) => {
+      await inTransaction(req.db, async (trx) => {
         // Only people who already have a role in this tenant can be given another one here (grantRole).
         const m = await grantRole(trx, req.principal, { tenantId: tenant.id, userId, organisationId, role });
         await recordAudit(trx, {
@@ -208,7 +208,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const tenant = req.tenant;
       const { id } = req.params;
-      await inTransaction(app.db, async (trx) => {
+      await inTransaction(req.db, async (trx) => {
         const removed = await revokeRole(trx, req.principal, tenant.id, id);
         await recordAudit(trx, {
           ...auditFrom(req),

@@ -148,7 +148,7 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
 
   // --- registration ---
   route.get('/registreren', { policy: 'public' }, async (req, reply) => {
-    const tenants = await listTenants(app.db);
+    const tenants = await listTenants(app.db); // unscoped: /registreren has no tenant; it lists every municipality
     return reply.page(<RegisterPage ctx={req.viewContext()} tenants={tenants} />, { title: req.t('auth.register.title') });
   });
 
@@ -159,7 +159,7 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
       rateLimit: RATE_LIMIT,
       form: registerForm,
       invalid: async (req, reply, errors, values, status) => {
-        const tenants = await listTenants(app.db);
+        const tenants = await listTenants(app.db); // unscoped: /registreren has no tenant; it lists every municipality
         const shownValues = {
           name: shown(values, 'name', REGISTER_NAME_MAX),
           email: shown(values, 'email', EMAIL_MAX),
@@ -172,7 +172,7 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const tenants = await listTenants(app.db);
+      const tenants = await listTenants(app.db); // unscoped: /registreren has no tenant; it lists every municipality
       const d = req.body;
       const fields: FieldErrors = {};
       if (!tenants.some((x) => x.id === d.tenant)) fields.tenant = 'auth.register.unknownMunicipality';

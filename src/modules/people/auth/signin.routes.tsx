@@ -140,7 +140,7 @@ export async function signinRoutes(app: FastifyInstance): Promise<void> {
       const { user, pending } = at.subject;
       const now = app.clock.now();
       const key = totpKey(user.id);
-      const wait = await secondsToWait(app.db, [key], now);
+      const wait = await secondsToWait(app.db, [key], now); // unscoped: sign-in and sign-out have no tenant
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         return reply.page(
@@ -149,6 +149,7 @@ export async function signinRoutes(app: FastifyInstance): Promise<void> {
         );
       }
       if (!(await checkTotpOnce(app, user, code, now))) {
+        // unscoped: sign-in and sign-out have no tenant
         await inTransaction(app.db, async (trx) => {
           await recordFailures(trx, [key], now);
           await recordAudit(trx, {
@@ -166,11 +167,12 @@ export async function signinRoutes(app: FastifyInstance): Promise<void> {
           status: 401,
         });
       }
-      await clearFailures(app.db, key);
+      await clearFailures(app.db, key); // unscoped: sign-in and sign-out have no tenant
       if (pending) {
         clearPending(app, reply);
         await signInNow(app, req, reply, user.id, pending.method, true);
       } else {
+        // unscoped: sign-in and sign-out have no tenant
         await inTransaction(app.db, async (trx) => {
           await setSessionSecondFactor(trx, req.user!.sessionId, now);
           await recordAudit(trx, {
@@ -189,6 +191,7 @@ export async function signinRoutes(app: FastifyInstance): Promise<void> {
 
   route.post('/afmelden', { policy: 'public', form: z.object({}) }, async (req, reply) => {
     const user = req.user;
+    // unscoped: sign-in and sign-out have no tenant
     await inTransaction(app.db, async (trx) => {
       await endSession(app, req, reply, { db: trx });
       if (user) {

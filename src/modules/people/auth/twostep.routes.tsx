@@ -98,6 +98,7 @@ export async function twoStepRoutes(app: FastifyInstance): Promise<void> {
       if (step === null) {
         return render(req, reply, terug, { errors: { code: req.t('auth.mfa.wrongCode') }, status: 422, pendingSecret: base32 });
       }
+      // unscoped: /account/tweestaps has no tenant
       await inTransaction(app.db, async (trx) => {
         if (!(await store.enableTotp(trx, user.id, encryptTotpSecret(app.config, base32), step, now))) return;
         await setSessionSecondFactor(trx, user.sessionId, now);
@@ -134,15 +135,16 @@ export async function twoStepRoutes(app: FastifyInstance): Promise<void> {
       if (!stored?.totpSecret) return reply.redirect('/account/tweestaps', 303);
       const now = app.clock.now();
       const key = totpKey(user.id);
-      const wait = await secondsToWait(app.db, [key], now);
+      const wait = await secondsToWait(app.db, [key], now); // unscoped: /account/tweestaps has no tenant
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         return render(req, reply, req.query.terug, { errors: { code: req.t('auth.signin.throttled', { seconds: wait }) }, status: 429 });
       }
       if (!(await checkTotpOnce(app, stored, req.body.code, now))) {
-        await recordFailures(app.db, [key], now);
+        await recordFailures(app.db, [key], now); // unscoped: /account/tweestaps has no tenant
         return render(req, reply, req.query.terug, { errors: { code: req.t('auth.mfa.wrongCode') }, status: 422 });
       }
+      // unscoped: /account/tweestaps has no tenant
       await inTransaction(app.db, async (trx) => {
         await clearFailures(trx, key);
         await store.disableTotp(trx, user.id, now);

@@ -54,7 +54,7 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
     name: string | undefined,
     status: number,
   ) {
-    const inv = await getInvitation(app.db, token, app.clock.now());
+    const inv = await getInvitation(app.db, token, app.clock.now()); // unscoped: /uitnodiging has no tenant (the invitation names it)
     return reply.page(page(req, token, inv, modeFor(req, inv), { errors, name: name ?? inv.name }), {
       title: req.t('people.invite.pageTitle'),
       status,
@@ -63,7 +63,7 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
 
   route.get('/uitnodiging/:token', { policy: 'public', rateLimit, params: tokenParams }, async (req, reply) => {
     const { token } = req.params;
-    const inv = await getInvitation(app.db, token, app.clock.now());
+    const inv = await getInvitation(app.db, token, app.clock.now()); // unscoped: /uitnodiging has no tenant (the invitation names it)
     return reply
       .header('referrer-policy', 'no-referrer')
       .page(page(req, token, inv, modeFor(req, inv)), { title: req.t('people.invite.pageTitle') });
@@ -82,7 +82,7 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { token } = req.params;
       const now = app.clock.now();
-      const inv = await getInvitation(app.db, token, now);
+      const inv = await getInvitation(app.db, token, now); // unscoped: /uitnodiging has no tenant (the invitation names it)
       const mode = modeFor(req, inv);
       if (mode === 'signIn' || mode === 'otherAccount') throw Forbidden('people.invite.signInFirst');
 
@@ -104,6 +104,7 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
         newUser = { name: form.data.name, password: form.data.password };
       }
 
+      // unscoped: /uitnodiging has no tenant (the invitation names it)
       const result = await inTransaction(app.db, async (trx) => {
         const r = await acceptInvitation(trx, req.principal, { token, now, ...(newUser ?? {}) });
         const audit = { ...auditFrom(req), actorUserId: r.userId, tenantId: r.tenantId };

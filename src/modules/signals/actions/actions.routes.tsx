@@ -93,7 +93,7 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     `/${tenant.slug}/meldingen/behandelen/${signal.public_id}${anchor}`;
   /** The signal as the principal may see it: 404 when unknown or not visible (access.ts). */
   const load = (req: FastifyRequest & { tenant: RequestTenant }, publicId: string) =>
-    openSignal(app.db, req.principal, req.tenant.id, publicId);
+    openSignal(req.db, req.principal, req.tenant.id, publicId);
   /**
    * Bad input on an action form: 404 when the viewer may not see the signal (as for good input), else a
    * 422 whose page message is the first field's message (the forms sit on the signal page, so the error
@@ -117,7 +117,7 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     { policy: STAFF, params: publicIdParam, form: addActionForm, invalid: refuse },
     async (req, reply) => {
       const { signal } = await load(req, req.params.publicId);
-      await addAction(app.db, { ...common(req), signalId: signal.id, ...req.body });
+      await addAction(req.db, { ...common(req), signalId: signal.id, ...req.body });
       return reply.redirect(page(req.tenant, signal), 303);
     },
   );
@@ -130,7 +130,7 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     change: ActionChange,
   ) => {
     const { signal } = await load(req, req.params.publicId);
-    await updateSignalAction(app.db, { ...common(req), signalId: signal.id, actionId: req.params.actionId, change });
+    await updateSignalAction(req.db, { ...common(req), signalId: signal.id, actionId: req.params.actionId, change });
     return reply.redirect(page(req.tenant, signal), 303);
   };
   route.post(`${actionPath}/klaar`, { ...actionSpec, form: doneActionForm }, (req, reply) =>
@@ -148,7 +148,7 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
     { policy: { roles: ['coordinator'], personalData: true }, params: publicIdParam, form: reopenForm, invalid: refuse },
     async (req, reply) => {
       const { signal } = await load(req, req.params.publicId);
-      await decideReopen(app.db, {
+      await decideReopen(req.db, {
         ...common(req),
         signalId: signal.id,
         reopen: req.body.decision === 'heropenen',
@@ -160,7 +160,7 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
 
   const settingsPath = '/:tenant/beheer/meldingen/terugkoppeling';
   route.get(settingsPath, { policy: SETTINGS, query: savedQuery }, async (req, reply) => {
-    const policy = await getDissatisfiedPolicy(app.db, req.tenant.id);
+    const policy = await getDissatisfiedPolicy(req.db, req.tenant.id);
     return reply.page(
       <FeedbackSettingsPage ctx={req.viewContext()} slug={req.tenant.slug} policy={policy} saved={req.query.opgeslagen === '1'} />,
       {
@@ -175,7 +175,7 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
       policy: SETTINGS,
       form: feedbackSettingsForm,
       invalid: async (req, reply, errors, _values, status) => {
-        const policy = await getDissatisfiedPolicy(app.db, req.tenant.id);
+        const policy = await getDissatisfiedPolicy(req.db, req.tenant.id);
         return reply.page(<FeedbackSettingsPage ctx={req.viewContext()} slug={req.tenant.slug} policy={policy} errors={errors} />, {
           title: req.t('signals.feedbackSettings.title'),
           status,
@@ -183,7 +183,7 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      await setDissatisfiedPolicy(app.db, {
+      await setDissatisfiedPolicy(req.db, {
         tenantId: req.tenant.id,
         policy: req.body.policy,
         principal: req.principal,

@@ -65,12 +65,12 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     status = 200,
     crumbs: { href: string; label: string }[] = [],
   ) => reply.page(body, { title, status, breadcrumbs: [{ href: base(req.tenant), label: req.t('signals.config.title') }, ...crumbs] });
-  const orgs = async (tenantId: string) => (await listOrganisations(app.db, tenantId)).map((o) => ({ id: o.id, name: o.name }));
+  const orgs = async (req: TenantRequest) => (await listOrganisations(req.db, req.tenant.id)).map((o) => ({ id: o.id, name: o.name }));
 
   // Hub and default desk.
   const hub = async (req: TenantRequest, reply: FastifyReply, view: { saved?: boolean; errors?: Errors }) => {
     const tenantId = req.tenant.id;
-    const [organisations, desk] = await Promise.all([orgs(tenantId), config.getDefaultDesk(app.db, tenantId)]);
+    const [organisations, desk] = await Promise.all([orgs(req), config.getDefaultDesk(req.db, tenantId)]);
     const body = (
       <HubPage
         ctx={req.viewContext()}
@@ -90,7 +90,7 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     '/:tenant/beheer/meldingen/standaardloket',
     { policy: POLICY, form: defaultDeskForm, invalid: (req, reply, errors) => hub(req, reply, { errors }) },
     async (req, reply) => {
-      await config.changeDefaultDesk(app.db, req.tenant.id, req.body.organisationId, actor(req), app.clock.now());
+      await config.changeDefaultDesk(req.db, req.tenant.id, req.body.organisationId, actor(req), app.clock.now());
       return reply.redirect(`${base(req.tenant)}?opgeslagen=1`, 303);
     },
   );
@@ -103,9 +103,9 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
   ) => {
     const tenantId = req.tenant.id;
     const [groups, cats, counts] = await Promise.all([
-      listStore.listGroups(app.db, tenantId),
-      categories.listCategories(app.db, tenantId),
-      config.signalCounts(app.db, tenantId),
+      listStore.listGroups(req.db, tenantId),
+      categories.listCategories(req.db, tenantId),
+      config.signalCounts(req.db, tenantId),
     ]);
     const body = (
       <CategoriesPage
@@ -131,14 +131,14 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
       invalid: (req, reply, errors, values) => categoriesPage(req, reply, { errors, values: single(values) }),
     },
     async (req, reply) => {
-      await config.createGroup(app.db, req.tenant.id, req.body, actor(req));
+      await config.createGroup(req.db, req.tenant.id, req.body, actor(req));
       return reply.redirect(`${base(req.tenant)}/categorieen?opgeslagen=1`, 303);
     },
   );
 
   const catCrumb = (req: TenantRequest) => [{ href: `${base(req.tenant)}/categorieen`, label: req.t('signals.config.categories.title') }];
   const newCategory = async (req: TenantRequest, reply: FastifyReply, values: FormValues, errors?: Errors) => {
-    const groups = await listStore.listGroups(app.db, req.tenant.id);
+    const groups = await listStore.listGroups(req.db, req.tenant.id);
     const v = { groupId: groups[0]?.id ?? '', ...values };
     const body = (
       <NewCategoryPage ctx={req.viewContext()} slug={req.tenant.slug} groups={groups} values={v} {...(errors ? { errors } : {})} />
@@ -152,7 +152,7 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     '/:tenant/beheer/meldingen/categorieen/nieuw',
     { policy: POLICY, form: categoryCreateForm, invalid: (req, reply, errors, values) => newCategory(req, reply, single(values), errors) },
     async (req, reply) => {
-      const row = await config.createCategory(app.db, req.tenant.id, req.body, actor(req), app.clock.now());
+      const row = await config.createCategory(req.db, req.tenant.id, req.body, actor(req), app.clock.now());
       return reply.redirect(`${base(req.tenant)}/categorieen/${row.id}?opgeslagen=1`, 303);
     },
   );
@@ -160,8 +160,8 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
   type CategoryView = { saved?: boolean; values?: FormValues; errors?: Errors; questionValues?: FormValues; questionErrors?: Errors };
   const categoryPage = async (req: TenantRequest, reply: FastifyReply, id: string, view: CategoryView = {}) => {
     const tenantId = req.tenant.id;
-    const category = await config.getCategory(app.db, tenantId, id);
-    const [groups, counts] = await Promise.all([listStore.listGroups(app.db, tenantId), config.signalCounts(app.db, tenantId)]);
+    const category = await config.getCategory(req.db, tenantId, id);
+    const [groups, counts] = await Promise.all([listStore.listGroups(req.db, tenantId), config.signalCounts(req.db, tenantId)]);
     const failed = !!(view.errors || view.questionErrors);
     const body = (
       <CategoryPage
@@ -192,14 +192,14 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
       invalid: (req, reply, errors, values) => categoryPage(req, reply, req.params.id, { values: single(values), errors }),
     },
     async (req, reply) => {
-      const category = await config.getCategory(app.db, req.tenant.id, req.params.id);
-      await config.updateCategory(app.db, req.tenant.id, category.id, req.body, actor(req), app.clock.now());
+      const category = await config.getCategory(req.db, req.tenant.id, req.params.id);
+      await config.updateCategory(req.db, req.tenant.id, category.id, req.body, actor(req), app.clock.now());
       return reply.redirect(`${base(req.tenant)}/categorieen/${category.id}?opgeslagen=1`, 303);
     },
   );
   route.post(`${categoryPath}/verwijderen`, { policy: POLICY, params: categoryIdParam, form: noFields }, async (req, reply) => {
-    const category = await config.getCategory(app.db, req.tenant.id, req.params.id);
-    await config.deleteCategory(app.db, req.tenant.id, category.id, actor(req));
+    const category = await config.getCategory(req.db, req.tenant.id, req.params.id);
+    await config.deleteCategory(req.db, req.tenant.id, category.id, actor(req));
     return reply.redirect(`${base(req.tenant)}/categorieen?opgeslagen=1`, 303);
   });
 
@@ -214,20 +214,20 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
         categoryPage(req, reply, req.params.id, { questionValues: single(values), questionErrors: errors }),
     },
     async (req, reply) => {
-      const category = await config.getCategory(app.db, req.tenant.id, req.params.id);
+      const category = await config.getCategory(req.db, req.tenant.id, req.params.id);
       const built = buildQuestion(
         req.body,
         req.body.key,
         category.questions.map((q) => q.key),
       );
       if (!built.ok) throw Invalid(built.errors);
-      await config.editQuestions(app.db, req.tenant.id, category.id, config.questionEdits.add(built.question), actor(req), app.clock.now());
+      await config.editQuestions(req.db, req.tenant.id, category.id, config.questionEdits.add(built.question), actor(req), app.clock.now());
       return reply.redirect(`${base(req.tenant)}/categorieen/${category.id}?opgeslagen=1#vragen`, 303);
     },
   );
 
-  const questionOf = async (tenant: RequestTenant, params: { id: string; key: string }) => {
-    const category = await config.getCategory(app.db, tenant.id, params.id);
+  const questionOf = async (req: TenantRequest, params: { id: string; key: string }) => {
+    const category = await config.getCategory(req.db, req.tenant.id, params.id);
     const question = category.questions.find((q) => q.key === params.key);
     if (!question) throw new AppError(404, 'not_found', 'signals.config.error.questionNotFound');
     return { category, question };
@@ -244,7 +244,7 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
   const questionPath = `${categoryPath}/vragen/:key` as const;
   const questionParams = { ...categoryIdParam, ...questionKeyParam };
   route.get(questionPath, { policy: POLICY, params: questionParams }, async (req, reply) => {
-    const { category, question } = await questionOf(req.tenant, req.params);
+    const { category, question } = await questionOf(req, req.params);
     return questionPage(req, reply, category, questionValues(question));
   });
   route.post(
@@ -254,12 +254,12 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
       params: questionParams,
       form: questionForm,
       invalid: async (req, reply, errors, values) => {
-        const { category, question } = await questionOf(req.tenant, req.params);
+        const { category, question } = await questionOf(req, req.params);
         return questionPage(req, reply, category, { ...single(values), key: question.key }, errors);
       },
     },
     async (req, reply) => {
-      const { category, question } = await questionOf(req.tenant, req.params);
+      const { category, question } = await questionOf(req, req.params);
       const built = buildQuestion(
         req.body,
         question.key,
@@ -267,7 +267,7 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
       );
       if (!built.ok) throw Invalid(built.errors);
       await config.editQuestions(
-        app.db,
+        req.db,
         req.tenant.id,
         category.id,
         config.questionEdits.replace(built.question),
@@ -283,17 +283,17 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     ['verwijderen', (key: string) => config.questionEdits.remove(key)],
   ] as const) {
     route.post(`${questionPath}/${path}`, { policy: POLICY, params: questionParams, form: noFields }, async (req, reply) => {
-      const { category, question } = await questionOf(req.tenant, req.params);
-      await config.editQuestions(app.db, req.tenant.id, category.id, edit(question.key), actor(req), app.clock.now());
+      const { category, question } = await questionOf(req, req.params);
+      await config.editQuestions(req.db, req.tenant.id, category.id, edit(question.key), actor(req), app.clock.now());
       return reply.redirect(`${base(req.tenant)}/categorieen/${category.id}?opgeslagen=1#vragen`, 303);
     });
   }
 
   // Routing rules and the route tester.
-  const areaOptions = async (tenantId: string): Promise<AreaOption[]> => {
+  const areaOptions = async (req: TenantRequest): Promise<AreaOption[]> => {
     const [wijken, buurten] = await Promise.all([
-      listAreas(app.db, tenantId, { level: 'district' }),
-      listAreas(app.db, tenantId, { level: 'neighbourhood' }),
+      listAreas(req.db, req.tenant.id, { level: 'district' }),
+      listAreas(req.db, req.tenant.id, { level: 'neighbourhood' }),
     ]);
     return wijken.flatMap((w) => [
       { code: w.code, name: w.name, level: 'district' as const },
@@ -304,12 +304,12 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
   const routingPage = async (req: TenantRequest, reply: FastifyReply, view: RoutingView) => {
     const tenantId = req.tenant.id;
     const [rules, groups, cats, areas, organisations, desk] = await Promise.all([
-      categories.listRoutingRules(app.db, tenantId),
-      listStore.listGroups(app.db, tenantId),
-      categories.listCategories(app.db, tenantId),
-      areaOptions(tenantId),
-      orgs(tenantId),
-      config.getDefaultDesk(app.db, tenantId),
+      categories.listRoutingRules(req.db, tenantId),
+      listStore.listGroups(req.db, tenantId),
+      categories.listCategories(req.db, tenantId),
+      areaOptions(req),
+      orgs(req),
+      config.getDefaultDesk(req.db, tenantId),
     ]);
     const q = view.query;
     let test: Parameters<typeof RoutingPage>[0]['test'];
@@ -319,7 +319,7 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     } else if (q?.categorie) {
       const area = q.gebied ?? '';
       try {
-        test = { categoryId: q.categorie, area, result: await categories.testRoute(app.db, tenantId, q.categorie, area || null) };
+        test = { categoryId: q.categorie, area, result: await categories.testRoute(req.db, tenantId, q.categorie, area || null) };
       } catch (err) {
         const refused = formErrorsOf(err, req.t);
         if (!refused) throw err;
@@ -356,7 +356,7 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       await categories.appendRoutingRule(
-        app.db,
+        req.db,
         req.tenant.id,
         { target: req.body.target, areaCode: req.body.area || null, organisationId: req.body.organisationId },
         actor(req),
@@ -370,8 +370,8 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
       { policy: POLICY, params: ruleIdParam, form: noFields },
       async (req, reply) => {
         const { id } = req.params;
-        if (path === 'verwijderen') await categories.deleteRoutingRule(app.db, req.tenant.id, id, actor(req));
-        else await categories.moveRoutingRule(app.db, req.tenant.id, id, path === 'omhoog' ? 'up' : 'down', actor(req));
+        if (path === 'verwijderen') await categories.deleteRoutingRule(req.db, req.tenant.id, id, actor(req));
+        else await categories.moveRoutingRule(req.db, req.tenant.id, id, path === 'omhoog' ? 'up' : 'down', actor(req));
         return reply.redirect(`${base(req.tenant)}/routering?opgeslagen=1`, 303);
       },
     );
@@ -381,7 +381,7 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
   type Failed = { errorFor: string; errors: Errors; values: FormValues };
   const textsPage = async (req: TenantRequest, reply: FastifyReply, view: { saved?: boolean; failed?: Failed }) => {
     const tenantId = req.tenant.id;
-    const [cats, texts] = await Promise.all([categories.listCategories(app.db, tenantId), categories.listStandardTexts(app.db, tenantId)]);
+    const [cats, texts] = await Promise.all([categories.listCategories(req.db, tenantId), categories.listStandardTexts(req.db, tenantId)]);
     const failed = view.failed;
     const body = (
       <TextsPage
@@ -420,13 +420,13 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const { state, categoryId, text } = req.body;
-      await categories.saveStandardText(app.db, req.tenant.id, categoryId || null, state, text, actor(req), app.clock.now());
+      await categories.saveStandardText(req.db, req.tenant.id, categoryId || null, state, text, actor(req), app.clock.now());
       return reply.redirect(`${base(req.tenant)}/teksten?opgeslagen=1#status-${state}`, 303);
     },
   );
   route.post('/:tenant/beheer/meldingen/teksten/verwijderen', { policy: POLICY, form: standardTextDeleteForm }, async (req, reply) => {
     const { state, categoryId } = req.body;
-    await categories.removeStandardText(app.db, req.tenant.id, categoryId || null, state, actor(req));
+    await categories.removeStandardText(req.db, req.tenant.id, categoryId || null, state, actor(req));
     return reply.redirect(`${base(req.tenant)}/teksten?opgeslagen=1#status-${state}`, 303);
   });
 }

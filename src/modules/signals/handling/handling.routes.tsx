@@ -31,23 +31,23 @@ export async function handleRoutes(app: FastifyInstance): Promise<void> {
   const links = (tenant: RequestTenant) => ({ baseUrl: app.config.baseUrl, tenantSlug: tenant.slug });
 
   const load = (req: FastifyRequest & { tenant: RequestTenant }, publicId: string) =>
-    openSignal(app.db, req.principal, req.tenant.id, publicId);
+    openSignal(req.db, req.principal, req.tenant.id, publicId);
 
   route.get('/:tenant/meldingen/behandelen/:publicId', { policy: STAFF, params: publicIdParam, query: handleQuery }, async (req, reply) => {
     const { signal, access } = await load(req, req.params.publicId);
     const tenantId = req.tenant.id;
-    const actionsPanel = await loadActionsPanel(app.db, tenantId, req.principal, signal, app.clock.now());
+    const actionsPanel = await loadActionsPanel(req.db, tenantId, req.principal, signal, app.clock.now());
     const { naar } = req.query;
     const target = naar && nextStates(signal.state).includes(naar) ? naar : null;
     const [history, categories, organisations] = await Promise.all([
-      signalHistory(app.db, req.principal, tenantId, signal.id),
-      listCategories(app.db, tenantId),
-      listOrganisations(app.db, tenantId),
+      signalHistory(req.db, req.principal, tenantId, signal.id),
+      listCategories(req.db, tenantId),
+      listOrganisations(req.db, tenantId),
     ]);
     const category = categories.find((c) => c.id === signal.category_id)!;
-    const prefill = target ? ((await standardText(app.db, tenantId, category.id, target)) ?? '') : '';
+    const prefill = target ? ((await standardText(req.db, tenantId, category.id, target)) ?? '') : '';
     if (access.personalDetails && (signal.reporter_name || signal.reporter_email || signal.reporter_phone)) {
-      await recordAudit(app.db, {
+      await recordAudit(req.db, {
         ...auditFrom(req),
         action: 'view',
         entity: 'signal',
@@ -81,7 +81,7 @@ export async function handleRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { signal, access } = await load(req, req.params.publicId);
       if (!access.canHandle) throw Forbidden();
-      await transitionSignal(app.db, {
+      await transitionSignal(req.db, {
         tenantId: req.tenant.id,
         signalId: signal.id,
         to: req.body.to,
@@ -104,8 +104,8 @@ export async function handleRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { signal, access } = await load(req, req.params.publicId);
       if (!access.canReassign) throw Forbidden();
-      const org = await getOrganisation(app.db, req.tenant.id, req.body.organisationId);
-      await reassignSignal(app.db, {
+      const org = await getOrganisation(req.db, req.tenant.id, req.body.organisationId);
+      await reassignSignal(req.db, {
         tenantId: req.tenant.id,
         signalId: signal.id,
         organisationId: org.id,

@@ -123,22 +123,22 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
   const canActOnBehalf = (req: FastifyRequest) => can(req.principal, 'signal.reportOnBehalf');
 
   route.get('/:tenant/meldingen', { policy: 'public' }, async (req, reply) => {
-    const tree = await listCategoryTree(app.db, req.tenant.id, { activeOnly: true });
+    const tree = await listCategoryTree(req.db, req.tenant.id, { activeOnly: true });
     return reply.page(<ChooseCategoryPage ctx={req.viewContext()} slug={req.tenant.slug} tree={tree} />, {
       title: req.t('signals.report.title'),
     });
   });
 
   /** The active category of a report URL, or a 404 (a malformed code is never looked up). */
-  const categoryOf = async (tenant: RequestTenant, code: string) => {
-    const category = CATEGORY_CODE_RE.test(code) ? await findCategoryByCode(app.db, tenant.id, code) : null;
+  const categoryOf = async (req: FastifyRequest & { tenant: RequestTenant }, code: string) => {
+    const category = CATEGORY_CODE_RE.test(code) ? await findCategoryByCode(req.db, req.tenant.id, code) : null;
     if (!category || !category.active) throw NotFound('signals.error.categoryNotFound');
     return category;
   };
   const codeParam = { code: z.string() };
 
   route.get('/:tenant/meldingen/nieuw/:code', { policy: 'public', params: codeParam }, async (req, reply) => {
-    const category = await categoryOf(req.tenant, req.params.code);
+    const category = await categoryOf(req, req.params.code);
     const values: ReportValues = {
       description: '',
       address: '',
@@ -204,7 +204,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       form: reportForm,
       // A form that does not fit: its messages, together with what is wrong with the photos sent with it.
       invalid: async (req, reply, errors, values, status) => {
-        const category = await categoryOf(req.tenant, req.params.code);
+        const category = await categoryOf(req, req.params.code);
         let photoStatus: number | null = null;
         const all = { ...errors };
         try {
@@ -222,7 +222,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const category = await categoryOf(req.tenant, req.params.code);
+      const category = await categoryOf(req, req.params.code);
       const ctx = req.viewContext();
       const slug = req.tenant.slug;
       const form = req.body;
@@ -230,7 +230,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       const now = app.clock.now();
       const key: PendingKey = { tenantId: req.tenant.id, submissionId: form.submissionId, owner: ownerHash(req.cookies[CSRF_COOKIE]!) };
       const remove = form.removePhoto;
-      let pending: PendingMeta[] = await listPendingPhotos(app.db, key, now);
+      let pending: PendingMeta[] = await listPendingPhotos(req.db, key, now);
       const again = (errors: Record<string, string>, status = 422, nearby?: Parameters<typeof ReportFormPage>[0]['nearby']) =>
         reportAgain(req, reply, category, { values, errors, status, nearby, pending });
       // Photos first: a refused photo stores nothing and keeps the photos added before.
@@ -243,7 +243,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       }
       // A round trip back to the form keeps the new photos as pending uploads: the reporter need not choose them again.
       const keep = async () => {
-        if (photos.length || remove.length) pending = await savePendingPhotos(app.db, key, photos, now, remove);
+        if (photos.length || remove.length) pending = await savePendingPhotos(req.db, key, photos, now, remove);
       };
       const hard = findHardStop(category.questions, values.answers);
       if (hard?.hardStop) {
@@ -258,7 +258,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
         return again({ lat: req.t('signals.error.coordinates') });
       }
       if (lat !== null && lon !== null && !form.nearbySeen) {
-        const nearby = await nearbySignals(app.db, req.tenant.id, category.id, lat, lon, now);
+        const nearby = await nearbySignals(req.db, req.tenant.id, category.id, lat, lon, now);
         if (nearby.length > 0) {
           await keep();
           return again({}, 200, nearby);
@@ -267,7 +267,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       const onBehalf = !!form.onBehalf && canActOnBehalf(req);
       try {
         // The signal, its photos, its mail and its audit record commit together (createSignal joins this transaction).
-        const { created, photoCount } = await inTransaction(app.db, async (trx) => {
+        const { created, photoCount } = await inTransaction(req.db, async (trx) => {
           const created = await createSignal(trx, {
             tenantId: req.tenant.id,
             category: { id: category.id },
@@ -333,7 +333,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       const { publicId } = req.params;
       const tenantId = req.tenant.id;
       const now = app.clock.now();
-      await inTransaction(app.db, async (trx) => {
+      await inTransaction(req.db, async (trx) => {
         // Sensitive signals cannot be followed by others and do not reveal that they exist (404).
         const { signal, sensitive } = await signalToFollow(trx, req.principal, tenantId, publicId);
         await followSignal(trx, signal, {

@@ -43,7 +43,7 @@ export async function jobsSettingsRoutes(app: FastifyInstance): Promise<void> {
 
   route.get('/:tenant/beheer/meldingen/termijnen', { policy: MANAGERS, query: savedQuery }, async (req, reply) => {
     const { slug, id } = req.tenant;
-    const settings = await getJobSettings(app.db, id);
+    const settings = await getJobSettings(req.db, id);
     return reply.page(
       <JobSettingsPage ctx={req.viewContext()} slug={slug} values={asValues(settings)} saved={req.query.opgeslagen === '1'} />,
       { title: req.t('signals.jobs.title'), breadcrumbs: crumbs(slug, req.t) },
@@ -64,7 +64,7 @@ export async function jobsSettingsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const audit = auditFrom(req);
-      await saveJobSettings(app.db, {
+      await saveJobSettings(req.db, {
         tenantId: req.tenant.id,
         settings: req.body,
         actorUserId: audit.actorUserId,

@@ -37,7 +37,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
   /** Categories, organisations and the store filter for a query, narrowed to what the requesting viewer may see. */
   const context = async (req: FastifyRequest & { tenant: RequestTenant }, q: ListQuery) => {
     const tenantId = req.tenant.id;
-    const [categories, organisations] = await Promise.all([listCategories(app.db, tenantId), listOrganisations(app.db, tenantId)]);
+    const [categories, organisations] = await Promise.all([listCategories(req.db, tenantId), listOrganisations(req.db, tenantId)]);
     const filter = filterFor(q, categories, app.clock.now());
     return { tenantId, categories, organisations, filter, orgNames: new Map(organisations.map((o) => [o.id, o.name])) };
   };
@@ -47,15 +47,15 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     const { tenantId, categories, organisations, filter, orgNames } = await context(req, q);
     const inSight = organisationsInSight(req.principal, 'signal.list');
     const [page, saved] = await Promise.all([
-      listPage(app.db, req.principal, tenantId, filter, q.pagina),
-      savedFilters(app.db, req.principal),
+      listPage(req.db, req.principal, tenantId, filter, q.pagina),
+      savedFilters(req.db, req.principal),
     ]);
     let map;
     if (q.weergave === 'kaart') {
       const needBuurten = page.rows.some((r) => r.sensitive && r.buurtCode);
       const [wijken, buurten] = await Promise.all([
-        listAreas(app.db, tenantId, { level: 'district' }),
-        needBuurten ? listAreas(app.db, tenantId, { level: 'neighbourhood' }) : [],
+        listAreas(req.db, tenantId, { level: 'district' }),
+        needBuurten ? listAreas(req.db, tenantId, { level: 'neighbourhood' }) : [],
       ]);
       const labels = new Map(buurten.flatMap((b) => (b.label ? [[b.code, b.label] as const] : [])));
       const dotLabel = (r: SignalListItem, approximate: boolean) =>
@@ -88,12 +88,12 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     const q = req.query;
     const { tenantId, filter, orgNames } = await context(req, q);
     const now = app.clock.now();
-    const out = await exportCsv(app.db, req.principal, tenantId, filter, {
+    const out = await exportCsv(req.db, req.principal, tenantId, filter, {
       orgNames,
       stateLabel: (s) => req.t(`signals.state.${s}`),
       now,
     });
-    await recordAudit(app.db, {
+    await recordAudit(req.db, {
       ...auditFrom(req),
       action: 'export',
       entity: 'signal',
@@ -110,7 +110,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
 
   route.post('/:tenant/meldingen/behandelen/filters', { policy: STAFF, form: saveFilterForm }, async (req, reply) => {
     const { name, ...q } = req.body;
-    const saved = await inTransaction(app.db, async (trx) => {
+    const saved = await inTransaction(req.db, async (trx) => {
       const row = await saveFilter(trx, req.principal, { name, query: q });
       await recordAudit(trx, { ...auditFrom(req), action: 'create', entity: 'signal_saved_filter', entityId: row.id });
       return row;
@@ -123,7 +123,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     { policy: STAFF, params: { id: z.string().regex(UUID_RE) }, form: z.object({}) },
     async (req, reply) => {
       const { id } = req.params;
-      await inTransaction(app.db, async (trx) => {
+      await inTransaction(req.db, async (trx) => {
         await deleteFilter(trx, req.principal, id);
         await recordAudit(trx, { ...auditFrom(req), action: 'delete', entity: 'signal_saved_filter', entityId: id });
       });

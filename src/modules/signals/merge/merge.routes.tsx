@@ -28,10 +28,10 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
   const handlePath = (tenant: RequestTenant, publicId: string) => `/${tenant.slug}/meldingen/behandelen/${publicId}`;
 
   /** The signal as the principal may see it (404 when unknown or not visible) and what they may do with it. */
-  const load = (req: TenantRequest, publicId: string) => openSignal(app.db, req.principal, req.tenant.id, publicId);
+  const load = (req: TenantRequest, publicId: string) => openSignal(req.db, req.principal, req.tenant.id, publicId);
 
   const side = async (
-    tenant: RequestTenant,
+    req: TenantRequest,
     signal: SignalRow,
     orgNames: Map<string, string>,
     categories: Awaited<ReturnType<typeof listCategories>>,
@@ -39,7 +39,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
     signal: signalDetail(signal),
     category: categories.find((c) => c.id === signal.category_id),
     organisation: (signal.organisation_id && orgNames.get(signal.organisation_id)) || '—',
-    followers: await followerCount(app.db, tenant.id, signal.id),
+    followers: await followerCount(req.db, req.tenant.id, signal.id),
   });
 
   route.get(
@@ -56,7 +56,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       ];
       const { met } = req.query;
       const choose = async (other: string, error?: string, status = 200) => {
-        const candidates = await mergeCandidatesFor(app.db, signal, app.clock.now());
+        const candidates = await mergeCandidatesFor(req.db, signal, app.clock.now());
         return reply.page(
           <MergeChoosePage
             ctx={req.viewContext()}
@@ -74,16 +74,16 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       if (!PUBLIC_ID_RE.test(wanted)) return choose(wanted, req.t('signals.merge.error.format'), 422);
       let other: SignalRow;
       try {
-        other = await getSignal(app.db, req.principal, tenant.id, wanted);
-        await checkMerge(app.db, signal, other);
+        other = await getSignal(req.db, req.principal, tenant.id, wanted);
+        await checkMerge(req.db, signal, other);
       } catch (e) {
         if (e instanceof AppError && e.status < 500) return choose(wanted, req.t(e.message, e.vars), e.status);
         throw e;
       }
-      const [categories, organisations] = await Promise.all([listCategories(app.db, tenant.id), listOrganisations(app.db, tenant.id)]);
+      const [categories, organisations] = await Promise.all([listCategories(req.db, tenant.id), listOrganisations(req.db, tenant.id)]);
       const orgNames = new Map(organisations.map((o) => [o.id, o.name]));
       for (const s of [signal, other]) {
-        await recordAudit(app.db, {
+        await recordAudit(req.db, {
           ...auditFrom(req),
           action: 'view',
           entity: 'signal',
@@ -96,8 +96,8 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
         <MergeConfirmPage
           ctx={req.viewContext()}
           slug={tenant.slug}
-          current={await side(tenant, signal, orgNames, categories)}
-          other={await side(tenant, other, orgNames, categories)}
+          current={await side(req, signal, orgNames, categories)}
+          other={await side(req, other, orgNames, categories)}
           keep={keep}
         />,
         {
@@ -125,10 +125,10 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       const { signal, access } = await load(req, req.params.publicId);
       if (!access.canReassign) throw Forbidden();
       const { met, hoofd, note } = req.body;
-      const other = await getSignal(app.db, req.principal, req.tenant.id, met);
+      const other = await getSignal(req.db, req.principal, req.tenant.id, met);
       if (hoofd !== signal.public_id && hoofd !== other.public_id) throw Invalid({ hoofd: 'form.invalidValue' });
       const [main, duplicate] = hoofd === signal.public_id ? [signal, other] : [other, signal];
-      await mergeSignals(app.db, {
+      await mergeSignals(req.db, {
         tenantId: req.tenant.id,
         duplicateId: duplicate.id,
         mainId: main.id,
@@ -146,11 +146,11 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
   const splitPage = async (req: TenantRequest, signal: SignalRow, values: SplitValues, errors?: Record<string, string>) => {
     const tenantId = req.tenant.id;
     const [categories, organisations] = await Promise.all([
-      listCategories(app.db, tenantId, { activeOnly: true }),
-      listOrganisations(app.db, tenantId),
+      listCategories(req.db, tenantId, { activeOnly: true }),
+      listOrganisations(req.db, tenantId),
     ]);
-    const routedId = await routedOrganisation(app.db, signal, values.categoryId);
-    const sensitive = (await listCategories(app.db, tenantId)).find((c) => c.id === signal.category_id)?.sensitive ?? false;
+    const routedId = await routedOrganisation(req.db, signal, values.categoryId);
+    const sensitive = (await listCategories(req.db, tenantId)).find((c) => c.id === signal.category_id)?.sensitive ?? false;
     return (
       <SplitPage
         ctx={req.viewContext()}
@@ -219,7 +219,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { signal } = await loadForSplit(req, req.params.publicId);
       try {
-        const { child } = await splitSignal(app.db, {
+        const { child } = await splitSignal(req.db, {
           tenantId: req.tenant.id,
           originalId: signal.id,
           categoryId: req.body.categoryId,

@@ -38,7 +38,7 @@ export async function mineRoutes(app: FastifyInstance): Promise<void> {
   const back = (tenant: RequestTenant, key: NoticeKey, id: string) => `/${tenant.slug}/meldingen/mijn?${key}=${id}`;
 
   route.get('/:tenant/meldingen/mijn', { policy: 'signedIn', query: mineQuery }, async (req, reply) => {
-    const rows = await listMySignals(app.db, req.principal);
+    const rows = await listMySignals(req.db, req.principal);
     const [found] = NOTICE_KEYS.flatMap((k) => {
       const id = req.query[k];
       return id ? [{ k, id }] : [];
@@ -52,18 +52,18 @@ export async function mineRoutes(app: FastifyInstance): Promise<void> {
 
   route.post('/:tenant/meldingen/mijn/volgen', { policy: 'signedIn', rateLimit: RATE_LIMIT, form: postedForm }, async (req, reply) => {
     const publicId = postedId(req.body);
-    const r = await followWithAccount(app.db, { ...who(req), email: req.user!.email, publicId });
+    const r = await followWithAccount(req.db, { ...who(req), email: req.user!.email, publicId });
     return reply.redirect(back(req.tenant, r === 'followed' ? 'gevolgd' : r === 'already' ? 'al' : 'eigen', publicId), 303);
   });
 
   route.post('/:tenant/meldingen/mijn/ontvolgen', { policy: 'signedIn', rateLimit: RATE_LIMIT, form: postedForm }, async (req, reply) => {
     const publicId = postedId(req.body);
-    await unfollowWithAccount(app.db, { ...who(req), publicId });
+    await unfollowWithAccount(req.db, { ...who(req), publicId });
     return reply.redirect(back(req.tenant, 'ontvolgd', publicId), 303);
   });
 
   route.post('/:tenant/meldingen/mijn/bekijken', { policy: 'signedIn', rateLimit: RATE_LIMIT, form: postedForm }, async (req, reply) => {
-    const token = await viewToken(app.db, { ...who(req), publicId: postedId(req.body) });
+    const token = await viewToken(req.db, { ...who(req), publicId: postedId(req.body) });
     reply.header('referrer-policy', 'no-referrer');
     return reply.redirect(trackingPath(req.tenant.slug, token), 303);
   });

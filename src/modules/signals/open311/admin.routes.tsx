@@ -50,10 +50,10 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
   const route = routes(app);
 
   const render = async (
-    tenant: RequestTenant,
+    req: TenantRequest,
     extra: { errors?: Record<string, string>; values?: KeyFormValues; revoked?: boolean; limitSaved?: boolean; status?: number } = {},
   ) => {
-    const [keys, organisations] = await Promise.all([listApiKeys(app.db, tenant.id), listOrganisations(app.db, tenant.id)]);
+    const [keys, organisations] = await Promise.all([listApiKeys(req.db, req.tenant.id), listOrganisations(req.db, req.tenant.id)]);
     return { keys, organisations: organisations.map((o) => ({ id: o.id, name: o.name })), ...extra };
   };
 
@@ -64,7 +64,7 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
     extra: { errors: Record<string, string>; values?: KeyFormValues },
     status: number,
   ) => {
-    const data = await render(req.tenant, extra);
+    const data = await render(req, extra);
     return reply.page(<KeysPage ctx={req.viewContext()} slug={req.tenant.slug} {...data} />, {
       title: req.t('open311.admin.title'),
       status,
@@ -73,14 +73,14 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
   };
 
   /** An organisation, when chosen, must be one of this municipality. */
-  const organisationProblem = async (tenant: RequestTenant, orgId: string): Promise<MessageKey | null> => {
+  const organisationProblem = async (req: TenantRequest, orgId: string): Promise<MessageKey | null> => {
     if (!orgId) return null;
-    const organisations = await listOrganisations(app.db, tenant.id);
+    const organisations = await listOrganisations(req.db, req.tenant.id);
     return isUuid(orgId) && organisations.some((o) => o.id === orgId) ? null : 'open311.admin.error.organisation';
   };
 
   route.get('/:tenant/beheer/open311', { policy: POLICY, query: keysQuery }, async (req, reply) => {
-    const data = await render(req.tenant, { revoked: req.query.ingetrokken === '1', limitSaved: req.query.limiet === '1' });
+    const data = await render(req, { revoked: req.query.ingetrokken === '1', limitSaved: req.query.limiet === '1' });
     return reply.page(<KeysPage ctx={req.viewContext()} slug={req.tenant.slug} {...data} />, {
       title: req.t('open311.admin.title'),
       breadcrumbs: crumbs(req.tenant),
@@ -106,10 +106,10 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const tenant = req.tenant;
       const { client, rights, limit, organisation: orgId } = req.body;
-      const orgProblem = await organisationProblem(tenant, orgId);
+      const orgProblem = await organisationProblem(req, orgId);
       if (orgProblem) throw Invalid({ organisation: orgProblem });
       const { key } = await issueApiKey(
-        app.db,
+        req.db,
         {
           tenantId: tenant.id,
           clientName: client,
@@ -145,14 +145,14 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const tenant = req.tenant;
       const { id } = req.params;
-      if (!(await setRateLimit(app.db, tenant.id, id, req.body.limit, auditFrom(req)))) throw NotFound('open311.admin.error.notFound');
+      if (!(await setRateLimit(req.db, tenant.id, id, req.body.limit, auditFrom(req)))) throw NotFound('open311.admin.error.notFound');
       return reply.redirect(`/${tenant.slug}/beheer/open311?limiet=1`, 303);
     },
   );
 
   route.post('/:tenant/beheer/open311/:id/intrekken', { policy: POLICY, params: keyParams, form: z.object({}) }, async (req, reply) => {
     const tenant = req.tenant;
-    const done = await revokeApiKey(app.db, tenant.id, req.params.id, app.clock.now(), auditFrom(req));
+    const done = await revokeApiKey(req.db, tenant.id, req.params.id, app.clock.now(), auditFrom(req));
     if (!done) throw NotFound('open311.admin.error.notFound');
     return reply.redirect(`/${tenant.slug}/beheer/open311?ingetrokken=1`, 303);
   });

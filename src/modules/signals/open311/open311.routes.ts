@@ -26,6 +26,7 @@ import {
   writeQuery,
 } from './schemas.ts';
 import { truncateIp } from '../../../platform/audit/audit.service.ts';
+import type { Db } from '../../../platform/db/database.ts';
 import { routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import { isLocale, translator, type Locale } from '../../../platform/i18n/index.ts';
@@ -50,19 +51,20 @@ function docs(
  */
 async function authorizeWrite(
   app: FastifyInstance,
+  db: Db,
   tenant: RequestTenant,
   sent: { ip: string; body: FormBody; query: FormBody },
 ): Promise<ApiKeyRow> {
   const tenantId = tenant.id;
   const now = app.clock.now();
-  const byAddress = await rate.hit(app.db, tenantId, rate.addressBucket(sent.ip), now);
+  const byAddress = await rate.hit(db, tenantId, rate.addressBucket(sent.ip), now);
   const given = param(sent.body, 'api_key') ?? param(sent.query, 'api_key');
-  const key = given ? await authenticateApiKey(app.db, tenantId, given, now) : null;
+  const key = given ? await authenticateApiKey(db, tenantId, given, now) : null;
   const addressLimit = Math.max(rate.ADDRESS_LIMIT, key?.rate_limit ?? 0);
   if (byAddress.hits > addressLimit) throw tooMany('open311.error.rateAddress', { max: addressLimit, seconds: byAddress.retryAfter });
   if (!given) throw forbidden('open311.error.keyMissing');
   if (!key) throw forbidden('open311.error.keyInvalid');
-  const byKey = await rate.hit(app.db, tenantId, rate.keyBucket(key.id), now);
+  const byKey = await rate.hit(db, tenantId, rate.keyBucket(key.id), now);
   if (byKey.hits > key.rate_limit) throw tooMany('open311.error.rateKey', { max: key.rate_limit, seconds: byKey.retryAfter });
   return key;
 }
@@ -139,7 +141,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       at('discovery'),
       { ...EDGE, docs: docs(format, { summary: 'Open311 Service Discovery', response: RESPONSES.discovery }) },
       async (req, reply) => {
-        const doc = await reads.discovery(app.db, {
+        const doc = await reads.discovery(req.db, {
           tenant: req.tenant,
           baseUrl: app.config.baseUrl,
           production: app.config.env === 'production',
@@ -156,7 +158,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
         query: anyQuery,
         docs: docs(format, { summary: 'Open311: service list (public categories)', response: RESPONSES.services }),
       },
-      async (req, reply) => sendOpen311(reply, format, 'services', await reads.services(app.db, req.tenant.id)),
+      async (req, reply) => sendOpen311(reply, format, 'services', await reads.services(req.db, req.tenant.id)),
     );
 
     route.get(
@@ -168,7 +170,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
         docs: docs(format, { summary: 'Open311: service definition (extra questions as attributes)', response: RESPONSES.service }),
       },
       async (req, reply) =>
-        sendOpen311(reply, format, 'service_definition', await reads.serviceDefinition(app.db, req.tenant.id, req.params.code, req.t)),
+        sendOpen311(reply, format, 'service_definition', await reads.serviceDefinition(req.db, req.tenant.id, req.params.code, req.t)),
     );
 
     route.post(
@@ -185,10 +187,10 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
         }),
       },
       async (req, reply) => {
-        const key = await authorizeWrite(app, req.tenant, { ip: req.ip, body: req.body, query: req.query });
+        const key = await authorizeWrite(app, req.db, req.tenant, { ip: req.ip, body: req.body, query: req.query });
         if (!key.can_report) throw forbidden('open311.error.noReport');
         const header = req.headers['idempotency-key'];
-        const created = await createOpen311Request(app.db, {
+        const created = await createOpen311Request(req.db, {
           tenant: req.tenant,
           apiKey: key,
           body: req.body,
@@ -217,7 +219,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
         }),
       },
       async (req, reply) =>
-        sendOpen311(reply, format, 'service_requests', await reads.requests(app.db, req.tenant.id, req.query, now(), req.t)),
+        sendOpen311(reply, format, 'service_requests', await reads.requests(req.db, req.tenant.id, req.query, now(), req.t)),
     );
 
     route.get(
@@ -229,7 +231,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
         docs: docs(format, { summary: 'Open311: one service request', response: RESPONSES.request }),
       },
       async (req, reply) =>
-        sendOpen311(reply, format, 'service_requests', await reads.request(app.db, req.tenant.id, req.params.id, req.t)),
+        sendOpen311(reply, format, 'service_requests', await reads.request(req.db, req.tenant.id, req.params.id, req.t)),
     );
 
     route.get(
@@ -240,7 +242,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
         query: anyQuery,
         docs: docs(format, { summary: 'Open311: service_request_id from a token', response: RESPONSES.token }),
       },
-      async (req, reply) => sendOpen311(reply, format, 'service_requests', await reads.token(app.db, req.tenant.id, req.params.token)),
+      async (req, reply) => sendOpen311(reply, format, 'service_requests', await reads.token(req.db, req.tenant.id, req.params.token)),
     );
 
     route.get(
@@ -251,7 +253,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
         docs: docs(format, { summary: 'Open311 (mySociety): updates of service requests in a period', response: RESPONSES.updates }),
       },
       async (req, reply) =>
-        sendOpen311(reply, format, 'service_request_updates', await reads.updates(app.db, req.tenant.id, req.query, now(), req.t)),
+        sendOpen311(reply, format, 'service_request_updates', await reads.updates(req.db, req.tenant.id, req.query, now(), req.t)),
     );
 
     route.post(
@@ -267,8 +269,8 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
         }),
       },
       async (req, reply) => {
-        const key = await authorizeWrite(app, req.tenant, { ip: req.ip, body: req.body, query: req.query });
-        const { updateId } = await postUpdate(app.db, {
+        const key = await authorizeWrite(app, req.db, req.tenant, { ip: req.ip, body: req.body, query: req.query });
+        const { updateId } = await postUpdate(req.db, {
           tenant: req.tenant,
           apiKey: key,
           body: req.body,

@@ -41,13 +41,13 @@ export async function photoRoutes(app: FastifyInstance): Promise<void> {
 
   const staffPhoto = async (req: TenantRequest, reply: FastifyReply, at: { publicId: string; n: number }, variant: 'full' | 'thumb') => {
     const n = at.n;
-    const signal = await getSignal(app.db, req.principal, req.tenant.id, at.publicId);
-    const photo = await photoBytes(app.db, req.principal, signal, n, variant);
+    const signal = await getSignal(req.db, req.principal, req.tenant.id, at.publicId);
+    const photo = await photoBytes(req.db, req.principal, signal, n, variant);
     if (!photo) throw NotFound('signals.photos.error.notFound');
-    const category = await cats.findCategoryById(app.db, signal.tenant_id, signal.category_id);
+    const category = await cats.findCategoryById(req.db, signal.tenant_id, signal.category_id);
     // Photos can show faces and homes: a view of a sensitive signal's photo is audited like its reporter details.
     if (category?.sensitive) {
-      await recordAudit(app.db, {
+      await recordAudit(req.db, {
         ...auditFrom(req),
         action: 'view',
         entity: 'signal_photo',
@@ -66,7 +66,7 @@ export async function photoRoutes(app: FastifyInstance): Promise<void> {
   const reporterPhoto = async (req: TenantRequest, reply: FastifyReply, at: { token: string; n: number }, variant: 'full' | 'thumb') => {
     const n = at.n;
     // Only the reporter's own link shows the photos; a follower's link does not (404, like an unknown link).
-    const { publicId, photo } = await photoViaLink(app.db, req.principal, req.tenant.id, at.token, n, variant);
+    const { publicId, photo } = await photoViaLink(req.db, req.principal, req.tenant.id, at.token, n, variant);
     return send(reply, photo, `${publicId}-foto-${n}${variant === 'thumb' ? '-klein' : ''}`);
   };
   const reporterSpec = { policy: 'public' as const, params: { ...tokenParam, ...photoParams }, rateLimit: TRACK_RATE_LIMIT };

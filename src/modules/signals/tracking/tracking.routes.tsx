@@ -25,7 +25,7 @@ export async function trackRoutes(app: FastifyInstance): Promise<void> {
     token: string,
     extra: { errors?: Record<string, string>; notice?: string; status?: number } = {},
   ) => {
-    const view = await trackingView(app.db, req.principal, req.tenant.id, token);
+    const view = await trackingView(req.db, req.principal, req.tenant.id, token);
     return reply.page(
       <TrackingPage ctx={req.viewContext()} slug={req.tenant.slug} token={token} view={view} errors={extra.errors} notice={extra.notice} />,
       { title: req.t('signals.track.title', { id: view.signal.publicId }), ...(extra.status ? { status: extra.status } : {}) },
@@ -51,7 +51,7 @@ export async function trackRoutes(app: FastifyInstance): Promise<void> {
       const now = app.clock.now();
       const form = req.body;
       const satisfied = form.satisfied === 'ja';
-      const { reopened, requested } = await submitFeedback(app.db, {
+      const { reopened, requested } = await submitFeedback(req.db, {
         tenantId: req.tenant.id,
         token,
         satisfied,

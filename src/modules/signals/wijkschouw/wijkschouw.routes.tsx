@@ -62,13 +62,13 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
   const route = routes(app);
   const base = (tenant: RequestTenant) => `/${tenant.slug}/meldingen/wijkschouw`;
   const links = (tenant: RequestTenant) => ({ baseUrl: app.config.baseUrl, tenantSlug: tenant.slug });
-  const areaName = async (tenantId: string, code: string) => (await getArea(app.db, tenantId, code))?.name ?? code;
+  const areaName = async (req: TenantRequest, code: string) => (await getArea(req.db, req.tenant.id, code))?.name ?? code;
 
   route.get('/:tenant/meldingen/wijkschouw', { policy: POLICY }, async (req, reply) => {
     const tenantId = req.tenant.id;
-    const rows = await ws.listSessions(app.db, tenantId, req.principal);
+    const rows = await ws.listSessions(req.db, tenantId, req.principal);
     const names = new Map<string, string>();
-    for (const code of new Set(rows.map((r) => r.area_code))) names.set(code, await areaName(tenantId, code));
+    for (const code of new Set(rows.map((r) => r.area_code))) names.set(code, await areaName(req, code));
     const sessions = rows.map((r) => ({ ...r, areaName: names.get(r.area_code) ?? r.area_code }));
     return reply.page(<WijkschouwListPage ctx={req.viewContext()} slug={req.tenant.slug} sessions={sessions} />, {
       title: req.t('signals.wijkschouw.title'),
@@ -78,8 +78,8 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
   const areaOptions = async (req: TenantRequest) => {
     const tenantId = req.tenant.id;
     const [wijken, buurten] = await Promise.all([
-      listAreas(app.db, tenantId, { level: 'district' }),
-      listAreas(app.db, tenantId, { level: 'neighbourhood' }),
+      listAreas(req.db, tenantId, { level: 'district' }),
+      listAreas(req.db, tenantId, { level: 'neighbourhood' }),
     ]);
     return wijken.flatMap((w) => [
       { value: w.code, label: req.t('signals.wijkschouw.form.wijk', { name: w.name }) },
@@ -126,7 +126,7 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const id = await ws.createSession(app.db, {
+      const id = await ws.createSession(req.db, {
         tenantId: req.tenant.id,
         ...req.body,
         principal: req.principal,
@@ -140,11 +140,11 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
   /** Render the session page; `extra` carries the chosen category, form values and errors. */
   const sessionPage = async (req: TenantRequest, reply: FastifyReply, id: string, extra: Partial<SessionPageProps> = {}, status = 200) => {
     const tenantId = req.tenant.id;
-    const { session, canClose } = await ws.getSession(app.db, tenantId, id, req.principal);
+    const { session, canClose } = await ws.getSession(req.db, tenantId, id, req.principal);
     const [participants, summary, tree] = await Promise.all([
-      ws.listParticipants(app.db, tenantId, session.id),
-      sessionSummary(app.db, session),
-      listCategoryTree(app.db, tenantId, { activeOnly: true, publicOnly: true }),
+      ws.listParticipants(req.db, tenantId, session.id),
+      sessionSummary(req.db, session),
+      listCategoryTree(req.db, tenantId, { activeOnly: true, publicOnly: true }),
     ]);
     const props: SessionPageProps = {
       ctx: req.viewContext(),
@@ -166,20 +166,20 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     });
   };
   /** The category chosen by its code, when it may be used on a wijkschouw (active, not sensitive); else null. */
-  const chosenCategory = async (tenant: RequestTenant, code: string) => {
-    const c = CATEGORY_CODE_RE.test(code) ? await findCategoryByCode(app.db, tenant.id, code) : null;
+  const chosenCategory = async (req: TenantRequest, code: string) => {
+    const c = CATEGORY_CODE_RE.test(code) ? await findCategoryByCode(req.db, req.tenant.id, code) : null;
     return c && c.active && !c.sensitive ? c : null;
   };
   /** The message for a category that cannot be used: sensitive ones are named as such. */
   const categoryError = async (req: TenantRequest, code: string) => {
-    const known = CATEGORY_CODE_RE.test(code) ? await findCategoryByCode(app.db, req.tenant.id, code) : null;
+    const known = CATEGORY_CODE_RE.test(code) ? await findCategoryByCode(req.db, req.tenant.id, code) : null;
     return { categorie: req.t(known?.sensitive ? 'signals.wijkschouw.error.sensitive' : 'signals.error.category') };
   };
 
   const sessionPath = '/:tenant/meldingen/wijkschouw/:id' as const;
   route.get(sessionPath, { policy: POLICY, params: sessionIdParam, query: sessionQuery }, async (req, reply) => {
     const code = req.query.categorie ?? '';
-    const category = code ? await chosenCategory(req.tenant, code) : null;
+    const category = code ? await chosenCategory(req, code) : null;
     const added = req.query.toegevoegd ?? null;
     const errors = code && !category ? await categoryError(req, code) : undefined;
     return sessionPage(req, reply, req.params.id, { category, added, errors }, errors ? 422 : 200);
@@ -205,7 +205,7 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
       // The form again with the messages (the service's names for the fields are the form's here); an unusable category first.
       invalid: async (req, reply, errors, submitted) => {
         const code = cut(submitted, 'category', MAX_CATEGORY_CODE);
-        const category = await chosenCategory(req.tenant, code);
+        const category = await chosenCategory(req, code);
         if (!category) return sessionPage(req, reply, req.params.id, { errors: await categoryError(req, code) }, 422);
         const sent = cut(submitted, 'submissionId', 36);
         const values = signalValues(submitted, SUBMISSION_ID_RE.test(sent) ? sent : randomUUID());
@@ -220,7 +220,7 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const body = req.body;
-      const category = await chosenCategory(req.tenant, body.category);
+      const category = await chosenCategory(req, body.category);
       if (!category) return sessionPage(req, reply, req.params.id, { errors: await categoryError(req, body.category) }, 422);
       const answers = rawAnswers(body);
       const hard = findHardStop(category.questions, answers);
@@ -231,7 +231,7 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
       const lat = parseCoordinate(body.lat);
       const lon = parseCoordinate(body.lon);
       if (lat === 'bad' || lon === 'bad') throw Invalid({ lat: 'signals.error.coordinates' });
-      const r = await ws.addSessionSignal(app.db, {
+      const r = await ws.addSessionSignal(req.db, {
         tenantId: req.tenant.id,
         sessionId: req.params.id,
         principal: req.principal,
@@ -262,7 +262,7 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
       invalid: (req, reply, errors) => sessionPage(req, reply, req.params.id, { participantErrors: errors }, 422),
     },
     async (req, reply) => {
-      await ws.addParticipant(app.db, {
+      await ws.addParticipant(req.db, {
         tenantId: req.tenant.id,
         sessionId: req.params.id,
         principal: req.principal,
@@ -275,7 +275,7 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
   );
 
   route.post(`${sessionPath}/afronden`, { policy: POLICY, params: sessionIdParam, form: noFields }, async (req, reply) => {
-    await ws.closeSession(app.db, {
+    await ws.closeSession(req.db, {
       tenantId: req.tenant.id,
       sessionId: req.params.id,
       principal: req.principal,
@@ -289,8 +289,8 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
 
   route.get(`${sessionPath}/samenvatting`, { policy: POLICY, params: sessionIdParam }, async (req, reply) => {
     const tenantId = req.tenant.id;
-    const { session } = await ws.getSession(app.db, tenantId, req.params.id, req.principal);
-    const [summary, participants] = await Promise.all([sessionSummary(app.db, session), ws.listParticipants(app.db, tenantId, session.id)]);
+    const { session } = await ws.getSession(req.db, tenantId, req.params.id, req.principal);
+    const [summary, participants] = await Promise.all([sessionSummary(req.db, session), ws.listParticipants(req.db, tenantId, session.id)]);
     const title = req.t('signals.wijkschouw.summaryTitle', { title: session.title });
     return reply.page(
       <SummaryPage

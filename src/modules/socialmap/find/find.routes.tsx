@@ -117,7 +117,7 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     const t = req.t;
     const now = app.clock.now();
     const query = req.query;
-    const options = await filterOptions(app.db, tenant.id);
+    const options = await filterOptions(req.db, tenant.id);
     const parsed = parseForm(querySchema, query, t);
     const values: FindFormValues = parsed.ok ? { ...parsed.data, pagina: parsed.data.pagina } : rawValues(query);
     const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
@@ -134,8 +134,8 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     let origin: string | null = null;
     if (!errors.postcode && !errors.adres && !errors.huisnummer) {
       let g: GeocodeResult | null = null;
-      if (values.postcode.trim()) g = await geocodePostcode(app.db, tenant.id, values.postcode, values.huisnummer);
-      else if (values.adres.trim()) g = await geocodeAddress(app.db, tenant.id, values.adres);
+      if (values.postcode.trim()) g = await geocodePostcode(req.db, tenant.id, values.postcode, values.huisnummer);
+      else if (values.adres.trim()) g = await geocodeAddress(req.db, tenant.id, values.adres);
       if (g && g.ok) {
         point = { lat: g.lat, lon: g.lon };
         origin = originText(t, g);
@@ -169,7 +169,7 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     const result = hasErrors
       ? null
       : await searchServices(
-          app.db,
+          req.db,
           tenant.id,
           {
             text: values.q,
@@ -207,7 +207,7 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     if (id.endsWith('.ics')) {
       const serviceId = id.slice(0, -4);
       const feed = await serviceFeed(
-        app.db,
+        req.db,
         tenant.id,
         serviceId,
         now,
@@ -215,7 +215,7 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
       );
       return sendIcs(reply, feed.name, feed.ics);
     }
-    const data = await getServicePage(app.db, tenant.id, id, now);
+    const data = await getServicePage(req.db, tenant.id, id, now);
     return reply.page(<ServicePage ctx={req.viewContext()} slug={tenant.slug} data={data} />, {
       title: data.service.name,
       breadcrumbs: [
@@ -229,7 +229,7 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     const tenant = req.tenant;
     const { code } = req.params;
     const now = app.clock.now();
-    const data = await getLeaflet(app.db, tenant.id, code, now);
+    const data = await getLeaflet(req.db, tenant.id, code, now);
     return reply.page(<LeafletPage ctx={req.viewContext()} slug={tenant.slug} data={data} now={now} siteUrl={app.config.baseUrl} />, {
       title: `${req.t('socialmap.find.leaflet.title')} – ${data.area.name}`,
       breadcrumbs: [
@@ -243,7 +243,7 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     const tenant = req.tenant;
     const { file } = req.params;
     const feed = await areaFeed(
-      app.db,
+      req.db,
       tenant.id,
       file.slice(0, -4),
       app.clock.now(),

@@ -50,7 +50,7 @@ export async function hsdsImportRoutes(app: FastifyInstance): Promise<void> {
       } catch {
         throw Invalid({ file: 'socialmap.import.invalidJson' });
       }
-      const report = await importHsds(app.db, req.tenant.id, data, actorFrom(req, app.clock.now()), {
+      const report = await importHsds(req.db, req.tenant.id, data, actorFrom(req, app.clock.now()), {
         outside: req.body.outside === 'keep' ? 'keep' : 'reject',
       });
       return page(req, reply, report.written ? 200 : 422, { report });

@@ -1,5 +1,6 @@
 /** The HSDS 3.0 API under `/{tenant}/hsds/`: public, JSON, in the OpenAPI document (tag hsds). */
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../../platform/db/database.ts';
 import { z } from 'zod';
 import { NotFound } from '../../../platform/errors.ts';
 import { errorResponses } from '../../../platform/http/api-docs.ts';
@@ -49,45 +50,45 @@ export async function hsdsRoutes(app: FastifyInstance): Promise<void> {
   const list = (
     path: `/:tenant/hsds/${string}`,
     summary: string,
-    fn: (tenantId: string, p: ReturnType<typeof parseListParams>) => Promise<Record<string, unknown>>,
+    fn: (db: Db, tenantId: string, p: ReturnType<typeof parseListParams>) => Promise<Record<string, unknown>>,
   ) =>
     route.get(
       path,
       { policy, query: listQueryDoc, docs: { tags, summary, response: { 200: pageSchema, ...errors } } },
-      async (req) => fn(req.tenant.id, parseListParams(req.query)) as Promise<z.infer<typeof pageSchema>>,
+      async (req) => fn(req.db, req.tenant.id, parseListParams(req.query)) as Promise<z.infer<typeof pageSchema>>,
     );
   const one = (
     path: `/:tenant/hsds/${string}/:id`,
     summary: string,
-    fn: (tenantId: string, id: string, query: ListQueryDoc) => Promise<Record<string, unknown> | null>,
+    fn: (db: Db, tenantId: string, id: string, query: ListQueryDoc) => Promise<Record<string, unknown> | null>,
   ) =>
     route.get(
       path,
       { policy, params: { id: idParam }, query: listQueryDoc, docs: { tags, summary, response: { 200: loose, ...errors } } },
-      async (req) => found(await fn(req.tenant.id, req.params.id, req.query)),
+      async (req) => found(await fn(req.db, req.tenant.id, req.params.id, req.query)),
     );
 
   list(
     '/:tenant/hsds/services',
     'Active services (Page); filters search, taxonomy_term_id, taxonomy_id, organization_id, modified_after, postcode, proximity',
-    (t, p) => api.servicesPage(app.db, t, p),
+    (db, t, p) => api.servicesPage(db, t, p),
   );
-  one('/:tenant/hsds/services/:id', 'One active service, fully nested', (t, id) => api.serviceById(app.db, t, id));
-  list('/:tenant/hsds/organizations', 'Organizations (Page)', (t, p) => api.organizationsPage(app.db, t, p));
-  one('/:tenant/hsds/organizations/:id', 'One organization with its locations and services', (t, id, q) =>
-    api.organizationById(app.db, t, id, parseListParams(q).full_service === true),
+  one('/:tenant/hsds/services/:id', 'One active service, fully nested', (db, t, id) => api.serviceById(db, t, id));
+  list('/:tenant/hsds/organizations', 'Organizations (Page)', (db, t, p) => api.organizationsPage(db, t, p));
+  one('/:tenant/hsds/organizations/:id', 'One organization with its locations and services', (db, t, id, q) =>
+    api.organizationById(db, t, id, parseListParams(q).full_service === true),
   );
-  list('/:tenant/hsds/taxonomies', 'Taxonomies (Page)', (t, p) => api.taxonomiesPage(app.db, t, p));
-  one('/:tenant/hsds/taxonomies/:id', 'One taxonomy', (t, id) => api.taxonomyById(app.db, t, id));
-  list('/:tenant/hsds/taxonomy_terms', 'Taxonomy terms (Page); filters taxonomy_id, parent_id, top_only', (t, p) =>
-    api.termsPage(app.db, t, p),
+  list('/:tenant/hsds/taxonomies', 'Taxonomies (Page)', (db, t, p) => api.taxonomiesPage(db, t, p));
+  one('/:tenant/hsds/taxonomies/:id', 'One taxonomy', (db, t, id) => api.taxonomyById(db, t, id));
+  list('/:tenant/hsds/taxonomy_terms', 'Taxonomy terms (Page); filters taxonomy_id, parent_id, top_only', (db, t, p) =>
+    api.termsPage(db, t, p),
   );
-  one('/:tenant/hsds/taxonomy_terms/:id', 'One taxonomy term', (t, id) => api.termById(app.db, t, id));
-  list('/:tenant/hsds/service_at_locations', 'Services at locations (Page); same filters as services', (t, p) =>
-    api.serviceAtLocationsPage(app.db, t, p),
+  one('/:tenant/hsds/taxonomy_terms/:id', 'One taxonomy term', (db, t, id) => api.termById(db, t, id));
+  list('/:tenant/hsds/service_at_locations', 'Services at locations (Page); same filters as services', (db, t, p) =>
+    api.serviceAtLocationsPage(db, t, p),
   );
-  one('/:tenant/hsds/service_at_locations/:id', 'One service at a location, fully nested', (t, id) =>
-    api.serviceAtLocationById(app.db, t, id),
+  one('/:tenant/hsds/service_at_locations/:id', 'One service at a location, fully nested', (db, t, id) =>
+    api.serviceAtLocationById(db, t, id),
   );
 
   route.get(
@@ -103,7 +104,7 @@ export async function hsdsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       reply.header('content-disposition', `attachment; filename="hsds-${req.tenant.slug}.json"`);
-      return exportJson(app.db, req.tenant.id, app.clock.now());
+      return exportJson(req.db, req.tenant.id, app.clock.now());
     },
   );
 
@@ -130,7 +131,7 @@ export async function hsdsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const csv = await exportCsv(app.db, req.tenant.id, req.params.file);
+      const csv = await exportCsv(req.db, req.tenant.id, req.params.file);
       if (csv === null) throw NotFound('socialmap.hsds.notFound');
       reply.type('text/csv; charset=utf-8');
       return csv;

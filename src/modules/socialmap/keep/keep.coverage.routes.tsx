@@ -20,9 +20,9 @@ export async function keepCoverageRoutes(app: FastifyInstance): Promise<void> {
 
   route.get('/:tenant/sociale-kaart/dekking', { policy }, async (req, reply) => {
     const [matrix, duplicates, stale] = await Promise.all([
-      tenantCoverage(app.db, req.principal),
-      tenantDuplicates(app.db, req.principal),
-      staleCount(app.db, req.principal),
+      tenantCoverage(req.db, req.principal),
+      tenantDuplicates(req.db, req.principal),
+      staleCount(req.db, req.principal),
     ]);
     return reply.page(<CoveragePage ctx={req.viewContext()} matrix={matrix} duplicates={duplicates} staleCount={stale} />, {
       title: req.t('socialmap.keep.cov.title'),
@@ -31,7 +31,7 @@ export async function keepCoverageRoutes(app: FastifyInstance): Promise<void> {
   });
 
   async function audited(req: FastifyRequest, what: string, rows: number) {
-    await recordAudit(app.db, {
+    await recordAudit(req.db, {
       ...auditFrom(req),
       action: 'export',
       entity: 'socialmap_coverage',
@@ -41,13 +41,13 @@ export async function keepCoverageRoutes(app: FastifyInstance): Promise<void> {
   }
 
   route.get('/:tenant/sociale-kaart/dekking/dekking.csv', { policy }, async (req, reply) => {
-    const matrix = await tenantCoverage(app.db, req.principal);
+    const matrix = await tenantCoverage(req.db, req.principal);
     await audited(req, 'matrix', matrix.rows.length);
     return sendCsv(reply, `dekking-${req.tenant.slug}.csv`, coverageCsv(matrix, req.t));
   });
 
   route.get('/:tenant/sociale-kaart/dekking/aanbod.csv', { policy }, async (req, reply) => {
-    const csv = await entriesCsv(app.db, req.principal);
+    const csv = await entriesCsv(req.db, req.principal);
     await audited(req, 'entries', csv.split('\n').length - 2);
     return sendCsv(reply, `aanbod-${req.tenant.slug}.csv`, csv);
   });

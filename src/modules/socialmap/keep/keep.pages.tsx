@@ -1,5 +1,6 @@
 /** Shared pieces of the maintenance pages: breadcrumbs, the service form's options and values, the page of one service. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { NotFound, type FieldErrors } from '../../../platform/errors.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import { getServiceDetail, type ServiceDetail } from '../records/detail.service.ts';
@@ -31,12 +32,12 @@ export function keepCrumbs(req: TenantRequest, extra: { href: string; label: str
 }
 
 /** The options of the service form: organisations the principal may add entries for, functions and target groups. */
-export async function formOptions(app: FastifyInstance, principal: Principal): Promise<ServiceFormOptions> {
+export async function formOptions(db: DbOrTrx, principal: Principal): Promise<ServiceFormOptions> {
   const tenantId = tenantOf(principal);
   const [organisations, functions, groups] = await Promise.all([
-    store.listKeepOrganizations(app.db, tenantId, reachedOrganisations(principal, 'socialmap.service.create')),
-    termOptions(app.db, tenantId, 'functie'),
-    termOptions(app.db, tenantId, 'doelgroep'),
+    store.listKeepOrganizations(db, tenantId, reachedOrganisations(principal, 'socialmap.service.create')),
+    termOptions(db, tenantId, 'functie'),
+    termOptions(db, tenantId, 'doelgroep'),
   ]);
   return { organisations, functions, groups };
 }
@@ -84,9 +85,9 @@ export interface ServicePageExtra {
 
 /** The maintenance page of one service (NotFound when it is gone), with its title; the caller checked the principal may maintain it. */
 export async function renderServicePage(app: FastifyInstance, req: TenantRequest, serviceId: string, extra: ServicePageExtra = {}) {
-  const detail = await getServiceDetail(app.db, req.tenant.id, serviceId);
+  const detail = await getServiceDetail(req.db, req.tenant.id, serviceId);
   if (!detail) throw NotFound('socialmap.error.serviceNotFound');
-  const [options, suggestions] = await Promise.all([formOptions(app, req.principal), openSuggestions(app.db, req.principal, serviceId)]);
+  const [options, suggestions] = await Promise.all([formOptions(req.db, req.principal), openSuggestions(req.db, req.principal, serviceId)]);
   return {
     node: (
       <KeepServicePage

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { inTransaction } from '../../../platform/db/database.ts';
+import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
 import { Forbidden, Invalid, NotFound, type FieldErrors } from '../../../platform/errors.ts';
 import { routes } from '../../../platform/http/route.ts';
 import { actorFrom } from '../actor.ts';
@@ -28,9 +28,9 @@ import { can, tenantOf } from '../policies.ts';
 /** A service the principal maintains, with the people organisation linked to it. */
 type MaintainedDetail = ServiceDetail & { peopleOrganisationId: string | null };
 
-async function detailToMaintain(app: FastifyInstance, p: Principal, id: string): Promise<MaintainedDetail> {
-  const owner = await serviceToMaintain(app.db, p, id);
-  const detail = await getServiceDetail(app.db, tenantOf(p), id);
+async function detailToMaintain(db: DbOrTrx, p: Principal, id: string): Promise<MaintainedDetail> {
+  const owner = await serviceToMaintain(db, p, id);
+  const detail = await getServiceDetail(db, tenantOf(p), id);
   if (!detail) throw NotFound('socialmap.error.serviceNotFound');
   return { ...detail, peopleOrganisationId: owner.people_organisation_id };
 }
@@ -90,7 +90,7 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
     locationId: string | null,
     shown?: { errors: Record<string, string>; status: number },
   ) {
-    const accessibilityOptions = await termOptions(app.db, req.tenant.id, 'toegankelijkheid');
+    const accessibilityOptions = await termOptions(req.db, req.tenant.id, 'toegankelijkheid');
     const base = `${keepBase(req)}/aanbod/${detail.service.id}/locatie`;
     return reply.page(
       <KeepLocationPage
@@ -124,14 +124,14 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
   }
 
   route.get('/:tenant/sociale-kaart/beheer/aanbod/:id/locatie', { policy, params: serviceParams }, async (req, reply) => {
-    const detail = await detailToMaintain(app, req.principal, req.params.id);
+    const detail = await detailToMaintain(req.db, req.principal, req.params.id);
     return locationPage(req, reply, detail, locationForm.parse({}), null);
   });
 
   route.get('/:tenant/sociale-kaart/beheer/aanbod/:id/locatie/:locationId', { policy, params: locationParams }, async (req, reply) => {
     const p = req.principal;
     const { id, locationId } = req.params;
-    const detail = await detailToMaintain(app, p, id);
+    const detail = await detailToMaintain(req.db, p, id);
     const l = locationOf(detail, p, locationId);
     const values: LocationFormValues = {
       name: l.location.name ?? '',
@@ -148,14 +148,14 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
   /** Save a new location (locationId null) or a location of the service; field errors are thrown (Invalid) for the form. */
   async function saveLocation(req: TenantRequest, id: string, locationId: string | null, v: LocationFormValues): Promise<void> {
     const p = req.principal;
-    const detail = await detailToMaintain(app, p, id);
+    const detail = await detailToMaintain(req.db, p, id);
     if (locationId) locationOf(detail, p, locationId);
     const lat = decimal(v.latitude);
     const lon = decimal(v.longitude);
     const errors: FieldErrors = {};
     if (Number.isNaN(lat)) errors.latitude = 'socialmap.error.latitude';
     if (Number.isNaN(lon)) errors.longitude = 'socialmap.error.longitude';
-    const allowed = new Set((await termOptions(app.db, req.tenant.id, 'toegankelijkheid')).map((o) => o.value));
+    const allowed = new Set((await termOptions(req.db, req.tenant.id, 'toegankelijkheid')).map((o) => o.value));
     if (v.accessibility.some((c) => !allowed.has(c))) errors.accessibility = 'socialmap.error.unknownTerm';
     if (Object.keys(errors).length > 0) throw Invalid(errors);
     const hasAddress = Boolean(v.address_1 || v.postal_code || v.city);
@@ -167,7 +167,7 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
       term_codes: [...v.accessibility],
     };
     const actor = actorFrom(req, app.clock.now());
-    await inTransaction(app.db, async (trx) => {
+    await inTransaction(req.db, async (trx) => {
       if (locationId) {
         await updateLocation(trx, req.tenant.id, locationId, input, actor);
       } else {
@@ -186,7 +186,7 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
     shown: { errors: Record<string, string>; values: Record<string, string | string[]>; status: number },
   ) {
     const p = req.principal;
-    const detail = await detailToMaintain(app, p, id);
+    const detail = await detailToMaintain(req.db, p, id);
     if (locationId) locationOf(detail, p, locationId);
     const errors = keepFieldNames(shown.errors, LOCATION_FIELDS);
     return locationPage(req, reply, detail, locationForm.parse(shown.values), locationId, { errors, status: shown.status });
@@ -236,7 +236,7 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
     });
 
   route.get('/:tenant/sociale-kaart/beheer/aanbod/:id/tijden', { policy, params: serviceParams }, async (req, reply) => {
-    const detail = await detailToMaintain(app, req.principal, req.params.id);
+    const detail = await detailToMaintain(req.db, req.principal, req.params.id);
     return schedulePage(req, reply, detail, { ...scheduleForm.parse({}), kind: 'weekly' });
   });
 
@@ -247,16 +247,16 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
       params: serviceParams,
       form: scheduleForm,
       invalid: async (req, reply, errors, values, status) => {
-        const detail = await detailToMaintain(app, req.principal, req.params.id);
+        const detail = await detailToMaintain(req.db, req.principal, req.params.id);
         return schedulePage(req, reply, detail, scheduleForm.parse(values), { errors: keepFieldNames(errors, SCHEDULE_FIELDS), status });
       },
     },
     async (req, reply) => {
       const p = req.principal;
-      const detail = await detailToMaintain(app, p, req.params.id);
+      const detail = await detailToMaintain(req.db, p, req.params.id);
       const parsed = scheduleFromForm(detail.service.id, req.body);
       if (!parsed.ok) throw Invalid(parsed.errors);
-      await createSchedule(app.db, req.tenant.id, parsed.input, actorFrom(req, app.clock.now()));
+      await createSchedule(req.db, req.tenant.id, parsed.input, actorFrom(req, app.clock.now()));
       return reply.redirect(`${keepBase(req)}/aanbod/${detail.service.id}?melding=tijd-toegevoegd`, 303);
     },
   );
@@ -274,9 +274,9 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const p = req.principal;
       const { id, scheduleId } = req.params;
-      const detail = await detailToMaintain(app, p, id);
+      const detail = await detailToMaintain(req.db, p, id);
       scheduleOf(detail, scheduleId);
-      await deleteSchedule(app.db, req.tenant.id, scheduleId, actorFrom(req, app.clock.now()));
+      await deleteSchedule(req.db, req.tenant.id, scheduleId, actorFrom(req, app.clock.now()));
       return reply.redirect(`${keepBase(req)}/aanbod/${id}?melding=tijd-verwijderd`, 303);
     },
   );
@@ -291,7 +291,7 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
       invalid: async (req, reply, errors, _values, status) => {
         const p = req.principal;
         const { id, scheduleId } = req.params;
-        scheduleOf(await detailToMaintain(app, p, id), scheduleId);
+        scheduleOf(await detailToMaintain(req.db, p, id), scheduleId);
         const page = await renderServicePage(app, req, id, { cancelErrors: { scheduleId, errors } });
         return reply.page(page.node, { title: page.title, status, breadcrumbs: keepCrumbs(req) });
       },
@@ -299,7 +299,7 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const p = req.principal;
       const { id, scheduleId } = req.params;
-      const detail = await detailToMaintain(app, p, id);
+      const detail = await detailToMaintain(req.db, p, id);
       const schedule = scheduleOf(detail, scheduleId);
       const { date, note } = req.body;
       const errors: FieldErrors = {};
@@ -314,7 +314,7 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
       if (note.length > EXCEPTION_NOTE_MAX) errors.note = 'socialmap.error.tooLong';
       if (Object.keys(errors).length > 0) throw Invalid(errors);
       await addScheduleException(
-        app.db,
+        req.db,
         req.tenant.id,
         { schedule_id: scheduleId, date, note: note || null },
         actorFrom(req, app.clock.now()),

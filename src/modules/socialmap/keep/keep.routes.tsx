@@ -38,7 +38,7 @@ export async function keepRoutes(app: FastifyInstance): Promise<void> {
   const policy = { roles: KEEP_ROLES };
 
   route.get('/:tenant/sociale-kaart/beheer', { policy, query: noticeQuery }, async (req, reply) => {
-    const { services, all, canCreate, openSuggestions } = await keepOverview(app.db, req.principal);
+    const { services, all, canCreate, openSuggestions } = await keepOverview(req.db, req.principal);
     return reply.page(
       <KeepListPage
         ctx={req.viewContext()}
@@ -61,7 +61,7 @@ export async function keepRoutes(app: FastifyInstance): Promise<void> {
     values: ServiceFormValues,
     shown?: { errors: Record<string, string>; status: number },
   ) {
-    const options = await formOptions(app, p);
+    const options = await formOptions(req.db, p);
     if (options.organisations.length === 0) throw Forbidden('socialmap.keep.noOrganisations');
     return reply.page(
       <>
@@ -92,13 +92,13 @@ export async function keepRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const p = req.principal;
       const values = req.body;
-      const options = await formOptions(app, p);
+      const options = await formOptions(req.db, p);
       const org = options.organisations.find((o) => o.id === values.organization_id);
       if (!org) throw Forbidden('socialmap.keep.orgNotYours');
       const termErrors = checkTerms(values, options);
       if (Object.keys(termErrors).length > 0) throw Invalid(termErrors);
       const actor = actorFrom(req, app.clock.now());
-      const row = await inTransaction(app.db, async (trx) => {
+      const row = await inTransaction(req.db, async (trx) => {
         const created = await createService(
           trx,
           req.tenant.id,
@@ -118,7 +118,7 @@ export async function keepRoutes(app: FastifyInstance): Promise<void> {
 
   route.get('/:tenant/sociale-kaart/beheer/aanbod/:id', { policy, params, query: noticeQuery }, async (req, reply) => {
     const p = req.principal;
-    await serviceToMaintain(app.db, p, req.params.id);
+    await serviceToMaintain(req.db, p, req.params.id);
     const page = await renderServicePage(app, req, req.params.id, { notice: noticeKey(req.query.melding) });
     return reply.page(page.node, { title: page.title, breadcrumbs: keepCrumbs(req) });
   });
@@ -131,7 +131,7 @@ export async function keepRoutes(app: FastifyInstance): Promise<void> {
       form: serviceForm,
       invalid: async (req, reply, errors, values, status) => {
         const p = req.principal;
-        await serviceToMaintain(app.db, p, req.params.id);
+        await serviceToMaintain(req.db, p, req.params.id);
         const page = await renderServicePage(app, req, req.params.id, {
           values: valuesOfBody(values),
           errors: keepFieldNames(errors, SERVICE_FIELDS),
@@ -142,11 +142,11 @@ export async function keepRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const p = req.principal;
       const { id } = req.params;
-      await serviceToMaintain(app.db, p, id);
+      await serviceToMaintain(req.db, p, id);
       const values = req.body;
-      const termErrors = checkTerms(values, await formOptions(app, p));
+      const termErrors = checkTerms(values, await formOptions(req.db, p));
       if (Object.keys(termErrors).length > 0) throw Invalid(termErrors);
-      await inTransaction(app.db, async (trx) => {
+      await inTransaction(req.db, async (trx) => {
         const detail = await getServiceDetail(trx, req.tenant.id, id);
         // Keep terms of other taxonomies (e.g. imported ones); replace functions and target groups.
         const others = (detail?.terms ?? [])
@@ -167,8 +167,8 @@ export async function keepRoutes(app: FastifyInstance): Promise<void> {
   route.post('/:tenant/sociale-kaart/beheer/aanbod/:id/klopt', { policy, params, form: checkedForm }, async (req, reply) => {
     const p = req.principal;
     const { id } = req.params;
-    await serviceToMaintain(app.db, p, id);
-    await markChecked(app.db, req.tenant.id, id, actorFrom(req, app.clock.now()));
+    await serviceToMaintain(req.db, p, id);
+    await markChecked(req.db, req.tenant.id, id, actorFrom(req, app.clock.now()));
     const toList = req.body.terug === 'lijst';
     return reply.redirect(toList ? `${keepBase(req)}?melding=gecontroleerd` : `${keepBase(req)}/aanbod/${id}?melding=gecontroleerd`, 303);
   });

@@ -4,6 +4,7 @@
  * /{tenant}/sociale-kaart/beheer/voorstellen where the provider or a coordinator accepts or rejects.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { z } from 'zod';
 import { truncateIp } from '../../../platform/audit/audit.service.ts';
 import { routes } from '../../../platform/http/route.ts';
@@ -42,8 +43,8 @@ export async function keepSuggestRoutes(app: FastifyInstance): Promise<void> {
   const route = routes(app);
   const params = { id: uuidParam };
 
-  async function serviceOf(tenantId: string, id: string) {
-    const s = await getService(app.db, tenantId, id);
+  async function serviceOf(db: DbOrTrx, tenantId: string, id: string) {
+    const s = await getService(db, tenantId, id);
     if (!s) throw NotFound('socialmap.error.serviceNotFound');
     return { id: s.id, name: s.name };
   }
@@ -56,7 +57,7 @@ export async function keepSuggestRoutes(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     shown?: { errors: Record<string, string>; values: Record<string, string | string[]>; status: number },
   ) => {
-    const service = await serviceOf(req.tenant.id, req.params.id);
+    const service = await serviceOf(req.db, req.tenant.id, req.params.id);
     const text = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
     const values = shown && { message: text(shown.values.message), email: text(shown.values.email) };
     return reply.page(<SuggestPage ctx={req.viewContext()} service={service} values={values} errors={shown?.errors} />, {
@@ -78,8 +79,8 @@ export async function keepSuggestRoutes(app: FastifyInstance): Promise<void> {
       invalid: (req, reply, errors, values, status) => suggestPage(req, reply, { errors, values, status }),
     },
     async (req, reply) => {
-      const service = await serviceOf(req.tenant.id, req.params.id);
-      await suggestCorrection(app.db, {
+      const service = await serviceOf(req.db, req.tenant.id, req.params.id);
+      await suggestCorrection(req.db, {
         tenantId: req.tenant.id,
         serviceId: service.id,
         message: req.body.message,
@@ -101,7 +102,7 @@ export async function keepSuggestRoutes(app: FastifyInstance): Promise<void> {
   route.get('/:tenant/sociale-kaart/beheer/voorstellen', { policy, query: noticeQuery }, async (req, reply) => {
     const p = req.principal;
     return reply.page(
-      <SuggestionsPage ctx={req.viewContext()} suggestions={await openSuggestions(app.db, p)} notice={noticeKey(req.query.melding)} />,
+      <SuggestionsPage ctx={req.viewContext()} suggestions={await openSuggestions(req.db, p)} notice={noticeKey(req.query.melding)} />,
       { title: req.t('socialmap.keep.sugg.title'), breadcrumbs: keepCrumbs(req) },
     );
   });
@@ -119,7 +120,7 @@ export async function keepSuggestRoutes(app: FastifyInstance): Promise<void> {
         const suffix = suggestionSuffix(id);
         const named = Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${k.replace(/^fields\./, '')}-${suffix}`, v]));
         return reply.page(
-          <SuggestionsPage ctx={req.viewContext()} suggestions={await openSuggestions(app.db, p)} errorsFor={{ id, errors: named }} />,
+          <SuggestionsPage ctx={req.viewContext()} suggestions={await openSuggestions(req.db, p)} errorsFor={{ id, errors: named }} />,
           { title: req.t('socialmap.keep.sugg.title'), status, breadcrumbs: keepCrumbs(req) },
         );
       },
@@ -130,7 +131,7 @@ export async function keepSuggestRoutes(app: FastifyInstance): Promise<void> {
       const form = req.body.suffix === suggestionSuffix(id) ? req.body.fields : null;
       // A decision sent with another suggestion's fields is no decision on this one.
       if (!form) throw Invalid({ decision: 'socialmap.keep.handle.decision' });
-      await handleSuggestion(app.db, p, {
+      await handleSuggestion(req.db, p, {
         id,
         decision: form.decision,
         reason: form.reason,

@@ -42,8 +42,8 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
 
   async function list(req: TenantRequest, reply: FastifyReply, shown?: Shown) {
     const tenantId = req.tenant.id;
-    await ensureDefaultTaxonomies(app.db, req.principal, tenantId);
-    const [taxonomies, terms] = await Promise.all([listTaxonomies(app.db, tenantId), listTerms(app.db, tenantId)]);
+    await ensureDefaultTaxonomies(req.db, req.principal, tenantId);
+    const [taxonomies, terms] = await Promise.all([listTaxonomies(req.db, tenantId), listTerms(req.db, tenantId)]);
     return reply.page(
       <TermsPage
         ctx={req.viewContext()}
@@ -63,7 +63,7 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
     { policy: POLICY, form: termForm, invalid: (req, reply, errors, values, status) => list(req, reply, { errors, values, status }) },
     async (req, reply) => {
       await createTerm(
-        app.db,
+        req.db,
         req.tenant.id,
         { taxonomy_id: req.body.taxonomy_id ?? '', name: req.body.name, description: req.body.description ?? '' },
         actorFrom(req, app.clock.now()),
@@ -73,7 +73,7 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
   );
 
   async function edit(req: TenantRequest, reply: FastifyReply, id: string, shown?: Shown) {
-    const term = await getTerm(app.db, req.tenant.id, id);
+    const term = await getTerm(req.db, req.tenant.id, id);
     if (!term) throw NotFound('socialmap.error.termNotFound');
     return reply.page(
       <TermEditPage
@@ -103,9 +103,9 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
       invalid: (req, reply, errors, values, status) => edit(req, reply, req.params.id, { errors, values, status }),
     },
     async (req, reply) => {
-      if (!(await getTerm(app.db, req.tenant.id, req.params.id))) throw NotFound('socialmap.error.termNotFound');
+      if (!(await getTerm(req.db, req.tenant.id, req.params.id))) throw NotFound('socialmap.error.termNotFound');
       await updateTerm(
-        app.db,
+        req.db,
         req.tenant.id,
         req.params.id,
         { name: req.body.name, description: req.body.description ?? '' },
