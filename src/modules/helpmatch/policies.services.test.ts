@@ -13,8 +13,10 @@ import { principalOf, systemPrincipal } from '../../platform/principal.ts';
 import { actorIn, type Actor } from './actor.ts';
 import { createRequest, listMyRequests, loadRequest, viewRequest, type NewRequest } from './requests/requests.service.ts';
 import { getMyOffer, saveOffer } from './offers/offers.service.ts';
-import { acceptMatch, createMatches, type NewMatch } from './matches/matches.service.ts';
-import { listMyMatches } from './matches/details.service.ts';
+import { acceptMatch, createMatches, loadMatch, type NewMatch } from './matches/matches.service.ts';
+import { getMatchDetails, listMyMatches } from './matches/details.service.ts';
+import { postMessage } from './matches/followup.service.ts';
+import { reportUser } from './safety/safety.service.ts';
 import type { MatchCtx } from './matches/notify.ts';
 import * as circles from './circle/circle.service.ts';
 import { insertMember } from './circle/circle.store.ts';
@@ -152,6 +154,36 @@ describe('helpmatch services refuse whoever the rules do not allow', () => {
       (await listMyMatches(db(), owner)).map((m) => m.match.id),
       [suggested.id],
     );
+  });
+
+  it('a match is read by its two parties and coordinators only: loadMatch, its page, its messages and reports refuse a stranger', async () => {
+    const otherRequestId = (await createRequest(db(), T.id, owner, { ...request, summary: 'Ramen zemen' }, NOW)).id;
+    const item: NewMatch = {
+      requestId: otherRequestId,
+      volunteerUserId: volunteer.userId,
+      offerId: null,
+      state: 'suggested',
+      source: 'engine',
+    };
+    const [match] = await createMatches(db(), ctxOf(), systemPrincipal(T.id, NOW), [item]);
+    assert.ok(match);
+    for (const p of [owner, volunteer, coordinator]) {
+      const loaded = await loadMatch(db(), p, T.id, match.id);
+      assert.equal(loaded.match.id, match.id);
+      assert.equal(loaded.request.id, otherRequestId);
+      assert.equal((await getMatchDetails(db(), T.id, p, match.id)).match.id, match.id);
+    }
+    const strangers = [otherResident, admin, otherCoordinator, actorIn(T.id, volunteer.userId, [], { now: NOW })];
+    for (const p of [...strangers, principalOf(null, T.id, NOW)]) {
+      await assert.rejects(loadMatch(db(), p, T.id, match.id), forbidden);
+    }
+    for (const p of strangers) {
+      await assert.rejects(getMatchDetails(db(), T.id, p, match.id), forbidden);
+      await assert.rejects(postMessage(db(), ctxOf(), p, match.id, 'Hallo'), forbidden);
+      await assert.rejects(reportUser(db(), T.id, p, match.id, 'Grof gedrag', NOW), forbidden);
+    }
+    // Another municipality's id space: the match is not there at all.
+    await assert.rejects(loadMatch(db(), otherCoordinator, OTHER_TENANT, match.id), refused(404));
   });
 
   it('a care circle loaded for one member cannot be used by anyone else', async () => {

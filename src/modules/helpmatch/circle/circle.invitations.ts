@@ -14,6 +14,7 @@ import { authorize } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { hashToken, newToken } from '../../../platform/tokens.ts';
+import { circleInvitationView, type CircleInvitationView } from './circle.presenter.ts';
 
 export const INVITE_DAYS = 14;
 const MAX_OPEN_INVITATIONS = 50;
@@ -136,8 +137,8 @@ export async function revokeCircleInvitation(
 }
 
 /** Open invitations of the circle (owner only: the addresses are what they typed; other members see none). */
-export async function listCircleInvitations(db: DbOrTrx, circle: MemberCircle, actor: Actor, now: Date) {
+export async function listCircleInvitations(db: DbOrTrx, circle: MemberCircle, actor: Actor, now: Date): Promise<CircleInvitationView[]> {
   assertMember(circle, actor);
   if (circle.role !== 'owner') return [];
-  return store.listOpenInvitations(db, circle.tenant_id, circle.id, now);
+  return (await store.listOpenInvitations(db, circle.tenant_id, circle.id, now)).map(circleInvitationView);
 }

@@ -18,6 +18,7 @@ import { uuidParam } from '../helpmatch.schemas.ts';
 import { actorOf, circlePath, crumbs, listPath } from './circle.http.ts';
 import { singleValues } from '../helpmatch.http.ts';
 import { MembersPage } from './views/members.tsx';
+import { circleView } from './circle.presenter.ts';
 import { CircleInvitationPage, type CircleInvitationMode } from './views/invitation.tsx';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
 
@@ -47,7 +48,7 @@ export async function circleMemberRoutes(app: FastifyInstance): Promise<void> {
       .page(
         <MembersPage
           ctx={req.viewContext()}
-          circle={circle}
+          circle={circleView(circle)}
           members={members}
           invitations={invitations}
           inviteDays={INVITE_DAYS}

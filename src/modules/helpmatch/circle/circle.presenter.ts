@@ -1,7 +1,50 @@
-/** The circle pages' view models: tasks, turns and the week as the views show them (camelCase, no rows). */
+/** The circle pages' view models: the circle, its invitations, tasks, turns and the week as the views show them (camelCase, no rows). */
 import type { TaskRow, TurnRow } from './circle.store.ts';
 import type { Slot } from './circle.schedule.ts';
-import type { CircleRecurrence } from './circle.tables.ts';
+import type { CircleMemberRole, CircleRecurrence } from './circle.tables.ts';
+
+/** A circle as its pages show it to one member: who it is around, and the member's own role in it. */
+export interface CircleView {
+  id: string;
+  personName: string;
+  personDetails: string;
+  role: CircleMemberRole;
+}
+
+/** A member of the circle with their name, for the members page (and the names on the week). */
+export interface CircleMember {
+  userId: string;
+  name: string;
+  role: CircleMemberRole;
+  joinedAt: Date;
+}
+
+/** One of "my circles" on the list page. */
+export interface CircleListItem {
+  id: string;
+  personName: string;
+  role: CircleMemberRole;
+}
+
+/** An open invitation, as the owner sees it on the members page. */
+export interface CircleInvitationView {
+  id: string;
+  email: string;
+  name: string;
+  expiresAt: Date;
+}
+
+export function circleView(c: { id: string; person_name: string; person_details: string; role: CircleMemberRole }): CircleView {
+  return { id: c.id, personName: c.person_name, personDetails: c.person_details, role: c.role };
+}
+
+export function circleListItem(c: { id: string; person_name: string; role: CircleMemberRole }): CircleListItem {
+  return { id: c.id, personName: c.person_name, role: c.role };
+}
+
+export function circleInvitationView(i: { id: string; email: string; name: string; expires_at: Date }): CircleInvitationView {
+  return { id: i.id, email: i.email, name: i.name, expiresAt: i.expires_at };
+}
 
 export interface CircleTask {
   id: string;

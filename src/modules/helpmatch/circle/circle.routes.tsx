@@ -18,7 +18,7 @@ import { CircleListPage, NewCirclePage } from './views/list.tsx';
 import { CircleOverviewPage } from './views/overview.tsx';
 import { SlotPage } from './views/slot.tsx';
 import { actorOf, circlePath, crumbs } from './circle.http.ts';
-import { circleTask, circleTurn } from './circle.presenter.ts';
+import { circleTask, circleTurn, circleView } from './circle.presenter.ts';
 import { singleValues } from '../helpmatch.http.ts';
 
 const ANY_ROLE: Policy = { roles: ['resident', 'volunteer', 'professional', 'coordinator', 'admin'] };
@@ -53,7 +53,7 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
       .page(
         <CircleOverviewPage
           ctx={req.viewContext()}
-          circle={circle}
+          circle={circleView(circle)}
           names={new Map(members.map((m) => [m.userId, m.name]))}
           week={week}
           hours={hours}

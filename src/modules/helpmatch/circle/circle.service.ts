@@ -11,9 +11,9 @@ import { getArea } from '../../areas/areas.service.ts';
 import { getUserProfile } from '../../people/people.service.ts';
 import * as store from './circle.store.ts';
 import { addDays, isIsoDate, isOccurrence, mondayOf, weekSlots } from './circle.schedule.ts';
-import { circleWeekView, type CircleWeek } from './circle.presenter.ts';
+import { circleListItem, circleWeekView, type CircleListItem, type CircleMember, type CircleWeek } from './circle.presenter.ts';
 import { localDate } from '../../../platform/time.ts';
-import type { CircleCreatedAs, CircleMemberRole, CircleRecurrence } from './circle.tables.ts';
+import type { CircleCreatedAs, CircleRecurrence } from './circle.tables.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { MAX } from '../helpmatch.schemas.ts';
 import { authorize } from '../../../platform/principal.ts';
@@ -73,9 +73,9 @@ export async function getOwnedCircle(db: DbOrTrx, tenantId: string, circleId: st
 }
 
 /** The circles the actor belongs to in this tenant. */
-export async function listMyCircles(db: DbOrTrx, tenantId: string, actor: Actor) {
+export async function listMyCircles(db: DbOrTrx, tenantId: string, actor: Actor): Promise<CircleListItem[]> {
   authorize(can(actor, 'circle.view', { tenantId, userIds: [actor.userId] }));
-  return store.listCirclesOfUser(db, tenantId, actor.userId);
+  return (await store.listCirclesOfUser(db, tenantId, actor.userId)).map(circleListItem);
 }
 
 /** Create a circle around a person; the creator becomes its owner. */
@@ -105,13 +105,6 @@ export async function createCircle(
     await audit(trx, tenantId, actor, 'create', 'helpmatch_circle', id, { createdAs: input.createdAs });
     return id;
   });
-}
-
-export interface CircleMember {
-  userId: string;
-  name: string;
-  role: CircleMemberRole;
-  joinedAt: Date;
 }
 
 /** The members of a circle with their names (the actor must be the member it was loaded for). */

@@ -1,12 +1,12 @@
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { getUserProfile } from '../../people/people.service.ts';
-import { type RequestRow, listRequestsOfUser, listRequests, requestOfMatch } from '../requests/requests.store.ts';
+import { type RequestRow, listRequestsOfUser, listRequests } from '../requests/requests.store.ts';
 import { type MatchRow, listMessages, listMatchesOfVolunteer, listMatchesOfRequests } from './matches.store.ts';
 import type { HelpType, MatchState, RequestState, Urgency, WeeklySlot } from '../helpmatch.tables.ts';
 import { type Actor, auditOf, ownTenant } from '../actor.ts';
 import { requesterSide } from '../requests/requests.service.ts';
-import { loadMatch, matchFacts } from './matches.service.ts';
+import { loadMatch } from './matches.service.ts';
 import { authorize } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 import { type MatchSide, sideOf } from './followup.service.ts';
@@ -86,9 +86,7 @@ async function profileOrNull(db: DbOrTrx, userId: string | null) {
  * view of someone else's personal data is audited.
  */
 export async function getMatchDetails(db: DbOrTrx, tenantId: string, actor: Actor, matchId: string): Promise<MatchDetails> {
-  const m = await loadMatch(db, tenantId, matchId);
-  const r = await requestOfMatch(db, tenantId, m.request_id);
-  authorize(can(actor, 'match.view', matchFacts(m, r)));
+  const { match: m, request: r } = await loadMatch(db, actor, tenantId, matchId);
   const side = sideOf(actor, m, r);
   const volunteer = await profileOrNull(db, m.volunteer_user_id);
   let contacts: MatchDetails['contacts'] = null;

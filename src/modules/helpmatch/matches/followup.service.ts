@@ -3,7 +3,7 @@ import { inTransaction } from '../../../platform/db/database.ts';
 import { Conflict, Invalid } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { type MatchRow, transitionMatch, insertMessage } from './matches.store.ts';
-import { type RequestRow, requestOfMatch, transitionRequest } from '../requests/requests.store.ts';
+import { type RequestRow, transitionRequest } from '../requests/requests.store.ts';
 import { type Actor, assertNotBlocked, auditOf } from '../actor.ts';
 import { requesterSide } from '../requests/requests.service.ts';
 import { loadMatch, matchFacts } from './matches.service.ts';
@@ -31,8 +31,7 @@ export async function recordHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matc
   if (!Number.isFinite(hours) || hours <= 0 || hours > MAX.matchHours) throw Invalid({ hours: 'helpmatch.hours.invalid' });
   const rounded = Math.round(hours * 4) / 4;
   return inTransaction(db, async (trx) => {
-    const m = await loadMatch(trx, ctx.tenantId, matchId);
-    const r = await requestOfMatch(trx, ctx.tenantId, m.request_id);
+    const { match: m, request: r } = await loadMatch(trx, actor, ctx.tenantId, matchId);
     authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
     if (m.state !== 'accepted') throw Conflict('helpmatch.hours.notAccepted');
@@ -60,8 +59,7 @@ export async function recordHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matc
 /** The other party confirms the recorded hours; with both confirmations the match and request are done. */
 export async function confirmHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string): Promise<MatchRow> {
   return inTransaction(db, async (trx) => {
-    const m = await loadMatch(trx, ctx.tenantId, matchId);
-    const r = await requestOfMatch(trx, ctx.tenantId, m.request_id);
+    const { match: m, request: r } = await loadMatch(trx, actor, ctx.tenantId, matchId);
     authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
     if (m.state !== 'accepted' || m.hours === null) throw Conflict('helpmatch.hours.nothingToConfirm');
@@ -99,8 +97,7 @@ export async function giveFeedback(
     throw Invalid({ rating: 'helpmatch.feedback.ratingInvalid' });
   }
   await inTransaction(db, async (trx) => {
-    const m = await loadMatch(trx, ctx.tenantId, matchId);
-    const r = await requestOfMatch(trx, ctx.tenantId, m.request_id);
+    const { match: m, request: r } = await loadMatch(trx, actor, ctx.tenantId, matchId);
     authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
     if (!['accepted', 'done', 'no_show', 'cancelled'].includes(m.state) || m.accepted_at === null) {
@@ -121,8 +118,7 @@ export async function postMessage(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matc
   if (text.length === 0 || text.length > MAX.longText) throw Invalid({ body: 'helpmatch.message.invalid' });
   await assertNotBlocked(db, ctx.tenantId, actor.userId);
   await inTransaction(db, async (trx) => {
-    const m = await loadMatch(trx, ctx.tenantId, matchId);
-    const r = await requestOfMatch(trx, ctx.tenantId, m.request_id);
+    const { match: m, request: r } = await loadMatch(trx, actor, ctx.tenantId, matchId);
     authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
     if (!['suggested', 'proposed', 'accepted'].includes(m.state)) throw Conflict('helpmatch.match.notLive');

@@ -59,11 +59,28 @@ async function requestRow(db: DbOrTrx, tenantId: string, id: string): Promise<Re
   return r;
 }
 
-/** A match by id within the tenant, or NotFound. */
-export async function loadMatch(db: DbOrTrx, tenantId: string, id: string): Promise<MatchRow> {
+/** A match by id within the tenant, or NotFound: only for this file's accept and decline, which check their own rule on it right after. */
+async function matchRow(db: DbOrTrx, tenantId: string, id: string): Promise<MatchRow> {
   const m = isUuid(id) ? await findMatch(db, tenantId, id) : undefined;
   if (!m) throw NotFound('helpmatch.match.notFound');
   return m;
+}
+
+/**
+ * A match and its request, for whoever may see the match (`match.view`: its two parties and
+ * coordinators of its municipality); Forbidden for anyone else, NotFound for an unknown id. A
+ * caller with a narrower rule (follow-up: the parties only) checks it on the result as well.
+ */
+export async function loadMatch(
+  db: DbOrTrx,
+  principal: Principal,
+  tenantId: string,
+  id: string,
+): Promise<{ match: MatchRow; request: RequestRow }> {
+  const match = await matchRow(db, tenantId, id);
+  const request = await requestOfMatch(db, tenantId, match.request_id);
+  authorize(can(principal, 'match.view', matchFacts(match, request)));
+  return { match, request };
 }
 
 /** Who creates matches: a coordinator's actor, or the system principal of a job (the engine's waves). */
@@ -218,7 +235,7 @@ export async function respondToRequest(db: DbOrTrx, ctx: MatchCtx, actor: Actor,
 }
 
 async function acceptIn(trx: Trx, ctx: MatchCtx, actor: Actor, matchId: string): Promise<MatchRow> {
-  const before = await loadMatch(trx, ctx.tenantId, matchId);
+  const before = await matchRow(trx, ctx.tenantId, matchId);
   if (!can(actor, 'match.accept', volunteerFacts(before))) throw Forbidden('helpmatch.match.onlyVolunteer');
   // Lock the request row: concurrent accepts of one request queue here, then see its new state.
   const locked = await lockRequest(trx, ctx.tenantId, before.request_id);
@@ -261,7 +278,7 @@ export async function acceptMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matc
 /** The volunteer declines a suggested or proposed match. */
 export async function declineMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const before = await loadMatch(trx, ctx.tenantId, matchId);
+    const before = await matchRow(trx, ctx.tenantId, matchId);
     if (!can(actor, 'match.accept', volunteerFacts(before))) throw Forbidden('helpmatch.match.onlyVolunteer');
     const m = await transitionMatch(trx, ctx.tenantId, matchId, ['suggested', 'proposed'], {
       state: 'declined',
@@ -280,8 +297,8 @@ export async function declineMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, mat
  */
 export async function endMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string, outcome: 'cancelled' | 'no_show'): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const before = await loadMatch(trx, ctx.tenantId, matchId);
-    const request = await requestOfMatch(trx, ctx.tenantId, before.request_id);
+    // Seeing the match (either party, or a coordinator) first; then the rule of the outcome.
+    const { match: before, request } = await loadMatch(trx, actor, ctx.tenantId, matchId);
     const isVolunteer = before.volunteer_user_id === actor.userId;
     // Cancel: either party or a coordinator; no-show: the asking side or a coordinator.
     authorize(

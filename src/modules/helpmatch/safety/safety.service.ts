@@ -17,7 +17,6 @@ import { listMatchesOfVolunteer, transitionMatch } from '../matches/matches.stor
 import { type Actor, auditOf } from '../actor.ts';
 import { authorize } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
-import { requestOfMatch } from '../requests/requests.store.ts';
 import { loadMatch, matchFacts } from '../matches/matches.service.ts';
 import { sideOf } from '../matches/followup.service.ts';
 import { isUuid } from '../../../platform/ids.ts';
@@ -28,8 +27,7 @@ export async function reportUser(db: DbOrTrx, tenantId: string, actor: Actor, ma
   const text = reason.trim();
   if (text.length < 3 || text.length > MAX.longText) throw Invalid({ reason: 'helpmatch.report.reasonRequired' });
   await inTransaction(db, async (trx) => {
-    const m = await loadMatch(trx, tenantId, matchId);
-    const r = await requestOfMatch(trx, tenantId, m.request_id);
+    const { match: m, request: r } = await loadMatch(trx, actor, tenantId, matchId);
     authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
     const reported = side === 'volunteer' ? (r.requester_user_id ?? r.created_by_user_id) : m.volunteer_user_id;

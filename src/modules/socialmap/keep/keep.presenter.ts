@@ -1,5 +1,6 @@
 /** The maintenance pages' view models: an entry of the maintenance list, the page of one service and an open suggestion (camelCase, no rows). */
-import type { KeepServiceRow, SuggestionRow } from './keep.store.ts';
+import type { KeepServiceRow } from './keep.store.ts';
+import type { SuggestionRow } from './keep.suggestions.store.ts';
 import type { ServiceStatus } from '../socialmap.tables.ts';
 import type { ServiceDetail } from '../records/detail.service.ts';
 

@@ -20,6 +20,7 @@ import type { Principal } from '../../../platform/principal.ts';
 import { authorize } from '../../../platform/principal.ts';
 import { can, reachedOrganisations, tenantOf } from '../policies.ts';
 import * as store from './keep.store.ts';
+import * as suggestionStore from './keep.suggestions.store.ts';
 import { keepServiceItem, openSuggestion, type KeepServiceItem, type OpenSuggestion } from './keep.presenter.ts';
 import { ZONE } from '../../../platform/time.ts';
 import { isUuid } from '../../../platform/ids.ts';
@@ -71,7 +72,7 @@ export async function suggestCorrection(
   return inTransaction(db, async (trx) => {
     const service = await store.findServiceOwner(trx, input.tenantId, input.serviceId);
     if (!service) throw NotFound('socialmap.error.serviceNotFound');
-    const row = await store.insertSuggestion(trx, {
+    const row = await suggestionStore.insertSuggestion(trx, {
       tenantId: input.tenantId,
       serviceId: input.serviceId,
       message: input.message,
@@ -116,7 +117,7 @@ export async function keepOverview(
 /** Open suggestions the principal may handle (coordinators: all of the tenant), newest first. */
 export async function openSuggestions(db: DbOrTrx, principal: Principal, serviceId?: string): Promise<OpenSuggestion[]> {
   authorize(can(principal, 'socialmap.suggestion.handle'));
-  const rows = await store.listSuggestions(db, tenantOf(principal), {
+  const rows = await suggestionStore.listSuggestions(db, tenantOf(principal), {
     status: 'open',
     peopleOrganisationIds: reachedOrganisations(principal, 'socialmap.suggestion.handle'),
     ...(serviceId ? { serviceId } : {}),
@@ -149,7 +150,7 @@ export async function handleSuggestion(
   if (!isUuid(input.id)) throw NotFound('socialmap.keep.suggestionNotFound');
   if (input.decision === 'rejected' && !input.reason) throw Invalid({ reason: 'socialmap.keep.handle.reasonRequired' });
   return inTransaction(db, async (trx) => {
-    const s = await store.findSuggestionForUpdate(trx, tenantId, input.id);
+    const s = await suggestionStore.findSuggestionForUpdate(trx, tenantId, input.id);
     if (!s) throw NotFound('socialmap.keep.suggestionNotFound');
     const owner = await store.findServiceOwner(trx, tenantId, s.service_id);
     if (!owner || !can(principal, 'socialmap.suggestion.handle', { tenantId, organisationIds: [owner.people_organisation_id] })) {
@@ -157,7 +158,7 @@ export async function handleSuggestion(
     }
     if (
       s.status !== 'open' ||
-      !(await store.handleSuggestion(trx, tenantId, s.id, {
+      !(await suggestionStore.handleSuggestion(trx, tenantId, s.id, {
         status: input.decision,
         reason: input.reason,
         userId,
@@ -270,7 +271,7 @@ export async function runFreshness(db: DbOrTrx, now: Date, baseUrl: string): Pro
     result.services += r.services;
   }
   const keepUntil = DateTime.fromJSDate(now, { zone: ZONE }).minus({ months: SUGGESTION_EMAIL_RETENTION_MONTHS }).toJSDate();
-  result.emailsForgotten = await store.forgetHandledEmails(db, keepUntil);
+  result.emailsForgotten = await suggestionStore.forgetHandledEmails(db, keepUntil);
   return result;
 }
 
@@ -286,11 +287,11 @@ export async function freshnessJob(args: JobHandlerArgs): Promise<void> {
 export async function exportKeepUserData(db: DbOrTrx, userId: string): Promise<Record<string, unknown>> {
   const profile = await getUserProfile(db, userId);
   if (!profile.email) return { suggestions: [] };
-  return { suggestions: await store.suggestionsByEmail(db, profile.email) };
+  return { suggestions: await suggestionStore.suggestionsByEmail(db, profile.email) };
 }
 
 /** Remove a deleting person's e-mail address from their suggestions (the suggestion itself stays, anonymous). */
 export async function forgetKeepUserData(trx: Trx, userId: string): Promise<void> {
   const profile = await getUserProfile(trx, userId).catch(() => null);
-  if (profile?.email) await store.forgetEmail(trx, profile.email);
+  if (profile?.email) await suggestionStore.forgetEmail(trx, profile.email);
 }

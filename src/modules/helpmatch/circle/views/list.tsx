@@ -4,6 +4,7 @@ import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErr
 import { TextAreaField } from './fields.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 import type { MessageKey } from '../../../../platform/i18n/index.ts';
+import type { CircleListItem } from '../circle.presenter.ts';
 
 export const circleBase = (ctx: ViewContext) => tenantPath(ctx, `/hulp/kring`);
 
@@ -15,7 +16,7 @@ export function CircleListPage({
   notice,
 }: {
   ctx: ViewContext;
-  circles: { id: string; person_name: string; role: string }[];
+  circles: CircleListItem[];
   canCreate: boolean;
   notice: MessageKey | null;
 }) {
@@ -34,7 +35,7 @@ export function CircleListPage({
           {circles.map((c) => (
             <li>
               <a class="utrecht-link" href={`${base}/${c.id}`}>
-                {t('helpmatch.circle.page.title', { name: c.person_name })}
+                {t('helpmatch.circle.page.title', { name: c.personName })}
               </a>{' '}
               ({t(c.role === 'owner' ? 'helpmatch.circle.roleOwner' : 'helpmatch.circle.roleMember')})
             </li>

@@ -2,7 +2,7 @@ import { MAX } from '../../helpmatch.schemas.ts';
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import { formatDateTime, type MessageKey } from '../../../../platform/i18n/index.ts';
-import type { CircleMember } from '../circle.service.ts';
+import type { CircleInvitationView, CircleMember, CircleView } from '../circle.presenter.ts';
 import { circleBase } from './list.tsx';
 import { ButtonForm } from './fields.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
@@ -19,9 +19,9 @@ export function MembersPage({
   errors,
 }: {
   ctx: ViewContext;
-  circle: { id: string; person_name: string; role: 'owner' | 'member' };
+  circle: CircleView;
   members: CircleMember[];
-  invitations: { id: string; email: string; name: string; expires_at: Date }[];
+  invitations: CircleInvitationView[];
   inviteDays: number;
   notice: MessageKey | null;
   values?: Record<string, string>;
@@ -32,7 +32,7 @@ export function MembersPage({
   const owner = circle.role === 'owner';
   return (
     <>
-      <h1 class="utrecht-heading-1">{t('helpmatch.circle.members.title', { name: circle.person_name })}</h1>
+      <h1 class="utrecht-heading-1">{t('helpmatch.circle.members.title', { name: circle.personName })}</h1>
       <Notice ctx={ctx} messageKey={notice} />
       <div class="table-scroll">
         <table class="data-table">
@@ -107,7 +107,7 @@ export function MembersPage({
               <ul class="utrecht-unordered-list">
                 {invitations.map((i) => (
                   <li>
-                    {i.name} ({i.email}), {t('helpmatch.circle.invite.until', { date: formatDateTime(ctx.locale, i.expires_at) })}{' '}
+                    {i.name} ({i.email}), {t('helpmatch.circle.invite.until', { date: formatDateTime(ctx.locale, i.expiresAt) })}{' '}
                     <ButtonForm
                       ctx={ctx}
                       action={`${base}/uitnodigingen/${i.id}/intrekken`}

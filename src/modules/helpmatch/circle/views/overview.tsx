@@ -1,7 +1,7 @@
 import { MAX } from '../../helpmatch.schemas.ts';
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import type { CircleTask, CircleWeek } from '../circle.presenter.ts';
+import type { CircleTask, CircleView, CircleWeek } from '../circle.presenter.ts';
 import { addDays, mondayOf, weekdayOf } from '../circle.schedule.ts';
 import { circleBase } from './list.tsx';
 import { ButtonForm, hoursText, longDate, shortDate, TextAreaField } from './fields.tsx';
@@ -11,7 +11,7 @@ import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
 export interface OverviewProps {
   ctx: ViewContext;
-  circle: { id: string; person_name: string; person_details: string; role: 'owner' | 'member' };
+  circle: CircleView;
   names: ReadonlyMap<string, string>;
   week: CircleWeek;
   hours: number;
@@ -36,13 +36,13 @@ export function CircleOverviewPage({ ctx, circle, names, week, hours, notice, va
   const isThisWeek = week.monday === mondayOf(week.today);
   return (
     <>
-      <h1 class="utrecht-heading-1">{t('helpmatch.circle.page.title', { name: circle.person_name })}</h1>
+      <h1 class="utrecht-heading-1">{t('helpmatch.circle.page.title', { name: circle.personName })}</h1>
       <Notice ctx={ctx} messageKey={notice} />
       <section aria-labelledby="kring-gegevens">
         <h2 class="utrecht-heading-2" id="kring-gegevens">
           {t('helpmatch.circle.page.details')}
         </h2>
-        <p class="utrecht-paragraph mail-text">{circle.person_details || t('helpmatch.circle.page.noDetails')}</p>
+        <p class="utrecht-paragraph mail-text">{circle.personDetails || t('helpmatch.circle.page.noDetails')}</p>
         <p class="utrecht-paragraph">{t('helpmatch.circle.page.hours', { hours: hoursText(ctx, hours) })}</p>
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`${base}/leden`}>
