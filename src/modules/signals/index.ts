@@ -17,6 +17,7 @@ import { listRoutes } from './list/list.routes.tsx';
 import { photoRoutes } from './photos/photos.routes.tsx';
 import { wijkschouwRoutes } from './wijkschouw/wijkschouw.routes.tsx';
 import { configRoutes } from './config/config.routes.tsx';
+import { configRoutingRoutes } from './config/config.routing.routes.tsx';
 import { mineRoutes } from './mine/mine.routes.tsx';
 import { jobsSettingsRoutes } from './jobs/jobs.routes.tsx';
 import { signalsJobs, signalsRecurringJobs } from './jobs/jobs.ts';
@@ -33,6 +34,7 @@ async function signalsRoutes(app: FastifyInstance): Promise<void> {
   await photoRoutes(app);
   await wijkschouwRoutes(app);
   await configRoutes(app);
+  await configRoutingRoutes(app);
   await mineRoutes(app);
   await jobsSettingsRoutes(app);
   await app.register(open311Routes);

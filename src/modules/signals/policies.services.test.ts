@@ -15,6 +15,7 @@ import { deleteFilter, filterFor, listPage, parseListQuery, saveFilter, savedFil
 import { createSignal, getSignal, getSignalById, listSignals, reassignSignal, signalHistory, transitionSignal } from './signals.service.ts';
 import { addAction } from './actions/actions.service.ts';
 import { photoBytes, photoViaLink } from './photos/photos.service.ts';
+import { followerCount, mergeCandidatesFor, routedOrganisation } from './merge/merge.service.ts';
 import { GRONINGEN, KRIMPEN, NOW, newSignal, setupTenant, type TenantFixture } from './signals.test-support.ts';
 
 const forbidden = (e: unknown) => {
@@ -190,6 +191,31 @@ describe('signals services refuse whoever the rules do not allow', () => {
     assert.equal((await photoViaLink(db(), who.anonymous, KRIMPEN.id, trackingToken, 1, 'full')).photo, null);
     await assert.rejects(photoViaLink(db(), who.anonymous, KRIMPEN.id, 'x'.repeat(43), 1, 'full'), notFound);
     await assert.rejects(photoViaLink(db(), who.otherCoordinator, KRIMPEN.id, trackingToken, 1, 'full'), notFound);
+  });
+
+  it('the merge helpers on a signal the route opened: candidates and followers only for the coordinator, the split form’s routing for the routed organisation too', async () => {
+    const { signal } = await createSignal(db(), newSignal());
+    const candidates = (principal: Principal) => mergeCandidatesFor(db(), principal, signal, NOW);
+    const followers = (principal: Principal) => followerCount(db(), principal, signal);
+    const routed = (principal: Principal) => routedOrganisation(db(), principal, signal, signal.category_id);
+    for (const key of [
+      'anonymous',
+      'resident',
+      'volunteer',
+      'professionalRouted',
+      'professionalOther',
+      'admin',
+      'otherCoordinator',
+    ] as const) {
+      await assert.rejects(candidates(who[key]), forbidden, key);
+      await assert.rejects(followers(who[key]), forbidden, key);
+    }
+    for (const key of ['anonymous', 'resident', 'volunteer', 'professionalOther', 'admin', 'otherCoordinator'] as const) {
+      await assert.rejects(routed(who[key]), forbidden, key);
+    }
+    assert.ok(Array.isArray(await candidates(who.coordinator)));
+    assert.equal(await followers(who.coordinator), 0);
+    for (const key of ['professionalRouted', 'coordinator'] as const) assert.equal(await routed(who[key]), k.municipality, key);
   });
 
   it('listSignals: refused without the list right, narrowed to the professional’s organisations', async () => {

@@ -25,7 +25,6 @@ import { authorize, type Principal } from '../../platform/principal.ts';
 import { can, signalFacts } from './policies.ts';
 import { signalAccess, visibleFilter, type SignalAccess } from './access.ts';
 
-export type { SignalRow, SignalListRow, SignalFilter, TransitionRow } from './signals.store.ts';
 export { nextStates, canTransition, isClosed, isPublicState };
 
 export { MAX_ADDRESS, MAX_DESCRIPTION } from './signals.schemas.ts';

@@ -29,9 +29,11 @@ import {
   reopenForm,
 } from './actions.schemas.ts';
 import { publicIdParam } from '../signals.schemas.ts';
-import { openSignal, type SignalRow } from '../signals.service.ts';
+import { openSignal } from '../signals.service.ts';
+import type { SignalRow } from '../signals.store.ts';
 import { isClosed } from '../workflow.ts';
 import type { ActionsPanel } from './views/actions.tsx';
+import { actionItem } from './actions.presenter.ts';
 import { FeedbackSettingsPage } from './views/actions-settings.tsx';
 import { localDate } from '../../../platform/time.ts';
 
@@ -62,7 +64,7 @@ export async function loadActionsPanel(
   }
   owners.sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'nl') || a.name.localeCompare(b.name, 'nl'));
   return {
-    actions,
+    actions: actions.map(actionItem),
     updatable: actions.filter((a) => mayUpdateAction(principal, signal, a)).map((a) => a.id),
     canAdd: mayAddAction(principal, signal) && !isClosed(signal.state),
     organisations: organisations.map((o) => ({ id: o.id, name: o.name })),

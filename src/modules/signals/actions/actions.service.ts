@@ -22,7 +22,6 @@ import { authorize, type Principal } from '../../../platform/principal.ts';
 import { can, signalFacts } from '../policies.ts';
 import { MAX_NOTE } from '../signals.schemas.ts';
 
-export type { ActionRow } from './actions.store.ts';
 export { MAX_ACTION_TEXT };
 
 /** True when the principal may add actions (`signal.action.add`): coordinators and staff of the organisation the signal is routed to. */

@@ -17,10 +17,6 @@ export const TEXT_STATES: readonly SignalState[] = SIGNAL_STATES.filter(
   (s) => isPublicState(s) && SIGNAL_STATES.some((f) => canTransition(f, s)),
 );
 
-export type { CategoryRow, CategoryGroupRow, RoutingRuleRow } from './categories.store.ts';
-export type { StandardTextRow } from './config.store.ts';
-export type { CategoryQuestion } from '../signals.tables.ts';
-
 export interface CategoryDefinition {
   serviceCode: string;
   name: string;

@@ -1,23 +1,28 @@
 /**
  * Settings pages of the signals module under `/{tenant}/beheer/meldingen` (coordinators and
- * administrators): the hub with the default desk, categories with their questions, routing rules
- * with a route tester, and standard texts. Forms work without JavaScript; bad input shows the form
- * again with the errors (422), refused changes answer 404/409 with a clear message.
+ * administrators): the hub with the default desk, and categories with their questions (routing
+ * rules and standard texts: config.routing.routes.tsx). Forms work without JavaScript; bad input
+ * shows the form again with the errors (422), refused changes answer 404/409 with a clear message.
  */
 import './config.messages.ts';
-import './config.routing.messages.ts';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
-import { z } from 'zod';
-import { auditFrom } from '../../../platform/audit/audit.service.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, Invalid } from '../../../platform/errors.ts';
-import { formErrorsOf, routes } from '../../../platform/http/route.ts';
-import type { RequestTenant } from '../../../platform/http/types.ts';
-import { listAreas } from '../../areas/areas.service.ts';
-import { listOrganisations } from '../../people/people.service.ts';
+import { routes } from '../../../platform/http/route.ts';
 import * as categories from './categories.service.ts';
 import * as listStore from './categories.store.ts';
 import * as config from './config.service.ts';
+import {
+  actor,
+  configBase as base,
+  configPage as page,
+  FAILED,
+  orgChoices as orgs,
+  POLICY,
+  single,
+  type Errors,
+  type TenantRequest,
+} from './config.http.ts';
+import { categoryModel, groupModel } from './categories.presenter.ts';
 import {
   buildQuestion,
   categoryCreateForm,
@@ -25,47 +30,17 @@ import {
   categoryIdParam,
   defaultDeskForm,
   groupForm,
-  MAX_TEXT,
   noFields,
   questionForm,
   questionKeyParam,
-  routeTestQuery,
-  routingRuleForm,
-  ruleIdParam,
   savedQuery,
-  standardTextDeleteForm,
-  standardTextForm,
 } from './config.schemas.ts';
 import { CategoriesPage, HubPage, NewCategoryPage, type FormValues } from './views/config-categories.tsx';
 import { CategoryPage, categoryValues, QuestionPage, questionValues } from './views/config-category.tsx';
-import { RoutingPage, type AreaOption } from './views/config-routing.tsx';
-import { TextsPage } from './views/config-texts.tsx';
-
-const POLICY = { roles: ['coordinator', 'admin'] } as const;
-const { TEXT_STATES } = categories;
-/** A form shown again after bad input or a refused change is a 422, whatever refused it (409 for a taken code included). */
-const FAILED = 422;
-
-type Errors = Record<string, string>;
-type TenantRequest = FastifyRequest & { tenant: RequestTenant };
-/** The one-line values of a submitted form (the settings forms have no checkbox groups). */
-const single = (values: Record<string, string | string[]>): FormValues =>
-  Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
-const actor = (req: FastifyRequest): config.Actor => ({ principal: req.principal, ip: auditFrom(req).ip });
 
 /** Registers the settings pages. */
 export async function configRoutes(app: FastifyInstance): Promise<void> {
   const route = routes(app);
-  const base = (tenant: RequestTenant) => `/${tenant.slug}/beheer/meldingen`;
-  const page = (
-    req: TenantRequest,
-    reply: FastifyReply,
-    body: VNode,
-    title: string,
-    status = 200,
-    crumbs: { href: string; label: string }[] = [],
-  ) => reply.page(body, { title, status, breadcrumbs: [{ href: base(req.tenant), label: req.t('signals.config.title') }, ...crumbs] });
-  const orgs = async (req: TenantRequest) => (await listOrganisations(req.db, req.tenant.id)).map((o) => ({ id: o.id, name: o.name }));
 
   // Hub and default desk.
   const hub = async (req: TenantRequest, reply: FastifyReply, view: { saved?: boolean; errors?: Errors }) => {
@@ -111,8 +86,8 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
       <CategoriesPage
         ctx={req.viewContext()}
         slug={req.tenant.slug}
-        groups={groups}
-        categories={cats}
+        groups={groups.map(groupModel)}
+        categories={cats.map(categoryModel)}
         counts={counts}
         saved={!!view.saved}
         {...(view.errors ? { errors: view.errors, values: view.values ?? {} } : {})}
@@ -141,7 +116,13 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     const groups = await listStore.listGroups(req.db, req.tenant.id);
     const v = { groupId: groups[0]?.id ?? '', ...values };
     const body = (
-      <NewCategoryPage ctx={req.viewContext()} slug={req.tenant.slug} groups={groups} values={v} {...(errors ? { errors } : {})} />
+      <NewCategoryPage
+        ctx={req.viewContext()}
+        slug={req.tenant.slug}
+        groups={groups.map(groupModel)}
+        values={v}
+        {...(errors ? { errors } : {})}
+      />
     );
     return page(req, reply, body, req.t('signals.config.category.new'), errors ? FAILED : 200, catCrumb(req));
   };
@@ -163,14 +144,15 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     const category = await config.getCategory(req.db, tenantId, id);
     const [groups, counts] = await Promise.all([listStore.listGroups(req.db, tenantId), config.signalCounts(req.db, tenantId)]);
     const failed = !!(view.errors || view.questionErrors);
+    const shown = categoryModel(category);
     const body = (
       <CategoryPage
         ctx={req.viewContext()}
         slug={req.tenant.slug}
-        category={category}
-        groups={groups}
+        category={shown}
+        groups={groups.map(groupModel)}
         signalCount={counts.get(category.id) ?? 0}
-        values={view.values ?? categoryValues(category)}
+        values={view.values ?? categoryValues(shown)}
         errors={view.errors}
         questionValues={view.questionValues ?? { type: 'text' }}
         questionErrors={view.questionErrors}
@@ -232,11 +214,11 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     if (!question) throw new AppError(404, 'not_found', 'signals.config.error.questionNotFound');
     return { category, question };
   };
-  const questionPage = (req: TenantRequest, reply: FastifyReply, category: categories.CategoryRow, values: FormValues, errors?: Errors) =>
+  const questionPage = (req: TenantRequest, reply: FastifyReply, category: listStore.CategoryRow, values: FormValues, errors?: Errors) =>
     page(
       req,
       reply,
-      <QuestionPage ctx={req.viewContext()} slug={req.tenant.slug} category={category} values={values} errors={errors} />,
+      <QuestionPage ctx={req.viewContext()} slug={req.tenant.slug} category={categoryModel(category)} values={values} errors={errors} />,
       req.t('signals.config.q.editTitle', { name: category.name }),
       errors ? FAILED : 200,
       [...catCrumb(req), { href: `${base(req.tenant)}/categorieen/${category.id}`, label: category.name }],
@@ -288,145 +270,4 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(`${base(req.tenant)}/categorieen/${category.id}?opgeslagen=1#vragen`, 303);
     });
   }
-
-  // Routing rules and the route tester.
-  const areaOptions = async (req: TenantRequest): Promise<AreaOption[]> => {
-    const [wijken, buurten] = await Promise.all([
-      listAreas(req.db, req.tenant.id, { level: 'district' }),
-      listAreas(req.db, req.tenant.id, { level: 'neighbourhood' }),
-    ]);
-    return wijken.flatMap((w) => [
-      { code: w.code, name: w.name, level: 'district' as const },
-      ...buurten.filter((b) => b.parentCode === w.code).map((b) => ({ code: b.code, name: b.name, level: 'neighbourhood' as const })),
-    ]);
-  };
-  type RoutingView = { saved?: boolean; errors?: Errors; values?: FormValues; query?: z.output<typeof routeTestQuery> };
-  const routingPage = async (req: TenantRequest, reply: FastifyReply, view: RoutingView) => {
-    const tenantId = req.tenant.id;
-    const [rules, groups, cats, areas, organisations, desk] = await Promise.all([
-      categories.listRoutingRules(req.db, tenantId),
-      listStore.listGroups(req.db, tenantId),
-      categories.listCategories(req.db, tenantId),
-      areaOptions(req),
-      orgs(req),
-      config.getDefaultDesk(req.db, tenantId),
-    ]);
-    const q = view.query;
-    let test: Parameters<typeof RoutingPage>[0]['test'];
-    // A route test asked with a malformed category or area (null: not readable) is told at the category.
-    if (q && (q.categorie === null || q.gebied === null)) {
-      test = { categoryId: '', area: '', result: null, errors: { categorie: req.t('signals.config.error.category') } };
-    } else if (q?.categorie) {
-      const area = q.gebied ?? '';
-      try {
-        test = { categoryId: q.categorie, area, result: await categories.testRoute(req.db, tenantId, q.categorie, area || null) };
-      } catch (err) {
-        const refused = formErrorsOf(err, req.t);
-        if (!refused) throw err;
-        test = { categoryId: q.categorie, area, result: null, errors: refused.errors };
-      }
-    }
-    const body = (
-      <RoutingPage
-        ctx={req.viewContext()}
-        slug={req.tenant.slug}
-        rules={rules}
-        groups={groups}
-        categories={cats}
-        areas={areas}
-        organisations={organisations}
-        defaultDesk={desk}
-        saved={!view.errors && !!view.saved}
-        errors={view.errors}
-        {...(view.errors ? { values: view.values ?? {} } : {})}
-        {...(test ? { test } : {})}
-      />
-    );
-    return page(req, reply, body, req.t('signals.config.routing.title'), view.errors || test?.errors ? FAILED : 200);
-  };
-  route.get('/:tenant/beheer/meldingen/routering', { policy: POLICY, query: routeTestQuery }, (req, reply) =>
-    routingPage(req, reply, { saved: req.query.opgeslagen === '1', query: req.query }),
-  );
-  route.post(
-    '/:tenant/beheer/meldingen/routering',
-    {
-      policy: POLICY,
-      form: routingRuleForm,
-      invalid: (req, reply, errors, values) => routingPage(req, reply, { errors, values: single(values) }),
-    },
-    async (req, reply) => {
-      await categories.appendRoutingRule(
-        req.db,
-        req.tenant.id,
-        { target: req.body.target, areaCode: req.body.area || null, organisationId: req.body.organisationId },
-        actor(req),
-      );
-      return reply.redirect(`${base(req.tenant)}/routering?opgeslagen=1`, 303);
-    },
-  );
-  for (const path of ['omhoog', 'omlaag', 'verwijderen'] as const) {
-    route.post(
-      `/:tenant/beheer/meldingen/routering/:id/${path}`,
-      { policy: POLICY, params: ruleIdParam, form: noFields },
-      async (req, reply) => {
-        const { id } = req.params;
-        if (path === 'verwijderen') await categories.deleteRoutingRule(req.db, req.tenant.id, id, actor(req));
-        else await categories.moveRoutingRule(req.db, req.tenant.id, id, path === 'omhoog' ? 'up' : 'down', actor(req));
-        return reply.redirect(`${base(req.tenant)}/routering?opgeslagen=1`, 303);
-      },
-    );
-  }
-
-  // Standard texts.
-  type Failed = { errorFor: string; errors: Errors; values: FormValues };
-  const textsPage = async (req: TenantRequest, reply: FastifyReply, view: { saved?: boolean; failed?: Failed }) => {
-    const tenantId = req.tenant.id;
-    const [cats, texts] = await Promise.all([categories.listCategories(req.db, tenantId), categories.listStandardTexts(req.db, tenantId)]);
-    const failed = view.failed;
-    const body = (
-      <TextsPage
-        ctx={req.viewContext()}
-        slug={req.tenant.slug}
-        states={TEXT_STATES}
-        categories={cats}
-        texts={texts}
-        saved={!failed && !!view.saved}
-        maxLength={MAX_TEXT}
-        {...(failed
-          ? {
-              errorFor: failed.errorFor,
-              errors: failed.errors,
-              values: { state: failed.values.state ?? '', categoryId: failed.values.categoryId ?? '', text: failed.values.text ?? '' },
-            }
-          : {})}
-      />
-    );
-    return page(req, reply, body, req.t('signals.config.texts.title'), failed ? FAILED : 200);
-  };
-  route.get('/:tenant/beheer/meldingen/teksten', { policy: POLICY, query: savedQuery }, (req, reply) =>
-    textsPage(req, reply, { saved: req.query.opgeslagen === '1' }),
-  );
-  route.post(
-    '/:tenant/beheer/meldingen/teksten',
-    {
-      policy: POLICY,
-      form: standardTextForm,
-      // Which form on the page failed: the new one, or the one of a state (and category).
-      invalid: (req, reply, errors, submitted) => {
-        const values = single(submitted);
-        const errorFor = values.form === 'new' ? 'new' : `${values.state ?? ''}:${values.categoryId ?? ''}`;
-        return textsPage(req, reply, { failed: { errorFor, errors, values } });
-      },
-    },
-    async (req, reply) => {
-      const { state, categoryId, text } = req.body;
-      await categories.saveStandardText(req.db, req.tenant.id, categoryId || null, state, text, actor(req), app.clock.now());
-      return reply.redirect(`${base(req.tenant)}/teksten?opgeslagen=1#status-${state}`, 303);
-    },
-  );
-  route.post('/:tenant/beheer/meldingen/teksten/verwijderen', { policy: POLICY, form: standardTextDeleteForm }, async (req, reply) => {
-    const { state, categoryId } = req.body;
-    await categories.removeStandardText(req.db, req.tenant.id, categoryId || null, state, actor(req));
-    return reply.redirect(`${base(req.tenant)}/teksten?opgeslagen=1#status-${state}`, 303);
-  });
 }

@@ -7,6 +7,7 @@ import { recordAudit, auditFrom } from '../../../platform/audit/audit.service.ts
 import { getOrganisation, listOrganisations } from '../../people/people.service.ts';
 import { loadActionsPanel } from '../actions/actions.routes.tsx';
 import { listCategories, standardText } from '../config/categories.service.ts';
+import { categoryModel } from '../config/categories.presenter.ts';
 import { openSignal, reassignSignal, signalHistory, transitionSignal } from '../signals.service.ts';
 import { nextStates, SIGNAL_STATES } from '../workflow.ts';
 import { SignalPage } from './views/handle.tsx';
@@ -60,7 +61,7 @@ export async function handleRoutes(app: FastifyInstance): Promise<void> {
         ctx={req.viewContext()}
         slug={req.tenant.slug}
         signal={signalDetail(signal)}
-        category={category}
+        category={categoryModel(category)}
         history={history.map(historyStep)}
         access={access}
         target={target}

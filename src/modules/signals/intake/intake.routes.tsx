@@ -9,6 +9,7 @@ import { formErrorsOf, routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
 import { findCategoryByCode, listCategoryTree } from '../config/categories.service.ts';
+import { categoryModel, categoryTree } from '../config/categories.presenter.ts';
 import { nearbySignals } from '../tracking/feedback.service.ts';
 import { findHardStop } from '../config/questions.ts';
 import { createSignal } from '../signals.service.ts';
@@ -124,7 +125,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
 
   route.get('/:tenant/meldingen', { policy: 'public' }, async (req, reply) => {
     const tree = await listCategoryTree(req.db, req.tenant.id, { activeOnly: true });
-    return reply.page(<ChooseCategoryPage ctx={req.viewContext()} slug={req.tenant.slug} tree={tree} />, {
+    return reply.page(<ChooseCategoryPage ctx={req.viewContext()} slug={req.tenant.slug} tree={categoryTree(tree)} />, {
       title: req.t('signals.report.title'),
     });
   });
@@ -156,7 +157,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       <ReportFormPage
         ctx={req.viewContext()}
         slug={req.tenant.slug}
-        category={category}
+        category={categoryModel(category)}
         values={values}
         canActOnBehalf={canActOnBehalf(req)}
       />,
@@ -184,7 +185,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       <ReportFormPage
         ctx={req.viewContext()}
         slug={req.tenant.slug}
-        category={category}
+        category={categoryModel(category)}
         values={form.values}
         errors={form.errors}
         nearby={form.nearby}

@@ -10,6 +10,7 @@ import { listAreas } from '../../areas/areas.service.ts';
 import { listOrganisations } from '../../people/people.service.ts';
 import { organisationsInSight } from '../access.ts';
 import { listCategories } from '../config/categories.service.ts';
+import { categoryModel } from '../config/categories.presenter.ts';
 import { EXPORT_LIMIT, exportCsv } from './list.csv.ts';
 import {
   deleteFilter,
@@ -72,7 +73,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
         slug={req.tenant.slug}
         query={q}
         page={page}
-        categories={categories}
+        categories={categories.map(categoryModel)}
         organisations={inSight === 'all' ? organisations : organisations.filter((o) => inSight.includes(o.id))}
         orgNames={orgNames}
         saved={saved}

@@ -8,7 +8,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../../platform/errors
 import { authorize, type Principal } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 import { visibleFilter } from '../access.ts';
-import type { CategoryRow } from '../config/categories.service.ts';
+import type { CategoryRow } from '../config/categories.store.ts';
 import * as savedStore from './list.store.ts';
 import { countSignals, querySignals, type SignalFilter } from '../signals.store.ts';
 import { signalListItem, type SignalListItem } from './list.presenter.ts';

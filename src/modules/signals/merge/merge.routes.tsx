@@ -9,11 +9,13 @@ import { listOrganisations } from '../../people/people.service.ts';
 import { listCategories } from '../config/categories.service.ts';
 import { MAX_NUMBER_INPUT, mergeForm, mergeQuery, splitForm } from './merge.schemas.ts';
 import { checkMerge, followerCount, mergeCandidatesFor, mergeSignals, routedOrganisation, splitSignal } from './merge.service.ts';
-import { getSignal, openSignal, type SignalRow } from '../signals.service.ts';
+import { getSignal, openSignal } from '../signals.service.ts';
+import type { SignalRow } from '../signals.store.ts';
 import { can, signalFacts } from '../policies.ts';
 import { signalDetail } from '../signals.presenter.ts';
 import { PUBLIC_ID_RE, publicIdParam } from '../signals.schemas.ts';
-import { MergeChoosePage, MergeConfirmPage, SplitPage, type MergeSide, type SplitValues } from './views/merge.tsx';
+import { MergeChoosePage, MergeConfirmPage, SplitPage, type SplitValues } from './views/merge.tsx';
+import { candidateLine, categoryChoice, mergeSide, type MergeSide } from './merge.presenter.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
 const COORDINATOR = { roles: ['coordinator'], personalData: true } as const;
@@ -35,12 +37,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
     signal: SignalRow,
     orgNames: Map<string, string>,
     categories: Awaited<ReturnType<typeof listCategories>>,
-  ): Promise<MergeSide> => ({
-    signal: signalDetail(signal),
-    category: categories.find((c) => c.id === signal.category_id),
-    organisation: (signal.organisation_id && orgNames.get(signal.organisation_id)) || '—',
-    followers: await followerCount(req.db, req.tenant.id, signal.id),
-  });
+  ): Promise<MergeSide> => mergeSide(signal, categories, orgNames, await followerCount(req.db, req.principal, signal));
 
   route.get(
     '/:tenant/meldingen/behandelen/:publicId/samenvoegen',
@@ -56,7 +53,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       ];
       const { met } = req.query;
       const choose = async (other: string, error?: string, status = 200) => {
-        const candidates = await mergeCandidatesFor(req.db, signal, app.clock.now());
+        const candidates = (await mergeCandidatesFor(req.db, req.principal, signal, app.clock.now())).map(candidateLine);
         return reply.page(
           <MergeChoosePage
             ctx={req.viewContext()}
@@ -149,7 +146,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       listCategories(req.db, tenantId, { activeOnly: true }),
       listOrganisations(req.db, tenantId),
     ]);
-    const routedId = await routedOrganisation(req.db, signal, values.categoryId);
+    const routedId = await routedOrganisation(req.db, req.principal, signal, values.categoryId);
     const sensitive = (await listCategories(req.db, tenantId)).find((c) => c.id === signal.category_id)?.sensitive ?? false;
     return (
       <SplitPage
@@ -157,7 +154,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
         slug={req.tenant.slug}
         signal={signalDetail(signal)}
         sensitive={sensitive}
-        categories={categories}
+        categories={categories.map(categoryChoice)}
         organisations={organisations}
         routedName={organisations.find((o) => o.id === routedId)?.name ?? null}
         values={values}

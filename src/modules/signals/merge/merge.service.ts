@@ -41,8 +41,12 @@ export interface MergeCandidate {
   distance: number | null;
 }
 
-/** Likely duplicates of a signal: open, not merged signals of the same category from the last 12 weeks within 50 m or in the same buurt, nearest first. */
-export async function mergeCandidatesFor(db: DbOrTrx, signal: store.SignalRow, now: Date): Promise<MergeCandidate[]> {
+/**
+ * Likely duplicates of a signal: open, not merged signals of the same category from the last 12 weeks
+ * within 50 m or in the same buurt, nearest first. Only for who may merge the signal (`signal.merge`).
+ */
+export async function mergeCandidatesFor(db: DbOrTrx, principal: Principal, signal: store.SignalRow, now: Date): Promise<MergeCandidate[]> {
+  authorize(can(principal, 'signal.merge', signalFacts(signal)));
   const point = signal.latitude !== null && signal.longitude !== null ? { lat: signal.latitude, lon: signal.longitude } : null;
   if (!point && !signal.buurt_code) return [];
   const since = new Date(now.getTime() - NEARBY_WEEKS * 7 * 86_400_000);
@@ -220,8 +224,14 @@ export async function mergeSignals(db: DbOrTrx, input: MergeInput): Promise<Merg
   });
 }
 
-/** The organisation the routing rules choose for a category at a signal's place (the default of the split form). */
-export async function routedOrganisation(db: DbOrTrx, signal: store.SignalRow, categoryId: string): Promise<string | null> {
+/** The organisation the routing rules choose for a category at a signal's place (the default of the split form; `signal.split`). */
+export async function routedOrganisation(
+  db: DbOrTrx,
+  principal: Principal,
+  signal: store.SignalRow,
+  categoryId: string,
+): Promise<string | null> {
+  authorize(can(principal, 'signal.split', signalFacts(signal)));
   const category = await cats.findCategoryById(db, signal.tenant_id, categoryId);
   if (!category) return null;
   const rules = await cats.listRoutingRules(db, signal.tenant_id);
@@ -335,7 +345,8 @@ export async function splitSignal(db: DbOrTrx, input: SplitInput): Promise<{ chi
   });
 }
 
-/** How many followers a signal has (shown when comparing two signals). */
-export function followerCount(db: DbOrTrx, tenantId: string, signalId: string): Promise<number> {
-  return merges.countFollowers(db, tenantId, signalId);
+/** How many followers a signal has (shown when comparing two signals; `signal.merge`). */
+export async function followerCount(db: DbOrTrx, principal: Principal, signal: store.SignalRow): Promise<number> {
+  authorize(can(principal, 'signal.merge', signalFacts(signal)));
+  return merges.countFollowers(db, signal.tenant_id, signal.id);
 }

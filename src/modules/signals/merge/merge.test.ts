@@ -57,7 +57,7 @@ describe('signals merge and split (service)', () => {
     const a = await report({ reporter: { email: 'a@example.nl' } });
     const near = await report({ latitude: KRIMPEN_POINT.latitude + 0.0002, reporter: { email: 'near@example.nl' } });
     const other = await report({ category: { serviceCode: 'groen' } });
-    const candidates = await mergeCandidatesFor(db(), a.signal, NOW);
+    const candidates = await mergeCandidatesFor(db(), as('coordinator'), a.signal, NOW);
     const ids = candidates.map((c) => c.public_id);
     assert.ok(ids.includes(near.signal.public_id));
     assert.ok(!ids.includes(a.signal.public_id), 'not itself');

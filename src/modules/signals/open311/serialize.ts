@@ -4,7 +4,7 @@
  */
 import type { Translate } from '../../../platform/i18n/index.ts';
 import type { CategoryQuestion } from '../signals.tables.ts';
-import type { SignalListRow } from '../signals.service.ts';
+import type { SignalListRow } from '../signals.store.ts';
 import { isClosed, isPublicState, type SignalState } from '../workflow.ts';
 import { w3cTime } from './format.ts';
 import type { PublicCategory } from './open311.store.ts';

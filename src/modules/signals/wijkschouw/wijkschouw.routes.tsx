@@ -9,6 +9,8 @@ import type { RequestTenant } from '../../../platform/http/types.ts';
 import { auditFrom } from '../../../platform/audit/audit.service.ts';
 import { getArea, listAreas } from '../../areas/areas.service.ts';
 import { findCategoryByCode, listCategoryTree } from '../config/categories.service.ts';
+import type { CategoryRow } from '../config/categories.store.ts';
+import { categoryModel, categoryTree } from '../config/categories.presenter.ts';
 import { findHardStop } from '../config/questions.ts';
 import { ZONE } from '../../../platform/time.ts';
 import * as ws from './wijkschouw.service.ts';
@@ -138,7 +140,8 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
   );
 
   /** Render the session page; `extra` carries the chosen category, form values and errors. */
-  const sessionPage = async (req: TenantRequest, reply: FastifyReply, id: string, extra: Partial<SessionPageProps> = {}, status = 200) => {
+  type SessionExtra = Partial<Omit<SessionPageProps, 'category'>> & { category?: CategoryRow | null };
+  const sessionPage = async (req: TenantRequest, reply: FastifyReply, id: string, extra: SessionExtra = {}, status = 200) => {
     const tenantId = req.tenant.id;
     const { session, canClose } = await ws.getSession(req.db, tenantId, id, req.principal);
     const [participants, summary, tree] = await Promise.all([
@@ -154,10 +157,10 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
       canClose,
       participants,
       lines: summary.lines,
-      tree,
-      category: null,
       values: emptySignal(),
       ...extra,
+      tree: categoryTree(tree),
+      category: extra.category ? categoryModel(extra.category) : null,
     };
     return reply.page(<SessionPage {...props} />, {
       title: session.title,

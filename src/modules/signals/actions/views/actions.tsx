@@ -2,13 +2,13 @@ import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../../../ui/context.ts';
 import { FieldFrame, Form, SubmitButton } from '../../../../ui/form.tsx';
 import { formatDateTime, type Translate } from '../../../../platform/i18n/index.ts';
-import type { ActionRow } from '../actions.service.ts';
+import type { ActionItem } from '../actions.presenter.ts';
 import type { HistoryStep, SignalDetail } from '../../signals.presenter.ts';
 import { MAX_ACTION_TEXT, MAX_REOPEN_MESSAGE } from '../actions.schemas.ts';
 
 /** What the signal page needs to show the network actions and a reopen request (built by loadActionsPanel). */
 export interface ActionsPanel {
-  actions: ActionRow[];
+  actions: ActionItem[];
   /** Actions the viewer may update, by id. */
   updatable: readonly string[];
   canAdd: boolean;
@@ -110,7 +110,7 @@ function UpdateForms({
 }: {
   ctx: ViewContext;
   base: string;
-  action: ActionRow;
+  action: ActionItem;
   n: number;
   panel: ActionsPanel;
 }) {
@@ -130,8 +130,8 @@ function UpdateForms({
         </button>
       </Form>
       <Form ctx={ctx} action={`${path}/wijzigen`} label={t('signals.actions.change')}>
-        <OwnerSelect ctx={ctx} id={`actie-${n}-owner`} panel={panel} organisationId={action.organisation_id} value={action.owner_user_id} />
-        <DueDate ctx={ctx} id={`actie-${n}-due`} value={action.due_date} min={panel.today} />
+        <OwnerSelect ctx={ctx} id={`actie-${n}-owner`} panel={panel} organisationId={action.organisationId} value={action.ownerUserId} />
+        <DueDate ctx={ctx} id={`actie-${n}-due`} value={action.dueDate} min={panel.today} />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">
           {t('signals.actions.change')}
         </button>
@@ -155,8 +155,8 @@ export function ActionsSection({
   const { t } = ctx;
   const base = `/${slug}/meldingen/behandelen/${signal.publicId}`;
   const orgName = (id: string) => panel.organisations.find((o) => o.id === id)?.name ?? '—';
-  const owner = (a: ActionRow) =>
-    panel.members.find((m) => m.userId === a.owner_user_id)?.name ?? (a.owner_user_id ? '—' : t('signals.actions.noOwner'));
+  const owner = (a: ActionItem) =>
+    panel.members.find((m) => m.userId === a.ownerUserId)?.name ?? (a.ownerUserId ? '—' : t('signals.actions.noOwner'));
   return (
     <section class="section" aria-labelledby="acties" id="acties-sectie">
       <h2 class="utrecht-heading-2" id="acties">
@@ -180,11 +180,11 @@ export function ActionsSection({
           <tbody class="utrecht-table__body">
             {panel.actions.map((a) => (
               <tr class="utrecht-table__row" data-action={a.id}>
-                <td class="utrecht-table__cell">{orgName(a.organisation_id)}</td>
+                <td class="utrecht-table__cell">{orgName(a.organisationId)}</td>
                 <td class="utrecht-table__cell">{a.description}</td>
                 <td class="utrecht-table__cell">{owner(a)}</td>
                 <td class="utrecht-table__cell">
-                  {a.due_date ?? '—'}
+                  {a.dueDate ?? '—'}
                   {panel.overdue.includes(a.id) && <strong> ({t('signals.actions.late')})</strong>}
                 </td>
                 <td class="utrecht-table__cell">{t(`signals.actions.status.${a.status}`)}</td>

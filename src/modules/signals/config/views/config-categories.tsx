@@ -1,7 +1,7 @@
 /** Settings pages: the hub with the default desk, and the categories per group with forms for a new group and a new category. */
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import type { CategoryGroupRow, CategoryRow } from '../categories.service.ts';
+import type { Category, CategoryGroup } from '../categories.presenter.ts';
 import { Checkbox, TextArea } from '../../views/parts.tsx';
 import { Saved, Section } from './config-parts.tsx';
 import { MAX_CODE, MAX_DESCRIPTION, MAX_NAME } from '../config.schemas.ts';
@@ -95,8 +95,8 @@ export function CategoriesPage({
 }: {
   ctx: ViewContext;
   slug: string;
-  groups: CategoryGroupRow[];
-  categories: CategoryRow[];
+  groups: CategoryGroup[];
+  categories: Category[];
   counts: ReadonlyMap<string, number>;
   errors?: FieldErrors;
   values?: FormValues;
@@ -116,7 +116,7 @@ export function CategoriesPage({
       </p>
       {groups.length === 0 && <p class="utrecht-paragraph">{t('signals.config.categories.noGroups')}</p>}
       {groups.map((g) => {
-        const rows = categories.filter((c) => c.group_id === g.id);
+        const rows = categories.filter((c) => c.groupId === g.id);
         return (
           <Section id={`groep-${g.code}`} title={g.name}>
             {g.description && <p class="utrecht-paragraph">{g.description}</p>}
@@ -144,9 +144,9 @@ export function CategoriesPage({
                           </a>
                         </th>
                         <td class="utrecht-table__cell">
-                          <code>{c.service_code}</code>
+                          <code>{c.serviceCode}</code>
                         </td>
-                        <td class="utrecht-table__cell">{t('signals.config.days', { n: c.deadline_days })}</td>
+                        <td class="utrecht-table__cell">{t('signals.config.days', { n: c.deadlineDays })}</td>
                         <td class="utrecht-table__cell">{yesNo(ctx, c.sensitive)}</td>
                         <td class="utrecht-table__cell">{yesNo(ctx, c.active)}</td>
                         <td class="utrecht-table__cell">{c.questions.length}</td>
@@ -204,7 +204,7 @@ export function CategoryFields({
   isNew,
 }: {
   ctx: ViewContext;
-  groups: CategoryGroupRow[];
+  groups: CategoryGroup[];
   values: FormValues;
   errors?: FieldErrors | undefined;
   isNew: boolean;
@@ -293,7 +293,7 @@ export function NewCategoryPage({
 }: {
   ctx: ViewContext;
   slug: string;
-  groups: CategoryGroupRow[];
+  groups: CategoryGroup[];
   values: FormValues;
   errors?: FieldErrors;
 }) {

@@ -1,19 +1,19 @@
 /** Settings pages: one category (edit, delete) with its extra questions (list, move, remove, add, edit). */
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import type { CategoryGroupRow, CategoryQuestion, CategoryRow } from '../categories.service.ts';
+import type { CategoryQuestion, Category, CategoryGroup } from '../categories.presenter.ts';
 import { Checkbox, TextArea } from '../../views/parts.tsx';
 import { ButtonForm, Saved, Section } from './config-parts.tsx';
 import { CategoryFields, type FormValues } from './config-categories.tsx';
 import { MAX_DESCRIPTION, MAX_KEY, MAX_LABEL, MAX_OPTION, MAX_OPTIONS_INPUT } from '../config.schemas.ts';
 
 /** Form values of an existing category. */
-export function categoryValues(c: CategoryRow): FormValues {
+export function categoryValues(c: Category): FormValues {
   return {
     name: c.name,
     description: c.description,
-    groupId: c.group_id,
-    deadlineDays: String(c.deadline_days),
+    groupId: c.groupId,
+    deadlineDays: String(c.deadlineDays),
     position: String(c.position),
     sensitive: c.sensitive ? '1' : '',
     active: c.active ? '1' : '',
@@ -176,8 +176,8 @@ function QuestionTable({ ctx, base, questions }: { ctx: ViewContext; base: strin
 export function CategoryPage(props: {
   ctx: ViewContext;
   slug: string;
-  category: CategoryRow;
-  groups: CategoryGroupRow[];
+  category: Category;
+  groups: CategoryGroup[];
   signalCount: number;
   values: FormValues;
   errors?: FieldErrors | undefined;
@@ -195,7 +195,7 @@ export function CategoryPage(props: {
       <dl>
         <dt>{t('signals.config.field.serviceCode')}</dt>
         <dd>
-          <code>{category.service_code}</code>
+          <code>{category.serviceCode}</code>
         </dd>
         <dt>{t('signals.config.col.signals')}</dt>
         <dd>{signalCount}</dd>
@@ -241,7 +241,7 @@ export function QuestionPage({
 }: {
   ctx: ViewContext;
   slug: string;
-  category: CategoryRow;
+  category: Category;
   values: FormValues;
   errors?: FieldErrors | undefined;
 }) {

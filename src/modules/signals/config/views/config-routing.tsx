@@ -1,7 +1,8 @@
 /** Settings page: routing rules in order (add, move, delete) and the route tester. */
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, type FieldErrors } from '../../../../ui/form.tsx';
-import type { CategoryGroupRow, CategoryRow, RouteTest, RoutingRuleRow } from '../categories.service.ts';
+import type { RouteTest } from '../categories.service.ts';
+import type { Category, CategoryGroup, RoutingRule } from '../categories.presenter.ts';
 import { ButtonForm, Saved, Section } from './config-parts.tsx';
 import type { FormValues, Org } from './config-categories.tsx';
 
@@ -14,9 +15,9 @@ export interface AreaOption {
 export interface RoutingPageProps {
   ctx: ViewContext;
   slug: string;
-  rules: RoutingRuleRow[];
-  groups: CategoryGroupRow[];
-  categories: CategoryRow[];
+  rules: RoutingRule[];
+  groups: CategoryGroup[];
+  categories: Category[];
   areas: AreaOption[];
   organisations: Org[];
   defaultDesk: string | null;
@@ -37,9 +38,9 @@ export function RoutingPage(p: RoutingPageProps) {
     const a = p.areas.find((x) => x.code === code);
     return a ? `${t(`signals.config.routing.level.${a.level}`)}: ${a.name}` : code;
   };
-  const targetName = (r: RoutingRuleRow) => {
-    if (r.category_id) return t('signals.config.routing.category', { name: p.categories.find((c) => c.id === r.category_id)?.name ?? '?' });
-    if (r.group_id) return t('signals.config.routing.group', { name: p.groups.find((g) => g.id === r.group_id)?.name ?? '?' });
+  const targetName = (r: RoutingRule) => {
+    if (r.categoryId) return t('signals.config.routing.category', { name: p.categories.find((c) => c.id === r.categoryId)?.name ?? '?' });
+    if (r.groupId) return t('signals.config.routing.group', { name: p.groups.find((g) => g.id === r.groupId)?.name ?? '?' });
     return t('signals.config.routing.all');
   };
   const areaOptions = [
@@ -83,8 +84,8 @@ export function RoutingPage(p: RoutingPageProps) {
                         {i + 1}
                       </th>
                       <td class="utrecht-table__cell">{targetName(r)}</td>
-                      <td class="utrecht-table__cell">{areaName(r.area_code)}</td>
-                      <td class="utrecht-table__cell">{orgName(r.organisation_id)}</td>
+                      <td class="utrecht-table__cell">{areaName(r.areaCode)}</td>
+                      <td class="utrecht-table__cell">{orgName(r.organisationId)}</td>
                       <td class="utrecht-table__cell">
                         <div class="sm-actions">
                           {i > 0 && <ButtonForm ctx={ctx} action={`${base}/${r.id}/omhoog`} label={t('signals.config.up', { name })} />}

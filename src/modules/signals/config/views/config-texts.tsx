@@ -1,7 +1,7 @@
 /** Settings page: standard texts per public state, the tenant default and the categories' own texts. */
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, type FieldErrors } from '../../../../ui/form.tsx';
-import type { CategoryRow, StandardTextRow } from '../categories.service.ts';
+import type { Category, StandardText } from '../categories.presenter.ts';
 import type { SignalState } from '../../workflow.ts';
 import { ButtonForm, IdTextArea, Saved, Section } from './config-parts.tsx';
 
@@ -9,8 +9,8 @@ export interface TextsPageProps {
   ctx: ViewContext;
   slug: string;
   states: readonly SignalState[];
-  categories: CategoryRow[];
-  texts: StandardTextRow[];
+  categories: Category[];
+  texts: StandardText[];
   /** Errors of one form, keyed `{state}:{categoryId}` (empty category for the default) or `new`. */
   errorFor?: string;
   errors?: FieldErrors | undefined;
@@ -85,8 +85,8 @@ export function TextsPage(p: TextsPageProps) {
       <p class="utrecht-paragraph">{t('signals.config.texts.intro')}</p>
       <Saved show={p.saved} text={t('signals.config.saved')} />
       {p.states.map((state) => {
-        const own = p.texts.filter((r) => r.state === state && r.category_id !== null);
-        const def = p.texts.find((r) => r.state === state && r.category_id === null);
+        const own = p.texts.filter((r) => r.state === state && r.categoryId !== null);
+        const def = p.texts.find((r) => r.state === state && r.categoryId === null);
         return (
           <Section id={`status-${state}`} title={t(`signals.state.${state}`)}>
             <TextForm state={state} categoryId={null} label={t('signals.config.texts.default')} current={def?.text} />
@@ -97,8 +97,8 @@ export function TextsPage(p: TextsPageProps) {
               own.map((r) => (
                 <TextForm
                   state={state}
-                  categoryId={r.category_id}
-                  label={t('signals.config.texts.for', { category: catName(r.category_id) })}
+                  categoryId={r.categoryId}
+                  label={t('signals.config.texts.for', { category: catName(r.categoryId) })}
                   current={r.text}
                 />
               ))

@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { Form, SelectField, SubmitButton, TextField } from '../../../../ui/form.tsx';
 import { formatDateTime } from '../../../../platform/i18n/index.ts';
-import type { CategoryRow } from '../../config/categories.service.ts';
+import type { Category } from '../../config/categories.presenter.ts';
 import type { HistoryStep, SignalDetail } from '../../signals.presenter.ts';
 import { nextStates, type SignalState } from '../../workflow.ts';
 import { MAX_NOTE, MAX_REASSIGN_NOTE } from '../../signals.schemas.ts';
@@ -26,7 +26,7 @@ export function SignalPage({
   ctx: ViewContext;
   slug: string;
   signal: SignalDetail;
-  category: CategoryRow;
+  category: Category;
   history: HistoryStep[];
   access: { personalDetails: boolean; canHandle: boolean; canReassign: boolean };
   target: SignalState | null;

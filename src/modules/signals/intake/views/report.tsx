@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import type { CategoryRow, CategoryTreeGroup } from '../../config/categories.service.ts';
+import type { Category, CategoryTree } from '../../config/categories.presenter.ts';
 import { MAX_ADDRESS, MAX_COORDINATE, MAX_DESCRIPTION, MAX_EMAIL, MAX_NAME } from '../../signals.schemas.ts';
 import { MAX_ANSWER_LENGTH } from '../../config/questions.ts';
 import { Checkbox, Radios, TextArea } from '../../views/parts.tsx';
@@ -10,7 +10,7 @@ import { FollowWithAccount } from '../../mine/views/mine.tsx';
 import type { SignalState } from '../../workflow.ts';
 
 /** Step 1: choose a subject, grouped. */
-export function ChooseCategoryPage({ ctx, slug, tree }: { ctx: ViewContext; slug: string; tree: CategoryTreeGroup[] }) {
+export function ChooseCategoryPage({ ctx, slug, tree }: { ctx: ViewContext; slug: string; tree: CategoryTree[] }) {
   const { t } = ctx;
   return (
     <>
@@ -26,7 +26,7 @@ export function ChooseCategoryPage({ ctx, slug, tree }: { ctx: ViewContext; slug
           <ul class="utrecht-unordered-list">
             {categories.map((c) => (
               <li>
-                <a class="utrecht-link" href={`/${slug}/meldingen/nieuw/${c.service_code}`}>
+                <a class="utrecht-link" href={`/${slug}/meldingen/nieuw/${c.serviceCode}`}>
                   {c.name}
                 </a>
                 {c.description ? ` — ${c.description}` : ''}
@@ -74,7 +74,7 @@ export function ReportFormPage({
 }: {
   ctx: ViewContext;
   slug: string;
-  category: CategoryRow;
+  category: Category;
   values: ReportValues;
   errors?: FieldErrors;
   nearby?: NearbyItem[];
@@ -83,7 +83,7 @@ export function ReportFormPage({
   canActOnBehalf: boolean;
 }) {
   const { t } = ctx;
-  const action = `/${slug}/meldingen/nieuw/${category.service_code}`;
+  const action = `/${slug}/meldingen/nieuw/${category.serviceCode}`;
   return (
     <>
       <h1 class="utrecht-heading-1">{t('signals.report.formTitle', { category: category.name })}</h1>

@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { Form, SelectField, SubmitButton, TextField } from '../../../../ui/form.tsx';
 import { formatDateTime } from '../../../../platform/i18n/index.ts';
-import type { CategoryRow } from '../../config/categories.service.ts';
+import type { Category } from '../../config/categories.presenter.ts';
 import { filterQueryString, MAX_AREA_CODE, MAX_FILTER_NAME, type ListPage, type ListQuery, type SavedFilter } from '../list.service.ts';
 import { SIGNAL_STATES } from '../../workflow.ts';
 import { SignalMap, type SignalMapDrawing } from './list-map.tsx';
@@ -11,7 +11,7 @@ interface Props {
   slug: string;
   query: ListQuery;
   page: ListPage;
-  categories: CategoryRow[];
+  categories: Category[];
   organisations: { id: string; name: string }[];
   orgNames: ReadonlyMap<string, string>;
   saved: SavedFilter[];
@@ -87,7 +87,7 @@ function FilterForm({ ctx, query, categories, organisations, base }: Props & { b
         name="categorie"
         label={t('signals.list.category')}
         value={query.categorie}
-        options={[all, ...categories.map((c) => ({ value: c.service_code, label: c.name }))]}
+        options={[all, ...categories.map((c) => ({ value: c.serviceCode, label: c.name }))]}
       />
       <TextField
         name="gebied"

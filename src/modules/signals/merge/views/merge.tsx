@@ -1,8 +1,7 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import { formatDateTime } from '../../../../platform/i18n/index.ts';
-import type { CategoryRow } from '../../config/categories.service.ts';
-import type { MergeCandidate } from '../merge.service.ts';
+import type { CandidateLine, CategoryChoice, MergeSide } from '../merge.presenter.ts';
 import { MAX_MERGE_NOTE, MAX_NUMBER_INPUT } from '../merge.schemas.ts';
 import { MAX_DESCRIPTION } from '../../signals.schemas.ts';
 import type { HistoryStep, SignalDetail } from '../../signals.presenter.ts';
@@ -23,7 +22,7 @@ export function MergeChoosePage({
   ctx: ViewContext;
   slug: string;
   signal: SignalDetail;
-  candidates: MergeCandidate[];
+  candidates: CandidateLine[];
   other?: string;
   errors?: FieldErrors;
 }) {
@@ -66,12 +65,12 @@ export function MergeChoosePage({
             {candidates.map((c) => (
               <tr class="utrecht-table__row">
                 <td class="utrecht-table__cell">
-                  <a class="utrecht-link" href={`${base}/samenvoegen?met=${c.public_id}`}>
-                    {t('signals.merge.choose', { id: c.public_id })}
+                  <a class="utrecht-link" href={`${base}/samenvoegen?met=${c.publicId}`}>
+                    {t('signals.merge.choose', { id: c.publicId })}
                   </a>
                 </td>
                 <td class="utrecht-table__cell">{t(`signals.state.${c.state}`)}</td>
-                <td class="utrecht-table__cell">{formatDateTime(locale, c.created_at)}</td>
+                <td class="utrecht-table__cell">{formatDateTime(locale, c.createdAt)}</td>
                 <td class="utrecht-table__cell">
                   {c.distance !== null ? t('signals.merge.distance', { n: c.distance }) : t('signals.merge.sameBuurt')}
                 </td>
@@ -101,13 +100,6 @@ export function MergeChoosePage({
       </p>
     </>
   );
-}
-
-export interface MergeSide {
-  signal: SignalDetail;
-  category: CategoryRow | undefined;
-  organisation: string;
-  followers: number;
 }
 
 /** Step 2 of merging: both signals side by side, the choice which one stays, and the confirmation (POST). */
@@ -155,7 +147,7 @@ export function MergeConfirmPage({
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
-          {row(t('signals.handle.category'), (s) => s.category?.name ?? '—')}
+          {row(t('signals.handle.category'), (s) => s.categoryName ?? '—')}
           {row(t('signals.handle.state'), (s) => t(`signals.state.${s.signal.state}`))}
           {row(t('signals.merge.reported'), (s) => formatDateTime(locale, s.signal.createdAt))}
           {row(t('signals.handle.organisation'), (s) => s.organisation)}
@@ -214,7 +206,7 @@ export function SplitPage({
   slug: string;
   signal: SignalDetail;
   sensitive: boolean;
-  categories: CategoryRow[];
+  categories: readonly CategoryChoice[];
   organisations: { id: string; name: string }[];
   routedName: string | null;
   values: SplitValues;

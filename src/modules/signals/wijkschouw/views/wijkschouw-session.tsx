@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, fieldId, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import type { CategoryRow, CategoryTreeGroup } from '../../config/categories.service.ts';
+import type { Category, CategoryTree } from '../../config/categories.presenter.ts';
 import { MAX_ADDRESS, MAX_DESCRIPTION } from '../../signals.service.ts';
 import type { ParticipantRow, SessionRow } from '../wijkschouw.service.ts';
 import type { SummaryLine } from '../wijkschouw.presenter.ts';
@@ -30,9 +30,9 @@ export interface SessionPageProps {
   participants: ParticipantRow[];
   lines: SummaryLine[];
   /** Non-sensitive categories, grouped, for step 1 of "Melding toevoegen". */
-  tree: CategoryTreeGroup[];
+  tree: CategoryTree[];
   /** Step 2: the chosen category with its questions. */
-  category: CategoryRow | null;
+  category: Category | null;
   values: SignalValues;
   errors?: FieldErrors | undefined;
   participantErrors?: FieldErrors | undefined;
@@ -52,14 +52,14 @@ function SignalForm({
 }: {
   ctx: ViewContext;
   base: string;
-  category: CategoryRow;
+  category: Category;
   values: SignalValues;
   errors?: FieldErrors | undefined;
 }) {
   const { t } = ctx;
   return (
     <Form ctx={ctx} action={`${base}/meldingen`} label={t('signals.wijkschouw.signalFor', { category: category.name })}>
-      <input type="hidden" name="category" value={category.service_code} />
+      <input type="hidden" name="category" value={category.serviceCode} />
       <input type="hidden" name="submissionId" value={values.submissionId} />
       {category.questions.map((q) => {
         const name = `answer_${q.key}`;
@@ -160,7 +160,7 @@ function ChooseCategory({
   ctx: ViewContext;
   base: string;
   slug: string;
-  tree: CategoryTreeGroup[];
+  tree: CategoryTree[];
   error?: string | undefined;
 }) {
   const { t } = ctx;
@@ -193,7 +193,7 @@ function ChooseCategory({
               {tree.map(({ group, categories }) => (
                 <optgroup label={group.name}>
                   {categories.map((c) => (
-                    <option value={c.service_code}>{c.name}</option>
+                    <option value={c.serviceCode}>{c.name}</option>
                   ))}
                 </optgroup>
               ))}
