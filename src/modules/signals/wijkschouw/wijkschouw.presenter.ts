@@ -1,9 +1,46 @@
-/** What the wijkschouw pages and the closing mails show of a session's signals (a view model, not rows). */
+/** What the wijkschouw pages and the closing mails show of a session, its participants and its signals (view models, not rows). */
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import type { SignalState } from '../workflow.ts';
+import type { WijkschouwStatus } from './wijkschouw.tables.ts';
 import { getArea } from '../../areas/areas.service.ts';
 import { listOrganisations } from '../../people/people.service.ts';
 import * as store from './wijkschouw.store.ts';
+
+/** A session as its pages show it. */
+export interface SessionView {
+  id: string;
+  title: string;
+  areaCode: string;
+  /** The day of the walk, yyyy-mm-dd. */
+  walkDate: string;
+  meetingPoint: string;
+  status: WijkschouwStatus;
+}
+
+/** A line of the list of sessions. */
+export interface SessionListItem extends SessionView {
+  areaName: string;
+  signalCount: number;
+}
+
+/** A participant as the session page shows them (the e-mail itself is not shown, only that they get the summary). */
+export interface ParticipantView {
+  name: string;
+  role: string;
+  getsSummary: boolean;
+}
+
+export function sessionView(s: store.SessionRow): SessionView {
+  return { id: s.id, title: s.title, areaCode: s.area_code, walkDate: s.walk_date, meetingPoint: s.meeting_point, status: s.status };
+}
+
+export function sessionListItem(s: store.SessionRow & { signal_count: number | string | null }, areaName: string): SessionListItem {
+  return { ...sessionView(s), areaName, signalCount: Number(s.signal_count ?? 0) };
+}
+
+export function participantView(p: store.ParticipantRow): ParticipantView {
+  return { name: p.name, role: p.role, getsSummary: !!p.email };
+}
 
 export interface SummaryLine {
   publicId: string;

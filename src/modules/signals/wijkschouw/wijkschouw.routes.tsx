@@ -29,7 +29,7 @@ import {
   sessionQuery,
   sessionSignalForm,
 } from './wijkschouw.schemas.ts';
-import { sessionSummary } from './wijkschouw.presenter.ts';
+import { participantView, sessionListItem, sessionSummary, sessionView } from './wijkschouw.presenter.ts';
 import { CATEGORY_CODE_RE, MAX_LINE_INPUT, MAX_COORDINATE, MAX_DESCRIPTION, MAX_EMAIL, SUBMISSION_ID_RE } from '../signals.schemas.ts';
 import { NewSessionPage, SummaryPage, WijkschouwListPage, type NewSessionValues } from './views/wijkschouw.tsx';
 import { SessionPage, type SessionPageProps, type SignalValues } from './views/wijkschouw-session.tsx';
@@ -71,7 +71,7 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     const rows = await ws.listSessions(req.db, tenantId, req.principal);
     const names = new Map<string, string>();
     for (const code of new Set(rows.map((r) => r.area_code))) names.set(code, await areaName(req, code));
-    const sessions = rows.map((r) => ({ ...r, areaName: names.get(r.area_code) ?? r.area_code }));
+    const sessions = rows.map((r) => sessionListItem(r, names.get(r.area_code) ?? r.area_code));
     return reply.page(<WijkschouwListPage ctx={req.viewContext()} slug={req.tenant.slug} sessions={sessions} />, {
       title: req.t('signals.wijkschouw.title'),
     });
@@ -152,10 +152,10 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
     const props: SessionPageProps = {
       ctx: req.viewContext(),
       slug: req.tenant.slug,
-      session,
+      session: sessionView(session),
       areaName: summary.areaName,
       canClose,
-      participants,
+      participants: participants.map(participantView),
       lines: summary.lines,
       values: emptySignal(),
       ...extra,
@@ -299,7 +299,7 @@ export async function wijkschouwRoutes(app: FastifyInstance): Promise<void> {
       <SummaryPage
         ctx={req.viewContext()}
         slug={req.tenant.slug}
-        session={session}
+        session={sessionView(session)}
         areaName={summary.areaName}
         lines={summary.lines}
         sensitiveCount={summary.sensitiveCount}

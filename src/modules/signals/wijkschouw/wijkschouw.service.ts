@@ -21,8 +21,6 @@ import { EMAIL, MAX_MEETING_POINT, MAX_PARTICIPANTS, MAX_TITLE, parseParticipant
 import { sessionSummary } from './wijkschouw.presenter.ts';
 import { MAX_EMAIL } from '../signals.schemas.ts';
 
-export type { SessionRow, ParticipantRow, SessionSignalRow } from './wijkschouw.store.ts';
-
 /** The user acting (a wijkschouw is always a person's: the organiser, a participant, a coordinator). */
 function userOf(principal: Principal): string {
   if (!principal.userId) throw Forbidden();

@@ -2,8 +2,7 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, fieldId, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import type { Category, CategoryTree } from '../../config/categories.presenter.ts';
 import { MAX_ADDRESS, MAX_DESCRIPTION } from '../../signals.service.ts';
-import type { ParticipantRow, SessionRow } from '../wijkschouw.service.ts';
-import type { SummaryLine } from '../wijkschouw.presenter.ts';
+import type { ParticipantView, SessionView, SummaryLine } from '../wijkschouw.presenter.ts';
 import { Radios, TextArea } from '../../views/parts.tsx';
 import { dutchDate, SummaryTable } from './wijkschouw.tsx';
 import { MAX_PERSON } from '../wijkschouw.schemas.ts';
@@ -24,10 +23,10 @@ export interface SignalValues {
 export interface SessionPageProps {
   ctx: ViewContext;
   slug: string;
-  session: SessionRow;
+  session: SessionView;
   areaName: string;
   canClose: boolean;
-  participants: ParticipantRow[];
+  participants: ParticipantView[];
   lines: SummaryLine[];
   /** Non-sensitive categories, grouped, for step 1 of "Melding toevoegen". */
   tree: CategoryTree[];
@@ -232,9 +231,9 @@ export function SessionPage(p: SessionPageProps) {
         <dt>{t('signals.wijkschouw.area')}</dt>
         <dd>{p.areaName}</dd>
         <dt>{t('signals.wijkschouw.date')}</dt>
-        <dd>{dutchDate(session.walk_date)}</dd>
+        <dd>{dutchDate(session.walkDate)}</dd>
         <dt>{t('signals.wijkschouw.meetingPoint')}</dt>
-        <dd>{session.meeting_point || '—'}</dd>
+        <dd>{session.meetingPoint || '—'}</dd>
         <dt>{t('signals.wijkschouw.status')}</dt>
         <dd id="status">{t(`signals.wijkschouw.status.${session.status}`)}</dd>
       </dl>
@@ -282,7 +281,7 @@ export function SessionPage(p: SessionPageProps) {
             <li>
               {x.name}
               {x.role ? ` — ${x.role}` : ''}
-              {x.email ? ` (${t('signals.wijkschouw.getsSummary')})` : ''}
+              {x.getsSummary ? ` (${t('signals.wijkschouw.getsSummary')})` : ''}
             </li>
           ))}
         </ul>

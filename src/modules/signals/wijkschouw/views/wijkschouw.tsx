@@ -1,14 +1,8 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import type { SessionRow } from '../wijkschouw.service.ts';
-import type { SummaryLine } from '../wijkschouw.presenter.ts';
+import type { SessionListItem, SessionView, SummaryLine } from '../wijkschouw.presenter.ts';
 import { TextArea } from '../../views/parts.tsx';
 import { MAX_MEETING_POINT, MAX_PARTICIPANTS_INPUT, MAX_TITLE } from '../wijkschouw.schemas.ts';
-
-export interface SessionListItem extends SessionRow {
-  signal_count: number | string | null;
-  areaName: string;
-}
 
 /** `2026-11-24` as `24-11-2026`. */
 export const dutchDate = (iso: string) => iso.split('-').reverse().join('-');
@@ -50,9 +44,9 @@ export function WijkschouwListPage({ ctx, slug, sessions }: { ctx: ViewContext; 
                   </a>
                 </td>
                 <td class="utrecht-table__cell">{s.areaName}</td>
-                <td class="utrecht-table__cell">{dutchDate(s.walk_date)}</td>
+                <td class="utrecht-table__cell">{dutchDate(s.walkDate)}</td>
                 <td class="utrecht-table__cell">{t(`signals.wijkschouw.status.${s.status}`)}</td>
-                <td class="utrecht-table__cell">{Number(s.signal_count ?? 0)}</td>
+                <td class="utrecht-table__cell">{s.signalCount}</td>
               </tr>
             ))}
           </tbody>
@@ -185,7 +179,7 @@ export function SummaryPage({
 }: {
   ctx: ViewContext;
   slug: string;
-  session: SessionRow;
+  session: SessionView;
   areaName: string;
   lines: SummaryLine[];
   sensitiveCount: number;
@@ -206,7 +200,7 @@ export function SummaryPage({
         <dt>{t('signals.wijkschouw.area')}</dt>
         <dd>{areaName}</dd>
         <dt>{t('signals.wijkschouw.date')}</dt>
-        <dd>{dutchDate(session.walk_date)}</dd>
+        <dd>{dutchDate(session.walkDate)}</dd>
         <dt>{t('signals.wijkschouw.participants')}</dt>
         <dd>{participantNames.join(', ') || '—'}</dd>
       </dl>
