@@ -28,7 +28,7 @@ export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
 /** Images processed at the same time in this process (sharp also uses its own thread pool). */
 export const MAX_CONCURRENT = 2;
 
-export type { PhotoMeta, PendingMeta } from './photos.store.ts';
+export type { PendingMeta } from './photos.store.ts';
 
 /** A photo waiting for the report form, as the form shows it. */
 export interface PendingPhoto {
@@ -236,11 +236,6 @@ export async function attachPhotos(
 /** Forget this form's pending photos (e.g. after a replayed submission). */
 export function dropPendingPhotos(db: DbOrTrx, key: PendingKey): Promise<void> {
   return store.deletePending(db, key.tenantId, key.submissionId, key.owner);
-}
-
-/** The photos of a signal (without bytes), by position. */
-export function listPhotos(db: DbOrTrx, tenantId: string, signalId: string): Promise<store.PhotoMeta[]> {
-  return store.listPhotos(db, tenantId, signalId);
 }
 
 export type PhotoBytes = { id: string; contentType: string; data: Buffer } | null;

@@ -3,15 +3,6 @@ import type { Insertable } from 'kysely';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import type { PhotoContentType, SignalsPhotosTable, SignalsPhotoUploadsTable } from './photos.tables.ts';
 
-export interface PhotoMeta {
-  id: string;
-  position: number;
-  content_type: PhotoContentType;
-  width: number;
-  height: number;
-  byte_size: number;
-}
-
 export interface PendingMeta {
   id: string;
   file_name: string;
@@ -39,16 +30,6 @@ export async function setPhotoCount(db: DbOrTrx, tenantId: string, signalId: str
     .set({ photo_count: count })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', signalId)
-    .execute();
-}
-
-export function listPhotos(db: DbOrTrx, tenantId: string, signalId: string): Promise<PhotoMeta[]> {
-  return db
-    .selectFrom('signals_photos')
-    .select(['id', 'position', 'content_type', 'width', 'height', 'byte_size'])
-    .where('tenant_id', '=', tenantId)
-    .where('signal_id', '=', signalId)
-    .orderBy('position')
     .execute();
 }
 
