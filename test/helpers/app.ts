@@ -44,8 +44,8 @@ export function useTestDb(): { database: DbHandle } {
 }
 
 /**
- * A browser-like client over inject: keeps cookies, and fills in the CSRF token from the last
- * page it saw, like a real form post.
+ * A browser-like client over inject: keeps cookies (expired by the app's clock, not the wall
+ * clock), and fills in the CSRF token from the last page it saw, like a real form post.
  */
 export class TestBrowser {
   cookies = new Map<string, string>();
@@ -58,7 +58,7 @@ export class TestBrowser {
 
   private remember(res: LightMyRequestResponse): void {
     for (const c of res.cookies) {
-      if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0) || (c.expires && c.expires.getTime() < Date.now())) {
+      if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0) || (c.expires && c.expires.getTime() < this.app.clock.now().getTime())) {
         this.cookies.delete(c.name);
       } else this.cookies.set(c.name, c.value);
     }
