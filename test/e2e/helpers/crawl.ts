@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { formatAxe, runAxe, type AxeOutcome } from './browser.ts';
+import { formatAxe, isSignedIn, runAxe, signIn, type AxeOutcome } from './browser.ts';
 
 export interface Visit {
   /** Path and query as requested. */
@@ -238,4 +238,31 @@ export async function checkExplicit(page: Page, baseUrl: string, state: CrawlSta
 export function assertClean(state: CrawlState): void {
   printReport(state);
   assert.deepEqual(state.failures, [], `${state.failures.length} problem(s) on ${state.label} pages; see the report above`);
+}
+
+/**
+ * Sign in as a demo account and crawl from `start`, with axe on every page, then check the
+ * explicit pages; fails on any problem and when the session was lost on the way.
+ */
+export async function crawlSignedIn(
+  page: Page,
+  baseUrl: string,
+  opts: { email: string; label: string; start: string[]; explicit: string[] },
+): Promise<CrawlState> {
+  const result = await signIn(page, baseUrl, opts.email);
+  assert.ok(result.ok, `sign-in as ${opts.email} failed: ${result.ok ? '' : result.reason}`);
+  console.log(`signed in as ${opts.email}${result.totpAsked ? ' (with a TOTP code)' : ' (no TOTP asked)'}`);
+  const state = newCrawlState(opts.label);
+  await crawl(page, baseUrl, state, {
+    start: opts.start,
+    maxPages: MAX_PAGES,
+    // Not followed: links that start another sign-in, and one-time token links that the outgoing
+    // mail pages may show (sign-in link, invitation, password reset).
+    extraSkip: (p) => /^\/(aanmelden|registreren|wachtwoord-vergeten|wachtwoord-herstellen|uitnodiging)(\/|\?|$)/.test(p),
+  });
+  await checkExplicit(page, baseUrl, state, [...MUST_EXIST, ...opts.explicit], MUST_EXIST);
+  await page.goto(baseUrl + '/');
+  assert.ok(await isSignedIn(page), 'still signed in after the crawl');
+  assertClean(state);
+  return state;
 }

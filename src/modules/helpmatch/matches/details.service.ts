@@ -10,6 +10,7 @@ import { loadMatch } from './matches.service.ts';
 import { authorize } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 import { type MatchSide, sideOf } from './followup.service.ts';
+import { matchView, type MatchView } from './matches.presenter.ts';
 
 /** What anyone involved may see of a request: no address, no names, no contact details. */
 export interface RequestSummary {
@@ -60,7 +61,7 @@ export interface ContactDetails {
 
 export interface MatchDetails {
   side: MatchSide;
-  match: MatchRow;
+  match: MatchView;
   request: RequestSummary;
   /** Only after acceptance (for the two parties) or for coordinators; null otherwise. */
   contacts: { requester: ContactDetails & { remarks: string | null }; volunteer: ContactDetails } | null;
@@ -117,7 +118,7 @@ export async function getMatchDetails(db: DbOrTrx, tenantId: string, actor: Acto
   }));
   return {
     side,
-    match: m,
+    match: matchView(m, side),
     request: summarise(r),
     contacts,
     volunteerFirstName: volunteer ? (volunteer.name.split(/\s+/)[0] ?? null) : null,

@@ -11,6 +11,7 @@ import type { Translate } from '../../../platform/i18n/index.ts';
 import { findCategoryByCode, listCategoryTree } from '../config/categories.service.ts';
 import { categoryModel, categoryTree } from '../config/categories.presenter.ts';
 import { nearbySignals } from '../tracking/feedback.service.ts';
+import { nearbyItem } from './intake.presenter.ts';
 import { findHardStop } from '../config/questions.ts';
 import { createSignal } from '../signals.service.ts';
 import { followSignal, signalToFollow, trackingPath, type LinkBase } from '../tracking/tracking.service.ts';
@@ -262,7 +263,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
         const nearby = await nearbySignals(req.db, req.tenant.id, category.id, lat, lon, now);
         if (nearby.length > 0) {
           await keep();
-          return again({}, 200, nearby);
+          return again({}, 200, nearby.map(nearbyItem));
         }
       }
       const onBehalf = !!form.onBehalf && canActOnBehalf(req);

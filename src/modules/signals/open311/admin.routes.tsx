@@ -10,6 +10,7 @@ import { issueApiKey, listApiKeys, revokeApiKey, setRateLimit } from './apikeys.
 import { DEFAULT_KEY_LIMIT, MAX_KEY_LIMIT } from './ratelimit.ts';
 import { CLIENT_NAME_MAX, LIMIT_DIGITS } from './schemas.ts';
 import { KeyCreatedPage, KeysPage, type KeyFormValues } from './admin.views.tsx';
+import { apiKeyLine } from './apikeys.presenter.ts';
 import { isUuid, UUID_RE } from '../../../platform/ids.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
 
@@ -54,7 +55,7 @@ export async function open311AdminRoutes(app: FastifyInstance): Promise<void> {
     extra: { errors?: Record<string, string>; values?: KeyFormValues; revoked?: boolean; limitSaved?: boolean; status?: number } = {},
   ) => {
     const [keys, organisations] = await Promise.all([listApiKeys(req.db, req.tenant.id), listOrganisations(req.db, req.tenant.id)]);
-    return { keys, organisations: organisations.map((o) => ({ id: o.id, name: o.name })), ...extra };
+    return { keys: keys.map(apiKeyLine), organisations: organisations.map((o) => ({ id: o.id, name: o.name })), ...extra };
   };
 
   /** The keys page with a form's messages (status 422 or the error's own). */

@@ -2,7 +2,7 @@
 import { formatDateTime } from '../../../platform/i18n/index.ts';
 import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, fieldId } from '../../../ui/form.tsx';
-import type { ApiKeyRow } from './apikeys.service.ts';
+import type { ApiKeyLine } from './apikeys.presenter.ts';
 import { DEFAULT_KEY_LIMIT } from './ratelimit.ts';
 import { CLIENT_NAME_MAX, LIMIT_DIGITS } from './schemas.ts';
 
@@ -14,14 +14,14 @@ export interface KeyFormValues {
 }
 
 /** A key's writes a minute, with a small form to change it (the field's id is unique per key). */
-function LimitForm({ ctx, slug, k, error }: { ctx: ViewContext; slug: string; k: ApiKeyRow; error: string | undefined }) {
+function LimitForm({ ctx, slug, k, error }: { ctx: ViewContext; slug: string; k: ApiKeyLine; error: string | undefined }) {
   const { t } = ctx;
   const id = fieldId(`limit-${k.id}`);
   return (
-    <Form ctx={ctx} action={`/${slug}/beheer/open311/${k.id}/limiet`} label={t('open311.admin.limit.label', { client: k.client_name })}>
+    <Form ctx={ctx} action={`/${slug}/beheer/open311/${k.id}/limiet`} label={t('open311.admin.limit.label', { client: k.clientName })}>
       <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
         <label class="utrecht-form-label visually-hidden" for={id}>
-          {t('open311.admin.limit.label', { client: k.client_name })}
+          {t('open311.admin.limit.label', { client: k.clientName })}
         </label>
         {error && (
           <p class="utrecht-form-field-error-message" id={`${id}-fout`}>
@@ -37,13 +37,13 @@ function LimitForm({ ctx, slug, k, error }: { ctx: ViewContext; slug: string; k:
           size={6}
           maxLength={LIMIT_DIGITS}
           required
-          value={String(k.rate_limit)}
+          value={String(k.rateLimit)}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${id}-fout` : undefined}
         />
       </div>
       <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-        {t('open311.admin.limit.save', { client: k.client_name })}
+        {t('open311.admin.limit.save', { client: k.clientName })}
       </button>
     </Form>
   );
@@ -58,7 +58,7 @@ function KeyTable({
 }: {
   ctx: ViewContext;
   slug: string;
-  keys: ApiKeyRow[];
+  keys: ApiKeyLine[];
   organisations: ReadonlyMap<string, string>;
   errors: Record<string, string> | undefined;
 }) {
@@ -81,35 +81,35 @@ function KeyTable({
           {keys.map((k) => (
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="row">
-                {k.client_name}
-                {k.organisation_id && organisations.get(k.organisation_id) ? ` (${organisations.get(k.organisation_id)})` : ''}
+                {k.clientName}
+                {k.organisationId && organisations.get(k.organisationId) ? ` (${organisations.get(k.organisationId)})` : ''}
               </th>
               <td class="utrecht-table__cell">
-                <code>{k.key_prefix}…</code>
+                <code>{k.keyPrefix}…</code>
               </td>
               <td class="utrecht-table__cell">
-                {[k.can_report ? t('open311.admin.rights.report') : null, k.can_handle ? t('open311.admin.rights.handle') : null]
+                {[k.canReport ? t('open311.admin.rights.report') : null, k.canHandle ? t('open311.admin.rights.handle') : null]
                   .filter(Boolean)
                   .join(', ')}
               </td>
               <td class="utrecht-table__cell">
-                {k.revoked_at ? k.rate_limit : <LimitForm ctx={ctx} slug={slug} k={k} error={errors?.[`limit-${k.id}`]} />}
+                {k.revokedAt ? k.rateLimit : <LimitForm ctx={ctx} slug={slug} k={k} error={errors?.[`limit-${k.id}`]} />}
               </td>
-              <td class="utrecht-table__cell">{formatDateTime(locale, k.created_at)}</td>
-              <td class="utrecht-table__cell">{k.last_used_at ? formatDateTime(locale, k.last_used_at) : t('open311.admin.never')}</td>
+              <td class="utrecht-table__cell">{formatDateTime(locale, k.createdAt)}</td>
+              <td class="utrecht-table__cell">{k.lastUsedAt ? formatDateTime(locale, k.lastUsedAt) : t('open311.admin.never')}</td>
               <td class="utrecht-table__cell">
-                {k.revoked_at ? (
-                  t('open311.admin.status.revoked', { date: formatDateTime(locale, k.revoked_at) })
+                {k.revokedAt ? (
+                  t('open311.admin.status.revoked', { date: formatDateTime(locale, k.revokedAt) })
                 ) : (
                   <>
                     {t('open311.admin.status.active')}
                     <Form
                       ctx={ctx}
                       action={`/${slug}/beheer/open311/${k.id}/intrekken`}
-                      label={t('open311.admin.revoke', { client: k.client_name })}
+                      label={t('open311.admin.revoke', { client: k.clientName })}
                     >
                       <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-                        {t('open311.admin.revoke', { client: k.client_name })}
+                        {t('open311.admin.revoke', { client: k.clientName })}
                       </button>
                     </Form>
                   </>
@@ -127,7 +127,7 @@ function KeyTable({
 export function KeysPage(props: {
   ctx: ViewContext;
   slug: string;
-  keys: ApiKeyRow[];
+  keys: ApiKeyLine[];
   organisations: { id: string; name: string }[];
   revoked?: boolean;
   limitSaved?: boolean;

@@ -50,6 +50,17 @@ describe('social map categories page', () => {
     assert.match(bad.body, /Deze indeling kennen we niet/);
   });
 
+  it('links to the HSDS import only for those who may import: the coordinator, not the admin', async () => {
+    const importLink = `href="/${KRIMPEN.slug}/sociale-kaart/beheer/import"`;
+    assert.ok((await b.coordinator.get(BASE)).body.includes(importLink));
+    const admin = new TestBrowser(ctx.app);
+    await signInAs(ctx, admin, { tenantId: KRIMPEN.id, role: 'admin' });
+    const page = await admin.get(BASE);
+    assert.equal(page.statusCode, 200, 'the admin manages the categories');
+    assert.ok(!page.body.includes(importLink), 'no link to a page that would answer 403');
+    assert.equal((await admin.get(`/${KRIMPEN.slug}/sociale-kaart/beheer/import`)).statusCode, 403);
+  });
+
   it('answers 404 for an unknown or malformed term, 403 for residents', async () => {
     assert.equal((await b.coordinator.get(`${BASE}/not-a-uuid`)).statusCode, 404);
     assert.equal((await b.coordinator.get(`${BASE}/00000000-0000-4000-8000-000000000000`)).statusCode, 404);

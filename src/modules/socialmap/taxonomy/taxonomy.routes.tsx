@@ -7,7 +7,7 @@ import { routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import { actorFrom } from '../actor.ts';
 import { createTerm, ensureDefaultTaxonomies, getTerm, listTaxonomies, listTerms, updateTerm } from './taxonomy.service.ts';
-import { rolesFor } from '../policies.ts';
+import { can, rolesFor } from '../policies.ts';
 import { TERM_DESCRIPTION_MAX, TERM_NAME_MAX } from '../socialmap.schemas.ts';
 import { TermEditPage, TermsPage } from './views/terms-page.tsx';
 import { termItem } from './taxonomy.presenter.ts';
@@ -50,6 +50,7 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
         slug={req.tenant.slug}
         taxonomies={taxonomies}
         terms={terms.map(termItem)}
+        canImport={can(req.principal, 'socialmap.import')}
         {...(shown ? { errors: shown.errors, values: shownValues(shown.values) } : {})}
       />,
       { title: req.t('socialmap.terms.title'), status: shown?.status ?? 200, breadcrumbs: crumbs(req.tenant) },

@@ -57,7 +57,7 @@ export function MatchPage({
   const base = tenantPath(ctx, `/hulp/match/${m.id}`);
   const party = d.side === 'volunteer' || d.side === 'requester';
   const live = m.state === 'suggested' || m.state === 'proposed' || m.state === 'accepted';
-  const myConfirmed = d.side === 'volunteer' ? m.hours_confirmed_volunteer_at : m.hours_confirmed_requester_at;
+  const myConfirmed = m.hoursConfirmedByMe;
   return (
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.match.title', { category: categoryLabel(ctx, d.request.category) })}</h1>
@@ -71,7 +71,7 @@ export function MatchPage({
         <dt>{t('helpmatch.col.where')}</dt>
         <dd>
           {buurtName ? t('helpmatch.request.inBuurt', { buurt: buurtName }) : '–'}
-          {m.distance_m !== null && <> · {t(distanceBandKey(m.distance_m))}</>}
+          {m.distanceM !== null && <> · {t(distanceBandKey(m.distanceM))}</>}
         </dd>
         <dt>{t('helpmatch.col.state')}</dt>
         <dd>{t(`helpmatch.matchState.${m.state}`)}</dd>
@@ -217,7 +217,7 @@ export function MatchPage({
           </form>
         </section>
       )}
-      {party && m.accepted_at !== null && (
+      {party && m.accepted && (
         <section aria-labelledby="ervaring">
           <h2 class="utrecht-heading-2" id="ervaring">
             {t('helpmatch.match.feedbackTitle')}
@@ -227,7 +227,7 @@ export function MatchPage({
             <TextArea
               name="feedback"
               label={t('helpmatch.field.feedback')}
-              value={values?.feedback ?? (d.side === 'volunteer' ? m.feedback_volunteer : m.feedback_requester) ?? ''}
+              value={values?.feedback ?? m.myFeedback ?? ''}
               error={e.feedback}
               rows={3}
             />

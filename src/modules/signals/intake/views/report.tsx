@@ -7,7 +7,7 @@ import { Checkbox, Radios, TextArea } from '../../views/parts.tsx';
 import type { PendingPhoto } from '../../photos/photos.service.ts';
 import { PhotoField } from '../../photos/views/photos.tsx';
 import { FollowWithAccount } from '../../mine/views/mine.tsx';
-import type { SignalState } from '../../workflow.ts';
+import type { NearbyItem } from '../intake.presenter.ts';
 
 /** Step 1: choose a subject, grouped. */
 export function ChooseCategoryPage({ ctx, slug, tree }: { ctx: ViewContext; slug: string; tree: CategoryTree[] }) {
@@ -53,14 +53,6 @@ export interface ReportValues {
   submissionId: string;
 }
 
-export interface NearbyItem {
-  public_id: string;
-  description: string;
-  address: string | null;
-  distance: number;
-  state: SignalState;
-}
-
 /** Step 2: the form for one category: extra questions, description, place, contact. */
 export function ReportFormPage({
   ctx,
@@ -99,24 +91,24 @@ export function ReportFormPage({
             {nearby.map((n) => (
               <li>
                 <p class="utrecht-paragraph">
-                  <strong>{n.public_id}</strong> ({t('signals.report.nearby.distance', { m: n.distance })}, {t(`signals.state.${n.state}`)}
+                  <strong>{n.publicId}</strong> ({t('signals.report.nearby.distance', { m: n.distance })}, {t(`signals.state.${n.state}`)}
                   ): {n.description.slice(0, 200)}
                 </p>
                 <Form
                   ctx={ctx}
-                  action={`/${slug}/meldingen/${n.public_id}/volgen`}
-                  label={t('signals.report.nearby.followLabel', { id: n.public_id })}
+                  action={`/${slug}/meldingen/${n.publicId}/volgen`}
+                  label={t('signals.report.nearby.followLabel', { id: n.publicId })}
                 >
                   <div class="utrecht-form-field utrecht-form-field--text">
                     <div class="utrecht-form-field__label">
-                      <label class="utrecht-form-label" for={`volg-${n.public_id}`}>
-                        {t('signals.report.nearby.email', { id: n.public_id })}
+                      <label class="utrecht-form-label" for={`volg-${n.publicId}`}>
+                        {t('signals.report.nearby.email', { id: n.publicId })}
                       </label>
                     </div>
                     <div class="utrecht-form-field__input">
                       <input
                         class="utrecht-textbox utrecht-textbox--html-input"
-                        id={`volg-${n.public_id}`}
+                        id={`volg-${n.publicId}`}
                         name="email"
                         type="email"
                         autocomplete="email"
@@ -125,9 +117,9 @@ export function ReportFormPage({
                       />
                     </div>
                   </div>
-                  <SubmitButton>{t('signals.report.nearby.follow', { id: n.public_id })}</SubmitButton>
+                  <SubmitButton>{t('signals.report.nearby.follow', { id: n.publicId })}</SubmitButton>
                 </Form>
-                <FollowWithAccount ctx={ctx} slug={slug} publicId={n.public_id} />
+                <FollowWithAccount ctx={ctx} slug={slug} publicId={n.publicId} />
               </li>
             ))}
           </ul>

@@ -15,11 +15,14 @@ export function TermsPage({
   terms,
   errors,
   values,
+  canImport,
 }: {
   ctx: ViewContext;
   slug: string;
   taxonomies: Taxonomy[];
   terms: TermItem[];
+  /** The viewer may import HSDS files (coordinators): only then the page links to the import. */
+  canImport: boolean;
   errors?: Record<string, string>;
   values?: Values;
 }) {
@@ -76,11 +79,13 @@ export function TermsPage({
         />
         <SubmitButton>{t('socialmap.terms.addSubmit')}</SubmitButton>
       </Form>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/${slug}/sociale-kaart/beheer/import`}>
-          {t('socialmap.import.title')}
-        </a>
-      </p>
+      {canImport && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/${slug}/sociale-kaart/beheer/import`}>
+            {t('socialmap.import.title')}
+          </a>
+        </p>
+      )}
     </>
   );
 }
