@@ -34,13 +34,13 @@ const inSlots = (slots: readonly WeeklySlot[], day: number, minute: number) =>
   slots.some((s) => s.day === day && minute >= s.from && minute < s.to);
 function overlapMinutes(time: RequestTime, avail: readonly WeeklySlot[]): { covered: number; requested: number } {
   if (time.kind === 'weekly') {
+    // Each minute of the week once, also where the request's own slots overlap (as in seed -1219880796:
+    // Saturday 0:00–0:15 and 0:00–0:30 ask for 30 minutes, not 45).
+    const minutes = new Set<number>();
+    for (const s of time.slots) for (let m = s.from; m < s.to; m++) minutes.add(s.day * 1440 + m);
     let covered = 0;
-    let requested = 0;
-    for (const s of time.slots) {
-      requested += s.to - s.from;
-      for (let m = s.from; m < s.to; m++) if (inSlots(avail, s.day, m)) covered += 1;
-    }
-    return { covered, requested };
+    for (const wm of minutes) if (inSlots(avail, Math.floor(wm / 1440), wm % 1440)) covered += 1;
+    return { covered, requested: minutes.size };
   }
   let covered = 0;
   const requested = (time.end.getTime() - time.start.getTime()) / 60_000;
@@ -161,6 +161,39 @@ describe('hard filters (property)', () => {
     );
     // The generators must produce passing pairs too, or the property would hold vacuously.
     assert.ok(total > 50, `only ${total} suggestions in 400 runs`);
+  });
+});
+
+describe('hard filters (examples)', () => {
+  it("counts a request's overlapping weekly slots once (the case fast-check found with seed -1219880796)", () => {
+    // Saturday 0:00–0:15 and 0:00–0:30 ask for 30 minutes; a volunteer free 0:00–0:15 covers half.
+    const time: RequestTime = {
+      kind: 'weekly',
+      slots: [
+        { day: 6, from: 0, to: 15 },
+        { day: 6, from: 0, to: 30 },
+      ],
+    };
+    const r = request({ id: 'r1', lon: KRIMPEN.lon, lat: KRIMPEN.lat, category: 'tuin', helpType: 'latent', time });
+    const half = volunteer({
+      id: 'v1',
+      lon: KRIMPEN.lon,
+      lat: KRIMPEN.lat,
+      categories: ['tuin'],
+      availability: [{ day: 6, from: 0, to: 15 }],
+    });
+    const whole = volunteer({
+      id: 'v2',
+      lon: KRIMPEN.lon,
+      lat: KRIMPEN.lat,
+      categories: ['tuin'],
+      availability: [{ day: 6, from: 0, to: 30 }],
+    });
+    assert.deepEqual(passesHardFilters(r, half), { ok: false, reason: 'time' });
+    assert.deepEqual(violates(r, half), 'time', 'the test oracle agrees');
+    const ok = passesHardFilters(r, whole);
+    assert.ok(ok.ok && ok.requestedMinutes === 30 && ok.overlapMinutes === 30);
+    assert.equal(violates(r, whole), null);
   });
 });
 
