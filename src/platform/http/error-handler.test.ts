@@ -6,6 +6,8 @@ import { testConfig } from '../config.ts';
 import type { DbHandle } from '../db/database.ts';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { TestBrowser } from '../../../test/helpers/app.ts';
+import { z } from 'zod';
+import { routes } from './route.ts';
 
 describe('error handling', () => {
   let app: FastifyInstance;
@@ -19,6 +21,9 @@ describe('error handling', () => {
       throw new Error('secret internal detail at /srv/samenhang/src/x.ts:12');
     });
     app.post('/api/test-echo', { config: { policy: 'public', csrf: false } }, async (req) => ({ got: req.body }));
+    // A page with a strict query (most pages forgive a bad query with .catch; this one refuses it).
+    const strict = z.object({ n: z.coerce.number().int().min(1).max(10), naam: z.string().min(1).max(5) });
+    routes(app).get('/test-getal', { policy: 'public', query: strict }, async (req) => ({ n: req.query.n }));
     await app.ready();
   });
   after(async () => {
@@ -86,5 +91,25 @@ describe('error handling', () => {
     const res = await browser.post('/aanmelden', { _csrf: '', email: 'a@example.nl', password: 'whatever1' });
     assert.equal(res.statusCode, 403);
     assert.match(res.body, /formulier is verlopen/);
+  });
+
+  it('says what is wrong with each field in plain words, in the reader’s language, on pages and in JSON', async () => {
+    const html = await app.inject({ url: '/test-getal?n=99&naam=', headers: { accept: 'text/html' } });
+    assert.equal(html.statusCode, 400);
+    assert.match(html.body, /Kijk de punten hieronder na/);
+    assert.match(html.body, /<code>n<\/code>: Dit getal is te groot. Het mag hoogstens 10 zijn./);
+    assert.match(html.body, /<code>naam<\/code>: Vul dit veld in./);
+    assert.doesNotMatch(html.body, /Too big|Invalid input|expected/);
+
+    const json = await app.inject({ url: '/test-getal?n=0&naam=abcdefgh', headers: { accept: 'application/json' } });
+    assert.equal(json.statusCode, 400);
+    assert.deepEqual(json.json().error.fields, {
+      n: 'Dit getal is te klein. Het moet minstens 1 zijn.',
+      naam: 'Dit is te lang. Maak de tekst korter.',
+    });
+
+    const english = await app.inject({ url: '/test-getal?n=abc&naam=x', headers: { accept: 'text/html', cookie: 'lang=en' } });
+    assert.equal(english.statusCode, 400);
+    assert.match(english.body, /<code>n<\/code>: This value is not right. Please check it./);
   });
 });

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { issuePath } from './untyped.ts';
+import { issueFacts, issuePath, type IssueFacts } from './untyped.ts';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
-import { translator, type MessageKey, type Translate } from '../i18n/index.ts';
+import { isMessageKey, translator, type MessageKey, type Translate } from '../i18n/index.ts';
 
 const API_PREFIXES = ['/api/', '/health', '/ready'];
 const TENANT_API = /^\/[^/]+\/(open311|hsds|api)(\/|$)/;
@@ -22,6 +22,23 @@ interface Normalised {
   fields?: Record<string, string>;
 }
 
+/**
+ * A field's message in the reader's language: our schemas' messages are message keys; zod's own
+ * (English, technical) messages are replaced by a plain one for the kind of problem.
+ */
+function fieldMessage(message: string | undefined, issue: IssueFacts, t: Translate): string {
+  if (message && isMessageKey(message)) return t(message);
+  const isNumber = issue.origin === 'number' || issue.origin === 'bigint';
+  if (issue.code === 'too_big') {
+    return isNumber && issue.maximum !== undefined ? t('form.tooBig', { max: issue.maximum }) : t('form.tooLong');
+  }
+  if (issue.code === 'too_small') {
+    if (isNumber && issue.minimum !== undefined) return t('form.tooSmall', { min: issue.minimum });
+    if (issue.origin === 'string' && issue.minimum === 1) return t('form.required');
+  }
+  return t('form.invalidValue');
+}
+
 function normalise(err: unknown, req: FastifyRequest): Normalised {
   const t = req.t ?? translator('nl');
   if (err instanceof AppError) {
@@ -33,7 +50,7 @@ function normalise(err: unknown, req: FastifyRequest): Normalised {
     const fields: Record<string, string> = {};
     for (const v of e.validation) {
       const path = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || issuePath(v.params) || e.validationContext || 'input';
-      fields[path] ??= v.message ?? t('form.invalidValue');
+      fields[path] ??= fieldMessage(v.message, issueFacts(v.params, v.keyword), t);
     }
     return { status: 400, code: 'invalid', message: t('error.invalid'), fields };
   }
@@ -62,7 +79,19 @@ function normalise(err: unknown, req: FastifyRequest): Normalised {
   return { status, code: 'bad_request', message: t('error.badRequest') };
 }
 
-function ErrorPage({ status, message, signInHref, t }: { status: number; message: string; signInHref?: string; t: Translate }) {
+function ErrorPage({
+  status,
+  message,
+  fields,
+  signInHref,
+  t,
+}: {
+  status: number;
+  message: string;
+  fields?: Record<string, string>;
+  signInHref?: string;
+  t: Translate;
+}) {
   const titleKey =
     status === 404
       ? 'error.page.notFound'
@@ -77,6 +106,15 @@ function ErrorPage({ status, message, signInHref, t }: { status: number; message
     <>
       <h1 class="utrecht-heading-1">{t(titleKey)}</h1>
       <p class="utrecht-paragraph">{message}</p>
+      {fields && Object.keys(fields).length > 0 && (
+        <ul class="utrecht-unordered-list">
+          {Object.entries(fields).map(([field, text]) => (
+            <li class="utrecht-unordered-list__item">
+              <code>{field}</code>: {text}
+            </li>
+          ))}
+        </ul>
+      )}
       {signInHref && (
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={signInHref}>
@@ -108,10 +146,19 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, n: Normalise
       : n.code === 'mfa_required'
         ? `/account/tweestaps?terug=${encodeURIComponent(req.url)}`
         : undefined;
-  return reply.page(<ErrorPage status={n.status} message={n.message} t={t} {...(signInHref ? { signInHref } : {})} />, {
-    title: t(n.status === 404 ? 'error.page.notFound' : 'error.page.generic'),
-    status: n.status,
-  });
+  return reply.page(
+    <ErrorPage
+      status={n.status}
+      message={n.message}
+      t={t}
+      {...(n.fields ? { fields: n.fields } : {})}
+      {...(signInHref ? { signInHref } : {})}
+    />,
+    {
+      title: t(n.status === 404 ? 'error.page.notFound' : 'error.page.generic'),
+      status: n.status,
+    },
+  );
 }
 
 /**

@@ -19,6 +19,8 @@ export const messages = defineMessages({
     'form.invalidValue': 'Deze waarde klopt niet. Kijk het nog eens na.',
     'form.invalidEmail': 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
     'form.tooLong': 'Dit is te lang. Maak de tekst korter.',
+    'form.tooBig': 'Dit getal is te groot. Het mag hoogstens {max} zijn.',
+    'form.tooSmall': 'Dit getal is te klein. Het moet minstens {min} zijn.',
     'form.controlChars': 'Hier mag maar één regel tekst staan, zonder onzichtbare tekens zoals een regeleinde of tab.',
     'error.notFound':
       'Deze pagina bestaat niet (meer). Misschien is het adres verkeerd getypt. Kijk het adres na of ga naar de startpagina.',
@@ -82,6 +84,8 @@ export const messages = defineMessages({
     'form.invalidValue': 'This value is not right. Please check it.',
     'form.invalidEmail': 'Enter a valid e-mail address, for example name@example.com.',
     'form.tooLong': 'This is too long. Please make it shorter.',
+    'form.tooBig': 'This number is too large. It may be at most {max}.',
+    'form.tooSmall': 'This number is too small. It must be at least {min}.',
     'form.controlChars': 'Only one line of text is allowed here, without invisible characters such as a line break or tab.',
     'error.notFound': 'This page does not exist (any more). Perhaps the address was mistyped. Check the address or go to the home page.',
     'error.forbidden': 'You are not allowed to view this page or to do this.',
