@@ -7,6 +7,7 @@ import { importAreasCommand } from './import-areas.ts';
 import { seed } from './seed.ts';
 import { createUser } from './create-user.ts';
 import { importHsdsCommand } from './import-hsds.ts';
+import { importAddressesCommand } from './import-addresses.ts';
 
 export interface CommandArgs {
   config: Config;
@@ -28,6 +29,7 @@ export const commands: Record<string, Command> = {
   'create-user': createUser,
   'import-areas': importAreasCommand,
   'import-hsds': importHsdsCommand,
+  'import-addresses': importAddressesCommand,
   migrate: async ({ database }) => {
     process.stdout.write('Migrations are up to date.\n');
     await database.close();
