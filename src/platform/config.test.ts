@@ -80,4 +80,22 @@ describe('loadConfig', () => {
     assert.deepEqual(read('10.0.0.1, 192.168.0.0/16,loopback'), ['10.0.0.1', '192.168.0.0/16', 'loopback']);
     assert.deepEqual(read('::1,fd00::/8'), ['::1', 'fd00::/8']);
   });
+
+  it('turns the PDOK geocoder on by default only in production, with URL and timeout', () => {
+    const prod = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) };
+    assert.deepEqual(loadConfig({ DATA_DIR: dir() }, '/').geocoder, {
+      pdok: false,
+      pdokUrl: 'https://api.pdok.nl/bzk/locatieserver/search/v3_1',
+      timeoutMs: 2000,
+    });
+    assert.equal(loadConfig({ DATA_DIR: dir(), ...prod }, '/').geocoder.pdok, true);
+    assert.equal(loadConfig({ DATA_DIR: dir(), ...prod, GEOCODER_PDOK: 'off' }, '/').geocoder.pdok, false);
+    const own = loadConfig(
+      { DATA_DIR: dir(), GEOCODER_PDOK: 'on', PDOK_LOCATIESERVER_URL: 'http://pdok.local/v3_1/', GEOCODER_TIMEOUT_MS: '500' },
+      '/',
+    );
+    assert.deepEqual(own.geocoder, { pdok: true, pdokUrl: 'http://pdok.local/v3_1', timeoutMs: 500 });
+    assert.throws(() => loadConfig({ DATA_DIR: dir(), GEOCODER_PDOK: 'yes' }, '/'), /GEOCODER_PDOK/);
+    assert.throws(() => loadConfig({ DATA_DIR: dir(), GEOCODER_TIMEOUT_MS: '10' }, '/'), /GEOCODER_TIMEOUT_MS/);
+  });
 });

@@ -29,12 +29,39 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Help marketplace: hours before a request is offered to the next wave of volunteers (normal and urgent requests). */
   helpWaveHours: { normal: number; urgent: number };
+  /** Help marketplace: days after which the asking side hears that nobody has been found yet (HELP_NOBODY_FOUND_DAYS, default 3). */
+  helpNobodyFoundDays: number;
   /**
    * Which proxies in front of us may set X-Forwarded-For (TRUST_PROXY): false trusts none (the
    * socket address is the client), a number trusts that many hops, a list trusts those addresses
    * or networks. Never "everyone": a spoofed header would otherwise defeat every rate limit.
    */
   trustProxy: false | number | string[];
+  /**
+   * Background tiles of the maps (MAP_TILE_URL, MAP_TILE_ATTRIBUTION): an XYZ template with {z}, {x} and {y}
+   * in Web Mercator, default the PDOK BRT-Achtergrondkaart; url null ("none") draws maps without tiles.
+   * In NODE_ENV=test the default is none, so no test reaches the internet.
+   */
+  mapTiles: MapTiles;
+  /**
+   * The geocoder's PDOK Locatieserver step (docs/geocoding.md): GEOCODER_PDOK on|off (default on
+   * only in production), PDOK_LOCATIESERVER_URL, GEOCODER_TIMEOUT_MS.
+   */
+  geocoder: { pdok: boolean; pdokUrl: string; timeoutMs: number };
+}
+
+/** Where map tiles come from and whose data they show. */
+export interface MapTiles {
+  url: string | null;
+  attribution: string;
+}
+
+export const PDOK_TILE_URL = 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
+export const PDOK_ATTRIBUTION = 'Kaartgegevens © Kadaster';
+
+/** The origin of a tile template, for the Content-Security-Policy (img-src). */
+export function tileOrigin(url: string): string {
+  return new URL(url.replace(/\{[a-z]\}/g, '0')).origin;
 }
 
 export class ConfigError extends Error {
@@ -95,11 +122,23 @@ const envSchema = z.object({
       return entries;
     })
     .optional(),
+  HELP_NOBODY_FOUND_DAYS: z.coerce.number().min(0.5, 'must be at least 0.5 (half a day)').max(60, 'must be at most 60').default(3),
   HELP_WAVE_URGENT_HOURS: z.coerce
     .number()
     .min(0.25, 'must be at least 0.25 (15 minutes)')
     .max(336, 'must be at most 336 (two weeks)')
     .default(2),
+  MAP_TILE_URL: z
+    .string()
+    .refine(
+      (v) => v === 'none' || (/^https?:\/\/[^/{}]+\//.test(v) && ['{z}', '{x}', '{y}'].every((p) => v.includes(p))),
+      'must be "none" or an http(s) URL with {z}, {x} and {y}',
+    )
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(200).optional(),
+  GEOCODER_PDOK: z.enum(['on', 'off']).optional(),
+  PDOK_LOCATIESERVER_URL: z.url({ protocol: /^https?$/ }).default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
+  GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100').max(30000, 'must be at most 30000').default(2000),
 });
 
 /** Parse the environment into a Config; throws ConfigError naming the first bad variable. */
@@ -130,8 +169,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     helpWaveHours: { normal: e.HELP_WAVE_HOURS, urgent: e.HELP_WAVE_URGENT_HOURS },
+    helpNobodyFoundDays: e.HELP_NOBODY_FOUND_DAYS,
     trustProxy: e.TRUST_PROXY ?? false,
+    mapTiles: {
+      url: mapTileUrl(e.MAP_TILE_URL, e.NODE_ENV),
+      attribution: e.MAP_TILE_ATTRIBUTION ?? PDOK_ATTRIBUTION,
+    },
+    geocoder: {
+      pdok: (e.GEOCODER_PDOK ?? (e.NODE_ENV === 'production' ? 'on' : 'off')) === 'on',
+      pdokUrl: e.PDOK_LOCATIESERVER_URL.replace(/\/+$/, ''),
+      timeoutMs: e.GEOCODER_TIMEOUT_MS,
+    },
   });
+}
+
+/** The configured tile template; "none" (and no setting under NODE_ENV=test) means no tiles. */
+function mapTileUrl(setting: string | undefined, env: Config['env']): string | null {
+  const url = setting ?? (env === 'test' ? 'none' : PDOK_TILE_URL);
+  return url === 'none' ? null : url;
 }
 
 /** An address, a network in CIDR notation, or one of proxy-addr's named ranges. */
@@ -171,7 +226,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     env: 'test',
     logLevel: 'silent',
     helpWaveHours: { normal: 24, urgent: 2 },
+    helpNobodyFoundDays: 3,
     trustProxy: false,
+    mapTiles: { url: null, attribution: PDOK_ATTRIBUTION },
+    geocoder: { pdok: false, pdokUrl: 'https://api.pdok.nl/bzk/locatieserver/search/v3_1', timeoutMs: 2000 },
     ...overrides,
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { LOCALES, type Locale } from '../i18n/index.ts';
@@ -23,9 +23,21 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Static files: our public/ folder and the NL Design System CSS, read once at start. */
+/** Leaflet's browser build, served as `/static/vendor/leaflet/…` from the npm package (ADR 0008). */
+const LEAFLET_FILES = [
+  'leaflet.js',
+  'leaflet.css',
+  'images/marker-icon.png',
+  'images/marker-icon-2x.png',
+  'images/marker-shadow.png',
+  'images/layers.png',
+  'images/layers-2x.png',
+];
+
+/** Static files: our public/ folder, the NL Design System CSS and Leaflet, read once at start. */
 function loadStatic(): Map<string, { body: Buffer; type: string }> {
   const files = new Map<string, { body: Buffer; type: string }>();
   const pub = join(root, 'public');
@@ -41,6 +53,12 @@ function loadStatic(): Map<string, { body: Buffer; type: string }> {
     body: readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css')),
     type: TYPES['.css']!,
   });
+  const leaflet = dirname(require.resolve('leaflet/package.json'));
+  for (const name of LEAFLET_FILES) {
+    files.set(`vendor/leaflet/${name}`, { body: readFileSync(join(leaflet, 'dist', name)), type: TYPES[extname(name)]! });
+  }
+  // BSD-2-Clause: the licence travels with the redistributed files.
+  files.set('vendor/leaflet/LICENSE.txt', { body: readFileSync(join(leaflet, 'LICENSE')), type: TYPES['.txt']! });
   return files;
 }
 

@@ -1,5 +1,6 @@
 import type { GeoJsonGeometry } from '../areas.service.ts';
-import { bboxOf, mergeBBoxes, projectionFor, svgPath } from '../geo.ts';
+import { bboxOf, labelPoint, mergeBBoxes, projectionFor, svgPath } from '../geo.ts';
+import { placeLabels, type MapLabel } from './map-labels.ts';
 
 export interface MapShape {
   code: string;
@@ -21,6 +22,8 @@ export interface MapDrawing {
   /** Path data of the outline (the area around the shapes), drawn first. */
   outline: string | null;
   shapes: readonly { code: string; name: string; href?: string; current?: boolean; d: string }[];
+  /** Area names that fit without overlapping (map-labels.ts); the rest are named by the list beside the map. */
+  labels?: readonly MapLabel[];
 }
 
 /** Project shapes (and an outline) onto a canvas, north up, with cos(lat) correction; null when nothing has a geometry. */
@@ -29,6 +32,13 @@ export function drawMap(shapes: readonly MapShape[], outline?: GeoJsonGeometry |
   const box = mergeBBoxes([...drawn.map((s) => bboxOf(s.geometry)), ...(outline ? [bboxOf(outline)] : [])]);
   if (!box) return null;
   const proj = projectionFor(box);
+  const candidates = drawn.map((s) => {
+    const [x, y] = proj.project(labelPoint(s.geometry));
+    const b = bboxOf(s.geometry);
+    const [x0, y0] = proj.project([b.minLon, b.maxLat]);
+    const [x1, y1] = proj.project([b.maxLon, b.minLat]);
+    return { text: s.name, x, y, weight: (x1 - x0) * (y1 - y0) };
+  });
   return {
     width: proj.width,
     height: proj.height,
@@ -40,7 +50,31 @@ export function drawMap(shapes: readonly MapShape[], outline?: GeoJsonGeometry |
       ...(s.current ? { current: true } : {}),
       d: svgPath(s.geometry, proj),
     })),
+    labels: placeLabels(candidates, proj.width, proj.height),
   };
+}
+
+/**
+ * The names on a map: dark text with a white halo (contrast on any fill), on top of the shapes but not in their way
+ * (no pointer events), hidden from assistive technology (the shapes and the list beside the map carry the names).
+ */
+export function MapLabels({ labels }: { labels: readonly MapLabel[] | undefined }) {
+  if (!labels || labels.length === 0) return null;
+  return (
+    <g class="area-map__labels" aria-hidden="true" pointer-events="none" text-anchor="middle" font-weight="600" fill="#1a1a1a">
+      {labels.map((l) => (
+        <text x={l.x} y={l.y} font-size={l.size} stroke="#ffffff" stroke-width={l.size / 4} stroke-linejoin="round" paint-order="stroke">
+          {l.lines.length === 1
+            ? l.lines[0]
+            : l.lines.map((line, i) => (
+                <tspan x={l.x} dy={i === 0 ? 0 : l.size * 1.15}>
+                  {line}
+                </tspan>
+              ))}
+        </text>
+      ))}
+    </g>
+  );
 }
 
 /**
@@ -79,6 +113,7 @@ export function AreaMap({ id, title, desc, drawing }: { id: string; title: strin
           path
         );
       })}
+      <MapLabels labels={drawing.labels} />
     </svg>
   );
 }
