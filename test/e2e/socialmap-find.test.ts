@@ -87,7 +87,7 @@ describe('social map for residents', () => {
     await page.goto(`${srv.url}/${found.slug}/sociale-kaart`);
     assert.equal(await page.locator('#sm-geo').isVisible(), false, 'the location button needs JavaScript and stays hidden');
     await page.locator('#veld-q').fill('koffie');
-    await page.locator('label', { hasText: 'Deze week' }).click();
+    await page.locator('label', { hasText: 'De komende 7 dagen' }).click();
     await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
     const url = new URL(page.url());
     assert.equal(url.searchParams.get('q'), 'koffie');

@@ -10,6 +10,8 @@ import { locationInput, organizationInput, scheduleInput, serviceInput } from '.
 import { upsertRows } from './hsds/import.store.ts';
 import { ZONE } from '../../platform/time.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
+import { ensureDefaultSynonyms } from './find/find.synonyms.service.ts';
+import { DEMO_PHONE_NOTE, demoFees, demoOrganisationContact, demoPhone } from './demo-contact.ts';
 
 /** Small offsets (degrees) so places in one area do not share a point. */
 const OFFSETS: readonly [number, number][] = [
@@ -52,11 +54,17 @@ function nextFirstTuesday(now: Date): string {
   return d.toISODate()!;
 }
 
-function scheduleFields(s: DemoSchedule, now: Date) {
+const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/** A demo schedule's HSDS fields; a weekly course starts on its first weekday on or after `startInDays` (dtstart is its first date). */
+export function scheduleFields(s: DemoSchedule, now: Date) {
   const { startInDays, endInDays, cancelNext: _c, ...rest } = s;
   const day = (n: number) => DateTime.fromJSDate(now, { zone: ZONE }).plus({ days: n }).toISODate()!;
   if (startInDays === undefined) return rest;
-  const start = day(startInDays);
+  let first = startInDays;
+  const days = rest.freq === 'WEEKLY' && rest.byday ? rest.byday.split(',') : [];
+  while (days.length && !days.includes(WEEKDAY_CODES[DateTime.fromISO(day(first)).weekday - 1]!)) first++;
+  const start = day(first);
   return { ...rest, dtstart: start, valid_from: start, ...(endInDays !== undefined ? { valid_to: day(endInDays) } : { valid_to: start }) };
 }
 
@@ -71,12 +79,14 @@ export async function socialmapDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
     const data = DEMO_SOCIALMAP[tenant.id];
     if (!data) continue;
     const terms = await ensureDefaultTaxonomies(trx, systemPrincipal(tenant.id, args.now), tenant.id);
+    await ensureDefaultSynonyms(trx, systemPrincipal(tenant.id, args.now), tenant.id, args.now);
     const people = args.organisations.get(tenant.id);
     const rows: Record<string, Record<string, unknown>[]> = {
       orgs: [],
       locations: [],
       addresses: [],
       services: [],
+      phones: [],
       sals: [],
       attributes: [],
       schedules: [],
@@ -86,7 +96,7 @@ export async function socialmapDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
     for (const o of data.orgs) {
       const id = randomUUID();
       orgIds.set(o.name, id);
-      const org = organizationInput.parse({ name: o.name, description: o.description });
+      const org = organizationInput.parse({ name: o.name, description: o.description, ...demoOrganisationContact(o.name) });
       rows.orgs!.push({ ...org, id, people_organisation_id: o.peopleOrg ? (people?.get(o.peopleOrg) ?? null) : null, ...stamp });
     }
     const placeIds = new Map<string, string>();
@@ -113,8 +123,15 @@ export async function socialmapDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
         term_ids: _t,
         term_codes: _c,
         ...svc
-      } = serviceInput.parse({ organization_id: orgIds.get(a.org)!, name: a.name, description: a.description });
+      } = serviceInput.parse({
+        organization_id: orgIds.get(a.org)!,
+        name: a.name,
+        description: a.description,
+        fees_description: demoFees(a.name, a.description),
+      });
       rows.services!.push({ ...svc, id, ...stamp, last_checked_at: checked });
+      // A number to call (clearly a demo number, see demo-contact.ts).
+      rows.phones!.push({ id: randomUUID(), service_id: id, number: demoPhone(rows.phones!.length + 1), description: DEMO_PHONE_NOTE });
       for (const k of a.places) rows.sals!.push({ id: randomUUID(), service_id: id, location_id: placeIds.get(k)! });
       for (const code of a.terms) {
         rows.attributes!.push({ id: randomUUID(), link_id: id, link_entity: 'service', taxonomy_term_id: terms.get(code)! });
@@ -150,6 +167,7 @@ const TABLES: readonly [string, string][] = [
   ['locations', 'socialmap_locations'],
   ['addresses', 'socialmap_addresses'],
   ['services', 'socialmap_services'],
+  ['phones', 'socialmap_phones'],
   ['sals', 'socialmap_service_at_locations'],
   ['attributes', 'socialmap_attributes'],
   ['schedules', 'socialmap_schedules'],

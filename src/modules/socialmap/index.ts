@@ -1,6 +1,8 @@
 import './socialmap.messages.ts';
 import './find/find.messages.ts';
+import './find/find.synonyms.messages.ts';
 import { findRoutes } from './find/find.routes.tsx';
+import { findSynonymsRoutes } from './find/find.synonyms.routes.tsx';
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { hsdsRoutes } from './hsds/routes.ts';
@@ -12,6 +14,7 @@ import { keepRoutes } from './keep/keep.routes.tsx';
 import { keepPlacesRoutes } from './keep/keep.places.routes.tsx';
 import { keepSuggestRoutes } from './keep/keep.suggest.routes.tsx';
 import { keepCoverageRoutes } from './keep/keep.coverage.routes.tsx';
+import { socialmapAttention } from './attention/attention.ts';
 
 /** Routes of the social map; one line per registrar (HSDS API, resident pages, provider pages…). */
 async function socialmapRoutes(app: FastifyInstance): Promise<void> {
@@ -19,6 +22,7 @@ async function socialmapRoutes(app: FastifyInstance): Promise<void> {
   await hsdsImportRoutes(app);
   await taxonomyRoutes(app);
   await app.register(findRoutes);
+  await app.register(findSynonymsRoutes);
   await app.register(keepRoutes);
   await app.register(keepPlacesRoutes);
   await app.register(keepSuggestRoutes);
@@ -29,12 +33,15 @@ export const socialmapModule: ModuleDefinition = {
   name: 'socialmap',
   routes: socialmapRoutes,
   areaSections: [...keepParts.areaSections],
+  attention: [socialmapAttention],
+  cohesionFunctions: [{ fn: 'meet', path: (slug) => `/${slug}/sociale-kaart` }],
   nav: [
-    { path: (slug) => `/${slug}/sociale-kaart`, labelKey: 'socialmap.find.nav', tenantOnly: true },
+    { path: (slug) => `/${slug}/sociale-kaart`, labelKey: 'socialmap.find.nav', group: 'socialmap', tenantOnly: true },
     ...keepParts.nav,
     {
       path: (slug) => `/${slug}/sociale-kaart/beheer/categorieen`,
       labelKey: 'socialmap.terms.nav',
+      group: 'admin',
       roles: ['coordinator', 'admin'],
       tenantOnly: true,
     },

@@ -38,6 +38,33 @@ describe('schedule occurrences', () => {
     ]);
   });
 
+  it('byweekno and byyearday filter the days (also negative: from the end of the year)', () => {
+    const mondays: ScheduleRule = { freq: 'WEEKLY', byday: 'MO', byweekno: '41,-1', opens_at: '10:00' };
+    assert.deepEqual(dates(mondays, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z'), ['2026-10-05', '2026-12-28']);
+    const yearDays: ScheduleRule = { freq: 'WEEKLY', byday: 'MO,TU,WE,TH,FR,SA,SU', byyearday: '1,60,-1', opens_at: '10:00' };
+    assert.deepEqual(dates(yearDays, '2027-12-30T00:00:00Z', '2028-12-31T23:00:00Z'), [
+      '2027-12-31',
+      '2028-01-01',
+      '2028-02-29',
+      '2028-12-31',
+    ]);
+  });
+
+  it('honours Z, an offset on a time and HSDS timezone: "open now" at the UTC instant, past midnight too', () => {
+    const utc: ScheduleRule = { freq: 'WEEKLY', byday: 'MO', opens_at: '09:00Z', closes_at: '10:00Z' };
+    // Monday 23 November 2026 is winter time: 09:00Z is 10:00 in Amsterdam.
+    assert.equal(isOpenAt(utc, d('2026-11-23T09:30:00Z')), true);
+    assert.equal(isOpenAt(utc, d('2026-11-23T08:30:00Z')), false, '09:30 local, before it opens');
+    const tz: ScheduleRule = { freq: 'WEEKLY', byday: 'SU', opens_at: '23:00', closes_at: '01:00', timezone: -5 };
+    // Sunday 23:00 at UTC-5 is Monday 04:00Z (05:00 in Amsterdam) until 06:00Z.
+    const [o] = occurrences(tz, d('2026-11-23T00:00:00Z'), d('2026-11-24T00:00:00Z'));
+    assert.deepEqual(
+      [o!.date, o!.start.toISOString(), o!.end.toISOString()],
+      ['2026-11-23', '2026-11-23T04:00:00.000Z', '2026-11-23T06:00:00.000Z'],
+    );
+    assert.equal(isOpenAt(tz, d('2026-11-23T05:00:00Z')), true);
+  });
+
   it('fortnightly from dtstart, with valid_to and count', () => {
     const rule: ScheduleRule = { freq: 'WEEKLY', interval: 2, byday: 'MO', dtstart: '2026-11-02', opens_at: '09:00', closes_at: '10:00' };
     assert.deepEqual(dates(rule, '2026-11-01T00:00:00Z', '2026-12-08T00:00:00Z'), ['2026-11-02', '2026-11-16', '2026-11-30']);

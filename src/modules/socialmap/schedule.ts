@@ -1,15 +1,17 @@
 /**
  * HSDS 3.0 schedules → concrete occurrences in Europe/Amsterdam time.
  *
- * Dates are civil dates (YYYY-MM-DD) and `opens_at`/`closes_at` are wall-clock times in
- * Europe/Amsterdam: "dinsdag 12:00" stays 12:00 on both sides of a daylight-saving change. A
- * UTC offset or `Z` suffix on a time (allowed by HSDS) is ignored, because Dutch activities are
- * announced in local time. Supported: freq DAILY, WEEKLY, MONTHLY (none = one-off on dtstart),
- * interval, byday (with ordinals for MONTHLY: `1TU,3TU`, `-1FR`), bymonthday (also negative),
- * wkst, dtstart, valid_from/valid_to, until, count, and cancelled dates.
+ * Dates are civil dates (YYYY-MM-DD) and `opens_at`/`closes_at` without an offset are wall-clock
+ * times in Europe/Amsterdam: "dinsdag 12:00" stays 12:00 on both sides of a daylight-saving
+ * change. A time with `Z` or a UTC offset (`10:00Z`, `12:00+01:00`), or a schedule with HSDS's
+ * `timezone` (a UTC offset in hours), is an instant in that offset instead (schedule-parts.ts).
+ * Supported: freq DAILY, WEEKLY, MONTHLY (none = one-off on dtstart), interval, byday (with
+ * ordinals for MONTHLY: `1TU,3TU`, `-1FR`), bymonthday (also negative), byweekno and byyearday
+ * (as filters, also negative), wkst, dtstart, valid_from/valid_to, until, count, cancelled dates.
  */
 import { DateTime } from 'luxon';
 import { ZONE } from '../../platform/time.ts';
+import { inWeeks, offsetOfTimezone, onYearDays, parseClock, parseIntList, type Clock } from './schedule-parts.ts';
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -25,6 +27,8 @@ export interface ScheduleRule {
   interval?: number | null;
   byday?: string | null;
   bymonthday?: string | null;
+  byweekno?: string | null;
+  byyearday?: string | null;
   wkst?: string | null;
   dtstart?: DateValue;
   valid_from?: DateValue;
@@ -33,6 +37,8 @@ export interface ScheduleRule {
   count?: number | null;
   opens_at?: string | null;
   closes_at?: string | null;
+  /** HSDS `timezone`: the UTC offset in hours of times without their own offset; none = Europe/Amsterdam wall-clock. */
+  timezone?: number | string | null;
   /** Cancelled dates (YYYY-MM-DD) of this schedule, from the exceptions table. */
   cancelled?: readonly string[];
 }
@@ -116,15 +122,9 @@ function parseMonthDays(s: string | null | undefined): number[] {
     .filter((n) => Number.isInteger(n) && n !== 0 && Math.abs(n) <= 31);
 }
 
-/** Minutes after midnight of 'HH:MM' or 'HH:MM:SS' (offset suffix ignored); null when absent or invalid. */
+/** Minutes after midnight of 'HH:MM' or 'HH:MM:SS' (an offset suffix is not applied); null when absent or invalid. */
 export function parseTime(s: string | null | undefined): number | null {
-  if (!s) return null;
-  const m = /^(\d{1,2}):(\d{2})/.exec(s.trim());
-  if (!m) return null;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  if (h > 24 || min > 59 || (h === 24 && min > 0)) return null;
-  return h * 60 + min;
+  return parseClock(s)?.minutes ?? null;
 }
 
 /** A compiled rule: decides whether a civil day carries an occurrence. */
@@ -137,10 +137,14 @@ interface Compiled {
   last: number | null;
   byday: ByDay[];
   monthdays: number[];
+  weeknos: number[];
+  yeardays: number[];
   wkst: number;
   count: number | null;
-  opens: number | null;
-  closes: number | null;
+  opens: Clock | null;
+  closes: Clock | null;
+  /** UTC offset (minutes) of times without their own offset; null = Europe/Amsterdam wall-clock. */
+  offset: number | null;
   cancelled: ReadonlySet<string>;
 }
 
@@ -162,10 +166,13 @@ function compile(rule: ScheduleRule): Compiled {
     last: ends.length ? Math.min(...ends) : null,
     byday: parseByDay(rule.byday),
     monthdays: parseMonthDays(rule.bymonthday),
+    weeknos: parseIntList(rule.byweekno, 53),
+    yeardays: parseIntList(rule.byyearday, 366),
     wkst: wkst < 0 ? 0 : wkst,
     count: rule.count && rule.count > 0 ? Math.floor(rule.count) : null,
-    opens: parseTime(rule.opens_at),
-    closes: parseTime(rule.closes_at),
+    opens: parseClock(rule.opens_at),
+    closes: parseClock(rule.closes_at),
+    offset: offsetOfTimezone(rule.timezone),
     cancelled: new Set(rule.cancelled ?? []),
   };
 }
@@ -191,6 +198,7 @@ function matchesDay(c: Compiled, day: number): boolean {
   if (c.first !== null && day < c.first) return false;
   if (c.last !== null && day > c.last) return false;
   if (c.freq === 'ONCE') return c.anchor !== null && day === c.anchor;
+  if (!inWeeks(day, c.wkst, c.weeknos) || !onYearDays(day, c.yeardays)) return false;
   const cd = civil(day);
   if (c.freq === 'DAILY') {
     if (c.anchor !== null && (day - c.anchor) % c.interval !== 0) return false;
@@ -254,15 +262,27 @@ function occurrenceOn(c: Compiled, day: number): Occurrence {
       cancelled: c.cancelled.has(date),
     };
   }
-  // Wall-clock times: set the hour on the civil day (adding minutes would be off by an hour on DST days).
-  const at = (minutes: number) =>
-    base.plus({ days: Math.floor(minutes / 1440) }).set({ hour: Math.floor((minutes % 1440) / 60), minute: minutes % 60 });
-  const start = at(c.opens);
-  let closes = c.closes ?? c.opens + 60;
-  // Closing at or before opening means past midnight.
-  if (closes <= c.opens) closes += 24 * 60;
-  const end = at(closes);
-  return { scheduleId: c.rule.id, date, start: start.toJSDate(), end: end.toJSDate(), allDay: false, cancelled: c.cancelled.has(date) };
+  const opens = c.opens;
+  const closes = c.closes;
+  // A time's own offset, else the other time's, else the schedule's timezone, else Amsterdam wall-clock.
+  const offsetOf = (t: Clock) => t.offset ?? opens.offset ?? closes?.offset ?? c.offset;
+  const at = (minutes: number, offset: number | null): Date => {
+    if (offset !== null) return new Date(Date.UTC(cd.y, cd.m - 1, cd.d) + (minutes - offset) * 60_000);
+    // Wall-clock: set the hour on the civil day (adding minutes would be off by an hour on DST days).
+    return base
+      .plus({ days: Math.floor(minutes / 1440) })
+      .set({ hour: Math.floor((minutes % 1440) / 60), minute: minutes % 60 })
+      .toJSDate();
+  };
+  const start = at(opens.minutes, offsetOf(opens));
+  // Closing at or before opening (compared in UTC when the times carry offsets) means past midnight.
+  const utcMinutes = (t: Clock) => t.minutes - (offsetOf(t) ?? 0);
+  const end = !closes
+    ? new Date(start.getTime() + 3_600_000)
+    : at(closes.minutes + (utcMinutes(closes) <= utcMinutes(opens) ? 24 * 60 : 0), offsetOf(closes));
+  // With an offset the instant may fall on another Amsterdam day: the date is the one it starts on.
+  const local = offsetOf(opens) === null ? date : isoDate(amsterdamDay(start));
+  return { scheduleId: c.rule.id, date: local, start, end, allDay: false, cancelled: c.cancelled.has(local) };
 }
 
 /** Day number of an instant's civil date in Amsterdam. */
@@ -274,8 +294,9 @@ export function amsterdamDay(at: Date): number {
 /** Occurrences of one or more schedules that overlap [from, to), sorted by start; cancelled ones are included and flagged. */
 export function occurrences(rules: ScheduleRule | readonly ScheduleRule[], from: Date, to: Date): Occurrence[] {
   const list = Array.isArray(rules) ? (rules as readonly ScheduleRule[]) : [rules as ScheduleRule];
-  const fromDay = amsterdamDay(from) - 1; // yesterday's late activity may still run
-  const toDay = amsterdamDay(to);
+  // Yesterday's late activity may still run; a time in another UTC offset may shift a day either way.
+  const fromDay = amsterdamDay(from) - 2;
+  const toDay = amsterdamDay(to) + 1;
   const out: Occurrence[] = [];
   for (const rule of list) {
     const c = compile(rule);

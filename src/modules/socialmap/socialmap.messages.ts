@@ -13,10 +13,14 @@ export const messages = defineMessages({
     'socialmap.error.url': 'Vul een webadres in dat begint met http:// of https://.',
     'socialmap.error.date': 'Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-11-24.',
     'socialmap.error.time': 'Vul een tijd in tussen 00:00 en 23:59, bijvoorbeeld 12:00.',
-    'socialmap.error.closesBeforeOpens': 'De eindtijd moet later zijn dan de begintijd.',
+    'socialmap.error.closesBeforeOpens':
+      'De eindtijd mag niet gelijk zijn aan de begintijd. Een eindtijd vóór de begintijd betekent: tot na middernacht.',
     'socialmap.error.validToBeforeFrom': 'De einddatum mag niet voor de begindatum liggen.',
     'socialmap.error.untilBeforeStart': 'De laatste keer mag niet voor de eerste keer liggen.',
-    'socialmap.error.freq': 'Kies wekelijks (WEEKLY) of maandelijks (MONTHLY).',
+    'socialmap.error.freq': 'Kies dagelijks (DAILY), wekelijks (WEEKLY) of maandelijks (MONTHLY).',
+    'socialmap.error.dailyInterval':
+      'Om de paar dagen kunnen we niet opslaan. Kies elke dag (interval 1), een aantal weken (interval 7, 14 …) met een begindatum, of wekelijks met dagen.',
+    'socialmap.error.dailyByday': 'Bij elke dag (DAILY) vult u dagen in zonder nummer, zoals MO,WE,FR.',
     'socialmap.error.byday': 'Vul dagen in als MO,TU of met een nummer voor de week in de maand, zoals 1TU,3TU.',
     'socialmap.error.intList': 'Vul getallen in, gescheiden door komma’s, bijvoorbeeld 1,15.',
     'socialmap.error.status': 'Kies een geldige status: active, inactive, defunct of temporarily closed.',
@@ -70,6 +74,9 @@ export const messages = defineMessages({
     'socialmap.terms.editTitle': 'Categorie {name} wijzigen',
     'socialmap.terms.save': 'Opslaan',
     'socialmap.terms.back': 'Terug naar de categorieën',
+    'socialmap.terms.nameEn': 'Naam in het Engels',
+    'socialmap.terms.descriptionEn': 'Uitleg in het Engels',
+    'socialmap.terms.englishHint': 'Dit ziet u op de Engelse pagina’s. Leeg laten: dan ziet u de Nederlandse naam.',
     'socialmap.import.title': 'Gegevens inlezen (HSDS)',
     'socialmap.import.intro':
       'Lees een bestand in met organisaties, plekken en activiteiten in het Open Referral HSDS 3.0-formaat (JSON). Wat al bestaat (zelfde id) wordt bijgewerkt. Klopt er iets niet, dan wordt niets opgeslagen en ziet u wat u moet verbeteren.',
@@ -96,10 +103,14 @@ export const messages = defineMessages({
     'socialmap.error.url': 'Enter a web address starting with http:// or https://.',
     'socialmap.error.date': 'Enter a date as yyyy-mm-dd, for example 2026-11-24.',
     'socialmap.error.time': 'Enter a time between 00:00 and 23:59, for example 12:00.',
-    'socialmap.error.closesBeforeOpens': 'The closing time must be later than the opening time.',
+    'socialmap.error.closesBeforeOpens':
+      'The closing time may not be the same as the opening time. A closing time before the opening time means: until after midnight.',
     'socialmap.error.validToBeforeFrom': 'The end date cannot be before the start date.',
     'socialmap.error.untilBeforeStart': 'The last occurrence cannot be before the first.',
-    'socialmap.error.freq': 'Choose weekly (WEEKLY) or monthly (MONTHLY).',
+    'socialmap.error.freq': 'Choose daily (DAILY), weekly (WEEKLY) or monthly (MONTHLY).',
+    'socialmap.error.dailyInterval':
+      'Every few days cannot be stored. Choose every day (interval 1), a number of weeks (interval 7, 14 …) with a start date, or weekly with days.',
+    'socialmap.error.dailyByday': 'With every day (DAILY), enter days without a number, such as MO,WE,FR.',
     'socialmap.error.byday': 'Enter days as MO,TU or with a week number in the month, such as 1TU,3TU.',
     'socialmap.error.intList': 'Enter numbers separated by commas, for example 1,15.',
     'socialmap.error.status': 'Choose a valid status: active, inactive, defunct or temporarily closed.',
@@ -153,6 +164,9 @@ export const messages = defineMessages({
     'socialmap.terms.editTitle': 'Edit category {name}',
     'socialmap.terms.save': 'Save',
     'socialmap.terms.back': 'Back to the categories',
+    'socialmap.terms.nameEn': 'Name in English',
+    'socialmap.terms.descriptionEn': 'Explanation in English',
+    'socialmap.terms.englishHint': 'Shown on the English pages. Leave empty to show the Dutch name.',
     'socialmap.import.title': 'Import data (HSDS)',
     'socialmap.import.intro':
       'Import a file with organisations, places and activities in the Open Referral HSDS 3.0 format (JSON). What already exists (same id) is updated. If anything is wrong, nothing is saved and you see what to correct.',

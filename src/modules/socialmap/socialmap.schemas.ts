@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { multiLine, singleLine } from '../../platform/input.ts';
 import { UUID_RE } from '../../platform/ids.ts';
+import { parseClock } from './schedule-parts.ts';
 
 /**
  * Input schemas of the social map (HSDS 3.0 field names, snake_case). Messages are i18n keys
@@ -199,6 +200,44 @@ const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const BYDAY_RE = /^([+-]?[1-5]?(MO|TU|WE|TH|FR|SA|SU))(,[+-]?[1-5]?(MO|TU|WE|TH|FR|SA|SU))*$/;
 const INT_LIST_RE = /^-?\d{1,3}(,-?\d{1,3})*$/;
 
+/** Whether two HSDS times are the same time of day (in UTC when they carry offsets). */
+function sameClock(a: string, b: string): boolean {
+  const x = parseClock(a);
+  const y = parseClock(b);
+  if (!x || !y) return false;
+  const utc = (c: { minutes: number; offset: number | null }, other: number | null) => c.minutes - (c.offset ?? other ?? 0);
+  return (((utc(x, y.offset) - utc(y, x.offset)) % 1440) + 1440) % 1440 === 0;
+}
+
+/**
+ * HSDS 3.0 has only WEEKLY and MONTHLY, so DAILY is stored as its equivalent: every day (with
+ * `byday` as a filter) is WEEKLY on those days, DAILY with `bymonthday` is MONTHLY on those days,
+ * and every 7·k days from the first date is WEEKLY every k weeks on that weekday. Other
+ * intervals (every 2 days) cannot be written in HSDS 3.0 and are refused with a message.
+ */
+function dailyAsHsds<T extends { freq: unknown; interval: number | null; byday: string | null; bymonthday: string | null }>(
+  s: T & { dtstart: string | null; valid_from: string | null },
+  ctx: z.core.$RefinementCtx,
+): Omit<T, 'freq'> & { freq: 'WEEKLY' | 'MONTHLY' } {
+  const days = s.byday ? s.byday.split(',') : [];
+  if (days.some((d) => !(WEEKDAYS as readonly string[]).includes(d))) {
+    ctx.addIssue({ code: 'custom', message: 'socialmap.error.dailyByday', path: ['byday'] });
+    return z.NEVER;
+  }
+  const interval = s.interval ?? 1;
+  if (interval === 1) {
+    if (s.bymonthday) return { ...s, freq: 'MONTHLY', interval: null };
+    return { ...s, freq: 'WEEKLY', interval: null, byday: days.length ? s.byday : WEEKDAYS.join(',') };
+  }
+  const anchor = s.dtstart ?? s.valid_from;
+  const weekday = anchor ? WEEKDAYS[DateTime.fromISO(anchor).weekday - 1]! : null;
+  if (interval % 7 !== 0 || s.bymonthday || !weekday || (days.length > 0 && !days.includes(weekday))) {
+    ctx.addIssue({ code: 'custom', message: 'socialmap.error.dailyInterval', path: ['interval'] });
+    return z.NEVER;
+  }
+  return { ...s, freq: 'WEEKLY', interval: interval / 7 === 1 ? null : interval / 7, byday: weekday };
+}
+
 export const scheduleInput = z
   .object({
     id: uuid.optional(),
@@ -214,6 +253,8 @@ export const scheduleInput = z
       .max(14)
       .nullish()
       .transform((v) => v ?? null),
+    /** Extension (our HSDS output): `Europe/Amsterdam` = wall-clock times there; `timezone` is then only a hint. */
+    timezone_name: line().max(100).nullish(),
     until: optDate,
     count: z
       .number()
@@ -227,7 +268,7 @@ export const scheduleInput = z
       .nullish()
       .transform((v) => v ?? null),
     freq: z
-      .enum(['WEEKLY', 'MONTHLY'], 'socialmap.error.freq')
+      .enum(['DAILY', 'WEEKLY', 'MONTHLY'], 'socialmap.error.freq')
       .nullish()
       .transform((v) => v ?? null),
     interval: z
@@ -270,7 +311,8 @@ export const scheduleInput = z
     notes: optLongText(1000),
   })
   .superRefine((s, ctx) => {
-    if (s.opens_at && s.closes_at && s.closes_at.slice(0, 5) <= s.opens_at.slice(0, 5)) {
+    // Closing before opening means past midnight (the next day); closing at the opening time is a mistake.
+    if (s.opens_at && s.closes_at && sameClock(s.opens_at, s.closes_at)) {
       ctx.addIssue({ code: 'custom', message: 'socialmap.error.closesBeforeOpens', path: ['closes_at'] });
     }
     if (s.valid_from && s.valid_to && s.valid_to < s.valid_from) {
@@ -279,6 +321,10 @@ export const scheduleInput = z
     if (s.dtstart && s.until && s.until < s.dtstart) {
       ctx.addIssue({ code: 'custom', message: 'socialmap.error.untilBeforeStart', path: ['until'] });
     }
+  })
+  .transform(({ timezone_name, ...s }, ctx) => {
+    const zoned = timezone_name === 'Europe/Amsterdam' ? { ...s, timezone: null } : s;
+    return s.freq === 'DAILY' ? dailyAsHsds(zoned, ctx) : { ...zoned, freq: s.freq };
   });
 export type ScheduleInput = z.input<typeof scheduleInput>;
 export type ScheduleData = z.output<typeof scheduleInput>;
@@ -299,6 +345,9 @@ export const termInput = z.object({
     .max(TERM_DESCRIPTION_MAX, 'socialmap.error.tooLong')
     .nullish()
     .transform((v) => v ?? ''),
+  /** The English text, shown on English pages (empty: the Dutch is shown). */
+  name_en: optText(TERM_NAME_MAX),
+  description_en: optLongText(TERM_DESCRIPTION_MAX),
   parent_id: optUuid,
 });
 export type TermInput = z.input<typeof termInput>;

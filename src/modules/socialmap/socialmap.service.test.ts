@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { useTestDb } from '../../../test/helpers/app.ts';
 import { AppError } from '../../platform/errors.ts';
-import { addScheduleException, createSchedule, listScheduleExceptions } from './records/schedules.service.ts';
+import { addScheduleException, createSchedule, deleteSchedule, listScheduleExceptions } from './records/schedules.service.ts';
 import { createLocation, listAddresses, pointOfPostcode } from './records/locations.service.ts';
 import { createOrganization } from './records/organizations.service.ts';
 import { createService, listServicesForOrganisation, markChecked, updateService } from './records/services.service.ts';
@@ -197,9 +197,23 @@ describe('social map core service', () => {
       invalid('closes_at', 'socialmap.error.time'),
     );
     await assert.rejects(
-      createSchedule(db, KRIMPEN.id, { service_id: svc.id, opens_at: '14:00', closes_at: '13:00' }, actor),
+      createSchedule(db, KRIMPEN.id, { service_id: svc.id, opens_at: '14:00', closes_at: '14:00' }, actor),
       invalid('closes_at', 'socialmap.error.closesBeforeOpens'),
     );
+    await assert.rejects(
+      createSchedule(db, KRIMPEN.id, { service_id: svc.id, opens_at: '10:00Z', closes_at: '11:00+01:00' }, actor),
+      invalid('closes_at', 'socialmap.error.closesBeforeOpens'),
+      'the same instant written with two offsets',
+    );
+    // Closing before opening is past midnight (issue 12): accepted.
+    const night = await createSchedule(
+      db,
+      KRIMPEN.id,
+      { service_id: svc.id, freq: 'WEEKLY', byday: 'FR', opens_at: '22:00', closes_at: '02:00' },
+      actor,
+    );
+    assert.deepEqual([night.opens_at, night.closes_at], ['22:00', '02:00']);
+    await deleteSchedule(db, KRIMPEN.id, night.id, actor);
     await assert.rejects(
       createSchedule(db, KRIMPEN.id, { service_id: svc.id, valid_from: '2026-12-01', valid_to: '2026-11-01' }, actor),
       invalid('valid_to', 'socialmap.error.validToBeforeFrom'),

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { KeepTables } from './keep/keep.tables.ts';
+import type { FindTables } from './find/find.tables.ts';
 
 /**
  * Row types of the socialmap module's tables (only this module's stores query them). Aligned with
@@ -190,6 +191,8 @@ export interface SocialmapTaxonomiesTable {
   /** Our stable code (functie, doelgroep, toegankelijkheid); null for imported taxonomies. */
   code: string | null;
   name: string;
+  /** English name, shown on English pages (null: the Dutch name is shown). */
+  name_en: ColumnType<string | null, string | null | undefined, string | null>;
   description: ColumnType<string, string | undefined, string>;
   uri: string | null;
   version: string | null;
@@ -203,6 +206,9 @@ export interface SocialmapTaxonomyTermsTable {
   code: string | null;
   name: string;
   description: ColumnType<string, string | undefined, string>;
+  /** English name and description, shown on English pages and by the HSDS API in English (null: the Dutch is shown). */
+  name_en: ColumnType<string | null, string | null | undefined, string | null>;
+  description_en: ColumnType<string | null, string | null | undefined, string | null>;
   parent_id: string | null;
   /** HSDS 3.0's free-text taxonomy name (the "vocabulary" of earlier versions). */
   taxonomy: string | null;
@@ -222,7 +228,7 @@ export interface SocialmapAttributesTable {
   value: string | null;
 }
 
-export interface SocialmapTables extends KeepTables {
+export interface SocialmapTables extends KeepTables, FindTables {
   socialmap_organizations: SocialmapOrganizationsTable;
   socialmap_services: SocialmapServicesTable;
   socialmap_locations: SocialmapLocationsTable;

@@ -377,7 +377,9 @@ describe('socialmap: a person with roles in two municipalities (issue 11, findin
     noneOf(byPerson.body, [ids.gService, ids.gSuggestion, ...G_TEXTS], "Krimpen's audit log by person");
     const byRecord = await adminK.get(`/${KRIMPEN.slug}/beheer/audit?record-id=${ids.gService}`);
     assert.equal(byRecord.statusCode, 200);
-    noneOf(byRecord.body, [ids.pim, ...G_TEXTS], "Krimpen's audit log by record");
+    // The results under the filter form (the form's person list names Krimpen's own people, Pim among them).
+    noneOf(byRecord.body.slice(byRecord.body.lastIndexOf('</form>')), [ids.pim, ...G_TEXTS], "Krimpen's audit log by record");
+    noneOf(byRecord.body, G_TEXTS, "Krimpen's audit log by record");
     const ownRecord = await adminK.get(`/${KRIMPEN.slug}/beheer/audit?record-id=${ids.kSuggestion}`);
     assert.ok(ownRecord.body.includes(ids.kSuggestion), "Krimpen's own suggestion is in Krimpen's audit log");
     assert.equal((await adminK.get(`/${GRONINGEN.slug}/beheer/audit?gebruiker-id=${ids.pim}`)).statusCode, 403);

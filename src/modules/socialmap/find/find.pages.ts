@@ -3,7 +3,9 @@ import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { NotFound } from '../../../platform/errors.ts';
 import { getArea } from '../../areas/areas.service.ts';
 import * as store from './find.store.ts';
-import { isOpenAt, monthRange, nextOccurrences, occurrences, type Occurrence, type Range } from '../schedule.ts';
+import { isOpenAt, nextOccurrences, occurrences, type Occurrence, type Range } from '../schedule.ts';
+import { comingFromNow } from '../coming-days.ts';
+import type { Locale } from '../../../platform/i18n/index.ts';
 import { TAXONOMY } from '../taxonomy/taxonomy.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
@@ -103,7 +105,7 @@ async function names(db: DbOrTrx, tenantId: string, codes: Iterable<string | nul
   return out;
 }
 
-async function pageLocations(db: DbOrTrx, tenantId: string, locations: store.LocationRow[]): Promise<PageLocation[]> {
+async function pageLocations(db: DbOrTrx, tenantId: string, locations: store.LocationRow[], locale: Locale): Promise<PageLocation[]> {
   const ids = [...new Set(locations.map((l) => l.id))];
   const [terms, notes, phones, areaNames] = await Promise.all([
     store.termsOf(db, tenantId, ids),
@@ -126,7 +128,9 @@ async function pageLocations(db: DbOrTrx, tenantId: string, locations: store.Loc
     buurtCode: l.buurt_code,
     buurtName: l.buurt_code ? (areaNames.get(l.buurt_code) ?? null) : null,
     wijkName: l.wijk_code ? (areaNames.get(l.wijk_code) ?? null) : null,
-    accessibility: terms.filter((t) => t.link_id === l.id && t.taxonomy_code === TAXONOMY.toegankelijkheid).map((t) => t.name),
+    accessibility: terms
+      .filter((t) => t.link_id === l.id && t.taxonomy_code === TAXONOMY.toegankelijkheid)
+      .map((t) => store.termName(t, locale)),
     accessibilityNotes: notes
       .filter((n) => n.location_id === l.id)
       .flatMap((n) => [n.description, n.details].filter((x): x is string => !!x)),
@@ -134,8 +138,8 @@ async function pageLocations(db: DbOrTrx, tenantId: string, locations: store.Loc
   }));
 }
 
-/** Everything the page of one active service shows; NotFound for unknown, malformed or inactive ids. */
-export async function getServicePage(db: DbOrTrx, tenantId: string, id: string, now: Date): Promise<ServicePage> {
+/** Everything the page of one active service shows (terms in the reader's language); NotFound for unknown, malformed or inactive ids. */
+export async function getServicePage(db: DbOrTrx, tenantId: string, id: string, now: Date, locale: Locale = 'nl'): Promise<ServicePage> {
   if (!isUuid(id)) throw NotFound('socialmap.find.notFound');
   const [service] = await store.servicesByIds(db, tenantId, [id]);
   if (!service) throw NotFound('socialmap.find.notFound');
@@ -149,10 +153,10 @@ export async function getServicePage(db: DbOrTrx, tenantId: string, id: string, 
   const rules = schedules.get(id) ?? [];
   return {
     service: foundService(service),
-    functions: terms.filter((t) => t.taxonomy_code === TAXONOMY.functie).map((t) => t.name),
-    targetGroups: terms.filter((t) => t.taxonomy_code === TAXONOMY.doelgroep).map((t) => t.name),
+    functions: terms.filter((t) => t.taxonomy_code === TAXONOMY.functie).map((t) => store.termName(t, locale)),
+    targetGroups: terms.filter((t) => t.taxonomy_code === TAXONOMY.doelgroep).map((t) => store.termName(t, locale)),
     languages,
-    locations: await pageLocations(db, tenantId, locations),
+    locations: await pageLocations(db, tenantId, locations, locale),
     phones: phones
       .filter((p) => p.service_id === id)
       .concat(phones.filter((p) => p.service_id === null && p.location_id === null))
@@ -169,23 +173,30 @@ export interface LeafletActivity {
   organisation: string;
   description: string | null;
   place: string | null;
-  /** This month's occurrences, cancelled ones flagged. */
+  /** The coming occurrences in the leaflet's period (none that have ended), cancelled ones flagged. */
   dates: Occurrence[];
   phone: string | null;
 }
 
 export interface Leaflet {
   area: { code: string; name: string; level: 'district' | 'neighbourhood' };
-  month: Range;
+  /** From now until the end of the last of LEAFLET_DAYS days: only coming dates are listed. */
+  period: Range;
   activities: LeafletActivity[];
   /** Places in the area, each once. */
   places: PageLocation[];
-  /** Services without a date this month (always there, e.g. a walk-in point by appointment). */
+  /** Services without a date in the period (always there, e.g. a walk-in point by appointment). */
   other: LeafletActivity[];
 }
 
-/** The leaflet "Wat is er te doen in mijn buurt?" of a buurt or wijk for the month of `now`; NotFound for other codes. */
-export async function getLeaflet(db: DbOrTrx, tenantId: string, code: string, now: Date): Promise<Leaflet> {
+/** The leaflet covers today and the next 27 days (four weeks), from now on. */
+export const LEAFLET_DAYS = 28;
+
+/**
+ * The leaflet "Wat is er te doen in mijn buurt?" of a buurt or wijk: the coming dates of the next
+ * four weeks (never a date that has passed); NotFound for other codes.
+ */
+export async function getLeaflet(db: DbOrTrx, tenantId: string, code: string, now: Date, locale: Locale = 'nl'): Promise<Leaflet> {
   const area = /^(WK\d{6}|BU\d{8})$/.test(code) ? await getArea(db, tenantId, code) : null;
   if (!area || (area.level !== 'district' && area.level !== 'neighbourhood')) throw NotFound('socialmap.find.areaNotFound');
   const ids = await store.serviceIdsInArea(db, tenantId, code);
@@ -196,7 +207,7 @@ export async function getLeaflet(db: DbOrTrx, tenantId: string, code: string, no
     store.phonesOf(db, tenantId, { services: ids, locations: [], organizations: [] }),
   ]);
   const inArea = locations.filter((l) => l.buurt_code === code || l.wijk_code === code);
-  const month = monthRange(now);
+  const period = comingFromNow(now, LEAFLET_DAYS);
   const activities: LeafletActivity[] = [];
   const other: LeafletActivity[] = [];
   for (const s of services) {
@@ -208,7 +219,7 @@ export async function getLeaflet(db: DbOrTrx, tenantId: string, code: string, no
       organisation: s.organization_name,
       description: s.description,
       place: loc ? [loc.name, loc.address_1].filter(Boolean).join(', ') : null,
-      dates: occurrences(schedules.get(s.id) ?? [], month.from, month.to),
+      dates: occurrences(schedules.get(s.id) ?? [], period.from, period.to),
       phone,
     };
     (item.dates.length ? activities : other).push(item);
@@ -216,9 +227,9 @@ export async function getLeaflet(db: DbOrTrx, tenantId: string, code: string, no
   const unique = [...new Map(inArea.map((l) => [l.id, l])).values()];
   return {
     area: { code: area.code, name: area.name, level: area.level },
-    month,
+    period,
     activities,
-    places: await pageLocations(db, tenantId, unique),
+    places: await pageLocations(db, tenantId, unique, locale),
     other,
   };
 }

@@ -6,7 +6,8 @@ import { parseForm } from '../../../platform/http/forms.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
 import { areaFeed, filterOptions, getLeaflet, getServicePage, searchServices, serviceFeed, type When } from './find.service.ts';
 import { geocodeAddress, geocodePostcode, type GeocodeResult } from './geocode.ts';
-import { icsFileName } from './ical.ts';
+import { feedQuery, icsFileName } from './ical.ts';
+import { searchAlternatives } from './find.synonyms.service.ts';
 import { LeafletPage } from './views/leaflet-page.tsx';
 import { SearchPage, type FindFormValues } from './views/search-page.tsx';
 import { ServicePage } from './views/service-page.tsx';
@@ -95,9 +96,10 @@ function rawValues(q: RawQuery): FindFormValues {
 }
 
 function originText(t: Translate, g: GeocodeResult & { ok: true }): string {
-  return g.precision === 'address' || g.precision === 'postcode'
-    ? t('socialmap.find.geo.from', { label: g.label })
-    : t('socialmap.find.geo.fromApprox', { label: g.label });
+  if (g.precision === 'address' || g.precision === 'postcode') return t('socialmap.find.geo.from', { label: g.label });
+  // A PC4 centre is coarse: say so ("we zoeken vanaf het midden van postcodegebied 9712").
+  if (g.precision === 'pc4') return t('areas.geocode.note.pc4', { pc4: g.label });
+  return t('socialmap.find.geo.fromApprox', { label: g.label });
 }
 
 function sendIcs(reply: FastifyReply, name: string, ics: string): FastifyReply {
@@ -117,7 +119,7 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     const t = req.t;
     const now = app.clock.now();
     const query = req.query;
-    const options = await filterOptions(req.db, tenant.id);
+    const options = await filterOptions(req.db, tenant.id, req.locale);
     const parsed = parseForm(querySchema, query, t);
     const values: FindFormValues = parsed.ok ? { ...parsed.data, pagina: parsed.data.pagina } : rawValues(query);
     const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
@@ -139,7 +141,7 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
       if (g && g.ok) {
         point = { lat: g.lat, lon: g.lon };
         origin = originText(t, g);
-      } else if (g) errors[g.field] = t(g.messageKey);
+      } else if (g) errors[g.field] = t(g.messageKey, g.params);
       else if (values.lat.trim() || values.lon.trim()) {
         const lat = Number(values.lat);
         const lon = Number(values.lon);
@@ -181,6 +183,8 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
             radius: Number(values.afstand),
             page: values.pagina,
             pageSize: PAGE_SIZE,
+            locale: req.locale,
+            alternatives: await searchAlternatives(req.db, tenant.id, values.q),
           },
           now,
         );
@@ -200,36 +204,42 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  route.get('/:tenant/sociale-kaart/aanbod/:id', { policy: 'public', params: { id: serviceOrFeed } }, async (req, reply) => {
-    const tenant = req.tenant;
-    const { id } = req.params;
-    const now = app.clock.now();
-    if (id.endsWith('.ics')) {
-      const serviceId = id.slice(0, -4);
-      const feed = await serviceFeed(
-        req.db,
-        tenant.id,
-        serviceId,
-        now,
-        `${app.config.baseUrl}/${tenant.slug}/sociale-kaart/aanbod/${serviceId}`,
-      );
-      return sendIcs(reply, feed.name, feed.ics);
-    }
-    const data = await getServicePage(req.db, tenant.id, id, now);
-    return reply.page(<ServicePage ctx={req.viewContext()} slug={tenant.slug} data={data} />, {
-      title: data.service.name,
-      breadcrumbs: [
-        { href: `/${tenant.slug}/`, label: tenant.name },
-        { href: `/${tenant.slug}/sociale-kaart`, label: req.t('socialmap.find.title') },
-      ],
-    });
-  });
+  // The query (`van`, `tot`) only matters to the feed (`{id}.ics`); the page ignores it.
+  route.get(
+    '/:tenant/sociale-kaart/aanbod/:id',
+    { policy: 'public', params: { id: serviceOrFeed }, query: feedQuery },
+    async (req, reply) => {
+      const tenant = req.tenant;
+      const { id } = req.params;
+      const now = app.clock.now();
+      if (id.endsWith('.ics')) {
+        const serviceId = id.slice(0, -4);
+        const feed = await serviceFeed(
+          req.db,
+          tenant.id,
+          serviceId,
+          now,
+          `${app.config.baseUrl}/${tenant.slug}/sociale-kaart/aanbod/${serviceId}`,
+          req.query,
+        );
+        return sendIcs(reply, feed.name, feed.ics);
+      }
+      const data = await getServicePage(req.db, tenant.id, id, now, req.locale);
+      return reply.page(<ServicePage ctx={req.viewContext()} slug={tenant.slug} data={data} />, {
+        title: data.service.name,
+        breadcrumbs: [
+          { href: `/${tenant.slug}/`, label: tenant.name },
+          { href: `/${tenant.slug}/sociale-kaart`, label: req.t('socialmap.find.title') },
+        ],
+      });
+    },
+  );
 
   route.get('/:tenant/sociale-kaart/folder/:code', { policy: 'public', params: { code: areaCode } }, async (req, reply) => {
     const tenant = req.tenant;
     const { code } = req.params;
     const now = app.clock.now();
-    const data = await getLeaflet(req.db, tenant.id, code, now);
+    const data = await getLeaflet(req.db, tenant.id, code, now, req.locale);
     return reply.page(<LeafletPage ctx={req.viewContext()} slug={tenant.slug} data={data} now={now} siteUrl={app.config.baseUrl} />, {
       title: `${req.t('socialmap.find.leaflet.title')} – ${data.area.name}`,
       breadcrumbs: [
@@ -239,16 +249,21 @@ export async function findRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  route.get('/:tenant/sociale-kaart/agenda/:file', { policy: 'public', params: { file: areaFeedFile } }, async (req, reply) => {
-    const tenant = req.tenant;
-    const { file } = req.params;
-    const feed = await areaFeed(
-      req.db,
-      tenant.id,
-      file.slice(0, -4),
-      app.clock.now(),
-      (id) => `${app.config.baseUrl}/${tenant.slug}/sociale-kaart/aanbod/${id}`,
-    );
-    return sendIcs(reply, feed.name, feed.ics);
-  });
+  route.get(
+    '/:tenant/sociale-kaart/agenda/:file',
+    { policy: 'public', params: { file: areaFeedFile }, query: feedQuery },
+    async (req, reply) => {
+      const tenant = req.tenant;
+      const { file } = req.params;
+      const feed = await areaFeed(
+        req.db,
+        tenant.id,
+        file.slice(0, -4),
+        app.clock.now(),
+        (id) => `${app.config.baseUrl}/${tenant.slug}/sociale-kaart/aanbod/${id}`,
+        req.query,
+      );
+      return sendIcs(reply, feed.name, feed.ics);
+    },
+  );
 }

@@ -27,6 +27,8 @@ export interface TimePrefilter {
 export interface CandidateQuery {
   tenantId: string;
   text: string | null;
+  /** Other words that count as a match too (the municipality's synonyms of `text`), each a websearch query. */
+  alternatives?: readonly string[];
   functions: readonly string[];
   targetGroups: readonly string[];
   accessibility: readonly string[];
@@ -97,7 +99,10 @@ function timeCond(t: TimePrefilter): RawBuilder<unknown> {
     conds.push(sql`(sc.opens_at is null or sc.closes_at is null or left(sc.closes_at, 5) <= left(sc.opens_at, 5)
       or (left(sc.opens_at, 5) <= ${t.time} and left(sc.closes_at, 5) > ${t.time}))`);
   }
-  const when = sql.join(conds, sql` and `);
+  // A schedule in another UTC offset (HSDS `timezone`, or `Z`/`+01:00` on a time) may fall on another
+  // local day or hour than its fields say: always a candidate, the exact test in JS decides.
+  const shifted = sql`(sc.timezone is not null or sc.opens_at ~ '[zZ+-]' or sc.closes_at ~ '[zZ+-]')`;
+  const when = sql`(${shifted} or (${sql.join(conds, sql` and `)}))`;
   // Three separate EXISTS so each can use its index (service, service-at-location, location).
   return sql`(exists (select 1 from socialmap_schedules sc where sc.tenant_id = s.tenant_id and sc.service_id = s.id and ${when})
     or exists (select 1 from socialmap_service_at_locations x join socialmap_schedules sc on sc.tenant_id = x.tenant_id and sc.service_at_location_id = x.id
@@ -116,12 +121,18 @@ function timeCond(t: TimePrefilter): RawBuilder<unknown> {
  */
 export async function findCandidates(db: DbOrTrx, q: CandidateQuery): Promise<Candidate[]> {
   const conds: RawBuilder<unknown>[] = [sql`s.tenant_id = ${q.tenantId}`, sql`s.status = 'active'`];
-  const query = q.text ? sql`websearch_to_tsquery('dutch', ${q.text})` : null;
-  if (query) conds.push(sql`s.search_vector @@ ${query}`);
+  // The words, or any of their synonyms: websearch queries joined with the tsquery OR (`||`).
+  const query = q.text
+    ? sql.join(
+        [q.text, ...(q.alternatives ?? [])].map((words) => sql`websearch_to_tsquery('dutch', ${words})`),
+        sql` || `,
+      )
+    : null;
+  if (query) conds.push(sql`s.search_vector @@ (${query})`);
   if (q.functions.length) conds.push(hasTerm(q.functions));
   if (q.targetGroups.length) conds.push(hasTerm(q.targetGroups));
   if (q.time) conds.push(timeCond(q.time));
-  const rank = query ? sql`ts_rank(s.search_vector, ${query})` : sql`0`;
+  const rank = query ? sql`ts_rank(s.search_vector, (${query}))` : sql`0`;
   const total = q.withTotal === false ? sql`0` : sql`count(*) over ()`;
 
   let rows: Candidate[];

@@ -7,7 +7,7 @@ import { NotFound } from '../../../platform/errors.ts';
 import { getArea } from '../../areas/areas.service.ts';
 import * as store from './find.store.ts';
 import * as search from './find.search.store.ts';
-import { buildCalendar } from './ical.ts';
+import { buildCalendar, feedRange, type FeedQuery } from './ical.ts';
 import {
   amsterdamDay,
   isoDate,
@@ -15,13 +15,14 @@ import {
   localMoment,
   nextOccurrences,
   occurrences,
-  thisWeekRange,
   todayRange,
   type Occurrence,
   type Range,
 } from '../schedule.ts';
 import { TAXONOMY } from '../taxonomy/taxonomy.ts';
+import { COMING_DAYS, comingFromNow } from '../coming-days.ts';
 import { isUuid } from '../../../platform/ids.ts';
+import type { Locale } from '../../../platform/i18n/index.ts';
 
 export type When = 'nu' | 'vandaag' | 'week';
 /** Walking 500 m, walking 1 km, cycling 3 km. */
@@ -42,6 +43,10 @@ export interface SearchInput {
   radius: number;
   page: number;
   pageSize: number;
+  /** The reader's language, for the names of terms (default Dutch). */
+  locale?: Locale;
+  /** Extra words to look for as well (the municipality's synonyms of the words; see synonyms.service.ts). */
+  alternatives?: readonly string[];
 }
 
 export interface ResultLocation {
@@ -86,13 +91,16 @@ function timePrefilter(when: When, now: Date): search.TimePrefilter {
   const y = localMoment(new Date(now.getTime() - 86_400_000));
   if (when === 'nu') return { firstDate: isoDate(today - 1), lastDate: isoDate(today), weekdays: [m.weekday, y.weekday], time: m.time };
   if (when === 'vandaag') return { firstDate: isoDate(today - 1), lastDate: isoDate(today), weekdays: [m.weekday, y.weekday], time: null };
-  return { firstDate: isoDate(today - 1), lastDate: isoDate(amsterdamDay(thisWeekRange(now).to) - 1), weekdays: null, time: null };
+  return { firstDate: isoDate(today - 1), lastDate: isoDate(today + COMING_DAYS - 1), weekdays: null, time: null };
 }
 
-/** The rest of today or of this week from now on (what "vandaag" and "deze week" mean in search). */
+/**
+ * The rest of today, or of the coming 7 days (today and six more), from now on: what "vandaag" and
+ * "de komende 7 dagen" (`week`) mean in search. On a Sunday `week` still reaches Saturday.
+ */
 export function remainingRange(when: 'vandaag' | 'week', now: Date): Range {
-  const r = when === 'vandaag' ? todayRange(now) : thisWeekRange(now);
-  return { from: now, to: r.to };
+  if (when === 'week') return comingFromNow(now);
+  return { from: now, to: todayRange(now).to };
 }
 
 async function areaNames(db: DbOrTrx, tenantId: string, codes: Iterable<string | null>): Promise<Map<string, string>> {
@@ -111,6 +119,7 @@ export async function searchServices(db: DbOrTrx, tenantId: string, input: Searc
   const base = {
     tenantId,
     text: input.text.trim() || null,
+    alternatives: input.text.trim() ? (input.alternatives ?? []) : [],
     functions: input.functions,
     targetGroups: input.targetGroups,
     accessibility: input.accessibility,
@@ -160,7 +169,7 @@ export async function searchServices(db: DbOrTrx, tenantId: string, input: Searc
       total = first[0]?.total ?? 0;
     }
   }
-  const items = await cards(db, tenantId, ids, now, schedules);
+  const items = await cards(db, tenantId, ids, now, schedules, input.locale ?? 'nl');
   return { total, capped, page, pageSize, items };
 }
 
@@ -170,6 +179,7 @@ async function cards(
   ids: readonly { id: string; location_id: string | null; distance: number | null }[],
   now: Date,
   known: Map<string, store.ScheduleRow[]>,
+  locale: Locale,
 ): Promise<ResultCard[]> {
   const serviceIds = ids.map((i) => i.id);
   const [services, locations, missing] = await Promise.all([
@@ -204,8 +214,10 @@ async function cards(
       distance: c.distance,
       next: next ?? null,
       openNow: isOpenAt(rules, now),
-      accessibility: terms.filter((t) => loc && t.link_id === loc.id && t.taxonomy_code === TAXONOMY.toegankelijkheid).map((t) => t.name),
-      functions: terms.filter((t) => t.link_id === s.id && t.taxonomy_code === TAXONOMY.functie).map((t) => t.name),
+      accessibility: terms
+        .filter((t) => loc && t.link_id === loc.id && t.taxonomy_code === TAXONOMY.toegankelijkheid)
+        .map((t) => store.termName(t, locale)),
+      functions: terms.filter((t) => t.link_id === s.id && t.taxonomy_code === TAXONOMY.functie).map((t) => store.termName(t, locale)),
       isDemo: s.is_demo,
     });
   }
@@ -227,10 +239,17 @@ function toResultLocation(l: store.LocationRow, names: Map<string, string>): Res
   };
 }
 
-/** The terms residents can filter on, per taxonomy code (functie, doelgroep, toegankelijkheid). */
-export async function filterOptions(db: DbOrTrx, tenantId: string): Promise<Record<string, { code: string; name: string }[]>> {
+/** The terms residents can filter on, per taxonomy code (functie, doelgroep, toegankelijkheid), named in the reader's language. */
+export async function filterOptions(
+  db: DbOrTrx,
+  tenantId: string,
+  locale: Locale = 'nl',
+): Promise<Record<string, { code: string; name: string }[]>> {
   const out: Record<string, { code: string; name: string }[]> = {};
-  for (const t of await store.termOptions(db, tenantId)) (out[t.taxonomy_code] ??= []).push({ code: t.code, name: t.name });
+  for (const t of await store.termOptions(db, tenantId)) {
+    (out[t.taxonomy_code] ??= []).push({ code: t.code, name: store.termName(t, locale) });
+  }
+  for (const list of Object.values(out)) list.sort((a, b) => a.name.localeCompare(b.name, locale));
   return out;
 }
 
@@ -243,11 +262,12 @@ export async function serviceFeed(
   id: string,
   now: Date,
   pageUrl: string,
+  range: FeedQuery = {},
 ): Promise<{ name: string; ics: string }> {
   if (!isUuid(id)) throw NotFound('socialmap.find.notFound');
   const [s] = await store.servicesByIds(db, tenantId, [id]);
   if (!s) throw NotFound('socialmap.find.notFound');
-  return { name: s.name, ics: await feedFor(db, tenantId, [id], s.name, now, () => pageUrl) };
+  return { name: s.name, ics: await feedFor(db, tenantId, [id], s.name, now, () => pageUrl, range) };
 }
 
 /** The iCalendar feed of every active service with a location in a buurt or wijk (NotFound for other codes). */
@@ -257,11 +277,12 @@ export async function areaFeed(
   code: string,
   now: Date,
   serviceUrl: (id: string) => string,
+  range: FeedQuery = {},
 ): Promise<{ name: string; ics: string }> {
   const area = /^(WK\d{6}|BU\d{8})$/.test(code) ? await getArea(db, tenantId, code) : null;
   if (!area) throw NotFound('socialmap.find.areaNotFound');
   const ids = await store.serviceIdsInArea(db, tenantId, code);
-  return { name: area.name, ics: await feedFor(db, tenantId, ids, area.name, now, serviceUrl) };
+  return { name: area.name, ics: await feedFor(db, tenantId, ids, area.name, now, serviceUrl, range) };
 }
 
 async function feedFor(
@@ -271,6 +292,7 @@ async function feedFor(
   name: string,
   now: Date,
   url: (id: string) => string,
+  range: FeedQuery,
 ): Promise<string> {
   const [services, locations, schedules] = await Promise.all([
     store.servicesByIds(db, tenantId, ids),
@@ -280,6 +302,7 @@ async function feedFor(
   return buildCalendar({
     name,
     now,
+    ...feedRange(now, range),
     services: services.map((s) => {
       const loc = locations.find((l) => l.service_id === s.id);
       const where = loc ? [loc.name, loc.address_1, loc.city].filter(Boolean).join(', ') : null;

@@ -7,6 +7,11 @@ import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import type { ScheduleRule } from '../schedule.ts';
 
+/** A term's name in the reader's language (the Dutch name when no English one is stored). */
+export function termName(t: { name: string; name_en: string | null }, locale: 'nl' | 'en'): string {
+  return locale === 'en' && t.name_en ? t.name_en : t.name;
+}
+
 /** A LIKE pattern that matches the text literally. */
 function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => '\\' + c);
@@ -88,6 +93,7 @@ export interface TermRow {
   link_id: string;
   code: string | null;
   name: string;
+  name_en: string | null;
   taxonomy_code: string | null;
 }
 
@@ -95,7 +101,7 @@ export interface TermRow {
 export async function termsOf(db: DbOrTrx, tenantId: string, linkIds: readonly string[]): Promise<TermRow[]> {
   if (linkIds.length === 0) return [];
   const r = await sql<TermRow>`
-    select a.link_id, t.code, t.name, tx.code as taxonomy_code
+    select a.link_id, t.code, t.name, t.name_en, tx.code as taxonomy_code
     from socialmap_attributes a
     join socialmap_taxonomy_terms t on t.tenant_id = a.tenant_id and t.id = a.taxonomy_term_id
     left join socialmap_taxonomies tx on tx.tenant_id = t.tenant_id and tx.id = t.taxonomy_id
@@ -107,13 +113,14 @@ export async function termsOf(db: DbOrTrx, tenantId: string, linkIds: readonly s
 export interface TermOption {
   code: string;
   name: string;
+  name_en: string | null;
   taxonomy_code: string;
 }
 
 /** The terms with a code of the given taxonomies (for the search form). */
 export async function termOptions(db: DbOrTrx, tenantId: string): Promise<TermOption[]> {
   const r = await sql<TermOption>`
-    select t.code, t.name, tx.code as taxonomy_code
+    select t.code, t.name, t.name_en, tx.code as taxonomy_code
     from socialmap_taxonomy_terms t
     join socialmap_taxonomies tx on tx.tenant_id = t.tenant_id and tx.id = t.taxonomy_id
     where t.tenant_id = ${tenantId} and t.code is not null and tx.code is not null
@@ -152,8 +159,8 @@ export async function schedulesOfServices(
   const locIds = [...new Set(sals.map((s) => s.location_id))];
   const rows = (
     await sql<ScheduleRow>`
-      select id, service_id, location_id, service_at_location_id, freq, interval, byday, bymonthday, wkst, dtstart, valid_from,
-        valid_to, until, count, opens_at, closes_at, description, notes, attending_type
+      select id, service_id, location_id, service_at_location_id, freq, interval, byday, bymonthday, byweekno, byyearday, wkst,
+        dtstart, valid_from, valid_to, until, count, opens_at, closes_at, timezone, description, notes, attending_type
       from socialmap_schedules
       where tenant_id = ${tenantId} and (service_id = any(${ids}::uuid[])
         ${salIds.length ? sql`or service_at_location_id = any(${salIds}::uuid[])` : sql``}

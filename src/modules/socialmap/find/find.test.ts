@@ -184,6 +184,15 @@ describe('resident search, service page, leaflet and feeds', () => {
       assert.ok(names(await search({ when: 'week' }, '2026-12-14T08:00:00Z')).includes('Open eettafel De Link'));
     });
 
+    it('"de komende 7 dagen" (week) is today and six more days, also on a Sunday', async () => {
+      // Sunday 29 Nov 2026, 14:00 local: the Sunday walk-in has ended; Monday's Stip is tomorrow (it was empty before).
+      assert.deepEqual(names(await search({ when: 'week' }, '2026-11-29T13:00:00Z')), ['Koffieochtend Stip']);
+      // Sunday 12:30 local: the walk-in is running now; next Sunday (day 8) does not count.
+      assert.deepEqual(names(await search({ when: 'week' }, '2026-11-29T11:30:00Z')).sort(), ['Koffieochtend Stip', 'Zondagsinloop']);
+      // Monday 30 Nov 13:00 local: Monday's Stip has ended, the next one is day 8 (7 Dec): not in the window.
+      assert.deepEqual(names(await search({ when: 'week' }, '2026-11-30T12:00:00Z')), ['Zondagsinloop']);
+    });
+
     it('"nu open" across the October daylight-saving change (last Sunday of October)', async () => {
       // 25 Oct 2026 is winter time again: 12:00 local = 11:00Z.
       assert.deepEqual(names(await search({ when: 'nu' }, '2026-10-25T10:30:00Z')), [], '11:30 local');
@@ -228,18 +237,26 @@ describe('resident search, service page, leaflet and feeds', () => {
       assert.deepEqual(await geocodePostcode(ctx.database.db, HHW, '9999 ZZ'), {
         ok: false,
         field: 'postcode',
-        messageKey: 'socialmap.find.geo.postcodeUnknown',
+        messageKey: 'areas.geocode.postcodeUnknown',
+        params: { postcode: '9999 ZZ' },
       });
+      // Issue 12: a postcode of another municipality is named as such (the PC4 file knows 1701 is
+      // in GM1980), and Krimpen's venues do not answer for it (tenant isolation).
       assert.deepEqual(
         await geocodePostcode(ctx.database.db, KRIMPEN, '1701 AB'),
-        { ok: false, field: 'postcode', messageKey: 'socialmap.find.geo.postcodeUnknown' },
+        {
+          ok: false,
+          field: 'postcode',
+          messageKey: 'areas.geocode.postcodeOutside',
+          params: { postcode: '1701 AB', municipality: 'Krimpen aan den IJssel' },
+        },
         'tenant isolation',
       );
       assert.equal((await geocodePostcode(ctx.database.db, HHW, '0123 AB')).ok, false);
       assert.equal(normalisePostcode('1234 SS'), null);
       assert.equal(normalisePostcode(' 1234ab '), '1234AB');
       const bad = await geocodePostcode(ctx.database.db, HHW, "1701'; drop", '1');
-      assert.deepEqual(bad, { ok: false, field: 'postcode', messageKey: 'socialmap.find.geo.postcodeMalformed' });
+      assert.deepEqual(bad, { ok: false, field: 'postcode', messageKey: 'areas.geocode.postcodeMalformed' });
       assert.equal((await geocodeAddress(ctx.database.db, HHW, '100% _weg')).ok, false);
     });
   });
@@ -268,7 +285,7 @@ describe('resident search, service page, leaflet and feeds', () => {
       assert.match(r.body, /<text x="160.0" y="164.0"[^>]*>1<\/text>/, 'result 1 sits on the search point');
       const unknown = await b.get('/heerhugowaard/sociale-kaart?postcode=9999+ZZ&huisnummer=1');
       assert.equal(unknown.statusCode, 422);
-      assert.match(unknown.body, /We kennen deze postcode niet/);
+      assert.match(unknown.body, /We kennen postcode 9999 ZZ niet/);
       const malformed = await b.get('/heerhugowaard/sociale-kaart?postcode=hallo&wanneer=gisteren&functie=bestaat.niet');
       assert.equal(malformed.statusCode, 422);
       assert.match(malformed.body, /Dit is geen goede postcode/);
@@ -324,15 +341,21 @@ describe('resident search, service page, leaflet and feeds', () => {
       }
     });
 
-    it('leaflet of a buurt and of its wijk: this month, cancelled dates, places, phones; print-ready', async () => {
+    it('leaflet of a buurt and of its wijk: only coming dates (4 weeks), cancelled dates, places, phones; print-ready', async () => {
       ctx.clock.set('2026-11-23T10:00:00Z');
       for (const code of [buurt, wijk]) {
         const res = await new TestBrowser(ctx.app).get(`/heerhugowaard/sociale-kaart/folder/${code}`);
         assert.equal(res.statusCode, 200, code);
         assert.match(res.body, /Wat is er te doen in mijn buurt\?/);
-        assert.match(res.body, /november 2026/);
-        assert.match(res.body, /<li>dinsdag 3 november, 12:00–13:30<\/li>/);
-        assert.match(res.body, /<del>dinsdag 17 november, 12:00–13:30<\/del> \(gaat niet door\)/);
+        assert.match(res.body, /van 23 november 2026 tot en met 20 december 2026/);
+        assert.match(res.body, /<li>di 15 dec, 12:00–13:30<\/li>/);
+        assert.match(res.body, /<del>di 1 dec, 12:00–13:30<\/del> \(gaat niet door\)/);
+        // Dates that have passed (3 and 17 November) are not on the leaflet; Monday's Stip runs now (10–12) and is.
+        assert.doesNotMatch(res.body, /(?<!\d)(3|17) nov/);
+        assert.match(res.body, /<li>ma 23 nov, 10:00–12:00<\/li>/);
+        // A print button for JavaScript (hidden until the script shows it) and the Ctrl+P sentence without it.
+        assert.match(res.body, /<button type="button"[^>]*id="sm-print" hidden>Folder afdrukken<\/button>/);
+        assert.match(res.body, /Druk deze folder af met Ctrl\+P/);
         assert.match(res.body, /Fietsmaatjes/, 'a service without dates is listed too');
         assert.match(res.body, /De Link/);
         assert.match(res.body, /072 123 45 67/);

@@ -66,7 +66,7 @@ describe('iCalendar feeds', () => {
       assert.equal(e.end.getTime() - e.start.getTime(), 90 * 60_000);
       assert.equal(e.location, service.location);
     }
-    assert.equal(events[0]!.uid, 'sch-1-2026-10-18@samenhang');
+    assert.equal(events[0]!.uid, `${service.id}-sch-1-2026-10-18@samenhang`, 'service, schedule and date');
   });
 
   it('keeps 12:00 local across the March change', () => {

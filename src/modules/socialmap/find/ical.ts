@@ -6,8 +6,10 @@
  * valid until …, except 24 November" then arrive identically in every calendar app, and a
  * cancelled date stays in the feed as its own event with STATUS:CANCELLED, so a calendar that
  * already holds it shows the cancellation instead of silently dropping it. Every occurrence has
- * a stable UID (schedule id + date), so re-subscribing updates instead of duplicating.
- * Times are written with TZID=Europe/Amsterdam and a VTIMEZONE (CET/CEST rules).
+ * a stable UID (service id + schedule id + date: two services sharing a location's schedule stay
+ * two events), so re-subscribing updates instead of duplicating.
+ * Times are written with TZID=Europe/Amsterdam and a VTIMEZONE (CET/CEST rules); DTSTAMP in UTC
+ * (`Z`, RFC 5545 3.8.7.2) and the text ends with CRLF like every other line (RFC 5545 3.1).
  *
  * Every value is cleaned here, whatever the database holds (the forms and the HSDS import refuse
  * control characters, but older rows or other paths may still have them): one-line values lose
@@ -18,7 +20,9 @@
  */
 import ical, { escape, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { occurrences, type ScheduleRule } from '../schedule.ts';
+import { isoDate } from '../socialmap.schemas.ts';
 import { ZONE } from '../../../platform/time.ts';
 
 /** The Europe/Amsterdam VTIMEZONE (EU rules since 1996: last Sunday of March and October). */
@@ -95,17 +99,51 @@ export function feedWindow(now: Date): { from: Date; to: Date } {
   return { from: local.minus({ days: 31 }).toJSDate(), to: local.plus({ days: 183 }).toJSDate() };
 }
 
+/** The longest range a feed may ask for (`?van=&tot=`), in days. */
+export const FEED_MAX_DAYS = 366;
+/** Days a feed covers from `van` when `tot` is not given (and before `tot` when `van` is not given). */
+const FEED_DEFAULT_DAYS = 214;
+
+const day = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).startOf('day');
+
+/**
+ * Query of a feed: `van` and `tot` (YYYY-MM-DD, both days included, Europe/Amsterdam), at most
+ * FEED_MAX_DAYS apart. Either may be left out (see feedRange).
+ */
+export const feedQuery = z.object({ van: isoDate.optional(), tot: isoDate.optional() }).superRefine((q, ctx) => {
+  if (!q.van || !q.tot) return;
+  const days = day(q.tot).diff(day(q.van), 'days').days + 1;
+  if (days < 1) ctx.addIssue({ code: 'custom', path: ['tot'], message: 'socialmap.find.feed.rangeOrder' });
+  else if (days > FEED_MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['tot'], message: 'socialmap.find.feed.rangeTooLong' });
+});
+export type FeedQuery = z.output<typeof feedQuery>;
+
+/**
+ * The window of a feed: the default around `now` without `van`/`tot`; from `van` on for
+ * FEED_DEFAULT_DAYS days; up to and including `tot` for as many days before it; or exactly van–tot.
+ */
+export function feedRange(now: Date, q: FeedQuery = {}): { from: Date; to: Date } {
+  if (!q.van && !q.tot) return feedWindow(now);
+  const from = q.van ? day(q.van) : day(q.tot!).plus({ days: 1 - FEED_DEFAULT_DAYS });
+  const to = q.tot ? day(q.tot).plus({ days: 1 }) : from.plus({ days: FEED_DEFAULT_DAYS });
+  return { from: from.toJSDate(), to: to.toJSDate() };
+}
+
 /** Build an iCalendar (RFC 5545) text with one event per occurrence of every service's schedules. */
 export function buildCalendar(input: CalendarInput): string {
   const window = feedWindow(input.now);
   const from = input.from ?? window.from;
   const to = input.to ?? window.to;
   // Written as given by ical-generator: escaped here (TEXT) and percent-encoded (URI).
+  // No calendar-wide zone name: ical-generator would then write DTSTAMP as a local time without
+  // `Z`. Each event carries TZID=Europe/Amsterdam, the generator adds its VTIMEZONE, and
+  // X-WR-TIMEZONE still tells calendar apps the feed's zone.
   const cal = ical({
     name: escape(icalLine(input.name), false),
     prodId: { company: 'Samenhang', product: 'Sociale kaart', language: 'NL' },
     method: ICalCalendarMethod.PUBLISH,
-    timezone: { name: ZONE, generator: (tz) => (tz === ZONE ? AMSTERDAM_VTIMEZONE : null) },
+    timezone: { name: null, generator: (tz) => (tz === ZONE ? AMSTERDAM_VTIMEZONE : null) },
+    x: { 'X-WR-TIMEZONE': ZONE },
     ttl: 60 * 60 * 6,
     ...(input.url ? { url: icalUri(input.url) } : {}),
   });
@@ -120,7 +158,7 @@ export function buildCalendar(input: CalendarInput): string {
       const start = DateTime.fromJSDate(o.start, { zone: ZONE });
       const end = DateTime.fromJSDate(o.end, { zone: ZONE });
       cal.createEvent({
-        id: `${o.scheduleId}-${o.date}@samenhang`,
+        id: `${svc.id}-${o.scheduleId}-${o.date}@samenhang`,
         start,
         end,
         allDay: o.allDay,
@@ -134,7 +172,8 @@ export function buildCalendar(input: CalendarInput): string {
       });
     }
   }
-  return cal.toString();
+  // ical-generator ends the last line without CRLF.
+  return `${cal.toString()}\r\n`;
 }
 
 /** A safe file name for a feed ("open-eettafel.ics"). */

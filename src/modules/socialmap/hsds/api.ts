@@ -46,7 +46,7 @@ async function filterOf(db: DbOrTrx, tenantId: string, p: ListParams): Promise<S
 }
 
 /** `GET /services`: one Page of active services matching every filter. */
-export async function servicesPage(db: DbOrTrx, tenantId: string, p: ListParams): Promise<Json> {
+export async function servicesPage(db: DbOrTrx, tenantId: string, p: ListParams, now: Date): Promise<Json> {
   const filter = await filterOf(db, tenantId, p);
   const { total, rows } = await searchServices(db, tenantId, filter, p.page, p.per_page);
   if (p.minimal) {
@@ -57,7 +57,7 @@ export async function servicesPage(db: DbOrTrx, tenantId: string, p: ListParams)
       p.per_page,
     );
   }
-  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services: rows }));
+  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services: rows }), now);
   const full = Boolean(p.full || p.full_service);
   return page(
     rows.map((s) => idx.service(s.id, { full })!),
@@ -68,16 +68,16 @@ export async function servicesPage(db: DbOrTrx, tenantId: string, p: ListParams)
 }
 
 /** `GET /services/{id}`: one active service, fully nested; null when unknown or not active. */
-export async function serviceById(db: DbOrTrx, tenantId: string, id: string): Promise<Json | null> {
+export async function serviceById(db: DbOrTrx, tenantId: string, id: string, now: Date): Promise<Json | null> {
   if (!isUuid(id)) return null;
   const s = await store.findService(db, tenantId, id);
   if (!s || s.status !== 'active') return null;
-  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services: [s] }));
+  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services: [s] }), now);
   return idx.service(id, { full: true });
 }
 
 /** `GET /organizations`: one Page of organisations (by name), optionally with services. */
-export async function organizationsPage(db: DbOrTrx, tenantId: string, p: ListParams): Promise<Json> {
+export async function organizationsPage(db: DbOrTrx, tenantId: string, p: ListParams, now: Date): Promise<Json> {
   let orgs = await store.listOrganizations(db, tenantId);
   const text = (p.search || p.text)?.toLowerCase();
   if (text) orgs = orgs.filter((o) => `${o.name} ${o.alternate_name ?? ''} ${o.description}`.toLowerCase().includes(text));
@@ -94,6 +94,7 @@ export async function organizationsPage(db: DbOrTrx, tenantId: string, p: ListPa
     db,
     tenantId,
     slice.map((o) => o.id),
+    now,
   );
   return page(
     slice.map((o) => idx.organization(o.id, { full: true, services: p.full_service ? 'full' : 'basic' })!),
@@ -104,14 +105,14 @@ export async function organizationsPage(db: DbOrTrx, tenantId: string, p: ListPa
 }
 
 /** `GET /organizations/{id}`: an organisation with its locations, phones and (active) services. */
-export async function organizationById(db: DbOrTrx, tenantId: string, id: string, fullService: boolean): Promise<Json | null> {
+export async function organizationById(db: DbOrTrx, tenantId: string, id: string, fullService: boolean, now: Date): Promise<Json | null> {
   if (!isUuid(id)) return null;
   if (!(await store.findOrganization(db, tenantId, id))) return null;
-  const idx = await indexOfOrganizations(db, tenantId, [id]);
+  const idx = await indexOfOrganizations(db, tenantId, [id], now);
   return idx.organization(id, { full: true, services: fullService ? 'full' : 'basic' });
 }
 
-async function indexOfOrganizations(db: DbOrTrx, tenantId: string, orgIds: readonly string[]): Promise<HsdsIndex> {
+async function indexOfOrganizations(db: DbOrTrx, tenantId: string, orgIds: readonly string[], now: Date): Promise<HsdsIndex> {
   const services = (
     await Promise.all(orgIds.map((id) => store.listServices(db, tenantId, { organizationId: id, onlyActive: true })))
   ).flat();
@@ -135,7 +136,7 @@ async function indexOfOrganizations(db: DbOrTrx, tenantId: string, orgIds: reado
   rows.phones.push(
     ...(await store.listPhones(db, tenantId, { organizationIds: orgIds })).filter((p) => !rows.phones.some((x) => x.id === p.id)),
   );
-  return new HsdsIndex(rows);
+  return new HsdsIndex(rows, now);
 }
 
 function emptyRows(organizations: store.OrganizationRow[]) {
@@ -177,9 +178,17 @@ export async function taxonomyById(db: DbOrTrx, tenantId: string, id: string): P
   return t ? new HsdsIndex({ ...emptyRows([]), taxonomies: [t] }).taxonomy(id) : null;
 }
 
-/** `GET /taxonomy_terms`: one Page of terms (filters taxonomy_id, parent_id, top_only, search). */
+/** Terms in the asked language: the English name and description where kept (HSDS `language` says which). */
+function inLanguage<
+  T extends { name: string; description: string; name_en: string | null; description_en: string | null; language: string | null },
+>(rows: T[], lang: 'nl' | 'en' | undefined): T[] {
+  if (lang !== 'en') return rows;
+  return rows.map((t) => (t.name_en ? { ...t, name: t.name_en, description: t.description_en ?? t.description, language: 'en' } : t));
+}
+
+/** `GET /taxonomy_terms`: one Page of terms (filters taxonomy_id, parent_id, top_only, search; `lang=en` for English). */
 export async function termsPage(db: DbOrTrx, tenantId: string, p: ListParams): Promise<Json> {
-  let rows = await store.listTermRows(db, tenantId, p.taxonomy_id ? { taxonomyId: p.taxonomy_id } : {});
+  let rows = inLanguage(await store.listTermRows(db, tenantId, p.taxonomy_id ? { taxonomyId: p.taxonomy_id } : {}), p.lang);
   if (p.parent_id) rows = rows.filter((t) => t.parent_id === p.parent_id);
   if (p.top_only) rows = rows.filter((t) => !t.parent_id);
   const text = (p.search || p.text)?.toLowerCase();
@@ -193,20 +202,21 @@ export async function termsPage(db: DbOrTrx, tenantId: string, p: ListParams): P
   );
 }
 
-/** `GET /taxonomy_terms/{id}`: a term with its taxonomy_detail. */
-export async function termById(db: DbOrTrx, tenantId: string, id: string): Promise<Json | null> {
+/** `GET /taxonomy_terms/{id}`: a term with its taxonomy_detail (`lang=en` for English). */
+export async function termById(db: DbOrTrx, tenantId: string, id: string, lang?: 'nl' | 'en'): Promise<Json | null> {
   if (!isUuid(id)) return null;
-  const t = await store.findTerm(db, tenantId, id);
-  if (!t) return null;
-  return new HsdsIndex({ ...emptyRows([]), terms: [t], taxonomies: await store.listTaxonomyRows(db, tenantId) }).term(id);
+  const found = await store.findTerm(db, tenantId, id);
+  if (!found) return null;
+  const [t] = inLanguage([found], lang);
+  return new HsdsIndex({ ...emptyRows([]), terms: [t!], taxonomies: await store.listTaxonomyRows(db, tenantId) }).term(id);
 }
 
 /** `GET /service_at_locations`: one Page of services at locations (active services), with the same filters as /services. */
-export async function serviceAtLocationsPage(db: DbOrTrx, tenantId: string, p: ListParams): Promise<Json> {
+export async function serviceAtLocationsPage(db: DbOrTrx, tenantId: string, p: ListParams, now: Date): Promise<Json> {
   const filter = await filterOf(db, tenantId, p);
   const { total, rows } = await searchServiceAtLocations(db, tenantId, filter, p.page, p.per_page);
   const services = await store.listServices(db, tenantId, { ids: [...new Set(rows.map((r) => r.service_id))] });
-  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services }));
+  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services }), now);
   return page(
     rows.map((r) => idx.serviceAtLocation(r.id, { full: Boolean(p.full), withService: true })!),
     total,
@@ -216,12 +226,12 @@ export async function serviceAtLocationsPage(db: DbOrTrx, tenantId: string, p: L
 }
 
 /** `GET /service_at_locations/{id}`: fully nested, with its location and service; null when unknown or not active. */
-export async function serviceAtLocationById(db: DbOrTrx, tenantId: string, id: string): Promise<Json | null> {
+export async function serviceAtLocationById(db: DbOrTrx, tenantId: string, id: string, now: Date): Promise<Json | null> {
   if (!isUuid(id)) return null;
   const [sal] = await store.listServiceAtLocations(db, tenantId, { ids: [id] });
   if (!sal) return null;
   const s = await store.findService(db, tenantId, sal.service_id);
   if (!s || s.status !== 'active') return null;
-  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services: [s] }));
+  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services: [s] }), now);
   return idx.serviceAtLocation(id, { full: true, withService: true });
 }

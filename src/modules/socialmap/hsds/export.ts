@@ -9,6 +9,7 @@ import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { projectPath } from '../../../platform/paths.ts';
 import { loadHsdsRows, type HsdsRows } from './hsds.store.ts';
 import { HSDS_VERSION, HsdsIndex } from './serialize.ts';
+import { publishedZone, TIMEZONE_NAME_FIELD } from './schedule-zone.ts';
 
 type Json = Record<string, unknown>;
 
@@ -45,13 +46,26 @@ const EXCEPTION_RESOURCE: Resource = {
   },
 };
 
-export const RESOURCES: readonly Resource[] = [...STANDARD.resources, EXCEPTION_RESOURCE];
+/** The standard's schedule resource plus the extension column `timezone_name` (schedule-zone.ts). */
+function withTimezoneName(r: Resource): Resource {
+  if (r.name !== 'schedule') return r;
+  const field = {
+    name: TIMEZONE_NAME_FIELD,
+    type: 'string',
+    title: 'Timezone name',
+    description:
+      'Extension (Samenhang): the IANA time zone of opens_at and closes_at (wall-clock times there). `timezone` holds its UTC offset at the next occurrence.',
+  };
+  return { ...r, schema: { ...r.schema, fields: [...r.schema.fields, field] } };
+}
+
+export const RESOURCES: readonly Resource[] = [...STANDARD.resources.map(withTimezoneName), EXCEPTION_RESOURCE];
 /** CSV file names of the data package (organizations.csv, services.csv, …). */
 export const CSV_FILES: readonly string[] = RESOURCES.map((r) => r.path);
 
 /** The full export as HSDS JSON: organizations, locations and services (fully nested), taxonomies and terms. */
 export async function exportJson(db: DbOrTrx, tenantId: string, now: Date): Promise<Json> {
-  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { all: true, onlyActive: true }));
+  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { all: true, onlyActive: true }), now);
   const rows = idx.rows;
   return {
     version: HSDS_VERSION,
@@ -76,7 +90,7 @@ export function datapackage(base: string, now: Date): Json {
   };
 }
 
-function tableRows(rows: HsdsRows, name: string): object[] {
+function tableRows(rows: HsdsRows, name: string, now: Date): object[] {
   switch (name) {
     case 'organization':
       return rows.organizations;
@@ -91,7 +105,7 @@ function tableRows(rows: HsdsRows, name: string): object[] {
     case 'phone':
       return rows.phones;
     case 'schedule':
-      return rows.schedules;
+      return rows.schedules.map((s) => ({ ...s, ...publishedZone(s, now) }));
     case 'schedule_exception':
       return rows.exceptions;
     case 'accessibility':
@@ -116,11 +130,11 @@ function cell(v: unknown): string {
 }
 
 /** One CSV of the data package (by file name, e.g. services.csv), or null for an unknown file. */
-export async function exportCsv(db: DbOrTrx, tenantId: string, file: string): Promise<string | null> {
+export async function exportCsv(db: DbOrTrx, tenantId: string, file: string, now: Date): Promise<string | null> {
   const resource = RESOURCES.find((r) => r.path === file);
   if (!resource) return null;
   const rows = await loadHsdsRows(db, tenantId, { all: true, onlyActive: true });
   const fields = resource.schema.fields.map((f) => f.name);
-  const data = tableRows(rows, resource.name).map((r) => fields.map((f) => cell((r as Record<string, unknown>)[f])));
+  const data = tableRows(rows, resource.name, now).map((r) => fields.map((f) => cell((r as Record<string, unknown>)[f])));
   return stringify([fields, ...data]);
 }

@@ -250,6 +250,20 @@ describe('HSDS API', () => {
     assert.equal(terms.total_items, 6);
     for (const t of terms.contents) valid('taxonomy_term', t);
     valid('taxonomy_term', (await get(`${K}/taxonomy_terms/${terms.contents[0]!.id as string}`)).json());
+    // In English (`lang=en`): the English text kept with each default term, with HSDS `language` saying so.
+    const english = (await get(`${K}/taxonomy_terms?per_page=100&lang=en`)).json() as Page;
+    for (const t of english.contents) valid('taxonomy_term', t);
+    const meeting = english.contents.find((t) => t.code === 'functie.ontmoeting')!;
+    assert.equal(meeting.name, 'Meeting people');
+    assert.equal(meeting.language, 'en');
+    const dutch = (await get(`${K}/taxonomy_terms/${meeting.id as string}`)).json() as Record<string, unknown>;
+    assert.equal(dutch.name, 'Mensen ontmoeten');
+    assert.equal(dutch.language, 'nl');
+    assert.equal(
+      ((await get(`${K}/taxonomy_terms/${meeting.id as string}?lang=en`)).json() as Record<string, unknown>).name,
+      'Meeting people',
+    );
+    assert.equal((await get(`${K}/taxonomy_terms?lang=fr`)).statusCode, 400);
 
     const sals = (await get(`${K}/service_at_locations?full=true`)).json() as Page;
     assert.equal(sals.total_items, 2, 'only those of active services');

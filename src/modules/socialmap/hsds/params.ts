@@ -37,6 +37,12 @@ export const listQueryDoc = z.object({
   format: z.string().optional().describe('Only json is supported.'),
   top_only: z.string().optional().describe('taxonomy_terms: only terms without a parent.'),
   parent_id: z.string().optional().describe('taxonomy_terms: only children of this term.'),
+  lang: z
+    .string()
+    .optional()
+    .describe(
+      'taxonomy_terms: nl (default) or en — names and descriptions in this language, with `language` set to it (the Dutch text where no English one is kept).',
+    ),
 });
 export type ListQueryDoc = z.infer<typeof listQueryDoc>;
 
@@ -72,6 +78,7 @@ const listParams = z.object({
   format: z.literal('json', 'socialmap.hsds.format').optional(),
   top_only: bool.optional(),
   parent_id: id.optional(),
+  lang: z.enum(['nl', 'en'], 'socialmap.error.invalidValue').optional(),
 });
 export type ListParams = z.output<typeof listParams>;
 

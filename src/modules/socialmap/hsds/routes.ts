@@ -50,45 +50,47 @@ export async function hsdsRoutes(app: FastifyInstance): Promise<void> {
   const list = (
     path: `/:tenant/hsds/${string}`,
     summary: string,
-    fn: (db: Db, tenantId: string, p: ReturnType<typeof parseListParams>) => Promise<Record<string, unknown>>,
+    fn: (db: Db, tenantId: string, p: ReturnType<typeof parseListParams>, now: Date) => Promise<Record<string, unknown>>,
   ) =>
     route.get(
       path,
       { policy, query: listQueryDoc, docs: { tags, summary, response: { 200: pageSchema, ...errors } } },
-      async (req) => fn(req.db, req.tenant.id, parseListParams(req.query)) as Promise<z.infer<typeof pageSchema>>,
+      async (req) => fn(req.db, req.tenant.id, parseListParams(req.query), app.clock.now()) as Promise<z.infer<typeof pageSchema>>,
     );
   const one = (
     path: `/:tenant/hsds/${string}/:id`,
     summary: string,
-    fn: (db: Db, tenantId: string, id: string, query: ListQueryDoc) => Promise<Record<string, unknown> | null>,
+    fn: (db: Db, tenantId: string, id: string, query: ListQueryDoc, now: Date) => Promise<Record<string, unknown> | null>,
   ) =>
     route.get(
       path,
       { policy, params: { id: idParam }, query: listQueryDoc, docs: { tags, summary, response: { 200: loose, ...errors } } },
-      async (req) => found(await fn(req.db, req.tenant.id, req.params.id, req.query)),
+      async (req) => found(await fn(req.db, req.tenant.id, req.params.id, req.query, app.clock.now())),
     );
 
   list(
     '/:tenant/hsds/services',
     'Active services (Page); filters search, taxonomy_term_id, taxonomy_id, organization_id, modified_after, postcode, proximity',
-    (db, t, p) => api.servicesPage(db, t, p),
+    (db, t, p, now) => api.servicesPage(db, t, p, now),
   );
-  one('/:tenant/hsds/services/:id', 'One active service, fully nested', (db, t, id) => api.serviceById(db, t, id));
-  list('/:tenant/hsds/organizations', 'Organizations (Page)', (db, t, p) => api.organizationsPage(db, t, p));
-  one('/:tenant/hsds/organizations/:id', 'One organization with its locations and services', (db, t, id, q) =>
-    api.organizationById(db, t, id, parseListParams(q).full_service === true),
+  one('/:tenant/hsds/services/:id', 'One active service, fully nested', (db, t, id, _q, now) => api.serviceById(db, t, id, now));
+  list('/:tenant/hsds/organizations', 'Organizations (Page)', (db, t, p, now) => api.organizationsPage(db, t, p, now));
+  one('/:tenant/hsds/organizations/:id', 'One organization with its locations and services', (db, t, id, q, now) =>
+    api.organizationById(db, t, id, parseListParams(q).full_service === true, now),
   );
   list('/:tenant/hsds/taxonomies', 'Taxonomies (Page)', (db, t, p) => api.taxonomiesPage(db, t, p));
   one('/:tenant/hsds/taxonomies/:id', 'One taxonomy', (db, t, id) => api.taxonomyById(db, t, id));
   list('/:tenant/hsds/taxonomy_terms', 'Taxonomy terms (Page); filters taxonomy_id, parent_id, top_only', (db, t, p) =>
     api.termsPage(db, t, p),
   );
-  one('/:tenant/hsds/taxonomy_terms/:id', 'One taxonomy term', (db, t, id) => api.termById(db, t, id));
-  list('/:tenant/hsds/service_at_locations', 'Services at locations (Page); same filters as services', (db, t, p) =>
-    api.serviceAtLocationsPage(db, t, p),
+  one('/:tenant/hsds/taxonomy_terms/:id', 'One taxonomy term (lang=en: in English)', (db, t, id, q) =>
+    api.termById(db, t, id, parseListParams(q).lang),
   );
-  one('/:tenant/hsds/service_at_locations/:id', 'One service at a location, fully nested', (db, t, id) =>
-    api.serviceAtLocationById(db, t, id),
+  list('/:tenant/hsds/service_at_locations', 'Services at locations (Page); same filters as services', (db, t, p, now) =>
+    api.serviceAtLocationsPage(db, t, p, now),
+  );
+  one('/:tenant/hsds/service_at_locations/:id', 'One service at a location, fully nested', (db, t, id, _q, now) =>
+    api.serviceAtLocationById(db, t, id, now),
   );
 
   route.get(
@@ -131,7 +133,7 @@ export async function hsdsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const csv = await exportCsv(req.db, req.tenant.id, req.params.file);
+      const csv = await exportCsv(req.db, req.tenant.id, req.params.file, app.clock.now());
       if (csv === null) throw NotFound('socialmap.hsds.notFound');
       reply.type('text/csv; charset=utf-8');
       return csv;

@@ -1,9 +1,10 @@
 /**
  * Rows → HSDS 3.0 JSON objects. Null fields are left out (the HSDS schemas type them as plain
- * strings/numbers). Extensions (documented in docs/socialmap-hsds.md): `cancelled_dates` on
- * schedules, `buurt_code`/`wijk_code` on locations, `last_checked_at` on services.
+ * strings/numbers). Extensions (documented in docs/socialmap-hsds.md): `cancelled_dates` and
+ * `timezone_name` on schedules, `buurt_code`/`wijk_code` on locations, `last_checked_at` on services.
  */
 import type { HsdsRows } from './hsds.store.ts';
+import { publishedZone } from './schedule-zone.ts';
 
 export const HSDS_VERSION = '3.0';
 type Json = Record<string, unknown>;
@@ -159,7 +160,11 @@ export class HsdsIndex {
   private readonly locationsByOrg;
   private readonly servicesByOrg;
 
-  constructor(readonly rows: HsdsRows) {
+  /** `now` decides the published UTC offset of a schedule (the one at its next occurrence, schedule-zone.ts). */
+  constructor(
+    readonly rows: HsdsRows,
+    readonly now: Date = new Date(),
+  ) {
     this.orgs = new Map(rows.organizations.map((o) => [o.id, o]));
     this.locations = new Map(rows.locations.map((l) => [l.id, l]));
     this.services = new Map(rows.services.map((s) => [s.id, s]));
@@ -241,7 +246,7 @@ export class HsdsIndex {
   }
 
   schedule(s: Row['schedules'][number]): Json {
-    const out = pick(s, SCHEDULE_FIELDS);
+    const out: Json = { ...pick(s, SCHEDULE_FIELDS), ...publishedZone(s, this.now) };
     const cancelled = this.exceptionsBySchedule.get(s.id);
     if (cancelled?.length) out.cancelled_dates = cancelled.map((e) => pick(e, ['date', 'note']));
     return out;

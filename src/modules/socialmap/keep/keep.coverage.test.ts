@@ -67,6 +67,9 @@ describe('socialmap keep: coverage view', () => {
     assert.equal(res.statusCode, 200);
     const html = res.body;
     assert.match(html, /<caption>Antwoorden op de vragen/);
+    // Krimpen's page says where the questions come from without naming another municipality's programme.
+    assert.match(html, /De vragen gaan over de basisvoorzieningen die elke buurt nodig heeft/);
+    assert.doesNotMatch(html, /Vitale buurten|van Groningen/);
     assert.match(html, /<th scope="col">Is er een plek om elkaar te ontmoeten\?<\/th>/);
     assert.match(html, /<th scope="col">Zorgondersteuning<\/th>/);
     assert.match(html, /<th scope="row"/);
@@ -149,6 +152,19 @@ describe('socialmap keep: coverage view', () => {
       assert.match(theirs.body, /dinsdag 1 december.*12:00/);
     } finally {
       await later.close();
+    }
+  });
+
+  it('shows the coming 7 days on a Sunday too (Tuesday is in them; "deze week" used to be empty)', async () => {
+    const sunday = await buildApp({ config: testConfig(), database: ctx.database, clock: fixedClock('2026-11-29T15:00:00Z') });
+    await sunday.ready();
+    try {
+      const res = await sunday.inject({ method: 'GET', url: `/${KRIMPEN.slug}/wijken/${f.buurt}` });
+      assert.match(res.body, /De komende 7 dagen/);
+      assert.match(res.body, /dinsdag 1 december.*12:00/);
+      assert.doesNotMatch(res.body, /Er staan de komende 7 dagen geen activiteiten/);
+    } finally {
+      await sunday.close();
     }
   });
 

@@ -107,8 +107,13 @@ export function keepFieldNames(errors: Record<string, string>, rename: Record<st
   return out;
 }
 
-/** The terms of one of our taxonomies as checkbox options (stable code → name). */
-export async function termOptions(db: DbOrTrx, tenantId: string, taxonomyCode: string): Promise<{ value: string; label: string }[]> {
+/** The terms of one of our taxonomies as checkbox options (stable code → name in the reader's language). */
+export async function termOptions(
+  db: DbOrTrx,
+  tenantId: string,
+  taxonomyCode: string,
+  locale: 'nl' | 'en' = 'nl',
+): Promise<{ value: string; label: string }[]> {
   const terms = await listTerms(db, tenantId, { taxonomyCode });
-  return terms.filter((x) => x.code).map((x) => ({ value: x.code!, label: x.name }));
+  return terms.filter((x) => x.code).map((x) => ({ value: x.code!, label: locale === 'en' && x.name_en ? x.name_en : x.name }));
 }

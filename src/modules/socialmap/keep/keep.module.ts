@@ -9,18 +9,23 @@ import type { ModuleDefinition, ModuleNavItem } from '../../../platform/module.t
 import { ontmoetenSection } from '../section/section.tsx';
 import { exportKeepUserData, forgetKeepUserData, freshnessJob, FRESHNESS_JOB } from './keep.service.ts';
 import { COORDINATOR_ROLES } from './keep.access.ts';
+import { reachedOrganisations } from '../policies.ts';
 
 const nav: ModuleNavItem[] = [
   {
     path: (slug) => `/${slug}/sociale-kaart/beheer`,
     labelKey: 'socialmap.keep.nav',
+    group: 'socialmap',
     // Residents reach their organisation's entries too, but rarely belong to one: no link for them.
     roles: ['volunteer', 'professional', 'coordinator'],
+    // A volunteer or professional without an organisation would only find "not a member yet": no link.
+    visible: (principal) => reachedOrganisations(principal, 'socialmap.keep.list')?.length !== 0,
     tenantOnly: true,
   },
   {
     path: (slug) => `/${slug}/sociale-kaart/dekking`,
     labelKey: 'socialmap.keep.coverageNav',
+    group: 'socialmap',
     roles: COORDINATOR_ROLES,
     tenantOnly: true,
   },

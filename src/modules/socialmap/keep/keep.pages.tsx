@@ -32,12 +32,12 @@ export function keepCrumbs(req: TenantRequest, extra: { href: string; label: str
 }
 
 /** The options of the service form: organisations the principal may add entries for, functions and target groups. */
-export async function formOptions(db: DbOrTrx, principal: Principal): Promise<ServiceFormOptions> {
+export async function formOptions(db: DbOrTrx, principal: Principal, locale: 'nl' | 'en' = 'nl'): Promise<ServiceFormOptions> {
   const tenantId = tenantOf(principal);
   const [organisations, functions, groups] = await Promise.all([
     store.listKeepOrganizations(db, tenantId, reachedOrganisations(principal, 'socialmap.service.create')),
-    termOptions(db, tenantId, 'functie'),
-    termOptions(db, tenantId, 'doelgroep'),
+    termOptions(db, tenantId, 'functie', locale),
+    termOptions(db, tenantId, 'doelgroep', locale),
   ]);
   return { organisations, functions, groups };
 }
@@ -87,7 +87,10 @@ export interface ServicePageExtra {
 export async function renderServicePage(app: FastifyInstance, req: TenantRequest, serviceId: string, extra: ServicePageExtra = {}) {
   const detail = await getServiceDetail(req.db, req.tenant.id, serviceId);
   if (!detail) throw NotFound('socialmap.error.serviceNotFound');
-  const [options, suggestions] = await Promise.all([formOptions(req.db, req.principal), openSuggestions(req.db, req.principal, serviceId)]);
+  const [options, suggestions] = await Promise.all([
+    formOptions(req.db, req.principal, req.locale),
+    openSuggestions(req.db, req.principal, serviceId),
+  ]);
   return {
     node: (
       <KeepServicePage

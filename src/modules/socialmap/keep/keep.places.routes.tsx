@@ -90,7 +90,7 @@ export async function keepPlacesRoutes(app: FastifyInstance): Promise<void> {
     locationId: string | null,
     shown?: { errors: Record<string, string>; status: number },
   ) {
-    const accessibilityOptions = await termOptions(req.db, req.tenant.id, 'toegankelijkheid');
+    const accessibilityOptions = await termOptions(req.db, req.tenant.id, 'toegankelijkheid', req.locale);
     const base = `${keepBase(req)}/aanbod/${detail.service.id}/locatie`;
     return reply.page(
       <KeepLocationPage

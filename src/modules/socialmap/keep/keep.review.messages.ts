@@ -52,7 +52,7 @@ export const messages = defineMessages({
       'Ga naar {link}. Klopt alles? Kies dan "Klopt nog". Klopt er iets niet? Pas het aan.\n\nNa 9 maanden zonder controle staat het aanbod als verouderd op de kaart.',
     'socialmap.keep.cov.title': 'Dekking van de sociale kaart',
     'socialmap.keep.cov.lead':
-      'Per wijk en buurt: welke basisfuncties zijn er, en waar zijn witte vlekken? De vragen komen uit het programma Vitale buurten van Groningen.',
+      'Per wijk en buurt: welke basisfuncties zijn er, en waar zijn witte vlekken? De vragen gaan over de basisvoorzieningen die elke buurt nodig heeft: een plek om binnen te lopen met vragen, ontmoeting, bewegen en hulp.',
     'socialmap.keep.cov.legend':
       'Uitleg: ✓ ja = er is actueel aanbod. ! verouderd = er is alleen aanbod dat 9 maanden of langer niet is gecontroleerd. ✗ witte vlek = er is niets.',
     'socialmap.keep.cov.questionsTitle': 'Vragen per wijk en buurt',
@@ -98,8 +98,8 @@ export const messages = defineMessages({
     'socialmap.keep.fn.functie.informele-ondersteuning': 'Informele ondersteuning',
     'socialmap.keep.fn.functie.zorgondersteuning': 'Zorgondersteuning',
     'socialmap.keep.area.title': 'Ontmoeten in {name}',
-    'socialmap.keep.area.week': 'Deze week',
-    'socialmap.keep.area.noActivities': 'Er staan deze week geen activiteiten op de sociale kaart.',
+    'socialmap.keep.area.week': 'De komende 7 dagen',
+    'socialmap.keep.area.noActivities': 'Er staan de komende 7 dagen geen activiteiten op de sociale kaart.',
     'socialmap.keep.area.cancelled': 'gaat niet door',
     'socialmap.keep.area.places': 'Plekken om elkaar te ontmoeten',
     'socialmap.keep.area.noPlaces': 'Er staat nog geen ontmoetingsplek op de sociale kaart.',
@@ -160,7 +160,7 @@ export const messages = defineMessages({
       'Go to {link}. Is everything correct? Then choose "Still correct". Is something wrong? Change it.\n\nAfter 9 months without a check the entry is marked as stale on the map.',
     'socialmap.keep.cov.title': 'Coverage of the social map',
     'socialmap.keep.cov.lead':
-      'Per district and neighbourhood: which basic functions are there, and where are the white spots? The questions come from the Vital Neighbourhoods programme of Groningen.',
+      'Per district and neighbourhood: which basic functions are there, and where are the white spots? The questions are about the basic provisions every neighbourhood needs: a place to walk in with questions, meeting people, exercise and help.',
     'socialmap.keep.cov.legend':
       'Key: ✓ yes = there is an up-to-date entry. ! stale = there are only entries not checked for 9 months or more. ✗ white spot = there is nothing.',
     'socialmap.keep.cov.questionsTitle': 'Questions per district and neighbourhood',
@@ -207,8 +207,8 @@ export const messages = defineMessages({
     'socialmap.keep.fn.functie.informele-ondersteuning': 'Informal support',
     'socialmap.keep.fn.functie.zorgondersteuning': 'Care support',
     'socialmap.keep.area.title': 'Meeting in {name}',
-    'socialmap.keep.area.week': 'This week',
-    'socialmap.keep.area.noActivities': 'There are no activities on the social map this week.',
+    'socialmap.keep.area.week': 'The next 7 days',
+    'socialmap.keep.area.noActivities': 'There are no activities on the social map in the next 7 days.',
     'socialmap.keep.area.cancelled': 'cancelled',
     'socialmap.keep.area.places': 'Places to meet',
     'socialmap.keep.area.noPlaces': 'There is no meeting place on the social map yet.',

@@ -254,10 +254,11 @@ describe('socialmap keep: provider maintenance', () => {
     assert.equal(await count('socialmap_locations'), n);
   });
 
-  it('adds times, refusing a time that ends before it starts, 25:00 and a period that ends before it starts', async () => {
+  it('adds times, refusing a time that ends when it starts, 25:00 and a period that ends before it starts', async () => {
     const n = await count('socialmap_schedules');
     const bad: [Record<string, string | string[]>, RegExp][] = [
-      [{ kind: 'weekly', days: 'TU', opens_at: '14:00', closes_at: '13:00' }, /eindtijd moet later zijn dan de begintijd/],
+      // Ending before the start means after midnight (issue 12): only the same time is a mistake.
+      [{ kind: 'weekly', days: 'TU', opens_at: '14:00', closes_at: '14:00' }, /eindtijd mag niet gelijk zijn aan de begintijd/],
       [{ kind: 'weekly', days: 'TU', opens_at: '25:00', closes_at: '26:00' }, /tussen 00:00 en 23:59/],
       [
         { kind: 'weekly', days: 'TU', opens_at: '10:00', valid_from: '2026-12-01', valid_to: '2026-11-01' },

@@ -61,7 +61,7 @@ export async function keepRoutes(app: FastifyInstance): Promise<void> {
     values: ServiceFormValues,
     shown?: { errors: Record<string, string>; status: number },
   ) {
-    const options = await formOptions(req.db, p);
+    const options = await formOptions(req.db, p, req.locale);
     if (options.organisations.length === 0) throw Forbidden('socialmap.keep.noOrganisations');
     return reply.page(
       <>
@@ -92,7 +92,7 @@ export async function keepRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const p = req.principal;
       const values = req.body;
-      const options = await formOptions(req.db, p);
+      const options = await formOptions(req.db, p, req.locale);
       const org = options.organisations.find((o) => o.id === values.organization_id);
       if (!org) throw Forbidden('socialmap.keep.orgNotYours');
       const termErrors = checkTerms(values, options);
@@ -144,7 +144,7 @@ export async function keepRoutes(app: FastifyInstance): Promise<void> {
       const { id } = req.params;
       await serviceToMaintain(req.db, p, id);
       const values = req.body;
-      const termErrors = checkTerms(values, await formOptions(req.db, p));
+      const termErrors = checkTerms(values, await formOptions(req.db, p, req.locale));
       if (Object.keys(termErrors).length > 0) throw Invalid(termErrors);
       await inTransaction(req.db, async (trx) => {
         const detail = await getServiceDetail(trx, req.tenant.id, id);

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { keepMigrations } from './keep.ts';
+import { findMigrations } from './find.ts';
 
 /**
  * Tables of the socialmap module, aligned with Open Referral HSDS 3.0 (docs/socialmap-hsds.md).
@@ -283,4 +284,5 @@ export const socialmapMigrations: Record<string, Migration> = {
       await sql`create index socialmap_services_active_page on socialmap_services (tenant_id, status, name, id)`.execute(db);
     },
   },
+  ...findMigrations,
 };

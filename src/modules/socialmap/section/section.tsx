@@ -1,13 +1,14 @@
 /**
  * The "Ontmoeten" section of the neighbourhood page (/{tenant}/wijken/{code}) for a wijk or buurt:
- * this week's activities, the meeting places, what is missing (white spots), the number of stale
+ * the activities of the coming 7 days (today and six more, also on a Sunday), the meeting places, what is missing (white spots), the number of stale
  * entries, and links to the social map search and the printable leaflet.
  */
 import type { AreaSection, AreaSectionArgs } from '../../../platform/module.ts';
 import { coverageRow, entriesIn } from './coverage.ts';
 import { coverageEntries, servicePlacesIn, staleCountIn } from '../keep/keep.coverage.ts';
 import { occurrencesOfServices } from '../records/schedules.service.ts';
-import { thisWeekRange, type Occurrence } from '../schedule.ts';
+import type { Occurrence } from '../schedule.ts';
+import { comingFromNow } from '../coming-days.ts';
 import { FUNCTIE } from '../taxonomy/taxonomy.ts';
 import { ZONE } from '../../../platform/time.ts';
 
@@ -44,8 +45,8 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
   const row = coverageRow({ code: area.code, name: area.name, level: area.level, parentCode: null }, here);
   const active = new Map(entries.map((e) => [e.id, e]));
 
-  // This week's activities of the active services offered here.
-  const week = thisWeekRange(now);
+  // What is still to come in the coming 7 days (today and six more) of the active services offered here.
+  const week = comingFromNow(now);
   const placeOf = new Map(places.map((p) => [p.serviceId, p.locationName]));
   const items: WeekItem[] = (await occurrencesOfServices(db, tenantId, [...active.keys()], week))
     .map(({ serviceId, occurrence }) => ({

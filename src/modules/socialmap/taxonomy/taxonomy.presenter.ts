@@ -6,9 +6,19 @@ export interface TermItem {
   taxonomyId: string | null;
   name: string;
   description: string;
+  nameEn: string | null;
+  descriptionEn: string | null;
   code: string | null;
 }
 
 export function termItem(t: TaxonomyTerm): TermItem {
-  return { id: t.id, taxonomyId: t.taxonomy_id, name: t.name, description: t.description, code: t.code };
+  return {
+    id: t.id,
+    taxonomyId: t.taxonomy_id,
+    name: t.name,
+    description: t.description,
+    nameEn: t.name_en,
+    descriptionEn: t.description_en,
+    code: t.code,
+  };
 }

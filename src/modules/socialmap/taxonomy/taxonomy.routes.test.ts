@@ -61,6 +61,42 @@ describe('social map categories page', () => {
     assert.equal((await admin.get(`/${KRIMPEN.slug}/sociale-kaart/beheer/import`)).statusCode, 403);
   });
 
+  it('keeps an English name beside the Dutch one: defaults have both, the coordinator edits it, English pages show it', async () => {
+    const db = ctx.database.db;
+    const id = (await termIdsByCode(db, KRIMPEN.id, [FUNCTIE.signalering])).get(FUNCTIE.signalering)!;
+    let term = (await listTerms(db, KRIMPEN.id, { ids: [id] }))[0]!;
+    assert.equal(term.name, 'Een oogje in het zeil', 'a plain Dutch name instead of "Signalering"');
+    assert.equal(term.name_en, 'Keeping an eye out');
+    const form = await b.coordinator.get(`${BASE}/${id}`);
+    assert.match(form.body, /name="name_en"[^>]*value="Keeping an eye out"/);
+    const saved = await b.coordinator.post(`${BASE}/${id}`, {
+      name: 'Oogje in het zeil',
+      description: '',
+      name_en: 'Looking out for each other',
+      description_en: 'Neighbours who notice worries.',
+    });
+    assert.equal(saved.statusCode, 303);
+    term = (await listTerms(db, KRIMPEN.id, { ids: [id] }))[0]!;
+    assert.equal(term.name_en, 'Looking out for each other');
+    assert.equal(term.description_en, 'Neighbours who notice worries.');
+    // A form without the English fields leaves them as they are.
+    await b.coordinator.get(`${BASE}/${id}`);
+    await b.coordinator.post(`${BASE}/${id}`, { name: 'Oogje in het zeil', description: '' });
+    assert.equal((await listTerms(db, KRIMPEN.id, { ids: [id] }))[0]!.name_en, 'Looking out for each other');
+    // The resident search page shows the English names to an English reader, the Dutch ones otherwise.
+    const reader = new TestBrowser(ctx.app);
+    const nl = await reader.get(`/${KRIMPEN.slug}/sociale-kaart`);
+    assert.match(nl.body, /Oogje in het zeil/);
+    assert.match(nl.body, /Vragen en advies/);
+    await reader.get('/taal/en');
+    const en = await reader.get(`/${KRIMPEN.slug}/sociale-kaart`);
+    assert.match(en.body, /Looking out for each other/);
+    assert.match(en.body, /Questions and advice/);
+    assert.match(en.body, /Wheelchair accessible/);
+    assert.match(en.body, /Everyone/);
+    assert.doesNotMatch(en.body, /Rolstoeltoegankelijk|Vragen en advies/);
+  });
+
   it('answers 404 for an unknown or malformed term, 403 for residents', async () => {
     assert.equal((await b.coordinator.get(`${BASE}/not-a-uuid`)).statusCode, 404);
     assert.equal((await b.coordinator.get(`${BASE}/00000000-0000-4000-8000-000000000000`)).statusCode, 404);

@@ -17,6 +17,8 @@ const termForm = z.object({
   taxonomy_id: z.string().optional(),
   name: z.string().trim().min(1, 'socialmap.error.required').max(TERM_NAME_MAX, 'socialmap.error.tooLong'),
   description: z.string().trim().max(TERM_DESCRIPTION_MAX, 'socialmap.error.tooLong').optional(),
+  name_en: z.string().trim().max(TERM_NAME_MAX, 'socialmap.error.tooLong').optional(),
+  description_en: z.string().trim().max(TERM_DESCRIPTION_MAX, 'socialmap.error.tooLong').optional(),
 });
 const termParams = { id: z.string().regex(UUID_RE) };
 
@@ -31,7 +33,13 @@ interface Shown {
 /** The submitted texts to show again (a repeated field shows its first value). */
 const shownValues = (v: Submitted) => {
   const one = (x: string | string[] | undefined) => (Array.isArray(x) ? x[0] : x);
-  return { taxonomy_id: one(v.taxonomy_id), name: one(v.name), description: one(v.description) };
+  return {
+    taxonomy_id: one(v.taxonomy_id),
+    name: one(v.name),
+    description: one(v.description),
+    name_en: one(v.name_en),
+    description_en: one(v.description_en),
+  };
 };
 
 /** Register the category pages. */
@@ -66,7 +74,13 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
       await createTerm(
         req.db,
         req.tenant.id,
-        { taxonomy_id: req.body.taxonomy_id ?? '', name: req.body.name, description: req.body.description ?? '' },
+        {
+          taxonomy_id: req.body.taxonomy_id ?? '',
+          name: req.body.name,
+          description: req.body.description ?? '',
+          name_en: req.body.name_en ?? '',
+          description_en: req.body.description_en ?? '',
+        },
         actorFrom(req, app.clock.now()),
       );
       return reply.redirect(base(req.tenant), 303);
@@ -109,7 +123,12 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
         req.db,
         req.tenant.id,
         req.params.id,
-        { name: req.body.name, description: req.body.description ?? '' },
+        {
+          name: req.body.name,
+          description: req.body.description ?? '',
+          ...(req.body.name_en !== undefined ? { nameEn: req.body.name_en } : {}),
+          ...(req.body.description_en !== undefined ? { descriptionEn: req.body.description_en } : {}),
+        },
         actorFrom(req, app.clock.now()),
       );
       return reply.redirect(base(req.tenant), 303);

@@ -31,6 +31,7 @@ export async function ensureDefaultTaxonomies(db: DbOrTrx, principal: Principal,
         tenant_id: tenantId,
         code: def.code,
         name: def.name,
+        name_en: def.nameEn,
         description: def.description,
         version: '1',
       });
@@ -44,6 +45,8 @@ export async function ensureDefaultTaxonomies(db: DbOrTrx, principal: Principal,
           code: term.code,
           name: term.name,
           description: term.description,
+          name_en: term.nameEn,
+          description_en: term.descriptionEn,
           taxonomy: def.name,
           language: 'nl',
         })),
@@ -138,18 +141,28 @@ export async function updateTerm(
   db: DbOrTrx,
   tenantId: string,
   id: string,
-  input: { name: string; description?: string },
+  input: { name: string; description?: string; nameEn?: string; descriptionEn?: string },
   actor: Actor,
 ): Promise<TaxonomyTerm> {
   authorize(can(actor, 'socialmap.categories', { tenantId }));
   const name = input.name.trim();
   if (!name || name.length > TERM_NAME_MAX) throw Invalid({ name: 'socialmap.error.required' });
+  const nameEn = (input.nameEn ?? '').trim();
+  if (nameEn.length > TERM_NAME_MAX) throw Invalid({ name_en: 'socialmap.error.tooLong' });
   const description = (input.description ?? '').trim().slice(0, TERM_DESCRIPTION_MAX);
+  const descriptionEn = (input.descriptionEn ?? '').trim().slice(0, TERM_DESCRIPTION_MAX);
   if (!isUuid(id)) throw NotFound('socialmap.error.termNotFound');
   return inTransaction(db, async (trx) => {
-    const row = await store.updateTerm(trx, tenantId, id, { name, description });
+    // The English texts change only when the form sent them (an older form without them keeps them).
+    const patch = {
+      name,
+      description,
+      ...(input.nameEn !== undefined ? { name_en: nameEn || null } : {}),
+      ...(input.descriptionEn !== undefined ? { description_en: descriptionEn || null } : {}),
+    };
+    const row = await store.updateTerm(trx, tenantId, id, patch);
     if (!row) throw NotFound('socialmap.error.termNotFound');
-    await audit(trx, tenantId, actor, 'update', 'taxonomy_term', id, { fields: ['name', 'description'] });
+    await audit(trx, tenantId, actor, 'update', 'taxonomy_term', id, { fields: ['name', 'description', 'name_en', 'description_en'] });
     return row;
   });
 }

@@ -45,93 +45,169 @@ export type ToegankelijkheidCode = (typeof TOEGANKELIJKHEID)[keyof typeof TOEGAN
 
 export interface DefaultTerm {
   code: string;
+  /** Plain Dutch, as residents say it (issue 12: no jargon such as "Signalering"). */
   name: string;
   description: string;
+  nameEn: string;
+  descriptionEn: string;
 }
 
 export interface DefaultTaxonomy {
   code: TaxonomyCode;
   name: string;
+  nameEn: string;
   description: string;
   /** Which entity its terms tag: functions and target groups tag services, accessibility tags locations. */
   linkEntity: 'service' | 'location';
   terms: readonly DefaultTerm[];
 }
 
-/** The default taxonomies as created for every tenant by ensureDefaultTaxonomies (Dutch names, as shown to residents). */
+const term = (code: string, name: string, description: string, nameEn: string, descriptionEn: string): DefaultTerm => ({
+  code,
+  name,
+  description,
+  nameEn,
+  descriptionEn,
+});
+
+/**
+ * The default taxonomies as created for every tenant by ensureDefaultTaxonomies: plain Dutch names
+ * as shown to residents, with their English text (stored with the term: `name_en`, `description_en`).
+ */
 export const DEFAULT_TAXONOMIES: readonly DefaultTaxonomy[] = [
   {
     code: TAXONOMY.functie,
     name: 'Basisfuncties',
+    nameEn: 'Basic functions',
     description: 'De basisfuncties van de sociale basis in de wijk (Groningen, Koers sociaal domein).',
     linkEntity: 'service',
     terms: [
-      {
-        code: FUNCTIE.informatieAdvies,
-        name: 'Informatie en advies',
-        description: 'Een plek waar u met vragen terecht kunt, zoals een Stip of inloopspreekuur.',
-      },
-      {
-        code: FUNCTIE.signalering,
-        name: 'Signalering',
-        description: 'Mensen die zorgen opmerken en doorgeven, zoals huisbezoeken en een signaleringsnetwerk.',
-      },
-      {
-        code: FUNCTIE.ontmoeting,
-        name: 'Ontmoeting',
-        description: 'Plekken en activiteiten om andere mensen te ontmoeten, zoals een buurthuis of eettafel.',
-      },
-      {
-        code: FUNCTIE.bewegingGezondheid,
-        name: 'Beweging en gezondheid',
-        description: 'Bewegen en gezond blijven, zoals valpreventie en wandelgroepen.',
-      },
-      {
-        code: FUNCTIE.informeleOndersteuning,
-        name: 'Informele ondersteuning',
-        description: 'Hulp van vrijwilligers, buren en mantelzorgers.',
-      },
-      {
-        code: FUNCTIE.zorgondersteuning,
-        name: 'Zorgondersteuning',
-        description: 'Ondersteuning bij zorg, bijvoorbeeld voor mensen met een beperking.',
-      },
+      term(
+        FUNCTIE.informatieAdvies,
+        'Vragen en advies',
+        'Een plek waar u met vragen terecht kunt, zoals een Stip of inloopspreekuur.',
+        'Questions and advice',
+        'A place where you can go with questions, such as a Stip or walk-in hour.',
+      ),
+      term(
+        FUNCTIE.signalering,
+        'Een oogje in het zeil',
+        'Mensen die zorgen opmerken en doorgeven, zoals huisbezoeken en een signaleringsnetwerk.',
+        'Keeping an eye out',
+        'People who notice worries and pass them on, such as home visits and a neighbourhood network.',
+      ),
+      term(
+        FUNCTIE.ontmoeting,
+        'Mensen ontmoeten',
+        'Plekken en activiteiten om andere mensen te ontmoeten, zoals een buurthuis of eettafel.',
+        'Meeting people',
+        'Places and activities to meet other people, such as a community centre or shared meal.',
+      ),
+      term(
+        FUNCTIE.bewegingGezondheid,
+        'Bewegen en gezond blijven',
+        'Bewegen en gezond blijven, zoals valpreventie en wandelgroepen.',
+        'Exercise and staying healthy',
+        'Staying active and healthy, such as fall prevention and walking groups.',
+      ),
+      term(
+        FUNCTIE.informeleOndersteuning,
+        'Hulp van vrijwilligers en buren',
+        'Hulp van vrijwilligers, buren en mantelzorgers.',
+        'Help from volunteers and neighbours',
+        'Help from volunteers, neighbours and carers.',
+      ),
+      term(
+        FUNCTIE.zorgondersteuning,
+        'Hulp bij zorg',
+        'Ondersteuning bij zorg, bijvoorbeeld voor mensen met een beperking.',
+        'Help with care',
+        'Support with care, for example for people with a disability.',
+      ),
     ],
   },
   {
     code: TAXONOMY.doelgroep,
     name: 'Doelgroepen',
+    nameEn: 'Target groups',
     description: 'Voor wie een activiteit of voorziening bedoeld is.',
     linkEntity: 'service',
     terms: [
-      { code: DOELGROEP.jeugd, name: 'Jeugd', description: 'Kinderen en jongeren.' },
-      { code: DOELGROEP.ouderen, name: 'Ouderen', description: 'Mensen van 65 jaar en ouder.' },
-      {
-        code: DOELGROEP.beperking,
-        name: 'Mensen met een beperking',
-        description: 'Mensen met een lichamelijke, verstandelijke of psychische beperking.',
-      },
-      { code: DOELGROEP.mantelzorgers, name: 'Mantelzorgers', description: 'Mensen die zorgen voor een naaste.' },
-      { code: DOELGROEP.nieuwkomers, name: 'Nieuwkomers', description: 'Mensen die net in Nederland of in de wijk wonen.' },
-      { code: DOELGROEP.iedereen, name: 'Iedereen', description: 'Voor alle bewoners.' },
+      term(DOELGROEP.jeugd, 'Kinderen en jongeren', 'Kinderen en jongeren.', 'Children and young people', 'Children and young people.'),
+      term(DOELGROEP.ouderen, 'Ouderen', 'Mensen van 65 jaar en ouder.', 'Older people', 'People aged 65 and over.'),
+      term(
+        DOELGROEP.beperking,
+        'Mensen met een beperking',
+        'Mensen met een lichamelijke, verstandelijke of psychische beperking.',
+        'People with a disability',
+        'People with a physical, intellectual or mental disability.',
+      ),
+      term(
+        DOELGROEP.mantelzorgers,
+        'Mantelzorgers',
+        'Mensen die zorgen voor een naaste.',
+        'Carers',
+        'People who care for someone close to them.',
+      ),
+      term(
+        DOELGROEP.nieuwkomers,
+        'Nieuwkomers',
+        'Mensen die net in Nederland of in de wijk wonen.',
+        'Newcomers',
+        'People who have just come to the Netherlands or to the neighbourhood.',
+      ),
+      term(DOELGROEP.iedereen, 'Iedereen', 'Voor alle bewoners.', 'Everyone', 'For all residents.'),
     ],
   },
   {
     code: TAXONOMY.toegankelijkheid,
     name: 'Toegankelijkheid',
+    nameEn: 'Accessibility',
     description: 'Hoe toegankelijk een plek is voor mensen met een beperking.',
     linkEntity: 'location',
     terms: [
-      {
-        code: TOEGANKELIJKHEID.rolstoel,
-        name: 'Rolstoeltoegankelijk',
-        description: 'U kunt met een rolstoel naar binnen en overal komen.',
-      },
-      { code: TOEGANKELIJKHEID.aangepastToilet, name: 'Aangepast toilet', description: 'Er is een toilet voor mensen met een beperking.' },
-      { code: TOEGANKELIJKHEID.ringleiding, name: 'Ringleiding', description: 'Er is een ringleiding voor mensen met een hoortoestel.' },
-      { code: TOEGANKELIJKHEID.prikkelarm, name: 'Prikkelarm', description: 'Rustige plek met weinig geluid en drukte.' },
-      { code: TOEGANKELIJKHEID.parkeren, name: 'Parkeerplaats dichtbij', description: 'U kunt dichtbij de ingang parkeren.' },
-      { code: TOEGANKELIJKHEID.ov, name: 'Bereikbaar met ov', description: 'Er is een bushalte of station in de buurt.' },
+      term(
+        TOEGANKELIJKHEID.rolstoel,
+        'Rolstoeltoegankelijk',
+        'U kunt met een rolstoel naar binnen en overal komen.',
+        'Wheelchair accessible',
+        'You can get in and around with a wheelchair.',
+      ),
+      term(
+        TOEGANKELIJKHEID.aangepastToilet,
+        'Aangepast toilet',
+        'Er is een toilet voor mensen met een beperking.',
+        'Accessible toilet',
+        'There is a toilet for people with a disability.',
+      ),
+      term(
+        TOEGANKELIJKHEID.ringleiding,
+        'Ringleiding',
+        'Er is een ringleiding voor mensen met een hoortoestel.',
+        'Hearing loop',
+        'There is a hearing loop for people with a hearing aid.',
+      ),
+      term(
+        TOEGANKELIJKHEID.prikkelarm,
+        'Prikkelarm',
+        'Rustige plek met weinig geluid en drukte.',
+        'Quiet (low stimulus)',
+        'A calm place with little noise and few people.',
+      ),
+      term(
+        TOEGANKELIJKHEID.parkeren,
+        'Parkeerplaats dichtbij',
+        'U kunt dichtbij de ingang parkeren.',
+        'Parking nearby',
+        'You can park close to the entrance.',
+      ),
+      term(
+        TOEGANKELIJKHEID.ov,
+        'Bereikbaar met ov',
+        'Er is een bushalte of station in de buurt.',
+        'Reachable by public transport',
+        'There is a bus stop or station nearby.',
+      ),
     ],
   },
 ];

@@ -1,8 +1,10 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, fieldId, TextField } from '../../../../ui/form.tsx';
+import { Checkboxes, Radios } from './choices.tsx';
 import type { ResultCard, SearchResult } from '../find.service.ts';
 import { formatDistance, formatOccurrence } from './format.ts';
 import { ResultMap } from './result-map.tsx';
+import { MapAssets, PointsMap } from '../../../../ui/map.tsx';
 
 /** The submitted (GET) search form, as strings. */
 export interface FindFormValues {
@@ -33,84 +35,6 @@ export interface SearchPageProps {
   filtered: boolean;
   /** The point distances are measured from (for the small map), or null. */
   point: { lat: number; lon: number } | null;
-}
-
-function Checkboxes({
-  name,
-  legend,
-  hint,
-  options,
-  checked,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  options: { code: string; name: string }[];
-  checked: string[];
-}) {
-  if (options.length === 0) return null;
-  return (
-    <fieldset class="utrecht-form-fieldset sm-fieldset" aria-describedby={hint ? `${fieldId(name)}-hint` : undefined}>
-      <legend class="utrecht-form-fieldset__legend">{legend}</legend>
-      {hint && (
-        <p class="utrecht-form-field-description" id={`${fieldId(name)}-hint`}>
-          {hint}
-        </p>
-      )}
-      <div id={fieldId(name)} class="sm-choices">
-        {options.map((o, i) => (
-          <div class="utrecht-form-field utrecht-form-field--checkbox sm-choice">
-            <input
-              class="utrecht-checkbox utrecht-checkbox--html-input"
-              type="checkbox"
-              id={`${fieldId(name)}-${i}`}
-              name={name}
-              value={o.code}
-              checked={checked.includes(o.code)}
-            />
-            <label class="utrecht-form-label utrecht-form-label--checkbox" for={`${fieldId(name)}-${i}`}>
-              {o.name}
-            </label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-function Radios({
-  name,
-  legend,
-  options,
-  value,
-}: {
-  name: string;
-  legend: string;
-  options: { value: string; label: string }[];
-  value: string;
-}) {
-  return (
-    <fieldset class="utrecht-form-fieldset sm-fieldset">
-      <legend class="utrecht-form-fieldset__legend">{legend}</legend>
-      <div id={fieldId(name)} class="sm-choices">
-        {options.map((o, i) => (
-          <div class="utrecht-form-field utrecht-form-field--radio sm-choice">
-            <input
-              class="utrecht-radio-button utrecht-radio-button--html-input"
-              type="radio"
-              id={`${fieldId(name)}-${i}`}
-              name={name}
-              value={o.value}
-              checked={o.value === value}
-            />
-            <label class="utrecht-form-label utrecht-form-label--radio" for={`${fieldId(name)}-${i}`}>
-              {o.label}
-            </label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
 }
 
 function Card({ ctx, slug, item }: { ctx: ViewContext; slug: string; item: ResultCard }) {
@@ -235,6 +159,24 @@ function Results({
             first={(result.page - 1) * result.pageSize + 1}
           />
         )}
+        {/* With JavaScript and tiles: the results on a street map, in place of the drawn one (docs/maps.md). */}
+        <PointsMap
+          label={t('socialmap.find.map.title')}
+          replaces=".sm-map"
+          points={result.items.flatMap((item, i) =>
+            item.location && item.location.lat !== null && item.location.lon !== null
+              ? [
+                  {
+                    lat: item.location.lat,
+                    lon: item.location.lon,
+                    label: `${(result.page - 1) * result.pageSize + 1 + i}. ${item.name}`,
+                    href: `/${slug}/sociale-kaart/aanbod/${item.id}`,
+                  },
+                ]
+              : [],
+          )}
+        />
+        <MapAssets />
       </div>
       {pages > 1 && (
         <nav class="sm-pager" aria-label={t('socialmap.find.results.pages')}>
@@ -258,11 +200,25 @@ function Results({
 /** The resident search page: a GET form that works without JavaScript, and the results as a list. */
 export function SearchPage({ ctx, slug, values, options, errors, result, origin, filtered, point }: SearchPageProps) {
   const { t } = ctx;
+  // The folded filters (kind, for whom, accessibility, distance): the <details> is open when one is in use or wrong.
+  const foldedActive =
+    values.functie.length +
+    values.doelgroep.length +
+    values.toegankelijk.length +
+    (values.afstand && values.afstand !== '1000' ? 1 : 0) +
+    (['functie', 'doelgroep', 'toegankelijk', 'afstand'].some((f) => errors[f]) ? 1 : 0);
   return (
     <>
       <h1 class="utrecht-heading-1">{t('socialmap.find.title')}</h1>
       <p class="utrecht-paragraph">{t('socialmap.find.intro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
+      {result && result.total > 0 && (
+        <p class="utrecht-paragraph sm-skip">
+          <a class="utrecht-link" href="#resultaten">
+            {t('socialmap.find.results.skip')}
+          </a>
+        </p>
+      )}
       <form method="get" action={`/${slug}/sociale-kaart`} class="form sm-form" aria-label={t('socialmap.find.form.label')} novalidate>
         <TextField
           name="q"
@@ -272,31 +228,6 @@ export function SearchPage({ ctx, slug, values, options, errors, result, origin,
           value={values.q}
           error={errors.q}
           maxLength={200}
-        />
-        <Checkboxes name="functie" legend={t('socialmap.find.form.what')} options={options.functie ?? []} checked={values.functie} />
-        <Checkboxes
-          name="doelgroep"
-          legend={t('socialmap.find.form.forWhom')}
-          options={options.doelgroep ?? []}
-          checked={values.doelgroep}
-        />
-        <Checkboxes
-          name="toegankelijk"
-          legend={t('socialmap.find.form.access')}
-          hint={t('socialmap.find.form.accessHint')}
-          options={options.toegankelijkheid ?? []}
-          checked={values.toegankelijk}
-        />
-        <Radios
-          name="wanneer"
-          legend={t('socialmap.find.form.when')}
-          value={values.wanneer}
-          options={[
-            { value: '', label: t('socialmap.find.form.whenAny') },
-            { value: 'nu', label: t('socialmap.find.form.whenNow') },
-            { value: 'vandaag', label: t('socialmap.find.form.whenToday') },
-            { value: 'week', label: t('socialmap.find.form.whenWeek') },
-          ]}
         />
         <fieldset class="utrecht-form-fieldset sm-fieldset" aria-describedby="sm-where-hint">
           <legend class="utrecht-form-fieldset__legend">{t('socialmap.find.form.where')}</legend>
@@ -328,6 +259,12 @@ export function SearchPage({ ctx, slug, values, options, errors, result, origin,
             error={errors.adres}
             autocomplete="street-address"
             maxLength={200}
+            data={{
+              'data-address-autocomplete': `/${slug}/adressen/zoek`,
+              'data-suggest-label': t('areas.geocode.suggest.label'),
+              'data-msg-count': t('areas.geocode.suggest.count'),
+              'data-msg-one': t('areas.geocode.suggest.one'),
+            }}
           />
           <input type="hidden" name="lat" id="sm-lat" value={values.lat} />
           <input type="hidden" name="lon" id="sm-lon" value={values.lon} />
@@ -350,15 +287,46 @@ export function SearchPage({ ctx, slug, values, options, errors, result, origin,
           )}
         </fieldset>
         <Radios
-          name="afstand"
-          legend={t('socialmap.find.form.distance')}
-          value={values.afstand}
+          name="wanneer"
+          legend={t('socialmap.find.form.when')}
+          value={values.wanneer}
           options={[
-            { value: '500', label: t('socialmap.find.form.distance500') },
-            { value: '1000', label: t('socialmap.find.form.distance1000') },
-            { value: '3000', label: t('socialmap.find.form.distance3000') },
+            { value: '', label: t('socialmap.find.form.whenAny') },
+            { value: 'nu', label: t('socialmap.find.form.whenNow') },
+            { value: 'vandaag', label: t('socialmap.find.form.whenToday') },
+            { value: 'week', label: t('socialmap.find.form.whenWeek') },
           ]}
         />
+        <details class="sm-more" open={foldedActive > 0}>
+          <summary class="sm-more__summary">
+            {t('socialmap.find.form.moreFilters')}
+            {foldedActive > 0 && <> ({t('socialmap.find.form.moreFiltersActive', { count: foldedActive })})</>}
+          </summary>
+          <Checkboxes name="functie" legend={t('socialmap.find.form.what')} options={options.functie ?? []} checked={values.functie} />
+          <Checkboxes
+            name="doelgroep"
+            legend={t('socialmap.find.form.forWhom')}
+            options={options.doelgroep ?? []}
+            checked={values.doelgroep}
+          />
+          <Checkboxes
+            name="toegankelijk"
+            legend={t('socialmap.find.form.access')}
+            hint={t('socialmap.find.form.accessHint')}
+            options={options.toegankelijkheid ?? []}
+            checked={values.toegankelijk}
+          />
+          <Radios
+            name="afstand"
+            legend={t('socialmap.find.form.distance')}
+            value={values.afstand}
+            options={[
+              { value: '500', label: t('socialmap.find.form.distance500') },
+              { value: '1000', label: t('socialmap.find.form.distance1000') },
+              { value: '3000', label: t('socialmap.find.form.distance3000') },
+            ]}
+          />
+        </details>
         <div class="sm-actions">
           <button type="submit" class="utrecht-button utrecht-button--primary-action">
             {t('socialmap.find.form.submit')}
@@ -368,7 +336,8 @@ export function SearchPage({ ctx, slug, values, options, errors, result, origin,
           </a>
         </div>
       </form>
-      <section class="section" aria-labelledby="sm-results-title">
+      {/* The results area: the count, the list and its maps (an SVG sketch; helper blocks such as a tile map go here too). */}
+      <section class="section sm-results-section" id="resultaten" aria-labelledby="sm-results-title" tabindex={-1}>
         <h2 class="utrecht-heading-2" id="sm-results-title">
           {t('socialmap.find.results.title')}
         </h2>
@@ -376,6 +345,7 @@ export function SearchPage({ ctx, slug, values, options, errors, result, origin,
         {result && <Results ctx={ctx} slug={slug} values={values} result={result} filtered={filtered} point={point} />}
       </section>
       <script src="/static/socialmap.js" defer></script>
+      <script src="/static/address-autocomplete.js" defer></script>
     </>
   );
 }

@@ -31,7 +31,7 @@ export function ServicePage({ ctx, slug, data }: { ctx: ViewContext; slug: strin
       <p class="sm-result__org">{t('socialmap.find.results.by', { organisation: s.organizationName })}</p>
       {s.isDemo && <p class="sm-demo">{t('socialmap.find.demo')}</p>}
       {s.alert && (
-        <div class="notice" role="note">
+        <div class="notice notice--warning" role="note">
           <strong>{t('socialmap.find.service.alert')}:</strong> {s.alert}
         </div>
       )}
@@ -185,6 +185,7 @@ export function ServicePage({ ctx, slug, data }: { ctx: ViewContext; slug: strin
         <h2 class="utrecht-heading-2" id="sm-contact">
           {t('socialmap.find.service.contact')}
         </h2>
+        {s.isDemo && <p class="sm-demo">{t('socialmap.find.service.demoContact')}</p>}
         <dl class="sm-facts">
           <dt>{t('socialmap.find.service.organisation')}</dt>
           <dd>{s.organizationName}</dd>

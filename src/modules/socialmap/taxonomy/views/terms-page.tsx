@@ -5,7 +5,39 @@ import type { TermItem } from '../taxonomy.presenter.ts';
 import { DataTable } from '../../../../ui/table.tsx';
 import { TERM_DESCRIPTION_MAX, TERM_NAME_MAX } from '../../socialmap.schemas.ts';
 
-type Values = { taxonomy_id?: string; name?: string; description?: string };
+type Values = { taxonomy_id?: string; name?: string; description?: string; name_en?: string; description_en?: string };
+
+/** The English name and explanation of a term (shown on English pages and by the HSDS API in English). */
+function EnglishFields({
+  ctx,
+  values,
+  errors,
+}: {
+  ctx: ViewContext;
+  values?: Values | undefined;
+  errors?: Record<string, string> | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      <TextField
+        name="name_en"
+        label={t('socialmap.terms.nameEn')}
+        hint={t('socialmap.terms.englishHint')}
+        value={values?.name_en}
+        error={errors?.name_en}
+        maxLength={TERM_NAME_MAX}
+      />
+      <TextField
+        name="description_en"
+        label={t('socialmap.terms.descriptionEn')}
+        value={values?.description_en}
+        error={errors?.description_en}
+        maxLength={TERM_DESCRIPTION_MAX}
+      />
+    </>
+  );
+}
 
 /** Coordinators: the categories (taxonomies and terms) of the social map, with a form to add a term. */
 export function TermsPage({
@@ -31,6 +63,11 @@ export function TermsPage({
     <>
       <h1 class="utrecht-heading-1">{t('socialmap.terms.title')}</h1>
       <p class="utrecht-paragraph">{t('socialmap.terms.intro')}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/${slug}/sociale-kaart/beheer/zoekwoorden`}>
+          {t('socialmap.synonyms.title')}
+        </a>
+      </p>
       {taxonomies.map((tax) => (
         <section aria-labelledby={`tax-${tax.id}`}>
           <h2 class="utrecht-heading-2" id={`tax-${tax.id}`}>
@@ -39,13 +76,20 @@ export function TermsPage({
           <DataTable
             class="utrecht-table"
             caption={tax.name}
-            columns={[t('socialmap.terms.name'), t('socialmap.terms.description'), t('socialmap.terms.code'), t('socialmap.terms.actions')]}
+            columns={[
+              t('socialmap.terms.name'),
+              t('socialmap.terms.nameEn'),
+              t('socialmap.terms.description'),
+              t('socialmap.terms.code'),
+              t('socialmap.terms.actions'),
+            ]}
           >
             {terms
               .filter((term) => term.taxonomyId === tax.id)
               .map((term) => (
                 <tr>
                   <td>{term.name}</td>
+                  <td lang="en">{term.nameEn ?? ''}</td>
                   <td>{term.description}</td>
                   <td>{term.code ?? ''}</td>
                   <td>
@@ -77,6 +121,7 @@ export function TermsPage({
           error={errors?.description}
           maxLength={TERM_DESCRIPTION_MAX}
         />
+        <EnglishFields ctx={ctx} values={values} errors={errors} />
         <SubmitButton>{t('socialmap.terms.addSubmit')}</SubmitButton>
       </Form>
       {canImport && (
@@ -127,6 +172,11 @@ export function TermEditPage({
           value={values?.description ?? term.description}
           error={errors?.description}
           maxLength={TERM_DESCRIPTION_MAX}
+        />
+        <EnglishFields
+          ctx={ctx}
+          values={{ name_en: values?.name_en ?? term.nameEn ?? '', description_en: values?.description_en ?? term.descriptionEn ?? '' }}
+          errors={errors}
         />
         <SubmitButton>{t('socialmap.terms.save')}</SubmitButton>
       </Form>
