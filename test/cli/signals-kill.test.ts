@@ -13,7 +13,7 @@ import pg from 'pg';
 import { openDatabase, type DbHandle } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { allMigrations } from '../../src/modules/migrations.ts';
-import { createTenant } from '../../src/modules/areas/areas.service.ts';
+import { importDemoAreas } from '../../src/modules/areas/areas.service.ts';
 import { ensureCategories } from '../../src/modules/signals/config/categories.service.ts';
 import { DEMO_GROUPS } from '../../src/modules/signals/demo-categories.ts';
 import { freePort, removeDir, spawnSamenhang, tempDir, waitForOk, type Child } from '../e2e/helpers/process.ts';
@@ -89,6 +89,9 @@ async function submit(url: string, email: string): Promise<{ status: number; bod
       submissionId,
       description: 'De schommel in de speeltuin is kapot.',
       address: 'Raadhuisplein 1',
+      lat: '51.915',
+      lon: '4.6',
+      nearbySeen: '1',
       name: 'Test Melder',
       email,
       wantsFeedback: '1',
@@ -104,7 +107,8 @@ describe(`kill -9 right after the answer loses neither the signal nor its mail (
     const setup = await target.open();
     try {
       await migrateToLatest(setup.db, allMigrations());
-      await createTenant(setup.db, TENANT);
+      // The municipality with its areas: a report is only stored once it is placed inside the municipality.
+      await importDemoAreas(setup.db, { tenants: [TENANT], dataDir: 'seed-data/cbs', now: new Date() });
       await ensureCategories(setup.db, TENANT.id, DEMO_GROUPS);
     } finally {
       await setup.close();

@@ -2,6 +2,7 @@
 import type { GroupDefinition } from './config/categories.service.ts';
 import type { CategoryQuestion } from './signals.tables.ts';
 import type { SignalState } from './workflow.ts';
+import { withEnglish } from './demo-english.ts';
 
 const DANGER: CategoryQuestion = {
   key: 'direct_gevaar',
@@ -19,7 +20,7 @@ const KNOWS: CategoryQuestion = {
   options: ['Ja', 'Nee', 'Weet ik niet'],
 };
 
-export const DEMO_GROUPS: readonly GroupDefinition[] = [
+const DUTCH_GROUPS: readonly GroupDefinition[] = [
   {
     code: 'openbare-ruimte',
     name: 'Openbare ruimte',
@@ -156,6 +157,9 @@ export const DEMO_GROUPS: readonly GroupDefinition[] = [
     ],
   },
 ];
+
+/** The demo groups and categories, Dutch with English beside it (demo-english.ts). */
+export const DEMO_GROUPS: readonly GroupDefinition[] = withEnglish(DUTCH_GROUPS);
 
 /** Default standard texts per state (editable before sending). */
 export const DEMO_STANDARD_TEXTS: Partial<Record<SignalState, string>> = {

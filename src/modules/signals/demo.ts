@@ -8,9 +8,14 @@ import { createSignal, transitionSignal } from './signals.service.ts';
 import type { SignalState } from './workflow.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 
-/** The partner that gets worries about neighbours (welfare / Stip), and the housing corporation for neighbour nuisance. */
-const CARE_PARTNER: Record<string, string> = { GM0542: 'Meldpunt Capelle-Krimpen', GM1980: 'Kern 8', GM0014: 'Stips' };
-const HOUSING_PARTNER: Record<string, string> = { GM0542: 'QuaWonen', GM1980: 'Woonwaard' };
+/**
+ * The partner that gets worries about neighbours (welfare / Stip), and the housing corporation for neighbour nuisance.
+ * Routing may only point at an organisation with someone who picks signals up: in Krimpen the demo professional works
+ * for QuaWonen (its wijkconsulenten take the worries); Meldpunt Capelle-Krimpen has no demo members.
+ */
+const CARE_PARTNER: Record<string, string> = { GM0542: 'QuaWonen', GM1980: 'Kern 8', GM0014: 'Stips' };
+/** Neighbour nuisance: the housing corporation in Krimpen, buurtbemiddeling by the welfare partner in Heerhugowaard (Woonwaard has no demo members). */
+const HOUSING_PARTNER: Record<string, string> = { GM0542: 'QuaWonen', GM1980: 'Kern 8' };
 
 interface DemoSignal {
   code: string;

@@ -22,6 +22,7 @@ import { mineRoutes } from './mine/mine.routes.tsx';
 import { jobsSettingsRoutes } from './jobs/jobs.routes.tsx';
 import { signalsJobs, signalsRecurringJobs } from './jobs/jobs.ts';
 import { signalsAreaSection } from './section/section.tsx';
+import { signalsAttention } from './attention/attention.ts';
 
 /** Routes of the signals module; one line per registrar (resident pages, handling pages, Open311 API…). */
 async function signalsRoutes(app: FastifyInstance): Promise<void> {
@@ -45,28 +46,38 @@ export const signalsModule: ModuleDefinition = {
   name: 'signals',
   routes: signalsRoutes,
   areaSections: [signalsAreaSection],
+  attention: [signalsAttention],
   nav: [
-    { path: (slug) => `/${slug}/meldingen`, labelKey: 'signals.nav', tenantOnly: true },
+    { path: (slug) => `/${slug}/meldingen`, labelKey: 'signals.nav', group: 'signals', tenantOnly: true },
     {
       path: (slug) => `/${slug}/meldingen/mijn`,
       labelKey: 'signals.mine.nav',
+      group: 'signals',
       tenantOnly: true,
       roles: ['resident', 'volunteer', 'professional', 'coordinator', 'admin'],
     },
     {
       path: (slug) => `/${slug}/meldingen/behandelen`,
       labelKey: 'signals.nav.handle',
+      group: 'signals',
       tenantOnly: true,
       roles: ['professional', 'coordinator'],
     },
     {
       path: (slug) => `/${slug}/meldingen/wijkschouw`,
       labelKey: 'signals.nav.wijkschouw',
+      group: 'signals',
       tenantOnly: true,
       roles: ['volunteer', 'professional', 'coordinator'],
     },
-    { path: (slug) => `/${slug}/beheer/meldingen`, labelKey: 'signals.nav.config', tenantOnly: true, roles: ['coordinator', 'admin'] },
-    { path: (slug) => `/${slug}/beheer/open311`, labelKey: 'open311.admin.nav', tenantOnly: true, roles: ['admin'] },
+    {
+      path: (slug) => `/${slug}/beheer/meldingen`,
+      labelKey: 'signals.nav.config',
+      group: 'admin',
+      tenantOnly: true,
+      roles: ['coordinator', 'admin'],
+    },
+    { path: (slug) => `/${slug}/beheer/open311`, labelKey: 'open311.admin.nav', group: 'admin', tenantOnly: true, roles: ['admin'] },
   ],
   jobs: signalsJobs,
   recurringJobs: signalsRecurringJobs,

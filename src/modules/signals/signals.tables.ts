@@ -28,6 +28,10 @@ export interface CategoryQuestion {
   options?: readonly string[];
   /** An answer that must not be submitted here: the message is shown instead (e.g. "Bel 112"). */
   hardStop?: { answer: string; message: string };
+  /** English label (issue 12); absent: the Dutch one. */
+  labelEn?: string;
+  /** English text of each option, in the same order (the stored answer stays the Dutch option). */
+  optionsEn?: readonly string[];
 }
 
 export interface SignalsSettingsTable {
@@ -48,6 +52,9 @@ export interface SignalsCategoryGroupsTable {
   code: string;
   name: string;
   description: ColumnType<string, string | undefined, string>;
+  /** English name and description; '' means "use the Dutch one". */
+  name_en: ColumnType<string, string | undefined, string>;
+  description_en: ColumnType<string, string | undefined, string>;
   position: ColumnType<number, number | undefined, number>;
   created_at: Stamp;
 }
@@ -60,6 +67,9 @@ export interface SignalsCategoriesTable {
   service_code: string;
   name: string;
   description: ColumnType<string, string | undefined, string>;
+  /** English name and description; '' means "use the Dutch one". */
+  name_en: ColumnType<string, string | undefined, string>;
+  description_en: ColumnType<string, string | undefined, string>;
   /** Handling deadline in working days (Dutch public holidays honoured, workdays.ts). */
   deadline_days: ColumnType<number, number | undefined, number>;
   questions: JSONColumnType<CategoryQuestion[], string | undefined, string>;
@@ -192,6 +202,8 @@ export interface SignalsStandardTextsTable {
   category_id: string | null;
   state: SignalState;
   text: string;
+  /** English text; '' means "use the Dutch one". */
+  text_en: ColumnType<string, string | undefined, string>;
   updated_at: Stamp;
 }
 

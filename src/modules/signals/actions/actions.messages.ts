@@ -26,6 +26,8 @@ export const messages = defineMessages({
     'signals.actions.field.owner': 'Wie doet het? (niet verplicht)',
     'signals.actions.field.ownerHint':
       'Kies iemand van de gekozen organisatie. Kiest u niemand, dan krijgen alle professionals van die organisatie een e-mail.',
+    'signals.actions.field.ownerHintGrouped':
+      'De mensen staan per organisatie. Kies iemand van de organisatie die u hierboven koos. Kiest u niemand, dan krijgen alle professionals van die organisatie een e-mail.',
     'signals.actions.field.due': 'Uiterlijk klaar op (niet verplicht)',
     'signals.actions.field.dueHint': 'Bijvoorbeeld 2026-12-01.',
     'signals.actions.update': 'Actie bijwerken: {description}',
@@ -34,6 +36,7 @@ export const messages = defineMessages({
     'signals.actions.drop': 'Laten vervallen',
     'signals.actions.field.reason': 'Waarom vervalt deze actie?',
     'signals.actions.change': 'Wie of datum wijzigen',
+    'signals.actions.warning': 'Let op:',
     'signals.actions.openHint': 'U kunt deze melding pas afhandelen als alle acties klaar zijn of vervallen. Nog open: {n}.',
     'signals.actions.historyLabel': 'Actie',
     'signals.actions.error.organisation': 'Kies een organisatie.',
@@ -111,6 +114,8 @@ export const messages = defineMessages({
     'signals.actions.field.owner': 'Who does it? (optional)',
     'signals.actions.field.ownerHint':
       'Choose someone of the chosen organisation. If you choose nobody, all professionals of that organisation get an e-mail.',
+    'signals.actions.field.ownerHintGrouped':
+      'People are listed per organisation. Choose someone of the organisation you chose above. If you choose nobody, all professionals of that organisation get an e-mail.',
     'signals.actions.field.due': 'Due by (optional)',
     'signals.actions.field.dueHint': 'For example 2026-12-01.',
     'signals.actions.update': 'Update action: {description}',
@@ -119,6 +124,7 @@ export const messages = defineMessages({
     'signals.actions.drop': 'Drop',
     'signals.actions.field.reason': 'Why is this action dropped?',
     'signals.actions.change': 'Change who or date',
+    'signals.actions.warning': 'Note:',
     'signals.actions.openHint': 'You can close this report only when every action is done or dropped. Still open: {n}.',
     'signals.actions.historyLabel': 'Action',
     'signals.actions.error.organisation': 'Choose an organisation.',

@@ -3,7 +3,7 @@ import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { Invalid, NotFound, type FieldErrors } from '../../../platform/errors.ts';
 import { getArea } from '../../areas/areas.service.ts';
-import { listOrganisations } from '../../people/people.service.ts';
+import { listMembers, listOrganisations } from '../../people/people.service.ts';
 import * as store from './categories.store.ts';
 import * as config from './config.store.ts';
 import { routeSignal } from './routing.ts';
@@ -21,6 +21,8 @@ export interface CategoryDefinition {
   serviceCode: string;
   name: string;
   description: string;
+  nameEn?: string;
+  descriptionEn?: string;
   deadlineDays: number;
   sensitive?: boolean;
   questions?: readonly CategoryQuestion[];
@@ -30,6 +32,8 @@ export interface GroupDefinition {
   code: string;
   name: string;
   description: string;
+  nameEn?: string;
+  descriptionEn?: string;
   categories: readonly CategoryDefinition[];
 }
 
@@ -45,8 +49,17 @@ export async function ensureCategories(
   for (const [gi, g] of groups.entries()) {
     let groupId = existingGroups.get(g.code);
     if (!groupId) {
-      groupId = (await store.insertGroup(db, { tenant_id: tenantId, code: g.code, name: g.name, description: g.description, position: gi }))
-        .id;
+      groupId = (
+        await store.insertGroup(db, {
+          tenant_id: tenantId,
+          code: g.code,
+          name: g.name,
+          description: g.description,
+          name_en: g.nameEn ?? '',
+          description_en: g.descriptionEn ?? '',
+          position: gi,
+        })
+      ).id;
     }
     for (const [ci, c] of g.categories.entries()) {
       if (existingCats.has(c.serviceCode)) continue;
@@ -56,6 +69,8 @@ export async function ensureCategories(
         service_code: c.serviceCode,
         name: c.name,
         description: c.description,
+        name_en: c.nameEn ?? '',
+        description_en: c.descriptionEn ?? '',
         deadline_days: c.deadlineDays,
         sensitive: c.sensitive ?? false,
         questions: c.questions ?? [],
@@ -159,6 +174,16 @@ export function authorizeSettings(actor: SettingsActor, tenantId: string): void 
   authorize(can(actor.principal, 'signal.config', { tenantId }));
 }
 
+/** The roles that can pick up a signal routed to their organisation (the routed organisation's `signal.handle`). */
+const HANDLER_ROLES: ReadonlySet<string> = new Set(['professional', 'coordinator']);
+
+/** The organisations of the tenant where nobody can pick up a signal: no (undeleted) member with a professional or coordinator role. */
+export async function organisationsWithoutHandlers(db: DbOrTrx, tenantId: string): Promise<Set<string>> {
+  const [orgs, members] = await Promise.all([listOrganisations(db, tenantId), listMembers(db, tenantId)]);
+  const staffed = new Set(members.filter((m) => m.organisationId && HANDLER_ROLES.has(m.role)).map((m) => m.organisationId));
+  return new Set(orgs.filter((o) => !staffed.has(o.id)).map((o) => o.id));
+}
+
 /** A rule's target: everything, one group or one category of the tenant. */
 export type RuleTarget = { kind: 'all' } | { kind: 'group'; id: string } | { kind: 'category'; id: string };
 
@@ -184,6 +209,9 @@ export async function appendRoutingRule(
     }
     if (!(await listOrganisations(trx, tenantId)).some((o) => o.id === rule.organisationId)) {
       errors.organisationId = 'signals.config.error.organisation';
+    } else if ((await organisationsWithoutHandlers(trx, tenantId)).has(rule.organisationId)) {
+      // A rule that sends signals to nobody: refused, so a worry never waits where no one looks.
+      errors.organisationId = 'signals.config.error.organisationEmpty';
     }
     if (Object.keys(errors).length) throw Invalid(errors);
     const rules = await config.lockRoutingRules(trx, tenantId);
@@ -270,6 +298,8 @@ export interface RouteTest {
   /** Index (0-based) of the first matching rule, or null when the default desk gets it. */
   ruleIndex: number | null;
   organisationId: string | null;
+  /** True when nobody in that organisation can pick the signal up (no professional or coordinator member). */
+  unstaffed: boolean;
   buurtCode: string | null;
   wijkCode: string | null;
 }
@@ -296,7 +326,8 @@ export async function testRoute(db: DbOrTrx, tenantId: string, categoryId: strin
   const defaultDesk = await store.getDefaultOrganisation(db, tenantId);
   const organisationId = routeSignal(rules, input, defaultDesk);
   const ruleIndex = rules.findIndex((r) => routeSignal([r], input, null) !== null);
-  return { ruleIndex: ruleIndex < 0 ? null : ruleIndex, organisationId, buurtCode, wijkCode };
+  const unstaffed = organisationId === null || (await organisationsWithoutHandlers(db, tenantId)).has(organisationId);
+  return { ruleIndex: ruleIndex < 0 ? null : ruleIndex, organisationId, unstaffed, buurtCode, wijkCode };
 }
 
 /** Every standard text of the tenant (tenant defaults have category_id null). */

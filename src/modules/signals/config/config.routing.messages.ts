@@ -41,6 +41,11 @@ export const messages = defineMessages({
     'signals.config.routing.resultRule': 'Regel {n} past als eerste.',
     'signals.config.routing.resultDefault': 'Geen regel past. De melding gaat naar het standaardloket.',
     'signals.config.routing.resultOrg': 'De melding gaat naar: {name}.',
+    'signals.config.routing.unstaffed':
+      'Let op: bij {name} werkt niemand die meldingen kan oppakken (geen professional of coördinator). Zo’n melding blijft liggen. Geef iemand een rol bij deze organisatie, of laat de regel naar een andere organisatie wijzen.',
+    'signals.config.routing.unstaffedMark': 'Let op: hier werkt niemand die meldingen oppakt',
+    'signals.config.error.organisationEmpty':
+      'Bij deze organisatie werkt niemand die meldingen kan oppakken. Kies een organisatie met een professional of coördinator, of geef eerst iemand een rol bij deze organisatie.',
     'signals.config.texts.title': 'Standaardteksten',
     'signals.config.texts.intro':
       'Bij elke stap in de afhandeling kan de melder een bericht krijgen. De behandelaar ziet de standaardtekst al ingevuld en kan hem aanpassen voor hij het bericht stuurt. Heeft een categorie een eigen tekst? Dan gebruiken we die in plaats van de standaardtekst. Maximaal 5000 tekens.',
@@ -99,6 +104,11 @@ export const messages = defineMessages({
     'signals.config.routing.resultRule': 'Rule {n} is the first to match.',
     'signals.config.routing.resultDefault': 'No rule matches. The report goes to the default desk.',
     'signals.config.routing.resultOrg': 'The report goes to: {name}.',
+    'signals.config.routing.unstaffed':
+      'Note: nobody at {name} can pick up reports (no professional or coordinator). Such a report would wait unseen. Give someone a role in this organisation, or point the rule at another organisation.',
+    'signals.config.routing.unstaffedMark': 'Note: nobody here picks up reports',
+    'signals.config.error.organisationEmpty':
+      'Nobody at this organisation can pick up reports. Choose an organisation with a professional or coordinator, or first give someone a role in this organisation.',
     'signals.config.texts.title': 'Standard texts',
     'signals.config.texts.intro':
       'At each step of handling, the reporter can get a message. The handler sees the standard text already filled in and can change it before sending. Does a category have its own text? Then we use that instead of the standard text. At most 5000 characters.',

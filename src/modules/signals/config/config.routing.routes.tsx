@@ -57,13 +57,14 @@ export async function configRoutingRoutes(app: FastifyInstance): Promise<void> {
   type RoutingView = { saved?: boolean; errors?: Errors; values?: FormValues; query?: z.output<typeof routeTestQuery> };
   const routingPage = async (req: TenantRequest, reply: FastifyReply, view: RoutingView) => {
     const tenantId = req.tenant.id;
-    const [rules, groups, cats, areas, organisations, desk] = await Promise.all([
+    const [rules, groups, cats, areas, organisations, desk, unstaffed] = await Promise.all([
       categories.listRoutingRules(req.db, tenantId),
       listStore.listGroups(req.db, tenantId),
       categories.listCategories(req.db, tenantId),
       areaOptions(req),
       orgs(req),
       config.getDefaultDesk(req.db, tenantId),
+      categories.organisationsWithoutHandlers(req.db, tenantId),
     ]);
     const q = view.query;
     let test: Parameters<typeof RoutingPage>[0]['test'];
@@ -90,6 +91,7 @@ export async function configRoutingRoutes(app: FastifyInstance): Promise<void> {
         areas={areas}
         organisations={organisations}
         defaultDesk={desk}
+        unstaffed={[...unstaffed]}
         saved={!view.errors && !!view.saved}
         errors={view.errors}
         {...(view.errors ? { values: view.values ?? {} } : {})}

@@ -74,6 +74,9 @@ export const groupForm = z.object({
 const categoryFields = {
   name: text(MAX_NAME),
   description: text(MAX_DESCRIPTION, false),
+  /** English texts (issue 12); empty: the Dutch ones are shown on English pages too. */
+  nameEn: text(MAX_NAME, false),
+  descriptionEn: text(MAX_DESCRIPTION, false),
   groupId: z.string('signals.config.error.group').regex(UUID_RE, 'signals.config.error.group'),
   deadlineDays: int(0, MAX_DEADLINE_DAYS, 'signals.config.error.deadline'),
   position: int(0, MAX_POSITION, 'signals.config.error.position'),

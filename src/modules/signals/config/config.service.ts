@@ -11,7 +11,7 @@ import * as cats from './categories.store.ts';
 import * as store from './config.store.ts';
 import { type CategoryCreateInput, type CategoryEditInput } from './config.schemas.ts';
 import { isUuid } from '../../../platform/ids.ts';
-import { authorizeSettings, type SettingsActor } from './categories.service.ts';
+import { authorizeSettings, organisationsWithoutHandlers, type SettingsActor } from './categories.service.ts';
 import type { CategoryQuestion } from '../signals.tables.ts';
 
 /** Who makes a change (for the audit log). */
@@ -46,6 +46,9 @@ export async function changeDefaultDesk(db: DbOrTrx, tenantId: string, organisat
   authorizeSettings(actor, tenantId);
   await inTransaction(db, async (trx) => {
     await assertOrganisation(trx, tenantId, organisationId);
+    if ((await organisationsWithoutHandlers(trx, tenantId)).has(organisationId)) {
+      throw Invalid({ organisationId: 'signals.config.error.organisationEmpty' });
+    }
     const before = await cats.getDefaultOrganisation(trx, tenantId);
     await cats.setDefaultOrganisation(trx, tenantId, organisationId, now);
     await audit(trx, tenantId, actor, 'update', 'signal_settings', tenantId, { defaultOrganisation: { from: before, to: organisationId } });
@@ -107,6 +110,8 @@ export async function createCategory(
         service_code: input.serviceCode,
         name: input.name,
         description: input.description,
+        name_en: input.nameEn,
+        description_en: input.descriptionEn,
         deadline_days: input.deadlineDays,
         sensitive: input.sensitive,
         active: input.active,
@@ -148,6 +153,8 @@ export async function updateCategory(
     const patch = {
       name: input.name,
       description: input.description,
+      name_en: input.nameEn,
+      description_en: input.descriptionEn,
       group_id: input.groupId,
       deadline_days: input.deadlineDays,
       sensitive: input.sensitive,

@@ -32,6 +32,10 @@ describe('signals settings pages', () => {
     await signInAs(ctx, coord, { tenantId: KRIMPEN.id, role: 'coordinator' });
     admin = new TestBrowser(ctx.app);
     await signInAs(ctx, admin, { tenantId: KRIMPEN.id, role: 'admin' });
+    // Routing may only point at an organisation where someone picks signals up.
+    for (const organisationId of [k.welfare, k.housing]) {
+      await signInAs(ctx, new TestBrowser(ctx.app), { tenantId: KRIMPEN.id, role: 'professional', organisationId });
+    }
   });
 
   it('every page answers 200 for coordinators and administrators, and is refused to others', async () => {
@@ -203,6 +207,9 @@ describe('signals settings pages', () => {
       answer_hoeveel: 'Veel',
       description: 'Vis',
       address: 'Sloot',
+      // A pin: a typed address alone must be found by the geocoder (no address table in tests).
+      lat: String(KRIMPEN_POINT.latitude),
+      lon: String(KRIMPEN_POINT.longitude),
     });
     assert.match(sent.body, /id="meldingsnummer"/);
 

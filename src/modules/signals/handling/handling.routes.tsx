@@ -3,15 +3,11 @@ import { z } from 'zod';
 import { Forbidden } from '../../../platform/errors.ts';
 import { routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
-import { recordAudit, auditFrom } from '../../../platform/audit/audit.service.ts';
-import { getOrganisation, listOrganisations } from '../../people/people.service.ts';
-import { loadActionsPanel } from '../actions/actions.routes.tsx';
-import { listCategories, standardText } from '../config/categories.service.ts';
-import { categoryModel } from '../config/categories.presenter.ts';
-import { openSignal, reassignSignal, signalHistory, transitionSignal } from '../signals.service.ts';
-import { nextStates, SIGNAL_STATES } from '../workflow.ts';
-import { SignalPage } from './views/handle.tsx';
-import { historyStep, signalDetail } from '../signals.presenter.ts';
+import { auditFrom } from '../../../platform/audit/audit.service.ts';
+import { getOrganisation } from '../../people/people.service.ts';
+import { openSignal, reassignSignal, transitionSignal } from '../signals.service.ts';
+import { SIGNAL_STATES } from '../workflow.ts';
+import { renderSignalPage } from './signal-page.tsx';
 import { UUID_RE } from '../../../platform/ids.ts';
 import { MAX_NOTE, MAX_REASSIGN_NOTE, optionalText, publicIdParam } from '../signals.schemas.ts';
 
@@ -34,47 +30,9 @@ export async function handleRoutes(app: FastifyInstance): Promise<void> {
   const load = (req: FastifyRequest & { tenant: RequestTenant }, publicId: string) =>
     openSignal(req.db, req.principal, req.tenant.id, publicId);
 
-  route.get('/:tenant/meldingen/behandelen/:publicId', { policy: STAFF, params: publicIdParam, query: handleQuery }, async (req, reply) => {
-    const { signal, access } = await load(req, req.params.publicId);
-    const tenantId = req.tenant.id;
-    const actionsPanel = await loadActionsPanel(req.db, tenantId, req.principal, signal, app.clock.now());
-    const { naar } = req.query;
-    const target = naar && nextStates(signal.state).includes(naar) ? naar : null;
-    const [history, categories, organisations] = await Promise.all([
-      signalHistory(req.db, req.principal, tenantId, signal.id),
-      listCategories(req.db, tenantId),
-      listOrganisations(req.db, tenantId),
-    ]);
-    const category = categories.find((c) => c.id === signal.category_id)!;
-    const prefill = target ? ((await standardText(req.db, tenantId, category.id, target)) ?? '') : '';
-    if (access.personalDetails && (signal.reporter_name || signal.reporter_email || signal.reporter_phone)) {
-      await recordAudit(req.db, {
-        ...auditFrom(req),
-        action: 'view',
-        entity: 'signal',
-        entityId: signal.id,
-        detail: { reporterDetails: true, sensitive: category.sensitive },
-      });
-    }
-    return reply.page(
-      <SignalPage
-        ctx={req.viewContext()}
-        slug={req.tenant.slug}
-        signal={signalDetail(signal)}
-        category={categoryModel(category)}
-        history={history.map(historyStep)}
-        access={access}
-        target={target}
-        prefill={prefill}
-        organisations={organisations}
-        actionsPanel={actionsPanel}
-      />,
-      {
-        title: signal.public_id,
-        breadcrumbs: [{ href: `/${req.tenant.slug}/meldingen/behandelen`, label: req.t('signals.handle.title') }],
-      },
-    );
-  });
+  route.get('/:tenant/meldingen/behandelen/:publicId', { policy: STAFF, params: publicIdParam, query: handleQuery }, (req, reply) =>
+    renderSignalPage(req, reply, req.params.publicId, app.clock.now(), { naar: req.query.naar }),
+  );
 
   route.post(
     '/:tenant/meldingen/behandelen/:publicId/status',

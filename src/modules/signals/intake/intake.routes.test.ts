@@ -6,6 +6,8 @@ import { signInAs } from '../../../../test/helpers/people.ts';
 import { KRIMPEN, KRIMPEN_POINT, OUTSIDE_POINT, setupTenant, type TenantFixture } from '../signals.test-support.ts';
 
 const base = `/${KRIMPEN.slug}/meldingen`;
+/** A map pin inside Krimpen: every report must be placed (a typed address is geocoded; tests have no address table). */
+const PIN = { lat: String(KRIMPEN_POINT.latitude), lon: String(KRIMPEN_POINT.longitude) };
 
 function submissionId(html: string): string {
   const m = /name="submissionId" value="([^"]+)"/.exec(html);
@@ -88,11 +90,13 @@ describe('signals pages', () => {
       lon: String(OUTSIDE_POINT.longitude),
     });
     assert.equal(outside.statusCode, 422);
-    assert.ok(outside.body.includes('buiten de gemeente'));
+    assert.ok(outside.body.includes('Deze plek ligt niet in de gemeente Krimpen aan den IJssel'));
     const noFeedbackMail = await b.post(`${base}/nieuw/verlichting`, {
       submissionId: sid,
       description: 'x',
       address: 'Hier',
+      ...PIN,
+      nearbySeen: '1',
       wantsFeedback: '1',
     });
     assert.equal(noFeedbackMail.statusCode, 422);
@@ -149,11 +153,13 @@ describe('signals pages', () => {
     // Sensitive categories never show nearby signals and cannot be followed.
     const care = await b.get(`${base}/nieuw/eenzaamheid`);
     const cs = submissionId(care.body);
+    // A worry asks for the neighbour's buurt (or street), not a pin.
+    const buurt = /<option value="(BU\d+)"/.exec(care.body)![1]!;
     const first = await b.post(`${base}/nieuw/eenzaamheid`, {
       submissionId: cs,
       description: 'Buurman eenzaam',
       email: 'zorg@example.nl',
-      ...p,
+      buurt,
     });
     const careId = /id="meldingsnummer">(SIG-\d{4}-\d{6})</.exec(first.body)?.[1];
     assert.ok(careId);
@@ -161,7 +167,7 @@ describe('signals pages', () => {
       submissionId: submissionId((await b.get(`${base}/nieuw/eenzaamheid`)).body),
       description: 'Nog een',
       email: 'zorg2@example.nl',
-      ...p,
+      buurt,
     });
     assert.ok(!second.body.includes('Is dit al gemeld?'));
     assert.equal((await b.post(`${base}/${careId}/volgen`, { email: 'nieuwsgierig@example.nl' })).statusCode, 404);
@@ -179,6 +185,7 @@ describe('signals pages', () => {
       submissionId: sid,
       description: 'Boom omgewaaid',
       address: 'Parklaan 3',
+      ...PIN,
       email: 'boom@example.nl',
       wantsFeedback: '1',
     });
@@ -218,6 +225,7 @@ describe('signals pages', () => {
       submissionId: sid,
       description: 'Harde muziek',
       address: 'Flat 3',
+      ...PIN,
       name: 'Jan Melder',
       email: 'jan@example.nl',
     });

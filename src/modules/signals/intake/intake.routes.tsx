@@ -9,13 +9,14 @@ import { formErrorsOf, routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
 import { findCategoryByCode, listCategoryTree } from '../config/categories.service.ts';
-import { categoryModel, categoryTree } from '../config/categories.presenter.ts';
+import { categoryIn, categoryTree } from '../config/categories.presenter.ts';
 import { nearbySignals } from '../tracking/feedback.service.ts';
 import { nearbyItem } from './intake.presenter.ts';
 import { findHardStop } from '../config/questions.ts';
 import { createSignal } from '../signals.service.ts';
 import { followSignal, signalToFollow, trackingPath, type LinkBase } from '../tracking/tracking.service.ts';
-import { ChooseCategoryPage, FollowedPage, HardStopPage, ReportFormPage, ThanksPage, type ReportValues } from './views/report.tsx';
+import { ChooseCategoryPage, ReportFormPage, type ReportValues } from './views/report.tsx';
+import { FollowedPage, HardStopPage, ThanksPage } from './views/thanks.tsx';
 import {
   attachPhotos,
   listPendingPhotos,
@@ -33,7 +34,9 @@ import {
   type ProcessedPhoto,
 } from '../photos/photos.service.ts';
 import { can } from '../policies.ts';
-import { parseCoordinate, rawAnswers } from './form-input.ts';
+import { rawAnswers } from './form-input.ts';
+import { buurtChoices, mapCenter, placeReport } from './intake.place.ts';
+import './intake.messages.ts';
 import {
   CATEGORY_CODE_RE,
   MAX_COORDINATE,
@@ -67,6 +70,7 @@ function removedPhotos(v: unknown): string[] {
 const reportForm = z.looseObject({
   description: z.string().max(MAX_DESCRIPTION_INPUT, 'signals.error.descriptionTooLong').optional().default(''),
   address: optionalText(MAX_LINE_INPUT),
+  buurt: optionalText(20),
   lat: optionalText(MAX_COORDINATE),
   lon: optionalText(MAX_COORDINATE),
   name: optionalText(MAX_LINE_INPUT),
@@ -90,6 +94,7 @@ function reportValues(fields: Record<string, unknown>, submissionId: string): Re
   return {
     description: s('description', MAX_DESCRIPTION),
     address: s('address'),
+    buurt: s('buurt', 20),
     lat: s('lat', MAX_COORDINATE),
     lon: s('lon', MAX_COORDINATE),
     name: s('name'),
@@ -126,7 +131,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
 
   route.get('/:tenant/meldingen', { policy: 'public' }, async (req, reply) => {
     const tree = await listCategoryTree(req.db, req.tenant.id, { activeOnly: true });
-    return reply.page(<ChooseCategoryPage ctx={req.viewContext()} slug={req.tenant.slug} tree={categoryTree(tree)} />, {
+    return reply.page(<ChooseCategoryPage ctx={req.viewContext()} slug={req.tenant.slug} tree={categoryTree(tree, req.locale)} />, {
       title: req.t('signals.report.title'),
     });
   });
@@ -144,6 +149,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
     const values: ReportValues = {
       description: '',
       address: '',
+      buurt: '',
       lat: '',
       lon: '',
       name: req.user?.name ?? '',
@@ -158,19 +164,26 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       <ReportFormPage
         ctx={req.viewContext()}
         slug={req.tenant.slug}
-        category={categoryModel(category)}
+        category={categoryIn(req.locale)(category)}
         values={values}
+        place={await placeChoices(req, category.sensitive)}
         canActOnBehalf={canActOnBehalf(req)}
       />,
       {
-        title: req.t('signals.report.formTitle', { category: category.name }),
+        title: req.t('signals.report.formTitle', { category: categoryIn(req.locale)(category).name }),
         breadcrumbs: [{ href: `/${req.tenant.slug}/meldingen`, label: req.t('signals.report.title') }],
       },
     );
   });
 
+  /** Where the map opens, and for a worry the buurten to choose from. */
+  const placeChoices = async (req: FastifyRequest & { tenant: RequestTenant }, worry: boolean) => ({
+    center: await mapCenter(req.db, req.tenant.id),
+    buurten: worry ? await buurtChoices(req.db, req.tenant.id) : [],
+  });
+
   /** The report form again, with messages, the nearby signals to follow or the pending photos. */
-  const reportAgain = (
+  const reportAgain = async (
     req: FastifyRequest & { tenant: RequestTenant },
     reply: FastifyReply,
     category: Awaited<ReturnType<typeof categoryOf>>,
@@ -186,14 +199,15 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       <ReportFormPage
         ctx={req.viewContext()}
         slug={req.tenant.slug}
-        category={categoryModel(category)}
+        category={categoryIn(req.locale)(category)}
         values={form.values}
+        place={await placeChoices(req, category.sensitive)}
         errors={form.errors}
         nearby={form.nearby}
         pending={(form.pending ?? []).map(pendingPhotoView)}
         canActOnBehalf={canActOnBehalf(req)}
       />,
-      { title: req.t('signals.report.formTitle', { category: category.name }), status: form.status },
+      { title: req.t('signals.report.formTitle', { category: categoryIn(req.locale)(category).name }), status: form.status },
     );
 
   route.post(
@@ -253,13 +267,19 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
           title: req.t('signals.report.hardStopTitle'),
         });
       }
-      const lat = parseCoordinate(form.lat);
-      const lon = parseCoordinate(form.lon);
-      if (lat === 'bad' || lon === 'bad') {
+      // Placed before anything is stored: a pin, else the typed address (a worry: the buurt or street).
+      const placed = await placeReport(
+        req.db,
+        req.tenant.id,
+        { lat: values.lat, lon: values.lon, address: values.address, buurt: values.buurt },
+        category.sensitive,
+      );
+      if (!placed.ok) {
         await keep();
-        return again({ lat: req.t('signals.error.coordinates') });
+        return again({ [placed.field]: req.t(placed.key, placed.params) });
       }
-      if (lat !== null && lon !== null && !form.nearbySeen) {
+      const { lat, lon } = placed;
+      if (!category.sensitive && !form.nearbySeen) {
         const nearby = await nearbySignals(req.db, req.tenant.id, category.id, lat, lon, now);
         if (nearby.length > 0) {
           await keep();
@@ -276,7 +296,7 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
             description: form.description,
             latitude: lat,
             longitude: lon,
-            address: form.address,
+            address: placed.address,
             reporter: { name: form.name, email: form.email, phone: form.phone },
             wantsFeedback: !!form.wantsFeedback,
             reporterUserId: onBehalf ? null : (req.user?.id ?? null),
@@ -302,6 +322,14 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
             trackingUrl={created.trackingToken ? trackingPath(slug, created.trackingToken) : null}
             mailed={!!s.reporter_email}
             photoCount={photoCount}
+            summary={{
+              category: categoryIn(req.locale)(category).name,
+              sensitive: category.sensitive,
+              place: placed.address,
+              note: placed.note ? req.t(placed.note.key, placed.note.params) : null,
+              description: s.description,
+              deadline: s.deadline_at,
+            }}
           />,
           {
             title: req.t('signals.thanks.title'),

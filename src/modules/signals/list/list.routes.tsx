@@ -47,9 +47,18 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     const q = req.query;
     const { tenantId, categories, organisations, filter, orgNames } = await context(req, q);
     const inSight = organisationsInSight(req.principal, 'signal.list');
-    const [page, saved] = await Promise.all([
+    const [page, saved, districts, neighbourhoods] = await Promise.all([
       listPage(req.db, req.principal, tenantId, filter, q.pagina),
       savedFilters(req.db, req.principal),
+      listAreas(req.db, tenantId, { level: 'district' }),
+      listAreas(req.db, tenantId, { level: 'neighbourhood' }),
+    ]);
+    // Each wijk followed by its buurten, by name.
+    const areas = districts.flatMap((w) => [
+      { code: w.code, name: w.name, level: 'district' as const },
+      ...neighbourhoods
+        .filter((b) => b.parentCode === w.code)
+        .map((b) => ({ code: b.code, name: b.name, level: 'neighbourhood' as const })),
     ]);
     let map;
     if (q.weergave === 'kaart') {
@@ -80,6 +89,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
         map={map}
         exportLimit={EXPORT_LIMIT}
         now={app.clock.now()}
+        areas={areas}
       />,
       { title: req.t('signals.list.title') },
     );

@@ -1,5 +1,5 @@
 /** The administrator's page of Open311 API keys: list with revoke buttons, the form for a new key, and the key shown once. */
-import { formatDateTime } from '../../../platform/i18n/index.ts';
+import { formatMoment as formatDateTime } from '../dates.ts';
 import type { ViewContext } from '../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, fieldId } from '../../../ui/form.tsx';
 import type { ApiKeyLine } from './apikeys.presenter.ts';

@@ -132,14 +132,40 @@ describe('Open311 GeoReport v2 API: discovery, services, POST requests', () => {
       assert.match(record(childrenNamed(root, 'request')[0]!).service_request_id!, /^SIG-2026-\d{6}$/);
     });
 
-    it('accepts a location by address_string only', async () => {
+    it('accepts a location by address_string only: geocoded, so the signal gets its buurt and wijk', async () => {
       const res = await postForm(ctx.app, `${K}/requests.json`, {
         api_key: key,
         service_code: 'groen',
-        address_string: 'Dorpsstraat 3',
+        address_string: 'Dorpsstraat 3, 2922 AD',
         description: 'Boom omgewaaid',
       });
       assert.equal(res.statusCode, 200, res.body);
+      const row = await ctx.database.db
+        .selectFrom('signals_signals')
+        .select(['buurt_code', 'wijk_code', 'address'])
+        .where('public_id', '=', res.json()[0].service_request_id)
+        .executeTakeFirstOrThrow();
+      assert.ok(row.buurt_code && row.wijk_code, 'placed in a buurt and wijk');
+      assert.equal(row.address, 'Dorpsstraat 3, 2922 AD');
+    });
+
+    it('an address_string that cannot be placed (unknown, outside the municipality) is a 400 that says so; nothing stored', async () => {
+      const before = await countSignals(ctx.database.db, KRIMPEN.id);
+      for (const address_string of ['Nergenshuizen 12', '9712 AB 10']) {
+        const res = await postForm(ctx.app, `${K}/requests.json`, {
+          api_key: key,
+          service_code: 'groen',
+          address_string,
+          description: 'x',
+        });
+        assert.equal(res.statusCode, 400, address_string);
+        assertErrors(
+          res.body,
+          400,
+          /^address_string: (we cannot place this address on the map\. .+ Send lat and long|we kunnen dit adres niet op de kaart vinden\. .+ Stuur lat en long mee)/,
+        );
+      }
+      assert.equal(await countSignals(ctx.database.db, KRIMPEN.id), before);
     });
 
     it('without a key → 403; unknown key → 403; a key of another tenant → 403; nothing stored', async () => {

@@ -36,6 +36,8 @@ export const messages = defineMessages({
     'open311.error.latLong': 'Stuur lat en long allebei mee.',
     'open311.error.addressId': 'address_id kunnen we niet gebruiken. Stuur lat en long, of address_string.',
     'open311.error.location': 'Een plaats is nodig: lat en long, of address_string.',
+    'open311.error.addressNotPlaced':
+      'address_string: we kunnen dit adres niet op de kaart vinden. {message} Stuur lat en long mee, of een ander adres.',
     'open311.error.descriptionLong': 'description is langer dan {max} tekens.',
     'open311.error.date': '{name} moet een datum en tijd zijn, zoals 2026-11-01T00:00:00Z.',
     'open311.error.endBeforeStart': 'end_date ligt voor start_date.',
@@ -130,6 +132,8 @@ export const messages = defineMessages({
     'open311.error.latLong': 'lat and long must be sent together.',
     'open311.error.addressId': 'address_id is not supported here: send lat and long, or address_string.',
     'open311.error.location': 'A location is required: lat and long, or address_string.',
+    'open311.error.addressNotPlaced':
+      'address_string: we cannot place this address on the map. {message} Send lat and long, or another address.',
     'open311.error.descriptionLong': 'description is longer than {max} characters.',
     'open311.error.date': '{name} must be a W3C date-time, e.g. 2026-11-01T00:00:00Z.',
     'open311.error.endBeforeStart': 'end_date is before start_date.',

@@ -36,7 +36,7 @@ describe('Open311 GeoReport v2 API: GET requests, tokens, errors', () => {
       const groen = await postForm(ctx.app, `${K}/requests.json`, {
         api_key: key,
         service_code: 'groen',
-        address_string: 'Dorpsstraat 3',
+        address_string: 'Dorpsstraat 3, 2922 AD',
         description: 'Boom omgewaaid',
       });
       assert.equal(groen.statusCode, 200, groen.body);

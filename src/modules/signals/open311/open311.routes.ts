@@ -124,7 +124,9 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
   app.setErrorHandler(handleError);
   // API clients choose their language with Accept-Language (answers, errors, the reporter's mails); Dutch by default.
   app.addHook('onRequest', async (req) => {
-    const locale = acceptedLocale(req.headers['accept-language']);
+    // A `locale` parameter (e.g. `locale=en`, as some Open311 clients send) wins over the header.
+    const asked = (new URL(req.url, 'http://open311.invalid').searchParams.get('locale') ?? '').slice(0, 2).toLowerCase();
+    const locale = isLocale(asked) ? asked : acceptedLocale(req.headers['accept-language']);
     if (locale) {
       req.locale = locale;
       req.t = translator(locale);
@@ -158,7 +160,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
         query: anyQuery,
         docs: docs(format, { summary: 'Open311: service list (public categories)', response: RESPONSES.services }),
       },
-      async (req, reply) => sendOpen311(reply, format, 'services', await reads.services(req.db, req.tenant.id)),
+      async (req, reply) => sendOpen311(reply, format, 'services', await reads.services(req.db, req.tenant.id, req.locale)),
     );
 
     route.get(
@@ -170,7 +172,12 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
         docs: docs(format, { summary: 'Open311: service definition (extra questions as attributes)', response: RESPONSES.service }),
       },
       async (req, reply) =>
-        sendOpen311(reply, format, 'service_definition', await reads.serviceDefinition(req.db, req.tenant.id, req.params.code, req.t)),
+        sendOpen311(
+          reply,
+          format,
+          'service_definition',
+          await reads.serviceDefinition(req.db, req.tenant.id, req.params.code, req.t, req.locale),
+        ),
     );
 
     route.post(

@@ -16,10 +16,13 @@ export function listPublicCategories(db: DbOrTrx, tenantId: string) {
       'c.service_code',
       'c.name',
       'c.description',
+      'c.name_en',
+      'c.description_en',
       'c.questions',
       'c.deadline_days',
       'c.updated_at',
       'g.name as group_name',
+      'g.name_en as group_name_en',
       'g.code as group_code',
     ])
     .where('c.tenant_id', '=', tenantId)
@@ -43,10 +46,13 @@ export async function findPublicCategory(db: DbOrTrx, tenantId: string, serviceC
       'c.service_code',
       'c.name',
       'c.description',
+      'c.name_en',
+      'c.description_en',
       'c.questions',
       'c.deadline_days',
       'c.updated_at',
       'g.name as group_name',
+      'g.name_en as group_name_en',
       'g.code as group_code',
     ])
     .where('c.tenant_id', '=', tenantId)

@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
-import type { Translate } from '../../../platform/i18n/index.ts';
+import type { Locale, Translate } from '../../../platform/i18n/index.ts';
 import { listOrganisations } from '../../people/people.service.ts';
 // The public Open311 feed reads the store itself: only non-sensitive signals, without reporter data (serialize.ts).
 import { querySignals, type SignalFilter } from '../signals.store.ts';
@@ -47,15 +47,15 @@ export async function discovery(
 }
 
 /** `services`: every active, non-sensitive category. */
-export async function services(db: DbOrTrx, tenantId: string) {
-  return (await store.listPublicCategories(db, tenantId)).map(serviceOf);
+export async function services(db: DbOrTrx, tenantId: string, locale: Locale = 'nl') {
+  return (await store.listPublicCategories(db, tenantId)).map((c) => serviceOf(c, locale));
 }
 
 /** `services/{code}`: the definition of one public category, or a 404. */
-export async function serviceDefinition(db: DbOrTrx, tenantId: string, code: string, t: Translate) {
+export async function serviceDefinition(db: DbOrTrx, tenantId: string, code: string, t: Translate, locale: Locale = 'nl') {
   const c = code.length <= MAX_SERVICE_CODE ? await store.findPublicCategory(db, tenantId, code) : null;
   if (!c) throw notFound('open311.error.serviceUnknown', { code: code.slice(0, MAX_SERVICE_CODE) });
-  return serviceDefinitionOf(c, t);
+  return serviceDefinitionOf(c, t, locale);
 }
 
 /** A comma-separated (or repeated) list parameter. */

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
 import type { Locale, Translate } from '../../../platform/i18n/index.ts';
 import { createSignal } from '../signals.service.ts';
+import { placeAddress } from '../../areas/areas.service.ts';
 import type { ApiKeyRow } from './apikeys.service.ts';
 import { badRequest, notFound } from './format.ts';
 import { toOpen311Error } from './errors.ts';
@@ -109,6 +110,13 @@ export async function createOpen311Request(db: DbOrTrx, a: CreateRequestArgs): P
   if (lat === undefined && !address) {
     throw badRequest(param(body, 'address_id') ? 'open311.error.addressId' : 'open311.error.location');
   }
+  // An address without coordinates is geocoded before anything is stored: every signal gets its buurt and wijk.
+  let point = lat !== undefined && lon !== undefined ? { lat, lon } : null;
+  if (!point && address) {
+    const placed = await placeAddress(db, a.tenant.id, { text: address });
+    if (!placed.ok) throw badRequest('open311.error.addressNotPlaced', { message: t(placed.messageKey, placed.params) });
+    point = { lat: placed.hit.lat, lon: placed.hit.lon };
+  }
   const description = param(body, 'description') ?? category.name;
   if (description.length > MAX_OPEN311_DESCRIPTION) throw badRequest('open311.error.descriptionLong', { max: MAX_OPEN311_DESCRIPTION });
   const names = [param(body, 'first_name'), param(body, 'last_name')].filter(Boolean).join(' ');
@@ -122,8 +130,8 @@ export async function createOpen311Request(db: DbOrTrx, a: CreateRequestArgs): P
         tenantId: a.tenant.id,
         category: { id: category.id },
         description,
-        latitude: lat ?? null,
-        longitude: lon ?? null,
+        latitude: point?.lat ?? null,
+        longitude: point?.lon ?? null,
         address: address ?? null,
         reporter: { name: names || null, email: email ?? null, phone: param(body, 'phone') ?? null },
         wantsFeedback: email !== undefined,

@@ -2,7 +2,7 @@
  * From signals-core rows to Open311 records (JSON shapes; format.ts writes them as XML too).
  * Codes and ids are strings; times are W3C with offset; no personal data (no reporter fields).
  */
-import type { Translate } from '../../../platform/i18n/index.ts';
+import type { Locale, Translate } from '../../../platform/i18n/index.ts';
 import type { CategoryQuestion } from '../signals.tables.ts';
 import type { SignalListRow } from '../signals.store.ts';
 import { isClosed, isPublicState, type SignalState } from '../workflow.ts';
@@ -11,21 +11,24 @@ import type { PublicCategory } from './open311.store.ts';
 
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 
-/** `GET services`: one service per public category. */
-export function serviceOf(c: PublicCategory) {
+/** The English text when the request asks for English and one is stored (issue 12), else the Dutch one. */
+const inLocale = (locale: Locale, nl: string, en: string | undefined) => (locale === 'en' && en ? en : nl);
+
+/** `GET services`: one service per public category, in the request's language where the data has it. */
+export function serviceOf(c: PublicCategory, locale: Locale = 'nl') {
   return {
     service_code: c.service_code,
-    service_name: c.name,
-    description: c.description || null,
+    service_name: inLocale(locale, c.name, c.name_en),
+    description: inLocale(locale, c.description, c.description_en) || null,
     metadata: c.questions.length > 0,
     type: 'realtime' as const,
     keywords: null,
-    group: c.group_name,
+    group: inLocale(locale, c.group_name, c.group_name_en),
   };
 }
 
 /** One Open311 attribute per extra question (service-definition-attributes.md). */
-export function attributeOf(q: CategoryQuestion, order: number, t: Translate) {
+export function attributeOf(q: CategoryQuestion, order: number, t: Translate, locale: Locale = 'nl') {
   const values =
     q.type === 'yesno'
       ? [
@@ -33,7 +36,7 @@ export function attributeOf(q: CategoryQuestion, order: number, t: Translate) {
           { key: 'nee', name: t('open311.answer.no') },
         ]
       : q.type === 'select'
-        ? (q.options ?? []).map((o) => ({ key: o, name: o }))
+        ? (q.options ?? []).map((o, i) => ({ key: o, name: inLocale(locale, o, q.optionsEn?.[i]) }))
         : undefined;
   return {
     variable: true,
@@ -42,14 +45,14 @@ export function attributeOf(q: CategoryQuestion, order: number, t: Translate) {
     required: q.required,
     datatype_description: q.hardStop ? t('open311.attribute.hardStop', { answer: q.hardStop.answer, message: q.hardStop.message }) : null,
     order,
-    description: q.label,
+    description: inLocale(locale, q.label, q.labelEn),
     ...(values ? { values } : {}),
   };
 }
 
 /** `GET services/{code}`: the service definition. */
-export function serviceDefinitionOf(c: PublicCategory, t: Translate) {
-  return { service_code: c.service_code, attributes: c.questions.map((q, i) => attributeOf(q, i + 1, t)) };
+export function serviceDefinitionOf(c: PublicCategory, t: Translate, locale: Locale = 'nl') {
+  return { service_code: c.service_code, attributes: c.questions.map((q, i) => attributeOf(q, i + 1, t, locale)) };
 }
 
 /** A state's public name; internal states show as "in behandeling" (their public face). */

@@ -43,7 +43,7 @@ export const messages = defineMessages({
     'signals.section.staffOpen': 'Open zorgmeldingen',
     'signals.section.staffBuurt': 'Zorgmeldingen over buurtgenoten tellen we alleen per wijk. U vindt ze op de pagina van de wijk.',
     'signals.section.privacy':
-      'Aantallen onder de {n} en cijfers op minder dan {n} meldingen laten we niet zien. Zo is niemand te herkennen.',
+      'Tijden en percentages op minder dan {n} meldingen laten we niet zien. Zorgmeldingen over buurtgenoten tellen hier nergens mee. Zo is niemand te herkennen.',
     'signals.section.link': 'Doe een melding',
     'signals.mine.nav': 'Mijn meldingen',
     'signals.mine.title': 'Mijn meldingen',
@@ -109,7 +109,7 @@ export const messages = defineMessages({
     'signals.section.staffOpen': 'Open worries',
     'signals.section.staffBuurt': 'We count worries about neighbours per district only. You find them on the district page.',
     'signals.section.privacy':
-      'We do not show numbers below {n} or figures based on fewer than {n} reports. That way no one can be recognised.',
+      'We do not show times or percentages based on fewer than {n} reports. Worries about neighbours are never counted here. That way no one can be recognised.',
     'signals.section.link': 'Make a report',
     'signals.mine.nav': 'My reports',
     'signals.mine.title': 'My reports',

@@ -218,6 +218,8 @@ describe('worries about neighbours leave every public page and API unchanged (is
       {
         submissionId: sid,
         description: 'Mijn buurman komt al weken niet meer buiten.',
+        // A worry is placed by the neighbour's buurt (the form no longer asks for a pin).
+        buurt,
         address: 'Raadhuisplein 3',
         lat: String(KRIMPEN_POINT.latitude),
         lon: String(KRIMPEN_POINT.longitude),

@@ -2,6 +2,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../../../test/helpers/app.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { listAreas } from '../../areas/areas.service.ts';
 import { createSignal, transitionSignal, type TransitionInput } from '../signals.service.ts';
 import { systemPrincipal } from '../../../platform/principal.ts';
 import { areaFigures, plainDuration, sensitiveByWijk } from './section.service.ts';
@@ -143,6 +144,12 @@ describe('signals neighbourhood section and the feedback rule', () => {
     assert.ok(res.body.includes('3 dagen'));
     assert.ok(res.body.includes('<th scope="col">'));
     assert.ok(!res.body.includes('melder@example.nl') && !res.body.includes('Ik maak me zorgen') && !res.body.includes('lantaarnpaal'));
+    // The per-buurt table lists every buurt of the wijk, also those without any signal.
+    const table = /<table class="data-table data-table--reflow signals-parts">([\s\S]*?)<\/table>/.exec(res.body)?.[1] ?? '';
+    const buurten = await listAreas(db(), KRIMPEN.id, { level: 'neighbourhood', parentCode: wijk });
+    assert.ok(buurten.length > 1, 'the test wijk has several buurten');
+    for (const b of buurten) assert.ok(table.includes(`<th scope="row" data-label="Buurt">${b.name}</th>`), `row for ${b.name}`);
+    assert.ok(!res.body.includes('Aantallen onder de'), 'the privacy line promises only what the section does');
     const mun = await ctx.app.inject({ method: 'GET', url: `/${KRIMPEN.slug}/wijken/${KRIMPEN.id}` });
     assert.equal(mun.statusCode, 200);
     assert.ok(mun.body.includes('Per wijk'));

@@ -10,7 +10,10 @@ import { formatNumber, type Translate } from '../../../platform/i18n/index.ts';
 import type { AreaSection, AreaSectionArgs } from '../../../platform/module.ts';
 import { STAFF_ROLES } from '../../../platform/http/policy.ts';
 import { listAreas } from '../../areas/areas.service.ts';
+import { DataTable } from '../../../ui/table.tsx';
 import { areaFigures, MIN_GROUP, plainDuration, sensitiveByWijk, type Figure, type SensitiveCount } from './section.service.ts';
+
+const NO_FIGURE: Figure = { value: null, n: 0 };
 
 async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionArgs) {
   const { t, locale } = ctx;
@@ -31,7 +34,10 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
         ).map((a) => [a.code, a.name]),
       )
     : new Map<string, string>();
-  const parts = f.parts
+  // Every wijk or buurt of the area gets a row, also those without signals (a missing row reads as "no data").
+  const empty = (code: string) => ({ code, open: 0, closed: 0, medianClose: NO_FIGURE, fedBack: NO_FIGURE, satisfied: NO_FIGURE });
+  const withSignals = new Set(f.parts.map((p) => p.code));
+  const parts = [...f.parts, ...[...names.keys()].filter((code) => !withSignals.has(code)).map(empty)]
     .map((p) => ({ ...p, name: names.get(p.code ?? '') ?? t('signals.section.unknownPart', { code: p.code ?? '' }) }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
   const id = `meldingen-${area.code}`;
@@ -132,35 +138,29 @@ function Parts(props: {
   return (
     <>
       <h3 class="utrecht-heading-3">{t(props.level === 'district' ? 'signals.section.partsWijk' : 'signals.section.partsBuurt')}</h3>
-      <table class="data-table signals-parts">
-        <caption class="visually-hidden">{t('signals.section.partsCaption', { name: props.name })}</caption>
-        <thead>
+      <DataTable
+        class="signals-parts"
+        caption={t('signals.section.partsCaption', { name: props.name })}
+        columns={[
+          t(props.level === 'district' ? 'signals.section.wijk' : 'signals.section.buurt'),
+          t('signals.section.open'),
+          t('signals.section.closed'),
+          t('signals.section.closure'),
+          t('signals.section.fedBack'),
+          t('signals.section.satisfied'),
+        ]}
+      >
+        {props.parts.map((p) => (
           <tr>
-            <th scope="col">{t(props.level === 'district' ? 'signals.section.wijk' : 'signals.section.buurt')}</th>
-            <th scope="col" class="num">
-              {t('signals.section.open')}
-            </th>
-            <th scope="col" class="num">
-              {t('signals.section.closed')}
-            </th>
-            <th scope="col">{t('signals.section.closure')}</th>
-            <th scope="col">{t('signals.section.fedBack')}</th>
-            <th scope="col">{t('signals.section.satisfied')}</th>
+            <th scope="row">{p.name}</th>
+            <td class="num">{n(p.open)}</td>
+            <td class="num">{n(p.closed)}</td>
+            <td>{time(p.medianClose)}</td>
+            <td>{pct(p.fedBack)}</td>
+            <td>{pct(p.satisfied)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {props.parts.map((p) => (
-            <tr>
-              <th scope="row">{p.name}</th>
-              <td class="num">{n(p.open)}</td>
-              <td class="num">{n(p.closed)}</td>
-              <td>{time(p.medianClose)}</td>
-              <td>{pct(p.fedBack)}</td>
-              <td>{pct(p.satisfied)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../../../ui/context.ts';
-import { FieldFrame, Form, SubmitButton } from '../../../../ui/form.tsx';
-import { formatDateTime, type Translate } from '../../../../platform/i18n/index.ts';
+import { describedBy, Form, SubmitButton } from '../../../../ui/form.tsx';
+import { type Translate } from '../../../../platform/i18n/index.ts';
+import { formatDay, formatMoment } from '../../dates.ts';
 import type { ActionItem } from '../actions.presenter.ts';
 import type { HistoryStep, SignalDetail } from '../../signals.presenter.ts';
-import { MAX_ACTION_TEXT, MAX_REOPEN_MESSAGE } from '../actions.schemas.ts';
+import { MAX_REOPEN_MESSAGE } from '../actions.schemas.ts';
+import { DueDate, failedFor, Field, FormErrors, OwnerSelect, TextBox } from './action-fields.tsx';
 
 /** What the signal page needs to show the network actions and a reopen request (built by loadActionsPanel). */
 export interface ActionsPanel {
@@ -22,6 +24,8 @@ export interface ActionsPanel {
   today: string;
   reopenRequest: { at: Date; reason: string | null } | null;
   canDecideReopen: boolean;
+  /** A refused form ('nieuw', or '<actionId>/klaar|vervallen|wijzigen'): shown open with its messages and what was typed. */
+  failed: { form: string; errors: Record<string, string>; values: Record<string, string> } | null;
 }
 
 /** The label of a history row that stays in the same state (reassigning, an action, a reopen request). */
@@ -30,74 +34,6 @@ export function sameStateLabel(t: Translate, h: Pick<HistoryStep, 'reason'>): st
   if (h.reason === 'reopen_request') return t('signals.reopen.historyLabel');
   if (h.reason === 'reopen_declined') return t('signals.reopen.declinedLabel');
   return t('signals.handle.reassigned');
-}
-
-/** A labelled control with a hint; ids are given, so several forms of the same kind fit on one page. */
-function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ComponentChildren }) {
-  return (
-    <FieldFrame id={id} label={label} hint={hint} extraClass=" utrecht-form-field--text">
-      {children}
-    </FieldFrame>
-  );
-}
-
-function TextBox({ id, name, label, hint, rows = 2 }: { id: string; name: string; label: string; hint?: string; rows?: number }) {
-  return (
-    <Field id={id} label={label} {...(hint ? { hint } : {})}>
-      <textarea
-        class="utrecht-textarea utrecht-textarea--html-textarea"
-        id={id}
-        name={name}
-        rows={rows}
-        maxLength={MAX_ACTION_TEXT}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-      />
-    </Field>
-  );
-}
-
-function OwnerSelect({
-  ctx,
-  id,
-  panel,
-  organisationId,
-  value,
-}: {
-  ctx: ViewContext;
-  id: string;
-  panel: ActionsPanel;
-  organisationId?: string;
-  value?: string | null;
-}) {
-  const members = organisationId ? panel.members.filter((m) => m.organisationId === organisationId) : panel.members;
-  return (
-    <Field id={id} label={ctx.t('signals.actions.field.owner')} hint={ctx.t('signals.actions.field.ownerHint')}>
-      <select class="utrecht-select utrecht-select--html-select" id={id} name="ownerUserId" aria-describedby={`${id}-hint`}>
-        <option value="">{ctx.t('signals.actions.nobody')}</option>
-        {members.map((m) => (
-          <option value={m.userId} selected={m.userId === value}>
-            {organisationId ? m.name : `${m.name} (${m.organisationName})`}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-}
-
-function DueDate({ ctx, id, value, min }: { ctx: ViewContext; id: string; value?: string | null; min: string }) {
-  return (
-    <Field id={id} label={ctx.t('signals.actions.field.due')} hint={ctx.t('signals.actions.field.dueHint')}>
-      <input
-        class="utrecht-textbox utrecht-textbox--html-input"
-        type="date"
-        id={id}
-        name="dueDate"
-        value={value ?? ''}
-        min={min}
-        aria-describedby={`${id}-hint`}
-      />
-    </Field>
-  );
 }
 
 /** The forms to finish, drop or change one open action (inside a disclosure; works without JavaScript). */
@@ -116,22 +52,53 @@ function UpdateForms({
 }) {
   const { t } = ctx;
   const path = `${base}/acties/${action.id}`;
+  const done = failedFor(panel, `${action.id}/klaar`);
+  const drop = failedFor(panel, `${action.id}/vervallen`);
+  const edit = failedFor(panel, `${action.id}/wijzigen`);
+  const open = panel.failed?.form.startsWith(`${action.id}/`) ? true : undefined;
+  const ids = { result: `actie-${n}-result`, reason: `actie-${n}-reason`, ownerUserId: `actie-${n}-owner`, dueDate: `actie-${n}-due` };
   return (
-    <details class="signals-action-update">
+    <details class="signals-action-update" open={open}>
       <summary>{t('signals.actions.update', { description: action.description.slice(0, 60) })}</summary>
+      <FormErrors ctx={ctx} errors={{ ...done.errors, ...drop.errors, ...edit.errors }} ids={{ ...ids, '*': ids.result }} />
       <Form ctx={ctx} action={`${path}/klaar`} label={t('signals.actions.done')}>
-        <TextBox id={`actie-${n}-result`} name="result" label={t('signals.actions.field.result')} />
+        <TextBox
+          id={ids.result}
+          name="result"
+          label={t('signals.actions.field.result')}
+          {...(done.values.result ? { value: done.values.result } : {})}
+          {...(done.errors.result ? { error: done.errors.result } : {})}
+        />
         <SubmitButton>{t('signals.actions.done')}</SubmitButton>
       </Form>
       <Form ctx={ctx} action={`${path}/vervallen`} label={t('signals.actions.drop')}>
-        <TextBox id={`actie-${n}-reason`} name="reason" label={t('signals.actions.field.reason')} />
+        <TextBox
+          id={ids.reason}
+          name="reason"
+          label={t('signals.actions.field.reason')}
+          {...(drop.values.reason ? { value: drop.values.reason } : {})}
+          {...(drop.errors.reason ? { error: drop.errors.reason } : {})}
+        />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">
           {t('signals.actions.drop')}
         </button>
       </Form>
       <Form ctx={ctx} action={`${path}/wijzigen`} label={t('signals.actions.change')}>
-        <OwnerSelect ctx={ctx} id={`actie-${n}-owner`} panel={panel} organisationId={action.organisationId} value={action.ownerUserId} />
-        <DueDate ctx={ctx} id={`actie-${n}-due`} value={action.dueDate} min={panel.today} />
+        <OwnerSelect
+          ctx={ctx}
+          id={ids.ownerUserId}
+          panel={panel}
+          organisationId={action.organisationId}
+          value={edit.values.ownerUserId ?? action.ownerUserId}
+          error={edit.errors.ownerUserId}
+        />
+        <DueDate
+          ctx={ctx}
+          id={ids.dueDate}
+          value={edit.values.dueDate ?? action.dueDate}
+          min={panel.today}
+          {...(edit.errors.dueDate ? { error: edit.errors.dueDate } : {})}
+        />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">
           {t('signals.actions.change')}
         </button>
@@ -139,6 +106,8 @@ function UpdateForms({
     </details>
   );
 }
+
+const COLUMNS = ['organisation', 'description', 'owner', 'due', 'status', 'result'] as const;
 
 /** "Acties in het netwerk": the actions of a signal with their state, and the forms the viewer may use. */
 export function ActionsSection({
@@ -152,8 +121,16 @@ export function ActionsSection({
   signal: SignalDetail;
   panel: ActionsPanel;
 }) {
-  const { t } = ctx;
+  const { t, locale } = ctx;
   const base = `/${slug}/meldingen/behandelen/${signal.publicId}`;
+  const added = failedFor(panel, 'nieuw');
+  const addIds = {
+    organisationId: 'actie-nieuw-organisatie',
+    description: 'actie-nieuw-wat',
+    ownerUserId: 'actie-nieuw-wie',
+    dueDate: 'actie-nieuw-datum',
+  };
+  const chosenOrg = added.values.organisationId ?? signal.organisationId;
   const orgName = (id: string) => panel.organisations.find((o) => o.id === id)?.name ?? '—';
   const owner = (a: ActionItem) =>
     panel.members.find((m) => m.userId === a.ownerUserId)?.name ?? (a.ownerUserId ? '—' : t('signals.actions.noOwner'));
@@ -166,11 +143,11 @@ export function ActionsSection({
       {panel.actions.length === 0 ? (
         <p class="utrecht-paragraph">{t('signals.actions.none')}</p>
       ) : (
-        <table class="utrecht-table" id="acties-tabel">
+        <table class="utrecht-table data-table data-table--reflow" id="acties-tabel">
           <caption class="utrecht-table__caption">{t('signals.actions.caption', { n: panel.actions.length })}</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              {(['organisation', 'description', 'owner', 'due', 'status', 'result'] as const).map((c) => (
+              {COLUMNS.map((c) => (
                 <th class="utrecht-table__header-cell" scope="col">
                   {t(`signals.actions.col.${c}`)}
                 </th>
@@ -178,19 +155,30 @@ export function ActionsSection({
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
-            {panel.actions.map((a) => (
-              <tr class="utrecht-table__row" data-action={a.id}>
-                <td class="utrecht-table__cell">{orgName(a.organisationId)}</td>
-                <td class="utrecht-table__cell">{a.description}</td>
-                <td class="utrecht-table__cell">{owner(a)}</td>
-                <td class="utrecht-table__cell">
-                  {a.dueDate ?? '—'}
-                  {panel.overdue.includes(a.id) && <strong> ({t('signals.actions.late')})</strong>}
+            {panel.actions.map((a) => {
+              // Each cell carries its column name: on a phone the rows stack and the name shows before the value.
+              const cell = (c: (typeof COLUMNS)[number], children: ComponentChildren) => (
+                <td class="utrecht-table__cell" data-label={t(`signals.actions.col.${c}`)}>
+                  {children}
                 </td>
-                <td class="utrecht-table__cell">{t(`signals.actions.status.${a.status}`)}</td>
-                <td class="utrecht-table__cell">{a.result ?? '—'}</td>
-              </tr>
-            ))}
+              );
+              return (
+                <tr class="utrecht-table__row" data-action={a.id}>
+                  {cell('organisation', orgName(a.organisationId))}
+                  {cell('description', a.description)}
+                  {cell('owner', owner(a))}
+                  {cell(
+                    'due',
+                    <>
+                      {a.dueDate ? formatDay(locale, a.dueDate) : '—'}
+                      {panel.overdue.includes(a.id) && <strong> ({t('signals.actions.late')})</strong>}
+                    </>,
+                  )}
+                  {cell('status', t(`signals.actions.status.${a.status}`))}
+                  {cell('result', a.result ?? '—')}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
@@ -199,27 +187,52 @@ export function ActionsSection({
           a.status === 'open' && panel.updatable.includes(a.id) && <UpdateForms ctx={ctx} base={base} action={a} n={i + 1} panel={panel} />,
       )}
       {panel.canAdd && (
-        <details class="signals-action-add" open={panel.actions.length === 0 ? true : undefined}>
+        <details class="signals-action-add" open={panel.actions.length === 0 || panel.failed?.form === 'nieuw' ? true : undefined}>
           <summary>{t('signals.actions.add')}</summary>
+          <FormErrors ctx={ctx} errors={added.errors} ids={{ ...addIds, '*': addIds.description }} />
           <Form ctx={ctx} action={`${base}/acties`} label={t('signals.actions.add')}>
-            <Field id="actie-nieuw-organisatie" label={t('signals.actions.field.organisation')}>
-              <select class="utrecht-select utrecht-select--html-select" id="actie-nieuw-organisatie" name="organisationId">
+            <Field
+              id={addIds.organisationId}
+              label={t('signals.actions.field.organisation')}
+              {...(added.errors.organisationId ? { error: added.errors.organisationId } : {})}
+            >
+              <select
+                class="utrecht-select utrecht-select--html-select"
+                id={addIds.organisationId}
+                name="organisationId"
+                aria-invalid={added.errors.organisationId ? 'true' : undefined}
+                aria-describedby={describedBy(addIds.organisationId, undefined, added.errors.organisationId)}
+              >
                 {panel.organisations.map((o) => (
-                  <option value={o.id} selected={o.id === signal.organisationId}>
+                  <option value={o.id} selected={o.id === chosenOrg}>
                     {o.name}
                   </option>
                 ))}
               </select>
             </Field>
             <TextBox
-              id="actie-nieuw-wat"
+              id={addIds.description}
               name="description"
               label={t('signals.actions.field.description')}
               hint={t('signals.actions.field.descriptionHint')}
               rows={3}
+              {...(added.values.description ? { value: added.values.description } : {})}
+              {...(added.errors.description ? { error: added.errors.description } : {})}
             />
-            <OwnerSelect ctx={ctx} id="actie-nieuw-wie" panel={panel} />
-            <DueDate ctx={ctx} id="actie-nieuw-datum" min={panel.today} />
+            <OwnerSelect
+              ctx={ctx}
+              id={addIds.ownerUserId}
+              panel={panel}
+              value={added.values.ownerUserId ?? null}
+              error={added.errors.ownerUserId}
+            />
+            <DueDate
+              ctx={ctx}
+              id={addIds.dueDate}
+              min={panel.today}
+              value={added.values.dueDate ?? null}
+              {...(added.errors.dueDate ? { error: added.errors.dueDate } : {})}
+            />
             <SubmitButton>{t('signals.actions.add')}</SubmitButton>
           </Form>
         </details>
@@ -232,8 +245,8 @@ export function ActionsSection({
 export function OpenActionsHint({ ctx, panel }: { ctx: ViewContext; panel: ActionsPanel | undefined }) {
   if (!panel || panel.openCount === 0) return null;
   return (
-    <p class="utrecht-paragraph notice" id="open-acties">
-      {ctx.t('signals.actions.openHint', { n: panel.openCount })}
+    <p class="utrecht-paragraph notice notice--warning" id="open-acties">
+      <strong>{ctx.t('signals.actions.warning')}</strong> {ctx.t('signals.actions.openHint', { n: panel.openCount })}
     </p>
   );
 }
@@ -258,7 +271,7 @@ export function ReopenRequestBox({
       <h2 class="utrecht-heading-2" id="heropenen">
         {t('signals.reopen.title')}
       </h2>
-      <p class="utrecht-paragraph">{t('signals.reopen.text', { date: formatDateTime(locale, r.at) })}</p>
+      <p class="utrecht-paragraph">{t('signals.reopen.text', { date: formatMoment(locale, r.at) })}</p>
       <p class="utrecht-paragraph">
         {t('signals.reopen.reason')}: {r.reason ?? t('signals.reopen.noReason')}
       </p>

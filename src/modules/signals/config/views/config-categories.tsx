@@ -241,6 +241,22 @@ export function CategoryFields({
         rows={3}
         maxLength={MAX_DESCRIPTION}
       />
+      <TextField
+        name="nameEn"
+        label={t('signals.config.field.nameEn')}
+        hint={t('signals.config.field.english.hint')}
+        value={values.nameEn}
+        error={errors?.nameEn}
+        maxLength={MAX_NAME}
+      />
+      <TextArea
+        name="descriptionEn"
+        label={t('signals.config.field.descriptionEn')}
+        value={values.descriptionEn}
+        error={errors?.descriptionEn}
+        rows={3}
+        maxLength={MAX_DESCRIPTION}
+      />
       <SelectField
         name="groupId"
         label={t('signals.config.field.group')}

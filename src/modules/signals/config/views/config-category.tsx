@@ -12,6 +12,8 @@ export function categoryValues(c: Category): FormValues {
   return {
     name: c.name,
     description: c.description,
+    nameEn: c.nameEn,
+    descriptionEn: c.descriptionEn,
     groupId: c.groupId,
     deadlineDays: String(c.deadlineDays),
     position: String(c.position),

@@ -21,6 +21,8 @@ export interface RoutingPageProps {
   areas: AreaOption[];
   organisations: Org[];
   defaultDesk: string | null;
+  /** Organisations where nobody can pick up a signal (no professional or coordinator member). */
+  unstaffed: readonly string[];
   values?: FormValues;
   errors?: FieldErrors | undefined;
   test?: { categoryId: string; area: string; result: RouteTest | null; errors?: FieldErrors | undefined };
@@ -85,7 +87,12 @@ export function RoutingPage(p: RoutingPageProps) {
                       </th>
                       <td class="utrecht-table__cell">{targetName(r)}</td>
                       <td class="utrecht-table__cell">{areaName(r.areaCode)}</td>
-                      <td class="utrecht-table__cell">{orgName(r.organisationId)}</td>
+                      <td class="utrecht-table__cell">
+                        {orgName(r.organisationId)}
+                        {p.unstaffed.includes(r.organisationId) && (
+                          <strong class="unstaffed-mark"> ({t('signals.config.routing.unstaffedMark')})</strong>
+                        )}
+                      </td>
                       <td class="utrecht-table__cell">
                         <div class="sm-actions">
                           {i > 0 && <ButtonForm ctx={ctx} action={`${base}/${r.id}/omhoog`} label={t('signals.config.up', { name })} />}
@@ -167,6 +174,11 @@ export function RoutingPage(p: RoutingPageProps) {
                 : t('signals.config.routing.resultRule', { n: result.ruleIndex + 1 })}{' '}
               {t('signals.config.routing.resultOrg', { name: orgName(result.organisationId) })}
             </p>
+          </div>
+        )}
+        {result?.unstaffed && (
+          <div class="utrecht-alert utrecht-alert--warning" role="alert" id="route-niemand">
+            <p class="utrecht-paragraph">{t('signals.config.routing.unstaffed', { name: orgName(result.organisationId) })}</p>
           </div>
         )}
       </Section>

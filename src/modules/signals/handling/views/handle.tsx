@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { Form, SelectField, SubmitButton, TextField } from '../../../../ui/form.tsx';
-import { formatDateTime } from '../../../../platform/i18n/index.ts';
+import { formatDay, formatMoment as formatDateTime } from '../../dates.ts';
 import type { Category } from '../../config/categories.presenter.ts';
 import type { HistoryStep, SignalDetail } from '../../signals.presenter.ts';
 import { nextStates, type SignalState } from '../../workflow.ts';
@@ -37,6 +37,8 @@ export function SignalPage({
   const { t, locale } = ctx;
   const base = `/${slug}/meldingen/behandelen/${signal.publicId}`;
   const orgName = organisations.find((o) => o.id === signal.organisationId)?.name ?? '—';
+  // Closing waits for the open network actions: not offered, and the warning below says why.
+  const blocked: readonly SignalState[] = actionsPanel && actionsPanel.openCount > 0 ? ['afgehandeld'] : [];
   return (
     <>
       <h1 class="utrecht-heading-1">{t('signals.handle.signalTitle', { id: signal.publicId, category: category.name })}</h1>
@@ -48,7 +50,7 @@ export function SignalPage({
         <dt>{t('signals.handle.organisation')}</dt>
         <dd>{orgName}</dd>
         <dt>{t('signals.handle.deadline')}</dt>
-        <dd>{signal.deadlineAt ? formatDateTime(locale, signal.deadlineAt) : '—'}</dd>
+        <dd>{signal.deadlineAt ? formatDay(locale, signal.deadlineAt) : '—'}</dd>
         <dt>{t('signals.track.description')}</dt>
         <dd>{signal.description}</dd>
         <dt>{t('signals.handle.place')}</dt>
@@ -100,16 +102,18 @@ export function SignalPage({
             {t('signals.handle.nextStep')}
           </h2>
           <ul class="utrecht-unordered-list">
-            {nextStates(signal.state).map((s) => (
-              <li>
-                <a class="utrecht-link" href={`${base}?naar=${s}#volgende-stap`} aria-current={s === target ? 'true' : undefined}>
-                  {t('signals.handle.to', { state: t(`signals.state.${s}`) })}
-                </a>
-              </li>
-            ))}
+            {nextStates(signal.state)
+              .filter((s) => !blocked.includes(s))
+              .map((s) => (
+                <li>
+                  <a class="utrecht-link" href={`${base}?naar=${s}#volgende-stap`} aria-current={s === target ? 'true' : undefined}>
+                    {t('signals.handle.to', { state: t(`signals.state.${s}`) })}
+                  </a>
+                </li>
+              ))}
           </ul>
           <OpenActionsHint ctx={ctx} panel={actionsPanel} />
-          {target && (
+          {target && !blocked.includes(target) && (
             <Form ctx={ctx} action={`${base}/status`} label={t('signals.handle.to', { state: t(`signals.state.${target}`) })}>
               <input type="hidden" name="to" value={target} />
               <TextArea

@@ -1,7 +1,8 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import type { Category, CategoryTree } from '../../config/categories.presenter.ts';
-import { MAX_ADDRESS, MAX_COORDINATE, MAX_DESCRIPTION, MAX_EMAIL, MAX_NAME } from '../../signals.schemas.ts';
+import { MAX_DESCRIPTION, MAX_EMAIL, MAX_NAME } from '../../signals.schemas.ts';
+import { ReportPlace, WorryPlace } from './report-place.tsx';
 import { MAX_ANSWER_LENGTH } from '../../config/questions.ts';
 import { Checkbox, Radios, TextArea } from '../../views/parts.tsx';
 import type { PendingPhoto } from '../../photos/photos.service.ts';
@@ -42,6 +43,8 @@ export function ChooseCategoryPage({ ctx, slug, tree }: { ctx: ViewContext; slug
 export interface ReportValues {
   description: string;
   address: string;
+  /** A worry: the neighbour's buurt (code). */
+  buurt: string;
   lat: string;
   lon: string;
   name: string;
@@ -63,6 +66,7 @@ export function ReportFormPage({
   nearby,
   pending = [],
   canActOnBehalf,
+  place,
 }: {
   ctx: ViewContext;
   slug: string;
@@ -73,6 +77,8 @@ export function ReportFormPage({
   /** Photos added on an earlier round trip of this form. */
   pending?: readonly PendingPhoto[];
   canActOnBehalf: boolean;
+  /** Where the map opens; for a worry the buurten to choose from. */
+  place: { center: { lat: number; lon: number }; buurten: readonly { code: string; name: string }[] };
 }) {
   const { t } = ctx;
   const action = `/${slug}/meldingen/nieuw/${category.serviceCode}`;
@@ -150,7 +156,10 @@ export function ReportFormPage({
               <SelectField
                 name={name}
                 label={q.label + (q.required ? '' : ` (${t('signals.report.optional')})`)}
-                options={[{ value: '', label: t('signals.report.choose') }, ...(q.options ?? []).map((o) => ({ value: o, label: o }))]}
+                options={[
+                  { value: '', label: t('signals.report.choose') },
+                  ...(q.options ?? []).map((o, i) => ({ value: o, label: (ctx.locale === 'en' && q.optionsEn?.[i]) || o })),
+                ]}
                 value={values.answers[q.key]}
                 error={errors?.[name]}
               />
@@ -174,33 +183,11 @@ export function ReportFormPage({
           error={errors?.description}
           maxLength={MAX_DESCRIPTION}
         />
-        <h2 class="utrecht-heading-2">{t('signals.report.where')}</h2>
-        <TextField
-          name="address"
-          label={t('signals.report.address')}
-          hint={t('signals.report.addressHint')}
-          value={values.address}
-          error={errors?.address}
-          autocomplete="street-address"
-          maxLength={MAX_ADDRESS}
-        />
-        <TextField
-          name="lat"
-          label={t('signals.report.lat')}
-          hint={t('signals.report.coordsHint')}
-          value={values.lat}
-          error={errors?.lat}
-          inputMode="decimal"
-          maxLength={MAX_COORDINATE}
-        />
-        <TextField
-          name="lon"
-          label={t('signals.report.lon')}
-          value={values.lon}
-          error={errors?.lon}
-          inputMode="decimal"
-          maxLength={MAX_COORDINATE}
-        />
+        {category.sensitive ? (
+          <WorryPlace ctx={ctx} values={values} errors={errors} buurten={place.buurten} />
+        ) : (
+          <ReportPlace ctx={ctx} slug={slug} values={values} errors={errors} center={place.center} />
+        )}
         <h2 class="utrecht-heading-2">{t('signals.report.contact')}</h2>
         <p class="utrecht-paragraph">{category.sensitive ? t('signals.report.contactSensitive') : t('signals.report.contactOptional')}</p>
         {canActOnBehalf && (
@@ -239,77 +226,10 @@ export function ReportFormPage({
         />
         <Checkbox name="wantsFeedback" label={t('signals.report.wantsFeedback')} checked={values.wantsFeedback} />
         {/* Last in the form: the text fields arrive before the files in the multipart body. */}
-        <PhotoField ctx={ctx} pending={pending} error={errors?.photos} />
+        {/* No photos of a neighbour's house: a worry is about a person, not a place. */}
+        {!category.sensitive && <PhotoField ctx={ctx} pending={pending} error={errors?.photos} />}
         <SubmitButton>{t('signals.report.submit')}</SubmitButton>
       </Form>
-    </>
-  );
-}
-
-/** Instead of submitting: the category's hard-stop message (e.g. call 112). */
-export function HardStopPage({ ctx, message, back }: { ctx: ViewContext; message: string; back: string }) {
-  return (
-    <>
-      <h1 class="utrecht-heading-1">{ctx.t('signals.report.hardStopTitle')}</h1>
-      <div class="utrecht-alert utrecht-alert--warning" role="alert">
-        <p class="utrecht-paragraph">{message}</p>
-      </div>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={back}>
-          {ctx.t('signals.report.hardStopBack')}
-        </a>
-      </p>
-    </>
-  );
-}
-
-/** After submitting: the number and the tracking link (the link is also mailed). */
-export function ThanksPage({
-  ctx,
-  publicId,
-  trackingUrl,
-  mailed,
-  photoCount = 0,
-}: {
-  ctx: ViewContext;
-  publicId: string;
-  trackingUrl: string | null;
-  mailed: boolean;
-  photoCount?: number;
-}) {
-  const { t } = ctx;
-  return (
-    <>
-      <h1 class="utrecht-heading-1">{t('signals.thanks.title')}</h1>
-      <p class="utrecht-paragraph">
-        {t('signals.thanks.number')} <strong id="meldingsnummer">{publicId}</strong>
-      </p>
-      {trackingUrl ? (
-        <p class="utrecht-paragraph">
-          {t('signals.thanks.link')}{' '}
-          <a class="utrecht-link" href={trackingUrl} id="volglink">
-            {t('signals.thanks.linkText')}
-          </a>
-        </p>
-      ) : (
-        <p class="utrecht-paragraph">{t('signals.thanks.replayed')}</p>
-      )}
-      {mailed && <p class="utrecht-paragraph">{t('signals.thanks.mailed')}</p>}
-      {photoCount > 0 && (
-        <p class="utrecht-paragraph" id="fotos-ontvangen">
-          {t('signals.photos.received', { n: photoCount })}
-        </p>
-      )}
-    </>
-  );
-}
-
-/** Confirmation after following a signal. */
-export function FollowedPage({ ctx, publicId }: { ctx: ViewContext; publicId: string }) {
-  return (
-    <>
-      <h1 class="utrecht-heading-1">{ctx.t('signals.follow.title', { id: publicId })}</h1>
-      <p class="utrecht-paragraph">{ctx.t('signals.follow.text')}</p>
     </>
   );
 }

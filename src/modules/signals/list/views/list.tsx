@@ -1,8 +1,8 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { Form, SelectField, SubmitButton, TextField } from '../../../../ui/form.tsx';
-import { formatDateTime } from '../../../../platform/i18n/index.ts';
+import { formatDay } from '../../dates.ts';
 import type { Category } from '../../config/categories.presenter.ts';
-import { filterQueryString, MAX_AREA_CODE, MAX_FILTER_NAME, type ListPage, type ListQuery, type SavedFilter } from '../list.service.ts';
+import { filterQueryString, MAX_FILTER_NAME, type ListPage, type ListQuery, type SavedFilter } from '../list.service.ts';
 import { SIGNAL_STATES } from '../../workflow.ts';
 import { SignalMap, type SignalMapDrawing } from './list-map.tsx';
 
@@ -18,6 +18,13 @@ interface Props {
   map: SignalMapDrawing | null | undefined;
   exportLimit: number;
   now: Date;
+  /** Wijken and buurten by name, for the area filter and column (codes are for machines). */
+  areas: readonly { code: string; name: string; level: 'district' | 'neighbourhood' }[];
+}
+
+/** How many filters differ from the default (open signals, everything else all). */
+function activeFilters(q: ListQuery): number {
+  return (q.status !== 'open' ? 1 : 0) + (['categorie', 'gebied', 'organisatie', 'telaat', 'gevoelig'] as const).filter((k) => q[k]).length;
 }
 
 /** The list for professionals and coordinators: GET filters, list or map, paging, CSV export and saved filters (works without JavaScript). */
@@ -42,7 +49,6 @@ export function SignalListPage(p: Props) {
         </ul>
       </nav>
       <FilterForm {...p} base={base} />
-      <SavedFilters {...p} base={base} />
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`${base}/export.csv?${filterQs}`}>
           {t('signals.list.export.link')}
@@ -50,7 +56,7 @@ export function SignalListPage(p: Props) {
         {t('signals.list.export.hint', { n: p.exportLimit.toLocaleString('nl-NL') })}
       </p>
       <h2 class="utrecht-heading-2" id="resultaten">
-        {t('signals.list.results', { n: p.page.total })}
+        {p.page.total === 1 ? t('signals.list.result.one') : t('signals.list.results', { n: p.page.total })}
       </h2>
       {query.weergave === 'kaart' && (
         <section aria-labelledby="kaart-titel">
@@ -64,102 +70,118 @@ export function SignalListPage(p: Props) {
       )}
       <ResultTable {...p} base={base} />
       <Pager {...p} base={base} filterQs={filterQs} />
+      <SavedFilters {...p} base={base} />
     </>
   );
 }
 
-function FilterForm({ ctx, query, categories, organisations, base }: Props & { base: string }) {
+/** The filters, folded in a disclosure (open when a filter is chosen): the list comes first. Works without JavaScript. */
+function FilterForm({ ctx, query, categories, organisations, areas, base }: Props & { base: string }) {
   const { t } = ctx;
   const all = { value: '', label: t('signals.list.all') };
+  const active = activeFilters(query);
   return (
-    <form method="get" action={base} class="form" aria-label={t('signals.list.filters')}>
-      <SelectField
-        name="status"
-        label={t('signals.list.state')}
-        value={query.status}
-        options={[
-          { value: 'open', label: t('signals.list.allOpen') },
-          all,
-          ...SIGNAL_STATES.map((s) => ({ value: s, label: t(`signals.state.${s}`) })),
-        ]}
-      />
-      <SelectField
-        name="categorie"
-        label={t('signals.list.category')}
-        value={query.categorie}
-        options={[all, ...categories.map((c) => ({ value: c.serviceCode, label: c.name }))]}
-      />
-      <TextField
-        name="gebied"
-        label={t('signals.list.area')}
-        hint={t('signals.list.areaHint')}
-        value={query.gebied}
-        maxLength={MAX_AREA_CODE}
-      />
-      <SelectField
-        name="organisatie"
-        label={t('signals.list.organisation')}
-        value={query.organisatie}
-        options={[all, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
-      />
-      <SelectField
-        name="telaat"
-        label={t('signals.list.overdue')}
-        value={query.telaat}
-        options={[all, { value: '1', label: t('signals.list.overdueOnly') }]}
-      />
-      <SelectField
-        name="gevoelig"
-        label={t('signals.list.sensitive')}
-        value={query.gevoelig}
-        options={[all, { value: 'ja', label: t('signals.list.sensitiveYes') }, { value: 'nee', label: t('signals.list.sensitiveNo') }]}
-      />
-      {query.weergave === 'kaart' && <input type="hidden" name="weergave" value="kaart" />}
-      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-        {t('signals.list.filter')}
-      </button>
-    </form>
+    <details class="list-filters" open={active > 0 ? true : undefined}>
+      <summary>{active > 0 ? t('signals.list.filtersActive', { n: active }) : t('signals.list.filtersSummary')}</summary>
+      <form method="get" action={base} class="form" aria-label={t('signals.list.filters')}>
+        <SelectField
+          name="status"
+          label={t('signals.list.state')}
+          value={query.status}
+          options={[
+            { value: 'open', label: t('signals.list.allOpen') },
+            all,
+            ...SIGNAL_STATES.map((s) => ({ value: s, label: t(`signals.state.${s}`) })),
+          ]}
+        />
+        <SelectField
+          name="categorie"
+          label={t('signals.list.category')}
+          value={query.categorie}
+          options={[all, ...categories.map((c) => ({ value: c.serviceCode, label: c.name }))]}
+        />
+        <SelectField
+          name="gebied"
+          label={t('signals.list.area')}
+          hint={t('signals.list.areaHint')}
+          value={query.gebied}
+          options={[
+            all,
+            ...areas.map((a) => ({
+              value: a.code,
+              label: t(a.level === 'district' ? 'signals.list.areaWijk' : 'signals.list.areaBuurt', { name: a.name }),
+            })),
+          ]}
+        />
+        <SelectField
+          name="organisatie"
+          label={t('signals.list.organisation')}
+          value={query.organisatie}
+          options={[all, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+        />
+        <SelectField
+          name="telaat"
+          label={t('signals.list.overdue')}
+          value={query.telaat}
+          options={[all, { value: '1', label: t('signals.list.overdueOnly') }]}
+        />
+        <SelectField
+          name="gevoelig"
+          label={t('signals.list.sensitive')}
+          value={query.gevoelig}
+          options={[all, { value: 'ja', label: t('signals.list.sensitiveYes') }, { value: 'nee', label: t('signals.list.sensitiveNo') }]}
+        />
+        {query.weergave === 'kaart' && <input type="hidden" name="weergave" value="kaart" />}
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          {t('signals.list.filter')}
+        </button>
+      </form>
+    </details>
   );
 }
 
 function SavedFilters({ ctx, query, saved, base }: Props & { base: string }) {
   const { t } = ctx;
   return (
-    <section aria-labelledby="bewaarde-filters">
-      <h2 class="utrecht-heading-2" id="bewaarde-filters">
-        {t('signals.list.saved.title')}
-      </h2>
-      {saved.length === 0 ? (
-        <p class="utrecht-paragraph">{t('signals.list.saved.none')}</p>
-      ) : (
-        <ul class="utrecht-unordered-list">
-          {saved.map((s) => (
-            <li>
-              <a class="utrecht-link" href={`${base}?${s.query}`}>
-                {s.name}
-              </a>{' '}
-              <Form ctx={ctx} action={`${base}/filters/${s.id}/verwijderen`}>
-                <button type="submit" class="utrecht-button utrecht-button--subtle">
-                  {t('signals.list.saved.delete', { name: s.name })}
-                </button>
-              </Form>
-            </li>
+    <details class="list-saved-filters" open={saved.length > 0 ? true : undefined}>
+      <summary>{t('signals.list.saved.fold')}</summary>
+      <section aria-labelledby="bewaarde-filters">
+        <h2 class="utrecht-heading-2" id="bewaarde-filters">
+          {t('signals.list.saved.title')}
+        </h2>
+        {saved.length === 0 ? (
+          <p class="utrecht-paragraph">{t('signals.list.saved.none')}</p>
+        ) : (
+          <ul class="utrecht-unordered-list">
+            {saved.map((s) => (
+              <li>
+                <a class="utrecht-link" href={`${base}?${s.query}`}>
+                  {s.name}
+                </a>{' '}
+                <Form ctx={ctx} action={`${base}/filters/${s.id}/verwijderen`}>
+                  <button type="submit" class="utrecht-button utrecht-button--subtle">
+                    {t('signals.list.saved.delete', { name: s.name })}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Form ctx={ctx} action={`${base}/filters`} label={t('signals.list.saved.save')}>
+          {(['status', 'categorie', 'gebied', 'organisatie', 'telaat', 'gevoelig'] as const).map((k) => (
+            <input type="hidden" name={k} value={query[k]} />
           ))}
-        </ul>
-      )}
-      <Form ctx={ctx} action={`${base}/filters`} label={t('signals.list.saved.save')}>
-        {(['status', 'categorie', 'gebied', 'organisatie', 'telaat', 'gevoelig'] as const).map((k) => (
-          <input type="hidden" name={k} value={query[k]} />
-        ))}
-        <TextField name="name" label={t('signals.list.saved.name')} hint={t('signals.list.saved.nameHint')} maxLength={MAX_FILTER_NAME} />
-        <SubmitButton>{t('signals.list.saved.save')}</SubmitButton>
-      </Form>
-    </section>
+          <TextField name="name" label={t('signals.list.saved.name')} hint={t('signals.list.saved.nameHint')} maxLength={MAX_FILTER_NAME} />
+          <SubmitButton>{t('signals.list.saved.save')}</SubmitButton>
+        </Form>
+      </section>
+    </details>
   );
 }
 
-function ResultTable({ ctx, slug, page, orgNames, now }: Props & { base: string }) {
+function ResultTable({ ctx, slug, page, orgNames, now, areas }: Props & { base: string }) {
   const { t, locale } = ctx;
+  const areaName = (code: string | null) => (code ? (areas.find((a) => a.code === code)?.name ?? code) : null);
   if (page.rows.length === 0) return <p class="utrecht-paragraph">{t('signals.list.none')}</p>;
   const from = (page.page - 1) * page.pageSize + 1;
   const head = ['number', 'category', 'state', 'area', 'organisation', 'deadline'] as const;
@@ -179,26 +201,30 @@ function ResultTable({ ctx, slug, page, orgNames, now }: Props & { base: string 
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
-          {page.rows.map((r) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">
-                <a class="utrecht-link" href={`/${slug}/meldingen/behandelen/${r.publicId}`}>
-                  {r.publicId}
-                </a>
-              </td>
-              <td class="utrecht-table__cell">
-                {r.categoryName}
-                {r.sensitive ? ` (${t('signals.list.sensitiveShort')})` : ''}
-              </td>
-              <td class="utrecht-table__cell">{t(`signals.state.${r.state}`)}</td>
-              <td class="utrecht-table__cell">{r.buurtCode ?? r.wijkCode ?? '—'}</td>
-              <td class="utrecht-table__cell">{(r.organisationId && orgNames.get(r.organisationId)) || '—'}</td>
-              <td class="utrecht-table__cell">
-                {r.deadlineAt ? formatDateTime(locale, r.deadlineAt) : '—'}
-                {r.deadlineAt && !r.closed && r.deadlineAt < now ? ` (${t('signals.list.late')})` : ''}
-              </td>
-            </tr>
-          ))}
+          {page.rows.map((r) => {
+            // Overdue: a red bar and the words "te laat", never colour alone.
+            const late = !!r.deadlineAt && !r.closed && r.deadlineAt < now;
+            return (
+              <tr class={`utrecht-table__row${late ? ' signals-overdue' : ''}`}>
+                <td class="utrecht-table__cell">
+                  <a class="utrecht-link" href={`/${slug}/meldingen/behandelen/${r.publicId}`}>
+                    {r.publicId}
+                  </a>
+                </td>
+                <td class="utrecht-table__cell">
+                  {r.categoryName}
+                  {r.sensitive ? ` (${t('signals.list.sensitiveShort')})` : ''}
+                </td>
+                <td class="utrecht-table__cell">{t(`signals.state.${r.state}`)}</td>
+                <td class="utrecht-table__cell">{areaName(r.buurtCode) ?? areaName(r.wijkCode) ?? '—'}</td>
+                <td class="utrecht-table__cell">{(r.organisationId && orgNames.get(r.organisationId)) || '—'}</td>
+                <td class="utrecht-table__cell">
+                  {r.deadlineAt ? formatDay(locale, r.deadlineAt) : '—'}
+                  {late && <strong class="signals-late"> ({t('signals.list.late')})</strong>}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
-import { formatDateTime } from '../../../../platform/i18n/index.ts';
+import { formatMoment as formatDateTime } from '../../dates.ts';
 import type { CandidateLine, CategoryChoice, MergeSide } from '../merge.presenter.ts';
 import { MAX_MERGE_NOTE, MAX_NUMBER_INPUT } from '../merge.schemas.ts';
 import { MAX_DESCRIPTION } from '../../signals.schemas.ts';

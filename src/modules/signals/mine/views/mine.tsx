@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { Form } from '../../../../ui/form.tsx';
-import { formatDateTime } from '../../../../platform/i18n/index.ts';
+import { formatDay } from '../../dates.ts';
 import type { MySignal } from '../mine.service.ts';
 
 /** "Mijn meldingen": the signals I reported and the ones I follow, each with "Bekijk" and (when following) "Niet meer volgen". */
@@ -36,7 +36,7 @@ export function MinePage({ ctx, slug, rows, notice }: { ctx: ViewContext; slug: 
                 <th scope="row">{r.publicId}</th>
                 <td>{r.categoryName}</td>
                 <td>{t(`signals.state.${r.state === 'on_hold' ? 'in_behandeling' : r.state}`)}</td>
-                <td>{formatDateTime(locale, r.createdAt)}</td>
+                <td>{formatDay(locale, r.createdAt)}</td>
                 <td>{t(r.reported ? 'signals.mine.reported' : 'signals.mine.following')}</td>
                 <td>
                   <Form ctx={ctx} action={`/${slug}/meldingen/mijn/bekijken`} label={t('signals.mine.view', { id: r.publicId })}>

@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, type FieldErrors } from '../../../../ui/form.tsx';
-import { formatDateTime } from '../../../../platform/i18n/index.ts';
+import { formatMoment as formatDateTime } from '../../dates.ts';
 import type { TrackingView } from '../feedback.service.ts';
 import { isPublicState } from '../../workflow.ts';
 import { MAX_REASON } from '../../signals.schemas.ts';
@@ -67,7 +67,7 @@ export function TrackingPage({
       {!view.reporter && !view.signal.closed && <FollowWithAccount ctx={ctx} slug={slug} publicId={s.publicId} />}
       {view.feedbackGiven && <p class="utrecht-paragraph">{t('signals.error.feedbackGiven')}</p>}
       {view.canGiveFeedback && (
-        <section class="section" aria-labelledby="tevredenheid">
+        <section class="section signals-feedback" aria-labelledby="tevredenheid">
           <h2 class="utrecht-heading-2" id="tevredenheid">
             {t('signals.track.feedbackTitle')}
           </h2>

@@ -231,7 +231,7 @@ export function SessionPage(p: SessionPageProps) {
         <dt>{t('signals.wijkschouw.area')}</dt>
         <dd>{p.areaName}</dd>
         <dt>{t('signals.wijkschouw.date')}</dt>
-        <dd>{dutchDate(session.walkDate)}</dd>
+        <dd>{dutchDate(ctx, session.walkDate)}</dd>
         <dt>{t('signals.wijkschouw.meetingPoint')}</dt>
         <dd>{session.meetingPoint || '—'}</dd>
         <dt>{t('signals.wijkschouw.status')}</dt>

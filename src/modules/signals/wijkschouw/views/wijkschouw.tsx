@@ -2,10 +2,11 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import type { SessionListItem, SessionView, SummaryLine } from '../wijkschouw.presenter.ts';
 import { TextArea } from '../../views/parts.tsx';
+import { formatDay } from '../../dates.ts';
 import { MAX_MEETING_POINT, MAX_PARTICIPANTS_INPUT, MAX_TITLE } from '../wijkschouw.schemas.ts';
 
-/** `2026-11-24` as `24-11-2026`. */
-export const dutchDate = (iso: string) => iso.split('-').reverse().join('-');
+/** `2026-11-24` as `24 nov 2026` (the one date format of the signals pages). */
+export const dutchDate = (ctx: Pick<ViewContext, 'locale'>, iso: string) => formatDay(ctx.locale, iso);
 
 /** The sessions the viewer may see, with a link to start a new one. */
 export function WijkschouwListPage({ ctx, slug, sessions }: { ctx: ViewContext; slug: string; sessions: SessionListItem[] }) {
@@ -44,7 +45,7 @@ export function WijkschouwListPage({ ctx, slug, sessions }: { ctx: ViewContext; 
                   </a>
                 </td>
                 <td class="utrecht-table__cell">{s.areaName}</td>
-                <td class="utrecht-table__cell">{dutchDate(s.walkDate)}</td>
+                <td class="utrecht-table__cell">{dutchDate(ctx, s.walkDate)}</td>
                 <td class="utrecht-table__cell">{t(`signals.wijkschouw.status.${s.status}`)}</td>
                 <td class="utrecht-table__cell">{s.signalCount}</td>
               </tr>
@@ -200,7 +201,7 @@ export function SummaryPage({
         <dt>{t('signals.wijkschouw.area')}</dt>
         <dd>{areaName}</dd>
         <dt>{t('signals.wijkschouw.date')}</dt>
-        <dd>{dutchDate(session.walkDate)}</dd>
+        <dd>{dutchDate(ctx, session.walkDate)}</dd>
         <dt>{t('signals.wijkschouw.participants')}</dt>
         <dd>{participantNames.join(', ') || '—'}</dd>
       </dl>
