@@ -2,8 +2,9 @@
  * Journeys of the help marketplace, by keyboard and without JavaScript, axe on every page:
  * a resident asks for help; a professional asks on behalf of a resident without an account;
  * a volunteer offers help; the coordinator proposes the resident's request to the volunteer
- * ("stel voor aan vrijwilliger"), the volunteer accepts (only now sees the address), records the
- * hours, and the resident confirms them.
+ * ("stel voor aan vrijwilliger"), the volunteer says yes, the resident accepts the helper (only now
+ * the volunteer sees the address), the volunteer records the hours, and the resident confirms them.
+ * The form asks one-off or weekly first (step 1, a GET form) and places the request by its postcode.
  *
  * The journeys run with JavaScript off. axe needs JavaScript (with it off, injecting axe hangs in
  * Chromium), so each page is checked by opening the same address, with the same cookies, in a
@@ -84,6 +85,15 @@ function inThreeDays(): string {
   return new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Step 1 of the request form: one-off ("eenmalig") or weekly, then "Verder" (for whom stays "zelf"). */
+async function chooseKind(page: Page, kind: 'eenmalig' | 'wekelijks', label: string): Promise<void> {
+  const step1 = page.locator(`main form[method="get"][action="${base}/vragen/nieuw"]`);
+  const radio = step1.locator(`input[name="soort"][value="${kind}"]`);
+  await radio.focus();
+  await page.keyboard.press('Space');
+  assert.equal(await press(step1.locator('button[type="submit"]'), label), 200);
+}
+
 /** Fill in the request form (the once-only schedule). */
 async function fillRequest(f: Locator, summary: string, address: string): Promise<void> {
   await f.locator('select[name="category"]').focus();
@@ -92,11 +102,8 @@ async function fillRequest(f: Locator, summary: string, address: string): Promis
   await f.locator('input[name="date"]').fill(inThreeDays());
   await f.locator('input[name="from"]').fill('13:00');
   await f.locator('input[name="to"]').fill('15:00');
+  await type(f.locator('input[name="postcode"]'), '2922 AB');
   await type(f.locator('input[name="address"]'), address);
-  const buurt = f.locator('select[name="buurt"]');
-  const first = await buurt.locator('option:not([value=""])').first().getAttribute('value');
-  await buurt.focus();
-  await buurt.selectOption(first!);
 }
 
 describe('journeys: help marketplace', () => {
@@ -105,8 +112,9 @@ describe('journeys: help marketplace', () => {
   it('a resident asks for help', async () => {
     const page = await signedInPage(demoEmail('bewoner', 'krimpen'));
     await open(page, base, 'hulp overview (bewoner)');
-    await follow(page, `${base}/vragen/nieuw`, 'ask for help form');
-    const f = form(page, `${base}/vragen/nieuw`);
+    await follow(page, `${base}/vragen/nieuw`, 'ask for help: one-off or weekly');
+    await chooseKind(page, 'eenmalig', 'ask for help form');
+    const f = page.locator(`main form[method="post"][action="${base}/vragen/nieuw"]`);
     await fillRequest(f, 'Hulp bij het opruimen van de schuur', ADDRESS);
     assert.equal(await press(f.locator('button[type="submit"]'), 'request created'), 200);
     assert.match(await mainText(page), /Uw hulpvraag is verstuurd/);
@@ -117,8 +125,8 @@ describe('journeys: help marketplace', () => {
 
   it('a professional asks on behalf of a resident without an account', async () => {
     const page = await signedInPage(demoEmail('professional', 'krimpen'));
-    await open(page, `${base}/vragen/nieuw`, 'ask for help form (professional)');
-    const f = form(page, `${base}/vragen/nieuw`);
+    await open(page, `${base}/vragen/nieuw?soort=eenmalig&voor=ander`, 'ask for help form (professional)');
+    const f = page.locator(`main form[method="post"][action="${base}/vragen/nieuw"]`);
     const other = f.locator('input[name="forWhom"][value="other"]');
     await other.focus();
     await page.keyboard.press('Space');
@@ -166,15 +174,23 @@ describe('journeys: help marketplace', () => {
     assert.ok(href);
     await follow(vol, href, 'match page (proposed)');
     assert.ok(!(await vol.content()).includes(ADDRESS), 'no address before acceptance');
-    assert.equal(await press(form(vol, `${href}/accepteren`).locator('button'), 'match accepted'), 200);
+    assert.equal(await press(form(vol, `${href}/accepteren`).locator('button'), 'volunteer said yes'), 200);
     assert.match(await mainText(vol), /U heeft ja gezegd/);
+    assert.ok(!(await mainText(vol)).includes(ADDRESS), 'no address before the resident accepts the helper');
+
+    const res = await signedInPage(demoEmail('bewoner', 'krimpen'));
+    await open(res, href, 'match page (bewoner chooses)');
+    assert.match(await mainText(res), /Wilt u hulp van Demo\?/);
+    assert.equal(await press(form(res, `${href}/kiezen`).locator('button'), 'helper accepted'), 200);
+    assert.match(await mainText(res), /U heeft ja gezegd tegen de helper/);
+
+    await open(vol, href, 'match page (accepted)');
     assert.ok((await mainText(vol)).includes(ADDRESS), 'the address after acceptance');
     const hours = form(vol, `${href}/uren`);
     await type(hours.locator('input[name="hours"]'), '1,5');
     assert.equal(await press(hours.locator('button'), 'hours recorded'), 200);
     assert.match(await mainText(vol), /De uren zijn doorgegeven/);
 
-    const res = await signedInPage(demoEmail('bewoner', 'krimpen'));
     await open(res, href, 'match page (bewoner)');
     assert.equal(await press(form(res, `${href}/uren-bevestigen`).locator('button'), 'hours confirmed'), 200);
     const text = await mainText(res);

@@ -8,6 +8,7 @@ import { saveOffer, signUpLatent } from './offers/offers.service.ts';
 import { createVacancy } from './vacancies/vacancies.service.ts';
 import type { Category } from './categories.ts';
 import { ZONE } from '../../platform/time.ts';
+import { distanceMeters } from '../../platform/geo.ts';
 
 /** Organisations that post a demo vacancy, per tenant (named in the seeds), with a plausible vacancy. */
 const VACANCIES: Record<string, { org: string; title: string; description: string; category: Category; hours: string }[]> = {
@@ -66,10 +67,39 @@ const VACANCIES: Record<string, { org: string; title: string; description: strin
 const SHORT: Record<string, string> = { GM0542: 'krimpen', GM1980: 'heerhugowaard', GM0014: 'groningen' };
 
 /**
+ * The wijken where the seeds place the work (docs/helpmatch.md, seed-facts §5.2 and §5.8): Molenwijk and
+ * Rivierenwijk in Heerhugowaard, the wijken with a Stip in Groningen (Oosterpark, Centrum, Zuidwest,
+ * Noordoost, Hoogkerk); Krimpen names none, so all its wijken.
+ */
+const FOCUS_WIJKEN: Record<string, readonly string[]> = {
+  GM1980: ['WK198016', 'WK198017'],
+  GM0014: ['WK001404', 'WK001400', 'WK001407', 'WK001411', 'WK001408'],
+};
+
+type Buurt = { code: string; name: string; parentCode: string | null; label: [number, number] };
+
+/** Buurten with a label point in the focus wijken, taken round-robin over the wijken (so consecutive picks lie in different wijken). */
+function spread(buurten: readonly Buurt[], focus: readonly string[] | undefined): Buurt[] {
+  const wijken = focus ?? [...new Set(buurten.map((b) => b.parentCode ?? ''))];
+  const per = wijken.map((w) => buurten.filter((b) => b.parentCode === w)).filter((l) => l.length > 0);
+  const out: Buurt[] = [];
+  for (let i = 0; out.length < buurten.length && i < 50; i++) {
+    for (const list of per) if (list[i]) out.push(list[i]!);
+    if (per.every((l) => i >= l.length)) break;
+  }
+  return out;
+}
+
+/** ISO weekday (1 = Monday) of a local date. */
+const weekdayOf = (date: string) => DateTime.fromISO(date, { zone: ZONE }).weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/**
  * Demo requests, offers, latent contacts and vacancies per tenant, marked as demo: the demo
  * bewoner asks (and is aanspreekpunt in the street), the demo vrijwilliger offers, the demo
- * professional asks on behalf of a (fictional) resident; points are label points of real buurten,
- * checked with locatePoint.
+ * professional asks on behalf of a (fictional) resident. The requests are spread over buurten of
+ * the focus wijken (one per wijk, round-robin); points are label points of real buurten, checked
+ * with locatePoint. With the forms' default settings (radius "maakt niet uit", reach cycling 3 km)
+ * the demo vrijwilliger fits the garden request: same wijk, a free afternoon on its day.
  */
 export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<void> {
   for (const tenant of args.tenants) {
@@ -80,36 +110,49 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
     const vrijwilliger = id('vrijwilliger');
     const professional = id('professional');
     if (!bewoner || !vrijwilliger) continue;
-    const buurten = (await listAreas(trx, tenant.id, { level: 'neighbourhood' })).filter((b) => b.label);
-    // Two neighbouring buurten of one wijk: the bewoner lives in the first, the vrijwilliger in the second.
-    const home = buurten[0];
-    if (!home?.label) continue;
-    const near = buurten.find((b) => b.code !== home.code && b.parentCode === home.parentCode) ?? home;
-    const located = await locatePoint(trx, tenant.id, home.label[0], home.label[1]);
-    if (located.neighbourhood?.code !== home.code) continue; // not where we think: skip rather than seed wrong data
-    const nearLabel = near.label ?? home.label;
+    const labelled = (await listAreas(trx, tenant.id, { level: 'neighbourhood' })).flatMap((b) =>
+      b.label ? [{ code: b.code, name: b.name, parentCode: b.parentCode, label: b.label as [number, number] }] : [],
+    );
+    // Only buurten whose label point lies in the buurt itself (skip rather than seed wrong data).
+    const checked: Buurt[] = [];
+    for (const b of spread(labelled, FOCUS_WIJKEN[tenant.id])) {
+      if (checked.length >= 4) break;
+      const at = await locatePoint(trx, tenant.id, b.label[0], b.label[1]);
+      if (at.neighbourhood?.code === b.code) checked.push(b);
+    }
+    const home = checked[0];
+    if (!home) continue;
+    const place = (i: number) => checked[i % checked.length]!;
+    // The vrijwilliger lives in another buurt of the first request's wijk, within cycling distance (else in that buurt).
+    const near =
+      labelled.find(
+        (b) =>
+          b.code !== home.code &&
+          b.parentCode === home.parentCode &&
+          distanceMeters({ lon: b.label[0], lat: b.label[1] }, { lon: home.label[0], lat: home.label[1] }) < 2500,
+      ) ?? home;
     const local = DateTime.fromJSDate(args.now, { zone: ZONE }).plus({ days: 3 }).toISODate()!;
     const asker = actorIn(tenant.id, bewoner, ['resident'], { now: args.now });
     const helper = actorIn(tenant.id, vrijwilliger, ['volunteer'], { now: args.now });
-    const common = {
-      address: `Voorbeeldstraat 1, ${home.name} (demo)`,
-      lon: home.label[0],
-      lat: home.label[1],
+    const at = (b: Buurt, street = 'Voorbeeldstraat 1') => ({
+      address: `${street}, ${b.name} (demo)`,
+      lon: b.label[0],
+      lat: b.label[1],
       urgency: 'normal' as const,
       vulnerable: false,
       isDemo: true,
-    };
+    });
     await createRequest(
       trx,
       tenant.id,
       asker,
       {
-        ...common,
+        ...at(place(0)),
         category: 'tuin',
         helpType: 'incidental',
         summary: 'De heg in de voortuin moet gesnoeid worden.',
         schedule: { kind: 'once', date: local, from: '13:00', to: '16:00' },
-        radiusM: 1000,
+        radiusM: null,
       },
       args.now,
     );
@@ -118,12 +161,26 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
       tenant.id,
       asker,
       {
-        ...common,
+        ...at(place(1), 'Voorbeeldstraat 3'),
         category: 'gezelschap',
         helpType: 'structural',
         summary: 'Een wekelijks praatje bij de koffie.',
         schedule: { kind: 'weekly', slots: [{ weekday: 3, from: '14:00', to: '16:00' }] },
         radiusM: 3000,
+      },
+      args.now,
+    );
+    await createRequest(
+      trx,
+      tenant.id,
+      asker,
+      {
+        ...at(place(3), 'Voorbeeldstraat 12'),
+        category: 'boodschappen',
+        helpType: 'incidental',
+        summary: 'Elke donderdagochtend samen boodschappen doen.',
+        schedule: { kind: 'weekly', slots: [{ weekday: 4, from: '09:00', to: '12:00' }] },
+        radiusM: 1000,
       },
       args.now,
     );
@@ -133,8 +190,7 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
         tenant.id,
         actorIn(tenant.id, professional, ['professional'], { now: args.now }),
         {
-          ...common,
-          address: `Voorbeeldlaan 7, ${home.name} (demo)`,
+          ...at(place(2), 'Voorbeeldlaan 7'),
           category: 'boodschappen',
           helpType: 'incidental',
           summary: 'Boodschappen halen bij de supermarkt.',
@@ -154,16 +210,22 @@ export async function helpmatchDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
       {
         talents: 'Tuinieren, kleine klussen en een goed gesprek.',
         categories: ['tuin', 'klussen', 'gezelschap', 'boodschappen'],
+        // A free afternoon on the garden request's day, Wednesday afternoon (the weekly chat) and Saturday morning.
         slots: [
-          { weekday: 2, from: '12:00', to: '17:00' },
-          { weekday: 3, from: '12:00', to: '17:00' },
-          { weekday: 6, from: '09:00', to: '12:00' },
+          ...new Map(
+            [
+              { weekday: 3 as const, from: '12:00', to: '17:00' },
+              { weekday: 6 as const, from: '09:00', to: '12:00' },
+              // Last, so it wins over the one above on the same day.
+              { weekday: weekdayOf(local), from: '12:00', to: '17:00' },
+            ].map((x) => [x.weekday, x]),
+          ).values(),
         ],
         reach: 'cycle3000',
         maxPerMonth: 4,
         languages: ['nl', 'en'],
-        lon: nearLabel[0],
-        lat: nearLabel[1],
+        lon: near.label[0],
+        lat: near.label[1],
         active: true,
         isDemo: true,
       },

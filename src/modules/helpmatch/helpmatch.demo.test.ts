@@ -9,6 +9,14 @@ import { actorIn } from './actor.ts';
 import { listActiveOffersForMatching } from './engine/matching-data.service.ts';
 import { listLatentContacts } from './offers/offers.service.ts';
 import { listOpenVacancies } from './vacancies/vacancies.service.ts';
+import { suggestionsForVolunteer } from './engine/engine.service.ts';
+
+/** The wijken where the seeds place the work (Molenwijk, Rivierenwijk; the Stip wijken); Krimpen names none. */
+const FOCUS: Record<string, readonly string[] | null> = {
+  GM0542: null,
+  GM1980: ['WK198016', 'WK198017'],
+  GM0014: ['WK001404', 'WK001400', 'WK001407', 'WK001411', 'WK001408'],
+};
 
 describe('helpmatch demo data', () => {
   const ctx = useTestDb();
@@ -34,8 +42,22 @@ describe('helpmatch demo data', () => {
         requests.some((r) => r.on_behalf),
         'one asked on behalf of a resident',
       );
+      // Spread over the buurten (and wijken) where the seeds place the work, not all in the first buurt.
+      assert.ok(new Set(requests.map((r) => r.buurt_code)).size >= 2, `${tenantId}: requests in more than one buurt`);
+      const focus = FOCUS[tenantId];
+      // Krimpen has one wijk; the others spread over at least two of their focus wijken.
+      if (focus) assert.ok(new Set(requests.map((r) => r.wijk_code)).size >= 2, `${tenantId}: and in at least two wijken`);
+      if (focus) for (const r of requests) assert.ok(focus.includes(r.wijk_code ?? ''), `${tenantId}: ${r.wijk_code} is a focus wijk`);
       const offers = await listActiveOffersForMatching(db, tenantId, now);
       assert.equal(offers.length, 1);
+      if (focus) assert.ok(focus.includes(offers[0]!.wijkCode ?? ''), `${tenantId}: the offer lies in a focus wijk`);
+      // The demo vrijwilliger fits at least one demo request with the default settings ("voor u" is not empty).
+      const volunteerId = offers[0]!.userId;
+      const forYou = await suggestionsForVolunteer(db, tenantId, actorIn(tenantId, volunteerId, ['volunteer'], { now }), now);
+      assert.ok(
+        forYou.some((s) => s.summary.includes('heg')),
+        `${tenantId}: the demo volunteer fits the garden request`,
+      );
       const coordinator = actorIn(tenantId, '00000000-0000-4000-8000-000000000000', ['coordinator'], { now });
       assert.ok((await listLatentContacts(db, tenantId, coordinator)).length >= 1);
       const vacancies = await listOpenVacancies(db, tenantId);

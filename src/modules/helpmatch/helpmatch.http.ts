@@ -39,6 +39,13 @@ export async function buurtOptions(db: DbOrTrx, tenantId: string): Promise<Buurt
   return { groups, names };
 }
 
+/** Where a map of the municipality starts: the municipality's label point, else a buurt's, else the middle of the Netherlands. */
+export async function mapCenterOf(db: DbOrTrx, tenantId: string): Promise<{ lat: number; lon: number }> {
+  const [muni] = await listAreas(db, tenantId, { level: 'municipality' });
+  const label = muni?.label ?? (await listAreas(db, tenantId, { level: 'neighbourhood' })).find((a) => a.label)?.label ?? null;
+  return label ? { lon: label[0], lat: label[1] } : { lat: 52.1, lon: 5.3 };
+}
+
 /** Notices after a redirect (`?melding=code`): only these codes are accepted. */
 const NOTICES: Record<string, MessageKey> = {
   'vraag-verstuurd': 'helpmatch.notice.requestCreated',
@@ -54,6 +61,10 @@ const NOTICES: Record<string, MessageKey> = {
   'bericht-verstuurd': 'helpmatch.notice.messageSent',
   'uren-doorgegeven': 'helpmatch.notice.hoursRecorded',
   'uren-bevestigd': 'helpmatch.notice.hoursConfirmed',
+  'week-bevestigd': 'helpmatch.notice.weekConfirmed',
+  gekozen: 'helpmatch.notice.chosen',
+  'niet-gekozen': 'helpmatch.notice.notChosen',
+  beeindigd: 'helpmatch.notice.ended',
   'ervaring-opgeslagen': 'helpmatch.notice.feedbackSaved',
   gemeld: 'helpmatch.notice.reported',
   voorgesteld: 'helpmatch.notice.proposed',

@@ -248,11 +248,23 @@ describe('helpmatch routes', () => {
     assert.ok(!mails.includes('Past donderdag'), 'no message text in mail');
   });
 
-  it('after acceptance only the two parties see the address; then hours are recorded and confirmed', async () => {
+  it('after the volunteer says yes and the requester accepts, only the two parties see the address; then hours are recorded and confirmed', async () => {
     const { requestId, matchId } = await proposed('akkoord');
     const ADDRESS = privateOf('akkoord').address;
     const accept = await volunteer.post(`${base}/match/${matchId}/accepteren`, {});
     assert.equal(accept.statusCode, 303);
+    // The volunteer said yes: the requester is asked, and nothing is revealed yet.
+    const waiting = await volunteer.get(`${base}/match/${matchId}`);
+    assert.ok(!waiting.body.includes(ADDRESS), 'no address before the requester accepts');
+    assert.match(waiting.body, /De hulpvrager kiest nu/);
+    const ask = await resident.get(`${base}/match/${matchId}`);
+    assert.match(ask.body, /Wilt u hulp van Vincent\?/);
+    assert.ok(!ask.body.includes('Vincent Vrijwilliger'), 'only the first name before choosing');
+    assert.match(await outbox(), /Iemand wil u helpen\. Vindt u dat goed\?/);
+    assert.equal((await volunteer.post(`${base}/match/${matchId}/kiezen`, {})).statusCode, 403, 'the volunteer cannot choose');
+    const choose = await resident.post(`${base}/match/${matchId}/kiezen`, {});
+    assert.equal(choose.statusCode, 303);
+    assert.match(await outbox(), /U bent gekozen als helper/);
     const vPage = await volunteer.get(`${base}/match/${matchId}`);
     assert.ok(vPage.body.includes(ADDRESS), 'the volunteer now sees the address');
     assert.match(vPage.body, /Rina Bewoner/);
@@ -277,7 +289,7 @@ describe('helpmatch routes', () => {
     assert.equal(fb.statusCode, 303);
   });
 
-  it('two volunteers accepting the same request at the same moment: exactly one wins, the other gets a clear message', async () => {
+  it('two volunteers say yes; the requester choosing both at the same moment: exactly one wins, the other gets a clear message', async () => {
     const res = await resident.post(`${base}/vragen/nieuw`, askFields({ summary: 'Race', address: 'Racebaan 1' }));
     const rid = idFrom(res.headers.location as string, 'vragen');
     for (const b of [volunteer, volunteer2]) assert.equal((await b.post(`${base}/vragen/${rid}/reageren`, {})).statusCode, 303);
@@ -286,14 +298,16 @@ describe('helpmatch routes', () => {
       return /\/hulp\/match\/([0-9a-f-]{36})/.exec(page.body)![1]!;
     };
     const [m1, m2] = [await mid(volunteer), await mid(volunteer2)];
-    const [a, b] = await Promise.all([
-      volunteer.post(`${base}/match/${m1}/accepteren`, {}),
-      volunteer2.post(`${base}/match/${m2}/accepteren`, {}),
-    ]);
+    const [a, b] = await Promise.all([resident.post(`${base}/match/${m1}/kiezen`, {}), resident.post(`${base}/match/${m2}/kiezen`, {})]);
     const codes = [a.statusCode, b.statusCode].sort();
     assert.deepEqual(codes, [303, 409]);
     const loser = a.statusCode === 409 ? a : b;
-    assert.match(loser.body, /Iemand anders helpt al bij deze vraag/);
+    assert.match(loser.body, /Er is al een helper gekozen voor deze vraag/);
+    // The volunteer who was not chosen is told kindly, and sees no address.
+    const notChosen = a.statusCode === 409 ? { b: volunteer, m: m1 } : { b: volunteer2, m: m2 };
+    const page = await notChosen.b.get(`${base}/match/${notChosen.m}`);
+    assert.match(page.body, /Dank u wel dat u wilde helpen/);
+    assert.ok(!page.body.includes('Racebaan 1'));
   });
 
   it('a blocked user cannot respond, offer or accept, with a clear message', async () => {

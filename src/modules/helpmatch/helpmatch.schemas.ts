@@ -11,6 +11,8 @@ export const MAX = {
   address: 300,
   /** A buurt code. */
   buurt: 20,
+  /** A postcode as typed ('9712 AB'). */
+  postcode: 12,
   /** Remarks, talents, the notes of a circle task, the reciprocity answer. */
   text: 1000,
   /** Messages, feedback, reports, the details of a circle's person. */
@@ -95,7 +97,11 @@ export const requestForm = z
     to: time,
     slots: many(z.string()).transform(slotsFromValues),
     address: requiredText(MAX.address),
+    /** Where the request is placed from: the postcode (with the house number in the address line), or the address line alone. */
+    postcode: optionalText(MAX.postcode),
+    /** Not on the form any more (the buurt comes from the address); kept for callers that already know it. */
     buurt,
+    /** A pin from the map (hidden inputs filled by the map island); never typed. */
     lat: coord(-90, 90),
     lon: coord(-180, 180),
     radius: z
@@ -124,8 +130,7 @@ export const requestForm = z
     if (v.scheduleKind === 'weekly' && v.slots.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['slots'], message: 'helpmatch.slots.required' });
     }
-    if ((v.lat === null) !== (v.lon === null)) ctx.addIssue({ code: 'custom', path: ['lat'], message: 'helpmatch.request.coordInvalid' });
-    if (v.lat === null && !v.buurt) ctx.addIssue({ code: 'custom', path: ['buurt'], message: 'helpmatch.location.required' });
+    if ((v.lat === null) !== (v.lon === null)) ctx.addIssue({ code: 'custom', path: ['address'], message: 'areas.geocode.pointMalformed' });
   });
 
 /** The "hulp aanbieden" form. */
@@ -179,6 +184,19 @@ export const hoursForm = z.object({
     .trim()
     .transform((v) => Number(v.replace(',', '.')))
     .refine((n) => Number.isFinite(n) && n > 0 && n <= MAX.matchHours, 'helpmatch.hours.invalid'),
+  /** The week (its Monday) of a weekly arrangement; absent for one-off help. */
+  week: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'helpmatch.session.weekInvalid')
+    .optional(),
+});
+/** Confirming the hours of one week of a weekly arrangement. */
+export const weekForm = z.object({
+  week: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'helpmatch.session.weekInvalid'),
 });
 export const feedbackForm = z.object({
   feedback: requiredText(MAX.longText),

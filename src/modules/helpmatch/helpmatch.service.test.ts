@@ -8,6 +8,7 @@ import { saveOffer, signUpLatent, getMyOffer, listLatentContacts } from './offer
 import { listOpenRequestsForMatching, listActiveOffersForMatching } from './engine/matching-data.service.ts';
 import { createMatches, proposeToVolunteer, acceptMatch, respondToRequest } from './matches/matches.service.ts';
 import { getMatchDetails } from './matches/details.service.ts';
+import { acceptHelper } from './matches/choose.service.ts';
 import { postMessage, confirmHours, recordHours, giveFeedback } from './matches/followup.service.ts';
 import { reportUser, listReports, blockUser } from './safety/safety.service.ts';
 import { createVacancy, respondToVacancy, listVacancyResponses, closeVacancy } from './vacancies/vacancies.service.ts';
@@ -63,7 +64,7 @@ describe('helpmatch service', () => {
     );
     await assert.rejects(
       createRequest(db, T.id, resident, requestInput({ lon: OUTSIDE[0], lat: OUTSIDE[1] }), NOW),
-      (e: unknown) => e instanceof AppError && e.fields?.buurt === 'helpmatch.location.outside',
+      (e: unknown) => e instanceof AppError && e.fields?.address === 'helpmatch.location.outside',
     );
     await assert.rejects(createRequest(db, T.id, resident, requestInput({ onBehalf: { name: 'Mevrouw Jansen' } }), NOW), status(403));
     // Without coordinates: the chosen buurt's label point.
@@ -148,7 +149,7 @@ describe('helpmatch service', () => {
     assert.equal(m.state, 'proposed');
   });
 
-  it('runs a match from proposal to done with hours confirmed by both sides, and reveals contacts only after acceptance', async () => {
+  it('runs a match from proposal to done with hours confirmed by both sides, and reveals contacts only after the requester accepted the helper', async () => {
     const db = ctx.database.db;
     const resident = await makeActor(db, 'resident', 'Rita Bewoner');
     const vol = await makeActor(db, 'volunteer', 'Vera Vrijwilliger');
@@ -178,6 +179,12 @@ describe('helpmatch service', () => {
     assert.equal(before.volunteerFirstName, 'Vera');
     await postMessage(db, ctxOf(), vol, m.id, 'Past woensdag?');
     await acceptMatch(db, ctxOf(), vol, m.id);
+    // The volunteer said yes: nothing is revealed until the requester accepts the helper.
+    const waiting = await getMatchDetails(db, T.id, vol, m.id);
+    assert.equal(waiting.match.state, 'awaiting_requester');
+    assert.equal(waiting.contacts, null);
+    assert.equal((await loadRequest(db, SYSTEM, T.id, id)).state, 'open');
+    await acceptHelper(db, ctxOf(), resident, m.id);
     const after = await getMatchDetails(db, T.id, vol, m.id);
     assert.equal(after.contacts?.requester.address, 'Uniekelaan 99');
     assert.equal(after.contacts?.requester.name, 'Rita Bewoner');
@@ -196,7 +203,7 @@ describe('helpmatch service', () => {
     assert.equal(o.matchesThisMonth, 1);
   });
 
-  it('lets exactly one of two simultaneous accepts win', async () => {
+  it('lets exactly one of two simultaneous choices of helper win', async () => {
     const db = ctx.database.db;
     const resident = await makeActor(db, 'resident');
     const coord = await makeActor(db, 'coordinator');
@@ -208,10 +215,13 @@ describe('helpmatch service', () => {
       { requestId: id, volunteerUserId: b.userId, offerId: null, state: 'proposed', source: 'coordinator' },
     ]);
     assert.equal(matches.length, 2);
-    const results = await Promise.allSettled([
-      acceptMatch(db, ctxOf(), a, matches.find((m) => m.volunteer_user_id === a.userId)!.id),
-      acceptMatch(db, ctxOf(), b, matches.find((m) => m.volunteer_user_id === b.userId)!.id),
-    ]);
+    // Both volunteers say yes; the request stays open and the requester (say, in two tabs) chooses both at once.
+    const ma = matches.find((m) => m.volunteer_user_id === a.userId)!.id;
+    const mb = matches.find((m) => m.volunteer_user_id === b.userId)!.id;
+    await acceptMatch(db, ctxOf(), a, ma);
+    await acceptMatch(db, ctxOf(), b, mb);
+    assert.equal((await loadRequest(db, SYSTEM, T.id, id)).state, 'open');
+    const results = await Promise.allSettled([acceptHelper(db, ctxOf(), resident, ma), acceptHelper(db, ctxOf(), resident, mb)]);
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     assert.ok(lost.reason instanceof AppError && lost.reason.status === 409, String(lost.reason));
@@ -354,6 +364,7 @@ describe('helpmatch service', () => {
     assert.equal(m.offer_id, null);
     await assert.rejects(proposeToVolunteer(db, ctxOf(), coord, id, elsewhere.userId), status(422));
     await acceptMatch(db, ctxOf(), contact, m.id);
+    await acceptHelper(db, ctxOf(), resident, m.id);
     assert.equal((await loadRequest(db, SYSTEM, T.id, id)).state, 'matched');
   });
 });

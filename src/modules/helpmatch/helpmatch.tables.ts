@@ -12,7 +12,12 @@ export type HelpType = 'latent' | 'incidental' | 'structural';
 export type RequestState = 'open' | 'matched' | 'done' | 'withdrawn' | 'expired';
 export type Urgency = 'urgent' | 'normal' | 'flexible';
 export type Reach = 'walk500' | 'walk1000' | 'cycle3000' | 'municipality';
-export type MatchState = 'suggested' | 'proposed' | 'accepted' | 'declined' | 'done' | 'cancelled' | 'no_show';
+/**
+ * `awaiting_requester`: the volunteer said yes and the asking side decides; `not_chosen`: the asking
+ * side said no (the request stays open for others).
+ */
+export type MatchState =
+  'suggested' | 'proposed' | 'awaiting_requester' | 'accepted' | 'declined' | 'not_chosen' | 'done' | 'cancelled' | 'no_show';
 export type MatchSource = 'engine' | 'coordinator' | 'volunteer' | 'batch' | 'latent';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -72,6 +77,8 @@ export interface HelpRequestsTable {
   updated_at: UpdatedAt;
   matched_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** When the asking side was told that nobody has been found yet (once per request). */
+  nobody_notice_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** An offer of time and talent (aanbod); one per volunteer per tenant. */
@@ -150,7 +157,7 @@ export interface HelpMatchesTable {
   distance_m: number | null;
   wave: ColumnType<number, number | undefined, number>;
   created_by_user_id: string | null;
-  /** Hours spent, in quarters of an hour. */
+  /** Hours spent, in quarters of an hour; for a weekly arrangement the total of the weeks both sides confirmed. */
   hours: number | null;
   hours_recorded_by: string | null;
   hours_confirmed_volunteer_at: Timestamp | null;
@@ -166,6 +173,21 @@ export interface HelpMatchesTable {
   replied_at: Timestamp | null;
   accepted_at: Timestamp | null;
   closed_at: Timestamp | null;
+}
+
+/** The hours of one week of a weekly arrangement, confirmed by both sides. */
+export interface HelpMatchSessionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  match_id: string;
+  /** The Monday of the week, 'YYYY-MM-DD' (Europe/Amsterdam). */
+  week_start: DateColumn;
+  hours: number;
+  recorded_by: string | null;
+  confirmed_volunteer_at: Timestamp | null;
+  confirmed_requester_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
 
 export interface HelpMessagesTable {
@@ -205,6 +227,7 @@ export interface HelpmatchCoreTables {
   help_vacancies: HelpVacanciesTable;
   help_vacancy_responses: HelpVacancyResponsesTable;
   help_matches: HelpMatchesTable;
+  help_match_sessions: HelpMatchSessionsTable;
   help_messages: HelpMessagesTable;
   help_reports: HelpReportsTable;
   help_blocks: HelpBlocksTable;

@@ -14,6 +14,7 @@ import { actorIn, type Actor } from './actor.ts';
 import { createRequest, listMyRequests, loadRequest, viewRequest, type NewRequest } from './requests/requests.service.ts';
 import { getMyOffer, saveOffer } from './offers/offers.service.ts';
 import { acceptMatch, createMatches, loadMatch, type NewMatch } from './matches/matches.service.ts';
+import { acceptHelper, declineHelper } from './matches/choose.service.ts';
 import { getMatchDetails, listMyMatches } from './matches/details.service.ts';
 import { postMessage } from './matches/followup.service.ts';
 import { reportUser } from './safety/safety.service.ts';
@@ -145,7 +146,15 @@ describe('helpmatch services refuse whoever the rules do not allow', () => {
     await assert.rejects(acceptMatch(db(), ctxOf(), coordinator, suggested.id), forbidden);
     await assert.rejects(acceptMatch(db(), ctxOf(), owner, suggested.id), forbidden);
     assert.equal((await loadRequest(db(), coordinator, T.id, requestId)).state, 'open');
-    assert.equal((await acceptMatch(db(), ctxOf(), volunteer, suggested.id)).state, 'accepted');
+    assert.equal((await acceptMatch(db(), ctxOf(), volunteer, suggested.id)).state, 'awaiting_requester');
+    // Only the asking side chooses the helper: not the volunteer, not a coordinator, not a stranger.
+    for (const p of [volunteer, coordinator, otherResident, otherCoordinator]) {
+      await assert.rejects(acceptHelper(db(), ctxOf(), p, suggested.id), forbidden);
+      await assert.rejects(declineHelper(db(), ctxOf(), p, suggested.id), forbidden);
+    }
+    assert.equal((await loadRequest(db(), coordinator, T.id, requestId)).state, 'open');
+    assert.equal((await acceptHelper(db(), ctxOf(), owner, suggested.id)).state, 'accepted');
+    assert.equal((await loadRequest(db(), coordinator, T.id, requestId)).state, 'matched');
     assert.deepEqual(
       (await listMyMatches(db(), volunteer)).map((m) => m.match.id),
       [suggested.id],

@@ -30,6 +30,7 @@ export type Action =
   | 'match.view'
   | 'match.propose'
   | 'match.accept'
+  | 'match.choose'
   | 'match.cancel'
   | 'match.reportNoShow'
   | 'match.followUp'
@@ -84,6 +85,8 @@ export const RULES: PolicyRules<Action> = {
   'match.propose': STAFF,
   /** Accept or decline: only the volunteer of the match, whatever their role. */
   'match.accept': MEMBER_OWN,
+  /** Accept or decline the volunteer who said yes: only the asking side of the request (the requester, or who asked on their behalf). */
+  'match.choose': MEMBER_OWN,
   /** Cancel: either party, or a coordinator. */
   'match.cancel': OWN_OR_STAFF,
   /** "Niet gekomen": the asking side, or a coordinator. */

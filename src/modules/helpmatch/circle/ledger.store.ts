@@ -1,12 +1,16 @@
 /**
- * Reads for the reciprocity ledger: hours from done matches with confirmed hours (the core
+ * Reads for the reciprocity ledger: hours from matches with confirmed hours (the core
  * tables, read only) and from done circle turns; and the reciprocity answers (own table).
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 
-/** A match counts once it is done and both sides confirmed its hours. */
-const MATCH_COUNTS = sql`m.state = 'done' and m.hours is not null and m.hours_confirmed_volunteer_at is not null and m.hours_confirmed_requester_at is not null`;
+/**
+ * A match counts once both sides confirmed its hours and it is done, or it is a weekly arrangement
+ * (its hours are then the total of the weeks both confirmed, counted while it goes on). Needs the
+ * request as `r`.
+ */
+const MATCH_COUNTS = sql`(m.state = 'done' or r.schedule_kind = 'weekly') and m.hours is not null and m.hours_confirmed_volunteer_at is not null and m.hours_confirmed_requester_at is not null`;
 
 export interface UserHours {
   matchGiven: number;
@@ -19,7 +23,7 @@ export interface UserHours {
 export async function hoursOfUser(db: DbOrTrx, tenantId: string, userId: string): Promise<UserHours> {
   const r = await sql<{ mg: number; mr: number; cg: number; cr: number }>`
     select
-      (select coalesce(sum(m.hours), 0)::float8 from help_matches m
+      (select coalesce(sum(m.hours), 0)::float8 from help_matches m join help_requests r on r.id = m.request_id and r.tenant_id = m.tenant_id
         where m.tenant_id = ${tenantId} and m.volunteer_user_id = ${userId} and ${MATCH_COUNTS}) as mg,
       (select coalesce(sum(m.hours), 0)::float8 from help_matches m join help_requests r on r.id = m.request_id and r.tenant_id = m.tenant_id
         where m.tenant_id = ${tenantId} and r.requester_user_id = ${userId} and ${MATCH_COUNTS}) as mr,

@@ -3,6 +3,10 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import type { HelpType, MatchState, RequestState } from '../helpmatch.tables.ts';
 
+/** The hours of match `m` (of request `r`) count: both sides confirmed them, and it is done or a weekly arrangement. */
+const HOURS_COUNT = sql`(m.state = 'done' or r.schedule_kind = 'weekly') and m.hours is not null
+  and m.hours_confirmed_volunteer_at is not null and m.hours_confirmed_requester_at is not null`;
+
 export interface DashRequest {
   id: string;
   createdAt: Date;
@@ -19,6 +23,7 @@ export interface DashMatch {
   state: MatchState;
   repliedAt: Date | null;
   acceptedAt: Date | null;
+  /** Hours that count: confirmed by both sides on a done match, or the confirmed weeks of a weekly arrangement; else null. */
   hours: number | null;
 }
 
@@ -44,6 +49,7 @@ export async function loadDashboardRows(
     .selectFrom('help_matches as m')
     .innerJoin('help_requests as r', (j) => j.onRef('r.id', '=', 'm.request_id').onRef('r.tenant_id', '=', 'm.tenant_id'))
     .select(['m.request_id', 'm.volunteer_user_id', 'm.state', 'm.replied_at', 'm.accepted_at', 'm.hours'])
+    .select(sql<boolean>`${HOURS_COUNT}`.as('hours_count'))
     .where('m.tenant_id', '=', tenantId)
     .where((eb) => eb.or([eb('r.created_at', '>=', since), eb('r.state', '=', 'open')]))
     .execute();
@@ -69,7 +75,7 @@ export async function loadDashboardRows(
       state: m.state,
       repliedAt: m.replied_at,
       acceptedAt: m.accepted_at,
-      hours: m.hours === null ? null : Number(m.hours),
+      hours: m.hours === null || !m.hours_count ? null : Number(m.hours),
     })),
     offers: offers.map((o) => ({ userId: o.user_id, buurtCode: o.buurt_code, wijkCode: o.wijk_code })),
   };
@@ -107,7 +113,7 @@ export async function areaCounts(db: DbOrTrx, tenantId: string, codes: readonly 
     .select([
       'r.help_type',
       sql<number>`count(*)`.as('n'),
-      sql<number>`coalesce(sum(m.hours) filter (where m.state = 'done'), 0)`.as('hours'),
+      sql<number>`coalesce(sum(m.hours) filter (where ${HOURS_COUNT}), 0)`.as('hours'),
     ])
     .where('m.tenant_id', '=', tenantId)
     .where('m.state', 'in', ['accepted', 'done'])

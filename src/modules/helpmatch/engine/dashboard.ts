@@ -97,7 +97,7 @@ export function computeFigures(input: {
       matches += 1;
       matchesByHelpType[r.helpType] += 1;
       matchesByCategory[r.category] = (matchesByCategory[r.category] ?? 0) + 1;
-      if (m.state === 'done' && m.hours !== null) hours += m.hours;
+      if (m.hours !== null) hours += m.hours;
       if (m.volunteerUserId) perVolunteer.set(m.volunteerUserId, (perVolunteer.get(m.volunteerUserId) ?? 0) + 1);
     }
   }

@@ -68,7 +68,8 @@ export const messages = defineMessages({
     'helpmatch.engine.suggest.why': 'Waarom',
     'helpmatch.engine.suggest.action': 'Actie',
     'helpmatch.engine.suggest.propose': 'Voorstellen aan {name}',
-    'helpmatch.engine.suggest.noneFound': 'Geen vrijwilliger past nu bij deze vraag (afstand, tijd, onderwerp, VOG of maximum per maand).',
+    'helpmatch.engine.suggest.noneFound':
+      'Geen vrijwilliger past nu bij deze vraag. Hieronder ziet u per vrijwilliger waarom niet, en wat u kunt doen.',
     'helpmatch.engine.suggest.notOpen': 'Deze hulpvraag is niet meer open.',
     'helpmatch.engine.suggest.proposed': 'Het voorstel is verstuurd. De vrijwilliger krijgt een e-mail.',
     'helpmatch.engine.suggest.back': 'Terug naar alle open hulpvragen',
@@ -208,7 +209,8 @@ export const messages = defineMessages({
     'helpmatch.engine.suggest.why': 'Why',
     'helpmatch.engine.suggest.action': 'Action',
     'helpmatch.engine.suggest.propose': 'Propose to {name}',
-    'helpmatch.engine.suggest.noneFound': 'No volunteer fits this request now (distance, time, subject, VOG or monthly maximum).',
+    'helpmatch.engine.suggest.noneFound':
+      'No volunteer fits this request now. Below you see for each volunteer why not, and what you can do.',
     'helpmatch.engine.suggest.notOpen': 'This request is no longer open.',
     'helpmatch.engine.suggest.proposed': 'The proposal was sent. The volunteer gets an e-mail.',
     'helpmatch.engine.suggest.back': 'Back to all open requests',

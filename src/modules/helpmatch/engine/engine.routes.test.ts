@@ -86,7 +86,13 @@ describe('engine pages', () => {
     assert.match(res.body, /Vera Vrijwilliger/);
     assert.match(res.body, /woont op 400 m, heeft dinsdagmiddag tijd/);
     assert.match(res.body, /heeft een VOG/);
-    assert.ok(!res.body.includes('Frank Ver'), 'no VOG: not suggested for structural help');
+    const [ranked, misfits] = res.body.split('Waarom passen de andere vrijwilligers niet?');
+    assert.ok(!ranked!.includes('Frank Ver'), 'no VOG: not suggested for structural help');
+    // Why he does not fit, every reason, with a way to widen (issue 12).
+    assert.ok(misfits!.includes('Frank Ver'), 'but listed with the reason');
+    assert.match(misfits!, /voor deze vraag is een VOG nodig/);
+    assert.match(misfits!, /Vraag de vrijwilliger om een VOG/);
+    assert.match(misfits!, /Wat is een VOG\?/);
     const post = await b.post(`${base}/suggesties/${structural}`, { volunteer: volunteer.actor.userId });
     assert.equal(post.statusCode, 303);
     const m = await ctx.database.db.selectFrom('help_matches').selectAll().where('request_id', '=', structural).executeTakeFirstOrThrow();

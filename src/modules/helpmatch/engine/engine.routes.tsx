@@ -129,9 +129,16 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
     errors?: Record<string, string>,
   ) => {
     const tenant = req.tenant;
-    const { state, summary, suggestions } = await suggestionsForRequest(req.db, tenant.id, req.principal, requestId, app.clock.now(), {
-      limit: 20,
-    });
+    const { state, summary, suggestions, misfits } = await suggestionsForRequest(
+      req.db,
+      tenant.id,
+      req.principal,
+      requestId,
+      app.clock.now(),
+      {
+        limit: 20,
+      },
+    );
     const names = new Map((await listMembers(req.db, tenant.id)).map((m) => [m.userId, m.name]));
     await recordAudit(req.db, {
       ...auditFrom(req),
@@ -149,6 +156,7 @@ export async function engineRoutes(app: FastifyInstance): Promise<void> {
         summary={summary}
         open={state === 'open'}
         lines={lines}
+        misfits={misfits.map((x) => ({ name: names.get(x.userId) ?? '—', misfits: x.misfits }))}
         notice={notice}
         {...(errors ? { errors } : {})}
       />

@@ -23,6 +23,7 @@ import type { WeeklySlot as CoreSlot } from '../helpmatch.tables.ts';
 import type { MatchRow } from '../matches/matches.store.ts';
 import * as store from './engine.store.ts';
 import { suggestFor, type SuggestOptions } from '../matching/suggest.ts';
+import { whyNot, type Misfit } from '../matching/why-not.ts';
 import type { EngineRequest, EngineVolunteer, HelpType, LatentContact, Suggestion, WeeklySlot } from '../matching/types.ts';
 import { ZONE } from '../../../platform/time.ts';
 import { authorize, systemPrincipal, type Principal } from '../../../platform/principal.ts';
@@ -135,7 +136,14 @@ export async function suggestionsForRequest(
   requestId: string,
   now: Date,
   opts: SuggestOptions & { data?: EngineData } = {},
-): Promise<{ request: RequestForMatching; state: string; summary: string; suggestions: Suggestion[] }> {
+): Promise<{
+  request: RequestForMatching;
+  state: string;
+  summary: string;
+  suggestions: Suggestion[];
+  /** Volunteers with an offer who do not fit, each with every reason (for the coordinator). */
+  misfits: { userId: string; misfits: Misfit[] }[];
+}> {
   authorize(can(principal, 'suggestion.forRequest', { tenantId }));
   const request = isUuid(requestId) ? await getRequestForMatching(db, tenantId, requestId) : null;
   if (!request) throw NotFound('helpmatch.engine.requestNotFound');
@@ -145,7 +153,14 @@ export async function suggestionsForRequest(
     ...opts,
     excludeUserIds: new Set([...alreadyInvolved(request), ...(opts.excludeUserIds ?? [])]),
   });
-  return { request, state: summary?.state ?? 'open', summary: summary?.summary ?? '', suggestions };
+  const suggested = new Set(suggestions.map((s) => s.userId));
+  const involved = alreadyInvolved(request);
+  const engineRequest = toEngineRequest(request, summary?.summary ?? '');
+  const misfits = data.volunteers
+    .filter((v) => !suggested.has(v.userId) && !involved.has(v.userId))
+    .map((v) => ({ userId: v.userId, misfits: whyNot(engineRequest, v) }))
+    .filter((x) => x.misfits.length > 0);
+  return { request, state: summary?.state ?? 'open', summary: summary?.summary ?? '', suggestions, misfits };
 }
 
 /** One open request a volunteer could help with: what they may see (no address, no name). */
@@ -195,7 +210,7 @@ export async function suggestionsForVolunteer(
   const found: { r: RequestForMatching; s: Suggestion; matchId: string | null }[] = [];
   for (const r of requests) {
     const mine = r.matchedVolunteers.find((m) => m.userId === userId);
-    if (mine && !['suggested', 'proposed'].includes(mine.state)) continue;
+    if (mine && !['suggested', 'proposed', 'awaiting_requester'].includes(mine.state)) continue;
     const [s] = suggestFor(toEngineRequest(r, summaries.get(r.id)?.summary ?? ''), me ? [me] : [], myContacts, { audience: 'volunteer' });
     if (s) found.push({ r, s, matchId: null });
   }

@@ -109,7 +109,7 @@ export async function requestsWithoutWave(db: DbOrTrx, tenantId: string, limit: 
   return rows.map((r) => r.id);
 }
 
-/** The volunteer's suggested or proposed matches by request id. */
+/** The volunteer's suggested or proposed matches by request id, and those where they said yes and the asking side chooses. */
 export async function liveMatchesOfVolunteer(
   db: DbOrTrx,
   tenantId: string,
@@ -120,7 +120,7 @@ export async function liveMatchesOfVolunteer(
     .select(['id', 'request_id', 'state'])
     .where('tenant_id', '=', tenantId)
     .where('volunteer_user_id', '=', userId)
-    .where('state', 'in', ['suggested', 'proposed'])
+    .where('state', 'in', ['suggested', 'proposed', 'awaiting_requester'])
     .execute();
   return new Map(rows.map((r) => [r.request_id, { id: r.id, state: r.state }]));
 }

@@ -7,6 +7,7 @@ import { allJobHandlers } from '../../../platform/jobs/handlers.ts';
 import { testConfig } from '../../../platform/config.ts';
 import { type Actor } from '../actor.ts';
 import { acceptMatch } from '../matches/matches.service.ts';
+import { acceptHelper } from '../matches/choose.service.ts';
 import { makeActor, seedAreas, T } from '../test-support.ts';
 import { ctxOf, NOW, SECRET_ADDRESS, volunteerWithOffer, weeklyRequest } from './engine.test-support.ts';
 import { WAVE_JOB, scanForWaves, startWaves } from './waves.ts';
@@ -23,13 +24,14 @@ describe('waves (simulated clock)', () => {
   let volunteers: { actor: Actor; offerId: string }[] = [];
   let requestId = '';
 
+  let requester: Actor;
   before(async () => {
     const db = ctx.database.db;
     await seedAreas(db);
     // Seven volunteers, nearest first: v0 at 69 m … v6 at 483 m.
     volunteers = [];
     for (let i = 0; i < 7; i++) volunteers.push(await volunteerWithOffer(db, 0.001 * (i + 1)));
-    const requester = await makeActor(db, 'resident');
+    requester = await makeActor(db, 'resident');
     requestId = await weeklyRequest(db, requester);
   });
 
@@ -96,6 +98,8 @@ describe('waves (simulated clock)', () => {
       .executeTakeFirstOrThrow();
     const at = new Date(NOW.getTime() + WAVE_INTERVAL_MS.normal + HOUR);
     await acceptMatch(db, ctxOf(at), v4.actor, m.id);
+    // The volunteer's yes alone does not stop the waves; the requester accepting the helper does.
+    await acceptHelper(db, ctxOf(at), requester, m.id);
     await run(new Date(NOW.getTime() + 2 * WAVE_INTERVAL_MS.normal));
     const ms = await matchesOf();
     assert.equal(ms.filter((x) => x.wave === 3).length, 0);

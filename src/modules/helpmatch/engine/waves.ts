@@ -53,6 +53,7 @@ export async function runWave(
   if (!tenant || !request) return { kind: 'stopped', reason: 'gone' };
   const [summary] = await store.requestSummaries(db, tenantId, [requestId]);
   if (summary?.state !== 'open') return { kind: 'stopped', reason: 'notOpen' };
+  // An accepted match ends the waves; while the asking side chooses among volunteers who said yes, more may be invited.
   if (request.matchedVolunteers.some((m) => m.state === 'accepted' || m.state === 'done')) return { kind: 'stopped', reason: 'accepted' };
   const data = await loadEngineData(db, tenantId, now);
   const next = suggestFor(toEngineRequest(request, summary.summary), data.volunteers, data.contacts, {

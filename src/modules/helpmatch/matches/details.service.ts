@@ -5,12 +5,14 @@ import { type RequestRow, listRequestsOfUser, listRequests } from '../requests/r
 import { type MatchRow, listMessages, listMatchesOfVolunteer, listMatchesOfRequests } from './matches.store.ts';
 import type { HelpType, MatchState, RequestState, Urgency, WeeklySlot } from '../helpmatch.tables.ts';
 import { type Actor, auditOf, ownTenant } from '../actor.ts';
-import { requesterSide } from '../requests/requests.service.ts';
+import { requestFacts, requesterSide } from '../requests/requests.service.ts';
 import { loadMatch } from './matches.service.ts';
 import { authorize } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 import { type MatchSide, sideOf } from './followup.service.ts';
 import { matchView, type MatchView } from './matches.presenter.ts';
+import { listSessions } from './sessions.store.ts';
+import { recordableWeeks, weekView, type WeekView } from './sessions.service.ts';
 
 /** What anyone involved may see of a request: no address, no names, no contact details. */
 export interface RequestSummary {
@@ -68,6 +70,10 @@ export interface MatchDetails {
   /** First name of the other side before acceptance (no surname). */
   volunteerFirstName: string | null;
   messages: { mine: boolean; authorSide: 'volunteer' | 'requester' | 'other'; body: string; createdAt: Date }[];
+  /** A weekly arrangement once accepted: its weeks, and the weeks one may still record hours for (none both confirmed). */
+  weekly: { weeks: WeekView[]; recordable: string[] } | null;
+  /** The actor may accept or decline the volunteer who said yes (the asking side, `match.choose`). */
+  canChoose: boolean;
 }
 
 const REVEALED: readonly MatchState[] = ['accepted', 'done'];
@@ -116,8 +122,17 @@ export async function getMatchDetails(db: DbOrTrx, tenantId: string, actor: Acto
     body: msg.body,
     createdAt: msg.created_at,
   }));
+  let weekly: MatchDetails['weekly'] = null;
+  if (r.schedule_kind === 'weekly' && m.accepted_at !== null) {
+    const weeks = (await listSessions(db, tenantId, m.id)).map(weekView);
+    const closed = new Set(weeks.filter((w) => w.confirmedByVolunteer && w.confirmedByRequester).map((w) => w.week));
+    const recordable = m.state === 'accepted' ? recordableWeeks(m.accepted_at, actor.now).filter((w) => !closed.has(w)) : [];
+    weekly = { weeks, recordable };
+  }
   return {
     side,
+    weekly,
+    canChoose: m.state === 'awaiting_requester' && side === 'requester' && can(actor, 'match.choose', requestFacts(r)),
     match: matchView(m, side),
     request: summarise(r),
     contacts,

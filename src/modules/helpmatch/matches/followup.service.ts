@@ -24,8 +24,9 @@ export function sideOf(actor: Actor, m: MatchRow, r: RequestRow): MatchSide {
 }
 
 /**
- * Record the hours spent (either party, on an accepted match); this confirms the recorder's side.
- * When both sides have confirmed the same hours the match is done, and so is its request.
+ * Record the hours spent (either party, on an accepted one-off match); this confirms the recorder's
+ * side. When both sides have confirmed the same hours the match is done, and so is its request.
+ * A weekly arrangement records hours per week instead (sessions.service.ts).
  */
 export async function recordHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string, hours: number): Promise<MatchRow> {
   if (!Number.isFinite(hours) || hours <= 0 || hours > MAX.matchHours) throw Invalid({ hours: 'helpmatch.hours.invalid' });
@@ -35,6 +36,8 @@ export async function recordHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matc
     authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
     if (m.state !== 'accepted') throw Conflict('helpmatch.hours.notAccepted');
+    // A weekly arrangement records hours per week (sessions.service.ts).
+    if (r.schedule_kind === 'weekly') throw Invalid({ week: 'helpmatch.session.weekInvalid' });
     const updated = await transitionMatch(trx, ctx.tenantId, matchId, ['accepted'], {
       hours: rounded,
       hours_recorded_by: actor.userId,
@@ -62,7 +65,8 @@ export async function confirmHours(db: DbOrTrx, ctx: MatchCtx, actor: Actor, mat
     const { match: m, request: r } = await loadMatch(trx, actor, ctx.tenantId, matchId);
     authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
-    if (m.state !== 'accepted' || m.hours === null) throw Conflict('helpmatch.hours.nothingToConfirm');
+    // A weekly arrangement confirms per week and is never done by confirming (sessions.service.ts).
+    if (m.state !== 'accepted' || m.hours === null || r.schedule_kind === 'weekly') throw Conflict('helpmatch.hours.nothingToConfirm');
     const vol = side === 'volunteer' ? ctx.now : m.hours_confirmed_volunteer_at;
     const req = side === 'requester' ? ctx.now : m.hours_confirmed_requester_at;
     const done = vol !== null && req !== null;
@@ -121,7 +125,7 @@ export async function postMessage(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matc
     const { match: m, request: r } = await loadMatch(trx, actor, ctx.tenantId, matchId);
     authorize(can(actor, 'match.followUp', matchFacts(m, r)));
     const side = sideOf(actor, m, r);
-    if (!['suggested', 'proposed', 'accepted'].includes(m.state)) throw Conflict('helpmatch.match.notLive');
+    if (!['suggested', 'proposed', 'awaiting_requester', 'accepted'].includes(m.state)) throw Conflict('helpmatch.match.notLive');
     await insertMessage(trx, {
       tenant_id: ctx.tenantId,
       match_id: matchId,

@@ -6,7 +6,8 @@ export const messages = defineMessages({
     'helpmatch.match.title': 'Afspraak: {category}',
     'helpmatch.match.why': 'Waarom deze helper?',
     'helpmatch.match.contacts': 'Contactgegevens',
-    'helpmatch.match.contactsHidden': 'De contactgegevens en het adres ziet u pas als de helper ja heeft gezegd.',
+    'helpmatch.match.contactsHidden':
+      'De contactgegevens en het adres ziet u pas als de helper ja heeft gezegd en de hulpvrager de helper heeft gekozen.',
     'helpmatch.match.requesterContact': 'Hulpvrager',
     'helpmatch.match.volunteerContact': 'Helper',
     'helpmatch.match.volunteerName': 'Helper: {name}',
@@ -16,7 +17,8 @@ export const messages = defineMessages({
     'helpmatch.match.remarks': 'Opmerkingen',
     'helpmatch.match.thread': 'Berichten',
     'helpmatch.match.noMessages': 'Nog geen berichten.',
-    'helpmatch.match.threadHint': 'Zet geen adres of telefoonnummer in een bericht. Die ziet u vanzelf als de helper ja heeft gezegd.',
+    'helpmatch.match.threadHint':
+      'Zet geen adres of telefoonnummer in een bericht. Die ziet u vanzelf als de hulpvrager de helper heeft gekozen.',
     'helpmatch.match.fromYou': 'U',
     'helpmatch.match.fromVolunteer': 'Helper',
     'helpmatch.match.fromRequester': 'Hulpvrager',
@@ -67,7 +69,8 @@ export const messages = defineMessages({
     'helpmatch.match.title': 'Arrangement: {category}',
     'helpmatch.match.why': 'Why this helper?',
     'helpmatch.match.contacts': 'Contact details',
-    'helpmatch.match.contactsHidden': 'You see the contact details and the address only after the helper has said yes.',
+    'helpmatch.match.contactsHidden':
+      'You see the contact details and the address only after the helper has said yes and the person asking for help has chosen them.',
     'helpmatch.match.requesterContact': 'Person asking for help',
     'helpmatch.match.volunteerContact': 'Helper',
     'helpmatch.match.volunteerName': 'Helper: {name}',
@@ -77,7 +80,8 @@ export const messages = defineMessages({
     'helpmatch.match.remarks': 'Remarks',
     'helpmatch.match.thread': 'Messages',
     'helpmatch.match.noMessages': 'No messages yet.',
-    'helpmatch.match.threadHint': 'Do not put an address or phone number in a message. You will see them once the helper has said yes.',
+    'helpmatch.match.threadHint':
+      'Do not put an address or phone number in a message. You will see them once the person asking for help has chosen the helper.',
     'helpmatch.match.fromYou': 'You',
     'helpmatch.match.fromVolunteer': 'Helper',
     'helpmatch.match.fromRequester': 'Person asking for help',

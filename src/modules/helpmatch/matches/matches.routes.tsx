@@ -5,8 +5,10 @@ import type { RequestTenant } from '../../../platform/http/types.ts';
 import { getMatchDetails } from './details.service.ts';
 import { acceptMatch, declineMatch, endMatch, proposeMatch } from './matches.service.ts';
 import { confirmHours, postMessage, recordHours, giveFeedback } from './followup.service.ts';
+import { acceptHelper, declineHelper } from './choose.service.ts';
+import { confirmWeek, endArrangement, recordWeekHours } from './sessions.service.ts';
 import { reportUser } from '../safety/safety.service.ts';
-import { feedbackForm, hoursForm, idParam, messageForm, reportForm } from '../helpmatch.schemas.ts';
+import { feedbackForm, hoursForm, idParam, messageForm, reportForm, weekForm } from '../helpmatch.schemas.ts';
 import { MatchPage } from './views/match-page.tsx';
 import { actorOf, buurtOptions, matchCtx, MEMBERS, noticeOf, noticeQuery, singleValues } from '../helpmatch.http.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
@@ -14,7 +16,7 @@ import { categoryLabelKey } from '../categories.ts';
 
 type MatchRequest = FastifyRequest & { tenant: RequestTenant };
 
-/** The match page and its actions: accept, decline, cancel, no-show, messages, hours, feedback, report. */
+/** The match page and its actions: accept, decline, the asking side's choice, cancel, no-show, messages, hours (per week for weekly help), ending weekly help, feedback, report. */
 export async function matchRoutes(app: FastifyInstance): Promise<void> {
   const route = routes(app);
   const view = { roles: MEMBERS, personalData: true };
@@ -66,6 +68,10 @@ export async function matchRoutes(app: FastifyInstance): Promise<void> {
   button('niet-gekomen', 'niet-gekomen', (req, id) => endMatch(req.db, matchCtx(app, req.tenant), actorOf(req), id, 'no_show'));
   button('uren-bevestigen', 'uren-bevestigd', (req, id) => confirmHours(req.db, matchCtx(app, req.tenant), actorOf(req), id));
   button('voorleggen', 'voorgesteld', (req, id) => proposeMatch(req.db, matchCtx(app, req.tenant), actorOf(req), id));
+  // The asking side chooses the volunteer who said yes (choose.service.ts); weekly help ends only when someone ends it.
+  button('kiezen', 'gekozen', (req, id) => acceptHelper(req.db, matchCtx(app, req.tenant), actorOf(req), id));
+  button('niet-kiezen', 'niet-gekozen', (req, id) => declineHelper(req.db, matchCtx(app, req.tenant), actorOf(req), id));
+  button('beeindigen', 'beeindigd', (req, id) => endArrangement(req.db, matchCtx(app, req.tenant), actorOf(req), id));
 
   /** A form action: the form's schema, then run it, or show the match page again with the errors. */
   const formSpec = <S extends z.ZodType>(form: S) => ({
@@ -88,8 +94,15 @@ export async function matchRoutes(app: FastifyInstance): Promise<void> {
     return back(req, reply, 'bericht-verstuurd');
   });
   route.post('/:tenant/hulp/match/:id/uren', formSpec(hoursForm), async (req, reply) => {
-    await recordHours(req.db, matchCtx(app, req.tenant), actorOf(req), req.params.id, req.body.hours);
+    const ctx = matchCtx(app, req.tenant);
+    // A weekly arrangement sends the week (sessions.service.ts); one-off help does not.
+    if (req.body.week !== undefined) await recordWeekHours(req.db, ctx, actorOf(req), req.params.id, req.body.week, req.body.hours);
+    else await recordHours(req.db, ctx, actorOf(req), req.params.id, req.body.hours);
     return back(req, reply, 'uren-doorgegeven');
+  });
+  route.post('/:tenant/hulp/match/:id/week-bevestigen', formSpec(weekForm), async (req, reply) => {
+    await confirmWeek(req.db, matchCtx(app, req.tenant), actorOf(req), req.params.id, req.body.week);
+    return back(req, reply, 'week-bevestigd');
   });
   route.post('/:tenant/hulp/match/:id/ervaring', formSpec(feedbackForm), async (req, reply) => {
     await giveFeedback(req.db, matchCtx(app, req.tenant), actorOf(req), req.params.id, req.body.feedback, req.body.rating);

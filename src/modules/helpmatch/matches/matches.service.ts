@@ -1,4 +1,4 @@
-import type { DbOrTrx, Trx } from '../../../platform/db/database.ts';
+import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
@@ -8,8 +8,6 @@ import {
   insertMatches,
   listMatchesOfRequest as storeListMatchesOfRequest,
   transitionMatch,
-  lockRequest,
-  closeOtherMatches,
 } from './matches.store.ts';
 import { type RequestRow, findRequest, listRequests, requestOfMatch, transitionRequest } from '../requests/requests.store.ts';
 import { listBlocked } from '../safety/safety.store.ts';
@@ -40,7 +38,7 @@ export interface NewMatch {
   wave?: number;
 }
 
-const LIVE: readonly MatchState[] = ['suggested', 'proposed', 'accepted'];
+const LIVE: readonly MatchState[] = ['suggested', 'proposed', 'awaiting_requester', 'accepted'];
 
 /** What policies.ts needs to know of a match: its municipality and its two parties (the volunteer and the asking side). */
 export function matchFacts(m: MatchRow, r: RequestRow) {
@@ -203,7 +201,7 @@ export async function proposeMatch(db: DbOrTrx, ctx: MatchCtx, actor: Proposer, 
   });
 }
 
-/** A volunteer responds to an open request ("ik wil helpen"): a proposed match the volunteer can still accept; blocked users are refused. */
+/** A volunteer responds to an open request ("ik wil helpen"): a match that waits for the asking side to choose; blocked users are refused. */
 export async function respondToRequest(db: DbOrTrx, ctx: MatchCtx, actor: Actor, requestId: string): Promise<MatchRow> {
   authorize(can(actor, 'request.respond', { tenantId: ctx.tenantId }));
   await assertNotBlocked(db, ctx.tenantId, actor.userId);
@@ -227,60 +225,50 @@ export async function respondToRequest(db: DbOrTrx, ctx: MatchCtx, actor: Actor,
     },
   ]);
   if (!m) throw Conflict('helpmatch.request.notOpen');
-  await inTransaction(db, async (trx) => {
-    await transitionMatch(trx, ctx.tenantId, m.id, ['proposed'], { replied_at: ctx.now });
-    for (const u of requesterSide(request)) await notifyUser(trx, ctx, u, 'responded', m.id);
+  // Responding is saying yes: the asking side now chooses (choose.service.ts).
+  return inTransaction(db, async (trx) => {
+    const waiting = await transitionMatch(trx, ctx.tenantId, m.id, ['proposed'], {
+      state: 'awaiting_requester',
+      replied_at: ctx.now,
+      updated_at: ctx.now,
+    });
+    for (const u of requesterSide(request)) await notifyUser(trx, ctx, u, 'choose', m.id);
+    return waiting ?? m;
   });
-  return m;
-}
-
-async function acceptIn(trx: Trx, ctx: MatchCtx, actor: Actor, matchId: string): Promise<MatchRow> {
-  const before = await matchRow(trx, ctx.tenantId, matchId);
-  if (!can(actor, 'match.accept', volunteerFacts(before))) throw Forbidden('helpmatch.match.onlyVolunteer');
-  // Lock the request row: concurrent accepts of one request queue here, then see its new state.
-  const locked = await lockRequest(trx, ctx.tenantId, before.request_id);
-  if (!locked || locked.state !== 'open') throw Conflict('helpmatch.match.alreadyTaken');
-  const m = await transitionMatch(trx, ctx.tenantId, matchId, ['suggested', 'proposed'], {
-    state: 'accepted',
-    accepted_at: ctx.now,
-    replied_at: before.replied_at ?? ctx.now,
-    updated_at: ctx.now,
-  });
-  if (!m) throw Conflict('helpmatch.match.notOpenForAccept');
-  if (!(await transitionRequest(trx, ctx.tenantId, m.request_id, ['open'], 'matched', ctx.now))) {
-    throw Conflict('helpmatch.match.alreadyTaken');
-  }
-  await closeOtherMatches(trx, ctx.tenantId, m.request_id, m.id, ctx.now);
-  const request = await requestOfMatch(trx, ctx.tenantId, m.request_id);
-  for (const u of requesterSide(request)) await notifyUser(trx, ctx, u, 'accepted', m.id);
-  await recordAudit(trx, { ...auditOf(actor, ctx.tenantId), action: 'accept', entity: 'help_match', entityId: m.id });
-  return m;
 }
 
 /**
- * The volunteer accepts a match. Race-safe: the request row is locked and moved open → matched
- * with a conditional update, so of two simultaneous accepts exactly one wins; the other gets a
- * Conflict ("someone else already helps"). Blocked users are refused.
+ * The volunteer says yes ("Ja, ik help"): the match waits for the asking side, who accepts or
+ * declines before any address or contact detail is shown (choose.service.ts). The request stays
+ * open: several volunteers may say yes, and the asking side chooses one. Blocked users are refused.
  */
 export async function acceptMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string): Promise<MatchRow> {
-  // The right to accept one's own matches in this municipality first; acceptIn checks that the actor is this match's volunteer.
+  // The right to answer one's own matches in this municipality first; then that the actor is this match's volunteer.
   authorize(can(actor, 'match.accept', { tenantId: ctx.tenantId, userIds: [actor.userId] }));
   await assertNotBlocked(db, ctx.tenantId, actor.userId);
-  try {
-    return await inTransaction(db, (trx) => acceptIn(trx, ctx, actor, matchId));
-  } catch (err) {
-    // The partial unique index (one accepted match per request) is the last line of defence.
-    if ((err as { code?: string }).code === '23505') throw Conflict('helpmatch.match.alreadyTaken');
-    throw err;
-  }
+  return inTransaction(db, async (trx) => {
+    const before = await matchRow(trx, ctx.tenantId, matchId);
+    if (!can(actor, 'match.accept', volunteerFacts(before))) throw Forbidden('helpmatch.match.onlyVolunteer');
+    const request = await requestOfMatch(trx, ctx.tenantId, before.request_id);
+    if (request.state !== 'open') throw Conflict('helpmatch.match.alreadyTaken');
+    const m = await transitionMatch(trx, ctx.tenantId, matchId, ['suggested', 'proposed'], {
+      state: 'awaiting_requester',
+      replied_at: before.replied_at ?? ctx.now,
+      updated_at: ctx.now,
+    });
+    if (!m) throw Conflict('helpmatch.match.notOpenForAccept');
+    for (const u of requesterSide(request)) await notifyUser(trx, ctx, u, 'choose', m.id);
+    await recordAudit(trx, { ...auditOf(actor, ctx.tenantId), action: 'accept', entity: 'help_match', entityId: m.id });
+    return m;
+  });
 }
 
-/** The volunteer declines a suggested or proposed match. */
+/** The volunteer declines a suggested or proposed match, or takes back a yes the asking side has not answered yet. */
 export async function declineMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string): Promise<void> {
   await inTransaction(db, async (trx) => {
     const before = await matchRow(trx, ctx.tenantId, matchId);
     if (!can(actor, 'match.accept', volunteerFacts(before))) throw Forbidden('helpmatch.match.onlyVolunteer');
-    const m = await transitionMatch(trx, ctx.tenantId, matchId, ['suggested', 'proposed'], {
+    const m = await transitionMatch(trx, ctx.tenantId, matchId, ['suggested', 'proposed', 'awaiting_requester'], {
       state: 'declined',
       replied_at: before.replied_at ?? ctx.now,
       closed_at: ctx.now,
@@ -306,7 +294,7 @@ export async function endMatch(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId
         ? can(actor, 'match.reportNoShow', requestFacts(request))
         : can(actor, 'match.cancel', matchFacts(before, request)),
     );
-    const from: MatchState[] = outcome === 'no_show' ? ['accepted'] : ['suggested', 'proposed', 'accepted'];
+    const from: MatchState[] = outcome === 'no_show' ? ['accepted'] : ['suggested', 'proposed', 'awaiting_requester', 'accepted'];
     const m = await transitionMatch(trx, ctx.tenantId, matchId, from, { state: outcome, closed_at: ctx.now, updated_at: ctx.now });
     if (!m) throw Conflict('helpmatch.match.notLive');
     if (before.state === 'accepted') {

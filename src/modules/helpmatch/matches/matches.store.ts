@@ -17,7 +17,7 @@ export async function insertMatches(
     .onConflict((oc) =>
       oc
         .columns(['request_id', 'volunteer_user_id'])
-        .where(sql<boolean>`state in ('suggested','proposed','accepted')`)
+        .where(sql<boolean>`state in ('suggested','proposed','awaiting_requester','accepted')`)
         .doNothing(),
     )
     .returningAll()
@@ -88,15 +88,26 @@ export async function transitionMatch(
     .executeTakeFirst();
 }
 
-/** Close every other live match of a request (after one was accepted). */
+/**
+ * Close every other open match of a request (after the asking side chose one): suggestions and
+ * proposals are cancelled, other volunteers who said yes are `not_chosen`. Returns the latter (to tell them).
+ */
 export async function closeOtherMatches(db: DbOrTrx, tenantId: string, requestId: string, keepId: string, now: Date): Promise<MatchRow[]> {
-  return db
+  await db
     .updateTable('help_matches')
     .set({ state: 'cancelled', closed_at: now, updated_at: now })
     .where('tenant_id', '=', tenantId)
     .where('request_id', '=', requestId)
     .where('id', '!=', keepId)
     .where('state', 'in', ['suggested', 'proposed'])
+    .execute();
+  return db
+    .updateTable('help_matches')
+    .set({ state: 'not_chosen', closed_at: now, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('request_id', '=', requestId)
+    .where('id', '!=', keepId)
+    .where('state', '=', 'awaiting_requester')
     .returningAll()
     .execute();
 }
@@ -143,6 +154,6 @@ export async function anonymiseMatchTextOf(db: DbOrTrx, userId: string, now: Dat
     .updateTable('help_matches')
     .set({ state: 'cancelled', closed_at: now, updated_at: now })
     .where('volunteer_user_id', '=', userId)
-    .where('state', 'in', ['suggested', 'proposed', 'accepted'])
+    .where('state', 'in', ['suggested', 'proposed', 'awaiting_requester', 'accepted'])
     .execute();
 }

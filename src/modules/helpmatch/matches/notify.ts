@@ -19,7 +19,7 @@ export async function notifyUser(
   db: DbOrTrx,
   ctx: MatchCtx,
   userId: string,
-  kind: 'proposed' | 'message' | 'accepted' | 'responded' | 'cancelled' | 'hours',
+  kind: 'proposed' | 'message' | 'choose' | 'chosen' | 'notChosen' | 'responded' | 'cancelled' | 'hours' | 'ended',
   matchId: string,
 ): Promise<void> {
   let profile: Awaited<ReturnType<typeof getUserProfile>>;

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { circleMigrations } from './circle.ts';
+import { weeklyMigrations } from './weekly.ts';
 
 /** Tables of the helpmatch module. Frozen in time once landed: never edit, add new ones. */
 export const helpmatchMigrations: Record<string, Migration> = {
@@ -183,4 +184,5 @@ export const helpmatchMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  ...weeklyMigrations,
 };

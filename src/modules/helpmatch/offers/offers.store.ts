@@ -103,6 +103,10 @@ export interface VolunteerStatsRow {
   hours_given: number;
 }
 
+/** The hours of a match count: confirmed by both sides, and it is done or a weekly arrangement (its confirmed weeks). */
+const HOURS_COUNT = sql`(state = 'done' or exists (select 1 from help_requests r where r.id = request_id and r.schedule_kind = 'weekly'))
+  and hours is not null and hours_confirmed_volunteer_at is not null and hours_confirmed_requester_at is not null`;
+
 export async function volunteerStats(db: DbOrTrx, tenantId: string, monthStart: Date, recentStart: Date): Promise<VolunteerStatsRow[]> {
   const rows = await db
     .selectFrom('help_matches')
@@ -112,7 +116,7 @@ export async function volunteerStats(db: DbOrTrx, tenantId: string, monthStart: 
       sql<number>`count(*) filter (where state in ('accepted','done') and accepted_at >= ${recentStart})`.as('since_recent'),
       sql<number>`count(*) filter (where state = 'done')`.as('done'),
       sql<number>`count(*) filter (where state in ('no_show','cancelled') and accepted_at is not null)`.as('failed'),
-      sql<number>`coalesce(sum(hours) filter (where state = 'done'), 0)`.as('hours_given'),
+      sql<number>`coalesce(sum(hours) filter (where ${HOURS_COUNT}), 0)`.as('hours_given'),
     ])
     .where('tenant_id', '=', tenantId)
     .where('volunteer_user_id', 'is not', null)
@@ -128,14 +132,16 @@ export async function volunteerStats(db: DbOrTrx, tenantId: string, monthStart: 
   }));
 }
 
-/** Hours received per requester (done matches of their own requests). */
+/** Hours received per requester (done matches of their own requests, and the confirmed weeks of weekly arrangements). */
 export async function hoursReceived(db: DbOrTrx, tenantId: string): Promise<{ user_id: string; hours: number }[]> {
   const rows = await db
     .selectFrom('help_matches as m')
     .innerJoin('help_requests as r', 'r.id', 'm.request_id')
     .select(['r.requester_user_id as user_id', sql<number>`coalesce(sum(m.hours), 0)`.as('hours')])
     .where('m.tenant_id', '=', tenantId)
-    .where('m.state', '=', 'done')
+    .where(
+      sql<boolean>`(m.state = 'done' or r.schedule_kind = 'weekly') and m.hours_confirmed_requester_at is not null and m.hours_confirmed_volunteer_at is not null`,
+    )
     .where('r.requester_user_id', 'is not', null)
     .groupBy('r.requester_user_id')
     .execute();

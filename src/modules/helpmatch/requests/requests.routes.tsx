@@ -5,15 +5,16 @@ import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts
 import { routes } from '../../../platform/http/route.ts';
 import { listMembers } from '../../people/people.service.ts';
 import { createRequest, viewRequest, withdrawRequest } from './requests.service.ts';
+import { nobodyYet } from './nobody.service.ts';
 import { getMyOffer, listOffersForCoordinator, listLatentContacts } from '../offers/offers.service.ts';
 import { listMyMatches, summarise } from '../matches/details.service.ts';
 import { type MatchRow } from '../matches/matches.store.ts';
 import { respondToRequest } from '../matches/matches.service.ts';
 import { idParam, requestForm } from '../helpmatch.schemas.ts';
 import { categoryLabelKey, distanceBandKey } from '../categories.ts';
-import { RequestFormPage } from './views/request-form.tsx';
+import { RequestFormPage, type AskStep } from './views/request-form.tsx';
 import { RequestPage } from './views/request-page.tsx';
-import { actorOf, buurtOptions, matchCtx, MEMBERS, noticeOf, noticeQuery } from '../helpmatch.http.ts';
+import { actorOf, buurtOptions, mapCenterOf, matchCtx, MEMBERS, noticeOf, noticeQuery } from '../helpmatch.http.ts';
 import { can } from '../policies.ts';
 
 /** Asking for help (also on behalf of someone), a request's page, withdrawing and responding. */
@@ -23,13 +24,33 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
   const route = routes(app);
   const params = { id: idParam };
 
-  route.get('/:tenant/hulp/vragen/nieuw', { policy }, async (req, reply) => {
-    const buurten = await buurtOptions(req.db, req.tenant.id);
+  /** Step 1 (no `soort`) asks one-off or weekly; step 2 is the form (the query keeps it working without JavaScript). */
+  const askQuery = z.object({
+    soort: z.enum(['eenmalig', 'wekelijks']).optional().catch(undefined),
+    voor: z.enum(['zelf', 'ander']).optional().catch(undefined),
+    verder: z.string().optional().catch(undefined),
+  });
+  route.get('/:tenant/hulp/vragen/nieuw', { policy, query: askQuery }, async (req, reply) => {
+    const { soort, voor } = req.query;
+    const mayOnBehalf = can(req.principal, 'request.createOnBehalf');
+    const step: AskStep = soort
+      ? { step: 'details', kind: soort === 'wekelijks' ? 'weekly' : 'once', forWhom: voor === 'ander' && mayOnBehalf ? 'other' : 'self' }
+      : { step: 'kind' };
+    // "Verder" without a choice: step 1 again, with the message beside the question.
+    const errors = !soort && req.query.verder !== undefined ? { soort: req.t('helpmatch.ask.kindRequired') } : undefined;
     return reply.page(
-      <RequestFormPage ctx={req.viewContext()} buurten={buurten} values={{}} mayOnBehalf={can(req.principal, 'request.createOnBehalf')} />,
+      <RequestFormPage
+        ctx={req.viewContext()}
+        step={step}
+        values={{}}
+        errors={errors}
+        mayOnBehalf={mayOnBehalf}
+        mapCenter={await mapCenterOf(req.db, req.tenant.id)}
+      />,
       {
         title: req.t('helpmatch.ask.title'),
         breadcrumbs: [{ href: `/${req.tenant.slug}/hulp`, label: req.t('helpmatch.title') }],
+        ...(errors ? { status: 422 } : {}),
       },
     );
   });
@@ -39,14 +60,20 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
     {
       policy,
       form: requestForm,
+      // Everything typed is kept; the message stands beside its field (also the geocoder's, beside postcode or address).
       invalid: async (req, reply, errors, values, status) =>
         reply.page(
           <RequestFormPage
             ctx={req.viewContext()}
-            buurten={await buurtOptions(req.db, req.tenant.id)}
+            step={{
+              step: 'details',
+              kind: values.scheduleKind === 'weekly' ? 'weekly' : 'once',
+              forWhom: values.forWhom === 'other' ? 'other' : 'self',
+            }}
             values={values}
             errors={errors}
             mayOnBehalf={can(req.principal, 'request.createOnBehalf')}
+            mapCenter={await mapCenterOf(req.db, req.tenant.id)}
           />,
           {
             title: req.t('helpmatch.ask.title'),
@@ -58,7 +85,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
       const tenant = req.tenant;
       const d = req.body;
       const onBehalf = d.forWhom === 'other' ? { name: d.subjectName!, phone: d.subjectPhone, email: d.subjectEmail } : null;
-      const { id } = await createRequest(
+      const { id, note } = await createRequest(
         req.db,
         tenant.id,
         actorOf(req),
@@ -70,6 +97,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
           schedule:
             d.scheduleKind === 'once' ? { kind: 'once', date: d.date!, from: d.from!, to: d.to! } : { kind: 'weekly', slots: d.slots },
           address: d.address,
+          postcode: d.postcode,
           lon: d.lon,
           lat: d.lat,
           buurtCode: d.buurt,
@@ -80,13 +108,25 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
         },
         app.clock.now(),
       );
-      return reply.redirect(`/${tenant.slug}/hulp/vragen/${id}?melding=vraag-verstuurd`, 303);
+      // Placed from the middle of a postcode area (the PC4 fallback): say so on the next page.
+      const coarse = note?.key === 'areas.geocode.note.pc4' ? `&pc4=${encodeURIComponent(note.params.pc4 ?? '')}` : '';
+      return reply.redirect(`/${tenant.slug}/hulp/vragen/${id}?melding=vraag-verstuurd${coarse}`, 303);
     },
   );
 
   route.get(
     '/:tenant/hulp/vragen/:id',
-    { policy: { roles: MEMBERS, personalData: true }, params, query: noticeQuery },
+    {
+      policy: { roles: MEMBERS, personalData: true },
+      params,
+      query: noticeQuery.extend({
+        pc4: z
+          .string()
+          .regex(/^\d{4}$/)
+          .optional()
+          .catch(undefined),
+      }),
+    },
     async (req, reply) => {
       const tenant = req.tenant;
       const actor = actorOf(req);
@@ -101,7 +141,10 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
       const band = myOffer && !isOwner ? req.t(distanceBandKey(Math.round(distanceMeters(myOffer, r)))) : null;
       const details = await listMyMatches(req.db, actor);
       const mine = details.find(
-        (m) => m.request.id === r.id && m.role === 'volunteer' && ['suggested', 'proposed', 'accepted', 'done'].includes(m.match.state),
+        (m) =>
+          m.request.id === r.id &&
+          m.role === 'volunteer' &&
+          ['suggested', 'proposed', 'awaiting_requester', 'accepted', 'done', 'not_chosen'].includes(m.match.state),
       );
       let matches: { id: string; state: MatchRow['state']; firstName: string }[] | null = null;
       let volunteers: { userId: string; label: string }[] | null = null;
@@ -159,6 +202,8 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
           canRespond={!isOwner && !mine && r.state === 'open'}
           myMatchId={mine?.match.id ?? null}
           volunteers={volunteers}
+          nobodyYet={isOwner && nobodyYet(r, app.clock.now(), app.config.helpNobodyFoundDays)}
+          coarsePc4={isOwner ? (req.query.pc4 ?? null) : null}
         />,
         {
           title: req.t('helpmatch.request.title', { category: req.t(categoryLabelKey(r.category)) }),

@@ -18,9 +18,10 @@ import type { Category } from '../categories.ts';
 import { type Actor, auditOf, ownTenant } from '../actor.ts';
 import { authorize, reachOf, type Principal } from '../../../platform/principal.ts';
 import { can, RULES } from '../policies.ts';
-import { resolveLocation } from '../location.ts';
+import { placeRequest } from '../location.ts';
 import { ZONE } from '../../../platform/time.ts';
 import { isUuid } from '../../../platform/ids.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 /** A weekly (recurring) request stays open this long without a match. */
 const WEEKLY_OPEN_DAYS = 60;
@@ -38,10 +39,13 @@ export interface NewRequest {
   schedule: RequestSchedule;
   /** Private: shown only to the matched volunteer after acceptance and to coordinators. */
   address: string;
-  /** Coordinates from the form, or null to use the chosen buurt's label point. */
+  /** A pin from the map; without one the address (with the postcode) is geocoded (location.ts `placeRequest`). */
   lon?: number | null;
   lat?: number | null;
+  /** A buurt the caller already knows (demo data); its label point is used. */
   buurtCode?: string | null;
+  /** The postcode as typed ("9712 AB"). */
+  postcode?: string | null;
   /** How far away the helper may live, in metres; null = anywhere in the municipality. */
   radiusM: number | null;
   urgency: Urgency;
@@ -69,7 +73,13 @@ export function checkSlots(slots: readonly WeeklySlot[], field: string): void {
  * Create a request for help. Refuses a time window in the past, a radius of 0, a place outside
  * the municipality and asking on behalf of someone without being a volunteer or professional.
  */
-export async function createRequest(db: DbOrTrx, tenantId: string, actor: Actor, input: NewRequest, now: Date): Promise<{ id: string }> {
+export async function createRequest(
+  db: DbOrTrx,
+  tenantId: string,
+  actor: Actor,
+  input: NewRequest,
+  now: Date,
+): Promise<{ id: string; note: { key: MessageKey; params: Record<string, string> } | null }> {
   authorize(can(actor, 'request.create', { tenantId, userIds: [actor.userId] }));
   if (input.onBehalf && !can(actor, 'request.createOnBehalf')) throw Forbidden('helpmatch.request.onBehalfNotAllowed');
   if (input.radiusM !== null && !(input.radiusM > 0)) throw Invalid({ radius: 'helpmatch.request.radiusZero' });
@@ -91,7 +101,13 @@ export async function createRequest(db: DbOrTrx, tenantId: string, actor: Actor,
     checkSlots(input.schedule.slots, 'slots');
     expiresAt = new Date(now.getTime() + WEEKLY_OPEN_DAYS * 86_400_000);
   }
-  const loc = await resolveLocation(db, tenantId, { lon: input.lon ?? null, lat: input.lat ?? null, buurtCode: input.buurtCode ?? null });
+  const loc = await placeRequest(db, tenantId, {
+    lon: input.lon ?? null,
+    lat: input.lat ?? null,
+    buurtCode: input.buurtCode ?? null,
+    address: input.address,
+    postcode: input.postcode ?? null,
+  });
   return inTransaction(db, async (trx) => {
     const row = await insertRequest(trx, {
       tenant_id: tenantId,
@@ -132,7 +148,7 @@ export async function createRequest(db: DbOrTrx, tenantId: string, actor: Actor,
       entityId: row.id,
       detail: { onBehalf: !!input.onBehalf },
     });
-    return { id: row.id };
+    return { id: row.id, note: loc.note };
   });
 }
 
@@ -197,7 +213,7 @@ export async function withdrawRequest(db: DbOrTrx, tenantId: string, actor: Acto
     const ok = await transitionRequest(trx, tenantId, id, ['open', 'matched'], 'withdrawn', now);
     if (!ok) throw Conflict('helpmatch.request.notOpen');
     for (const m of await listMatchesOfRequest(trx, tenantId, id)) {
-      if (m.state === 'suggested' || m.state === 'proposed' || m.state === 'accepted') {
+      if (m.state === 'suggested' || m.state === 'proposed' || m.state === 'awaiting_requester' || m.state === 'accepted') {
         await transitionMatch(trx, tenantId, m.id, [m.state], { state: 'cancelled', closed_at: now, updated_at: now });
       }
     }
@@ -229,7 +245,7 @@ export async function expireRequests(db: DbOrTrx, now: Date): Promise<number> {
     const expired = await expireDue(trx, now);
     for (const r of expired) {
       for (const m of await listMatchesOfRequest(trx, r.tenant_id, r.id)) {
-        if (m.state === 'suggested' || m.state === 'proposed') {
+        if (m.state === 'suggested' || m.state === 'proposed' || m.state === 'awaiting_requester') {
           await transitionMatch(trx, r.tenant_id, m.id, [m.state], { state: 'cancelled', closed_at: now, updated_at: now });
         }
       }

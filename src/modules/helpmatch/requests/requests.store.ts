@@ -111,3 +111,42 @@ export async function anonymiseRequestsOf(db: DbOrTrx, userId: string, now: Date
     .where('state', '=', 'open')
     .execute();
 }
+
+/**
+ * Open requests created before `cutoff` whose asking side has not yet been told that nobody has
+ * been found, and without a volunteer who said yes or was accepted (the `helpmatch.nobodyYet` job).
+ */
+export async function listNobodyYet(db: DbOrTrx, cutoff: Date): Promise<RequestRow[]> {
+  return db
+    .selectFrom('help_requests as r')
+    .selectAll('r')
+    .where('r.state', '=', 'open')
+    .where('r.created_at', '<=', cutoff)
+    .where('r.nobody_notice_at', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('help_matches as m')
+            .select('m.id')
+            .whereRef('m.request_id', '=', 'r.id')
+            .where('m.state', 'in', ['awaiting_requester', 'accepted']),
+        ),
+      ),
+    )
+    .orderBy('r.created_at')
+    .limit(500)
+    .execute();
+}
+
+/** Note that the asking side was told that nobody has been found yet (once per request). */
+export async function markNobodyNotice(db: DbOrTrx, tenantId: string, id: string, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('help_requests')
+    .set({ nobody_notice_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('nobody_notice_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

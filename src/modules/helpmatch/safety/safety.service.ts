@@ -67,7 +67,7 @@ export async function blockUser(db: DbOrTrx, tenantId: string, actor: Actor, use
   await inTransaction(db, async (trx) => {
     await storeBlock(trx, tenantId, userId, actor.userId, reason.trim());
     await setOfferActive(trx, tenantId, userId, false, now);
-    for (const m of await listMatchesOfVolunteer(trx, tenantId, userId, ['suggested', 'proposed'])) {
+    for (const m of await listMatchesOfVolunteer(trx, tenantId, userId, ['suggested', 'proposed', 'awaiting_requester'])) {
       await transitionMatch(trx, tenantId, m.id, [m.state], { state: 'cancelled', closed_at: now, updated_at: now });
     }
     await recordAudit(trx, { ...auditOf(actor, tenantId), action: 'block', entity: 'user', entityId: userId });

@@ -281,3 +281,13 @@ export function ButtonForm({
 export function DemoTag({ ctx, show }: { ctx: ViewContext; show: boolean }) {
   return show ? <span class="hm-demo-tag"> ({ctx.t('helpmatch.demo')})</span> : null;
 }
+
+/** "Wat is een VOG?" in plain words, folded (works without JavaScript). */
+export function VogExplain({ ctx }: { ctx: ViewContext }) {
+  return (
+    <details class="hm-vog">
+      <summary>{ctx.t('helpmatch.vog.what')}</summary>
+      <p class="utrecht-paragraph">{ctx.t('helpmatch.vog.explain')}</p>
+    </details>
+  );
+}

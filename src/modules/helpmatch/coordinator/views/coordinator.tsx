@@ -2,7 +2,7 @@ import { MAX } from '../../helpmatch.schemas.ts';
 import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import type { RequestState } from '../../requests/requests.service.ts';
 import type { Reach } from '../../matching/types.ts';
-import { categoryLabel, DemoTag, shortDate } from '../../views/parts.tsx';
+import { categoryLabel, DemoTag, shortDate, VogExplain } from '../../views/parts.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 import { DataTable } from '../../../../ui/table.tsx';
 import type { MessageKey } from '../../../../platform/i18n/index.ts';
@@ -118,6 +118,7 @@ export function CoordOffersPage({ ctx, rows, notice }: { ctx: ViewContext; rows:
       <h1 class="utrecht-heading-1">{t('helpmatch.coord.offers')}</h1>
       <CoordNav ctx={ctx} />
       <Notice ctx={ctx} messageKey={notice} />
+      <VogExplain ctx={ctx} />
       {rows.length === 0 ? (
         <p class="utrecht-paragraph">{t('helpmatch.coord.noOffers')}</p>
       ) : (

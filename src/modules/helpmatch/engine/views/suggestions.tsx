@@ -6,6 +6,7 @@ import { Explanation, scoreText } from './common.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 import { DataTable } from '../../../../ui/table.tsx';
 import type { MessageKey } from '../../../../platform/i18n/index.ts';
+import { MisfitsSection, type MisfitLine } from './misfits.tsx';
 
 export interface OpenRequestLine {
   id: string;
@@ -71,6 +72,7 @@ export function SuggestionsPage({
   summary,
   open,
   lines,
+  misfits,
   notice,
   errors,
 }: {
@@ -80,6 +82,8 @@ export function SuggestionsPage({
   summary: string;
   open: boolean;
   lines: readonly RankedLine[];
+  /** Volunteers who do not fit, with every reason (absent: not shown). */
+  misfits?: readonly MisfitLine[];
   notice: MessageKey | null;
   errors?: Record<string, string>;
 }) {
@@ -133,6 +137,7 @@ export function SuggestionsPage({
           </table>
         </div>
       )}
+      {open && misfits && <MisfitsSection ctx={ctx} lines={misfits} />}
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`/${slug}/hulp/suggesties`}>
           {t('helpmatch.engine.suggest.back')}

@@ -1,39 +1,11 @@
 import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, type FieldErrors } from '../../../../ui/form.tsx';
 import { formatDateTime, formatNumber, translateChecked, type MessageKey } from '../../../../platform/i18n/index.ts';
-import type { ContactDetails, MatchDetails } from '../details.service.ts';
+import type { MatchDetails } from '../details.service.ts';
 import { distanceBandKey } from '../../categories.ts';
-import { ButtonForm, categoryLabel, TextArea, whenText } from '../../views/parts.tsx';
+import { ButtonForm, categoryLabel, TextArea, VogExplain, whenText } from '../../views/parts.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
-
-function Contact({ ctx, title, c, remarks }: { ctx: ViewContext; title: string; c: ContactDetails; remarks?: string | null }) {
-  const { t } = ctx;
-  return (
-    <div class="hm-contact-card">
-      <h3 class="utrecht-heading-3">{title}</h3>
-      <dl class="hm-facts">
-        <dt>{t('helpmatch.col.name')}</dt>
-        <dd>{c.name || '–'}</dd>
-        <dt>{t('helpmatch.match.phone')}</dt>
-        <dd>{c.phone ?? '–'}</dd>
-        <dt>{t('helpmatch.match.email')}</dt>
-        <dd>{c.email ?? '–'}</dd>
-        {c.address !== null && (
-          <>
-            <dt>{t('helpmatch.match.address')}</dt>
-            <dd>{c.address}</dd>
-          </>
-        )}
-        {remarks && (
-          <>
-            <dt>{t('helpmatch.match.remarks')}</dt>
-            <dd>{remarks}</dd>
-          </>
-        )}
-      </dl>
-    </div>
-  );
-}
+import { ChooseSection, Contact, HoursField, WeeklySection } from './arrangement.tsx';
 
 /** A match: the request summary, why this helper, contact details (after acceptance), thread and actions. */
 export function MatchPage({
@@ -56,7 +28,7 @@ export function MatchPage({
   const e = errors ?? {};
   const base = tenantPath(ctx, `/hulp/match/${m.id}`);
   const party = d.side === 'volunteer' || d.side === 'requester';
-  const live = m.state === 'suggested' || m.state === 'proposed' || m.state === 'accepted';
+  const live = m.state === 'suggested' || m.state === 'proposed' || m.state === 'awaiting_requester' || m.state === 'accepted';
   const myConfirmed = m.hoursConfirmedByMe;
   return (
     <>
@@ -92,6 +64,7 @@ export function MatchPage({
               <li>{translateChecked(t, part.key, part.vars)}</li>
             ))}
           </ul>
+          {m.explanation.some((part) => /vog/i.test(part.key)) && <VogExplain ctx={ctx} />}
         </section>
       )}
       {d.side === 'volunteer' && (m.state === 'suggested' || m.state === 'proposed') && (
@@ -105,6 +78,7 @@ export function MatchPage({
           </div>
         </section>
       )}
+      <ChooseSection ctx={ctx} d={d} base={base} />
       {d.side === 'coordinator' && m.state === 'suggested' && (
         <ButtonForm ctx={ctx} action={`${base}/voorleggen`} label={t('helpmatch.submit.proposeSuggested')} />
       )}
@@ -166,7 +140,8 @@ export function MatchPage({
           </form>
         )}
       </section>
-      {party && m.state === 'accepted' && (
+      <WeeklySection ctx={ctx} d={d} base={base} errors={e} values={values ?? {}} />
+      {party && m.state === 'accepted' && !d.weekly && (
         <section aria-labelledby="uren">
           <h2 class="utrecht-heading-2" id="uren">
             {t('helpmatch.match.hoursTitle')}
@@ -186,31 +161,7 @@ export function MatchPage({
           )}
           <form method="post" action={`${base}/uren`} class="form">
             <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-            <div class={`utrecht-form-field${e.hours ? ' utrecht-form-field--invalid' : ''}`}>
-              <div class="utrecht-form-field__label">
-                <label class="utrecht-form-label" for="veld-hours">
-                  {t('helpmatch.field.hours')}
-                </label>
-              </div>
-              <div class="utrecht-form-field-description" id="veld-hours-hint">
-                {t('helpmatch.field.hoursHint')}
-              </div>
-              {e.hours && (
-                <div class="utrecht-form-field-error-message" id="veld-hours-error">
-                  {e.hours}
-                </div>
-              )}
-              <div class="utrecht-form-field__input">
-                <input
-                  class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--short"
-                  id="veld-hours"
-                  name="hours"
-                  inputMode="decimal"
-                  value={values?.hours ?? ''}
-                  aria-describedby={e.hours ? 'veld-hours-hint veld-hours-error' : 'veld-hours-hint'}
-                />
-              </div>
-            </div>
+            <HoursField ctx={ctx} error={e.hours} value={values?.hours} />
             <button type="submit" class="utrecht-button utrecht-button--primary-action">
               {t('helpmatch.submit.hours')}
             </button>

@@ -2,7 +2,7 @@ import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, type FieldErrors } from '../../../../ui/form.tsx';
 import { TextField } from '../../../../ui/form.tsx';
 import { CATEGORIES, LANGUAGES, REACHES } from '../../categories.ts';
-import { BuurtSelect, ButtonForm, ChoiceGroup, SlotGrid, TextArea, type BuurtOptions } from '../../views/parts.tsx';
+import { BuurtSelect, ButtonForm, ChoiceGroup, SlotGrid, TextArea, VogExplain, type BuurtOptions } from '../../views/parts.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
@@ -59,10 +59,12 @@ export function OfferFormPage({
         <SelectField
           name="reach"
           label={t('helpmatch.field.reach')}
+          hint={t('helpmatch.field.reachHint')}
           options={REACHES.map((r) => ({ value: r, label: t(`helpmatch.reach.${r}`) }))}
-          value={s(values, 'reach') ?? 'walk1000'}
+          value={s(values, 'reach') ?? 'cycle3000'}
           error={e.reach}
         />
+        <VogExplain ctx={ctx} />
         <TextField
           name="maxPerMonth"
           type="number"

@@ -24,7 +24,13 @@ export function OverviewPage({ ctx, data, notice }: { ctx: ViewContext; data: Ov
       <h1 class="utrecht-heading-1">{t('helpmatch.title')}</h1>
       <Notice ctx={ctx} messageKey={notice} />
       <p class="utrecht-paragraph">{t('helpmatch.intro')}</p>
-      {!data.signedIn && <p class="utrecht-paragraph">{t('helpmatch.signInHint')}</p>}
+      {!data.signedIn && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/aanmelden?terug=${encodeURIComponent(tenantPath(ctx, '/hulp'))}`}>
+            {t('helpmatch.signInHint')}
+          </a>
+        </p>
+      )}
       {data.signedIn && !data.member && <p class="utrecht-paragraph">{t('helpmatch.noRoleHint')}</p>}
       <ul class="hm-action-list">
         {data.member && (

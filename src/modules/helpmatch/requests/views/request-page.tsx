@@ -1,7 +1,7 @@
 import { tenantPath, type ViewContext } from '../../../../ui/context.ts';
 import type { RequestSummary } from '../../matches/details.service.ts';
 import type { MatchState } from '../../matches/matches.service.ts';
-import { ButtonForm, categoryLabel, whenText } from '../../views/parts.tsx';
+import { ButtonForm, categoryLabel, VogExplain, whenText } from '../../views/parts.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 import type { MessageKey } from '../../../../platform/i18n/index.ts';
 
@@ -29,6 +29,10 @@ export interface RequestPageProps {
   myMatchId: string | null;
   /** Volunteers with an offer (coordinators: "stel voor aan vrijwilliger"). */
   volunteers: { userId: string; label: string }[] | null;
+  /** The asking side hears that nobody has been found yet, with what they can do. */
+  nobodyYet?: boolean;
+  /** The request was placed from the middle of this postcode area (PC4): say so to the asking side. */
+  coarsePc4?: string | null;
 }
 
 /** One request: public summary for members; address and contacts for the asking side and coordinators. */
@@ -40,6 +44,7 @@ export function RequestPage(p: RequestPageProps) {
     <>
       <h1 class="utrecht-heading-1">{t('helpmatch.request.title', { category: categoryLabel(ctx, r.category) })}</h1>
       <Notice ctx={ctx} messageKey={p.notice} />
+      {p.coarsePc4 && <p class="utrecht-paragraph">{t('areas.geocode.note.pc4', { pc4: p.coarsePc4 })}</p>}
       <dl class="hm-facts">
         <dt>{t('helpmatch.col.what')}</dt>
         <dd>{r.summary}</dd>
@@ -58,7 +63,25 @@ export function RequestPage(p: RequestPageProps) {
         <dd>{t(`helpmatch.requestState.${r.state}`)}</dd>
       </dl>
       {r.onBehalf && <p class="utrecht-paragraph">{t('helpmatch.request.onBehalf')}</p>}
-      {p.needsVog && <p class="utrecht-paragraph">{t('helpmatch.request.needsVog')}</p>}
+      {p.nobodyYet && (
+        <section class="utrecht-alert utrecht-alert--info hm-nobody" aria-labelledby="niemand">
+          <h2 class="utrecht-heading-2" id="niemand">
+            {t('helpmatch.nobody.title')}
+          </h2>
+          <p class="utrecht-paragraph">{t('helpmatch.nobody.text')}</p>
+          <ul class="utrecht-unordered-list">
+            <li>{t('helpmatch.nobody.tipDistance')}</li>
+            <li>{t('helpmatch.nobody.tipTime')}</li>
+            <li>{t('helpmatch.nobody.tipCoordinator')}</li>
+          </ul>
+        </section>
+      )}
+      {p.needsVog && (
+        <>
+          <p class="utrecht-paragraph">{t('helpmatch.request.needsVog')}</p>
+          <VogExplain ctx={ctx} />
+        </>
+      )}
       {p.privateInfo && (
         <section aria-labelledby="prive">
           <h2 class="utrecht-heading-2" id="prive">
