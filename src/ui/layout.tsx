@@ -60,13 +60,33 @@ export function Layout({ ctx, title, children, breadcrumbs }: LayoutProps) {
           {ctx.nav.length > 0 && (
             <nav class="site-nav" aria-label={t('layout.mainNavigation')}>
               <ul class="site-nav__list">
-                {ctx.nav.map((item) => (
-                  <li>
-                    <a class="site-nav__link" href={item.href} aria-current={item.current ? 'page' : undefined}>
-                      {item.label}
-                    </a>
-                  </li>
-                ))}
+                {ctx.nav.map((item) =>
+                  item.children ? (
+                    <li class="site-nav__group">
+                      {/* A menu that opens without JavaScript: the summary is a button for keyboard and screen readers. */}
+                      <details class="site-nav__menu">
+                        <summary class={`site-nav__link site-nav__summary${item.current ? ' site-nav__link--current' : ''}`}>
+                          {item.label}
+                        </summary>
+                        <ul class="site-nav__sublist">
+                          {item.children.map((child) => (
+                            <li>
+                              <a class="site-nav__link" href={child.href} aria-current={child.current ? 'page' : undefined}>
+                                {child.label}
+                              </a>
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    </li>
+                  ) : (
+                    <li>
+                      <a class="site-nav__link" href={item.href} aria-current={item.current ? 'page' : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  ),
+                )}
               </ul>
             </nav>
           )}

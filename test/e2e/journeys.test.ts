@@ -47,6 +47,13 @@ function formAt(page: Page, action: string): Locator {
   return page.locator(`main form[action="${action}"]`);
 }
 
+/** The second step's form address: `/aanmelden/tweestaps`, with `?terug=` to the page sign-in lands on (staff: their start page). */
+async function codeAction(page: Page): Promise<string> {
+  const action = await page.locator('main form:has(input[name="code"])').getAttribute('action');
+  assert.match(action ?? '', /^\/aanmelden\/tweestaps(\?terug=[^"]+)?$/);
+  return action!;
+}
+
 function pathOf(page: Page): string {
   const u = new URL(page.url());
   return u.pathname + u.search;
@@ -90,10 +97,10 @@ async function staffSignIn(page: Page, email: string, who: string): Promise<void
   assert.equal(res?.status(), 200);
   assert.equal(await isSignedIn(page), false, `${who}: not signed in before the code`);
   await expectNoSeriousAxeViolations(page, `${who}: second step (code)`);
-  await formAt(page, '/aanmelden/tweestaps')
+  await formAt(page, await codeAction(page))
     .locator('input[name="code"]')
     .fill(await freshDemoCode(email));
-  await submit(page, '/aanmelden/tweestaps');
+  await submit(page, await codeAction(page));
   assert.ok(await isSignedIn(page), `${who}: signed in after the code (now at ${page.url()}): ${await mainText(page)}`);
 }
 
@@ -212,7 +219,7 @@ describe('journeys', () => {
     await submit(page, '/aanmelden');
     assert.equal(new URL(page.url()).pathname, '/aanmelden/tweestaps');
     await expectNoSeriousAxeViolations(page, 'coordinator: second step (code)');
-    const code = formAt(page, '/aanmelden/tweestaps').locator('input[name="code"]');
+    const code = formAt(page, await codeAction(page)).locator('input[name="code"]');
     assert.equal(await code.getAttribute('autocomplete'), 'one-time-code');
     assert.ok((await page.locator(`label[for="${await code.getAttribute('id')}"]`).count()) === 1, 'the code field has a label');
 
@@ -221,16 +228,16 @@ describe('journeys', () => {
     let wrong = '000000';
     while (near.includes(wrong)) wrong = String(Number(wrong) + 1).padStart(6, '0');
     await code.fill(wrong);
-    const res = await submit(page, '/aanmelden/tweestaps');
+    const res = await submit(page, await codeAction(page));
     assert.equal(res?.status(), 401, 'a wrong code answers 401 (the code did not prove who you are)');
     assert.equal(await isSignedIn(page), false);
     assert.ok((await page.locator('.error-summary, [role="alert"]').count()) > 0, 'a wrong code shows an error summary');
     await expectNoSeriousAxeViolations(page, 'coordinator: second step with a wrong code');
 
-    await formAt(page, '/aanmelden/tweestaps')
+    await formAt(page, await codeAction(page))
       .locator('input[name="code"]')
       .fill(await freshDemoCode(email));
-    await submit(page, '/aanmelden/tweestaps');
+    await submit(page, await codeAction(page));
     assert.ok(await isSignedIn(page), `signed in after the right code: ${await mainText(page)}`);
     await context.close();
   });
@@ -320,7 +327,11 @@ describe('journeys', () => {
     await form.locator('input[name="password2"]').fill(password);
     res = await submit(page, linkPath);
     assert.equal(res?.status(), 200);
-    assert.equal(new URL(page.url()).pathname, '/', `after a new password: the start page (now at ${page.url()})`);
+    assert.equal(
+      new URL(page.url()).pathname,
+      `/${GRONINGEN.slug}/`,
+      `after a new password: her municipality's home page (now at ${page.url()})`,
+    );
     assert.ok(await isSignedIn(page), 'signed in after setting a new password');
     await expectNoSeriousAxeViolations(page, 'start page after password reset');
 

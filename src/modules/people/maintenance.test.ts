@@ -62,7 +62,7 @@ describe('people clean-up', () => {
       .execute();
 
     const result = await cleanupPeopleData(db, now);
-    assert.deepEqual(result, { sessions: 2, tokens: 1, failures: 1 });
+    assert.deepEqual(result, { sessions: 2, tokens: 1, failures: 1, removals: 0 });
     assert.deepEqual(
       (await db.selectFrom('sessions').select('id').execute()).map((r) => r.id),
       ['current'],

@@ -6,7 +6,8 @@ const NOTICES: Record<string, MessageKey> = {
   'organisatie-toegevoegd': 'people.org.created',
   'uitnodiging-verstuurd': 'people.invite.sent',
   'rol-gegeven': 'people.users.added',
-  'rol-weggehaald': 'people.users.removed',
+  'rol-weggehaald': 'people.users.removedUndo',
+  'rol-teruggegeven': 'people.users.restored',
   opgeslagen: 'people.account.saved',
   'uitnodiging-aangenomen': 'people.account.inviteAccepted',
 };

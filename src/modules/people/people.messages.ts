@@ -3,7 +3,7 @@ import { defineMessages, type CatalogueKeys } from '../../platform/i18n/index.ts
 /** Messages of the people module: organisations, users, invitations, account. Plain Dutch (B1). */
 export const messages = defineMessages({
   nl: {
-    'people.nav.admin': 'Beheer',
+    'people.nav.admin': 'Gebruikers',
     'people.nav.organisations': 'Organisaties',
     'people.role.resident': 'Bewoner',
     'people.role.volunteer': 'Vrijwilliger',
@@ -110,7 +110,7 @@ export const messages = defineMessages({
     'people.delete.home': 'Naar de startpagina',
   },
   en: {
-    'people.nav.admin': 'Administration',
+    'people.nav.admin': 'Users',
     'people.nav.organisations': 'Organisations',
     'people.role.resident': 'Resident',
     'people.role.volunteer': 'Volunteer',

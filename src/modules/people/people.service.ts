@@ -14,6 +14,7 @@ import * as store from './people.store.ts';
 import { NAME_MAX, ORGANISATION_KINDS, ROLES, emailSchema } from './people.schemas.ts';
 import { isUuid } from '../../platform/ids.ts';
 import type { Locale, OrganisationKind } from './people.tables.ts';
+import { deleteRemovalsOfUser } from './admin/admin.removals.store.ts';
 import type { Role } from '../../platform/roles.ts';
 
 export { ORGANISATION_KINDS, ROLES };
@@ -161,6 +162,19 @@ export async function isWithinAdminReach(db: DbOrTrx, tenantId: string, who: { u
   return !(await store.hasRoleBeyondAdminReach(db, tenantId, who));
 }
 
+/** Names by user id (for showing people instead of ids, e.g. in the audit log); deleted and unknown accounts are left out. */
+export async function userNames(db: DbOrTrx, ids: readonly string[]): Promise<Map<string, string>> {
+  const valid = [...new Set(ids.filter(isUuid))];
+  return new Map((await store.namesOfUsers(db, valid)).map((u) => [u.id, u.name]));
+}
+
+/** Everyone with a role in the municipality, once each, by name. */
+export async function peopleOfTenant(db: DbOrTrx, tenantId: string): Promise<{ id: string; name: string }[]> {
+  const people = new Map<string, string>();
+  for (const m of await store.listMembers(db, tenantId, {})) if (!people.has(m.userId)) people.set(m.userId, m.name);
+  return [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** Memberships of the tenant with the person's name and e-mail, optionally for one organisation, role or user. */
 export async function listMembers(
   db: DbOrTrx,
@@ -265,6 +279,7 @@ export async function deleteAccount(db: DbOrTrx, principal: Principal): Promise<
     if (!can(principal, 'account.delete', undefined, { isDemo: u.is_demo })) throw Forbidden('people.delete.demo');
     await endSessionsOfUser(trx, userId);
     await memberships.removeMembershipsOfUser(trx, userId);
+    await deleteRemovalsOfUser(trx, userId);
     await store.deleteUserTokens(trx, userId, u.email);
     await forgetMailTo(trx, { userId, email: u.email });
     await store.anonymiseUser(trx, userId, now);

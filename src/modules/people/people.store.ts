@@ -17,6 +17,12 @@ export function findUserByEmail(db: DbOrTrx, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
+/** Id and name of the accounts among `ids` that were not deleted. */
+export function namesOfUsers(db: DbOrTrx, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+}
+
 export interface NewUserRow {
   email: string;
   name: string;

@@ -166,7 +166,7 @@ describe('admin pages: outbox and audit log', () => {
     assert.match(all.body, new RegExp(`href="/groningen/beheer/audit\\?gebruiker-id=${OTHER_USER}"`));
 
     const signins = await admin.get('/groningen/beheer/audit?actie=signin');
-    assert.match(signins.body, /<td>signin<\/td>/);
+    assert.match(signins.body, /<td[^>]*>Ingelogd<\/td>/);
     assert.doesNotMatch(signins.body, /m-42|s-7/);
 
     const byKind = await admin.get('/groningen/beheer/audit?soort=signal');
@@ -174,7 +174,7 @@ describe('admin pages: outbox and audit log', () => {
     assert.doesNotMatch(byKind.body, /m-42/);
 
     const byRecord = await admin.get('/groningen/beheer/audit?record-id=m-42');
-    assert.match(byRecord.body, /<td>update<\/td>/);
+    assert.match(byRecord.body, /<td[^>]*>Gewijzigd<\/td>/);
     assert.doesNotMatch(byRecord.body, /s-7/);
 
     const byUser = await admin.get(`/groningen/beheer/audit?gebruiker-id=${OTHER_USER.toUpperCase()}&soort=&actie=`);
@@ -183,12 +183,40 @@ describe('admin pages: outbox and audit log', () => {
     assert.doesNotMatch(byUser.body, /s-7/);
   });
 
+  it('shows names and labels instead of ids and codes, and offers selects and date pickers as filters', async () => {
+    await db()
+      .insertInto('audit_log')
+      .values({ tenant_id: A.id, actor_user_id: adminId, action: 'export', entity: 'help_match_contacts', entity_id: 'x-1', ip: null })
+      .execute();
+    const page = await admin.get('/groningen/beheer/audit?record-id=x-1');
+    assert.equal(page.statusCode, 200);
+    const row = /<tbody>[\s\S]*<\/tbody>/.exec(page.body)?.[0] ?? '';
+    assert.match(row, /<td[^>]*>Gegevens gedownload<\/td><td[^>]*>Contactgegevens van een koppeling<\/td>/);
+    assert.match(row, new RegExp(`href="/groningen/beheer/audit\\?gebruiker-id=${adminId}"[^>]*>Test admin`));
+    assert.doesNotMatch(row, new RegExp(`>${adminId}<`), 'no id as the visible name');
+    // An account that does not exist (any more) is named as such, not by its id.
+    const gone = await admin.get('/groningen/beheer/audit?record-id=m-42');
+    assert.match(gone.body, />verwijderde gebruiker</);
+    assert.doesNotMatch(gone.body, new RegExp(`>${OTHER_USER}<`));
+    // The filters: selects in Dutch words (still sending the codes), the people by name, and date pickers.
+    assert.match(page.body, /<select[^>]*name="actie"[\s\S]*?<option value="signin">Ingelogd<\/option>/);
+    assert.match(page.body, /<select[^>]*name="soort"[\s\S]*?<option value="signal">Melding<\/option>/);
+    assert.match(page.body, new RegExp(`<select[^>]*name="gebruiker-id"[\\s\\S]*?<option value="${adminId}">Test admin`));
+    assert.match(page.body, /<input[^>]*name="van"[^>]*type="date"|<input[^>]*type="date"[^>]*name="van"/);
+    assert.match(page.body, /<input[^>]*name="tot"[^>]*type="date"|<input[^>]*type="date"[^>]*name="tot"/);
+    const english = new TestBrowser(ctx.app);
+    await signInAs(ctx, english, { tenantId: A.id, role: 'admin' });
+    english.cookies.set('lang', 'en');
+    const en = await english.get('/groningen/beheer/audit?record-id=x-1');
+    assert.match(en.body, /<td[^>]*>Data downloaded<\/td><td[^>]*>Contact details of a match<\/td>/);
+  });
+
   it('filters by day in Amsterdam time and shows Amsterdam times', async () => {
     const day = await admin.get('/groningen/beheer/audit?van=2026-11-23&tot=2026-11-23&soort=membership');
     assert.match(day.body, /m-42/);
     assert.match(day.body, /23 nov 2026.{1,4}00:30/);
     const before = await admin.get('/groningen/beheer/audit?tot=2026-11-22');
-    assert.match(before.body, /<td>signin<\/td>/);
+    assert.match(before.body, /<td[^>]*>Ingelogd<\/td>/);
     assert.doesNotMatch(before.body, /m-42|s-7/);
     assert.equal(amsterdamStartOfDay('2026-11-23').toISOString(), '2026-11-22T23:00:00.000Z');
     assert.equal(amsterdamStartOfDay('2026-07-01').toISOString(), '2026-06-30T22:00:00.000Z');

@@ -56,9 +56,13 @@ function formValues(q: z.output<typeof auditQuery>): AuditFormValues {
 export interface AdminDeps {
   /** Whether every role of this person is a non-admin role in the tenant (or they have no account yet). */
   isWithinAdminReach(db: DbOrTrx, tenantId: string, who: { userId: string | null; email: string }): Promise<boolean>;
+  /** Names by user id; deleted accounts left out (the audit log shows them as "verwijderde gebruiker"). */
+  userNames(db: DbOrTrx, ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** Everyone with a role in the municipality, by name (the audit log's "who" filter). */
+  peopleOfTenant(db: DbOrTrx, tenantId: string): Promise<{ id: string; name: string }[]>;
 }
 
-export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach }: AdminDeps): Promise<void> {
+export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach, userNames, peopleOfTenant }: AdminDeps): Promise<void> {
   const route = routes(app);
 
   route.get('/:tenant/beheer/mail', { policy: ADMIN, query: mailListQuery }, async (req, reply) => {
@@ -116,14 +120,22 @@ export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach }: 
     const values = formValues(req.query);
     const opts = { title: req.t('admin.audit.title'), breadcrumbs: [{ href: `/${tenant.slug}/`, label: tenant.name }] };
     const parsed = parseForm(auditQuerySchema, req.query, req.t);
+    const people = await peopleOfTenant(req.db, tenant.id);
     if (!parsed.ok) {
-      return reply.page(<AuditView ctx={req.viewContext()} base={base} values={values} errors={parsed.errors} result={null} page={1} />, {
-        ...opts,
-        status: 400,
-      });
+      return reply.page(
+        <AuditView ctx={req.viewContext()} base={base} values={values} errors={parsed.errors} result={null} page={1} people={people} />,
+        { ...opts, status: 400 },
+      );
     }
     const page = parsed.data.pagina;
     const result = await searchAudit(app.db, tenant.id, auditFiltersOf(parsed.data), { page, pageSize: PAGE_SIZE });
-    return reply.page(<AuditView ctx={req.viewContext()} base={base} values={values} result={result} page={page} />, opts);
+    // Names are looked up now, not stored in the log: a renamed person shows their name of today, a deleted one as deleted.
+    const ids = result.items.flatMap((r) => (r.actorUserId ? [r.actorUserId] : []));
+    const asked = parsed.data['gebruiker-id']?.toLowerCase();
+    const names = await userNames(req.db, asked ? [...ids, asked] : ids);
+    return reply.page(
+      <AuditView ctx={req.viewContext()} base={base} values={values} result={result} page={page} names={names} people={people} />,
+      opts,
+    );
   });
 }

@@ -1,9 +1,11 @@
 import type { ViewContext } from '../../ui/context.ts';
-import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.tsx';
+import { ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from '../../ui/form.tsx';
 import { formatDateTime, isMessageKey, type Translate } from '../i18n/index.ts';
 import type { OutboxListItem, OutboxMail } from '../mail/outbox.ts';
 import type { AuditRow } from '../audit/audit.search.ts';
 import { DataTable } from '../../ui/table.tsx';
+import { isUuid } from '../ids.ts';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, auditLabel } from '../audit/audit.labels.ts';
 
 /** Previous/next links for a paged list; `href(page)` builds the address of a page. */
 export function Pager({ ctx, page, hasMore, href }: { ctx: ViewContext; page: number; hasMore: boolean; href: (page: number) => string }) {
@@ -119,7 +121,22 @@ export interface AuditFormValues {
   tot?: string | undefined;
 }
 
-/** Search form (GET) and results of the audit log. */
+/** Options of a code filter: "all", then the known codes by their label; a code given in the address that is not known stays choosable. */
+function codeOptions(t: Translate, kind: 'action' | 'entity', known: readonly string[], current: string | undefined) {
+  const codes = current && !known.includes(current) ? [...known, current] : known;
+  const labelled = codes.map((code) => ({
+    value: code,
+    label: auditLabel(t, kind, code) === code ? t('audit.filter.otherCode', { code }) : auditLabel(t, kind, code),
+  }));
+  labelled.sort((a, b) => a.label.localeCompare(b.label));
+  return [{ value: '', label: t(kind === 'action' ? 'audit.filter.allActions' : 'audit.filter.allEntities') }, ...labelled];
+}
+
+/**
+ * Search form (GET) and results of the audit log: people by name (resolved when the page is
+ * shown; an account that no longer exists is "verwijderde gebruiker"), actions and kinds of
+ * record in words, filters as selects and date pickers.
+ */
 export function AuditView({
   ctx,
   base,
@@ -127,6 +144,8 @@ export function AuditView({
   errors,
   result,
   page,
+  names = new Map(),
+  people = [],
 }: {
   ctx: ViewContext;
   base: string;
@@ -134,8 +153,22 @@ export function AuditView({
   errors?: FieldErrors | undefined;
   result: { items: AuditRow[]; hasMore: boolean } | null;
   page: number;
+  /** Names of the people in `result`, by user id; a missing id is a deleted account. */
+  names?: ReadonlyMap<string, string>;
+  /** The people of the municipality, for the "who" filter. */
+  people?: readonly { id: string; name: string }[];
 }) {
   const { t, locale } = ctx;
+  const nameOf = (id: string) => names.get(id) ?? t('audit.deletedUser');
+  const current = values['gebruiker-id']?.toLowerCase();
+  // Someone in the address who has no role here (any more): their name, "deleted user", or the text as typed.
+  const other =
+    current && !people.some((p) => p.id === current) ? (names.get(current) ?? (isUuid(current) ? t('audit.deletedUser') : current)) : null;
+  const personOptions = [
+    { value: '', label: t('audit.filter.everyone') },
+    ...people.map((p) => ({ value: p.id, label: p.name })),
+    ...(current && other ? [{ value: current, label: other }] : []),
+  ];
   const query = new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
   const pageHref = (p: number) => {
     const q = new URLSearchParams(query);
@@ -148,21 +181,26 @@ export function AuditView({
       <p class="utrecht-paragraph">{t('admin.audit.lead')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="get" action={base} class="form" role="search" aria-label={t('admin.audit.searchLabel')}>
-        <TextField
+        <SelectField
           name="actie"
           label={t('admin.audit.action')}
-          hint={t('admin.audit.actionHint')}
           value={values.actie}
           error={errors?.actie}
-          maxLength={200}
+          options={codeOptions(t, 'action', AUDIT_ACTIONS, values.actie)}
         />
-        <TextField
+        <SelectField
           name="soort"
           label={t('admin.audit.entity')}
-          hint={t('admin.audit.entityHint')}
           value={values.soort}
           error={errors?.soort}
-          maxLength={200}
+          options={codeOptions(t, 'entity', AUDIT_ENTITIES, values.soort)}
+        />
+        <SelectField
+          name="gebruiker-id"
+          label={t('audit.filter.person')}
+          value={current}
+          error={errors?.['gebruiker-id']}
+          options={personOptions}
         />
         <TextField
           name="record-id"
@@ -171,29 +209,8 @@ export function AuditView({
           error={errors?.['record-id']}
           maxLength={200}
         />
-        <TextField
-          name="gebruiker-id"
-          label={t('admin.audit.actorId')}
-          value={values['gebruiker-id']}
-          error={errors?.['gebruiker-id']}
-          maxLength={36}
-        />
-        <TextField
-          name="van"
-          label={t('admin.audit.from')}
-          hint={t('admin.audit.dateHint')}
-          value={values.van}
-          error={errors?.van}
-          maxLength={10}
-        />
-        <TextField
-          name="tot"
-          label={t('admin.audit.until')}
-          hint={t('admin.audit.dateHint')}
-          value={values.tot}
-          error={errors?.tot}
-          maxLength={10}
-        />
+        <TextField name="van" type="date" label={t('admin.audit.from')} value={values.van} error={errors?.van} maxLength={10} />
+        <TextField name="tot" type="date" label={t('admin.audit.until')} value={values.tot} error={errors?.tot} maxLength={10} />
         <SubmitButton>{t('admin.audit.search')}</SubmitButton>
       </form>
       {result &&
@@ -218,16 +235,16 @@ export function AuditView({
                     <a
                       class="utrecht-link"
                       href={`${base}?gebruiker-id=${encodeURIComponent(r.actorUserId)}`}
-                      aria-label={t('admin.audit.byUser', { id: r.actorUserId })}
+                      aria-label={t('audit.byPerson', { name: nameOf(r.actorUserId) })}
                     >
-                      {r.actorUserId}
+                      {nameOf(r.actorUserId)}
                     </a>
                   ) : (
                     t('admin.audit.system')
                   )}
                 </td>
-                <td>{r.action}</td>
-                <td>{r.entity}</td>
+                <td>{auditLabel(t, 'action', r.action)}</td>
+                <td>{auditLabel(t, 'entity', r.entity)}</td>
                 <td>{r.entityId ?? ''}</td>
                 <td>{r.ip ?? ''}</td>
               </tr>

@@ -10,7 +10,7 @@ export const adminModule = (deps: AdminDeps): ModuleDefinition => ({
   jobs: { [PLATFORM_CLEANUP_JOB]: platformCleanupJob },
   recurringJobs: [PLATFORM_CLEANUP_JOB],
   nav: [
-    { path: (slug) => `/${slug}/beheer/mail`, labelKey: 'admin.nav.mail', roles: ['admin'], tenantOnly: true },
-    { path: (slug) => `/${slug}/beheer/audit`, labelKey: 'admin.nav.audit', roles: ['admin'], tenantOnly: true },
+    { path: (slug) => `/${slug}/beheer/mail`, labelKey: 'admin.nav.mail', group: 'admin', roles: ['admin'], tenantOnly: true },
+    { path: (slug) => `/${slug}/beheer/audit`, labelKey: 'admin.nav.audit', group: 'admin', roles: ['admin'], tenantOnly: true },
   ],
 });

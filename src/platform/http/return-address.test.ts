@@ -38,12 +38,13 @@ describe('return addresses', () => {
     assert.equal(safeReturn('/caf\u00e9'), '/');
   });
 
-  it('signing in with such a return address still signs in and goes home', async () => {
+  it('signing in with such a return address still signs in and goes to the home page of their municipality', async () => {
     const browser = new TestBrowser(ctx.app);
     await browser.get('/aanmelden');
     const res = await browser.post('/aanmelden?terug=/%E2%82%AC', { email: 'terug@example.nl', password: 'een-lang-genoeg-wachtwoord' });
     assert.equal(res.statusCode, 303);
-    assert.equal(res.headers.location, '/');
+    // The fallback: the home page of the resident's municipality (people/auth/landing.ts).
+    assert.equal(res.headers.location, `/${A.slug}/`);
     assert.ok(browser.cookies.get('sh_session'));
   });
 });

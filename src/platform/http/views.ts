@@ -3,9 +3,9 @@ import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { isLocale, translator, type Locale } from '../i18n/index.ts';
 import { Layout } from '../../ui/layout.tsx';
-import type { NavItem, ViewContext } from '../../ui/context.ts';
+import { PageContext, type NavItem, type ViewContext } from '../../ui/context.ts';
 import { ensureCsrfToken } from './csrf.ts';
-import type { ModuleNavItem } from '../module.ts';
+import { NAV_GROUPS, type ModuleNavItem, type NavGroup } from '../module.ts';
 import type { PageOptions } from './types.ts';
 
 export const LANG_COOKIE = 'lang';
@@ -13,17 +13,31 @@ const csrfTokens = new WeakMap<FastifyRequest, string>();
 
 /** Render a full HTML document. */
 export function renderDocument(ctx: ViewContext, body: VNode, opts: PageOptions): string {
-  return '<!doctype html>' + renderToString(h(Layout, { ctx, title: opts.title, breadcrumbs: opts.breadcrumbs }, body));
+  const page = h(Layout, { ctx, title: opts.title, breadcrumbs: opts.breadcrumbs }, body);
+  return '<!doctype html>' + renderToString(h(PageContext.Provider, { value: ctx }, page));
 }
 
+/**
+ * The main menu: the items the person may open, under the few top-level groups (NAV_GROUPS order).
+ * A group with one item is that item; with more it is a menu labelled with the group's name.
+ */
 function navFor(menu: readonly ModuleNavItem[], req: FastifyRequest, t: ViewContext['t']): NavItem[] {
-  const items: NavItem[] = [];
+  const groups = new Map<NavGroup, NavItem[]>(NAV_GROUPS.map((g) => [g, []]));
   const path = req.url.split('?')[0] ?? '/';
   for (const item of menu) {
     if (item.tenantOnly && !req.tenant) continue;
     if (item.roles && !req.roles.some((r) => item.roles!.includes(r))) continue;
+    // (An error page rendered before the principal was built shows no conditional items.)
+    if (item.visible && !(req.principal && item.visible(req.principal))) continue;
     const href = item.path(req.tenant?.slug ?? '');
-    items.push({ href, label: t(item.labelKey), current: path === href });
+    groups.get(item.group)!.push({ href, label: t(item.labelKey), current: path === href });
+  }
+  const items: NavItem[] = [];
+  for (const [group, children] of groups) {
+    const first = children[0];
+    if (!first) continue;
+    if (children.length === 1) items.push(first);
+    else items.push({ href: first.href, label: t(`layout.nav.${group}`), current: children.some((c) => c.current), children });
   }
   return items;
 }
@@ -45,6 +59,7 @@ export function registerViews(app: FastifyInstance, menu: readonly ModuleNavItem
       tenant: req.tenant,
       roles: req.roles,
       nav: navFor(menu, req, req.t),
+      mapTiles: app.config.mapTiles,
     };
   }
   app.decorateReply('page', function (this, body: VNode, opts: PageOptions) {

@@ -32,7 +32,10 @@ describe('people admin pages', () => {
     assert.match(res.body, /<h1 class="utrecht-heading-1">Organisaties<\/h1>/);
     assert.match(res.body, /Welzijn Krimpen/);
     assert.match(res.body, /<td>Welzijn<\/td>/);
-    assert.match(res.body, new RegExp(`href="/${A.slug}/beheer/gebruikers"[^>]*>Beheer<`));
+    assert.match(
+      res.body,
+      new RegExp(`<summary[^>]*>Beheer</summary><ul class="site-nav__sublist">.*href="/${A.slug}/beheer/gebruikers"[^>]*>Gebruikers<`),
+    );
     assert.match(res.body, /<option value="woningcorporatie"[^>]*>Woningcorporatie<\/option>/);
   });
 

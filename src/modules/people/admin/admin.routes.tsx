@@ -6,8 +6,9 @@ import { auditFrom, recordAudit } from '../../../platform/audit/audit.service.ts
 import { hasRole } from '../../../platform/http/policy.ts';
 import { routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
-import { addRoleForm, emptyForm, idParams, inviteForm, organisationForm, textValues } from '../people.schemas.ts';
-import { addOrganisation, grantRole, organisationsFor, organisationWithMembers, revokeRole, usersFor } from './admin.service.ts';
+import { addRoleForm, idParams, inviteForm, organisationForm, textValues } from '../people.schemas.ts';
+import { addOrganisation, grantRole, organisationsFor, organisationWithMembers, usersFor } from './admin.service.ts';
+import { recentRemovals, removalBlocks } from './admin.removals.service.ts';
 import { inviteToOrganisation } from '../invitation/invitation.service.ts';
 import { OrganisationsPage } from './views/organisations.tsx';
 import { OrganisationPage } from './views/organisation.tsx';
@@ -157,6 +158,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   async function renderUsers(req: TenantRequest, extra: Shown = {}) {
     const members = await usersFor(req.db, req.principal, req.tenant.id);
     const organisations = await organisationsFor(req.db, req.principal, req.tenant.id);
+    const removals = await recentRemovals(req.db, req.principal, req.tenant.id);
     await recordAudit(req.db, {
       ...auditFrom(req),
       action: 'view',
@@ -164,7 +166,17 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       entityId: null,
       detail: { count: members.length },
     });
-    return <UsersPage ctx={req.viewContext()} slug={req.tenant.slug} members={members} organisations={organisations} {...extra} />;
+    return (
+      <UsersPage
+        ctx={req.viewContext()}
+        slug={req.tenant.slug}
+        members={members}
+        organisations={organisations}
+        removals={removals}
+        blocked={removalBlocks(req.principal, members)}
+        {...extra}
+      />
+    );
   }
 
   route.get('/:tenant/beheer/gebruikers', { policy: ADMIN_PERSONAL, query: noticeQuery }, async (req, reply) => {
@@ -199,26 +211,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
         });
       });
       return reply.redirect(`/${tenant.slug}/beheer/gebruikers?melding=rol-gegeven`, 303);
-    },
-  );
-
-  route.post(
-    '/:tenant/beheer/gebruikers/:id/verwijderen',
-    { policy: ADMIN_PERSONAL, params: idParams, form: emptyForm },
-    async (req, reply) => {
-      const tenant = req.tenant;
-      const { id } = req.params;
-      await inTransaction(req.db, async (trx) => {
-        const removed = await revokeRole(trx, req.principal, tenant.id, id);
-        await recordAudit(trx, {
-          ...auditFrom(req),
-          action: 'delete',
-          entity: 'membership',
-          entityId: id,
-          detail: { role: removed.role, organisationId: removed.organisationId },
-        });
-      });
-      return reply.redirect(`/${tenant.slug}/beheer/gebruikers?melding=rol-weggehaald`, 303);
     },
   );
 }

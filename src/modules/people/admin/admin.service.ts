@@ -6,7 +6,12 @@
  * modules' look-ups).
  */
 import type { DbOrTrx } from '../../../platform/db/database.ts';
-import { Invalid } from '../../../platform/errors.ts';
+import { Conflict, Invalid } from '../../../platform/errors.ts';
+import { inTransaction } from '../../../platform/db/database.ts';
+import { isUuid } from '../../../platform/ids.ts';
+import { countRole, findMembershipById } from '../../../platform/auth/memberships.service.ts';
+import { hadRoleSince, insertRemoval } from './admin.removals.store.ts';
+import { formerMembersSince } from './admin.removals.service.ts';
 import { authorize, type Principal } from '../../../platform/principal.ts';
 import type { Role } from '../../../platform/roles.ts';
 import { can } from '../policies.ts';
@@ -74,19 +79,43 @@ export async function grantRole(
   input: { tenantId: string; userId: string; organisationId?: string | null; role: Role },
 ): Promise<{ id: string }> {
   authorize(can(principal, 'membership.add', { tenantId: input.tenantId }));
-  if (!principal.system && (await listMembers(db, input.tenantId, { userId: input.userId })).length === 0) {
+  if (
+    !principal.system &&
+    (await listMembers(db, input.tenantId, { userId: input.userId })).length === 0 &&
+    !(isUuid(input.userId) && (await hadRoleSince(db, input.tenantId, input.userId, formerMembersSince(principal.now))))
+  ) {
     throw Invalid({ userId: 'people.userUnknown' });
   }
   return addMembership(db, input);
 }
 
-/** Take a role away (`membership.remove`); the last administrator stays. */
+/**
+ * Take a role away (`membership.remove`): the last administrator stays, and an administrator does
+ * not take away their own last administrator role (they could not undo it). The removal is kept
+ * (admin.removals.service.ts) so that it can be undone for a while and the person stays findable.
+ */
 export async function revokeRole(
   db: DbOrTrx,
   principal: Principal,
   tenantId: string,
   membershipId: string,
-): Promise<{ userId: string; role: Role; organisationId: string | null }> {
+): Promise<{ userId: string; role: Role; organisationId: string | null; removalId: string }> {
   authorize(can(principal, 'membership.remove', { tenantId }));
-  return removeMembership(db, tenantId, membershipId);
+  return inTransaction(db, async (trx) => {
+    const held = isUuid(membershipId) ? await findMembershipById(trx, tenantId, membershipId) : undefined;
+    // (When they are the municipality's last administrator, removeMembership says that instead.)
+    if (held && isOwnLastAdminRole(principal, held) && (await countRole(trx, tenantId, 'admin')) > 1) {
+      throw Conflict('people.users.ownLastAdmin');
+    }
+    const removed = await removeMembership(trx, tenantId, membershipId);
+    const { id: removalId } = await insertRemoval(trx, { tenantId, ...removed, removedBy: principal.userId, now: principal.now });
+    return { ...removed, removalId };
+  });
+}
+
+/** Is this the acting person's own administrator role, and their only one in the municipality? */
+export function isOwnLastAdminRole(principal: Principal, m: { user_id: string; role: Role }): boolean {
+  return (
+    m.role === 'admin' && m.user_id === principal.userId && (principal.memberships ?? []).filter((x) => x.role === 'admin').length <= 1
+  );
 }

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { recordAudit, truncateIp } from '../../../platform/audit/audit.service.ts';
 import { startSession } from './session.ts';
+import { landingFor } from './landing.ts';
 
 const PENDING_COOKIE = 'sh_signin_pending';
 const PENDING_MS = 5 * 60 * 1000;
@@ -63,15 +64,17 @@ export async function signInNow(
   });
 }
 
-/** After the first step: sign in, or go to the second step when the account has one. */
+/** After the first step: sign in, or go to the second step when the account has one; then to `cameFrom` or the person's landing page (landing.ts). */
 export async function finishSignIn(
   app: FastifyInstance,
   req: FastifyRequest,
   reply: FastifyReply,
   user: { id: string; totpEnabledAt: Date | null },
   method: SigninMethod,
-  terug: string,
+  cameFrom: string,
 ): Promise<FastifyReply> {
+  // unscoped: signing in has no tenant; the landing page depends on the person's municipalities
+  const terug = await landingFor(app.db, user.id, cameFrom);
   if (user.totpEnabledAt) {
     setPending(app, reply, user.id, method);
     return reply.redirect(`/aanmelden/tweestaps${terug === '/' ? '' : `?terug=${encodeURIComponent(terug)}`}`, 303);

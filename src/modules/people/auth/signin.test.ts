@@ -108,7 +108,8 @@ describe('sign-in with a password', () => {
     const b = await browser();
     const res = await b.post('/aanmelden?terug=%2F%2Fevil.example%2F', { email: 'bewoner@example.nl', password: PASSWORD });
     assert.equal(res.statusCode, 303);
-    assert.equal(res.headers.location, '/');
+    // Not the foreign address: the resident's own municipality (landing.ts).
+    assert.equal(res.headers.location, '/krimpen-aan-den-ijssel/');
   });
 
   it('signs out with a POST and ends the session in the database', async () => {

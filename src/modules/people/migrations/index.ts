@@ -79,4 +79,23 @@ export const peopleMigrations: Record<string, Migration> = {
       await sql`alter table users add column totp_last_step bigint`.execute(db);
     },
   },
+  '20261207T0200_people_removed_roles': {
+    // Roles an administrator took away: undone within a while, and the person stays findable to give a role again.
+    async up(db: Kysely<any>) {
+      await sql`
+        create table people_removed_roles (
+          id uuid primary key default gen_random_uuid(),
+          tenant_id text not null references tenants(id) on delete cascade,
+          user_id uuid not null references users(id) on delete cascade,
+          organisation_id uuid references organisations(id) on delete cascade,
+          role text not null,
+          removed_by uuid references users(id) on delete set null,
+          removed_at timestamptz not null,
+          restored_at timestamptz
+        );
+        create index people_removed_roles_tenant on people_removed_roles (tenant_id, removed_at desc);
+        create index people_removed_roles_user on people_removed_roles (user_id);
+      `.execute(db);
+    },
+  },
 };

@@ -4,14 +4,21 @@ import { ROLES } from '../../people.schemas.ts';
 import type { MemberRow } from '../../people.service.ts';
 import { Notice } from '../../../../ui/notice.tsx';
 import { DataTable } from '../../../../ui/table.tsx';
-import type { MessageKey } from '../../../../platform/i18n/index.ts';
+import { formatDateTime, type MessageKey } from '../../../../platform/i18n/index.ts';
+import { FORMER_MEMBER_DAYS, UNDO_MINUTES, type RecentRemoval, type RemovalBlock } from '../admin.removals.service.ts';
 
-/** Members of the tenant with their roles; give a role, remove a membership. */
+/**
+ * Members of the tenant with their roles; give a role, take one away (through a confirm page, with
+ * no button where it would be refused), and undo a recent removal. People who lost their last role
+ * stay in the "give someone a role" list for a while.
+ */
 export function UsersPage({
   ctx,
   slug,
   members,
   organisations,
+  removals = [],
+  blocked = {},
   errors,
   values,
   notice,
@@ -21,6 +28,10 @@ export function UsersPage({
   slug: string;
   members: MemberRow[];
   organisations: { id: string; name: string }[];
+  /** Roles taken away lately (for undo, and to find the people again). */
+  removals?: readonly RecentRemoval[];
+  /** Memberships whose removal would be refused, and why. */
+  blocked?: Readonly<Record<string, RemovalBlock>>;
   errors?: FieldErrors;
   values?: Record<string, string>;
   notice?: MessageKey | null;
@@ -29,6 +40,9 @@ export function UsersPage({
   const base = `/${slug}/beheer/gebruikers`;
   const people = new Map<string, string>();
   for (const m of members) if (!people.has(m.userId)) people.set(m.userId, m.email ? `${m.name} (${m.email})` : m.name);
+  for (const r of removals) if (!people.has(r.userId)) people.set(r.userId, r.name);
+  const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+  const undoable = removals.filter((r) => r.undoable);
   return (
     <>
       <h1 class="utrecht-heading-1">{t('people.users.title')}</h1>
@@ -53,20 +67,60 @@ export function UsersPage({
               <td>{t(`people.role.${m.role}`)}</td>
               <td>{m.organisationName ?? t('people.noOrganisation')}</td>
               <td>
-                <form method="post" action={`${base}/${m.membershipId}/verwijderen`} class="inline-form">
-                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                  <button
-                    type="submit"
-                    class="utrecht-button utrecht-button--secondary-action"
+                {blocked[m.membershipId] ? (
+                  t(blocked[m.membershipId] === 'last' ? 'people.users.lastAdminRow' : 'people.users.ownAdminRow')
+                ) : (
+                  // A link to the confirm step: nothing is removed by one click.
+                  <a
+                    class="utrecht-link"
+                    href={`${base}/${m.membershipId}/verwijderen`}
                     aria-label={t('people.users.removeLabel', { role: t(`people.role.${m.role}`), name: m.name })}
                   >
                     {t('people.users.remove')}
-                  </button>
-                </form>
+                  </a>
+                )}
               </td>
             </tr>
           ))}
         </DataTable>
+      )}
+      {undoable.length > 0 && (
+        <section aria-labelledby="onlangs-weggehaald" id="removed">
+          <h2 class="utrecht-heading-2" id="onlangs-weggehaald">
+            {t('people.users.recentTitle')}
+          </h2>
+          <p class="utrecht-paragraph">{t('people.users.recentLead', { minutes: UNDO_MINUTES, days: FORMER_MEMBER_DAYS })}</p>
+          <DataTable
+            columns={[
+              t('people.users.name'),
+              t('people.users.role'),
+              t('people.users.organisation'),
+              t('people.users.removedAt'),
+              t('people.users.actions'),
+            ]}
+          >
+            {undoable.map((r) => (
+              <tr>
+                <th scope="row">{r.name}</th>
+                <td>{t(`people.role.${r.role}`)}</td>
+                <td>{(r.organisationId && orgName.get(r.organisationId)) ?? t('people.noOrganisation')}</td>
+                <td>{formatDateTime(ctx.locale, r.removedAt)}</td>
+                <td>
+                  <form method="post" action={`${base}/herstellen/${r.id}`} class="inline-form">
+                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                    <button
+                      type="submit"
+                      class="utrecht-button utrecht-button--secondary-action"
+                      aria-label={t('people.users.undoLabel', { role: t(`people.role.${r.role}`), name: r.name })}
+                    >
+                      {t('people.users.undo')}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </section>
       )}
       {people.size > 0 && (
         <section aria-labelledby="add-role-title">
