@@ -8,7 +8,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './platform/config.ts';
+import { tileOrigin, type Config } from './platform/config.ts';
 import type { DbHandle } from './platform/db/database.ts';
 import { enforcePolicy } from './platform/http/policy.ts';
 import { verifyCsrf } from './platform/http/csrf.ts';
@@ -21,7 +21,7 @@ import { findTenantBySlug } from './modules/areas/areas.service.ts';
 import { listTenants } from './platform/tenants/tenants.service.ts';
 import { loadSessionUser } from './modules/people/auth/session.service.ts';
 import type { Clock } from './platform/clock.ts';
-import type { AreaSection, ModuleDefinition } from './platform/module.ts';
+import type { AreaSection, AttentionSource, CohesionFunctionEntry, ModuleDefinition } from './platform/module.ts';
 import { systemClock } from './platform/clock.ts';
 import { principalOf } from './platform/principal.ts';
 import { stringField } from './platform/http/untyped.ts';
@@ -40,6 +40,10 @@ declare module 'fastify' {
     allowedMethods(path: string): string[];
     /** Sections of the neighbourhood page contributed by modules, sorted by order. */
     areaSections: readonly AreaSection[];
+    /** What modules count for the staff start page (`/{tenant}/beheer`), sorted by order. */
+    attentionSources: readonly AttentionSource[];
+    /** The start of each function of cohesion that a module serves (the municipality home links them). */
+    cohesionFunctions: readonly CohesionFunctionEntry[];
     /** Modules holding a person's data: used by the account export and account deletion. */
     userDataHolders: readonly { module: string; data: NonNullable<ModuleDefinition['userData']> }[];
   }
@@ -80,6 +84,14 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   app.decorate(
     'areaSections',
     MODULES.flatMap((m) => m.areaSections ?? []).sort((a, b) => a.order - b.order),
+  );
+  app.decorate(
+    'attentionSources',
+    MODULES.flatMap((m) => m.attention ?? []).sort((a, b) => a.order - b.order),
+  );
+  app.decorate(
+    'cohesionFunctions',
+    MODULES.flatMap((m) => m.cohesionFunctions ?? []),
   );
   app.decorate(
     'userDataHolders',
@@ -125,7 +137,8 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // Map tiles come from the configured tile server (src/ui/map.tsx).
+        imgSrc: ["'self'", 'data:', ...(config.mapTiles.url ? [tileOrigin(config.mapTiles.url)] : [])],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],

@@ -5,7 +5,7 @@ import { socialmapModule } from './socialmap/index.ts';
 import { helpmatchModule } from './helpmatch/index.ts';
 import { signalsModule } from './signals/index.ts';
 import { adminModule } from '../platform/admin/index.ts';
-import { isWithinAdminReach } from './people/people.service.ts';
+import { isWithinAdminReach, peopleOfTenant, userNames } from './people/people.service.ts';
 
 /** Every module of the app, in registration order: the app's table of contents. */
 export const MODULES: readonly ModuleDefinition[] = [
@@ -14,5 +14,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   socialmapModule,
   helpmatchModule,
   signalsModule,
-  adminModule({ isWithinAdminReach }),
+  adminModule({ isWithinAdminReach, userNames, peopleOfTenant }),
 ];

@@ -5,6 +5,7 @@ import type { Role } from './roles.ts';
 import type { ViewContext } from '../ui/context.ts';
 import type { Config } from './config.ts';
 import type { MessageKey } from './i18n/index.ts';
+import type { Principal } from './principal.ts';
 
 /** One section of the neighbourhood page, contributed by a module (ontmoeten, helpen, …). */
 export interface AreaSection {
@@ -25,13 +26,55 @@ export interface AreaSectionArgs {
   now: Date;
 }
 
+/**
+ * The few top-level items of the main menu; a module's navigation items go under one of them
+ * (src/ui/layout.tsx shows a group with one item as a plain link, with more as a menu).
+ */
+export const NAV_GROUPS = ['start', 'areas', 'socialmap', 'help', 'signals', 'admin'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
 /** A navigation item contributed by a module, shown when the user has one of the roles (or to all when absent). */
 export interface ModuleNavItem {
   path: (tenantSlug: string) => string;
   labelKey: MessageKey;
+  /** The top-level menu item it is listed under. */
+  group: NavGroup;
   roles?: readonly Role[];
   /** Only when a tenant is selected. */
   tenantOnly?: boolean;
+  /** A further condition on who sees it (e.g. "is a member of an organisation"): never a link that answers 403. */
+  visible?: (principal: Principal) => boolean;
+}
+
+/** One line of the staff start page ("Wat vraagt nu mijn aandacht"): a count with a link. */
+export interface AttentionItem {
+  id: string;
+  /** What is counted, shown beside the number ("Meldingen over de termijn"). */
+  labelKey: MessageKey;
+  count: number;
+  href: string;
+  /** Work that is late: shown first and marked. */
+  urgent?: boolean;
+}
+
+/**
+ * What a module adds to the staff start page. `items` returns only what the principal may see
+ * (the module's policies) and counts with cheap indexed queries: it runs on every visit.
+ */
+export interface AttentionSource {
+  id: string;
+  /** Lower comes first. */
+  order: number;
+  items(args: AttentionArgs): Promise<AttentionItem[]>;
+}
+
+export interface AttentionArgs {
+  /** The request's database handle, scoped to the municipality. */
+  db: DbOrTrx;
+  principal: Principal;
+  tenantId: string;
+  tenantSlug: string;
+  now: Date;
 }
 
 export interface JobHandlerArgs {
@@ -52,6 +95,16 @@ export interface DemoSeedArgs {
   now: Date;
 }
 
+/** The four functions of social cohesion (DSP study, seed 004): meet, know, help, do together. */
+export const COHESION_FUNCTIONS = ['meet', 'know', 'help', 'together'] as const;
+export type CohesionFunction = (typeof COHESION_FUNCTIONS)[number];
+
+/** Where a resident starts with one function in a municipality. */
+export interface CohesionFunctionEntry {
+  fn: CohesionFunction;
+  path: (tenantSlug: string) => string;
+}
+
 /**
  * What a module brings to the app; app.ts lists modules explicitly, in order. A module's schema is
  * not here: its `migrations/index.ts` is listed in `src/modules/migrations.ts`, which loads without
@@ -62,6 +115,10 @@ export interface ModuleDefinition {
   routes?: (app: FastifyInstance) => Promise<void>;
   areaSections?: AreaSection[];
   nav?: ModuleNavItem[];
+  /** Counts for the staff start page (`/{tenant}/beheer`). */
+  attention?: AttentionSource[];
+  /** Which of the four functions of cohesion the module serves, and where a resident starts (the municipality home links it). */
+  cohesionFunctions?: CohesionFunctionEntry[];
   jobs?: Record<string, (args: JobHandlerArgs) => Promise<void>>;
   /** Job kinds (handled in `jobs`) that run periodically; each run must enqueue the next. */
   recurringJobs?: string[];

@@ -56,11 +56,13 @@ interface FieldProps {
   hint?: string | undefined;
   error?: string | undefined;
   value?: string | undefined;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'url' | 'search';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'url' | 'search' | 'date';
   autocomplete?: string;
   required?: boolean;
   inputMode?: JSX.HTMLAttributes['inputMode'];
   maxLength?: number;
+  /** data-* attributes for a script that enhances the field (e.g. `data-address-autocomplete`, public/address-autocomplete.js). */
+  data?: Readonly<Record<`data-${string}`, string>>;
 }
 
 /** The shared frame of a field: label, hint and error (linked by aria-describedby), then the control. */
@@ -107,7 +109,19 @@ export function describedBy(id: string, hint?: string, error?: string): string |
 }
 
 /** Label, hint, error next to the field, and the input, wired with aria-describedby. */
-export function TextField({ name, label, hint, error, value, type = 'text', autocomplete, required, inputMode, maxLength }: FieldProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  type = 'text',
+  autocomplete,
+  required,
+  inputMode,
+  maxLength,
+  data,
+}: FieldProps) {
   const id = fieldId(name);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} extraClass=" utrecht-form-field--text">
@@ -124,6 +138,7 @@ export function TextField({ name, label, hint, error, value, type = 'text', auto
         aria-describedby={describedBy(id, hint, error)}
         inputMode={inputMode}
         maxLength={maxLength}
+        {...data}
       />
     </FieldFrame>
   );

@@ -17,9 +17,8 @@ const srv = useServer();
 const browser = useBrowser();
 const KRIMPEN = DEMO_TENANTS.find((t) => t.short === 'krimpen')!;
 const base = `/${KRIMPEN.slug}/meldingen`;
-/** The same spot inside Krimpen for both reports (Dutch decimal commas, as a resident types them). */
-const LAT = '51,9152';
-const LON = '4,6004';
+/** The same spot inside Krimpen for both reports: a typed address the geocoder places (the demo has PC4 centroids). */
+const ADDRESS = 'Raadhuisplein 2, 2922 AD';
 
 async function typeInto(page: Page, selector: string, text: string): Promise<void> {
   await page.locator(selector).focus();
@@ -81,9 +80,8 @@ async function report(email: string, description: string, expectNearby: string |
   await follow(page, `main a[href="${base}/nieuw/verlichting"]`);
   assert.equal(new URL(page.url()).pathname, `${base}/nieuw/verlichting`);
   await typeInto(page, '#veld-description', description);
-  await typeInto(page, '#veld-address', 'Raadhuisplein 2');
-  await typeInto(page, '#veld-lat', LAT);
-  await typeInto(page, '#veld-lon', LON);
+  // Without JavaScript there is no pin: the typed address is geocoded (here the demo's postcode area, so both land on one spot).
+  await typeInto(page, '#veld-address', ADDRESS);
   await typeInto(page, '#veld-email', email);
   await page.locator('#veld-wantsFeedback').focus();
   await page.keyboard.press('Space');

@@ -53,7 +53,7 @@ describe('signals journeys (no JavaScript, keyboard, axe)', () => {
     assert.equal(new URL(page.url()).pathname, `${base}/nieuw/verlichting`);
     trackingEmail = `melder.${Date.now()}@example.nl`;
     await typeInto(page, '#veld-description', 'De lantaarnpaal voor de bibliotheek brandt niet. <b>Donker</b>');
-    await typeInto(page, '#veld-address', 'Raadhuisplein 2');
+    await typeInto(page, '#veld-address', 'Raadhuisplein 2, 2922 AD');
     await typeInto(page, '#veld-email', trackingEmail);
     await page.locator('#veld-wantsFeedback').focus();
     await page.keyboard.press('Space');
@@ -82,7 +82,7 @@ describe('signals journeys (no JavaScript, keyboard, axe)', () => {
     assert.ok(await page.locator('.error-summary').count(), 'the error summary is shown');
     await open(page, `${base}/nieuw/groen`, 'report: form');
     await typeInto(page, '#veld-description', 'Tak afgebroken');
-    await typeInto(page, '#veld-address', 'Parklaan 1');
+    await typeInto(page, '#veld-address', 'Parklaan 1, 2923 AA');
     await submitByKeyboard(page, `${base}/nieuw/groen`);
     await expectNoSeriousAxeViolations(page, 'report: thank you');
     await context.close();

@@ -21,7 +21,14 @@ describe('areas pages', () => {
     const res = await new TestBrowser(ctx.app).get('/heerhugowaard/');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<h1[^>]*>Heerhugowaard<\/h1>/);
-    assert.match(res.body, /ontmoeten|Ontmoeten/);
+    // The four functions: linked where a module serves them, and said plainly where nothing does yet.
+    const fns = /<ul class="utrecht-unordered-list home-functions">([\s\S]*?)<\/ul>/.exec(res.body)?.[1] ?? '';
+    assert.match(fns, /<a class="utrecht-link" href="\/heerhugowaard\/sociale-kaart">Ontmoeten<\/a>/);
+    assert.match(fns, /<a class="utrecht-link" href="\/heerhugowaard\/hulp">Helpen<\/a>/);
+    for (const name of ['Kennen', 'Samen doen']) {
+      assert.ok(fns.includes(`<strong>${name}</strong>`), `${name} is not a link`);
+    }
+    assert.equal(fns.match(/Het komt later/g)?.length, 2, 'the two functions that do not exist yet say so');
     assert.match(res.body, /<svg[^>]*aria-labelledby="map-districts-title"/);
     assert.match(
       res.body,
@@ -47,19 +54,29 @@ describe('areas pages', () => {
     for (const b of buurten) assert.ok(res.body.includes(`href="/heerhugowaard/wijken/${b.code}"`), b.code);
   });
 
-  it('shows an approximate buurt with a note and unknown figures, in English too', async () => {
+  it("shows an approximate buurt with a note and its wijk's figures, said as such, in English too", async () => {
     const [buurt] = await listAreas(ctx.database.db, 'GM0014', { level: 'neighbourhood' });
     const wijk = await getArea(ctx.database.db, 'GM0014', buurt!.parentCode!);
     const browser = new TestBrowser(ctx.app);
     const res = await browser.get(`/groningen/wijken/${buurt!.code}`);
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /de grenzen van deze buurt zijn geschat/);
-    assert.match(res.body, /Voor dit gebied hebben we nog geen cijfers/);
+    // No CBS figures per buurt in the demo: the wijk's stand in, named and linked, never passed off as the buurt's.
+    assert.doesNotMatch(res.body, /Voor dit gebied hebben we nog geen cijfers/);
+    assert.ok(
+      res.body.includes(
+        `Dit zijn de cijfers van de hele wijk <a class="utrecht-link" href="/groningen/wijken/${wijk!.code}">${wijk!.name}</a>`,
+      ),
+      'says the figures are those of the wijk',
+    );
+    const inwoners = new Intl.NumberFormat('nl-NL').format(wijk!.stats['inhabitants']!);
+    assert.ok(res.body.includes(`<dt>Inwoners</dt><dd>${inwoners}</dd>`), 'the wijk figure');
     assert.ok(res.body.includes(`href="/groningen/wijken/${wijk!.code}"`), 'breadcrumb to the wijk');
     assert.match(res.body, /<svg[^>]*role="img"/);
     browser.cookies.set('lang', 'en');
     const en = await browser.get(`/groningen/wijken/${buurt!.code}`);
     assert.match(en.body, /the boundaries of this neighbourhood are estimated/);
+    assert.match(en.body, /These are the figures of the whole district/);
   });
 
   it('shows the municipality as an area too', async () => {

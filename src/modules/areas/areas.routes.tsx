@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import { z } from 'zod';
 import { NotFound } from '../../platform/errors.ts';
 import { routes } from '../../platform/http/route.ts';
+import { COHESION_FUNCTIONS } from '../../platform/module.ts';
 import { areaPageData, municipalityPageData } from './areas.pages.ts';
 import { isAreaCode } from './codes.ts';
 import { MunicipalityPage } from './views/municipality-page.tsx';
@@ -16,7 +17,17 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
     if (!data) throw NotFound('areas.notFound');
     const { tenant, districts, drawing } = data;
     return reply.page(
-      <MunicipalityPage ctx={req.viewContext()} slug={tenant.slug} name={tenant.name} districts={districts} drawing={drawing} />,
+      <MunicipalityPage
+        ctx={req.viewContext()}
+        slug={tenant.slug}
+        name={tenant.name}
+        districts={districts}
+        drawing={drawing}
+        functions={COHESION_FUNCTIONS.map((fn) => {
+          const entry = app.cohesionFunctions.find((f) => f.fn === fn);
+          return { fn, href: entry ? entry.path(tenant.slug) : null };
+        })}
+      />,
       {
         title: tenant.name,
       },
@@ -54,9 +65,12 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
       { href: `/${tenant.slug}/`, label: tenant.name },
       ...[grandparent, parent, area].filter((a): a is NonNullable<typeof a> => a !== null && a.level !== 'municipality').map(crumb),
     ];
-    return reply.page(<AreaPage ctx={ctx} slug={tenant.slug} area={area} children={children} drawing={drawing} sections={sections} />, {
-      title: area.name,
-      breadcrumbs,
-    });
+    return reply.page(
+      <AreaPage ctx={ctx} slug={tenant.slug} area={area} parent={parent} children={children} drawing={drawing} sections={sections} />,
+      {
+        title: area.name,
+        breadcrumbs,
+      },
+    );
   });
 }

@@ -2,7 +2,6 @@ import type { DbOrTrx } from '../../platform/db/database.ts';
 import { Conflict, Invalid, NotFound, type FieldErrors } from '../../platform/errors.ts';
 import * as store from './areas.store.ts';
 import type { AreaLevel, GeoJsonGeometry } from './areas.tables.ts';
-import { pointInGeometry } from './geo.ts';
 import { RESERVED_SLUGS, TENANT_ID, TENANT_SLUG } from './codes.ts';
 import { cachedTenantBySlug, invalidateAreaCaches } from './areas.cache.ts';
 import * as tenants from '../../platform/tenants/tenants.service.ts';
@@ -110,20 +109,22 @@ export async function descendantCodes(db: DbOrTrx, tenantId: string, code: strin
   return [code, ...children.map((c) => c.code)];
 }
 
-export interface PointLocation {
-  district: { code: string; name: string } | null;
-  neighbourhood: { code: string; name: string } | null;
-}
+export { locatePoint, type PointLocation } from './locate.ts';
 
-/** The wijk and buurt of the tenant that contain the point (WGS84); bbox prefilter in SQL, exact test here. */
-export async function locatePoint(db: DbOrTrx, tenantId: string, lon: number, lat: number): Promise<PointLocation> {
-  const candidates = await store.areasAroundPoint(db, tenantId, lon, lat);
-  const hits = candidates.filter((a) => a.geometry && pointInGeometry(lon, lat, a.geometry));
-  const district = hits.find((a) => a.level === 'district') ?? null;
-  const buurten = hits.filter((a) => a.level === 'neighbourhood');
-  const neighbourhood = buurten.find((b) => district && b.parent_code === district.code) ?? buurten[0] ?? null;
-  return {
-    district: district ? { code: district.code, name: district.name } : null,
-    neighbourhood: neighbourhood ? { code: neighbourhood.code, name: neighbourhood.name } : null,
-  };
-}
+export {
+  geocode,
+  geocodeNote,
+  placeAddress,
+  placePoint,
+  normalisePostcode,
+  parseHouseNumber,
+  numberInStreetLine,
+  suggestAddresses,
+  type AddressSuggestion,
+  type GeocodeInput,
+  type GeocodeHit,
+  type GeocodeFailure,
+  type GeocodeOutcome,
+} from './geocode/geocode.service.ts';
+export { importAddresses, type AddressImportReport, type AddressRejection } from './geocode/geocode.import.ts';
+export { geoPackageToCsv, isSqlite } from './geocode/geocode.gpkg.ts';

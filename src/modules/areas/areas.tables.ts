@@ -1,4 +1,5 @@
 import type { ColumnType, JSONColumnType } from 'kysely';
+import type { GeocodeTables } from './geocode/geocode.tables.ts';
 
 // `tenants` is the platform's (src/platform/tenants/); its migration stays in this module's list.
 
@@ -32,7 +33,7 @@ export interface AreasTable {
 export type Position = [number, number];
 export type GeoJsonGeometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
-export interface AreasTables {
+export interface AreasTables extends GeocodeTables {
   areas: AreasTable;
 }
 

@@ -47,4 +47,26 @@ export const areasMigrations: Record<string, Migration> = {
       await sql`alter table tenants add column areas_version integer not null default 0`.execute(db);
     },
   },
+  '20261207T0100_areas_addresses': {
+    // The municipality's addresses from the BAG extract (geocode/): postcode + number, and street prefix look-ups.
+    async up(db: Kysely<any>) {
+      await sql`
+        create table addresses (
+          tenant_id text not null references tenants(id) on delete cascade,
+          postcode text not null check (postcode ~ '^[1-9][0-9]{3}[A-Z]{2}$'),
+          house_number integer not null check (house_number between 1 and 99999),
+          house_letter text not null default '',
+          house_addition text not null default '',
+          street text not null,
+          place text not null,
+          lat double precision not null,
+          lon double precision not null,
+          bag_id text,
+          updated_at timestamptz not null default now(),
+          primary key (tenant_id, postcode, house_number, house_letter, house_addition)
+        );
+        create index addresses_street on addresses (tenant_id, lower(street) text_pattern_ops, house_number);
+      `.execute(db);
+    },
+  },
 };

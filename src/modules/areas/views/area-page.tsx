@@ -8,6 +8,8 @@ export interface AreaPageProps {
   ctx: ViewContext;
   slug: string;
   area: AreaInfo;
+  /** The wijk of a buurt (its figures stand in when the buurt has none), the municipality of a wijk. */
+  parent?: AreaInfo | null;
   /** Buurten of a wijk, wijken of the municipality; empty for a buurt. */
   children: readonly AreaInfo[];
   /** The children on the area as outline, or a buurt highlighted on its wijk (cached per tenant). */
@@ -17,7 +19,7 @@ export interface AreaPageProps {
 }
 
 /** The neighbourhood page: name, key figures, map, the areas below it and the modules' sections. */
-export function AreaPage({ ctx, slug, area, children, drawing, sections }: AreaPageProps) {
+export function AreaPage({ ctx, slug, area, parent, children, drawing, sections }: AreaPageProps) {
   const { t } = ctx;
   const href = (code: string) => `/${slug}/wijken/${code}`;
   return (
@@ -32,12 +34,16 @@ export function AreaPage({ ctx, slug, area, children, drawing, sections }: AreaP
         <dd>{area.year}</dd>
       </dl>
       {area.approximate && (
-        <p class="notice" role="note">
+        <p class="notice notice--warning" role="note">
           {t('areas.page.approximate', { year: area.year })}
         </p>
       )}
       <div class="area-overview">
-        <KeyFigures ctx={ctx} stats={area.stats} />
+        <KeyFigures
+          ctx={ctx}
+          stats={area.stats}
+          standIn={parent && area.level === 'neighbourhood' ? { area: parent, href: href(parent.code) } : null}
+        />
         <AreaMap
           id="map-area"
           title={t('areas.map.title', { name: area.name })}

@@ -1,4 +1,5 @@
 import type { ViewContext } from '../../../ui/context.ts';
+import type { CohesionFunction } from '../../../platform/module.ts';
 import type { AreaInfo } from '../areas.service.ts';
 import { AreaMap, type MapDrawing } from './area-map.tsx';
 import { formatStat } from './stats.tsx';
@@ -10,6 +11,7 @@ export function MunicipalityPage({
   name,
   districts,
   drawing,
+  functions,
 }: {
   ctx: ViewContext;
   slug: string;
@@ -17,6 +19,8 @@ export function MunicipalityPage({
   districts: readonly AreaInfo[];
   /** The wijken projected (cached per tenant); null when none has a boundary. */
   drawing: MapDrawing | null;
+  /** The four functions of cohesion in order, each with where a resident starts; null when no module serves it yet. */
+  functions: readonly { fn: CohesionFunction; href: string | null }[];
 }) {
   const { t } = ctx;
   const href = (code: string) => `/${slug}/wijken/${code}`;
@@ -25,11 +29,20 @@ export function MunicipalityPage({
       <h1 class="utrecht-heading-1">{name}</h1>
       <p class="utrecht-paragraph utrecht-paragraph--lead">{t('areas.home.intro', { name })}</p>
       <h2 class="utrecht-heading-2">{t('areas.home.functions')}</h2>
-      <ul class="utrecht-unordered-list">
-        <li>{t('areas.home.meet')}</li>
-        <li>{t('areas.home.know')}</li>
-        <li>{t('areas.home.help')}</li>
-        <li>{t('areas.home.together')}</li>
+      <ul class="utrecht-unordered-list home-functions">
+        {functions.map(({ fn, href }) => (
+          <li>
+            {href ? (
+              <a class="utrecht-link" href={href}>
+                {t(`areas.home.fn.${fn}`)}
+              </a>
+            ) : (
+              <strong>{t(`areas.home.fn.${fn}`)}</strong>
+            )}
+            : {t(`areas.home.fnText.${fn}`)}
+            {!href && ` ${t('areas.home.fnSoon')}`}
+          </li>
+        ))}
       </ul>
       <section class="section" aria-labelledby="districts">
         <h2 class="utrecht-heading-2" id="districts">

@@ -12,10 +12,26 @@ export function formatStat(ctx: ViewContext, stats: Record<string, number>, key:
   return formatNumber(ctx.locale, v, key === 'householdSize' ? 1 : 0);
 }
 
-/** CBS key figures of an area as a definition list, with the source line. */
-export function KeyFigures({ ctx, stats }: { ctx: ViewContext; stats: Record<string, number> }) {
+const hasFigures = (stats: Record<string, number>) => STAT_KEYS.some((k) => typeof stats[k] === 'number');
+
+/**
+ * CBS key figures of an area as a definition list, with the source line. A buurt without figures of
+ * its own shows those of its wijk, said in so many words and linked (the demo loads CBS figures per
+ * wijk only).
+ */
+export function KeyFigures({
+  ctx,
+  stats: own,
+  standIn,
+}: {
+  ctx: ViewContext;
+  stats: Record<string, number>;
+  standIn?: { area: { name: string; stats: Record<string, number> }; href: string } | null;
+}) {
   const { t } = ctx;
-  const known = STAT_KEYS.some((k) => typeof stats[k] === 'number');
+  const borrowed = !hasFigures(own) && standIn && hasFigures(standIn.area.stats) ? standIn : null;
+  const stats = borrowed ? borrowed.area.stats : own;
+  const known = hasFigures(stats);
   return (
     <section class="section" aria-labelledby="key-figures">
       <h2 class="utrecht-heading-2" id="key-figures">
@@ -23,6 +39,15 @@ export function KeyFigures({ ctx, stats }: { ctx: ViewContext; stats: Record<str
       </h2>
       {known ? (
         <>
+          {borrowed && (
+            <p class="utrecht-paragraph">
+              {t('areas.page.wijkFigures')}{' '}
+              <a class="utrecht-link" href={borrowed.href}>
+                {borrowed.area.name}
+              </a>
+              .
+            </p>
+          )}
           <dl class="key-figures">
             {STAT_KEYS.map((k) => (
               <>
