@@ -10,10 +10,11 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
-import type { Locator, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { DEMO_TENANTS, demoEmail } from '../../src/seed/demo-accounts.ts';
 import { DEMO_PASSWORD, demoTotpCode, expectNoSeriousAxeViolations, isSignedIn, signIn, useBrowser } from './helpers/browser.ts';
 import { useServer } from './helpers/server.ts';
+import { codeAction, formAt, h1, mainText, pathOf, submit } from './helpers/pages.ts';
 
 const srv = useServer();
 const browser = useBrowser();
@@ -33,38 +34,6 @@ async function open(page: Page, path: string, label: string, status = 200): Prom
   assert.equal(res.status(), status, `GET ${path} (${label}) answered ${res.status()}, expected ${status}; now at ${page.url()}`);
   await expectNoSeriousAxeViolations(page, label);
   return res;
-}
-
-/** Submit the form with this action (the first submit button) and wait for the next page. */
-async function submit(page: Page, action: string): Promise<Response | null> {
-  const form = page.locator(`main form[action="${action}"]`);
-  assert.equal(await form.count(), 1, `one form with action ${action} on ${page.url()}`);
-  const [res] = await Promise.all([page.waitForNavigation(), form.locator('button[type="submit"]').first().click()]);
-  return res;
-}
-
-function formAt(page: Page, action: string): Locator {
-  return page.locator(`main form[action="${action}"]`);
-}
-
-/** The second step's form address: `/aanmelden/tweestaps`, with `?terug=` to the page sign-in lands on (staff: their start page). */
-async function codeAction(page: Page): Promise<string> {
-  const action = await page.locator('main form:has(input[name="code"])').getAttribute('action');
-  assert.match(action ?? '', /^\/aanmelden\/tweestaps(\?terug=[^"]+)?$/);
-  return action!;
-}
-
-function pathOf(page: Page): string {
-  const u = new URL(page.url());
-  return u.pathname + u.search;
-}
-
-async function h1(page: Page): Promise<string> {
-  return (await page.locator('main h1').innerText()).trim();
-}
-
-async function mainText(page: Page): Promise<string> {
-  return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
 }
 
 // --- staff sign-in with the second step --------------------------------------------------------
