@@ -36,7 +36,7 @@ describe('areas pages', () => {
     );
     assert.match(
       res.body,
-      /<th scope="row"><a class="utrecht-link" href="\/heerhugowaard\/wijken\/WK198010">Schrijverswijk<\/a><\/th><td class="num">2\.875<\/td><td class="num">25%<\/td><td class="num">1\.305<\/td>/,
+      /<th scope="row"><a class="utrecht-link" href="\/heerhugowaard\/wijken\/WK198010">Schrijverswijk<\/a><\/th><td class="num" data-label="Inwoners">2\.875<\/td><td class="num" data-label="[^"]+">25%<\/td><td class="num" data-label="Huishoudens">1\.305<\/td>/,
     );
     assert.equal((res.body.match(/<tr><th scope="row">/g) ?? []).length, 19);
     assert.doesNotMatch(res.body, /WK198001/, 'Langedijk wijken are not part of the demo tenant');

@@ -59,7 +59,7 @@ export function MunicipalityPage({
               drawing={drawing}
             />
             <div class="table-scroll">
-              <table class="data-table utrecht-table">
+              <table class="data-table data-table--reflow utrecht-table">
                 <caption>{t('areas.table.caption')}</caption>
                 <thead>
                   <tr>
@@ -83,9 +83,15 @@ export function MunicipalityPage({
                           {d.name}
                         </a>
                       </th>
-                      <td class="num">{formatStat(ctx, d.stats, 'inhabitants')}</td>
-                      <td class="num">{formatStat(ctx, d.stats, 'age65plus')}</td>
-                      <td class="num">{formatStat(ctx, d.stats, 'households')}</td>
+                      <td class="num" data-label={t('areas.stat.inhabitants')}>
+                        {formatStat(ctx, d.stats, 'inhabitants')}
+                      </td>
+                      <td class="num" data-label={t('areas.stat.pct65plus')}>
+                        {formatStat(ctx, d.stats, 'age65plus')}
+                      </td>
+                      <td class="num" data-label={t('areas.stat.households')}>
+                        {formatStat(ctx, d.stats, 'households')}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
