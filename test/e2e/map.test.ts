@@ -7,13 +7,11 @@
  * without JavaScript only the note shows and the form still posts; failing tiles are said and change nothing; axe-clean.
  */
 import assert from 'node:assert/strict';
-import { createServer, get, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { get } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import { h } from 'preact';
-import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import '../../src/platform/i18n/platform.messages.ts';
 import { translator, type Locale } from '../../src/platform/i18n/index.ts';
@@ -23,10 +21,10 @@ import { MapAssets, MapPicker } from '../../src/ui/map.tsx';
 import { DEMO_TENANTS } from '../../src/seed/demo-accounts.ts';
 import { expectNoSeriousAxeViolations, useBrowser } from './helpers/browser.ts';
 import { startServer, stopServer, type RunningServer } from './helpers/server.ts';
+import { startTileStub, type TileStub } from './helpers/tiles.ts';
 
 // --- the tile stub: every /{z}/{x}/{y}.png is one small grey PNG; /kapot/… answers 404 ---
-let tileServer: Server;
-let tileRequests = 0;
+let tiles: TileStub;
 let tileUrl = '';
 let server: RunningServer | undefined;
 const srv = {
@@ -37,25 +35,15 @@ const srv = {
 };
 // One hook, in order: the tile stub, then the app with its tile URL, then the test-only picker page.
 before(async () => {
-  const png = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#dfe6ec' } })
-    .png()
-    .toBuffer();
-  tileServer = createServer((req, res) => {
-    if (/^\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) {
-      tileRequests += 1;
-      res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length }).end(png);
-    } else res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => tileServer.listen(0, '127.0.0.1', resolve));
-  tileUrl = `http://127.0.0.1:${(tileServer.address() as AddressInfo).port}/{z}/{x}/{y}.png`;
+  tiles = await startTileStub();
+  tileUrl = tiles.url;
   server = await startServer({ MAP_TILE_URL: tileUrl });
   await startPickerApp();
 });
 after(async () => {
   await pickerApp?.close();
   if (server) await stopServer(server);
-  tileServer.closeAllConnections();
-  await new Promise<void>((resolve) => tileServer.close(() => resolve()));
+  await tiles.close();
 });
 
 const browser = useBrowser();
@@ -109,21 +97,23 @@ async function startPickerApp(): Promise<void> {
   pickerApp.addHook('onSend', async (_req, reply) => {
     reply.header('content-security-policy', csp);
   });
-  pickerApp.get('/static/*', async (req, reply) => {
-    const res = await getOnce(`${srv.url}/static/${(req.params as { '*': string })['*']}`);
+  pickerApp.get<{ Params: { '*': string } }>('/static/*', async (req, reply) => {
+    const res = await getOnce(`${srv.url}/static/${req.params['*']}`);
     return reply
       .code(res.status)
       .type(res.headers['content-type'] ?? 'application/octet-stream')
       .send(res.body);
   });
-  const tiles = (req: { query: unknown }) =>
-    (req.query as { tegels?: string }).tegels === 'kapot' ? tileUrl.replace('/{z}', '/kapot/{z}') : tileUrl;
-  pickerApp.get('/plek', async (req, reply) => reply.type('text/html; charset=utf-8').send(pickerPage('nl', tiles(req), null)));
-  pickerApp.post('/plek', async (req, reply) => {
-    const f = req.body as Record<string, string>;
+  type Query = { tegels?: string };
+  const tilesFor = (query: Query) => (query.tegels === 'kapot' ? tileUrl.replace('/{z}', '/kapot/{z}') : tileUrl);
+  pickerApp.get<{ Querystring: Query }>('/plek', async (req, reply) =>
+    reply.type('text/html; charset=utf-8').send(pickerPage('nl', tilesFor(req.query), null)),
+  );
+  pickerApp.post<{ Querystring: Query; Body: Record<string, string> }>('/plek', async (req, reply) => {
+    const f = req.body;
     return reply
       .type('text/html; charset=utf-8')
-      .send(pickerPage('nl', tiles(req), `adres=${f.adres ?? ''};lat=${f.lat ?? ''};lon=${f.lon ?? ''}`, f));
+      .send(pickerPage('nl', tilesFor(req.query), `adres=${f.adres ?? ''};lat=${f.lat ?? ''};lon=${f.lon ?? ''}`, f));
   });
   pickerUrl = await pickerApp.listen({ port: 0, host: '127.0.0.1' });
 }
@@ -167,7 +157,7 @@ describe('map pin picker', () => {
     const canvas = page.locator('.map-canvas--picker');
     assert.equal(await canvas.isVisible(), true);
     await page.locator('.map-canvas--picker img.leaflet-tile-loaded').first().waitFor();
-    assert.ok(tileRequests > 0, 'tiles were fetched from the configured (stub) server');
+    assert.ok(tiles.requests() > 0, 'tiles were fetched from the configured (stub) server');
     assert.match(await page.locator('.leaflet-control-attribution').innerText(), /Kaartgegevens © Kadaster/);
     assert.equal(await page.inputValue('input[name="lat"]'), '');
     await canvas.scrollIntoViewIfNeeded();

@@ -6,43 +6,29 @@
  * Axe on every page (in a context with JavaScript, which axe needs).
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Page, Response } from 'playwright-core';
-import sharp from 'sharp';
 import { DEMO_TENANTS } from '../../src/seed/demo-accounts.ts';
 import { expectNoSeriousAxeViolations, useBrowser } from './helpers/browser.ts';
 import { startServer, stopServer, type RunningServer } from './helpers/server.ts';
+import { startTileStub, type TileStub } from './helpers/tiles.ts';
 
 const KRIMPEN = DEMO_TENANTS.find((t) => t.short === 'krimpen')!;
 const form = `/${KRIMPEN.slug}/meldingen/nieuw/verlichting`;
 
-let tileServer: Server;
-let tileRequests = 0;
+let tiles: TileStub;
 let server: RunningServer | undefined;
 const url = () => {
   assert.ok(server, 'server not started');
   return server.url;
 };
 before(async () => {
-  const png = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#dfe6ec' } })
-    .png()
-    .toBuffer();
-  tileServer = createServer((req, res) => {
-    if (/^\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) {
-      tileRequests += 1;
-      res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length }).end(png);
-    } else res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => tileServer.listen(0, '127.0.0.1', resolve));
-  const tiles = `http://127.0.0.1:${(tileServer.address() as AddressInfo).port}/{z}/{x}/{y}.png`;
-  server = await startServer({ MAP_TILE_URL: tiles });
+  tiles = await startTileStub();
+  server = await startServer({ MAP_TILE_URL: tiles.url });
 });
 after(async () => {
   if (server) await stopServer(server);
-  tileServer.closeAllConnections();
-  await new Promise<void>((resolve) => tileServer.close(() => resolve()));
+  await tiles.close();
 });
 const browser = useBrowser();
 
@@ -75,7 +61,7 @@ describe('a resident reports a broken street light and it is placed', () => {
     assert.equal((await page.goto(url() + form))?.status(), 200);
     assert.equal(await page.locator('text=Breedtegraad').count(), 0, 'no latitude field');
     await page.locator('.map-canvas--picker img.leaflet-tile-loaded').first().waitFor();
-    assert.ok(tileRequests > 0, 'tiles from the stub');
+    assert.ok(tiles.requests() > 0, 'tiles from the stub');
     await expectNoSeriousAxeViolations(page, 'report form with the map');
     await typeInto(page, '#veld-description', 'De lantaarnpaal bij de bushalte brandt niet.');
     let onMap = false;
