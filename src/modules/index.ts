@@ -4,15 +4,24 @@ import { peopleModule } from './people/index.ts';
 import { socialmapModule } from './socialmap/index.ts';
 import { helpmatchModule } from './helpmatch/index.ts';
 import { signalsModule } from './signals/index.ts';
+import { surveysModule } from './surveys/index.ts';
+import { monitorModule } from './monitor/index.ts';
 import { adminModule } from '../platform/admin/index.ts';
 import { isWithinAdminReach, peopleOfTenant, userNames } from './people/people.service.ts';
 
-/** Every module of the app, in registration order: the app's table of contents. */
-export const MODULES: readonly ModuleDefinition[] = [
+/** The modules whose live indicators the monitor computes (it imports none of them). */
+const DATA_MODULES: readonly ModuleDefinition[] = [
   areasModule,
   peopleModule,
   socialmapModule,
   helpmatchModule,
   signalsModule,
+  surveysModule,
+];
+
+/** Every module of the app, in registration order: the app's table of contents. */
+export const MODULES: readonly ModuleDefinition[] = [
+  ...DATA_MODULES,
+  monitorModule(DATA_MODULES.flatMap((m) => m.indicators ?? [])),
   adminModule({ isWithinAdminReach, userNames, peopleOfTenant }),
 ];

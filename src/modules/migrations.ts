@@ -5,6 +5,8 @@ import { peopleMigrations } from './people/migrations/index.ts';
 import { socialmapMigrations } from './socialmap/migrations/index.ts';
 import { helpmatchMigrations } from './helpmatch/migrations/index.ts';
 import { signalsMigrations } from './signals/migrations/index.ts';
+import { surveysMigrations } from './surveys/migrations/index.ts';
+import { monitorMigrations } from './monitor/migrations/index.ts';
 
 /**
  * Platform and module migrations together, keyed by their timestamped names. This file imports
@@ -17,6 +19,8 @@ const MODULE_MIGRATIONS: readonly Record<string, Migration>[] = [
   socialmapMigrations,
   helpmatchMigrations,
   signalsMigrations,
+  surveysMigrations,
+  monitorMigrations,
 ];
 
 export function allMigrations(): Record<string, Migration> {

@@ -99,6 +99,111 @@ export interface DemoSeedArgs {
 export const COHESION_FUNCTIONS = ['meet', 'know', 'help', 'together'] as const;
 export type CohesionFunction = (typeof COHESION_FUNCTIONS)[number];
 
+/**
+ * A part of the neighbourhood page whose data is computed by the area-summaries job (never on a
+ * request) and stored as JSON per area; the page only renders the stored data (issue 13, speed).
+ * `summarize` must return JSON-serialisable data (dates as ISO strings).
+ */
+export interface SummarySection<T = unknown> {
+  id: string;
+  /** Lower comes first within its function (or among the sections without one). */
+  order: number;
+  /**
+   * Where the section goes: in the block of one of the four functions of cohesion, `overview` at the
+   * top (classification, targets at a glance), absent: after the four functions.
+   */
+  fn?: CohesionFunction | 'overview';
+  summarize(args: AreaSummaryArgs): Promise<T>;
+  render(args: SummaryRenderArgs<T>): VNode | null;
+}
+
+export interface AreaSummaryArgs {
+  db: DbOrTrx;
+  tenantId: string;
+  area: { code: string; level: 'municipality' | 'district' | 'neighbourhood'; name: string };
+  /** Codes of this area and every area below it (a wijk with its buurten). */
+  areaCodes: readonly string[];
+  /** The job's moment: "this week", "open now" and periods count from it. */
+  now: Date;
+}
+
+export interface SummaryRenderArgs<T> {
+  ctx: ViewContext;
+  tenantSlug: string;
+  area: { code: string; level: 'municipality' | 'district' | 'neighbourhood'; name: string };
+  data: T;
+  /** When the job computed `data`; the page says so. */
+  computedAt: Date;
+}
+
+/** Units an indicator is measured in (shown with the value: "23 %", "6,4", "12 per 1.000 inwoners"). */
+export const INDICATOR_UNITS = ['percent', 'score', 'count', 'per1000', 'hours', 'days', 'euro', 'ratio'] as const;
+export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
+/** Which way is better: `up` higher is better, `down` lower is better, `neutral` neither. */
+export type IndicatorDirection = 'up' | 'down' | 'neutral';
+/** Where the figures come from: CBS, a survey, the platform's own data, or a monitor import. */
+export type IndicatorSourceKind = 'cbs' | 'survey' | 'platform' | 'import';
+/** The theme an indicator is shown under: one of the four functions of cohesion, or a context theme. */
+export const INDICATOR_THEMES = [
+  'meet',
+  'know',
+  'help',
+  'together',
+  'liveability',
+  'population',
+  'care',
+  'safety',
+  'participation',
+] as const;
+export type IndicatorTheme = (typeof INDICATOR_THEMES)[number];
+
+/** An indicator as a module defines it (the monitor stores it per municipality; see monitor_indicators). */
+export interface IndicatorDefinition {
+  /** Stable code, at most 50 characters (as Swing allows): `signals.closed_in_time`, `wm09_active`. */
+  code: string;
+  nameNl: string;
+  nameEn: string;
+  descriptionNl?: string;
+  descriptionEn?: string;
+  unit: IndicatorUnit;
+  direction: IndicatorDirection;
+  source: IndicatorSourceKind;
+  theme: IndicatorTheme;
+  /** For derived indicators: how it is computed, in words or as a formula over base codes. */
+  formula?: string | null;
+  /** Below this many respondents or cases a value is suppressed (default 30, never below 5). */
+  minRespondents?: number;
+  decimals?: number;
+}
+
+/** One figure of an indicator for one area in one period. */
+export interface IndicatorMeasurement {
+  indicatorCode: string;
+  areaCode: string;
+  /** `2024`, `2026-Q3` or `2026-11` (see src/modules/monitor/core/periods.ts). */
+  period: string;
+  /** null when unknown or suppressed (see `status`). */
+  value: number | null;
+  /** Respondents (surveys) or cases (platform data) behind the value. */
+  respondents?: number | null;
+  ciLow?: number | null;
+  ciHigh?: number | null;
+  status?: 'ok' | 'suppressed' | 'unknown';
+  /** Invented demo values (the seeds give none) are marked and labelled on every page. */
+  isDemo?: boolean;
+  sourceNote?: string;
+}
+
+/**
+ * Live indicators a module computes from its own data (signals, help, social map, surveys…). The
+ * monitor's recompute job calls `compute` per municipality and stores the result; never on a request.
+ */
+export interface IndicatorSource {
+  id: string;
+  definitions: readonly IndicatorDefinition[];
+  compute(args: { db: DbOrTrx; tenantId: string; now: Date }): Promise<IndicatorMeasurement[]>;
+}
+
 /** Where a resident starts with one function in a municipality. */
 export interface CohesionFunctionEntry {
   fn: CohesionFunction;
@@ -117,6 +222,10 @@ export interface ModuleDefinition {
   nav?: ModuleNavItem[];
   /** Counts for the staff start page (`/{tenant}/beheer`). */
   attention?: AttentionSource[];
+  /** Live indicators computed from this module's data (the monitor's recompute job stores them). */
+  indicators?: IndicatorSource[];
+  /** Parts of the neighbourhood page computed by the area-summaries job (see SummarySection). */
+  summarySections?: SummarySection[];
   /** Which of the four functions of cohesion the module serves, and where a resident starts (the municipality home links it). */
   cohesionFunctions?: CohesionFunctionEntry[];
   jobs?: Record<string, (args: JobHandlerArgs) => Promise<void>>;
