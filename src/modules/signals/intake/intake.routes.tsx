@@ -249,6 +249,10 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       let pending: PendingMeta[] = await listPendingPhotos(req.db, key, now);
       const again = (errors: Record<string, string>, status = 422, nearby?: Parameters<typeof ReportFormPage>[0]['nearby']) =>
         reportAgain(req, reply, category, { values, errors, status, nearby, pending });
+      // A worry about a neighbour never carries photos (the form has no photo field): refused, nothing stored.
+      if (category.sensitive && (req.upload?.files.length || req.upload?.tooMany || req.upload?.tooLarge.length || pending.length)) {
+        return again({ photos: req.t('signals.photos.error.worry') });
+      }
       // Photos first: a refused photo stores nothing and keeps the photos added before.
       let photos: ProcessedPhoto[] = [];
       try {

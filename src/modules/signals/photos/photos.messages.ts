@@ -19,6 +19,8 @@ export const messages = defineMessages({
     'signals.photos.error.tooLarge': 'Deze foto is groter dan 10 MB. Kies een kleinere foto.',
     'signals.photos.error.tooManyPixels': 'Deze foto heeft te veel beeldpunten. Kies een kleinere foto (maximaal 40 megapixel).',
     'signals.photos.error.tooMany': "U kunt maximaal 5 foto's meesturen. Kies minder foto's.",
+    'signals.photos.error.worry':
+      "Bij een zorg over een buurtgenoot sturen we geen foto's mee. Haal de foto's weg en stuur de melding opnieuw.",
     'signals.photos.error.withName': '{name}: {message}',
     'signals.photos.error.notFound': 'Deze foto bestaat niet.',
   },
@@ -39,6 +41,7 @@ export const messages = defineMessages({
     'signals.photos.error.tooLarge': 'This photo is larger than 10 MB. Choose a smaller photo.',
     'signals.photos.error.tooManyPixels': 'This photo has too many pixels. Choose a smaller photo (at most 40 megapixels).',
     'signals.photos.error.tooMany': 'You can send at most 5 photos. Choose fewer photos.',
+    'signals.photos.error.worry': 'A worry about a neighbour is sent without photos. Remove the photos and send it again.',
     'signals.photos.error.withName': '{name}: {message}',
     'signals.photos.error.notFound': 'This photo does not exist.',
   },

@@ -8,6 +8,8 @@ import { GRONINGEN, KRIMPEN, setupTenant, type TenantFixture } from '../signals.
 import { createTrackingToken } from '../tracking/tracking.service.ts';
 import { image, jpegWithGps, pngBomb } from './photos.test-support.ts';
 import sharp from 'sharp';
+import { inTransaction } from '../../../platform/db/database.ts';
+import { attachPhotos, processPhoto } from './photos.service.ts';
 
 const base = `/${KRIMPEN.slug}/meldingen`;
 const BOUNDARY = '----samenhang-photos-boundary-x7Qz';
@@ -62,7 +64,7 @@ describe('photos on signals (pages)', () => {
     if (!sid) {
       const form = await b.get(`${base}/nieuw/${code}`);
       assert.ok(form.body.includes('enctype="multipart/form-data"'));
-      // The worry form asks for no photos (issue 12); a photo posted anyway is still stored and its views audited.
+      // The worry form asks for no photos (issue 12); a photo posted anyway is refused (test below).
       if (opts.code !== 'eenzaamheid') assert.ok(form.body.includes('accept="image/jpeg,image/png,image/webp"'));
       else assert.ok(!form.body.includes('accept="image/jpeg,image/png,image/webp"'));
       sid = /name="submissionId" value="([^"]+)"/.exec(form.body)![1]!;
@@ -275,16 +277,43 @@ describe('photos on signals (pages)', () => {
     assert.ok(!(await follower.get(`${base}/volgen/${followerToken}`)).body.includes('/fotos/1'), 'the follower page shows no photos');
   });
 
-  it('audits views of photos of a sensitive signal', async () => {
+  it('refuses photos posted with a worry about a neighbour: the message says why, nothing is stored', async () => {
     const b = new TestBrowser(ctx.app);
+    const before = await counts();
+    const pendingBefore = await count('signals_photo_uploads');
     const { res } = await report(
       b,
       { description: 'Buurman is al een week niet gezien', address: '2922 AB 5', email: 'zorg@example.nl', answer_gevaar: 'nee' },
       [{ name: 'a.png', data: await image('png'), type: 'image/png' }],
       { code: 'eenzaamheid' },
     );
+    assert.equal(res.statusCode, 422);
+    assert.ok(res.body.includes('Bij een zorg over een buurtgenoot sturen we geen foto'), 'the reason is shown');
+    assert.ok(res.body.includes('Buurman is al een week niet gezien'), 'what was typed is kept');
+    assert.deepEqual(await counts(), before);
+    assert.equal(await count('signals_photo_uploads'), pendingBefore, 'not even as a pending upload');
+  });
+
+  it('audits views of photos of a sensitive signal (one stored before worries refused photos)', async () => {
+    const b = new TestBrowser(ctx.app);
+    const { res, sid } = await report(
+      b,
+      { description: 'Buurman is al een week niet gezien', address: '2922 AB 5', email: 'zorg@example.nl', answer_gevaar: 'nee' },
+      [],
+      { code: 'eenzaamheid' },
+    );
     assert.equal(res.statusCode, 200, res.body);
     const id = /id="meldingsnummer">(SIG-\d{4}-\d{6})</.exec(res.body)![1]!;
+    const signal = await ctx.database.db
+      .selectFrom('signals_signals')
+      .select('id')
+      .where('public_id', '=', id)
+      .where('tenant_id', '=', k.id)
+      .executeTakeFirstOrThrow();
+    const photo = await processPhoto(await image('png'), 'a.png');
+    await inTransaction(ctx.database.db, (trx) =>
+      attachPhotos(trx, { tenantId: k.id, submissionId: sid, owner: 'test' }, signal.id, [photo], ctx.clock.now()),
+    );
     const welfare = new TestBrowser(ctx.app);
     await signInAs(ctx, welfare, { tenantId: k.id, role: 'professional', organisationId: k.welfare });
     const auditsBefore = await count('audit_log');
