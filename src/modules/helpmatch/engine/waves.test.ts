@@ -98,7 +98,7 @@ describe('waves (simulated clock)', () => {
       .executeTakeFirstOrThrow();
     const at = new Date(NOW.getTime() + WAVE_INTERVAL_MS.normal + HOUR);
     await acceptMatch(db, ctxOf(at), v4.actor, m.id);
-    // The volunteer's yes alone does not stop the waves; the requester accepting the helper does.
+    // The volunteer's yes pauses the waves (waves.pause.test.ts); the requester accepting the helper stops them.
     await acceptHelper(db, ctxOf(at), requester, m.id);
     await run(new Date(NOW.getTime() + 2 * WAVE_INTERVAL_MS.normal));
     const ms = await matchesOf();

@@ -2,6 +2,8 @@
  * Waves for incidental and latent requests (after GoodSAM): suggest the request to the best three
  * candidates (an in-app suggestion plus a mail without address), widen to the next three after a
  * while, and stop at the first acceptance, when the request is no longer open, or when nobody is left.
+ * A volunteer's yes pauses them: while the asking side has a yes to choose from, nobody new is
+ * invited; the wave looks again an interval later, so a decline lets the waves go on.
  * Each wave is a job (`helpmatch.wave`) that enqueues the next one with `runAt`.
  */
 import type { DbOrTrx } from '../../../platform/db/database.ts';
@@ -40,6 +42,7 @@ export async function startWaves(db: DbOrTrx, tenantId: string, requestId: strin
 
 export type WaveOutcome =
   | { kind: 'stopped'; reason: 'gone' | 'notOpen' | 'accepted' | 'nobodyLeft' }
+  | { kind: 'paused'; nextAt: Date }
   | { kind: 'notified'; userIds: string[]; nextAt: Date | null };
 
 /** Run one wave of a request; returns whom it notified and when the next wave runs. */
@@ -53,16 +56,21 @@ export async function runWave(
   if (!tenant || !request) return { kind: 'stopped', reason: 'gone' };
   const [summary] = await store.requestSummaries(db, tenantId, [requestId]);
   if (summary?.state !== 'open') return { kind: 'stopped', reason: 'notOpen' };
-  // An accepted match ends the waves; while the asking side chooses among volunteers who said yes, more may be invited.
+  // An accepted match ends the waves.
   if (request.matchedVolunteers.some((m) => m.state === 'accepted' || m.state === 'done')) return { kind: 'stopped', reason: 'accepted' };
+  const interval = opts.intervalMs ?? WAVE_INTERVAL_MS;
+  const nextAt = new Date(now.getTime() + (request.urgency === 'urgent' ? interval.urgent : interval.normal));
+  // A yes waiting for the asking side pauses the waves: this wave looks again after the interval.
+  if (request.matchedVolunteers.some((m) => m.state === 'awaiting_requester')) {
+    await enqueueJob(db, { kind: WAVE_JOB, payload: { requestId, wave }, tenantId, runAt: nextAt });
+    return { kind: 'paused', nextAt };
+  }
   const data = await loadEngineData(db, tenantId, now);
   const next = suggestFor(toEngineRequest(request, summary.summary), data.volunteers, data.contacts, {
     limit: WAVE_SIZE,
     excludeUserIds: alreadyInvolved(request),
   });
   if (next.length === 0) return { kind: 'stopped', reason: 'nobodyLeft' };
-  const interval = opts.intervalMs ?? WAVE_INTERVAL_MS;
-  const nextAt = new Date(now.getTime() + (request.urgency === 'urgent' ? interval.urgent : interval.normal));
   const ctx = { tenantId, tenantSlug: tenant.slug, baseUrl: opts.baseUrl, now };
   return inTransaction(db, async (trx) => {
     const created = await createMatches(
