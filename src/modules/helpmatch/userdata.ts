@@ -2,9 +2,10 @@ import type { DbOrTrx, Trx } from '../../platform/db/database.ts';
 import { requestsOfUserAll, anonymiseRequestsOf } from './requests/requests.store.ts';
 import { offersOfUserAll, latentOfUserAll, deleteOffersOf, deleteLatentOf } from './offers/offers.store.ts';
 import { matchesOfUserAll, messagesOfUserAll, anonymiseMatchTextOf } from './matches/matches.store.ts';
+import { sessionsOfUserAll } from './matches/sessions.store.ts';
 import { responsesOfUserAll, reportsByUserAll, deleteResponsesOf } from './safety/safety.store.ts';
 
-/** The person's data in the help marketplace (requests, offer, latent contacts, matches, messages, responses, reports). */
+/** The person's data in the help marketplace (requests, offer, latent contacts, matches, weekly hours, messages, responses, reports). */
 export async function exportCoreUserData(db: DbOrTrx, userId: string): Promise<Record<string, unknown>> {
   return {
     requests: await requestsOfUserAll(db, userId),
@@ -19,6 +20,7 @@ export async function exportCoreUserData(db: DbOrTrx, userId: string): Promise<R
       rating: m.rating_volunteer,
       createdAt: m.created_at,
     })),
+    weeklyHours: await sessionsOfUserAll(db, userId),
     messages: (await messagesOfUserAll(db, userId)).map((m) => ({ matchId: m.match_id, body: m.body, createdAt: m.created_at })),
     vacancyResponses: await responsesOfUserAll(db, userId),
     reports: (await reportsByUserAll(db, userId)).map((r) => ({

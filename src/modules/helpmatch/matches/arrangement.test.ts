@@ -24,6 +24,7 @@ import { neighbourhoodCounts } from '../engine/dashboard.ts';
 import { notifyNobodyFound } from '../requests/nobody.service.ts';
 import { EAST, makeActor, NOW, seedAreas, T, WEST } from '../test-support.ts';
 import type { Actor } from '../actor.ts';
+import { exportCoreUserData } from '../userdata.ts';
 
 const DAY = 86_400_000;
 const SYSTEM = systemPrincipal(T.id, NOW);
@@ -165,6 +166,14 @@ describe('helpmatch: the requester chooses; weekly help lasts', () => {
     assert.ok((await mailsTo(vol.userId)).includes('De vaste hulp is gestopt'));
     assert.equal((await myLedger(db, T.id, at(vol, week4))).given.matches, 4.5);
     await assert.rejects(recordWeekHours(db, ctxAt(week4), at(vol, week4), m.id, '2026-12-14', 2), status(409));
+    // Both sides find the weeks in their data export.
+    for (const person of [vol, resident]) {
+      const exported = (await exportCoreUserData(db, person.userId)).weeklyHours as { weekStart: string; hours: number }[];
+      assert.deepEqual(
+        exported.map((w) => [w.weekStart, w.hours]),
+        [...weeks.map((w) => [w, 1.5]), ['2026-12-14', 2]],
+      );
+    }
   });
 
   it('the asking side hears once when nobody has been found after the configured days', async () => {

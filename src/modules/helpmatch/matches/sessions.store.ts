@@ -99,3 +99,31 @@ export async function confirmedHours(db: DbOrTrx, tenantId: string, matchId: str
     .executeTakeFirstOrThrow();
   return Number(r.h);
 }
+
+/**
+ * The weeks of weekly help a person gave or received (as volunteer, or as the one asking or who
+ * asked on someone's behalf): for their data export.
+ */
+export async function sessionsOfUserAll(
+  db: DbOrTrx,
+  userId: string,
+): Promise<{ matchId: string; weekStart: string; hours: number; confirmedByVolunteer: boolean; confirmedByRequester: boolean }[]> {
+  const rows = await db
+    .selectFrom('help_match_sessions as s')
+    .innerJoin('help_matches as m', (j) => j.onRef('m.id', '=', 's.match_id').onRef('m.tenant_id', '=', 's.tenant_id'))
+    .innerJoin('help_requests as r', (j) => j.onRef('r.id', '=', 'm.request_id').onRef('r.tenant_id', '=', 'm.tenant_id'))
+    .select(['s.match_id', 's.week_start', 's.hours', 's.confirmed_volunteer_at', 's.confirmed_requester_at'])
+    .where((eb) =>
+      eb.or([eb('m.volunteer_user_id', '=', userId), eb('r.requester_user_id', '=', userId), eb('r.created_by_user_id', '=', userId)]),
+    )
+    .orderBy('s.match_id')
+    .orderBy('s.week_start')
+    .execute();
+  return rows.map((r) => ({
+    matchId: r.match_id,
+    weekStart: r.week_start,
+    hours: Number(r.hours),
+    confirmedByVolunteer: r.confirmed_volunteer_at !== null,
+    confirmedByRequester: r.confirmed_requester_at !== null,
+  }));
+}
