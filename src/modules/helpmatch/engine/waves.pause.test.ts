@@ -23,7 +23,7 @@ describe('waves pause while a yes waits for the asking side', () => {
   it('invites nobody new while a yes waits; after a decline the next wave invites the next three', async () => {
     const db = ctx.database.db;
     await seedAreas(db);
-    const volunteers = [];
+    const volunteers: Awaited<ReturnType<typeof volunteerWithOffer>>[] = [];
     for (let i = 0; i < 7; i++) volunteers.push(await volunteerWithOffer(db, 0.001 * (i + 1)));
     const requester = await makeActor(db, 'resident');
     const requestId = await weeklyRequest(db, requester);
