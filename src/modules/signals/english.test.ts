@@ -2,6 +2,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 import { signInAs } from '../../../test/helpers/people.ts';
+import { buildSignal } from '../../../test/helpers/factories.ts';
 import { KRIMPEN, setupTenant } from './signals.test-support.ts';
 
 const O311 = `/${KRIMPEN.slug}/open311/v2`;
@@ -101,5 +102,25 @@ describe('signals in English', () => {
     assert.ok(choose.body.includes('Trees and plants') && choose.body.includes('Trees and shrubs.'));
     const services = (await open311('services.json', 'en')).json() as { service_code: string; service_name: string }[];
     assert.equal(services.find((s) => s.service_code === 'groen')!.service_name, 'Trees and plants');
+  });
+
+  it('the tracking page, my signals and the staff list name the category in English on English pages', async () => {
+    const resident = new TestBrowser(ctx.app);
+    await resident.get('/taal/en?terug=/');
+    const userId = await signInAs(ctx, resident, { tenantId: KRIMPEN.id, role: 'resident' });
+    const token = (await buildSignal(ctx.database.db, { reporterUserId: userId, now: ctx.clock.now() })).trackingToken!;
+    const track = await resident.get(`/${KRIMPEN.slug}/meldingen/volgen/${token}`);
+    assert.equal(track.statusCode, 200);
+    assert.ok(track.body.includes('<dd>Street lighting</dd>') && !track.body.includes('Straatverlichting'));
+    const mine = await resident.get(`/${KRIMPEN.slug}/meldingen/mijn`);
+    assert.ok(mine.body.includes('<td>Street lighting</td>') && !mine.body.includes('Straatverlichting'));
+    const coord = new TestBrowser(ctx.app);
+    await coord.get('/taal/en?terug=/');
+    await signInAs(ctx, coord, { tenantId: KRIMPEN.id, role: 'coordinator' });
+    const list = await coord.get(`/${KRIMPEN.slug}/meldingen/behandelen`);
+    assert.ok(list.body.includes('Street lighting') && !list.body.includes('Straatverlichting'));
+    // Dutch pages keep the Dutch name.
+    const nl = await new TestBrowser(ctx.app).get(`/${KRIMPEN.slug}/meldingen/volgen/${token}`);
+    assert.ok(nl.body.includes('<dd>Straatverlichting</dd>'));
   });
 });

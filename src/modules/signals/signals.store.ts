@@ -162,7 +162,7 @@ export async function querySignals(db: DbOrTrx, tenantId: string, f: SignalFilte
   if (f.visibleToOrganisations?.length === 0) return [];
   return filteredSignals(db, tenantId, f)
     .selectAll('s')
-    .select(['c.name as category_name', 'c.service_code', 'c.sensitive'])
+    .select(['c.name as category_name', 'c.name_en as category_name_en', 'c.service_code', 'c.sensitive'])
     .orderBy('s.created_at', 'desc')
     .orderBy('s.id')
     .limit(f.limit ?? 200)

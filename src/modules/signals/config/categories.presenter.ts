@@ -58,7 +58,7 @@ export interface StandardText {
 }
 
 /** The English text when the page is English and one is stored, else the Dutch one. */
-const inLocale = (locale: Locale, nl: string, en: string | undefined) => (locale === 'en' && en ? en : nl);
+export const inLocale = (locale: Locale, nl: string, en: string | undefined) => (locale === 'en' && en ? en : nl);
 
 /** A question in the page's language: its label; options keep their Dutch value (the stored answer), `optionsEn` labels them. */
 export function questionIn(locale: Locale, q: CategoryQuestion): CategoryQuestion {

@@ -5,6 +5,8 @@ import type { SignalState } from '../workflow.ts';
 export interface SignalListItem {
   publicId: string;
   categoryName: string;
+  /** The English name, '' when none is stored (the view falls back to the Dutch one). */
+  categoryNameEn: string;
   /** The category is sensitive: the map draws the signal at its buurt, never at the reported spot. */
   sensitive: boolean;
   state: SignalState;
@@ -21,6 +23,7 @@ export function signalListItem(r: SignalListRow): SignalListItem {
   return {
     publicId: r.public_id,
     categoryName: r.category_name,
+    categoryNameEn: r.category_name_en,
     sensitive: r.sensitive,
     state: r.state,
     buurtCode: r.buurt_code,

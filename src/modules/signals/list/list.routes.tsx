@@ -10,7 +10,7 @@ import { listAreas } from '../../areas/areas.service.ts';
 import { listOrganisations } from '../../people/people.service.ts';
 import { organisationsInSight } from '../access.ts';
 import { listCategories } from '../config/categories.service.ts';
-import { categoryModel } from '../config/categories.presenter.ts';
+import { categoryIn } from '../config/categories.presenter.ts';
 import { EXPORT_LIMIT, exportCsv } from './list.csv.ts';
 import {
   deleteFilter,
@@ -82,7 +82,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
         slug={req.tenant.slug}
         query={q}
         page={page}
-        categories={categories.map(categoryModel)}
+        categories={categories.map(categoryIn(req.locale))}
         organisations={inSight === 'all' ? organisations : organisations.filter((o) => inSight.includes(o.id))}
         orgNames={orgNames}
         saved={saved}

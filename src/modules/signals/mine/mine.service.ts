@@ -16,6 +16,8 @@ import { isClosed, type SignalState } from '../workflow.ts';
 export interface MySignal {
   publicId: string;
   categoryName: string;
+  /** '' when no English name is stored. */
+  categoryNameEn: string;
   state: SignalState;
   createdAt: Date;
   /** Reported with this account (also sensitive ones). */
@@ -28,6 +30,7 @@ function mySignal(r: store.MineRow): MySignal {
   return {
     publicId: r.public_id,
     categoryName: r.category_name,
+    categoryNameEn: r.category_name_en,
     state: r.state,
     createdAt: r.created_at,
     reported: r.reported,

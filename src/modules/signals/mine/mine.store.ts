@@ -8,6 +8,7 @@ export interface MineRow {
   state: SignalState;
   created_at: Date;
   category_name: string;
+  category_name_en: string;
   sensitive: boolean;
   reported: boolean;
   follower_id: string | null;
@@ -28,6 +29,7 @@ export async function listMine(db: DbOrTrx, tenantId: string, userId: string, li
       's.created_at',
       's.reporter_user_id',
       'c.name as category_name',
+      'c.name_en as category_name_en',
       'c.sensitive',
       'f.id as follower_id',
     ])

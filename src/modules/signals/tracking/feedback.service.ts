@@ -37,6 +37,8 @@ export interface TrackingView {
     closed: boolean;
   };
   categoryName: string;
+  /** '' when no English name is stored. */
+  categoryNameEn: string;
   reporter: boolean;
   history: PublicStep[];
   /** The signal this one was merged into, read from the public merge step (null when not merged). */
@@ -75,6 +77,7 @@ export async function trackingView(db: DbOrTrx, principal: Principal, tenantId: 
       closed: signal.closed_at !== null,
     },
     categoryName: category?.name ?? '',
+    categoryNameEn: category?.name_en ?? '',
     reporter,
     history: history.map((h) => ({ toState: h.to_state, createdAt: h.created_at, publicMessage: h.public_message })),
     mergedInto: mergedIntoOf(signal, history),

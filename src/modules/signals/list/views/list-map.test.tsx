@@ -38,6 +38,7 @@ function row(publicId: string, sensitive: boolean, lat: number, lon: number): Si
   return {
     publicId,
     categoryName: 'Verlichting',
+    categoryNameEn: '',
     sensitive,
     state: 'gemeld',
     buurtCode: 'BU05420101',

@@ -1,3 +1,4 @@
+import { inLocale } from '../../config/categories.presenter.ts';
 import type { ViewContext } from '../../../../ui/context.ts';
 import { Form, SelectField, SubmitButton, TextField } from '../../../../ui/form.tsx';
 import { formatDay } from '../../dates.ts';
@@ -212,7 +213,7 @@ function ResultTable({ ctx, slug, page, orgNames, now, areas }: Props & { base: 
                   </a>
                 </td>
                 <td class="utrecht-table__cell">
-                  {r.categoryName}
+                  {inLocale(ctx.locale, r.categoryName, r.categoryNameEn)}
                   {r.sensitive ? ` (${t('signals.list.sensitiveShort')})` : ''}
                 </td>
                 <td class="utrecht-table__cell">{t(`signals.state.${r.state}`)}</td>

@@ -1,3 +1,4 @@
+import { inLocale } from '../../config/categories.presenter.ts';
 import type { ViewContext } from '../../../../ui/context.ts';
 import { Form } from '../../../../ui/form.tsx';
 import { formatDay } from '../../dates.ts';
@@ -34,7 +35,7 @@ export function MinePage({ ctx, slug, rows, notice }: { ctx: ViewContext; slug: 
             {rows.map((r) => (
               <tr>
                 <th scope="row">{r.publicId}</th>
-                <td>{r.categoryName}</td>
+                <td>{inLocale(locale, r.categoryName, r.categoryNameEn)}</td>
                 <td>{t(`signals.state.${r.state === 'on_hold' ? 'in_behandeling' : r.state}`)}</td>
                 <td>{formatDay(locale, r.createdAt)}</td>
                 <td>{t(r.reported ? 'signals.mine.reported' : 'signals.mine.following')}</td>

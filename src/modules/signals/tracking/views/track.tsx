@@ -1,3 +1,4 @@
+import { inLocale } from '../../config/categories.presenter.ts';
 import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SubmitButton, type FieldErrors } from '../../../../ui/form.tsx';
 import { formatMoment as formatDateTime } from '../../dates.ts';
@@ -40,7 +41,7 @@ export function TrackingPage({
       )}
       <dl class="signals-facts">
         <dt>{t('signals.track.category')}</dt>
-        <dd>{view.categoryName}</dd>
+        <dd>{inLocale(ctx.locale, view.categoryName, view.categoryNameEn)}</dd>
         <dt>{t('signals.track.state')}</dt>
         <dd id="status">{t(`signals.state.${shown}`)}</dd>
         <dt>{t('signals.track.reported')}</dt>
