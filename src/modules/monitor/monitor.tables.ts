@@ -127,6 +127,17 @@ export interface MonitorPerspectiveContributionsTable {
   created_at: Stamp;
 }
 
+/** One run of the recompute job for one municipality and one indicator source (live/recompute.ts). */
+export interface MonitorRecomputeRunsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  source_id: string;
+  started_at: Stamp;
+  duration_ms: number;
+  measurements: ColumnType<number, number | undefined, number>;
+  outcome: ColumnType<'ok' | 'failed', 'ok' | 'failed' | undefined, 'ok' | 'failed'>;
+}
+
 export interface MonitorTables {
   monitor_indicators: MonitorIndicatorsTable;
   monitor_measurements: MonitorMeasurementsTable;
@@ -136,6 +147,7 @@ export interface MonitorTables {
   monitor_imports: MonitorImportsTable;
   monitor_perspectives: MonitorPerspectivesTable;
   monitor_perspective_contributions: MonitorPerspectiveContributionsTable;
+  monitor_recompute_runs: MonitorRecomputeRunsTable;
 }
 
 declare module '../../platform/db/schema.ts' {

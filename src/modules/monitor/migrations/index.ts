@@ -144,4 +144,22 @@ export const monitorMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '20261207T0610_monitor_recompute_runs': {
+    async up(db: Kysely<any>) {
+      // How long each run of the recompute job took per municipality and source (no personal data).
+      await sql`
+        create table monitor_recompute_runs (
+          tenant_id text not null references tenants(id) on delete cascade,
+          id uuid not null default gen_random_uuid(),
+          source_id text not null,
+          started_at timestamptz not null,
+          duration_ms int not null check (duration_ms >= 0),
+          measurements int not null default 0 check (measurements >= 0),
+          outcome text not null default 'ok' check (outcome in ('ok', 'failed')),
+          primary key (tenant_id, id)
+        );
+        create index monitor_recompute_runs_started on monitor_recompute_runs (tenant_id, started_at desc);
+      `.execute(db);
+    },
+  },
 };
