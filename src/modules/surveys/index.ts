@@ -1,6 +1,14 @@
 import './surveys.messages.ts';
+import './builder/builder.messages.ts';
+import './respond/respond.messages.ts';
+import './paper/paper.messages.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { builderRoutes } from './builder/builder.routes.tsx';
+import { respondRoutes } from './respond/respond.routes.tsx';
+import { paperRoutes } from './paper/paper.routes.tsx';
+import { surveysDemoSeed } from './demo/demo.ts';
+import { surveysIndicatorSource } from './results/results.source.ts';
 
 /**
  * Surveys, the "kennen" function (issue 13): standard item sets with their version (the cohesion
@@ -11,15 +19,27 @@ import type { ModuleDefinition } from '../../platform/module.ts';
  */
 async function surveysRoutes(app: FastifyInstance): Promise<void> {
   // One line per registrar.
-  void app;
+  await builderRoutes(app);
+  await respondRoutes(app);
+  await paperRoutes(app);
 }
 
 export const surveysModule: ModuleDefinition = {
   name: 'surveys',
   routes: surveysRoutes,
-  nav: [],
+  nav: [
+    { path: (slug) => `/${slug}/beheer/enquetes`, labelKey: 'surveys.nav', group: 'areas', tenantOnly: true, roles: ['coordinator'] },
+    {
+      path: (slug) => `/${slug}/enquete/papier`,
+      labelKey: 'surveys.paper.nav',
+      group: 'areas',
+      tenantOnly: true,
+      roles: ['volunteer', 'professional', 'coordinator'],
+    },
+  ],
   jobs: {},
   recurringJobs: [],
-  indicators: [],
+  indicators: [surveysIndicatorSource],
   cohesionFunctions: [],
+  demoSeed: surveysDemoSeed,
 };
