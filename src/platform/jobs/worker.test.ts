@@ -181,6 +181,29 @@ describe('jobs worker', () => {
     assert.equal(finished, afterStop);
   });
 
+  it('a stopping run starts no further claimed job: they go back to the queue untouched', async () => {
+    let started = 0;
+    let stop = false;
+    const handlers: JobHandlers = {
+      'test.stop': async () => {
+        started += 1;
+        stop = true; // the worker is told to stop while the first job runs
+      },
+    };
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(await enqueueJob(db(), { kind: 'test.stop', runAt: T0 }));
+    assert.deepEqual(await runDueJobs(db(), handlers, { now: T0, config, shouldStop: () => stop }), { done: 1, failed: 0, retried: 0 });
+    assert.equal(started, 1);
+    const rest = await Promise.all(ids.slice(1).map(job));
+    assert.deepEqual(
+      rest.map((j) => [j.status, j.attempts, j.locked_at]),
+      [
+        ['pending', 0, null],
+        ['pending', 0, null],
+      ],
+    );
+  });
+
   it('collects the platform mail handler and the module handlers', () => {
     assert.equal(typeof allJobHandlers([])['mail.send'], 'function');
   });

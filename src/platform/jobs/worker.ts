@@ -50,6 +50,8 @@ export interface RunOptions {
   log?: JobLog;
   /** Also put back jobs stuck in `running` (default true; the polling worker does it once a minute). */
   reclaim?: boolean;
+  /** Checked before each claimed job: when true, the jobs not started yet go back to the queue (a stopping worker). */
+  shouldStop?: () => boolean;
 }
 
 export interface RunResult {
@@ -122,6 +124,21 @@ async function markFailed(db: Db, job: ClaimedJob, now: Date, message: string): 
     .execute();
 }
 
+/** Claimed jobs that were not started go back to the queue as they were (a stopping worker leaves them to the next). */
+async function releaseJobs(db: Db, jobs: readonly ClaimedJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await db
+    .updateTable('jobs')
+    .set({ status: 'pending', locked_at: null, attempts: sql`attempts - 1` })
+    .where(
+      'id',
+      'in',
+      jobs.map((j) => j.id),
+    )
+    .where('status', '=', 'running')
+    .execute();
+}
+
 /** Run one claimed job outside the claim transaction and record the outcome. */
 async function runOne(db: Db, handlers: JobHandlers, job: ClaimedJob, opts: RunOptions, log: JobLog): Promise<keyof RunResult> {
   const handler = Object.hasOwn(handlers, job.kind) ? handlers[job.kind] : undefined;
@@ -171,7 +188,13 @@ export async function runDueJobs(db: Db, handlers: JobHandlers, opts: RunOptions
   const log = opts.log ?? silentLog;
   const jobs = await claimDueJobs(db, opts.now, opts.limit ?? 20, opts.reclaim ?? true);
   const result: RunResult = { done: 0, failed: 0, retried: 0 };
-  for (const job of jobs) result[await runOne(db, handlers, job, opts, log)] += 1;
+  for (const [i, job] of jobs.entries()) {
+    if (opts.shouldStop?.()) {
+      await releaseJobs(db, jobs.slice(i));
+      break;
+    }
+    result[await runOne(db, handlers, job, opts, log)] += 1;
+  }
   return result;
 }
 
@@ -219,7 +242,7 @@ export interface WorkerOptions {
 }
 
 export interface Worker {
-  /** Stop polling and wait for the run in progress to finish. */
+  /** Stop polling and wait for the job in progress to finish (claimed jobs not started yet go back to the queue). */
   stop(): Promise<void>;
 }
 
@@ -238,7 +261,7 @@ export function startWorker({ db, config, clock, handlers, intervalMs = 1000, lo
       const now = clock.now();
       const reclaim = now.getTime() - lastReclaim >= 60_000;
       if (reclaim) lastReclaim = now.getTime();
-      const r = await runDueJobs(db, handlers, { now, config, limit, log, reclaim });
+      const r = await runDueJobs(db, handlers, { now, config, limit, log, reclaim, shouldStop: () => stopped });
       again = r.done + r.failed + r.retried >= limit;
     } catch (err) {
       log.error(`job worker run failed: ${err instanceof Error ? err.name : 'error'}`);
