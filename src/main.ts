@@ -23,13 +23,16 @@ Commands:
                              import wijken/buurten from CBS GeoJSON or a municipality's GeoJSON (RD New is converted)
   import-addresses <file.csv|file.gpkg> --tenant SLUG|GMxxxx
                              import the BAG address extract (CSV or GeoPackage) for the geocoder (docs/geocoding.md)
+  import-monitor <file> --tenant SLUG|GMxxxx [--format csv|xlsx|cbs] [--period YYYY]
+                             import monitor figures, all or nothing (docs/monitor-import.md)
   create-user --email E --name N [--tenant GMxxxx --role R] [--password-stdin]
                              create a user (and a membership)
   help                       show this text
 
 Configuration comes from environment variables: PORT, HOST, DATA_DIR, BASE_URL, DATABASE_URL,
 SMTP_URL, MAIL_FROM, SESSION_SECRET, SEED, NODE_ENV, LOG_LEVEL, TRUST_PROXY, HELP_WAVE_HOURS,
-HELP_WAVE_URGENT_HOURS, GEOCODER_PDOK, PDOK_LOCATIESERVER_URL, GEOCODER_TIMEOUT_MS. See README.md.
+HELP_WAVE_URGENT_HOURS, GEOCODER_PDOK, PDOK_LOCATIESERVER_URL, GEOCODER_TIMEOUT_MS,
+AREA_SUMMARIES_MINUTES. See README.md.
 `;
 
 async function main(argv: string[]): Promise<number> {

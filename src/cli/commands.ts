@@ -8,6 +8,7 @@ import { seed } from './seed.ts';
 import { createUser } from './create-user.ts';
 import { importHsdsCommand } from './import-hsds.ts';
 import { importAddressesCommand } from './import-addresses.ts';
+import { importMonitorCommand } from './import-monitor.ts';
 
 export interface CommandArgs {
   config: Config;
@@ -30,6 +31,7 @@ export const commands: Record<string, Command> = {
   'import-areas': importAreasCommand,
   'import-hsds': importHsdsCommand,
   'import-addresses': importAddressesCommand,
+  'import-monitor': importMonitorCommand,
   migrate: async ({ database }) => {
     process.stdout.write('Migrations are up to date.\n');
     await database.close();
