@@ -40,4 +40,10 @@ describe('signals demo data', () => {
       .executeTakeFirstOrThrow();
     assert.equal((await browser.get(`/${krimpen.slug}/meldingen/behandelen/${worry.public_id}`)).statusCode, 200);
   });
+
+  it('gives every demo standard text an English text beside the Dutch one (issue 12)', async () => {
+    const texts = await ctx.database.db.selectFrom('signals_standard_texts').select(['state', 'text', 'text_en']).execute();
+    assert.ok(texts.length > 0);
+    for (const r of texts) assert.ok(r.text_en && r.text_en !== r.text, `${r.state}: an English text`);
+  });
 });

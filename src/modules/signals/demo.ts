@@ -4,6 +4,7 @@ import type { DemoSeedArgs } from '../../platform/module.ts';
 import { listAreas, locatePoint } from '../areas/areas.service.ts';
 import { addRoutingRule, ensureCategories, setDefaultDesk, setStandardText } from './config/categories.service.ts';
 import { DEMO_GROUPS, DEMO_STANDARD_TEXTS } from './demo-categories.ts';
+import { DEMO_STANDARD_TEXTS_EN } from './demo-english.ts';
 import { createSignal, transitionSignal } from './signals.service.ts';
 import type { SignalState } from './workflow.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
@@ -83,7 +84,7 @@ export async function seedSignalsDemo(trx: Trx, args: DemoSeedArgs): Promise<voi
     }
     await setDefaultDesk(trx, t.id, municipality, args.now);
     for (const [state, text] of Object.entries(DEMO_STANDARD_TEXTS)) {
-      await setStandardText(trx, t.id, null, state as SignalState, text, args.now);
+      await setStandardText(trx, t.id, null, state as SignalState, text, args.now, DEMO_STANDARD_TEXTS_EN[state as SignalState] ?? '');
     }
 
     const buurten = (await listAreas(trx, t.id, { level: 'neighbourhood' })).filter((a) => a.label !== null);

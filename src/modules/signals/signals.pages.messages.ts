@@ -86,6 +86,8 @@ export const messages = defineMessages({
     'signals.handle.internalNoteHint': 'Alleen voor collega’s. De melder ziet dit niet.',
     'signals.handle.publicMessage': 'Bericht aan de melder',
     'signals.handle.publicMessageHint': 'De melder en volgers krijgen dit bericht per e-mail. U kunt de standaardtekst aanpassen.',
+    'signals.handle.publicMessageHintEn':
+      'De melder heeft in het Engels gemeld: de standaardtekst staat daarom in het Engels. De melder en volgers krijgen dit bericht per e-mail.',
     'signals.handle.nextStep': 'Volgende stap',
     'signals.handle.to': 'Zet op: {state}',
     'signals.handle.reassign': 'Doorsturen naar andere organisatie',
@@ -175,6 +177,8 @@ export const messages = defineMessages({
     'signals.handle.internalNoteHint': 'For colleagues only. The reporter does not see this.',
     'signals.handle.publicMessage': 'Message to the reporter',
     'signals.handle.publicMessageHint': 'The reporter and followers get this message by e-mail. You can edit the standard text.',
+    'signals.handle.publicMessageHintEn':
+      'The reporter reported in English, so the standard text is in English. The reporter and followers get this message by e-mail.',
     'signals.handle.nextStep': 'Next step',
     'signals.handle.to': 'Set to: {state}',
     'signals.handle.reassign': 'Forward to another organisation',

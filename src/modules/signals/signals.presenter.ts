@@ -7,6 +7,8 @@ import type { SignalState } from './workflow.ts';
 
 export interface SignalDetail {
   publicId: string;
+  /** The language the reporter reported in (their mails and standard texts are in it). */
+  reporterLocale: 'nl' | 'en';
   state: SignalState;
   organisationId: string | null;
   deadlineAt: Date | null;
@@ -42,6 +44,7 @@ export interface HistoryStep {
 export function signalDetail(s: SignalRow): SignalDetail {
   return {
     publicId: s.public_id,
+    reporterLocale: s.reporter_locale,
     state: s.state,
     organisationId: s.organisation_id,
     deadlineAt: s.deadline_at,

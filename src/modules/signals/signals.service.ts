@@ -145,6 +145,7 @@ export async function createSignal(db: DbOrTrx, input: NewSignal): Promise<Creat
       reporter_phone: phone,
       wants_feedback: wantsFeedback && !!email,
       reporter_user_id: input.reporterUserId ?? null,
+      reporter_locale: input.locale,
       created_by: input.createdBy ?? null,
       source: input.source ?? 'web',
       state: 'gemeld',

@@ -109,6 +109,8 @@ export interface SignalsSignalsTable {
   reporter_phone: string | null;
   wants_feedback: ColumnType<boolean, boolean | undefined, boolean>;
   reporter_user_id: string | null;
+  /** The reporter's language (issue 12): their mails and standard texts are in it. */
+  reporter_locale: ColumnType<'nl' | 'en', 'nl' | 'en' | undefined, 'nl' | 'en'>;
   /** Who entered it on behalf of the reporter (professional, volunteer). */
   created_by: string | null;
   source: ColumnType<SignalSource, SignalSource | undefined, SignalSource>;

@@ -55,6 +55,8 @@ export interface StandardText {
   categoryId: string | null;
   state: SignalState;
   text: string;
+  /** '' when none: English reporters get the Dutch text. */
+  textEn: string;
 }
 
 /** The English text when the page is English and one is stored, else the Dutch one. */
@@ -121,5 +123,5 @@ export function routingRule(r: RoutingRuleRow): RoutingRule {
 }
 
 export function standardText(t: StandardTextRow): StandardText {
-  return { categoryId: t.category_id, state: t.state, text: t.text };
+  return { categoryId: t.category_id, state: t.state, text: t.text, textEn: t.text_en };
 }

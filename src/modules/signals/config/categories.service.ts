@@ -145,9 +145,9 @@ export function setDefaultDesk(db: DbOrTrx, tenantId: string, organisationId: st
   return store.setDefaultOrganisation(db, tenantId, organisationId, now);
 }
 
-/** The standard text for a category and state (the category's own, else the tenant default), or null. */
-export function standardText(db: DbOrTrx, tenantId: string, categoryId: string, state: SignalState): Promise<string | null> {
-  return store.findStandardText(db, tenantId, categoryId, state);
+/** The standard text for a category and state (the category's own, else the tenant default) in a language, or null. */
+export function standardText(db: DbOrTrx, tenantId: string, categoryId: string, state: SignalState, locale: 'nl' | 'en' = 'nl') {
+  return store.findStandardText(db, tenantId, categoryId, state, locale);
 }
 
 /** Set the standard text for a state, for one category or (null) as the tenant default. */
@@ -158,8 +158,9 @@ export function setStandardText(
   state: SignalState,
   text: string,
   now: Date,
+  textEn = '',
 ): Promise<void> {
-  return store.upsertStandardText(db, tenantId, categoryId, state, text, now);
+  return store.upsertStandardText(db, tenantId, categoryId, state, text, now, textEn);
 }
 
 /** Who changes a setting (for the audit log). */
@@ -351,12 +352,13 @@ export async function saveStandardText(
   text: string,
   actor: SettingsActor,
   now: Date,
+  textEn = '',
 ): Promise<void> {
   authorizeSettings(actor, tenantId);
   await inTransaction(db, async (trx) => {
     await checkTextTarget(trx, tenantId, categoryId, state);
     const existed = (await config.listStandardTexts(trx, tenantId)).some((r) => r.state === state && r.category_id === categoryId);
-    await store.upsertStandardText(trx, tenantId, categoryId, state, text, now);
+    await store.upsertStandardText(trx, tenantId, categoryId, state, text, now, textEn);
     await recordAudit(trx, {
       tenantId,
       actorUserId: actor.principal.userId,

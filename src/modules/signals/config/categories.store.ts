@@ -90,16 +90,23 @@ export async function setDefaultOrganisation(db: DbOrTrx, tenantId: string, orga
     .execute();
 }
 
-/** The standard text for a category and state: the category's own, else the tenant's default. */
-export async function findStandardText(db: DbOrTrx, tenantId: string, categoryId: string, state: SignalState): Promise<string | null> {
+/** The standard text for a category and state: the category's own, else the tenant's default; English when asked and stored. */
+export async function findStandardText(
+  db: DbOrTrx,
+  tenantId: string,
+  categoryId: string,
+  state: SignalState,
+  locale: 'nl' | 'en' = 'nl',
+): Promise<string | null> {
   const rows = await db
     .selectFrom('signals_standard_texts')
-    .select(['category_id', 'text'])
+    .select(['category_id', 'text', 'text_en'])
     .where('tenant_id', '=', tenantId)
     .where('state', '=', state)
     .where((eb) => eb.or([eb('category_id', '=', categoryId), eb('category_id', 'is', null)]))
     .execute();
-  return (rows.find((r) => r.category_id === categoryId) ?? rows[0])?.text ?? null;
+  const row = rows.find((r) => r.category_id === categoryId) ?? rows[0];
+  return row ? (locale === 'en' && row.text_en ? row.text_en : row.text) : null;
 }
 
 export async function upsertStandardText(
@@ -109,12 +116,13 @@ export async function upsertStandardText(
   state: SignalState,
   text: string,
   now: Date,
+  textEn = '',
 ): Promise<void> {
   let q = db.deleteFrom('signals_standard_texts').where('tenant_id', '=', tenantId).where('state', '=', state);
   q = categoryId ? q.where('category_id', '=', categoryId) : q.where('category_id', 'is', null);
   await q.execute();
   await db
     .insertInto('signals_standard_texts')
-    .values({ tenant_id: tenantId, category_id: categoryId, state, text, updated_at: now })
+    .values({ tenant_id: tenantId, category_id: categoryId, state, text, text_en: textEn, updated_at: now })
     .execute();
 }

@@ -5,6 +5,7 @@
  * shows the form again with the errors (422), refused changes answer 404/409 with a clear message.
  */
 import './config.messages.ts';
+import './config.english.messages.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, Invalid } from '../../../platform/errors.ts';
 import { routes } from '../../../platform/http/route.ts';
@@ -29,7 +30,9 @@ import {
   categoryEditForm,
   categoryIdParam,
   defaultDeskForm,
+  groupEditForm,
   groupForm,
+  groupIdParam,
   noFields,
   questionForm,
   questionKeyParam,
@@ -37,6 +40,7 @@ import {
 } from './config.schemas.ts';
 import { CategoriesPage, HubPage, NewCategoryPage, type FormValues } from './views/config-categories.tsx';
 import { CategoryPage, categoryValues, QuestionPage, questionValues } from './views/config-category.tsx';
+import { GroupPage, groupValues } from './views/config-group.tsx';
 
 /** Registers the settings pages. */
 export async function configRoutes(app: FastifyInstance): Promise<void> {
@@ -111,7 +115,34 @@ export async function configRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const catCrumb = (req: TenantRequest) => [{ href: `${base(req.tenant)}/categorieen`, label: req.t('signals.config.categories.title') }];
+  // One group's texts, Dutch and English (issue 12).
+  const groupPage = async (req: TenantRequest, reply: FastifyReply, id: string, values?: FormValues, errors?: Errors) => {
+    const group = groupModel(await config.getGroup(req.db, req.tenant.id, id));
+    const body = (
+      <GroupPage ctx={req.viewContext()} slug={req.tenant.slug} group={group} values={values ?? groupValues(group)} errors={errors} />
+    );
+    return page(req, reply, body, req.t('signals.config.group.editTitle', { name: group.name }), errors ? FAILED : 200, catCrumb(req));
+  };
+  route.get('/:tenant/beheer/meldingen/groepen/:id', { policy: POLICY, params: groupIdParam }, (req, reply) =>
+    groupPage(req, reply, req.params.id),
+  );
+  route.post(
+    '/:tenant/beheer/meldingen/groepen/:id',
+    {
+      policy: POLICY,
+      params: groupIdParam,
+      form: groupEditForm,
+      invalid: (req, reply, errors, values) => groupPage(req, reply, req.params.id, single(values), errors),
+    },
+    async (req, reply) => {
+      const group = await config.updateGroup(req.db, req.tenant.id, req.params.id, req.body, actor(req));
+      return reply.redirect(`${base(req.tenant)}/categorieen?opgeslagen=1#groep-${group.code}`, 303);
+    },
+  );
+
+  function catCrumb(req: TenantRequest) {
+    return [{ href: `${base(req.tenant)}/categorieen`, label: req.t('signals.config.categories.title') }];
+  }
   const newCategory = async (req: TenantRequest, reply: FastifyReply, values: FormValues, errors?: Errors) => {
     const groups = await listStore.listGroups(req.db, req.tenant.id);
     const v = { groupId: groups[0]?.id ?? '', ...values };

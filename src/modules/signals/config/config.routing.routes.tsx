@@ -152,7 +152,12 @@ export async function configRoutingRoutes(app: FastifyInstance): Promise<void> {
           ? {
               errorFor: failed.errorFor,
               errors: failed.errors,
-              values: { state: failed.values.state ?? '', categoryId: failed.values.categoryId ?? '', text: failed.values.text ?? '' },
+              values: {
+                state: failed.values.state ?? '',
+                categoryId: failed.values.categoryId ?? '',
+                text: failed.values.text ?? '',
+                textEn: failed.values.textEn ?? '',
+              },
             }
           : {})}
       />
@@ -175,8 +180,8 @@ export async function configRoutingRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const { state, categoryId, text } = req.body;
-      await categories.saveStandardText(req.db, req.tenant.id, categoryId || null, state, text, actor(req), app.clock.now());
+      const { state, categoryId, text, textEn } = req.body;
+      await categories.saveStandardText(req.db, req.tenant.id, categoryId || null, state, text, actor(req), app.clock.now(), textEn);
       return reply.redirect(`${base(req.tenant)}/teksten?opgeslagen=1#status-${state}`, 303);
     },
   );

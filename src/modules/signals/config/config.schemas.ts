@@ -71,6 +71,16 @@ export const groupForm = z.object({
   description: text(MAX_DESCRIPTION, false),
 });
 
+/** A group's texts (its code never changes); English ones optional (issue 12). */
+export const groupEditForm = z.object({
+  name: text(MAX_NAME),
+  description: text(MAX_DESCRIPTION, false),
+  nameEn: text(MAX_NAME, false),
+  descriptionEn: text(MAX_DESCRIPTION, false),
+});
+export type GroupEditInput = z.infer<typeof groupEditForm>;
+export const groupIdParam = { id: z.string().regex(UUID_RE) };
+
 const categoryFields = {
   name: text(MAX_NAME),
   description: text(MAX_DESCRIPTION, false),
@@ -104,6 +114,9 @@ export const questionForm = z.object({
   options: z.string().max(MAX_OPTIONS_INPUT, 'signals.config.error.tooLong').optional().default(''),
   hardStopAnswer: text(MAX_OPTION, false),
   hardStopMessage: text(MAX_DESCRIPTION, false),
+  /** English label and options (issue 12); empty: English pages show the Dutch ones. */
+  labelEn: text(MAX_LABEL, false),
+  optionsEn: z.string().max(MAX_OPTIONS_INPUT, 'signals.config.error.tooLong').optional().default(''),
 });
 export type QuestionInput = z.infer<typeof questionForm>;
 
@@ -120,18 +133,17 @@ export function buildQuestion(
   const errors: FieldErrors = {};
   if (!QUESTION_KEY.test(key)) errors.key = 'signals.config.error.questionKey';
   else if (otherKeys.includes(key)) errors.key = 'signals.config.error.questionKeyTaken';
-  const options = [
-    ...new Set(
-      input.options
-        .split(/\r?\n/)
-        .map((o) => o.trim())
-        .filter(Boolean),
-    ),
-  ];
+  const options = [...new Set(lines(input.options))];
   if (input.type === 'select') {
     if (options.length < 2) errors.options = 'signals.config.error.optionsMin';
     else if (options.length > MAX_OPTIONS || options.some((o) => o.length > MAX_OPTION)) errors.options = 'signals.config.error.optionsMax';
   }
+  // English options label the Dutch ones by position (the stored answer stays Dutch): as many, in the same order.
+  const optionsEn = lines(input.optionsEn);
+  if (optionsEn.length > 0 && input.type !== 'select') errors.optionsEn = 'signals.config.error.optionsEnType';
+  else if (optionsEn.length > 0 && !errors.options && optionsEn.length !== options.length) {
+    errors.optionsEn = 'signals.config.error.optionsEnCount';
+  } else if (optionsEn.some((o) => o.length > MAX_OPTION)) errors.optionsEn = 'signals.config.error.optionsMax';
   const answer = input.hardStopAnswer;
   const message = input.hardStopMessage;
   let hardStop: CategoryQuestion['hardStop'];
@@ -155,9 +167,18 @@ export function buildQuestion(
     required: input.required,
     ...(input.type === 'select' ? { options } : {}),
     ...(hardStop ? { hardStop } : {}),
+    ...(input.labelEn ? { labelEn: input.labelEn } : {}),
+    ...(input.type === 'select' && optionsEn.length > 0 ? { optionsEn } : {}),
   };
   return { ok: true, question };
 }
+
+/** The non-empty lines of a textarea, trimmed. */
+const lines = (value: string) =>
+  value
+    .split(/\r?\n/)
+    .map((o) => o.trim())
+    .filter(Boolean);
 
 export const routingRuleForm = z.object({
   target: z
@@ -189,6 +210,8 @@ export const standardTextForm = z.object({
   state: z.enum(SIGNAL_STATES, 'signals.config.error.state'),
   categoryId: z.string().regex(UUID_OR_EMPTY, 'signals.config.error.category').optional().default(''),
   text: z.string('form.required').trim().min(1, 'form.required').max(MAX_TEXT, 'signals.config.error.textTooLong'),
+  /** English text for reporters who reported in English (issue 12); empty: they get the Dutch one. */
+  textEn: z.string().trim().max(MAX_TEXT, 'signals.config.error.textTooLong').optional().default(''),
 });
 
 export const standardTextDeleteForm = z.object({

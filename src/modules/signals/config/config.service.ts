@@ -9,7 +9,7 @@ import { Conflict, Invalid, NotFound } from '../../../platform/errors.ts';
 import { listOrganisations } from '../../people/people.service.ts';
 import * as cats from './categories.store.ts';
 import * as store from './config.store.ts';
-import { type CategoryCreateInput, type CategoryEditInput } from './config.schemas.ts';
+import { type CategoryCreateInput, type CategoryEditInput, type GroupEditInput } from './config.schemas.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { authorizeSettings, organisationsWithoutHandlers, type SettingsActor } from './categories.service.ts';
 import type { CategoryQuestion } from '../signals.tables.ts';
@@ -83,6 +83,32 @@ export async function createGroup(
     if (isUnique(err)) throw Conflict('signals.config.error.groupCodeTaken', { code: 'signals.config.error.groupCodeTaken' });
     throw err;
   }
+}
+
+/** A group of the tenant (settings pages); NotFound otherwise. */
+export async function getGroup(db: DbOrTrx, tenantId: string, id: string): Promise<cats.CategoryGroupRow> {
+  const row = isUuid(id) ? await store.findGroupById(db, tenantId, id) : null;
+  if (!row) throw NotFound('signals.config.error.groupNotFound');
+  return row;
+}
+
+/** Change a group's name and explanation, Dutch and English (issue 12; not its code); audited with the changed field names. */
+export async function updateGroup(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  input: GroupEditInput,
+  actor: Actor,
+): Promise<cats.CategoryGroupRow> {
+  authorizeSettings(actor, tenantId);
+  return inTransaction(db, async (trx) => {
+    const before = await getGroup(trx, tenantId, id);
+    const values = { name: input.name, description: input.description, name_en: input.nameEn, description_en: input.descriptionEn };
+    await store.updateGroup(trx, tenantId, id, values);
+    const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => before[k] !== values[k]);
+    await audit(trx, tenantId, actor, 'update', 'signal_category_group', id, { changed });
+    return { ...before, ...values };
+  });
 }
 
 async function assertGroup(trx: DbOrTrx, tenantId: string, groupId: string): Promise<void> {

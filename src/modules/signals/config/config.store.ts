@@ -28,6 +28,24 @@ export async function findGroupByCode(db: DbOrTrx, tenantId: string, code: strin
   );
 }
 
+/** Update a group's names and descriptions (never its code); null when it is not the tenant's. */
+export async function updateGroup(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  values: { name: string; description: string; name_en: string; description_en: string },
+): Promise<CategoryGroupRow | null> {
+  return (
+    (await db
+      .updateTable('signals_category_groups')
+      .set(values)
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst()) ?? null
+  );
+}
+
 export async function maxGroupPosition(db: DbOrTrx, tenantId: string): Promise<number> {
   const r = await db
     .selectFrom('signals_category_groups')

@@ -42,7 +42,8 @@ export async function renderSignalPage(
     listOrganisations(req.db, tenantId),
   ]);
   const category = categories.find((c) => c.id === signal.category_id)!;
-  const prefill = target ? ((await standardText(req.db, tenantId, category.id, target)) ?? '') : '';
+  // The standard text in the reporter's language (issue 12): what they will read.
+  const prefill = target ? ((await standardText(req.db, tenantId, category.id, target, signal.reporter_locale)) ?? '') : '';
   if (access.personalDetails && (signal.reporter_name || signal.reporter_email || signal.reporter_phone)) {
     await recordAudit(req.db, {
       ...auditFrom(req),

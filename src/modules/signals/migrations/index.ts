@@ -9,6 +9,7 @@ import { wijkschouwMigrations } from './wijkschouw.ts';
 import { configMigrations } from './config.ts';
 import { sectionMigrations } from './section.ts';
 import { publicIdMigrations } from './public-ids.ts';
+import { reporterLocaleMigrations } from './reporter-locale.ts';
 
 /**
  * Tables of the signals module (meldingen). Every table carries tenant_id and is keyed by
@@ -215,4 +216,5 @@ export const signalsMigrations: Record<string, Migration> = {
   ...configMigrations,
   ...sectionMigrations,
   ...publicIdMigrations,
+  ...reporterLocaleMigrations,
 };

@@ -36,10 +36,11 @@ export async function closingMessage(
   if (step.actorUserId !== null && !step.reason) {
     throw Invalid({ publicMessage: 'signals.feedback.messageRequired' }, 'signals.feedback.messageRequired');
   }
-  const standard = await cats.findStandardText(db, signal.tenant_id, signal.category_id, step.to);
+  // In the reporter's language (issue 12): the English standard text when they reported in English and one is stored.
+  const standard = await cats.findStandardText(db, signal.tenant_id, signal.category_id, step.to, signal.reporter_locale);
   // The two closed states (isClosed above) each have a general text.
   const closedAs = step.to === 'geannuleerd' ? 'geannuleerd' : 'afgehandeld';
-  return standard ?? translator(step.locale)(`signals.feedback.default.${closedAs}`);
+  return standard ?? translator(signal.reporter_locale)(`signals.feedback.default.${closedAs}`);
 }
 
 /** After a closing step: remember when the reporter's closing message was queued (null when they left no e-mail address). */

@@ -96,10 +96,14 @@ export async function mailUpdate(
   signal: SignalRow,
   args: { state: SignalState; message: string | null; links: LinkBase; locale: Locale; now: Date; askSatisfaction?: boolean },
 ): Promise<number> {
-  const t = translator(args.locale);
-  const stateName = t(`signals.state.${args.state}`);
-  const body = (url: string, reporter: boolean) =>
-    [
+  // The reporter reads their mail in the language they reported in; followers in the caller's.
+  const textsIn = (locale: Locale) => {
+    const t = translator(locale);
+    return { t, stateName: t(`signals.state.${args.state}`) };
+  };
+  const body = (url: string, reporter: boolean) => {
+    const { t, stateName } = textsIn(reporter ? signal.reporter_locale : args.locale);
+    return [
       t('signals.mail.update.text', { id: signal.public_id, state: stateName }),
       args.message ? `\n${args.message}\n` : '',
       reporter && args.state === 'afgehandeld' && args.askSatisfaction !== false ? t('signals.mail.update.satisfaction') : '',
@@ -107,15 +111,18 @@ export async function mailUpdate(
     ]
       .filter(Boolean)
       .join('\n');
+  };
   let sent = 0;
   const send = async (to: string, followerId: string | null, userId: string | null) => {
     const token = await createTrackingToken(db, { tenantId: signal.tenant_id, signalId: signal.id, followerId, now: args.now });
     const url = args.links.baseUrl + trackingPath(args.links.tenantSlug, token);
+    const locale = followerId === null ? signal.reporter_locale : args.locale;
+    const { t, stateName } = textsIn(locale);
     await queueMail(db, {
       to,
       subject: t('signals.mail.update.subject', { id: signal.public_id, state: stateName }),
       text: body(url, followerId === null),
-      locale: args.locale,
+      locale,
       tenantId: signal.tenant_id,
       userId,
       now: args.now,

@@ -120,6 +120,11 @@ export function CategoriesPage({
         return (
           <Section id={`groep-${g.code}`} title={g.name}>
             {g.description && <p class="utrecht-paragraph">{g.description}</p>}
+            <p class="utrecht-paragraph">
+              <a class="utrecht-link" href={`/${slug}/beheer/meldingen/groepen/${g.id}`}>
+                {t('signals.config.group.edit', { name: g.name })}
+              </a>
+            </p>
             {rows.length === 0 ? (
               <p class="utrecht-paragraph">{t('signals.config.categories.empty')}</p>
             ) : (

@@ -32,6 +32,8 @@ export function questionValues(q: CategoryQuestion): FormValues {
     options: (q.options ?? []).join('\n'),
     hardStopAnswer: q.hardStop?.answer ?? '',
     hardStopMessage: q.hardStop?.message ?? '',
+    labelEn: q.labelEn ?? '',
+    optionsEn: (q.optionsEn ?? []).join('\n'),
   };
 }
 
@@ -109,6 +111,26 @@ function QuestionFields({
           error={errors?.hardStopMessage}
           rows={2}
           maxLength={MAX_DESCRIPTION}
+        />
+      </fieldset>
+      <fieldset class="utrecht-form-fieldset">
+        <legend class="utrecht-form-fieldset__legend">{t('signals.config.q.english')}</legend>
+        <p class="utrecht-paragraph">{t('signals.config.q.english.intro')}</p>
+        <TextField
+          name="labelEn"
+          label={t('signals.config.q.labelEn')}
+          value={values.labelEn}
+          error={errors?.labelEn}
+          maxLength={MAX_LABEL}
+        />
+        <TextArea
+          name="optionsEn"
+          label={t('signals.config.q.optionsEn')}
+          hint={t('signals.config.q.optionsEn.hint')}
+          value={values.optionsEn}
+          error={errors?.optionsEn}
+          rows={4}
+          maxLength={MAX_OPTIONS_INPUT}
         />
       </fieldset>
     </>

@@ -14,7 +14,7 @@ export interface TextsPageProps {
   /** Errors of one form, keyed `{state}:{categoryId}` (empty category for the default) or `new`. */
   errorFor?: string;
   errors?: FieldErrors | undefined;
-  values?: { state?: string; categoryId?: string; text?: string };
+  values?: { state?: string; categoryId?: string; text?: string; textEn?: string };
   saved: boolean;
   maxLength: number;
 }
@@ -35,7 +35,7 @@ export function TextsPage(p: TextsPageProps) {
     state: SignalState;
     categoryId: string | null;
     label: string;
-    current: string | undefined;
+    current: StandardText | undefined;
   }) => {
     const key = `${state}:${categoryId ?? ''}`;
     const errors = errorsOf(key);
@@ -49,7 +49,7 @@ export function TextsPage(p: TextsPageProps) {
           <div class="utrecht-alert utrecht-alert--error error-summary" role="alert">
             <p class="utrecht-paragraph">
               <a class="utrecht-link" href={`#${id}`}>
-                {errors.text ?? Object.values(errors)[0]}
+                {errors.text ?? errors.textEn ?? Object.values(errors)[0]}
               </a>
             </p>
           </div>
@@ -61,8 +61,17 @@ export function TextsPage(p: TextsPageProps) {
             id={id}
             name="text"
             label={label}
-            value={errors && p.values?.text !== undefined ? p.values.text : current}
+            value={errors && p.values?.text !== undefined ? p.values.text : current?.text}
             error={errors?.text}
+            maxLength={p.maxLength}
+          />
+          <IdTextArea
+            id={`${id}-en`}
+            name="textEn"
+            label={t('signals.config.texts.english')}
+            hint={t('signals.config.texts.english.hint')}
+            value={errors && p.values?.textEn !== undefined ? p.values.textEn : current?.textEn}
+            error={errors?.textEn}
             maxLength={p.maxLength}
           />
           <SubmitButton>{t('signals.config.texts.save', { what })}</SubmitButton>
@@ -89,7 +98,7 @@ export function TextsPage(p: TextsPageProps) {
         const def = p.texts.find((r) => r.state === state && r.categoryId === null);
         return (
           <Section id={`status-${state}`} title={t(`signals.state.${state}`)}>
-            <TextForm state={state} categoryId={null} label={t('signals.config.texts.default')} current={def?.text} />
+            <TextForm state={state} categoryId={null} label={t('signals.config.texts.default')} current={def} />
             <h3 class="utrecht-heading-3">{t('signals.config.texts.own')}</h3>
             {own.length === 0 ? (
               <p class="utrecht-paragraph">{t('signals.config.texts.noOwn')}</p>
@@ -99,7 +108,7 @@ export function TextsPage(p: TextsPageProps) {
                   state={state}
                   categoryId={r.categoryId}
                   label={t('signals.config.texts.for', { category: catName(r.categoryId) })}
-                  current={r.text}
+                  current={r}
                 />
               ))
             )}
@@ -131,6 +140,15 @@ export function TextsPage(p: TextsPageProps) {
             label={t('signals.config.texts.field.text')}
             value={newErrors ? p.values?.text : ''}
             error={newErrors?.text}
+            maxLength={p.maxLength}
+          />
+          <IdTextArea
+            id="veld-textEn"
+            name="textEn"
+            label={t('signals.config.texts.english')}
+            hint={t('signals.config.texts.english.hint')}
+            value={newErrors ? p.values?.textEn : ''}
+            error={newErrors?.textEn}
             maxLength={p.maxLength}
           />
           <SubmitButton>{t('signals.config.texts.add')}</SubmitButton>

@@ -119,7 +119,7 @@ export function SignalPage({
               <TextArea
                 name="publicMessage"
                 label={t('signals.handle.publicMessage')}
-                hint={t('signals.handle.publicMessageHint')}
+                hint={t(signal.reporterLocale === 'en' ? 'signals.handle.publicMessageHintEn' : 'signals.handle.publicMessageHint')}
                 value={prefill}
                 maxLength={MAX_NOTE}
               />
