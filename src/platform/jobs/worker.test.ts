@@ -204,6 +204,25 @@ describe('jobs worker', () => {
     );
   });
 
+  it('stop aborts the signal of the job in progress, so a long job can stop between its parts', async () => {
+    let seen: AbortSignal | undefined;
+    const handlers: JobHandlers = {
+      'test.long': async ({ signal }) => {
+        seen = signal;
+        // Runs until the worker stops: without the abort, stop() would wait forever.
+        await new Promise<void>((r) => signal?.addEventListener('abort', () => r()));
+      },
+    };
+    const worker = startWorker({ db: db(), config, clock: fixedClock(T0), handlers, intervalMs: 5 });
+    const id = await enqueueJob(db(), { kind: 'test.long', runAt: T0 });
+    for (let i = 0; i < 400 && !seen; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.ok(seen, 'the job started');
+    assert.equal(seen.aborted, false);
+    await worker.stop();
+    assert.equal(seen.aborted, true);
+    assert.equal((await job(id)).status, 'done');
+  });
+
   it('collects the platform mail handler and the module handlers', () => {
     assert.equal(typeof allJobHandlers([])['mail.send'], 'function');
   });

@@ -52,6 +52,8 @@ export interface RunOptions {
   reclaim?: boolean;
   /** Checked before each claimed job: when true, the jobs not started yet go back to the queue (a stopping worker). */
   shouldStop?: () => boolean;
+  /** Handed to each handler: aborted when the worker stops, so a long job can stop between its parts. */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -154,6 +156,7 @@ async function runOne(db: Db, handlers: JobHandlers, job: ClaimedJob, opts: RunO
       payload: job.payload ?? {},
       tenantId: job.tenant_id,
       now: opts.now,
+      ...(opts.signal ? { signal: opts.signal } : {}),
       jobId: job.id,
       attempt: job.attempts,
       maxAttempts: job.max_attempts,
@@ -253,6 +256,7 @@ export function startWorker({ db, config, clock, handlers, intervalMs = 1000, lo
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<void> | null = null;
   let lastReclaim = Number.NEGATIVE_INFINITY;
+  const stopping = new AbortController();
 
   const tick = async (): Promise<void> => {
     timer = null;
@@ -261,7 +265,7 @@ export function startWorker({ db, config, clock, handlers, intervalMs = 1000, lo
       const now = clock.now();
       const reclaim = now.getTime() - lastReclaim >= 60_000;
       if (reclaim) lastReclaim = now.getTime();
-      const r = await runDueJobs(db, handlers, { now, config, limit, log, reclaim, shouldStop: () => stopped });
+      const r = await runDueJobs(db, handlers, { now, config, limit, log, reclaim, shouldStop: () => stopped, signal: stopping.signal });
       again = r.done + r.failed + r.retried >= limit;
     } catch (err) {
       log.error(`job worker run failed: ${err instanceof Error ? err.name : 'error'}`);
@@ -280,6 +284,7 @@ export function startWorker({ db, config, clock, handlers, intervalMs = 1000, lo
   return {
     async stop() {
       stopped = true;
+      stopping.abort();
       if (timer) clearTimeout(timer);
       timer = null;
       await current;
