@@ -33,9 +33,7 @@ export function checkDefinitions(table: Table, rejected: Rejection[]): Indicator
   if (rejected.length > 0) return [];
   const defs: IndicatorDefinition[] = [];
   const seen = new Set<string>();
-  let done = 0;
   for (const { line, cells } of table.rows) {
-    if (++done % 100 === 0) ctx.onProgress?.(done, table.rows.length);
     const bad = (reason: MessageKey, params?: Record<string, string | number>) =>
       rejected.push({ row: line, sheet: 'indicators', reason, ...(params ? { params } : {}) });
     const code = text(cells[idx.code]);

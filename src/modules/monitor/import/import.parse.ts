@@ -33,7 +33,7 @@ export function parseCsv(text: string): Parsed {
       skip_empty_lines: true,
       trim: true,
       info: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
     const [head, ...rest] = records;
     if (!head) return { ok: false, rejection: { row: 1, reason: 'monitor.import.reason.empty' } };
     return {

@@ -82,7 +82,7 @@ describe('signals live indicators', () => {
     const wijken = areas.filter((a) => a.level === 'district');
     const withTwo = wijken.find((w) => areas.filter((a) => a.parentCode === w.code).length >= 2)!;
     wijkA = withTwo.code;
-    [a1, a2] = areas.filter((a) => a.parentCode === wijkA).map((a) => a.code);
+    [a1, a2] = areas.filter((a) => a.parentCode === wijkA).map((a) => a.code) as [string, string];
     const other = wijken.find((w) => w.code !== wijkA && areas.some((a) => a.parentCode === w.code))!;
     wijkB = other.code;
     b1 = areas.find((a) => a.parentCode === wijkB)!.code;

@@ -89,10 +89,10 @@ describe('cohesion scale scoring (hand-computed)', () => {
   });
 
   it('2019: the ends of the scale are 0 and 10', () => {
-    const best = { ...COHESION_2019, 'cohesion-vm.know_hardly': 5 };
+    const best: Record<string, number> = { ...COHESION_2019, 'cohesion-vm.know_hardly': 5 };
     for (const k of ['pleasant', 'togetherness', 'at_home', 'help_together']) best[`cohesion-vm.${k}`] = 1;
     close(score('cohesion-vm', '2019', 'cohesion_vm', best), 10);
-    const worst = { ...COHESION_2019, 'cohesion-vm.know_hardly': 1 };
+    const worst: Record<string, number> = { ...COHESION_2019, 'cohesion-vm.know_hardly': 1 };
     for (const k of ['pleasant', 'togetherness', 'at_home', 'help_together']) worst[`cohesion-vm.${k}`] = 5;
     close(score('cohesion-vm', '2019', 'cohesion_vm', worst), 0);
   });
@@ -127,8 +127,8 @@ describe('cohesion scale scoring (hand-computed)', () => {
   });
 
   it('the Wijkmonitor cohesion (question 7) scores like the 2019 scale', () => {
-    const answers: Answers = {};
-    Object.values(COHESION_2019).forEach((v, i) => (answers[`hhw-wijkmonitor.q07_${i + 1}`] = v));
+    const answers: Record<string, number> = {};
+    Object.values(COHESION_2019).forEach((v, i) => (answers[`hhw-wijkmonitor.q07_${i + 1}`] = Number(v)));
     close(score('hhw-wijkmonitor', '2009', 'wm07_cohesion', answers), 5.5);
   });
 });
