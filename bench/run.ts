@@ -23,7 +23,7 @@ const CONNECTIONS = 50;
 const APP_PATHS = ['/', '/groningen/', '/groningen/wijken/WK001404'];
 
 /** Module benchmarks: standalone scripts, each measuring its own ceiling in the same run. */
-const MODULE_BENCHES = ['socialmap-hsds.ts', 'socialmap-search.ts', 'helpmatch.ts', 'open311.ts', 'signals-list.ts'];
+const MODULE_BENCHES = ['socialmap-hsds.ts', 'socialmap-search.ts', 'helpmatch.ts', 'open311.ts', 'signals-list.ts', 'area-page.ts'];
 
 function log(msg: string): void {
   process.stderr.write(`[bench] ${msg}\n`);

@@ -21,7 +21,7 @@ import { findTenantBySlug } from './modules/areas/areas.service.ts';
 import { listTenants } from './platform/tenants/tenants.service.ts';
 import { loadSessionUser } from './modules/people/auth/session.service.ts';
 import type { Clock } from './platform/clock.ts';
-import type { AreaSection, AttentionSource, CohesionFunctionEntry, ModuleDefinition } from './platform/module.ts';
+import type { AttentionSource, CohesionFunctionEntry, ModuleDefinition, SummarySection } from './platform/module.ts';
 import { systemClock } from './platform/clock.ts';
 import { principalOf } from './platform/principal.ts';
 import { stringField } from './platform/http/untyped.ts';
@@ -38,8 +38,8 @@ declare module 'fastify' {
     clock: Clock;
     /** Methods that have a route for this concrete path (for 405 answers with an Allow header). */
     allowedMethods(path: string): string[];
-    /** Sections of the neighbourhood page contributed by modules, sorted by order. */
-    areaSections: readonly AreaSection[];
+    /** Sections of the neighbourhood page contributed by modules (computed by the area-summaries job), sorted by order. */
+    summarySections: readonly SummarySection[];
     /** What modules count for the staff start page (`/{tenant}/beheer`), sorted by order. */
     attentionSources: readonly AttentionSource[];
     /** The start of each function of cohesion that a module serves (the municipality home links them). */
@@ -82,8 +82,8 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   app.decorate('routesWithoutPolicy', [] as string[]);
   app.decorate('fixedTopSegments', new Set<string>());
   app.decorate(
-    'areaSections',
-    MODULES.flatMap((m) => m.areaSections ?? []).sort((a, b) => a.order - b.order),
+    'summarySections',
+    MODULES.flatMap((m) => m.summarySections ?? []).sort((a, b) => a.order - b.order),
   );
   app.decorate(
     'attentionSources',

@@ -7,6 +7,7 @@ import { signalsModule } from './signals/index.ts';
 import { surveysModule } from './surveys/index.ts';
 import { monitorModule } from './monitor/index.ts';
 import { adminModule } from '../platform/admin/index.ts';
+import { areaSummariesModule } from './areas/summaries/summaries.module.ts';
 import { isWithinAdminReach, peopleOfTenant, userNames } from './people/people.service.ts';
 
 /** The modules whose live indicators the monitor computes (it imports none of them). */
@@ -24,4 +25,6 @@ export const MODULES: readonly ModuleDefinition[] = [
   ...DATA_MODULES,
   monitorModule(DATA_MODULES.flatMap((m) => m.indicators ?? [])),
   adminModule({ isWithinAdminReach, userNames, peopleOfTenant }),
+  // Last: the job computing the neighbourhood page's sections needs every module's summarySections.
+  areaSummariesModule(() => MODULES.flatMap((m) => m.summarySections ?? []).sort((a, b) => a.order - b.order)),
 ];

@@ -48,6 +48,8 @@ export interface Config {
    * only in production), PDOK_LOCATIESERVER_URL, GEOCODER_TIMEOUT_MS.
    */
   geocoder: { pdok: boolean; pdokUrl: string; timeoutMs: number };
+  /** Minutes between two runs of the area-summaries job that computes the neighbourhood pages (AREA_SUMMARIES_MINUTES, default 10). */
+  areaSummariesMinutes: number;
 }
 
 /** Where map tiles come from and whose data they show. */
@@ -139,6 +141,7 @@ const envSchema = z.object({
   GEOCODER_PDOK: z.enum(['on', 'off']).optional(),
   PDOK_LOCATIESERVER_URL: z.url({ protocol: /^https?$/ }).default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
   GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100').max(30000, 'must be at most 30000').default(2000),
+  AREA_SUMMARIES_MINUTES: z.coerce.number().int().min(1, 'must be at least 1').max(1440, 'must be at most 1440').default(10),
 });
 
 /** Parse the environment into a Config; throws ConfigError naming the first bad variable. */
@@ -180,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       pdokUrl: e.PDOK_LOCATIESERVER_URL.replace(/\/+$/, ''),
       timeoutMs: e.GEOCODER_TIMEOUT_MS,
     },
+    areaSummariesMinutes: e.AREA_SUMMARIES_MINUTES,
   });
 }
 
@@ -230,6 +234,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     mapTiles: { url: null, attribution: PDOK_ATTRIBUTION },
     geocoder: { pdok: false, pdokUrl: 'https://api.pdok.nl/bzk/locatieserver/search/v3_1', timeoutMs: 2000 },
+    areaSummariesMinutes: 10,
     ...overrides,
   });
 }

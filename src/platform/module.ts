@@ -7,25 +7,6 @@ import type { Config } from './config.ts';
 import type { MessageKey } from './i18n/index.ts';
 import type { Principal } from './principal.ts';
 
-/** One section of the neighbourhood page, contributed by a module (ontmoeten, helpen, …). */
-export interface AreaSection {
-  id: string;
-  /** Lower comes first. */
-  order: number;
-  render(args: AreaSectionArgs): Promise<VNode | null>;
-}
-
-export interface AreaSectionArgs {
-  db: DbOrTrx;
-  ctx: ViewContext;
-  tenantId: string;
-  area: { code: string; level: 'municipality' | 'district' | 'neighbourhood'; name: string };
-  /** Codes of this area and every area below it (a wijk with its buurten). */
-  areaCodes: readonly string[];
-  /** The request's moment, from the app's clock: "this week", "open now" and periods count from it. */
-  now: Date;
-}
-
 /**
  * The few top-level items of the main menu; a module's navigation items go under one of them
  * (src/ui/layout.tsx shows a group with one item as a plain link, with more as a menu).
@@ -83,6 +64,8 @@ export interface JobHandlerArgs {
   payload: Record<string, unknown>;
   tenantId: string | null;
   now: Date;
+  /** Aborted when the worker stops: a long job (summaries, recompute) stops between its parts and schedules its next run at once. */
+  signal?: AbortSignal;
 }
 
 /** What the demo seed hands to each module's `demoSeed`, after tenants, areas, organisations and accounts exist. */
@@ -218,7 +201,6 @@ export interface CohesionFunctionEntry {
 export interface ModuleDefinition {
   name: string;
   routes?: (app: FastifyInstance) => Promise<void>;
-  areaSections?: AreaSection[];
   nav?: ModuleNavItem[];
   /** Counts for the staff start page (`/{tenant}/beheer`). */
   attention?: AttentionSource[];

@@ -2,7 +2,8 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 import { h, type VNode } from 'preact';
-import type { AreaSection } from '../../platform/module.ts';
+import type { SummarySection } from '../../platform/module.ts';
+import { refreshAreaSummaries } from '../../../test/helpers/summaries.ts';
 import { getArea, importDemoAreas, listAreas } from './areas.service.ts';
 
 const DEMO = [
@@ -103,28 +104,45 @@ describe('areas pages', () => {
     assert.equal(lower.headers.location, '/groningen/wijken/WK001400');
   });
 
-  it('renders the sections of modules in their order, with the codes of the area and its buurten', async () => {
-    const sections = ctx.app.areaSections as AreaSection[];
-    const seen: string[][] = [];
-    const section = (id: string, order: number, show: boolean): AreaSection => ({
+  it('renders the sections of modules in their order from the stored summaries, computed with the codes of the area and its buurten', async () => {
+    const sections = ctx.app.summarySections as SummarySection[];
+    const seen = new Map<string, string[]>();
+    let calls = 0;
+    const section = (id: string, order: number, show: boolean): SummarySection<{ name: string; at: string }> => ({
       id,
       order,
-      render: async ({ areaCodes, area }) => {
-        seen.push([...areaCodes]);
-        return show ? (h('section', { id }, `${id} ${area.name}`) as VNode) : null;
+      summarize: async ({ areaCodes, area, now }) => {
+        calls++;
+        seen.set(area.code, [...areaCodes]);
+        return { name: area.name, at: now.toISOString() };
       },
+      // Pure: only the stored data and its moment.
+      render: ({ data, computedAt }) =>
+        show ? (h('section', { id }, `${id} ${data.name} ${data.at === computedAt.toISOString() ? 'same' : 'other'}`) as VNode) : null,
     });
     // Appended in order, as app.ts sorts them.
     sections.push(section('test-first', 1000, true), section('test-hidden', 1001, false), section('test-second', 1002, true));
     try {
-      const res = await new TestBrowser(ctx.app).get('/krimpen-aan-den-ijssel/wijken/WK054200');
+      const browser = new TestBrowser(ctx.app);
+      // Before the job has run, the page shows none of them.
+      assert.doesNotMatch((await browser.get('/krimpen-aan-den-ijssel/wijken/WK054200')).body, /test-first/);
+      await refreshAreaSummaries(ctx.app, 'GM0542');
+      const perRun = calls;
+      const res = await browser.get('/krimpen-aan-den-ijssel/wijken/WK054200');
       assert.equal(res.statusCode, 200);
-      const first = res.body.indexOf('<section id="test-first">test-first Wijk 00');
+      const first = res.body.indexOf('<section id="test-first">test-first Wijk 00 Krimpen aan den IJssel same</section>');
       const second = res.body.indexOf('<section id="test-second">');
       assert.ok(first > 0 && second > first, 'both sections, in order');
       assert.doesNotMatch(res.body, /test-hidden/);
       const buurten = await listAreas(ctx.database.db, 'GM0542', { parentCode: 'WK054200' });
-      assert.deepEqual(seen.at(-1)!.sort(), ['WK054200', ...buurten.map((b) => b.code)].sort());
+      assert.deepEqual(seen.get('WK054200')!.sort(), ['WK054200', ...buurten.map((b) => b.code)].sort());
+      assert.deepEqual(seen.get(buurten[0]!.code), [buurten[0]!.code]);
+      // Every area of the tenant was summarised, three sections each.
+      assert.equal(perRun, 3 * (await listAreas(ctx.database.db, 'GM0542')).length);
+      // The page itself computes nothing.
+      await browser.get('/krimpen-aan-den-ijssel/wijken/WK054200');
+      await browser.get('/krimpen-aan-den-ijssel/');
+      assert.equal(calls, perRun);
     } finally {
       sections.splice(sections.length - 3, 3);
     }

@@ -6,6 +6,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 import { signInAs } from '../../../test/helpers/people.ts';
+import { refreshAreaSummaries } from '../../../test/helpers/summaries.ts';
 import { EAST, OUTSIDE, seedAreas, T, WEST } from './test-support.ts';
 
 const ADDRESS = 'Zwaluwstraat-QX7731 14';
@@ -219,6 +220,8 @@ describe('helpmatch routes', () => {
     const { address: ADDRESS, remarks } = privateOf('lek');
     const msg = await volunteer.post(`${base}/match/${matchId}/bericht`, { body: 'Past donderdag om twee uur?' });
     assert.equal(msg.statusCode, 303);
+    // The neighbourhood pages as the area-summaries job computes them now.
+    await refreshAreaSummaries(ctx.app, T.id);
     const starts = [
       base,
       `${base}/vragen/${requestId}`,

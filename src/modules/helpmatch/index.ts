@@ -27,6 +27,7 @@ import { WAVE_JOB, WAVE_SCAN_JOB, waveJob, waveScanJob } from './engine/waves.ts
 import { BATCH_JOB, batchJob } from './engine/batch.ts';
 import { helpenSection } from './section/section.tsx';
 import { helpmatchAttention } from './attention/attention.ts';
+import { helpIndicators } from './indicators/indicators.ts';
 import { engineDemoSeed } from './engine/engine.service.ts';
 
 export const helpmatchModule: ModuleDefinition = {
@@ -83,8 +84,9 @@ export const helpmatchModule: ModuleDefinition = {
       tenantOnly: true,
     },
   ],
-  areaSections: [helpenSection],
+  summarySections: [helpenSection],
   attention: [helpmatchAttention],
+  indicators: [helpIndicators],
   userData: {
     export: async (db, userId) => ({
       ...(await exportCoreUserData(db, userId)),

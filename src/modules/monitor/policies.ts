@@ -17,6 +17,7 @@ export type MonitorAction =
   | 'monitor.import'
   | 'monitor.recompute'
   | 'monitor.perspective.view'
+  | 'monitor.perspective.viewDraft'
   | 'monitor.perspective.edit'
   | 'monitor.perspective.contribute';
 
@@ -28,6 +29,7 @@ export const RULES: PolicyRules<MonitorAction> = {
   'monitor.import': { coordinator: 'all' },
   'monitor.recompute': { coordinator: 'all' },
   'monitor.perspective.view': { anyone: 'all' },
+  'monitor.perspective.viewDraft': { professional: 'all', coordinator: 'all' },
   'monitor.perspective.edit': { coordinator: 'all' },
   'monitor.perspective.contribute': { professional: 'all', coordinator: 'all' },
 };

@@ -23,6 +23,7 @@ import { jobsSettingsRoutes } from './jobs/jobs.routes.tsx';
 import { signalsJobs, signalsRecurringJobs } from './jobs/jobs.ts';
 import { signalsAreaSection } from './section/section.tsx';
 import { signalsAttention } from './attention/attention.ts';
+import { signalsIndicators } from './indicators/indicators.ts';
 
 /** Routes of the signals module; one line per registrar (resident pages, handling pages, Open311 API…). */
 async function signalsRoutes(app: FastifyInstance): Promise<void> {
@@ -45,8 +46,9 @@ async function signalsRoutes(app: FastifyInstance): Promise<void> {
 export const signalsModule: ModuleDefinition = {
   name: 'signals',
   routes: signalsRoutes,
-  areaSections: [signalsAreaSection],
+  summarySections: [signalsAreaSection],
   attention: [signalsAttention],
+  indicators: [signalsIndicators],
   nav: [
     { path: (slug) => `/${slug}/meldingen`, labelKey: 'signals.nav', group: 'signals', tenantOnly: true },
     {

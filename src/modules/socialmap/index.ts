@@ -15,6 +15,7 @@ import { keepPlacesRoutes } from './keep/keep.places.routes.tsx';
 import { keepSuggestRoutes } from './keep/keep.suggest.routes.tsx';
 import { keepCoverageRoutes } from './keep/keep.coverage.routes.tsx';
 import { socialmapAttention } from './attention/attention.ts';
+import { socialmapIndicators } from './indicators/indicators.ts';
 
 /** Routes of the social map; one line per registrar (HSDS API, resident pages, provider pages…). */
 async function socialmapRoutes(app: FastifyInstance): Promise<void> {
@@ -32,8 +33,9 @@ async function socialmapRoutes(app: FastifyInstance): Promise<void> {
 export const socialmapModule: ModuleDefinition = {
   name: 'socialmap',
   routes: socialmapRoutes,
-  areaSections: [...keepParts.areaSections],
+  summarySections: [...keepParts.summarySections],
   attention: [socialmapAttention],
+  indicators: [socialmapIndicators],
   cohesionFunctions: [{ fn: 'meet', path: (slug) => `/${slug}/sociale-kaart` }],
   nav: [
     { path: (slug) => `/${slug}/sociale-kaart`, labelKey: 'socialmap.find.nav', group: 'socialmap', tenantOnly: true },

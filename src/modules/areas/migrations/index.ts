@@ -69,4 +69,20 @@ export const areasMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '20261207T0500_areas_summaries': {
+    // What the area-summaries job computed per area and page section (summaries/): the neighbourhood
+    // page reads only these rows, never the modules' own tables (issue 13, speed).
+    async up(db: Kysely<any>) {
+      await sql`
+        create table area_summaries (
+          tenant_id text not null references tenants(id) on delete cascade,
+          area_code text not null,
+          section_id text not null,
+          data jsonb not null,
+          computed_at timestamptz not null,
+          primary key (tenant_id, area_code, section_id)
+        );
+      `.execute(db);
+    },
+  },
 };

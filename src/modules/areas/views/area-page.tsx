@@ -1,8 +1,12 @@
 import type { VNode } from 'preact';
 import type { ViewContext } from '../../../ui/context.ts';
+import type { AreaFigures } from '../../../ui/charts/area-figures.ts';
 import type { AreaInfo } from '../areas.service.ts';
 import { AreaMap, type MapDrawing } from './area-map.tsx';
+import { asPageSections, FiguresMap, FunctionBlocks, OtherSections, UpdatedAt, type PageSection } from './page-blocks.tsx';
 import { KeyFigures } from './stats.tsx';
+
+export type { PageSection } from './page-blocks.tsx';
 
 export interface AreaPageProps {
   ctx: ViewContext;
@@ -14,13 +18,24 @@ export interface AreaPageProps {
   children: readonly AreaInfo[];
   /** The children on the area as outline, or a buurt highlighted on its wijk (cached per tenant). */
   drawing: MapDrawing | null;
-  /** Sections contributed by other modules, already rendered. */
-  sections: VNode[];
+  /** The modules' sections, rendered from their summaries, in order, each with its function (plain nodes: no function). */
+  sections: readonly PageSection[] | readonly VNode[];
+  /** When the summaries shown were computed (the oldest); null: nothing computed yet. */
+  computedAt?: Date | null;
+  /** Figures of the areas below (the monitor's overview summary), for the map per figure. */
+  figures?: AreaFigures | null;
+  /** The figure asked for on the map (`?indicator=code`). */
+  indicator?: string | null;
 }
 
-/** The neighbourhood page: name, key figures, map, the areas below it and the modules' sections. */
-export function AreaPage({ ctx, slug, area, parent, children, drawing, sections }: AreaPageProps) {
+/**
+ * The neighbourhood page: name, key figures, map, when its figures were computed, the overview,
+ * a block per function of cohesion (ontmoeten, kennen, helpen, samen doen) with the modules'
+ * sections, the map per figure of the areas below, the areas below, and the other sections.
+ */
+export function AreaPage({ ctx, slug, area, parent, children, drawing, sections, computedAt = null, figures, indicator }: AreaPageProps) {
   const { t } = ctx;
+  const all = asPageSections(sections);
   const href = (code: string) => `/${slug}/wijken/${code}`;
   return (
     <>
@@ -51,6 +66,11 @@ export function AreaPage({ ctx, slug, area, parent, children, drawing, sections 
           drawing={drawing}
         />
       </div>
+      <UpdatedAt ctx={ctx} computedAt={computedAt} />
+      <FunctionBlocks ctx={ctx} sections={all} />
+      {area.level !== 'neighbourhood' && (
+        <FiguresMap ctx={ctx} id="figures-map" figures={figures} drawing={drawing} areas={children} indicator={indicator} />
+      )}
       {area.level !== 'neighbourhood' && (
         <section class="section" aria-labelledby="sub-areas">
           <h2 class="utrecht-heading-2" id="sub-areas">
@@ -74,7 +94,7 @@ export function AreaPage({ ctx, slug, area, parent, children, drawing, sections 
           )}
         </section>
       )}
-      {sections}
+      <OtherSections sections={all} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { TestBrowser, useTestApp } from '../../../../test/helpers/app.ts';
 import { signInAs, signInUser } from '../../../../test/helpers/people.ts';
+import { refreshAreaSummaries } from '../../../../test/helpers/summaries.ts';
 import { type Actor } from '../actor.ts';
 import { recordVog } from '../offers/offers.service.ts';
 import { makeActor, seedAreas, T } from '../test-support.ts';
@@ -165,6 +166,7 @@ describe('engine pages', () => {
   });
 
   it('adds counts (no personal data) to the neighbourhood page', async () => {
+    await refreshAreaSummaries(ctx.app, T.id);
     const res = await new TestBrowser(ctx.app).get(`/${T.slug}/wijken/WK054200`);
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<h2 class="utrecht-heading-2" id="section-helpen">Helpen<\/h2>/);

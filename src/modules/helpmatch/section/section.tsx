@@ -1,20 +1,39 @@
 import { formatNumber } from '../../../platform/i18n/index.ts';
-import type { AreaSection } from '../../../platform/module.ts';
+import type { SummarySection } from '../../../platform/module.ts';
 import { listAreas } from '../../areas/areas.service.ts';
-import { neighbourhoodCounts } from '../engine/dashboard.ts';
+import { neighbourhoodCounts, type AreaCounts } from '../engine/dashboard.ts';
+
+/** What the area-summaries job stores: the counts, with the names of the buurten of the latent-help contacts. */
+export interface HelpenSummary extends Omit<AreaCounts, 'latentByBuurt'> {
+  latentByBuurt: { buurtCode: string; name: string; contacts: number }[];
+}
 
 /**
- * The "helpen" section of the neighbourhood page: requests and offers, matches by help type, hours
- * and latent-help contacts per buurt. Counts only: no names, addresses or request texts.
+ * The "helpen" section of the neighbourhood page (function "help"): requests and offers, matches by
+ * help type, hours and latent-help contacts per buurt. Counts only: no names, addresses or request
+ * texts. Computed by the area-summaries job; `render` only shows the stored counts.
  */
-export const helpenSection: AreaSection = {
+export const helpenSection: SummarySection<HelpenSummary> = {
   id: 'helpen',
   order: 30,
-  async render({ db, ctx, tenantId, area, areaCodes }) {
-    const { t } = ctx;
+  fn: 'help',
+  async summarize({ db, tenantId, area, areaCodes }) {
     const c = await neighbourhoodCounts(db, tenantId, areaCodes);
+    // Names of the buurten with contacts only (a buurt's own page needs no look-up).
+    const names =
+      c.latentByBuurt.length === 0 || area.level === 'neighbourhood'
+        ? new Map([[area.code, area.name]])
+        : new Map(
+            (await listAreas(db, tenantId, area.level === 'district' ? { parentCode: area.code } : { level: 'neighbourhood' })).map((a) => [
+              a.code,
+              a.name,
+            ]),
+          );
+    return { ...c, latentByBuurt: c.latentByBuurt.map((l) => ({ ...l, name: names.get(l.buurtCode) ?? l.buurtCode })) };
+  },
+  render({ ctx, tenantSlug, area, data: c }) {
+    const { t } = ctx;
     const n = (x: number) => formatNumber(ctx.locale, x);
-    const names = new Map((await listAreas(db, tenantId, { level: 'neighbourhood' })).map((a) => [a.code, a.name]));
     const rows: [string, string][] = [
       [t('helpmatch.engine.section.requests'), n(c.requests)],
       [t('helpmatch.engine.section.open'), n(c.openRequests)],
@@ -25,7 +44,7 @@ export const helpenSection: AreaSection = {
       ]),
       [t('helpmatch.engine.section.hours'), formatNumber(ctx.locale, c.hours, 1)],
     ];
-    const slug = ctx.tenant?.slug;
+    const slug = tenantSlug;
     return (
       <section class="section" aria-labelledby="section-helpen">
         <h2 class="utrecht-heading-2" id="section-helpen">
@@ -64,7 +83,7 @@ export const helpenSection: AreaSection = {
             <tbody>
               {c.latentByBuurt.map((l) => (
                 <tr>
-                  <th scope="row">{names.get(l.buurtCode) ?? l.buurtCode}</th>
+                  <th scope="row">{l.name}</th>
                   <td>{n(l.contacts)}</td>
                 </tr>
               ))}

@@ -52,12 +52,14 @@ async function recomputeSource(db: DbOrTrx, tenantId: string, source: IndicatorS
 export async function recomputeAll(
   db: DbOrTrx,
   sources: readonly IndicatorSource[],
-  opts: { now: Date; tenantIds?: readonly string[] },
+  opts: { now: Date; tenantIds?: readonly string[]; signal?: AbortSignal },
 ): Promise<RecomputeRun[]> {
   const tenantIds = opts.tenantIds ?? (await listTenants(db)).map((t) => t.id);
   const runs: RecomputeRun[] = [];
   for (const tenantId of tenantIds) {
     for (const source of sources) {
+      // A stopping worker: stop between sources; the next run recomputes everything.
+      if (opts.signal?.aborted) return runs;
       const started = performance.now();
       let measurements = 0;
       let outcome: RecomputeRun['outcome'] = 'ok';
@@ -116,10 +118,11 @@ function logRun(config: Config, runs: readonly RecomputeRun[]): void {
 
 /** The job handler: recompute (one municipality when the job names one), then schedule the next run. */
 export function recomputeJob(sources: readonly IndicatorSource[]) {
-  return async ({ db, now, config, tenantId }: JobHandlerArgs): Promise<void> => {
-    const runs = await recomputeAll(db, sources, { now, ...(tenantId ? { tenantIds: [tenantId] } : {}) });
+  return async ({ db, now, config, tenantId, signal }: JobHandlerArgs): Promise<void> => {
+    const runs = await recomputeAll(db, sources, { now, ...(tenantId ? { tenantIds: [tenantId] } : {}), ...(signal ? { signal } : {}) });
     logRun(config, runs);
-    // Only the recurring chain (no municipality named) schedules its successor.
-    if (!tenantId) await enqueueJob(db, { kind: RECOMPUTE_JOB, runAt: new Date(now.getTime() + RECOMPUTE_EVERY_MS) });
+    // Only the recurring chain (no municipality named) schedules its successor: at once when stopped half-way.
+    const next = signal?.aborted ? now : new Date(now.getTime() + RECOMPUTE_EVERY_MS);
+    if (!tenantId) await enqueueJob(db, { kind: RECOMPUTE_JOB, runAt: next });
   };
 }

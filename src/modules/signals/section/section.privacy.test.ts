@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { TestBrowser, useTestApp } from '../../../../test/helpers/app.ts';
 import { signInAs } from '../../../../test/helpers/people.ts';
+import { refreshAreaSummaries } from '../../../../test/helpers/summaries.ts';
 import { testConfig } from '../../../platform/config.ts';
 import { allJobHandlers } from '../../../platform/jobs/handlers.ts';
 import { enqueueJob, runDueJobs } from '../../../platform/jobs/worker.ts';
@@ -182,9 +183,12 @@ describe('worries about neighbours leave every public page and API unchanged (is
     for (const kind of [DEADLINE_JOB, RETENTION_JOB]) await enqueueJob(db(), { kind, runAt: now });
     const ran = await runDueJobs(db(), allJobHandlers(MODULES), { now, config: testConfig() });
     assert.ok(ran.done >= 2 && ran.failed === 0 && ran.retried === 0, `the jobs ran: ${JSON.stringify(ran)}`);
+    // The area pages show what the area-summaries job computed: recompute them from the current data.
+    await refreshAreaSummaries(ctx.app, KRIMPEN.id);
   }
 
   async function unchangedBy(step: () => Promise<void>): Promise<void> {
+    await refreshAreaSummaries(ctx.app, KRIMPEN.id);
     const before = await snapshot();
     assert.ok(before.size > 40, 'the snapshot covers the pages and APIs');
     await step();
@@ -340,6 +344,7 @@ describe('worries about neighbours leave every public page and API unchanged (is
     const fileWorry = (i: number) =>
       createSignal(db(), newSignal({ category: { serviceCode: codes[i]! }, description: 'Zorg.', idempotencyKey: `worry-${i}`, now: NOW }));
     for (let i = 0; i < 4; i++) await fileWorry(i);
+    await refreshAreaSummaries(ctx.app, KRIMPEN.id);
 
     for (const [who, b] of Object.entries(staff)) {
       const onWijk = staffTable((await b.get(`/${slug}/wijken/${wijk}`)).body);
@@ -355,6 +360,7 @@ describe('worries about neighbours leave every public page and API unchanged (is
       assert.ok(onBuurt.includes('Zorgmeldingen over buurtgenoten tellen we alleen per wijk'), `${who}: the buurt page points to the wijk`);
     }
     await fileWorry(4);
+    await refreshAreaSummaries(ctx.app, KRIMPEN.id);
     for (const [who, b] of Object.entries(staff)) {
       assert.deepEqual(staffTable((await b.get(`/${slug}/wijken/${wijk}`)).body), [[wijkName, '5']], who);
       assert.ok(

@@ -1,6 +1,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../../../test/helpers/app.ts';
+import { refreshAreaSummaries } from '../../../../test/helpers/summaries.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { listAreas } from '../../areas/areas.service.ts';
 import { createSignal, transitionSignal, type TransitionInput } from '../signals.service.ts';
@@ -133,6 +134,8 @@ describe('signals neighbourhood section and the feedback rule', () => {
   });
 
   it('renders the section on the wijk page: table with headers, suppression, no personal data', async () => {
+    // The page shows what the area-summaries job computed from the signals above.
+    await refreshAreaSummaries(ctx.app, KRIMPEN.id);
     const res = await ctx.app.inject({ method: 'GET', url: `/${KRIMPEN.slug}/wijken/${wijk}` });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<h2[^>]*id="meldingen-[^"]+"[^>]*>Meldingen<\/h2>/);

@@ -7,21 +7,36 @@
  */
 import './section.messages.ts';
 import { formatNumber, type Translate } from '../../../platform/i18n/index.ts';
-import type { AreaSection, AreaSectionArgs } from '../../../platform/module.ts';
+import type { AreaSummaryArgs, SummaryRenderArgs, SummarySection } from '../../../platform/module.ts';
 import { STAFF_ROLES } from '../../../platform/http/policy.ts';
 import { listAreas } from '../../areas/areas.service.ts';
 import { DataTable } from '../../../ui/table.tsx';
-import { areaFigures, MIN_GROUP, plainDuration, sensitiveByWijk, type Figure, type SensitiveCount } from './section.service.ts';
+import {
+  areaFigures,
+  MIN_GROUP,
+  plainDuration,
+  sensitiveByWijk,
+  type AreaFigures,
+  type Figure,
+  type SensitiveCount,
+} from './section.service.ts';
 
 const NO_FIGURE: Figure = { value: null, n: 0 };
 
-async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionArgs) {
-  const { t, locale } = ctx;
-  const f = await areaFigures(db, { tenantId, level: area.level, areaCodes, now });
-  const n = (x: number) => formatNumber(locale, x);
-  const time = (x: Figure) => (x.value === null ? t('signals.section.tooFew') : plainDuration(x.value, locale));
-  const pct = (x: Figure) =>
-    x.value === null ? t('signals.section.tooFew') : t('signals.section.percent', { pct: formatNumber(locale, Math.round(x.value * 100)) });
+/**
+ * What the area-summaries job stores (plain JSON): the public figures, every wijk or buurt of the
+ * area with its name (also those without signals), and the staff-only counts of open worries per
+ * wijk (already suppressed below MIN_GROUP; `render` shows them to staff only).
+ */
+export interface SignalsSummary {
+  figures: Omit<AreaFigures, 'parts'>;
+  parts: (AreaFigures['parts'][number] & { name: string | null })[];
+  /** Staff only; null on a buurt's page. */
+  sensitive: (SensitiveCount & { name: string })[] | null;
+}
+
+async function summarize({ db, tenantId, area, areaCodes, now }: AreaSummaryArgs): Promise<SignalsSummary> {
+  const { parts: figureParts, ...figures } = await areaFigures(db, { tenantId, level: area.level, areaCodes, now });
   const partLevel = area.level === 'municipality' ? 'district' : area.level === 'district' ? 'neighbourhood' : null;
   const names = partLevel
     ? new Map(
@@ -36,20 +51,37 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
     : new Map<string, string>();
   // Every wijk or buurt of the area gets a row, also those without signals (a missing row reads as "no data").
   const empty = (code: string) => ({ code, open: 0, closed: 0, medianClose: NO_FIGURE, fedBack: NO_FIGURE, satisfied: NO_FIGURE });
-  const withSignals = new Set(f.parts.map((p) => p.code));
-  const parts = [...f.parts, ...[...names.keys()].filter((code) => !withSignals.has(code)).map(empty)]
-    .map((p) => ({ ...p, name: names.get(p.code ?? '') ?? t('signals.section.unknownPart', { code: p.code ?? '' }) }))
+  const withSignals = new Set(figureParts.map((p) => p.code));
+  const parts = [...figureParts, ...[...names.keys()].filter((code) => !withSignals.has(code)).map(empty)].map((p) => ({
+    ...p,
+    name: names.get(p.code ?? '') ?? null,
+  }));
+  // Never finer than a wijk: the municipality page lists every wijk, a wijk page its own count.
+  const sensitiveWijken = area.level === 'neighbourhood' ? null : area.level === 'municipality' ? [...names.keys()] : [area.code];
+  const sensitive = sensitiveWijken
+    ? (await sensitiveByWijk(db, { tenantId, wijkCodes: sensitiveWijken })).map((c) => ({
+        ...c,
+        name: area.level === 'district' ? area.name : (names.get(c.code) ?? c.code),
+      }))
+    : null;
+  return { figures, parts: partLevel ? parts : [], sensitive };
+}
+
+function render({ ctx, tenantSlug: slug, area, data }: SummaryRenderArgs<SignalsSummary>) {
+  const { t, locale } = ctx;
+  const f = data.figures;
+  const n = (x: number) => formatNumber(locale, x);
+  const time = (x: Figure) => (x.value === null ? t('signals.section.tooFew') : plainDuration(x.value, locale));
+  const pct = (x: Figure) =>
+    x.value === null ? t('signals.section.tooFew') : t('signals.section.percent', { pct: formatNumber(locale, Math.round(x.value * 100)) });
+  const partLevel = area.level === 'municipality' ? 'district' : area.level === 'district' ? 'neighbourhood' : null;
+  const parts = data.parts
+    .map((p) => ({ ...p, name: p.name ?? t('signals.section.unknownPart', { code: p.code ?? '' }) }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
   const id = `meldingen-${area.code}`;
-  const slug = ctx.tenant?.slug;
-  // Staff only, and never finer than a wijk: the municipality page lists every wijk, a wijk page its own count.
+  // Staff of the municipality only.
   const staff = ctx.roles.some((r) => STAFF_ROLES.includes(r));
-  const sensitiveWijken = !staff || area.level === 'neighbourhood' ? null : area.level === 'municipality' ? [...names.keys()] : [area.code];
-  const sensitive = sensitiveWijken
-    ? (await sensitiveByWijk(db, { tenantId, wijkCodes: sensitiveWijken }))
-        .map((c) => ({ ...c, name: area.level === 'district' ? area.name : (names.get(c.code) ?? c.code) }))
-        .sort((a, b) => a.name.localeCompare(b.name, locale))
-    : null;
+  const sensitive = staff && data.sensitive ? [...data.sensitive].sort((a, b) => a.name.localeCompare(b.name, locale)) : null;
   return (
     <section class="section area-signals" aria-labelledby={id}>
       <h2 class="utrecht-heading-2" id={id}>
@@ -195,5 +227,9 @@ function StaffSensitive(props: { t: Translate; name: string; rows: (SensitiveCou
   );
 }
 
-/** The signals section, shown on the page of the municipality, every wijk and every buurt. */
-export const signalsAreaSection: AreaSection = { id: 'signals', order: 40, render };
+/**
+ * The signals section, shown on the page of the municipality, every wijk and every buurt. Not one of
+ * the four functions of cohesion (no `fn`): it comes after them. Computed by the area-summaries job
+ * (the 12-month period counts from the job's moment); `render` only shows the stored figures.
+ */
+export const signalsAreaSection: SummarySection<SignalsSummary> = { id: 'signals', order: 40, summarize, render };

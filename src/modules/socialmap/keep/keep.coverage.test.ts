@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { TestBrowser, useTestApp } from '../../../../test/helpers/app.ts';
 import { signInAs } from '../../../../test/helpers/people.ts';
+import { refreshAreaSummaries } from '../../../../test/helpers/summaries.ts';
 import { createLocation } from '../records/locations.service.ts';
 import { createService } from '../records/services.service.ts';
 import { systemActor } from '../actor.ts';
@@ -141,15 +142,19 @@ describe('socialmap keep: coverage view', () => {
     assert.equal(houseNumberOf('Postbus'), null);
   });
 
-  it("counts the section's week from the app's own clock, also when another app with another clock exists", async () => {
-    // A second app on the same database, a week later: sections must not share a module-level clock.
+  it("counts the section's week from the moment the summaries job ran, and says when", async () => {
+    // A second app on the same database, a week later: the week counts from the job's clock, not the request's.
     const later = await buildApp({ config: testConfig(), database: ctx.database, clock: fixedClock('2026-11-30T10:00:00Z') });
     await later.ready();
     try {
+      await refreshAreaSummaries(ctx.app, KRIMPEN.id);
       const ours = await ctx.app.inject({ method: 'GET', url: `/${KRIMPEN.slug}/wijken/${f.buurt}` });
       assert.match(ours.body, /dinsdag 24 november.*12:00/);
-      const theirs = await later.inject({ method: 'GET', url: `/${KRIMPEN.slug}/wijken/${f.buurt}` });
+      assert.match(ours.body, /Bijgewerkt om 11:00\./);
+      await refreshAreaSummaries(later, KRIMPEN.id);
+      const theirs = await ctx.app.inject({ method: 'GET', url: `/${KRIMPEN.slug}/wijken/${f.buurt}` });
       assert.match(theirs.body, /dinsdag 1 december.*12:00/);
+      assert.doesNotMatch(theirs.body, /dinsdag 24 november/);
     } finally {
       await later.close();
     }
@@ -159,6 +164,7 @@ describe('socialmap keep: coverage view', () => {
     const sunday = await buildApp({ config: testConfig(), database: ctx.database, clock: fixedClock('2026-11-29T15:00:00Z') });
     await sunday.ready();
     try {
+      await refreshAreaSummaries(sunday, KRIMPEN.id);
       const res = await sunday.inject({ method: 'GET', url: `/${KRIMPEN.slug}/wijken/${f.buurt}` });
       assert.match(res.body, /De komende 7 dagen/);
       assert.match(res.body, /dinsdag 1 december.*12:00/);
@@ -169,6 +175,7 @@ describe('socialmap keep: coverage view', () => {
   });
 
   it('shows the ontmoeten section on the neighbourhood page', async () => {
+    await refreshAreaSummaries(ctx.app, KRIMPEN.id);
     const res = await ctx.app.inject({ method: 'GET', url: `/${KRIMPEN.slug}/wijken/${f.buurt}` });
     assert.equal(res.statusCode, 200);
     const html = res.body;

@@ -32,7 +32,7 @@ const nav: ModuleNavItem[] = [
 ];
 
 export const keepParts = {
-  areaSections: [ontmoetenSection],
+  summarySections: [ontmoetenSection],
   nav,
   jobs: { [FRESHNESS_JOB]: freshnessJob },
   recurringJobs: [FRESHNESS_JOB],
@@ -40,4 +40,4 @@ export const keepParts = {
     export: exportKeepUserData,
     forget: (trx, userId) => forgetKeepUserData(trx, userId),
   },
-} satisfies Required<Pick<ModuleDefinition, 'areaSections' | 'nav' | 'jobs' | 'recurringJobs' | 'userData'>>;
+} satisfies Required<Pick<ModuleDefinition, 'summarySections' | 'nav' | 'jobs' | 'recurringJobs' | 'userData'>>;

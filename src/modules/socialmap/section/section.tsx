@@ -2,40 +2,49 @@
  * The "Ontmoeten" section of the neighbourhood page (/{tenant}/wijken/{code}) for a wijk or buurt:
  * the activities of the coming 7 days (today and six more, also on a Sunday), the meeting places, what is missing (white spots), the number of stale
  * entries, and links to the social map search and the printable leaflet.
+ * Computed by the area-summaries job (`summarize`, counting from the job's moment); `render` only
+ * shows the stored data and says when it was computed.
  */
-import type { AreaSection, AreaSectionArgs } from '../../../platform/module.ts';
-import { coverageRow, entriesIn } from './coverage.ts';
+import './section.messages.ts';
+import type { AreaSummaryArgs, SummaryRenderArgs, SummarySection } from '../../../platform/module.ts';
+import { coverageRow, entriesIn, type BasicFunction, type CoverageQuestion } from './coverage.ts';
 import { coverageEntries, servicePlacesIn, staleCountIn } from '../keep/keep.coverage.ts';
 import { occurrencesOfServices } from '../records/schedules.service.ts';
-import type { Occurrence } from '../schedule.ts';
 import { comingFromNow } from '../coming-days.ts';
 import { FUNCTIE } from '../taxonomy/taxonomy.ts';
 import { ZONE } from '../../../platform/time.ts';
 
 const MAX_ACTIVITIES = 12;
 
-interface WeekItem {
-  serviceId: string;
-  name: string;
-  place: string | null;
-  occurrence: Occurrence;
+/** What the area-summaries job stores for a wijk or buurt (null for the municipality): plain JSON. */
+export interface OntmoetenSummary {
+  /** The first MAX_ACTIVITIES activities of the coming 7 days, counted from the job's moment. */
+  items: { serviceId: string; name: string; place: string | null; start: string; allDay: boolean; cancelled: boolean }[];
+  /** How many activities there are in those 7 days (more than `items` when over MAX_ACTIVITIES). */
+  itemCount: number;
+  /** Meeting places ("name, address"), each once, sorted. */
+  places: string[];
+  whiteSpots: { questions: CoverageQuestion[]; functions: BasicFunction[] };
+  staleCount: number;
 }
 
-function when(locale: 'nl' | 'en', o: Occurrence): string {
+function when(locale: 'nl' | 'en', start: Date, allDay: boolean): string {
   const f = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
-    ...(o.allDay ? {} : { hour: '2-digit', minute: '2-digit' }),
+    ...(allDay ? {} : { hour: '2-digit', minute: '2-digit' }),
     timeZone: ZONE,
   });
-  return f.format(o.start);
+  return f.format(start);
 }
 
-async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionArgs) {
+function time(locale: 'nl' | 'en', at: Date): string {
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: ZONE }).format(at);
+}
+
+async function summarize({ db, tenantId, area, areaCodes, now }: AreaSummaryArgs): Promise<OntmoetenSummary | null> {
   if (area.level === 'municipality') return null;
-  const { t } = ctx;
-  const slug = ctx.tenant?.slug ?? '';
   const [entries, places, staleCount] = await Promise.all([
     coverageEntries(db, tenantId, now, areaCodes),
     servicePlacesIn(db, tenantId, areaCodes),
@@ -48,7 +57,7 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
   // What is still to come in the coming 7 days (today and six more) of the active services offered here.
   const week = comingFromNow(now);
   const placeOf = new Map(places.map((p) => [p.serviceId, p.locationName]));
-  const items: WeekItem[] = (await occurrencesOfServices(db, tenantId, [...active.keys()], week))
+  const items = (await occurrencesOfServices(db, tenantId, [...active.keys()], week))
     .map(({ serviceId, occurrence }) => ({
       serviceId,
       name: active.get(serviceId)?.name ?? '',
@@ -64,9 +73,29 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
       meeting.set(p.locationId, [p.locationName, p.address].filter(Boolean).join(', ') || '—');
     }
   }
+  return {
+    items: items.slice(0, MAX_ACTIVITIES).map((i) => ({
+      serviceId: i.serviceId,
+      name: i.name,
+      place: i.place,
+      start: i.occurrence.start.toISOString(),
+      allDay: i.occurrence.allDay,
+      cancelled: i.occurrence.cancelled,
+    })),
+    itemCount: items.length,
+    places: [...meeting.values()].sort(),
+    whiteSpots: { questions: [...row.whiteSpots.questions], functions: row.whiteSpots.functions.filter((f) => f !== FUNCTIE.ontmoeting) },
+    staleCount,
+  };
+}
+
+function render({ ctx, tenantSlug: slug, area, data, computedAt }: SummaryRenderArgs<OntmoetenSummary | null>) {
+  if (!data) return null;
+  const { t } = ctx;
+  const { items, places: meeting, staleCount } = data;
   const missing = [
-    ...row.whiteSpots.questions.map((q) => t(`socialmap.keep.q.${q}.short`)),
-    ...row.whiteSpots.functions.filter((f) => f !== FUNCTIE.ontmoeting).map((f) => t(`socialmap.keep.fn.${f}`).toLowerCase()),
+    ...data.whiteSpots.questions.map((q) => t(`socialmap.keep.q.${q}.short`)),
+    ...data.whiteSpots.functions.map((f) => t(`socialmap.keep.fn.${f}`).toLowerCase()),
   ];
   const headingId = `ontmoeten-${area.code}`;
   return (
@@ -75,29 +104,30 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
         {t('socialmap.keep.area.title', { name: area.name })}
       </h2>
       <h3 class="utrecht-heading-3">{t('socialmap.keep.area.week')}</h3>
+      <p class="utrecht-paragraph">{t('socialmap.section.updated', { time: time(ctx.locale, computedAt) })}</p>
       {items.length === 0 ? (
         <p class="utrecht-paragraph">{t('socialmap.keep.area.noActivities')}</p>
       ) : (
         <ul class="utrecht-unordered-list">
-          {items.slice(0, MAX_ACTIVITIES).map((i) => (
+          {items.map((i) => (
             <li>
-              {when(ctx.locale, i.occurrence)}:{' '}
+              {when(ctx.locale, new Date(i.start), i.allDay)}:{' '}
               <a class="utrecht-link" href={`/${slug}/sociale-kaart/aanbod/${i.serviceId}`}>
                 {i.name}
               </a>
               {i.place && ` (${i.place})`}
-              {i.occurrence.cancelled && <strong>{` — ${t('socialmap.keep.area.cancelled')}`}</strong>}
+              {i.cancelled && <strong>{` — ${t('socialmap.keep.area.cancelled')}`}</strong>}
             </li>
           ))}
-          {items.length > MAX_ACTIVITIES && <li>{t('socialmap.keep.area.more', { count: items.length - MAX_ACTIVITIES })}</li>}
+          {data.itemCount > items.length && <li>{t('socialmap.keep.area.more', { count: data.itemCount - items.length })}</li>}
         </ul>
       )}
       <h3 class="utrecht-heading-3">{t('socialmap.keep.area.places')}</h3>
-      {meeting.size === 0 ? (
+      {meeting.length === 0 ? (
         <p class="utrecht-paragraph">{t('socialmap.keep.area.noPlaces')}</p>
       ) : (
         <ul class="utrecht-unordered-list">
-          {[...meeting.values()].sort().map((p) => (
+          {meeting.map((p) => (
             <li>{p}</li>
           ))}
         </ul>
@@ -124,5 +154,11 @@ async function render({ db, ctx, tenantId, area, areaCodes, now }: AreaSectionAr
   );
 }
 
-/** The ontmoeten section, shown on the page of every wijk and buurt. */
-export const ontmoetenSection: AreaSection = { id: 'socialmap-ontmoeten', order: 10, render };
+/** The ontmoeten section (function "meet"), shown on the page of every wijk and buurt. */
+export const ontmoetenSection: SummarySection<OntmoetenSummary | null> = {
+  id: 'socialmap-ontmoeten',
+  order: 10,
+  fn: 'meet',
+  summarize,
+  render,
+};

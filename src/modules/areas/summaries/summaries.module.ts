@@ -1,0 +1,31 @@
+import type { ModuleDefinition, SummarySection } from '../../../platform/module.ts';
+import { enqueueJob } from '../../../platform/jobs/worker.ts';
+import { refreshAllSummaries } from './summaries.service.ts';
+
+export const SUMMARIES_JOB = 'areas.summaries';
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+/**
+ * The area-summaries job as a module of its own, last in src/modules/index.ts: it needs the
+ * `summarySections` of every module, which it gets through `sections` (called at run time, so the
+ * list is complete). Recurring every `config.areaSummariesMinutes` (AREA_SUMMARIES_MINUTES,
+ * default 10); also run at the end of the demo seed, so a fresh `npm start` shows data at once.
+ */
+export function areaSummariesModule(sections: () => readonly SummarySection[]): ModuleDefinition {
+  return {
+    name: 'area-summaries',
+    jobs: {
+      [SUMMARIES_JOB]: async ({ db, now, config, signal }) => {
+        await refreshAllSummaries(db, { sections: sections(), now, log, ...(signal ? { signal } : {}) });
+        // Stopped half-way (the worker stops): the next run starts as soon as a worker runs again.
+        const next = signal?.aborted ? now : new Date(now.getTime() + config.areaSummariesMinutes * 60_000);
+        await enqueueJob(db, { kind: SUMMARIES_JOB, runAt: next });
+      },
+    },
+    recurringJobs: [SUMMARIES_JOB],
+    demoSeed: async (trx, { now }) => {
+      await refreshAllSummaries(trx, { sections: sections(), now, log });
+    },
+  };
+}

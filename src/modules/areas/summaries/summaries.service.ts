@@ -1,0 +1,93 @@
+import type { DbOrTrx } from '../../../platform/db/database.ts';
+import type { AreaSummaryArgs, SummarySection } from '../../../platform/module.ts';
+import { listTenants } from '../../../platform/tenants/tenants.service.ts';
+import * as areas from '../areas.store.ts';
+import { invalidateSummaryCache } from './summaries.cache.ts';
+import { deleteSummariesOutside, upsertSummaries } from './summaries.store.ts';
+
+/**
+ * The area-summaries job's work: for every area of a tenant (municipality, wijken, buurten), run
+ * every module's `SummarySection.summarize` and store the JSON in `area_summaries`, so the
+ * neighbourhood page never runs a module's queries on a request (issue 13, speed).
+ *
+ * A section that throws for an area is reported through `log` (section id, area code and the
+ * error's class only: no message, which could hold personal data) and does not stop the others;
+ * its previous summary for that area, if any, stays with its own `computed_at`.
+ */
+
+export interface RefreshResult {
+  areas: number;
+  stored: number;
+  failed: { sectionId: string; areaCode: string }[];
+  /** Milliseconds the run took. */
+  ms: number;
+}
+
+export interface RefreshOptions {
+  tenantId: string;
+  sections: readonly SummarySection[];
+  now: Date;
+  log?: (message: string) => void;
+  /** A stopping worker: stop between areas (what was computed is kept; the next run does the rest). */
+  signal?: AbortSignal;
+}
+
+/** Recompute every summary of one tenant; returns counts (no personal data). */
+export async function refreshTenantSummaries(db: DbOrTrx, opts: RefreshOptions): Promise<RefreshResult> {
+  const started = performance.now();
+  const all = await areas.listAreasWithoutGeometry(db, opts.tenantId);
+  const children = new Map<string, string[]>();
+  for (const a of all) {
+    if (a.parent_code === null) continue;
+    const list = children.get(a.parent_code) ?? [];
+    list.push(a.code);
+    children.set(a.parent_code, list);
+  }
+  const rows: { areaCode: string; sectionId: string; data: unknown }[] = [];
+  const failed: RefreshResult['failed'] = [];
+  for (const a of all) {
+    if (opts.signal?.aborted) break;
+    // As the page has them (areas.pages.ts): the area itself and every area below it.
+    const below =
+      a.level === 'municipality'
+        ? all.filter((b) => b.code !== a.code).map((b) => b.code)
+        : a.level === 'district'
+          ? (children.get(a.code) ?? [])
+          : [];
+    const args: AreaSummaryArgs = {
+      db,
+      tenantId: opts.tenantId,
+      area: { code: a.code, level: a.level, name: a.name },
+      areaCodes: [a.code, ...[...below].sort()],
+      now: opts.now,
+    };
+    for (const section of opts.sections) {
+      try {
+        const data = await section.summarize(args);
+        rows.push({ areaCode: a.code, sectionId: section.id, data: data ?? null });
+      } catch (err) {
+        failed.push({ sectionId: section.id, areaCode: a.code });
+        opts.log?.(`area summary failed: section ${section.id}, area ${a.code} (${err instanceof Error ? err.name : 'error'})`);
+      }
+    }
+  }
+  await upsertSummaries(db, opts.tenantId, rows, opts.now);
+  await deleteSummariesOutside(
+    db,
+    opts.tenantId,
+    all.map((a) => a.code),
+    opts.sections.map((s) => s.id),
+  );
+  invalidateSummaryCache();
+  return { areas: all.length, stored: rows.length, failed, ms: performance.now() - started };
+}
+
+/** Recompute the summaries of every tenant (the recurring job, and the end of the demo seed). */
+export async function refreshAllSummaries(db: DbOrTrx, opts: Omit<RefreshOptions, 'tenantId'>): Promise<Map<string, RefreshResult>> {
+  const results = new Map<string, RefreshResult>();
+  for (const t of await listTenants(db)) {
+    if (opts.signal?.aborted) break;
+    results.set(t.id, await refreshTenantSummaries(db, { ...opts, tenantId: t.id }));
+  }
+  return results;
+}
