@@ -13,7 +13,6 @@
  * Run: npx tsx bench/area-page.ts
  */
 import Fastify from 'fastify';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -22,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { sql } from 'kysely';
 import type { LoadResult } from './load.ts';
+import { loadInChild } from './load-child.ts';
 import { buildApp } from '../src/app.ts';
 import { testConfig } from '../src/platform/config.ts';
 import { openDatabase, type Db, type DbHandle } from '../src/platform/db/database.ts';
@@ -50,26 +50,7 @@ function log(msg: string): void {
   process.stderr.write(`[area-page] ${msg}\n`);
 }
 
-/** Run the load generator (bench/load.ts) in a child process against one URL. */
-function load(url: string): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'load.ts')], {
-      env: { ...process.env, BENCH_URL: url, BENCH_CONNECTIONS: String(CONNECTIONS), BENCH_SECONDS: String(SECONDS) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
-      try {
-        resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as LoadResult);
-      } catch {
-        reject(new Error('load generator printed no result'));
-      }
-    });
-  });
-}
+const load = (url: string): Promise<LoadResult> => loadInChild(url, CONNECTIONS, SECONDS);
 
 async function bareFastify(): Promise<LoadResult> {
   const app = Fastify({ logger: false });

@@ -15,6 +15,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { LoadResult } from './load.ts';
+import { loadInChild } from './load-child.ts';
 import { pgliteInserts, postgresInserts, type InsertResult } from './engine.ts';
 import { RssSampler, renderReport, type AppRow } from './report.ts';
 
@@ -29,26 +30,7 @@ function log(msg: string): void {
   process.stderr.write(`[bench] ${msg}\n`);
 }
 
-/** Run the load generator in a child process against one URL. */
-function load(url: string): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'load.ts')], {
-      env: { ...process.env, BENCH_URL: url, BENCH_CONNECTIONS: String(CONNECTIONS), BENCH_SECONDS: String(SECONDS) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
-      try {
-        resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as LoadResult);
-      } catch {
-        reject(new Error('load generator printed no result'));
-      }
-    });
-  });
-}
+const load = (url: string): Promise<LoadResult> => loadInChild(url, CONNECTIONS, SECONDS);
 
 async function benchBareFastify(): Promise<LoadResult> {
   const app = Fastify({ logger: false });
