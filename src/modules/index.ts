@@ -6,6 +6,8 @@ import { helpmatchModule } from './helpmatch/index.ts';
 import { signalsModule } from './signals/index.ts';
 import { surveysModule } from './surveys/index.ts';
 import { monitorModule } from './monitor/index.ts';
+import { programmesModule } from './programmes/index.ts';
+import { initiativesModule } from './initiatives/index.ts';
 import { adminModule } from '../platform/admin/index.ts';
 import { areaSummariesModule } from './areas/summaries/summaries.module.ts';
 import { isWithinAdminReach, peopleOfTenant, userNames } from './people/people.service.ts';
@@ -18,12 +20,15 @@ const DATA_MODULES: readonly ModuleDefinition[] = [
   helpmatchModule,
   signalsModule,
   surveysModule,
+  initiativesModule,
 ];
 
 /** Every module of the app, in registration order: the app's table of contents. */
 export const MODULES: readonly ModuleDefinition[] = [
   ...DATA_MODULES,
   monitorModule(DATA_MODULES.flatMap((m) => m.indicators ?? [])),
+  // After the monitor: programme goals use the monitor's service (targets with programme_goal_id).
+  programmesModule,
   adminModule({ isWithinAdminReach, userNames, peopleOfTenant }),
   // Last: the job computing the neighbourhood page's sections needs every module's summarySections.
   areaSummariesModule(() => MODULES.flatMap((m) => m.summarySections ?? []).sort((a, b) => a.order - b.order)),

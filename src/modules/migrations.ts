@@ -7,6 +7,8 @@ import { helpmatchMigrations } from './helpmatch/migrations/index.ts';
 import { signalsMigrations } from './signals/migrations/index.ts';
 import { surveysMigrations } from './surveys/migrations/index.ts';
 import { monitorMigrations } from './monitor/migrations/index.ts';
+import { programmesMigrations } from './programmes/migrations/index.ts';
+import { initiativesMigrations } from './initiatives/migrations/index.ts';
 
 /**
  * Platform and module migrations together, keyed by their timestamped names. This file imports
@@ -21,6 +23,8 @@ const MODULE_MIGRATIONS: readonly Record<string, Migration>[] = [
   signalsMigrations,
   surveysMigrations,
   monitorMigrations,
+  programmesMigrations,
+  initiativesMigrations,
 ];
 
 export function allMigrations(): Record<string, Migration> {
