@@ -9,4 +9,13 @@ import { RULES as programmes } from '../../src/modules/programmes/policies.ts';
 import { RULES as initiatives } from '../../src/modules/initiatives/policies.ts';
 
 /** The rules of every module that has a policies.ts, by the heading of its table in docs/authorization.md. */
-export const MODULE_POLICIES: Record<string, PolicyRules<string>> = { people, socialmap, helpmatch, signals, surveys, monitor, programmes, initiatives };
+export const MODULE_POLICIES: Record<string, PolicyRules<string>> = {
+  people,
+  socialmap,
+  helpmatch,
+  signals,
+  surveys,
+  monitor,
+  programmes,
+  initiatives,
+};
