@@ -261,6 +261,8 @@ export interface ProgrammeMeetingItemsTable {
   due_on: NullableDay;
   done_on: NullableDay;
   project_id: string | null;
+  /** When the reminder about this overdue action went out (migration 20261207T0930). */
+  reminded_on: NullableDay;
 }
 
 /** A partner's multi-year programme proposal, checked against Groningen's six subsidy conditions. */

@@ -19,7 +19,7 @@ export interface TargetRow {
 }
 
 export type NewTarget = Omit<TargetRow, 'id' | 'programmeGoalId' | 'noteNl' | 'noteEn' | 'sourceNote' | 'isDemo'> &
-  Partial<Pick<TargetRow, 'noteNl' | 'noteEn' | 'sourceNote' | 'isDemo'>>;
+  Partial<Pick<TargetRow, 'programmeGoalId' | 'noteNl' | 'noteEn' | 'sourceNote' | 'isDemo'>>;
 
 export async function insertTarget(db: DbOrTrx, tenantId: string, t: NewTarget): Promise<string> {
   const row = await db
@@ -36,7 +36,7 @@ export async function insertTarget(db: DbOrTrx, tenantId: string, t: NewTarget):
       note_nl: t.noteNl ?? '',
       note_en: t.noteEn ?? '',
       source_note: t.sourceNote ?? '',
-      programme_goal_id: null,
+      programme_goal_id: t.programmeGoalId ?? null,
       is_demo: t.isDemo ?? false,
     })
     .returning('id')
@@ -44,10 +44,17 @@ export async function insertTarget(db: DbOrTrx, tenantId: string, t: NewTarget):
   return row.id;
 }
 
-/** Targets, of one indicator when given, in a stable order (indicator, municipality-wide first, year). */
-export async function listTargets(db: DbOrTrx, tenantId: string, indicatorCode?: string): Promise<TargetRow[]> {
+/** Targets, of one indicator and/or of some programme goals when given, in a stable order (indicator, municipality-wide first, year). */
+export async function listTargets(
+  db: DbOrTrx,
+  tenantId: string,
+  indicatorCode?: string,
+  programmeGoalIds?: readonly string[],
+): Promise<TargetRow[]> {
+  if (programmeGoalIds && programmeGoalIds.length === 0) return [];
   let q = db.selectFrom('monitor_targets').selectAll().where('tenant_id', '=', tenantId);
   if (indicatorCode !== undefined) q = q.where('indicator_code', '=', indicatorCode);
+  if (programmeGoalIds) q = q.where('programme_goal_id', 'in', [...programmeGoalIds]);
   const rows = await q.orderBy('indicator_code').orderBy('area_code', 'desc').orderBy('target_year').orderBy('created_at').execute();
   return rows.map((r) => ({
     id: r.id,
@@ -70,4 +77,21 @@ export async function listTargets(db: DbOrTrx, tenantId: string, indicatorCode?:
 export async function deleteTarget(db: DbOrTrx, tenantId: string, id: string): Promise<boolean> {
   const r = await db.deleteFrom('monitor_targets').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
+}
+
+/** Points targets at a programme goal (null: unlinks them); the number of targets changed. */
+export async function setTargetsProgrammeGoal(
+  db: DbOrTrx,
+  tenantId: string,
+  ids: readonly string[],
+  goalId: string | null,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await db
+    .updateTable('monitor_targets')
+    .set({ programme_goal_id: goalId })
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', [...ids])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

@@ -290,4 +290,10 @@ export const programmesMigrations: Record<string, Migration> = {
         .execute(db);
     },
   },
+  '20261207T0930_programmes_meeting_reminders': {
+    async up(db: Kysely<any>) {
+      // When the reminder about an overdue follow-up action went out (once per action).
+      await sql.raw(`alter table programme_meeting_items add column reminded_on text check (reminded_on ${DAY});`).execute(db);
+    },
+  },
 };
