@@ -194,6 +194,9 @@ export interface InitiativeFilesTable {
   byte_size: number;
   alt_text: Text;
   created_at: Stamp;
+  /** Photos only: the applicant ticked "mag getoond worden" (migration 20261207T0940); receipts are never public. */
+  shown_publicly: Bool;
+  file_name: Text;
 }
 
 /** Paper voting codes for residents without an account (hash only; whether used). */
@@ -237,6 +240,9 @@ export interface YouthIdeasTable {
   application_id: string | null;
   is_demo: Bool;
   created_on: Day;
+  /** Shown publicly only after moderation (migration 20261207T0930): pending, shown or hidden. */
+  moderation: ColumnType<'pending' | 'shown' | 'hidden', 'pending' | 'shown' | 'hidden' | undefined, 'pending' | 'shown' | 'hidden'>;
+  moderated_on: NullableDay;
 }
 
 export interface YouthPollsTable {

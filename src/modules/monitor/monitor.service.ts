@@ -13,12 +13,13 @@ import { ensureIndicators, listIndicators, listMeasurements, type IndicatorRow, 
 import { parsePeriod } from './core/periods.ts';
 import { indicatorInput, targetInput, type IndicatorInput, type TargetInput } from './indicators/indicators.schemas.ts';
 import { indicatorExists, indicatorStats, type IndicatorStats } from './indicators/indicators.store.ts';
-import { deleteTarget, insertTarget, listTargets, type TargetRow } from './targets/targets.store.ts';
+import { deleteTarget, insertTarget, listTargets, setTargetsProgrammeGoal, type TargetRow } from './targets/targets.store.ts';
 import { assessTarget, type CourseAssessment } from './targets/on-course.ts';
 import { listRecordedClassifications, type RecordedClassification } from './classify/recorded.store.ts';
 import { classifyAreas, type Classification } from './classify/classify.ts';
 import { addCrosswalkRows, listCrosswalk } from './crosswalk/crosswalk.store.ts';
 import { comparableSeries, recomputeOntoCurrent, type CrosswalkRow, type Series } from './crosswalk/crosswalk.ts';
+import { perspectivePage } from './perspective/perspective.service.ts';
 
 export type { IndicatorRow, MeasurementRow, TargetRow, CourseAssessment, RecordedClassification, Classification, Series };
 
@@ -104,7 +105,7 @@ export async function createTarget(
   tenantId: string,
   indicatorCode: string,
   input: TargetInput,
-  opts: { sourceNote?: string; isDemo?: boolean } = {},
+  opts: { sourceNote?: string; isDemo?: boolean; programmeGoalId?: string } = {},
 ): Promise<string> {
   allow(principal, tenantId, 'monitor.targets.manage');
   const parsed = checkForm(targetInput, input);
@@ -126,6 +127,7 @@ export async function createTarget(
     noteEn: t.noteEn,
     ...(opts.sourceNote !== undefined ? { sourceNote: opts.sourceNote } : {}),
     ...(opts.isDemo !== undefined ? { isDemo: opts.isDemo } : {}),
+    ...(opts.programmeGoalId !== undefined ? { programmeGoalId: opts.programmeGoalId } : {}),
   });
 }
 
@@ -134,15 +136,31 @@ export async function removeTarget(db: DbOrTrx, principal: Principal, tenantId: 
   if (!(await deleteTarget(db, tenantId, id))) throw NotFound();
 }
 
+/**
+ * Ties existing targets to a programme goal (the programmes module's goals "made SMART" on
+ * indicators), or unties them with null. Not found when one of the targets is not this municipality's.
+ */
+export async function linkTargetsToGoal(
+  db: DbOrTrx,
+  principal: Principal,
+  tenantId: string,
+  goalId: string | null,
+  targetIds: readonly string[],
+): Promise<void> {
+  allow(principal, tenantId, 'monitor.targets.manage');
+  const ids = [...new Set(targetIds)];
+  if ((await setTargetsProgrammeGoal(db, tenantId, ids, goalId)) !== ids.length) throw NotFound();
+}
+
 /** Whether each target is on course, from the measurements of its area (the municipality's code when it has none). */
 export async function targetsWithCourse(
   db: DbOrTrx,
   principal: Principal,
   tenantId: string,
-  opts: { indicatorCode?: string; municipalityCode: string },
+  opts: { indicatorCode?: string; municipalityCode: string; programmeGoalIds?: readonly string[] },
 ): Promise<(TargetRow & { course: CourseAssessment })[]> {
   allow(principal, tenantId, 'monitor.figures.view');
-  const targets = await listTargets(db, tenantId, opts.indicatorCode);
+  const targets = await listTargets(db, tenantId, opts.indicatorCode, opts.programmeGoalIds);
   if (targets.length === 0) return [];
   const areaOf = (t: TargetRow) => t.areaCode ?? opts.municipalityCode;
   const rows = await listMeasurements(db, tenantId, {
@@ -241,4 +259,20 @@ export async function areaSeries(
   ]);
   if (args.method === 'comparable') return comparableSeries(args.areaCode, rows, crosswalk, args.currentYear);
   return recomputeOntoCurrent(args.areaCode, rows, crosswalk, args.currentYear, indicator.unit, args.base);
+}
+
+/**
+ * The knelpunten of a wijk's or buurt's wijkperspectief as the principal sees it (staff: the working
+ * view): what a professional can turn into a call for initiatives (initiatives module).
+ */
+export async function knelpuntenOf(
+  db: DbOrTrx,
+  principal: Principal,
+  tenantId: string,
+  areaCode: string,
+): Promise<{ text: string; createdOn: string; isDemo: boolean }[]> {
+  const page = await perspectivePage(db, principal, tenantId, areaCode, null);
+  return (page.content?.contributions ?? [])
+    .filter((c) => c.kind === 'knelpunt')
+    .map((c) => ({ text: c.text, createdOn: c.createdOn, isDemo: c.isDemo }));
 }

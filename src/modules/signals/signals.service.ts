@@ -18,6 +18,8 @@ import { createTrackingToken, mailConfirmation, mailUpdate, type LinkBase } from
 import { closingMessage, recordClosingFeedback } from './section/section.service.ts';
 import type { SignalSource } from './signals.tables.ts';
 import { addWorkingDays } from './workdays.ts';
+/** Dutch working days (weekends and public holidays off), also for other modules' deadlines (initiatives review). */
+export { addWorkingDays, isWorkingDay } from './workdays.ts';
 import { ZONE } from '../../platform/time.ts';
 import { canTransition, isClosed, isPublicState, nextStates, type SignalState } from './workflow.ts';
 import { MAX_ADDRESS, MAX_DESCRIPTION, MAX_EMAIL, MAX_NAME, MAX_NOTE } from './signals.schemas.ts';

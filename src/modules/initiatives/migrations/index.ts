@@ -270,4 +270,68 @@ export const initiativesMigrations: Record<string, Migration> = {
         .execute(db);
     },
   },
+  '20261207T0930_initiatives_youth_moderation': {
+    async up(db: Kysely<any>) {
+      // A youth idea is shown publicly only after a youth worker or coordinator let it through.
+      await sql
+        .raw(
+          `
+        alter table initiative_youth_ideas
+          add column moderation text not null default 'pending' check (moderation in ('pending', 'shown', 'hidden')),
+          add column moderated_on text check (moderated_on ${DAY});
+        create index initiative_youth_ideas_area on initiative_youth_ideas (tenant_id, area_code, moderation);
+        create index initiative_youth_ideas_device on initiative_youth_ideas (tenant_id, device_hash);
+      `,
+        )
+        .execute(db);
+    },
+  },
+  '20261207T0940_initiatives_review': {
+    async up(db: Kysely<any>) {
+      // Review and accountability (I2): payouts in parts up to the decision, one overdue mark per
+      // deadline (mailed once), a secret per fund for the spot-check draw, and photos that may be shown.
+      await sql
+        .raw(
+          `
+        create table initiative_payouts (
+          tenant_id text not null,
+          id uuid not null default gen_random_uuid(),
+          application_id uuid not null,
+          paid_on text not null check (paid_on ${DAY}),
+          amount_cents int not null check (amount_cents > 0),
+          recorded_by uuid,
+          created_at timestamptz not null default now(),
+          primary key (tenant_id, id),
+          foreign key (tenant_id, application_id) references initiative_applications (tenant_id, id) on delete cascade
+        );
+        create index initiative_payouts_application on initiative_payouts (tenant_id, application_id);
+
+        create table initiative_deadline_marks (
+          tenant_id text not null,
+          application_id uuid not null,
+          kind text not null check (kind in ('acknowledge', 'decide')),
+          due_at timestamptz not null,
+          marked_at timestamptz not null,
+          mails int not null default 0,
+          primary key (tenant_id, application_id, kind),
+          foreign key (tenant_id, application_id) references initiative_applications (tenant_id, id) on delete cascade
+        );
+
+        create table initiative_spot_check_keys (
+          tenant_id text not null,
+          fund_id uuid not null,
+          secret text not null check (length(secret) >= 32),
+          primary key (tenant_id, fund_id),
+          foreign key (tenant_id, fund_id) references initiative_funds (tenant_id, id) on delete cascade
+        );
+
+        alter table initiative_files
+          add column shown_publicly boolean not null default false,
+          add column file_name text not null default '';
+        create index initiative_files_application on initiative_files (tenant_id, application_id, kind);
+      `,
+        )
+        .execute(db);
+    },
+  },
 };

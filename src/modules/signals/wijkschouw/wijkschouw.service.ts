@@ -377,3 +377,14 @@ export async function closeSession(
     return { mails };
   });
 }
+
+/** Findings of walks in `areaCodes` the principal may see (non-sensitive, no reporter details), for a call for initiatives. */
+export async function wijkschouwFindings(db: DbOrTrx, tenantId: string, principal: Principal, areaCodes: readonly string[]) {
+  const sessions = (await listSessions(db, tenantId, principal)).filter((s) => areaCodes.includes(s.area_code)).slice(0, 10);
+  const found = await Promise.all(sessions.map(async (s) => ({ s, list: await store.listSessionSignals(db, tenantId, s.id) })));
+  return found.flatMap(({ s, list }) =>
+    list
+      .filter((g) => !g.sensitive)
+      .map((g) => ({ sessionTitle: s.title, walkDate: s.walk_date, publicId: g.public_id, category: g.category_name, area: s.area_code })),
+  );
+}
