@@ -203,6 +203,11 @@ async function measure(engine: string, handle: DbHandle): Promise<EngineResult> 
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}${PATH}`;
     const probe = await fetch(url);
     const body = await probe.text();
+    // One visitor alone: the page's size and the time of a single warm request, before the load.
+    const t0 = performance.now();
+    for (let i = 0; i < 20; i++) await (await fetch(url)).text();
+    if (process.env.BENCH_DUMP) (await import('node:fs')).writeFileSync(process.env.BENCH_DUMP, body);
+    log(`${engine}: page ${Math.round(body.length / 1024)} KB; one request alone ${((performance.now() - t0) / 20).toFixed(1)} ms`);
     let page: LoadResult | null = null;
     if (probe.status === 200 && body.includes('Meldingen')) {
       log(`${engine}: ${PATH}, ${SECONDS} s with ${CONNECTIONS} connections…`);
