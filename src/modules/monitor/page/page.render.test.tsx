@@ -170,4 +170,10 @@ describe('monitor page sections (render from hand-made summaries)', () => {
     assert.doesNotMatch(html, /monitor-more/);
     assert.equal((html.match(/<svg/g) ?? []).length, 2);
   });
+
+  it('a trend that includes an older CBS code says so', () => {
+    const html = render('monitor.together', fnData([{ ...base, olderCodes: ['WK039801'] }]))!;
+    assert.match(html, /horen bij de vorige CBS-code WK039801: de code is veranderd, de grenzen bleven gelijk/);
+    assert.doesNotMatch(render('monitor.together', fnData([base]))!, /vorige CBS-code/);
+  });
 });

@@ -93,6 +93,9 @@ export function IndicatorBlock({ ctx, s, idPrefix }: { ctx: ViewContext; s: Indi
       {s.series.length > 1 && (
         <TrendChart ctx={ctx} id={`${id}-trend`} name={nameOf(ctx, s)} points={s.series} format={fmt} target={s.target?.value ?? null} />
       )}
+      {s.olderCodes && s.olderCodes.length > 0 && (
+        <p class="utrecht-paragraph monitor-source">{t('monitor.page.olderCodes', { codes: s.olderCodes.join(', ') })}</p>
+      )}
     </div>
   );
 }
