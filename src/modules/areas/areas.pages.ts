@@ -16,6 +16,8 @@ export interface MunicipalityPageData {
   /** Wijken by name. */
   districts: readonly AreaInfo[];
   drawing: MapDrawing | null;
+  /** The tenant's cached areas: the same object while they are unchanged (a key for caches of rendered pages). */
+  areasKey: object;
 }
 
 export interface AreaPageData {
@@ -28,6 +30,8 @@ export interface AreaPageData {
   /** The code itself and every code below it, as `descendantCodes` gives them. */
   areaCodes: readonly string[];
   drawing: MapDrawing | null;
+  /** The tenant's cached areas: the same object while they are unchanged (a key for caches of rendered pages). */
+  areasKey: object;
 }
 
 const href = (slug: string, code: string) => `/${slug}/wijken/${code}`;
@@ -52,7 +56,7 @@ export async function municipalityPageData(db: DbOrTrx, slug: string): Promise<M
       districts.map((d) => ({ code: d.code, name: d.name, geometry: g.get(d.code) ?? null, href: href(tenant.slug, d.code) })),
     );
   });
-  return { tenant, districts, drawing };
+  return { tenant, districts, drawing, areasKey: areas };
 }
 
 /** The neighbourhood page of one area (a CBS code of any level) of the tenant, or null when either is unknown. */
@@ -81,7 +85,7 @@ export async function areaPageData(db: DbOrTrx, slug: string, code: string): Pro
       parent ? (g.get(parent.code) ?? null) : null,
     );
   });
-  return { tenant, area, parent, grandparent, children, areaCodes, drawing };
+  return { tenant, area, parent, grandparent, children, areaCodes, drawing, areasKey: areas };
 }
 
 /** Areas of the tenant with this slug (without geometry), optionally of one level or below one parent, by name; null when no such tenant. */

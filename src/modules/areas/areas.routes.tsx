@@ -29,6 +29,8 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
     if (!data) throw NotFound('areas.notFound');
     const { tenant, districts, drawing } = data;
     const ctx = req.viewContext();
+    // Anonymous visitors get the document rendered once while the summaries and areas are unchanged.
+    const stored = await cachedSummaries(req.db, tenant.id, tenant.id);
     // The municipality area's sections, as on a neighbourhood page (the municipality's code is the tenant id).
     const { sections, computedAt } = await renderPageSections(req.db, {
       sections: app.summarySections,
@@ -56,6 +58,7 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
       />,
       {
         title: tenant.name,
+        anonymousCacheDeps: [stored, data.areasKey],
       },
     );
   });
@@ -77,6 +80,8 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
       if (!data) throw NotFound('areas.notFound');
       const { area, parent, grandparent, children, drawing } = data;
       const ctx = req.viewContext();
+      // Anonymous visitors get the document rendered once while the summaries and areas are unchanged.
+      const stored = await cachedSummaries(req.db, tenant.id, area.code);
       // The modules' sections, rendered from what the area-summaries job stored (cached: no query when warm).
       const { sections, computedAt } = await renderPageSections(req.db, {
         sections: app.summarySections,
@@ -107,6 +112,7 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
         {
           title: area.name,
           breadcrumbs,
+          anonymousCacheDeps: [stored, data.areasKey],
         },
       );
     },

@@ -32,6 +32,13 @@ export interface PageOptions {
   title: string;
   status?: number;
   breadcrumbs?: { href: string; label: string }[];
+  /**
+   * For anonymous visitors only: keep the rendered document while every one of these objects lives
+   * (e.g. the frozen summaries of an area and the cached area itself), per URL and language, and
+   * send it again without rendering. Signed-in visitors always get a fresh render. A document
+   * holding the visitor's CSRF token is never kept. See docs/performance.md.
+   */
+  anonymousCacheDeps?: readonly object[];
 }
 
 declare module 'fastify' {

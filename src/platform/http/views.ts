@@ -42,6 +42,36 @@ function navFor(menu: readonly ModuleNavItem[], req: FastifyRequest, t: ViewCont
   return items;
 }
 
+/**
+ * Documents rendered for anonymous visitors, kept as long as all their dependencies live: nested
+ * WeakMaps keyed on the dependency objects (cached summaries, cached areas), then by status,
+ * language and URL. When a cache upstream replaces an object, the documents built on it go with
+ * it. At most MAX_DOCUMENTS_PER_KEY documents per dependency chain (query strings vary).
+ */
+const MAX_DOCUMENTS_PER_KEY = 64;
+type DocNode = { next: WeakMap<object, DocNode>; docs: Map<string, string> };
+const anonymousDocs: DocNode = { next: new WeakMap(), docs: new Map() };
+
+function anonymousDocument(deps: readonly object[], key: string, render: () => { doc: string; keep: boolean }): string {
+  let node = anonymousDocs;
+  for (const dep of deps) {
+    let child = node.next.get(dep);
+    if (!child) {
+      child = { next: new WeakMap(), docs: new Map() };
+      node.next.set(dep, child);
+    }
+    node = child;
+  }
+  const hit = node.docs.get(key);
+  if (hit !== undefined) return hit;
+  const { doc, keep } = render();
+  if (keep) {
+    node.docs.set(key, doc);
+    while (node.docs.size > MAX_DOCUMENTS_PER_KEY) node.docs.delete(node.docs.keys().next().value!);
+  }
+  return doc;
+}
+
 /** Locale, translator, view context and `reply.page()` on every request; `menu` is the modules' navigation, in order (the app hands it over). */
 export function registerViews(app: FastifyInstance, menu: readonly ModuleNavItem[]): void {
   app.decorateRequest('locale', 'nl' as Locale);
@@ -63,7 +93,17 @@ export function registerViews(app: FastifyInstance, menu: readonly ModuleNavItem
     };
   }
   app.decorateReply('page', function (this, body: VNode, opts: PageOptions) {
-    const html = renderDocument(this.request.viewContext(), body, opts);
+    const req = this.request;
+    const deps = opts.anonymousCacheDeps;
+    const html =
+      deps && deps.length > 0 && !req.user
+        ? anonymousDocument(deps, `${opts.status ?? 200}\n${req.locale}\n${req.url}`, () => {
+            const ctx = req.viewContext();
+            const doc = renderDocument(ctx, body, opts);
+            // Never share a page that carries this visitor's CSRF token.
+            return ctx.csrfToken !== '' && doc.includes(ctx.csrfToken) ? { doc, keep: false } : { doc, keep: true };
+          })
+        : renderDocument(req.viewContext(), body, opts);
     return this.code(opts.status ?? 200)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')

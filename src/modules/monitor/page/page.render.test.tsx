@@ -145,4 +145,35 @@ describe('monitor page sections (render from hand-made summaries)', () => {
     assert.match(html, /Inwoners <span class="monitor-theme">\(bevolking\)<\/span>/);
     assert.match(html, /9\.000/);
   });
+
+  it('a function with many indicators: the first four in full (a target first), the others as rows under "Meer cijfers"', () => {
+    const many = Array.from({ length: 7 }, (_, i): IndicatorSummary => ({
+      ...base,
+      code: `bench_${i}`,
+      nameNl: `Cijfer ${i}`,
+      source: i === 0 ? 'cbs' : 'import',
+      target: i === 6 ? base.target : null,
+    }));
+    const html = render('monitor.together', fnData(many))!;
+    const blocks = [...html.matchAll(/<h4 class="utrecht-heading-4" id="[^"]*-h">([^<]*)<\/h4>/g)].map((m) => m[1]);
+    // The one with a target first, then the imports in their order; the CBS figure falls to the table.
+    assert.deepEqual(blocks, ['Cijfer 1', 'Cijfer 2', 'Cijfer 3', 'Cijfer 6']);
+    assert.equal((html.match(/<svg/g) ?? []).length, 4, 'a trend chart per full block only');
+    const more = html.slice(html.indexOf('<details class="monitor-more">'));
+    assert.match(more, /<summary>Meer cijfers over dit onderwerp \(3\)<\/summary>/);
+    for (const name of ['Cijfer 0', 'Cijfer 4', 'Cijfer 5']) assert.match(more, new RegExp(`<th scope="row"[^>]*>${name}</th>`));
+    assert.match(more, /<td data-label="Waarde">21 %/);
+  });
+
+  it('four indicators or fewer: every one in full and no "Meer cijfers"', () => {
+    const html = render('monitor.together', fnData([base, { ...base, code: 'x', nameNl: 'X' }]))!;
+    assert.doesNotMatch(html, /monitor-more/);
+    assert.equal((html.match(/<svg/g) ?? []).length, 2);
+  });
+
+  it('a trend that includes an older CBS code says so', () => {
+    const html = render('monitor.together', fnData([{ ...base, olderCodes: ['WK039801'] }]))!;
+    assert.match(html, /horen bij de vorige CBS-code WK039801: de code is veranderd, de grenzen bleven gelijk/);
+    assert.doesNotMatch(render('monitor.together', fnData([base]))!, /vorige CBS-code/);
+  });
 });

@@ -5,6 +5,8 @@ import { listIndicators, type IndicatorRow } from '../core/core.store.ts';
 import { parsePeriod } from '../core/periods.ts';
 import { classifyFigure, courseOf, densityBand, HEADLINES, municipalityCode, overallClass } from './page.logic.ts';
 import { levelFigures, recordedFor, seriesOf, targetsFor, type Row } from './page.store.ts';
+import { listCrosswalk } from '../crosswalk/crosswalk.store.ts';
+import { comparableSeries, landOnCurrent, type CrosswalkRow } from '../crosswalk/crosswalk.ts';
 import type { AreaClass, FunctionSummary, IndicatorSummary, OverviewSummary, PointData, SimilarBasis, TargetData } from './page.types.ts';
 
 /**
@@ -60,17 +62,73 @@ interface Loaded {
   own: Row[];
 }
 
+/** Older codes (earlier CBS divisions) that the crosswalk carries onto this area. */
+function olderCodesOf(areaCode: string, crosswalk: readonly CrosswalkRow[], currentYear: number): string[] {
+  const out = new Set<string>();
+  for (const r of crosswalk) {
+    if (r.fromCode === areaCode) continue;
+    if (landOnCurrent(r.fromCode, r.toYear - 1, crosswalk, currentYear).some((l) => l.code === areaCode)) out.add(r.fromCode);
+  }
+  return [...out];
+}
+
+/**
+ * The area's own rows of one indicator, joined with the rows of older codes that link to it one to
+ * one (IND_WBI 1 or 2) by the crosswalk's `comparable` method; periods from before a border change
+ * (3) are left out. The older rows are relabelled with the area's code; `fromCodes` says which.
+ */
+function joinOlder(
+  areaCode: string,
+  own: readonly Row[],
+  older: readonly Row[],
+  crosswalk: readonly CrosswalkRow[],
+  currentYear: number,
+): { rows: Row[]; fromCodes: string[] } {
+  if (older.length === 0) return { rows: [...own], fromCodes: [] };
+  const series = comparableSeries(
+    areaCode,
+    [...own, ...older].map((r) => ({ areaCode: r.areaCode, period: r.period, value: r.status === 'ok' ? r.value : null })),
+    crosswalk,
+    currentYear,
+  );
+  const linked = new Set(series.points.flatMap((p) => p.fromCodes.map((c) => `${c}|${p.period}`)));
+  const ownPeriods = new Set(own.map((r) => r.period));
+  const taken = older.filter((r) => !ownPeriods.has(r.period) && linked.has(`${r.areaCode}|${r.period}`));
+  const rows = [...own, ...taken.map((r) => ({ ...r, areaCode }))].sort((a, b) =>
+    (parsePeriod(a.period)?.start ?? a.period).localeCompare(parsePeriod(b.period)?.start ?? b.period),
+  );
+  return { rows, fromCodes: [...new Set(taken.map((r) => r.areaCode))].sort() };
+}
+
 /** The indicator summaries of some indicators for the area. */
 async function load(args: AreaSummaryArgs, defs: readonly IndicatorRow[]): Promise<Loaded> {
   const { db, tenantId, area } = args;
   const muni = municipalityCode(area.code);
   const isMuni = area.level === 'municipality';
   const codes = defs.map((d) => d.code);
-  const own = await seriesOf(db, tenantId, isMuni ? [area.code] : [area.code, muni], codes);
+  const currentYear = args.now.getUTCFullYear();
+  const crosswalk: CrosswalkRow[] = isMuni ? [] : await listCrosswalk(db, tenantId);
+  const older = olderCodesOf(area.code, crosswalk, currentYear);
+  const own = await seriesOf(db, tenantId, isMuni ? [area.code] : [area.code, muni, ...older], codes);
   const byKey = new Map<string, Row[]>();
   for (const r of own) {
     const key = `${r.indicatorCode}|${r.areaCode}`;
     byKey.set(key, [...(byKey.get(key) ?? []), r]);
+  }
+  // Older codes' figures join the area's trend where the crosswalk links them one to one.
+  const fromCodesOf = new Map<string, string[]>();
+  if (older.length > 0) {
+    for (const d of defs) {
+      const joined = joinOlder(
+        area.code,
+        byKey.get(`${d.code}|${area.code}`) ?? [],
+        older.flatMap((c) => byKey.get(`${d.code}|${c}`) ?? []),
+        crosswalk,
+        currentYear,
+      );
+      byKey.set(`${d.code}|${area.code}`, joined.rows);
+      if (joined.fromCodes.length > 0) fromCodesOf.set(d.code, joined.fromCodes);
+    }
   }
   const latestRow = new Map<string, Row>();
   for (const d of defs) {
@@ -150,6 +208,7 @@ async function load(args: AreaSummaryArgs, defs: readonly IndicatorRow[]): Promi
       class: cls?.class ?? null,
       method: cls?.method ?? null,
       target,
+      ...(fromCodesOf.has(d.code) ? { olderCodes: fromCodesOf.get(d.code)! } : {}),
     };
   });
   return { summaries, similar: basis, own };

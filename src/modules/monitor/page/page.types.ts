@@ -49,6 +49,8 @@ export interface IndicatorSummary {
   class: AreaClass | null;
   method: 'pp5' | 'z' | null;
   target: TargetData | null;
+  /** Older CBS codes whose figures the trend includes (linked one to one by the crosswalk); absent when none. */
+  olderCodes?: string[];
 }
 
 export interface SimilarBasis {

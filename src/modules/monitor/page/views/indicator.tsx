@@ -93,6 +93,78 @@ export function IndicatorBlock({ ctx, s, idPrefix }: { ctx: ViewContext; s: Indi
       {s.series.length > 1 && (
         <TrendChart ctx={ctx} id={`${id}-trend`} name={nameOf(ctx, s)} points={s.series} format={fmt} target={s.target?.value ?? null} />
       )}
+      {s.olderCodes && s.olderCodes.length > 0 && (
+        <p class="utrecht-paragraph monitor-source">{t('monitor.page.olderCodes', { codes: s.olderCodes.join(', ') })}</p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * At most this many indicators of a function get the full block (figure, comparisons, target,
+ * trend chart and table); the others are one row each in a table under "Meer cijfers". A
+ * municipality may keep a hundred indicators: a page with a hundred charts is neither readable
+ * nor fast (docs/neighbourhood-page.md).
+ */
+export const MAX_FULL_INDICATORS = 4;
+
+const SOURCE_RANK: Record<IndicatorSummary['source'], number> = { survey: 0, platform: 1, import: 2, cbs: 3 };
+
+/** Which indicators get the full block: those with a target first, then surveys, our own data, imports, CBS; otherwise in their order. */
+export function splitShown<T extends Pick<IndicatorSummary, 'target' | 'source'>>(shown: readonly T[]): { full: T[]; rest: T[] } {
+  const ranked = shown
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => (a.s.target ? 0 : 1) - (b.s.target ? 0 : 1) || SOURCE_RANK[a.s.source] - SOURCE_RANK[b.s.source] || a.i - b.i);
+  const full = new Set(ranked.slice(0, MAX_FULL_INDICATORS).map((r) => r.s));
+  return { full: shown.filter((s) => full.has(s)), rest: shown.filter((s) => !full.has(s)) };
+}
+
+/** Indicators as one row each: name, latest figure, period and (below the municipality) the municipality's figure. */
+export function FiguresTable({
+  ctx,
+  rows,
+  isMuni,
+  caption,
+  showTheme,
+}: {
+  ctx: ViewContext;
+  rows: readonly IndicatorSummary[];
+  isMuni: boolean;
+  caption: string;
+  showTheme: boolean;
+}) {
+  const { t } = ctx;
+  return (
+    <div class="table-scroll">
+      <table class="data-table data-table--reflow utrecht-table">
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('monitor.page.indicator')}</th>
+            <th scope="col">{t('monitor.page.value')}</th>
+            <th scope="col">{t('charts.trend.period')}</th>
+            {!isMuni && <th scope="col">{t('monitor.page.municipality')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s) => (
+            <tr>
+              <th scope="row" data-label={t('monitor.page.indicator')}>
+                {nameOf(ctx, s)}
+                {showTheme && (
+                  <>
+                    {' '}
+                    <span class="monitor-theme">({t(`monitor.page.theme.${s.theme}`)})</span>
+                  </>
+                )}
+              </th>
+              <td data-label={t('monitor.page.value')}>{s.latest ? pointText(ctx, s, s.latest) : '—'}</td>
+              <td data-label={t('charts.trend.period')}>{s.latest?.period ?? '—'}</td>
+              {!isMuni && <td data-label={t('monitor.page.municipality')}>{s.municipality ? pointText(ctx, s, s.municipality) : '—'}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

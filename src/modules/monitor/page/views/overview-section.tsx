@@ -1,7 +1,7 @@
 import '../page.messages.ts';
 import type { SummaryRenderArgs } from '../../../../platform/module.ts';
 import type { OverviewSummary } from '../page.types.ts';
-import { nameOf, pointText } from './indicator.tsx';
+import { FiguresTable } from './indicator.tsx';
 
 /**
  * The top of the neighbourhood page: how the area compares with the municipality (computed, with
@@ -65,33 +65,7 @@ export function OverviewSection({ ctx, tenantSlug, area, data }: SummaryRenderAr
       {data.more.length > 0 && (
         <>
           <h4 class="utrecht-heading-4">{t('monitor.page.more')}</h4>
-          <div class="table-scroll">
-            <table class="data-table data-table--reflow utrecht-table">
-              <caption class="visually-hidden">{t('monitor.page.more')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('monitor.page.indicator')}</th>
-                  <th scope="col">{t('monitor.page.value')}</th>
-                  <th scope="col">{t('charts.trend.period')}</th>
-                  {!isMuni && <th scope="col">{t('monitor.page.municipality')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {data.more.map((s) => (
-                  <tr>
-                    <th scope="row" data-label={t('monitor.page.indicator')}>
-                      {nameOf(ctx, s)} <span class="monitor-theme">({t(`monitor.page.theme.${s.theme}`)})</span>
-                    </th>
-                    <td data-label={t('monitor.page.value')}>{s.latest ? pointText(ctx, s, s.latest) : '—'}</td>
-                    <td data-label={t('charts.trend.period')}>{s.latest?.period ?? '—'}</td>
-                    {!isMuni && (
-                      <td data-label={t('monitor.page.municipality')}>{s.municipality ? pointText(ctx, s, s.municipality) : '—'}</td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FiguresTable ctx={ctx} rows={data.more} isMuni={isMuni} caption={t('monitor.page.more')} showTheme />
         </>
       )}
     </section>
