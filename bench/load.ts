@@ -1,7 +1,7 @@
 /**
  * Load generator, run as a child process so it does not share the server's event loop or its
  * memory figures: a short warm-up, then `BENCH_SECONDS` of load with `BENCH_CONNECTIONS`
- * connections on `BENCH_URL`. Prints one JSON line: requests per second and latency percentiles.
+ * connections on `BENCH_URL` (with the headers in `BENCH_HEADERS`, JSON). Prints one JSON line: requests per second and latency percentiles.
  */
 import autocannon, { type Result } from 'autocannon';
 
@@ -16,9 +16,12 @@ export interface LoadResult {
   errors: number;
 }
 
+/** Request headers from BENCH_HEADERS (JSON), e.g. the Accept-Encoding a browser sends. */
+const HEADERS = JSON.parse(process.env.BENCH_HEADERS ?? '{}') as Record<string, string>;
+
 function run(url: string, connections: number, seconds: number, onLatency?: (ms: number) => void): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, timeout: 10 }, (err, result) =>
+    const instance = autocannon({ url, connections, duration: seconds, timeout: 10, headers: HEADERS }, (err, result) =>
       err ? reject(err) : resolve(result),
     );
     if (onLatency) instance.on('response', (_c, _status, _bytes, ms) => onLatency(ms));

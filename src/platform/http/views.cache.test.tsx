@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import { CSRF_COOKIE, csrfToken } from './csrf.ts';
-import { registerViews } from './views.ts';
+import { gunzipSync } from 'node:zlib';
+import { acceptsGzip, registerViews } from './views.ts';
 import '../i18n/platform.messages.ts';
 
 /**
@@ -94,5 +95,44 @@ describe('reply.page: the cache for anonymous visitors', () => {
     assert.match(a.body, new RegExp(csrfToken(SECRET, 'a'.repeat(32))));
     assert.match(b.body, new RegExp(csrfToken(SECRET, 'b'.repeat(32))));
     assert.doesNotMatch(b.body, new RegExp(csrfToken(SECRET, 'a'.repeat(32))));
+  });
+
+  it('a kept document goes gzipped to a browser that takes gzip, plain otherwise, with Vary', async () => {
+    renders = 0;
+    deps = [{}];
+    const plain = await app.inject({ url: '/kaart' });
+    const zipped = await app.inject({ url: '/kaart', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const refused = await app.inject({ url: '/kaart', headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    assert.equal(renders, 1);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.equal(zipped.headers['vary'], 'accept-encoding');
+    assert.equal(gunzipSync(zipped.rawPayload).toString('utf8'), plain.body);
+    assert.ok(zipped.rawPayload.length < plain.rawPayload.length);
+    assert.equal(refused.headers['content-encoding'], undefined);
+    assert.equal(refused.body, plain.body);
+    // A signed-in visitor's fresh render is not compressed here.
+    const signedIn = await app.inject({ url: '/kaart', headers: { 'x-user': '1', 'accept-encoding': 'gzip' } });
+    assert.equal(signedIn.headers['content-encoding'], undefined);
+  });
+
+  it('acceptsGzip reads the header as browsers send it', () => {
+    assert.equal(acceptsGzip('gzip, deflate, br'), true);
+    assert.equal(acceptsGzip('br;q=1.0, gzip;q=0.8, *;q=0.1'), true);
+    assert.equal(acceptsGzip('*'), true);
+    assert.equal(acceptsGzip('gzip;q=0'), false);
+    assert.equal(acceptsGzip('identity'), false);
+    assert.equal(acceptsGzip(undefined), false);
+  });
+
+  it('sets the CSRF cookie only when a page asks for the token (a page with a form), never on a page to read', async () => {
+    deps = [{}];
+    const read = await app.inject({ url: '/kaart' });
+    assert.equal(read.headers['set-cookie'], undefined);
+    const form = await app.inject({ url: '/formulier' });
+    const cookie = String(form.headers['set-cookie'] ?? '');
+    const value = new RegExp(`${CSRF_COOKIE}=([^;]+)`).exec(cookie)?.[1];
+    assert.ok(value, 'the form page sets the cookie');
+    assert.match(form.body, new RegExp(`name="_csrf" value="${csrfToken(SECRET, value)}"`));
   });
 });
