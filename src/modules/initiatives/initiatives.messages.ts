@@ -102,6 +102,8 @@ export const messages = defineMessages({
     'initiatives.mine.title': 'Mijn aanvragen',
     'initiatives.mine.none': 'U heeft nog geen aanvragen.',
     'initiatives.funds.publicTitle': 'Samen doen: geld voor bewonersinitiatieven',
+    'initiatives.funds.toVoting': 'Stemmen op initiatieven in uw wijk',
+    'initiatives.funds.toYouth': 'Voor jongeren: ideeën en peilingen',
     'initiatives.funds.publicIntro':
       'Heeft u een plan voor uw buurt? Hier staan de fondsen van de gemeente, de regels en wat er al betaald is.',
     'initiatives.funds.none': 'Er zijn nog geen fondsen.',
@@ -290,6 +292,8 @@ export const messages = defineMessages({
     'initiatives.mine.title': 'My applications',
     'initiatives.mine.none': 'You have no applications yet.',
     'initiatives.funds.publicTitle': 'Do it together: money for resident initiatives',
+    'initiatives.funds.toVoting': 'Vote on initiatives in your district',
+    'initiatives.funds.toYouth': 'For young people: ideas and polls',
     'initiatives.funds.publicIntro':
       "Do you have a plan for your neighbourhood? Here are the municipality's funds, the rules and what has been paid already.",
     'initiatives.funds.none': 'There are no funds yet.',

@@ -54,6 +54,11 @@ describe('initiatives: fund pages', () => {
     assert.match(page.body, /Per initiatief ten hoogste € 2\.500\./);
     assert.match(page.body, /€ 10\.000/);
     assert.match(page.body, /Doorlopend/);
+    // The overview leads residents to the fund, their applications, voting and the youth channel.
+    const overview = await new TestBrowser(ctx.app).get(`/${T.slug}/samen-doen`);
+    for (const href of ['/samen-doen/buurtfonds', '/samen-doen/mijn-aanvragen', '/initiatieven/stemmen', '/jongeren']) {
+      assert.match(overview.body, new RegExp(`href="/${T.slug}${href}"`));
+    }
   });
 
   it('refuses a budget whose total differs, with the message beside the field and nothing saved', async () => {

@@ -28,11 +28,23 @@ export function FundsOverviewPage({ ctx, funds }: { ctx: ViewContext; funds: (Fu
           <p class="utrecht-paragraph">{f.openRounds.length > 0 ? t('initiatives.funds.openNow') : t('initiatives.funds.closedNow')}</p>
         </section>
       ))}
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`${root}/samen-doen/mijn-aanvragen`}>
-          {t('initiatives.mine.title')}
-        </a>
-      </p>
+      <ul class="utrecht-unordered-list">
+        <li>
+          <a class="utrecht-link" href={`${root}/samen-doen/mijn-aanvragen`}>
+            {t('initiatives.mine.title')}
+          </a>
+        </li>
+        <li>
+          <a class="utrecht-link" href={`${root}/initiatieven/stemmen`}>
+            {t('initiatives.funds.toVoting')}
+          </a>
+        </li>
+        <li>
+          <a class="utrecht-link" href={`${root}/jongeren`}>
+            {t('initiatives.funds.toYouth')}
+          </a>
+        </li>
+      </ul>
     </>
   );
 }
