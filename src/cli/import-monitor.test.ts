@@ -37,8 +37,15 @@ describe('samenhang import-monitor', () => {
     writeFileSync(join(dir, 'goed.csv'), GOOD);
   });
 
-  it('is a command of the command line', () => {
-    assert.equal(commands['import-monitor'], importMonitorCommand);
+  it('is a command of the command line (loaded when it runs): without a file it prints the usage and exits 2', async () => {
+    const code = await commands['import-monitor']!({
+      config: testConfig(),
+      database: { ...ctx.database, close: async () => undefined },
+      clock: fixedClock(TEST_NOW.toISOString()),
+      args: [],
+      parseArgs,
+    });
+    assert.equal(code, 2);
   });
 
   it('exits with 1 for a file with bad rows, writing nothing; the summary names each row and reason', async () => {

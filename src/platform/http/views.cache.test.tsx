@@ -36,8 +36,8 @@ async function viewsApp(): Promise<FastifyInstance> {
     if (req.headers['x-user']) req.user = { id: 'u-1', name: 'Ada', isDemo: false, locale: 'nl' } as never;
   });
   registerViews(app, []);
-  app.get('/kaart', async (req, reply) =>
-    reply.page(<Counted text={`hallo ${String((req.query as { q?: string }).q ?? '')}`} />, { title: 'Kaart', anonymousCacheDeps: deps }),
+  app.get<{ Querystring: { q?: string } }>('/kaart', async (req, reply) =>
+    reply.page(<Counted text={`hallo ${req.query.q ?? ''}`} />, { title: 'Kaart', anonymousCacheDeps: deps }),
   );
   app.get('/formulier', async (req, reply) =>
     reply.page(
