@@ -8,6 +8,7 @@ import { surveysModule } from './surveys/index.ts';
 import { monitorModule } from './monitor/index.ts';
 import { programmesModule } from './programmes/index.ts';
 import { initiativesModule } from './initiatives/index.ts';
+import { evaluationModule } from './evaluation/index.ts';
 import { adminModule } from '../platform/admin/index.ts';
 import { areaSummariesModule } from './areas/summaries/summaries.module.ts';
 import { isWithinAdminReach, peopleOfTenant, userNames } from './people/people.service.ts';
@@ -29,6 +30,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   monitorModule(DATA_MODULES.flatMap((m) => m.indicators ?? [])),
   // After the monitor: programme goals use the monitor's service (targets with programme_goal_id).
   programmesModule,
+  // After programmes and the monitor: evaluations use project cards, areas and measurements.
+  evaluationModule,
   adminModule({ isWithinAdminReach, userNames, peopleOfTenant }),
   // Last: the job computing the neighbourhood page's sections needs every module's summarySections.
   areaSummariesModule(() => MODULES.flatMap((m) => m.summarySections ?? []).sort((a, b) => a.order - b.order)),

@@ -9,6 +9,7 @@ import { surveysMigrations } from './surveys/migrations/index.ts';
 import { monitorMigrations } from './monitor/migrations/index.ts';
 import { programmesMigrations } from './programmes/migrations/index.ts';
 import { initiativesMigrations } from './initiatives/migrations/index.ts';
+import { evaluationMigrations } from './evaluation/migrations/index.ts';
 
 /**
  * Platform and module migrations together, keyed by their timestamped names. This file imports
@@ -25,6 +26,7 @@ const MODULE_MIGRATIONS: readonly Record<string, Migration>[] = [
   monitorMigrations,
   programmesMigrations,
   initiativesMigrations,
+  evaluationMigrations,
 ];
 
 export function allMigrations(): Record<string, Migration> {

@@ -7,6 +7,7 @@ import { RULES as monitor } from '../../src/modules/monitor/policies.ts';
 import { RULES as surveys } from '../../src/modules/surveys/policies.ts';
 import { RULES as programmes } from '../../src/modules/programmes/policies.ts';
 import { RULES as initiatives } from '../../src/modules/initiatives/policies.ts';
+import { RULES as evaluation } from '../../src/modules/evaluation/policies.ts';
 
 /** The rules of every module that has a policies.ts, by the heading of its table in docs/authorization.md. */
 export const MODULE_POLICIES: Record<string, PolicyRules<string>> = {
@@ -18,4 +19,5 @@ export const MODULE_POLICIES: Record<string, PolicyRules<string>> = {
   monitor,
   programmes,
   initiatives,
+  evaluation,
 };
