@@ -113,6 +113,24 @@ describe('geocoder with PDOK Locatieserver (a local stub server)', () => {
     assert.equal(nl(r.messageKey, r.params), 'Dit adres ligt niet in de gemeente Krimpen aan den IJssel. Vul een adres in de gemeente in.');
   });
 
+  it('geocode() alone refuses what PDOK finds only in another municipality, so "near me" never measures from there', async () => {
+    const text = await geocode(ctx.database.db, KRIMPEN.id, { text: 'Oosterstraat 10 Groningen' });
+    assert.ok(!text.ok && text.reason === 'outside' && text.field === 'adres', JSON.stringify(text));
+    assert.equal(
+      nl(text.messageKey, text.params),
+      'Dit adres ligt niet in de gemeente Krimpen aan den IJssel. Vul een adres in de gemeente in.',
+    );
+    const postcode = await geocode(ctx.database.db, KRIMPEN.id, { postcode: '9712 AB', houseNumber: '12' });
+    assert.ok(!postcode.ok && postcode.reason === 'outside' && postcode.field === 'postcode', JSON.stringify(postcode));
+    assert.equal(
+      nl(postcode.messageKey, postcode.params),
+      'Postcode 9712 AB ligt niet in de gemeente Krimpen aan den IJssel. Vul een adres in de gemeente in.',
+    );
+    // The same questions in Groningen itself are found.
+    const own = await geocode(ctx.database.db, GRONINGEN.id, { text: 'Oosterstraat 10 Groningen' });
+    assert.ok(own.ok && own.hit.source === 'pdok', JSON.stringify(own));
+  });
+
   it('a timeout or an error answer: the PC4 step still places a Groningen postcode; a typed address gets "unreachable"', async () => {
     const started = Date.now();
     const slow = await geocode(ctx.database.db, GRONINGEN.id, { text: 'Traagstraat 1' });

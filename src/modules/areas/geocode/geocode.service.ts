@@ -86,6 +86,21 @@ function preferOwn(docs: readonly PdokDoc[], tenantId: string): PdokDoc[] {
   return [...docs.filter((d) => d.gemeentecode === own), ...docs.filter((d) => d.gemeentecode !== own)];
 }
 
+/**
+ * Whether a PDOK document lies in another municipality than the tenant's. A document without a
+ * gemeentecode is not judged here (placeAddress still checks the point against the areas).
+ */
+function elsewhere(doc: PdokDoc, tenantId: string): boolean {
+  return Boolean(doc.gemeentecode) && doc.gemeentecode !== tenantId.slice(2);
+}
+
+async function outsidePostcode(db: DbOrTrx, tenantId: string, shown: string): Promise<GeocodeFailure> {
+  return fail('postcode', 'outside', 'areas.geocode.postcodeOutside', {
+    postcode: shown,
+    municipality: await municipalityName(db, tenantId),
+  });
+}
+
 async function byPostcode(db: DbOrTrx, tenantId: string, postcodeInput: string, houseNumberInput: string): Promise<GeocodeOutcome> {
   const pc = normalisePostcode(postcodeInput);
   if (!pc) return fail('postcode', 'malformed', 'areas.geocode.postcodeMalformed');
@@ -117,12 +132,15 @@ async function byPostcode(db: DbOrTrx, tenantId: string, postcodeInput: string, 
         const withSuffix = exact.find((d) => ((d.huisletter ?? '') + (d.huisnummertoevoeging ?? '')).toLowerCase() === house.addition);
         const doc = house.addition ? withSuffix : (withSuffix ?? exact[0]);
         const hit = doc ? pdokHit(doc) : null;
+        if (doc && hit && elsewhere(doc, tenantId)) return outsidePostcode(db, tenantId, shown);
         if (hit) return { ok: true, hit };
         if (samePc.length > 0) {
           return fail('huisnummer', 'unknown', 'areas.geocode.houseNumberUnknown', { number: typedNumber, postcode: shown });
         }
       } else {
-        const hit = samePc.map(pdokHit).find((h) => h !== null);
+        const doc = preferOwn(samePc, tenantId).find((d) => pdokHit(d) !== null);
+        if (doc && elsewhere(doc, tenantId)) return outsidePostcode(db, tenantId, shown);
+        const hit = doc ? pdokHit(doc) : null;
         if (hit) return { ok: true, hit };
       }
       return fail('postcode', 'unknown', 'areas.geocode.postcodeUnknown', { postcode: shown });
@@ -186,7 +204,15 @@ async function byText(db: DbOrTrx, tenantId: string, text: string): Promise<Geoc
     if (!answer.ok) unreachable = true;
     else {
       const docs = preferOwn(answer.docs, tenantId).filter((d) => !house || d.type !== 'adres' || d.huisnummer === house.number);
-      const hit = docs.map(pdokHit).find((h) => h !== null && (!house || h.precision === 'address'));
+      const doc = docs.find((d) => {
+        const h = pdokHit(d);
+        return h !== null && (!house || h.precision === 'address');
+      });
+      // Only found in another municipality: say so, rather than measure from a neighbour's address.
+      if (doc && elsewhere(doc, tenantId)) {
+        return fail('adres', 'outside', 'areas.geocode.outside', { municipality: await municipalityName(db, tenantId) });
+      }
+      const hit = doc ? pdokHit(doc) : null;
       if (hit) return { ok: true, hit };
     }
   }
