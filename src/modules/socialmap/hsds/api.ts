@@ -57,7 +57,7 @@ export async function servicesPage(db: DbOrTrx, tenantId: string, p: ListParams,
       p.per_page,
     );
   }
-  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services: rows }), now);
+  const idx = new HsdsIndex(await hsdsRowsIn(db, tenantId, { services: rows }, p.lang), now);
   const full = Boolean(p.full || p.full_service);
   return page(
     rows.map((s) => idx.service(s.id, { full })!),
@@ -68,11 +68,11 @@ export async function servicesPage(db: DbOrTrx, tenantId: string, p: ListParams,
 }
 
 /** `GET /services/{id}`: one active service, fully nested; null when unknown or not active. */
-export async function serviceById(db: DbOrTrx, tenantId: string, id: string, now: Date): Promise<Json | null> {
+export async function serviceById(db: DbOrTrx, tenantId: string, id: string, now: Date, lang?: 'nl' | 'en'): Promise<Json | null> {
   if (!isUuid(id)) return null;
   const s = await store.findService(db, tenantId, id);
   if (!s || s.status !== 'active') return null;
-  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services: [s] }), now);
+  const idx = new HsdsIndex(await hsdsRowsIn(db, tenantId, { services: [s] }, lang), now);
   return idx.service(id, { full: true });
 }
 
@@ -95,6 +95,7 @@ export async function organizationsPage(db: DbOrTrx, tenantId: string, p: ListPa
     tenantId,
     slice.map((o) => o.id),
     now,
+    p.lang,
   );
   return page(
     slice.map((o) => idx.organization(o.id, { full: true, services: p.full_service ? 'full' : 'basic' })!),
@@ -105,18 +106,31 @@ export async function organizationsPage(db: DbOrTrx, tenantId: string, p: ListPa
 }
 
 /** `GET /organizations/{id}`: an organisation with its locations, phones and (active) services. */
-export async function organizationById(db: DbOrTrx, tenantId: string, id: string, fullService: boolean, now: Date): Promise<Json | null> {
+export async function organizationById(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  fullService: boolean,
+  now: Date,
+  lang?: 'nl' | 'en',
+): Promise<Json | null> {
   if (!isUuid(id)) return null;
   if (!(await store.findOrganization(db, tenantId, id))) return null;
-  const idx = await indexOfOrganizations(db, tenantId, [id], now);
+  const idx = await indexOfOrganizations(db, tenantId, [id], now, lang);
   return idx.organization(id, { full: true, services: fullService ? 'full' : 'basic' });
 }
 
-async function indexOfOrganizations(db: DbOrTrx, tenantId: string, orgIds: readonly string[], now: Date): Promise<HsdsIndex> {
+async function indexOfOrganizations(
+  db: DbOrTrx,
+  tenantId: string,
+  orgIds: readonly string[],
+  now: Date,
+  lang?: 'nl' | 'en',
+): Promise<HsdsIndex> {
   const services = (
     await Promise.all(orgIds.map((id) => store.listServices(db, tenantId, { organizationId: id, onlyActive: true })))
   ).flat();
-  const rows = await loadHsdsRows(db, tenantId, { services });
+  const rows = await hsdsRowsIn(db, tenantId, { services }, lang);
   const have = new Set(rows.organizations.map((o) => o.id));
   const missing = orgIds.filter((id) => !have.has(id));
   if (missing.length) rows.organizations.push(...(await store.listOrganizations(db, tenantId, { ids: missing })));
@@ -159,7 +173,7 @@ function emptyRows(organizations: store.OrganizationRow[]) {
 
 /** `GET /taxonomies`: one Page of taxonomies. */
 export async function taxonomiesPage(db: DbOrTrx, tenantId: string, p: ListParams): Promise<Json> {
-  let rows = await store.listTaxonomyRows(db, tenantId);
+  let rows = taxonomiesInLanguage(await store.listTaxonomyRows(db, tenantId), p.lang);
   const text = (p.search || p.text)?.toLowerCase();
   if (text) rows = rows.filter((t) => `${t.name} ${t.description}`.toLowerCase().includes(text));
   const idx = new HsdsIndex({ ...emptyRows([]), taxonomies: rows });
@@ -172,10 +186,10 @@ export async function taxonomiesPage(db: DbOrTrx, tenantId: string, p: ListParam
 }
 
 /** `GET /taxonomies/{id}`. */
-export async function taxonomyById(db: DbOrTrx, tenantId: string, id: string): Promise<Json | null> {
+export async function taxonomyById(db: DbOrTrx, tenantId: string, id: string, lang?: 'nl' | 'en'): Promise<Json | null> {
   if (!isUuid(id)) return null;
   const t = await store.findTaxonomy(db, tenantId, id);
-  return t ? new HsdsIndex({ ...emptyRows([]), taxonomies: [t] }).taxonomy(id) : null;
+  return t ? new HsdsIndex({ ...emptyRows([]), taxonomies: taxonomiesInLanguage([t], lang) }).taxonomy(id) : null;
 }
 
 /** Terms in the asked language: the English name and description where kept (HSDS `language` says which). */
@@ -186,6 +200,18 @@ function inLanguage<
   return rows.map((t) => (t.name_en ? { ...t, name: t.name_en, description: t.description_en ?? t.description, language: 'en' } : t));
 }
 
+/** Taxonomies in the asked language: the English name where kept. */
+function taxonomiesInLanguage<T extends { name: string; name_en: string | null }>(rows: T[], lang: 'nl' | 'en' | undefined): T[] {
+  if (lang !== 'en') return rows;
+  return rows.map((t) => (t.name_en ? { ...t, name: t.name_en } : t));
+}
+
+/** The rows of services, organisations and services at locations, their nested terms in the asked language. */
+async function hsdsRowsIn(db: DbOrTrx, tenantId: string, services: Parameters<typeof loadHsdsRows>[2], lang: 'nl' | 'en' | undefined) {
+  const rows = await loadHsdsRows(db, tenantId, services);
+  return lang === 'en' ? { ...rows, terms: inLanguage(rows.terms, lang), taxonomies: taxonomiesInLanguage(rows.taxonomies, lang) } : rows;
+}
+
 /** `GET /taxonomy_terms`: one Page of terms (filters taxonomy_id, parent_id, top_only, search; `lang=en` for English). */
 export async function termsPage(db: DbOrTrx, tenantId: string, p: ListParams): Promise<Json> {
   let rows = inLanguage(await store.listTermRows(db, tenantId, p.taxonomy_id ? { taxonomyId: p.taxonomy_id } : {}), p.lang);
@@ -193,7 +219,11 @@ export async function termsPage(db: DbOrTrx, tenantId: string, p: ListParams): P
   if (p.top_only) rows = rows.filter((t) => !t.parent_id);
   const text = (p.search || p.text)?.toLowerCase();
   if (text) rows = rows.filter((t) => `${t.name} ${t.description} ${t.code ?? ''}`.toLowerCase().includes(text));
-  const idx = new HsdsIndex({ ...emptyRows([]), terms: rows, taxonomies: await store.listTaxonomyRows(db, tenantId) });
+  const idx = new HsdsIndex({
+    ...emptyRows([]),
+    terms: rows,
+    taxonomies: taxonomiesInLanguage(await store.listTaxonomyRows(db, tenantId), p.lang),
+  });
   return page(
     rows.slice((p.page - 1) * p.per_page, p.page * p.per_page).map((t) => idx.term(t.id)!),
     rows.length,
@@ -208,7 +238,11 @@ export async function termById(db: DbOrTrx, tenantId: string, id: string, lang?:
   const found = await store.findTerm(db, tenantId, id);
   if (!found) return null;
   const [t] = inLanguage([found], lang);
-  return new HsdsIndex({ ...emptyRows([]), terms: [t!], taxonomies: await store.listTaxonomyRows(db, tenantId) }).term(id);
+  return new HsdsIndex({
+    ...emptyRows([]),
+    terms: [t!],
+    taxonomies: taxonomiesInLanguage(await store.listTaxonomyRows(db, tenantId), lang),
+  }).term(id);
 }
 
 /** `GET /service_at_locations`: one Page of services at locations (active services), with the same filters as /services. */
@@ -216,7 +250,7 @@ export async function serviceAtLocationsPage(db: DbOrTrx, tenantId: string, p: L
   const filter = await filterOf(db, tenantId, p);
   const { total, rows } = await searchServiceAtLocations(db, tenantId, filter, p.page, p.per_page);
   const services = await store.listServices(db, tenantId, { ids: [...new Set(rows.map((r) => r.service_id))] });
-  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services }), now);
+  const idx = new HsdsIndex(await hsdsRowsIn(db, tenantId, { services }, p.lang), now);
   return page(
     rows.map((r) => idx.serviceAtLocation(r.id, { full: Boolean(p.full), withService: true })!),
     total,
@@ -226,12 +260,18 @@ export async function serviceAtLocationsPage(db: DbOrTrx, tenantId: string, p: L
 }
 
 /** `GET /service_at_locations/{id}`: fully nested, with its location and service; null when unknown or not active. */
-export async function serviceAtLocationById(db: DbOrTrx, tenantId: string, id: string, now: Date): Promise<Json | null> {
+export async function serviceAtLocationById(
+  db: DbOrTrx,
+  tenantId: string,
+  id: string,
+  now: Date,
+  lang?: 'nl' | 'en',
+): Promise<Json | null> {
   if (!isUuid(id)) return null;
   const [sal] = await store.listServiceAtLocations(db, tenantId, { ids: [id] });
   if (!sal) return null;
   const s = await store.findService(db, tenantId, sal.service_id);
   if (!s || s.status !== 'active') return null;
-  const idx = new HsdsIndex(await loadHsdsRows(db, tenantId, { services: [s] }), now);
+  const idx = new HsdsIndex(await hsdsRowsIn(db, tenantId, { services: [s] }, lang), now);
   return idx.serviceAtLocation(id, { full: true, withService: true });
 }

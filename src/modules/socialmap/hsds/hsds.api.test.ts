@@ -264,6 +264,34 @@ describe('HSDS API', () => {
       'Meeting people',
     );
     assert.equal((await get(`${K}/taxonomy_terms?lang=fr`)).statusCode, 400);
+    // Terms nested in services and organisations follow lang=en too; taxonomies get their English name.
+    const termNames = (o: unknown): string[] => {
+      const found: string[] = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') {
+          for (const [k, x] of Object.entries(v)) {
+            if (k === 'taxonomy_term' && x && typeof x === 'object' && 'name' in x) found.push(String(x.name));
+            walk(x);
+          }
+        }
+      };
+      walk(o);
+      return found;
+    };
+    const serviceId = (await get(`${K}/services`)).json().contents[0].id as string;
+    const nestedNl = termNames((await get(`${K}/services/${serviceId}`)).json());
+    const nestedEn = termNames((await get(`${K}/services/${serviceId}?lang=en`)).json());
+    assert.ok(nestedNl.includes('Mensen ontmoeten') && !nestedNl.includes('Meeting people'), nestedNl.join());
+    assert.ok(nestedEn.includes('Meeting people') && !nestedEn.includes('Mensen ontmoeten'), nestedEn.join());
+    assert.ok(termNames((await get(`${K}/services?full=true&lang=en`)).json()).includes('Meeting people'));
+    assert.ok(termNames((await get(`${K}/organizations/${ids.org}?full_service=true&lang=en`)).json()).includes('Meeting people'));
+    const taxonomiesEn = (await get(`${K}/taxonomies?lang=en`)).json() as Page;
+    assert.ok(
+      taxonomiesEn.contents.some((t) => t.name === 'Basic functions'),
+      JSON.stringify(taxonomiesEn.contents.map((t) => t.name)),
+    );
+    assert.ok(taxonomies.contents.some((t) => t.name === 'Basisfuncties'));
 
     const sals = (await get(`${K}/service_at_locations?full=true`)).json() as Page;
     assert.equal(sals.total_items, 2, 'only those of active services');

@@ -41,7 +41,7 @@ export const listQueryDoc = z.object({
     .string()
     .optional()
     .describe(
-      'taxonomy_terms: nl (default) or en — names and descriptions in this language, with `language` set to it (the Dutch text where no English one is kept).',
+      'nl (default) or en — names and descriptions of taxonomy terms (also those nested in services, organizations and services at locations) and taxonomy names in this language, a term with `language` set to it (the Dutch text where no English one is kept).',
     ),
 });
 export type ListQueryDoc = z.infer<typeof listQueryDoc>;

@@ -73,13 +73,17 @@ export async function hsdsRoutes(app: FastifyInstance): Promise<void> {
     'Active services (Page); filters search, taxonomy_term_id, taxonomy_id, organization_id, modified_after, postcode, proximity',
     (db, t, p, now) => api.servicesPage(db, t, p, now),
   );
-  one('/:tenant/hsds/services/:id', 'One active service, fully nested', (db, t, id, _q, now) => api.serviceById(db, t, id, now));
+  one('/:tenant/hsds/services/:id', 'One active service, fully nested (lang=en: its terms in English)', (db, t, id, q, now) =>
+    api.serviceById(db, t, id, now, parseListParams(q).lang),
+  );
   list('/:tenant/hsds/organizations', 'Organizations (Page)', (db, t, p, now) => api.organizationsPage(db, t, p, now));
   one('/:tenant/hsds/organizations/:id', 'One organization with its locations and services', (db, t, id, q, now) =>
-    api.organizationById(db, t, id, parseListParams(q).full_service === true, now),
+    api.organizationById(db, t, id, parseListParams(q).full_service === true, now, parseListParams(q).lang),
   );
   list('/:tenant/hsds/taxonomies', 'Taxonomies (Page)', (db, t, p) => api.taxonomiesPage(db, t, p));
-  one('/:tenant/hsds/taxonomies/:id', 'One taxonomy', (db, t, id) => api.taxonomyById(db, t, id));
+  one('/:tenant/hsds/taxonomies/:id', 'One taxonomy (lang=en: in English)', (db, t, id, q) =>
+    api.taxonomyById(db, t, id, parseListParams(q).lang),
+  );
   list('/:tenant/hsds/taxonomy_terms', 'Taxonomy terms (Page); filters taxonomy_id, parent_id, top_only', (db, t, p) =>
     api.termsPage(db, t, p),
   );
@@ -89,8 +93,8 @@ export async function hsdsRoutes(app: FastifyInstance): Promise<void> {
   list('/:tenant/hsds/service_at_locations', 'Services at locations (Page); same filters as services', (db, t, p, now) =>
     api.serviceAtLocationsPage(db, t, p, now),
   );
-  one('/:tenant/hsds/service_at_locations/:id', 'One service at a location, fully nested', (db, t, id, _q, now) =>
-    api.serviceAtLocationById(db, t, id, now),
+  one('/:tenant/hsds/service_at_locations/:id', 'One service at a location, fully nested', (db, t, id, q, now) =>
+    api.serviceAtLocationById(db, t, id, now, parseListParams(q).lang),
   );
 
   route.get(
