@@ -22,6 +22,12 @@ describe('social map categories page', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Basisfuncties/);
     assert.match(page.body, /Rolstoeltoegankelijk/);
+    // In English the taxonomy headings are English too.
+    b.coordinator.cookies.set('lang', 'en');
+    const english = await b.coordinator.get(BASE);
+    b.coordinator.cookies.delete('lang');
+    assert.match(english.body, /<h2 class="utrecht-heading-2" id="tax-[^"]+">Basic functions<\/h2>/);
+    assert.doesNotMatch(english.body, /<h2 class="utrecht-heading-2" id="tax-[^"]+">Basisfuncties<\/h2>/);
     const id = (await termIdsByCode(ctx.database.db, KRIMPEN.id, [FUNCTIE.ontmoeting])).get(FUNCTIE.ontmoeting)!;
     assert.equal((await b.coordinator.get(`${BASE}/${id}`)).statusCode, 200);
     const renamed = await b.coordinator.post(`${BASE}/${id}`, { name: 'Ontmoeten', description: 'Samen zijn' });

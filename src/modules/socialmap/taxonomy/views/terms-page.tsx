@@ -59,6 +59,8 @@ export function TermsPage({
   values?: Values;
 }) {
   const { t } = ctx;
+  // The taxonomy's own English name on English pages ("Basic functions"), else its Dutch name.
+  const taxName = (tax: Taxonomy): string => (ctx.locale === 'en' && tax.name_en ? tax.name_en : tax.name);
   return (
     <>
       <h1 class="utrecht-heading-1">{t('socialmap.terms.title')}</h1>
@@ -71,11 +73,11 @@ export function TermsPage({
       {taxonomies.map((tax) => (
         <section aria-labelledby={`tax-${tax.id}`}>
           <h2 class="utrecht-heading-2" id={`tax-${tax.id}`}>
-            {tax.name}
+            {taxName(tax)}
           </h2>
           <DataTable
             class="utrecht-table"
-            caption={tax.name}
+            caption={taxName(tax)}
             columns={[
               t('socialmap.terms.name'),
               t('socialmap.terms.nameEn'),
@@ -111,7 +113,7 @@ export function TermsPage({
           label={t('socialmap.terms.taxonomy')}
           value={values?.taxonomy_id}
           error={errors?.taxonomy_id}
-          options={taxonomies.map((x) => ({ value: x.id, label: x.name }))}
+          options={taxonomies.map((x) => ({ value: x.id, label: taxName(x) }))}
         />
         <TextField name="name" label={t('socialmap.terms.name')} value={values?.name} error={errors?.name} maxLength={TERM_NAME_MAX} />
         <TextField
