@@ -31,6 +31,7 @@ export type Action =
   | 'match.propose'
   | 'match.accept'
   | 'match.choose'
+  | 'match.chooseOnBehalf'
   | 'match.cancel'
   | 'match.reportNoShow'
   | 'match.followUp'
@@ -87,6 +88,12 @@ export const RULES: PolicyRules<Action> = {
   'match.accept': MEMBER_OWN,
   /** Accept or decline the volunteer who said yes: only the asking side of the request (the requester, or who asked on their behalf). */
   'match.choose': MEMBER_OWN,
+  /**
+   * Choose for someone without an account: on a request made on someone's behalf (`on_behalf`), a
+   * coordinator may accept or decline after talking with the person, also when someone else entered it.
+   * A resident's own request stays theirs to decide.
+   */
+  'match.chooseOnBehalf': STAFF,
   /** Cancel: either party, or a coordinator. */
   'match.cancel': OWN_OR_STAFF,
   /** "Niet gekomen": the asking side, or a coordinator. */

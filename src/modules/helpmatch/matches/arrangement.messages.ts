@@ -12,6 +12,9 @@ export const messages = defineMessages({
     'helpmatch.choose.intro':
       '{name} wil graag helpen. U kiest zelf of u dat goed vindt. Pas als u ja zegt, ziet de helper het adres en de contactgegevens.',
     'helpmatch.choose.someone': 'deze helper',
+    'helpmatch.choose.onBehalfTitle': 'Kiezen namens de hulpvrager: hulp van {name}?',
+    'helpmatch.choose.onBehalfIntro':
+      'Deze hulpvraag is gesteld voor iemand zonder account. Bel of spreek die persoon eerst. Kies daarna namens hem of haar. Pas na ja ziet {name} het adres en de contactgegevens.',
     'helpmatch.choose.onlyRequester': 'Alleen wie de hulp vroeg, kan de helper kiezen.',
     'helpmatch.choose.notWaiting': 'Deze helper wacht niet (meer) op een keuze.',
     'helpmatch.choose.alreadyChosen': 'Er is al een helper gekozen voor deze vraag.',
@@ -81,6 +84,9 @@ export const messages = defineMessages({
     'helpmatch.choose.intro':
       '{name} would like to help. You decide whether that is fine with you. Only after you say yes does the helper see the address and contact details.',
     'helpmatch.choose.someone': 'this helper',
+    'helpmatch.choose.onBehalfTitle': 'Choosing for the person who needs help: help from {name}?',
+    'helpmatch.choose.onBehalfIntro':
+      'This request was made for someone without an account. Call or talk to that person first, then choose for them. Only after yes does {name} see the address and contact details.',
     'helpmatch.choose.onlyRequester': 'Only the person who asked for help can choose the helper.',
     'helpmatch.choose.notWaiting': 'This helper is not (or no longer) waiting for a choice.',
     'helpmatch.choose.alreadyChosen': 'A helper has already been chosen for this request.',

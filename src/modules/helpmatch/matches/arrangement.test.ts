@@ -109,6 +109,45 @@ describe('helpmatch: the requester chooses; weekly help lasts', () => {
     assert.ok((await mailsTo(second.userId)).includes('U bent gekozen als helper'));
   });
 
+  it("a request for someone without an account: a coordinator chooses for them, also one who did not enter it; a resident's own request stays theirs", async () => {
+    const db = ctx.database.db;
+    const entering = await makeActor(db, 'volunteer', 'Ina Invoer');
+    const coord = await makeActor(db, 'coordinator');
+    const stranger = await makeActor(db, 'resident', 'Stan Vreemd');
+    const helper = await volunteer('Henk Helper');
+    const { id } = await createRequest(
+      db,
+      T.id,
+      entering,
+      { ...weekly, onBehalf: { name: 'Mevrouw Zonder Account', phone: '0101234567' } },
+      NOW,
+    );
+    const m = await respondToRequest(db, ctxAt(NOW), helper, id);
+    assert.equal(m.state, 'awaiting_requester');
+    const seen = await getMatchDetails(db, T.id, coord, m.id);
+    assert.equal(seen.canChoose, true, 'the coordinator is offered the choice');
+    assert.equal((await getMatchDetails(db, T.id, helper, m.id)).canChoose, false);
+    await assert.rejects(acceptHelper(db, ctxAt(NOW), stranger, m.id), status(403));
+    await assert.rejects(acceptHelper(db, ctxAt(NOW), helper, m.id), status(403));
+    assert.equal((await acceptHelper(db, ctxAt(NOW), coord, m.id)).state, 'accepted');
+    assert.equal((await loadRequest(db, SYSTEM, T.id, id)).state, 'matched');
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_user_id'])
+      .where('entity_id', '=', m.id)
+      .where('action', '=', 'choose')
+      .execute();
+    assert.deepEqual(audit, [{ action: 'choose', actor_user_id: coord.userId }]);
+
+    // A resident's own request: the coordinator is not offered the choice and cannot make it.
+    const owner = await makeActor(db, 'resident', 'Olga Eigen');
+    const own = await createRequest(db, T.id, owner, weekly, NOW);
+    const mine = await respondToRequest(db, ctxAt(NOW), await volunteer('Vince Vrijwillig'), own.id);
+    assert.equal((await getMatchDetails(db, T.id, coord, mine.id)).canChoose, false);
+    await assert.rejects(acceptHelper(db, ctxAt(NOW), coord, mine.id), status(403));
+    await assert.rejects(declineHelper(db, ctxAt(NOW), coord, mine.id), status(403));
+  });
+
   it('weekly help: three weeks of hours confirmed, still active and counted; a confirmed week cannot change; either side ends it', async () => {
     const db = ctx.database.db;
     const resident = await makeActor(db, 'resident', 'Wim Wekelijks');

@@ -14,10 +14,23 @@ import { requestFacts } from '../requests/requests.service.ts';
 import { loadMatch } from './matches.service.ts';
 import { can } from '../policies.ts';
 import { type MatchCtx, notifyUser } from './notify.ts';
+import type { RequestRow } from '../requests/requests.store.ts';
+
+/**
+ * Who may choose: the asking side (the requester, or who asked on their behalf), or — for a request
+ * made on behalf of someone without an account — a coordinator after talking with that person.
+ */
+export function mayChoose(
+  actor: Actor,
+  request: Pick<RequestRow, 'tenant_id' | 'requester_user_id' | 'created_by_user_id' | 'on_behalf'>,
+): boolean {
+  if (can(actor, 'match.choose', requestFacts(request))) return true;
+  return request.on_behalf && can(actor, 'match.chooseOnBehalf', { tenantId: request.tenant_id });
+}
 
 async function acceptIn(trx: Trx, ctx: MatchCtx, actor: Actor, matchId: string): Promise<MatchRow> {
   const { match: before, request } = await loadMatch(trx, actor, ctx.tenantId, matchId);
-  if (!can(actor, 'match.choose', requestFacts(request))) throw Forbidden('helpmatch.choose.onlyRequester');
+  if (!mayChoose(actor, request)) throw Forbidden('helpmatch.choose.onlyRequester');
   if (request.state !== 'open') throw Conflict('helpmatch.choose.alreadyChosen');
   if (before.state !== 'awaiting_requester') throw Conflict('helpmatch.choose.notWaiting');
   // Lock the request row: two choices at once (two tabs, two people on the asking side) queue here.
@@ -58,7 +71,7 @@ export async function acceptHelper(db: DbOrTrx, ctx: MatchCtx, actor: Actor, mat
 export async function declineHelper(db: DbOrTrx, ctx: MatchCtx, actor: Actor, matchId: string): Promise<MatchRow> {
   return inTransaction(db, async (trx) => {
     const { request } = await loadMatch(trx, actor, ctx.tenantId, matchId);
-    if (!can(actor, 'match.choose', requestFacts(request))) throw Forbidden('helpmatch.choose.onlyRequester');
+    if (!mayChoose(actor, request)) throw Forbidden('helpmatch.choose.onlyRequester');
     const m = await transitionMatch(trx, ctx.tenantId, matchId, ['awaiting_requester'], {
       state: 'not_chosen',
       closed_at: ctx.now,

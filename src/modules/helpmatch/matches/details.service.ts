@@ -1,11 +1,12 @@
 import type { DbOrTrx } from '../../../platform/db/database.ts';
+import { mayChoose } from './choose.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { getUserProfile } from '../../people/people.service.ts';
 import { type RequestRow, listRequestsOfUser, listRequests } from '../requests/requests.store.ts';
 import { type MatchRow, listMessages, listMatchesOfVolunteer, listMatchesOfRequests } from './matches.store.ts';
 import type { HelpType, MatchState, RequestState, Urgency, WeeklySlot } from '../helpmatch.tables.ts';
 import { type Actor, auditOf, ownTenant } from '../actor.ts';
-import { requestFacts, requesterSide } from '../requests/requests.service.ts';
+import { requesterSide } from '../requests/requests.service.ts';
 import { loadMatch } from './matches.service.ts';
 import { authorize } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
@@ -132,7 +133,7 @@ export async function getMatchDetails(db: DbOrTrx, tenantId: string, actor: Acto
   return {
     side,
     weekly,
-    canChoose: m.state === 'awaiting_requester' && side === 'requester' && can(actor, 'match.choose', requestFacts(r)),
+    canChoose: m.state === 'awaiting_requester' && (side === 'requester' || side === 'coordinator') && mayChoose(actor, r),
     match: matchView(m, side),
     request: summarise(r),
     contacts,

@@ -59,12 +59,14 @@ export function ChooseSection({ ctx, d, base }: { ctx: ViewContext; d: MatchDeta
   if (d.side === 'volunteer') return <p class="utrecht-paragraph">{t('helpmatch.choose.volunteerWaits')}</p>;
   if (!d.canChoose) return null;
   const name = d.volunteerFirstName ?? t('helpmatch.choose.someone');
+  // A coordinator chooses for someone without an account, after talking with them.
+  const forSomeone = d.side === 'coordinator';
   return (
     <section aria-labelledby="kiezen">
       <h2 class="utrecht-heading-2" id="kiezen">
-        {t('helpmatch.choose.title', { name })}
+        {forSomeone ? t('helpmatch.choose.onBehalfTitle', { name }) : t('helpmatch.choose.title', { name })}
       </h2>
-      <p class="utrecht-paragraph">{t('helpmatch.choose.intro', { name })}</p>
+      <p class="utrecht-paragraph">{forSomeone ? t('helpmatch.choose.onBehalfIntro', { name }) : t('helpmatch.choose.intro', { name })}</p>
       <div class="hm-button-row">
         <ButtonForm ctx={ctx} action={`${base}/kiezen`} label={t('helpmatch.submit.chooseYes')} />
         <ButtonForm ctx={ctx} action={`${base}/niet-kiezen`} label={t('helpmatch.submit.chooseNo')} secondary />
