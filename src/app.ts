@@ -1,9 +1,9 @@
 import './platform/i18n/platform.messages.ts';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -131,7 +131,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
     }
   });
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -66,6 +66,13 @@ describe('platform routes', () => {
     assert.ok(!csp.includes('unsafe-inline'));
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.equal(res.headers['strict-transport-security'], undefined);
+    assert.match(csp, /frame-ancestors 'none'/);
+    // The same headers on an error page and on a JSON answer.
+    for (const url of ['/bestaat-niet/wijken/WK000000', '/health']) {
+      const other = await ctx.app.inject({ url });
+      assert.equal(other.headers['content-security-policy'], csp, url);
+      assert.equal(other.headers['x-content-type-options'], 'nosniff', url);
+    }
   });
 
   it('switches language with a cookie and only redirects to local paths', async () => {
