@@ -8,12 +8,21 @@
  * (bundled per file, shared code split into chunks, packages left to node_modules, source maps
  * on): Node then starts each test file without loading ~450 TypeScript files through the tsx
  * loader, which cost about 1.3 s per file. Stack traces still point at the .ts sources.
+ * The same build compiles the app's entry `src/main.ts` (children of the command-line tests and the
+ * browser journeys' servers start from it, see test/e2e/helpers/process.ts: SAMENHANG_TEST_MAIN)
+ * and scripts/prepare-test-db.ts.
  * `TEST_TSX=1` runs the sources through tsx instead (no build step).
+ *
+ * Test files that cannot reach a database (scripts/test-build.mjs decides from the build's
+ * metafile) run once, beside the PGlite pass, with TEST_ENGINE=none and without TEST_DATABASE_URL,
+ * so that a wrong call shows as a failure; the others run on PGlite and, with TEST_DATABASE_URL,
+ * again on PostgreSQL.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { databaseReasons, testBuildOptions } from './test-build.mjs';
 
 const e2e = process.argv.includes('--e2e');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -36,17 +45,41 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const prep = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prepare-test-db.ts'], { stdio: 'inherit' });
+// Compile the test files (see above; the options are in test-build.mjs).
+const APP_MAIN = 'src/main.ts';
+const PREPARE = 'scripts/prepare-test-db.ts';
+let nodeArgs = ['--import', 'tsx'];
+let build = null;
+const compiled = (f) => join(build, f.replace(/\.tsx?$/, '.mjs'));
+const { build: esbuild } = await import('esbuild');
+mkdirSync('.tmp', { recursive: true });
+// Under TEST_TSX nothing is written: the build only gives the metafile for test-build.mjs.
+if (!process.env.TEST_TSX) build = mkdtempSync(join('.tmp', 'test-build-'));
+const { metafile } = await esbuild({
+  ...testBuildOptions([...files, APP_MAIN, PREPARE], build ?? join('.tmp', 'test-build-unwritten')),
+  write: build !== null,
+});
+const extraEnv = {};
+let appArgs = ['--import', 'tsx', APP_MAIN];
+let prepArgs = ['--import', 'tsx', PREPARE];
+if (build) {
+  nodeArgs = ['--enable-source-maps'];
+  appArgs = ['--enable-source-maps', compiled(APP_MAIN)];
+  prepArgs = ['--enable-source-maps', compiled(PREPARE)];
+  extraEnv.SAMENHANG_TEST_MAIN = resolve(compiled(APP_MAIN));
+}
+const run = (list) => (build ? list.map(compiled) : list);
+
+const prep = spawnSync(process.execPath, prepArgs, { stdio: 'inherit' });
 if (prep.status !== 0) process.exit(prep.status ?? 1);
 
 // Browser tests: seed the demo data once into a template data directory; every test file's
 // server starts on its own copy of it (test/e2e/helpers/server.ts) instead of seeding again.
-const extraEnv = {};
 let template = null;
 if (e2e) {
   template = mkdtempSync(join(tmpdir(), 'samenhang-e2e-template-'));
   const dataDir = join(template, 'data');
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', 'seed', '--demo'], {
+  const seeded = spawnSync(process.execPath, [...appArgs, 'seed', '--demo'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'warn', SEED: 'demo' },
   });
@@ -57,55 +90,38 @@ if (e2e) {
   extraEnv.E2E_DEMO_TEMPLATE = dataDir;
 }
 
-// Compile the test files (see above). The folder is inside the checkout so that packages resolve
-// from node_modules and PROJECT_ROOT (src/platform/paths.ts) finds our package.json.
-// Plain JavaScript of our own (eslint/*.js) is loaded from where it is, not bundled: it finds
-// files relative to itself.
-const jsAsIs = {
-  name: 'js-as-is',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.?\/.*\.m?js$/ }, (args) => ({ path: resolve(args.resolveDir, args.path), external: true }));
-  },
-};
-let run = files;
-let nodeArgs = ['--import', 'tsx'];
-let build = null;
-if (!process.env.TEST_TSX) {
-  const { build: esbuild } = await import('esbuild');
-  mkdirSync('.tmp', { recursive: true });
-  build = mkdtempSync(join('.tmp', 'test-build-'));
-  await esbuild({
-    entryPoints: files,
-    outdir: build,
-    outbase: '.',
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    plugins: [jsAsIs],
-  });
-  run = files.map((f) => join(build, f.replace(/\.tsx?$/, '.mjs')));
-  nodeArgs = ['--enable-source-maps'];
+// The passes: browser journeys once (their servers use PGlite); the rest split by test-build.mjs.
+const passes = [];
+if (e2e) passes.push({ engine: 'pglite', files });
+else {
+  const reasons = databaseReasons(metafile, files);
+  const withDb = files.filter((f) => reasons.get(f) !== null);
+  const noDb = files.filter((f) => reasons.get(f) === null);
+  const postgres = Boolean(process.env.TEST_DATABASE_URL);
+  console.log(
+    `\n${noDb.length} of ${files.length} test files cannot reach a database (scripts/test-build.mjs): they run once${postgres ? ', not again on PostgreSQL' : ''}:`,
+  );
+  for (const f of noDb) console.log(`  ${f}`);
+  if (withDb.length) passes.push({ engine: 'pglite', files: withDb });
+  if (noDb.length) passes.push({ engine: 'none', files: noDb, label: 'without a database' });
+  if (postgres && withDb.length) passes.push({ engine: 'postgres', files: withDb });
 }
-
-const engines = e2e ? ['pglite'] : ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
+// Test processes compile PGlite's WebAssembly with V8's baseline compiler only: optimising it in
+// the background cost more CPU than a test file's queries win back (about 1.5 s of CPU per file
+// with a database; 4 heavy files: 40 → 34 and 44 → 32 CPU-s). The app's own processes (servers of
+// the browser journeys, command-line tests) keep Node's defaults.
+nodeArgs = ['--liftoff-only', ...nodeArgs];
 let failed = false;
-for (const engine of engines) {
-  console.log(`\n=== tests on ${engine} (${files.length} files) ===`);
+for (const { engine, files: list, label } of passes) {
+  console.log(`\n=== tests ${label ?? `on ${engine}`} (${list.length} files) ===`);
+  const env = { ...process.env, ...extraEnv, TEST_ENGINE: engine, NODE_ENV: 'test' };
+  if (engine === 'none') delete env.TEST_DATABASE_URL;
   const res = spawnSync(
     process.execPath,
     // Two files at a time, also for the browser journeys (each has its own server, data folder,
     // port and Chromium): CI has two cores.
-    [...nodeArgs, '--test', '--test-concurrency=2', '--test-reporter=spec', ...run],
-    { stdio: 'inherit', env: { ...process.env, ...extraEnv, TEST_ENGINE: engine, NODE_ENV: 'test' } },
+    [...nodeArgs, '--test', '--test-concurrency=2', '--test-reporter=spec', ...run(list)],
+    { stdio: 'inherit', env },
   );
   if (res.status !== 0) failed = true;
 }

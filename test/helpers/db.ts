@@ -17,6 +17,11 @@ export type TestEngine = 'pglite' | 'postgres';
 
 export function testEngine(): TestEngine {
   const engine = process.env.TEST_ENGINE ?? 'pglite';
+  if (engine === 'none') {
+    throw new Error(
+      'TEST_ENGINE=none: scripts/test-build.mjs found no way to a database in this test file, so it runs once without one; make the file import test/helpers/db.ts (or what opens the database) so that it runs on both engines',
+    );
+  }
   if (engine !== 'pglite' && engine !== 'postgres') throw new Error(`TEST_ENGINE must be pglite or postgres, not ${engine}`);
   if (engine === 'postgres' && !process.env.TEST_DATABASE_URL) throw new Error('TEST_ENGINE=postgres needs TEST_DATABASE_URL');
   return engine;
