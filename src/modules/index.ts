@@ -29,7 +29,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   ...DATA_MODULES,
   monitorModule(DATA_MODULES.flatMap((m) => m.indicators ?? [])),
   // After the monitor: programme goals use the monitor's service (targets with programme_goal_id).
-  programmesModule,
+  programmesModule(() => MODULES.flatMap((m) => m.projectCardParts ?? []).sort((a, b) => a.order - b.order)),
   // After programmes and the monitor: evaluations use project cards, areas and measurements.
   evaluationModule,
   adminModule({ isWithinAdminReach, userNames, peopleOfTenant }),

@@ -119,6 +119,26 @@ export interface SummaryRenderArgs<T> {
   computedAt: Date;
 }
 
+/**
+ * A part another module shows on a project card (programmes), after the card's own sections, so
+ * that programmes never imports that module (e.g. evaluation's results). `render` gets the
+ * request's database handle and principal and returns only what the principal may see; it reads
+ * stored data only (no heavy computation on a request). null: nothing to show.
+ */
+export interface ProjectCardPart {
+  id: string;
+  /** Lower comes first. */
+  order: number;
+  render(args: {
+    db: DbOrTrx;
+    principal: Principal;
+    tenantId: string;
+    tenantSlug: string;
+    cardId: string;
+    ctx: ViewContext;
+  }): Promise<VNode | null>;
+}
+
 /** Units an indicator is measured in (shown with the value: "23 %", "6,4", "12 per 1.000 inwoners"). */
 export const INDICATOR_UNITS = ['percent', 'score', 'count', 'per1000', 'hours', 'days', 'euro', 'ratio'] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
@@ -208,6 +228,8 @@ export interface ModuleDefinition {
   indicators?: IndicatorSource[];
   /** Parts of the neighbourhood page computed by the area-summaries job (see SummarySection). */
   summarySections?: SummarySection[];
+  /** Parts shown on a project card (see ProjectCardPart). */
+  projectCardParts?: ProjectCardPart[];
   /** Which of the four functions of cohesion the module serves, and where a resident starts (the municipality home links it). */
   cohesionFunctions?: CohesionFunctionEntry[];
   jobs?: Record<string, (args: JobHandlerArgs) => Promise<void>>;

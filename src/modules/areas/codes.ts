@@ -19,6 +19,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'ready',
   'registreren',
   'robots.txt',
+  'samen-leren',
   'static',
   'taal',
   'toegankelijkheid',

@@ -78,6 +78,10 @@ export interface EvaluationSocialReturnsTable {
   /** Value of one volunteer hour in cents; null: not set (the page says so, no value counted). */
   shadow_price_cents_per_hour: number | null;
   shadow_price_source: Text;
+  /** How sure the shadow price is (migration 20261207T1310); valued hours are never more certain than it. */
+  shadow_price_certainty: ColumnType<'low' | 'medium' | 'high', 'low' | 'medium' | 'high' | undefined, 'low' | 'medium' | 'high'>;
+  /** The shadow price is a labelled demo value (invented). */
+  shadow_price_is_demo: Bool;
   note_nl: Text;
   note_en: Text;
   updated_by: string | null;
@@ -112,6 +116,8 @@ export interface InterventionEffect {
   ciHigh: number | null;
   verdict?: string;
   evaluationReference?: string;
+  /** Confidence level of the interval (0.9, 0.95). */
+  level?: number;
 }
 
 export interface EvaluationInterventionsTable {
@@ -148,6 +154,8 @@ export interface EvaluationInterventionsTable {
   /** For imported cards: the installation and municipality it came from. */
   origin_installation: string | null;
   origin_municipality: Text;
+  /** Its CBS code (GM0542); '' for cards made here (migration 20261207T1320). */
+  origin_municipality_code: Text;
   published: Bool;
   source_note: Text;
   is_demo: Bool;

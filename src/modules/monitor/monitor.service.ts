@@ -9,7 +9,15 @@ import type { DbOrTrx } from '../../platform/db/database.ts';
 import { Invalid, NotFound } from '../../platform/errors.ts';
 import { checkForm } from '../../platform/http/forms.ts';
 import { can, type MonitorAction } from './policies.ts';
-import { ensureIndicators, listIndicators, listMeasurements, type IndicatorRow, type MeasurementRow } from './core/core.store.ts';
+import {
+  ensureIndicators,
+  listIndicators,
+  listMeasurements,
+  upsertMeasurements,
+  type IndicatorRow,
+  type MeasurementRow,
+} from './core/core.store.ts';
+import type { IndicatorMeasurement } from '../../platform/module.ts';
 import { parsePeriod } from './core/periods.ts';
 import { indicatorInput, targetInput, type IndicatorInput, type TargetInput } from './indicators/indicators.schemas.ts';
 import { indicatorExists, indicatorStats, type IndicatorStats } from './indicators/indicators.store.ts';
@@ -21,7 +29,7 @@ import { addCrosswalkRows, listCrosswalk } from './crosswalk/crosswalk.store.ts'
 import { comparableSeries, recomputeOntoCurrent, type CrosswalkRow, type Series } from './crosswalk/crosswalk.ts';
 import { perspectivePage } from './perspective/perspective.service.ts';
 
-export type { IndicatorRow, MeasurementRow, TargetRow, CourseAssessment, RecordedClassification, Classification, Series };
+export type { IndicatorRow, MeasurementRow, TargetRow, CourseAssessment, RecordedClassification, Classification, Series, CrosswalkRow };
 
 /** The principal may act in this municipality and has the action (jobs and the command line may act anywhere). */
 function allow(principal: Principal, tenantId: string, action: MonitorAction): void {
@@ -187,6 +195,21 @@ export async function areaMeasurements(
   return listMeasurements(db, tenantId, filter);
 }
 
+/**
+ * Write measurements (a coordinator, as with imports; jobs and demo seeds as the system): by
+ * indicator, area and period, a second write replaces the first. The indicators must exist.
+ */
+export async function recordMeasurements(
+  db: DbOrTrx,
+  principal: Principal,
+  tenantId: string,
+  rows: readonly IndicatorMeasurement[],
+  now: Date,
+): Promise<{ created: number; updated: number }> {
+  allow(principal, tenantId, 'monitor.import');
+  return upsertMeasurements(db, tenantId, rows, now);
+}
+
 /** The latest measurement per area of one indicator (the indicator page's table). */
 export async function latestPerArea(db: DbOrTrx, principal: Principal, tenantId: string, indicatorCode: string): Promise<MeasurementRow[]> {
   const rows = await areaMeasurements(db, principal, tenantId, { indicatorCodes: [indicatorCode] });
@@ -234,6 +257,27 @@ export async function addCrosswalk(
 ): Promise<void> {
   allow(principal, tenantId, 'monitor.import');
   await addCrosswalkRows(db, tenantId, rows);
+}
+
+/** The crosswalk rows in which one of these codes is the older or the newer code (code changes touching the areas). */
+export async function crosswalkOf(
+  db: DbOrTrx,
+  principal: Principal,
+  tenantId: string,
+  areaCodes: readonly string[],
+): Promise<CrosswalkRow[]> {
+  allow(principal, tenantId, 'monitor.figures.view');
+  const codes = new Set(areaCodes);
+  return (await listCrosswalk(db, tenantId))
+    .filter((r) => codes.has(r.fromCode) || codes.has(r.toCode))
+    .map((r) => ({
+      fromCode: r.fromCode,
+      fromYear: r.fromYear,
+      toCode: r.toCode,
+      toYear: r.toYear,
+      weight: r.weight,
+      changeKind: r.changeKind,
+    }));
 }
 
 /**

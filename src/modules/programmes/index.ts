@@ -1,7 +1,7 @@
 import './programmes.messages.ts';
 import './cards/cards.messages.ts';
 import type { FastifyInstance } from 'fastify';
-import type { ModuleDefinition } from '../../platform/module.ts';
+import type { ModuleDefinition, ProjectCardPart } from '../../platform/module.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.tsx';
 import { subsidyRoutes } from './subsidy/subsidy.routes.tsx';
 import { consultRoutes } from './consult/consult.routes.tsx';
@@ -21,10 +21,10 @@ import { cardRoutes } from './cards/cards.routes.tsx';
  * monitoring (expectations before, effects after), consultation rhythm and subsidy conditions.
  * Feature folders: core/, cards/, actions/, overview/, monitoring/, consult/, subsidy/, demo/.
  */
-async function programmesRoutes(app: FastifyInstance): Promise<void> {
+async function programmesRoutes(app: FastifyInstance, cardParts: () => readonly ProjectCardPart[]): Promise<void> {
   // One line per registrar.
   await coreRoutes(app);
-  await cardRoutes(app);
+  await cardRoutes(app, cardParts);
   await monitoringRoutes(app);
   await subsidyRoutes(app);
   await consultRoutes(app);
@@ -32,9 +32,10 @@ async function programmesRoutes(app: FastifyInstance): Promise<void> {
   await overviewRoutes(app);
 }
 
-export const programmesModule: ModuleDefinition = {
+/** `cardParts`: what other modules show on a project card (e.g. evaluation's results), without programmes importing them. */
+export const programmesModule = (cardParts: () => readonly ProjectCardPart[]): ModuleDefinition => ({
   name: 'programmes',
-  routes: programmesRoutes,
+  routes: (app) => programmesRoutes(app, cardParts),
   nav: [
     { path: (slug) => `/${slug}/programmas`, labelKey: 'programmes.nav', group: 'areas', tenantOnly: true },
     {
@@ -71,4 +72,4 @@ export const programmesModule: ModuleDefinition = {
   cohesionFunctions: [],
   summarySections: [projectsSection],
   demoSeed: programmesDemoSeed,
-};
+});

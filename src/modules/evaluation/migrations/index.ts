@@ -144,4 +144,23 @@ export const evaluationMigrations: Record<string, Migration> = {
         .execute(db);
     },
   },
+  '20261207T1310_evaluation_social_return_shadow': {
+    async up(db: Kysely<any>) {
+      await sql
+        .raw(
+          `
+        alter table evaluation_social_returns
+          add column shadow_price_certainty text not null default 'medium' check (shadow_price_certainty in ('low', 'medium', 'high')),
+          add column shadow_price_is_demo boolean not null default false;
+      `,
+        )
+        .execute(db);
+    },
+  },
+  '20261207T1320_evaluation_intervention_origin_code': {
+    async up(db: Kysely<any>) {
+      // The CBS code of the municipality an imported intervention card came from (GM0542); '' for cards made here.
+      await sql.raw(`alter table evaluation_interventions add column origin_municipality_code text not null default ''`).execute(db);
+    },
+  },
 };

@@ -6,6 +6,7 @@ import { routes } from '../../../platform/http/route.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
 import type { FieldErrors } from '../../../ui/form.tsx';
+import type { ProjectCardPart } from '../../../platform/module.ts';
 import { listLineActivities } from '../core/core.service.ts';
 import { actionRowForCard, canEditCard, createCard, getCard, handBackToLine, updateCard } from './cards.service.ts';
 import { cardFormContext, cardPageModel, goalLabel } from './cards.pages.ts';
@@ -25,7 +26,7 @@ type TenantRequest = FastifyRequest & { tenant: RequestTenant };
 const base = (req: TenantRequest, slug: string) => `/${req.tenant.slug}/programmas/${slug}`;
 
 /** Project cards: `/{tenant}/programmas/{slug}/projecten/{id}` (public when the programme is), the forms for staff. */
-export async function cardRoutes(app: FastifyInstance): Promise<void> {
+export async function cardRoutes(app: FastifyInstance, cardParts: () => readonly ProjectCardPart[] = () => []): Promise<void> {
   const route = routes(app);
 
   const renderForm = async (
@@ -155,9 +156,23 @@ export async function cardRoutes(app: FastifyInstance): Promise<void> {
     { policy: 'public', params: cardParams, query: pageQuery },
     async (req, reply) => {
       const model = await cardPageModel(req.db, req.principal, req.tenant.id, req.params.programme, req.params.id);
+      const ctx = req.viewContext();
+      // Other modules' parts (evaluation's results…), after the card's own sections.
+      const parts = await Promise.all(
+        cardParts().map((p) =>
+          p.render({
+            db: req.db,
+            principal: req.principal,
+            tenantId: req.tenant.id,
+            tenantSlug: req.tenant.slug,
+            cardId: model.card.id,
+            ctx,
+          }),
+        ),
+      );
       const notice: MessageKey | null =
         req.query.klaar === 'bewaard' ? 'programmes.card.saved' : req.query.klaar === 'terug' ? 'programmes.card.handedBack' : null;
-      return reply.page(<CardPage ctx={req.viewContext()} model={model} notice={notice} />, {
+      return reply.page(<CardPage ctx={ctx} model={model} notice={notice} parts={parts} />, {
         title: req.t('programmes.card.heading', { number: model.card.number, title: model.card.titleNl }),
         breadcrumbs: [
           { href: `/${req.tenant.slug}/programmas`, label: req.t('programmes.list.title') },

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { ViewContext } from '../../../../ui/context.ts';
 import type { MessageKey } from '../../../../platform/i18n/index.ts';
 import { ButtonForm } from '../../../../ui/form.tsx';
@@ -44,7 +44,18 @@ function List({ ctx, items }: { ctx: ViewContext; items: readonly string[] }) {
 }
 
 /** A project card: everything it holds, with the money table and its missing coverage. */
-export function CardPage({ ctx, model, notice }: { ctx: ViewContext; model: CardPageModel; notice: MessageKey | null }) {
+export function CardPage({
+  ctx,
+  model,
+  notice,
+  parts = [],
+}: {
+  ctx: ViewContext;
+  model: CardPageModel;
+  notice: MessageKey | null;
+  /** Other modules' parts (ProjectCardPart), shown after the card's own sections. */
+  parts?: readonly (VNode | null)[];
+}) {
   const { card, programme } = model;
   const base = tenantPath(ctx, `/programmas/${programme.slug}`);
   const area = (c: string) => model.areaNames.get(c) ?? c;
@@ -176,6 +187,7 @@ export function CardPage({ ctx, model, notice }: { ctx: ViewContext; model: Card
         </>
       )}
       {card.sourceNote && <p class="source-note">{ctx.t('programmes.source', { note: card.sourceNote })}</p>}
+      {parts}
     </>
   );
 }
