@@ -3,7 +3,8 @@
  * young person posts an idea for their wijk without an account; a youth worker (demo professional)
  * lets it through and says what became of it, and opens a short poll; the young person sees the
  * answer under "mijn ideeën", answers the poll once, and a second answer from the same device (a
- * second tab with the old form) is refused. Every page is checked with axe (and for sideways
+ * second tab with the old form) is refused. The youth worker then makes an application of the idea
+ * on a young resident's behalf, and the young person sees that it was made. Every page is checked with axe (and for sideways
  * scrolling) in a second context with JavaScript on that shares the cookies.
  */
 import assert from 'node:assert/strict';
@@ -140,6 +141,52 @@ describe('youth journey (375 px, keyboard, no JavaScript, axe)', () => {
     const again = await enter(tab2, `main section.youth-poll:has-text("${QUESTION}") form`);
     assert.equal(again?.status(), 409);
     assert.match(await mainText(tab2), /Je hebt deze vraag al beantwoord op dit apparaat\./);
+
+    // The youth worker makes an application of the idea for a young resident without an account.
+    const staff2 = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORT });
+    const w = await staff2.newPage();
+    assert.ok((await signIn(w, srv.url, demoEmail('professional', K.short))).ok);
+    assert.equal((await w.goto(`${srv.url}/${K.slug}/beheer/jongeren`))?.status(), 200);
+    const start = w
+      .locator('main article.youth-idea', { hasText: IDEA })
+      .locator('a[href*="fonds-bewonersinitiatieven/aanvragen?jongerenidee="]');
+    await start.focus();
+    await Promise.all([w.waitForNavigation(), w.keyboard.press('Enter')]);
+    assert.match(await mainText(w), new RegExp(`Deze aanvraag begint bij een idee van jongeren: "${IDEA}"`));
+    assert.equal(await w.locator('main [name="what"]').inputValue(), IDEA);
+    await axe(staff2, w, 'apply form from a youth idea, on behalf');
+    await w.locator('main #veld-whose-2').focus();
+    await w.keyboard.press('Space');
+    await typeInto(w, 'main [name="subject.name"]', 'Sam (16)');
+    await typeInto(w, 'main [name="subject.phone"]', '06 12345678');
+    await typeInto(w, 'main [name="groupName"]', 'Jongeren van de sporthal');
+    await typeInto(w, 'main [name="forWhom"]', 'Jongeren uit de wijk.');
+    await w.locator('main [name="areaCode"]').focus();
+    await w.locator('main [name="areaCode"]').selectOption({ label: 'Oud Krimpen' });
+    const day = new Date(Date.now() + 40 * 86_400_000);
+    await typeInto(
+      w,
+      'main [name="startsOn"]',
+      `${String(day.getUTCDate()).padStart(2, '0')}-${String(day.getUTCMonth() + 1).padStart(2, '0')}-${day.getUTCFullYear()}`,
+    );
+    await typeInto(w, 'main [name="budgetLines.0.label"]', 'Materiaal');
+    await typeInto(w, 'main [name="budgetLines.0.amountCents"]', '400');
+    await typeInto(w, 'main [name="requestedCents"]', '400');
+    await typeInto(w, 'main [name="ownInKind"]', 'Wij bouwen zelf mee.');
+    for (const [i, pc] of ['2921 AB', '2921 XY'].entries()) {
+      await typeInto(w, `main [name="cosigners.${i}.displayName"]`, `Ouder ${i + 1}`);
+      await typeInto(w, `main [name="cosigners.${i}.postcode"]`, pc);
+    }
+    const applied = await enter(w, 'main form[action$="/aanvragen"]');
+    assert.equal(applied?.status(), 200, await mainText(w));
+    const reference = /INI-\d{4}-\d{4}/.exec(await mainText(w))![0];
+    assert.equal((await w.goto(`${srv.url}/${K.slug}/samen-doen/aanvraag/${reference}`))?.status(), 200);
+    assert.match(await mainText(w), /Ingevoerd door een medewerker/);
+    await staff2.close();
+
+    // The young person sees that an application was made of the idea.
+    assert.equal((await page.goto(`${srv.url}${base}/mijn`))?.status(), 200);
+    assert.match(await mainText(page), /Er is een aanvraag van gemaakt\./);
     await young.close();
   });
 });

@@ -12,6 +12,7 @@ import { initiativesDemoSeed } from './demo/demo.ts';
 import { reviewRoutes } from './review/review.routes.tsx';
 import { accountRoutes } from './account/account.routes.tsx';
 import { reviewDemoSeed } from './review/review.demo.ts';
+import { youthDemoSeed } from './youth/youth.demo.ts';
 import { REVIEW_DEADLINES_JOB, reviewDeadlinesJob } from './review/deadlines.job.ts';
 
 /**
@@ -81,5 +82,6 @@ export const initiativesModule: ModuleDefinition = {
   demoSeed: async (trx, args) => {
     await initiativesDemoSeed(trx, args);
     await reviewDemoSeed(trx, args);
+    await youthDemoSeed(trx, args);
   },
 };

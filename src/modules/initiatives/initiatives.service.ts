@@ -71,6 +71,8 @@ export interface Application {
   youthIdeaId: string | null;
   applicantUserId: string | null;
   enteredBy: string | null;
+  /** The organisation of who entered it on someone's behalf ('' when none); never a person's name. */
+  enteredByOrg: string;
   groupName: string;
   title: string;
   what: string;
@@ -159,6 +161,7 @@ export function toApplication(r: apps.ApplicationRow): Application {
     youthIdeaId: r.youth_idea_id,
     applicantUserId: r.applicant_user_id,
     enteredBy: r.entered_by,
+    enteredByOrg: r.entered_by_org,
     groupName: r.group_name,
     title: r.title,
     what: r.what,

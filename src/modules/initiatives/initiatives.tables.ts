@@ -129,6 +129,12 @@ export interface InitiativeApplicationsTable {
   /** The applicant's account; entered_by when a volunteer or professional applied on their behalf. */
   applicant_user_id: string | null;
   entered_by: string | null;
+  /** On behalf of a resident without an account: their name and one way to reach them (personal data; audited views). */
+  subject_name: ColumnType<string | null, string | null | undefined, string | null>;
+  subject_phone: ColumnType<string | null, string | null | undefined, string | null>;
+  subject_email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The organisation of who entered it on behalf ('' when none): shown instead of a person's name. */
+  entered_by_org: Text;
   /** Name of the group as it wants to be shown publicly ("Bewoners Bloemstraat"), never a person's name. */
   group_name: string;
   title: string;
@@ -168,6 +174,8 @@ export interface InitiativeCosignersTable {
   area_code: string | null;
   token_hash: string;
   confirmed_on: NullableDay;
+  /** The outbox mail with the link (migration 20261207T1200); cleared when that mail is removed. */
+  mail_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Accountability afterwards; a spot check is chosen at random by a documented rule. */

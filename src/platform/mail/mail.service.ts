@@ -58,3 +58,14 @@ export async function forgetMailTo(db: DbOrTrx, to: { userId: string; email: str
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * Remove one mail of a tenant from the outbox once it has left (sent, kept or failed): a module
+ * that mailed a one-time link to an address it may keep only for a while (a co-signer's) calls it
+ * when that while is over. A mail still queued is left for the sender. True when the mail is gone.
+ */
+export async function forgetMail(db: DbOrTrx, tenantId: string, id: string): Promise<boolean> {
+  await db.deleteFrom('mail_outbox').where('tenant_id', '=', tenantId).where('id', '=', id).where('status', '<>', 'queued').execute();
+  const left = await db.selectFrom('mail_outbox').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return left === undefined;
+}

@@ -60,10 +60,10 @@ export async function findOutboxMail(db: DbOrTrx, tenantId: string, id: string):
 
 /**
  * The token of a credential link: a link that signs someone in, sets their password or accepts an
- * invitation (sign-in, reset, invitation and care-circle invitation mails). Whoever holds one can
- * act as its addressee.
+ * invitation (sign-in, reset, invitation and care-circle invitation mails), or co-signs an
+ * initiative application. Whoever holds one can act as its addressee.
  */
-const CREDENTIAL_LINK = /(\/(?:aanmelden\/link|wachtwoord-herstellen|uitnodiging)\/)[A-Za-z0-9_-]+/g;
+const CREDENTIAL_LINK = /(\/(?:aanmelden\/link|wachtwoord-herstellen|uitnodiging|samen-doen\/steun)\/)[A-Za-z0-9_-]+/g;
 
 /** The text with the token of every credential link replaced by "…"; `hidden` tells whether there was one. */
 export function maskCredentialLinks(text: string): { text: string; hidden: boolean } {

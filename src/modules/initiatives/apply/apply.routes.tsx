@@ -1,3 +1,4 @@
+import './apply.messages.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { routes } from '../../../platform/http/route.ts';
@@ -12,12 +13,15 @@ import {
   trackApplication,
   type ApplicationInput,
 } from './apply.service.ts';
+import { applyPrefill } from './links.ts';
 import { ApplyPage, COSIGNER_ROWS, CosignPage, LINE_ROWS, MyApplicationsPage, SubmittedPage, TrackPage } from './views/apply.tsx';
 
 const RATE = { max: 20, timeWindow: '1 minute' };
 const fundParam = { fund: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/) };
 const tokenParam = { token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) };
 const referenceParam = { reference: z.string().regex(/^INI-\d{4}-\d{4,6}$/) };
+/** `?oproep=<call>` or `?jongerenidee=<idea>`: anything is accepted here; links.ts says whether it leads anywhere. */
+const applyQuery = z.object({ oproep: z.string().max(100).optional(), jongerenidee: z.string().max(100).optional() });
 /** The form: strings, turned into the service's input (euros → cents) by `toInput`. */
 const applyForm = z.record(z.string(), z.union([z.string().max(4000), z.array(z.string().max(4000))]));
 
@@ -56,9 +60,12 @@ export function toInput(body: Record<string, unknown>): ApplicationInput {
   for (let i = 0; i < COSIGNER_ROWS; i++) {
     const displayName = s(body, `cosigners.${i}.displayName`);
     const postcode = s(body, `cosigners.${i}.postcode`);
-    if (!displayName && !postcode) continue;
-    cosigners.push({ displayName, postcode });
+    const email = s(body, `cosigners.${i}.email`);
+    if (!displayName && !postcode && !email) continue;
+    cosigners.push({ displayName, postcode, email });
   }
+  const whose = s(body, 'whose');
+  const onBehalf = whose === 'account' || whose === 'contact';
   const input: ApplicationInput = {
     fundId: s(body, 'fundId'),
     roundId: s(body, 'roundId') || null,
@@ -74,6 +81,14 @@ export function toInput(body: Record<string, unknown>): ApplicationInput {
     ownMoneyCents: euros('ownMoneyCents', false),
     ownInKind: s(body, 'ownInKind'),
     cosigners,
+    onBehalf,
+    subject: !onBehalf
+      ? null
+      : whose === 'account'
+        ? { kind: 'account', email: s(body, 'subject.accountEmail') }
+        : { kind: 'contact', name: s(body, 'subject.name'), phone: s(body, 'subject.phone'), email: s(body, 'subject.email') },
+    callId: s(body, 'callId') || null,
+    youthIdeaId: s(body, 'youthIdeaId') || null,
   };
   if (Object.keys(errors).length > 0) throw Invalid(errors, 'initiatives.apply.error.form');
   return input;
@@ -95,9 +110,16 @@ export async function applyRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  route.get('/:tenant/samen-doen/:fund/aanvragen', { policy: 'signedIn', params: fundParam }, async (req, reply) => {
+  route.get('/:tenant/samen-doen/:fund/aanvragen', { policy: 'signedIn', params: fundParam, query: applyQuery }, async (req, reply) => {
     const c = await applyChoices(req.db, req.principal, req.tenant.id, req.params.fund);
-    return private_(reply).page(<ApplyPage ctx={req.viewContext()} {...c} />, {
+    const pre = await applyPrefill(req.db, req.principal, {
+      tenantId: req.tenant.id,
+      fundId: c.fund.id,
+      oproep: req.query.oproep,
+      jongerenidee: req.query.jongerenidee,
+      locale: req.locale,
+    });
+    return private_(reply).page(<ApplyPage ctx={req.viewContext()} {...c} values={pre.values} from={pre.from} notice={pre.notice} />, {
       title: req.t('initiatives.apply.title', { fund: c.fund.nameNl }),
     });
   });
@@ -120,13 +142,13 @@ export async function applyRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const c = await applyChoices(req.db, req.principal, req.tenant.id, req.params.fund);
       const input = { ...toInput(req.body), fundId: c.fund.id };
-      const r = await submitApplication(req.db, req.principal, req.tenant.id, input);
       const base = `${app.config.baseUrl.replace(/\/$/, '')}/${req.tenant.slug}/samen-doen/steun/`;
+      const r = await submitApplication(req.db, req.principal, req.tenant.id, input, { linkBase: base, locale: req.locale });
       return private_(reply).page(
         <SubmittedPage
           ctx={req.viewContext()}
           reference={r.application.reference}
-          links={r.cosignerTokens.map((x) => ({ displayName: x.displayName, url: base + x.token }))}
+          links={r.cosignerTokens.map((x) => ({ displayName: x.displayName, url: x.mailed ? null : base + x.token }))}
         />,
         { title: req.t('initiatives.apply.sentTitle') },
       );

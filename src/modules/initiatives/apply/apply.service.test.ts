@@ -156,7 +156,12 @@ describe('initiatives: applying', () => {
       T.id,
       TEST_NOW,
     );
-    const r = await submitApplication(ctx.database.db, volunteer, T.id, goodApplication(s.fundId, { onBehalf: true, title: 'Namens' }));
+    const r = await submitApplication(
+      ctx.database.db,
+      volunteer,
+      T.id,
+      goodApplication(s.fundId, { onBehalf: true, subject: { kind: 'contact', name: 'Mevrouw D.', phone: '0612345678' }, title: 'Namens' }),
+    );
     assert.equal(r.application.applicantUserId, null);
     assert.equal(r.application.enteredBy, vol);
     assert.ok((await myApplications(ctx.database.db, volunteer, T.id)).some((a) => a.id === r.application.id));

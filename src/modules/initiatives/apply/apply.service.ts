@@ -12,6 +12,7 @@ import { authorize, reachOf, type Principal } from '../../../platform/principal.
 import { multiLine, singleLine } from '../../../platform/input.ts';
 import { hashToken, newToken } from '../../../platform/tokens.ts';
 import { localDate } from '../../../platform/time.ts';
+import type { Locale } from '../../../platform/i18n/index.ts';
 import { getArea, listAreas, placeAddress } from '../../areas/areas.service.ts';
 import { can, RULES } from '../policies.ts';
 import * as facade from '../initiatives.service.ts';
@@ -19,6 +20,10 @@ import { fieldsOf } from '../funds/funds.service.ts';
 import { isCents } from '../funds/funds.money.ts';
 import * as funds from '../funds/funds.store.ts';
 import * as store from './apply.store.ts';
+import { enteredByOrg, resolveSubject, subjectContactFor, subjectInput, type SubjectContact } from './behalf.ts';
+import { checkLinks } from './links.ts';
+import { linkApplication } from '../youth/youth.service.ts';
+import { forgetCosignerMail, queueCosignerMails } from './cosigner-mail.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'form.date');
 const cents = z.number().refine(isCents, 'initiatives.funds.error.cents');
@@ -41,18 +46,36 @@ export const applicationInput = z.object({
   ownMoneyCents: cents.default(0),
   ownInKind: multiLine(z.string().trim().max(1000)).default(''),
   cosigners: z
-    .array(z.object({ displayName: singleLine(z.string().trim().min(1, 'form.required').max(80)), postcode: z.string().trim().max(10) }))
+    .array(
+      z.object({
+        displayName: singleLine(z.string().trim().min(1, 'form.required').max(80)),
+        postcode: z.string().trim().max(10),
+        /** Optional: the link is mailed to it (cosigner-mail.ts); kept only in that outbox mail. */
+        email: z.string().trim().max(254).default(''),
+      }),
+    )
     .max(20)
     .default([]),
   /** Entered by a volunteer, professional or coordinator for a resident (who may have no account). */
   onBehalf: z.boolean().default(false),
+  /** With onBehalf: whose application it is (behalf.ts). */
+  subject: subjectInput,
+  /** Started from an open call or a youth idea (links.ts). */
+  callId: z.uuid().nullable().default(null),
+  youthIdeaId: z.uuid().nullable().default(null),
 });
 export type ApplicationInput = z.input<typeof applicationInput>;
 
 export interface Submitted {
   application: facade.Application;
-  /** The co-signers' tokens, shown once (only their hashes are kept). */
-  cosignerTokens: { displayName: string; token: string }[];
+  /** The co-signers' tokens, shown once (only their hashes are kept); `mailed`: also sent to their address. */
+  cosignerTokens: { displayName: string; token: string; mailed: boolean }[];
+}
+
+/** Where a co-signer's link points (`…/{tenant}/samen-doen/steun/`), and the language of the mails. */
+export interface SubmitOptions {
+  linkBase?: string;
+  locale?: Locale;
 }
 
 function addDays(dayText: string, n: number): string {
@@ -99,6 +122,7 @@ async function check(db: DbOrTrx, tenantId: string, fund: facade.Fund, a: z.outp
   if (a.cosigners.length < fund.minCosigners) errors['cosigners'] = 'initiatives.apply.error.tooFewCosigners';
   const cosignerAreas: (string | null)[] = [];
   for (const [i, c] of a.cosigners.entries()) {
+    if (c.email !== '' && !z.email().safeParse(c.email).success) errors[`cosigners.${i}.email`] = 'initiatives.apply.behalf.error.email';
     const placed = await placeAddress(db, tenantId, { postcode: c.postcode });
     if (!placed.ok) {
       errors[`cosigners.${i}.postcode`] = placed.reason === 'outside' ? 'initiatives.apply.error.cosignerOutside' : placed.messageKey;
@@ -112,7 +136,13 @@ async function check(db: DbOrTrx, tenantId: string, fund: facade.Fund, a: z.outp
 }
 
 /** Submit an application. Refused with field errors (422) and nothing written when a rule is not met. */
-export async function submitApplication(db: DbOrTrx, principal: Principal, tenantId: string, input: ApplicationInput): Promise<Submitted> {
+export async function submitApplication(
+  db: DbOrTrx,
+  principal: Principal,
+  tenantId: string,
+  input: ApplicationInput,
+  opts: SubmitOptions = {},
+): Promise<Submitted> {
   const parsed = applicationInput.safeParse(input);
   const onBehalf = parsed.success ? parsed.data.onBehalf : input.onBehalf === true;
   // Applying for oneself: the application will be the principal's own (reach `own`).
@@ -126,7 +156,14 @@ export async function submitApplication(db: DbOrTrx, principal: Principal, tenan
   if (!fund) throw NotFound();
   const today = localDate(principal.now);
   const { errors, round, cosignerAreas } = await check(db, tenantId, fund, a, today);
+  const subject = onBehalf ? await resolveSubject(db, tenantId, a.subject) : null;
+  Object.assign(errors, subject?.errors ?? {});
+  Object.assign(errors, await checkLinks(db, principal, { tenantId, fundId: fund.id, callId: a.callId, youthIdeaId: a.youthIdeaId }));
   if (Object.keys(errors).length > 0 || !round) throw Invalid(errors, 'initiatives.apply.error.form');
+  const mailed = a.cosigners.some((c) => c.email !== '');
+  if (mailed && !opts.linkBase) throw new Error('submitApplication: a co-signer address needs opts.linkBase');
+  const org = onBehalf ? await enteredByOrg(db, principal, tenantId) : '';
+  const areaName = (await getArea(db, tenantId, a.areaCode))?.name ?? a.areaCode;
   const tokens = a.cosigners.map(() => newToken());
   const year = Number(today.slice(0, 4));
   const row = await inTransaction(db, async (trx) => {
@@ -136,8 +173,14 @@ export async function submitApplication(db: DbOrTrx, principal: Principal, tenan
       reference: `INI-${year}-${String(n).padStart(4, '0')}`,
       fund_id: fund.id,
       round_id: round.id,
-      applicant_user_id: onBehalf ? null : principal.userId,
+      applicant_user_id: onBehalf ? (subject?.applicantUserId ?? null) : principal.userId,
       entered_by: onBehalf ? principal.userId : null,
+      entered_by_org: org,
+      subject_name: subject?.subjectName ?? null,
+      subject_phone: subject?.subjectPhone ?? null,
+      subject_email: subject?.subjectEmail ?? null,
+      call_id: a.callId,
+      youth_idea_id: a.youthIdeaId,
       group_name: a.groupName,
       title: a.title,
       what: a.what,
@@ -154,6 +197,23 @@ export async function submitApplication(db: DbOrTrx, principal: Principal, tenan
       created_at: principal.now,
       updated_at: principal.now,
     });
+    const withMail = a.cosigners.flatMap((c, i) => (c.email !== '' ? [{ i, c }] : []));
+    const mailIds = await queueCosignerMails(trx, {
+      tenantId,
+      locale: opts.locale ?? 'nl',
+      now: principal.now,
+      app: {
+        reference: app.reference,
+        title: a.title,
+        groupName: a.groupName,
+        areaName,
+        requestedCents: a.requestedCents,
+        fundName: opts.locale === 'en' && fund.nameEn ? fund.nameEn : fund.nameNl,
+      },
+      mails: withMail.map(({ i, c }) => ({ to: c.email, displayName: c.displayName, url: `${opts.linkBase}${tokens[i]!}` })),
+    });
+    const mailIdOf = new Map(withMail.map(({ i }, k) => [i, mailIds[k]!]));
+    if (a.youthIdeaId) await linkApplication(trx, principal, { tenantId, ideaId: a.youthIdeaId, applicationId: app.id });
     await store.insertCosigners(
       trx,
       a.cosigners.map((c, i) => ({
@@ -163,13 +223,14 @@ export async function submitApplication(db: DbOrTrx, principal: Principal, tenan
         postcode: c.postcode.replace(/\s/g, '').toUpperCase(),
         area_code: cosignerAreas[i] ?? null,
         token_hash: hashToken(tokens[i]!),
+        mail_id: mailIdOf.get(i) ?? null,
       })),
     );
     return app;
   });
   return {
     application: facade.toApplication(row),
-    cosignerTokens: a.cosigners.map((c, i) => ({ displayName: c.displayName, token: tokens[i]! })),
+    cosignerTokens: a.cosigners.map((c, i) => ({ displayName: c.displayName, token: tokens[i]!, mailed: c.email !== '' })),
   };
 }
 
@@ -215,6 +276,8 @@ export async function confirmCosign(db: DbOrTrx, principal: Principal, tenantId:
   const { c, app } = await cosignerOr404(db, tenantId, token);
   if (app.status === 'withdrawn') throw Conflict('initiatives.cosign.withdrawn');
   if (!(await store.confirmCosigner(db, tenantId, c.id, localDate(principal.now)))) throw Conflict('initiatives.cosign.already');
+  // Confirmed: the address in the link's mail is no longer needed.
+  await forgetCosignerMail(db, tenantId, c);
 }
 
 export type StepKey = 'submitted' | 'received' | 'inReview' | 'decision' | 'paid' | 'accounted';
@@ -257,6 +320,10 @@ export interface Tracking {
   steps: Step[];
   minCosigners: number;
   confirmedCosigners: number;
+  /** Entered on someone's behalf: the organisation ('' when none), never a person. */
+  enteredOnBehalf: { org: string } | null;
+  /** The contact of a resident without an account: only for who entered it and the coordinator (audited). */
+  subject: SubjectContact | null;
 }
 
 /** The tracking page of one application: only the applicant (or who entered it) and the coordinator. */
@@ -269,7 +336,11 @@ export async function trackApplication(db: DbOrTrx, principal: Principal, tenant
   }
   const application = (await facade.getApplication(db, tenantId, row.id))!;
   const fund = (await facade.getFundById(db, tenantId, row.fund_id))!;
+  const seesContact =
+    principal.userId !== null && (row.entered_by === principal.userId || reachOf(RULES, principal, 'initiative.track') === 'all');
   return {
+    enteredOnBehalf: row.entered_by !== null ? { org: row.entered_by_org } : null,
+    subject: seesContact ? await subjectContactFor(db, principal, tenantId, row) : null,
     application,
     fund,
     areaName: (await getArea(db, tenantId, row.area_code))?.name ?? row.area_code,
@@ -297,5 +368,11 @@ export async function applyChoices(db: DbOrTrx, principal: Principal, tenantId: 
   const today = localDate(principal.now);
   const rounds = (await facade.listRounds(db, tenantId, fund.id)).filter((r) => facade.roundIsOpen(r, today));
   const buurten = (await listAreas(db, tenantId, { level: 'neighbourhood' })).map((a) => ({ value: a.code, label: a.name }));
-  return { fund: facade.toFund(fund), rounds, buurten, earliestStart: addDays(today, fund.lead_time_days) };
+  return {
+    fund: facade.toFund(fund),
+    rounds,
+    buurten,
+    earliestStart: addDays(today, fund.lead_time_days),
+    canApplyOnBehalf: can(principal, 'initiative.applyOnBehalf', { tenantId }),
+  };
 }

@@ -124,3 +124,20 @@ export async function grantedApplications(db: DbOrTrx, tenantId: string, fundId:
     .where('decision', 'in', ['full', 'partial'])
     .execute();
 }
+
+/** The co-signer's outbox mail was removed: forget its id. */
+export async function clearCosignerMail(db: DbOrTrx, tenantId: string, id: string): Promise<void> {
+  await db.updateTable('initiative_cosigners').set({ mail_id: null }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+/** Co-signers whose link mail is still in the outbox, with what decides whether it may go: confirmed, the round's end, the status. */
+export function cosignersWithMail(db: DbOrTrx, tenantId: string) {
+  return db
+    .selectFrom('initiative_cosigners as c')
+    .innerJoin('initiative_applications as a', (j) => j.onRef('a.tenant_id', '=', 'c.tenant_id').onRef('a.id', '=', 'c.application_id'))
+    .leftJoin('initiative_rounds as r', (j) => j.onRef('r.tenant_id', '=', 'a.tenant_id').onRef('r.id', '=', 'a.round_id'))
+    .select(['c.id', 'c.mail_id', 'c.confirmed_on', 'a.status', 'r.closes_on'])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.mail_id', 'is not', null)
+    .execute();
+}

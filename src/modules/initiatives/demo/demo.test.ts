@@ -2,7 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestDb } from '../../../../test/helpers/app.ts';
 import { ensureTenant } from '../../../../test/helpers/people.ts';
-import { GRONINGEN, KRIMPEN } from '../../../../test/helpers/factories.ts';
+import { buildArea, GRONINGEN, KRIMPEN } from '../../../../test/helpers/factories.ts';
+import { principalOf } from '../../../platform/principal.ts';
+import { youthDemoSeed } from '../youth/youth.demo.ts';
+import { wijkPage } from '../youth/youth.service.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { initiativesDemoSeed } from './demo.ts';
 
@@ -69,5 +72,28 @@ describe('initiatives demo data', () => {
       .execute();
     assert.deepEqual(kanWel, [{ group_name: 'Kan Wel', granted_cents: 2_000_000, is_demo: false, area_code: 'WK198017' }]);
     assert.ok(funds.find((f) => f.tenant_id === HHW.id)!.source_note.includes('l.494'));
+  });
+
+  it('gives a demo wijk of Krimpen three youth ideas with what became of them and one open poll, labelled, once', async () => {
+    const { db } = ctx.database;
+    await ensureTenant(db, KRIMPEN);
+    await buildArea(db, { tenantId: KRIMPEN.id, level: 'district', code: 'WK054200', name: 'Demowijk', bbox: [4.58, 51.9, 4.6, 51.92] });
+    const args = { tenants: [KRIMPEN], organisations: new Map(), users: new Map(), now: NOW };
+    await inTransaction(db, (trx) => youthDemoSeed(trx, args));
+    await inTransaction(db, (trx) => youthDemoSeed(trx, args));
+    const page = await wijkPage(db, principalOf(null, KRIMPEN.id, NOW), {
+      tenantId: KRIMPEN.id,
+      code: 'WK054200',
+      deviceHash: null,
+      locale: 'nl',
+    });
+    assert.equal(page.ideas.length, 3);
+    assert.ok(page.ideas.every((i) => i.isDemo && i.moderation === 'shown'));
+    assert.deepEqual(new Set(page.ideas.map((i) => i.status)), new Set(['growing', 'seen', 'not_now']));
+    assert.ok(page.ideas.find((i) => i.status === 'not_now')!.response !== '', '"nu niet" says why');
+    assert.deepEqual(
+      page.polls.map((p) => [p.state, p.isDemo, p.options.length]),
+      [['open', true, 3]],
+    );
   });
 });

@@ -12,7 +12,10 @@ import { GRONINGEN, TEST_NOW } from '../../../../test/helpers/factories.ts';
 import { buildArea } from '../../../../test/helpers/factories.ts';
 import { BUURT_A, BUURT_B, T, WIJK, setupAreas } from '../apply/apply.test-support.ts';
 import * as facade from '../initiatives.service.ts';
-import { addCofunding, addRound, createFund, setBudgets } from './funds.service.ts';
+import { addCofunding, addRound, createFund, RESERVED_FUND_SLUGS, setBudgets } from './funds.service.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../../platform/paths.ts';
 import { fundPage, fundsOverview } from './funds.pages.ts';
 import { checkBudgetYear, checkCofunding, formatEuros, parseEuros } from './funds.money.ts';
 
@@ -160,6 +163,31 @@ describe('initiatives: funds service', () => {
     await assert.rejects(setBudgets(ctx.database.db, resident, T.id, s.fundId, { year: 2026, totalCents: null, lines: [] }), {
       status: 403,
     });
+  });
+
+  it('refuses a short name that is a fixed page of samen-doen; every fixed page name is on the list', async () => {
+    const sys = systemPrincipal(T.id, TEST_NOW);
+    const before = (await facade.listFunds(ctx.database.db, T.id)).length;
+    for (const slug of RESERVED_FUND_SLUGS) {
+      await assert.rejects(createFund(ctx.database.db, sys, T.id, { slug, nameNl: 'Botst' }), (e: unknown) => {
+        assert.deepEqual((e as { fields: Record<string, string> }).fields, { slug: 'initiatives.funds.error.slugReserved' });
+        return true;
+      });
+    }
+    assert.equal((await facade.listFunds(ctx.database.db, T.id)).length, before);
+    // The routes' fixed first segments after /samen-doen/ (anything but `:fund`) must all be reserved.
+    const dir = join(PROJECT_ROOT, 'src/modules/initiatives');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.routes.tsx'));
+    const fixed = new Set(
+      files.flatMap((f) =>
+        [...readFileSync(join(dir, f), 'utf8').matchAll(/'\/:tenant\/samen-doen\/([a-z][a-z0-9-]*)/g)].map((m) => m[1]!),
+      ),
+    );
+    assert.ok(fixed.size >= 6, [...fixed].join());
+    assert.deepEqual(
+      [...fixed].filter((x) => !RESERVED_FUND_SLUGS.has(x)),
+      [],
+    );
   });
 
   it('isolation: another municipality does not see or change this fund', async () => {

@@ -136,9 +136,20 @@ function fundRow(tenantId: string, f: z.output<typeof fundInput>) {
   };
 }
 
+/** Fixed page names under `/{tenant}/samen-doen/`: a fund with one of these short names would hide a page or be hidden by it. */
+export const RESERVED_FUND_SLUGS: ReadonlySet<string> = new Set([
+  'aanvraag',
+  'beoordelen',
+  'bestanden',
+  'mijn-aanvragen',
+  'steun',
+  'verantwoorden',
+]);
+
 export async function createFund(db: DbOrTrx, principal: Principal, tenantId: string, input: FundInput): Promise<facade.Fund> {
   authorize(can(principal, 'initiative.funds.manage', { tenantId }));
   const f = parse(fundInput, input);
+  if (RESERVED_FUND_SLUGS.has(f.slug)) throw Invalid({ slug: 'initiatives.funds.error.slugReserved' });
   if (await store.fundBySlug(db, tenantId, f.slug)) throw Invalid({ slug: 'initiatives.funds.error.slugTaken' });
   return facade.toFund(await store.insertFund(db, fundRow(tenantId, f)));
 }

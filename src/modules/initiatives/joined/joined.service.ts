@@ -110,6 +110,8 @@ export interface CallsPage {
   funds: { id: string; name: string }[];
   wijken: { code: string; name: string }[];
   areaNames: Map<string, string>;
+  /** Today (the app's clock): a call is open until and including its closing day. */
+  today: string;
 }
 
 /** Staff's page of calls: every call, the active funds and the wijken. */
@@ -125,6 +127,7 @@ export async function callsPage(db: DbOrTrx, principal: Principal, tenantId: str
     funds: funds.map((f) => ({ id: f.id, name: f.name_nl })),
     wijken: areas.filter((a) => a.level === 'district').map((a) => ({ code: a.code, name: a.name })),
     areaNames: new Map(areas.map((a) => [a.code, a.name])),
+    today: localDate(principal.now),
   };
 }
 

@@ -334,4 +334,24 @@ export const initiativesMigrations: Record<string, Migration> = {
         .execute(db);
     },
   },
+  '20261207T1200_initiatives_behalf_and_mail': {
+    async up(db: Kysely<any>) {
+      // Applying on someone's behalf (the resident without an account: a name and one way to reach
+      // them; the organisation of who entered it, shown instead of a person), and the outbox mail of
+      // a co-signer's link (its id only, to remove that mail once confirmed or the round closed).
+      await sql
+        .raw(
+          `
+        alter table initiative_applications
+          add column subject_name text,
+          add column subject_phone text,
+          add column subject_email text,
+          add column entered_by_org text not null default '';
+        alter table initiative_cosigners add column mail_id uuid;
+        create index initiative_cosigners_mail on initiative_cosigners (tenant_id) where mail_id is not null;
+      `,
+        )
+        .execute(db);
+    },
+  },
 };

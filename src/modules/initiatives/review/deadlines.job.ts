@@ -15,6 +15,7 @@ import { listMembers } from '../../people/people.service.ts';
 import * as store from './review.store.ts';
 import { deadlineState } from './deadlines.ts';
 import { formatDay } from './letters.ts';
+import { forgetCosignerMails } from '../apply/cosigner-mail.ts';
 
 export const REVIEW_DEADLINES_JOB = 'initiatives.review.deadlines';
 const HOUR_MS = 60 * 60 * 1000;
@@ -80,8 +81,9 @@ export async function runReviewDeadlines(db: DbOrTrx, now: Date, baseUrl: string
   return result;
 }
 
-/** The job handler: a run, then the next run an hour later (recurring). */
+/** The job handler: a run, the removal of co-signer link mails no longer needed (apply/cosigner-mail.ts), then the next run an hour later. */
 export async function reviewDeadlinesJob({ db, now, config }: JobHandlerArgs): Promise<void> {
   await runReviewDeadlines(db, now, config.baseUrl);
+  await forgetCosignerMails(db, now);
   await enqueueJob(db, { kind: REVIEW_DEADLINES_JOB, runAt: new Date(now.getTime() + HOUR_MS) });
 }

@@ -102,6 +102,7 @@ export const messages = defineMessages({
     'initiatives.review.error.partialAboveRequested':
       'Een gedeeltelijke toekenning kan niet hoger zijn dan het gevraagde bedrag ({requested}).',
     'initiatives.review.error.partialIsFull': 'Dit is het hele gevraagde bedrag ({requested}). Kies dan "Helemaal toekennen".',
+    'initiatives.review.error.overBudget': 'Er is nog {left} over van het budget "{budget}". Ken niet meer toe dan dat.',
     'initiatives.review.error.decision': 'Kies een besluit.',
     'initiatives.review.error.template': 'Kies een standaardtekst die bij het besluit past.',
     'initiatives.review.error.letter': 'De brief is leeg of te lang (ten hoogste 8000 tekens). Maak eerst de brief.',
@@ -234,6 +235,7 @@ export const messages = defineMessages({
     'initiatives.review.error.grantedNeeded': 'Enter the amount granted in euros, for example 750.00.',
     'initiatives.review.error.partialAboveRequested': 'A partial grant cannot be more than the amount requested ({requested}).',
     'initiatives.review.error.partialIsFull': 'This is the whole amount requested ({requested}). Choose "Grant in full" instead.',
+    'initiatives.review.error.overBudget': 'Only {left} is left of the budget "{budget}". Do not grant more than that.',
     'initiatives.review.error.decision': 'Choose a decision.',
     'initiatives.review.error.template': 'Choose a standard text that fits the decision.',
     'initiatives.review.error.letter': 'The letter is empty or too long (at most 8000 characters). Make the letter first.',

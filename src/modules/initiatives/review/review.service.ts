@@ -14,6 +14,7 @@ import { authorize, type Principal } from '../../../platform/principal.ts';
 import { localDate } from '../../../platform/time.ts';
 import { findTenantById } from '../../../platform/tenants/tenants.service.ts';
 import { getUserProfile } from '../../people/people.service.ts';
+import { applicationYear, fundBudgetLeft } from '../initiatives.service.ts';
 import { can } from '../policies.ts';
 import * as store from './review.store.ts';
 import { deadlineState, type DeadlineState } from './deadlines.ts';
@@ -207,11 +208,36 @@ export function grantedFor(row: { requested_cents: number }, input: Pick<Decisio
   return g;
 }
 
+/**
+ * A grant may not exceed what is left of the budget that covers the buurt in the application's year
+ * (`fundBudgetLeft`: budget plus co-funding minus what was granted). With no budget for the area
+ * the fund's budget is unknown and nothing is checked.
+ */
+async function checkBudgetLeft(
+  db: DbOrTrx,
+  tenantId: string,
+  row: ReviewRow,
+  input: Pick<DecisionInput, 'decision'>,
+  granted: number,
+  now: Date,
+) {
+  if (granted <= 0) return;
+  const year = applicationYear({ startsOn: row.starts_on, createdAt: row.submitted_at ?? now });
+  const left = await fundBudgetLeft(db, tenantId, row.fund_id, year, row.area_code);
+  if (left && granted > left.leftCents) {
+    throw invalid(input.decision === 'full' ? 'decision' : 'granted', 'initiatives.review.error.overBudget', {
+      left: formatEuro(Math.max(0, left.leftCents)),
+      budget: left.label,
+    });
+  }
+}
+
 /** The standard letter for a decision, filled in (the coordinator may edit it before sending). */
 export async function previewLetter(db: DbOrTrx, principal: Principal, tenantId: string, reference: string, input: DecisionInput) {
   guard(principal, tenantId, 'initiative.decide');
   const { row } = await reviewApplication(db, principal, tenantId, reference);
   const granted = grantedFor(row, input);
+  await checkBudgetLeft(db, tenantId, row, input, granted, principal.now);
   const tenant = await findTenantById(db, tenantId);
   return fillLetter(
     input.decision,
@@ -252,6 +278,7 @@ export async function decide(
   }
   const now = principal.now;
   await inTransaction(db, async (trx) => {
+    await checkBudgetLeft(trx, tenantId, row, input, granted, now);
     const ok = await store.updateWhen(trx, tenantId, row.id, ['acknowledged', 'in_review'], {
       status: 'decided',
       decision: input.decision,

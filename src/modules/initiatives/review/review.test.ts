@@ -228,6 +228,46 @@ describe('initiative review (service)', () => {
     );
   });
 
+  it('a grant above what is left of the budget is refused with the amount left; up to it is accepted', async () => {
+    const now = new Date('2026-12-07T10:00:00Z');
+    const p = principalAs(coordinator.id, KRIMPEN.id, 'coordinator', now);
+    const budgeted = await seedFund(db(), KRIMPEN.id);
+    await db()
+      .insertInto('initiative_budgets')
+      .values({
+        tenant_id: KRIMPEN.id,
+        fund_id: budgeted,
+        year: 2026,
+        label_nl: 'Hele gemeente',
+        area_codes: JSON.stringify([]) as never,
+        amount_cents: 100_000,
+      })
+      .execute();
+    const seed = () => seedApplication(db(), { tenantId: KRIMPEN.id, fundId: budgeted, submittedAt: now, status: 'acknowledged' });
+    const base = { reasons: 'Deels.', template: 'standard' as const, locale: 'nl' as const, letter: 'Brief' };
+    const first = await seed();
+    // In full (€ 1.250,00) is above the € 1.000,00 budget: refused beside the decision, nothing written.
+    await assert.rejects(
+      decide(db(), p, KRIMPEN.id, first.reference, { ...base, decision: 'full', grantedCents: null }),
+      (e: AppError) =>
+        e.status === 422 && e.fields?.['decision'] === 'initiatives.review.error.overBudget' && e.vars?.['left'] === '€ 1.000,00',
+    );
+    await assert.rejects(previewLetter(db(), p, KRIMPEN.id, first.reference, { ...base, decision: 'full', grantedCents: null }), {
+      status: 422,
+    });
+    assert.equal((await reviewApplication(db(), p, KRIMPEN.id, first.reference)).row.decision, null);
+    await decide(db(), p, KRIMPEN.id, first.reference, { ...base, decision: 'partial', grantedCents: 60_000 });
+    const second = await seed();
+    await assert.rejects(
+      decide(db(), p, KRIMPEN.id, second.reference, { ...base, decision: 'partial', grantedCents: 40_001 }),
+      (e: AppError) => e.fields?.['granted'] === 'initiatives.review.error.overBudget' && e.vars?.['left'] === '€ 400,00',
+    );
+    await decide(db(), p, KRIMPEN.id, second.reference, { ...base, decision: 'partial', grantedCents: 40_000 });
+    // Nothing left: a rejection is still possible.
+    const third = await seed();
+    await decide(db(), p, KRIMPEN.id, third.reference, { ...base, decision: 'rejected', grantedCents: null });
+  });
+
   it('only coordinators of the same municipality review', async () => {
     const now = new Date('2026-12-07T10:00:00Z');
     const app = await seedApplication(db(), { tenantId: KRIMPEN.id, fundId, submittedAt: now });

@@ -11,6 +11,7 @@ import type { Locale } from '../../../platform/i18n/index.ts';
 import { localDate } from '../../../platform/time.ts';
 import { listAreas, getArea } from '../../areas/areas.service.ts';
 import { can } from '../policies.ts';
+import { listFunds } from '../initiatives.service.ts';
 import * as store from './youth.store.ts';
 import type { IdeaStatus, Moderation } from './youth.schemas.ts';
 
@@ -195,16 +196,19 @@ export interface ModerationPage {
   ideas: IdeaView[];
   polls: PollView[];
   wijken: WijkChoice[];
+  /** Active funds, for "Maak hier een aanvraag van" (the apply form with `?jongerenidee=`). */
+  funds: { slug: string; name: string }[];
 }
 
 /** Youth workers and coordinators: ideas waiting first, every poll with its results. */
 export async function moderationPage(db: DbOrTrx, principal: Principal, tenantId: string, locale: Locale): Promise<ModerationPage> {
   authorize(can(principal, 'youth.moderate', { tenantId }));
   const today = localDate(principal.now);
-  const [ideas, polls, wijken] = await Promise.all([
+  const [ideas, polls, wijken, funds] = await Promise.all([
     store.ideasForModeration(db, tenantId, 200),
     store.allPolls(db, tenantId),
     youthWijken(db, principal, tenantId),
+    listFunds(db, tenantId),
   ]);
   const counts = await store.answerCounts(
     db,
@@ -216,6 +220,7 @@ export async function moderationPage(db: DbOrTrx, principal: Principal, tenantId
     // Staff see the results at once (state "answered" shows them).
     polls: polls.map((p) => pollView(p, counts.get(p.id), true, today, locale)),
     wijken,
+    funds: funds.filter((f) => f.status === 'active').map((f) => ({ slug: f.slug, name: pick(locale, f.nameNl, f.nameEn) })),
   };
 }
 

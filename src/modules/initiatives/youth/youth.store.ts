@@ -257,3 +257,75 @@ export async function setApplicationIdea(db: DbOrTrx, tenantId: string, applicat
     .where('id', '=', applicationId)
     .execute();
 }
+
+/** Whether the municipality has the youth demo data already (the demo seed is idempotent). */
+export async function hasDemoYouth(db: DbOrTrx, tenantId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('initiative_youth_polls')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('is_demo', '=', true)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** A demo idea, let through, with what became of it (demo seed only). */
+export async function insertDemoIdea(
+  db: DbOrTrx,
+  row: {
+    tenantId: string;
+    areaCode: string;
+    text: string;
+    nickname: string;
+    status: IdeaRow['status'];
+    responseNl: string;
+    responseEn: string;
+    createdOn: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('initiative_youth_ideas')
+    .values({
+      tenant_id: row.tenantId,
+      area_code: row.areaCode,
+      text: row.text,
+      nickname: row.nickname,
+      status: row.status,
+      response_nl: row.responseNl,
+      response_en: row.responseEn,
+      device_hash: null,
+      is_demo: true,
+      created_on: row.createdOn,
+      moderation: 'shown',
+      moderated_on: row.createdOn,
+    })
+    .execute();
+}
+
+/** A demo poll (demo seed only). */
+export async function insertDemoPoll(
+  db: DbOrTrx,
+  row: {
+    tenantId: string;
+    areaCode: string;
+    questionNl: string;
+    questionEn: string;
+    options: { key: string; nl: string; en: string }[];
+    opensOn: string;
+    closesOn: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('initiative_youth_polls')
+    .values({
+      tenant_id: row.tenantId,
+      area_code: row.areaCode,
+      question_nl: row.questionNl,
+      question_en: row.questionEn,
+      options: sql<PollRow['options']>`${JSON.stringify(row.options)}::jsonb`,
+      opens_on: row.opensOn,
+      closes_on: row.closesOn,
+      is_demo: true,
+    })
+    .execute();
+}

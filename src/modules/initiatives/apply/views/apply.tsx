@@ -12,6 +12,8 @@ import {
 import { formatEuros } from '../../funds/funds.money.ts';
 import type { Fund, Round } from '../../initiatives.service.ts';
 import type { CosignView, StepKey, Tracking } from '../apply.service.ts';
+import type { MessageKey } from '../../../../platform/i18n/index.ts';
+import { BehalfFacts, BehalfFieldset, FromNote } from './apply-parts.tsx';
 
 type Values = Record<string, string | string[]>;
 const str = (v: Values | undefined, k: string): string => {
@@ -41,16 +43,22 @@ export function ApplyPage({
   rounds,
   buurten,
   earliestStart,
+  canApplyOnBehalf,
   errors,
   values,
+  from,
+  notice,
 }: {
   ctx: ViewContext;
   fund: Fund;
   rounds: Round[];
   buurten: { value: string; label: string }[];
   earliestStart: string;
+  canApplyOnBehalf: boolean;
   errors?: FieldErrors | undefined;
   values?: Values | undefined;
+  from?: { kind: 'call' | 'idea'; text: string } | null | undefined;
+  notice?: MessageKey | null | undefined;
 }) {
   const { t } = ctx;
   const en = ctx.locale === 'en';
@@ -68,6 +76,8 @@ export function ApplyPage({
           <ErrorSummary ctx={ctx} errors={errors} />
           <Form ctx={ctx} action={`${root}/samen-doen/${fund.slug}/aanvragen`} label={t('initiatives.apply.formLabel')}>
             <input type="hidden" name="fundId" value={fund.id} />
+            <FromNote ctx={ctx} from={from} notice={notice} values={values} errors={errors} />
+            {canApplyOnBehalf && <BehalfFieldset ctx={ctx} values={values} errors={errors} />}
             {rounds.length > 1 ? (
               <SelectField
                 name="roundId"
@@ -210,6 +220,15 @@ export function ApplyPage({
                     autocomplete="off"
                     maxLength={10}
                   />
+                  <TextField
+                    name={`cosigners.${i}.email`}
+                    type="email"
+                    label={t('initiatives.apply.cosignerEmail', { n: i + 1 })}
+                    value={str(values, `cosigners.${i}.email`)}
+                    error={errors?.[`cosigners.${i}.email`]}
+                    autocomplete="off"
+                    maxLength={254}
+                  />
                 </div>
               ))}
             </fieldset>
@@ -229,7 +248,7 @@ export function SubmittedPage({
 }: {
   ctx: ViewContext;
   reference: string;
-  links: { displayName: string; url: string }[];
+  links: { displayName: string; url: string | null }[];
 }) {
   const { t } = ctx;
   const root = tenantPath(ctx, '');
@@ -244,7 +263,7 @@ export function SubmittedPage({
           <ul class="utrecht-unordered-list">
             {links.map((l) => (
               <li>
-                {l.displayName}: <code class="ini-link">{l.url}</code>
+                {l.displayName}: {l.url ? <code class="ini-link">{l.url}</code> : t('initiatives.apply.linkMailed')}
               </li>
             ))}
           </ul>
@@ -315,6 +334,7 @@ export function TrackPage({ ctx, tr }: { ctx: ViewContext; tr: Tracking }) {
     <>
       <h1 class="utrecht-heading-1">{t('initiatives.track.title', { reference: a.reference })}</h1>
       <DemoNote ctx={ctx} isDemo={a.isDemo} />
+      <BehalfFacts ctx={ctx} tr={tr} />
       <dl class="ini-facts">
         <dt>{t('initiatives.apply.what.title')}</dt>
         <dd>{a.title}</dd>

@@ -2,7 +2,7 @@ import type { ViewContext } from '../../../../ui/context.ts';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../../../../ui/form.tsx';
 import { Notice } from '../../../../ui/notice.tsx';
 import type { MessageKey } from '../../../../platform/i18n/index.ts';
-import type { CallSource, CallsPage } from '../joined.service.ts';
+import { applyHref, type CallSource, type CallsPage } from '../joined.service.ts';
 import { CALL_ORIGINS, MAX_CALL_TEXT, MAX_CALL_TITLE, MAX_ORIGIN_REF } from '../joined.schemas.ts';
 
 type Values = Record<string, string | string[]>;
@@ -158,6 +158,7 @@ export function CallsPageView({ ctx, slug, model, wijk, notice, errors, values }
               <th scope="col">{t('initiatives.joined.calls.col.origin')}</th>
               <th scope="col">{t('initiatives.joined.calls.col.area')}</th>
               <th scope="col">{t('initiatives.joined.calls.col.fund')}</th>
+              <th scope="col">{t('initiatives.joined.calls.col.apply')}</th>
             </tr>
           </thead>
           <tbody>
@@ -170,6 +171,19 @@ export function CallsPageView({ ctx, slug, model, wijk, notice, errors, values }
                 <td>{t(`initiatives.joined.origin.${c.origin}`)}</td>
                 <td>{c.areaCode ? (model.areaNames.get(c.areaCode) ?? c.areaCode) : t('initiatives.joined.calls.wholeMunicipality')}</td>
                 <td>{c.fundName}</td>
+                <td>
+                  {c.closesOn === null || c.closesOn >= model.today ? (
+                    <a
+                      class="utrecht-link"
+                      href={applyHref(slug, c.fundSlug, c.id)}
+                      aria-label={`${t('initiatives.joined.calls.startApplication')}: ${c.title}`}
+                    >
+                      {t('initiatives.joined.calls.startApplication')}
+                    </a>
+                  ) : (
+                    t('initiatives.joined.calls.closed')
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -57,12 +57,14 @@ function IdeaForm({
   slug,
   idea,
   wijk,
+  funds,
   errors,
 }: {
   ctx: ViewContext;
   slug: string;
   idea: IdeaView;
   wijk: string;
+  funds: ModerationPage['funds'];
   errors?: FieldErrors | undefined;
 }) {
   const { t } = ctx;
@@ -78,6 +80,19 @@ function IdeaForm({
         {idea.nickname !== '' ? t('initiatives.youth.by', { nickname: idea.nickname }) : t('initiatives.youth.anonymous')}
       </p>
       {idea.applicationId && <p class="utrecht-paragraph">{t('initiatives.youth.moderate.application')}</p>}
+      {!idea.applicationId && idea.moderation === 'shown' && (
+        <ul class="utrecht-unordered-list">
+          {funds.map((f) => (
+            <li>
+              <a class="utrecht-link" href={`/${slug}/samen-doen/${f.slug}/aanvragen?jongerenidee=${idea.id}`}>
+                {funds.length > 1
+                  ? t('initiatives.youth.moderate.startApplicationAt', { fund: f.name })
+                  : t('initiatives.youth.moderate.startApplication')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       {errors && <ErrorSummary ctx={ctx} errors={errors} />}
       <form
         method="post"
@@ -177,6 +192,7 @@ export function ModerateYouthPage({ ctx, slug, model, notice, ideaErrors, pollEr
             slug={slug}
             idea={i}
             wijk={wijkName(i.areaCode)}
+            funds={model.funds}
             errors={ideaErrors?.id === i.id ? ideaErrors.errors : undefined}
           />
         ))

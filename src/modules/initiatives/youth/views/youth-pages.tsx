@@ -86,6 +86,7 @@ export function IdeaCard({
       {idea.response !== '' && <p class="utrecht-paragraph">{t('initiatives.youth.answer', { text: idea.response })}</p>}
       {idea.applicationId && (
         <p class="utrecht-paragraph">
+          {t('initiatives.youth.applicationMade')}{' '}
           <a class="utrecht-link" href={`/${slug}/samen-doen`}>
             {t('initiatives.youth.initiativeLink')}
           </a>
