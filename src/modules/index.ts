@@ -7,6 +7,7 @@ import { signalsModule } from './signals/index.ts';
 import { surveysModule } from './surveys/index.ts';
 import { monitorModule } from './monitor/index.ts';
 import { programmesModule } from './programmes/index.ts';
+import { projectIndicators } from './programmes/indicators/indicators.ts';
 import { initiativesModule } from './initiatives/index.ts';
 import { evaluationModule } from './evaluation/index.ts';
 import { adminModule } from '../platform/admin/index.ts';
@@ -27,7 +28,9 @@ const DATA_MODULES: readonly ModuleDefinition[] = [
 /** Every module of the app, in registration order: the app's table of contents. */
 export const MODULES: readonly ModuleDefinition[] = [
   ...DATA_MODULES,
-  monitorModule(DATA_MODULES.flatMap((m) => m.indicators ?? [])),
+  // The programmes' live indicators (projects per area) join the data modules' ones: the monitor
+  // computes them without importing programmes, which itself uses the monitor's service.
+  monitorModule([...DATA_MODULES.flatMap((m) => m.indicators ?? []), projectIndicators]),
   // After the monitor: programme goals use the monitor's service (targets with programme_goal_id).
   programmesModule(() => MODULES.flatMap((m) => m.projectCardParts ?? []).sort((a, b) => a.order - b.order)),
   // After programmes and the monitor: evaluations use project cards, areas and measurements.
