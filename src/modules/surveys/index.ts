@@ -1,4 +1,5 @@
 import './surveys.messages.ts';
+import { CLOSE_SURVEYS_JOB, closeSurveysJob } from './builder/close.job.ts';
 import './builder/builder.messages.ts';
 import './respond/respond.messages.ts';
 import './paper/paper.messages.ts';
@@ -37,8 +38,8 @@ export const surveysModule: ModuleDefinition = {
       roles: ['volunteer', 'professional', 'coordinator'],
     },
   ],
-  jobs: {},
-  recurringJobs: [],
+  jobs: { [CLOSE_SURVEYS_JOB]: closeSurveysJob },
+  recurringJobs: [CLOSE_SURVEYS_JOB],
   indicators: [surveysIndicatorSource],
   cohesionFunctions: [],
   demoSeed: surveysDemoSeed,

@@ -71,3 +71,17 @@ export async function insertInvitations(
     )
     .execute();
 }
+
+/** Open surveys whose last day lies before `today` become closed; returns their ids. */
+export async function closeEndedSurveys(db: DbOrTrx, tenantId: string, today: string): Promise<string[]> {
+  const rows = await db
+    .updateTable('surveys')
+    .set({ status: 'closed' })
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'open')
+    .where('closes_on', 'is not', null)
+    .where('closes_on', '<', today)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
