@@ -14,6 +14,7 @@ export type InitiativeAction =
   | 'initiative.view'
   | 'initiative.apply'
   | 'initiative.applyOnBehalf'
+  | 'initiative.findAccount'
   | 'initiative.track'
   | 'initiative.cosign'
   | 'initiative.account'
@@ -32,6 +33,8 @@ export const RULES: PolicyRules<InitiativeAction> = {
   'initiative.view': { anyone: 'all' },
   'initiative.apply': { signedIn: 'own' },
   'initiative.applyOnBehalf': { volunteer: 'all', professional: 'all', coordinator: 'all' },
+  /** Name a resident's account by e-mail when applying for them: this tells whether an address has an account here, so staff only. */
+  'initiative.findAccount': { professional: 'all', coordinator: 'all' },
   'initiative.track': { signedIn: 'own', coordinator: 'all' },
   'initiative.cosign': { anyone: 'all' },
   'initiative.account': { signedIn: 'own', coordinator: 'all' },

@@ -23,6 +23,8 @@ export const messages = defineMessages({
     'initiatives.apply.behalf.phone': 'Telefoonnummer van de bewoner',
     'initiatives.apply.behalf.email': 'E-mailadres van de bewoner',
     'initiatives.apply.behalf.error.whose': 'Kies voor wie de aanvraag is.',
+    'initiatives.apply.behalf.error.accountStaffOnly':
+      'Alleen een beroepskracht of coördinator kan een account zoeken. Kies "voor een bewoner zonder account" en vul de naam en een telefoonnummer of e-mailadres van de bewoner in.',
     'initiatives.apply.behalf.error.email': 'Dit is geen geldig e-mailadres.',
     'initiatives.apply.behalf.error.noAccount':
       'Er is in deze gemeente geen account met dit e-mailadres. Kies dan "voor een bewoner zonder account".',
@@ -58,6 +60,8 @@ export const messages = defineMessages({
     'initiatives.apply.behalf.phone': 'Phone number of the resident',
     'initiatives.apply.behalf.email': 'E-mail address of the resident',
     'initiatives.apply.behalf.error.whose': 'Choose who the application is for.',
+    'initiatives.apply.behalf.error.accountStaffOnly':
+      'Only a professional or coordinator can look up an account. Choose "for a resident without an account" and give the resident\'s name and a phone number or e-mail address.',
     'initiatives.apply.behalf.error.email': 'This is not a valid e-mail address.',
     'initiatives.apply.behalf.error.noAccount':
       'There is no account with this e-mail address in this municipality. Choose "for a resident without an account".',

@@ -156,7 +156,9 @@ export async function submitApplication(
   if (!fund) throw NotFound();
   const today = localDate(principal.now);
   const { errors, round, cosignerAreas } = await check(db, tenantId, fund, a, today);
-  const subject = onBehalf ? await resolveSubject(db, tenantId, a.subject) : null;
+  const subject = onBehalf
+    ? await resolveSubject(db, tenantId, a.subject, { mayFindAccount: can(principal, 'initiative.findAccount', { tenantId }) })
+    : null;
   Object.assign(errors, subject?.errors ?? {});
   Object.assign(errors, await checkLinks(db, principal, { tenantId, fundId: fund.id, callId: a.callId, youthIdeaId: a.youthIdeaId }));
   if (Object.keys(errors).length > 0 || !round) throw Invalid(errors, 'initiatives.apply.error.form');

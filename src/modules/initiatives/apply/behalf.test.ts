@@ -62,6 +62,26 @@ describe('initiatives: applying on behalf', () => {
     assert.equal(tr.subject, null);
   });
 
+  it('a volunteer may apply for a resident, but not look up whether an address has an account', async () => {
+    const before = (await db().selectFrom('initiative_applications').select('id').execute()).length;
+    const volunteer = as((await buildUser(db(), { tenantId: T.id, role: 'volunteer' })).id, 'volunteer');
+    for (const email of ['mevrouw@example.org', 'niemand@example.org']) {
+      await refusedOn(
+        submitApplication(db(), volunteer, T.id, goodApplication(s.fundId, { onBehalf: true, subject: { kind: 'account', email } })),
+        'subject.kind',
+        'initiatives.apply.behalf.error.accountStaffOnly',
+      );
+    }
+    assert.equal((await db().selectFrom('initiative_applications').select('id').execute()).length, before, 'nothing written');
+    const r = await submitApplication(
+      db(),
+      volunteer,
+      T.id,
+      goodApplication(s.fundId, { onBehalf: true, subject: { kind: 'contact', name: 'Mevrouw De Vries', phone: '0180 123456' } }),
+    );
+    assert.equal(r.application.enteredBy, volunteer.userId);
+  });
+
   it('an account of another municipality, or an unknown address, is refused beside the field and nothing is written', async () => {
     const before = (await db().selectFrom('initiative_applications').select('id').execute()).length;
     for (const email of ['elders@example.org', 'niemand@example.org']) {

@@ -40,10 +40,21 @@ const PHONE = /^\+?[0-9][0-9 ()-]{5,19}$/;
 const isEmail = (s: string) => z.email().safeParse(s).success;
 
 /** Check whose application it is; an account must be a member of this municipality. */
-export async function resolveSubject(db: DbOrTrx, tenantId: string, subject: SubjectInput): Promise<ResolvedSubject> {
+export async function resolveSubject(
+  db: DbOrTrx,
+  tenantId: string,
+  subject: SubjectInput,
+  opts: { mayFindAccount: boolean },
+): Promise<ResolvedSubject> {
   const out: ResolvedSubject = { errors: {}, applicantUserId: null, subjectName: null, subjectPhone: null, subjectEmail: null };
   if (!subject) {
     out.errors['subject.kind'] = 'initiatives.apply.behalf.error.whose';
+    return out;
+  }
+  // Looking an address up tells whether it has an account here: professionals and coordinators only
+  // (`initiative.findAccount`); a volunteer enters a resident's name and a way to reach them.
+  if (subject.kind === 'account' && !opts.mayFindAccount) {
+    out.errors['subject.kind'] = 'initiatives.apply.behalf.error.accountStaffOnly';
     return out;
   }
   if (subject.kind === 'account') {
