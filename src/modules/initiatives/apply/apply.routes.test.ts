@@ -41,6 +41,13 @@ describe('apply form: from a call or idea, and on behalf', () => {
     await signInAs(ctx, pro, { tenantId: T.id, role: 'professional', organisationId: orgId });
     const page = await pro.get(FORM);
     assert.match(page.body, /name="whose"/);
+    assert.match(page.body, /name="whose"[^>]*value="account"|value="account"[^>]*name="whose"/, 'a professional may name an account');
+    // A volunteer applies for someone too, but is not offered the account look-up.
+    const volunteer = new TestBrowser(ctx.app);
+    await signInAs(ctx, volunteer, { tenantId: T.id, role: 'volunteer' });
+    const asVolunteer = (await volunteer.get(FORM)).body;
+    assert.match(asVolunteer, /name="whose"/);
+    assert.doesNotMatch(asVolunteer, /value="account"|name="subject\.accountEmail"/);
     const form = {
       whose: 'contact',
       'subject.name': 'Mevrouw Pieters',

@@ -376,5 +376,6 @@ export async function applyChoices(db: DbOrTrx, principal: Principal, tenantId: 
     buurten,
     earliestStart: addDays(today, fund.lead_time_days),
     canApplyOnBehalf: can(principal, 'initiative.applyOnBehalf', { tenantId }),
+    canFindAccount: can(principal, 'initiative.findAccount', { tenantId }),
   };
 }

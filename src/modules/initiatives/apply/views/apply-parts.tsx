@@ -50,10 +50,12 @@ export function BehalfFieldset({
   ctx,
   values,
   errors,
+  canFindAccount,
 }: {
   ctx: ViewContext;
   values?: Values | undefined;
   errors?: FieldErrors | undefined;
+  canFindAccount: boolean;
 }) {
   const { t } = ctx;
   return (
@@ -65,22 +67,24 @@ export function BehalfFieldset({
         legend={t('initiatives.apply.behalf.whose')}
         options={[
           { value: 'self', label: t('initiatives.apply.behalf.self') },
-          { value: 'account', label: t('initiatives.apply.behalf.account') },
+          ...(canFindAccount ? [{ value: 'account', label: t('initiatives.apply.behalf.account') }] : []),
           { value: 'contact', label: t('initiatives.apply.behalf.contact') },
         ]}
         checked={[str(values, 'whose') || 'self']}
         error={errors?.['subject.kind']}
       />
-      <TextField
-        name="subject.accountEmail"
-        type="email"
-        label={t('initiatives.apply.behalf.accountEmail')}
-        hint={t('initiatives.apply.behalf.accountEmailHint')}
-        value={str(values, 'subject.accountEmail')}
-        error={errors?.['subject.accountEmail']}
-        autocomplete="off"
-        maxLength={254}
-      />
+      {canFindAccount && (
+        <TextField
+          name="subject.accountEmail"
+          type="email"
+          label={t('initiatives.apply.behalf.accountEmail')}
+          hint={t('initiatives.apply.behalf.accountEmailHint')}
+          value={str(values, 'subject.accountEmail')}
+          error={errors?.['subject.accountEmail']}
+          autocomplete="off"
+          maxLength={254}
+        />
+      )}
       <p class="utrecht-paragraph">{t('initiatives.apply.behalf.contactHint')}</p>
       <TextField
         name="subject.name"

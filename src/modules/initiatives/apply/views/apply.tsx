@@ -44,6 +44,7 @@ export function ApplyPage({
   buurten,
   earliestStart,
   canApplyOnBehalf,
+  canFindAccount,
   errors,
   values,
   from,
@@ -55,6 +56,8 @@ export function ApplyPage({
   buurten: { value: string; label: string }[];
   earliestStart: string;
   canApplyOnBehalf: boolean;
+  /** Professionals and coordinators may name a resident's account by e-mail (`initiative.findAccount`). */
+  canFindAccount: boolean;
   errors?: FieldErrors | undefined;
   values?: Values | undefined;
   from?: { kind: 'call' | 'idea'; text: string } | null | undefined;
@@ -77,7 +80,7 @@ export function ApplyPage({
           <Form ctx={ctx} action={`${root}/samen-doen/${fund.slug}/aanvragen`} label={t('initiatives.apply.formLabel')}>
             <input type="hidden" name="fundId" value={fund.id} />
             <FromNote ctx={ctx} from={from} notice={notice} values={values} errors={errors} />
-            {canApplyOnBehalf && <BehalfFieldset ctx={ctx} values={values} errors={errors} />}
+            {canApplyOnBehalf && <BehalfFieldset ctx={ctx} values={values} errors={errors} canFindAccount={canFindAccount} />}
             {rounds.length > 1 ? (
               <SelectField
                 name="roundId"
