@@ -96,6 +96,18 @@ describe('social map: a resident gets through', () => {
       await page.locator('#veld-q').focus();
       const presses = await tabUntil(page, RESULT_LINK, 30);
       assert.ok(presses !== null && presses <= 10, `JS ${javaScriptEnabled}: ${presses} Tab presses to the first result`);
+      // From the top of the page, through every field: the site's first link "Naar de inhoud"
+      // skips the header; from there the breadcrumb, "Naar de resultaten", the words field, postcode,
+      // house number, address, "Gebruik mijn locatie" (with JavaScript only), "when", the folded
+      // filters, the search button and "Opnieuw beginnen" come before the first result: at most 12.
+      await page.goto(`${srv.url}/groningen/sociale-kaart?q=koffie`);
+      assert.equal(await tabUntil(page, 'a[href="#main"]', 1), 1, 'the first Tab reaches "Naar de inhoud"');
+      await page.keyboard.press('Enter');
+      const fromMain = await tabUntil(page, RESULT_LINK, 30);
+      assert.ok(
+        fromMain !== null && fromMain <= (javaScriptEnabled ? 12 : 11),
+        `JS ${javaScriptEnabled}: ${fromMain} Tab presses from "Naar de inhoud"`,
+      );
       // From the top of the page: the site's skip link, then "Naar de resultaten".
       await page.goto(`${srv.url}/groningen/sociale-kaart?q=koffie`);
       const toSkip = await tabUntil(page, 'main a[href="#resultaten"]', 12);

@@ -95,7 +95,7 @@ export async function renderServicePage(app: FastifyInstance, req: TenantRequest
     node: (
       <KeepServicePage
         ctx={req.viewContext()}
-        page={keepServicePage(detail)}
+        page={keepServicePage(detail, req.locale)}
         values={extra.values ?? valuesOfDetail(detail)}
         options={options}
         suggestions={suggestions}

@@ -3,6 +3,8 @@ import type { KeepServiceRow } from './keep.store.ts';
 import type { SuggestionRow } from './keep.suggestions.store.ts';
 import type { ServiceStatus } from '../socialmap.tables.ts';
 import type { ServiceDetail } from '../records/detail.service.ts';
+import type { Locale } from '../../../platform/i18n/index.ts';
+import { termName } from '../find/find.store.ts';
 
 /** One entry of the maintenance list. */
 export interface KeepServiceItem {
@@ -85,7 +87,7 @@ export interface KeepServicePageData {
   schedules: KeepSchedule[];
 }
 
-export function keepServicePage(d: ServiceDetail): KeepServicePageData {
+export function keepServicePage(d: ServiceDetail, locale: Locale): KeepServicePageData {
   const all = [...d.schedules, ...d.locations.flatMap((l) => l.schedules)].filter(
     (x, i, list) => list.findIndex((y) => y.id === x.id) === i,
   );
@@ -100,7 +102,7 @@ export function keepServicePage(d: ServiceDetail): KeepServicePageData {
       address: l.address ? { address1: l.address.address_1, postalCode: l.address.postal_code, city: l.address.city } : null,
       buurtCode: l.location.buurt_code,
       wijkCode: l.location.wijk_code,
-      terms: l.terms.map((x) => x.name),
+      terms: l.terms.map((x) => termName(x, locale)),
     })),
     schedules: all.map((sc) => ({
       id: sc.id,

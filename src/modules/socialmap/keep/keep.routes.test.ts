@@ -229,6 +229,14 @@ describe('socialmap keep: provider maintenance', () => {
     assert.equal(loc.location.buurt_code, f.buurt);
     assert.equal(loc.location.wijk_code, f.wijk);
     assert.equal(loc.address?.postal_code, '2922 AB');
+    // The maintenance page names the accessibility term in the page's language.
+    const nl = await provX.get(`${base}/aanbod/${f.serviceX}`);
+    assert.match(nl.body, /Huiskamer Langeland[^<]*<\/strong>[^<]*Prikkelarm/);
+    await provX.get(`/taal/en?terug=${base}`);
+    const en = await provX.get(`${base}/aanbod/${f.serviceX}`);
+    assert.match(en.body, /Huiskamer Langeland[^<]*<\/strong>[^<]*Quiet \(low stimulus\)/);
+    assert.doesNotMatch(en.body, /Prikkelarm/);
+    await provX.get(`/taal/nl?terug=${base}`);
   });
 
   it('refuses coordinates outside the municipality, a wrong postcode and text as a number; nothing written', async () => {
