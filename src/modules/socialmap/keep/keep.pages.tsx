@@ -4,6 +4,7 @@ import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { NotFound, type FieldErrors } from '../../../platform/errors.ts';
 import type { RequestTenant } from '../../../platform/http/types.ts';
 import { getServiceDetail, type ServiceDetail } from '../records/detail.service.ts';
+import { getArea } from '../../areas/areas.service.ts';
 import { DOELGROEP, FUNCTIE } from '../taxonomy/taxonomy.ts';
 import type { Principal } from '../../../platform/principal.ts';
 import { reachedOrganisations, tenantOf } from '../policies.ts';
@@ -83,19 +84,31 @@ export interface ServicePageExtra {
   notice?: MessageKey | null;
 }
 
+/** The names of the buurten and wijken of a service's locations (a handful), by code. */
+async function namesOfAreas(db: DbOrTrx, tenantId: string, codes: (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes.filter((c): c is string => !!c))];
+  const areas = await Promise.all(unique.map((code) => getArea(db, tenantId, code)));
+  return new Map(areas.flatMap((a) => (a ? [[a.code, a.name] as const] : [])));
+}
+
 /** The maintenance page of one service (NotFound when it is gone), with its title; the caller checked the principal may maintain it. */
 export async function renderServicePage(app: FastifyInstance, req: TenantRequest, serviceId: string, extra: ServicePageExtra = {}) {
   const detail = await getServiceDetail(req.db, req.tenant.id, serviceId);
   if (!detail) throw NotFound('socialmap.error.serviceNotFound');
-  const [options, suggestions] = await Promise.all([
+  const [options, suggestions, areaNames] = await Promise.all([
     formOptions(req.db, req.principal, req.locale),
     openSuggestions(req.db, req.principal, serviceId),
+    namesOfAreas(
+      req.db,
+      req.tenant.id,
+      detail.locations.flatMap((l) => [l.location.buurt_code, l.location.wijk_code]),
+    ),
   ]);
   return {
     node: (
       <KeepServicePage
         ctx={req.viewContext()}
-        page={keepServicePage(detail, req.locale)}
+        page={keepServicePage(detail, req.locale, areaNames)}
         values={extra.values ?? valuesOfDetail(detail)}
         options={options}
         suggestions={suggestions}

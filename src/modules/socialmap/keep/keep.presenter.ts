@@ -70,8 +70,9 @@ export interface KeepLocation {
   name: string | null;
   /** The first physical address. */
   address: { address1: string | null; postalCode: string | null; city: string | null } | null;
-  buurtCode: string | null;
-  wijkCode: string | null;
+  /** The buurt's and wijk's names (their codes when the area is unknown). */
+  buurt: string | null;
+  wijk: string | null;
   /** Names of the location's terms (accessibility…). */
   terms: string[];
 }
@@ -87,7 +88,7 @@ export interface KeepServicePageData {
   schedules: KeepSchedule[];
 }
 
-export function keepServicePage(d: ServiceDetail, locale: Locale): KeepServicePageData {
+export function keepServicePage(d: ServiceDetail, locale: Locale, areaNames: ReadonlyMap<string, string>): KeepServicePageData {
   const all = [...d.schedules, ...d.locations.flatMap((l) => l.schedules)].filter(
     (x, i, list) => list.findIndex((y) => y.id === x.id) === i,
   );
@@ -100,8 +101,8 @@ export function keepServicePage(d: ServiceDetail, locale: Locale): KeepServicePa
       id: l.location.id,
       name: l.location.name,
       address: l.address ? { address1: l.address.address_1, postalCode: l.address.postal_code, city: l.address.city } : null,
-      buurtCode: l.location.buurt_code,
-      wijkCode: l.location.wijk_code,
+      buurt: l.location.buurt_code ? (areaNames.get(l.location.buurt_code) ?? l.location.buurt_code) : null,
+      wijk: l.location.wijk_code ? (areaNames.get(l.location.wijk_code) ?? l.location.wijk_code) : null,
       terms: l.terms.map((x) => termName(x, locale)),
     })),
     schedules: all.map((sc) => ({

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../../test/helpers/app.ts';
 import { signInAs } from '../../../../test/helpers/people.ts';
 import { getServiceDetail } from '../records/detail.service.ts';
+import { getArea } from '../../areas/areas.service.ts';
 import { HHW, KRIMPEN, keepFixture, type KeepFixture } from './keep.test-support.ts';
 
 const NOT_YOURS = /Dit aanbod is van een andere organisatie/;
@@ -232,6 +233,10 @@ describe('socialmap keep: provider maintenance', () => {
     // The maintenance page names the accessibility term in the page's language.
     const nl = await provX.get(`${base}/aanbod/${f.serviceX}`);
     assert.match(nl.body, /Huiskamer Langeland[^<]*<\/strong>[^<]*Prikkelarm/);
+    // …and its buurt and wijk by name, not by CBS code.
+    const buurtName = (await getArea(ctx.database.db, KRIMPEN.id, f.buurt))!.name;
+    assert.ok(nl.body.includes(`Buurt ${buurtName}, wijk `), 'the buurt by name');
+    assert.ok(!nl.body.includes(`Buurt ${f.buurt}`), 'not by code');
     await provX.get(`/taal/en?terug=${base}`);
     const en = await provX.get(`${base}/aanbod/${f.serviceX}`);
     assert.match(en.body, /Huiskamer Langeland[^<]*<\/strong>[^<]*Quiet \(low stimulus\)/);

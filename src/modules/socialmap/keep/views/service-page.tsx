@@ -57,9 +57,7 @@ export function KeepServicePage({ ctx, page: s, values, options, suggestions, no
                 <strong>{l.name ?? '—'}</strong>
                 {l.address && `, ${l.address.address1}, ${l.address.postalCode} ${l.address.city}`}
                 {'. '}
-                {l.buurtCode
-                  ? t('socialmap.keep.loc.area', { buurt: l.buurtCode, wijk: l.wijkCode ?? '—' })
-                  : t('socialmap.keep.loc.noArea')}
+                {l.buurt ? t('socialmap.keep.loc.area', { buurt: l.buurt, wijk: l.wijk ?? '—' }) : t('socialmap.keep.loc.noArea')}
                 {l.terms.length > 0 && `. ${l.terms.join(', ')}`}{' '}
                 <a
                   class="utrecht-link"
