@@ -9,12 +9,13 @@
  *     then afgehandeld with a message to the reporter), counting the rows every step adds per table:
  *     the per-signal multipliers;
  *  3. opens SESSIONS sessions for the demo users with the platform's `createSession`;
- *  4. measures bytes per row for every table: `pg_total_relation_size` (heap, TOAST and every
- *     index) ÷ rows. A table with at least REAL_MIN rows is measured as it is. A table with fewer
- *     rows (the demo seed's few help requests, survey responses, …) is copied into a scratch schema
- *     and its own rows repeated up to REPLICATE_TO rows, with the same indexes rebuilt on the copy
- *     (unique ones as plain ones, B-tree deduplication off so repeated keys take the space distinct
- *     keys would); GIN indexes still compress repeated keys, so those tables are marked;
+ *  4. measures bytes per row for every table: the growth of `pg_total_relation_size` (heap, TOAST
+ *     and every index) over the empty table, ÷ rows (so the fixed first pages of each index do not
+ *     count). A table with at least REAL_MIN rows is measured as it is. A table with fewer rows (the
+ *     demo seed's few help requests, survey responses, …) is copied into a scratch schema with the
+ *     same indexes (unique ones as plain ones, B-tree deduplication off so repeated keys take the
+ *     space distinct keys would) and filled with its own rows repeated up to REPLICATE_TO rows; GIN
+ *     indexes still compress repeated keys, so those tables are marked;
  *  5. measures the engine ceiling (bench/engine.ts: single-row insert + commit, one client);
  *  6. prints Markdown tables: bytes per row per table, rows per signal, and rows and bytes per year
  *     at Signalen's rates scaled to the 342 municipalities (the figures and their sources below).
@@ -118,21 +119,20 @@ interface Size {
   rows: number;
   bytes: number;
   bytesPerRow: number | null;
+  /** Measured tables only: bytes per row after VACUUM FULL (no dead row versions, indexes packed). */
+  packedPerRow: number | null;
   indexes: number;
   method: 'measured' | 'replicated' | 'no rows';
   note: string;
 }
 
-/** Copies `t`'s rows into a scratch schema up to REPLICATE_TO rows, rebuilds its indexes there, and measures. */
-async function replicated(db: Db, t: string, rows: number): Promise<{ rows: number; bytes: number; note: string }> {
+/**
+ * Copies `t` (columns and indexes) into a scratch schema, measures it empty, fills it with `t`'s own
+ * rows repeated up to REPLICATE_TO rows (through the indexes, as rows arrive in use), and measures again.
+ */
+async function replicated(db: Db, t: string, rows: number): Promise<{ rows: number; bytes: number; empty: number; note: string }> {
   const copy = `sizes_copy.${t}`;
   await sql.raw(`create table ${copy} (like public.${t} including defaults including storage including compression)`).execute(db);
-  await sql.raw(`insert into ${copy} select * from public.${t}`).execute(db);
-  let n = rows;
-  while (n < REPLICATE_TO) {
-    await sql.raw(`insert into ${copy} select * from ${copy} limit ${REPLICATE_TO - n}`).execute(db);
-    n = Math.min(REPLICATE_TO, n * 2);
-  }
   const defs = await sql<{ def: string; method: string }>`
     select pg_get_indexdef(i.indexrelid) as def, am.amname as method
     from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
@@ -147,16 +147,25 @@ async function replicated(db: Db, t: string, rows: number): Promise<{ rows: numb
     }
     await sql.raw(d).execute(db);
   }
+  const empty = await totalBytes(db, copy);
+  await sql.raw(`insert into ${copy} select * from public.${t}`).execute(db);
+  let n = rows;
+  while (n < REPLICATE_TO) {
+    await sql.raw(`insert into ${copy} select * from ${copy} limit ${REPLICATE_TO - n}`).execute(db);
+    n = Math.min(REPLICATE_TO, n * 2);
+  }
   const bytes = await totalBytes(db, copy);
   const other = [...methods].filter((m) => m !== 'btree');
   return {
     rows: n,
     bytes,
+    empty,
     note: `${rows} app rows ×${(n / rows).toFixed(1)}${other.length ? `; ${other.join(', ')} index: repeated keys compress, underestimated` : ''}`,
   };
 }
 
-async function sizes(db: Db, names: readonly string[], rowCounts: Map<string, number>): Promise<Size[]> {
+/** Bytes per row = (size now − size of the empty table) ÷ rows: what one more row costs, without the fixed first pages of each index. */
+async function sizes(db: Db, names: readonly string[], rowCounts: Map<string, number>, emptyBytes: Map<string, number>): Promise<Size[]> {
   await sql.raw('drop schema if exists sizes_copy cascade; create schema sizes_copy').execute(db);
   const out: Size[] = [];
   for (const t of names) {
@@ -164,13 +173,43 @@ async function sizes(db: Db, names: readonly string[], rowCounts: Map<string, nu
     const idx = await sql<{ n: string }>`select count(*)::text as n from pg_index where indrelid = ${`public.${t}`}::regclass`.execute(db);
     const indexes = Number(idx.rows[0]!.n);
     if (rows === 0) {
-      out.push({ table: t, rows, bytes: await totalBytes(db, `public.${t}`), bytesPerRow: null, indexes, method: 'no rows', note: '' });
+      out.push({
+        table: t,
+        rows,
+        bytes: await totalBytes(db, `public.${t}`),
+        bytesPerRow: null,
+        packedPerRow: null,
+        indexes,
+        method: 'no rows',
+        note: '',
+      });
     } else if (rows >= REAL_MIN) {
       const bytes = await totalBytes(db, `public.${t}`);
-      out.push({ table: t, rows, bytes, bytesPerRow: bytes / rows, indexes, method: 'measured', note: '' });
+      const empty = emptyBytes.get(t) ?? 0;
+      await sql.raw(`vacuum full public.${t}`).execute(db);
+      const packed = await totalBytes(db, `public.${t}`);
+      out.push({
+        table: t,
+        rows,
+        bytes,
+        bytesPerRow: (bytes - empty) / rows,
+        packedPerRow: (packed - empty) / rows,
+        indexes,
+        method: 'measured',
+        note: '',
+      });
     } else {
       const r = await replicated(db, t, rows);
-      out.push({ table: t, rows: r.rows, bytes: r.bytes, bytesPerRow: r.bytes / r.rows, indexes, method: 'replicated', note: r.note });
+      out.push({
+        table: t,
+        rows: r.rows,
+        bytes: r.bytes,
+        bytesPerRow: (r.bytes - r.empty) / r.rows,
+        packedPerRow: null,
+        indexes,
+        method: 'replicated',
+        note: r.note,
+      });
     }
   }
   await sql.raw('drop schema if exists sizes_copy cascade').execute(db);
@@ -194,6 +233,8 @@ async function measure(engine: string, handle: DbHandle): Promise<Omit<Run, 'cei
   const started = performance.now();
   const db = handle.db;
   await migrateToLatest(db, allMigrations());
+  const emptyBytes = new Map<string, number>();
+  for (const t of await tables(db)) emptyBytes.set(t, await totalBytes(db, `public.${t}`));
   const config = testConfig({ logLevel: 'silent' });
   await runDemoSeed(db, config, (step) => log(`${engine}: seed: ${step}`), new Date());
   await setupTenant(db, KRIMPEN);
@@ -298,7 +339,7 @@ async function measure(engine: string, handle: DbHandle): Promise<Omit<Run, 'cei
   }
   const perSession = delta(await counts(db, names), s0, SESSIONS);
   log(`${engine}: measuring ${names.length} tables`);
-  const result = await sizes(db, names, await counts(db, names));
+  const result = await sizes(db, names, await counts(db, names), emptyBytes);
   return {
     engine,
     sizes: result,
@@ -412,10 +453,13 @@ function report(r: Run): string {
     lines.push(`| ${t} | ${int(n * high)} | ${bytes(n * high * (size.get(t)?.bytesPerRow ?? 0))} |`);
   }
   lines.push('', '### Bytes per row, every table', '');
-  lines.push('| table | rows measured | indexes | total bytes | bytes per row | how |', '| --- | ---: | ---: | ---: | ---: | --- |');
+  lines.push(
+    '| table | rows measured | indexes | total bytes | bytes per row (above the empty table) | after VACUUM FULL | how |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  );
   for (const s of r.sizes) {
     lines.push(
-      `| ${s.table} | ${int(s.rows)} | ${s.indexes} | ${int(s.bytes)} | ${s.bytesPerRow === null ? '–' : int(s.bytesPerRow)} | ${s.method}${s.note ? ` (${s.note})` : ''} |`,
+      `| ${s.table} | ${int(s.rows)} | ${s.indexes} | ${int(s.bytes)} | ${s.bytesPerRow === null ? '–' : int(s.bytesPerRow)} | ${s.packedPerRow === null ? '' : int(s.packedPerRow)} | ${s.method}${s.note ? ` (${s.note})` : ''} |`,
     );
   }
   lines.push('');
