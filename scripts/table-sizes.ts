@@ -26,7 +26,7 @@
  * TABLE_SIZES_DB (name of the scratch database; default table_sizes_<pid>), TABLE_SIZES_KEEP=1 keeps it.
  * About 1–3 minutes on PostgreSQL; PGlite is slower.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -363,6 +363,7 @@ async function onPglite(): Promise<Run> {
     } finally {
       await handle.close();
     }
+    mkdirSync(join(dir, 'ceiling'));
     return { ...r, ceiling: await pgliteInserts(join(dir, 'ceiling'), CEILING_SECONDS) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
