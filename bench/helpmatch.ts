@@ -5,14 +5,20 @@
  *      through the hard filters and the score, and of the same via the spatial index; ceiling: a
  *      plain scan over the offers array (one category test per offer);
  *  (2) the weekly batch of HM_BATCH_REQUESTS × HM_BATCH_OFFERS (default 10 000 × 10 000): candidate
- *      generation (index, hard filters, score, top-k) and the min-cost-flow assignment; ceiling: a
- *      plain nested scan over all request × offer pairs (one category test per pair).
+ *      generation (grid, hard filters, score, top-k) and the min-cost-flow assignment; ceiling: a
+ *      plain nested scan over all request × offer pairs (one category test per pair). Goal (issue 17):
+ *      the batch under 5 s, still optimal: the same run computes the plan the way it was computed
+ *      before issue 17 (rankVolunteers over the old spatial index, the previous solver) and prints
+ *      whether both reach the same total, and checks the new solver against the previous one on
+ *      HM_PROPERTY_CASES (default 500) random small problems. HM_REFERENCE=0 skips the old plan.
  * Run: npx tsx bench/helpmatch.ts (about a minute). HM_SAMPLES sets the requests timed in (1).
  */
 import { VolunteerIndex } from '../src/modules/helpmatch/matching/grid.ts';
 import { rankVolunteers } from '../src/modules/helpmatch/matching/suggest.ts';
 import { BATCH_TOP_K, planBatch } from '../src/modules/helpmatch/matching/batch-plan.ts';
 import { emptyHistory } from '../src/modules/helpmatch/matching/test-support.ts';
+import { solveAssignment, type AssignmentEdge, type AssignmentProblem } from '../src/modules/helpmatch/matching/assignment.ts';
+import { solveAssignmentReference } from '../src/modules/helpmatch/matching/assignment-reference.test-support.ts';
 import type { EngineRequest, EngineVolunteer, Reach, WeeklySlot } from '../src/modules/helpmatch/matching/types.ts';
 import { CATEGORIES } from '../src/modules/helpmatch/categories.ts';
 
@@ -20,6 +26,10 @@ const OFFERS = Number(process.env.HM_OFFERS ?? 100_000);
 const SAMPLES = Number(process.env.HM_SAMPLES ?? 100);
 const BATCH_REQUESTS = Number(process.env.HM_BATCH_REQUESTS ?? 10_000);
 const BATCH_OFFERS = Number(process.env.HM_BATCH_OFFERS ?? 10_000);
+const REFERENCE = process.env.HM_REFERENCE !== '0';
+const PROPERTY_CASES = Number(process.env.HM_PROPERTY_CASES ?? 500);
+/** Issue 17: the weekly batch of 10 000 × 10 000 in under this many milliseconds. */
+const BATCH_GOAL_MS = 5000;
 
 // A deterministic generator (mulberry32), so runs are comparable.
 let seed = 42;
@@ -81,6 +91,40 @@ function requests(n: number, helpType: EngineRequest['helpType']): EngineRequest
   }));
 }
 
+/** The batch as computed before issue 17: every candidate via the old index and rankVolunteers, the previous solver. */
+function referenceTotal(requests: readonly EngineRequest[], volunteers: readonly EngineVolunteer[]): number {
+  const reqs = [...requests].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const index = new VolunteerIndex(volunteers);
+  const volIndex = new Map(volunteers.map((v, i) => [v.id, i]));
+  const edges: AssignmentEdge[] = [];
+  reqs.forEach((r, ri) => {
+    for (const s of rankVolunteers(r, index.candidates(r), { limit: BATCH_TOP_K })) {
+      edges.push({ request: ri, volunteer: volIndex.get(s.volunteerId)!, points: Math.round(s.score * 100) });
+    }
+  });
+  const capacities = volunteers.map((v) => Math.max(0, v.monthlyCap - v.matchesThisMonth));
+  return solveAssignmentReference({ requests: reqs.length, capacities, edges }).total / 100;
+}
+
+/** Random small problems (up to 12 requests, 6 volunteers): how many the new solver solves to the previous solver's optimum. */
+function propertyCheck(cases: number): { equal: number; cases: number } {
+  let equal = 0;
+  for (let c = 0; c < cases; c++) {
+    const requests = Math.floor(rand() * 13);
+    const capacities = Array.from({ length: 1 + Math.floor(rand() * 6) }, () => Math.floor(rand() * 4));
+    const edges: AssignmentEdge[] = [];
+    const ties = rand() < 0.5;
+    for (let r = 0; r < requests; r++) {
+      for (let v = 0; v < capacities.length; v++) {
+        if (rand() < 0.5) edges.push({ request: r, volunteer: v, points: 1 + Math.floor(rand() * (ties ? 3 : 10_000)) });
+      }
+    }
+    const p: AssignmentProblem = { requests, capacities, edges };
+    if (solveAssignment(p).total === solveAssignmentReference(p).total) equal++;
+  }
+  return { equal, cases };
+}
+
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]!;
@@ -133,6 +177,9 @@ function main(): void {
   });
   const [plan, batchMs] = time(() => planBatch(batchRequests, batchOffers));
   sink += plan.assigned.length;
+  const [refTotal, refMs] = REFERENCE ? time(() => referenceTotal(batchRequests, batchOffers)) : [null, 0];
+  const property = propertyCheck(PROPERTY_CASES);
+  const sameTotal = refTotal === null ? null : Math.round(refTotal * 100) === Math.round(plan.total * 100);
 
   const out = [
     '## Matching engine (bench/helpmatch.ts)',
@@ -147,10 +194,18 @@ function main(): void {
     `| building the spatial index (once) | ${ms(buildMs)} | ${ratio(buildMs, scan95)} |`,
     `| ceiling: plain nested scan over ${BATCH_REQUESTS.toLocaleString('en')} × ${BATCH_OFFERS.toLocaleString('en')} pairs | ${ms(nestedMs)} | 1.0× |`,
     `| batch total: candidates (top ${BATCH_TOP_K}) + min-cost-flow assignment | ${ms(batchMs)} | ${ratio(batchMs, nestedMs)} |`,
-    `| – of which candidates (index, hard filters, score, top-k) | ${ms(plan.timings.candidatesMs)} | ${ratio(plan.timings.candidatesMs, nestedMs)} |`,
+    `| – of which candidates (grid, hard filters, score, top-k) | ${ms(plan.timings.candidatesMs)} | ${ratio(plan.timings.candidatesMs, nestedMs)} |`,
     `| – of which the assignment (${plan.edges.toLocaleString('en')} edges) | ${ms(plan.timings.assignmentMs)} | ${ratio(plan.timings.assignmentMs, nestedMs)} |`,
+    ...(REFERENCE
+      ? [
+          `| reference: the batch as before issue 17 (old index + rankVolunteers, previous solver) | ${ms(refMs)} | ${ratio(refMs, nestedMs)} |`,
+        ]
+      : []),
     '',
     `Batch result: ${plan.assigned.length.toLocaleString('en')} of ${BATCH_REQUESTS.toLocaleString('en')} requests assigned, total score ${plan.total.toFixed(2)}. Whole run ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    '',
+    `Goal (issue 17): batch ${BATCH_REQUESTS.toLocaleString('en')} × ${BATCH_OFFERS.toLocaleString('en')} under ${ms(BATCH_GOAL_MS)}: ${ms(batchMs)} (${ratio(batchMs, nestedMs)} the nested-scan ceiling of this run${REFERENCE ? `, ${(batchMs / refMs).toFixed(2)}× the old batch` : ''}) — **goal ${batchMs < BATCH_GOAL_MS ? 'met' : 'not met'}**.`,
+    `Optimality: ${sameTotal === null ? 'old plan skipped (HM_REFERENCE=0)' : `total ${plan.total.toFixed(2)} vs ${refTotal!.toFixed(2)} before issue 17 on the same input — **${sameTotal ? 'same optimum' : 'DIFFERENT'}**`}; property check: new solver = previous solver on ${property.equal} of ${property.cases} random small problems${property.equal === property.cases ? '' : ' — **MISMATCH**'}.`,
     '',
   ];
   process.stdout.write(out.join('\n'));

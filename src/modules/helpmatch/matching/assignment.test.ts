@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { solveAssignment, type AssignmentProblem } from './assignment.ts';
+import { solveAssignmentReference } from './assignment-reference.test-support.ts';
 
 /** Try every choice (none, or each volunteer with an edge) for every request, within the caps. */
 function bruteForce(p: AssignmentProblem): number {
@@ -84,6 +85,45 @@ describe('batch assignment (min-cost flow)', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('reaches the same optimum as the previous solver on larger random cases (too big for brute force)', () => {
+    const arb = fc
+      .record({
+        requests: fc.integer({ min: 1, max: 80 }),
+        capacities: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 40 }),
+        seed: fc.integer(),
+        density: fc.integer({ min: 1, max: 8 }),
+        ties: fc.boolean(),
+      })
+      .map(({ requests, capacities, seed, density, ties }) => {
+        // A small deterministic generator per case: up to `density` edges per request.
+        let x = seed | 1;
+        const next = () => ((x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) ^ Math.imul(x ^ (x >>> 12), 0x297a2d39)) >>> 0) / 4294967296;
+        const edges: AssignmentProblem['edges'][number][] = [];
+        for (let r = 0; r < requests; r++) {
+          const seen = new Set<number>();
+          for (let k = 0; k < density; k++) {
+            const v = Math.floor(next() * capacities.length);
+            if (seen.has(v)) continue;
+            seen.add(v);
+            edges.push({ request: r, volunteer: v, points: ties ? 1 + Math.floor(next() * 3) : 1 + Math.floor(next() * 10_000) });
+          }
+        }
+        return { requests, capacities, edges };
+      });
+    fc.assert(
+      fc.property(arb, (p) => {
+        const { assignment, total } = solveAssignment(p);
+        checkFeasible(p, assignment, total);
+        assert.equal(total, solveAssignmentReference(p).total);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses points that are not integers (the solver counts in whole hundredths)', () => {
+    assert.throws(() => solveAssignment({ requests: 1, capacities: [1], edges: [{ request: 0, volunteer: 0, points: 1.5 }] }), RangeError);
   });
 
   it('gives up a greedy choice when two others together score more', () => {

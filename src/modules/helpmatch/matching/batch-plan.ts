@@ -1,5 +1,5 @@
 import { solveAssignment, type AssignmentEdge } from './assignment.ts';
-import { VolunteerIndex } from './grid.ts';
+import { BatchCandidates } from './batch-candidates.ts';
 import { rankVolunteers } from './suggest.ts';
 import type { EngineRequest, EngineVolunteer, Suggestion } from './types.ts';
 
@@ -23,7 +23,8 @@ export interface BatchOptions {
   topK?: number;
   /** Per request id: user ids that must not be assigned (already involved). */
   exclude?: ReadonlyMap<string, ReadonlySet<string>>;
-  index?: VolunteerIndex;
+  /** Built from `volunteers` (pass one to reuse it). */
+  candidates?: BatchCandidates;
 }
 
 /**
@@ -33,14 +34,19 @@ export interface BatchOptions {
  */
 export function planBatch(requests: readonly EngineRequest[], volunteers: readonly EngineVolunteer[], opts: BatchOptions = {}): BatchPlan {
   const reqs = [...requests].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const index = opts.index ?? new VolunteerIndex(volunteers);
+  const t0 = performance.now();
+  const candidates = opts.candidates ?? new BatchCandidates(volunteers);
   const volIndex = new Map(volunteers.map((v, i) => [v.id, i]));
   const capacities = volunteers.map((v) => Math.max(0, v.monthlyCap - v.matchesThisMonth));
-  const t0 = performance.now();
+  const topK = opts.topK ?? BATCH_TOP_K;
   const edges: AssignmentEdge[] = [];
   const chosen: Suggestion[][] = [];
   reqs.forEach((r, ri) => {
-    const ranked = rankVolunteers(r, index.candidates(r), { limit: opts.topK ?? BATCH_TOP_K, excludeUserIds: opts.exclude?.get(r.id) });
+    const excludeUserIds = opts.exclude?.get(r.id);
+    // The best topK by the fast path, then suggestions (score breakdown, explanation) for those only:
+    // the same list as rankVolunteers over every volunteer.
+    const best = candidates.best(r, topK, excludeUserIds).map((i) => volunteers[i]!);
+    const ranked = rankVolunteers(r, best, { limit: topK, excludeUserIds });
     chosen.push(ranked);
     for (const s of ranked) edges.push({ request: ri, volunteer: volIndex.get(s.volunteerId)!, points: Math.round(s.score * 100) });
   });

@@ -38,8 +38,8 @@ function intersect(aFrom: number, aTo: number, bFrom: number, bTo: number): numb
   return Math.max(0, Math.min(aTo, bTo) - Math.max(aFrom, bFrom));
 }
 
-/** Overlap of two sets of weekly slots, summed over the week. */
-function weeklyOverlap(wanted: readonly WeeklySlot[], available: readonly WeeklySlot[]): Overlap {
+/** Overlap of two sets of weekly slots, summed over the week; both must be merged (`mergeSlots`). */
+export function weeklyOverlap(wanted: readonly WeeklySlot[], available: readonly WeeklySlot[]): Overlap {
   let minutes = 0;
   let requested = 0;
   let first: Overlap['first'] = null;
@@ -55,6 +55,26 @@ function weeklyOverlap(wanted: readonly WeeklySlot[], available: readonly Weekly
     }
   }
   return { minutes, requested, first };
+}
+
+/** The minutes of `weeklyOverlap` alone, without allocating (for scans over many volunteers). */
+export function weeklyOverlapMinutes(wanted: readonly WeeklySlot[], available: readonly WeeklySlot[]): number {
+  let minutes = 0;
+  for (const w of wanted) {
+    for (const a of available) {
+      if (a.day !== w.day) continue;
+      const o = intersect(w.from, w.to, a.from, a.to);
+      if (o > 0) minutes += o;
+    }
+  }
+  return minutes;
+}
+
+/** Minutes asked for by weekly slots (merged): what `weeklyOverlap` reports as requested. */
+export function weeklyRequestedMinutes(wanted: readonly WeeklySlot[]): number {
+  let requested = 0;
+  for (const w of wanted) requested += Math.max(0, w.to - w.from);
+  return requested;
 }
 
 /** Overlap of one absolute window with weekly availability, day by day in local time (summer and winter time). */
@@ -93,7 +113,12 @@ export function timeOverlap(time: RequestTime, available: readonly WeeklySlot[])
 
 /** Whether an overlap is enough: at least 30 minutes, or all of a shorter request. */
 export function overlapSuffices(o: Overlap): boolean {
-  return o.minutes > 0 && o.minutes >= Math.min(MIN_OVERLAP_MINUTES, o.requested);
+  return minutesSuffice(o.minutes, o.requested);
+}
+
+/** `overlapSuffices` on the two numbers. */
+export function minutesSuffice(minutes: number, requested: number): boolean {
+  return minutes > 0 && minutes >= Math.min(MIN_OVERLAP_MINUTES, requested);
 }
 
 /** Part of the day for a local minute: morning 6–12, afternoon 12–18, evening 18–24, night 0–6. */

@@ -43,3 +43,17 @@ export function sharedWords(requestWords: ReadonlySet<string>, talentWords: Read
   }
   return hits.sort();
 }
+
+/** How many talent words `sharedWords` would return, without building the list. */
+export function countSharedWords(requestWords: ReadonlySet<string>, talentWords: ReadonlySet<string>): number {
+  let n = 0;
+  for (const t of talentWords) {
+    for (const r of requestWords) {
+      if (t.startsWith(r) || r.startsWith(t)) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
