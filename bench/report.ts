@@ -24,9 +24,18 @@ export class RssSampler {
 }
 
 export interface AppRow {
+  engine: 'pglite' | 'postgres';
   path: string;
   status: number;
   result: LoadResult | null;
+}
+
+export interface AppResult {
+  engine: 'pglite' | 'postgres';
+  rows: AppRow[];
+  seedSeconds: number;
+  rssAfterSeed: number;
+  peakRss: number;
 }
 
 export interface Report {
@@ -39,8 +48,10 @@ export interface Report {
   bare: LoadResult;
   bareRss: number;
   engines: InsertResult[];
-  app: { rows: AppRow[]; seedSeconds: number; rssAfterSeed: number; peakRss: number } | null;
-  appError: string | null;
+  apps: AppResult[];
+  appErrors: string[];
+  /** The app's pool size on PostgreSQL. */
+  poolSize: number;
   totalSeconds: number;
 }
 
@@ -65,17 +76,21 @@ export function renderReport(r: Report): string {
   lines.push(
     `| bare Fastify hello world | ${int(b.requestsPerSecond)} | ${ms(b.p50Ms)} | ${ms(b.p95Ms)} | ${ms(b.p99Ms)} | ${b.non2xx} | ${b.errors} | 1.000 | 1.000 |`,
   );
-  for (const row of r.app?.rows ?? []) {
+  const engineName = (e: AppRow['engine']) => (e === 'pglite' ? 'PGlite' : `PostgreSQL, pool ${r.poolSize}`);
+  for (const row of r.apps.flatMap((a) => a.rows)) {
     const a = row.result;
     if (!a) {
-      lines.push(`| app \`${row.path}\` | not measured: HTTP ${row.status} | | | | | | | |`);
+      lines.push(`| app \`${row.path}\` (${engineName(row.engine)}) | not measured: HTTP ${row.status} | | | | | | | |`);
       continue;
     }
     lines.push(
-      `| app \`${row.path}\` | ${int(a.requestsPerSecond)} | ${ms(a.p50Ms)} | ${ms(a.p95Ms)} | ${ms(a.p99Ms)} | ${a.non2xx} | ${a.errors} | ${ratio(a.requestsPerSecond, b.requestsPerSecond)} | ${ratio(a.p95Ms, b.p95Ms)} |`,
+      `| app \`${row.path}\` (${engineName(row.engine)}) | ${int(a.requestsPerSecond)} | ${ms(a.p50Ms)} | ${ms(a.p95Ms)} | ${ms(a.p99Ms)} | ${a.non2xx} | ${a.errors} | ${ratio(a.requestsPerSecond, b.requestsPerSecond)} | ${ratio(a.p95Ms, b.p95Ms)} |`,
     );
   }
-  if (r.appError) lines.push(`| app | failed: ${r.appError.replace(/\|/g, '/').slice(0, 120)} | | | | | | | |`);
+  for (const e of r.appErrors) lines.push(`| app | failed: ${e.replace(/\|/g, '/').slice(0, 120)} | | | | | | | |`);
+  if (!r.apps.some((a) => a.engine === 'postgres')) {
+    lines.push('| app on PostgreSQL | not measured (set BENCH_DATABASE_URL) | | | | | | | |');
+  }
   lines.push('');
 
   lines.push('### Engine ceiling: single-row insert, each its own committed transaction, one client', '');
@@ -92,11 +107,15 @@ export function renderReport(r: Report): string {
   lines.push('| phase | RSS |');
   lines.push('|---|---:|');
   lines.push(`| peak during bare Fastify | ${mb(r.bareRss)} |`);
-  if (r.app) {
-    lines.push(`| after demo seed, app listening | ${mb(r.app.rssAfterSeed)} |`);
-    lines.push(`| peak during app load | ${mb(r.app.peakRss)} |`);
-    lines.push('', `Demo seed (migrations + data) took ${r.app.seedSeconds.toFixed(1)} s.`);
+  for (const a of r.apps) {
+    lines.push(`| ${engineName(a.engine)}: after demo seed, app listening | ${mb(a.rssAfterSeed)} |`);
+    lines.push(`| ${engineName(a.engine)}: peak during app load | ${mb(a.peakRss)} |`);
   }
+  for (const a of r.apps) lines.push('', `${engineName(a.engine)}: demo seed (migrations + data) took ${a.seedSeconds.toFixed(1)} s.`);
+  lines.push(
+    '',
+    'This process also ran initdb (PGlite) in-process and the benchmark harness; `serve` as started by `npm start` is measured on its own in bench/memory.ts below.',
+  );
   lines.push('', `Whole run: ${r.totalSeconds.toFixed(0)} s.`, '');
   return lines.join('\n');
 }

@@ -10,6 +10,7 @@ import { DataDirLockedError } from './platform/db/lock.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { allMigrations } from './modules/migrations.ts';
 import { commands } from './cli/commands.ts';
+import { needsPreparation, prepareInChild } from './cli/prepare.ts';
 
 const USAGE = `Samenhang
 
@@ -55,6 +56,14 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     throw err;
+  }
+  if (command === 'serve' && needsPreparation(config)) {
+    try {
+      await prepareInChild(config, (line) => process.stdout.write(`${line}\n`));
+    } catch (err) {
+      process.stderr.write(`${(err as Error).message}\n`);
+      return 1;
+    }
   }
   let database: DbHandle;
   try {

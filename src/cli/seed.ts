@@ -1,12 +1,18 @@
 import type { Command } from './commands.ts';
 import { demoAccountsText, isEmpty, runDemoSeed } from '../seed/demo.ts';
 
-/** `samenhang seed [--demo]`: load the demo data into an empty database. */
+/**
+ * `samenhang seed [--demo] [--quiet]`: load the demo data into an empty database. `--quiet` leaves
+ * out the list of demo accounts (used when `serve` prepares a new data directory in a child
+ * process and prints the accounts itself once it runs, see prepare.ts).
+ */
 export const seed: Command = async ({ config, database, clock, args, parseArgs }) => {
+  let quiet = false;
   try {
-    parseArgs({ args, options: { demo: { type: 'boolean' } }, allowPositionals: false });
+    const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, quiet: { type: 'boolean' } }, allowPositionals: false });
+    quiet = values.quiet === true;
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\nUsage: samenhang seed [--demo]\n`);
+    process.stderr.write(`${(err as Error).message}\nUsage: samenhang seed [--demo] [--quiet]\n`);
     await database.close();
     return 2;
   }
@@ -17,7 +23,8 @@ export const seed: Command = async ({ config, database, clock, args, parseArgs }
     }
     const started = Date.now();
     const accounts = await runDemoSeed(database.db, config, (step) => process.stdout.write(`  ${step}\n`), clock.now());
-    process.stdout.write(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.\n${demoAccountsText(accounts)}\n`);
+    const took = `Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`;
+    process.stdout.write(quiet ? took : `${took}${demoAccountsText(accounts)}\n`);
     return 0;
   } finally {
     await database.close();

@@ -82,6 +82,8 @@ describe(`samenhang serve${ENGINE_NOTE}`, () => {
   it('a second serve on the same DATA_DIR exits 1 saying the directory is in use', async () => {
     const dataDir = freshDir();
     running = { ...(await startServe(dataDir)), dataDir };
+    // A new data directory is created and migrated by a child process that exits (src/cli/prepare.ts).
+    assert.match(running.child.stdout(), /New data directory: creating the database/);
     const port = await freePort();
     const second = run(['serve'], { PORT: String(port), DATA_DIR: dataDir });
     const { code } = await second.waitForExit(30_000);
@@ -115,6 +117,7 @@ describe(`samenhang serve${ENGINE_NOTE}`, () => {
 
     // And the directory can be used again right away, by a single process.
     const again = await startServe(dataDir);
+    assert.doesNotMatch(again.child.stdout(), /New data directory/, 'an existing directory is opened directly');
     again.child.process.kill('SIGTERM');
     assert.equal((await again.child.waitForExit(20_000)).code, 0, 'SIGTERM stops cleanly too');
     assert.match(again.child.stdout(), /Stopped cleanly/);

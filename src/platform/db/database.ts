@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './schema.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -47,6 +48,11 @@ export interface OpenOptions {
   memory?: { load?: Blob };
   /** Max pool size on PostgreSQL. */
   poolSize?: number;
+}
+
+/** True when `<dataDir>/pglite` holds an initialised PGlite database (initdb has run there). */
+export function pgliteDataDirExists(dataDir: string): boolean {
+  return existsSync(join(dataDir, 'pglite', 'PG_VERSION'));
 }
 
 /** Open the database: PostgreSQL when a URL is given, embedded PGlite otherwise. */
