@@ -146,3 +146,25 @@ export function distributionViolations(
   }
   return out;
 }
+
+/** Tables in an order where each comes after the tables it references (self-references ignored). */
+export function foreignKeyOrder(tables: readonly string[], facts: SchemaFacts): string[] {
+  const wanted = new Set(tables);
+  const deps = new Map(tables.map((t) => [t, new Set<string>()]));
+  for (const fk of facts.foreignKeys) {
+    if (wanted.has(fk.table) && wanted.has(fk.ref) && fk.table !== fk.ref) deps.get(fk.table)!.add(fk.ref);
+  }
+  const out: string[] = [];
+  const done = new Set<string>();
+  const visit = (t: string, path: Set<string>) => {
+    if (done.has(t)) return;
+    if (path.has(t)) throw new Error(`Foreign-key cycle through ${[...path, t].join(' → ')}`);
+    path.add(t);
+    for (const d of [...deps.get(t)!].sort()) visit(d, path);
+    path.delete(t);
+    done.add(t);
+    out.push(t);
+  };
+  for (const t of [...tables].sort()) visit(t, new Set());
+  return out;
+}
