@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { useTestDb } from '../helpers/app.ts';
 import { distributionViolations, GLOBAL_TABLES, readSchemaFacts } from '../../src/platform/db/distribution.ts';
 import { rewriteDistributionKeys } from '../../src/platform/migrations/distribution-keys.ts';
@@ -31,7 +31,7 @@ describe('schema distribution by tenant', () => {
   });
 
   it('names each violation in a schema that breaks the rule', async () => {
-    const db = ctx.database.db as Kysely<any>;
+    const db = ctx.database.db;
     await sql`create schema dist_bad`.execute(db);
     try {
       await sql`
@@ -63,7 +63,7 @@ describe('schema distribution by tenant', () => {
   });
 
   it('the key migration rewrites old keys and keeps rows, delete rules and the tenant column', async () => {
-    const db = ctx.database.db as Kysely<any>;
+    const db = ctx.database.db;
     await sql`create schema dist_old`.execute(db);
     try {
       await sql`
