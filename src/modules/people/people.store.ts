@@ -182,7 +182,7 @@ export function listMembers(db: DbOrTrx, tenantId: string, f: { organisationId?:
 export function membershipsOfUser(db: DbOrTrx, userId: string) {
   return db
     .selectFrom(membershipRows(db).as('m'))
-    .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .leftJoin('organisations as o', (j) => j.onRef('o.tenant_id', '=', 'm.tenant_id').onRef('o.id', '=', 'm.organisation_id'))
     .select([
       'm.id',
       'm.tenant_id as tenantId',

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { distributionMigrations } from './distribution-keys.ts';
 
 /** Platform tables: jobs, mail outbox, audit log. Frozen in time: never edit, add new ones. */
 export const platformMigrations: Record<string, Migration> = {
@@ -51,4 +52,5 @@ export const platformMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  ...distributionMigrations,
 };

@@ -54,7 +54,7 @@ export async function insertMember(
   const r = await db
     .insertInto('helpmatch_circle_members')
     .values({ tenant_id: m.tenantId, circle_id: m.circleId, user_id: m.userId, role: m.role, joined_at: m.now })
-    .onConflict((oc) => oc.columns(['circle_id', 'user_id']).doNothing())
+    .onConflict((oc) => oc.columns(['tenant_id', 'circle_id', 'user_id']).doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
@@ -326,7 +326,7 @@ export async function insertTurn(
   const r = await db
     .insertInto('helpmatch_circle_turns')
     .values({ tenant_id: t.tenantId, circle_id: t.circleId, task_id: t.taskId, occurs_on: t.occursOn, taken_by: t.userId, taken_at: t.now })
-    .onConflict((oc) => oc.columns(['task_id', 'occurs_on']).doNothing())
+    .onConflict((oc) => oc.columns(['tenant_id', 'task_id', 'occurs_on']).doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }

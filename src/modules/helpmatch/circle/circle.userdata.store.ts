@@ -5,7 +5,7 @@ import type { DbOrTrx } from '../../../platform/db/database.ts';
 export async function membershipsOfUser(db: DbOrTrx, userId: string) {
   return db
     .selectFrom('helpmatch_circle_members as m')
-    .innerJoin('helpmatch_circles as c', 'c.id', 'm.circle_id')
+    .innerJoin('helpmatch_circles as c', (j) => j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.id', '=', 'm.circle_id'))
     .select(['c.id', 'c.tenant_id', 'c.person_name', 'c.person_details', 'c.created_as', 'm.role', 'm.joined_at'])
     .where('m.user_id', '=', userId)
     .orderBy('m.joined_at')
@@ -15,7 +15,7 @@ export async function membershipsOfUser(db: DbOrTrx, userId: string) {
 export async function turnsOfUser(db: DbOrTrx, userId: string) {
   return db
     .selectFrom('helpmatch_circle_turns as t')
-    .innerJoin('helpmatch_circle_tasks as k', 'k.id', 't.task_id')
+    .innerJoin('helpmatch_circle_tasks as k', (j) => j.onRef('k.tenant_id', '=', 't.tenant_id').onRef('k.id', '=', 't.task_id'))
     .select([
       't.tenant_id',
       't.circle_id',
@@ -49,6 +49,7 @@ export async function ownedCirclesWithSuccessor(db: DbOrTrx, userId: string) {
         eb
           .selectFrom('helpmatch_circle_members as n')
           .select('n.user_id')
+          .whereRef('n.tenant_id', '=', 'o.tenant_id')
           .whereRef('n.circle_id', '=', 'o.circle_id')
           .where('n.user_id', '!=', userId)
           .orderBy('n.joined_at')
@@ -73,15 +74,16 @@ export async function forgetUser(db: DbOrTrx, userId: string, email: string | nu
   if (email) await db.deleteFrom('helpmatch_circle_invitations').where('email', '=', email.toLowerCase()).execute();
 }
 
-export async function promoteOwner(db: DbOrTrx, circleId: string, userId: string): Promise<void> {
+export async function promoteOwner(db: DbOrTrx, tenantId: string, circleId: string, userId: string): Promise<void> {
   await db
     .updateTable('helpmatch_circle_members')
     .set({ role: 'owner' })
+    .where('tenant_id', '=', tenantId)
     .where('circle_id', '=', circleId)
     .where('user_id', '=', userId)
     .execute();
 }
 
-export async function deleteCircleById(db: DbOrTrx, circleId: string): Promise<void> {
-  await db.deleteFrom('helpmatch_circles').where('id', '=', circleId).execute();
+export async function deleteCircleById(db: DbOrTrx, tenantId: string, circleId: string): Promise<void> {
+  await db.deleteFrom('helpmatch_circles').where('tenant_id', '=', tenantId).where('id', '=', circleId).execute();
 }

@@ -41,8 +41,8 @@ export async function exportCircleData(db: DbOrTrx, userId: string): Promise<Rec
 export async function forgetCircleData(trx: Trx, userId: string): Promise<void> {
   const email = await emailOf(trx, userId);
   for (const c of await store.ownedCirclesWithSuccessor(trx, userId)) {
-    if (c.successor) await store.promoteOwner(trx, c.circle_id, c.successor);
-    else await store.deleteCircleById(trx, c.circle_id);
+    if (c.successor) await store.promoteOwner(trx, c.tenant_id, c.circle_id, c.successor);
+    else await store.deleteCircleById(trx, c.tenant_id, c.circle_id);
   }
   await store.forgetUser(trx, userId, email);
   await ledgerStore.deleteAnswersOfUser(trx, userId);

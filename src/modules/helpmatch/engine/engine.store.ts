@@ -100,7 +100,16 @@ export async function requestsWithoutWave(db: DbOrTrx, tenantId: string, limit: 
     .where('r.state', '=', 'open')
     .where('r.help_type', 'in', ['incidental', 'latent'])
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('help_matches as m').select('m.id').whereRef('m.request_id', '=', 'r.id').where('m.wave', '>=', 1))),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('help_matches as m')
+            .select('m.id')
+            .whereRef('m.tenant_id', '=', 'r.tenant_id')
+            .whereRef('m.request_id', '=', 'r.id')
+            .where('m.wave', '>=', 1),
+        ),
+      ),
     )
     .where((eb) => eb.not(pendingJobExists('helpmatch.wave', 'requestId', 'r.id')))
     .orderBy('r.created_at')

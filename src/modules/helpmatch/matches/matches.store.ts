@@ -16,7 +16,7 @@ export async function insertMatches(
     .values(rows.map((r) => ({ ...r, explanation: JSON.stringify(r.explanation) as never })))
     .onConflict((oc) =>
       oc
-        .columns(['request_id', 'volunteer_user_id'])
+        .columns(['tenant_id', 'request_id', 'volunteer_user_id'])
         .where(sql<boolean>`state in ('suggested','proposed','awaiting_requester','accepted')`)
         .doNothing(),
     )

@@ -59,7 +59,7 @@ export async function putSession(
     })
     .onConflict((oc) =>
       oc
-        .columns(['match_id', 'week_start'])
+        .columns(['tenant_id', 'match_id', 'week_start'])
         .doUpdateSet({ hours: row.hours, recorded_by: row.recorded_by, ...confirmed, updated_at: row.now })
         .where(sql<boolean>`help_match_sessions.confirmed_volunteer_at is null or help_match_sessions.confirmed_requester_at is null`),
     )

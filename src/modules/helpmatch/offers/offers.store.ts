@@ -104,7 +104,7 @@ export interface VolunteerStatsRow {
 }
 
 /** The hours of a match count: confirmed by both sides, and it is done or a weekly arrangement (its confirmed weeks). */
-const HOURS_COUNT = sql`(state = 'done' or exists (select 1 from help_requests r where r.id = request_id and r.schedule_kind = 'weekly'))
+const HOURS_COUNT = sql`(state = 'done' or exists (select 1 from help_requests r where r.tenant_id = help_matches.tenant_id and r.id = help_matches.request_id and r.schedule_kind = 'weekly'))
   and hours is not null and hours_confirmed_volunteer_at is not null and hours_confirmed_requester_at is not null`;
 
 export async function volunteerStats(db: DbOrTrx, tenantId: string, monthStart: Date, recentStart: Date): Promise<VolunteerStatsRow[]> {
@@ -136,7 +136,7 @@ export async function volunteerStats(db: DbOrTrx, tenantId: string, monthStart: 
 export async function hoursReceived(db: DbOrTrx, tenantId: string): Promise<{ user_id: string; hours: number }[]> {
   const rows = await db
     .selectFrom('help_matches as m')
-    .innerJoin('help_requests as r', 'r.id', 'm.request_id')
+    .innerJoin('help_requests as r', (j) => j.onRef('r.tenant_id', '=', 'm.tenant_id').onRef('r.id', '=', 'm.request_id'))
     .select(['r.requester_user_id as user_id', sql<number>`coalesce(sum(m.hours), 0)`.as('hours')])
     .where('m.tenant_id', '=', tenantId)
     .where(

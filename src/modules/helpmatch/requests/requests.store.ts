@@ -129,6 +129,7 @@ export async function listNobodyYet(db: DbOrTrx, cutoff: Date): Promise<RequestR
           eb
             .selectFrom('help_matches as m')
             .select('m.id')
+            .whereRef('m.tenant_id', '=', 'r.tenant_id')
             .whereRef('m.request_id', '=', 'r.id')
             .where('m.state', 'in', ['awaiting_requester', 'accepted']),
         ),

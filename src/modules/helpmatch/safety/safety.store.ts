@@ -97,7 +97,7 @@ export async function insertVacancyResponse(
   return db
     .insertInto('help_vacancy_responses')
     .values(row)
-    .onConflict((oc) => oc.columns(['vacancy_id', 'user_id']).doNothing())
+    .onConflict((oc) => oc.columns(['tenant_id', 'vacancy_id', 'user_id']).doNothing())
     .returningAll()
     .executeTakeFirst();
 }

@@ -39,7 +39,12 @@ export async function buildSurvey(
   });
   const principal = systemPrincipal(T.id, now);
   const id = await saveSurvey(db, principal, { tenantId: T.id, input, audit: { actorUserId: null, ip: null }, now });
-  const row = await db.selectFrom('surveys').select('open_link_token').where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('surveys')
+    .select('open_link_token')
+    .where('tenant_id', '=', T.id)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return { id, token: row.open_link_token };
 }
 
