@@ -2,6 +2,7 @@ import './platform/i18n/platform.messages.ts';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { databaseRateLimitStore } from './platform/http/rate-limit-store.ts';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -152,7 +153,8 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 5, fields: 50 } });
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, so that every app process shares the limits (rate-limit-store.ts).
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -19,6 +19,8 @@ export interface JobsTable {
   last_error: string | null;
   created_at: CreatedAt;
   finished_at: Timestamp | null;
+  /** A queued run of a recurring job carries its kind here: at most one such row is pending (index jobs_once). */
+  once_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Every e-mail we send, written in the same transaction as the action that caused it. */
@@ -51,9 +53,17 @@ export interface AuditLogTable {
   detail: JSONColumnType<Record<string, unknown>> | null;
 }
 
+/** Shared rate-limit counters (src/platform/http/rate-limit-store.ts): a global table, one fixed window per hashed key. */
+export interface RateLimitHitsTable {
+  key: string;
+  hits: number;
+  reset_at: Timestamp;
+}
+
 /** The platform's tables: its own below, tenants (tenants/), memberships and sessions (auth/). */
 export interface PlatformTables extends TenantsTables, AuthTables {
   jobs: JobsTable;
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
+  rate_limit_hits: RateLimitHitsTable;
 }

@@ -14,7 +14,8 @@ import type { MapDrawing } from './views/area-map.tsx';
  *   (the platform's `tenants.areas_version`), which every transaction that writes areas bumps
  *   (areas.store.ts `upsertAreas`, through the platform's `bumpAreasVersion`). So another process
  *   sees a new import, a new tenant name or a new slug within 1 s; unknown slugs are never cached,
- *   so a new tenant is found at once.
+ *   so a new tenant is found at once. An unchanged tenant keeps its object, so the anonymous pages
+ *   cached on it (reply.page's anonymousCacheDeps) are dropped only when its name, slug or areas change.
  * - Areas and maps are kept per (tenant, areas_version): they are reloaded as soon as a newer
  *   version is seen, never on a timer. Maps are also keyed by the slug (their links hold it) and
  *   at most MAX_DRAWINGS are kept per database, least recently used out first.
@@ -109,7 +110,13 @@ export function cachedTenantBySlug(db: DbOrTrx, slug: string): Promise<CachedTen
   const now = cache.options.now();
   const hit = cache.tenants.get(slug);
   if (hit && hit.expires > now) return hit.value;
-  const entry = { expires: now + cache.options.tenantTtlMs, value: loadTenant(db, slug) };
+  // An unchanged tenant keeps its object: pages cached on it (reply.page's anonymousCacheDeps) stay valid.
+  const previous = hit?.value.catch(() => null);
+  const value = loadTenant(db, slug).then(async (t) => {
+    const p = previous ? await previous : null;
+    return t && p && p.id === t.id && p.slug === t.slug && p.name === t.name && p.areasVersion === t.areasVersion ? p : t;
+  });
+  const entry = { expires: now + cache.options.tenantTtlMs, value };
   cache.tenants.set(slug, entry);
   // Unknown slugs and failures are not remembered: a new tenant is found at once, and the set stays small.
   const forget = () => {

@@ -58,7 +58,7 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
       />,
       {
         title: tenant.name,
-        anonymousCacheDeps: [stored, data.areasKey],
+        anonymousCacheDeps: [stored, data.areasKey, data.tenant],
       },
     );
   });
@@ -112,7 +112,7 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
         {
           title: area.name,
           breadcrumbs,
-          anonymousCacheDeps: [stored, data.areasKey],
+          anonymousCacheDeps: [stored, data.areasKey, data.tenant],
         },
       );
     },

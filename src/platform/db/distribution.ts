@@ -26,6 +26,10 @@ export const GLOBAL_TABLES: Readonly<Record<string, { kind: GlobalKind; reason: 
     reason: 'one account signs in to every municipality it has a role in; tenant tables reference it and join it for names',
   },
   sessions: { kind: 'coordinator', reason: 'a session belongs to an account, not to a municipality; read by its token hash' },
+  rate_limit_hits: {
+    kind: 'coordinator',
+    reason: 'rate-limit counters per hashed client key and route, shared by every app process; written on every limited request',
+  },
   signin_failures: { kind: 'coordinator', reason: 'the sign-in throttle counts per address and account, across municipalities' },
   auth_tokens: { kind: 'coordinator', reason: 'sign-in and invitation tokens of an account; tenant_id may be null' },
   jobs: { kind: 'coordinator', reason: 'the job queue: jobs of every municipality and of none (tenant_id may be null)' },

@@ -42,7 +42,18 @@ describe('platform clean-up', () => {
       .values([mail('old', 91, 'kept'), mail('recent', 10, 'kept'), mail('old-but-queued', 91, 'queued')])
       .execute();
 
-    assert.deepEqual(await cleanupPlatformData(db, now), { jobs: 2, mails: 1 });
+    await db
+      .insertInto('rate_limit_hits')
+      .values([
+        { key: 'ended', hits: 3, reset_at: new Date(now.getTime() - 1000) },
+        { key: 'open', hits: 1, reset_at: new Date(now.getTime() + 60_000) },
+      ])
+      .execute();
+    assert.deepEqual(await cleanupPlatformData(db, now), { jobs: 2, mails: 1, rateLimits: 1 });
+    assert.deepEqual(
+      (await db.selectFrom('rate_limit_hits').select('key').execute()).map((r) => r.key),
+      ['open'],
+    );
     const kinds = (await db.selectFrom('jobs').select('kind').orderBy('kind').execute()).map((r) => r.kind);
     assert.deepEqual(kinds, ['pending', 'recent-done', 'recent-failed']);
     const subjects = (await db.selectFrom('mail_outbox').select('subject').orderBy('subject').execute()).map((r) => r.subject);

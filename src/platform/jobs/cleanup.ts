@@ -1,5 +1,6 @@
 import type { JobHandlerArgs } from '../module.ts';
 import { enqueueJob } from './worker.ts';
+import { deleteEndedRateLimits } from '../http/rate-limit-store.ts';
 
 export const PLATFORM_CLEANUP_JOB = 'platform.cleanup';
 const DAY = 24 * 3600_000;
@@ -15,9 +16,10 @@ export const RETENTION = {
 export interface PlatformCleanupResult {
   jobs: number;
   mails: number;
+  rateLimits: number;
 }
 
-/** Remove finished jobs and old outbox mail past their retention period. */
+/** Remove finished jobs and old outbox mail past their retention period, and ended rate-limit windows. */
 export async function cleanupPlatformData(db: JobHandlerArgs['db'], now: Date): Promise<PlatformCleanupResult> {
   const before = (days: number) => new Date(now.getTime() - days * DAY);
   const done = await db
@@ -35,7 +37,12 @@ export async function cleanupPlatformData(db: JobHandlerArgs['db'], now: Date): 
     .where('created_at', '<', before(RETENTION.mailDays))
     .where('status', 'in', ['sent', 'kept', 'failed'])
     .executeTakeFirst();
-  return { jobs: Number(done.numDeletedRows) + Number(failed.numDeletedRows), mails: Number(mails.numDeletedRows) };
+  const rateLimits = await deleteEndedRateLimits(db, now);
+  return {
+    jobs: Number(done.numDeletedRows) + Number(failed.numDeletedRows),
+    mails: Number(mails.numDeletedRows),
+    rateLimits,
+  };
 }
 
 /** The recurring job: clean up, then schedule the next run in a day. */

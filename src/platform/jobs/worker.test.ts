@@ -5,6 +5,7 @@ import { testConfig } from '../config.ts';
 import { fixedClock } from '../clock.ts';
 import { backoffMs, enqueueJob, PermanentJobError, runDueJobs, startWorker, type JobHandlers } from './worker.ts';
 import { allJobHandlers } from './handlers.ts';
+import { ensureRecurringJobs } from './recurring.ts';
 
 const config = testConfig();
 const T0 = new Date('2026-11-23T10:00:00Z');
@@ -225,5 +226,62 @@ describe('jobs worker', () => {
 
   it('collects the platform mail handler and the module handlers', () => {
     assert.equal(typeof allJobHandlers([])['mail.send'], 'function');
+  });
+});
+
+describe('recurring jobs with several processes', () => {
+  const ctx = useTestDb();
+  const db = () => ctx.database.db;
+  const pendingOf = (kind: string) =>
+    db().selectFrom('jobs').select(['id', 'status']).where('kind', '=', kind).where('status', '=', 'pending').execute();
+
+  beforeEach(async () => {
+    await db().deleteFrom('jobs').execute();
+  });
+
+  it('keeps one pending run of a recurring kind however often it is enqueued (servers starting at once)', async () => {
+    const modules = [{ recurringJobs: ['test.recurring'] }];
+    // Three "processes" ensure the chain at the same moment.
+    await Promise.all([
+      ensureRecurringJobs(db(), T0, modules),
+      ensureRecurringJobs(db(), T0, modules),
+      ensureRecurringJobs(db(), T0, modules),
+    ]);
+    assert.equal((await pendingOf('test.recurring')).length, 1);
+    const again = await enqueueJob(db(), { kind: 'test.recurring', runAt: at(3600_000) });
+    assert.equal(again, (await pendingOf('test.recurring'))[0]!.id, 'the pending run is returned, none added');
+    // Jobs with a tenant or a payload, and other kinds, queue as before.
+    await enqueueJob(db(), { kind: 'test.recurring', tenantId: 'GM0014', runAt: T0 });
+    await enqueueJob(db(), { kind: 'test.other', runAt: T0 });
+    await enqueueJob(db(), { kind: 'test.other', runAt: T0 });
+    assert.equal((await pendingOf('test.recurring')).length, 2);
+    assert.equal((await pendingOf('test.other')).length, 2);
+  });
+
+  it('a run interrupted after queueing its successor runs again without starting a second chain', async () => {
+    const modules = [{ recurringJobs: ['test.chain'] }];
+    let runs = 0;
+    const handlers: JobHandlers = {
+      'test.chain': async ({ db: d, now }) => {
+        runs += 1;
+        await enqueueJob(d, { kind: 'test.chain', runAt: new Date(now.getTime() + 3600_000) });
+      },
+    };
+    await ensureRecurringJobs(db(), T0, modules);
+    // A worker claimed the run, queued the next one and died before marking it done.
+    const [first] = await pendingOf('test.chain');
+    await db()
+      .updateTable('jobs')
+      .set({ status: 'running', locked_at: at(-3600_000), attempts: 1 })
+      .where('id', '=', first!.id)
+      .execute();
+    await enqueueJob(db(), { kind: 'test.chain', runAt: at(3600_000) });
+    // Another process reclaims the stuck run and runs it: still one pending run afterwards.
+    assert.deepEqual(await runDueJobs(db(), handlers, { now: T0, config }), { done: 1, failed: 0, retried: 0 });
+    assert.equal(runs, 1);
+    assert.equal((await pendingOf('test.chain')).length, 1);
+    assert.deepEqual(await runDueJobs(db(), handlers, { now: at(3600_000), config }), { done: 1, failed: 0, retried: 0 });
+    assert.equal(runs, 2);
+    assert.equal((await pendingOf('test.chain')).length, 1);
   });
 });

@@ -82,6 +82,9 @@ async function reclaimStuck(db: DbOrTrx, now: Date): Promise<void> {
       locked_at: null,
       run_at: now,
       last_error: 'Interrupted: the worker stopped while running this job.',
+      // The interrupted run may have queued its successor already: this one runs again as a plain job,
+      // and its own enqueue of the next run finds that successor (see enqueueJob).
+      once_key: null,
     })
     .where('status', '=', 'running')
     .where('locked_at', '<', before)
@@ -131,7 +134,7 @@ async function releaseJobs(db: Db, jobs: readonly ClaimedJob[]): Promise<void> {
   if (jobs.length === 0) return;
   await db
     .updateTable('jobs')
-    .set({ status: 'pending', locked_at: null, attempts: sql`attempts - 1` })
+    .set({ status: 'pending', locked_at: null, attempts: sql`attempts - 1`, once_key: null })
     .where(
       'id',
       'in',
@@ -169,7 +172,13 @@ async function runOne(db: Db, handlers: JobHandlers, job: ClaimedJob, opts: RunO
       log.warn(`job ${job.id} (${job.kind}) attempt ${job.attempts}/${job.max_attempts} failed; retry in ${Math.round(delay / 1000)} s`);
       await db
         .updateTable('jobs')
-        .set({ status: 'pending', locked_at: null, run_at: new Date(opts.now.getTime() + delay), last_error: errorMessage(err) })
+        .set({
+          status: 'pending',
+          locked_at: null,
+          run_at: new Date(opts.now.getTime() + delay),
+          last_error: errorMessage(err),
+          once_key: null,
+        })
         .where('id', '=', job.id)
         .execute();
       return 'retried';
@@ -217,10 +226,35 @@ export interface EnqueueJob {
   /** When the job becomes due (the app clock's now for "at once"). */
   runAt: Date;
   maxAttempts?: number;
+  /** At most one pending job per key (null: none). By default the kind, for the next run of a recurring job. */
+  onceKey?: string | null;
 }
 
-/** Add a job to the queue, in the caller's transaction when given one. */
+/**
+ * Kinds of recurring jobs (ModuleDefinition.recurringJobs), registered by `ensureRecurringJobs` at
+ * start-up. A recurring job enqueued without tenant and payload is the next run of its chain: it
+ * carries its kind as `once_key`, and a unique index (jobs_once) keeps at most one such run pending,
+ * however many processes enqueue it (several servers starting at once, a run retried after a crash).
+ */
+const recurringKinds = new Set<string>();
+
+export function registerRecurringKinds(kinds: Iterable<string>): void {
+  for (const k of kinds) recurringKinds.add(k);
+}
+
+/** The `once_key` of a job: its own, or its kind for the next run of a recurring job. */
+function onceKeyOf(job: EnqueueJob): string | null {
+  if (job.onceKey !== undefined) return job.onceKey;
+  const plain = (job.tenantId ?? null) === null && Object.keys(job.payload ?? {}).length === 0;
+  return plain && recurringKinds.has(job.kind) ? job.kind : null;
+}
+
+/**
+ * Add a job to the queue, in the caller's transaction when given one. A job with a `once_key`
+ * (see above) that is already pending is not added again: the id of the pending one is returned.
+ */
 export async function enqueueJob(db: DbOrTrx, job: EnqueueJob): Promise<number> {
+  const onceKey = onceKeyOf(job);
   const row = await db
     .insertInto('jobs')
     .values({
@@ -228,11 +262,20 @@ export async function enqueueJob(db: DbOrTrx, job: EnqueueJob): Promise<number> 
       payload: JSON.stringify(job.payload ?? {}) as never,
       tenant_id: job.tenantId ?? null,
       run_at: job.runAt,
+      once_key: onceKey,
       ...(job.maxAttempts !== undefined ? { max_attempts: job.maxAttempts } : {}),
     })
+    .onConflict((oc) => oc.column('once_key').where('status', '=', 'pending').doNothing())
     .returning('id')
+    .executeTakeFirst();
+  if (row) return row.id;
+  const pending = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('once_key', '=', onceKey)
+    .where('status', '=', 'pending')
     .executeTakeFirstOrThrow();
-  return row.id;
+  return pending.id;
 }
 
 export interface WorkerOptions {

@@ -53,4 +53,21 @@ export const platformMigrations: Record<string, Migration> = {
     },
   },
   ...distributionMigrations,
+  '20261207T1530_platform_multiprocess': {
+    async up(db: Kysely<any>) {
+      await sql`
+        -- Rate-limit counters shared by every app process (src/platform/http/rate-limit-store.ts). A global
+        -- table (no tenant_id; under Citus it stays on the coordinator, see src/platform/db/distribution.ts): one row per hashed key, a fixed window each.
+        create table rate_limit_hits (
+          key text primary key,
+          hits int not null,
+          reset_at timestamptz not null
+        );
+        create index rate_limit_hits_reset on rate_limit_hits (reset_at);
+        -- At most one queued run of a recurring job, whichever process enqueues it (worker.ts enqueueJob).
+        alter table jobs add column once_key text;
+        create unique index jobs_once on jobs (once_key) where status = 'pending';
+      `.execute(db);
+    },
+  },
 };
