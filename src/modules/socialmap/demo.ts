@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ensureDefaultTaxonomies } from './taxonomy/taxonomy.service.ts';
 import { locationInput, organizationInput, scheduleInput, serviceInput } from './socialmap.schemas.ts';
 import { upsertRows } from './hsds/import.store.ts';
+import { refreshTenantOccurrences } from './occurrences/occurrences.service.ts';
 import { ZONE } from '../../platform/time.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 import { ensureDefaultSynonyms } from './find/find.synonyms.service.ts';
@@ -159,6 +160,8 @@ export async function socialmapDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
       const list = rows[key]!;
       if (list.length) await upsertRows(trx, tenant.id, table, [...new Set(list.flatMap((r) => Object.keys(r)))], list);
     }
+    // A fresh install has its occurrences before the first request (the job keeps them moving).
+    await refreshTenantOccurrences(trx, tenant.id, args.now);
   }
 }
 

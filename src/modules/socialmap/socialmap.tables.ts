@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { KeepTables } from './keep/keep.tables.ts';
 import type { FindTables } from './find/find.tables.ts';
+import type { OccurrenceTables } from './occurrences/occurrences.tables.ts';
 
 /**
  * Row types of the socialmap module's tables (only this module's stores query them). Aligned with
@@ -228,7 +229,7 @@ export interface SocialmapAttributesTable {
   value: string | null;
 }
 
-export interface SocialmapTables extends KeepTables, FindTables {
+export interface SocialmapTables extends KeepTables, FindTables, OccurrenceTables {
   socialmap_organizations: SocialmapOrganizationsTable;
   socialmap_services: SocialmapServicesTable;
   socialmap_locations: SocialmapLocationsTable;

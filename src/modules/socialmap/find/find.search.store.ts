@@ -13,15 +13,14 @@ export interface PointRadius {
   radius: number;
 }
 
-/** What narrows a time filter in SQL; exact checks happen in JS (schedule.ts). */
-export interface TimePrefilter {
-  /** Civil dates (YYYY-MM-DD) of the window, inclusive; `firstDate` is one day early for activities past midnight. */
-  firstDate: string;
-  lastDate: string;
-  /** Weekday codes that may carry a matching occurrence (null: any). */
-  weekdays: string[] | null;
-  /** 'HH:MM' for "open now": the schedule must run at this time (or have no times, or run past midnight). */
-  time: string | null;
+/**
+ * A time filter, answered from the precomputed occurrences (occurrences.service.ts): a service
+ * matches when one of its occurrences that is not cancelled overlaps [from, to) — or, for "open
+ * now", runs at `from` (then `to` is `from` + 1 ms, the same overlap test).
+ */
+export interface OccurrenceFilter {
+  from: Date;
+  to: Date;
 }
 
 export interface CandidateQuery {
@@ -33,7 +32,7 @@ export interface CandidateQuery {
   targetGroups: readonly string[];
   accessibility: readonly string[];
   point: PointRadius | null;
-  time: TimePrefilter | null;
+  when: OccurrenceFilter | null;
   limit: number;
   offset: number;
   /** Count all matches (a window count; it keeps the database from stopping at the limit). Default true. */
@@ -72,43 +71,11 @@ function accessibilityConds(codes: readonly string[], serviceId: RawBuilder<unkn
   );
 }
 
-/**
- * Conservative SQL test that a service may have an occurrence in the time window: its own
- * schedules (directly or per service-at-location) or its locations' opening hours. Exact test in JS.
- */
-function timeCond(t: TimePrefilter): RawBuilder<unknown> {
-  const conds: RawBuilder<unknown>[] = [
-    sql`(sc.valid_to is null or sc.valid_to >= ${t.firstDate})`,
-    sql`(sc.valid_from is null or sc.valid_from <= ${t.lastDate})`,
-    sql`(sc.freq is not null or coalesce(sc.dtstart, sc.valid_from) is null or left(coalesce(sc.dtstart, sc.valid_from), 10) between ${t.firstDate} and ${t.lastDate})`,
-  ];
-  if (t.weekdays) {
-    const [today, ...earlier] = t.weekdays;
-    // Yesterday's weekday only counts for activities that run past midnight.
-    conds.push(sql`(sc.byday is null or sc.byday = '' or sc.byday like ${'%' + today + '%'}
-      ${
-        earlier.length
-          ? sql`or (left(sc.closes_at, 5) <= left(sc.opens_at, 5) and (${sql.join(
-              earlier.map((w) => sql`sc.byday like ${'%' + w + '%'}`),
-              sql` or `,
-            )}))`
-          : sql``
-      })`);
-  }
-  if (t.time) {
-    conds.push(sql`(sc.opens_at is null or sc.closes_at is null or left(sc.closes_at, 5) <= left(sc.opens_at, 5)
-      or (left(sc.opens_at, 5) <= ${t.time} and left(sc.closes_at, 5) > ${t.time}))`);
-  }
-  // A schedule in another UTC offset (HSDS `timezone`, or `Z`/`+01:00` on a time) may fall on another
-  // local day or hour than its fields say: always a candidate, the exact test in JS decides.
-  const shifted = sql`(sc.timezone is not null or sc.opens_at ~ '[zZ+-]' or sc.closes_at ~ '[zZ+-]')`;
-  const when = sql`(${shifted} or (${sql.join(conds, sql` and `)}))`;
-  // Three separate EXISTS so each can use its index (service, service-at-location, location).
-  return sql`(exists (select 1 from socialmap_schedules sc where sc.tenant_id = s.tenant_id and sc.service_id = s.id and ${when})
-    or exists (select 1 from socialmap_service_at_locations x join socialmap_schedules sc on sc.tenant_id = x.tenant_id and sc.service_at_location_id = x.id
-      where x.tenant_id = s.tenant_id and x.service_id = s.id and ${when})
-    or exists (select 1 from socialmap_service_at_locations x join socialmap_schedules sc on sc.tenant_id = x.tenant_id and sc.location_id = x.location_id
-      where x.tenant_id = s.tenant_id and x.service_id = s.id and sc.service_id is null and sc.service_at_location_id is null and ${when}))`;
+/** The service has a stored occurrence, not cancelled, that overlaps the window (exact: as schedule.ts's occurrences()). */
+function occurrenceCond(w: OccurrenceFilter): RawBuilder<unknown> {
+  return sql`exists (select 1 from socialmap_occurrences o
+    where o.tenant_id = s.tenant_id and o.service_id = s.id and not o.cancelled
+      and o.ends_at > ${w.from} and o.starts_at < ${w.to})`;
 }
 
 /**
@@ -131,7 +98,7 @@ export async function findCandidates(db: DbOrTrx, q: CandidateQuery): Promise<Ca
   if (query) conds.push(sql`s.search_vector @@ (${query})`);
   if (q.functions.length) conds.push(hasTerm(q.functions));
   if (q.targetGroups.length) conds.push(hasTerm(q.targetGroups));
-  if (q.time) conds.push(timeCond(q.time));
+  if (q.when) conds.push(occurrenceCond(q.when));
   const rank = query ? sql`ts_rank(s.search_vector, (${query}))` : sql`0`;
   const total = q.withTotal === false ? sql`0` : sql`count(*) over ()`;
 

@@ -8,29 +8,17 @@ import { getArea } from '../../areas/areas.service.ts';
 import * as store from './find.store.ts';
 import * as search from './find.search.store.ts';
 import { buildCalendar, feedRange, type FeedQuery } from './ical.ts';
-import {
-  amsterdamDay,
-  isoDate,
-  isOpenAt,
-  localMoment,
-  nextOccurrences,
-  occurrences,
-  todayRange,
-  type Occurrence,
-  type Range,
-} from '../schedule.ts';
+import { isOpenAt, nextOccurrences, todayRange, type Occurrence, type Range } from '../schedule.ts';
 import { TAXONOMY } from '../taxonomy/taxonomy.ts';
-import { COMING_DAYS, comingFromNow } from '../coming-days.ts';
+import { ensureOccurrences } from '../occurrences/occurrences.service.ts';
+import { comingFromNow } from '../coming-days.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 
 export type When = 'nu' | 'vandaag' | 'week';
 /** Walking 500 m, walking 1 km, cycling 3 km. */
 export const RADII = [500, 1000, 3000] as const;
-/** With a time filter, at most this many candidates are checked against their schedules, in chunks. */
-export const TIME_CANDIDATE_CAP = 2000;
-const TIME_CHUNK = 120;
-/** With a time filter, stop counting once this many match (the total is then shown as a lower bound). */
+/** With a time filter, count at most this many matches (or the current page's end; beyond it the total is shown as a lower bound). */
 const TIME_MATCH_TARGET = 60;
 
 export interface SearchInput {
@@ -85,13 +73,10 @@ export interface SearchResult {
   items: ResultCard[];
 }
 
-function timePrefilter(when: When, now: Date): search.TimePrefilter {
-  const today = amsterdamDay(now);
-  const m = localMoment(now);
-  const y = localMoment(new Date(now.getTime() - 86_400_000));
-  if (when === 'nu') return { firstDate: isoDate(today - 1), lastDate: isoDate(today), weekdays: [m.weekday, y.weekday], time: m.time };
-  if (when === 'vandaag') return { firstDate: isoDate(today - 1), lastDate: isoDate(today), weekdays: [m.weekday, y.weekday], time: null };
-  return { firstDate: isoDate(today - 1), lastDate: isoDate(today + COMING_DAYS - 1), weekdays: null, time: null };
+/** The window a time filter asks about: the running instant ("nu"), or the rest of today or of the coming 7 days. */
+function occurrenceFilter(when: When, now: Date): search.OccurrenceFilter {
+  if (when === 'nu') return { from: now, to: new Date(now.getTime() + 1) };
+  return remainingRange(when, now);
 }
 
 /**
@@ -128,48 +113,24 @@ export async function searchServices(db: DbOrTrx, tenantId: string, input: Searc
   let ids: { id: string; location_id: string | null; distance: number | null }[];
   let total: number;
   let capped = false;
-  const schedules = new Map<string, store.ScheduleRow[]>();
   if (input.when) {
-    // Candidates in result order, checked against their schedules chunk by chunk; stop once enough match.
-    const time = timePrefilter(input.when, now);
-    const range = input.when === 'nu' ? null : remainingRange(input.when, now);
-    const matching: search.Candidate[] = [];
-    let offset = 0;
-    let exhausted = false;
-    while (offset < TIME_CANDIDATE_CAP) {
-      const chunk = await search.findCandidates(db, { ...base, time, limit: TIME_CHUNK, offset, withTotal: false });
-      const rules = await store.schedulesOfServices(
-        db,
-        tenantId,
-        chunk.map((c) => c.id),
-      );
-      for (const c of chunk) {
-        const r = rules.get(c.id) ?? [];
-        const ok = range ? occurrences(r, range.from, range.to).some((o) => !o.cancelled) : isOpenAt(r, now);
-        if (ok) {
-          matching.push(c);
-          schedules.set(c.id, r);
-        }
-      }
-      offset += chunk.length;
-      if (chunk.length < TIME_CHUNK) {
-        exhausted = true;
-        break;
-      }
-      if (matching.length >= Math.max(page * pageSize + 1, TIME_MATCH_TARGET)) break;
-    }
-    capped = !exhausted;
-    total = matching.length;
+    // Exact in SQL on the precomputed occurrences; counted up to a limit (then "at least").
+    const window = occurrenceFilter(input.when, now);
+    await ensureOccurrences(db, tenantId, window, now);
+    const limit = Math.max(page * pageSize, TIME_MATCH_TARGET);
+    const matching = await search.findCandidates(db, { ...base, when: window, limit: limit + 1, offset: 0, withTotal: false });
+    capped = matching.length > limit;
+    total = Math.min(matching.length, limit);
     ids = matching.slice((page - 1) * pageSize, page * pageSize);
   } else {
-    ids = await search.findCandidates(db, { ...base, time: null, limit: pageSize, offset: (page - 1) * pageSize });
+    ids = await search.findCandidates(db, { ...base, when: null, limit: pageSize, offset: (page - 1) * pageSize });
     total = ids[0] ? (ids[0] as search.Candidate).total : 0;
     if (ids.length === 0 && page > 1) {
-      const first = await search.findCandidates(db, { ...base, time: null, limit: 1, offset: 0 });
+      const first = await search.findCandidates(db, { ...base, when: null, limit: 1, offset: 0 });
       total = first[0]?.total ?? 0;
     }
   }
-  const items = await cards(db, tenantId, ids, now, schedules, input.locale ?? 'nl');
+  const items = await cards(db, tenantId, ids, now, new Map(), input.locale ?? 'nl');
   return { total, capped, page, pageSize, items };
 }
 

@@ -1,4 +1,5 @@
 /** Test fixtures for the resident side: services with a location, address, terms and schedules, inserted directly. */
+import { refreshServiceOccurrences } from '../occurrences/occurrences.service.ts';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { ensureDefaultTaxonomies } from '../taxonomy/taxonomy.service.ts';
 import { systemActor } from '../actor.ts';
@@ -113,5 +114,7 @@ export async function addService(
       await db.insertInto('socialmap_schedule_exceptions').values({ tenant_id: tenantId, schedule_id: row.id, date }).execute();
     }
   }
+  // As the app's own writes do: the precomputed occurrences follow at once.
+  await refreshServiceOccurrences(db, tenantId, [svc.id]);
   return { serviceId: svc.id, locationId };
 }

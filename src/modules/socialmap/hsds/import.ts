@@ -24,6 +24,12 @@ import { isUuid } from '../../../platform/ids.ts';
 import { authorize } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 import { isMessageKey } from '../../../platform/i18n/index.ts';
+import {
+  refreshForSchedules,
+  refreshServiceOccurrences,
+  schedulesById,
+  servicesOfServiceAtLocations,
+} from '../occurrences/occurrences.service.ts';
 
 type Json = Record<string, unknown>;
 
@@ -254,6 +260,13 @@ export async function importHsds(
       }
       if (problems.length > 0) throw new Rejected();
 
+      // The services whose dates this import may change (their stored occurrences are refreshed below).
+      const scheduleIds = [
+        ...(clean.get('schedule')?.keys() ?? []),
+        ...[...(clean.get('schedule_exception')?.values() ?? [])].map((e) => e.schedule_id as string),
+      ];
+      const schedulesBefore = await schedulesById(trx, tenantId, scheduleIds);
+      const salsBefore = await servicesOfServiceAtLocations(trx, tenantId, [...(clean.get('service_at_location')?.keys() ?? [])]);
       const created: Partial<Record<Kind, number>> = {};
       const updated: Partial<Record<Kind, number>> = {};
       for (const kind of Object.keys(IMPORT_TABLES) as ImportKind[]) {
@@ -278,6 +291,12 @@ export async function importHsds(
       }));
       await upsertExceptions(trx, tenantId, exceptions);
       if (exceptions.length) created.schedule_exception = exceptions.length;
+      await refreshForSchedules(trx, tenantId, [...schedulesBefore, ...(await schedulesById(trx, tenantId, scheduleIds))]);
+      await refreshServiceOccurrences(trx, tenantId, [
+        ...(clean.get('service')?.keys() ?? []),
+        ...salsBefore,
+        ...[...(clean.get('service_at_location')?.values() ?? [])].map((r) => r.service_id as string),
+      ]);
       await audit(trx, tenantId, actor, 'import', 'hsds', null, { created, updated, ignored });
       return { written: true, created, updated, rejected: [], warnings, ignored };
     });

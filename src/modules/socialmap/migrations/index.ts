@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { keepMigrations } from './keep.ts';
 import { findMigrations } from './find.ts';
+import { occurrenceMigrations } from './occurrences.ts';
 
 /**
  * Tables of the socialmap module, aligned with Open Referral HSDS 3.0 (docs/socialmap-hsds.md).
@@ -285,4 +286,5 @@ export const socialmapMigrations: Record<string, Migration> = {
     },
   },
   ...findMigrations,
+  ...occurrenceMigrations,
 };

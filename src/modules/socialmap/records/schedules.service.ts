@@ -14,6 +14,7 @@ import { audit, changedFields, parseInput, type Actor } from '../actor.ts';
 import { authorizeEntry } from './access.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { occurrences, type Occurrence, type Range } from '../schedule.ts';
+import { refreshForSchedules, refreshServiceOccurrences, servicesOfScheduleTarget } from '../occurrences/occurrences.service.ts';
 
 export type Schedule = store.ScheduleRow;
 export type ScheduleException = store.ScheduleExceptionRow;
@@ -50,6 +51,7 @@ export async function createSchedule(db: DbOrTrx, tenantId: string, input: Sched
       updated_at: actor.now,
     });
     await touchOwner(trx, tenantId, row, actor);
+    await refreshForSchedules(trx, tenantId, [row]);
     await audit(trx, tenantId, actor, 'create', 'schedule', row.id);
     return row;
   });
@@ -73,6 +75,7 @@ export async function updateSchedule(
     const row = await store.updateSchedule(trx, tenantId, id, { ...rest, updated_at: actor.now });
     if (!row) throw NotFound('socialmap.error.scheduleNotFound');
     await touchOwner(trx, tenantId, row, actor);
+    await refreshForSchedules(trx, tenantId, [current, row]);
     await audit(trx, tenantId, actor, 'update', 'schedule', id, { fields: changedFields(input) });
     return row;
   });
@@ -83,8 +86,10 @@ export async function deleteSchedule(db: DbOrTrx, tenantId: string, id: string, 
   await inTransaction(db, async (trx) => {
     const current = await getScheduleOrThrow(trx, tenantId, id);
     await authorizeEntry(trx, actor, tenantId, 'socialmap.service.edit', { scheduleId: id });
+    const services = await servicesOfScheduleTarget(trx, tenantId, current);
     await store.deleteSchedule(trx, tenantId, id);
     await touchOwner(trx, tenantId, current, actor);
+    await refreshServiceOccurrences(trx, tenantId, services);
     await audit(trx, tenantId, actor, 'delete', 'schedule', id);
   });
 }
@@ -143,6 +148,7 @@ export async function addScheduleException(
     const existing = row ?? (await store.listScheduleExceptions(trx, tenantId, [data.schedule_id], { from: data.date, to: data.date }))[0]!;
     if (row) {
       await touchOwner(trx, tenantId, schedule, actor);
+      await refreshForSchedules(trx, tenantId, [schedule]);
       await audit(trx, tenantId, actor, 'create', 'schedule_exception', row.id, { schedule_id: data.schedule_id });
     }
     return existing;
@@ -157,6 +163,7 @@ export async function removeScheduleException(db: DbOrTrx, tenantId: string, id:
     if (!row) throw NotFound('socialmap.error.exceptionNotFound');
     // Checked after the delete, inside the transaction: a refusal rolls it back.
     await authorizeEntry(trx, actor, tenantId, 'socialmap.service.edit', { scheduleId: row.schedule_id });
+    await refreshForSchedules(trx, tenantId, [await store.findSchedule(trx, tenantId, row.schedule_id)]);
     await audit(trx, tenantId, actor, 'delete', 'schedule_exception', id, { schedule_id: row.schedule_id });
   });
 }

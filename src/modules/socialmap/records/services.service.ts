@@ -8,6 +8,7 @@ import { audit, changedFields, parseInput, type Actor } from '../actor.ts';
 import { authorizeEntry } from './access.ts';
 import { resolveTermIds } from '../taxonomy/taxonomy.service.ts';
 import { isUuid } from '../../../platform/ids.ts';
+import { refreshServiceOccurrences } from '../occurrences/occurrences.service.ts';
 
 export type Service = store.ServiceRow;
 
@@ -40,6 +41,8 @@ export async function createService(db: DbOrTrx, tenantId: string, input: Servic
       updated_at: actor.now,
     });
     if (location_ids) await store.syncServiceLocations(trx, tenantId, row.id, location_ids);
+    // A new service's dates: its own schedules come later, its places' opening hours count now.
+    await refreshServiceOccurrences(trx, tenantId, [row.id]);
     if (termIds.length) await store.replaceAttributes(trx, tenantId, 'service', row.id, termIds);
     await audit(trx, tenantId, actor, 'create', 'service', row.id);
     return row;
@@ -74,7 +77,11 @@ export async function updateService(
     await checkLinks(trx, tenantId, rest.organization_id, location_ids);
     const row = await store.updateService(trx, tenantId, id, { ...rest, is_demo: rest.is_demo ?? current.is_demo, updated_at: actor.now });
     if (!row) throw NotFound('socialmap.error.serviceNotFound');
-    if (location_ids) await store.syncServiceLocations(trx, tenantId, id, location_ids);
+    if (location_ids) {
+      await store.syncServiceLocations(trx, tenantId, id, location_ids);
+      // Other places may mean other opening hours (for a service without its own schedules).
+      await refreshServiceOccurrences(trx, tenantId, [id]);
+    }
     if (term_ids || term_codes) {
       const termIds = await resolveTermIds(trx, tenantId, term_ids, term_codes);
       await store.replaceAttributes(trx, tenantId, 'service', id, termIds);
