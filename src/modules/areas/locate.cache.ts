@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/database.ts';
+import { areasVersionForCache } from '../../platform/tenants/tenants.service.ts';
 import type { AreaLevel, GeoJsonGeometry } from './areas.tables.ts';
 
 /**
@@ -78,11 +78,8 @@ async function loadIndex(db: DbOrTrx, tenantId: string, version: number): Promis
 
 /** The tenant's area index as of the areas version the caller's snapshot sees (see above). */
 export async function areaIndex(db: DbOrTrx, tenantId: string): Promise<AreaIndex> {
-  const r = await sql<{ version: number | string | null; clean: boolean }>`
-    select t.areas_version as version, pg_current_xact_id_if_assigned() is null as clean from tenants t where t.id = ${tenantId}
-  `.execute(db);
-  const row = r.rows[0];
-  const version = Number(row?.version ?? -1);
+  const row = await areasVersionForCache(db, tenantId);
+  const version = row?.version ?? -1;
   const cache = cacheOf(db);
   const hit = cache.get(tenantId);
   if (hit && hit.version === version) return hit;
