@@ -2,7 +2,10 @@
  * Open311 POST throughput as a ratio of the engine's raw insert + commit, both measured in this
  * run on the same database handle: PGlite (a fresh data directory, as `npm start` uses it) and
  * PostgreSQL when BENCH_DATABASE_URL is set (in a scratch database that is dropped afterwards).
- *  - ceiling: `insert into <scratch table>` of one row, each its own committed transaction;
+ *  - ceiling: `insert into <scratch table>` of one row, each its own committed transaction, with
+ *    the same number of clients as the measurement it is compared with (1, and OPEN311_CONCURRENCY
+ *    through the same pool of 10 connections), on the same engine with the same durability
+ *    settings (the server's synchronous_commit and fsync as they are, printed below);
  *  - Open311: `POST /{tenant}/open311/v2/requests.json` through the whole app (form parsing, key
  *    check, category, answers, point-in-area, routing, numbering, signal + history + tracking
  *    token + confirmation mail + job + audit in one transaction), one client after the other and
@@ -32,6 +35,8 @@ const CONCURRENCY = Number(process.env.OPEN311_CONCURRENCY ?? 8);
 interface Row {
   engine: string;
   rawPerSecond: number;
+  rawConcurrent: number;
+  durability: string;
   open311Sequential: number;
   open311Concurrent: number;
   coreDirect: number;
@@ -82,6 +87,11 @@ async function measure(engine: string, handle: DbHandle): Promise<Row> {
     await rate(0.5, 1, raw);
     const rawPerSecond = await rate(SECONDS, 1, raw);
     log(`${engine}: raw insert+commit ${rawPerSecond.toFixed(0)}/s`);
+    const rawConcurrent = await rate(SECONDS, CONCURRENCY, raw);
+    log(`${engine}: raw insert+commit ${rawConcurrent.toFixed(0)}/s (${CONCURRENCY} in flight)`);
+    const settings = await sql<{ name: string; setting: string }>`
+      select name, setting from pg_settings where name in ('synchronous_commit', 'fsync') order by name`.execute(handle.db);
+    const durability = settings.rows.map((r) => `${r.name}=${r.setting}`).join(', ');
 
     const run = randomBytes(4).toString('hex');
     // The same work without HTTP and the Open311 layer: the core's createSignal, called directly.
@@ -126,7 +136,7 @@ async function measure(engine: string, handle: DbHandle): Promise<Row> {
     log(`${engine}: Open311 POST ${open311Sequential.toFixed(0)}/s (1 client)`);
     const open311Concurrent = await rate(SECONDS, CONCURRENCY, (i) => post(3_000_000 + i));
     log(`${engine}: Open311 POST ${open311Concurrent.toFixed(0)}/s (${CONCURRENCY} in flight)`);
-    return { engine, rawPerSecond, open311Sequential, open311Concurrent, coreDirect };
+    return { engine, rawPerSecond, rawConcurrent, durability, open311Sequential, open311Concurrent, coreDirect };
   } finally {
     await app.close();
   }
@@ -164,15 +174,21 @@ async function main(): Promise<void> {
   const rows = [await pglite()];
   if (process.env.BENCH_DATABASE_URL) rows.push(await postgres(process.env.BENCH_DATABASE_URL));
   const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`;
+  const goal = (r: Row) => (r.engine.startsWith('PGlite') ? 0.25 : 0.5);
   const lines = [
     '',
     '## Open311 POST throughput (bench/open311.ts)',
     '',
-    `| engine | raw insert+commit /s | Open311 POST /s (1 client) | ratio | Open311 POST /s (${CONCURRENCY} in flight) | ratio | core createSignal /s (no HTTP) | Open311 ÷ core |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| engine | durability | raw insert+commit /s (1 client) | Open311 POST /s (1 client) | ratio | raw insert+commit /s (${CONCURRENCY} in flight) | Open311 POST /s (${CONCURRENCY} in flight) | ratio | core createSignal /s (no HTTP) | Open311 ÷ core |`,
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
-        `| ${r.engine} | ${r.rawPerSecond.toFixed(0)} | ${r.open311Sequential.toFixed(0)} | ${pct(r.open311Sequential, r.rawPerSecond)} | ${r.open311Concurrent.toFixed(0)} | ${pct(r.open311Concurrent, r.rawPerSecond)} | ${r.coreDirect.toFixed(0)} | ${pct(r.open311Sequential, r.coreDirect)} |`,
+        `| ${r.engine} | ${r.durability} | ${r.rawPerSecond.toFixed(0)} | ${r.open311Sequential.toFixed(0)} | ${pct(r.open311Sequential, r.rawPerSecond)} | ${r.rawConcurrent.toFixed(0)} | ${r.open311Concurrent.toFixed(0)} | ${pct(r.open311Concurrent, r.rawConcurrent)} | ${r.coreDirect.toFixed(0)} | ${pct(r.open311Sequential, r.coreDirect)} |`,
+    ),
+    '',
+    ...rows.map(
+      (r) =>
+        `Goal (issue 17): ${r.engine}, Open311 POST with ${CONCURRENCY} in flight ≥ ${goal(r) * 100} % of raw insert+commit with ${CONCURRENCY} in flight: ${pct(r.open311Concurrent, r.rawConcurrent)} → ${r.open311Concurrent >= goal(r) * r.rawConcurrent ? 'goal met' : 'goal not met'}`,
     ),
     '',
   ];

@@ -117,21 +117,21 @@ describe('signals services refuse whoever the rules do not allow', () => {
     const csv = (principal: Principal) =>
       exportCsv(db(), principal, KRIMPEN.id, filter, { orgNames: new Map(), stateLabel: (s) => s, now: NOW });
     for (const key of ['anonymous', 'resident', 'volunteer', 'admin', 'otherCoordinator'] as const) {
-      await assert.rejects(listPage(db(), who[key], KRIMPEN.id, filter, 1), forbidden, key);
+      await assert.rejects(listPage(db(), who[key], KRIMPEN.id, filter), forbidden, key);
       await assert.rejects(csv(who[key]), forbidden, key);
     }
     // Asking for another organisation's signals does not widen a professional's view.
     const housingSignal = (await createSignal(db(), newSignal({ category: { serviceCode: 'burenoverlast' } }))).signal;
     const deskSignal = (await createSignal(db(), newSignal())).signal;
     const asked = { ...filter, visibleToOrganisations: [k.municipality, k.housing] };
-    const mine = await listPage(db(), who.professionalRouted, KRIMPEN.id, asked, 1);
+    const mine = await listPage(db(), who.professionalRouted, KRIMPEN.id, asked);
     assert.ok(
       mine.rows.some((r) => r.publicId === deskSignal.public_id),
       'what is routed to them',
     );
     assert.ok(!mine.rows.some((r) => r.publicId === housingSignal.public_id), 'not routed to the municipality desk');
     assert.equal((await csv(who.professionalRouted)).csv.includes(housingSignal.public_id), false);
-    const all = await listPage(db(), who.coordinator, KRIMPEN.id, filter, 1);
+    const all = await listPage(db(), who.coordinator, KRIMPEN.id, filter);
     assert.ok(all.rows.some((r) => r.publicId === housingSignal.public_id));
     assert.ok((await csv(who.coordinator)).csv.includes(housingSignal.public_id));
   });

@@ -157,17 +157,56 @@ function filteredSignals(db: DbOrTrx, tenantId: string, f: SignalFilter) {
   return q;
 }
 
-/** Signals of a tenant with their category fields, newest first (stable: created_at desc, id). */
+/** Signals of a tenant with their category fields, newest first (stable: created_at desc, id desc). */
 export async function querySignals(db: DbOrTrx, tenantId: string, f: SignalFilter) {
   if (f.visibleToOrganisations?.length === 0) return [];
   return filteredSignals(db, tenantId, f)
     .selectAll('s')
     .select(['c.name as category_name', 'c.name_en as category_name_en', 'c.service_code', 'c.sensitive'])
     .orderBy('s.created_at', 'desc')
-    .orderBy('s.id')
+    .orderBy('s.id', 'desc')
     .limit(f.limit ?? 200)
     .offset(f.offset ?? 0)
     .execute();
+}
+
+/**
+ * A position in the list's order (created_at desc, id desc): created_at in whole microseconds
+ * since 1970 (exact, as the database keeps it) and the id that breaks ties.
+ */
+export interface ListKey {
+  at: string;
+  id: string;
+}
+
+/** created_at as whole microseconds since 1970, as text (exact; a JavaScript Date keeps only milliseconds). */
+const listAt = sql<string>`(extract(epoch from s.created_at) * 1000000)::bigint::text`;
+/** The timestamp of a ListKey, computed exactly in the database. */
+const keyTime = (k: ListKey) => sql`(timestamptz 'epoch' + ${k.at}::bigint * interval '1 microsecond')`;
+
+/**
+ * One page of the list by keyset: at most `limit` signals after `after` (older) or before `before`
+ * (newer) in the order created_at desc, id desc, served by the (tenant_id, created_at desc, id desc)
+ * indexes; rows come back in list order either way, each with its `list_at` for the next cursor.
+ */
+export async function pageOfSignals(
+  db: DbOrTrx,
+  tenantId: string,
+  f: SignalFilter,
+  at: { after?: ListKey | null; before?: ListKey | null; limit: number },
+) {
+  if (f.visibleToOrganisations?.length === 0) return [];
+  let q = filteredSignals(db, tenantId, f)
+    .selectAll('s')
+    .select(['c.name as category_name', 'c.name_en as category_name_en', 'c.service_code', 'c.sensitive', listAt.as('list_at')]);
+  const { after, before } = at;
+  if (before) {
+    q = q.where(sql<boolean>`(s.created_at, s.id) > (${keyTime(before)}, ${before.id}::uuid)`);
+    const rows = await q.orderBy('s.created_at', 'asc').orderBy('s.id', 'asc').limit(at.limit).execute();
+    return rows.reverse();
+  }
+  if (after) q = q.where(sql<boolean>`(s.created_at, s.id) < (${keyTime(after)}, ${after.id}::uuid)`);
+  return q.orderBy('s.created_at', 'desc').orderBy('s.id', 'desc').limit(at.limit).execute();
 }
 
 /** How many signals match the filter (limit and offset ignored). */
@@ -179,6 +218,31 @@ export async function countSignals(db: DbOrTrx, tenantId: string, f: SignalFilte
   return Number(r.n);
 }
 export type SignalListRow = Awaited<ReturnType<typeof querySignals>>[number];
+
+/**
+ * How many signals match the filter, counting at most `cap + 1`: exact up to `cap`, and
+ * `{ n: cap, more: true }` beyond it (the list says "meer dan 1.000"), so a broad filter never
+ * counts every match.
+ */
+export async function countSignalsCapped(
+  db: DbOrTrx,
+  tenantId: string,
+  f: SignalFilter,
+  cap: number,
+): Promise<{ n: number; more: boolean }> {
+  if (f.visibleToOrganisations?.length === 0) return { n: 0, more: false };
+  const r = await db
+    .selectFrom(
+      filteredSignals(db, tenantId, f)
+        .select(sql<number>`1`.as('one'))
+        .limit(cap + 1)
+        .as('m'),
+    )
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(r.n);
+  return n > cap ? { n: cap, more: true } : { n, more: false };
+}
 
 /** Open, non-sensitive signals of a category near a point since a date (bbox prefilter, exact distance by the caller). */
 export function nearbyOpenSignals(

@@ -46,3 +46,11 @@ export function insertTenant(db: DbOrTrx, t: { id: string; slug: string; name: s
 export function bumpAreasVersion(db: DbOrTrx, tenantId: string): Promise<void> {
   return store.bumpAreasVersion(db, tenantId);
 }
+
+/**
+ * The tenant's areas version as the caller's snapshot sees it, and whether the caller's
+ * transaction has written nothing yet (then what it reads is committed and may be cached).
+ */
+export function areasVersionForCache(db: DbOrTrx, tenantId: string): Promise<{ version: number; clean: boolean } | null> {
+  return store.areasVersionForCache(db, tenantId);
+}

@@ -32,3 +32,12 @@ export async function bumpAreasVersion(db: DbOrTrx, tenantId: string): Promise<v
     .where('id', '=', tenantId)
     .execute();
 }
+
+/** The tenant's areas version, and whether the caller's transaction has written anything yet (issue 17, locate cache). */
+export async function areasVersionForCache(db: DbOrTrx, tenantId: string): Promise<{ version: number; clean: boolean } | null> {
+  const r = await sql<{ version: number | string; clean: boolean }>`
+    select areas_version as version, pg_current_xact_id_if_assigned() is null as clean from tenants where id = ${tenantId}
+  `.execute(db);
+  const row = r.rows[0];
+  return row ? { version: Number(row.version), clean: row.clean } : null;
+}

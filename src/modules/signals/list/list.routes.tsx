@@ -48,7 +48,7 @@ export async function listRoutes(app: FastifyInstance): Promise<void> {
     const { tenantId, categories, organisations, filter, orgNames } = await context(req, q);
     const inSight = organisationsInSight(req.principal, 'signal.list');
     const [page, saved, districts, neighbourhoods] = await Promise.all([
-      listPage(req.db, req.principal, tenantId, filter, q.pagina),
+      listPage(req.db, req.principal, tenantId, filter, { after: q.na, before: q.voor }),
       savedFilters(req.db, req.principal),
       listAreas(req.db, tenantId, { level: 'district' }),
       listAreas(req.db, tenantId, { level: 'neighbourhood' }),

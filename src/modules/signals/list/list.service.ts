@@ -1,6 +1,7 @@
 /**
  * The list for professionals and coordinators: query parsing, the filter with the viewer's
- * visibility, paging with a total count, and saved filters. CSV export: list.csv.ts.
+ * visibility, keyset paging (a cursor in the URL: `na` for the next page, `voor` for the
+ * previous one) with a capped count, and saved filters. CSV export: list.csv.ts.
  */
 import { z } from 'zod';
 import type { DbOrTrx, Trx } from '../../../platform/db/database.ts';
@@ -10,18 +11,22 @@ import { can } from '../policies.ts';
 import { visibleFilter } from '../access.ts';
 import type { CategoryRow } from '../config/categories.store.ts';
 import * as savedStore from './list.store.ts';
-import { countSignals, querySignals, type SignalFilter } from '../signals.store.ts';
+import { countSignalsCapped, pageOfSignals, type ListKey, type SignalFilter } from '../signals.store.ts';
 import { signalListItem, type SignalListItem } from './list.presenter.ts';
 import { isSignalState, OPEN_STATES, SIGNAL_STATES } from '../workflow.ts';
 import { isUuid } from '../../../platform/ids.ts';
 
 export const PAGE_SIZE = 50;
+/** Counts stop here: beyond it the list says "meer dan 1.000" (exact below, never a full count of a broad filter). */
+export const COUNT_CAP = 1000;
 export const MAX_SAVED_FILTERS = 20;
 /** A saved filter's name. */
 export const MAX_FILTER_NAME = 80;
 /** How long an area code in the filter may be. */
 export const MAX_AREA_CODE = 20;
 const NO_MATCH = '00000000-0000-0000-0000-000000000000';
+
+const CURSOR = /^(\d{1,17}_[0-9a-f-]{36})?$/;
 
 const text = (max: number, pattern: RegExp) =>
   z
@@ -52,14 +57,9 @@ export const listQuerySchema = z.object({
     .catch('')
     .optional()
     .transform((v) => v ?? ''),
-  pagina: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .catch(1)
-    .optional()
-    .transform((v) => v ?? 1),
+  /** Keyset cursors (`<microseconds>_<id>`): the page after (older than) or before (newer than) that row. */
+  na: text(60, CURSOR),
+  voor: text(60, CURSOR),
   weergave: z
     .enum(['lijst', 'kaart'])
     .catch('lijst')
@@ -107,20 +107,77 @@ export function filterFor(q: ListQuery, categories: readonly CategoryRow[], now:
 
 export interface ListPage {
   rows: SignalListItem[];
+  /** Matches of the filter: exact when `more` is false, else at least COUNT_CAP ("meer dan 1.000"). */
   total: number;
-  page: number;
-  pages: number;
+  more: boolean;
   pageSize: number;
+  /** Whether this is the first page (newest signals). */
+  first: boolean;
+  /** Cursors for the next (older) and previous (newer) page; null when there is none. */
+  next: string | null;
+  prev: string | null;
 }
 
-/** One page (PAGE_SIZE rows, newest first, stable order) of the signals matching the filter that the principal may see, with the total; a page past the end shows the last page. */
-export async function listPage(db: DbOrTrx, principal: Principal, tenantId: string, filter: SignalFilter, page: number): Promise<ListPage> {
+/** Where a page starts: nothing (the first page), after a row (`na`) or before one (`voor`). */
+export interface PageAt {
+  after?: string | null;
+  before?: string | null;
+}
+
+/** A cursor from the URL, or null when absent or malformed (then the first page is shown). */
+export function parseCursor(raw: string | null | undefined): ListKey | null {
+  const m = /^(\d{1,17})_([0-9a-f-]{36})$/.exec(raw ?? '');
+  return m && isUuid(m[2]!) ? { at: m[1]!, id: m[2]! } : null;
+}
+
+const cursorOf = (r: { list_at: string; id: string }) => `${r.list_at}_${r.id}`;
+
+/**
+ * One page (PAGE_SIZE rows, newest first; the order created_at desc, id desc is stable and unique)
+ * of the signals matching the filter that the principal may see, by keyset: rows added or changed
+ * between two page loads never make a row appear twice or be skipped. A previous page with fewer
+ * than PAGE_SIZE rows left shows the first page. The count is capped at COUNT_CAP.
+ */
+export async function listPage(
+  db: DbOrTrx,
+  principal: Principal,
+  tenantId: string,
+  filter: SignalFilter,
+  at: PageAt = {},
+): Promise<ListPage> {
   filter = visibleFilter(principal, 'signal.list', tenantId, filter);
-  const total = await countSignals(db, tenantId, filter);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
-  const rows = total === 0 ? [] : await querySignals(db, tenantId, { ...filter, limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE });
-  return { rows: rows.map(signalListItem), total, page: current, pages, pageSize: PAGE_SIZE };
+  const after = parseCursor(at.after);
+  const before = after ? null : parseCursor(at.before);
+  const [count, fetched] = await Promise.all([
+    countSignalsCapped(db, tenantId, filter, COUNT_CAP),
+    pageOfSignals(db, tenantId, filter, { after, before, limit: PAGE_SIZE + 1 }),
+  ]);
+  let page = fetched;
+  if (before && fetched.length >= PAGE_SIZE) {
+    // A full page of newer rows; one more means there is yet another page before it.
+    const hasPrev = fetched.length > PAGE_SIZE;
+    const rows = hasPrev ? fetched.slice(1) : fetched;
+    return pageOf(rows, count, { first: !hasPrev, hasNext: true, hasPrev });
+  }
+  // Fewer than a page before the cursor (rows were added or removed meanwhile): the first page.
+  if (before) page = await pageOfSignals(db, tenantId, filter, { limit: PAGE_SIZE + 1 });
+  return pageOf(page.slice(0, PAGE_SIZE), count, { first: !after, hasNext: page.length > PAGE_SIZE, hasPrev: !!after });
+}
+
+function pageOf(
+  rows: Awaited<ReturnType<typeof pageOfSignals>>,
+  count: { n: number; more: boolean },
+  at: { first: boolean; hasNext: boolean; hasPrev: boolean },
+): ListPage {
+  return {
+    rows: rows.map(signalListItem),
+    total: count.n,
+    more: count.more,
+    pageSize: PAGE_SIZE,
+    first: at.first,
+    next: at.hasNext && rows.length > 0 ? cursorOf(rows[rows.length - 1]!) : null,
+    prev: at.hasPrev && rows.length > 0 ? cursorOf(rows[0]!) : null,
+  };
 }
 
 export type SavedFilter = savedStore.SavedFilterRow;

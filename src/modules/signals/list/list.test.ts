@@ -73,26 +73,38 @@ describe('signals list: paging, filters, visibility, map, CSV export, saved filt
     await signInAs(ctx, housingPro, { tenantId: KRIMPEN.id, role: 'professional', organisationId: k.housing });
   });
 
-  it('pages of 50 in a stable order: no duplicates, no gaps, "pagina x van y" and the total', async () => {
+  it('pages of 50 by cursor in a stable order: no duplicates, no gaps, next and previous links, and the total', async () => {
     const seen: string[] = [];
+    const cursors: string[] = [];
+    let url = `${base}?status=open`;
     for (let p = 1; p <= 3; p++) {
-      const r = await coord.get(`${base}?status=open&pagina=${p}`);
+      const r = await coord.get(url);
       assert.equal(r.statusCode, 200);
-      assert.ok(r.body.includes(`Pagina ${p} van 3`), `page ${p} position`);
       assert.ok(r.body.includes('Gevonden: 111 meldingen'));
       const ids = idsOf(r.body);
       assert.equal(ids.length, p < 3 ? 50 : 11);
       seen.push(...ids);
+      assert.equal(r.body.includes('rel="prev"'), p > 1, `page ${p}: a previous link after the first page`);
+      const next = /href="([^"]+)" rel="next"/.exec(r.body)?.[1]?.replaceAll('&amp;', '&');
+      assert.equal(!!next, p < 3, `page ${p}: a next link until the last page`);
+      if (next) {
+        assert.match(next, /^\/krimpen-aan-den-ijssel\/meldingen\/behandelen\?status=open&na=\d+_[0-9a-f-]{36}$/);
+        cursors.push(next);
+        url = next;
+      }
     }
     assert.equal(new Set(seen).size, 111, 'no duplicates across pages');
     for (const id of [...sensitive, ...housing, formulaId]) assert.ok(seen.includes(id), id);
-    const again = await coord.get(`${base}?status=open&pagina=2`);
+    const again = await coord.get(cursors[0]!);
     assert.deepEqual(idsOf(again.body), seen.slice(50, 100), 'the same page twice gives the same rows');
-    const past = await coord.get(`${base}?status=open&pagina=99`);
-    assert.ok(past.body.includes('Pagina 3 van 3'), 'a page past the end shows the last page');
-    const bad = await coord.get(`${base}?pagina=abc&status=nonsense`);
-    assert.equal(bad.statusCode, 200);
-    assert.ok(bad.body.includes('Pagina 1 van 3'));
+    // Back from the last page: the previous link gives the second page again.
+    const last = await coord.get(cursors[1]!);
+    const prev = /href="([^"]+)" rel="prev"/.exec(last.body)![1]!.replaceAll('&amp;', '&');
+    assert.match(prev, /&voor=\d+_/);
+    assert.deepEqual(idsOf((await coord.get(prev)).body), seen.slice(50, 100));
+    const bad = await coord.get(`${base}?na=abc&voor=1_x&status=nonsense`);
+    assert.equal(bad.statusCode, 200, 'a malformed cursor shows the first page');
+    assert.deepEqual(idsOf(bad.body), seen.slice(0, 50));
     assert.ok(/<th class="utrecht-table__header-cell" scope="col">Nummer<\/th>/.test(again.body), 'a table with column headers');
     assert.ok(again.body.includes('<caption'), 'the table has a caption');
   });

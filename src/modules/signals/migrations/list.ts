@@ -26,4 +26,19 @@ export const listMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '20261207T1540_signals_list_keyset': {
+    async up(db: Kysely<any>) {
+      await sql`
+        -- Keyset paging (issue 17): the list's order is created_at desc, id desc; each index below
+        -- serves it without a sort, with or without a single-state or organisation filter. They
+        -- replace the indexes without the id tiebreaker (whose keys are their prefixes).
+        create index signals_signals_keyset on signals_signals (tenant_id, created_at desc, id desc);
+        create index signals_signals_state_keyset on signals_signals (tenant_id, state, created_at desc, id desc);
+        create index signals_signals_org_keyset on signals_signals (tenant_id, organisation_id, created_at desc, id desc);
+        drop index if exists signals_signals_recent;
+        drop index if exists signals_signals_list;
+        drop index if exists signals_signals_org;
+      `.execute(db);
+    },
+  },
 };

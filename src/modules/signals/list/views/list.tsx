@@ -57,7 +57,11 @@ export function SignalListPage(p: Props) {
         {t('signals.list.export.hint', { n: p.exportLimit.toLocaleString('nl-NL') })}
       </p>
       <h2 class="utrecht-heading-2" id="resultaten">
-        {p.page.total === 1 ? t('signals.list.result.one') : t('signals.list.results', { n: p.page.total })}
+        {p.page.more
+          ? t('signals.list.resultsMore', { n: p.page.total.toLocaleString(ctx.locale === 'en' ? 'en-GB' : 'nl-NL') })
+          : p.page.total === 1
+            ? t('signals.list.result.one')
+            : t('signals.list.results', { n: p.page.total })}
       </h2>
       {query.weergave === 'kaart' && (
         <section aria-labelledby="kaart-titel">
@@ -184,13 +188,12 @@ function ResultTable({ ctx, slug, page, orgNames, now, areas }: Props & { base: 
   const { t, locale } = ctx;
   const areaName = (code: string | null) => (code ? (areas.find((a) => a.code === code)?.name ?? code) : null);
   if (page.rows.length === 0) return <p class="utrecht-paragraph">{t('signals.list.none')}</p>;
-  const from = (page.page - 1) * page.pageSize + 1;
   const head = ['number', 'category', 'state', 'area', 'organisation', 'deadline'] as const;
   return (
     <div class="table-scroll">
       <table class="utrecht-table data-table">
         <caption class="utrecht-table__caption">
-          {t('signals.list.caption', { from, to: from + page.rows.length - 1, total: page.total })}
+          {t(page.first ? 'signals.list.captionFirst' : 'signals.list.captionPage', { n: page.rows.length })}
         </caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
@@ -232,42 +235,39 @@ function ResultTable({ ctx, slug, page, orgNames, now, areas }: Props & { base: 
   );
 }
 
-/** Page links: first, previous, a window around the current page, next, last; "pagina x van y". */
+/** Page links by cursor (keyset): newest (first page), previous (newer) and next (older); works without JavaScript. */
 function Pager({ ctx, query, page, base, filterQs }: Props & { base: string; filterQs: string }) {
   const { t } = ctx;
-  if (page.pages <= 1) return null;
-  const href = (n: number) => `${base}?${filterQs}${query.weergave === 'kaart' ? '&weergave=kaart' : ''}${n > 1 ? `&pagina=${n}` : ''}`;
-  const window = [...new Set([1, page.page - 2, page.page - 1, page.page, page.page + 1, page.page + 2, page.pages])]
-    .filter((n) => n >= 1 && n <= page.pages)
-    .sort((a, b) => a - b);
+  if (page.first && !page.next) return null;
+  const href = (cursor: { na?: string; voor?: string }) => {
+    const extra = new URLSearchParams(cursor as Record<string, string>).toString();
+    return `${base}?${filterQs}${query.weergave === 'kaart' ? '&weergave=kaart' : ''}${extra ? `&${extra}` : ''}`;
+  };
   return (
     <nav class="sm-pager" aria-label={t('signals.list.pages')}>
-      <p class="utrecht-paragraph" id="pagina-positie">
-        {t('signals.list.pageOf', { page: page.page, pages: page.pages })}
-      </p>
-      {page.page > 1 && (
-        <a class="utrecht-link" href={href(page.page - 1)} rel="prev">
-          {t('signals.list.prev')}
-        </a>
-      )}
       <ul class="utrecht-unordered-list list-pages">
-        {window.map((n) => (
+        {!page.first && (
           <li>
-            {n === page.page ? (
-              <span aria-current="page">{n}</span>
-            ) : (
-              <a class="utrecht-link" href={href(n)} aria-label={t('signals.list.pageN', { n })}>
-                {n}
-              </a>
-            )}
+            <a class="utrecht-link" href={href({})}>
+              {t('signals.list.firstPage')}
+            </a>
           </li>
-        ))}
+        )}
+        {page.prev && (
+          <li>
+            <a class="utrecht-link" href={href({ voor: page.prev })} rel="prev">
+              {t('signals.list.prev')}
+            </a>
+          </li>
+        )}
+        {page.next && (
+          <li>
+            <a class="utrecht-link" href={href({ na: page.next })} rel="next">
+              {t('signals.list.next')}
+            </a>
+          </li>
+        )}
       </ul>
-      {page.page < page.pages && (
-        <a class="utrecht-link" href={href(page.page + 1)} rel="next">
-          {t('signals.list.next')}
-        </a>
-      )}
     </nav>
   );
 }
