@@ -15,6 +15,8 @@ describe('loadConfig', () => {
     assert.equal(a.seed, 'demo');
     assert.deepEqual(a.helpWaveHours, { normal: 24, urgent: 2 });
     assert.equal(a.databaseUrl, null);
+    assert.equal(a.auditRetentionMonths, 12);
+    assert.equal(loadConfig({ DATA_DIR: d, AUDIT_RETENTION_MONTHS: '36' }, '/').auditRetentionMonths, 36);
     assert.ok(a.sessionSecret.length >= 32);
     assert.equal(readFileSync(join(d, 'session-secret'), 'utf8').trim(), a.sessionSecret);
     const b = loadConfig({ DATA_DIR: d }, '/');
@@ -38,6 +40,10 @@ describe('loadConfig', () => {
       [{ TRUST_PROXY: '11' }, 'TRUST_PROXY'],
       [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
       [{ TRUST_PROXY: '10.0.0.1, proxy.example.nl' }, 'TRUST_PROXY'],
+      [{ AUDIT_RETENTION_MONTHS: '3' }, 'AUDIT_RETENTION_MONTHS'],
+      [{ AUDIT_RETENTION_MONTHS: '121' }, 'AUDIT_RETENTION_MONTHS'],
+      [{ AUDIT_RETENTION_MONTHS: '12.5' }, 'AUDIT_RETENTION_MONTHS'],
+      [{ AUDIT_RETENTION_MONTHS: 'forever' }, 'AUDIT_RETENTION_MONTHS'],
     ];
     for (const [env, variable] of cases) {
       assert.throws(

@@ -50,6 +50,11 @@ export interface Config {
   geocoder: { pdok: boolean; pdokUrl: string; timeoutMs: number };
   /** Minutes between two runs of the area-summaries job that computes the neighbourhood pages (AREA_SUMMARIES_MINUTES, default 10). */
   areaSummariesMinutes: number;
+  /**
+   * Months the audit log is kept (AUDIT_RETENTION_MONTHS, 6–120, default 12); older rows are removed
+   * by the daily clean-up unless an administrator keeps a period longer (docs/decisions/0010-audit-log-retention.md).
+   */
+  auditRetentionMonths: number;
 }
 
 /** Where map tiles come from and whose data they show. */
@@ -142,6 +147,15 @@ const envSchema = z.object({
   PDOK_LOCATIESERVER_URL: z.url({ protocol: /^https?$/ }).default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
   GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100').max(30000, 'must be at most 30000').default(2000),
   AREA_SUMMARIES_MINUTES: z.coerce.number().int().min(1, 'must be at least 1').max(1440, 'must be at most 1440').default(10),
+  AUDIT_RETENTION_MONTHS: z.coerce
+    .number()
+    .int('must be a whole number of months')
+    .min(
+      6,
+      'must be at least 6 (the baseline for government logs asks for a risk-based period; less than half a year leaves no room to investigate)',
+    )
+    .max(120, 'must be at most 120 (ten years)')
+    .default(12),
 });
 
 /** Parse the environment into a Config; throws ConfigError naming the first bad variable. */
@@ -184,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       timeoutMs: e.GEOCODER_TIMEOUT_MS,
     },
     areaSummariesMinutes: e.AREA_SUMMARIES_MINUTES,
+    auditRetentionMonths: e.AUDIT_RETENTION_MONTHS,
   });
 }
 
@@ -235,6 +250,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mapTiles: { url: null, attribution: PDOK_ATTRIBUTION },
     geocoder: { pdok: false, pdokUrl: 'https://api.pdok.nl/bzk/locatieserver/search/v3_1', timeoutMs: 2000 },
     areaSummariesMinutes: 10,
+    auditRetentionMonths: 12,
     ...overrides,
   });
 }

@@ -53,6 +53,24 @@ export interface AuditLogTable {
   detail: JSONColumnType<Record<string, unknown>> | null;
 }
 
+/** A period of a tenant's audit log kept past the retention (src/platform/audit/audit.retention.ts). */
+export interface AuditHoldsTable {
+  tenant_id: string;
+  id: string;
+  /** First and last Amsterdam calendar day kept (yyyy-mm-dd). */
+  from_day: string;
+  to_day: string;
+  /** The instants the first day starts and the day after the last day starts. */
+  from_at: Timestamp;
+  to_at: Timestamp;
+  /** The last day the period is kept (yyyy-mm-dd); from the next day on the retention applies again. */
+  kept_until: string;
+  /** Why, in the administrator's words (no personal data). */
+  reason: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 /** Shared rate-limit counters (src/platform/http/rate-limit-store.ts): a global table, one fixed window per hashed key. */
 export interface RateLimitHitsTable {
   key: string;
@@ -65,5 +83,6 @@ export interface PlatformTables extends TenantsTables, AuthTables {
   jobs: JobsTable;
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
+  audit_holds: AuditHoldsTable;
   rate_limit_hits: RateLimitHitsTable;
 }

@@ -17,7 +17,7 @@ const browser = useBrowser();
 
 const ADMIN_PAGES = [
   '/groningen/beheer',
-  ...['gebruikers', 'organisaties', 'gebieden', 'mail', 'audit'].map((p) => `/groningen/beheer/${p}`),
+  ...['gebruikers', 'organisaties', 'gebieden', 'mail', 'audit', 'audit/bewaren'].map((p) => `/groningen/beheer/${p}`),
 ];
 
 describe('pages (signed in as admin)', () => {
@@ -57,6 +57,11 @@ describe('pages (signed in as admin)', () => {
         await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
         assert.equal(new URL(page.url()).pathname, '/groningen/beheer/audit');
         await expectNoSeriousAxeViolations(page, `audit log, ${width} px`);
+        // Keeping a period longer (an incident): the form sent empty says what is missing.
+        await Promise.all([page.waitForNavigation(), page.locator('main a[href$="/beheer/audit/bewaren"]').click()]);
+        await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
+        assert.equal(await page.locator('.error-summary li').count(), 3, 'three fields to fill in');
+        await expectNoSeriousAxeViolations(page, `keep the audit log longer, with errors, ${width} px`);
         await page.goto(`${srv.url}/groningen/beheer/gebruikers`);
         const remove = page.locator('main a[href$="/verwijderen"]').first();
         await Promise.all([page.waitForNavigation(), remove.click()]);

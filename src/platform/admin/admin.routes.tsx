@@ -1,4 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ViewContext } from '../../ui/context.ts';
+import type { FieldErrors } from '../../ui/form.tsx';
+import type { Translate } from '../i18n/index.ts';
 import { z } from 'zod';
 import './admin.messages.ts';
 import type { Policy } from '../http/policy.ts';
@@ -10,8 +13,10 @@ import { auditFrom, recordAudit } from '../audit/audit.service.ts';
 import { searchAudit } from '../audit/audit.search.ts';
 import { findOutboxMail, listOutbox, maskCredentialLinks } from '../mail/outbox.ts';
 import type { DbOrTrx } from '../db/database.ts';
-import { auditFiltersOf, auditQuerySchema, pageSchema } from './audit-query.ts';
-import { AuditView, MailListView, MailView, type AuditFormValues } from './admin.views.tsx';
+import { auditFiltersOf, auditHoldForm, auditQuerySchema, pageSchema } from './audit-query.ts';
+import { AuditHoldsView, AuditView, MailListView, MailView, type AuditFormValues, type HoldFormValues } from './admin.views.tsx';
+import { HOLD_YEARS, createAuditHold, listAuditHolds } from '../audit/audit.retention.ts';
+import { inTransaction } from '../db/database.ts';
 
 /** Administrators only, after their second factor: these pages show other people's data. */
 const ADMIN: Policy = { roles: ['admin'], personalData: true };
@@ -31,6 +36,7 @@ const auditQuery = z.object({
 });
 /** A mail's id; anything else is no page (404). */
 const mailParams = { id: z.string().regex(UUID_RE) };
+const holdsQuery = z.object({ opgeslagen: queryText });
 
 function pageOf(pagina: string | undefined): number {
   const parsed = pageSchema.safeParse(pagina);
@@ -123,7 +129,16 @@ export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach, us
     const people = await peopleOfTenant(req.db, tenant.id);
     if (!parsed.ok) {
       return reply.page(
-        <AuditView ctx={req.viewContext()} base={base} values={values} errors={parsed.errors} result={null} page={1} people={people} />,
+        <AuditView
+          ctx={req.viewContext()}
+          base={base}
+          retentionMonths={app.config.auditRetentionMonths}
+          values={values}
+          errors={parsed.errors}
+          result={null}
+          page={1}
+          people={people}
+        />,
         { ...opts, status: 400 },
       );
     }
@@ -134,8 +149,84 @@ export async function adminRoutes(app: FastifyInstance, { isWithinAdminReach, us
     const asked = parsed.data['gebruiker-id']?.toLowerCase();
     const names = await userNames(req.db, asked ? [...ids, asked] : ids);
     return reply.page(
-      <AuditView ctx={req.viewContext()} base={base} values={values} result={result} page={page} names={names} people={people} />,
+      <AuditView
+        ctx={req.viewContext()}
+        base={base}
+        retentionMonths={app.config.auditRetentionMonths}
+        values={values}
+        result={result}
+        page={page}
+        names={names}
+        people={people}
+      />,
       opts,
     );
   });
+
+  // Keep a period of the audit log past the retention (docs/decisions/0010-audit-log-retention.md).
+  const holdsPage = async (
+    req: { tenant: { id: string; slug: string; name: string }; viewContext: () => ViewContext; t: Translate },
+    reply: FastifyReply,
+    view: { saved?: boolean; values?: HoldFormValues; errors?: FieldErrors; status?: number },
+  ) => {
+    const tenant = req.tenant;
+    const holds = await listAuditHolds(app.db, tenant.id, app.clock.now());
+    return reply.page(
+      <AuditHoldsView
+        ctx={req.viewContext()}
+        action={`/${tenant.slug}/beheer/audit/bewaren`}
+        months={app.config.auditRetentionMonths}
+        years={HOLD_YEARS}
+        holds={holds}
+        saved={view.saved ?? false}
+        values={view.values}
+        errors={view.errors}
+      />,
+      {
+        title: req.t('admin.hold.title'),
+        breadcrumbs: [
+          { href: `/${tenant.slug}/`, label: tenant.name },
+          { href: `/${tenant.slug}/beheer/audit`, label: req.t('admin.audit.title') },
+        ],
+        ...(view.status ? { status: view.status } : {}),
+      },
+    );
+  };
+
+  route.get('/:tenant/beheer/audit/bewaren', { policy: ADMIN, query: holdsQuery }, async (req, reply) =>
+    holdsPage(req, reply, { saved: req.query.opgeslagen === '1' }),
+  );
+
+  route.post(
+    '/:tenant/beheer/audit/bewaren',
+    {
+      policy: ADMIN,
+      form: auditHoldForm,
+      invalid: (req, reply, errors, values, status) => {
+        const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v.slice(0, 500) : undefined);
+        return holdsPage(req, reply, { errors, status, values: { van: one(values.van), tot: one(values.tot), reden: one(values.reden) } });
+      },
+    },
+    async (req, reply) => {
+      const tenant = req.tenant;
+      await inTransaction(app.db, async (trx) => {
+        const hold = await createAuditHold(trx, tenant.id, {
+          fromDay: req.body.van,
+          toDay: req.body.tot,
+          reason: req.body.reden,
+          createdBy: req.user?.id ?? null,
+          now: app.clock.now(),
+        });
+        // The reason is the administrator's own words: it stays in the holds table, not in the log.
+        await recordAudit(trx, {
+          ...auditFrom(req),
+          action: 'create',
+          entity: 'audit_hold',
+          entityId: hold.id,
+          detail: { from: hold.fromDay, until: hold.toDay, keptUntil: hold.keptUntil },
+        });
+      });
+      return reply.redirect(`/${tenant.slug}/beheer/audit/bewaren?opgeslagen=1`, 303);
+    },
+  );
 }

@@ -1,6 +1,8 @@
 import type { ViewContext } from '../../ui/context.ts';
-import { ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from '../../ui/form.tsx';
-import { formatDateTime, isMessageKey, type Translate } from '../i18n/index.ts';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../../ui/form.tsx';
+import { Notice } from '../../ui/notice.tsx';
+import type { AuditHold } from '../audit/audit.retention.ts';
+import { formatDateTime, formatDay, isMessageKey, type Translate } from '../i18n/index.ts';
 import type { OutboxListItem, OutboxMail } from '../mail/outbox.ts';
 import type { AuditRow } from '../audit/audit.search.ts';
 import { DataTable } from '../../ui/table.tsx';
@@ -146,9 +148,12 @@ export function AuditView({
   page,
   names = new Map(),
   people = [],
+  retentionMonths,
 }: {
   ctx: ViewContext;
   base: string;
+  /** AUDIT_RETENTION_MONTHS, said on the page. */
+  retentionMonths: number;
   values: AuditFormValues;
   errors?: FieldErrors | undefined;
   result: { items: AuditRow[]; hasMore: boolean } | null;
@@ -179,6 +184,12 @@ export function AuditView({
     <>
       <h1 class="utrecht-heading-1">{t('admin.audit.title')}</h1>
       <p class="utrecht-paragraph">{t('admin.audit.lead')}</p>
+      <p class="utrecht-paragraph">
+        {t('admin.audit.retention', { months: retentionMonths })}{' '}
+        <a class="utrecht-link" href={`${base}/bewaren`}>
+          {t('admin.audit.holdsLink')}
+        </a>
+      </p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="get" action={base} class="form" role="search" aria-label={t('admin.audit.searchLabel')}>
         <SelectField
@@ -252,6 +263,94 @@ export function AuditView({
           </DataTable>
         ))}
       {result && <Pager ctx={ctx} page={page} hasMore={result.hasMore} href={pageHref} />}
+    </>
+  );
+}
+
+/** The values of the hold form as typed, for refilling it after an error. */
+export interface HoldFormValues {
+  van?: string | undefined;
+  tot?: string | undefined;
+  reden?: string | undefined;
+}
+
+/**
+ * Keep a period of the audit log past the retention (an incident): the retention in words, the
+ * periods kept now, and a form for a new one. Works without JavaScript.
+ */
+export function AuditHoldsView({
+  ctx,
+  action,
+  months,
+  years,
+  holds,
+  saved,
+  values = {},
+  errors,
+}: {
+  ctx: ViewContext;
+  action: string;
+  months: number;
+  years: number;
+  holds: readonly AuditHold[];
+  saved: boolean;
+  values?: HoldFormValues;
+  errors?: FieldErrors | undefined;
+}) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{t('admin.hold.title')}</h1>
+      <Notice ctx={ctx} messageKey={saved ? 'admin.hold.saved' : null} />
+      <p class="utrecht-paragraph">{t('admin.hold.lead', { months })}</p>
+      <h2 class="utrecht-heading-2">{t('admin.hold.current')}</h2>
+      {holds.length === 0 ? (
+        <p class="utrecht-paragraph">{t('admin.hold.none')}</p>
+      ) : (
+        <DataTable columns={[t('admin.hold.period'), t('admin.hold.keptUntil'), t('admin.hold.reason'), t('admin.hold.madeOn')]}>
+          {holds.map((h) => (
+            <tr>
+              <td>{t('admin.hold.periodValue', { from: formatDay(locale, h.fromDay), until: formatDay(locale, h.toDay) })}</td>
+              <td>{formatDay(locale, h.keptUntil)}</td>
+              <td>{h.reason}</td>
+              <td>{formatDateTime(locale, h.createdAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <h2 class="utrecht-heading-2">{t('admin.hold.new')}</h2>
+      <p class="utrecht-paragraph">{t('admin.hold.leadIncident', { years })}</p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Form ctx={ctx} action={action} label={t('admin.hold.new')}>
+        <TextField
+          name="van"
+          type="date"
+          label={t('admin.hold.from')}
+          hint={t('admin.audit.dateHint')}
+          value={values.van}
+          error={errors?.van}
+          maxLength={10}
+        />
+        <TextField
+          name="tot"
+          type="date"
+          label={t('admin.hold.until')}
+          hint={t('admin.audit.dateHint')}
+          value={values.tot}
+          error={errors?.tot}
+          maxLength={10}
+        />
+        <TextAreaField
+          name="reden"
+          label={t('admin.hold.reason')}
+          hint={t('admin.hold.reasonHint')}
+          value={values.reden}
+          error={errors?.reden}
+          maxLength={500}
+          rows={3}
+        />
+        <SubmitButton>{t('admin.hold.submit')}</SubmitButton>
+      </Form>
     </>
   );
 }

@@ -47,6 +47,17 @@ export const auditQuerySchema = z
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+const requiredDate = (key: string) => z.string(key).trim().refine(isRealDate, key);
+
+/** The form that keeps a period of the audit log longer (audit/audit.retention.ts). */
+export const auditHoldForm = z
+  .object({
+    van: requiredDate('admin.hold.error.date'),
+    tot: requiredDate('admin.hold.error.date'),
+    reden: z.string('admin.hold.error.reason').trim().min(5, 'admin.hold.error.reason').max(500, 'admin.hold.error.reasonLong'),
+  })
+  .refine((f) => f.van <= f.tot, { message: 'admin.hold.error.order', path: ['tot'] });
+
 /** Milliseconds Amsterdam's wall clock is ahead of UTC at an instant (1 or 2 hours). */
 function amsterdamOffsetMs(at: Date): number {
   const parts = new Intl.DateTimeFormat('en-GB', {

@@ -66,6 +66,7 @@ export const AUDIT_ENTITIES: readonly string[] = [
   'organisation_members',
   'mail',
   'mail_list',
+  'audit_hold',
   'areas',
   'signal',
   'signal_action',

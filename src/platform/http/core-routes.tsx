@@ -186,7 +186,7 @@ export async function coreRoutes(app: FastifyInstance, { listTenants, migrations
       <>
         <h1 class="utrecht-heading-1">{t('privacy.title')}</h1>
         <p class="utrecht-paragraph">{t('privacy.p1')}</p>
-        <p class="utrecht-paragraph">{t('privacy.p2')}</p>
+        <p class="utrecht-paragraph">{t('privacy.p2', { months: app.config.auditRetentionMonths })}</p>
         <p class="utrecht-paragraph">{t('privacy.p3')}</p>
       </>,
       { title: t('privacy.title') },

@@ -89,6 +89,7 @@ describe('platform routes', () => {
 
   it('every page has a skip link, a main landmark and the accessibility statement link', async () => {
     const res = await ctx.app.inject({ url: '/privacy' });
+    assert.match(res.body, /Dat logboek bewaren we 12 maanden\./);
     assert.match(res.body, /<a class="skip-link" href="#main">/);
     assert.match(res.body, /<main id="main"/);
     assert.match(res.body, /href="\/toegankelijkheid"/);

@@ -98,6 +98,18 @@ export function formatNumber(locale: Locale, n: number, digits = 0): string {
   return f.format(n);
 }
 
+const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** Format a calendar day (yyyy-mm-dd) in words, e.g. "1 maart 2026" / "1 March 2026". */
+export function formatDay(locale: Locale, day: string): string {
+  let f = dayFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+    dayFormats.set(locale, f);
+  }
+  return f.format(new Date(`${day}T12:00:00Z`));
+}
+
 /** Format a date-time in Europe/Amsterdam. */
 export function formatDateTime(locale: Locale, d: Date): string {
   let f = dateTimeFormats.get(locale);

@@ -70,7 +70,8 @@ export const messages = defineMessages({
     'privacy.title': 'Privacy',
     'privacy.p1':
       'We bewaren alleen de gegevens die nodig zijn om u te helpen. Alleen mensen die uw persoonlijke gegevens nodig hebben, kunnen ze zien.',
-    'privacy.p2': 'Bekijkt iemand de persoonlijke gegevens van een ander? Dan schrijven we dat op in een logboek.',
+    'privacy.p2':
+      'Bekijkt iemand de persoonlijke gegevens van een ander? Dan schrijven we dat op in een logboek. Dat logboek bewaren we {months} maanden. Alleen bij een incident, zoals een datalek, bewaren we een deel langer: 3 jaar.',
     'privacy.p3': 'U kunt al uw gegevens downloaden en uw account verwijderen via Mijn account.',
   },
   en: {
@@ -138,7 +139,8 @@ export const messages = defineMessages({
     'a11y.contact': 'Let us know through your municipality. We respond within 5 working days.',
     'privacy.title': 'Privacy',
     'privacy.p1': 'We keep only the data we need to help you. Only people who need your personal data can see it.',
-    'privacy.p2': "When someone views another person's personal data, we write this down in a log.",
+    'privacy.p2':
+      "When someone views another person's personal data, we write this down in a log. We keep that log for {months} months. Only after an incident, such as a data breach, do we keep part of it longer: 3 years.",
     'privacy.p3': 'You can download all your data and delete your account under My account.',
   },
 });

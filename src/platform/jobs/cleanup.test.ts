@@ -49,7 +49,7 @@ describe('platform clean-up', () => {
         { key: 'open', hits: 1, reset_at: new Date(now.getTime() + 60_000) },
       ])
       .execute();
-    assert.deepEqual(await cleanupPlatformData(db, now), { jobs: 2, mails: 1, rateLimits: 1 });
+    assert.deepEqual(await cleanupPlatformData(db, now, 12), { jobs: 2, mails: 1, rateLimits: 1, auditRows: 0 });
     assert.deepEqual(
       (await db.selectFrom('rate_limit_hits').select('key').execute()).map((r) => r.key),
       ['open'],

@@ -70,4 +70,28 @@ export const platformMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '20261207T1900_platform_audit_holds': {
+    async up(db: Kysely<any>) {
+      await sql`
+        -- Periods of a municipality's audit log that an administrator keeps past the retention
+        -- (AUDIT_RETENTION_MONTHS), e.g. for an incident (docs/decisions/0010-audit-log-retention.md).
+        -- Days are Amsterdam calendar days; from_at/to_at are the instants they start and end.
+        create table audit_holds (
+          tenant_id text not null references tenants (id),
+          id uuid not null,
+          from_day text not null,
+          to_day text not null,
+          from_at timestamptz not null,
+          to_at timestamptz not null,
+          kept_until text not null,
+          reason text not null,
+          created_by uuid references users (id) on delete set null,
+          created_at timestamptz not null default now(),
+          primary key (tenant_id, id),
+          check (from_at < to_at)
+        );
+        create index audit_holds_tenant_until on audit_holds (tenant_id, kept_until);
+      `.execute(db);
+    },
+  },
 };
