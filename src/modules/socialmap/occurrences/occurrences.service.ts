@@ -6,12 +6,16 @@
  *
  * Who fills it:
  * - the recurring job `socialmap.occurrences`, every night (and at server start-up), for every
- *   municipality: the whole window moves on by a day;
+ *   municipality: the window moves on by a day — the day that left is dropped and only the new
+ *   last day is expanded (a full recompute on request, see refreshTenantOccurrences);
  * - every write that changes which dates a service has (a schedule or a cancelled date added,
  *   changed or removed, a service's locations changed, an HSDS import, the demo seed) refreshes the
  *   services it touches in the same transaction, so a page never shows dates from before an edit;
  * - a request that finds no window covering what it needs (a database that never ran the job)
  *   computes the municipality's window first, once.
+ *
+ * The job and the edits never interleave on a service: both lock its row before they read its
+ * schedules and keep it until they commit (lockOccurrenceServices, refreshTenantOccurrences).
  *
  * Calendar feeds (ical.ts, up to a year) and a service's own page (the next 8 dates, up to 400
  * days) look further ahead than the window and keep expanding the schedules of the one service or
