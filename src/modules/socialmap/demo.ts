@@ -161,7 +161,7 @@ export async function socialmapDemoSeed(trx: Trx, args: DemoSeedArgs): Promise<v
       if (list.length) await upsertRows(trx, tenant.id, table, [...new Set(list.flatMap((r) => Object.keys(r)))], list);
     }
     // A fresh install has its occurrences before the first request (the job keeps them moving).
-    await refreshTenantOccurrences(trx, tenant.id, args.now);
+    await refreshTenantOccurrences(trx, tenant.id, args.now, { full: true });
   }
 }
 

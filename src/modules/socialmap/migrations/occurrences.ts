@@ -35,4 +35,18 @@ export const occurrenceMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  /**
+   * The days a running job is filling (a whole window, or the new last days): until it is done,
+   * an edit rewrites its services' dates over the stored window and these days together, so the
+   * job never leaves dates from before an edit (occurrences.service.ts).
+   */
+  '20261207T1830_socialmap_occurrence_fill': {
+    async up(db: Kysely<any>) {
+      await sql`
+        alter table socialmap_occurrence_windows
+          add column fill_first_day text,
+          add column fill_last_day text;
+      `.execute(db);
+    },
+  },
 };

@@ -6,12 +6,16 @@
  *
  * Who fills it:
  * - the recurring job `socialmap.occurrences`, every night (and at server start-up), for every
- *   municipality: the whole window moves on by a day;
+ *   municipality: the window moves on by a day — the day that left is dropped and only the new
+ *   last day is expanded (a full recompute on request, see refreshTenantOccurrences);
  * - every write that changes which dates a service has (a schedule or a cancelled date added,
  *   changed or removed, a service's locations changed, an HSDS import, the demo seed) refreshes the
  *   services it touches in the same transaction, so a page never shows dates from before an edit;
  * - a request that finds no window covering what it needs (a database that never ran the job)
  *   computes the municipality's window first, once.
+ *
+ * The job and the edits never interleave on a service: both lock its row before they read its
+ * schedules and keep it until they commit (lockOccurrenceServices, refreshTenantOccurrences).
  *
  * Calendar feeds (ical.ts, up to a year) and a service's own page (the next 8 dates, up to 400
  * days) look further ahead than the window and keep expanding the schedules of the one service or
@@ -19,7 +23,7 @@
  */
 import { DateTime } from 'luxon';
 import { sql } from 'kysely';
-import type { DbOrTrx } from '../../../platform/db/database.ts';
+import { inTransaction, type Db, type DbOrTrx, type Trx } from '../../../platform/db/database.ts';
 import { ZONE } from '../../../platform/time.ts';
 import { amsterdamDay, isoDate, occurrences, type Range } from '../schedule.ts';
 import type { JobHandlerArgs } from '../../../platform/module.ts';
@@ -63,70 +67,140 @@ export function windowAt(now: Date): OccurrenceWindow {
   return { firstDay: isoDate(today - OCCURRENCE_PAST_DAYS), lastDay: isoDate(today + OCCURRENCE_HORIZON_DAYS) };
 }
 
-/** The window the municipality's table holds, or null when it was never computed. */
-export async function storedWindow(db: DbOrTrx, tenantId: string): Promise<OccurrenceWindow | null> {
-  const row = await db
-    .selectFrom('socialmap_occurrence_windows')
-    .select(['first_day', 'last_day'])
-    .where('tenant_id', '=', tenantId)
-    .executeTakeFirst();
-  return row ? { firstDay: row.first_day, lastDay: row.last_day } : null;
+/** The day after / before a civil day (YYYY-MM-DD). */
+function dayAfter(day: string, n = 1): string {
+  return DateTime.fromISO(day, { zone: 'utc' }).plus({ days: n }).toISODate()!;
 }
 
-/** Expand the services' schedules over the window and replace their stored occurrences. */
-async function writeOccurrences(db: DbOrTrx, tenantId: string, serviceIds: readonly string[], range: Range): Promise<number> {
+interface WindowRow {
+  first_day: string;
+  last_day: string;
+  fill_first_day: string | null;
+  fill_last_day: string | null;
+}
+
+async function windowRow(db: DbOrTrx, tenantId: string, opts: { share?: boolean } = {}): Promise<WindowRow | null> {
+  let q = db
+    .selectFrom('socialmap_occurrence_windows')
+    .select(['first_day', 'last_day', 'fill_first_day', 'fill_last_day'])
+    .where('tenant_id', '=', tenantId);
+  // An edit holds the row (shared) while it writes; the job's last step (a new window, the old
+  // days dropped) waits for it, and an edit that comes later sees the new window.
+  if (opts.share) q = q.forShare();
+  return (await q.executeTakeFirst()) ?? null;
+}
+
+/** The complete window of a row (null while the first computation is still running). */
+function completeWindow(row: WindowRow | null): OccurrenceWindow | null {
+  return row && row.first_day <= row.last_day ? { firstDay: row.first_day, lastDay: row.last_day } : null;
+}
+
+/** The days an edit must write: the complete window and the days a running job is filling. */
+function editWindow(row: WindowRow | null): OccurrenceWindow | null {
+  if (!row) return null;
+  const done = completeWindow(row);
+  const fill = row.fill_first_day && row.fill_last_day ? { firstDay: row.fill_first_day, lastDay: row.fill_last_day } : null;
+  if (!done || !fill) return done ?? fill;
+  return {
+    firstDay: done.firstDay < fill.firstDay ? done.firstDay : fill.firstDay,
+    lastDay: done.lastDay > fill.lastDay ? done.lastDay : fill.lastDay,
+  };
+}
+
+/** The window the municipality's table holds, or null when it was never (completely) computed. */
+export async function storedWindow(db: DbOrTrx, tenantId: string): Promise<OccurrenceWindow | null> {
+  return completeWindow(await windowRow(db, tenantId));
+}
+
+/**
+ * Lock these services' rows (in id order) for the rest of the transaction. Whoever writes a
+ * service's stored dates (an edit, the job) holds this lock from before it reads the schedules
+ * until it commits, so the job can never write dates it read before an edit that committed first.
+ * Returns the ids that exist.
+ */
+export async function lockOccurrenceServices(trx: Trx, tenantId: string, serviceIds: readonly string[]): Promise<string[]> {
+  const ids = [...new Set(serviceIds.filter(isUuid))].sort();
+  if (ids.length === 0) return [];
+  const rows = await sql<{ id: string }>`
+    select id from socialmap_services where tenant_id = ${tenantId} and id = any(${ids}::uuid[])
+    order by id for no key update`.execute(trx);
+  return rows.rows.map((r) => r.id);
+}
+
+/**
+ * Expand the services' schedules over `range` and store them. `replace`: every stored date of the
+ * services is replaced (a full computation, an edit). `append`: the window grows by the days of
+ * `range` (its start is the old window's end): the services' dates starting in it are replaced,
+ * and the ones that began before it (already stored) are kept.
+ */
+async function writeOccurrences(
+  trx: Trx,
+  tenantId: string,
+  serviceIds: readonly string[],
+  range: Range,
+  mode: 'replace' | 'append',
+  afterRead?: (serviceIds: readonly string[]) => Promise<void>,
+): Promise<number> {
   if (serviceIds.length === 0) return 0;
-  const rules = await schedulesOfServices(db, tenantId, serviceIds);
-  const rows: {
-    tenant_id: string;
-    service_id: string;
-    schedule_id: string;
-    starts_at: Date;
-    ends_at: Date;
-    date: string;
-    all_day: boolean;
-    cancelled: boolean;
-  }[] = [];
+  const rules = await schedulesOfServices(trx, tenantId, serviceIds);
+  const service: string[] = [];
+  const schedule: string[] = [];
+  const starts: string[] = [];
+  const ends: string[] = [];
+  const date: string[] = [];
+  const allDay: boolean[] = [];
+  const cancelled: boolean[] = [];
   for (const [serviceId, list] of rules) {
+    if (list.length === 0) continue;
     for (const o of occurrences(list, range.from, range.to)) {
-      rows.push({
-        tenant_id: tenantId,
-        service_id: serviceId,
-        schedule_id: o.scheduleId!,
-        starts_at: o.start,
-        ends_at: o.end,
-        date: o.date,
-        all_day: o.allDay,
-        cancelled: o.cancelled,
-      });
+      service.push(serviceId);
+      schedule.push(o.scheduleId!);
+      starts.push(o.start.toISOString());
+      ends.push(o.end.toISOString());
+      date.push(o.date);
+      allDay.push(o.allDay);
+      cancelled.push(o.cancelled);
     }
   }
-  await db
-    .deleteFrom('socialmap_occurrences')
-    .where('tenant_id', '=', tenantId)
-    .where(sql<boolean>`service_id = any(${[...serviceIds]}::uuid[])`)
-    .execute();
-  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
-    await db
-      .insertInto('socialmap_occurrences')
-      .values(rows.slice(i, i + INSERT_ROWS))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+  const ids = [...serviceIds];
+  if (afterRead) await afterRead(ids);
+  if (mode === 'replace') {
+    await sql`delete from socialmap_occurrences where tenant_id = ${tenantId} and service_id = any(${ids}::uuid[])`.execute(trx);
+  } else {
+    await sql`delete from socialmap_occurrences
+      where tenant_id = ${tenantId} and service_id = any(${ids}::uuid[]) and starts_at >= ${range.from.toISOString()}::timestamptz`.execute(
+      trx,
+    );
   }
-  return rows.length;
+  for (let i = 0; i < service.length; i += INSERT_ROWS) {
+    const part = <T>(a: T[]) => a.slice(i, i + INSERT_ROWS);
+    // One statement per thousand rows, seven array parameters (not eight thousand scalars).
+    await sql`
+      insert into socialmap_occurrences (tenant_id, service_id, schedule_id, starts_at, ends_at, date, all_day, cancelled)
+      select ${tenantId}, o.* from unnest(${part(service)}::uuid[], ${part(schedule)}::uuid[], ${part(starts)}::timestamptz[],
+        ${part(ends)}::timestamptz[], ${part(date)}::text[], ${part(allDay)}::boolean[], ${part(cancelled)}::boolean[]) as o
+      on conflict do nothing`.execute(trx);
+  }
+  return service.length;
 }
 
 /**
  * Recompute the stored occurrences of these services over the municipality's current window
- * (call it in the transaction that changed their schedules). Nothing to do when the window was
- * never computed: the first request or job computes everything.
+ * (call it in the transaction that changed their schedules). The services' rows are locked first
+ * (see lockOccurrenceServices), then the window is read (shared): the days a running job is adding
+ * are written too. Nothing to do when the window was never computed: the first request or job
+ * computes everything.
  */
 export async function refreshServiceOccurrences(db: DbOrTrx, tenantId: string, serviceIds: readonly (string | null)[]): Promise<void> {
   const ids = [...new Set(serviceIds.filter((id): id is string => !!id))];
   if (ids.length === 0) return;
-  const w = await storedWindow(db, tenantId);
-  if (!w) return;
-  await writeOccurrences(db, tenantId, ids, windowRange(w));
+  if (!editWindow(await windowRow(db, tenantId))) return;
+  await inTransaction(db, async (trx) => {
+    const locked = await lockOccurrenceServices(trx, tenantId, ids);
+    const w = editWindow(await windowRow(trx, tenantId, { share: true }));
+    if (!w || locked.length === 0) return;
+    await writeOccurrences(trx, tenantId, locked, windowRange(w), 'replace');
+  });
 }
 
 /** The services whose dates a schedule of this service, location or service-at-location decides. */
@@ -193,42 +267,156 @@ export async function refreshForSchedules(
     { service_id?: string | null; location_id?: string | null; service_at_location_id?: string | null } | null | undefined
   )[],
 ): Promise<void> {
-  if (!(await storedWindow(db, tenantId))) return;
+  if (!editWindow(await windowRow(db, tenantId))) return;
   const ids: string[] = [];
   for (const s of schedules) if (s) ids.push(...(await servicesOfScheduleTarget(db, tenantId, s)));
   await refreshServiceOccurrences(db, tenantId, ids);
 }
 
+/** Options of a municipality's computation. */
+export interface TenantOccurrenceOptions {
+  /** Recompute every date of the window (after an import, a `{ full: true }` job); else only the new days. */
+  full?: boolean;
+  /** Stops between batches (the worker stopping); the window stays as it was, the next run goes on. */
+  signal?: AbortSignal | undefined;
+  /**
+   * For tests only: awaited inside each batch's transaction after the schedules were read and
+   * before the dates are written (the services' rows locked), to interleave an edit there.
+   */
+  afterRead?: (serviceIds: readonly string[]) => Promise<void>;
+}
+
+export interface TenantOccurrenceResult {
+  /** How the window was brought up to date: every date, only the new days, or nothing to add. */
+  mode: 'full' | 'incremental' | 'none';
+  services: number;
+  occurrences: number;
+  /** False when stopped by the signal before the end (the window was not moved). */
+  done: boolean;
+}
+
+/** A lock the job waited for too long, or a deadlock: the batch is rolled back and tried again. */
+function isLockConflict(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return code === '55P03' || code === '40P01';
+}
+
 /**
- * Recompute the whole municipality for the window at `now` (the job; the demo seed; a first
- * request): every service in batches, then the days that left the window are dropped.
+ * One batch in its own short transaction (or in the caller's, e.g. the demo seed's). The job
+ * waits at most a moment for a lock an edit holds and then tries the batch again, so it never
+ * makes an edit wait long, and never ends in a deadlock that aborts the edit.
+ */
+async function inBatch<T>(db: DbOrTrx, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db as Trx);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await (db as Db).transaction().execute(async (trx) => {
+        await sql`set local lock_timeout = '500ms'`.execute(trx);
+        return fn(trx);
+      });
+    } catch (err) {
+      if (!isLockConflict(err) || attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(2000, 50 * attempt)));
+    }
+  }
+}
+
+/** Services per batch: a full computation writes ~12 dates a service; adding a day far fewer. */
+const BATCH_APPEND = 2000;
+
+/**
+ * Bring the municipality's stored dates to the window at `now` (the job; the demo seed; a first
+ * request). Normally incremental: the days before the new window are dropped and only the new
+ * last days are expanded and added (one day a night, more when the job did not run for a while).
+ * A full computation (every date of every service) when asked (`full`), when nothing was stored
+ * yet, or when the new window does not continue the stored one (the job stopped for over a month,
+ * the clock went back). Both give exactly the rows a full computation gives.
+ *
+ * Race-free against edits: the days being filled are recorded first (an edit then writes them
+ * too); each batch locks its services' rows before it reads their schedules and writes in the same
+ * transaction (an edit locks the same rows); the last step moves the window and drops the old days
+ * in one transaction, after the edits that still write the old window (they hold it shared).
  */
 export async function refreshTenantOccurrences(
   db: DbOrTrx,
   tenantId: string,
   now: Date,
-): Promise<{ services: number; occurrences: number }> {
+  opts: TenantOccurrenceOptions = {},
+): Promise<TenantOccurrenceResult> {
   const w = windowAt(now);
-  const range = windowRange(w);
-  let after: string | null = null;
+  const target = windowRange(w);
+  const old = completeWindow(await windowRow(db, tenantId));
+  const incremental = !opts.full && old !== null && old.firstDay <= w.firstDay && w.firstDay <= dayAfter(old.lastDay);
+  let range: Range | null = target;
+  if (incremental) range = w.lastDay > old.lastDay ? { from: windowRange(old).to, to: target.to } : null;
+  const mode = range === null ? 'none' : incremental ? 'incremental' : 'full';
   let services = 0;
   let count = 0;
-  for (;;) {
-    let q = db.selectFrom('socialmap_services').select('id').where('tenant_id', '=', tenantId);
-    if (after) q = q.where('id', '>', after);
-    const ids = (await q.orderBy('id').limit(BATCH).execute()).map((r) => r.id);
-    if (ids.length === 0) break;
-    count += await writeOccurrences(db, tenantId, ids, range);
-    services += ids.length;
-    after = ids[ids.length - 1]!;
+  if (range) {
+    // Edits write these days too from now on (an edit that already holds the window row shared
+    // finishes first).
+    await db
+      .insertInto('socialmap_occurrence_windows')
+      // A first computation: an empty window (last before first), readers see none yet.
+      .values({
+        tenant_id: tenantId,
+        first_day: w.firstDay,
+        last_day: dayAfter(w.firstDay, -1),
+        computed_at: now,
+        fill_first_day: w.firstDay,
+        fill_last_day: w.lastDay,
+      })
+      .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ fill_first_day: w.firstDay, fill_last_day: w.lastDay }))
+      .execute();
+    const fill = range;
+    const batch = incremental ? BATCH_APPEND : BATCH;
+    let after: string | null = null;
+    for (;;) {
+      if (opts.signal?.aborted) return { mode, services, occurrences: count, done: false };
+      const part = await inBatch(db, async (trx) => {
+        const ids = (
+          await sql<{ id: string }>`
+            select id from socialmap_services where tenant_id = ${tenantId} ${after ? sql`and id > ${after}::uuid` : sql``}
+            order by id limit ${batch} for no key update`.execute(trx)
+        ).rows.map((r) => r.id);
+        if (ids.length === 0) return { ids, n: 0 };
+        return { ids, n: await writeOccurrences(trx, tenantId, ids, fill, incremental ? 'append' : 'replace', opts.afterRead) };
+      });
+      if (part.ids.length === 0) break;
+      services += part.ids.length;
+      count += part.n;
+      after = part.ids[part.ids.length - 1]!;
+    }
   }
-  await db.deleteFrom('socialmap_occurrences').where('tenant_id', '=', tenantId).where('ends_at', '<=', range.from).execute();
-  await db
-    .insertInto('socialmap_occurrence_windows')
-    .values({ tenant_id: tenantId, first_day: w.firstDay, last_day: w.lastDay, computed_at: now })
-    .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ first_day: w.firstDay, last_day: w.lastDay, computed_at: now }))
-    .execute();
-  return { services, occurrences: count };
+  await inBatch(db, async (trx) => {
+    // The row first (waits for edits holding it shared), then the days outside the new window.
+    await trx
+      .insertInto('socialmap_occurrence_windows')
+      .values({
+        tenant_id: tenantId,
+        first_day: w.firstDay,
+        last_day: w.lastDay,
+        computed_at: now,
+        fill_first_day: null,
+        fill_last_day: null,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('tenant_id')
+          .doUpdateSet({ first_day: w.firstDay, last_day: w.lastDay, computed_at: now, fill_first_day: null, fill_last_day: null }),
+      )
+      .execute();
+    await trx.deleteFrom('socialmap_occurrences').where('tenant_id', '=', tenantId).where('ends_at', '<=', target.from).execute();
+    // Days after the window (the clock went back, or an edit wrote a longer window meanwhile);
+    // `ends_at >` keeps it on the index.
+    await trx
+      .deleteFrom('socialmap_occurrences')
+      .where('tenant_id', '=', tenantId)
+      .where('ends_at', '>', target.to)
+      .where('starts_at', '>=', target.to)
+      .execute();
+  });
+  return { mode, services, occurrences: count, done: true };
 }
 
 /**
@@ -253,10 +441,13 @@ export function nextOccurrencesRun(now: Date): Date {
 }
 
 /**
- * The job: recompute every municipality that has services, then schedule the next night. A
- * stopping worker ends between municipalities and runs again at once.
+ * The job: bring every municipality that has services to today's window, then schedule the next
+ * night. Each night adds only the new last day (see refreshTenantOccurrences); the payload
+ * `{ full: true }` (e.g. enqueued after a large import) recomputes every date instead. A stopping
+ * worker ends between batches and runs again at once.
  */
 export async function occurrencesJob(args: JobHandlerArgs): Promise<void> {
+  const full = args.payload['full'] === true;
   const tenants = args.tenantId
     ? [args.tenantId]
     : (await args.db.selectFrom('socialmap_services').select('tenant_id').distinct().orderBy('tenant_id').execute()).map(
@@ -264,11 +455,17 @@ export async function occurrencesJob(args: JobHandlerArgs): Promise<void> {
       );
   let stopped = false;
   for (const tenantId of tenants) {
-    if (args.signal?.aborted) {
+    const r = await refreshTenantOccurrences(args.db, tenantId, args.now, { full, signal: args.signal });
+    if (!r.done) {
       stopped = true;
       break;
     }
-    await refreshTenantOccurrences(args.db, tenantId, args.now);
   }
-  if (!args.tenantId) await enqueueJob(args.db, { kind: OCCURRENCES_JOB, runAt: stopped ? args.now : nextOccurrencesRun(args.now) });
+  // The next night of the chain (a `full` or one-municipality run is a one-off beside it).
+  if (!args.tenantId && !full) {
+    await enqueueJob(args.db, { kind: OCCURRENCES_JOB, runAt: stopped ? args.now : nextOccurrencesRun(args.now) });
+  }
+  if (stopped && (args.tenantId || full)) {
+    await enqueueJob(args.db, { kind: OCCURRENCES_JOB, tenantId: args.tenantId, payload: args.payload, runAt: args.now });
+  }
 }

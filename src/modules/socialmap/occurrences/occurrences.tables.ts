@@ -21,6 +21,9 @@ export interface SocialmapOccurrenceWindowsTable {
   first_day: string;
   last_day: string;
   computed_at: Stamp;
+  /** The days a running job is filling (null when none): edits write them too. */
+  fill_first_day: ColumnType<string | null, string | null | undefined, string | null>;
+  fill_last_day: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OccurrenceTables {

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { useTestDb } from '../../../../test/helpers/app.ts';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
@@ -11,7 +12,8 @@ import { schedulesOfServices } from '../find/find.store.ts';
 import { searchServices, type SearchInput, type When } from '../find/find.service.ts';
 import { addService } from '../find/find.test-support.ts';
 import { occurrences, isOpenAt } from '../schedule.ts';
-import { createSchedule, updateSchedule, addScheduleException } from '../records/schedules.service.ts';
+import { createSchedule, updateSchedule, addScheduleException, deleteSchedule } from '../records/schedules.service.ts';
+import { raceOnlyOnPostgres } from '../../../../test/helpers/db.ts';
 import { systemActor } from '../actor.ts';
 import { remainingRange } from '../find/find.service.ts';
 import {
@@ -21,6 +23,7 @@ import {
   refreshTenantOccurrences,
   storedWindow,
   windowRange,
+  windowAt,
 } from './occurrences.service.ts';
 import type { Config } from '../../../platform/config.ts';
 
@@ -239,5 +242,228 @@ describe('precomputed occurrences', () => {
       next.map((j) => new Date(j.run_at).toISOString()),
       ['2026-12-02T02:00:00.000Z'],
     );
+  });
+});
+
+/** A tenant with services that cover the expander's cases: monthly rules, past midnight, UTC times, all day, location hours. */
+async function varied(db: DbOrTrx, T: string): Promise<{ weekly: string; weeklyService: string; monthly: string }> {
+  const place = { name: 'Plek', lat: 52.66, lon: 4.83, address_1: 'Weg 1', postal_code: '1701 AB', city: 'Heerhugowaard' };
+  const weekly = await addService(db, T, {
+    name: 'Inloop',
+    location: place,
+    schedules: [{ freq: 'WEEKLY', byday: 'TU,TH', opens_at: '10:00', closes_at: '12:00', cancelled: ['2026-10-27'] } as never],
+  });
+  await addService(db, T, {
+    name: 'Om de week',
+    schedules: [{ freq: 'WEEKLY', interval: 2, byday: 'WE', dtstart: '2026-10-07' } as never],
+  });
+  const monthly = await addService(db, T, {
+    name: 'Maandelijks',
+    schedules: [
+      { freq: 'MONTHLY', byday: '-1FR', opens_at: '19:00', closes_at: '21:00' } as never,
+      { freq: 'MONTHLY', byday: '1TU,3TU', opens_at: '13:00', closes_at: '15:00', count: 6, dtstart: '2026-10-01' } as never,
+    ],
+  });
+  await addService(db, T, {
+    name: 'Nachtcafé',
+    schedules: [
+      { freq: 'WEEKLY', byday: 'SA,SU', opens_at: '22:00', closes_at: '02:00', cancelled: ['2026-10-24', '2027-03-27'] } as never,
+    ],
+  });
+  await addService(db, T, {
+    name: 'UTC-tijden',
+    schedules: [{ freq: 'WEEKLY', byday: 'SU,MO', opens_at: '23:30Z', closes_at: '01:00Z' } as never],
+  });
+  await addService(db, T, { name: 'Hele dag', schedules: [{ freq: 'WEEKLY', byday: 'SU' } as never] });
+  const hall = await addService(db, T, { name: 'Buurthuis', location: { ...place, name: 'Buurthuis', address_1: 'Weg 2' } });
+  await db
+    .insertInto('socialmap_schedules')
+    .values({ tenant_id: T, location_id: hall.locationId!, freq: 'WEEKLY', byday: 'MO,TU,WE,TH,FR', opens_at: '09:00', closes_at: '17:00' })
+    .execute();
+  await refreshServiceOccurrences(db, T, [hall.serviceId]);
+  const scheduleOf = async (serviceId: string) =>
+    (
+      await db
+        .selectFrom('socialmap_schedules')
+        .select('id')
+        .where('tenant_id', '=', T)
+        .where('service_id', '=', serviceId)
+        .orderBy('opens_at')
+        .execute()
+    )[0]!.id;
+  return { weekly: await scheduleOf(weekly.serviceId), weeklyService: weekly.serviceId, monthly: await scheduleOf(monthly.serviceId) };
+}
+
+/** The nightly job at 03:00 in Amsterdam on this day (CET or CEST). */
+function night(day: string): Date {
+  return new Date(`${day}T03:00:00${day >= '2026-10-25' && day < '2027-03-28' ? '+01:00' : '+02:00'}`);
+}
+
+describe('the nightly occurrences job, incremental', () => {
+  const ctx = useTestDb();
+
+  it('adds only the new days, and over several nights (clock changes, a missed week, edits between runs) equals a full recompute', async () => {
+    const db = ctx.database.db;
+    const T = 'GM9003';
+    await createTenant(db, { id: T, slug: 'nachten', name: 'Nachten' });
+    const ids = await varied(db, T);
+    const first = await refreshTenantOccurrences(db, T, night('2026-10-20'));
+    assert.equal(first.mode, 'full', 'nothing stored yet');
+    const actor = (day: string) => systemActor(new Date(`${day}T12:00:00Z`), T);
+    const edits: Record<string, () => Promise<unknown>> = {
+      // Between runs: moved to other days; a cancelled date beyond the window (it enters later); a schedule removed; a new service.
+      '2026-10-22': () => updateSchedule(db, T, ids.weekly, { byday: 'MO,WE,FR' }, actor('2026-10-21')),
+      '2026-10-26': () => addScheduleException(db, T, { schedule_id: ids.weekly, date: '2026-12-04' }, actor('2026-10-25')),
+      '2026-11-03': () => deleteSchedule(db, T, ids.monthly, actor('2026-11-02')),
+      '2026-11-04': () =>
+        addService(db, T, {
+          name: 'Nieuw',
+          schedules: [{ freq: 'MONTHLY', bymonthday: '1,15', opens_at: '14:00', closes_at: '16:00' } as never],
+        }),
+    };
+    // Every night around the autumn clock change, then a missed week (the window moves seven days at once),
+    // then over a month missed (a full recompute), then the spring clock change.
+    const nights = [
+      '2026-10-21',
+      '2026-10-22',
+      '2026-10-24',
+      '2026-10-25',
+      '2026-10-26',
+      '2026-10-27',
+      '2026-11-03',
+      '2026-11-04',
+      '2026-11-05',
+    ];
+    nights.push('2027-03-26', '2027-03-27', '2027-03-28', '2027-03-29');
+    const before = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    let last = '2026-10-20';
+    for (const day of nights) {
+      await edits[day]?.();
+      const r = await refreshTenantOccurrences(db, T, night(day));
+      const gap = (Date.parse(day) - Date.parse(last)) / 86_400_000;
+      assert.equal(r.mode, gap > 36 ? 'full' : 'incremental', `mode after ${gap} days on ${day}`);
+      last = day;
+      assert.deepEqual(await storedWindow(db, T), { firstDay: before(day), lastDay: windowAt(night(day)).lastDay }, `window of ${day}`);
+      const incremental = await stored(db, T);
+      assert.deepEqual(incremental, await expected(db, T), `the expander over the window after ${day}`);
+      const full = await refreshTenantOccurrences(db, T, night(day), { full: true });
+      assert.equal(full.mode, 'full');
+      assert.deepEqual(await stored(db, T), incremental, `a full recompute after ${day}`);
+      if (r.mode === 'incremental') {
+        assert.ok(r.occurrences > 0 && r.occurrences < full.occurrences / 4, `only the new days: ${r.occurrences} of ${full.occurrences}`);
+      }
+      // A second run the same night has nothing to add.
+      const again = await refreshTenantOccurrences(db, T, night(day));
+      assert.equal(again.mode, 'none');
+      assert.deepEqual(await stored(db, T), incremental);
+    }
+    // The job itself (incremental by default) on the next night, and its `full` form.
+    await occurrencesJob({ db, config: {} as Config, payload: {}, tenantId: T, now: night('2027-03-30') });
+    const viaJob = await stored(db, T);
+    assert.deepEqual(viaJob, await expected(db, T));
+    await occurrencesJob({ db, config: {} as Config, payload: { full: true }, tenantId: T, now: night('2027-03-30') });
+    assert.deepEqual(await stored(db, T), viaJob);
+  });
+
+  it('a run stopped halfway leaves the window as it was; edits meanwhile write the days being added; the next run completes it', async () => {
+    const db = ctx.database.db;
+    const T = 'GM9004';
+    await createTenant(db, { id: T, slug: 'gestopt', name: 'Gestopt' });
+    const ids = await varied(db, T);
+    await refreshTenantOccurrences(db, T, night('2026-11-10'));
+    const stop = new AbortController();
+    const r = await refreshTenantOccurrences(db, T, night('2026-11-13'), {
+      signal: stop.signal,
+      afterRead: async () => stop.abort(),
+    });
+    assert.equal(r.done, false);
+    assert.deepEqual(await storedWindow(db, T), { firstDay: '2026-11-09', lastDay: '2026-12-15' }, 'not moved');
+    // An edit while the days up to 18 December are being added: it writes them too.
+    await updateSchedule(db, T, ids.weekly, { byday: 'WE' }, systemActor(new Date('2026-11-13T08:00:00Z'), T));
+    const row = await db.selectFrom('socialmap_occurrence_windows').selectAll().where('tenant_id', '=', T).executeTakeFirstOrThrow();
+    assert.deepEqual([row.fill_first_day, row.fill_last_day], ['2026-11-12', '2026-12-18']);
+    const added = await db
+      .selectFrom('socialmap_occurrences')
+      .select('date')
+      .where('tenant_id', '=', T)
+      .where('service_id', '=', ids.weeklyService)
+      .where('date', '>', '2026-12-15')
+      .execute();
+    assert.deepEqual(
+      added.map((d) => d.date),
+      ['2026-12-16'],
+      'the new Wednesday of the days being added, and not the old Thursday the stopped run wrote',
+    );
+    const done = await refreshTenantOccurrences(db, T, night('2026-11-13'));
+    assert.equal(done.mode, 'incremental');
+    assert.deepEqual(await stored(db, T), await expected(db, T));
+    await refreshTenantOccurrences(db, T, night('2026-11-13'), { full: true });
+    assert.deepEqual(await stored(db, T), await expected(db, T));
+  });
+});
+
+/** Backends of this database waiting for a lock (another connection's row or table lock). */
+async function waitingForLock(db: DbOrTrx): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+  return r.rows[0]!.n;
+}
+
+/** Poll a condition until it holds (a wait for another connection, not a timed assertion). */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 3000; i++) {
+    if (await condition()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('the other connection never got there');
+}
+
+describe('the occurrences job and an edit at the same moment', { skip: raceOnlyOnPostgres() }, () => {
+  const ctx = useTestDb();
+
+  it('an edit made while a job batch has read the schedules waits for the batch, so the job never writes the dates from before it', async () => {
+    const db = ctx.database.db;
+    const T = 'GM9005';
+    await createTenant(db, { id: T, slug: 'tegelijk', name: 'Tegelijk' });
+    const { serviceId } = await addService(db, T, {
+      name: 'Inloop',
+      schedules: [{ freq: 'WEEKLY', byday: 'TU', opens_at: '10:00', closes_at: '12:00' } as never],
+    });
+    const scheduleId = (
+      await db
+        .selectFrom('socialmap_schedules')
+        .select('id')
+        .where('tenant_id', '=', T)
+        .where('service_id', '=', serviceId)
+        .executeTakeFirstOrThrow()
+    ).id;
+    await refreshTenantOccurrences(db, T, night('2026-11-10'));
+    let edit: Promise<unknown> = Promise.resolve();
+    let editDone = false;
+    let blocked = false;
+    // The job adds Wednesday 16 December. Inside its batch, after it read the schedule (Tuesdays
+    // only) and before it writes, a second connection moves the activity to every day.
+    const r = await refreshTenantOccurrences(db, T, night('2026-11-11'), {
+      afterRead: async () => {
+        edit = updateSchedule(db, T, scheduleId, { byday: 'MO,TU,WE,TH,FR,SA,SU' }, systemActor(new Date('2026-11-11T02:00:00Z'), T)).then(
+          () => {
+            editDone = true;
+          },
+        );
+        // Either the edit commits (nothing holds it back: the race) or it waits for the batch's lock.
+        await until(async () => editDone || (blocked = (await waitingForLock(db)) > 0));
+      },
+    });
+    await edit;
+    assert.equal(r.mode, 'incremental');
+    const december16 = await db
+      .selectFrom('socialmap_occurrences')
+      .select('date')
+      .where('tenant_id', '=', T)
+      .where('date', '=', '2026-12-16')
+      .execute();
+    assert.equal(december16.length, 1, 'the new day has the edited (daily) activity');
+    assert.deepEqual(await stored(db, T), await expected(db, T));
+    assert.equal(blocked, true, 'the edit waited for the job');
   });
 });

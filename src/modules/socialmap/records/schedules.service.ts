@@ -14,7 +14,12 @@ import { audit, changedFields, parseInput, type Actor } from '../actor.ts';
 import { authorizeEntry } from './access.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { occurrences, type Occurrence, type Range } from '../schedule.ts';
-import { refreshForSchedules, refreshServiceOccurrences, servicesOfScheduleTarget } from '../occurrences/occurrences.service.ts';
+import {
+  lockOccurrenceServices,
+  refreshForSchedules,
+  refreshServiceOccurrences,
+  servicesOfScheduleTarget,
+} from '../occurrences/occurrences.service.ts';
 
 export type Schedule = store.ScheduleRow;
 export type ScheduleException = store.ScheduleExceptionRow;
@@ -87,6 +92,9 @@ export async function deleteSchedule(db: DbOrTrx, tenantId: string, id: string, 
     const current = await getScheduleOrThrow(trx, tenantId, id);
     await authorizeEntry(trx, actor, tenantId, 'socialmap.service.edit', { scheduleId: id });
     const services = await servicesOfScheduleTarget(trx, tenantId, current);
+    // The services first, as the occurrences job locks them: the delete below locks the schedule
+    // and its stored dates, which the job (holding the services) may be writing.
+    await lockOccurrenceServices(trx, tenantId, services);
     await store.deleteSchedule(trx, tenantId, id);
     await touchOwner(trx, tenantId, current, actor);
     await refreshServiceOccurrences(trx, tenantId, services);
