@@ -1,0 +1,9 @@
+/** The server build of `npm start` (see server-build.mjs). */
+export function ensureServerBuild(options?: {
+  /** The checkout (default: the one this file is in). */
+  root?: string;
+  /** The file to build, relative to root (default: src/main.ts). */
+  entry?: string;
+  /** Receives one line when a build runs. */
+  log?: (line: string) => void;
+}): Promise<{ main: string; built: boolean; ms: number }>;
