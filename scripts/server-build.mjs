@@ -105,6 +105,21 @@ function prune(base, current) {
 }
 
 /**
+ * The compiled entry of the current build when it is up to date with the sources, else null.
+ * Reads and hashes the sources only; esbuild is not loaded.
+ * @param {{ root?: string, entry?: string }} [options]
+ * @returns {string | null}
+ */
+export function currentServerBuild(options = {}) {
+  const root = options.root ?? ROOT;
+  const entry = options.entry ?? ENTRY;
+  // The compiled entry, relative to a build folder (esbuild keeps the path below `outbase: '.'`).
+  const entryOut = entry.replace(/\.tsx?$/, '.mjs');
+  const manifest = readManifest(join(root, '.tmp', 'server', 'manifest.json'));
+  return isFresh(root, manifest, sha(configKey(root) + entry), entryOut) ? join(root, '.tmp', 'server', manifest.dir, entryOut) : null;
+}
+
+/**
  * Build `src/main.ts` when the current build is missing or stale; returns the absolute path of the
  * compiled entry. `log` receives one line when a build runs.
  * @param {{ root?: string, entry?: string, log?: (line: string) => void }} [options]
@@ -112,18 +127,15 @@ function prune(base, current) {
  * @returns {Promise<{ main: string, built: boolean, ms: number }>}
  */
 export async function ensureServerBuild(options = {}) {
+  const started = performance.now();
+  const current = currentServerBuild(options);
+  if (current) return { main: current, built: false, ms: performance.now() - started };
   const root = options.root ?? ROOT;
   const entry = options.entry ?? ENTRY;
-  // The compiled entry, relative to a build folder (esbuild keeps the path below `outbase: '.'`).
   const entryOut = entry.replace(/\.tsx?$/, '.mjs');
-  const started = performance.now();
   const base = join(root, '.tmp', 'server');
   const manifestFile = join(base, 'manifest.json');
   const config = sha(configKey(root) + entry);
-  const manifest = readManifest(manifestFile);
-  if (isFresh(root, manifest, config, entryOut)) {
-    return { main: join(base, manifest.dir, entryOut), built: false, ms: performance.now() - started };
-  }
 
   mkdirSync(base, { recursive: true });
   const building = join(base, `building-${process.pid}-${Date.now()}`);
@@ -167,4 +179,25 @@ export async function ensureServerBuild(options = {}) {
   const ms = performance.now() - started;
   options.log?.(`Built the server (${Object.keys(sorted).length} source files, ${Math.round(ms)} ms): ${relative(root, target)}`);
   return { main: join(target, entryOut), built: true, ms };
+}
+
+/** Exit code of `node scripts/server-build.mjs` when the build folder cannot be written. */
+export const CANNOT_WRITE = 3;
+
+// `node scripts/server-build.mjs`: build if needed (bin/samenhang.mjs runs this in a child process,
+// so the server itself never loads esbuild or keeps its service process).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await ensureServerBuild({ log: (line) => process.stderr.write(`${line}\n`) });
+  } catch (err) {
+    const code = /** @type {{ code?: string }} */ (err).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      process.stderr.write(`Cannot write the server build in ${join(ROOT, '.tmp', 'server')} (${code}).\n`);
+      process.exitCode = CANNOT_WRITE;
+    } else {
+      // esbuild has already printed what is wrong in a source file.
+      if (!(err instanceof Error && 'errors' in err)) process.stderr.write(`${String(err)}\n`);
+      process.exitCode = 1;
+    }
+  }
 }
