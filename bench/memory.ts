@@ -4,9 +4,13 @@
  *  1. fresh: an empty data directory (initdb, migrations and the demo seed, which `serve` runs in a
  *     child process of its own, src/cli/prepare.ts), RSS once /ready answers, then after a short load;
  *  2. restarted: the same directory again (the data exists), the same two figures.
- * Goals: fresh at most 400 MB, restarted at most 300 MB, each after start-up and after the load.
+ * Goals (issue 17): fresh at most 400 MB, restarted at most 300 MB, after start-up (2 s after
+ * /ready answers); the RSS after the load is reported beside them, against the same figure.
  * The load: the three pages of bench/run.ts, BENCH_MEMORY_SECONDS (default 3) each, 10 connections,
  * from a child process. RSS is read from /proc/<pid>/status, so this runs on Linux.
+ * The server runs exactly what `npm start` runs: the `start` script of package.json (node, its
+ * flags, bin/samenhang.mjs, serve; see bench/server-child.ts). bin/samenhang.mjs builds the
+ * bundle first if it is missing or stale, in a child process of its own that is not counted.
  *
  * Run: `npx tsx bench/memory.ts` (also part of `npm run bench`).
  */
@@ -14,7 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadInChild } from './load-child.ts';
-import { ChildRssSampler, startServer } from './server-child.ts';
+import { ChildRssSampler, startCommand, startServer } from './server-child.ts';
 
 const SECONDS = Number(process.env.BENCH_MEMORY_SECONDS ?? 3);
 const PATHS = ['/', '/groningen/', '/groningen/wijken/WK001404'];
@@ -60,13 +64,16 @@ const mb = (b: number) => `${Math.round(b / MB)} MB`;
 
 export function renderMemory(phases: Phase[]): string {
   const lines = ['### Memory of `serve` on PGlite (RSS of the server process, issue 17 scope 7)', ''];
-  lines.push('| start | ready after | RSS after start-up | RSS after load | peak during load | load errors | goal | verdict |');
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---|');
+  lines.push(`Started as \`npm start\` starts it: \`node ${startCommand().join(' ')}\`.`, '');
+  lines.push(
+    '| start | ready after | goal: RSS after start-up | RSS after start-up | verdict | RSS after load | peak during load | load errors | after load |',
+  );
+  lines.push('|---|---:|---:|---:|---|---:|---:|---:|---|');
   for (const p of phases) {
     const goal = GOALS[p.name];
-    const met = p.afterStart <= goal && p.afterLoad <= goal;
+    const verdict = (rss: number) => (rss <= goal ? 'within' : 'over');
     lines.push(
-      `| ${p.name} | ${p.startSeconds.toFixed(1)} s | ${mb(p.afterStart)} | ${mb(p.afterLoad)} | ${mb(p.peak)} | ${p.errors} | ≤ ${mb(goal)} | goal ${met ? 'met' : 'not met'} |`,
+      `| ${p.name} | ${p.startSeconds.toFixed(1)} s | ≤ ${mb(goal)} | ${mb(p.afterStart)} | goal ${p.afterStart <= goal ? 'met' : 'not met'} | ${mb(p.afterLoad)} | ${mb(p.peak)} | ${p.errors} | ${verdict(p.afterLoad)} the goal (${p.afterLoad > goal ? '+' : ''}${mb(p.afterLoad - goal)}) |`,
     );
   }
   lines.push('', `Load: ${PATHS.map((p) => `\`${p}\``).join(', ')}, ${SECONDS} s each, 10 connections.`, '');

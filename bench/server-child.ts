@@ -1,7 +1,7 @@
 /**
- * The real server as a child process, started the way `npm start` starts it (`node --import tsx
- * src/main.ts serve`), so its memory is measured on its own: resident set size from
- * /proc/<pid>/status (Linux). Shared by bench/memory.ts and bench/soak.ts.
+ * The real server as a child process, started the way `npm start` starts it (the command line of
+ * package.json's `start` script, see `startCommand`), so its memory is measured on its own:
+ * resident set size from /proc/<pid>/status (Linux). Shared by bench/memory.ts and bench/soak.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -43,7 +43,22 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The arguments `npm start` gives Node: package.json's `start` script, which must be a plain
+ * `node [flags] <entry> serve` command line (no shell syntax), so the bench runs exactly that.
+ */
+export function startCommand(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const words = (pkg.scripts?.start ?? '').trim().split(/\s+/);
+  if (words[0] !== 'node' || words.length < 2 || words.some((w) => /[|&;<>()$`"'\\*?]/.test(w))) {
+    throw new Error(`package.json's start script is not a plain "node … serve" command line: ${pkg.scripts?.start}`);
+  }
+  return words.slice(1);
+}
+
 export interface StartOptions {
+  /** Node's arguments (flags, entry, command); default: those of `npm start` (startCommand). */
+  command?: string[];
   dataDir: string;
   /** postgres://… to run on PostgreSQL (with the app's pool), else embedded PGlite in dataDir. */
   databaseUrl?: string;
@@ -59,7 +74,7 @@ export async function startServer(opts: StartOptions): Promise<ServerChild> {
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['DATABASE_URL', 'TEST_DATABASE_URL', 'SMTP_URL', 'BASE_URL', 'HOST']) delete env[name];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, opts.command ?? startCommand(), {
     cwd: ROOT,
     env: {
       ...env,

@@ -5,9 +5,12 @@
  * public) or a photo of the receipt (re-encoded like a photo). Anything else is refused with a
  * message that says which files are accepted.
  */
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { AppError } from '../../../platform/errors.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
+
+/** sharp (libvips, about 15 MB) is loaded with the first image, not at start (docs/performance.md, issue 17 memory). */
+const loadSharp = async (): Promise<typeof import('sharp').default> => (await import('sharp')).default;
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PDF_BYTES = 5 * 1024 * 1024;
@@ -44,6 +47,7 @@ const SHARP = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' } as const;
 
 async function reencode(input: Buffer, kind: 'jpeg' | 'png' | 'webp', name: string): Promise<Buffer> {
   const notAPhoto = () => fileError(422, 'initiatives.account.error.notAPhoto', name);
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(input, SHARP).metadata();

@@ -6,7 +6,7 @@
  * are attached inside the transaction that creates the signal.
  */
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { inTransaction, type DbOrTrx, type Trx } from '../../../platform/db/database.ts';
 import { AppError, NotFound } from '../../../platform/errors.ts';
 import type { Principal } from '../../../platform/principal.ts';
@@ -16,6 +16,9 @@ import { findSignalById, type SignalRow } from '../signals.store.ts';
 import { resolveTrackingToken } from '../tracking/tracking.service.ts';
 import * as store from './photos.store.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
+
+/** sharp (libvips, about 15 MB) is loaded with the first image, not at start (docs/performance.md, issue 17 memory). */
+const loadSharp = async (): Promise<typeof import('sharp').default> => (await import('sharp')).default;
 
 export const MAX_PHOTOS = 5;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -100,6 +103,7 @@ export async function processPhoto(input: Buffer, fileName = ''): Promise<Proces
   const kind = sniffFormat(input);
   if (!kind) throw notAPhoto(name);
   return limited(async () => {
+    const sharp = await loadSharp();
     let meta: Metadata;
     try {
       // Reads the header only; refuses a declared size above the pixel limit without decoding.
