@@ -15,6 +15,7 @@ describe('loadConfig', () => {
     assert.equal(a.seed, 'demo');
     assert.deepEqual(a.helpWaveHours, { normal: 24, urgent: 2 });
     assert.equal(a.databaseUrl, null);
+    assert.equal(a.databasePoolSize, 10);
     assert.ok(a.sessionSecret.length >= 32);
     assert.equal(readFileSync(join(d, 'session-secret'), 'utf8').trim(), a.sessionSecret);
     const b = loadConfig({ DATA_DIR: d }, '/');
@@ -38,6 +39,11 @@ describe('loadConfig', () => {
       [{ TRUST_PROXY: '11' }, 'TRUST_PROXY'],
       [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
       [{ TRUST_PROXY: '10.0.0.1, proxy.example.nl' }, 'TRUST_PROXY'],
+      [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
+      [{ DATABASE_POOL_SIZE: '-5' }, 'DATABASE_POOL_SIZE'],
+      [{ DATABASE_POOL_SIZE: '2.5' }, 'DATABASE_POOL_SIZE'],
+      [{ DATABASE_POOL_SIZE: 'ten' }, 'DATABASE_POOL_SIZE'],
+      [{ DATABASE_POOL_SIZE: '5000' }, 'DATABASE_POOL_SIZE'],
     ];
     for (const [env, variable] of cases) {
       assert.throws(
@@ -60,9 +66,11 @@ describe('loadConfig', () => {
         SEED: 'none',
         HELP_WAVE_HOURS: '48',
         HELP_WAVE_URGENT_HOURS: '0.5',
+        DATABASE_POOL_SIZE: '25',
       },
       '/',
     );
+    assert.equal(c.databasePoolSize, 25);
     assert.deepEqual(c.helpWaveHours, { normal: 48, urgent: 0.5 });
     assert.equal(c.env, 'production');
     assert.equal(c.baseUrl, 'https://samenhang.example.nl');

@@ -50,6 +50,8 @@ export interface Config {
   geocoder: { pdok: boolean; pdokUrl: string; timeoutMs: number };
   /** Minutes between two runs of the area-summaries job that computes the neighbourhood pages (AREA_SUMMARIES_MINUTES, default 10). */
   areaSummariesMinutes: number;
+  /** Connections each process keeps to PostgreSQL at most (DATABASE_POOL_SIZE, default 10); unused with PGlite. */
+  databasePoolSize: number;
 }
 
 /** Where map tiles come from and whose data they show. */
@@ -142,6 +144,12 @@ const envSchema = z.object({
   PDOK_LOCATIESERVER_URL: z.url({ protocol: /^https?$/ }).default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
   GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100').max(30000, 'must be at most 30000').default(2000),
   AREA_SUMMARIES_MINUTES: z.coerce.number().int().min(1, 'must be at least 1').max(1440, 'must be at most 1440').default(10),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'must be a whole number from 1 to 1000' })
+    .int('must be a whole number from 1 to 1000')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(10),
 });
 
 /** Parse the environment into a Config; throws ConfigError naming the first bad variable. */
@@ -184,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       timeoutMs: e.GEOCODER_TIMEOUT_MS,
     },
     areaSummariesMinutes: e.AREA_SUMMARIES_MINUTES,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
   });
 }
 
@@ -235,6 +244,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mapTiles: { url: null, attribution: PDOK_ATTRIBUTION },
     geocoder: { pdok: false, pdokUrl: 'https://api.pdok.nl/bzk/locatieserver/search/v3_1', timeoutMs: 2000 },
     areaSummariesMinutes: 10,
+    databasePoolSize: 10,
     ...overrides,
   });
 }
