@@ -45,7 +45,7 @@ export async function twoStepRoutes(app: FastifyInstance): Promise<void> {
   ) {
     const user = req.user!;
     // Staff in any municipality (this page has none; req.user.memberships holds only the request's).
-    const staff = await isStaffAnywhere(app.db, user.id);
+    const staff = await isStaffAnywhere(app.db, user.id); // unscoped: /account/tweestaps has no tenant
     const state: TwoStepState = !user.mfaEnabled
       ? await setupState(req, opts.pendingSecret)
       : user.mfaVerified

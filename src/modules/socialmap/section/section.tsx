@@ -7,10 +7,9 @@
  */
 import './section.messages.ts';
 import type { AreaSummaryArgs, SummaryRenderArgs, SummarySection } from '../../../platform/module.ts';
-import { listServicesForExport } from '../keep/keep.store.ts';
 import type { Range } from '../schedule.ts';
 import { coverageRow, entriesIn, type BasicFunction, type CoverageQuestion } from './coverage.ts';
-import { coverageEntries, servicePlacesIn, staleCountIn } from '../keep/keep.coverage.ts';
+import { allServiceIds, coverageEntries, servicePlacesIn, staleCountIn } from '../keep/keep.coverage.ts';
 import { occurrencesOfServices } from '../records/schedules.service.ts';
 import { comingFromNow } from '../coming-days.ts';
 import { FUNCTIE } from '../taxonomy/taxonomy.ts';
@@ -29,7 +28,7 @@ const SHARED_OCCURRENCES_MAX = 30_000;
 async function weekOccurrences({ db, tenantId, shared }: AreaSummaryArgs, serviceIds: readonly string[], week: Range) {
   if (!shared || serviceIds.length === 0) return occurrencesOfServices(db, tenantId, serviceIds, week);
   const everyService = await shared(`socialmap:week-occurrences|${week.from.toISOString()}|${week.to.toISOString()}`, async () => {
-    const ids = (await listServicesForExport(db, tenantId)).map((s) => s.id);
+    const ids = await allServiceIds(db, tenantId);
     return ids.length > SHARED_OCCURRENCES_MAX ? null : occurrencesOfServices(db, tenantId, ids, week);
   });
   if (everyService === null) return occurrencesOfServices(db, tenantId, serviceIds, week);
