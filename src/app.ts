@@ -183,9 +183,9 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
     // Before validation: the route's schema has not run yet, so read the one field by hand.
     const slug = stringField(req.params, 'tenant');
     const tenant = slug === undefined ? undefined : await findTenantBySlug(app.db, slug);
-    if (slug !== undefined && !tenant) return reply.callNotFound();
     // The user's memberships in this request's municipality only (session.service.ts).
     req.user = await loadSessionUser(app, req, reply, tenant?.id ?? null);
+    if (slug !== undefined && !tenant) return reply.callNotFound();
     if (tenant) {
       req.tenant = tenant;
       req.roles = req.user ? req.user.memberships.filter((m) => m.tenantId === tenant.id).map((m) => m.role) : [];
