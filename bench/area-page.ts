@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -116,7 +117,8 @@ async function seedServices(db: Db, buurten: readonly { code: string; wijk: stri
   }
 }
 
-async function seed(handle: DbHandle): Promise<{ areas: number; seconds: number }> {
+/** The Groningen-size data set (also used by bench/area-summaries.ts). */
+export async function seed(handle: DbHandle): Promise<{ areas: number; seconds: number }> {
   const db = handle.db;
   const started = performance.now();
   await migrateToLatest(db, allMigrations());
@@ -354,7 +356,10 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`area-page benchmark failed: ${(err as Error).stack ?? String(err)}\n`);
-  process.exit(1);
-});
+// Run only as a script (bench/area-summaries.ts imports `seed`).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`area-page benchmark failed: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}

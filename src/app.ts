@@ -180,12 +180,13 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
 
   // Who is asking, for which tenant, and may they? Runs before the body is read.
   app.addHook('onRequest', async (req, reply) => {
-    req.user = await loadSessionUser(app, req, reply);
     // Before validation: the route's schema has not run yet, so read the one field by hand.
     const slug = stringField(req.params, 'tenant');
-    if (slug !== undefined) {
-      const tenant = await findTenantBySlug(app.db, slug);
-      if (!tenant) return reply.callNotFound();
+    const tenant = slug === undefined ? undefined : await findTenantBySlug(app.db, slug);
+    // The user's memberships in this request's municipality only (session.service.ts).
+    req.user = await loadSessionUser(app, req, reply, tenant?.id ?? null);
+    if (slug !== undefined && !tenant) return reply.callNotFound();
+    if (tenant) {
       req.tenant = tenant;
       req.roles = req.user ? req.user.memberships.filter((m) => m.tenantId === tenant.id).map((m) => m.role) : [];
     }

@@ -33,7 +33,7 @@ Commands:
 Configuration comes from environment variables: PORT, HOST, DATA_DIR, BASE_URL, DATABASE_URL,
 SMTP_URL, MAIL_FROM, SESSION_SECRET, SEED, NODE_ENV, LOG_LEVEL, TRUST_PROXY, HELP_WAVE_HOURS,
 HELP_WAVE_URGENT_HOURS, GEOCODER_PDOK, PDOK_LOCATIESERVER_URL, GEOCODER_TIMEOUT_MS,
-AREA_SUMMARIES_MINUTES. See README.md.
+AREA_SUMMARIES_MINUTES, DATABASE_POOL_SIZE. See README.md.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let database: DbHandle;
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       process.stderr.write(`${err.message}\n`);

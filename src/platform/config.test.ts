@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     assert.equal(a.databaseUrl, null);
     assert.equal(a.auditRetentionMonths, 12);
     assert.equal(loadConfig({ DATA_DIR: d, AUDIT_RETENTION_MONTHS: '36' }, '/').auditRetentionMonths, 36);
+    assert.equal(a.databasePoolSize, 10);
     assert.ok(a.sessionSecret.length >= 32);
     assert.equal(readFileSync(join(d, 'session-secret'), 'utf8').trim(), a.sessionSecret);
     const b = loadConfig({ DATA_DIR: d }, '/');
@@ -44,6 +45,11 @@ describe('loadConfig', () => {
       [{ AUDIT_RETENTION_MONTHS: '121' }, 'AUDIT_RETENTION_MONTHS'],
       [{ AUDIT_RETENTION_MONTHS: '12.5' }, 'AUDIT_RETENTION_MONTHS'],
       [{ AUDIT_RETENTION_MONTHS: 'forever' }, 'AUDIT_RETENTION_MONTHS'],
+      [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
+      [{ DATABASE_POOL_SIZE: '-5' }, 'DATABASE_POOL_SIZE'],
+      [{ DATABASE_POOL_SIZE: '2.5' }, 'DATABASE_POOL_SIZE'],
+      [{ DATABASE_POOL_SIZE: 'ten' }, 'DATABASE_POOL_SIZE'],
+      [{ DATABASE_POOL_SIZE: '5000' }, 'DATABASE_POOL_SIZE'],
     ];
     for (const [env, variable] of cases) {
       assert.throws(
@@ -66,9 +72,11 @@ describe('loadConfig', () => {
         SEED: 'none',
         HELP_WAVE_HOURS: '48',
         HELP_WAVE_URGENT_HOURS: '0.5',
+        DATABASE_POOL_SIZE: '25',
       },
       '/',
     );
+    assert.equal(c.databasePoolSize, 25);
     assert.deepEqual(c.helpWaveHours, { normal: 48, urgent: 0.5 });
     assert.equal(c.env, 'production');
     assert.equal(c.baseUrl, 'https://samenhang.example.nl');

@@ -55,6 +55,8 @@ export interface Config {
    * by the daily clean-up unless an administrator keeps a period longer (docs/decisions/0010-audit-log-retention.md).
    */
   auditRetentionMonths: number;
+  /** Connections each process keeps to PostgreSQL at most (DATABASE_POOL_SIZE, default 10); unused with PGlite. */
+  databasePoolSize: number;
 }
 
 /** Where map tiles come from and whose data they show. */
@@ -156,6 +158,12 @@ const envSchema = z.object({
     )
     .max(120, 'must be at most 120 (ten years)')
     .default(12),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'must be a whole number from 1 to 1000' })
+    .int('must be a whole number from 1 to 1000')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(10),
 });
 
 /** Parse the environment into a Config; throws ConfigError naming the first bad variable. */
@@ -199,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     areaSummariesMinutes: e.AREA_SUMMARIES_MINUTES,
     auditRetentionMonths: e.AUDIT_RETENTION_MONTHS,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
   });
 }
 
@@ -251,6 +260,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     geocoder: { pdok: false, pdokUrl: 'https://api.pdok.nl/bzk/locatieserver/search/v3_1', timeoutMs: 2000 },
     areaSummariesMinutes: 10,
     auditRetentionMonths: 12,
+    databasePoolSize: 10,
     ...overrides,
   });
 }

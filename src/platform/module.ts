@@ -108,6 +108,18 @@ export interface AreaSummaryArgs {
   areaCodes: readonly string[];
   /** The job's moment: "this week", "open now" and periods count from it. */
   now: Date;
+  /**
+   * One job run's shared reads (issue 17): the same key gives the same promise for every area of
+   * the run (one tenant, one `now`), so a read that does not depend on the area (a tenant's
+   * indicators, every figure of one level) runs once per run instead of once per area. Keys start
+   * with the module's name. Absent outside the job: read directly (see `sharedRead`).
+   */
+  shared?: <T>(key: string, read: () => Promise<T>) => Promise<T>;
+}
+
+/** `read()` through the run's shared reads when there are any (AreaSummaryArgs.shared), else directly. */
+export function sharedRead<T>(args: Pick<AreaSummaryArgs, 'shared'>, key: string, read: () => Promise<T>): Promise<T> {
+  return args.shared ? args.shared(key, read) : read();
 }
 
 export interface SummaryRenderArgs<T> {

@@ -51,6 +51,13 @@ describe(`samenhang command line${ENGINE_NOTE}: quick exits`, { concurrency: tru
     assert.match(child.stdout(), /create-user/);
   });
 
+  it('a bad DATABASE_POOL_SIZE stops serve with a message naming it', async () => {
+    const child = run(['serve'], { DATA_DIR: freshDir(), DATABASE_POOL_SIZE: '0' });
+    const { code } = await child.waitForExit(30_000);
+    assert.equal(code, 1, `stderr: ${child.stderr()}`);
+    assert.match(child.stderr(), /Invalid configuration: DATABASE_POOL_SIZE: must be at least 1/);
+  });
+
   it('an unknown command exits 2 and says so', async () => {
     const child = run(['frobnicate'], { DATA_DIR: freshDir() });
     const { code } = await child.waitForExit(30_000);

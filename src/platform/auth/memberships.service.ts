@@ -12,9 +12,18 @@ import * as store from './memberships.store.ts';
 export { membershipRows } from './memberships.store.ts';
 export type { MembershipKey } from './memberships.store.ts';
 
-/** A user's memberships in every municipality, oldest first (for the principal). */
+/**
+ * A user's memberships in every municipality, oldest first. Under Citus this reads every shard:
+ * only for pages that truly need all municipalities (where to land after signing in); a request's
+ * principal uses `membershipsOfUserIn`.
+ */
 export function membershipsOfUser(db: DbOrTrx, userId: string): Promise<Membership[]> {
   return store.listMemberships(db, userId);
+}
+
+/** A user's memberships in one municipality, oldest first (the principal of a request to that municipality). */
+export function membershipsOfUserIn(db: DbOrTrx, userId: string, tenantId: string): Promise<Membership[]> {
+  return store.listMembershipsIn(db, userId, tenantId);
 }
 
 /** Whether the user holds a staff role (professional, coordinator, admin) in any municipality. */

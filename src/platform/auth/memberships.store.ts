@@ -21,6 +21,18 @@ export function listMemberships(db: DbOrTrx, userId: string) {
     .execute();
 }
 
+/** The user's memberships in one tenant only (one shard under Citus), oldest first. */
+export function listMembershipsIn(db: DbOrTrx, userId: string, tenantId: string) {
+  return db
+    .selectFrom('memberships')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .select(['tenant_id as tenantId', 'organisation_id as organisationId', 'role'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 export async function isStaffAnywhere(db: DbOrTrx, userId: string): Promise<boolean> {
   const row = await db.selectFrom('memberships').where('user_id', '=', userId).where('role', 'in', STAFF).select('id').executeTakeFirst();
   return row !== undefined;

@@ -19,6 +19,10 @@ export interface RequestUser {
   /** The second factor was verified in this session. */
   mfaVerified: boolean;
   sessionId: string;
+  /**
+   * The user's memberships in the request's municipality only (none on a request without one);
+   * pages that need every municipality ask `membershipsOfUser` / `isStaffAnywhere`.
+   */
   memberships: readonly { tenantId: string; organisationId: string | null; role: Role }[];
 }
 

@@ -30,6 +30,27 @@ export interface RefreshOptions {
   log?: (message: string) => void;
   /** A stopping worker: stop between areas (what was computed is kept; the next run does the rest). */
   signal?: AbortSignal;
+  /**
+   * How many areas are computed at the same time (default 1). More only helps with a pool of
+   * several connections (PostgreSQL); every area's sections still run one after another.
+   */
+  concurrency?: number;
+}
+
+/**
+ * The shared reads of one run (AreaSummaryArgs.shared): one promise per key. A failed read is
+ * forgotten, so the next area asks again (as it did when every area read for itself).
+ */
+export function sharedReads(): <T>(key: string, read: () => Promise<T>) => Promise<T> {
+  const memo = new Map<string, Promise<unknown>>();
+  return <T>(key: string, read: () => Promise<T>): Promise<T> => {
+    const known = memo.get(key) as Promise<T> | undefined;
+    if (known) return known;
+    const p = read();
+    memo.set(key, p);
+    p.catch(() => memo.delete(key));
+    return p;
+  };
 }
 
 /** Recompute every summary of one tenant; returns counts (no personal data). */
@@ -43,10 +64,12 @@ export async function refreshTenantSummaries(db: DbOrTrx, opts: RefreshOptions):
     list.push(a.code);
     children.set(a.parent_code, list);
   }
-  const rows: { areaCode: string; sectionId: string; data: unknown }[] = [];
-  const failed: RefreshResult['failed'] = [];
-  for (const a of all) {
-    if (opts.signal?.aborted) break;
+  const shared = sharedReads();
+  // Per area, in the areas' order (whatever the order they finish in).
+  const perArea: { areaCode: string; sectionId: string; data: unknown }[][] = all.map(() => []);
+  const failedPerArea: RefreshResult['failed'][] = all.map(() => []);
+  const computeArea = async (i: number) => {
+    const a = all[i]!;
     // As the page has them (areas.pages.ts): the area itself and every area below it.
     const below =
       a.level === 'municipality'
@@ -60,17 +83,25 @@ export async function refreshTenantSummaries(db: DbOrTrx, opts: RefreshOptions):
       area: { code: a.code, level: a.level, name: a.name },
       areaCodes: [a.code, ...[...below].sort()],
       now: opts.now,
+      shared,
     };
     for (const section of opts.sections) {
       try {
         const data = await section.summarize(args);
-        rows.push({ areaCode: a.code, sectionId: section.id, data: data ?? null });
+        perArea[i]!.push({ areaCode: a.code, sectionId: section.id, data: data ?? null });
       } catch (err) {
-        failed.push({ sectionId: section.id, areaCode: a.code });
+        failedPerArea[i]!.push({ sectionId: section.id, areaCode: a.code });
         opts.log?.(`area summary failed: section ${section.id}, area ${a.code} (${err instanceof Error ? err.name : 'error'})`);
       }
     }
-  }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < all.length && !opts.signal?.aborted) await computeArea(next++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 1, all.length)) }, worker));
+  const rows = perArea.flat();
+  const failed = failedPerArea.flat();
   await upsertSummaries(db, opts.tenantId, rows, opts.now);
   await deleteSummariesOutside(
     db,

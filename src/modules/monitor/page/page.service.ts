@@ -1,5 +1,5 @@
 import type { AreaSummaryArgs, CohesionFunction, IndicatorTheme } from '../../../platform/module.ts';
-import { COHESION_FUNCTIONS } from '../../../platform/module.ts';
+import { COHESION_FUNCTIONS, sharedRead } from '../../../platform/module.ts';
 import type { AreaFigures, FigureCell } from '../../../ui/charts/area-figures.ts';
 import { listIndicators, type IndicatorRow } from '../core/core.store.ts';
 import { parsePeriod } from '../core/periods.ts';
@@ -34,9 +34,21 @@ function point(r: Row): PointData {
 
 const kindOf = (period: string) => parsePeriod(period)?.kind ?? 'year';
 
+/*
+ * Reads that do not depend on the area run once per job run (AreaSummaryArgs.shared): the same
+ * query with the same arguments, so every area gets exactly what its own query would return. The
+ * callers only filter and map these rows, never change them.
+ */
+const sharedIndicators = (args: AreaSummaryArgs) => sharedRead(args, 'monitor:indicators', () => listIndicators(args.db, args.tenantId));
+const sharedCrosswalk = (args: AreaSummaryArgs) => sharedRead(args, 'monitor:crosswalk', () => listCrosswalk(args.db, args.tenantId));
+function sharedLevelFigures(args: AreaSummaryArgs, prefix: string, codes: readonly string[], periods: readonly string[] | null) {
+  const key = `monitor:level|${prefix}|${JSON.stringify(codes)}|${JSON.stringify(periods)}`;
+  return sharedRead(args, key, () => levelFigures(args.db, args.tenantId, prefix, codes, periods));
+}
+
 /** Which areas of the same level count as similar, and the group of each (urbanity class, else density band). */
 async function similarGroups(args: AreaSummaryArgs, prefix: string): Promise<{ basis: SimilarBasis; groupOf: Map<string, string> }> {
-  const rows = await levelFigures(args.db, args.tenantId, prefix, ['cbs_stedelijkheid', 'cbs_dichtheid'], null);
+  const rows = await sharedLevelFigures(args, prefix, ['cbs_stedelijkheid', 'cbs_dichtheid'], null);
   const latest = (code: string) => {
     const m = new Map<string, number>();
     for (const r of rows) if (r.indicatorCode === code && r.status === 'ok' && r.value !== null) m.set(r.areaCode, r.value);
@@ -107,7 +119,7 @@ async function load(args: AreaSummaryArgs, defs: readonly IndicatorRow[]): Promi
   const isMuni = area.level === 'municipality';
   const codes = defs.map((d) => d.code);
   const currentYear = args.now.getUTCFullYear();
-  const crosswalk: CrosswalkRow[] = isMuni ? [] : await listCrosswalk(db, tenantId);
+  const crosswalk: CrosswalkRow[] = isMuni ? [] : await sharedCrosswalk(args);
   const older = olderCodesOf(area.code, crosswalk, currentYear);
   const own = await seriesOf(db, tenantId, isMuni ? [area.code] : [area.code, muni, ...older], codes);
   const byKey = new Map<string, Row[]>();
@@ -137,7 +149,7 @@ async function load(args: AreaSummaryArgs, defs: readonly IndicatorRow[]): Promi
     if (last) latestRow.set(d.code, last);
   }
   const prefix = area.code.slice(0, 6);
-  const peers = isMuni ? [] : await levelFigures(db, tenantId, prefix, codes, [...new Set([...latestRow.values()].map((r) => r.period))]);
+  const peers = isMuni ? [] : await sharedLevelFigures(args, prefix, codes, [...new Set([...latestRow.values()].map((r) => r.period))]);
   const { basis, groupOf } = isMuni
     ? { basis: { basis: null, group: null } as SimilarBasis, groupOf: new Map<string, string>() }
     : await similarGroups(args, prefix);
@@ -216,7 +228,7 @@ async function load(args: AreaSummaryArgs, defs: readonly IndicatorRow[]): Promi
 
 /** The summary of one function's section: the indicators of its theme for the area. */
 export async function summarizeFunction(args: AreaSummaryArgs, fn: CohesionFunction): Promise<FunctionSummary> {
-  const defs = (await listIndicators(args.db, args.tenantId)).filter((d) => d.theme === fn);
+  const defs = (await sharedIndicators(args)).filter((d) => d.theme === fn);
   const { summaries, similar } = await load(args, defs);
   return { similar, indicators: summaries };
 }
@@ -230,7 +242,7 @@ async function figuresBelow(args: AreaSummaryArgs, defs: readonly IndicatorRow[]
   if (below.size === 0) return empty;
   const latest = new Map<string, string>();
   for (const r of own) if (r.areaCode === args.area.code && r.status !== 'unknown') latest.set(r.indicatorCode, r.period);
-  const rows = (await levelFigures(args.db, args.tenantId, childPrefix, [...latest.keys()], [...new Set(latest.values())])).filter(
+  const rows = (await sharedLevelFigures(args, childPrefix, [...latest.keys()], [...new Set(latest.values())])).filter(
     (r) => below.has(r.areaCode) && latest.get(r.indicatorCode) === r.period,
   );
   const values: Record<string, Record<string, FigureCell>> = {};
@@ -285,7 +297,7 @@ async function figuresBelow(args: AreaSummaryArgs, defs: readonly IndicatorRow[]
 
 /** The overview: classification beside the recorded judgement, the other themes, the figures of the areas below. */
 export async function summarizeOverview(args: AreaSummaryArgs): Promise<OverviewSummary> {
-  const defs = await listIndicators(args.db, args.tenantId);
+  const defs = await sharedIndicators(args);
   const { summaries, similar, own } = await load(args, defs);
   const four = summaries.filter((s) => FOUR.includes(s.theme));
   const classes = four.flatMap((s) => (s.class ? [s.class] : []));

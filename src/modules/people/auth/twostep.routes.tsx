@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { routes } from '../../../platform/http/route.ts';
 import { inTransaction } from '../../../platform/db/database.ts';
 import { recordAudit, truncateIp } from '../../../platform/audit/audit.service.ts';
-import { STAFF_ROLES } from '../../../platform/http/policy.ts';
+import { isStaffAnywhere } from '../../../platform/auth/memberships.service.ts';
 import { checkTotpOnce, findAuthUser } from './auth.service.ts';
 import { PENDING_SECRET_MAX, codeForm, enableTotpForm } from './auth.schemas.ts';
 import { safeReturn } from '../../../platform/http/return-address.ts';
@@ -44,7 +44,8 @@ export async function twoStepRoutes(app: FastifyInstance): Promise<void> {
     opts: { errors?: Record<string, string>; status?: number; pendingSecret?: string } = {},
   ) {
     const user = req.user!;
-    const staff = user.memberships.some((m) => STAFF_ROLES.includes(m.role));
+    // Staff in any municipality (this page has none; req.user.memberships holds only the request's).
+    const staff = await isStaffAnywhere(app.db, user.id); // unscoped: /account/tweestaps has no tenant
     const state: TwoStepState = !user.mfaEnabled
       ? await setupState(req, opts.pendingSecret)
       : user.mfaVerified

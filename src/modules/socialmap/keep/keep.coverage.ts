@@ -92,6 +92,11 @@ export async function servicePlacesIn(db: DbOrTrx, tenantId: string, areaCodes: 
   }));
 }
 
+/** The ids of every service of the tenant, whatever its status (the neighbourhood summaries job's shared reads). */
+export async function allServiceIds(db: DbOrTrx, tenantId: string): Promise<string[]> {
+  return (await store.listServicesForExport(db, tenantId)).map((s) => s.id);
+}
+
 /** The number of active entries with a place in these areas not checked for too long at `now` (the neighbourhood page). */
 export function staleCountIn(db: DbOrTrx, tenantId: string, now: Date, areaCodes: readonly string[]): Promise<number> {
   return store.countStale(db, tenantId, freshnessCutoffs(now).staleBefore, areaCodes);

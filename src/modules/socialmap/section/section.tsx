@@ -7,14 +7,34 @@
  */
 import './section.messages.ts';
 import type { AreaSummaryArgs, SummaryRenderArgs, SummarySection } from '../../../platform/module.ts';
+import type { Range } from '../schedule.ts';
 import { coverageRow, entriesIn, type BasicFunction, type CoverageQuestion } from './coverage.ts';
-import { coverageEntries, servicePlacesIn, staleCountIn } from '../keep/keep.coverage.ts';
+import { allServiceIds, coverageEntries, servicePlacesIn, staleCountIn } from '../keep/keep.coverage.ts';
 import { occurrencesOfServices } from '../records/schedules.service.ts';
 import { comingFromNow } from '../coming-days.ts';
 import { FUNCTIE } from '../taxonomy/taxonomy.ts';
 import { ZONE } from '../../../platform/time.ts';
 
 const MAX_ACTIVITIES = 12;
+/** Above this many services of a tenant the week's occurrences are read per area (bound parameters stay far below 65,535). */
+const SHARED_OCCURRENCES_MAX = 30_000;
+
+/**
+ * The occurrences in `week` of these services, as `occurrencesOfServices` gives them (in the
+ * schedules' order). In the summaries job (`args.shared`) the occurrences of every service of the
+ * tenant are expanded once per run and each area keeps those of its own services: the same rows in
+ * the same order, since every schedule is expanded on its own and the filter keeps the order.
+ */
+async function weekOccurrences({ db, tenantId, shared }: AreaSummaryArgs, serviceIds: readonly string[], week: Range) {
+  if (!shared || serviceIds.length === 0) return occurrencesOfServices(db, tenantId, serviceIds, week);
+  const everyService = await shared(`socialmap:week-occurrences|${week.from.toISOString()}|${week.to.toISOString()}`, async () => {
+    const ids = await allServiceIds(db, tenantId);
+    return ids.length > SHARED_OCCURRENCES_MAX ? null : occurrencesOfServices(db, tenantId, ids, week);
+  });
+  if (everyService === null) return occurrencesOfServices(db, tenantId, serviceIds, week);
+  const wanted = new Set(serviceIds);
+  return everyService.filter((o) => wanted.has(o.serviceId));
+}
 
 /** What the area-summaries job stores for a wijk or buurt (null for the municipality): plain JSON. */
 export interface OntmoetenSummary {
@@ -43,7 +63,8 @@ function time(locale: 'nl' | 'en', at: Date): string {
   return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: ZONE }).format(at);
 }
 
-async function summarize({ db, tenantId, area, areaCodes, now }: AreaSummaryArgs): Promise<OntmoetenSummary | null> {
+async function summarize(args: AreaSummaryArgs): Promise<OntmoetenSummary | null> {
+  const { db, tenantId, area, areaCodes, now } = args;
   if (area.level === 'municipality') return null;
   const [entries, places, staleCount] = await Promise.all([
     coverageEntries(db, tenantId, now, areaCodes),
@@ -57,7 +78,7 @@ async function summarize({ db, tenantId, area, areaCodes, now }: AreaSummaryArgs
   // What is still to come in the coming 7 days (today and six more) of the active services offered here.
   const week = comingFromNow(now);
   const placeOf = new Map(places.map((p) => [p.serviceId, p.locationName]));
-  const items = (await occurrencesOfServices(db, tenantId, [...active.keys()], week))
+  const items = (await weekOccurrences(args, [...active.keys()], week))
     .map(({ serviceId, occurrence }) => ({
       serviceId,
       name: active.get(serviceId)?.name ?? '',
