@@ -10,10 +10,12 @@ import * as search from './find.search.store.ts';
 import { buildCalendar, feedRange, type FeedQuery } from './ical.ts';
 import { isOpenAt, nextOccurrences, todayRange, type Occurrence, type Range } from '../schedule.ts';
 import { TAXONOMY } from '../taxonomy/taxonomy.ts';
-import { ensureOccurrences } from '../occurrences/occurrences.service.ts';
+import { ensureOccurrences, storedWindow, windowRange } from '../occurrences/occurrences.service.ts';
 import { comingFromNow } from '../coming-days.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
+import { DateTime } from 'luxon';
+import { ZONE } from '../../../platform/time.ts';
 
 export type When = 'nu' | 'vandaag' | 'week';
 /** Walking 500 m, walking 1 km, cycling 3 km. */
@@ -130,8 +132,46 @@ export async function searchServices(db: DbOrTrx, tenantId: string, input: Searc
       total = first[0]?.total ?? 0;
     }
   }
-  const items = await cards(db, tenantId, ids, now, new Map(), input.locale ?? 'nl');
+  const items = await cards(db, tenantId, ids, now, input.locale ?? 'nl');
   return { total, capped, page, pageSize, items };
+}
+
+/** The result cards' "next date" looks this far ahead (days). */
+const CARD_HORIZON_DAYS = 120;
+
+/**
+ * Each card's next date and "nu open". From the precomputed occurrences when the municipality's
+ * stored window covers now (one query for the page): the first stored occurrence that has not
+ * ended is the same one schedule.ts's nextOccurrences() finds, and the service is open now exactly
+ * when that one has started. A service with no stored occurrence left in the window (a rule that
+ * recurs less often, or none), or every service when no window covers now, has its schedules
+ * expanded as before (120 days).
+ */
+async function nextDates(
+  db: DbOrTrx,
+  tenantId: string,
+  serviceIds: readonly string[],
+  now: Date,
+): Promise<Map<string, { next: Occurrence | null; openNow: boolean }>> {
+  const out = new Map<string, { next: Occurrence | null; openNow: boolean }>();
+  if (serviceIds.length === 0) return out;
+  const w = await storedWindow(db, tenantId);
+  const have = w ? windowRange(w) : null;
+  const horizon = DateTime.fromJSDate(now, { zone: ZONE }).plus({ days: CARD_HORIZON_DAYS }).toJSDate();
+  if (have && have.from <= now && now < have.to) {
+    const to = have.to < horizon ? have.to : horizon;
+    for (const [id, next] of await store.firstStoredOccurrences(db, tenantId, serviceIds, now, to)) {
+      out.set(id, { next, openNow: next.start <= now });
+    }
+  }
+  const rest = serviceIds.filter((id) => !out.has(id));
+  const rules = await store.schedulesOfServices(db, tenantId, rest);
+  for (const id of rest) {
+    const list = rules.get(id) ?? [];
+    const [next] = nextOccurrences(list, now, 1, { includeCancelled: false, horizonDays: CARD_HORIZON_DAYS });
+    out.set(id, { next: next ?? null, openNow: isOpenAt(list, now) });
+  }
+  return out;
 }
 
 async function cards(
@@ -139,18 +179,13 @@ async function cards(
   tenantId: string,
   ids: readonly { id: string; location_id: string | null; distance: number | null }[],
   now: Date,
-  known: Map<string, store.ScheduleRow[]>,
   locale: Locale,
 ): Promise<ResultCard[]> {
   const serviceIds = ids.map((i) => i.id);
-  const [services, locations, missing] = await Promise.all([
+  const [services, locations, dates] = await Promise.all([
     store.servicesByIds(db, tenantId, serviceIds),
     store.locationsOfServices(db, tenantId, serviceIds),
-    store.schedulesOfServices(
-      db,
-      tenantId,
-      serviceIds.filter((id) => !known.has(id)),
-    ),
+    nextDates(db, tenantId, serviceIds, now),
   ]);
   const terms = await store.termsOf(db, tenantId, [...serviceIds, ...locations.map((l) => l.id)]);
   const names = await areaNames(
@@ -164,8 +199,7 @@ async function cards(
     const s = byId.get(c.id);
     if (!s) continue;
     const loc = locations.find((l) => l.service_id === c.id && (c.location_id === null || l.id === c.location_id)) ?? null;
-    const rules = known.get(c.id) ?? missing.get(c.id) ?? [];
-    const [next] = nextOccurrences(rules, now, 1, { includeCancelled: false, horizonDays: 120 });
+    const when = dates.get(c.id);
     out.push({
       id: s.id,
       name: s.name,
@@ -173,8 +207,8 @@ async function cards(
       description: s.description,
       location: loc ? toResultLocation(loc, names) : null,
       distance: c.distance,
-      next: next ?? null,
-      openNow: isOpenAt(rules, now),
+      next: when?.next ?? null,
+      openNow: when?.openNow ?? false,
       accessibility: terms
         .filter((t) => loc && t.link_id === loc.id && t.taxonomy_code === TAXONOMY.toegankelijkheid)
         .map((t) => store.termName(t, locale)),
