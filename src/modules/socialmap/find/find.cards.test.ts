@@ -20,6 +20,9 @@ import { refreshServiceOccurrences, refreshTenantOccurrences, storedWindow, wind
 import { schedulesOfServices } from './find.store.ts';
 import { searchServices, type SearchInput } from './find.service.ts';
 import { addService } from './find.test-support.ts';
+import { ensureDefaultTaxonomies } from '../taxonomy/taxonomy.service.ts';
+import { systemActor } from '../actor.ts';
+import { FUNCTIE } from '../taxonomy/taxonomy.ts';
 
 const base: SearchInput = {
   text: '',
@@ -162,5 +165,86 @@ describe('result cards from the precomputed occurrences', () => {
       assert.ok(after >= w.to);
       await compareCards(db, T, after);
     }
+  });
+
+  it('count a search without words, place or time up to 1000 ("ten minste"), exactly below it, and page in name order', async () => {
+    const db = ctx.database.db;
+    const T = 'GM9004';
+    await createTenant(db, { id: T, slug: 'veel', name: 'Veel' });
+    const terms = await ensureDefaultTaxonomies(db, systemActor(new Date('2026-11-23T10:00:00Z'), T), T);
+    const org = await db
+      .insertInto('socialmap_organizations')
+      .values({ tenant_id: T, name: 'Org', description: '' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const rows = Array.from({ length: 1005 }, (_, i) => ({
+      tenant_id: T,
+      organization_id: org.id,
+      name: `Activiteit ${String((i * 7919) % 1005).padStart(4, '0')}`,
+      status: i % 100 === 3 ? ('inactive' as const) : ('active' as const),
+    }));
+    const ids = (await db.insertInto('socialmap_services').values(rows).returning(['id', 'status']).execute()).filter(
+      (r) => r.status === 'active',
+    );
+    // Twelve active services carry a function term.
+    await db
+      .insertInto('socialmap_attributes')
+      .values(
+        ids
+          .slice(0, 12)
+          .map((r) => ({ tenant_id: T, link_id: r.id, link_entity: 'service', taxonomy_term_id: terms.get(FUNCTIE.ontmoeting)! })),
+      )
+      .execute();
+    const active = ids.length;
+    assert.equal(active, 994);
+    const now = new Date('2026-11-23T10:00:00Z');
+    const order = (
+      await db
+        .selectFrom('socialmap_services')
+        .select('id')
+        .where('tenant_id', '=', T)
+        .where('status', '=', 'active')
+        .orderBy('name')
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.id);
+    // 994 active services: below the limit, so exact.
+    const first = await searchServices(db, T, { ...base, pageSize: 20 }, now);
+    assert.deepEqual([first.total, first.capped], [994, false]);
+    assert.deepEqual(
+      first.items.map((i) => i.id),
+      order.slice(0, 20),
+    );
+    // Seven more: above the limit, "ten minste 1000".
+    await db
+      .insertInto('socialmap_services')
+      .values(Array.from({ length: 7 }, (_, i) => ({ tenant_id: T, organization_id: org.id, name: `Extra ${i}` })))
+      .execute();
+    const all = (
+      await db
+        .selectFrom('socialmap_services')
+        .select('id')
+        .where('tenant_id', '=', T)
+        .where('status', '=', 'active')
+        .orderBy('name')
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.id);
+    const capped = await searchServices(db, T, { ...base, pageSize: 20, page: 3 }, now);
+    assert.deepEqual([capped.total, capped.capped], [1000, true]);
+    assert.deepEqual(
+      capped.items.map((i) => i.id),
+      all.slice(40, 60),
+    );
+    // The last page counts to its end: exact again.
+    const last = await searchServices(db, T, { ...base, pageSize: 20, page: 51 }, now);
+    assert.deepEqual([last.total, last.capped], [1001, false]);
+    assert.deepEqual(
+      last.items.map((i) => i.id),
+      all.slice(1000),
+    );
+    // A term narrows it: exact.
+    const narrow = await searchServices(db, T, { ...base, functions: [FUNCTIE.ontmoeting] }, now);
+    assert.deepEqual([narrow.total, narrow.capped, narrow.items.length], [12, false, 12]);
   });
 });

@@ -22,6 +22,12 @@ export type When = 'nu' | 'vandaag' | 'week';
 export const RADII = [500, 1000, 3000] as const;
 /** With a time filter, count at most this many matches (or the current page's end; beyond it the total is shown as a lower bound). */
 const TIME_MATCH_TARGET = 60;
+/**
+ * Without words, place or time, count at most this many matches (or the current page's end; beyond
+ * it the total is shown as a lower bound, "ten minste 1000"). With words or a place every match is
+ * ranked or measured anyway, and the count stays exact.
+ */
+const BROAD_COUNT_LIMIT = 1000;
 
 export interface SearchInput {
   text: string;
@@ -68,7 +74,7 @@ export interface ResultCard {
 
 export interface SearchResult {
   total: number;
-  /** True when a time filter hit the candidate cap (the total is then a lower bound). */
+  /** True when the count stopped at its limit (a time filter, or a search without words and place): the total is then a lower bound. */
   capped: boolean;
   page: number;
   pageSize: number;
@@ -124,6 +130,14 @@ export async function searchServices(db: DbOrTrx, tenantId: string, input: Searc
     capped = matching.length > limit;
     total = Math.min(matching.length, limit);
     ids = matching.slice((page - 1) * pageSize, page * pageSize);
+  } else if (!base.text && !base.point) {
+    // Broad (no words, no place): the page comes off the name index; the matches are counted up to
+    // a limit (then "at least"), so a search for everything never counts the whole municipality.
+    ids = await search.findCandidates(db, { ...base, when: null, limit: pageSize, offset: (page - 1) * pageSize, withTotal: false });
+    const limit = Math.max(page * pageSize, BROAD_COUNT_LIMIT);
+    const counted = await search.countMatches(db, { ...base, when: null, limit: 0, offset: 0 }, limit + 1);
+    capped = counted > limit;
+    total = Math.min(counted, limit);
   } else {
     ids = await search.findCandidates(db, { ...base, when: null, limit: pageSize, offset: (page - 1) * pageSize });
     total = ids[0] ? (ids[0] as search.Candidate).total : 0;
