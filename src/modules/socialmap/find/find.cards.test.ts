@@ -236,7 +236,14 @@ describe('result cards from the precomputed occurrences', () => {
       capped.items.map((i) => i.id),
       all.slice(40, 60),
     );
-    // The last page counts to its end: exact again.
+    // Page 50 counts through page 51's end: the pager still offers the next page.
+    const fifty = await searchServices(db, T, { ...base, pageSize: 20, page: 50 }, now);
+    assert.deepEqual([fifty.total, fifty.capped], [1001, false]);
+    assert.deepEqual(
+      fifty.items.map((i) => i.id),
+      all.slice(980, 1000),
+    );
+    // The last page: exact.
     const last = await searchServices(db, T, { ...base, pageSize: 20, page: 51 }, now);
     assert.deepEqual([last.total, last.capped], [1001, false]);
     assert.deepEqual(

@@ -20,11 +20,11 @@ import { ZONE } from '../../../platform/time.ts';
 export type When = 'nu' | 'vandaag' | 'week';
 /** Walking 500 m, walking 1 km, cycling 3 km. */
 export const RADII = [500, 1000, 3000] as const;
-/** With a time filter, count at most this many matches (or the current page's end; beyond it the total is shown as a lower bound). */
+/** With a time filter, count at most this many matches (or through the next page's end; beyond it the total is shown as a lower bound). */
 const TIME_MATCH_TARGET = 60;
 /**
  * Without words, place or time, count at most this many matches (or the current page's end; beyond
- * it the total is shown as a lower bound, "ten minste 1000"). With words or a place every match is
+ * it the total is shown as a lower bound, "ten minste 1000"; or through the next page's end). With words or a place every match is
  * ranked or measured anyway, and the count stays exact.
  */
 const BROAD_COUNT_LIMIT = 1000;
@@ -125,7 +125,8 @@ export async function searchServices(db: DbOrTrx, tenantId: string, input: Searc
     // Exact in SQL on the precomputed occurrences; counted up to a limit (then "at least").
     const window = occurrenceFilter(input.when, now);
     await ensureOccurrences(db, tenantId, window, now);
-    const limit = Math.max(page * pageSize, TIME_MATCH_TARGET);
+    // Through the end of the next page, so the pager still offers it when the count stops.
+    const limit = Math.max((page + 1) * pageSize, TIME_MATCH_TARGET);
     const matching = await search.findCandidates(db, { ...base, when: window, limit: limit + 1, offset: 0, withTotal: false });
     capped = matching.length > limit;
     total = Math.min(matching.length, limit);
@@ -134,7 +135,8 @@ export async function searchServices(db: DbOrTrx, tenantId: string, input: Searc
     // Broad (no words, no place): the page comes off the name index; the matches are counted up to
     // a limit (then "at least"), so a search for everything never counts the whole municipality.
     ids = await search.findCandidates(db, { ...base, when: null, limit: pageSize, offset: (page - 1) * pageSize, withTotal: false });
-    const limit = Math.max(page * pageSize, BROAD_COUNT_LIMIT);
+    // Counted through the end of the next page, so the pager still offers it when the count stops.
+    const limit = Math.max((page + 1) * pageSize, BROAD_COUNT_LIMIT);
     const counted = await search.countMatches(db, { ...base, when: null, limit: 0, offset: 0 }, limit + 1);
     capped = counted > limit;
     total = Math.min(counted, limit);
