@@ -86,19 +86,49 @@ function occurrenceCond(w: OccurrenceFilter): RawBuilder<unknown> {
  * keeps those within the exact (haversine) distance; without one, the location of each row on the
  * page is looked up after paging.
  */
-export async function findCandidates(db: DbOrTrx, q: CandidateQuery): Promise<Candidate[]> {
-  const conds: RawBuilder<unknown>[] = [sql`s.tenant_id = ${q.tenantId}`, sql`s.status = 'active'`];
-  // The words, or any of their synonyms: websearch queries joined with the tsquery OR (`||`).
-  const query = q.text
+/** The words, or any of their synonyms: websearch queries joined with the tsquery OR (`||`). */
+function textQuery(q: CandidateQuery): RawBuilder<unknown> | null {
+  return q.text
     ? sql.join(
         [q.text, ...(q.alternatives ?? [])].map((words) => sql`websearch_to_tsquery('dutch', ${words})`),
         sql` || `,
       )
     : null;
+}
+
+/** The conditions on the service itself (s): tenant, active, words, terms, time. */
+function serviceConds(q: CandidateQuery, query: RawBuilder<unknown> | null): RawBuilder<unknown>[] {
+  const conds: RawBuilder<unknown>[] = [sql`s.tenant_id = ${q.tenantId}`, sql`s.status = 'active'`];
   if (query) conds.push(sql`s.search_vector @@ (${query})`);
   if (q.functions.length) conds.push(hasTerm(q.functions));
   if (q.targetGroups.length) conds.push(hasTerm(q.targetGroups));
   if (q.when) conds.push(occurrenceCond(q.when));
+  return conds;
+}
+
+/** Without a point: the service has one location with every chosen accessibility feature. */
+function accessibleSomewhere(q: CandidateQuery): RawBuilder<unknown> {
+  return sql`exists (select 1 from socialmap_service_at_locations sal
+        join socialmap_locations l on l.tenant_id = sal.tenant_id and l.id = sal.location_id
+        where sal.tenant_id = s.tenant_id and sal.service_id = s.id and ${sql.join(accessibilityConds(q.accessibility, sql`s.id`), sql` and `)})`;
+}
+
+/**
+ * How many services match a query without a point, counted up to `max` (the database stops there):
+ * the same services findCandidates pages through.
+ */
+export async function countMatches(db: DbOrTrx, q: CandidateQuery, max: number): Promise<number> {
+  if (q.point) throw new Error('countMatches: a query without a point');
+  const conds = serviceConds(q, textQuery(q));
+  if (q.accessibility.length) conds.push(accessibleSomewhere(q));
+  const r = await sql<{ n: string }>`
+    select count(*) as n from (select 1 from socialmap_services s where ${sql.join(conds, sql` and `)} limit ${max}) m`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+export async function findCandidates(db: DbOrTrx, q: CandidateQuery): Promise<Candidate[]> {
+  const query = textQuery(q);
+  const conds = serviceConds(q, query);
   const rank = query ? sql`ts_rank(s.search_vector, (${query}))` : sql`0`;
   const total = q.withTotal === false ? sql`0` : sql`count(*) over ()`;
 
@@ -131,11 +161,7 @@ export async function findCandidates(db: DbOrTrx, q: CandidateQuery): Promise<Ca
       limit ${q.limit} offset ${q.offset}`.execute(db);
     rows = result.rows;
   } else {
-    if (q.accessibility.length) {
-      conds.push(sql`exists (select 1 from socialmap_service_at_locations sal
-        join socialmap_locations l on l.tenant_id = sal.tenant_id and l.id = sal.location_id
-        where sal.tenant_id = s.tenant_id and sal.service_id = s.id and ${sql.join(accessibilityConds(q.accessibility, sql`s.id`), sql` and `)})`);
-    }
+    if (q.accessibility.length) conds.push(accessibleSomewhere(q));
     const locConds = [
       sql`sal.tenant_id = page.tenant_id`,
       sql`sal.service_id = page.id`,

@@ -10,16 +10,24 @@ import * as search from './find.search.store.ts';
 import { buildCalendar, feedRange, type FeedQuery } from './ical.ts';
 import { isOpenAt, nextOccurrences, todayRange, type Occurrence, type Range } from '../schedule.ts';
 import { TAXONOMY } from '../taxonomy/taxonomy.ts';
-import { ensureOccurrences } from '../occurrences/occurrences.service.ts';
+import { ensureOccurrences, storedWindow, windowRange } from '../occurrences/occurrences.service.ts';
 import { comingFromNow } from '../coming-days.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
+import { DateTime } from 'luxon';
+import { ZONE } from '../../../platform/time.ts';
 
 export type When = 'nu' | 'vandaag' | 'week';
 /** Walking 500 m, walking 1 km, cycling 3 km. */
 export const RADII = [500, 1000, 3000] as const;
-/** With a time filter, count at most this many matches (or the current page's end; beyond it the total is shown as a lower bound). */
+/** With a time filter, count at most this many matches (or through the next page's end; beyond it the total is shown as a lower bound). */
 const TIME_MATCH_TARGET = 60;
+/**
+ * Without words, place or time, count at most this many matches (or the current page's end; beyond
+ * it the total is shown as a lower bound, "ten minste 1000"; or through the next page's end). With words or a place every match is
+ * ranked or measured anyway, and the count stays exact.
+ */
+const BROAD_COUNT_LIMIT = 1000;
 
 export interface SearchInput {
   text: string;
@@ -66,7 +74,7 @@ export interface ResultCard {
 
 export interface SearchResult {
   total: number;
-  /** True when a time filter hit the candidate cap (the total is then a lower bound). */
+  /** True when the count stopped at its limit (a time filter, or a search without words and place): the total is then a lower bound. */
   capped: boolean;
   page: number;
   pageSize: number;
@@ -117,11 +125,21 @@ export async function searchServices(db: DbOrTrx, tenantId: string, input: Searc
     // Exact in SQL on the precomputed occurrences; counted up to a limit (then "at least").
     const window = occurrenceFilter(input.when, now);
     await ensureOccurrences(db, tenantId, window, now);
-    const limit = Math.max(page * pageSize, TIME_MATCH_TARGET);
+    // Through the end of the next page, so the pager still offers it when the count stops.
+    const limit = Math.max((page + 1) * pageSize, TIME_MATCH_TARGET);
     const matching = await search.findCandidates(db, { ...base, when: window, limit: limit + 1, offset: 0, withTotal: false });
     capped = matching.length > limit;
     total = Math.min(matching.length, limit);
     ids = matching.slice((page - 1) * pageSize, page * pageSize);
+  } else if (!base.text && !base.point) {
+    // Broad (no words, no place): the page comes off the name index; the matches are counted up to
+    // a limit (then "at least"), so a search for everything never counts the whole municipality.
+    ids = await search.findCandidates(db, { ...base, when: null, limit: pageSize, offset: (page - 1) * pageSize, withTotal: false });
+    // Counted through the end of the next page, so the pager still offers it when the count stops.
+    const limit = Math.max((page + 1) * pageSize, BROAD_COUNT_LIMIT);
+    const counted = await search.countMatches(db, { ...base, when: null, limit: 0, offset: 0 }, limit + 1);
+    capped = counted > limit;
+    total = Math.min(counted, limit);
   } else {
     ids = await search.findCandidates(db, { ...base, when: null, limit: pageSize, offset: (page - 1) * pageSize });
     total = ids[0] ? (ids[0] as search.Candidate).total : 0;
@@ -130,8 +148,46 @@ export async function searchServices(db: DbOrTrx, tenantId: string, input: Searc
       total = first[0]?.total ?? 0;
     }
   }
-  const items = await cards(db, tenantId, ids, now, new Map(), input.locale ?? 'nl');
+  const items = await cards(db, tenantId, ids, now, input.locale ?? 'nl');
   return { total, capped, page, pageSize, items };
+}
+
+/** The result cards' "next date" looks this far ahead (days). */
+const CARD_HORIZON_DAYS = 120;
+
+/**
+ * Each card's next date and "nu open". From the precomputed occurrences when the municipality's
+ * stored window covers now (one query for the page): the first stored occurrence that has not
+ * ended is the same one schedule.ts's nextOccurrences() finds, and the service is open now exactly
+ * when that one has started. A service with no stored occurrence left in the window (a rule that
+ * recurs less often, or none), or every service when no window covers now, has its schedules
+ * expanded as before (120 days).
+ */
+async function nextDates(
+  db: DbOrTrx,
+  tenantId: string,
+  serviceIds: readonly string[],
+  now: Date,
+): Promise<Map<string, { next: Occurrence | null; openNow: boolean }>> {
+  const out = new Map<string, { next: Occurrence | null; openNow: boolean }>();
+  if (serviceIds.length === 0) return out;
+  const w = await storedWindow(db, tenantId);
+  const have = w ? windowRange(w) : null;
+  const horizon = DateTime.fromJSDate(now, { zone: ZONE }).plus({ days: CARD_HORIZON_DAYS }).toJSDate();
+  if (have && have.from <= now && now < have.to) {
+    const to = have.to < horizon ? have.to : horizon;
+    for (const [id, next] of await store.firstStoredOccurrences(db, tenantId, serviceIds, now, to)) {
+      out.set(id, { next, openNow: next.start <= now });
+    }
+  }
+  const rest = serviceIds.filter((id) => !out.has(id));
+  const rules = await store.schedulesOfServices(db, tenantId, rest);
+  for (const id of rest) {
+    const list = rules.get(id) ?? [];
+    const [next] = nextOccurrences(list, now, 1, { includeCancelled: false, horizonDays: CARD_HORIZON_DAYS });
+    out.set(id, { next: next ?? null, openNow: isOpenAt(list, now) });
+  }
+  return out;
 }
 
 async function cards(
@@ -139,18 +195,13 @@ async function cards(
   tenantId: string,
   ids: readonly { id: string; location_id: string | null; distance: number | null }[],
   now: Date,
-  known: Map<string, store.ScheduleRow[]>,
   locale: Locale,
 ): Promise<ResultCard[]> {
   const serviceIds = ids.map((i) => i.id);
-  const [services, locations, missing] = await Promise.all([
+  const [services, locations, dates] = await Promise.all([
     store.servicesByIds(db, tenantId, serviceIds),
     store.locationsOfServices(db, tenantId, serviceIds),
-    store.schedulesOfServices(
-      db,
-      tenantId,
-      serviceIds.filter((id) => !known.has(id)),
-    ),
+    nextDates(db, tenantId, serviceIds, now),
   ]);
   const terms = await store.termsOf(db, tenantId, [...serviceIds, ...locations.map((l) => l.id)]);
   const names = await areaNames(
@@ -164,8 +215,7 @@ async function cards(
     const s = byId.get(c.id);
     if (!s) continue;
     const loc = locations.find((l) => l.service_id === c.id && (c.location_id === null || l.id === c.location_id)) ?? null;
-    const rules = known.get(c.id) ?? missing.get(c.id) ?? [];
-    const [next] = nextOccurrences(rules, now, 1, { includeCancelled: false, horizonDays: 120 });
+    const when = dates.get(c.id);
     out.push({
       id: s.id,
       name: s.name,
@@ -173,8 +223,8 @@ async function cards(
       description: s.description,
       location: loc ? toResultLocation(loc, names) : null,
       distance: c.distance,
-      next: next ?? null,
-      openNow: isOpenAt(rules, now),
+      next: when?.next ?? null,
+      openNow: when?.openNow ?? false,
       accessibility: terms
         .filter((t) => loc && t.link_id === loc.id && t.taxonomy_code === TAXONOMY.toegankelijkheid)
         .map((t) => store.termName(t, locale)),

@@ -5,7 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
-import type { ScheduleRule } from '../schedule.ts';
+import type { Occurrence, ScheduleRule } from '../schedule.ts';
 
 /** A term's name in the reader's language (the Dutch name when no English one is stored). */
 export function termName(t: { name: string; name_en: string | null }, locale: 'nl' | 'en'): string {
@@ -187,6 +187,42 @@ export async function schedulesOfServices(
       id,
       list.map((r) => ({ ...r, cancelled: cancelled.get(r.id) ?? [] })),
     );
+  }
+  return out;
+}
+
+/**
+ * From the precomputed occurrences (socialmap_occurrences): per service, the first occurrence that
+ * is not cancelled, has not ended at `now` and starts before `to` — earliest start first, a tie in
+ * the order schedulesOfServices gives the rules (opens_at nulls last, id), as schedule.ts's
+ * nextOccurrences() picks it. Services without one are left out. The caller makes sure the stored
+ * window covers [now, to), so the answer equals expanding the schedules over that span.
+ */
+export async function firstStoredOccurrences(
+  db: DbOrTrx,
+  tenantId: string,
+  serviceIds: readonly string[],
+  now: Date,
+  to: Date,
+): Promise<Map<string, Occurrence>> {
+  const out = new Map<string, Occurrence>();
+  if (serviceIds.length === 0) return out;
+  const r = await sql<{ service_id: string; schedule_id: string; starts_at: Date; ends_at: Date; date: string; all_day: boolean }>`
+    select distinct on (o.service_id) o.service_id, o.schedule_id, o.starts_at, o.ends_at, o.date, o.all_day
+    from socialmap_occurrences o
+    join socialmap_schedules sc on sc.tenant_id = o.tenant_id and sc.id = o.schedule_id
+    where o.tenant_id = ${tenantId} and o.service_id = any(${[...new Set(serviceIds)]}::uuid[]) and not o.cancelled
+      and o.ends_at > ${now} and o.starts_at < ${to}
+    order by o.service_id, o.starts_at, sc.opens_at nulls last, sc.id`.execute(db);
+  for (const row of r.rows) {
+    out.set(row.service_id, {
+      scheduleId: row.schedule_id,
+      date: row.date,
+      start: new Date(row.starts_at),
+      end: new Date(row.ends_at),
+      allDay: row.all_day,
+      cancelled: false,
+    });
   }
   return out;
 }

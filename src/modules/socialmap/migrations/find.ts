@@ -132,4 +132,19 @@ export const findMigrations: Record<string, Migration> = {
       }
     },
   },
+  '20261207T1900_socialmap_search_covering_indexes': {
+    // Issue 17: the resident search's distance and term look-ups read only these columns, so the
+    // indexes carry them (index-only scans instead of a heap visit per location, link and term).
+    // Each replaces an index with the same leading columns.
+    async up(db: Kysely<any>) {
+      await sql`
+        create index socialmap_locations_point_id on socialmap_locations (tenant_id, latitude, longitude) include (id);
+        drop index socialmap_locations_point;
+        create index socialmap_sal_location_service on socialmap_service_at_locations (tenant_id, location_id) include (service_id);
+        drop index socialmap_sal_location;
+        create index socialmap_attributes_link_term on socialmap_attributes (tenant_id, link_id, taxonomy_term_id);
+        drop index socialmap_attributes_link;
+      `.execute(db);
+    },
+  },
 };
