@@ -372,10 +372,11 @@ async function main(): Promise<void> {
       console.log(
         `\nOccurrences job at ${N} services: full recompute ${occurrenceSeconds.toFixed(1)} s (${computed.occurrences} rows); the next night (${nightly.mode}) ${nightlySeconds.toFixed(1)} s for ${nightly.occurrences} new rows over ${nightly.services} services = ${((100 * nightlySeconds) / occurrenceSeconds).toFixed(1)} % of the full recompute.`,
       );
-    } else
+    } else {
       console.log(
         '\nOccurrences job: not timed (BENCH_KEEP_DB reuses an earlier run; its full recompute and next night were timed there).',
       );
+    }
   } finally {
     await handle.close();
     await drop();
