@@ -31,7 +31,15 @@ const POOL_SIZE = 10;
 const APP_PATHS = ['/', '/groningen/', '/groningen/wijken/WK001404'];
 
 /** Module benchmarks: standalone scripts, each measuring its own ceiling in the same run. */
-const MODULE_BENCHES = ['socialmap-hsds.ts', 'socialmap-search.ts', 'helpmatch.ts', 'open311.ts', 'signals-list.ts', 'area-page.ts', 'area-summaries.ts'];
+const MODULE_BENCHES = [
+  'socialmap-hsds.ts',
+  'socialmap-search.ts',
+  'helpmatch.ts',
+  'open311.ts',
+  'signals-list.ts',
+  'area-page.ts',
+  'area-summaries.ts',
+];
 
 /** Platform benchmarks run after the module ones: serve's memory; the soak test only when asked for. */
 const SOAK = process.argv.includes('--soak') || process.env.BENCH_SOAK === '1';
