@@ -21,6 +21,25 @@ export async function nextNumber(db: DbOrTrx, tenantId: string, year: number): P
   return { number: r.last_number, key: r.id_key, from: r.permuted_from };
 }
 
+/**
+ * Reserve `size` counts of the tenant's year at once (numbers.ts): one atomic upsert, committed on
+ * its own (never inside a signal's transaction), returning the last count of the block.
+ */
+export async function reserveNumbers(
+  db: DbOrTrx,
+  tenantId: string,
+  year: number,
+  size: number,
+): Promise<{ last: number; key: string; from: number }> {
+  const r = await db
+    .insertInto('signals_counters')
+    .values({ tenant_id: tenantId, year, last_number: size })
+    .onConflict((oc) => oc.columns(['tenant_id', 'year']).doUpdateSet({ last_number: sql`signals_counters.last_number + ${size}` }))
+    .returning(['last_number', 'id_key', 'permuted_from'])
+    .executeTakeFirstOrThrow();
+  return { last: r.last_number, key: r.id_key, from: r.permuted_from };
+}
+
 /** Insert unless the idempotency key was used already; null then. */
 export async function insertSignal(
   db: DbOrTrx,
