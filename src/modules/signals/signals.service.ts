@@ -107,11 +107,9 @@ async function createIn(
     const existing = await store.findSignalByIdempotencyKey(trx, input.tenantId, key);
     if (existing) return { signal: existing, trackingToken: null, replayed: true };
   }
-  const category =
-    'id' in input.category
-      ? await cats.findCategoryById(trx, input.tenantId, input.category.id)
-      : await cats.findCategoryByCode(trx, input.tenantId, input.category.serviceCode);
-  if (!category || !category.active) throw Invalid({ category: 'signals.error.category' }, 'signals.error.category');
+  const found = await cats.findCategoryWithRouting(trx, input.tenantId, input.category);
+  const category = found?.category;
+  if (!found || !category || !category.active) throw Invalid({ category: 'signals.error.category' }, 'signals.error.category');
 
   const errors: FieldErrors = {};
   const description = clean(input.description);
@@ -156,11 +154,10 @@ async function createIn(
   }
   if (Object.keys(errors).length) throw Invalid(errors);
 
-  const rules = await cats.listRoutingRules(trx, input.tenantId);
   const organisationId = routeSignal(
-    rules.map((r) => ({ groupId: r.group_id, categoryId: r.category_id, areaCode: r.area_code, organisationId: r.organisation_id })),
+    found.rules.map((r) => ({ groupId: r.group_id, categoryId: r.category_id, areaCode: r.area_code, organisationId: r.organisation_id })),
     { categoryId: category.id, groupId: category.group_id, buurtCode: buurt, wijkCode: wijk },
-    await cats.getDefaultOrganisation(trx, input.tenantId),
+    found.defaultOrganisationId,
   );
   // Unique, but neither order nor gaps tell how many signals (sensitive ones too) there are (public-id.ts).
   let count: { number: number; key: string; from: number };
@@ -168,49 +165,43 @@ async function createIn(
     numbering.use.used = true;
     count = numbering.claimed;
   } else count = await store.nextNumber(trx, input.tenantId, year);
-  const signal = await store.insertSignal(trx, {
-    tenant_id: input.tenantId,
-    public_id: `SIG-${year}-${publicNumber(count.number, count.key, count.from)}`,
-    category_id: category.id,
-    description: description!,
-    latitude: lat,
-    longitude: lon,
-    address,
-    buurt_code: buurt,
-    wijk_code: wijk,
-    reporter_name: name,
-    reporter_email: email,
-    reporter_phone: phone,
-    wants_feedback: wantsFeedback && !!email,
-    reporter_user_id: input.reporterUserId ?? null,
-    reporter_locale: input.locale,
-    created_by: input.createdBy ?? null,
-    source: input.source ?? 'web',
-    state: 'gemeld',
-    organisation_id: organisationId,
-    deadline_at: addWorkingDays(input.now, category.deadline_days),
-    answers,
-    idempotency_key: key,
-    is_demo: input.isDemo ?? false,
-    created_at: input.now,
-    updated_at: input.now,
-  });
+  // The signal and its first step (gemeld) in one statement.
+  const signal = await store.insertSignalWithFirstStep(
+    trx,
+    {
+      tenant_id: input.tenantId,
+      public_id: `SIG-${year}-${publicNumber(count.number, count.key, count.from)}`,
+      category_id: category.id,
+      description: description!,
+      latitude: lat,
+      longitude: lon,
+      address,
+      buurt_code: buurt,
+      wijk_code: wijk,
+      reporter_name: name,
+      reporter_email: email,
+      reporter_phone: phone,
+      wants_feedback: wantsFeedback && !!email,
+      reporter_user_id: input.reporterUserId ?? null,
+      reporter_locale: input.locale,
+      created_by: input.createdBy ?? null,
+      source: input.source ?? 'web',
+      state: 'gemeld',
+      organisation_id: organisationId,
+      deadline_at: addWorkingDays(input.now, category.deadline_days),
+      answers,
+      idempotency_key: key,
+      is_demo: input.isDemo ?? false,
+      created_at: input.now,
+      updated_at: input.now,
+    },
+    { actorUserId: input.createdBy ?? input.reporterUserId ?? null, reason: input.source ?? 'web' },
+  );
   if (!signal) {
     const existing = key ? await store.findSignalByIdempotencyKey(trx, input.tenantId, key) : null;
     if (!existing) throw Conflict();
     return { signal: existing, trackingToken: null, replayed: true };
   }
-  await store.insertTransition(trx, {
-    tenant_id: input.tenantId,
-    signal_id: signal.id,
-    from_state: null,
-    to_state: 'gemeld',
-    actor_user_id: input.createdBy ?? input.reporterUserId ?? null,
-    created_at: input.now,
-    internal_note: null,
-    public_message: null,
-    reason: input.source ?? 'web',
-  });
   const trackingToken = await createTrackingToken(trx, {
     tenantId: input.tenantId,
     signalId: signal.id,

@@ -54,6 +54,59 @@ export async function insertSignal(
   return r ?? null;
 }
 
+/**
+ * A new signal with its first step (gemeld) in one statement (issue 17: a data-modifying CTE, one
+ * round trip instead of two); null, and no step, when the idempotency key was used already.
+ */
+export async function insertSignalWithFirstStep(
+  db: DbOrTrx,
+  row: Omit<Insertable<SignalsSignalsTable>, 'answers'> & { answers: Record<string, string> },
+  step: { actorUserId: string | null; reason: string | null },
+): Promise<SignalRow | null> {
+  const r = await db
+    .with('s', (qb) =>
+      qb
+        .insertInto('signals_signals')
+        .values({ ...row, answers: JSON.stringify(row.answers) })
+        .onConflict((oc) => oc.columns(['tenant_id', 'idempotency_key']).doNothing())
+        .returningAll(),
+    )
+    .with('t', (qb) =>
+      qb
+        .insertInto('signals_transitions')
+        .columns([
+          'tenant_id',
+          'signal_id',
+          'from_state',
+          'to_state',
+          'actor_user_id',
+          'created_at',
+          'internal_note',
+          'public_message',
+          'reason',
+        ])
+        .expression(
+          qb
+            .selectFrom('s')
+            .select([
+              's.tenant_id',
+              's.id',
+              sql<null>`null::text`.as('from_state'),
+              's.state',
+              sql<string | null>`${step.actorUserId}::uuid`.as('actor_user_id'),
+              's.created_at',
+              sql<null>`null::text`.as('internal_note'),
+              sql<null>`null::text`.as('public_message'),
+              sql<string | null>`${step.reason}::text`.as('reason'),
+            ]),
+        ),
+    )
+    .selectFrom('s')
+    .selectAll()
+    .executeTakeFirst();
+  return (r as SignalRow | undefined) ?? null;
+}
+
 export async function findSignalByIdempotencyKey(db: DbOrTrx, tenantId: string, key: string): Promise<SignalRow | null> {
   return (
     (await db
