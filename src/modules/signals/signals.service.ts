@@ -4,7 +4,7 @@
  * Used by the resident and professional pages and by the Open311 API.
  */
 import { DateTime } from 'luxon';
-import { inTransaction, type DbOrTrx } from '../../platform/db/database.ts';
+import { inTransaction, type Db, type DbOrTrx, type Trx } from '../../platform/db/database.ts';
 import { AppError, Conflict, Invalid, NotFound, type FieldErrors } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -12,6 +12,7 @@ import { locatePoint } from '../areas/areas.service.ts';
 import * as cats from './config/categories.store.ts';
 import * as store from './signals.store.ts';
 import { publicNumber } from './public-id.ts';
+import { claimNumber, releaseNumber, type ClaimedNumber } from './numbers.ts';
 import { checkAnswers, findHardStop } from './config/questions.ts';
 import { routeSignal } from './config/routing.ts';
 import { createTrackingToken, mailConfirmation, mailUpdate, type LinkBase } from './tracking/tracking.service.ts';
@@ -66,73 +67,108 @@ const clean = (s: string | null | undefined) => {
 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Create a signal: checks category, answers, contact and location, routes it and queues the confirmation mail, all in one transaction. Replays of an idempotency key return the first signal. */
-export async function createSignal(db: DbOrTrx, input: NewSignal): Promise<CreatedSignal> {
-  return inTransaction(db, async (trx) => {
-    const key = clean(input.idempotencyKey);
-    if (key) {
-      const existing = await store.findSignalByIdempotencyKey(trx, input.tenantId, key);
-      if (existing) return { signal: existing, trackingToken: null, replayed: true };
-    }
-    const category =
-      'id' in input.category
-        ? await cats.findCategoryById(trx, input.tenantId, input.category.id)
-        : await cats.findCategoryByCode(trx, input.tenantId, input.category.serviceCode);
-    if (!category || !category.active) throw Invalid({ category: 'signals.error.category' }, 'signals.error.category');
+/**
+ * Create a signal: checks category, answers, contact and location, routes it and queues the
+ * confirmation mail, all in one transaction; `also` runs in that same transaction after a new
+ * signal (not after a replay), for what the caller stores with it. Replays of an idempotency key
+ * return the first signal.
+ *
+ * Numbering (numbers.ts): given the database, the signal's count comes from this process's block,
+ * claimed before the transaction begins, so signals of one tenant never wait on the counter row.
+ * Given a transaction (a caller that writes more in it), the count is taken one by one inside it,
+ * as before: correct, but concurrent signals of the tenant then wait for that transaction's commit.
+ */
+export async function createSignal(
+  db: DbOrTrx,
+  input: NewSignal,
+  also?: (trx: Trx, created: CreatedSignal) => Promise<void>,
+): Promise<CreatedSignal> {
+  const year = DateTime.fromJSDate(input.now, { zone: ZONE }).year;
+  if (db.isTransaction) return createIn(db as Trx, input, year, null, also);
+  const claimed = await claimNumber(db as Db, input.tenantId, year);
+  const use = { used: false };
+  try {
+    return await (db as Db).transaction().execute((trx) => createIn(trx, input, year, { claimed, use }, also));
+  } finally {
+    // Refused or replayed before the insert: the count was never stored, so it may be handed out again.
+    if (!use.used) releaseNumber(db as Db, claimed);
+  }
+}
 
-    const errors: FieldErrors = {};
-    const description = clean(input.description);
-    if (!description) errors.description = 'signals.error.descriptionRequired';
-    else if (description.length > MAX_DESCRIPTION) errors.description = 'signals.error.descriptionTooLong';
-    const hard = findHardStop(
-      category.questions,
-      Object.fromEntries(Object.entries(input.answers ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : ''])),
-    );
-    if (hard?.hardStop) throw new AppError(422, 'hard_stop', 'signals.error.hardStop', undefined, { message: hard.hardStop.message });
-    const { answers, errors: answerErrors } = checkAnswers(category.questions, input.answers ?? {});
-    Object.assign(errors, answerErrors);
+async function createIn(
+  trx: Trx,
+  input: NewSignal,
+  year: number,
+  numbering: { claimed: ClaimedNumber; use: { used: boolean } } | null,
+  also: ((trx: Trx, created: CreatedSignal) => Promise<void>) | undefined,
+): Promise<CreatedSignal> {
+  const key = clean(input.idempotencyKey);
+  if (key) {
+    const existing = await store.findSignalByIdempotencyKey(trx, input.tenantId, key);
+    if (existing) return { signal: existing, trackingToken: null, replayed: true };
+  }
+  const found = await cats.findCategoryWithRouting(trx, input.tenantId, input.category);
+  const category = found?.category;
+  if (!found || !category || !category.active) throw Invalid({ category: 'signals.error.category' }, 'signals.error.category');
 
-    const name = clean(input.reporter?.name);
-    const email = clean(input.reporter?.email)?.toLowerCase() ?? null;
-    const phone = clean(input.reporter?.phone);
-    const wantsFeedback = input.wantsFeedback ?? false;
-    if (email && (email.length > MAX_EMAIL || !EMAIL.test(email))) errors.email = 'signals.error.email';
-    if ((name?.length ?? 0) > MAX_NAME) errors.name = 'signals.error.tooLong';
-    if (phone && !/^[+0-9 ()-]{6,20}$/.test(phone)) errors.phone = 'signals.error.phone';
-    if ((wantsFeedback || category.sensitive) && !email && !errors.email) {
-      errors.email = category.sensitive ? 'signals.error.emailSensitive' : 'signals.error.emailFeedback';
-    }
+  const errors: FieldErrors = {};
+  const description = clean(input.description);
+  if (!description) errors.description = 'signals.error.descriptionRequired';
+  else if (description.length > MAX_DESCRIPTION) errors.description = 'signals.error.descriptionTooLong';
+  const hard = findHardStop(
+    category.questions,
+    Object.fromEntries(Object.entries(input.answers ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : ''])),
+  );
+  if (hard?.hardStop) throw new AppError(422, 'hard_stop', 'signals.error.hardStop', undefined, { message: hard.hardStop.message });
+  const { answers, errors: answerErrors } = checkAnswers(category.questions, input.answers ?? {});
+  Object.assign(errors, answerErrors);
 
-    const address = clean(input.address);
-    if (address && address.length > MAX_ADDRESS) errors.address = 'signals.error.tooLong';
-    const lat = input.latitude ?? null;
-    const lon = input.longitude ?? null;
-    if (
-      (lat === null) !== (lon === null) ||
-      (lat !== null && (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon!) > 180))
-    ) {
-      errors.location = 'signals.error.coordinates';
-    } else if (lat === null && !address) errors.location = 'signals.error.locationRequired';
-    let buurt: string | null = null;
-    let wijk: string | null = null;
-    if (lat !== null && lon !== null && !errors.location) {
-      const where = await locatePoint(trx, input.tenantId, lon, lat);
-      if (!where.district && !where.neighbourhood) errors.location = 'signals.error.outside';
-      buurt = where.neighbourhood?.code ?? null;
-      wijk = where.district?.code ?? null;
-    }
-    if (Object.keys(errors).length) throw Invalid(errors);
+  const name = clean(input.reporter?.name);
+  const email = clean(input.reporter?.email)?.toLowerCase() ?? null;
+  const phone = clean(input.reporter?.phone);
+  const wantsFeedback = input.wantsFeedback ?? false;
+  if (email && (email.length > MAX_EMAIL || !EMAIL.test(email))) errors.email = 'signals.error.email';
+  if ((name?.length ?? 0) > MAX_NAME) errors.name = 'signals.error.tooLong';
+  if (phone && !/^[+0-9 ()-]{6,20}$/.test(phone)) errors.phone = 'signals.error.phone';
+  if ((wantsFeedback || category.sensitive) && !email && !errors.email) {
+    errors.email = category.sensitive ? 'signals.error.emailSensitive' : 'signals.error.emailFeedback';
+  }
 
-    const rules = await cats.listRoutingRules(trx, input.tenantId);
-    const organisationId = routeSignal(
-      rules.map((r) => ({ groupId: r.group_id, categoryId: r.category_id, areaCode: r.area_code, organisationId: r.organisation_id })),
-      { categoryId: category.id, groupId: category.group_id, buurtCode: buurt, wijkCode: wijk },
-      await cats.getDefaultOrganisation(trx, input.tenantId),
-    );
-    const year = DateTime.fromJSDate(input.now, { zone: ZONE }).year;
-    // Unique, but neither order nor gaps tell how many signals (sensitive ones too) there are (public-id.ts).
-    const count = await store.nextNumber(trx, input.tenantId, year);
-    const signal = await store.insertSignal(trx, {
+  const address = clean(input.address);
+  if (address && address.length > MAX_ADDRESS) errors.address = 'signals.error.tooLong';
+  const lat = input.latitude ?? null;
+  const lon = input.longitude ?? null;
+  if (
+    (lat === null) !== (lon === null) ||
+    (lat !== null && (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon!) > 180))
+  ) {
+    errors.location = 'signals.error.coordinates';
+  } else if (lat === null && !address) errors.location = 'signals.error.locationRequired';
+  let buurt: string | null = null;
+  let wijk: string | null = null;
+  if (lat !== null && lon !== null && !errors.location) {
+    const where = await locatePoint(trx, input.tenantId, lon, lat);
+    if (!where.district && !where.neighbourhood) errors.location = 'signals.error.outside';
+    buurt = where.neighbourhood?.code ?? null;
+    wijk = where.district?.code ?? null;
+  }
+  if (Object.keys(errors).length) throw Invalid(errors);
+
+  const organisationId = routeSignal(
+    found.rules.map((r) => ({ groupId: r.group_id, categoryId: r.category_id, areaCode: r.area_code, organisationId: r.organisation_id })),
+    { categoryId: category.id, groupId: category.group_id, buurtCode: buurt, wijkCode: wijk },
+    found.defaultOrganisationId,
+  );
+  // Unique, but neither order nor gaps tell how many signals (sensitive ones too) there are (public-id.ts).
+  let count: { number: number; key: string; from: number };
+  if (numbering) {
+    numbering.use.used = true;
+    count = numbering.claimed;
+  } else count = await store.nextNumber(trx, input.tenantId, year);
+  // The signal and its first step (gemeld) in one statement.
+  const signal = await store.insertSignalWithFirstStep(
+    trx,
+    {
       tenant_id: input.tenantId,
       public_id: `SIG-${year}-${publicNumber(count.number, count.key, count.from)}`,
       category_id: category.id,
@@ -158,46 +194,38 @@ export async function createSignal(db: DbOrTrx, input: NewSignal): Promise<Creat
       is_demo: input.isDemo ?? false,
       created_at: input.now,
       updated_at: input.now,
-    });
-    if (!signal) {
-      const existing = key ? await store.findSignalByIdempotencyKey(trx, input.tenantId, key) : null;
-      if (!existing) throw Conflict();
-      return { signal: existing, trackingToken: null, replayed: true };
-    }
-    await store.insertTransition(trx, {
-      tenant_id: input.tenantId,
-      signal_id: signal.id,
-      from_state: null,
-      to_state: 'gemeld',
-      actor_user_id: input.createdBy ?? input.reporterUserId ?? null,
-      created_at: input.now,
-      internal_note: null,
-      public_message: null,
-      reason: input.source ?? 'web',
-    });
-    const trackingToken = await createTrackingToken(trx, {
-      tenantId: input.tenantId,
-      signalId: signal.id,
-      followerId: null,
-      now: input.now,
-    });
-    await mailConfirmation(trx, signal, {
-      categoryName: category.name,
-      links: input.links,
-      locale: input.locale,
-      token: trackingToken,
-      now: input.now,
-    });
-    await recordAudit(trx, {
-      tenantId: input.tenantId,
-      actorUserId: input.createdBy ?? input.reporterUserId ?? null,
-      action: 'create',
-      entity: 'signal',
-      entityId: signal.id,
-      detail: { source: signal.source, onBehalf: !!input.createdBy },
-    });
-    return { signal, trackingToken, replayed: false };
+    },
+    { actorUserId: input.createdBy ?? input.reporterUserId ?? null, reason: input.source ?? 'web' },
+  );
+  if (!signal) {
+    const existing = key ? await store.findSignalByIdempotencyKey(trx, input.tenantId, key) : null;
+    if (!existing) throw Conflict();
+    return { signal: existing, trackingToken: null, replayed: true };
+  }
+  const trackingToken = await createTrackingToken(trx, {
+    tenantId: input.tenantId,
+    signalId: signal.id,
+    followerId: null,
+    now: input.now,
   });
+  await mailConfirmation(trx, signal, {
+    categoryName: category.name,
+    links: input.links,
+    locale: input.locale,
+    token: trackingToken,
+    now: input.now,
+  });
+  await recordAudit(trx, {
+    tenantId: input.tenantId,
+    actorUserId: input.createdBy ?? input.reporterUserId ?? null,
+    action: 'create',
+    entity: 'signal',
+    entityId: signal.id,
+    detail: { source: signal.source, onBehalf: !!input.createdBy },
+  });
+  const created = { signal, trackingToken, replayed: false };
+  if (also) await also(trx, created);
+  return created;
 }
 
 /**

@@ -21,6 +21,25 @@ export async function nextNumber(db: DbOrTrx, tenantId: string, year: number): P
   return { number: r.last_number, key: r.id_key, from: r.permuted_from };
 }
 
+/**
+ * Reserve `size` counts of the tenant's year at once (numbers.ts): one atomic upsert, committed on
+ * its own (never inside a signal's transaction), returning the last count of the block.
+ */
+export async function reserveNumbers(
+  db: DbOrTrx,
+  tenantId: string,
+  year: number,
+  size: number,
+): Promise<{ last: number; key: string; from: number }> {
+  const r = await db
+    .insertInto('signals_counters')
+    .values({ tenant_id: tenantId, year, last_number: size })
+    .onConflict((oc) => oc.columns(['tenant_id', 'year']).doUpdateSet({ last_number: sql`signals_counters.last_number + ${size}` }))
+    .returning(['last_number', 'id_key', 'permuted_from'])
+    .executeTakeFirstOrThrow();
+  return { last: r.last_number, key: r.id_key, from: r.permuted_from };
+}
+
 /** Insert unless the idempotency key was used already; null then. */
 export async function insertSignal(
   db: DbOrTrx,
@@ -33,6 +52,59 @@ export async function insertSignal(
     .returningAll()
     .executeTakeFirst();
   return r ?? null;
+}
+
+/**
+ * A new signal with its first step (gemeld) in one statement (issue 17: a data-modifying CTE, one
+ * round trip instead of two); null, and no step, when the idempotency key was used already.
+ */
+export async function insertSignalWithFirstStep(
+  db: DbOrTrx,
+  row: Omit<Insertable<SignalsSignalsTable>, 'answers'> & { answers: Record<string, string> },
+  step: { actorUserId: string | null; reason: string | null },
+): Promise<SignalRow | null> {
+  const r = await db
+    .with('s', (qb) =>
+      qb
+        .insertInto('signals_signals')
+        .values({ ...row, answers: JSON.stringify(row.answers) })
+        .onConflict((oc) => oc.columns(['tenant_id', 'idempotency_key']).doNothing())
+        .returningAll(),
+    )
+    .with('t', (qb) =>
+      qb
+        .insertInto('signals_transitions')
+        .columns([
+          'tenant_id',
+          'signal_id',
+          'from_state',
+          'to_state',
+          'actor_user_id',
+          'created_at',
+          'internal_note',
+          'public_message',
+          'reason',
+        ])
+        .expression(
+          qb
+            .selectFrom('s')
+            .select([
+              's.tenant_id',
+              's.id',
+              sql<null>`null::text`.as('from_state'),
+              's.state',
+              sql<string | null>`${step.actorUserId}::uuid`.as('actor_user_id'),
+              's.created_at',
+              sql<null>`null::text`.as('internal_note'),
+              sql<null>`null::text`.as('public_message'),
+              sql<string | null>`${step.reason}::text`.as('reason'),
+            ]),
+        ),
+    )
+    .selectFrom('s')
+    .selectAll()
+    .executeTakeFirst();
+  return (r as SignalRow | undefined) ?? null;
 }
 
 export async function findSignalByIdempotencyKey(db: DbOrTrx, tenantId: string, key: string): Promise<SignalRow | null> {

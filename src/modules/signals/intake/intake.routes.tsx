@@ -292,9 +292,11 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
       }
       const onBehalf = !!form.onBehalf && canActOnBehalf(req);
       try {
-        // The signal, its photos, its mail and its audit record commit together (createSignal joins this transaction).
-        const { created, photoCount } = await inTransaction(req.db, async (trx) => {
-          const created = await createSignal(trx, {
+        // The signal, its photos, its mail and its audit record commit together (createSignal's `also`).
+        let attached = 0;
+        const created = await createSignal(
+          req.db,
+          {
             tenantId: req.tenant.id,
             category: { id: category.id },
             description: form.description,
@@ -311,13 +313,13 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
             locale: req.locale,
             links: linkBase(app, req),
             now,
-          });
-          // A replay attaches nothing: the photos went with the first submission.
-          const photoCount = created.replayed
-            ? created.signal.photo_count
-            : await attachPhotos(trx, key, created.signal.id, photos, now, remove);
-          return { created, photoCount };
-        });
+          },
+          async (trx, fresh) => {
+            attached = await attachPhotos(trx, key, fresh.signal.id, photos, now, remove);
+          },
+        );
+        // A replay attaches nothing: the photos went with the first submission.
+        const photoCount = created.replayed ? created.signal.photo_count : attached;
         const s = created.signal;
         return reply.page(
           <ThanksPage

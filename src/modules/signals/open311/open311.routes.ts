@@ -45,9 +45,10 @@ function docs(
 }
 
 /**
- * Before every write: count it for the client's address (before anything else, so floods without
- * a valid key are limited too), check the key (form field or query string) against this tenant's
- * keys (403 otherwise), and count it for the key; 429 with Retry-After beyond a limit (ratelimit.ts).
+ * Before every write: look the key up (form field or query string) among this tenant's keys, then
+ * count the write for the client's address (always, so floods without a valid key are limited too)
+ * and, within the address's limit, for the key, in one statement; then refuse: 429 with Retry-After
+ * beyond the address's limit, 403 without a valid key, 429 beyond the key's limit (ratelimit.ts).
  */
 async function authorizeWrite(
   app: FastifyInstance,
@@ -57,14 +58,20 @@ async function authorizeWrite(
 ): Promise<ApiKeyRow> {
   const tenantId = tenant.id;
   const now = app.clock.now();
-  const byAddress = await rate.hit(db, tenantId, rate.addressBucket(sent.ip), now);
   const given = param(sent.body, 'api_key') ?? param(sent.query, 'api_key');
   const key = given ? await authenticateApiKey(db, tenantId, given, now) : null;
   const addressLimit = Math.max(rate.ADDRESS_LIMIT, key?.rate_limit ?? 0);
+  // Both counts in one statement; the key counts only when the address is within its limit (as before).
+  const { byAddress, byKey } = await rate.hitAddressAndKey(
+    db,
+    tenantId,
+    { bucket: rate.addressBucket(sent.ip), limit: addressLimit },
+    key ? { bucket: rate.keyBucket(key.id) } : null,
+    now,
+  );
   if (byAddress.hits > addressLimit) throw tooMany('open311.error.rateAddress', { max: addressLimit, seconds: byAddress.retryAfter });
   if (!given) throw forbidden('open311.error.keyMissing');
-  if (!key) throw forbidden('open311.error.keyInvalid');
-  const byKey = await rate.hit(db, tenantId, rate.keyBucket(key.id), now);
+  if (!key || !byKey) throw forbidden('open311.error.keyInvalid');
   if (byKey.hits > key.rate_limit) throw tooMany('open311.error.rateKey', { max: key.rate_limit, seconds: byKey.retryAfter });
   return key;
 }

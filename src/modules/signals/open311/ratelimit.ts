@@ -68,3 +68,53 @@ export async function hit(db: DbOrTrx, tenantId: string, bucket: string, now: Da
   }
   return { hits: r.hits, retryAfter: Math.max(1, Math.ceil((start + WINDOW_MS - now.getTime()) / 1000)) };
 }
+
+/**
+ * One write counted for its address and, when it is within the address's limit and has a valid
+ * key, for that key too: the same two counts as two `hit`s (the key is not counted when the
+ * address is over its limit), in one statement (issue 17: one round trip fewer per write).
+ * `key: null` counts the address only.
+ */
+export async function hitAddressAndKey(
+  db: DbOrTrx,
+  tenantId: string,
+  address: { bucket: string; limit: number },
+  key: { bucket: string } | null,
+  now: Date,
+): Promise<{ byAddress: Hit; byKey: Hit | null }> {
+  const start = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
+  const windowStart = new Date(start);
+  // As in `hit`: outside a transaction the counts commit without waiting for their WAL flush.
+  const sync = db.isTransaction ? sql`select 1` : sql`select set_config('synchronous_commit', 'off', true)`;
+  const r = (
+    await sql<{ address_hits: number; key_hits: number | null }>`
+      with _c as (${sync}),
+      a as (
+        insert into open311_rate_windows (tenant_id, bucket, window_start, hits)
+        select ${tenantId}::text, ${address.bucket}::text, ${windowStart}::timestamptz, 1 from _c
+        on conflict (tenant_id, bucket, window_start) do update set hits = open311_rate_windows.hits + 1
+        returning hits
+      ),
+      k as (
+        insert into open311_rate_windows (tenant_id, bucket, window_start, hits)
+        select ${tenantId}::text, ${key?.bucket ?? null}::text, ${windowStart}::timestamptz, 1 from a
+        where ${key?.bucket ?? null}::text is not null and a.hits <= ${address.limit}::int
+        on conflict (tenant_id, bucket, window_start) do update set hits = open311_rate_windows.hits + 1
+        returning hits
+      )
+      select (select hits from a) as address_hits, (select hits from k) as key_hits`.execute(db)
+  ).rows[0]!;
+  // A new window: clear the tenant's old ones (at most about once per bucket a minute).
+  if (r.address_hits === 1 || r.key_hits === 1) {
+    await db
+      .deleteFrom('open311_rate_windows')
+      .where('tenant_id', '=', tenantId)
+      .where('window_start', '<', new Date(start - KEEP_MS))
+      .execute();
+  }
+  const retryAfter = Math.max(1, Math.ceil((start + WINDOW_MS - now.getTime()) / 1000));
+  return {
+    byAddress: { hits: Number(r.address_hits), retryAfter },
+    byKey: r.key_hits === null ? null : { hits: Number(r.key_hits), retryAfter },
+  };
+}

@@ -5,7 +5,7 @@
  * signal back.
  */
 import { createHash } from 'node:crypto';
-import { inTransaction, type DbOrTrx } from '../../../platform/db/database.ts';
+import type { DbOrTrx } from '../../../platform/db/database.ts';
 import type { Locale, Translate } from '../../../platform/i18n/index.ts';
 import { createSignal } from '../signals.service.ts';
 import { placeAddress } from '../../areas/areas.service.ts';
@@ -125,8 +125,11 @@ export async function createOpen311Request(db: DbOrTrx, a: CreateRequestArgs): P
   const idempotencyKey = idempotencyKeyOf(a.apiKey.id, a.idempotencyHeader, body);
 
   try {
-    return await inTransaction(db, async (trx) => {
-      const created = await createSignal(trx, {
+    // The request's token is stored in the signal's own transaction (createSignal's `also`).
+    let token: string | null = null;
+    const created = await createSignal(
+      db,
+      {
         tenantId: a.tenant.id,
         category: { id: category.id },
         description,
@@ -141,13 +144,14 @@ export async function createOpen311Request(db: DbOrTrx, a: CreateRequestArgs): P
         locale: a.locale,
         links: { baseUrl: a.baseUrl, tenantSlug: a.tenant.slug },
         now: a.now,
-      });
-      const token = created.replayed
-        ? await store.findTokenOfSignal(trx, a.tenant.id, created.signal.id)
-        : await store.insertRequest(trx, { tenantId: a.tenant.id, signalId: created.signal.id, apiKeyId: a.apiKey.id, now: a.now });
-      const serviceNotice = t('open311.request.notice', { days: category.deadline_days });
-      return { serviceRequestId: created.signal.public_id, serviceNotice, token, replayed: created.replayed };
-    });
+      },
+      async (trx, fresh) => {
+        token = await store.insertRequest(trx, { tenantId: a.tenant.id, signalId: fresh.signal.id, apiKeyId: a.apiKey.id, now: a.now });
+      },
+    );
+    if (created.replayed) token = await store.findTokenOfSignal(db, a.tenant.id, created.signal.id);
+    const serviceNotice = t('open311.request.notice', { days: category.deadline_days });
+    return { serviceRequestId: created.signal.public_id, serviceNotice, token, replayed: created.replayed };
   } catch (err) {
     throw toOpen311Error(err, t);
   }
