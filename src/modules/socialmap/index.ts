@@ -16,7 +16,7 @@ import { keepSuggestRoutes } from './keep/keep.suggest.routes.tsx';
 import { keepCoverageRoutes } from './keep/keep.coverage.routes.tsx';
 import { socialmapAttention } from './attention/attention.ts';
 import { socialmapIndicators } from './indicators/indicators.ts';
-import { OCCURRENCES_JOB, occurrencesJob } from './occurrences/occurrences.service.ts';
+import { OCCURRENCES_JOB, occurrencesJob } from './occurrences/occurrences.job.ts';
 
 /** Routes of the social map; one line per registrar (HSDS API, resident pages, provider pages…). */
 async function socialmapRoutes(app: FastifyInstance): Promise<void> {

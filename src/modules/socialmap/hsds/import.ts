@@ -24,12 +24,8 @@ import { isUuid } from '../../../platform/ids.ts';
 import { authorize } from '../../../platform/principal.ts';
 import { can } from '../policies.ts';
 import { isMessageKey } from '../../../platform/i18n/index.ts';
-import {
-  refreshForSchedules,
-  refreshServiceOccurrences,
-  schedulesById,
-  servicesOfServiceAtLocations,
-} from '../occurrences/occurrences.service.ts';
+import { refreshForSchedules, refreshServiceOccurrences } from '../occurrences/occurrences.service.ts';
+import { schedulesById, servicesOfServiceAtLocations } from '../occurrences/occurrences.targets.ts';
 
 type Json = Record<string, unknown>;
 

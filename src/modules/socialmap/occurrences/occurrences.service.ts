@@ -26,8 +26,7 @@ import { sql } from 'kysely';
 import { inTransaction, type Db, type DbOrTrx, type Trx } from '../../../platform/db/database.ts';
 import { ZONE } from '../../../platform/time.ts';
 import { amsterdamDay, isoDate, occurrences, type Range } from '../schedule.ts';
-import type { JobHandlerArgs } from '../../../platform/module.ts';
-import { enqueueJob } from '../../../platform/jobs/worker.ts';
+import { servicesOfScheduleTarget } from './occurrences.targets.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { schedulesOfServices } from '../find/find.store.ts';
 
@@ -42,8 +41,6 @@ export const OCCURRENCE_HORIZON_DAYS = 35;
 const BATCH = 500;
 /** Rows per insert statement. */
 const INSERT_ROWS = 1000;
-
-export const OCCURRENCES_JOB = 'socialmap.occurrences';
 
 export interface OccurrenceWindow {
   /** First and last civil day held (YYYY-MM-DD, inclusive). */
@@ -201,62 +198,6 @@ export async function refreshServiceOccurrences(db: DbOrTrx, tenantId: string, s
     if (!w || locked.length === 0) return;
     await writeOccurrences(trx, tenantId, locked, windowRange(w), 'replace');
   });
-}
-
-/** The services whose dates a schedule of this service, location or service-at-location decides. */
-export async function servicesOfScheduleTarget(
-  db: DbOrTrx,
-  tenantId: string,
-  target: { service_id?: string | null; location_id?: string | null; service_at_location_id?: string | null },
-): Promise<string[]> {
-  const out = new Set<string>();
-  if (target.service_id) out.add(target.service_id);
-  if (target.service_at_location_id || target.location_id) {
-    const rows = await db
-      .selectFrom('socialmap_service_at_locations')
-      .select('service_id')
-      .where('tenant_id', '=', tenantId)
-      .where((eb) =>
-        eb.or([
-          ...(target.service_at_location_id ? [eb('id', '=', target.service_at_location_id)] : []),
-          ...(target.location_id && !target.service_id && !target.service_at_location_id
-            ? [eb('location_id', '=', target.location_id)]
-            : []),
-        ]),
-      )
-      .execute();
-    for (const r of rows) out.add(r.service_id);
-  }
-  return [...out];
-}
-
-/** The targets of these schedules (valid uuids only). */
-export async function schedulesById(
-  db: DbOrTrx,
-  tenantId: string,
-  ids: readonly string[],
-): Promise<{ service_id: string | null; location_id: string | null; service_at_location_id: string | null }[]> {
-  const valid = [...new Set(ids.filter(isUuid))];
-  if (valid.length === 0) return [];
-  return db
-    .selectFrom('socialmap_schedules')
-    .select(['service_id', 'location_id', 'service_at_location_id'])
-    .where('tenant_id', '=', tenantId)
-    .where(sql<boolean>`id = any(${valid}::uuid[])`)
-    .execute();
-}
-
-/** The services of these service-at-locations. */
-export async function servicesOfServiceAtLocations(db: DbOrTrx, tenantId: string, ids: readonly string[]): Promise<string[]> {
-  const valid = [...new Set(ids.filter(isUuid))];
-  if (valid.length === 0) return [];
-  const rows = await db
-    .selectFrom('socialmap_service_at_locations')
-    .select('service_id')
-    .where('tenant_id', '=', tenantId)
-    .where(sql<boolean>`id = any(${valid}::uuid[])`)
-    .execute();
-  return rows.map((r) => r.service_id);
 }
 
 /** Refresh the services a schedule (before and/or after a change) decides the dates of. */
@@ -431,41 +372,4 @@ export async function ensureOccurrences(db: DbOrTrx, tenantId: string, range: Ra
   }
   await refreshTenantOccurrences(db, tenantId, now);
   return false;
-}
-
-/** The next run: 03:00 in Amsterdam after `now` (quiet hours; the window has a margin of days). */
-export function nextOccurrencesRun(now: Date): Date {
-  const local = DateTime.fromJSDate(now, { zone: ZONE });
-  const today = local.startOf('day').set({ hour: 3 });
-  return (today > local ? today : today.plus({ days: 1 }).set({ hour: 3 })).toJSDate();
-}
-
-/**
- * The job: bring every municipality that has services to today's window, then schedule the next
- * night. Each night adds only the new last day (see refreshTenantOccurrences); the payload
- * `{ full: true }` (e.g. enqueued after a large import) recomputes every date instead. A stopping
- * worker ends between batches and runs again at once.
- */
-export async function occurrencesJob(args: JobHandlerArgs): Promise<void> {
-  const full = args.payload['full'] === true;
-  const tenants = args.tenantId
-    ? [args.tenantId]
-    : (await args.db.selectFrom('socialmap_services').select('tenant_id').distinct().orderBy('tenant_id').execute()).map(
-        (r) => r.tenant_id,
-      );
-  let stopped = false;
-  for (const tenantId of tenants) {
-    const r = await refreshTenantOccurrences(args.db, tenantId, args.now, { full, signal: args.signal });
-    if (!r.done) {
-      stopped = true;
-      break;
-    }
-  }
-  // The next night of the chain (a `full` or one-municipality run is a one-off beside it).
-  if (!args.tenantId && !full) {
-    await enqueueJob(args.db, { kind: OCCURRENCES_JOB, runAt: stopped ? args.now : nextOccurrencesRun(args.now) });
-  }
-  if (stopped && (args.tenantId || full)) {
-    await enqueueJob(args.db, { kind: OCCURRENCES_JOB, tenantId: args.tenantId, payload: args.payload, runAt: args.now });
-  }
 }

@@ -16,15 +16,8 @@ import { createSchedule, updateSchedule, addScheduleException, deleteSchedule } 
 import { raceOnlyOnPostgres } from '../../../../test/helpers/db.ts';
 import { systemActor } from '../actor.ts';
 import { remainingRange } from '../find/find.service.ts';
-import {
-  OCCURRENCES_JOB,
-  occurrencesJob,
-  refreshServiceOccurrences,
-  refreshTenantOccurrences,
-  storedWindow,
-  windowRange,
-  windowAt,
-} from './occurrences.service.ts';
+import { OCCURRENCES_JOB, occurrencesJob } from './occurrences.job.ts';
+import { refreshServiceOccurrences, refreshTenantOccurrences, storedWindow, windowRange, windowAt } from './occurrences.service.ts';
 import type { Config } from '../../../platform/config.ts';
 
 const TENANTS = [

@@ -14,12 +14,8 @@ import { audit, changedFields, parseInput, type Actor } from '../actor.ts';
 import { authorizeEntry } from './access.ts';
 import { isUuid } from '../../../platform/ids.ts';
 import { occurrences, type Occurrence, type Range } from '../schedule.ts';
-import {
-  lockOccurrenceServices,
-  refreshForSchedules,
-  refreshServiceOccurrences,
-  servicesOfScheduleTarget,
-} from '../occurrences/occurrences.service.ts';
+import { lockOccurrenceServices, refreshForSchedules, refreshServiceOccurrences } from '../occurrences/occurrences.service.ts';
+import { servicesOfScheduleTarget } from '../occurrences/occurrences.targets.ts';
 
 export type Schedule = store.ScheduleRow;
 export type ScheduleException = store.ScheduleExceptionRow;
