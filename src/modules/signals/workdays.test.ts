@@ -106,6 +106,37 @@ describe('addWorkingDays', () => {
       { numRuns: 200 },
     );
   });
+  it('counts the same days as stepping through Amsterdam days with luxon (property: clock changes, year ends, Bevrijdingsdag rules)', () => {
+    // The step-by-step count the calendar arithmetic replaced: one Amsterdam day at a time.
+    const stepping = (start: Date, days: number, opts: { liberationDay?: 'always' | 'lustrum' | 'never' }): Date => {
+      let d = DateTime.fromJSDate(start, { zone: ZONE }).startOf('day');
+      if (days === 0) while (!isWorkingDay(d, opts)) d = d.plus({ days: 1 });
+      for (let left = days; left > 0;) {
+        d = d.plus({ days: 1 });
+        if (isWorkingDay(d, opts)) left--;
+      }
+      return d.endOf('day').toJSDate();
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.date({ min: new Date('2024-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }),
+          // Close to midnight in Amsterdam around the clock changes and the turn of the year.
+          fc
+            .constantFrom('2026-03-28', '2026-03-29', '2026-10-24', '2026-10-25', '2026-12-31', '2030-05-04')
+            .chain((d) =>
+              fc.integer({ min: -3 * 3_600_000, max: 27 * 3_600_000 }).map((ms) => new Date(Date.parse(`${d}T00:00:00Z`) + ms)),
+            ),
+        ),
+        fc.integer({ min: 0, max: 40 }),
+        fc.constantFrom<'always' | 'lustrum' | 'never'>('always', 'lustrum', 'never'),
+        (start, n, liberationDay) => {
+          assert.equal(addWorkingDays(start, n, { liberationDay }).toISOString(), stepping(start, n, { liberationDay }).toISOString());
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
   it('refuses negative days', () => {
     assert.throws(() => addWorkingDays(new Date(), -1), RangeError);
   });

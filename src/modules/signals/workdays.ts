@@ -67,21 +67,36 @@ export function isWorkingDay(d: DateTime, opts: HolidayOptions = {}): boolean {
   return !holidaysCached(local.year, opts).has(local.toISODate()!);
 }
 
+/** A calendar day as milliseconds at UTC midnight: plain day arithmetic, no time zone involved. */
+const DAY_MS = 86_400_000;
+
+function isWorkingCalendarDay(utcMidnight: number, opts: HolidayOptions): boolean {
+  const d = new Date(utcMidnight);
+  const weekday = d.getUTCDay(); // 0 Sunday, 6 Saturday
+  if (weekday === 0 || weekday === 6) return false;
+  return !holidaysCached(d.getUTCFullYear(), opts).has(d.toISOString().slice(0, 10));
+}
+
 /**
  * The deadline `days` working days after `start`: the end (23:59:59.999, Amsterdam) of the n-th
  * working day after the start day. With 0 days: the end of the start day, or of the next working
- * day when the start is not one.
+ * day when the start is not one. The days are counted on the calendar (the start's day in
+ * Amsterdam); only the start and the end are converted between time zones.
  */
 export function addWorkingDays(start: Date, days: number, opts: HolidayOptions = {}): Date {
   if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a non-negative integer');
-  let d = DateTime.fromJSDate(start, { zone: ZONE }).startOf('day');
+  const local = DateTime.fromJSDate(start, { zone: ZONE });
+  let day = Date.UTC(local.year, local.month - 1, local.day);
   if (days === 0) {
-    while (!isWorkingDay(d, opts)) d = d.plus({ days: 1 });
+    while (!isWorkingCalendarDay(day, opts)) day += DAY_MS;
   }
   let left = days;
   while (left > 0) {
-    d = d.plus({ days: 1 });
-    if (isWorkingDay(d, opts)) left--;
+    day += DAY_MS;
+    if (isWorkingCalendarDay(day, opts)) left--;
   }
-  return d.endOf('day').toJSDate();
+  const end = new Date(day);
+  return DateTime.fromObject({ year: end.getUTCFullYear(), month: end.getUTCMonth() + 1, day: end.getUTCDate() }, { zone: ZONE })
+    .endOf('day')
+    .toJSDate();
 }
