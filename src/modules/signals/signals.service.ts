@@ -7,7 +7,8 @@ import { DateTime } from 'luxon';
 import { inTransaction, type Db, type DbOrTrx, type Trx } from '../../platform/db/database.ts';
 import { AppError, Conflict, Invalid, NotFound, type FieldErrors } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { auditWrite, recordAudit } from '../../platform/audit/audit.service.ts';
+import { writeTogether, type Write } from '../../platform/db/together.ts';
 import { locatePoint } from '../areas/areas.service.ts';
 import * as cats from './config/categories.store.ts';
 import * as store from './signals.store.ts';
@@ -15,7 +16,7 @@ import { publicNumber } from './public-id.ts';
 import { claimNumber, releaseNumber, type ClaimedNumber } from './numbers.ts';
 import { checkAnswers, findHardStop } from './config/questions.ts';
 import { routeSignal } from './config/routing.ts';
-import { createTrackingToken, mailConfirmation, mailUpdate, type LinkBase } from './tracking/tracking.service.ts';
+import { confirmationMailWrites, mailUpdate, trackingTokenWrite, type LinkBase } from './tracking/tracking.service.ts';
 import { closingMessage, recordClosingFeedback } from './section/section.service.ts';
 import type { SignalSource } from './signals.tables.ts';
 import { addWorkingDays } from './workdays.ts';
@@ -61,6 +62,9 @@ export interface CreatedSignal {
   replayed: boolean;
 }
 
+/** What a caller stores with a new signal, in its transaction: it may write itself, or return writes to go with the signal's own. */
+export type AlsoHook = (trx: Trx, created: CreatedSignal) => Promise<readonly Write[] | void>;
+
 const clean = (s: string | null | undefined) => {
   const v = (s ?? '').trim();
   return v ? v : null;
@@ -71,18 +75,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * Create a signal: checks category, answers, contact and location, routes it and queues the
  * confirmation mail, all in one transaction; `also` runs in that same transaction after a new
  * signal (not after a replay), for what the caller stores with it. Replays of an idempotency key
- * return the first signal.
+ * return the first signal. Round trips: the signal and its first step are one statement; its
+ * tracking token, confirmation mail and job, audit record and the writes `also` returns are one
+ * more (`writeTogether`).
  *
  * Numbering (numbers.ts): given the database, the signal's count comes from this process's block,
  * claimed before the transaction begins, so signals of one tenant never wait on the counter row.
  * Given a transaction (a caller that writes more in it), the count is taken one by one inside it,
  * as before: correct, but concurrent signals of the tenant then wait for that transaction's commit.
  */
-export async function createSignal(
-  db: DbOrTrx,
-  input: NewSignal,
-  also?: (trx: Trx, created: CreatedSignal) => Promise<void>,
-): Promise<CreatedSignal> {
+export async function createSignal(db: DbOrTrx, input: NewSignal, also?: AlsoHook): Promise<CreatedSignal> {
   const year = DateTime.fromJSDate(input.now, { zone: ZONE }).year;
   if (db.isTransaction) return createIn(db as Trx, input, year, null, also);
   const claimed = await claimNumber(db as Db, input.tenantId, year);
@@ -100,14 +102,16 @@ async function createIn(
   input: NewSignal,
   year: number,
   numbering: { claimed: ClaimedNumber; use: { used: boolean } } | null,
-  also: ((trx: Trx, created: CreatedSignal) => Promise<void>) | undefined,
+  also: AlsoHook | undefined,
 ): Promise<CreatedSignal> {
   const key = clean(input.idempotencyKey);
-  if (key) {
+  // One query: the category, its routing, and whether the key was seen before (a replay).
+  const found = await cats.findCategoryWithRouting(trx, input.tenantId, input.category, key);
+  if (key && (!found || found.replayOf)) {
+    // A replay gives the first signal back, even when its category has gone since.
     const existing = await store.findSignalByIdempotencyKey(trx, input.tenantId, key);
     if (existing) return { signal: existing, trackingToken: null, replayed: true };
   }
-  const found = await cats.findCategoryWithRouting(trx, input.tenantId, input.category);
   const category = found?.category;
   if (!found || !category || !category.active) throw Invalid({ category: 'signals.error.category' }, 'signals.error.category');
 
@@ -202,29 +206,34 @@ async function createIn(
     if (!existing) throw Conflict();
     return { signal: existing, trackingToken: null, replayed: true };
   }
-  const trackingToken = await createTrackingToken(trx, {
+  const { token: trackingToken, write: tokenWrite } = trackingTokenWrite(trx, {
     tenantId: input.tenantId,
     signalId: signal.id,
     followerId: null,
     now: input.now,
   });
-  await mailConfirmation(trx, signal, {
-    categoryName: category.name,
-    links: input.links,
-    locale: input.locale,
-    token: trackingToken,
-    now: input.now,
-  });
-  await recordAudit(trx, {
-    tenantId: input.tenantId,
-    actorUserId: input.createdBy ?? input.reporterUserId ?? null,
-    action: 'create',
-    entity: 'signal',
-    entityId: signal.id,
-    detail: { source: signal.source, onBehalf: !!input.createdBy },
-  });
   const created = { signal, trackingToken, replayed: false };
-  if (also) await also(trx, created);
+  const alsoWrites = (also ? await also(trx, created) : undefined) ?? [];
+  // The token, the mail and its job, the audit record and the caller's writes: one statement.
+  await writeTogether(trx, [
+    tokenWrite,
+    ...confirmationMailWrites(trx, signal, {
+      categoryName: category.name,
+      links: input.links,
+      locale: input.locale,
+      token: trackingToken,
+      now: input.now,
+    }),
+    auditWrite(trx, {
+      tenantId: input.tenantId,
+      actorUserId: input.createdBy ?? input.reporterUserId ?? null,
+      action: 'create',
+      entity: 'signal',
+      entityId: signal.id,
+      detail: { source: signal.source, onBehalf: !!input.createdBy },
+    }),
+    ...alsoWrites,
+  ]);
   return created;
 }
 

@@ -25,18 +25,20 @@ export function truncateIp(ip: string | undefined | null): string | null {
 
 /** Write one audit record; call it inside the transaction of the change it describes. */
 export async function recordAudit(db: DbOrTrx, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      tenant_id: entry.tenantId,
-      actor_user_id: entry.actorUserId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      ip: entry.ip ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    } as never)
-    .execute();
+  await auditWrite(db, entry).execute();
+}
+
+/** The insert of `recordAudit` without running it, for a caller that sends it with its own writes (`writeTogether`). */
+export function auditWrite(db: DbOrTrx, entry: AuditEntry) {
+  return db.insertInto('audit_log').values({
+    tenant_id: entry.tenantId,
+    actor_user_id: entry.actorUserId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    ip: entry.ip ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+  } as never);
 }
 
 /** Audit fields taken from a request: actor, tenant and truncated network. */

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { DbOrTrx } from '../db/database.ts';
+import { writeTogether, type Write } from '../db/together.ts';
 import type { Locale } from '../i18n/index.ts';
 
 export interface OutgoingMail {
@@ -16,32 +18,42 @@ export interface OutgoingMail {
  * Put a mail in the outbox, in the caller's transaction: the action and its mail commit together.
  * A job (`mail.send`) delivers it through SMTP when SMTP_URL is set; otherwise it is kept in the
  * outbox, where administrators can read it (this is how demo users get their sign-in links).
+ * The mail and its job are one statement (`mailWrites`).
  */
 export async function queueMail(db: DbOrTrx, mail: OutgoingMail): Promise<string> {
-  const row = await db
-    .insertInto('mail_outbox')
-    .values({
-      to_address: mail.to.toLowerCase(),
-      subject: mail.subject,
-      text_body: mail.text,
-      locale: mail.locale,
-      tenant_id: mail.tenantId ?? null,
-      user_id: mail.userId ?? null,
-      status: 'queued',
-      created_at: mail.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('jobs')
-    .values({
-      kind: 'mail.send',
-      payload: JSON.stringify({ mailId: row.id }) as never,
-      tenant_id: mail.tenantId ?? null,
-      run_at: mail.now,
-    })
-    .execute();
-  return row.id;
+  const { id, writes } = mailWrites(db, mail);
+  await writeTogether(db, writes);
+  return id;
+}
+
+/**
+ * The writes of `queueMail` without running them, for a caller that sends them together with its
+ * own (`writeTogether`): the outbox row, with an id made here, and its `mail.send` job.
+ */
+export function mailWrites(db: DbOrTrx, mail: OutgoingMail): { id: string; writes: Write[] } {
+  const id = randomUUID();
+  return {
+    id,
+    writes: [
+      db.insertInto('mail_outbox').values({
+        id,
+        to_address: mail.to.toLowerCase(),
+        subject: mail.subject,
+        text_body: mail.text,
+        locale: mail.locale,
+        tenant_id: mail.tenantId ?? null,
+        user_id: mail.userId ?? null,
+        status: 'queued',
+        created_at: mail.now,
+      }),
+      db.insertInto('jobs').values({
+        kind: 'mail.send',
+        payload: JSON.stringify({ mailId: id }) as never,
+        tenant_id: mail.tenantId ?? null,
+        run_at: mail.now,
+      }),
+    ],
+  };
 }
 
 /**

@@ -81,7 +81,9 @@ export async function findCategoryWithRouting(
   db: DbOrTrx,
   tenantId: string,
   by: { id: string } | { serviceCode: string },
-): Promise<{ category: CategoryRow; rules: RoutingRuleFacts[]; defaultOrganisationId: string | null } | null> {
+  /** Also tell whether a signal of the tenant already has this idempotency key (a replay), in the same query. */
+  idempotencyKey: string | null = null,
+): Promise<{ category: CategoryRow; rules: RoutingRuleFacts[]; defaultOrganisationId: string | null; replayOf: string | null } | null> {
   let q = db
     .selectFrom('signals_categories as c')
     .selectAll('c')
@@ -95,13 +97,18 @@ export async function findCategoryWithRouting(
         'default_organisation_id',
       ),
     )
+    .select(
+      sql<string | null>`(select s.id from signals_signals s where s.tenant_id = c.tenant_id and s.idempotency_key = ${idempotencyKey})`.as(
+        'replay_of',
+      ),
+    )
     .where('c.tenant_id', '=', tenantId);
   q = 'id' in by ? q.where('c.id', '=', by.id) : q.where('c.service_code', '=', by.serviceCode);
   const r = await q.executeTakeFirst();
   if (!r) return null;
-  const { routing_rules, default_organisation_id, ...category } = r;
+  const { routing_rules, default_organisation_id, replay_of, ...category } = r;
   const rules = typeof routing_rules === 'string' ? (JSON.parse(routing_rules) as RoutingRuleFacts[]) : routing_rules;
-  return { category, rules, defaultOrganisationId: default_organisation_id };
+  return { category, rules, defaultOrganisationId: default_organisation_id, replayOf: replay_of };
 }
 
 export function listRoutingRules(db: DbOrTrx, tenantId: string): Promise<RoutingRuleRow[]> {

@@ -3,6 +3,7 @@
  * categories and transitions that the core's services do not offer (public catalogue, updates
  * feed). Never writes core tables.
  */
+import { randomUUID } from 'node:crypto';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import type { SignalState } from '../workflow.ts';
 
@@ -114,17 +115,15 @@ export function listPublicTransitions(
   );
 }
 
-/** Remember that a client created a signal; returns the request's token. */
-export async function insertRequest(
-  db: DbOrTrx,
-  row: { tenantId: string; signalId: string; apiKeyId: string; now: Date },
-): Promise<string> {
-  const r = await db
-    .insertInto('open311_requests')
-    .values({ tenant_id: row.tenantId, signal_id: row.signalId, api_key_id: row.apiKeyId, created_at: row.now })
-    .returning('token')
-    .executeTakeFirstOrThrow();
-  return r.token;
+/** Remember that a client created a signal: the request's token (made here) and its insert, not yet run (for `writeTogether`). */
+export function requestWrite(db: DbOrTrx, row: { tenantId: string; signalId: string; apiKeyId: string; now: Date }) {
+  const token = randomUUID();
+  return {
+    token,
+    write: db
+      .insertInto('open311_requests')
+      .values({ tenant_id: row.tenantId, token, signal_id: row.signalId, api_key_id: row.apiKeyId, created_at: row.now }),
+  };
 }
 
 /** The token of a signal created through Open311, if any. */

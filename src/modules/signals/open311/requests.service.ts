@@ -146,7 +146,9 @@ export async function createOpen311Request(db: DbOrTrx, a: CreateRequestArgs): P
         now: a.now,
       },
       async (trx, fresh) => {
-        token = await store.insertRequest(trx, { tenantId: a.tenant.id, signalId: fresh.signal.id, apiKeyId: a.apiKey.id, now: a.now });
+        const request = store.requestWrite(trx, { tenantId: a.tenant.id, signalId: fresh.signal.id, apiKeyId: a.apiKey.id, now: a.now });
+        token = request.token;
+        return [request.write];
       },
     );
     if (created.replayed) token = await store.findTokenOfSignal(db, a.tenant.id, created.signal.id);

@@ -4,7 +4,8 @@
  */
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
-import { queueMail } from '../../../platform/mail/mail.service.ts';
+import { mailWrites, queueMail } from '../../../platform/mail/mail.service.ts';
+import type { Write } from '../../../platform/db/together.ts';
 import * as tracking from './tracking.store.ts';
 import { findSignalByPublicId, type SignalRow } from '../signals.store.ts';
 import { findCategoryById } from '../config/categories.store.ts';
@@ -33,17 +34,23 @@ export async function createTrackingToken(
   db: DbOrTrx,
   args: { tenantId: string; signalId: string; followerId: string | null; now: Date },
 ): Promise<string> {
+  const { token, write } = trackingTokenWrite(db, args);
+  await write.execute();
+  return token;
+}
+
+/** A new tracking token and its insert, not yet run (for `writeTogether`); only the token's hash is stored. */
+export function trackingTokenWrite(db: DbOrTrx, args: { tenantId: string; signalId: string; followerId: string | null; now: Date }) {
   const token = newToken();
-  const expiresAt = new Date(args.now.getTime() + TOKEN_TTL_DAYS * 86_400_000);
-  await tracking.insertToken(db, {
+  const write = tracking.tokenWrite(db, {
     tokenHash: hashToken(token),
     tenantId: args.tenantId,
     signalId: args.signalId,
     followerId: args.followerId,
     now: args.now,
-    expiresAt,
+    expiresAt: new Date(args.now.getTime() + TOKEN_TTL_DAYS * 86_400_000),
   });
-  return token;
+  return { token, write };
 }
 
 /** The token's signal id and whether it is the reporter's; null when unknown, malformed or expired. */
@@ -59,16 +66,20 @@ export async function resolveTrackingToken(
   return { signalId: row.signal_id, reporter: row.follower_id === null };
 }
 
-/** Mail the reporter the confirmation with the tracking link (in the caller's transaction). */
-export async function mailConfirmation(
+/**
+ * The writes that mail the reporter the confirmation with the tracking link, not yet run: the
+ * caller sends them in its transaction, together with its own (`writeTogether`). None without an
+ * e-mail address.
+ */
+export function confirmationMailWrites(
   db: DbOrTrx,
   signal: SignalRow,
   args: { categoryName: string; links: LinkBase; locale: Locale; token: string; now: Date },
-): Promise<void> {
-  if (!signal.reporter_email) return;
+): Write[] {
+  if (!signal.reporter_email) return [];
   const t = translator(args.locale);
   const url = args.links.baseUrl + trackingPath(args.links.tenantSlug, args.token);
-  await queueMail(db, {
+  return mailWrites(db, {
     to: signal.reporter_email,
     subject: t('signals.mail.confirm.subject', { id: signal.public_id }),
     text: t('signals.mail.confirm.text', { id: signal.public_id, category: args.categoryName, url }),
@@ -76,7 +87,7 @@ export async function mailConfirmation(
     tenantId: signal.tenant_id,
     userId: signal.reporter_user_id,
     now: args.now,
-  });
+  }).writes;
 }
 
 /**

@@ -10,17 +10,22 @@ export async function insertToken(
   db: DbOrTrx,
   row: { tokenHash: string; tenantId: string; signalId: string; followerId: string | null; now: Date; expiresAt: Date },
 ): Promise<void> {
-  await db
-    .insertInto('signals_tracking_tokens')
-    .values({
-      token_hash: row.tokenHash,
-      tenant_id: row.tenantId,
-      signal_id: row.signalId,
-      follower_id: row.followerId,
-      created_at: row.now,
-      expires_at: row.expiresAt,
-    })
-    .execute();
+  await tokenWrite(db, row).execute();
+}
+
+/** The insert of `insertToken` without running it (for `writeTogether`). */
+export function tokenWrite(
+  db: DbOrTrx,
+  row: { tokenHash: string; tenantId: string; signalId: string; followerId: string | null; now: Date; expiresAt: Date },
+) {
+  return db.insertInto('signals_tracking_tokens').values({
+    token_hash: row.tokenHash,
+    tenant_id: row.tenantId,
+    signal_id: row.signalId,
+    follower_id: row.followerId,
+    created_at: row.now,
+    expires_at: row.expiresAt,
+  });
 }
 
 export async function findToken(db: DbOrTrx, tenantId: string, tokenHash: string) {
