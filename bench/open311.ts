@@ -10,7 +10,10 @@
  *    check, category, answers, point-in-area, routing, numbering, signal + history + tracking
  *    token + confirmation mail + job + audit in one transaction), one client after the other and
  *    with OPEN311_CONCURRENCY (default 8) requests in flight;
- *  - for scale: the core's createSignal called directly (no HTTP, no Open311 layer).
+ *  - for scale: the core's createSignal called directly (no HTTP, no Open311 layer);
+ *  - the floor of any HTTP write: a bare Fastify app (form parsing only) whose one route inserts
+ *    the form's description as one row, called the same way as the Open311 POST. Its ratio to the
+ *    raw insert is as close as a POST through HTTP can come to the goal on this machine.
  * Run: npx tsx bench/open311.ts (about a minute). OPEN311_SECONDS (default 5) per measurement.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +22,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'kysely';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
 import { buildApp } from '../src/app.ts';
 import { testConfig } from '../src/platform/config.ts';
 import { openDatabase, type DbHandle } from '../src/platform/db/database.ts';
@@ -40,6 +44,7 @@ interface Row {
   open311Sequential: number;
   open311Concurrent: number;
   coreDirect: number;
+  bareConcurrent: number;
 }
 
 function log(msg: string): void {
@@ -131,12 +136,35 @@ async function measure(engine: string, handle: DbHandle): Promise<Row> {
       });
       if (res.statusCode !== 200) throw new Error(`POST answered ${res.statusCode}: ${res.body}`);
     };
+    // The floor: HTTP, form parsing and one insert, nothing else.
+    const bare = Fastify({ logger: false });
+    await bare.register(formbody);
+    bare.post('/bare', async (req) => {
+      await sql`insert into ${sql.table(table)} (v) values (${String((req.body as Record<string, unknown>).description)})`.execute(
+        handle.db,
+      );
+      return { ok: true };
+    });
+    await bare.ready();
+    const barePost = async (i: number) => {
+      const res = await bare.inject({
+        method: 'POST',
+        url: '/bare',
+        payload: new URLSearchParams({ service_code: 'verlichting', description: `Lantaarnpaal ${run}-${i} brandt niet` }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      if (res.statusCode !== 200) throw new Error(`bare POST answered ${res.statusCode}`);
+    };
+    await rate(0.5, CONCURRENCY, barePost);
+    const bareConcurrent = await rate(SECONDS, CONCURRENCY, barePost);
+    await bare.close();
+    log(`${engine}: bare Fastify POST with one insert ${bareConcurrent.toFixed(0)}/s (${CONCURRENCY} in flight)`);
     await rate(0.5, 1, (i) => post(1_000_000 + i));
     const open311Sequential = await rate(SECONDS, 1, (i) => post(2_000_000 + i));
     log(`${engine}: Open311 POST ${open311Sequential.toFixed(0)}/s (1 client)`);
     const open311Concurrent = await rate(SECONDS, CONCURRENCY, (i) => post(3_000_000 + i));
     log(`${engine}: Open311 POST ${open311Concurrent.toFixed(0)}/s (${CONCURRENCY} in flight)`);
-    return { engine, rawPerSecond, rawConcurrent, durability, open311Sequential, open311Concurrent, coreDirect };
+    return { engine, rawPerSecond, rawConcurrent, durability, open311Sequential, open311Concurrent, coreDirect, bareConcurrent };
   } finally {
     await app.close();
   }
@@ -184,6 +212,13 @@ async function main(): Promise<void> {
     ...rows.map(
       (r) =>
         `| ${r.engine} | ${r.durability} | ${r.rawPerSecond.toFixed(0)} | ${r.open311Sequential.toFixed(0)} | ${pct(r.open311Sequential, r.rawPerSecond)} | ${r.rawConcurrent.toFixed(0)} | ${r.open311Concurrent.toFixed(0)} | ${pct(r.open311Concurrent, r.rawConcurrent)} | ${r.coreDirect.toFixed(0)} | ${pct(r.open311Sequential, r.coreDirect)} |`,
+    ),
+    '',
+    `| engine | raw insert+commit /s (${CONCURRENCY} in flight) | bare Fastify POST + 1 insert /s (${CONCURRENCY} in flight) | bare ÷ raw | Open311 POST ÷ bare |`,
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.engine} | ${r.rawConcurrent.toFixed(0)} | ${r.bareConcurrent.toFixed(0)} | ${pct(r.bareConcurrent, r.rawConcurrent)} | ${pct(r.open311Concurrent, r.bareConcurrent)} |`,
     ),
     '',
     ...rows.map(
