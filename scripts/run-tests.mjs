@@ -131,6 +131,7 @@ for (const { engine, files: list, label } of passes) {
 }
 if (template) rmSync(template, { recursive: true, force: true });
 rmSync(join('.tmp', `pglite-demo-${runId}.tar`), { force: true });
+rmSync(join('.tmp', `pglite-demo-${runId}.tar.lock`), { force: true });
 if (process.env.TEST_DATABASE_URL && !e2e) {
   const { default: pg } = await import('pg');
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });

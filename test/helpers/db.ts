@@ -12,7 +12,7 @@
  * removes both at the end). Started by hand, without SH_TEST_RUN, the file seeds its own database.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DbHandle } from '../../src/platform/db/database.ts';
@@ -57,6 +57,24 @@ async function seedDemo(handle: DbHandle): Promise<void> {
   await runDemoSeed(handle.db, testConfig(), () => undefined, new Date(TEST_CLOCK_START));
 }
 
+/**
+ * Take the lock file `lock` (false: the caller builds `file` and removes the lock), or, when another
+ * process holds it, wait until `file` exists (true); after two minutes give up waiting (false).
+ */
+async function waitForFile(file: string, lock: string): Promise<boolean> {
+  try {
+    closeSync(openSync(lock, 'wx'));
+    return false;
+  } catch {
+    // held by another test file
+  }
+  for (let waited = 0; waited < 120_000; waited += 100) {
+    if (existsSync(file)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
 /** The run's name for its demo templates, or null outside scripts/run-tests.mjs. */
 function demoRun(): string | null {
   const run = process.env.SH_TEST_RUN;
@@ -76,16 +94,21 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   if (engine === 'pglite') {
     if (run) {
       const demoDump = resolve('.tmp', `pglite-demo-${run}.tar`);
-      if (!existsSync(demoDump)) {
-        // The first demo file of the run seeds; should two start at once, both seed and the
-        // rename keeps one (the same data either way).
-        const handle = await createTestDatabase();
-        await seedDemo(handle);
-        const dump = await handle.pglite!.dumpDataDir('none');
-        const building = `${demoDump}.${process.pid}`;
-        writeFileSync(building, Buffer.from(await dump.arrayBuffer()));
-        renameSync(building, demoDump);
-        return handle;
+      // The first demo file of the run seeds (holding a lock file); one that starts meanwhile
+      // waits for the dump instead of seeding too. Should the lock outlive its holder (a crash),
+      // the file seeds its own database after a while, and the rename keeps one dump.
+      if (!existsSync(demoDump) && !(await waitForFile(demoDump, `${demoDump}.lock`))) {
+        try {
+          const handle = await createTestDatabase();
+          await seedDemo(handle);
+          const dump = await handle.pglite!.dumpDataDir('none');
+          const building = `${demoDump}.${process.pid}`;
+          writeFileSync(building, Buffer.from(await dump.arrayBuffer()));
+          renameSync(building, demoDump);
+          return handle;
+        } finally {
+          rmSync(`${demoDump}.lock`, { force: true });
+        }
       }
       const handle = await openDatabase({ databaseUrl: null, memory: { load: new Blob([readFileSync(demoDump)]) } });
       await migrateToLatest(handle.db, allMigrations()); // no-op: the demo template was made in this run
@@ -164,6 +187,19 @@ async function openPostgresCopy(adminUrl: string, template: string): Promise<{ n
  */
 async function postgresDemoTemplate(adminUrl: string, name: string): Promise<string> {
   if (await withAdmin(adminUrl, (c) => databaseExists(c, name))) return name;
+  // One builder at a time: a file that starts meanwhile waits on the advisory lock, then finds it.
+  const lock = new pg.Client({ connectionString: adminUrl });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock(hashtext($1))', [name]);
+    if (!(await databaseExists(lock, name))) await buildPostgresDemoTemplate(adminUrl, name);
+  } finally {
+    await lock.end(); // ends the session and so releases the lock
+  }
+  return name;
+}
+
+async function buildPostgresDemoTemplate(adminUrl: string, name: string): Promise<void> {
   const building = await openPostgresCopy(adminUrl, templatePaths().pgTemplateName);
   try {
     await seedDemo(building.handle);
@@ -182,5 +218,4 @@ async function postgresDemoTemplate(adminUrl: string, name: string): Promise<str
     }
     await c.query(`drop database if exists "${building.name}" with (force)`);
   });
-  return name;
 }
