@@ -69,6 +69,10 @@ if (build) {
   extraEnv.SAMENHANG_TEST_MAIN = resolve(compiled(APP_MAIN));
 }
 const run = (list) => (build ? list.map(compiled) : list);
+// The run's name: test files that start from the demo data (test/helpers/db.ts) seed it once per
+// run and engine into a template named after it, removed at the end (below).
+const runId = `r${process.pid}_${Date.now().toString(36)}`;
+extraEnv.SH_TEST_RUN = runId;
 
 const prep = spawnSync(process.execPath, prepArgs, { stdio: 'inherit' });
 if (prep.status !== 0) process.exit(prep.status ?? 1);
@@ -126,5 +130,14 @@ for (const { engine, files: list, label } of passes) {
   if (res.status !== 0) failed = true;
 }
 if (template) rmSync(template, { recursive: true, force: true });
+rmSync(join('.tmp', `pglite-demo-${runId}.tar`), { force: true });
+rmSync(join('.tmp', `pglite-demo-${runId}.tar.lock`), { force: true });
+if (process.env.TEST_DATABASE_URL && !e2e) {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists "sh_demo_${runId}" with (force)`);
+  await admin.end();
+}
 if (build) rmSync(build, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

@@ -14,14 +14,13 @@ import { COHESION_FUNCTIONS } from '../platform/module.ts';
 import { listTenants } from '../platform/tenants/tenants.service.ts';
 import { listAreas } from '../modules/areas/areas.service.ts';
 import { MODULES } from '../modules/index.ts';
-import { runDemoSeed } from './demo.ts';
 
 describe('the demo neighbourhood pages (issue 13 acceptance)', () => {
-  const ctx = useTestApp();
+  // The demo data, seeded once per run into a template (test/helpers/db.ts).
+  const ctx = useTestApp({}, { demo: true });
   before(async () => {
     const db = ctx.database.db;
     const now = ctx.clock.now();
-    await runDemoSeed(db, testConfig(), () => undefined, now);
     await allJobHandlers(MODULES)['monitor.recompute']!({ db, config: testConfig(), payload: {}, tenantId: null, now });
     for (const t of await listTenants(db)) await refreshAreaSummaries(ctx.app, t.id);
   });

@@ -1,17 +1,18 @@
 /**
  * The command line as a process: lock on the data directory, configuration errors, clean stop on
  * SIGINT, help and unknown commands. Always on the embedded database (PGlite) in a temporary
- * directory, whatever TEST_ENGINE says, with SEED=none to stay fast.
+ * directory, with SEED=none to stay fast.
+ *
+ * Engine-independent on purpose: the processes it starts never see the test database (process.ts
+ * keeps it from them), so scripts/test-build.mjs finds no way to a database here and the file runs
+ * once, beside the PGlite pass. It used to name the engine variable for a label and so ran a
+ * second time in the PostgreSQL pass, on PGlite again: the same processes, the same checks.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { freePort, removeDir, spawnSamenhang, tempDir, waitForOk, type Child } from '../e2e/helpers/process.ts';
-
-// Engine-independent on purpose: under TEST_ENGINE=postgres these tests still run, on PGlite,
-// because they test the process (lock file, signals), not the database.
-const ENGINE_NOTE = process.env.TEST_ENGINE === 'postgres' ? ' (PGlite, also in the postgres run)' : '';
 
 const children: Child[] = [];
 const dirs: string[] = [];
@@ -41,7 +42,7 @@ async function startServe(dataDir: string): Promise<{ child: Child; url: string 
   return { child, url };
 }
 
-describe(`samenhang command line${ENGINE_NOTE}: quick exits`, { concurrency: true }, () => {
+describe('samenhang command line: quick exits', { concurrency: true }, () => {
   it('help prints the usage and exits 0', async () => {
     const child = run(['help']);
     const { code } = await child.waitForExit(30_000);
@@ -82,7 +83,7 @@ describe(`samenhang command line${ENGINE_NOTE}: quick exits`, { concurrency: tru
   });
 });
 
-describe(`samenhang serve${ENGINE_NOTE}`, () => {
+describe('samenhang serve', () => {
   // One server for both tests: starting on a fresh data directory is the slow part.
   let running: { child: Child; url: string; dataDir: string } | undefined;
 

@@ -4,7 +4,7 @@ import { buildApp } from '../../src/app.ts';
 import { testConfig, type Config } from '../../src/platform/config.ts';
 import type { DbHandle } from '../../src/platform/db/database.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { createTestDatabase } from './db.ts';
+import { createTestDatabase, TEST_CLOCK_START, type TestDatabaseOptions } from './db.ts';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -15,12 +15,13 @@ export interface TestContext {
 /**
  * Build the real app on a fresh test database for this test file (before/after hooks).
  * Use `ctx.app.inject()` for route tests; `ctx.database.db` for service tests.
+ * `{ demo: true }`: the database starts with the demo data, seeded at the clock's start (test/helpers/db.ts).
  */
-export function useTestApp(overrides: Partial<Config> = {}): TestContext {
+export function useTestApp(overrides: Partial<Config> = {}, options: TestDatabaseOptions = {}): TestContext {
   const ctx = {} as TestContext;
   before(async () => {
-    ctx.database = await createTestDatabase();
-    ctx.clock = fixedClock('2026-11-23T10:00:00Z');
+    ctx.database = await createTestDatabase(options);
+    ctx.clock = fixedClock(TEST_CLOCK_START);
     ctx.app = await buildApp({ config: testConfig(overrides), database: ctx.database, clock: ctx.clock });
     await ctx.app.ready();
   });

@@ -2,19 +2,17 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
 import { signInUser } from '../../../test/helpers/people.ts';
-import { testConfig } from '../../platform/config.ts';
-import { runDemoSeed } from '../../seed/demo.ts';
 import { DEMO_TENANTS, demoEmail } from '../../seed/demo-accounts.ts';
 import { findUserByEmail } from '../people/people.service.ts';
 import { getDefaultDesk } from './config/config.service.ts';
 import { listRoutingRules, organisationsWithoutHandlers } from './config/categories.service.ts';
 
 describe('signals demo data', () => {
-  const ctx = useTestApp();
+  // The demo data, seeded once per run into a template (test/helpers/db.ts).
+  const ctx = useTestApp({}, { demo: true });
 
   it('routes every demo signal to an organisation with someone who picks it up; Krimpen’s demo professional sees the worry about a neighbour', async () => {
     const db = ctx.database.db;
-    await runDemoSeed(db, testConfig(), () => undefined, ctx.clock.now());
     for (const t of DEMO_TENANTS) {
       const unstaffed = await organisationsWithoutHandlers(db, t.id);
       for (const rule of await listRoutingRules(db, t.id)) {

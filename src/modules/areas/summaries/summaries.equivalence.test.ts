@@ -2,8 +2,6 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../../../test/helpers/app.ts';
 import type { AreaSummaryArgs } from '../../../platform/module.ts';
-import { testConfig } from '../../../platform/config.ts';
-import { runDemoSeed } from '../../../seed/demo.ts';
 import { DEMO_TENANTS } from '../../../seed/demo-accounts.ts';
 import { listAreasWithoutGeometry } from '../areas.store.ts';
 import { refreshTenantSummaries } from './summaries.service.ts';
@@ -14,12 +12,12 @@ import { refreshTenantSummaries } from './summaries.service.ts';
  * its own, as the job did before: here on the whole demo data, every section, every area.
  */
 describe('area summaries: shared reads and concurrency give the same summaries', () => {
-  const ctx = useTestApp();
+  // The demo data, seeded once per run into a template (test/helpers/db.ts).
+  const ctx = useTestApp({}, { demo: true });
 
   it('stores, for every area and section of the demo municipalities, what the section computes alone', async () => {
     const db = ctx.database.db;
     const now = ctx.clock.now();
-    await runDemoSeed(db, testConfig(), () => undefined, now);
     const sections = ctx.app.summarySections;
     let compared = 0;
     for (const t of DEMO_TENANTS) {

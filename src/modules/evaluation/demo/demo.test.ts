@@ -2,9 +2,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../../../test/helpers/app.ts';
 import { refreshAreaSummaries } from '../../../../test/helpers/summaries.ts';
-import { testConfig } from '../../../platform/config.ts';
 import { principalOf } from '../../../platform/principal.ts';
-import { runDemoSeed } from '../../../seed/demo.ts';
 import { areaMeasurements } from '../../monitor/monitor.service.ts';
 import { listEvaluations, resultsOf, type EvaluationResults } from '../evaluation.service.ts';
 import { COMPARISON, DEMO_PERIODS_AFTER, DEMO_TENANT, MOLENWIJK, OUTCOMES, RIVIERENWIJK, demoMeasurementsAfter } from './demo.ts';
@@ -18,11 +16,11 @@ const LABEL = 'Demo-waarde, verzonnen';
  * with a full result; every page that shows its numbers says they are invented.
  */
 describe('the evaluation demo in Heerhugowaard', () => {
-  const ctx = useTestApp();
+  // The demo data, seeded once per run into a template (test/helpers/db.ts).
+  const ctx = useTestApp({}, { demo: true });
   let results: EvaluationResults;
 
   before(async () => {
-    await runDemoSeed(ctx.database.db, testConfig(), () => undefined, ctx.clock.now());
     await refreshAreaSummaries(ctx.app, DEMO_TENANT);
     const visitor = principalOf(null, DEMO_TENANT, ctx.clock.now());
     const [only] = await listEvaluations(ctx.database.db, visitor, DEMO_TENANT);

@@ -7,8 +7,6 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestBrowser, useTestApp } from '../../../../test/helpers/app.ts';
 import { signInAs } from '../../../../test/helpers/people.ts';
-import { testConfig } from '../../../platform/config.ts';
-import { runDemoSeed } from '../../../seed/demo.ts';
 import { expandWithSynonyms, listSynonyms } from './find.synonyms.service.ts';
 import { messages } from './find.messages.ts';
 import { addService } from './find.test-support.ts';
@@ -123,10 +121,9 @@ describe('search words (synonyms)', () => {
   });
 
   describe('the example words of the search hint, in the demo', () => {
-    const ctx = useTestApp();
-    before(async () => {
-      await runDemoSeed(ctx.database.db, testConfig(), () => undefined, ctx.clock.now());
-    });
+    // The demo data, seeded once per run into a template (test/helpers/db.ts).
+    const ctx = useTestApp({}, { demo: true });
+    before(async () => {});
 
     it('every example word finds something in every demo municipality', async () => {
       const hint: string = messages['socialmap.find.form.wordsHint'];
