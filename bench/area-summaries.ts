@@ -14,21 +14,18 @@
  * (a scratch database, dropped afterwards); BENCH_ENGINES=postgres or pglite for one of them.
  * Run: npx tsx bench/area-summaries.ts
  */
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import pg from 'pg';
+import { cpus, loadavg } from 'node:os';
 import type { AreaSummaryArgs } from '../src/platform/module.ts';
+import type { DbHandle } from '../src/platform/db/database.ts';
+import { onScratchPglite, onScratchPostgres } from './scratch.ts';
 
 process.env.BENCH_SIGNALS ??= '50000';
 const { seed } = await import('./area-page.ts');
-const { openDatabase } = await import('../src/platform/db/database.ts');
 const { buildApp } = await import('../src/app.ts');
 const { testConfig } = await import('../src/platform/config.ts');
 const { fixedClock } = await import('../src/platform/clock.ts');
 const { listAreasWithoutGeometry } = await import('../src/modules/areas/areas.store.ts');
 const { refreshTenantSummaries } = await import('../src/modules/areas/summaries/summaries.service.ts');
-type DbHandle = Awaited<ReturnType<typeof openDatabase>>;
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const TENANT = 'GM0014';
@@ -111,32 +108,12 @@ async function measure(engine: string, handle: DbHandle, concurrency: number): P
 }
 
 async function pglite(): Promise<Result> {
-  const dir = mkdtempSync(join(tmpdir(), 'samenhang-bench-summaries-'));
-  const handle = await openDatabase({ databaseUrl: null, dataDir: join(dir, 'data') });
-  try {
-    return await measure('PGlite', handle, 1);
-  } finally {
-    await handle.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return onScratchPglite('samenhang-bench-summaries-', (handle) => measure('PGlite', handle, 1));
 }
 
 async function postgres(adminUrl: string): Promise<Result> {
-  const name = `bench_area_summaries_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
-  try {
-    // As the job runs with the default DATABASE_POOL_SIZE of 10 (summaries.module.ts).
-    return await measure('PostgreSQL', handle, 3);
-  } finally {
-    await handle.close();
-    await admin.query(`drop database if exists "${name}"`);
-    await admin.end();
-  }
+  // As the job runs with the default DATABASE_POOL_SIZE of 10 (summaries.module.ts).
+  return onScratchPostgres(adminUrl, `bench_area_summaries_${process.pid}`, (handle) => measure('PostgreSQL', handle, 3));
 }
 
 async function main(): Promise<void> {

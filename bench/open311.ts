@@ -16,22 +16,19 @@
  *    raw insert is as close as a POST through HTTP can come to the goal on this machine.
  * Run: npx tsx bench/open311.ts (about a minute). OPEN311_SECONDS (default 5) per measurement.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import { buildApp } from '../src/app.ts';
 import { testConfig } from '../src/platform/config.ts';
-import { openDatabase, type DbHandle } from '../src/platform/db/database.ts';
+import type { DbHandle } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { allMigrations } from '../src/modules/migrations.ts';
 import { KRIMPEN, KRIMPEN_POINT, setupTenant } from '../src/modules/signals/signals.test-support.ts';
 import { issueApiKey } from '../src/modules/signals/open311/apikeys.service.ts';
 import { createSignal } from '../src/modules/signals/signals.service.ts';
+import { onScratchPglite, onScratchPostgres } from './scratch.ts';
 
 const SECONDS = Number(process.env.OPEN311_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.OPEN311_CONCURRENCY ?? 8);
@@ -171,31 +168,11 @@ async function measure(engine: string, handle: DbHandle): Promise<Row> {
 }
 
 async function pglite(): Promise<Row> {
-  const dir = mkdtempSync(join(tmpdir(), 'samenhang-bench-open311-'));
-  const handle = await openDatabase({ databaseUrl: null, dataDir: dir });
-  try {
-    return await measure('PGlite (data directory)', handle);
-  } finally {
-    await handle.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return onScratchPglite('samenhang-bench-open311-', (handle) => measure('PGlite (data directory)', handle));
 }
 
 async function postgres(adminUrl: string): Promise<Row> {
-  const name = `bench_open311_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
-  try {
-    return await measure('PostgreSQL', handle);
-  } finally {
-    await handle.close();
-    await admin.query(`drop database if exists "${name}"`);
-    await admin.end();
-  }
+  return onScratchPostgres(adminUrl, `bench_open311_${process.pid}`, (handle) => measure('PostgreSQL', handle));
 }
 
 async function main(): Promise<void> {

@@ -11,14 +11,10 @@
  * database, dropped afterwards). LIST_SAMPLES (default 30) timed calls per measurement.
  * Run: npx tsx bench/signals-list.ts
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { testConfig } from '../src/platform/config.ts';
-import { openDatabase, type DbHandle } from '../src/platform/db/database.ts';
+import type { DbHandle } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { allMigrations } from '../src/modules/migrations.ts';
@@ -29,6 +25,7 @@ import { listCategories } from '../src/modules/signals/config/categories.service
 import { principalOf } from '../src/platform/principal.ts';
 import { TestBrowser } from '../test/helpers/app.ts';
 import { signInAs } from '../test/helpers/people.ts';
+import { onScratchPglite, onScratchPostgres } from './scratch.ts';
 
 const N = Number(process.env.SIGNALS ?? 20_000);
 const SAMPLES = Number(process.env.LIST_SAMPLES ?? 30);
@@ -171,31 +168,11 @@ async function measure(engine: string, handle: DbHandle): Promise<{ engine: stri
 }
 
 async function pglite() {
-  const dir = mkdtempSync(join(tmpdir(), 'samenhang-bench-list-'));
-  const handle = await openDatabase({ databaseUrl: null, dataDir: dir });
-  try {
-    return await measure('PGlite (data directory)', handle);
-  } finally {
-    await handle.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return onScratchPglite('samenhang-bench-list-', (handle) => measure('PGlite (data directory)', handle));
 }
 
 async function postgres(adminUrl: string) {
-  const name = `bench_signals_list_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
-  try {
-    return await measure('PostgreSQL', handle);
-  } finally {
-    await handle.close();
-    await admin.query(`drop database if exists "${name}"`);
-    await admin.end();
-  }
+  return onScratchPostgres(adminUrl, `bench_signals_list_${process.pid}`, (handle) => measure('PostgreSQL', handle));
 }
 
 async function main(): Promise<void> {
