@@ -15,6 +15,7 @@ import { enforcePolicy } from './platform/http/policy.ts';
 import { verifyCsrf } from './platform/http/csrf.ts';
 import { registerViews } from './platform/http/views.ts';
 import { frameworkErrors, registerErrorHandlers } from './platform/http/error-handler.tsx';
+import { endUnusedConnectionsOnClose } from './platform/http/unused-connections.ts';
 import { coreRoutes } from './platform/http/core-routes.tsx';
 import { MODULES } from './modules/index.ts';
 import { allMigrations } from './modules/migrations.ts';
@@ -75,6 +76,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
     // Bad percent-encoding (400) and overlong path segments (414) in our error format, not Fastify's.
     frameworkErrors,
   });
+  endUnusedConnectionsOnClose(app);
 
   app.decorate('config', config);
   app.decorate('db', database.db);

@@ -1,10 +1,47 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { connect, type Socket } from 'node:net';
+import { once } from 'node:events';
 import { TestBrowser, useTestApp } from '../../../test/helpers/app.ts';
+import { buildApp } from '../../app.ts';
+import { testConfig } from '../config.ts';
 import { RESERVED_SLUGS } from '../../modules/areas/codes.ts';
 
 describe('platform routes', () => {
   const ctx = useTestApp();
+
+  // Browsers open connections before they need them; such a connection must not hold up a stop
+  // (unused-connections.ts). Without the fix close() waits for Node's header timeout (60 s or
+  // more); after 15 s the test ends every connection itself and fails.
+  it('stops while a browser holds a connection it never used, and ends that connection', async () => {
+    const app = await buildApp({ config: testConfig(), database: ctx.database, clock: ctx.clock });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const open = (): Promise<Socket> =>
+      new Promise((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => resolve(socket));
+        socket.once('error', reject);
+      });
+    const unused = await open();
+    const unusedClosed = once(unused, 'close');
+    // A keep-alive connection that served a request (Fastify ends those itself).
+    const used = await open();
+    used.write('GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
+    const [answer] = (await once(used, 'data')) as [Buffer];
+    assert.match(answer.toString(), /^HTTP\/1\.1 200/);
+    let hung: NodeJS.Timeout | undefined;
+    const stopped = await Promise.race([
+      app.close().then(() => true),
+      new Promise<false>((resolve) => {
+        hung = setTimeout(() => resolve(false), 15_000);
+      }),
+    ]);
+    clearTimeout(hung);
+    if (!stopped) app.server.closeAllConnections();
+    used.destroy();
+    assert.equal(stopped, true, 'close() waited for the connection that never carried a request');
+    await unusedClosed;
+  });
 
   it('declares a policy on every route', () => {
     assert.deepEqual(ctx.app.routesWithoutPolicy, []);
