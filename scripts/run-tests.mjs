@@ -115,6 +115,11 @@ else {
 // with a database; 4 heavy files: 40 → 34 and 44 → 32 CPU-s). The app's own processes (servers of
 // the browser journeys, command-line tests) keep Node's defaults.
 nodeArgs = ['--liftoff-only', ...nodeArgs];
+/** Files at a time: TEST_CONCURRENCY, or 2 (CI has two cores); for measuring, see docs/testing.md. */
+const concurrency = () => {
+  const n = Number(process.env.TEST_CONCURRENCY ?? 2);
+  return Number.isInteger(n) && n > 0 ? n : 2;
+};
 let failed = false;
 for (const { engine, files: list, label } of passes) {
   console.log(`\n=== tests ${label ?? `on ${engine}`} (${list.length} files) ===`);
@@ -124,7 +129,7 @@ for (const { engine, files: list, label } of passes) {
     process.execPath,
     // Two files at a time, also for the browser journeys (each has its own server, data folder,
     // port and Chromium): CI has two cores.
-    [...nodeArgs, '--test', '--test-concurrency=2', '--test-reporter=spec', ...run(list)],
+    [...nodeArgs, '--test', `--test-concurrency=${concurrency()}`, '--test-reporter=spec', ...run(list)],
     { stdio: 'inherit', env },
   );
   if (res.status !== 0) failed = true;
