@@ -23,7 +23,7 @@ import pg from 'pg';
 import { openDatabase, type Db, type DbHandle } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { allMigrations } from '../src/modules/migrations.ts';
-import { searchServices, type SearchInput } from '../src/modules/socialmap/find/find.service.ts';
+import { EMPTY_SEARCH, searchServices, type SearchInput } from '../src/modules/socialmap/find/find.service.ts';
 import { ensureDefaultTaxonomies } from '../src/modules/socialmap/taxonomy/taxonomy.service.ts';
 import { systemPrincipal } from '../src/platform/principal.ts';
 import { FUNCTIE, DOELGROEP } from '../src/modules/socialmap/taxonomy/taxonomy.ts';
@@ -272,17 +272,7 @@ async function main(): Promise<void> {
       occurrenceSeconds = (performance.now() - t1) / 1000;
     }
     await sql`analyze`.execute(db);
-    const base: SearchInput = {
-      text: '',
-      functions: [],
-      targetGroups: [],
-      accessibility: [],
-      when: null,
-      point: null,
-      radius: 3000,
-      page: 1,
-      pageSize: 20,
-    };
+    const base: SearchInput = { ...EMPTY_SEARCH };
     const city = (i: number) => {
       const [lat, lon] = CITIES[i % CITIES.length]!;
       return { lat, lon };

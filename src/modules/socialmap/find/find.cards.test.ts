@@ -18,23 +18,13 @@ import { socialmapDemoSeed } from '../demo.ts';
 import { isOpenAt, nextOccurrences, type Occurrence } from '../schedule.ts';
 import { refreshServiceOccurrences, refreshTenantOccurrences, storedWindow, windowRange } from '../occurrences/occurrences.service.ts';
 import { schedulesOfServices } from './find.store.ts';
-import { searchServices, type SearchInput } from './find.service.ts';
+import { EMPTY_SEARCH, searchServices, type SearchInput } from './find.service.ts';
 import { addService } from './find.test-support.ts';
 import { ensureDefaultTaxonomies } from '../taxonomy/taxonomy.service.ts';
 import { systemActor } from '../actor.ts';
 import { FUNCTIE } from '../taxonomy/taxonomy.ts';
 
-const base: SearchInput = {
-  text: '',
-  functions: [],
-  targetGroups: [],
-  accessibility: [],
-  when: null,
-  point: null,
-  radius: 3000,
-  page: 1,
-  pageSize: 100,
-};
+const base: SearchInput = { ...EMPTY_SEARCH, pageSize: 100 };
 
 const key = (o: Occurrence | null | undefined) =>
   o ? [o.scheduleId, o.start.toISOString(), o.end.toISOString(), o.date, o.allDay, o.cancelled].join('|') : 'none';

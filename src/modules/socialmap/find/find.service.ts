@@ -45,6 +45,19 @@ export interface SearchInput {
   alternatives?: readonly string[];
 }
 
+/** A search with nothing chosen (every active service, first page of 20); tests and benches spread it. */
+export const EMPTY_SEARCH: Readonly<SearchInput> = {
+  text: '',
+  functions: [],
+  targetGroups: [],
+  accessibility: [],
+  when: null,
+  point: null,
+  radius: 3000,
+  page: 1,
+  pageSize: 20,
+};
+
 export interface ResultLocation {
   id: string;
   name: string | null;

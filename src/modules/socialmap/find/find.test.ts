@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import { TestBrowser, useTestApp } from '../../../../test/helpers/app.ts';
 import { importDemoAreas, listAreas } from '../../areas/areas.service.ts';
-import { searchServices, type SearchInput } from './find.service.ts';
+import { EMPTY_SEARCH, searchServices, type SearchInput } from './find.service.ts';
 import { addService } from './find.test-support.ts';
 import { geocodeAddress, geocodePostcode, normalisePostcode } from './geocode.ts';
 import { DOELGROEP, FUNCTIE, TOEGANKELIJKHEID } from '../taxonomy/taxonomy.ts';
@@ -31,23 +31,7 @@ describe('resident search, service page, leaflet and feeds', () => {
   let p0 = { lat: 0, lon: 0 };
 
   const search = (input: Partial<SearchInput>, now = '2026-11-23T10:00:00Z', tenantId = HHW) =>
-    searchServices(
-      ctx.database.db,
-      tenantId,
-      {
-        text: '',
-        functions: [],
-        targetGroups: [],
-        accessibility: [],
-        when: null,
-        point: null,
-        radius: 1000,
-        page: 1,
-        pageSize: 20,
-        ...input,
-      },
-      new Date(now),
-    );
+    searchServices(ctx.database.db, tenantId, { ...EMPTY_SEARCH, radius: 1000, ...input }, new Date(now));
   const names = (r: { items: { name: string }[] }) => r.items.map((i) => i.name);
 
   before(async () => {

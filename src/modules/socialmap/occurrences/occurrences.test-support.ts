@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../../platform/db/database.ts';
 import { schedulesOfServices } from '../find/find.store.ts';
-import { remainingRange, searchServices, type SearchInput, type When } from '../find/find.service.ts';
+import { EMPTY_SEARCH, remainingRange, searchServices, type SearchInput, type When } from '../find/find.service.ts';
 import { addService } from '../find/find.test-support.ts';
 import { occurrences, isOpenAt } from '../schedule.ts';
 import { refreshServiceOccurrences, storedWindow, windowRange } from './occurrences.service.ts';
@@ -49,17 +49,7 @@ export async function stored(db: DbOrTrx, tenantId: string): Promise<string[]> {
     .sort();
 }
 
-export const base: SearchInput = {
-  text: '',
-  functions: [],
-  targetGroups: [],
-  accessibility: [],
-  when: null,
-  point: null,
-  radius: 3000,
-  page: 1,
-  pageSize: 100,
-};
+export const base: SearchInput = { ...EMPTY_SEARCH, pageSize: 100 };
 
 /** The services the expander says match a time filter at `now` (what the search did before issue 17). */
 export async function expandedMatches(db: DbOrTrx, tenantId: string, when: When, now: Date): Promise<string[]> {
